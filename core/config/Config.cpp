@@ -1,0 +1,591 @@
+#include "Config.h"
+
+#include "engine/SourceRegistry.h"
+#include "util/Logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSet>
+
+namespace Tributary {
+
+namespace {
+
+const QStringList kColumnTypes = {QStringLiteral("string"), QStringLiteral("integer"), QStringLiteral("real"),
+                                  QStringLiteral("boolean"), QStringLiteral("timestamp"), QStringLiteral("json")};
+const QStringList kPolicies = {QStringLiteral("manual"), QStringLiteral("source-wins"),
+                               QStringLiteral("local-wins"), QStringLiteral("newest-wins")};
+const QStringList kEntityKeys = {QStringLiteral("name"), QStringLiteral("table"), QStringLiteral("key"),
+                                 QStringLiteral("external_id"), QStringLiteral("columns"),
+                                 QStringLiteral("references"), QStringLiteral("match"),
+                                 QStringLiteral("defaults"), QStringLiteral("conflict_policy"),
+                                 QStringLiteral("updated_column"), QStringLiteral("enabled")};
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: return QStringLiteral("nothing");
+    }
+    return QString();
+}
+
+// Reads typed keys from one JSON object and records every problem with its full key path.
+class Reader
+{
+public:
+    Reader(const QJsonObject &o, QString path, QStringList *errors) : m_o(o), m_path(std::move(path)), m_errors(errors) {}
+
+    QString key(const QString &k) const { return m_path.isEmpty() ? k : m_path + QLatin1Char('.') + k; }
+    void error(const QString &k, const QString &what) const { m_errors->append(key(k) + QStringLiteral(": ") + what); }
+    bool has(const QString &k) const { return m_o.contains(k); }
+
+    QString string(const QString &k, const QString &def = {}, bool required = false) const
+    {
+        const QJsonValue v = m_o.value(k);
+        if (v.isUndefined()) {
+            if (required)
+                error(k, QStringLiteral("is required"));
+            return def;
+        }
+        if (!v.isString()) {
+            error(k, QStringLiteral("expected a string, got %1").arg(typeName(v)));
+            return def;
+        }
+        if (required && v.toString().trimmed().isEmpty())
+            error(k, QStringLiteral("must not be empty"));
+        return v.toString();
+    }
+    bool boolean(const QString &k, bool def) const
+    {
+        const QJsonValue v = m_o.value(k);
+        if (v.isUndefined())
+            return def;
+        if (!v.isBool()) {
+            error(k, QStringLiteral("expected true or false, got %1").arg(typeName(v)));
+            return def;
+        }
+        return v.toBool();
+    }
+    int integer(const QString &k, int def, int min, int max) const
+    {
+        const QJsonValue v = m_o.value(k);
+        if (v.isUndefined())
+            return def;
+        const double d = v.toDouble(qQNaN());
+        if (!v.isDouble() || d != qRound64(d) || d < min || d > max) {
+            error(k, QStringLiteral("expected a whole number from %1 to %2").arg(min).arg(max));
+            return def;
+        }
+        return int(d);
+    }
+    QJsonObject object(const QString &k, bool required = false) const
+    {
+        const QJsonValue v = m_o.value(k);
+        if (v.isUndefined()) {
+            if (required)
+                error(k, QStringLiteral("is required"));
+            return {};
+        }
+        if (!v.isObject()) {
+            error(k, QStringLiteral("expected an object, got %1").arg(typeName(v)));
+            return {};
+        }
+        return v.toObject();
+    }
+    QJsonArray array(const QString &k, bool required = false) const
+    {
+        const QJsonValue v = m_o.value(k);
+        if (v.isUndefined()) {
+            if (required)
+                error(k, QStringLiteral("is required"));
+            return {};
+        }
+        if (!v.isArray()) {
+            error(k, QStringLiteral("expected an array, got %1").arg(typeName(v)));
+            return {};
+        }
+        return v.toArray();
+    }
+    QString oneOf(const QString &k, const QStringList &allowed, const QString &def) const
+    {
+        const QString s = string(k, def);
+        if (!allowed.contains(s)) {
+            error(k, QStringLiteral("expected one of %1; got \"%2\"").arg(allowed.join(QStringLiteral(", ")), s));
+            return def;
+        }
+        return s;
+    }
+    void rejectUnknown(const QStringList &known) const
+    {
+        for (auto it = m_o.constBegin(); it != m_o.constEnd(); ++it) {
+            if (!known.contains(it.key()))
+                error(it.key(), QStringLiteral("unknown key; expected one of %1").arg(known.join(QStringLiteral(", "))));
+        }
+    }
+
+private:
+    QJsonObject m_o;
+    QString m_path;
+    QStringList *m_errors;
+};
+
+// A plain identifier: letters, digits, underscore. Table and column names from the configuration
+// are additionally checked against the real schema before any SQL runs.
+bool isIdentifier(const QString &s)
+{
+    if (s.isEmpty() || s.size() > 128 || s.at(0).isDigit())
+        return false;
+    for (QChar c : s) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('_'))
+            return false;
+    }
+    return true;
+}
+
+void checkIdentifier(const Reader &r, const QString &k, const QString &value)
+{
+    if (!value.isEmpty() && !isIdentifier(value))
+        r.error(k, QStringLiteral("\"%1\" is not a plain SQL identifier (letters, digits, _)").arg(value));
+}
+
+EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QString &sourceType, QStringList *errors)
+{
+    Reader r(o, path, errors);
+    EntityConfig e;
+    e.options = o;
+    e.name = r.string(QStringLiteral("name"), {}, true);
+    e.table = r.string(QStringLiteral("table"), {}, true);
+    checkIdentifier(r, QStringLiteral("table"), e.table);
+    e.key = r.string(QStringLiteral("key"), QStringLiteral("id"));
+    checkIdentifier(r, QStringLiteral("key"), e.key);
+    e.externalId = r.string(QStringLiteral("external_id"), QStringLiteral("id"));
+    e.enabled = r.boolean(QStringLiteral("enabled"), true);
+    e.conflictPolicy = r.oneOf(QStringLiteral("conflict_policy"), kPolicies, QStringLiteral("manual"));
+    e.updatedColumn = r.string(QStringLiteral("updated_column"));
+    checkIdentifier(r, QStringLiteral("updated_column"), e.updatedColumn);
+
+    QSet<QString> used;
+    auto claim = [&](const QString &k, const QString &column) {
+        if (column == e.key)
+            r.error(k, QStringLiteral("\"%1\" is the table's key; the key is assigned locally").arg(column));
+        else if (used.contains(column))
+            r.error(k, QStringLiteral("column \"%1\" is mapped twice").arg(column));
+        used.insert(column);
+    };
+
+    const QJsonObject columns = r.object(QStringLiteral("columns"), true);
+    const Reader cr(columns, r.key(QStringLiteral("columns")), errors);
+    for (auto it = columns.constBegin(); it != columns.constEnd(); ++it) {
+        ColumnMapping m;
+        m.column = it.key();
+        checkIdentifier(cr, it.key(), m.column);
+        claim(cr.key(it.key()), m.column);
+        if (it->isString()) {
+            m.field = it->toString();
+        } else if (it->isObject()) {
+            const Reader mr(it->toObject(), cr.key(it.key()), errors);
+            m.field = mr.string(QStringLiteral("field"), {}, true);
+            m.type = mr.oneOf(QStringLiteral("type"), kColumnTypes, QStringLiteral("string"));
+            m.required = mr.boolean(QStringLiteral("required"), false);
+            mr.rejectUnknown({QStringLiteral("field"), QStringLiteral("type"), QStringLiteral("required")});
+        } else {
+            cr.error(it.key(), QStringLiteral("expected a field name or {\"field\": ..., \"type\": ...}"));
+        }
+        e.columns.append(m);
+    }
+
+    const QJsonObject refs = r.object(QStringLiteral("references"));
+    const Reader rr(refs, r.key(QStringLiteral("references")), errors);
+    for (auto it = refs.constBegin(); it != refs.constEnd(); ++it) {
+        if (!it->isObject()) {
+            rr.error(it.key(), QStringLiteral("expected {\"entity\": ..., \"field\": ...}"));
+            continue;
+        }
+        const Reader mr(it->toObject(), rr.key(it.key()), errors);
+        ReferenceMapping m;
+        m.column = it.key();
+        checkIdentifier(rr, it.key(), m.column);
+        claim(rr.key(it.key()), m.column);
+        m.entity = mr.string(QStringLiteral("entity"), {}, true);
+        m.field = mr.string(QStringLiteral("field"), {}, true);
+        m.nullable = mr.boolean(QStringLiteral("nullable"), false);
+        mr.rejectUnknown({QStringLiteral("entity"), QStringLiteral("field"), QStringLiteral("nullable")});
+        e.references.append(m);
+    }
+
+    const QJsonArray match = r.array(QStringLiteral("match"));
+    for (int i = 0; i < match.size(); ++i) {
+        const QString col = match.at(i).toString();
+        const QString k = QStringLiteral("match[%1]").arg(i);
+        if (!match.at(i).isString() || !e.column(col))
+            r.error(k, QStringLiteral("must name a mapped column (one of the keys of \"columns\")"));
+        e.match.append(col);
+    }
+
+    const QJsonObject defaults = r.object(QStringLiteral("defaults"));
+    const Reader dr(defaults, r.key(QStringLiteral("defaults")), errors);
+    for (auto it = defaults.constBegin(); it != defaults.constEnd(); ++it) {
+        checkIdentifier(dr, it.key(), it.key());
+        claim(dr.key(it.key()), it.key());
+        if (it->isArray() || it->isObject())
+            dr.error(it.key(), QStringLiteral("expected a string, number, boolean or null"));
+        e.defaults.insert(it.key(), it->toVariant());
+    }
+
+    if (e.conflictPolicy == QLatin1String("newest-wins") && e.updatedColumn.isEmpty())
+        r.error(QStringLiteral("conflict_policy"), QStringLiteral("newest-wins needs \"updated_column\""));
+
+    r.rejectUnknown(kEntityKeys + SourceRegistry::entityKeys(sourceType));
+    return e;
+}
+
+SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, const QString &baseDir, QStringList *errors)
+{
+    SourceConfig s;
+    s.options = o;
+    s.baseDir = baseDir;
+    const QString name = o.value(QStringLiteral("name")).toString();
+    const QString path = name.isEmpty() ? fallbackPath : QStringLiteral("sources.") + name;
+    Reader r(o, path, errors);
+    s.name = r.string(QStringLiteral("name"), {}, true);
+    if (!s.name.isEmpty() && !isIdentifier(QString(s.name).replace(QLatin1Char('-'), QLatin1Char('_'))))
+        r.error(QStringLiteral("name"), QStringLiteral("use letters, digits, - and _ only"));
+    s.type = r.string(QStringLiteral("type"), {}, true);
+    s.enabled = r.boolean(QStringLiteral("enabled"), true);
+
+    const QJsonObject start = r.object(QStringLiteral("start"));
+    if (!start.isEmpty()) {
+        const Reader sr(start, r.key(QStringLiteral("start")), errors);
+        const QString from = sr.oneOf(QStringLiteral("from"), {QStringLiteral("beginning"), QStringLiteral("now"), QStringLiteral("date")},
+                                      QStringLiteral("beginning"));
+        if (from == QLatin1String("now"))
+            s.start.from = StartConfig::From::Now;
+        else if (from == QLatin1String("date")) {
+            s.start.from = StartConfig::From::Date;
+            s.start.date = QDateTime::fromString(sr.string(QStringLiteral("date"), {}, true), Qt::ISODateWithMs);
+            if (!s.start.date.isValid())
+                sr.error(QStringLiteral("date"), QStringLiteral("expected an ISO-8601 date and time, e.g. 2026-01-31T00:00:00Z"));
+            s.start.date = s.start.date.toUTC();
+        }
+        sr.rejectUnknown({QStringLiteral("from"), QStringLiteral("date")});
+    }
+
+    const QJsonArray entities = r.array(QStringLiteral("entities"), true);
+    QSet<QString> names;
+    for (int i = 0; i < entities.size(); ++i) {
+        const QJsonObject eo = entities.at(i).toObject();
+        const QString en = eo.value(QStringLiteral("name")).toString();
+        const QString epath = r.key(QStringLiteral("entities.") + (en.isEmpty() ? QString::number(i) : en));
+        if (!entities.at(i).isObject()) {
+            errors->append(epath + QStringLiteral(": expected an object"));
+            continue;
+        }
+        EntityConfig e = parseEntity(eo, epath, s.type, errors);
+        if (names.contains(e.name))
+            errors->append(epath + QStringLiteral(": entity \"%1\" is declared twice").arg(e.name));
+        names.insert(e.name);
+        s.entities.append(e);
+    }
+    for (const EntityConfig &e : std::as_const(s.entities)) {
+        for (const ReferenceMapping &ref : e.references) {
+            if (!names.contains(ref.entity))
+                errors->append(r.key(QStringLiteral("entities.%1.references.%2.entity")).arg(e.name, ref.column)
+                               + QStringLiteral(": no entity \"%1\" in this source").arg(ref.entity));
+        }
+    }
+    QString cycle;
+    s.orderedEntities(&cycle);
+    if (!cycle.isEmpty())
+        errors->append(r.key(QStringLiteral("entities")) + QStringLiteral(": ") + cycle);
+
+    QStringList known = {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("enabled"),
+                         QStringLiteral("start"), QStringLiteral("entities")};
+    if (!s.type.isEmpty())
+        known.append(s.type);
+    r.rejectUnknown(known);
+    if (!s.type.isEmpty())
+        errors->append(SourceRegistry::validate(s));
+    return s;
+}
+
+} // namespace
+
+QString SecretRef::resolve(const QString &baseDir, QString *error) const
+{
+    if (!env.isEmpty()) {
+        if (!qEnvironmentVariableIsSet(env.toLocal8Bit().constData())) {
+            *error = QStringLiteral("environment variable %1 is not set").arg(env);
+            return {};
+        }
+        return qEnvironmentVariable(env.toLocal8Bit().constData());
+    }
+    if (!file.isEmpty()) {
+        const QString path = QDir(baseDir).absoluteFilePath(file);
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read credentials file %1: %2").arg(path, f.errorString());
+            return {};
+        }
+        // Credentials readable by others are refused, as ssh does with private keys.
+        if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther)) {
+            *error = QStringLiteral("credentials file %1 is readable by other users; run: chmod 600 %1").arg(path);
+            return {};
+        }
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+        if (!doc.isObject()) {
+            *error = QStringLiteral("credentials file %1 is not a JSON object (%2)").arg(path, pe.errorString());
+            return {};
+        }
+        const QJsonValue v = doc.object().value(key);
+        if (!v.isString()) {
+            *error = QStringLiteral("credentials file %1 has no string key \"%2\"").arg(path, key);
+            return {};
+        }
+        return v.toString();
+    }
+    *error = QStringLiteral("no secret configured");
+    return {};
+}
+
+QJsonObject SecretRef::toJson() const
+{
+    QJsonObject o;
+    if (!env.isEmpty())
+        o.insert(QStringLiteral("env"), env);
+    if (!file.isEmpty()) {
+        o.insert(QStringLiteral("file"), file);
+        o.insert(QStringLiteral("key"), key);
+    }
+    return o;
+}
+
+SecretRef SecretRef::fromJson(const QJsonValue &v, const QString &path, QStringList *errors)
+{
+    SecretRef s;
+    if (v.isString()) {
+        errors->append(path + QStringLiteral(": secrets are not stored in the configuration; use {\"env\": \"VARIABLE\"} "
+                                             "or {\"file\": \"credentials.json\", \"key\": \"name\"}"));
+        return s;
+    }
+    if (!v.isObject()) {
+        errors->append(path + QStringLiteral(": expected {\"env\": \"VARIABLE\"} or {\"file\": ..., \"key\": ...}"));
+        return s;
+    }
+    const Reader r(v.toObject(), path, errors);
+    s.env = r.string(QStringLiteral("env"));
+    s.file = r.string(QStringLiteral("file"));
+    s.key = r.string(QStringLiteral("key"));
+    if (s.env.isEmpty() == s.file.isEmpty())
+        errors->append(path + QStringLiteral(": give exactly one of \"env\" or \"file\""));
+    if (!s.file.isEmpty() && s.key.isEmpty())
+        r.error(QStringLiteral("key"), QStringLiteral("is required with \"file\""));
+    r.rejectUnknown({QStringLiteral("env"), QStringLiteral("file"), QStringLiteral("key")});
+    return s;
+}
+
+const ColumnMapping *EntityConfig::column(const QString &columnName) const
+{
+    for (const ColumnMapping &c : columns) {
+        if (c.column == columnName)
+            return &c;
+    }
+    return nullptr;
+}
+
+QStringList EntityConfig::dependencies() const
+{
+    QStringList deps;
+    for (const ReferenceMapping &r : references) {
+        if (r.entity != name && !deps.contains(r.entity))
+            deps.append(r.entity);
+    }
+    return deps;
+}
+
+const EntityConfig *SourceConfig::entity(const QString &entityName) const
+{
+    for (const EntityConfig &e : entities) {
+        if (e.name == entityName)
+            return &e;
+    }
+    return nullptr;
+}
+
+QList<const EntityConfig *> SourceConfig::orderedEntities(QString *error) const
+{
+    // Depth-first topological sort over declared references, keeping the configured order among
+    // independent entities so runs are predictable.
+    QList<const EntityConfig *> out;
+    QHash<QString, int> state; // 0 new, 1 visiting, 2 done
+    std::function<bool(const EntityConfig &, QStringList &)> visit = [&](const EntityConfig &e, QStringList &chain) {
+        if (state.value(e.name) == 2)
+            return true;
+        if (state.value(e.name) == 1) {
+            chain.append(e.name);
+            return false;
+        }
+        state[e.name] = 1;
+        chain.append(e.name);
+        for (const QString &dep : e.dependencies()) {
+            const EntityConfig *d = entity(dep);
+            if (d && !visit(*d, chain))
+                return false;
+        }
+        chain.removeLast();
+        state[e.name] = 2;
+        if (e.enabled)
+            out.append(&e);
+        return true;
+    };
+    for (const EntityConfig &e : entities) {
+        QStringList chain;
+        if (!visit(e, chain)) {
+            if (error)
+                *error = QStringLiteral("references form a cycle: %1").arg(chain.join(QStringLiteral(" -> ")));
+            return {};
+        }
+    }
+    return out;
+}
+
+const SourceConfig *Config::source(const QString &sourceName) const
+{
+    for (const SourceConfig &s : sources) {
+        if (s.name == sourceName)
+            return &s;
+    }
+    return nullptr;
+}
+
+QString Config::baseDir() const
+{
+    return filePath.isEmpty() ? QDir::currentPath() : QFileInfo(filePath).absolutePath();
+}
+
+QString Config::databasePath() const
+{
+    return QDir(baseDir()).absoluteFilePath(database.path);
+}
+
+bool Config::load(const QString &path, Config *out, QStringList *errors)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        errors->append(QStringLiteral("%1: cannot open: %2").arg(path, f.errorString()));
+        return false;
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        errors->append(QStringLiteral("%1: not valid JSON at offset %2: %3").arg(path).arg(pe.offset).arg(pe.errorString()));
+        return false;
+    }
+    if (!doc.isObject()) {
+        errors->append(QStringLiteral("%1: expected a JSON object at the top level").arg(path));
+        return false;
+    }
+    return fromJson(doc.object(), QFileInfo(path).absoluteFilePath(), out, errors);
+}
+
+bool Config::fromJson(const QJsonObject &root, const QString &filePath, Config *out, QStringList *errors)
+{
+    const int before = errors->size();
+    Config c;
+    c.filePath = filePath;
+    const Reader r(root, QString(), errors);
+    r.rejectUnknown({QStringLiteral("database"), QStringLiteral("sources"), QStringLiteral("$schema"), QStringLiteral("comment")});
+
+    const QJsonObject db = r.object(QStringLiteral("database"), true);
+    const Reader dr(db, QStringLiteral("database"), errors);
+    c.database.driver = dr.oneOf(QStringLiteral("driver"), {QStringLiteral("sqlite"), QStringLiteral("postgres")}, QStringLiteral("sqlite"));
+    if (c.database.driver == QLatin1String("sqlite")) {
+        c.database.path = dr.string(QStringLiteral("path"), {}, true);
+    } else {
+        c.database.host = dr.string(QStringLiteral("host"), QStringLiteral("localhost"));
+        c.database.port = dr.integer(QStringLiteral("port"), 5432, 1, 65535);
+        c.database.name = dr.string(QStringLiteral("name"), {}, true);
+        c.database.user = dr.string(QStringLiteral("user"), {}, true);
+        if (db.contains(QStringLiteral("password")))
+            c.database.password = SecretRef::fromJson(db.value(QStringLiteral("password")), dr.key(QStringLiteral("password")), errors);
+    }
+    c.database.timestampFormat = dr.string(QStringLiteral("timestamp_format"), c.database.timestampFormat);
+    c.database.busyTimeoutMs = dr.integer(QStringLiteral("busy_timeout_ms"), c.database.busyTimeoutMs, 0, 600000);
+    dr.rejectUnknown({QStringLiteral("driver"), QStringLiteral("path"), QStringLiteral("host"), QStringLiteral("port"),
+                      QStringLiteral("name"), QStringLiteral("user"), QStringLiteral("password"),
+                      QStringLiteral("timestamp_format"), QStringLiteral("busy_timeout_ms")});
+
+    const QJsonArray sources = r.array(QStringLiteral("sources"), true);
+    QSet<QString> names;
+    for (int i = 0; i < sources.size(); ++i) {
+        const QString fallback = QStringLiteral("sources[%1]").arg(i);
+        if (!sources.at(i).isObject()) {
+            errors->append(fallback + QStringLiteral(": expected an object"));
+            continue;
+        }
+        SourceConfig s = parseSource(sources.at(i).toObject(), fallback, c.baseDir(), errors);
+        if (names.contains(s.name))
+            errors->append(QStringLiteral("sources.%1: a source with this name is declared twice").arg(s.name));
+        names.insert(s.name);
+        c.sources.append(s);
+    }
+    if (errors->size() > before)
+        return false;
+    *out = c;
+    return true;
+}
+
+QJsonObject Config::toJson() const
+{
+    // The file is the source of truth: sources and entities keep every key they were read with
+    // (type-specific ones included); only the generic parts are written from the model.
+    QJsonObject db;
+    db.insert(QStringLiteral("driver"), database.driver);
+    if (database.driver == QLatin1String("sqlite")) {
+        db.insert(QStringLiteral("path"), database.path);
+    } else {
+        db.insert(QStringLiteral("host"), database.host);
+        db.insert(QStringLiteral("port"), database.port);
+        db.insert(QStringLiteral("name"), database.name);
+        db.insert(QStringLiteral("user"), database.user);
+        if (database.password.isSet())
+            db.insert(QStringLiteral("password"), database.password.toJson());
+    }
+    db.insert(QStringLiteral("timestamp_format"), database.timestampFormat);
+    if (database.busyTimeoutMs != DatabaseConfig().busyTimeoutMs)
+        db.insert(QStringLiteral("busy_timeout_ms"), database.busyTimeoutMs);
+    QJsonArray srcs;
+    for (const SourceConfig &s : sources)
+        srcs.append(s.options);
+    QJsonObject root;
+    root.insert(QStringLiteral("database"), db);
+    root.insert(QStringLiteral("sources"), srcs);
+    return root;
+}
+
+bool Config::save(const QString &path, QString *error) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!f.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Tributary

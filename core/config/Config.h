@@ -1,0 +1,121 @@
+#pragma once
+
+#include "util/Error.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+#include <QVariant>
+
+namespace Tributary {
+
+// Where a secret comes from. Secrets are never written in the configuration itself: either an
+// environment variable, or a key of a separate JSON credentials file that only its owner may read.
+struct SecretRef
+{
+    QString env;  // environment variable name
+    QString file; // credentials file (JSON object), relative to the configuration file
+    QString key;  // key in that file
+
+    bool isSet() const { return !env.isEmpty() || !file.isEmpty(); }
+    // Resolves the secret; on failure returns a null string and sets *error to a message naming
+    // the variable or file (never the secret).
+    QString resolve(const QString &baseDir, QString *error) const;
+    QJsonObject toJson() const;
+    // Parses {"env": "VAR"} or {"file": "creds.json", "key": "forum"}; a plain string is refused.
+    static SecretRef fromJson(const QJsonValue &v, const QString &path, QStringList *errors);
+};
+
+struct DatabaseConfig
+{
+    QString driver = QStringLiteral("sqlite"); // "sqlite" or "postgres"
+    QString path;                               // sqlite: file, relative to the configuration file
+    QString host, name, user;                   // postgres
+    int port = 5432;
+    SecretRef password;
+    // How timestamps are written to the main database (Qt date format, UTC). Laravel's default.
+    QString timestampFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
+    int busyTimeoutMs = 10000;                  // wait this long for the main application's locks
+};
+
+// One target column filled from one source field.
+struct ColumnMapping
+{
+    QString column;                    // column of the target table
+    QString field;                     // dotted path in the source record ("author.email")
+    QString type = QStringLiteral("string"); // string, integer, real, boolean, timestamp, json
+    bool required = false;             // missing or null -> the record is quarantined
+};
+
+// A foreign key: the source field holds an external id of another entity of the same source;
+// the column receives that record's local id.
+struct ReferenceMapping
+{
+    QString column;
+    QString field;
+    QString entity;
+    bool nullable = false;
+};
+
+struct EntityConfig
+{
+    QString name;                      // entity name at the source ("messages")
+    QString table;                     // target table in the main database
+    QString key = QStringLiteral("id"); // target primary key column
+    QString externalId = QStringLiteral("id"); // field holding the external id
+    QList<ColumnMapping> columns;
+    QList<ReferenceMapping> references;
+    QStringList match;                 // consolidation columns (compared trimmed, case-insensitive)
+    QVariantMap defaults;              // column -> value for columns the source lacks (inserts only)
+    QString conflictPolicy = QStringLiteral("manual"); // source-wins, local-wins, newest-wins, manual
+    QString updatedColumn;             // column holding the row's modification time (newest-wins)
+    bool enabled = true;
+    QJsonObject options;               // the whole entity object, for the source type's own keys
+
+    const ColumnMapping *column(const QString &name) const;
+    QStringList dependencies() const;  // entities referenced, excluding itself
+};
+
+struct StartConfig
+{
+    enum class From { Beginning, Now, Date };
+    From from = From::Beginning;
+    QDateTime date; // From::Date, UTC
+};
+
+struct SourceConfig
+{
+    QString name;
+    QString type;                      // registered source type ("rest")
+    bool enabled = true;
+    StartConfig start;
+    QJsonObject options;               // the whole source object, for the source type's own keys
+    QList<EntityConfig> entities;
+    QString baseDir;                   // directory of the configuration file (credentials, paths)
+
+    const EntityConfig *entity(const QString &name) const;
+    // Enabled entities, referenced ones before those that reference them. Cycles between
+    // different entities are a configuration error reported by Config::validate().
+    QList<const EntityConfig *> orderedEntities(QString *error = nullptr) const;
+};
+
+// The one configuration file shared by the console and tributaryd.
+struct Config
+{
+    QString filePath;
+    DatabaseConfig database;
+    QList<SourceConfig> sources;
+
+    const SourceConfig *source(const QString &name) const;
+    QString baseDir() const;
+    QString databasePath() const;      // absolute SQLite path
+
+    // Loads and validates; every problem is one line naming its key. Returns false on any problem.
+    static bool load(const QString &path, Config *out, QStringList *errors);
+    static bool fromJson(const QJsonObject &root, const QString &filePath, Config *out, QStringList *errors);
+    QJsonObject toJson() const;
+    bool save(const QString &path, QString *error) const;
+};
+
+} // namespace Tributary

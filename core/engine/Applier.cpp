@@ -1,0 +1,819 @@
+#include "Applier.h"
+
+#include "store/Database.h"
+#include "util/Logging.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+
+namespace Tributary {
+
+namespace {
+
+QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QString compact(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
+
+// Local ids are stored as text in the state tables; integer keys are bound as integers so that
+// PostgreSQL's typed columns accept them.
+QVariant localIdValue(const QString &id)
+{
+    bool ok = false;
+    const qlonglong n = id.toLongLong(&ok);
+    return ok ? QVariant(n) : QVariant(id);
+}
+
+QJsonObject rowToJson(const QVariantMap &row)
+{
+    QJsonObject o;
+    for (auto it = row.constBegin(); it != row.constEnd(); ++it)
+        o.insert(it.key(), variantToJson(it.value()));
+    return o;
+}
+
+} // namespace
+
+struct Applier::EntityState
+{
+    const EntityConfig *entity = nullptr;
+    std::unique_ptr<RecordMapper> mapper;
+    QStringList syncColumns;  // mapped columns and reference columns, in a fixed order
+    QString insertSql;
+    QStringList insertColumns;
+    QString selectSql;
+    QStringList selectColumns;
+    QString matchSql;
+};
+
+Applier::Applier(Database &db, const Config &config, const SourceConfig &source, qint64 runId)
+    : m_db(db), m_config(config), m_source(source), m_runId(runId), m_links(db, source.name)
+{
+}
+
+Applier::~Applier() = default;
+
+QString Applier::normalizeMatchKey(const QString &value)
+{
+    int b = 0, e = value.size();
+    while (b < e && value.at(b) == QLatin1Char(' '))
+        ++b;
+    while (e > b && value.at(e - 1) == QLatin1Char(' '))
+        --e;
+    QString out = value.mid(b, e - b);
+    for (QChar &c : out) {
+        if (c.unicode() >= 'A' && c.unicode() <= 'Z')
+            c = QChar(c.unicode() + 32);
+    }
+    return out;
+}
+
+bool Applier::prepare(Error *error)
+{
+    for (const EntityConfig &e : m_source.entities) {
+        if (!e.enabled || e.match.isEmpty())
+            continue;
+        QStringList exprs;
+        for (const QString &c : e.match)
+            exprs.append(QStringLiteral("lower(trim(%1))").arg(m_db.quote(c)));
+        const QString name = QStringLiteral("tributary_match_%1_%2").arg(e.table, e.match.join(QLatin1Char('_')));
+        if (!m_db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)")
+                           .arg(m_db.quote(name), m_db.quote(e.table), exprs.join(QStringLiteral(", "))),
+                       error))
+            return false;
+    }
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT 1 FROM tributary_pending WHERE source = ? LIMIT 1"));
+    q.addBindValue(m_source.name);
+    m_maybePending = q.exec() && q.next();
+    q.prepare(QStringLiteral("SELECT 1 FROM tributary_quarantine WHERE source = ? LIMIT 1"));
+    q.addBindValue(m_source.name);
+    m_maybeQuarantine = q.exec() && q.next();
+    return true;
+}
+
+Applier::EntityState &Applier::state(const EntityConfig &entity)
+{
+    auto &slot = m_states[entity.name];
+    if (slot)
+        return *slot;
+    slot = std::make_shared<EntityState>();
+    EntityState &st = *slot;
+    st.entity = &entity;
+    // The source's cursor field is only known to the source; the mapper needs it only for positions,
+    // which the engine computes, so it is not needed here.
+    st.mapper = std::make_unique<RecordMapper>(entity, m_config.database, QString());
+    for (const ColumnMapping &c : entity.columns)
+        st.syncColumns.append(c.column);
+    for (const ReferenceMapping &r : entity.references)
+        st.syncColumns.append(r.column);
+
+    st.insertColumns = st.syncColumns;
+    for (auto it = entity.defaults.constBegin(); it != entity.defaults.constEnd(); ++it)
+        st.insertColumns.append(it.key());
+    QStringList quoted, marks;
+    for (const QString &c : std::as_const(st.insertColumns)) {
+        quoted.append(m_db.quote(c));
+        marks.append(QStringLiteral("?"));
+    }
+    st.insertSql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING %4")
+                       .arg(m_db.quote(entity.table), quoted.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
+                            m_db.quote(entity.key));
+
+    st.selectColumns = st.syncColumns;
+    if (!entity.updatedColumn.isEmpty() && !st.selectColumns.contains(entity.updatedColumn))
+        st.selectColumns.append(entity.updatedColumn);
+    quoted.clear();
+    for (const QString &c : std::as_const(st.selectColumns))
+        quoted.append(m_db.quote(c));
+    st.selectSql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+                       .arg(quoted.join(QStringLiteral(", ")), m_db.quote(entity.table), m_db.quote(entity.key));
+
+    if (!entity.match.isEmpty()) {
+        QStringList conds;
+        for (const QString &c : entity.match)
+            conds.append(QStringLiteral("lower(trim(%1)) = ?").arg(m_db.quote(c)));
+        st.matchSql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %1 LIMIT 1")
+                          .arg(m_db.quote(entity.key), m_db.quote(entity.table), conds.join(QStringLiteral(" AND ")));
+    }
+    return st;
+}
+
+QSqlQuery &Applier::statement(const QString &sql, Error *error)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto q = std::make_shared<QSqlQuery>();
+        if (!m_db.prepare(*q, sql, error))
+            return *q; // not cached: the caller sees the error and stops
+        it = m_statements.insert(sql, q);
+    }
+    return **it;
+}
+
+bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, const QString &cursorKind,
+                        const Position &position, Error *error)
+{
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const bool careful = attempt == 1;
+        const auto savedCounts = m_counts;
+        const bool savedPending = m_maybePending, savedQuarantine = m_maybeQuarantine;
+        Error e;
+        if (m_db.transaction(&e) && applyAll(entity, records, careful, &e) && resolvePending(&e)
+            && saveCursor(m_db, m_source.name, entity.name, cursorKind, position, m_runId, &e) && m_db.commit(&e))
+            return true;
+        m_db.rollback();
+        m_links.dropCache();
+        m_counts = savedCounts;
+        m_maybePending = savedPending;
+        m_maybeQuarantine = savedQuarantine;
+        if (careful || e.code != Error::Code::Database) {
+            *error = e;
+            return false;
+        }
+        // One record the database refuses (a constraint, a value it cannot store) must not stop
+        // the source: replay the page record by record, quarantining the ones that fail.
+        qCWarning(lcApplier).noquote() << QStringLiteral("%1/%2: a page failed (%3); applying it record by record")
+                                              .arg(m_source.name, entity.name, e.toString());
+    }
+    return false;
+}
+
+bool Applier::applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error)
+{
+    const auto savedCounts = m_counts;
+    if (m_db.transaction(error) && applyAll(entity, records, true, error) && resolvePending(error) && m_db.commit(error))
+        return true;
+    m_db.rollback();
+    m_links.dropCache();
+    m_counts = savedCounts;
+    return false;
+}
+
+bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bool careful, Error *error)
+{
+    int failed = 0;
+    Error first;
+    for (const QJsonValue &v : records) {
+        const QJsonObject raw = v.toObject();
+        if (!careful) {
+            if (!applyRaw(entity, raw, error))
+                return false;
+            continue;
+        }
+        if (!m_db.exec(QStringLiteral("SAVEPOINT tributary_record"), error))
+            return false;
+        Error e;
+        if (applyRaw(entity, raw, &e)) {
+            if (!m_db.exec(QStringLiteral("RELEASE SAVEPOINT tributary_record"), error))
+                return false;
+            continue;
+        }
+        m_links.dropCache();
+        if (!m_db.exec(QStringLiteral("ROLLBACK TO SAVEPOINT tributary_record"), error)
+            || !m_db.exec(QStringLiteral("RELEASE SAVEPOINT tributary_record"), error))
+            return false;
+        if (e.code != Error::Code::Database) {
+            *error = e;
+            return false;
+        }
+        if (!failed++)
+            first = e;
+        const QString id = RecordMapper::idString(RecordMapper::valueAt(raw, entity.externalId));
+        if (!toQuarantine(entity, raw, id, QString(),
+                          QStringLiteral("the main database refused the record: %1").arg(e.detail.section(QStringLiteral(" -- "), 0, 0)),
+                          error))
+            return false;
+    }
+    // Every record failing is not a bad record but a database in trouble: fail the page instead.
+    if (failed > 1 && failed == records.size()) {
+        *error = first;
+        return false;
+    }
+    return true;
+}
+
+bool Applier::applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error)
+{
+    EntityState &st = state(entity);
+    const MappedRecord m = st.mapper->map(raw);
+    if (!m.isValid())
+        return toQuarantine(entity, raw, m.externalId, m.errorField, m.error, error);
+    return applyMapped(entity, raw, m, error);
+}
+
+bool Applier::applyMapped(const EntityConfig &entity, const QJsonObject &raw, const MappedRecord &m, Error *error)
+{
+    EntityState &st = state(entity);
+    EntityCounts &counts = m_counts[entity.name];
+    const LinkStore::Link link = m_links.find(entity.name, m.externalId, error);
+    if (error->isError())
+        return false;
+    if (link.found && link.hash == m.hash) {
+        ++counts.unchanged;
+        return clearParked(entity.name, m.externalId, error);
+    }
+
+    QVariantMap row = m.values;
+    QList<QPair<QString, QString>> missing;
+    for (const ReferenceMapping &ref : entity.references) {
+        const auto it = m.refs.constFind(ref.column);
+        if (it == m.refs.constEnd()) {
+            row.insert(ref.column, QVariant());
+            continue;
+        }
+        const QString local = m_links.localId(ref.entity, *it, error);
+        if (error->isError())
+            return false;
+        if (local.isNull())
+            missing.append({ref.column, ref.entity + QChar(0x1f) + *it});
+        else
+            row.insert(ref.column, localIdValue(local));
+    }
+    if (!missing.isEmpty())
+        return toPending(entity, raw, m, missing, error);
+
+    const bool ok = link.found ? updateRow(st, m, link, row, error) : insertRow(st, m, row, error);
+    return ok && clearParked(entity.name, m.externalId, error);
+}
+
+bool Applier::insertRow(EntityState &st, const MappedRecord &m, const QVariantMap &row, Error *error)
+{
+    const EntityConfig &entity = *st.entity;
+    EntityCounts &counts = m_counts[entity.name];
+    const QJsonObject base = rowToJson(row);
+
+    if (!st.matchSql.isEmpty()) {
+        bool usable = true;
+        QSqlQuery &q = statement(st.matchSql, error);
+        if (error->isError())
+            return false;
+        for (int i = 0; i < entity.match.size(); ++i) {
+            const QVariant v = row.value(entity.match.at(i));
+            usable = usable && !v.isNull() && !v.toString().trimmed().isEmpty();
+            q.bindValue(i, normalizeMatchKey(v.toString()));
+        }
+        if (usable) {
+            if (!m_db.exec(q, error))
+                return false;
+            if (q.next()) {
+                // The same user or section already exists (locally or through another source):
+                // link it, never duplicate it. Its local values stay as they are; differences are
+                // local divergence that three-way detection respects from now on.
+                const QString localId = q.value(0).toString();
+                q.finish();
+                if (!m_links.insert(entity.name, m.externalId, localId, QStringLiteral("matched"), m.hash, base, error))
+                    return false;
+                ++counts.linked;
+                m_newlyLinked.append({entity.name, m.externalId});
+                return logChange(entity, localId, m.externalId, QStringLiteral("link"), QJsonValue(), error);
+            }
+            q.finish();
+        }
+    }
+
+    QSqlQuery &q = statement(st.insertSql, error);
+    if (error->isError())
+        return false;
+    int i = 0;
+    for (const QString &c : std::as_const(st.insertColumns))
+        q.bindValue(i++, row.contains(c) ? row.value(c) : entity.defaults.value(c));
+    if (!m_db.exec(q, error))
+        return false;
+    if (!q.next()) {
+        *error = Error(Error::Code::Database, QStringLiteral("%1: the insert returned no key").arg(entity.table));
+        return false;
+    }
+    const QString localId = q.value(0).toString();
+    q.finish();
+    if (!m_links.insert(entity.name, m.externalId, localId, QStringLiteral("inserted"), m.hash, base, error))
+        return false;
+    ++counts.inserted;
+    m_newlyLinked.append({entity.name, m.externalId});
+    return logChange(entity, localId, m.externalId, QStringLiteral("insert"), QJsonValue(), error);
+}
+
+bool Applier::updateRow(EntityState &st, const MappedRecord &m, const LinkStore::Link &link, const QVariantMap &row, Error *error)
+{
+    const EntityConfig &entity = *st.entity;
+    EntityCounts &counts = m_counts[entity.name];
+    const QJsonObject remote = rowToJson(row);
+
+    QSqlQuery &sel = statement(st.selectSql, error);
+    if (error->isError())
+        return false;
+    sel.bindValue(0, localIdValue(link.localId));
+    if (!m_db.exec(sel, error))
+        return false;
+    if (!sel.next()) {
+        sel.finish();
+        // The main application deleted the row that the source has just changed: never resurrect
+        // it silently, never lose the remote change: it waits as an edit-versus-delete conflict.
+        ++counts.conflicts;
+        if (!recordConflict(st, m, link.localId, QStringLiteral("local-deleted"), st.syncColumns, link.base, QJsonObject(),
+                            remote, QString(), error))
+            return false;
+        return m_links.update(entity.name, m.externalId, m.hash, remote, error);
+    }
+    QVariantMap local;
+    for (int i = 0; i < st.selectColumns.size(); ++i)
+        local.insert(st.selectColumns.at(i), sel.value(i));
+    sel.finish();
+
+    // Three-way, field by field: base is what the source said last time.
+    QVariantMap changes;
+    QStringList conflictFields;
+    QJsonObject cBase, cLocal, cRemote;
+    const QString &policy = entity.conflictPolicy;
+    for (const QString &c : std::as_const(st.syncColumns)) {
+        if (c == entity.updatedColumn)
+            continue; // bookkeeping, follows the other fields; never a conflict on its own
+        const QVariant r = row.value(c);
+        const QVariant l = local.value(c);
+        const bool hasBase = link.base.contains(c);
+        const QVariant b = hasBase ? link.base.value(c).toVariant() : l;
+        if (sameValue(r, b) || sameValue(l, r))
+            continue;
+        if (sameValue(l, b)) {
+            changes.insert(c, r);
+            continue;
+        }
+        bool takeRemote = false;
+        if (policy == QLatin1String("source-wins"))
+            takeRemote = true;
+        else if (policy == QLatin1String("newest-wins"))
+            takeRemote = row.value(entity.updatedColumn).toString() > local.value(entity.updatedColumn).toString();
+        if (takeRemote)
+            changes.insert(c, r);
+        conflictFields.append(c);
+        cBase.insert(c, variantToJson(b));
+        cLocal.insert(c, variantToJson(l));
+        cRemote.insert(c, variantToJson(r));
+    }
+    if (!changes.isEmpty() && !entity.updatedColumn.isEmpty() && row.contains(entity.updatedColumn)
+        && !sameValue(row.value(entity.updatedColumn), local.value(entity.updatedColumn)))
+        changes.insert(entity.updatedColumn, row.value(entity.updatedColumn));
+
+    if (!changes.isEmpty()) {
+        QStringList sets;
+        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
+            sets.append(m_db.quote(it.key()) + QStringLiteral(" = ?"));
+        QSqlQuery &upd = statement(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
+                                       .arg(m_db.quote(entity.table), sets.join(QStringLiteral(", ")), m_db.quote(entity.key)),
+                                   error);
+        if (error->isError())
+            return false;
+        int i = 0;
+        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
+            upd.bindValue(i++, it.value());
+        upd.bindValue(i, localIdValue(link.localId));
+        if (!m_db.exec(upd, error))
+            return false;
+        ++counts.updated;
+        if (!logChange(entity, link.localId, m.externalId, QStringLiteral("update"), QJsonArray::fromStringList(changes.keys()), error))
+            return false;
+    } else if (conflictFields.isEmpty()) {
+        ++counts.unchanged;
+    }
+    if (!conflictFields.isEmpty()) {
+        const bool manual = policy == QLatin1String("manual");
+        if (manual)
+            ++counts.conflicts;
+        if (!recordConflict(st, m, link.localId, QStringLiteral("field"), conflictFields, cBase, cLocal, cRemote,
+                            manual ? QString() : QStringLiteral("policy:") + policy, error))
+            return false;
+    }
+    // The base becomes what the source says now, so a field kept locally is not raised again until
+    // the source changes it again.
+    return m_links.update(entity.name, m.externalId, m.hash, remote, error);
+}
+
+bool Applier::recordConflict(EntityState &st, const MappedRecord &m, const QString &localId, const QString &kind,
+                             const QStringList &fields, const QJsonObject &base, const QJsonObject &local,
+                             const QJsonObject &remote, const QString &resolution, Error *error)
+{
+    const EntityConfig &entity = *st.entity;
+    const QString now = Database::now();
+    const bool open = resolution.isEmpty();
+    if (open) {
+        // One open conflict per record: a newer remote version replaces what it said before.
+        QSqlQuery &find = statement(QStringLiteral("SELECT id, fields, base, local, remote FROM tributary_conflicts "
+                                                   "WHERE source = ? AND entity = ? AND external_id = ? AND status = 'open' AND kind = ?"),
+                                    error);
+        if (error->isError())
+            return false;
+        find.bindValue(0, m_source.name);
+        find.bindValue(1, entity.name);
+        find.bindValue(2, m.externalId);
+        find.bindValue(3, kind);
+        if (!m_db.exec(find, error))
+            return false;
+        if (find.next()) {
+            const qlonglong id = find.value(0).toLongLong();
+            QStringList allFields;
+            for (const QJsonValue &f : QJsonDocument::fromJson(find.value(1).toString().toUtf8()).array())
+                allFields.append(f.toString());
+            QJsonObject b = QJsonDocument::fromJson(find.value(2).toString().toUtf8()).object();
+            QJsonObject l = QJsonDocument::fromJson(find.value(3).toString().toUtf8()).object();
+            QJsonObject r = QJsonDocument::fromJson(find.value(4).toString().toUtf8()).object();
+            find.finish();
+            for (const QString &f : fields) {
+                if (!allFields.contains(f))
+                    allFields.append(f);
+                if (!b.contains(f))
+                    b.insert(f, base.value(f));
+                l.insert(f, local.value(f));
+                r.insert(f, remote.value(f));
+            }
+            QSqlQuery &upd = statement(QStringLiteral("UPDATE tributary_conflicts SET fields = ?, base = ?, local = ?, remote = ?, "
+                                                      "updated_at = ?, run_id = ? WHERE id = ?"),
+                                       error);
+            if (error->isError())
+                return false;
+            upd.bindValue(0, compact(QJsonArray::fromStringList(allFields)));
+            upd.bindValue(1, compact(b));
+            upd.bindValue(2, compact(l));
+            upd.bindValue(3, compact(r));
+            upd.bindValue(4, now);
+            upd.bindValue(5, m_runId);
+            upd.bindValue(6, id);
+            return m_db.exec(upd, error);
+        }
+        find.finish();
+    }
+    QSqlQuery &ins = statement(QStringLiteral("INSERT INTO tributary_conflicts (source, entity, external_id, local_id, kind, fields, "
+                                              "base, local, remote, status, resolution, resolved_by, created_at, updated_at, "
+                                              "resolved_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                               error);
+    if (error->isError())
+        return false;
+    ins.bindValue(0, m_source.name);
+    ins.bindValue(1, entity.name);
+    ins.bindValue(2, m.externalId);
+    ins.bindValue(3, localId);
+    ins.bindValue(4, kind);
+    ins.bindValue(5, compact(QJsonArray::fromStringList(fields)));
+    ins.bindValue(6, compact(base));
+    ins.bindValue(7, compact(local));
+    ins.bindValue(8, compact(remote));
+    ins.bindValue(9, open ? QStringLiteral("open") : QStringLiteral("resolved"));
+    ins.bindValue(10, open ? QVariant() : QVariant(resolution));
+    ins.bindValue(11, open ? QVariant() : QVariant(QStringLiteral("policy")));
+    ins.bindValue(12, now);
+    ins.bindValue(13, now);
+    ins.bindValue(14, open ? QVariant() : QVariant(now));
+    ins.bindValue(15, m_runId);
+    return m_db.exec(ins, error);
+}
+
+bool Applier::logChange(const EntityConfig &entity, const QString &localId, const QString &externalId, const QString &op,
+                        const QJsonValue &fields, Error *error)
+{
+    QSqlQuery &q = statement(QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, "
+                                            "external_id, op, fields, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                             error);
+    if (error->isError())
+        return false;
+    q.bindValue(0, m_runId);
+    q.bindValue(1, m_source.name);
+    q.bindValue(2, entity.name);
+    q.bindValue(3, entity.table);
+    q.bindValue(4, localId);
+    q.bindValue(5, externalId);
+    q.bindValue(6, op);
+    q.bindValue(7, fields.isArray() ? QVariant(compact(fields.toArray())) : QVariant());
+    q.bindValue(8, QStringLiteral("source:") + m_source.name);
+    q.bindValue(9, Database::now());
+    return m_db.exec(q, error);
+}
+
+bool Applier::toPending(const EntityConfig &entity, const QJsonObject &raw, const MappedRecord &m,
+                        const QList<QPair<QString, QString>> &missing, Error *error)
+{
+    QJsonArray missingJson;
+    for (const auto &ms : missing)
+        missingJson.append(QJsonObject{{QStringLiteral("column"), ms.first},
+                                       {QStringLiteral("entity"), ms.second.section(QChar(0x1f), 0, 0)},
+                                       {QStringLiteral("external_id"), ms.second.section(QChar(0x1f), 1)}});
+    const QString now = Database::now();
+    QSqlQuery &q = statement(QStringLiteral("INSERT INTO tributary_pending (source, entity, external_id, record, missing, attempts, "
+                                            "first_seen, last_seen, run_id) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) "
+                                            "ON CONFLICT (source, entity, external_id) DO UPDATE SET record = excluded.record, "
+                                            "missing = excluded.missing, attempts = tributary_pending.attempts + 1, "
+                                            "last_seen = excluded.last_seen, run_id = excluded.run_id"),
+                             error);
+    if (error->isError())
+        return false;
+    q.bindValue(0, m_source.name);
+    q.bindValue(1, entity.name);
+    q.bindValue(2, m.externalId);
+    q.bindValue(3, compact(raw));
+    q.bindValue(4, compact(missingJson));
+    q.bindValue(5, now);
+    q.bindValue(6, now);
+    q.bindValue(7, m_runId);
+    if (!m_db.exec(q, error))
+        return false;
+    QSqlQuery &del = statement(QStringLiteral("DELETE FROM tributary_pending_refs WHERE source = ? AND entity = ? AND external_id = ?"), error);
+    if (error->isError())
+        return false;
+    del.bindValue(0, m_source.name);
+    del.bindValue(1, entity.name);
+    del.bindValue(2, m.externalId);
+    if (!m_db.exec(del, error))
+        return false;
+    QSqlQuery &ref = statement(QStringLiteral("INSERT INTO tributary_pending_refs (source, entity, external_id, column_name, "
+                                              "ref_entity, ref_external_id) VALUES (?, ?, ?, ?, ?, ?)"),
+                               error);
+    if (error->isError())
+        return false;
+    for (const auto &ms : missing) {
+        ref.bindValue(0, m_source.name);
+        ref.bindValue(1, entity.name);
+        ref.bindValue(2, m.externalId);
+        ref.bindValue(3, ms.first);
+        ref.bindValue(4, ms.second.section(QChar(0x1f), 0, 0));
+        ref.bindValue(5, ms.second.section(QChar(0x1f), 1));
+        if (!m_db.exec(ref, error))
+            return false;
+    }
+    m_maybePending = true;
+    ++m_counts[entity.name].pending;
+    return true;
+}
+
+bool Applier::toQuarantine(const EntityConfig &entity, const QJsonObject &raw, const QString &externalId,
+                           const QString &field, const QString &reason, Error *error)
+{
+    // A record without a usable id is still kept, under a key derived from its content.
+    const QString key = externalId.isEmpty()
+        ? QStringLiteral("(no id) ") + QString::fromLatin1(QCryptographicHash::hash(compact(raw).toUtf8(), QCryptographicHash::Sha1).toHex().left(12))
+        : externalId;
+    const QString now = Database::now();
+    QSqlQuery &q = statement(QStringLiteral("INSERT INTO tributary_quarantine (source, entity, external_id, record, field, reason, "
+                                            "attempts, first_seen, last_seen, run_id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?) "
+                                            "ON CONFLICT (source, entity, external_id) DO UPDATE SET record = excluded.record, "
+                                            "field = excluded.field, reason = excluded.reason, "
+                                            "attempts = tributary_quarantine.attempts + 1, last_seen = excluded.last_seen, "
+                                            "run_id = excluded.run_id"),
+                             error);
+    if (error->isError())
+        return false;
+    q.bindValue(0, m_source.name);
+    q.bindValue(1, entity.name);
+    q.bindValue(2, key);
+    q.bindValue(3, compact(raw));
+    q.bindValue(4, field.isEmpty() ? QVariant() : QVariant(field));
+    q.bindValue(5, reason);
+    q.bindValue(6, now);
+    q.bindValue(7, now);
+    q.bindValue(8, m_runId);
+    if (!m_db.exec(q, error))
+        return false;
+    qCWarning(lcApplier).noquote() << QStringLiteral("%1/%2 record %3 quarantined: %4%5")
+                                          .arg(m_source.name, entity.name, key, field.isEmpty() ? QString() : field + QStringLiteral(": "), reason);
+    m_maybeQuarantine = true;
+    ++m_counts[entity.name].quarantined;
+    // It cannot wait for its references any more: it is parked here instead.
+    if (m_maybePending && !externalId.isEmpty()) {
+        for (const QString &table : {QStringLiteral("tributary_pending"), QStringLiteral("tributary_pending_refs")}) {
+            QSqlQuery &del = statement(QStringLiteral("DELETE FROM %1 WHERE source = ? AND entity = ? AND external_id = ?").arg(table), error);
+            if (error->isError())
+                return false;
+            del.bindValue(0, m_source.name);
+            del.bindValue(1, entity.name);
+            del.bindValue(2, externalId);
+            if (!m_db.exec(del, error))
+                return false;
+        }
+    }
+    return true;
+}
+
+bool Applier::clearParked(const QString &entity, const QString &externalId, Error *error)
+{
+    QStringList tables;
+    if (m_maybePending)
+        tables << QStringLiteral("tributary_pending") << QStringLiteral("tributary_pending_refs");
+    if (m_maybeQuarantine)
+        tables << QStringLiteral("tributary_quarantine");
+    for (const QString &table : std::as_const(tables)) {
+        QSqlQuery &del = statement(QStringLiteral("DELETE FROM %1 WHERE source = ? AND entity = ? AND external_id = ?").arg(table), error);
+        if (error->isError())
+            return false;
+        del.bindValue(0, m_source.name);
+        del.bindValue(1, entity);
+        del.bindValue(2, externalId);
+        if (!m_db.exec(del, error))
+            return false;
+    }
+    return true;
+}
+
+bool Applier::resolvePending(Error *error)
+{
+    // Only records waiting for something linked in this transaction can have become applicable.
+    while (m_maybePending && !m_newlyLinked.isEmpty()) {
+        const auto linked = std::exchange(m_newlyLinked, {});
+        QSqlQuery &q = statement(QStringLiteral("SELECT p.entity, p.external_id, p.record FROM tributary_pending_refs r "
+                                                "JOIN tributary_pending p ON p.source = r.source AND p.entity = r.entity "
+                                                "AND p.external_id = r.external_id "
+                                                "WHERE r.source = ? AND r.ref_entity = ? AND r.ref_external_id = ?"),
+                                 error);
+        if (error->isError())
+            return false;
+        QList<QPair<QString, QJsonObject>> ready;
+        QSet<QString> seen;
+        for (const auto &l : linked) {
+            q.bindValue(0, m_source.name);
+            q.bindValue(1, l.first);
+            q.bindValue(2, l.second);
+            if (!m_db.exec(q, error))
+                return false;
+            while (q.next()) {
+                const QString key = q.value(0).toString() + QChar(0x1f) + q.value(1).toString();
+                if (seen.contains(key))
+                    continue;
+                seen.insert(key);
+                ready.append({q.value(0).toString(), QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object()});
+            }
+            q.finish();
+        }
+        for (const auto &r : std::as_const(ready)) {
+            const EntityConfig *entity = m_source.entity(r.first);
+            if (!entity)
+                continue;
+            --m_counts[entity->name].pending; // counted again if it still waits
+            if (!applyRaw(*entity, r.second, error))
+                return false;
+        }
+    }
+    m_newlyLinked.clear();
+    return true;
+}
+
+QList<QPair<QString, QString>> Applier::missingReferences(Error *error)
+{
+    QList<QPair<QString, QString>> out;
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("SELECT DISTINCT r.ref_entity, r.ref_external_id FROM tributary_pending_refs r "
+                                        "LEFT JOIN tributary_links l ON l.source = r.source AND l.entity = r.ref_entity "
+                                        "AND l.external_id = r.ref_external_id WHERE r.source = ? AND l.local_id IS NULL "
+                                        "ORDER BY 1, 2"),
+                      error))
+        return out;
+    q.addBindValue(m_source.name);
+    if (!m_db.exec(q, error))
+        return out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+bool Applier::isLinked(const QString &entity, const QString &externalId, Error *error)
+{
+    return !m_links.localId(entity, externalId, error).isNull();
+}
+
+bool Applier::isPending(const QString &entity, const QString &externalId, Error *error)
+{
+    QSqlQuery &q = statement(QStringLiteral("SELECT 1 FROM tributary_pending WHERE source = ? AND entity = ? AND external_id = ?"), error);
+    if (error->isError())
+        return false;
+    q.bindValue(0, m_source.name);
+    q.bindValue(1, entity);
+    q.bindValue(2, externalId);
+    if (!m_db.exec(q, error))
+        return false;
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+bool Applier::quarantineWaitingFor(const QString &entity, const QString &externalId, const QString &reason, Error *error)
+{
+    if (!m_db.transaction(error))
+        return false;
+    // Whatever waits for a record that will never come cannot be applied either: follow the chain.
+    QList<std::tuple<QString, QString, QString>> work{{entity, externalId, reason}};
+    QSqlQuery &q = statement(QStringLiteral("SELECT p.entity, p.external_id, p.record, r.column_name FROM tributary_pending_refs r "
+                                            "JOIN tributary_pending p ON p.source = r.source AND p.entity = r.entity "
+                                            "AND p.external_id = r.external_id "
+                                            "WHERE r.source = ? AND r.ref_entity = ? AND r.ref_external_id = ?"),
+                             error);
+    while (!error->isError() && !work.isEmpty()) {
+        const auto [e, id, why] = work.takeFirst();
+        q.bindValue(0, m_source.name);
+        q.bindValue(1, e);
+        q.bindValue(2, id);
+        if (!m_db.exec(q, error))
+            break;
+        QList<std::tuple<QString, QString, QJsonObject, QString>> waiting;
+        while (q.next())
+            waiting.append({q.value(0).toString(), q.value(1).toString(),
+                            QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object(), q.value(3).toString()});
+        q.finish();
+        for (const auto &[we, wid, record, column] : std::as_const(waiting)) {
+            const EntityConfig *cfg = m_source.entity(we);
+            if (!cfg)
+                continue;
+            --m_counts[we].pending;
+            const QString fieldReason = QStringLiteral("%1 references %2 %3, %4").arg(column, e, id, why);
+            if (!toQuarantine(*cfg, record, wid, column, fieldReason, error))
+                break;
+            work.append({we, wid, QStringLiteral("which is quarantined")});
+        }
+    }
+    if (error->isError() || !m_db.commit(error)) {
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+QHash<QString, qint64> Applier::pendingCounts(Error *error)
+{
+    QHash<QString, qint64> out;
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("SELECT entity, COUNT(*) FROM tributary_pending WHERE source = ? GROUP BY entity"), error))
+        return out;
+    q.addBindValue(m_source.name);
+    if (!m_db.exec(q, error))
+        return out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+Position Applier::loadCursor(Database &db, const QString &source, const QString &entity, const QString &kind, Error *error)
+{
+    QSqlQuery q;
+    if (!db.prepare(q, QStringLiteral("SELECT position FROM tributary_cursors WHERE source = ? AND entity = ? AND kind = ?"), error))
+        return {};
+    q.addBindValue(source);
+    q.addBindValue(entity);
+    q.addBindValue(kind);
+    if (!db.exec(q, error) || !q.next())
+        return {};
+    return Position::fromJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+}
+
+bool Applier::saveCursor(Database &db, const QString &source, const QString &entity, const QString &kind,
+                         const Position &position, qint64 runId, Error *error)
+{
+    QSqlQuery q;
+    if (!db.prepare(q, QStringLiteral("INSERT INTO tributary_cursors (source, entity, kind, position, run_id, updated_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, entity, kind) DO UPDATE SET "
+                                      "position = excluded.position, run_id = excluded.run_id, updated_at = excluded.updated_at"),
+                    error))
+        return false;
+    q.addBindValue(source);
+    q.addBindValue(entity);
+    q.addBindValue(kind);
+    q.addBindValue(compact(position.toJson()));
+    q.addBindValue(runId);
+    q.addBindValue(Database::now());
+    return db.exec(q, error);
+}
+
+} // namespace Tributary

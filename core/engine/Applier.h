@@ -1,0 +1,91 @@
+#pragma once
+
+#include "config/Config.h"
+#include "engine/Position.h"
+#include "engine/RecordMapper.h"
+#include "engine/RunCounts.h"
+#include "store/LinkStore.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <memory>
+
+namespace Tributary {
+
+class Database;
+
+// Writes what a source sent into the main database. Every call is one transaction holding the
+// rows, their links and base snapshots, pending references, quarantined records, conflicts, the
+// change log and (for pages) the entity's new cursor: a crash before commit replays the page,
+// after commit the page is done.
+class Applier
+{
+public:
+    Applier(Database &db, const Config &config, const SourceConfig &source, qint64 runId);
+    ~Applier();
+
+    // Creates the expression indexes used to match consolidation keys (idempotent).
+    bool prepare(Error *error);
+
+    // Applies one page and stores `position` as the cursor of (entity, cursorKind).
+    bool applyPage(const EntityConfig &entity, const QJsonArray &records, const QString &cursorKind,
+                   const Position &position, Error *error);
+    // Applies records fetched one by one (missing references), without moving any cursor.
+    bool applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error);
+
+    // References that pending records wait for and that have no link: (entity, external id).
+    QList<QPair<QString, QString>> missingReferences(Error *error);
+    // Moves every pending record waiting for (entity, externalId) to quarantine with `reason`.
+    bool quarantineWaitingFor(const QString &entity, const QString &externalId, const QString &reason, Error *error);
+    bool isLinked(const QString &entity, const QString &externalId, Error *error);
+    bool isPending(const QString &entity, const QString &externalId, Error *error);
+    // Records still pending for this source, per entity (used at the end of a run).
+    QHash<QString, qint64> pendingCounts(Error *error);
+
+    QHash<QString, EntityCounts> &counts() { return m_counts; }
+
+    static Position loadCursor(Database &db, const QString &source, const QString &entity, const QString &kind, Error *error);
+    static bool saveCursor(Database &db, const QString &source, const QString &entity, const QString &kind,
+                           const Position &position, qint64 runId, Error *error);
+    // Consolidation keys are compared trimmed of spaces and with ASCII letters lower-cased, exactly
+    // as the SQL expression lower(trim(column)) does in SQLite and PostgreSQL.
+    static QString normalizeMatchKey(const QString &value);
+
+private:
+    enum class Outcome { Applied, Pending, Quarantined, Unchanged };
+    struct EntityState;
+
+    bool applyAll(const EntityConfig &entity, const QJsonArray &records, bool careful, Error *error);
+    bool applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error);
+    bool applyMapped(const EntityConfig &entity, const QJsonObject &raw, const MappedRecord &m, Error *error);
+    bool insertRow(EntityState &st, const MappedRecord &m, const QVariantMap &row, Error *error);
+    bool updateRow(EntityState &st, const MappedRecord &m, const LinkStore::Link &link, const QVariantMap &row, Error *error);
+    bool resolvePending(Error *error);
+    bool toPending(const EntityConfig &entity, const QJsonObject &raw, const MappedRecord &m,
+                   const QList<QPair<QString, QString>> &missing, Error *error);
+    bool toQuarantine(const EntityConfig &entity, const QJsonObject &raw, const QString &externalId,
+                      const QString &field, const QString &reason, Error *error);
+    bool clearParked(const QString &entity, const QString &externalId, Error *error);
+    bool recordConflict(EntityState &st, const MappedRecord &m, const QString &localId, const QString &kind,
+                        const QStringList &fields, const QJsonObject &base, const QJsonObject &local,
+                        const QJsonObject &remote, const QString &resolution, Error *error);
+    bool logChange(const EntityConfig &entity, const QString &localId, const QString &externalId, const QString &op,
+                   const QJsonValue &fields, Error *error);
+    EntityState &state(const EntityConfig &entity);
+    QSqlQuery &statement(const QString &sql, Error *error);
+
+    Database &m_db;
+    const Config &m_config;
+    const SourceConfig &m_source;
+    qint64 m_runId;
+    LinkStore m_links;
+    QHash<QString, std::shared_ptr<EntityState>> m_states;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    QHash<QString, EntityCounts> m_counts;
+    bool m_maybePending = true;    // tributary_pending may hold rows of this source
+    bool m_maybeQuarantine = true; // tributary_quarantine may hold rows of this source
+    QList<QPair<QString, QString>> m_newlyLinked; // (entity, external id) linked in this transaction
+};
+
+} // namespace Tributary

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Tributary {
+
+// Where an entity's walk stands. Stored in tributary_cursors in the same transaction as the page
+// it follows, so it never runs ahead of what was applied.
+struct Position
+{
+    // Incremental walks: the incremental field's value of the last applied record, exactly as the
+    // source sent it (the source's clock, never ours), and that record's external id. The next
+    // run asks again from `value` inclusively and skips what sorts at or before (value, lastId).
+    QString value;
+    QString lastId;
+    // Continuation inside one walk (cursor token, next URL, page number, offset). Only meaningful
+    // while the walk that produced it is still running; a new run starts from `value`.
+    QString token;
+
+    bool isNull() const { return value.isEmpty() && lastId.isEmpty() && token.isEmpty(); }
+    bool operator==(const Position &o) const { return value == o.value && lastId == o.lastId && token == o.token; }
+
+    QJsonObject toJson() const
+    {
+        QJsonObject o;
+        if (!value.isEmpty()) o.insert(QStringLiteral("value"), value);
+        if (!lastId.isEmpty()) o.insert(QStringLiteral("last_id"), lastId);
+        if (!token.isEmpty()) o.insert(QStringLiteral("token"), token);
+        return o;
+    }
+    static Position fromJson(const QJsonObject &o)
+    {
+        return {o.value(QStringLiteral("value")).toString(), o.value(QStringLiteral("last_id")).toString(),
+                o.value(QStringLiteral("token")).toString()};
+    }
+};
+
+} // namespace Tributary

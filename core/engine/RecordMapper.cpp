@@ -1,0 +1,248 @@
+#include "RecordMapper.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <cmath>
+
+namespace Tributary {
+
+RecordMapper::RecordMapper(const EntityConfig &entity, const DatabaseConfig &database, const QString &cursorField)
+    : m_entity(entity), m_timestampFormat(database.timestampFormat), m_cursorField(cursorField)
+{
+}
+
+QJsonValue RecordMapper::valueAt(const QJsonObject &record, const QString &path)
+{
+    if (!path.contains(QLatin1Char('.')))
+        return record.value(path);
+    QJsonValue v = record;
+    for (const QStringView part : QStringView(path).split(QLatin1Char('.'))) {
+        if (!v.isObject())
+            return QJsonValue(QJsonValue::Undefined);
+        v = v.toObject().value(part);
+    }
+    return v;
+}
+
+QString RecordMapper::idString(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.007199254740992e15)
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 17);
+    }
+    return QString();
+}
+
+QString RecordMapper::normalizeTimestamp(const QJsonValue &v, const QString &format)
+{
+    QDateTime dt;
+    int micros = 0;
+    if (v.isDouble()) {
+        const double secs = v.toDouble();
+        if (!std::isfinite(secs))
+            return {};
+        dt = QDateTime::fromMSecsSinceEpoch(qint64(std::floor(secs)) * 1000, Qt::UTC);
+        micros = int(std::llround((secs - std::floor(secs)) * 1e6)) % 1000000;
+    } else if (v.isString()) {
+        static const QRegularExpression re(QStringLiteral(
+            R"(^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?\s*(Z|[+-]\d{2}:?\d{2})?$)"));
+        const QRegularExpressionMatch m = re.match(v.toString().trimmed());
+        if (!m.hasMatch())
+            return {};
+        const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt());
+        if (!date.isValid() || !time.isValid())
+            return {};
+        dt = QDateTime(date, time, Qt::UTC);
+        const QString frac = (m.captured(7) + QStringLiteral("000000")).left(6);
+        micros = frac.toInt();
+        const QString zone = m.captured(8);
+        if (!zone.isEmpty() && zone != QLatin1String("Z")) {
+            const int sign = zone.startsWith(QLatin1Char('-')) ? -1 : 1;
+            const QString digits = QString(zone.mid(1)).remove(QLatin1Char(':'));
+            const int offset = sign * (digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60);
+            dt = dt.addSecs(-offset);
+        }
+    } else {
+        return {};
+    }
+    QString out = dt.toString(format);
+    // Qt formats milliseconds only; "ffffff" is our token for microseconds.
+    out.replace(QStringLiteral("ffffff"), QStringLiteral("%1").arg(micros, 6, 10, QLatin1Char('0')));
+    return out;
+}
+
+namespace {
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    default: return QStringLiteral("null");
+    }
+}
+
+} // namespace
+
+MappedRecord RecordMapper::map(const QJsonObject &record) const
+{
+    MappedRecord out;
+    auto fail = [&out](const QString &field, const QString &why) {
+        if (out.error.isEmpty()) {
+            out.errorField = field;
+            out.error = why;
+        }
+    };
+
+    const QJsonValue idValue = valueAt(record, m_entity.externalId);
+    out.externalId = idString(idValue);
+    if (out.externalId.isEmpty())
+        fail(m_entity.externalId, QStringLiteral("missing external id (expected a string or a number, got %1)").arg(typeName(idValue)));
+
+    if (!m_cursorField.isEmpty()) {
+        const QJsonValue c = valueAt(record, m_cursorField);
+        out.cursorValue = c.isString() ? c.toString() : idString(c);
+    }
+
+    for (const ColumnMapping &c : m_entity.columns) {
+        const QJsonValue v = valueAt(record, c.field);
+        if (v.isNull() || v.isUndefined()) {
+            if (c.required)
+                fail(c.field, QStringLiteral("required field is %1").arg(v.isNull() ? QStringLiteral("null") : QStringLiteral("missing")));
+            out.values.insert(c.column, QVariant());
+            continue;
+        }
+        QString expected = QStringLiteral("expected %1, got %2").arg(c.type, typeName(v));
+        if (c.type == QLatin1String("string")) {
+            if (!v.isString()) {
+                fail(c.field, expected);
+                continue;
+            }
+            const QString s = v.toString();
+            // NUL cannot be stored faithfully by every driver: reject it clearly instead of truncating.
+            if (s.contains(QChar(0))) {
+                fail(c.field, QStringLiteral("contains a NUL character"));
+                continue;
+            }
+            out.values.insert(c.column, s);
+        } else if (c.type == QLatin1String("integer")) {
+            const double d = v.toDouble(qQNaN());
+            if (!v.isDouble() || d != std::floor(d) || std::fabs(d) > 9.007199254740992e15) {
+                fail(c.field, expected.replace(QStringLiteral("expected integer"), QStringLiteral("expected a whole number")));
+                continue;
+            }
+            out.values.insert(c.column, qint64(d));
+        } else if (c.type == QLatin1String("real")) {
+            if (!v.isDouble()) {
+                fail(c.field, expected);
+                continue;
+            }
+            out.values.insert(c.column, v.toDouble());
+        } else if (c.type == QLatin1String("boolean")) {
+            if (!v.isBool()) {
+                fail(c.field, expected);
+                continue;
+            }
+            out.values.insert(c.column, v.toBool() ? 1 : 0);
+        } else if (c.type == QLatin1String("timestamp")) {
+            const QString ts = normalizeTimestamp(v, m_timestampFormat);
+            if (ts.isNull()) {
+                fail(c.field, QStringLiteral("expected an ISO-8601 timestamp or unix seconds, got %1")
+                                  .arg(v.isString() ? QStringLiteral("\"%1\"").arg(v.toString().left(40)) : typeName(v)));
+                continue;
+            }
+            out.values.insert(c.column, ts);
+        } else { // json
+            const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+            out.values.insert(c.column, v.isArray() || v.isObject() ? QString::fromUtf8(doc.toJson(QJsonDocument::Compact))
+                                                                     : v.toVariant().toString());
+        }
+    }
+
+    for (const ReferenceMapping &r : m_entity.references) {
+        const QJsonValue v = valueAt(record, r.field);
+        if (v.isNull() || v.isUndefined()) {
+            if (!r.nullable)
+                fail(r.field, QStringLiteral("reference to %1 is %2 but not nullable").arg(r.entity, v.isNull() ? QStringLiteral("null") : QStringLiteral("missing")));
+            continue;
+        }
+        const QString id = idString(v);
+        if (id.isEmpty()) {
+            fail(r.field, QStringLiteral("reference to %1: expected an id, got %2").arg(r.entity, typeName(v)));
+            continue;
+        }
+        if (r.entity == m_entity.name && id == out.externalId) {
+            fail(r.field, QStringLiteral("references itself"));
+            continue;
+        }
+        out.refs.insert(r.column, id);
+    }
+
+    if (out.isValid()) {
+        // The hash covers what Tributary writes, in the source's id space: an unchanged hash means
+        // there is nothing to apply, whatever the local ids became. QJsonObject sorts its keys.
+        QJsonObject values, refs;
+        for (auto it = out.values.constBegin(); it != out.values.constEnd(); ++it)
+            values.insert(it.key(), variantToJson(it.value()));
+        for (auto it = out.refs.constBegin(); it != out.refs.constEnd(); ++it)
+            refs.insert(it.key(), it.value());
+        const QByteArray canonical = QJsonDocument(QJsonObject{{QStringLiteral("v"), values}, {QStringLiteral("r"), refs}})
+                                         .toJson(QJsonDocument::Compact);
+        out.hash = QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha1).toHex());
+    }
+    return out;
+}
+
+QJsonValue variantToJson(const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return QJsonValue(QJsonValue::Null);
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+        return QJsonValue(v.toLongLong());
+    case QMetaType::Double:
+        return QJsonValue(v.toDouble());
+    case QMetaType::Bool:
+        return QJsonValue(v.toBool() ? 1 : 0);
+    default:
+        return QJsonValue(v.toString());
+    }
+}
+
+bool sameValue(const QVariant &a, const QVariant &b)
+{
+    const bool an = !a.isValid() || a.isNull();
+    const bool bn = !b.isValid() || b.isNull();
+    if (an || bn)
+        return an == bn;
+    auto isNumber = [](const QVariant &v) {
+        const int t = v.typeId();
+        return t == QMetaType::Int || t == QMetaType::LongLong || t == QMetaType::UInt || t == QMetaType::ULongLong
+            || t == QMetaType::Double || t == QMetaType::Bool;
+    };
+    if (isNumber(a) && isNumber(b))
+        return a.toDouble() == b.toDouble();
+    if (isNumber(a) != isNumber(b)) {
+        // A column with text affinity may hand back "42" for 42: compare as numbers when the text is one.
+        bool ok = false;
+        const double d = (isNumber(a) ? b : a).toString().toDouble(&ok);
+        return ok && d == (isNumber(a) ? a : b).toDouble();
+    }
+    return a.toString() == b.toString();
+}
+
+} // namespace Tributary

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "config/Config.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QVariantMap>
+
+namespace Tributary {
+
+// A source record turned into what the main database will hold: typed values for the mapped
+// columns, and references still in the source's id space (the applier translates them).
+struct MappedRecord
+{
+    QString externalId;
+    QVariantMap values;            // column -> value (QVariant() is NULL)
+    QHash<QString, QString> refs;  // reference column -> external id of the referenced record
+    QString cursorValue;           // raw value of the source's cursor field, for positions
+    QString hash;                  // content hash over values and external references
+    QString errorField;            // set when the record cannot be mapped
+    QString error;
+
+    bool isValid() const { return error.isEmpty(); }
+};
+
+class RecordMapper
+{
+public:
+    RecordMapper(const EntityConfig &entity, const DatabaseConfig &database, const QString &cursorField);
+
+    MappedRecord map(const QJsonObject &record) const;
+
+    // Value at a dotted path ("author.email"); Undefined when any step is missing.
+    static QJsonValue valueAt(const QJsonObject &record, const QString &path);
+    // External ids are compared as text: 42, 42.0 and "42" are the same id.
+    static QString idString(const QJsonValue &v);
+    // ISO-8601 (any fraction, Z or offset; or unix seconds) -> UTC text in `format` (Qt date
+    // format; "ffffff" stands for microseconds). Null string when the input is not a timestamp.
+    static QString normalizeTimestamp(const QJsonValue &v, const QString &format);
+
+private:
+    const EntityConfig &m_entity;
+    QString m_timestampFormat;
+    QString m_cursorField;
+};
+
+// Value comparison that ignores representation: 1 == 1.0 == "1" is not assumed, but an integer
+// read back from SQLite equals the same integer parsed from JSON.
+bool sameValue(const QVariant &a, const QVariant &b);
+QJsonValue variantToJson(const QVariant &v);
+
+} // namespace Tributary

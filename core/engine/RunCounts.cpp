@@ -1,0 +1,48 @@
+#include "RunCounts.h"
+
+namespace Tributary {
+
+EntityCounts &EntityCounts::operator+=(const EntityCounts &o)
+{
+    fetched += o.fetched;
+    skipped += o.skipped;
+    inserted += o.inserted;
+    linked += o.linked;
+    updated += o.updated;
+    unchanged += o.unchanged;
+    pending += o.pending;
+    quarantined += o.quarantined;
+    conflicts += o.conflicts;
+    retries += o.retries;
+    return *this;
+}
+
+QJsonObject EntityCounts::toJson() const
+{
+    return {{QStringLiteral("fetched"), fetched},       {QStringLiteral("skipped"), skipped},
+            {QStringLiteral("inserted"), inserted},     {QStringLiteral("linked"), linked},
+            {QStringLiteral("updated"), updated},       {QStringLiteral("unchanged"), unchanged},
+            {QStringLiteral("pending"), pending},       {QStringLiteral("quarantined"), quarantined},
+            {QStringLiteral("conflicts"), conflicts},   {QStringLiteral("retries"), retries},
+            {QStringLiteral("total"), total}};
+}
+
+EntityCounts EntityCounts::fromJson(const QJsonObject &o)
+{
+    EntityCounts c;
+    auto get = [&o](const char *k) { return qint64(o.value(QLatin1String(k)).toDouble()); };
+    c.fetched = get("fetched");
+    c.skipped = get("skipped");
+    c.inserted = get("inserted");
+    c.linked = get("linked");
+    c.updated = get("updated");
+    c.unchanged = get("unchanged");
+    c.pending = get("pending");
+    c.quarantined = get("quarantined");
+    c.conflicts = get("conflicts");
+    c.retries = get("retries");
+    c.total = o.contains(QStringLiteral("total")) ? get("total") : -1;
+    return c;
+}
+
+} // namespace Tributary

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "util/Error.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+namespace Tributary {
+
+struct SourceConfig;
+
+// What a source can do for one entity; the engine plans its walks from this.
+struct EntityCapabilities
+{
+    bool incremental = false;   // can filter by "changed since" (the cursor field)
+    QString cursorField;        // record field holding the value the filter compares (e.g. updated_at)
+    bool tieBreakById = false;  // results sorted by (cursorField, external id): boundary skip is safe
+    bool idScan = false;        // can list ids (and cursor values) cheaply for reconciliation
+    bool reportsTotal = false;  // pages carry a total count
+};
+
+// One request for a page of an entity.
+struct PageRequest
+{
+    enum class Mode {
+        Incremental, // changed since `since` (inclusive), sorted by cursor field then id
+        Full,        // everything, in the source's stable order (usually by id)
+        Ids,         // everything, only ids and cursor values (reconciliation, verify)
+    };
+    QString entity;
+    Mode mode = Mode::Incremental;
+    QString since; // Incremental only; empty = from the beginning of history
+    QString token; // continuation from the previous Page::nextToken; empty = first page
+};
+
+struct Page
+{
+    QJsonArray records;       // raw records as the source sent them (JSON objects)
+    QString nextToken;        // empty: that was the last page of the walk
+    qint64 total = -1;        // total records of the walk when the source says, else -1
+    QString url;              // the URL that produced the page, for messages
+    QDateTime serverTime;     // the source's clock (HTTP Date), invalid when unknown
+    int retries = 0;          // transient failures retried to get this page
+};
+
+// A single asynchronous operation against a source. Emits finished() exactly once, then deletes
+// itself later: do not keep the pointer past the slot connected to finished().
+class SourceJob : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~SourceJob() override = default;
+
+    virtual void start() = 0;
+    // Stops the job; finished() is still emitted once, with an Aborted error.
+    virtual void abort() = 0;
+
+    const Error &error() const { return m_error; }
+    bool hasError() const { return m_error.isError(); }
+
+Q_SIGNALS:
+    void finished(Tributary::SourceJob *job);
+
+protected:
+    void finish(Error error = {})
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        m_error = std::move(error);
+        Q_EMIT finished(this);
+        deleteLater();
+    }
+    bool isFinished() const { return m_finished; }
+
+private:
+    Error m_error;
+    bool m_finished = false;
+};
+
+class PageJob : public SourceJob
+{
+    Q_OBJECT
+public:
+    using SourceJob::SourceJob;
+    const Page &page() const { return m_page; }
+
+protected:
+    Page m_page;
+};
+
+class RecordJob : public SourceJob
+{
+    Q_OBJECT
+public:
+    using SourceJob::SourceJob;
+    // The record, or an empty object with isNotFound() when the source says it does not exist.
+    const QJsonObject &record() const { return m_record; }
+    bool isNotFound() const { return m_notFound; }
+    QDateTime serverTime() const { return m_serverTime; }
+
+protected:
+    QJsonObject m_record;
+    bool m_notFound = false;
+    QDateTime m_serverTime;
+};
+
+// An external system that offers entities page by page. Implementations live in sources/ and are
+// created through SourceRegistry from a SourceConfig; the core knows no concrete source.
+class Source : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~Source() override = default;
+
+    virtual QString name() const = 0;
+    virtual EntityCapabilities capabilities(const QString &entity) const = 0;
+    // The caller starts the returned job (parented to the source) and connects finished() first.
+    virtual PageJob *fetchPage(const PageRequest &request) = 0;
+    virtual RecordJob *fetchRecord(const QString &entity, const QString &externalId) = 0;
+    // Formats the source's clock (an HTTP Date) as a cursor value this source's filter accepts.
+    virtual QString cursorValueFor(const QString &entity, const QDateTime &sourceTime) const = 0;
+};
+
+} // namespace Tributary

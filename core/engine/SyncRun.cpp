@@ -1,0 +1,450 @@
+#include "SyncRun.h"
+
+#include "engine/Applier.h"
+#include "engine/PageWalker.h"
+#include "engine/RecordMapper.h"
+#include "store/Database.h"
+#include "util/Logging.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
+namespace Tributary {
+
+namespace {
+
+constexpr int kMaxRounds = 25;       // chains of missing references followed per run
+constexpr int kRecordFetches = 4;    // missing references fetched at once
+
+// Ids sort numerically when both are integers, as the source sorts them.
+int compareIds(const QString &a, const QString &b)
+{
+    bool okA = false, okB = false;
+    const qlonglong na = a.toLongLong(&okA), nb = b.toLongLong(&okB);
+    if (okA && okB)
+        return na < nb ? -1 : (na > nb ? 1 : 0);
+    return QString::compare(a, b);
+}
+
+QString rawValue(const QJsonObject &record, const QString &field)
+{
+    const QJsonValue v = RecordMapper::valueAt(record, field);
+    return v.isString() ? v.toString() : RecordMapper::idString(v);
+}
+
+} // namespace
+
+EntityCounts RunResult::total() const
+{
+    EntityCounts t;
+    for (const EntityCounts &c : counts)
+        t += c;
+    return t;
+}
+
+QString RunResult::statusName(Status s)
+{
+    switch (s) {
+    case Status::Ok: return QStringLiteral("ok");
+    case Status::Partial: return QStringLiteral("partial");
+    case Status::Failed: return QStringLiteral("failed");
+    case Status::Interrupted: return QStringLiteral("interrupted");
+    }
+    return QString();
+}
+
+SyncRun::SyncRun(Database &db, const Config &config, const SourceConfig &source, Source *impl, SyncOptions options, QObject *parent)
+    : QObject(parent), m_db(db), m_config(config), m_source(source), m_impl(impl), m_options(std::move(options))
+{
+}
+
+SyncRun::~SyncRun()
+{
+    for (const auto &job : std::as_const(m_recordJobs)) {
+        if (job) {
+            job->disconnect(this);
+            job->abort();
+        }
+    }
+}
+
+void SyncRun::start()
+{
+    m_timer.start();
+    m_result.source = m_source.name;
+    m_result.kind = m_options.full ? QStringLiteral("full") : QStringLiteral("incremental");
+    QTimer::singleShot(0, this, [this] {
+        Error error;
+        // Runs left "running" by a process that no longer exists were interrupted (killed).
+        QSqlQuery stale(m_db.db());
+        stale.prepare(QStringLiteral("SELECT id, pid FROM tributary_runs WHERE source = ? AND status = 'running'"));
+        stale.addBindValue(m_source.name);
+        QList<qlonglong> dead;
+        if (stale.exec()) {
+            while (stale.next()) {
+                const qint64 pid = stale.value(1).toLongLong();
+                if (pid != qint64(::getpid()) && (pid <= 0 || ::kill(pid_t(pid), 0) != 0))
+                    dead.append(stale.value(0).toLongLong());
+            }
+        }
+        for (qlonglong id : std::as_const(dead)) {
+            QSqlQuery q(m_db.db());
+            q.prepare(QStringLiteral("UPDATE tributary_runs SET status = 'interrupted', error = 'the process ended during the run' WHERE id = ?"));
+            q.addBindValue(id);
+            q.exec();
+        }
+
+        QSqlQuery q;
+        if (!m_db.prepare(q, QStringLiteral("INSERT INTO tributary_runs (source, kind, started_at, status, pid) "
+                                            "VALUES (?, ?, ?, 'running', ?) RETURNING id"), &error)) {
+            finishRun(error);
+            return;
+        }
+        q.addBindValue(m_source.name);
+        q.addBindValue(m_result.kind);
+        q.addBindValue(Database::now());
+        q.addBindValue(qint64(::getpid()));
+        if (!m_db.exec(q, &error) || !q.next()) {
+            finishRun(error.isError() ? error : Error(Error::Code::Database, QStringLiteral("cannot record the run")));
+            return;
+        }
+        m_result.runId = q.value(0).toLongLong();
+        q.finish();
+
+        m_applier = std::make_unique<Applier>(m_db, m_config, m_source, m_result.runId);
+        if (!m_applier->prepare(&error)) {
+            finishRun(error);
+            return;
+        }
+        QString cycle;
+        for (const EntityConfig *e : m_source.orderedEntities(&cycle)) {
+            if (m_options.entities.isEmpty() || m_options.entities.contains(e->name)) {
+                m_todo.append(e);
+                m_result.entityOrder.append(e->name);
+            }
+        }
+        qCInfo(lcEngine).noquote() << QStringLiteral("run %1: %2 sync of source %3 (%4)")
+                                          .arg(m_result.runId).arg(m_result.kind, m_source.name, m_result.entityOrder.join(QStringLiteral(", ")));
+        nextEntity();
+    });
+}
+
+void SyncRun::stop()
+{
+    if (m_stopping || m_finished)
+        return;
+    m_stopping = true;
+    if (m_walker)
+        m_walker->stop();
+    for (const auto &job : std::as_const(m_recordJobs)) {
+        if (job)
+            job->abort();
+    }
+}
+
+void SyncRun::nextEntity()
+{
+    if (m_stopping) {
+        finishRun(Error(Error::Code::Aborted, QStringLiteral("stopped before %1").arg(m_todo.isEmpty() ? QStringLiteral("the end") : m_todo.first()->name)));
+        return;
+    }
+    if (m_todo.isEmpty()) {
+        resolveMissing();
+        return;
+    }
+    m_entity = m_todo.takeFirst();
+    Q_EMIT entityStarted(m_entity->name);
+    m_caps = m_impl->capabilities(m_entity->name);
+    const bool incremental = !m_options.full && m_caps.incremental;
+    m_kind = incremental ? QStringLiteral("incremental") : QStringLiteral("full");
+    Error error;
+    m_position = Applier::loadCursor(m_db, m_source.name, m_entity->name, m_kind, &error);
+    if (error) {
+        finishRun(error);
+        return;
+    }
+    m_result.counts[m_entity->name] = EntityCounts();
+    m_boundary = Position();
+    if (!incremental) {
+        startWalk(QString());
+        return;
+    }
+    if (m_caps.tieBreakById)
+        m_boundary = {m_position.value, m_position.lastId, QString()};
+    if (m_position.value.isEmpty()) {
+        if (m_source.start.from == StartConfig::From::Now) {
+            // "Only what changes from now on": now is the source's clock, read from its answer.
+            m_probing = true;
+        } else if (m_source.start.from == StartConfig::From::Date) {
+            m_position.value = m_impl->cursorValueFor(m_entity->name, m_source.start.date);
+        }
+    }
+    startWalk(m_position.value);
+}
+
+void SyncRun::startWalk(const QString &since)
+{
+    PageRequest r;
+    r.entity = m_entity->name;
+    r.mode = m_kind == QLatin1String("full") ? PageRequest::Mode::Full : PageRequest::Mode::Incremental;
+    r.since = since;
+    // A full walk resumes where a killed one stopped; an incremental walk always restarts from
+    // its committed value, since continuation tokens may not outlive a process.
+    r.token = r.mode == PageRequest::Mode::Full ? m_position.token : QString();
+    m_walker = new PageWalker(m_impl, r, this);
+    connect(m_walker, &PageWalker::pageReady, this, &SyncRun::onPage);
+    connect(m_walker, &PageWalker::finished, this, &SyncRun::onWalkFinished);
+    m_walker->start();
+}
+
+bool SyncRun::isBoundaryRecord(const QJsonObject &record) const
+{
+    if (m_boundary.lastId.isEmpty() || rawValue(record, m_caps.cursorField) != m_boundary.value)
+        return false;
+    return compareIds(rawValue(record, m_entity->externalId), m_boundary.lastId) <= 0;
+}
+
+void SyncRun::onPage(const Page &page)
+{
+    EntityCounts &counts = m_applier->counts()[m_entity->name];
+    Error error;
+    if (m_probing) {
+        m_probing = false;
+        const QDateTime now = page.serverTime.isValid() ? page.serverTime : QDateTime::currentDateTimeUtc();
+        if (!page.serverTime.isValid())
+            qCWarning(lcEngine) << "the source sent no Date header; starting from the local clock";
+        m_position = {m_impl->cursorValueFor(m_entity->name, now), QString(), QString()};
+        if (!Applier::saveCursor(m_db, m_source.name, m_entity->name, m_kind, m_position, m_result.runId, &error)) {
+            m_walker->stop(error);
+            return;
+        }
+        // Nothing before now is wanted: the walk is complete at this position.
+        m_walker->stop(Error());
+        return;
+    }
+    counts.fetched += page.records.size();
+    counts.retries += page.retries;
+    if (page.total >= 0)
+        counts.total = page.total;
+
+    QJsonArray records;
+    Position next;
+    if (m_kind == QLatin1String("incremental")) {
+        for (const QJsonValue &v : page.records) {
+            if (isBoundaryRecord(v.toObject()))
+                ++counts.skipped;
+            else
+                records.append(v);
+        }
+        if (page.records.isEmpty()) {
+            next = m_position;
+        } else {
+            const QJsonObject last = page.records.last().toObject();
+            next.value = rawValue(last, m_caps.cursorField);
+            next.lastId = rawValue(last, m_entity->externalId);
+            if (next.value.isEmpty()) // a record without the cursor field: keep the last good one
+                next = m_position;
+        }
+    } else {
+        records = page.records;
+        next.value = m_position.value;
+        if (next.value.isEmpty() && m_caps.incremental) {
+            // Where the incremental cursor may start once this full walk completes: a little before
+            // the walk began, by the source's clock, so nothing changed during the walk is missed.
+            const QDateTime t = page.serverTime.isValid() ? page.serverTime : QDateTime::currentDateTimeUtc();
+            next.value = m_impl->cursorValueFor(m_entity->name, t.addSecs(-2));
+        }
+    }
+    next.token = page.nextToken;
+
+    if (!m_applier->applyPage(*m_entity, records, m_kind, next, &error)) {
+        error.message = QStringLiteral("%1/%2: %3 (page %4)").arg(m_source.name, m_entity->name, error.message, page.url);
+        m_walker->stop(error);
+        return;
+    }
+    m_position = next;
+    Q_EMIT progress(m_entity->name, m_applier->counts().value(m_entity->name));
+    if (m_stopping)
+        m_walker->stop();
+}
+
+void SyncRun::onWalkFinished(const Error &walkError)
+{
+    m_walker->deleteLater();
+    m_walker = nullptr;
+    Error error = walkError;
+    if (error) {
+        if (error.code != Error::Code::Aborted && !error.message.contains(m_entity->name))
+            error.message = QStringLiteral("%1/%2: %3").arg(m_source.name, m_entity->name, error.message);
+        finishRun(error);
+        return;
+    }
+    if (m_kind == QLatin1String("full")) {
+        Position incremental = Applier::loadCursor(m_db, m_source.name, m_entity->name, QStringLiteral("incremental"), &error);
+        if (!error && m_db.transaction(&error)) {
+            bool ok = Applier::saveCursor(m_db, m_source.name, m_entity->name, m_kind, Position(), m_result.runId, &error);
+            if (ok && m_caps.incremental && incremental.isNull() && !m_position.value.isEmpty())
+                ok = Applier::saveCursor(m_db, m_source.name, m_entity->name, QStringLiteral("incremental"),
+                                         {m_position.value, QString(), QString()}, m_result.runId, &error);
+            if (!ok || !m_db.commit(&error))
+                m_db.rollback();
+        }
+        if (error) {
+            finishRun(error);
+            return;
+        }
+    }
+    const EntityCounts counts = m_applier->counts().value(m_entity->name);
+    m_result.counts[m_entity->name] = counts;
+    Q_EMIT entityFinished(m_entity->name, counts);
+    nextEntity();
+}
+
+void SyncRun::resolveMissing()
+{
+    if (m_stopping) {
+        finishRun(Error(Error::Code::Aborted, QStringLiteral("stopped")));
+        return;
+    }
+    Error error;
+    const auto missing = m_applier->missingReferences(&error);
+    if (error) {
+        finishRun(error);
+        return;
+    }
+    if (missing.isEmpty() || missing == m_missing || m_round >= kMaxRounds) {
+        if (!missing.isEmpty())
+            qCWarning(lcEngine).noquote() << QStringLiteral("%1: %2 references still missing after %3 rounds")
+                                                 .arg(m_source.name).arg(missing.size()).arg(m_round);
+        finishRun(Error());
+        return;
+    }
+    ++m_round;
+    m_missing = missing;
+    qCInfo(lcEngine).noquote() << QStringLiteral("%1: fetching %2 missing references one by one (round %3)")
+                                      .arg(m_source.name).arg(missing.size()).arg(m_round);
+    auto queue = std::make_shared<QList<QPair<QString, QString>>>(missing);
+    auto launch = std::make_shared<std::function<void()>>();
+    *launch = [this, queue, launch] {
+        while (!m_stopping && m_inFlight < kRecordFetches && !queue->isEmpty()) {
+            const auto [entity, id] = queue->takeFirst();
+            const EntityConfig *cfg = m_source.entity(entity);
+            if (!cfg || !cfg->enabled) {
+                Error e;
+                if (!m_applier->quarantineWaitingFor(entity, id, QStringLiteral("whose entity is not synced"), &e)) {
+                    finishRun(e);
+                    return;
+                }
+                continue;
+            }
+            RecordJob *job = m_impl->fetchRecord(entity, id);
+            ++m_inFlight;
+            m_recordJobs.append(job);
+            connect(job, &SourceJob::finished, this, [this, entity, id, job, launch] {
+                --m_inFlight;
+                m_recordJobs.removeAll(job);
+                onRecordFetched(entity, id, job);
+                if (m_finished)
+                    return;
+                (*launch)();
+            });
+            job->start();
+        }
+        if (m_inFlight == 0 && !m_finished) {
+            if (m_stopping)
+                finishRun(Error(Error::Code::Aborted, QStringLiteral("stopped")));
+            else
+                QTimer::singleShot(0, this, [this] { resolveMissing(); });
+            *launch = nullptr; // breaks the self-reference
+        }
+    };
+    (*launch)();
+}
+
+void SyncRun::onRecordFetched(const QString &entity, const QString &id, RecordJob *job)
+{
+    if (m_finished)
+        return;
+    Error error;
+    if (job->hasError()) {
+        if (job->error().code == Error::Code::Aborted)
+            return;
+        error = job->error();
+        error.message = QStringLiteral("%1/%2 %3: %4").arg(m_source.name, entity, id, error.message);
+        stop();
+        finishRun(error);
+        return;
+    }
+    if (job->isNotFound()) {
+        if (!m_applier->quarantineWaitingFor(entity, id, QStringLiteral("which does not exist at the source (404)"), &error))
+            finishRun(error);
+        return;
+    }
+    const EntityConfig *cfg = m_source.entity(entity);
+    if (!m_applier->applyRecords(*cfg, QJsonArray{job->record()}, &error)) {
+        finishRun(error);
+        return;
+    }
+    if (!m_applier->isLinked(entity, id, &error) && !error && !m_applier->isPending(entity, id, &error) && !error) {
+        if (!m_applier->quarantineWaitingFor(entity, id, QStringLiteral("which is quarantined"), &error))
+            finishRun(error);
+    }
+    if (error)
+        finishRun(error);
+}
+
+void SyncRun::finishRun(Error error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_walker) {
+        m_walker->disconnect(this);
+        m_walker->stop();
+    }
+    if (m_applier) {
+        Error e;
+        const auto pending = m_applier->pendingCounts(&e);
+        for (auto it = m_applier->counts().begin(); it != m_applier->counts().end(); ++it) {
+            it->pending = pending.value(it.key());
+            m_result.counts[it.key()] = *it;
+        }
+    }
+    const EntityCounts total = m_result.total();
+    if (error)
+        m_result.status = error.code == Error::Code::Aborted ? RunResult::Status::Interrupted : RunResult::Status::Failed;
+    else
+        m_result.status = (total.quarantined > 0 || total.pending > 0) ? RunResult::Status::Partial : RunResult::Status::Ok;
+    m_result.error = error;
+    m_result.elapsedMs = m_timer.elapsed();
+
+    if (m_result.runId > 0) {
+        QJsonObject counts;
+        for (auto it = m_result.counts.constBegin(); it != m_result.counts.constEnd(); ++it)
+            counts.insert(it.key(), it->toJson());
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("UPDATE tributary_runs SET finished_at = ?, status = ?, error = ?, counts = ? WHERE id = ?"));
+        q.addBindValue(Database::now());
+        q.addBindValue(RunResult::statusName(m_result.status));
+        q.addBindValue(error ? QVariant(error.message) : QVariant());
+        q.addBindValue(QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact)));
+        q.addBindValue(m_result.runId);
+        if (!q.exec())
+            qCWarning(lcEngine) << "cannot record the end of run" << m_result.runId;
+    }
+    if (error)
+        qCWarning(lcEngine).noquote() << QStringLiteral("run %1 of %2 %3: %4").arg(m_result.runId).arg(m_source.name,
+                                              RunResult::statusName(m_result.status), error.toString());
+    else
+        qCInfo(lcEngine).noquote() << QStringLiteral("run %1 of %2 %3 in %4 ms").arg(m_result.runId).arg(m_source.name,
+                                          RunResult::statusName(m_result.status)).arg(m_result.elapsedMs);
+    QTimer::singleShot(0, this, [this] { Q_EMIT finished(m_result); });
+}
+
+} // namespace Tributary

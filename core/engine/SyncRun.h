@@ -1,0 +1,102 @@
+#pragma once
+
+#include "config/Config.h"
+#include "engine/Position.h"
+#include "engine/RunCounts.h"
+#include "engine/Source.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+namespace Tributary {
+
+class Applier;
+class Database;
+class PageWalker;
+
+struct SyncOptions
+{
+    QStringList entities; // empty: every enabled entity
+    bool full = false;    // walk everything instead of what changed since the cursor
+};
+
+// The outcome of one run of one source.
+struct RunResult
+{
+    enum class Status { Ok, Partial, Failed, Interrupted };
+    qint64 runId = 0;
+    QString source;
+    QString kind;
+    Status status = Status::Ok;
+    Error error;
+    QStringList entityOrder;
+    QHash<QString, EntityCounts> counts;
+    qint64 elapsedMs = 0;
+
+    EntityCounts total() const;
+    static QString statusName(Status s);
+};
+
+// One sync run of one source: its entities in dependency order, page after page, each page in
+// its own transaction with its cursor; then references still missing are fetched one by one.
+class SyncRun : public QObject
+{
+    Q_OBJECT
+public:
+    SyncRun(Database &db, const Config &config, const SourceConfig &source, Source *impl, SyncOptions options,
+            QObject *parent = nullptr);
+    ~SyncRun() override;
+
+    void start();
+    // Stops after the page being applied (that page commits or rolls back whole).
+    void stop();
+    const RunResult &result() const { return m_result; }
+
+Q_SIGNALS:
+    void entityStarted(const QString &entity);
+    void progress(const QString &entity, const Tributary::EntityCounts &counts);
+    void entityFinished(const QString &entity, const Tributary::EntityCounts &counts);
+    void finished(const Tributary::RunResult &result);
+
+private:
+    void nextEntity();
+    void startWalk(const QString &since);
+    void onPage(const Page &page);
+    void onWalkFinished(const Error &error);
+    void resolveMissing();
+    void onRecordFetched(const QString &entity, const QString &id, RecordJob *job);
+    void finishRun(Error error);
+    bool isBoundaryRecord(const QJsonObject &record) const;
+
+    Database &m_db;
+    const Config &m_config;
+    const SourceConfig &m_source;
+    Source *m_impl;
+    SyncOptions m_options;
+    std::unique_ptr<Applier> m_applier;
+    RunResult m_result;
+    QElapsedTimer m_timer;
+    QList<const EntityConfig *> m_todo;
+
+    // The walk in progress.
+    const EntityConfig *m_entity = nullptr;
+    EntityCapabilities m_caps;
+    QString m_kind;          // cursor kind: "incremental" or "full"
+    Position m_position;     // last committed position
+    Position m_boundary;     // records at or before this (value, id) were applied by an earlier run
+    bool m_probing = false;  // start "now": first request only reads the source's clock
+    PageWalker *m_walker = nullptr;
+
+    // Missing references being fetched.
+    int m_round = 0;
+    int m_inFlight = 0;
+    QList<QPair<QString, QString>> m_missing;
+    QList<QPointer<RecordJob>> m_recordJobs;
+    bool m_progressInRound = false;
+    bool m_stopping = false;
+    bool m_finished = false;
+};
+
+} // namespace Tributary

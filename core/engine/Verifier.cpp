@@ -1,0 +1,257 @@
+#include "Verifier.h"
+
+#include "engine/PageWalker.h"
+#include "engine/RecordMapper.h"
+#include "store/Database.h"
+#include "store/LinkStore.h"
+#include "util/Logging.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTimer>
+
+namespace Tributary {
+
+namespace {
+QString show(const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return QStringLiteral("NULL");
+    QString s = v.toString();
+    if (s.size() > 60)
+        s = s.left(57) + QStringLiteral("...");
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+} // namespace
+
+Verifier::Verifier(Database &db, const Config &config, const SourceConfig &source, Source *impl, QObject *parent)
+    : QObject(parent), m_db(db), m_config(config), m_source(source), m_impl(impl),
+      m_links(std::make_unique<LinkStore>(db, source.name))
+{
+}
+
+Verifier::~Verifier() = default;
+
+bool Verifier::isInSync() const
+{
+    if (m_error)
+        return false;
+    for (const EntityReport &r : m_reports) {
+        if (r.missing || r.extra || r.different)
+            return false;
+    }
+    return true;
+}
+
+void Verifier::start()
+{
+    QTimer::singleShot(0, this, [this] {
+        Error error;
+        // The ids seen at the source go to a temporary table, so memory stays flat however large
+        // the source is; what is linked but unseen is then one query away.
+        if (!m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS tributary_verify_seen "
+                                      "(entity TEXT NOT NULL, external_id TEXT NOT NULL, PRIMARY KEY (entity, external_id))"), &error)
+            || !m_db.exec(QStringLiteral("DELETE FROM tributary_verify_seen"), &error)) {
+            done(error);
+            return;
+        }
+        m_todo = m_source.orderedEntities();
+        nextEntity();
+    });
+}
+
+void Verifier::stop()
+{
+    if (m_walker)
+        m_walker->stop();
+}
+
+void Verifier::nextEntity()
+{
+    if (m_todo.isEmpty()) {
+        done(Error());
+        return;
+    }
+    m_entity = m_todo.takeFirst();
+    EntityReport r;
+    r.entity = m_entity->name;
+    m_reports.append(r);
+    PageRequest req;
+    req.entity = m_entity->name;
+    req.mode = PageRequest::Mode::Full;
+    m_walker = new PageWalker(m_impl, req, this);
+    connect(m_walker, &PageWalker::pageReady, this, &Verifier::onPage);
+    connect(m_walker, &PageWalker::finished, this, &Verifier::onWalkFinished);
+    m_walker->start();
+}
+
+void Verifier::example(const QString &line)
+{
+    EntityReport &r = m_reports.last();
+    if (r.examples.size() < kExamples)
+        r.examples.append(line);
+}
+
+void Verifier::onPage(const Page &page)
+{
+    EntityReport &r = m_reports.last();
+    const EntityConfig &e = *m_entity;
+    RecordMapper mapper(e, m_config.database, QString());
+    Error error;
+
+    QStringList selectColumns;
+    for (const ColumnMapping &c : e.columns)
+        selectColumns.append(c.column);
+    for (const ReferenceMapping &ref : e.references)
+        selectColumns.append(ref.column);
+    QStringList quoted;
+    for (const QString &c : std::as_const(selectColumns))
+        quoted.append(m_db.quote(c));
+    QSqlQuery sel, seen, conflict, quarantined;
+    if (!m_db.prepare(sel, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(quoted.join(QStringLiteral(", ")), m_db.quote(e.table), m_db.quote(e.key)), &error)
+        || !m_db.prepare(seen, QStringLiteral("INSERT INTO tributary_verify_seen (entity, external_id) VALUES (?, ?) ON CONFLICT DO NOTHING"), &error)
+        || !m_db.prepare(conflict, QStringLiteral("SELECT 1 FROM tributary_conflicts WHERE source = ? AND entity = ? AND external_id = ? AND status = 'open'"), &error)
+        || !m_db.prepare(quarantined, QStringLiteral("SELECT reason FROM tributary_quarantine WHERE source = ? AND entity = ? AND external_id = ?"), &error)) {
+        m_walker->stop(error);
+        return;
+    }
+    if (!m_db.transaction(&error)) {
+        m_walker->stop(error);
+        return;
+    }
+    for (const QJsonValue &v : page.records) {
+        ++r.sourceRecords;
+        const MappedRecord m = mapper.map(v.toObject());
+        if (!m.externalId.isEmpty()) {
+            seen.bindValue(0, e.name);
+            seen.bindValue(1, m.externalId);
+            if (!m_db.exec(seen, &error))
+                break;
+        }
+        if (!m.isValid()) {
+            quarantined.bindValue(0, m_source.name);
+            quarantined.bindValue(1, e.name);
+            quarantined.bindValue(2, m.externalId);
+            const bool held = m_db.exec(quarantined, &error) && quarantined.next();
+            quarantined.finish();
+            if (held) {
+                ++r.invalid;
+            } else {
+                ++r.missing;
+                example(QStringLiteral("%1 %2: invalid at the source (%3: %4) and not in quarantine").arg(e.name, m.externalId, m.errorField, m.error));
+            }
+            continue;
+        }
+        conflict.bindValue(0, m_source.name);
+        conflict.bindValue(1, e.name);
+        conflict.bindValue(2, m.externalId);
+        const bool inConflict = m_db.exec(conflict, &error) && conflict.next();
+        conflict.finish();
+
+        const LinkStore::Link link = m_links->find(e.name, m.externalId, &error);
+        if (error)
+            break;
+        if (!link.found) {
+            ++r.missing;
+            example(QStringLiteral("%1 %2: not in the main database").arg(e.name, m.externalId));
+            continue;
+        }
+        sel.bindValue(0, link.localId.toLongLong() ? QVariant(link.localId.toLongLong()) : QVariant(link.localId));
+        if (!m_db.exec(sel, &error))
+            break;
+        if (!sel.next()) {
+            if (inConflict) {
+                ++r.conflicts;
+            } else {
+                ++r.missing;
+                example(QStringLiteral("%1 %2: linked to %3 id %4, which no longer exists").arg(e.name, m.externalId, e.table, link.localId));
+            }
+            continue;
+        }
+        QVariantMap expected = m.values;
+        for (const ReferenceMapping &ref : e.references) {
+            const QString ext = m.refs.value(ref.column);
+            expected.insert(ref.column, ext.isEmpty() ? QVariant() : QVariant(m_links->localId(ref.entity, ext, &error)));
+        }
+        bool differs = false, diverges = false;
+        for (int i = 0; i < selectColumns.size(); ++i) {
+            const QString &c = selectColumns.at(i);
+            const QVariant local = sel.value(i);
+            const QVariant want = expected.value(c);
+            if (sameValue(local, want))
+                continue;
+            if (c != e.updatedColumn && link.base.contains(c) && !sameValue(local, link.base.value(c).toVariant())) {
+                diverges = true; // a local edit, or an adopted row's own value: kept on purpose
+                continue;
+            }
+            if (c == e.updatedColumn)
+                continue; // follows the other fields; a local edit moves it too
+            differs = true;
+            example(QStringLiteral("%1 %2 (%3 id %4): %5 is %6 here but %7 at the source")
+                        .arg(e.name, m.externalId, e.table, link.localId, c, show(local), show(want)));
+        }
+        sel.finish();
+        if (differs)
+            ++r.different;
+        else if (inConflict)
+            ++r.conflicts;
+        else if (diverges)
+            ++r.diverged;
+        else
+            ++r.matching;
+    }
+    if (error || !m_db.commit(&error)) {
+        m_db.rollback();
+        m_walker->stop(error);
+        return;
+    }
+    Q_EMIT progress(e.name, r.sourceRecords);
+}
+
+bool Verifier::checkExtras(Error *error)
+{
+    EntityReport &r = m_reports.last();
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("SELECT l.external_id, l.local_id FROM tributary_links l WHERE l.source = ? AND l.entity = ? "
+                                        "AND NOT EXISTS (SELECT 1 FROM tributary_verify_seen s WHERE s.entity = l.entity "
+                                        "AND s.external_id = l.external_id)"),
+                      error))
+        return false;
+    q.addBindValue(m_source.name);
+    q.addBindValue(m_entity->name);
+    if (!m_db.exec(q, error))
+        return false;
+    while (q.next()) {
+        ++r.extra;
+        example(QStringLiteral("%1 %2 (%3 id %4): in the main database, gone from the source")
+                    .arg(m_entity->name, q.value(0).toString(), m_entity->table, q.value(1).toString()));
+    }
+    return true;
+}
+
+void Verifier::onWalkFinished(const Error &walkError)
+{
+    m_walker->deleteLater();
+    m_walker = nullptr;
+    Error error = walkError;
+    if (!error)
+        checkExtras(&error);
+    if (error) {
+        if (!error.message.contains(m_entity->name))
+            error.message = QStringLiteral("%1/%2: %3").arg(m_source.name, m_entity->name, error.message);
+        done(error);
+        return;
+    }
+    nextEntity();
+}
+
+void Verifier::done(const Error &error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_error = error;
+    QTimer::singleShot(0, this, [this] { Q_EMIT finished(); });
+}
+
+} // namespace Tributary

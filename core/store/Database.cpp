@@ -1,0 +1,218 @@
+#include "Database.h"
+
+#include "util/Logging.h"
+
+#include <QAtomicInt>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QThread>
+
+namespace Tributary {
+
+namespace {
+QAtomicInt s_connectionCounter;
+
+Error sqlError(const QString &what, const QSqlError &e, const QString &sql = {})
+{
+    QString detail = e.text();
+    if (!sql.isEmpty())
+        detail += QStringLiteral(" -- in: ") + sql.simplified().left(300);
+    return Error(Error::Code::Database, what, detail);
+}
+} // namespace
+
+Database::~Database()
+{
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QString &baseDir, Error *error)
+{
+    std::unique_ptr<Database> d(new Database);
+    d->m_config = config;
+    d->m_sqlite = config.driver != QLatin1String("postgres");
+    d->m_name = QStringLiteral("tributary-%1-%2")
+                    .arg(quintptr(QThread::currentThreadId()), 0, 16)
+                    .arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    const QString driver = d->m_sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver)) {
+        *error = Error(Error::Code::Database,
+                       QStringLiteral("the Qt SQL driver %1 is not installed (Debian: %2)")
+                           .arg(driver, d->m_sqlite ? QStringLiteral("libqt6sql6-sqlite") : QStringLiteral("libqt6sql6-psql")));
+        return nullptr;
+    }
+    d->m_db = QSqlDatabase::addDatabase(driver, d->m_name);
+    if (d->m_sqlite) {
+        const QString path = QDir(baseDir).absoluteFilePath(config.path);
+        if (!QFileInfo(path).absoluteDir().exists()) {
+            *error = Error(Error::Code::Database, QStringLiteral("database.path: directory of %1 does not exist").arg(path));
+            return nullptr;
+        }
+        d->m_db.setDatabaseName(path);
+        d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(config.busyTimeoutMs));
+    } else {
+        d->m_db.setHostName(config.host);
+        d->m_db.setPort(config.port);
+        d->m_db.setDatabaseName(config.name);
+        d->m_db.setUserName(config.user);
+        if (config.password.isSet()) {
+            QString why;
+            const QString pw = config.password.resolve(baseDir, &why);
+            if (pw.isNull()) {
+                *error = Error(Error::Code::Config, QStringLiteral("database.password: %1").arg(why));
+                return nullptr;
+            }
+            d->m_db.setPassword(pw);
+        }
+    }
+    if (!d->m_db.open()) {
+        *error = sqlError(QStringLiteral("cannot open the main database %1").arg(d->m_db.databaseName()), d->m_db.lastError());
+        return nullptr;
+    }
+    if (d->m_sqlite) {
+        // WAL lets the main application read while a page is being applied; synchronous=NORMAL
+        // keeps every committed page across a process kill (only an OS crash may lose the last
+        // commits, which the cursor then replays).
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=OFF"}) {
+            if (!d->exec(QString::fromLatin1(pragma), error))
+                return nullptr;
+        }
+    }
+    return d;
+}
+
+QString Database::quote(const QString &identifier) const
+{
+    return m_db.driver()->escapeIdentifier(identifier, QSqlDriver::FieldName);
+}
+
+QString Database::autoKeyType() const
+{
+    return m_sqlite ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT") : QStringLiteral("BIGSERIAL PRIMARY KEY");
+}
+
+QString Database::now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+bool Database::transaction(Error *error)
+{
+    if (m_sqlite) {
+        // IMMEDIATE takes the write lock up front, so a page never fails half-way on a lock that
+        // the main application holds; the busy timeout waits for it instead.
+        return exec(QStringLiteral("BEGIN IMMEDIATE"), error);
+    }
+    if (!m_db.transaction()) {
+        *error = sqlError(QStringLiteral("cannot start a transaction"), m_db.lastError());
+        return false;
+    }
+    return true;
+}
+
+bool Database::commit(Error *error)
+{
+    if (m_sqlite)
+        return exec(QStringLiteral("COMMIT"), error);
+    if (!m_db.commit()) {
+        *error = sqlError(QStringLiteral("cannot commit"), m_db.lastError());
+        return false;
+    }
+    return true;
+}
+
+void Database::rollback()
+{
+    if (m_sqlite) {
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("ROLLBACK"));
+    } else {
+        m_db.rollback();
+    }
+}
+
+bool Database::prepare(QSqlQuery &q, const QString &sql, Error *error)
+{
+    q = QSqlQuery(m_db);
+    if (!q.prepare(sql)) {
+        *error = sqlError(QStringLiteral("cannot prepare a statement on the main database"), q.lastError(), sql);
+        return false;
+    }
+    return true;
+}
+
+bool Database::exec(QSqlQuery &q, Error *error)
+{
+    if (!q.exec()) {
+        *error = sqlError(QStringLiteral("a statement failed on the main database"), q.lastError(), q.lastQuery());
+        return false;
+    }
+    return true;
+}
+
+bool Database::exec(const QString &sql, Error *error)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql)) {
+        *error = sqlError(QStringLiteral("a statement failed on the main database"), q.lastError(), sql);
+        return false;
+    }
+    return true;
+}
+
+bool Database::hasTable(const QString &table)
+{
+    return m_db.tables(QSql::Tables).contains(table);
+}
+
+QStringList Database::columns(const QString &table)
+{
+    const QSqlRecord r = m_db.record(table);
+    QStringList out;
+    for (int i = 0; i < r.count(); ++i)
+        out.append(r.fieldName(i));
+    return out;
+}
+
+QStringList checkSchema(Database &db, const Config &config)
+{
+    QStringList problems;
+    const QStringList tables = db.db().tables(QSql::Tables);
+    for (const SourceConfig &s : config.sources) {
+        if (!s.enabled)
+            continue;
+        for (const EntityConfig &e : s.entities) {
+            if (!e.enabled)
+                continue;
+            const QString path = QStringLiteral("sources.%1.entities.%2").arg(s.name, e.name);
+            if (!tables.contains(e.table)) {
+                problems.append(QStringLiteral("%1.table: the main database has no table \"%2\"").arg(path, e.table));
+                continue;
+            }
+            const QStringList cols = db.columns(e.table);
+            auto need = [&](const QString &key, const QString &column) {
+                if (!column.isEmpty() && !cols.contains(column))
+                    problems.append(QStringLiteral("%1.%2: table \"%3\" has no column \"%4\" (it has: %5)")
+                                        .arg(path, key, e.table, column, cols.join(QStringLiteral(", "))));
+            };
+            need(QStringLiteral("key"), e.key);
+            need(QStringLiteral("updated_column"), e.updatedColumn);
+            for (const ColumnMapping &c : e.columns)
+                need(QStringLiteral("columns.") + c.column, c.column);
+            for (const ReferenceMapping &r : e.references)
+                need(QStringLiteral("references.") + r.column, r.column);
+            for (auto it = e.defaults.constBegin(); it != e.defaults.constEnd(); ++it)
+                need(QStringLiteral("defaults.") + it.key(), it.key());
+        }
+    }
+    return problems;
+}
+
+} // namespace Tributary

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "config/Config.h"
+#include "util/Error.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <memory>
+
+namespace Tributary {
+
+// One connection to the main database, owned by the thread that opened it (Qt's SQL drivers are
+// not thread-safe): each thread opens its own with a unique name and closes it there. Everything
+// that differs between SQLite and PostgreSQL is answered here, so the rest of the code has one
+// SQL dialect to speak.
+class Database
+{
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    static std::unique_ptr<Database> open(const DatabaseConfig &config, const QString &baseDir, Error *error);
+
+    QSqlDatabase &db() { return m_db; }
+    const DatabaseConfig &config() const { return m_config; }
+    bool isSqlite() const { return m_sqlite; }
+    QString connectionName() const { return m_name; }
+
+    QString quote(const QString &identifier) const;
+    // SQL type of an auto-incrementing integer key, a large text, a timestamp text.
+    QString autoKeyType() const;
+    // Current UTC time as the state tables store it (ISO-8601 with milliseconds).
+    static QString now();
+
+    bool transaction(Error *error);
+    bool commit(Error *error);
+    void rollback();
+
+    // Prepares a statement; on failure sets *error with the SQL and the driver's message.
+    bool prepare(QSqlQuery &q, const QString &sql, Error *error);
+    bool exec(QSqlQuery &q, Error *error);
+    bool exec(const QString &sql, Error *error);
+
+    bool hasTable(const QString &table);
+    QStringList columns(const QString &table);
+
+private:
+    Database() = default;
+    QSqlDatabase m_db;
+    QString m_name;
+    DatabaseConfig m_config;
+    bool m_sqlite = true;
+};
+
+// Creates and upgrades Tributary's own tables (prefix tributary_). Never touches the main
+// application's tables.
+namespace Migrations {
+constexpr int kCurrentVersion = 1;
+bool run(Database &db, Error *error);
+int version(Database &db);
+} // namespace Migrations
+
+// Checks every table and column the configuration names against the real schema. Each problem
+// names the configuration key and the table or column.
+QStringList checkSchema(Database &db, const Config &config);
+
+} // namespace Tributary

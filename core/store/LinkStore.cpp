@@ -1,0 +1,89 @@
+#include "LinkStore.h"
+
+#include "Database.h"
+
+#include <QJsonDocument>
+
+namespace Tributary {
+
+namespace {
+QString cacheKey(const QString &entity, const QString &externalId) { return entity + QChar(0x1f) + externalId; }
+} // namespace
+
+LinkStore::LinkStore(Database &db, QString source) : m_db(db), m_source(std::move(source)) {}
+
+LinkStore::Link LinkStore::find(const QString &entity, const QString &externalId, Error *error)
+{
+    Link link;
+    if (m_find.lastQuery().isEmpty()
+        && !m_db.prepare(m_find, QStringLiteral("SELECT local_id, origin, base_hash, base FROM tributary_links "
+                                                "WHERE source = ? AND entity = ? AND external_id = ?"), error))
+        return link;
+    m_find.bindValue(0, m_source);
+    m_find.bindValue(1, entity);
+    m_find.bindValue(2, externalId);
+    if (!m_db.exec(m_find, error))
+        return link;
+    if (m_find.next()) {
+        link.found = true;
+        link.localId = m_find.value(0).toString();
+        link.origin = m_find.value(1).toString();
+        link.hash = m_find.value(2).toString();
+        link.base = QJsonDocument::fromJson(m_find.value(3).toString().toUtf8()).object();
+        m_cache.insert(cacheKey(entity, externalId), link.localId);
+    }
+    m_find.finish();
+    return link;
+}
+
+QString LinkStore::localId(const QString &entity, const QString &externalId, Error *error)
+{
+    const auto it = m_cache.constFind(cacheKey(entity, externalId));
+    if (it != m_cache.constEnd())
+        return *it;
+    if (m_cache.size() > 500000)
+        m_cache.clear(); // keeps memory flat on huge sources; links are cheap to read again
+    return find(entity, externalId, error).localId;
+}
+
+bool LinkStore::insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,
+                       const QString &hash, const QJsonObject &base, Error *error)
+{
+    if (m_insert.lastQuery().isEmpty()
+        && !m_db.prepare(m_insert, QStringLiteral("INSERT INTO tributary_links (source, entity, external_id, local_id, origin, "
+                                                  "base_hash, base, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                         error))
+        return false;
+    const QString now = Database::now();
+    m_insert.bindValue(0, m_source);
+    m_insert.bindValue(1, entity);
+    m_insert.bindValue(2, externalId);
+    m_insert.bindValue(3, localId);
+    m_insert.bindValue(4, origin);
+    m_insert.bindValue(5, hash);
+    m_insert.bindValue(6, QString::fromUtf8(QJsonDocument(base).toJson(QJsonDocument::Compact)));
+    m_insert.bindValue(7, now);
+    m_insert.bindValue(8, now);
+    if (!m_db.exec(m_insert, error))
+        return false;
+    m_cache.insert(cacheKey(entity, externalId), localId);
+    return true;
+}
+
+bool LinkStore::update(const QString &entity, const QString &externalId, const QString &hash, const QJsonObject &base, Error *error)
+{
+    if (m_update.lastQuery().isEmpty()
+        && !m_db.prepare(m_update, QStringLiteral("UPDATE tributary_links SET base_hash = ?, base = ?, updated_at = ? "
+                                                  "WHERE source = ? AND entity = ? AND external_id = ?"),
+                         error))
+        return false;
+    m_update.bindValue(0, hash);
+    m_update.bindValue(1, QString::fromUtf8(QJsonDocument(base).toJson(QJsonDocument::Compact)));
+    m_update.bindValue(2, Database::now());
+    m_update.bindValue(3, m_source);
+    m_update.bindValue(4, entity);
+    m_update.bindValue(5, externalId);
+    return m_db.exec(m_update, error);
+}
+
+} // namespace Tributary

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "util/Error.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace Tributary {
+
+class Database;
+
+// The link table of one source: external id -> local id, with the base (the remote values last
+// applied, in local form) and its hash. Local ids of links never change, so lookups are cached;
+// the cache is dropped whenever a transaction rolls back.
+class LinkStore
+{
+public:
+    struct Link
+    {
+        bool found = false;
+        QString localId;
+        QString origin;  // "inserted" or "matched"
+        QString hash;
+        QJsonObject base;
+    };
+
+    LinkStore(Database &db, QString source);
+
+    Link find(const QString &entity, const QString &externalId, Error *error);
+    // Local id for a reference; null string when the record has no link yet.
+    QString localId(const QString &entity, const QString &externalId, Error *error);
+    bool insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,
+                const QString &hash, const QJsonObject &base, Error *error);
+    bool update(const QString &entity, const QString &externalId, const QString &hash, const QJsonObject &base, Error *error);
+    void dropCache() { m_cache.clear(); }
+
+private:
+    Database &m_db;
+    QString m_source;
+    QSqlQuery m_find, m_insert, m_update;
+    QHash<QString, QString> m_cache; // entity + '\x1f' + external id -> local id
+};
+
+} // namespace Tributary

@@ -1,0 +1,104 @@
+#include "Database.h"
+
+#include "util/Logging.h"
+
+#include <QSqlQuery>
+
+namespace Tributary::Migrations {
+
+namespace {
+
+// Version 1: the state Tributary keeps next to the data, so that a page, its links and its
+// cursor commit in one transaction. Ids are TEXT: sources and main databases may use any key.
+QStringList version1(const Database &db)
+{
+    const QString key = db.autoKeyType();
+    return {
+        QStringLiteral("CREATE TABLE tributary_schema (version INTEGER NOT NULL, applied_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE tributary_cursors (source TEXT NOT NULL, entity TEXT NOT NULL, kind TEXT NOT NULL, "
+                       "position TEXT NOT NULL, run_id BIGINT, updated_at TEXT NOT NULL, "
+                       "PRIMARY KEY (source, entity, kind))"),
+        QStringLiteral("CREATE TABLE tributary_links (source TEXT NOT NULL, entity TEXT NOT NULL, external_id TEXT NOT NULL, "
+                       "local_id TEXT NOT NULL, origin TEXT NOT NULL, base_hash TEXT NOT NULL, base TEXT NOT NULL, "
+                       "seen_scan BIGINT NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
+                       "PRIMARY KEY (source, entity, external_id))"),
+        QStringLiteral("CREATE INDEX tributary_links_local ON tributary_links (entity, local_id)"),
+        QStringLiteral("CREATE TABLE tributary_pending (source TEXT NOT NULL, entity TEXT NOT NULL, external_id TEXT NOT NULL, "
+                       "record TEXT NOT NULL, missing TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 1, "
+                       "first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, run_id BIGINT, "
+                       "PRIMARY KEY (source, entity, external_id))"),
+        QStringLiteral("CREATE TABLE tributary_pending_refs (source TEXT NOT NULL, entity TEXT NOT NULL, "
+                       "external_id TEXT NOT NULL, column_name TEXT NOT NULL, ref_entity TEXT NOT NULL, "
+                       "ref_external_id TEXT NOT NULL, PRIMARY KEY (source, entity, external_id, column_name))"),
+        QStringLiteral("CREATE INDEX tributary_pending_refs_ref ON tributary_pending_refs (source, ref_entity, ref_external_id)"),
+        QStringLiteral("CREATE TABLE tributary_quarantine (source TEXT NOT NULL, entity TEXT NOT NULL, external_id TEXT NOT NULL, "
+                       "record TEXT NOT NULL, field TEXT, reason TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 1, "
+                       "first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, run_id BIGINT, "
+                       "PRIMARY KEY (source, entity, external_id))"),
+        QStringLiteral("CREATE TABLE tributary_conflicts (id %1, source TEXT NOT NULL, entity TEXT NOT NULL, "
+                       "external_id TEXT NOT NULL, local_id TEXT, kind TEXT NOT NULL, fields TEXT NOT NULL, "
+                       "base TEXT NOT NULL, local TEXT NOT NULL, remote TEXT NOT NULL, status TEXT NOT NULL, "
+                       "resolution TEXT, resolved_by TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
+                       "resolved_at TEXT, run_id BIGINT)").arg(key),
+        QStringLiteral("CREATE INDEX tributary_conflicts_record ON tributary_conflicts (source, entity, external_id, status)"),
+        QStringLiteral("CREATE TABLE tributary_runs (id %1, source TEXT NOT NULL, kind TEXT NOT NULL, started_at TEXT NOT NULL, "
+                       "finished_at TEXT, status TEXT NOT NULL, error TEXT, counts TEXT, pid BIGINT)").arg(key),
+        QStringLiteral("CREATE INDEX tributary_runs_source ON tributary_runs (source, id)"),
+        QStringLiteral("CREATE TABLE tributary_changes (id %1, run_id BIGINT, source TEXT, entity TEXT, "
+                       "table_name TEXT NOT NULL, local_id TEXT NOT NULL, external_id TEXT, op TEXT NOT NULL, "
+                       "fields TEXT, actor TEXT NOT NULL, at TEXT NOT NULL)").arg(key),
+        QStringLiteral("CREATE INDEX tributary_changes_row ON tributary_changes (table_name, local_id)"),
+        QStringLiteral("CREATE TABLE tributary_leases (source TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TEXT NOT NULL)"),
+    };
+}
+
+} // namespace
+
+int version(Database &db)
+{
+    if (!db.hasTable(QStringLiteral("tributary_schema")))
+        return 0;
+    QSqlQuery q(db.db());
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM tributary_schema")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+bool run(Database &db, Error *error)
+{
+    const int current = version(db);
+    if (current > kCurrentVersion) {
+        *error = Error(Error::Code::Database,
+                       QStringLiteral("the main database was upgraded by a newer Tributary (state version %1; this build knows %2)")
+                           .arg(current).arg(kCurrentVersion));
+        return false;
+    }
+    if (current == kCurrentVersion)
+        return true;
+    if (!db.transaction(error))
+        return false;
+    QStringList steps;
+    if (current < 1)
+        steps += version1(db);
+    for (const QString &sql : std::as_const(steps)) {
+        if (!db.exec(sql, error)) {
+            db.rollback();
+            return false;
+        }
+    }
+    QSqlQuery q;
+    if (!db.prepare(q, QStringLiteral("INSERT INTO tributary_schema (version, applied_at) VALUES (?, ?)"), error)) {
+        db.rollback();
+        return false;
+    }
+    q.addBindValue(kCurrentVersion);
+    q.addBindValue(Database::now());
+    if (!db.exec(q, error) || !db.commit(error)) {
+        db.rollback();
+        return false;
+    }
+    qCInfo(lcStore) << "state tables migrated from version" << current << "to" << kCurrentVersion;
+    return true;
+}
+
+} // namespace Tributary::Migrations

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+
+namespace Tributary {
+
+// A failure that a person can act on: a code for programs, a message for people (what went
+// wrong, where, and what to do) and a detail for logs (raw server text, SQL error, ...).
+struct Error
+{
+    enum class Code {
+        None,
+        Config,      // invalid configuration: refuse to start
+        Network,     // connection refused, reset, timeout
+        Http,        // unexpected HTTP status
+        Auth,        // 401/403: the source needs attention, never retried in a loop
+        RateLimited, // 429 after the retries ran out
+        Parse,       // malformed or truncated body
+        Record,      // one record failed validation or mapping
+        Database,    // SQL failure in the main database
+        Aborted,     // stopped by the user or a signal
+        Internal,
+    };
+
+    Code code = Code::None;
+    QString message;
+    QString detail;
+
+    Error() = default;
+    Error(Code c, QString msg, QString det = {})
+        : code(c), message(std::move(msg)), detail(std::move(det)) {}
+
+    bool isError() const { return code != Code::None; }
+    explicit operator bool() const { return isError(); }
+    QString toString() const { return detail.isEmpty() ? message : message + QStringLiteral(" (") + detail + QLatin1Char(')'); }
+    static QString codeName(Code c);
+};
+
+} // namespace Tributary

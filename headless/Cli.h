@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace Tributary::Cli {
+
+// Runs one tributaryd command line and returns its exit status (see ExitCode.h).
+int run(const QStringList &arguments);
+
+// Commands implemented in DemoCommand.cpp.
+int demo(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+// Writes a configuration for a Good Forum source from the built-in preset.
+struct InitOptions
+{
+    QString url;
+    QString database;
+    QString tokenEnv = QStringLiteral("FORUM_TOKEN");
+    QString sourceName = QStringLiteral("forum");
+    QString start = QStringLiteral("beginning"); // beginning, now, or an ISO date
+    QString timestampFormat;                     // empty: the preset's
+    bool noAuth = false;
+};
+bool writeForumConfig(const InitOptions &options, const QString &output, QString *error);
+
+} // namespace Tributary::Cli

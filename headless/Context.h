@@ -1,0 +1,48 @@
+#pragma once
+
+#include "config/Config.h"
+#include "engine/SyncRun.h"
+#include "engine/Verifier.h"
+
+#include <QNetworkAccessManager>
+#include <QTextStream>
+#include <memory>
+
+namespace Tributary {
+
+class Database;
+class Progress;
+class Source;
+class SignalWatcher;
+
+// What every command that touches a configuration needs: the validated configuration, the main
+// database with Tributary's state tables migrated and its schema checked, and a network manager.
+class Context
+{
+public:
+    ~Context();
+
+    // Prints every problem to `err` and sets *exitCode when the context cannot be opened.
+    static std::unique_ptr<Context> open(const QString &configPath, QTextStream &err, int *exitCode);
+
+    const Config &config() const { return m_config; }
+    Database &database() { return *m_db; }
+
+    // The enabled sources, or the one named (enabled or not). Null list + *exitCode on error.
+    QList<const SourceConfig *> sources(const QString &name, QTextStream &err, int *exitCode) const;
+    std::unique_ptr<Source> createSource(const SourceConfig &source);
+
+    // Runs one sync per source in turn and returns the exit status for all of them.
+    int sync(const QList<const SourceConfig *> &sources, const SyncOptions &options, Progress &progress,
+             SignalWatcher *watcher, QList<RunResult> *results = nullptr);
+    // Verifies each source, prints a report; returns the exit status.
+    int verify(const QList<const SourceConfig *> &sources, QTextStream &out, QTextStream &err, SignalWatcher *watcher);
+
+private:
+    Context() = default;
+    Config m_config;
+    std::unique_ptr<Database> m_db;
+    QNetworkAccessManager m_nam;
+};
+
+} // namespace Tributary

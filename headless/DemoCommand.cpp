@@ -1,0 +1,417 @@
+// tributaryd demo and tributaryd bench: both generate forums with the real forum-sim binary,
+// serve one over loopback and sync it through the same code paths as `tributaryd sync`.
+
+#include "Cli.h"
+#include "Context.h"
+#include "ExitCode.h"
+#include "Progress.h"
+#include "SignalWatcher.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTimer>
+
+namespace Tributary::Cli {
+
+namespace {
+
+QString forumSimPath() { return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("forum-sim")); }
+
+bool runForumSim(const QStringList &args, QTextStream &err, QString *output = nullptr)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(forumSimPath(), args);
+    if (!p.waitForStarted(10000)) {
+        err << "cannot start " << forumSimPath() << ": " << p.errorString() << "\n";
+        return false;
+    }
+    p.waitForFinished(-1);
+    const QString text = QString::fromUtf8(p.readAll());
+    if (output)
+        *output = text.trimmed();
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        err << "forum-sim " << args.join(QLatin1Char(' ')) << " failed:\n" << text << "\n";
+        return false;
+    }
+    return true;
+}
+
+// A forum-sim server in a child process, on a free loopback port.
+class ForumServer
+{
+public:
+    ~ForumServer() { stop(); }
+
+    bool start(const QString &db, const QString &token, QTextStream &err)
+    {
+        QStringList args{QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--port"), QStringLiteral("0")};
+        if (!token.isEmpty())
+            args << QStringLiteral("--token") << token;
+        m_process.start(forumSimPath(), args);
+        QElapsedTimer t;
+        t.start();
+        static const QRegularExpression re(QStringLiteral("listening on (\\S+)"));
+        QByteArray seen;
+        while (t.elapsed() < 30000 && m_process.state() != QProcess::NotRunning) {
+            m_process.waitForReadyRead(500);
+            seen += m_process.readAllStandardOutput();
+            const auto m = re.match(QString::fromUtf8(seen));
+            if (m.hasMatch()) {
+                m_url = m.captured(1);
+                return true;
+            }
+        }
+        err << "forum-sim did not start: " << seen << m_process.readAllStandardError() << "\n";
+        return false;
+    }
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000))
+            m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    QString url() const { return m_url; }
+
+private:
+    QProcess m_process;
+    QString m_url;
+};
+
+// One HTTP call to the forum, waited for in a local event loop (the demo's own edits).
+QJsonObject call(QNetworkAccessManager &nam, const QByteArray &verb, const QUrl &url, const QString &token, const QJsonObject &body,
+                 int *status)
+{
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    req.setTransferTimeout(30000);
+    QNetworkReply *reply = nam.sendCustomRequest(req, verb, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("data")).toObject();
+    reply->deleteLater();
+    return o;
+}
+
+// A fingerprint of the main application's own rows (ids up to the largest before the sync).
+QString ownRowsDigest(Database &db, const QHash<QString, qint64> &maxIds)
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    for (auto it = maxIds.constBegin(); it != maxIds.constEnd(); ++it) {
+        QSqlQuery q(db.db());
+        q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id <= ? ORDER BY id").arg(db.quote(it.key())));
+        q.addBindValue(it.value());
+        q.exec();
+        while (q.next()) {
+            for (int i = 0; i < q.record().count(); ++i)
+                h.addData(q.value(i).toString().toUtf8() + '\x1f');
+        }
+    }
+    return QString::fromLatin1(h.result().toHex());
+}
+
+const QStringList kTables = {QStringLiteral("users"), QStringLiteral("sections"), QStringLiteral("topics"), QStringLiteral("messages")};
+
+qint64 count(Database &db, const QString &sql)
+{
+    QSqlQuery q(db.db());
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Makes a main database with its own data and an external Good Forum, serves the forum "
+                                               "with forum-sim on a free loopback port, syncs, verifies, edits the forum, syncs again."));
+    p.addHelpOption();
+    QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Where to put the demo files (default ./demo)."), QStringLiteral("DIR"),
+                              QStringLiteral("demo"));
+    QCommandLineOption messagesOpt(QStringLiteral("messages"), QStringLiteral("Messages in the external forum (default 6000)."), QStringLiteral("N"),
+                                   QStringLiteral("6000"));
+    p.addOptions({dirOpt, messagesOpt});
+    QStringList argv = arguments;
+    argv.removeAt(1);
+    if (!p.parse(argv) || !p.positionalArguments().isEmpty()) {
+        err << "tributaryd demo: " << (p.errorText().isEmpty() ? QStringLiteral("unexpected argument") : p.errorText()) << "\n";
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out << p.helpText();
+        return ExitOk;
+    }
+    const int messages = qMax(100, p.value(messagesOpt).toInt());
+    QDir dir(p.value(dirOpt));
+    if (!dir.mkpath(QStringLiteral("."))) {
+        err << "tributaryd demo: cannot create " << dir.absolutePath() << "\n";
+        return ExitFailed;
+    }
+    const QString mainDb = dir.absoluteFilePath(QStringLiteral("main.sqlite"));
+    const QString externalDb = dir.absoluteFilePath(QStringLiteral("external.sqlite"));
+    const QString configPath = dir.absoluteFilePath(QStringLiteral("tributary.json"));
+    for (const QString &f : {mainDb, externalDb}) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(f + suffix);
+    }
+
+    out << "== 1. The main application's database, with its own users, sections, topics and messages\n";
+    QString said;
+    if (!runForumSim({QStringLiteral("generate"), QStringLiteral("--db"), mainDb, QStringLiteral("--users"), QStringLiteral("300"),
+                      QStringLiteral("--sections"), QStringLiteral("12"), QStringLiteral("--topics"), QStringLiteral("400"),
+                      QStringLiteral("--messages"), QString::number(messages / 2), QStringLiteral("--seed"), QStringLiteral("7")},
+                     err, &said))
+        return ExitFailed;
+    out << "   " << said << "\n";
+    out << "== 2. The external Good Forum (its own id space; some e-mails and section titles also exist locally)\n";
+    if (!runForumSim({QStringLiteral("generate"), QStringLiteral("--db"), externalDb, QStringLiteral("--users"), QStringLiteral("500"),
+                      QStringLiteral("--sections"), QStringLiteral("15"), QStringLiteral("--topics"), QStringLiteral("700"),
+                      QStringLiteral("--messages"), QString::number(messages), QStringLiteral("--seed"), QStringLiteral("42")},
+                     err, &said))
+        return ExitFailed;
+    out << "   " << said << "\n";
+
+    const QString token = QStringLiteral("demo-%1").arg(QRandomGenerator::global()->generate64(), 0, 16);
+    qputenv("TRIBUTARY_DEMO_TOKEN", token.toUtf8());
+    ForumServer server;
+    if (!server.start(externalDb, token, err))
+        return ExitFailed;
+    out << "== 3. forum-sim serves the external forum at " << server.url() << " (bearer token required)\n";
+
+    InitOptions init;
+    init.url = server.url();
+    init.database = mainDb;
+    init.tokenEnv = QStringLiteral("TRIBUTARY_DEMO_TOKEN");
+    init.timestampFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss.ffffff"); // forum-sim's databases keep microseconds
+    QString error;
+    if (!writeForumConfig(init, configPath, &error)) {
+        err << "tributaryd demo: " << error << "\n";
+        return ExitFailed;
+    }
+    out << "   configuration written by 'tributaryd init --preset forum': " << configPath << "\n";
+
+    int code = ExitOk;
+    auto ctx = Context::open(configPath, err, &code);
+    if (!ctx)
+        return code;
+    Database &db = ctx->database();
+    QHash<QString, qint64> maxIds;
+    out << "   main database before the sync:";
+    for (const QString &t : kTables) {
+        maxIds.insert(t, count(db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(t)));
+        out << " " << t << " " << count(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(t));
+    }
+    out << "\n";
+    const QString before = ownRowsDigest(db, maxIds);
+
+    SignalWatcher watcher;
+    Progress progress(out, err, Progress::stderrIsTerminal());
+    const auto sources = ctx->sources(QString(), err, &code);
+    out << "\n== 4. First sync: everything the forum has\n";
+    out.flush();
+    code = ctx->sync(sources, SyncOptions(), progress, &watcher);
+    out << "   main database after the sync:";
+    for (const QString &t : kTables)
+        out << " " << t << " " << count(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(t));
+    out << "\n";
+    out << "\n== 5. Verify: every external record, field and reference against the main database\n";
+    out.flush();
+    code = qMax(code, ctx->verify(sources, out, err, &watcher) == ExitOk ? 0 : ExitDifferent);
+
+    out << "\n== 6. Changes at the forum: a message and a topic edited, a reply posted\n";
+    QNetworkAccessManager nam;
+    int status = 0;
+    const QString base = server.url();
+    const QJsonObject edited = call(nam, "PATCH", QUrl(base + QStringLiteral("/messages/1")), token,
+                                    {{QStringLiteral("content"), QStringLiteral("Edited at the forum while Tributary was watching.")}}, &status);
+    out << "   PATCH /messages/1 -> " << status << "\n";
+    call(nam, "PATCH", QUrl(base + QStringLiteral("/topics/2")), token, {{QStringLiteral("title"), QStringLiteral("Renamed at the forum")}}, &status);
+    out << "   PATCH /topics/2 -> " << status << "\n";
+    const QJsonObject posted = call(nam, "POST", QUrl(base + QStringLiteral("/messages")), token,
+                                    {{QStringLiteral("topic_id"), edited.value(QStringLiteral("topic_id"))},
+                                     {QStringLiteral("user_id"), edited.value(QStringLiteral("user_id"))},
+                                     {QStringLiteral("parent_id"), 1},
+                                     {QStringLiteral("content"), QStringLiteral("A reply posted at the forum.")}},
+                                    &status);
+    out << "   POST /messages -> " << status << " (new message " << posted.value(QStringLiteral("id")).toInteger() << ", a reply to message 1)\n";
+
+    out << "\n== 7. Incremental sync: only what changed is fetched\n";
+    out.flush();
+    code = qMax(code, ctx->sync(sources, SyncOptions(), progress, &watcher));
+    out << "\n== 8. Verify again\n";
+    out.flush();
+    const int verified = ctx->verify(sources, out, err, &watcher);
+    if (verified != ExitOk)
+        code = qMax(code, verified);
+    const QString after = ownRowsDigest(db, maxIds);
+    out << "\n   The main application's own rows are " << (before == after ? "unchanged" : "CHANGED (this is a bug)")
+        << " (digest " << after.left(12) << ").\n";
+    if (before != after)
+        code = qMax(code, int(ExitDifferent));
+
+    out << "\n== Files\n"
+        << "   main database:     " << mainDb << "\n"
+        << "   external forum:    " << externalDb << "\n"
+        << "   configuration:     " << configPath << "\n"
+        << "   Try: build/bin/tributaryd status --config " << configPath << "\n"
+        << "   (forum-sim was stopped; to sync again, serve the forum with\n"
+        << "    build/bin/forum-sim serve --db " << externalDb << " --port PORT --token T,\n"
+        << "    export TRIBUTARY_DEMO_TOKEN=T and set rest.base_url in the configuration.)\n";
+    out.flush();
+    server.stop();
+    return code;
+}
+
+int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Generates a forum of the given size, serves it with forum-sim over loopback, runs an "
+                                               "initial sync and a no-change incremental sync in a child tributaryd, and prints "
+                                               "records per second and peak memory of each."));
+    p.addHelpOption();
+    QCommandLineOption messagesOpt(QStringLiteral("messages"), QStringLiteral("Messages in the forum (default 100000)."), QStringLiteral("N"),
+                                   QStringLiteral("100000"));
+    QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Working directory (default: a new one under /tmp)."), QStringLiteral("DIR"));
+    QCommandLineOption pageOpt(QStringLiteral("page-size"), QStringLiteral("Records per page (default 1000)."), QStringLiteral("N"),
+                               QStringLiteral("1000"));
+    QCommandLineOption verifyOpt(QStringLiteral("verify"), QStringLiteral("Also time a verify of the result."));
+    p.addOptions({messagesOpt, dirOpt, pageOpt, verifyOpt});
+    QStringList argv = arguments;
+    argv.removeAt(1);
+    if (!p.parse(argv) || !p.positionalArguments().isEmpty()) {
+        err << "tributaryd bench: " << (p.errorText().isEmpty() ? QStringLiteral("unexpected argument") : p.errorText()) << "\n";
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out << p.helpText();
+        return ExitOk;
+    }
+    const qint64 messages = qMax<qint64>(1000, p.value(messagesOpt).toLongLong());
+    const qint64 users = qMax<qint64>(100, messages / 20), sections = 50, topics = qMax<qint64>(10, messages / 10);
+    const QString dirPath = p.isSet(dirOpt) ? p.value(dirOpt)
+                                            : QDir::temp().filePath(QStringLiteral("tributary-bench-%1").arg(QCoreApplication::applicationPid()));
+    QDir dir(dirPath);
+    dir.mkpath(QStringLiteral("."));
+    const QString externalDb = dir.absoluteFilePath(QStringLiteral("external.sqlite"));
+    const QString mainDb = dir.absoluteFilePath(QStringLiteral("main.sqlite"));
+    const QString configPath = dir.absoluteFilePath(QStringLiteral("tributary.json"));
+
+    QElapsedTimer t;
+    t.start();
+    QString said;
+    if (!runForumSim({QStringLiteral("generate"), QStringLiteral("--force"), QStringLiteral("--db"), externalDb,
+                      QStringLiteral("--users"), QString::number(users), QStringLiteral("--sections"), QString::number(sections),
+                      QStringLiteral("--topics"), QString::number(topics), QStringLiteral("--messages"), QString::number(messages),
+                      QStringLiteral("--seed"), QStringLiteral("1")},
+                     err, &said)
+        || !runForumSim({QStringLiteral("generate"), QStringLiteral("--force"), QStringLiteral("--db"), mainDb, QStringLiteral("--users"),
+                         QStringLiteral("0"), QStringLiteral("--sections"), QStringLiteral("0"), QStringLiteral("--topics"),
+                         QStringLiteral("0"), QStringLiteral("--messages"), QStringLiteral("0")},
+                        err))
+        return ExitFailed;
+    const qint64 records = users + sections + topics + messages;
+    out << "Generated " << Progress::number(records) << " records (" << Progress::number(messages) << " messages) in "
+        << Progress::duration(t.elapsed()) << "\n";
+    out.flush();
+
+    ForumServer server;
+    if (!server.start(externalDb, QString(), err))
+        return ExitFailed;
+    InitOptions init;
+    init.url = server.url();
+    init.database = mainDb;
+    init.noAuth = true;
+    init.timestampFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss.ffffff");
+    QString error;
+    if (!writeForumConfig(init, configPath, &error)) {
+        err << "tributaryd bench: " << error << "\n";
+        return ExitFailed;
+    }
+    {
+        QFile f(configPath);
+        f.open(QIODevice::ReadOnly);
+        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+        QJsonObject src = sources.at(0).toObject();
+        QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+        QJsonObject pag = rest.value(QStringLiteral("pagination")).toObject();
+        pag.insert(QStringLiteral("page_size"), p.value(pageOpt).toInt());
+        rest.insert(QStringLiteral("pagination"), pag);
+        src.insert(QStringLiteral("rest"), rest);
+        sources.replace(0, src);
+        root.insert(QStringLiteral("sources"), sources);
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(QJsonDocument(root).toJson());
+    }
+
+    struct Result
+    {
+        QString name;
+        qint64 ms = 0;
+        QString peak;
+        int exit = 0;
+    };
+    auto runChild = [&](const QString &name, const QStringList &args) {
+        Result r;
+        r.name = name;
+        QProcess child;
+        child.setProcessChannelMode(QProcess::SeparateChannels);
+        QElapsedTimer timer;
+        timer.start();
+        child.start(QCoreApplication::applicationFilePath(), args);
+        child.waitForFinished(-1);
+        r.ms = timer.elapsed();
+        r.exit = child.exitCode();
+        const QString text = QString::fromUtf8(child.readAllStandardOutput());
+        static const QRegularExpression re(QStringLiteral("Peak memory: (\\S+ MiB)"));
+        r.peak = re.match(text).captured(1);
+        if (r.exit != 0)
+            err << name << " exited " << r.exit << ":\n" << text << child.readAllStandardError() << "\n";
+        return r;
+    };
+    QList<Result> results;
+    results.append(runChild(QStringLiteral("initial sync"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath}));
+    results.append(runChild(QStringLiteral("no-change sync"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath}));
+    if (p.isSet(verifyOpt))
+        results.append(runChild(QStringLiteral("verify"), {QStringLiteral("verify"), QStringLiteral("--config"), configPath}));
+    server.stop();
+
+    out << "\nTributary benchmark: " << Progress::number(records) << " records over loopback HTTP, page size " << p.value(pageOpt) << "\n";
+    out << QStringLiteral("  %1 %2 %3 %4\n").arg(QStringLiteral("step"), -16).arg(QStringLiteral("time"), 10).arg(QStringLiteral("records/s"), 12)
+               .arg(QStringLiteral("peak memory"), 12);
+    int code = ExitOk;
+    for (const Result &r : std::as_const(results)) {
+        out << QStringLiteral("  %1 %2 %3 %4%5\n").arg(r.name, -16).arg(Progress::duration(r.ms), 10)
+                   .arg(Progress::number(qint64(records * 1000.0 / qMax<qint64>(1, r.ms))), 12).arg(r.peak, 12)
+                   .arg(r.exit ? QStringLiteral("  (exit %1)").arg(r.exit) : QString());
+        if (r.exit)
+            code = ExitFailed;
+    }
+    out << "  files: " << dir.absolutePath() << "\n";
+    return code;
+}
+
+} // namespace Tributary::Cli

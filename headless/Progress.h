@@ -1,0 +1,41 @@
+#pragma once
+
+#include "engine/RunCounts.h"
+#include "engine/SyncRun.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTextStream>
+
+namespace Tributary {
+
+// Shows a sync as it runs: on a terminal one live progress line per entity (a bar when the
+// source reports a total), elsewhere plain lines a log can keep. Summaries go to `out`.
+class Progress
+{
+public:
+    Progress(QTextStream &out, QTextStream &err, bool interactive, bool quiet = false);
+
+    void sourceStarted(const QString &source);
+    void entityStarted(const QString &entity);
+    void update(const QString &entity, const EntityCounts &counts);
+    void entityFinished(const QString &entity, const EntityCounts &counts);
+    void summary(const RunResult &result);
+
+    static bool stderrIsTerminal();
+    static QString number(qint64 n);
+    static QString duration(qint64 ms);
+    static QString peakMemory(); // this process's peak resident memory, e.g. "84.2 MiB"
+
+private:
+    QString line(const QString &entity, const EntityCounts &counts, bool final) const;
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    bool m_tty;
+    bool m_quiet;
+    QElapsedTimer m_entityTimer;
+    QElapsedTimer m_lastPrint;
+};
+
+} // namespace Tributary

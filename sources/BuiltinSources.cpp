@@ -1,0 +1,16 @@
+#include "BuiltinSources.h"
+
+#include "rest/RestSource.h"
+
+namespace Tributary {
+
+void registerBuiltinSources()
+{
+    static bool done = false;
+    if (done)
+        return;
+    done = true;
+    RestSource::registerType();
+}
+
+} // namespace Tributary

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace Tributary::Test {
+
+// Directory of the build tree, where forum-sim and tributaryd are built.
+QString binaryDir();
+// Path of a built executable ("forum-sim", "tributaryd").
+QString executable(const QString &name);
+
+} // namespace Tributary::Test
