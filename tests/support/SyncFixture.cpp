@@ -1,0 +1,200 @@
+#include "SyncFixture.h"
+
+#include "BuiltinSources.h"
+#include "engine/Source.h"
+#include "engine/SourceRegistry.h"
+#include "store/Database.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+namespace Tributary::Test {
+
+SyncFixture::SyncFixture()
+{
+    registerBuiltinSources();
+    QVERIFY2(m_dir.isValid(), "cannot create a temporary directory");
+}
+
+SyncFixture::~SyncFixture()
+{
+    m_db.reset();
+    m_forum.stop();
+}
+
+bool SyncFixture::generateMain(const ForumGeneratorOptions &options)
+{
+    ForumGenerator g(options);
+    QString error;
+    const bool ok = g.generate(mainDb(), &error);
+    if (!ok)
+        qWarning("generate main: %s", qPrintable(error));
+    return ok;
+}
+
+bool SyncFixture::generateExternal(const ForumGeneratorOptions &options)
+{
+    ForumGenerator g(options);
+    QString error;
+    const bool ok = g.generate(externalDb(), &error);
+    if (!ok)
+        qWarning("generate external: %s", qPrintable(error));
+    return ok;
+}
+
+bool SyncFixture::startForum(const QString &token)
+{
+    m_token = token;
+    ForumSimOptions o;
+    o.dbPath = externalDb();
+    o.token = token;
+    QString error;
+    if (!m_forum.start(o, &error)) {
+        qWarning("forum-sim: %s", qPrintable(error));
+        return false;
+    }
+    return true;
+}
+
+bool SyncFixture::configure(const std::function<void(QJsonObject &)> &edit)
+{
+    QFile preset(QStringLiteral(":/tributary/presets/forum.json"));
+    if (!preset.open(QIODevice::ReadOnly))
+        return false;
+    QJsonObject root = QJsonDocument::fromJson(preset.readAll()).object();
+    QJsonObject db = root.value(QStringLiteral("database")).toObject();
+    db.insert(QStringLiteral("path"), QStringLiteral("main.sqlite"));
+    db.insert(QStringLiteral("timestamp_format"), QStringLiteral("yyyy-MM-dd HH:mm:ss.ffffff"));
+    root.insert(QStringLiteral("database"), db);
+    QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+    QJsonObject src = sources.at(0).toObject();
+    QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+    rest.insert(QStringLiteral("base_url"), m_forum.baseUrl().toString());
+    rest.insert(QStringLiteral("auth"), QJsonObject{{QStringLiteral("type"), QStringLiteral("bearer")},
+                                                    {QStringLiteral("token"), QJsonObject{{QStringLiteral("env"), QStringLiteral("TRIBUTARY_TEST_TOKEN")}}}});
+    src.insert(QStringLiteral("rest"), rest);
+    sources.replace(0, src);
+    root.insert(QStringLiteral("sources"), sources);
+    if (edit)
+        edit(root);
+    qputenv("TRIBUTARY_TEST_TOKEN", m_token.toUtf8());
+
+    QFile out(configPath());
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+
+    QStringList errors;
+    m_db.reset();
+    if (!Config::load(configPath(), &m_config, &errors)) {
+        qWarning("config: %s", qPrintable(errors.join(QStringLiteral("\n"))));
+        return false;
+    }
+    Error error;
+    m_db = Database::open(m_config.database, m_config.baseDir(), &error);
+    if (!m_db || !Migrations::run(*m_db, &error)) {
+        qWarning("database: %s", qPrintable(error.toString()));
+        return false;
+    }
+    errors = checkSchema(*m_db, m_config);
+    if (!errors.isEmpty()) {
+        qWarning("schema: %s", qPrintable(errors.join(QStringLiteral("\n"))));
+        return false;
+    }
+    return true;
+}
+
+Database &SyncFixture::db() { return *m_db; }
+
+RunResult SyncFixture::sync(const SyncOptions &options, const QString &source)
+{
+    const SourceConfig *sc = source.isEmpty() ? &m_config.sources.first() : m_config.source(source);
+    std::unique_ptr<Source> impl = SourceRegistry::create(*sc, &m_nam);
+    SyncRun run(*m_db, m_config, *sc, impl.get(), options);
+    QSignalSpy done(&run, &SyncRun::finished);
+    run.start();
+    if (!done.wait(600000))
+        qWarning("the sync did not finish");
+    return run.result();
+}
+
+QList<Verifier::EntityReport> SyncFixture::verify(bool *inSync, Error *error, const QString &source)
+{
+    const SourceConfig *sc = source.isEmpty() ? &m_config.sources.first() : m_config.source(source);
+    std::unique_ptr<Source> impl = SourceRegistry::create(*sc, &m_nam);
+    Verifier v(*m_db, m_config, *sc, impl.get());
+    QSignalSpy done(&v, &Verifier::finished);
+    v.start();
+    if (!done.wait(600000))
+        qWarning("verify did not finish");
+    *inSync = v.isInSync();
+    if (error)
+        *error = v.error();
+    for (const auto &r : v.reports()) {
+        for (const QString &e : r.examples)
+            qInfo("verify %s: %s", qPrintable(r.entity), qPrintable(e));
+    }
+    return v.reports();
+}
+
+QJsonObject SyncFixture::forumCall(const QByteArray &verb, const QString &p, const QJsonObject &body, int *status)
+{
+    QNetworkRequest req(QUrl(m_forum.baseUrl().toString() + p));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    if (!m_token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    QNetworkReply *reply = m_nam.sendCustomRequest(req, verb, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson());
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait(30000);
+    if (status)
+        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("data")).toObject();
+    reply->deleteLater();
+    return o;
+}
+
+qint64 SyncFixture::scalar(const QString &sql, const QVariantList &binds) { return value(sql, binds).toLongLong(); }
+
+QVariant SyncFixture::value(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q(m_db->db());
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec()) {
+        qWarning("query failed: %s", qPrintable(sql));
+        return {};
+    }
+    return q.next() ? q.value(0) : QVariant();
+}
+
+QString SyncFixture::localId(const QString &entity, const QString &externalId, const QString &source)
+{
+    return value(QStringLiteral("SELECT local_id FROM tributary_links WHERE source = ? AND entity = ? AND external_id = ?"),
+                 {source, entity, externalId})
+        .toString();
+}
+
+QString SyncFixture::digest(const QString &table, qint64 maxId)
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT * FROM %1 WHERE id <= ? ORDER BY id").arg(table));
+    q.addBindValue(maxId);
+    q.exec();
+    while (q.next()) {
+        for (int i = 0; i < q.record().count(); ++i)
+            h.addData(q.value(i).toString().toUtf8() + '\x1f');
+    }
+    return QString::fromLatin1(h.result().toHex());
+}
+
+} // namespace Tributary::Test

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "config/Config.h"
+#include "engine/SyncRun.h"
+#include "engine/Verifier.h"
+#include "sim/ForumGenerator.h"
+#include "sim/ForumSimThread.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace Tributary {
+class Database;
+class Source;
+}
+
+namespace Tributary::Test {
+
+// A sync scenario in a temporary directory: a main database and an external forum made by the
+// real generator, the forum served by forum-sim over loopback, a configuration made from the
+// forum preset. Tests read like stories: seed, change things on either side, sync, expect.
+class SyncFixture
+{
+public:
+    SyncFixture();
+    ~SyncFixture();
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString mainDb() const { return path(QStringLiteral("main.sqlite")); }
+    QString externalDb() const { return path(QStringLiteral("external.sqlite")); }
+
+    bool generateMain(const ForumGeneratorOptions &options);
+    bool generateExternal(const ForumGeneratorOptions &options);
+    bool startForum(const QString &token = QStringLiteral("test-token"));
+    QUrl forumUrl() const { return m_forum.baseUrl(); }
+
+    // The forum preset pointed at the running forum; `edit` may change the JSON before loading.
+    bool configure(const std::function<void(QJsonObject &root)> &edit = nullptr);
+    const Config &config() const { return m_config; }
+    Database &db();
+    QString configPath() const { return path(QStringLiteral("tributary.json")); }
+
+    RunResult sync(const SyncOptions &options = SyncOptions(), const QString &source = QString());
+    QList<Verifier::EntityReport> verify(bool *inSync, Error *error = nullptr, const QString &source = QString());
+
+    // The forum's own write API, as the forum's users would change things.
+    QJsonObject forumCall(const QByteArray &verb, const QString &path, const QJsonObject &body = {}, int *status = nullptr);
+
+    qint64 scalar(const QString &sql, const QVariantList &binds = {});
+    QVariant value(const QString &sql, const QVariantList &binds = {});
+    // Local id linked to an external record, or an empty string.
+    QString localId(const QString &entity, const QString &externalId, const QString &source = QStringLiteral("forum"));
+    // SHA-1 over every row of the table with id <= maxId: the main application's own rows.
+    QString digest(const QString &table, qint64 maxId);
+
+    QString token() const { return m_token; }
+
+private:
+    QTemporaryDir m_dir;
+    ForumSimThread m_forum;
+    QString m_token;
+    Config m_config;
+    std::unique_ptr<Database> m_db;
+    QNetworkAccessManager m_nam;
+};
+
+} // namespace Tributary::Test
