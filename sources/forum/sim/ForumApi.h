@@ -1,0 +1,56 @@
+#pragma once
+
+#include "sim/ForumEntity.h"
+#include "sim/ForumSimOptions.h"
+#include "net/HttpServer.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+#include <functional>
+#include <memory>
+
+namespace Tributary {
+
+class ForumFaultInjector;
+class ForumStore;
+
+// The Good Forum external API (forum-api.md) over a ForumStore: routing, authentication,
+// parameter validation, pagination and the write path. Runs in the server's thread.
+class ForumApi
+{
+public:
+    enum class Change { Created, Updated, Deleted };
+    // Called after every committed write; churn and webhooks hook in here.
+    using ChangeListener = std::function<void(const ForumEntity &, qint64 id, Change)>;
+
+    ForumApi(ForumStore *store, const ForumSimOptions &options);
+    ~ForumApi();
+
+    HttpResponse handle(const HttpRequest &request);
+
+    // Used for absolute URLs when a request carries no Host header: "http://127.0.0.1:8080".
+    void setOrigin(const QByteArray &origin);
+    void setChangeListener(ChangeListener listener);
+
+    // The write path: every change to the forum goes through these three.
+    HttpResponse create(const ForumEntity &entity, const QJsonObject &body);
+    HttpResponse update(const ForumEntity &entity, qint64 id, const QJsonObject &body);
+    HttpResponse remove(const ForumEntity &entity, qint64 id);
+
+private:
+    HttpResponse route(const HttpRequest &request);
+    HttpResponse list(const ForumEntity &entity, const HttpRequest &request);
+    HttpResponse show(const ForumEntity &entity, qint64 id);
+    HttpResponse write(const ForumEntity &entity, qint64 id, const QJsonObject &body);
+    QByteArray originFor(const HttpRequest &request) const;
+
+    ForumStore *m_store;
+    ForumSimOptions m_options;
+    QByteArray m_authorization;
+    QByteArray m_origin;
+    ChangeListener m_listener;
+    std::unique_ptr<ForumFaultInjector> m_faults;
+};
+
+} // namespace Tributary

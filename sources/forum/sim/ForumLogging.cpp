@@ -1,0 +1,3 @@
+#include "ForumLogging.h"
+
+Q_LOGGING_CATEGORY(lcForumSim, "tributary.sources.forum.sim", QtInfoMsg)

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "sim/ForumFaults.h"
+
+#include <QString>
+#include <QtGlobal>
+
+namespace Tributary {
+
+// Everything a forum-sim server needs; the CLI fills it from flags, tests fill it directly.
+struct ForumSimOptions
+{
+    QString dbPath;
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 0;          // 0 picks a free port
+    QString token;             // empty: no authentication
+    ForumFaults faults;
+    quint64 seed = 1;          // seeds every random decision the server makes (faults)
+};
+
+} // namespace Tributary

@@ -1,0 +1,96 @@
+#include "ForumSimServer.h"
+
+#include "net/HttpServer.h"
+#include "sim/ForumApi.h"
+#include "sim/ForumLogging.h"
+#include "sim/ForumStore.h"
+
+#include <QFile>
+
+namespace Tributary {
+
+ForumSimServer::ForumSimServer(QObject *parent)
+    : QObject(parent)
+{
+}
+
+ForumSimServer::~ForumSimServer()
+{
+    stop();
+}
+
+bool ForumSimServer::start(const ForumSimOptions &options, QString *error)
+{
+    stop();
+    m_options = options;
+    if (!QFile::exists(options.dbPath)) {
+        *error = QStringLiteral("no forum database at %1 (create one with: forum-sim generate)")
+                     .arg(options.dbPath);
+        return false;
+    }
+    m_store = std::make_unique<ForumStore>();
+    if (!m_store->open(options.dbPath, false, error)) {
+        m_store.reset();
+        return false;
+    }
+    m_api = std::make_unique<ForumApi>(m_store.get(), options);
+    ForumApi *api = m_api.get();
+    m_http = new HttpServer([api](const HttpRequest &request) { return api->handle(request); }, this);
+    QHostAddress address;
+    if (options.host == QLatin1String("localhost"))
+        address = QHostAddress::LocalHost;
+    else if (!address.setAddress(options.host)) {
+        *error = QStringLiteral("not an IP address: %1").arg(options.host);
+        stop();
+        return false;
+    }
+    if (!m_http->listen(address, options.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(options.host)
+                     .arg(options.port)
+                     .arg(m_http->errorString());
+        stop();
+        return false;
+    }
+    m_api->setOrigin(QStringLiteral("http://%1:%2").arg(options.host).arg(port()).toUtf8());
+    qCDebug(lcForumSim) << "serving" << options.dbPath << "on" << baseUrl().toString();
+    return true;
+}
+
+void ForumSimServer::stop()
+{
+    if (m_http) {
+        m_http->close();
+        delete m_http;
+        m_http = nullptr;
+    }
+    m_api.reset();
+    m_store.reset();
+}
+
+bool ForumSimServer::isRunning() const
+{
+    return m_http && m_http->isListening();
+}
+
+quint16 ForumSimServer::port() const
+{
+    return m_http ? m_http->port() : 0;
+}
+
+QUrl ForumSimServer::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://%1:%2/api/v1").arg(m_options.host).arg(port()));
+}
+
+ForumApi *ForumSimServer::api() const
+{
+    return m_api.get();
+}
+
+HttpServer *ForumSimServer::httpServer() const
+{
+    return m_http;
+}
+
+} // namespace Tributary

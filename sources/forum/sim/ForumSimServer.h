@@ -1,0 +1,43 @@
+#pragma once
+
+#include "sim/ForumSimOptions.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace Tributary {
+
+class ForumApi;
+class ForumStore;
+class HttpServer;
+
+// One forum-sim instance: the database, the API over it and the HTTP server in front, all living
+// in the thread that created it.
+class ForumSimServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ForumSimServer(QObject *parent = nullptr);
+    ~ForumSimServer() override;
+
+    bool start(const ForumSimOptions &options, QString *error);
+    void stop();
+    bool isRunning() const;
+
+    quint16 port() const;
+    // http://HOST:PORT/api/v1
+    QUrl baseUrl() const;
+
+    ForumApi *api() const;
+    HttpServer *httpServer() const;
+
+private:
+    ForumSimOptions m_options;
+    std::unique_ptr<ForumStore> m_store;
+    std::unique_ptr<ForumApi> m_api;
+    HttpServer *m_http = nullptr;
+};
+
+} // namespace Tributary

@@ -1,0 +1,180 @@
+// forum-sim: generates Good Forum databases and serves them through the forum's external API.
+
+#include "sim/ForumGenerator.h"
+#include "sim/ForumLogging.h"
+#include "sim/ForumSimServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Tributary;
+
+namespace {
+
+int s_signalFds[2] = {-1, -1};
+
+// Only async-signal-safe work here: the event loop picks the byte up and quits.
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(s_signalFds[0], &byte, 1);
+}
+
+void installSignalHandlers(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalFds) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(s_signalFds[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier] {
+        notifier->setEnabled(false);
+        char byte;
+        [[maybe_unused]] const ssize_t n = ::read(s_signalFds[1], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGINT, &sa, nullptr);
+}
+
+int fail(const QString &message, int code = 1)
+{
+    std::fprintf(stderr, "forum-sim: %s\n", qUtf8Printable(message));
+    return code;
+}
+
+template <typename T>
+bool parseNumber(const QCommandLineParser &p, const QString &name, T *out, T min, T max)
+{
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const double v = p.value(name).toDouble(&ok);
+    if (!ok || v < double(min) || v > double(max)) {
+        fail(QStringLiteral("invalid --%1: %2").arg(name, p.value(name)));
+        return false;
+    }
+    *out = T(v);
+    return true;
+}
+
+int runGenerate(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Generate a forum database deterministically."));
+    p.addHelpOption();
+    p.addOptions({{QStringLiteral("db"), QStringLiteral("Database file to create."), QStringLiteral("path")},
+                  {QStringLiteral("users"), QStringLiteral("Number of users (1000)."), QStringLiteral("n")},
+                  {QStringLiteral("sections"), QStringLiteral("Number of sections (30)."), QStringLiteral("n")},
+                  {QStringLiteral("topics"), QStringLiteral("Number of topics (2000)."), QStringLiteral("n")},
+                  {QStringLiteral("messages"), QStringLiteral("Number of messages (20000)."), QStringLiteral("n")},
+                  {QStringLiteral("seed"), QStringLiteral("Random seed (1)."), QStringLiteral("s")},
+                  {QStringLiteral("force"), QStringLiteral("Replace an existing file.")}});
+    p.process(args);
+    if (!p.isSet(QStringLiteral("db")))
+        return fail(QStringLiteral("generate needs --db PATH"), 2);
+    ForumGeneratorOptions o;
+    const int maxRows = 100000000;
+    if (!parseNumber(p, QStringLiteral("users"), &o.users, 0, maxRows)
+        || !parseNumber(p, QStringLiteral("sections"), &o.sections, 0, maxRows)
+        || !parseNumber(p, QStringLiteral("topics"), &o.topics, 0, maxRows)
+        || !parseNumber(p, QStringLiteral("messages"), &o.messages, 0, maxRows))
+        return 2;
+    if (p.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("invalid --seed"), 2);
+    }
+    o.replace = p.isSet(QStringLiteral("force"));
+    ForumGenerator generator(o);
+    QString error;
+    const QString path = p.value(QStringLiteral("db"));
+    if (!generator.generate(path, &error))
+        return fail(error);
+    std::printf("%s\n", qUtf8Printable(generator.summary().toString(path, o.seed)));
+    std::fflush(stdout);
+    return 0;
+}
+
+int runServe(QCoreApplication &app, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Serve a forum database through the Good Forum API."));
+    p.addHelpOption();
+    p.addOptions({{QStringLiteral("db"), QStringLiteral("Forum database to serve."), QStringLiteral("path")},
+                  {QStringLiteral("host"), QStringLiteral("Address to listen on (127.0.0.1)."), QStringLiteral("ip")},
+                  {QStringLiteral("port"), QStringLiteral("Port; 0 picks a free one (8080)."), QStringLiteral("port")},
+                  {QStringLiteral("token"), QStringLiteral("Require Authorization: Bearer TOKEN."), QStringLiteral("token")},
+                  {QStringLiteral("seed"), QStringLiteral("Seed of every fault decision (1)."), QStringLiteral("s")},
+                  {QStringLiteral("latency"), QStringLiteral("Mean added latency in ms (+/-50%)."), QStringLiteral("ms")},
+                  {QStringLiteral("error-rate"), QStringLiteral("Share of 500/502/503 answers."), QStringLiteral("p")},
+                  {QStringLiteral("rate-limit"), QStringLiteral("Requests per second before 429."), QStringLiteral("n")},
+                  {QStringLiteral("malformed-rate"), QStringLiteral("Share of invalid or truncated bodies."), QStringLiteral("p")},
+                  {QStringLiteral("hang-rate"), QStringLiteral("Share of requests never answered."), QStringLiteral("p")}});
+    p.process(args);
+    if (!p.isSet(QStringLiteral("db")))
+        return fail(QStringLiteral("serve needs --db PATH"), 2);
+    ForumSimOptions o;
+    o.dbPath = p.value(QStringLiteral("db"));
+    if (p.isSet(QStringLiteral("host")))
+        o.host = p.value(QStringLiteral("host"));
+    o.port = 8080;
+    o.token = p.value(QStringLiteral("token"));
+    if (!parseNumber(p, QStringLiteral("port"), &o.port, quint16(0), quint16(65535))
+        || !parseNumber(p, QStringLiteral("latency"), &o.faults.latencyMs, 0, 600000)
+        || !parseNumber(p, QStringLiteral("error-rate"), &o.faults.errorRate, 0.0, 1.0)
+        || !parseNumber(p, QStringLiteral("rate-limit"), &o.faults.rateLimit, 0, 1000000)
+        || !parseNumber(p, QStringLiteral("malformed-rate"), &o.faults.malformedRate, 0.0, 1.0)
+        || !parseNumber(p, QStringLiteral("hang-rate"), &o.faults.hangRate, 0.0, 1.0))
+        return 2;
+    if (p.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("invalid --seed"), 2);
+    }
+
+    installSignalHandlers(&app);
+    ForumSimServer server;
+    QString error;
+    if (!server.start(o, &error))
+        return fail(error);
+    // Other programs (the demo, benchmarks, tests) wait for and parse exactly this line.
+    std::printf("forum-sim listening on %s\n", qUtf8Printable(server.baseUrl().toString()));
+    std::fflush(stdout);
+    const int code = app.exec();
+    server.stop();
+    qCInfo(lcForumSim) << "stopped";
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("forum-sim"));
+    QStringList args = QCoreApplication::arguments();
+    const QString command = args.size() > 1 ? args.at(1) : QString();
+    if (command == QLatin1String("generate") || command == QLatin1String("serve")) {
+        args.removeAt(1);
+        args[0] = QStringLiteral("forum-sim ") + command;
+        return command == QLatin1String("generate") ? runGenerate(args) : runServe(app, args);
+    }
+    std::fprintf(stderr,
+                 "usage: forum-sim generate --db PATH [--users N] [--sections N] [--topics N] "
+                 "[--messages N] [--seed S] [--force]\n"
+                 "       forum-sim serve --db PATH [--host IP] [--port P] [--token T] [--seed S]\n"
+                 "                 [--latency MS] [--error-rate P] [--rate-limit N]\n"
+                 "                 [--malformed-rate P] [--hang-rate P]\n");
+    return command == QLatin1String("--help") || command == QLatin1String("-h") ? 0 : 2;
+}
