@@ -51,7 +51,7 @@ public:
     // Names the credential the request uses ("environment variable FORUM_TOKEN"), so a 401/403
     // message says what to check. Never the secret itself.
     void setCredentialHint(const QString &hint) { m_credentialHint = hint; }
-    // Headers whose values are secrets are never logged; the request carries them as usual.
+    // Carries the credentials: never log its headers.
     const QNetworkRequest &request() const { return m_request; }
 
     const Error &error() const { return m_error; }

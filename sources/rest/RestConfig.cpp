@@ -1,0 +1,549 @@
+#include "RestConfig.h"
+
+#include "JsonPath.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QVariant>
+
+#include <cmath>
+#include <functional>
+
+namespace Tributary {
+
+namespace {
+
+const QStringList kRestKeys = {QStringLiteral("base_url"),     QStringLiteral("auth"),        QStringLiteral("headers"),
+                               QStringLiteral("records_path"), QStringLiteral("record_path"), QStringLiteral("pagination"),
+                               QStringLiteral("incremental"),  QStringLiteral("full_params"), QStringLiteral("id_scan_params"),
+                               QStringLiteral("limits")};
+const QStringList kEntityRestKeys = {QStringLiteral("endpoint"),    QStringLiteral("records_path"),
+                                     QStringLiteral("record_path"), QStringLiteral("pagination"),
+                                     QStringLiteral("incremental"), QStringLiteral("full_params"),
+                                     QStringLiteral("id_scan_params")};
+// What the configuration loader reads in every entity object, whatever the source type.
+const QStringList kGenericEntityKeys = {QStringLiteral("name"),      QStringLiteral("table"),
+                                        QStringLiteral("key"),       QStringLiteral("external_id"),
+                                        QStringLiteral("columns"),   QStringLiteral("references"),
+                                        QStringLiteral("match"),     QStringLiteral("defaults"),
+                                        QStringLiteral("conflict_policy"), QStringLiteral("updated_column"),
+                                        QStringLiteral("enabled")};
+const QStringList kPaginationKeys = {
+    QStringLiteral("style"),        QStringLiteral("page_size"),        QStringLiteral("page_size_param"),
+    QStringLiteral("page_param"),   QStringLiteral("first_page"),       QStringLiteral("last_page_path"),
+    QStringLiteral("offset_param"), QStringLiteral("limit_param"),      QStringLiteral("cursor_param"),
+    QStringLiteral("next_cursor_path"), QStringLiteral("first_cursor"), QStringLiteral("next_url_path"), QStringLiteral("total_path"),
+    QStringLiteral("total_header")};
+const QStringList kStyles = {QStringLiteral("page"),     QStringLiteral("offset"),      QStringLiteral("cursor"),
+                             QStringLiteral("next_url"), QStringLiteral("link_header"), QStringLiteral("none")};
+const QStringList kIncrementalKeys = {QStringLiteral("param"), QStringLiteral("field"), QStringLiteral("format"),
+                                      QStringLiteral("tie_breaker"), QStringLiteral("params")};
+const QStringList kFormats = {QStringLiteral("iso8601"), QStringLiteral("iso8601-seconds"), QStringLiteral("unix"),
+                              QStringLiteral("unix-ms"), QStringLiteral("date")};
+const QStringList kLimitKeys = {QStringLiteral("timeout_ms"),     QStringLiteral("max_retries"),
+                                QStringLiteral("backoff_ms"),     QStringLiteral("max_backoff_ms"),
+                                QStringLiteral("max_response_bytes"), QStringLiteral("requests_per_second")};
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: return QStringLiteral("nothing");
+    }
+    return {};
+}
+
+// Reads typed keys from one JSON object; every problem becomes one line naming the key's full
+// path. The path of each key comes from a function so that a merged object (source defaults
+// overridden by an entity) names the place where the offending value was actually written.
+class Reader
+{
+public:
+    using PathFn = std::function<QString(const QString &)>;
+    Reader(const QJsonObject &o, const QString &path, QStringList *errors)
+        : m_o(o), m_errors(errors), m_path([path](const QString &k) { return path + QLatin1Char('.') + k; }) {}
+    Reader(const QJsonObject &o, PathFn path, QStringList *errors) : m_o(o), m_errors(errors), m_path(std::move(path)) {}
+
+    QString key(const QString &k) const { return m_path(k); }
+    void error(const QString &k, const QString &what) const { m_errors->append(key(k) + QStringLiteral(": ") + what); }
+    bool has(const QString &k) const { return m_o.contains(k); }
+    QJsonValue value(const QString &k) const { return m_o.value(k); }
+
+    QString string(const QString &k, const QString &def = {}, bool required = false) const
+    {
+        const QJsonValue v = m_o.value(k);
+        if (v.isUndefined()) {
+            if (required)
+                error(k, QStringLiteral("is required"));
+            return def;
+        }
+        if (!v.isString()) {
+            error(k, QStringLiteral("expected a string, got %1").arg(typeName(v)));
+            return def;
+        }
+        if (required && v.toString().trimmed().isEmpty())
+            error(k, QStringLiteral("must not be empty"));
+        return v.toString();
+    }
+    QString path(const QString &k, const QString &def = {}) const
+    {
+        const QString p = string(k, def);
+        if (!JsonPath::isValid(p))
+            error(k, QStringLiteral("\"%1\" is not a dotted path such as \"data\" or \"meta.total\"").arg(p));
+        return p;
+    }
+    qint64 integer(const QString &k, qint64 def, qint64 min, qint64 max) const
+    {
+        const QJsonValue v = m_o.value(k);
+        if (v.isUndefined())
+            return def;
+        const double d = v.toDouble(qQNaN());
+        if (!v.isDouble() || d != std::floor(d) || d < double(min) || d > double(max)) {
+            error(k, QStringLiteral("expected a whole number from %1 to %2; got %3")
+                         .arg(min)
+                         .arg(max)
+                         .arg(v.isDouble() ? QString::number(d) : typeName(v)));
+            return def;
+        }
+        return qint64(d);
+    }
+    double number(const QString &k, double def, double min, double max) const
+    {
+        const QJsonValue v = m_o.value(k);
+        if (v.isUndefined())
+            return def;
+        if (!v.isDouble() || v.toDouble() < min || v.toDouble() > max) {
+            error(k, QStringLiteral("expected a number from %1 to %2").arg(min).arg(max));
+            return def;
+        }
+        return v.toDouble();
+    }
+    QJsonObject object(const QString &k, bool required = false) const
+    {
+        const QJsonValue v = m_o.value(k);
+        if (v.isUndefined()) {
+            if (required)
+                error(k, QStringLiteral("is required"));
+            return {};
+        }
+        if (!v.isObject()) {
+            error(k, QStringLiteral("expected an object, got %1").arg(typeName(v)));
+            return {};
+        }
+        return v.toObject();
+    }
+    QString oneOf(const QString &k, const QStringList &allowed, const QString &def) const
+    {
+        const QJsonValue v = m_o.value(k);
+        if (v.isUndefined())
+            return def;
+        const QString s = v.isString() ? v.toString() : QString();
+        if (!allowed.contains(s)) {
+            error(k, QStringLiteral("expected one of %1; got %2")
+                         .arg(allowed.join(QStringLiteral(", ")),
+                              v.isString() ? QStringLiteral("\"%1\"").arg(s) : typeName(v)));
+            return def;
+        }
+        return s;
+    }
+    // {"sort": "id", "limit": 10, "flag": true}: query parameters with scalar values.
+    QueryItems params(const QString &k) const
+    {
+        QueryItems items;
+        const QJsonObject o = object(k);
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            if (it->isString())
+                items.append({it.key(), it->toString()});
+            else if (it->isDouble())
+                items.append({it.key(), QString::number(it->toDouble(), 'g', 17)});
+            else if (it->isBool())
+                items.append({it.key(), it->toBool() ? QStringLiteral("true") : QStringLiteral("false")});
+            else
+                error(k + QLatin1Char('.') + it.key(), QStringLiteral("expected a string, number or boolean, got %1").arg(typeName(*it)));
+        }
+        return items;
+    }
+    SecretRef secret(const QString &k) const
+    {
+        if (!m_o.contains(k)) {
+            error(k, QStringLiteral("is required: {\"env\": \"VARIABLE\"} or {\"file\": \"credentials.json\", \"key\": \"name\"}"));
+            return {};
+        }
+        return SecretRef::fromJson(m_o.value(k), key(k), m_errors);
+    }
+    void rejectUnknown(const QStringList &known) const
+    {
+        for (auto it = m_o.constBegin(); it != m_o.constEnd(); ++it) {
+            if (!known.contains(it.key()))
+                error(it.key(), QStringLiteral("unknown key; expected one of %1").arg(known.join(QStringLiteral(", "))));
+        }
+    }
+
+private:
+    QJsonObject m_o;
+    QStringList *m_errors;
+    PathFn m_path;
+};
+
+RestPagination parsePagination(const Reader &r)
+{
+    RestPagination p;
+    const QString style = r.oneOf(QStringLiteral("style"), kStyles, QStringLiteral("none"));
+    p.style = RestPagination::Style(kStyles.indexOf(style));
+    p.pageSize = int(r.integer(QStringLiteral("page_size"), 0, 0, 1000000));
+    p.pageSizeParam = r.string(QStringLiteral("page_size_param"));
+    p.pageParam = r.string(QStringLiteral("page_param"), p.pageParam);
+    p.firstPage = int(r.integer(QStringLiteral("first_page"), 1, 0, 1000000));
+    p.lastPagePath = r.path(QStringLiteral("last_page_path"));
+    p.offsetParam = r.string(QStringLiteral("offset_param"), p.offsetParam);
+    // Offset APIs name the page size "limit" more often than not.
+    p.limitParam = r.string(QStringLiteral("limit_param"), p.pageSizeParam.isEmpty() ? p.limitParam : p.pageSizeParam);
+    p.cursorParam = r.string(QStringLiteral("cursor_param"), p.cursorParam);
+    p.nextCursorPath = r.path(QStringLiteral("next_cursor_path"), p.nextCursorPath);
+    if (r.has(QStringLiteral("first_cursor")) && r.value(QStringLiteral("first_cursor")).isNull())
+        p.sendFirstCursor = false;
+    else
+        p.firstCursor = r.string(QStringLiteral("first_cursor"));
+    p.nextUrlPath = r.path(QStringLiteral("next_url_path"));
+    p.totalPath = r.path(QStringLiteral("total_path"));
+    p.totalHeader = r.string(QStringLiteral("total_header"));
+    r.rejectUnknown(kPaginationKeys);
+
+    using S = RestPagination::Style;
+    if (p.style == S::NextUrl && p.nextUrlPath.isEmpty())
+        r.error(QStringLiteral("next_url_path"), QStringLiteral("is required with style next_url (e.g. \"links.next\" or \"next_page_url\")"));
+    if (p.style == S::Page && p.pageParam.isEmpty())
+        r.error(QStringLiteral("page_param"), QStringLiteral("must not be empty with style page"));
+    if (p.style == S::Cursor && (p.cursorParam.isEmpty() || p.nextCursorPath.isEmpty()))
+        r.error(p.cursorParam.isEmpty() ? QStringLiteral("cursor_param") : QStringLiteral("next_cursor_path"),
+                QStringLiteral("must not be empty with style cursor"));
+    if (p.style == S::Offset && (p.offsetParam.isEmpty() || p.limitParam.isEmpty()))
+        r.error(p.offsetParam.isEmpty() ? QStringLiteral("offset_param") : QStringLiteral("limit_param"),
+                QStringLiteral("must not be empty with style offset"));
+    if (p.style == S::Offset && p.pageSize <= 0)
+        r.error(QStringLiteral("page_size"), QStringLiteral("is required with style offset (a whole number above 0)"));
+    if (!p.pageSizeParam.isEmpty() && p.pageSize <= 0)
+        r.error(QStringLiteral("page_size"), QStringLiteral("is required when page_size_param is set"));
+    return p;
+}
+
+RestIncremental parseIncremental(const Reader &r)
+{
+    RestIncremental inc;
+    inc.enabled = true;
+    inc.param = r.string(QStringLiteral("param"), {}, true);
+    inc.field = r.path(QStringLiteral("field"));
+    if (!r.has(QStringLiteral("field")))
+        r.error(QStringLiteral("field"), QStringLiteral("is required (the record field holding the change time, e.g. \"updated_at\")"));
+    inc.format = RestIncremental::Format(kFormats.indexOf(r.oneOf(QStringLiteral("format"), kFormats, kFormats.first())));
+    const QString tie = r.oneOf(QStringLiteral("tie_breaker"), {QStringLiteral("id"), QStringLiteral("none")}, QStringLiteral("none"));
+    inc.tieBreakById = tie == QLatin1String("id");
+    inc.params = r.params(QStringLiteral("params"));
+    r.rejectUnknown(kIncrementalKeys);
+    return inc;
+}
+
+// Source-level defaults overridden key by key by the entity's own object.
+QJsonObject merged(const QJsonObject &base, const QJsonObject &over)
+{
+    QJsonObject m = base;
+    for (auto it = over.constBegin(); it != over.constEnd(); ++it)
+        m.insert(it.key(), *it);
+    return m;
+}
+
+Reader mergedReader(const QJsonObject &base, const QJsonObject &over, const QString &basePath, const QString &overPath,
+                    QStringList *errors)
+{
+    return Reader(merged(base, over),
+                  [=](const QString &k) { return (over.contains(k) ? overPath : basePath) + QLatin1Char('.') + k; },
+                  errors);
+}
+
+RestAuth parseAuth(const Reader &r)
+{
+    RestAuth a;
+    const QStringList types = {QStringLiteral("none"), QStringLiteral("bearer"), QStringLiteral("basic"), QStringLiteral("api_key")};
+    const QString type = r.oneOf(QStringLiteral("type"), types, QStringLiteral("none"));
+    a.type = RestAuth::Type(types.indexOf(type));
+    switch (a.type) {
+    case RestAuth::Type::None:
+        r.rejectUnknown({QStringLiteral("type")});
+        break;
+    case RestAuth::Type::Bearer:
+        a.token = r.secret(QStringLiteral("token"));
+        r.rejectUnknown({QStringLiteral("type"), QStringLiteral("token")});
+        break;
+    case RestAuth::Type::Basic:
+        if (r.value(QStringLiteral("username")).isObject())
+            a.usernameRef = r.secret(QStringLiteral("username"));
+        else
+            a.username = r.string(QStringLiteral("username"), {}, true);
+        a.password = r.secret(QStringLiteral("password"));
+        r.rejectUnknown({QStringLiteral("type"), QStringLiteral("username"), QStringLiteral("password")});
+        break;
+    case RestAuth::Type::ApiKey:
+        a.header = r.string(QStringLiteral("header"), {}, true);
+        a.key = r.secret(QStringLiteral("key"));
+        r.rejectUnknown({QStringLiteral("type"), QStringLiteral("header"), QStringLiteral("key")});
+        break;
+    }
+    return a;
+}
+
+bool looksNumeric(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral(R"(^-?\d+(\.\d+)?$)"));
+    return re.match(s).hasMatch();
+}
+
+// ISO-8601 as APIs write it: with or without offset (none = UTC: cursors are the source's
+// clock, never ours), with any number of fraction digits, 'T' or a space, or a bare date.
+QDateTime parseIsoUtc(const QString &value)
+{
+    static const QRegularExpression re(QStringLiteral(
+        R"(^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(value.trimmed());
+    if (!m.hasMatch())
+        return {};
+    const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    const int ms = m.captured(7).isEmpty() ? 0 : m.captured(7).left(3).leftJustified(3, QLatin1Char('0')).toInt();
+    const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), ms);
+    if (!date.isValid() || !time.isValid())
+        return {};
+    const QString zone = m.captured(8);
+    int offsetSeconds = 0;
+    if (!zone.isEmpty() && zone.compare(QLatin1String("z"), Qt::CaseInsensitive) != 0) {
+        const QString digits = QString(zone.mid(1)).remove(QLatin1Char(':'));
+        offsetSeconds = (digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60) * (zone.startsWith(QLatin1Char('-')) ? -1 : 1);
+    }
+    return QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
+}
+
+} // namespace
+
+QString RestPagination::styleName(Style s)
+{
+    return kStyles.value(int(s));
+}
+
+QString RestConfig::formatName(RestIncremental::Format format)
+{
+    return kFormats.value(int(format));
+}
+
+QStringList RestConfig::entityKeys()
+{
+    return kEntityRestKeys;
+}
+
+QString RestConfig::formatFilterValue(const QString &value, RestIncremental::Format format, QString *error)
+{
+    using F = RestIncremental::Format;
+    if (value.isEmpty() || format == F::Iso8601)
+        return value;
+
+    QDateTime t;
+    if (looksNumeric(value)) {
+        const double n = value.toDouble();
+        // A number is the field's own value; its unit follows the format, and for textual formats
+        // the magnitude tells seconds (10 digits today) from milliseconds (13 digits).
+        const bool millis = format == F::UnixMs || (format != F::Unix && std::fabs(n) >= 1e11);
+        if (format == F::Unix)
+            return QString::number(qint64(std::floor(n)));
+        if (format == F::UnixMs)
+            return QString::number(qint64(std::floor(n)));
+        t = QDateTime::fromMSecsSinceEpoch(qint64(std::floor(millis ? n : n * 1000.0)), Qt::UTC);
+    } else {
+        t = parseIsoUtc(value);
+    }
+    if (!t.isValid()) {
+        if (error)
+            *error = QStringLiteral("cannot convert the cursor value \"%1\" to the filter format %2 "
+                                    "(expected an ISO-8601 time or a number)")
+                         .arg(value, formatName(format));
+        return {};
+    }
+    switch (format) {
+    case F::Iso8601:
+        return value;
+    case F::Iso8601Seconds:
+        return t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+    case F::Unix: {
+        const qint64 ms = t.toMSecsSinceEpoch();
+        return QString::number(ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000));
+    }
+    case F::UnixMs:
+        return QString::number(t.toMSecsSinceEpoch());
+    case F::Date:
+        return t.date().toString(Qt::ISODate);
+    }
+    return value;
+}
+
+bool RestConfig::parse(const SourceConfig &config, RestConfig *out, QStringList *allErrors, bool checkEntityKeys)
+{
+    // Merged per-entity blocks can repeat a source-level problem: collected here, deduplicated.
+    QStringList localErrors;
+    QStringList *errors = &localErrors;
+    RestConfig c;
+    c.sourceName = config.name;
+    c.baseDir = config.baseDir;
+    const QString sourcePath = QStringLiteral("sources.") + config.name;
+    const QString restPath = sourcePath + QStringLiteral(".rest");
+
+    const QJsonValue restValue = config.options.value(QStringLiteral("rest"));
+    if (!restValue.isObject()) {
+        allErrors->append(restPath + (restValue.isUndefined() ? QStringLiteral(": is required for a source of type rest")
+                                                           : QStringLiteral(": expected an object, got %1").arg(typeName(restValue))));
+        return false;
+    }
+    const QJsonObject rest = restValue.toObject();
+    const Reader r(rest, restPath, errors);
+    r.rejectUnknown(kRestKeys);
+
+    const QString base = r.string(QStringLiteral("base_url"), {}, true);
+    c.baseUrl = QUrl(base, QUrl::StrictMode);
+    if (!base.isEmpty()) {
+        const QString scheme = c.baseUrl.scheme().toLower();
+        if (!c.baseUrl.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+            || c.baseUrl.host().isEmpty())
+            r.error(QStringLiteral("base_url"), QStringLiteral("expected an absolute http:// or https:// URL, got \"%1\"").arg(base));
+        else if (!c.baseUrl.userInfo().isEmpty())
+            r.error(QStringLiteral("base_url"), QStringLiteral("must not contain a user name or password; use \"auth\""));
+        else if (c.baseUrl.hasFragment())
+            r.error(QStringLiteral("base_url"), QStringLiteral("must not contain a #fragment"));
+        // Endpoints are appended to the path: a trailing slash would double up.
+        QString path = c.baseUrl.path();
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        c.baseUrl.setPath(path);
+    }
+
+    const QJsonObject authObj = r.object(QStringLiteral("auth"));
+    if (!authObj.isEmpty())
+        c.auth = parseAuth(Reader(authObj, restPath + QStringLiteral(".auth"), errors));
+
+    const QJsonObject headers = r.object(QStringLiteral("headers"));
+    for (auto it = headers.constBegin(); it != headers.constEnd(); ++it) {
+        const QString k = QStringLiteral("headers.") + it.key();
+        static const QRegularExpression token(QStringLiteral(R"(^[!#$%&'*+.^_`|~0-9A-Za-z-]+$)"));
+        if (!token.match(it.key()).hasMatch())
+            r.error(k, QStringLiteral("is not a valid HTTP header name"));
+        else if (it.key().compare(QLatin1String("authorization"), Qt::CaseInsensitive) == 0)
+            r.error(k, QStringLiteral("credentials do not belong in the configuration; use \"auth\" with a secret from the "
+                                      "environment or a credentials file"));
+        else if (!it->isString())
+            r.error(k, QStringLiteral("expected a string, got %1").arg(typeName(*it)));
+        else
+            c.headers.append({it.key().toLatin1(), it->toString().toUtf8()});
+    }
+
+    const QJsonObject limits = r.object(QStringLiteral("limits"));
+    {
+        const Reader lr(limits, restPath + QStringLiteral(".limits"), errors);
+        c.policy.timeoutMs = int(lr.integer(QStringLiteral("timeout_ms"), c.policy.timeoutMs, 1, 3600000));
+        c.policy.maxRetries = int(lr.integer(QStringLiteral("max_retries"), c.policy.maxRetries, 0, 100));
+        c.policy.backoffBaseMs = int(lr.integer(QStringLiteral("backoff_ms"), c.policy.backoffBaseMs, 0, 3600000));
+        c.policy.maxBackoffMs = int(lr.integer(QStringLiteral("max_backoff_ms"), c.policy.maxBackoffMs, 0, 3600000));
+        c.policy.maxResponseBytes = lr.integer(QStringLiteral("max_response_bytes"), c.policy.maxResponseBytes, 1,
+                                               qint64(1) << 40);
+        c.policy.requestsPerSecond = lr.number(QStringLiteral("requests_per_second"), 0, 0, 100000);
+        lr.rejectUnknown(kLimitKeys);
+    }
+
+    // Source-level defaults for every entity.
+    const QString recordsPath = r.path(QStringLiteral("records_path"));
+    const QString recordPath = r.path(QStringLiteral("record_path"));
+    const QJsonObject pagination = r.object(QStringLiteral("pagination"));
+    const QJsonValue incrementalValue = rest.value(QStringLiteral("incremental"));
+    if (!incrementalValue.isUndefined() && !incrementalValue.isObject())
+        r.error(QStringLiteral("incremental"), QStringLiteral("expected an object, got %1").arg(typeName(incrementalValue)));
+    const QJsonObject incremental = incrementalValue.toObject();
+    const QueryItems fullParams = r.params(QStringLiteral("full_params"));
+    const bool idScan = rest.value(QStringLiteral("id_scan_params")).isObject();
+    const QueryItems idScanParams = r.params(QStringLiteral("id_scan_params"));
+
+    // Parsed once here so that their problems are reported once, not once per entity.
+    const RestPagination defaultPagination = parsePagination(Reader(pagination, restPath + QStringLiteral(".pagination"), errors));
+    RestIncremental defaultIncremental;
+    if (incrementalValue.isObject())
+        defaultIncremental = parseIncremental(Reader(incremental, restPath + QStringLiteral(".incremental"), errors));
+
+    if (config.entities.isEmpty())
+        errors->append(sourcePath + QStringLiteral(".entities: a rest source needs at least one entity"));
+
+    for (const EntityConfig &ec : config.entities) {
+        const QString ePath = sourcePath + QStringLiteral(".entities.") + ec.name;
+        const QJsonObject eo = ec.options;
+        const Reader er(eo, ePath, errors);
+        if (checkEntityKeys)
+            er.rejectUnknown(kGenericEntityKeys + kEntityRestKeys);
+
+        RestEntity e;
+        e.name = ec.name;
+        e.endpoint = er.string(QStringLiteral("endpoint"), {}, true);
+        if (!e.endpoint.isEmpty()) {
+            if (e.endpoint.contains(QLatin1Char('?')) || e.endpoint.contains(QLatin1Char('#')))
+                er.error(QStringLiteral("endpoint"), QStringLiteral("a path only; put query parameters in full_params, "
+                                                                    "incremental.params or id_scan_params"));
+            else if (e.endpoint.contains(QStringLiteral("://")))
+                er.error(QStringLiteral("endpoint"), QStringLiteral("a path appended to base_url (e.g. \"/users\"), not a URL"));
+            if (!e.endpoint.startsWith(QLatin1Char('/')))
+                e.endpoint.prepend(QLatin1Char('/'));
+        }
+        e.recordsPath = er.has(QStringLiteral("records_path")) ? er.path(QStringLiteral("records_path")) : recordsPath;
+        e.recordPath = er.has(QStringLiteral("record_path")) ? er.path(QStringLiteral("record_path")) : recordPath;
+
+        if (er.has(QStringLiteral("pagination"))) {
+            const QJsonObject own = er.object(QStringLiteral("pagination"));
+            e.pagination = parsePagination(mergedReader(pagination, own, restPath + QStringLiteral(".pagination"),
+                                                        ePath + QStringLiteral(".pagination"), errors));
+        } else {
+            e.pagination = defaultPagination;
+        }
+
+        const QJsonValue inc = eo.value(QStringLiteral("incremental"));
+        if (inc.isUndefined()) {
+            e.incremental = defaultIncremental;
+        } else if (inc.isNull() || (inc.isBool() && !inc.toBool())) {
+            e.incremental = {}; // this entity can only be walked fully
+        } else if (inc.isObject()) {
+            e.incremental = parseIncremental(mergedReader(incremental, inc.toObject(), restPath + QStringLiteral(".incremental"),
+                                                          ePath + QStringLiteral(".incremental"), errors));
+        } else {
+            er.error(QStringLiteral("incremental"), QStringLiteral("expected an object, null or false, got %1").arg(typeName(inc)));
+        }
+
+        e.fullParams = er.has(QStringLiteral("full_params")) ? er.params(QStringLiteral("full_params")) : fullParams;
+        const QJsonValue ids = eo.value(QStringLiteral("id_scan_params"));
+        if (ids.isUndefined()) {
+            e.idScan = idScan;
+            e.idScanParams = idScanParams;
+        } else if (ids.isNull() || (ids.isBool() && !ids.toBool())) {
+            e.idScan = false;
+        } else {
+            e.idScan = ids.isObject();
+            e.idScanParams = er.params(QStringLiteral("id_scan_params"));
+        }
+        c.entities.insert(e.name, e);
+    }
+
+    localErrors.removeDuplicates();
+    if (allErrors)
+        allErrors->append(localErrors);
+    if (!localErrors.isEmpty())
+        return false;
+    if (out)
+        *out = c;
+    return true;
+}
+
+} // namespace Tributary

@@ -1,0 +1,733 @@
+#include "RestSource.h"
+
+#include "JsonPath.h"
+#include "LinkHeader.h"
+#include "engine/SourceRegistry.h"
+#include "net/HttpClient.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QTimer>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcRestSource, "tributary.sources.rest", QtInfoMsg)
+
+namespace Tributary {
+
+namespace {
+
+// A malformed or truncated page is usually a transient fault of the server or a proxy: ask again
+// a couple of times before stopping the walk.
+constexpr int kParseRetries = 2;
+
+QString secretHint(const SecretRef &ref)
+{
+    if (!ref.env.isEmpty())
+        return QStringLiteral("environment variable %1").arg(ref.env);
+    if (!ref.file.isEmpty())
+        return QStringLiteral("key \"%1\" of credentials file %2").arg(ref.key, ref.file);
+    return {};
+}
+
+int defaultPort(const QUrl &u)
+{
+    return u.port(u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80);
+}
+
+void addItems(QUrlQuery &q, const QueryItems &items)
+{
+    for (const auto &item : items) {
+        q.removeAllQueryItems(item.first);
+        q.addQueryItem(item.first, item.second);
+    }
+}
+
+void setItem(QUrlQuery &q, const QString &name, const QString &value)
+{
+    q.removeAllQueryItems(name);
+    q.addQueryItem(name, value);
+}
+
+// Query values must survive as sent: '+' in an ISO offset or a base64 cursor would otherwise
+// reach the server as a space.
+QString encodeQuery(const QUrlQuery &q)
+{
+    QStringList parts;
+    const auto items = q.queryItems(QUrl::FullyDecoded);
+    for (const auto &item : items)
+        parts.append(QString::fromLatin1(QUrl::toPercentEncoding(item.first)) + QLatin1Char('=')
+                     + QString::fromLatin1(QUrl::toPercentEncoding(item.second)));
+    return parts.join(QLatin1Char('&'));
+}
+
+// What both job kinds share: the entity, the source's HTTP client, a parse-retry budget.
+struct JobContext
+{
+    QPointer<RestSource> source;
+    RestEntity entity;
+    QString prefix; // "source forum, entity users: " for every message
+};
+
+Error withContext(const JobContext &ctx, Error e)
+{
+    e.message.prepend(ctx.prefix);
+    return e;
+}
+
+QJsonDocument parseBody(const QByteArray &body, const QString &displayUrl, Error *error)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        *error = Error(Error::Code::Parse,
+                       QStringLiteral("GET %1: malformed JSON at offset %2 of %3 bytes: %4")
+                           .arg(displayUrl)
+                           .arg(pe.offset)
+                           .arg(body.size())
+                           .arg(pe.errorString()),
+                       QString::fromUtf8(body.left(200)));
+    }
+    return doc;
+}
+
+QJsonValue docRoot(const QJsonDocument &doc)
+{
+    if (doc.isArray())
+        return doc.array();
+    if (doc.isObject())
+        return doc.object();
+    return {};
+}
+
+class RestPageJob : public PageJob
+{
+public:
+    RestPageJob(JobContext ctx, const PageRequest &request, QObject *parent)
+        : PageJob(parent), m_ctx(std::move(ctx)), m_request(request) {}
+
+    void start() override
+    {
+        if (m_started)
+            return;
+        m_started = true;
+        Error e;
+        m_url = firstUrl(&e);
+        if (e) {
+            fail(e);
+            return;
+        }
+        send();
+    }
+
+    void abort() override
+    {
+        if (isFinished())
+            return;
+        if (m_http) {
+            disconnect(m_http, nullptr, this, nullptr);
+            m_http->abort();
+        }
+        m_retryTimer.stop();
+        finish(withContext(m_ctx, Error(Error::Code::Aborted, QStringLiteral("aborted"))));
+    }
+
+private:
+    using Style = RestPagination::Style;
+
+    PageRequest::Mode effectiveMode() const
+    {
+        const RestEntity &e = m_ctx.entity;
+        if (m_request.mode == PageRequest::Mode::Incremental && !e.incremental.enabled)
+            return PageRequest::Mode::Full;
+        if (m_request.mode == PageRequest::Mode::Ids && !e.idScan)
+            return PageRequest::Mode::Full;
+        return m_request.mode;
+    }
+
+    // Queued so that finished() never fires inside start(), before the caller's connect runs.
+    void fail(const Error &e)
+    {
+        QTimer::singleShot(0, this, [this, e] { finish(withContext(m_ctx, e)); });
+    }
+
+    QUrl firstUrl(Error *error)
+    {
+        RestSource *src = m_ctx.source;
+        if (!src) {
+            *error = Error(Error::Code::Internal, QStringLiteral("the source is gone"));
+            return {};
+        }
+        if (src->setupError()) {
+            *error = src->setupError();
+            return {};
+        }
+        const RestEntity &e = m_ctx.entity;
+        const RestPagination &p = e.pagination;
+        const QString &token = m_request.token;
+
+        if (!token.isEmpty() && (p.style == Style::NextUrl || p.style == Style::LinkHeader)) {
+            const QUrl next(token, QUrl::StrictMode);
+            if (!next.isValid() || !src->isSameOrigin(next)) {
+                *error = Error(Error::Code::Config, QStringLiteral("refusing to follow the continuation URL %1: it is not on %2 "
+                                                                   "(credentials are only sent to base_url's origin)")
+                                                        .arg(HttpClient::redactedUrl(next), HttpClient::redactedUrl(src->config().baseUrl)));
+                return {};
+            }
+            return next;
+        }
+
+        QUrl url = src->entityUrl(e.name);
+        QUrlQuery q(url);
+        switch (effectiveMode()) {
+        case PageRequest::Mode::Incremental:
+            addItems(q, e.incremental.params);
+            if (!m_request.since.isEmpty()) {
+                QString why;
+                const QString value = RestConfig::formatFilterValue(m_request.since, e.incremental.format, &why);
+                if (value.isEmpty()) {
+                    *error = Error(Error::Code::Config, why);
+                    return {};
+                }
+                setItem(q, e.incremental.param, value);
+            }
+            break;
+        case PageRequest::Mode::Full:
+            addItems(q, e.fullParams);
+            break;
+        case PageRequest::Mode::Ids:
+            addItems(q, e.idScanParams);
+            break;
+        }
+
+        if (p.pageSize > 0) {
+            const QString sizeParam = p.style == Style::Offset ? p.limitParam : p.pageSizeParam;
+            if (!sizeParam.isEmpty())
+                setItem(q, sizeParam, QString::number(p.pageSize));
+        }
+        bool ok = true;
+        switch (p.style) {
+        case Style::Page:
+            m_position = token.isEmpty() ? p.firstPage : token.toLongLong(&ok);
+            setItem(q, p.pageParam, QString::number(m_position));
+            break;
+        case Style::Offset:
+            m_position = token.isEmpty() ? 0 : token.toLongLong(&ok);
+            setItem(q, p.offsetParam, QString::number(m_position));
+            break;
+        case Style::Cursor:
+            if (!token.isEmpty())
+                setItem(q, p.cursorParam, token);
+            else if (p.sendFirstCursor)
+                setItem(q, p.cursorParam, p.firstCursor);
+            break;
+        case Style::NextUrl:
+        case Style::LinkHeader:
+        case Style::None:
+            break;
+        }
+        if (!ok) {
+            *error = Error(Error::Code::Internal,
+                           QStringLiteral("continuation token \"%1\" is not a number (pagination style %2)")
+                               .arg(token, RestPagination::styleName(p.style)));
+            return {};
+        }
+        url.setQuery(encodeQuery(q), QUrl::StrictMode);
+        return url;
+    }
+
+    void send()
+    {
+        RestSource *src = m_ctx.source;
+        if (!src || isFinished()) {
+            finish(withContext(m_ctx, Error(Error::Code::Internal, QStringLiteral("the source is gone"))));
+            return;
+        }
+        m_http = src->httpClient()->get(src->makeRequest(m_url), this);
+        m_http->setCredentialHint(src->credentialHint());
+        connect(m_http, &HttpJob::finished, this, &RestPageJob::onHttpFinished);
+        m_http->start();
+    }
+
+    void onHttpFinished(HttpJob *http)
+    {
+        m_http = nullptr;
+        m_page.retries += http->retries();
+        m_page.url = http->displayUrl();
+        m_page.serverTime = http->serverTime();
+        if (http->hasError()) {
+            finish(withContext(m_ctx, http->error()));
+            return;
+        }
+        Error e;
+        m_malformed = false;
+        if (parse(http, &e)) {
+            qCDebug(lcRestSource).noquote() << m_ctx.prefix << m_page.url << "->" << m_page.records.size() << "records"
+                                            << (m_page.nextToken.isEmpty() ? "(last page)" : "");
+            finish();
+            return;
+        }
+        if (m_malformed && m_parseRetries < kParseRetries) {
+            ++m_parseRetries;
+            ++m_page.retries;
+            const int delay = HttpClient::backoffMs(m_ctx.source ? m_ctx.source->config().policy : HttpPolicy{}, m_parseRetries);
+            qCInfo(lcRestSource).noquote() << m_ctx.prefix << e.message << "- asking again in" << delay << "ms";
+            m_retryTimer.disconnect();
+            m_retryTimer.setSingleShot(true);
+            connect(&m_retryTimer, &QTimer::timeout, this, &RestPageJob::send);
+            m_retryTimer.start(delay);
+            return;
+        }
+        if (m_malformed && m_parseRetries > 0)
+            e.message += QStringLiteral(" (after %1 retries)").arg(m_parseRetries);
+        finish(withContext(m_ctx, e));
+    }
+
+    bool parse(HttpJob *http, Error *error)
+    {
+        const RestEntity &e = m_ctx.entity;
+        const RestPagination &p = e.pagination;
+        const QString url = http->displayUrl();
+        const QJsonDocument doc = parseBody(http->body(), url, error);
+        if (*error) {
+            m_malformed = true;
+            return false;
+        }
+        const QJsonValue root = docRoot(doc);
+
+        bool found = false;
+        const QJsonValue recordsValue = JsonPath::value(root, e.recordsPath, &found);
+        if (!found) {
+            *error = Error(Error::Code::Parse, QStringLiteral("GET %1: no \"%2\" in the response (records_path)").arg(url, e.recordsPath));
+            return false;
+        }
+        if (!recordsValue.isArray()) {
+            *error = Error(Error::Code::Parse,
+                           e.recordsPath.isEmpty()
+                               ? QStringLiteral("GET %1: expected the body to be a JSON array of records (records_path is empty)").arg(url)
+                               : QStringLiteral("GET %1: expected an array of records at \"%2\" (records_path)").arg(url, e.recordsPath));
+            return false;
+        }
+        const QJsonArray records = recordsValue.toArray();
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            if (!records.at(i).isObject()) {
+                *error = Error(Error::Code::Parse, QStringLiteral("GET %1: record %2 at \"%3\" is not a JSON object")
+                                                       .arg(url)
+                                                       .arg(i)
+                                                       .arg(e.recordsPath.isEmpty() ? QStringLiteral("(body)") : e.recordsPath));
+                return false;
+            }
+        }
+
+        qint64 total = -1;
+        if (!p.totalPath.isEmpty()) {
+            const QJsonValue t = JsonPath::value(root, p.totalPath);
+            if (t.isDouble())
+                total = qint64(t.toDouble());
+            else if (t.isString())
+                total = t.toString().toLongLong();
+        } else if (!p.totalHeader.isEmpty()) {
+            bool ok = false;
+            const qint64 t = http->header(p.totalHeader.toLatin1()).trimmed().toLongLong(&ok);
+            if (ok)
+                total = t;
+        }
+
+        QString next;
+        const qsizetype n = records.size();
+        switch (p.style) {
+        case Style::Page: {
+            bool last = n == 0;
+            if (!last && !p.lastPagePath.isEmpty()) {
+                const QJsonValue lp = JsonPath::value(root, p.lastPagePath);
+                if (lp.isDouble() || lp.isString())
+                    last = m_position >= (lp.isDouble() ? qint64(lp.toDouble()) : lp.toString().toLongLong());
+            }
+            if (!last && p.pageSize > 0 && n < p.pageSize)
+                last = true;
+            if (!last && p.pageSize > 0 && total >= 0 && (m_position - p.firstPage + 1) * p.pageSize >= total)
+                last = true;
+            if (!last)
+                next = QString::number(m_position + 1);
+            break;
+        }
+        case Style::Offset: {
+            bool last = n == 0 || (p.pageSize > 0 && n < p.pageSize) || (total >= 0 && m_position + n >= total);
+            if (!last)
+                next = QString::number(m_position + n);
+            break;
+        }
+        case Style::Cursor: {
+            bool present = false;
+            const QJsonValue c = JsonPath::value(root, p.nextCursorPath, &present);
+            if (!present && p.pageSize > 0 && n >= p.pageSize) {
+                // A full page without any cursor field is a misread response, not the end: stopping
+                // here would silently lose the rest of the collection.
+                *error = Error(Error::Code::Parse, QStringLiteral("GET %1: a full page but no \"%2\" in the response "
+                                                                  "(next_cursor_path)")
+                                                       .arg(url, p.nextCursorPath));
+                return false;
+            }
+            if (c.isString())
+                next = c.toString();
+            else if (c.isDouble())
+                next = QString::number(c.toDouble(), 'g', 17);
+            if (!next.isEmpty() && next == m_request.token) {
+                *error = Error(Error::Code::Parse, QStringLiteral("GET %1: the server returned the same cursor again at \"%2\"; "
+                                                                  "stopping to avoid an endless walk")
+                                                       .arg(url, p.nextCursorPath));
+                return false;
+            }
+            break;
+        }
+        case Style::NextUrl:
+        case Style::LinkHeader: {
+            QUrl nextUrl;
+            if (p.style == Style::NextUrl) {
+                bool present = false;
+                const QJsonValue v = JsonPath::value(root, p.nextUrlPath, &present);
+                if (!present && p.pageSize > 0 && n >= p.pageSize) {
+                    *error = Error(Error::Code::Parse, QStringLiteral("GET %1: a full page but no \"%2\" in the response "
+                                                                      "(next_url_path)")
+                                                           .arg(url, p.nextUrlPath));
+                    return false;
+                }
+                if (v.isString() && !v.toString().isEmpty())
+                    nextUrl = m_url.resolved(QUrl(v.toString()));
+            } else {
+                nextUrl = LinkHeader::find(http->header("Link"), QStringLiteral("next"), m_url);
+            }
+            if (nextUrl.isEmpty())
+                break;
+            if (!nextUrl.isValid() || !m_ctx.source || !m_ctx.source->isSameOrigin(nextUrl)) {
+                *error = Error(Error::Code::Http,
+                               QStringLiteral("GET %1: the next page is on another origin (%2); refusing to send credentials "
+                                              "anywhere but base_url's scheme, host and port")
+                                   .arg(url, HttpClient::redactedUrl(nextUrl)));
+                return false;
+            }
+            if (nextUrl == m_url) {
+                *error = Error(Error::Code::Parse,
+                               QStringLiteral("GET %1: the next page link points at this same page; stopping to avoid an endless walk").arg(url));
+                return false;
+            }
+            next = nextUrl.toString(QUrl::FullyEncoded);
+            break;
+        }
+        case Style::None:
+            break;
+        }
+
+        m_page.records = records;
+        m_page.nextToken = next;
+        m_page.total = total;
+        return true;
+    }
+
+    JobContext m_ctx;
+    PageRequest m_request;
+    QUrl m_url;
+    qint64 m_position = 0; // page number or offset of this page
+    QPointer<HttpJob> m_http;
+    QTimer m_retryTimer;
+    int m_parseRetries = 0;
+    bool m_malformed = false; // only a body that does not parse is worth asking for again
+    bool m_started = false;
+};
+
+class RestRecordJob : public RecordJob
+{
+public:
+    RestRecordJob(JobContext ctx, const QString &externalId, QObject *parent)
+        : RecordJob(parent), m_ctx(std::move(ctx)), m_id(externalId) {}
+
+    void start() override
+    {
+        if (m_started)
+            return;
+        m_started = true;
+        RestSource *src = m_ctx.source;
+        Error e;
+        if (!src)
+            e = Error(Error::Code::Internal, QStringLiteral("the source is gone"));
+        else if (src->setupError())
+            e = src->setupError();
+        else if (m_id.isEmpty())
+            e = Error(Error::Code::Internal, QStringLiteral("cannot fetch a record without an id"));
+        if (e) {
+            QTimer::singleShot(0, this, [this, e] { finish(withContext(m_ctx, e)); });
+            return;
+        }
+        // The id is one path segment: '/', '?', '#' and spaces are percent-encoded.
+        m_url = src->entityUrl(m_ctx.entity.name);
+        m_url.setPath(m_url.path(QUrl::FullyEncoded) + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(m_id)),
+                      QUrl::StrictMode);
+        send();
+    }
+
+    void abort() override
+    {
+        if (isFinished())
+            return;
+        if (m_http) {
+            disconnect(m_http, nullptr, this, nullptr);
+            m_http->abort();
+        }
+        m_retryTimer.stop();
+        finish(withContext(m_ctx, Error(Error::Code::Aborted, QStringLiteral("aborted"))));
+    }
+
+private:
+    void send()
+    {
+        RestSource *src = m_ctx.source;
+        if (!src || isFinished()) {
+            finish(withContext(m_ctx, Error(Error::Code::Internal, QStringLiteral("the source is gone"))));
+            return;
+        }
+        m_http = src->httpClient()->get(src->makeRequest(m_url), this);
+        m_http->setCredentialHint(src->credentialHint());
+        connect(m_http, &HttpJob::finished, this, &RestRecordJob::onHttpFinished);
+        m_http->start();
+    }
+
+    void onHttpFinished(HttpJob *http)
+    {
+        m_http = nullptr;
+        m_serverTime = http->serverTime();
+        if (http->status() == 404) {
+            m_notFound = true;
+            finish();
+            return;
+        }
+        if (http->hasError()) {
+            finish(withContext(m_ctx, Error(http->error().code,
+                                            http->error().message + QStringLiteral(" (record %1)").arg(m_id),
+                                            http->error().detail)));
+            return;
+        }
+        const QString url = http->displayUrl();
+        Error e;
+        const QJsonDocument doc = parseBody(http->body(), url, &e);
+        if (e && m_parseRetries < kParseRetries) {
+            ++m_parseRetries;
+            m_retryTimer.disconnect();
+            m_retryTimer.setSingleShot(true);
+            connect(&m_retryTimer, &QTimer::timeout, this, &RestRecordJob::send);
+            m_retryTimer.start(HttpClient::backoffMs(m_ctx.source ? m_ctx.source->config().policy : HttpPolicy{}, m_parseRetries));
+            return;
+        }
+        if (e) {
+            finish(withContext(m_ctx, e));
+            return;
+        }
+        bool found = false;
+        const QJsonValue v = JsonPath::value(docRoot(doc), m_ctx.entity.recordPath, &found);
+        if (!v.isObject()) {
+            finish(withContext(m_ctx, Error(Error::Code::Parse,
+                                            found ? QStringLiteral("GET %1: expected a JSON object at \"%2\" (record_path)").arg(url, m_ctx.entity.recordPath)
+                                                  : QStringLiteral("GET %1: no \"%2\" in the response (record_path)").arg(url, m_ctx.entity.recordPath))));
+            return;
+        }
+        m_record = v.toObject();
+        finish();
+    }
+
+    JobContext m_ctx;
+    QString m_id;
+    QUrl m_url;
+    QPointer<HttpJob> m_http;
+    QTimer m_retryTimer;
+    int m_parseRetries = 0;
+    bool m_started = false;
+};
+
+// Jobs asked for something the configuration does not have still finish the usual way.
+class FailedPageJob : public PageJob
+{
+public:
+    FailedPageJob(Error e, QObject *parent) : PageJob(parent), m_pending(std::move(e)) {}
+    void start() override { QTimer::singleShot(0, this, [this] { finish(m_pending); }); }
+    void abort() override { finish(Error(Error::Code::Aborted, QStringLiteral("aborted"))); }
+
+private:
+    Error m_pending;
+};
+
+class FailedRecordJob : public RecordJob
+{
+public:
+    FailedRecordJob(Error e, QObject *parent) : RecordJob(parent), m_pending(std::move(e)) {}
+    void start() override { QTimer::singleShot(0, this, [this] { finish(m_pending); }); }
+    void abort() override { finish(Error(Error::Code::Aborted, QStringLiteral("aborted"))); }
+
+private:
+    Error m_pending;
+};
+
+} // namespace
+
+RestSource::RestSource(const SourceConfig &config, QNetworkAccessManager *nam, QObject *parent)
+    : Source(parent), m_sourceConfig(config)
+{
+    QStringList errors;
+    if (!RestConfig::parse(config, &m_config, &errors, false)) {
+        m_config.sourceName = config.name;
+        m_setupError = Error(Error::Code::Config,
+                             QStringLiteral("source %1: invalid configuration: %2").arg(config.name, errors.join(QStringLiteral("; "))));
+    }
+    if (!nam)
+        nam = new QNetworkAccessManager(this);
+    m_client = new HttpClient(nam, m_config.policy, this);
+    if (!m_setupError)
+        resolveCredentials();
+}
+
+RestSource::~RestSource() = default;
+
+void RestSource::resolveCredentials()
+{
+    const RestAuth &a = m_config.auth;
+    const QString authPath = QStringLiteral("sources.%1.rest.auth").arg(m_config.sourceName);
+    auto resolve = [&](const SecretRef &ref, const QString &key, QString *value) {
+        QString why;
+        *value = ref.resolve(m_config.baseDir, &why);
+        if (value->isNull()) {
+            m_setupError = Error(Error::Code::Config,
+                                 QStringLiteral("source %1: cannot read the credential %2.%3: %4")
+                                     .arg(m_config.sourceName, authPath, key, why));
+            return false;
+        }
+        return true;
+    };
+    switch (a.type) {
+    case RestAuth::Type::None:
+        break;
+    case RestAuth::Type::Bearer: {
+        QString token;
+        if (!resolve(a.token, QStringLiteral("token"), &token))
+            return;
+        m_authHeaderName = "Authorization";
+        m_authHeaderValue = "Bearer " + token.toUtf8();
+        m_credentialHint = QStringLiteral("the bearer token (%1)").arg(secretHint(a.token));
+        break;
+    }
+    case RestAuth::Type::Basic: {
+        QString user = a.username;
+        QString password;
+        if (a.usernameRef.isSet() && !resolve(a.usernameRef, QStringLiteral("username"), &user))
+            return;
+        if (!resolve(a.password, QStringLiteral("password"), &password))
+            return;
+        m_authHeaderName = "Authorization";
+        m_authHeaderValue = "Basic " + (user + QLatin1Char(':') + password).toUtf8().toBase64();
+        m_credentialHint = QStringLiteral("the user name and password (%1)").arg(secretHint(a.password));
+        break;
+    }
+    case RestAuth::Type::ApiKey: {
+        QString key;
+        if (!resolve(a.key, QStringLiteral("key"), &key))
+            return;
+        m_authHeaderName = a.header.toLatin1();
+        m_authHeaderValue = key.toUtf8();
+        m_credentialHint = QStringLiteral("the API key sent as %1 (%2)").arg(a.header, secretHint(a.key));
+        break;
+    }
+    }
+}
+
+void RestSource::registerType()
+{
+    SourceRegistry::registerType(
+        QStringLiteral("rest"), &RestSource::validate,
+        [](const SourceConfig &config, QNetworkAccessManager *nam) -> std::unique_ptr<Source> {
+            return std::make_unique<RestSource>(config, nam);
+        });
+    SourceRegistry::registerEntityKeys(QStringLiteral("rest"), RestConfig::entityKeys());
+}
+
+QStringList RestSource::validate(const SourceConfig &config)
+{
+    QStringList errors;
+    // Unknown entity keys are the loader's job (it knows our keys through registerEntityKeys).
+    RestConfig::parse(config, nullptr, &errors, false);
+    return errors;
+}
+
+QString RestSource::name() const
+{
+    return m_sourceConfig.name;
+}
+
+EntityCapabilities RestSource::capabilities(const QString &entity) const
+{
+    EntityCapabilities caps;
+    auto it = m_config.entities.constFind(entity);
+    if (it == m_config.entities.constEnd())
+        return caps;
+    caps.incremental = it->incremental.enabled;
+    caps.cursorField = it->incremental.field;
+    caps.tieBreakById = it->incremental.enabled && it->incremental.tieBreakById;
+    caps.idScan = it->idScan;
+    caps.reportsTotal = !it->pagination.totalPath.isEmpty() || !it->pagination.totalHeader.isEmpty();
+    return caps;
+}
+
+PageJob *RestSource::fetchPage(const PageRequest &request)
+{
+    auto it = m_config.entities.constFind(request.entity);
+    if (it == m_config.entities.constEnd())
+        return new FailedPageJob(Error(Error::Code::Config, QStringLiteral("source %1 has no entity \"%2\"").arg(name(), request.entity)),
+                                 this);
+    JobContext ctx{this, *it, QStringLiteral("source %1, entity %2: ").arg(name(), it->name)};
+    return new RestPageJob(std::move(ctx), request, this);
+}
+
+RecordJob *RestSource::fetchRecord(const QString &entity, const QString &externalId)
+{
+    auto it = m_config.entities.constFind(entity);
+    if (it == m_config.entities.constEnd())
+        return new FailedRecordJob(Error(Error::Code::Config, QStringLiteral("source %1 has no entity \"%2\"").arg(name(), entity)),
+                                   this);
+    JobContext ctx{this, *it, QStringLiteral("source %1, entity %2: ").arg(name(), it->name)};
+    return new RestRecordJob(std::move(ctx), externalId, this);
+}
+
+QString RestSource::cursorValueFor(const QString &entity, const QDateTime &sourceTime) const
+{
+    Q_UNUSED(entity);
+    if (!sourceTime.isValid())
+        return {};
+    return sourceTime.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz'Z'"));
+}
+
+QUrl RestSource::entityUrl(const QString &entity) const
+{
+    auto it = m_config.entities.constFind(entity);
+    if (it == m_config.entities.constEnd())
+        return {};
+    QUrl url = m_config.baseUrl;
+    url.setPath(url.path() + it->endpoint);
+    return url;
+}
+
+bool RestSource::isSameOrigin(const QUrl &url) const
+{
+    const QUrl &base = m_config.baseUrl;
+    return url.scheme().compare(base.scheme(), Qt::CaseInsensitive) == 0
+        && url.host().compare(base.host(), Qt::CaseInsensitive) == 0 && defaultPort(url) == defaultPort(base);
+}
+
+QNetworkRequest RestSource::makeRequest(const QUrl &url) const
+{
+    QNetworkRequest req(url);
+    req.setRawHeader("Accept", "application/json");
+    req.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Tributary/" "0.1"));
+    for (const auto &h : m_config.headers)
+        req.setRawHeader(h.first, h.second);
+    if (!m_authHeaderName.isEmpty())
+        req.setRawHeader(m_authHeaderName, m_authHeaderValue);
+    return req;
+}
+
+} // namespace Tributary
