@@ -82,14 +82,45 @@ bool Applier::prepare(Error *error)
                        error))
             return false;
     }
-    QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT 1 FROM tributary_pending WHERE source = ? LIMIT 1"));
-    q.addBindValue(m_source.name);
-    m_maybePending = q.exec() && q.next();
-    q.prepare(QStringLiteral("SELECT 1 FROM tributary_quarantine WHERE source = ? LIMIT 1"));
-    q.addBindValue(m_source.name);
-    m_maybeQuarantine = q.exec() && q.next();
+    m_now = Database::now();
+    return loadParked(error);
+}
+
+namespace {
+QString recordKey(const QString &entity, const QString &externalId) { return entity + QChar(0x1f) + externalId; }
+} // namespace
+
+bool Applier::loadParked(Error *error)
+{
+    m_parked.clear();
+    m_awaited.clear();
+    m_parkedKnown = false; // until read: every record is treated as possibly parked
+    const QList<QPair<QString, QSet<QString> *>> queries = {
+        {QStringLiteral("SELECT entity, external_id FROM tributary_pending WHERE source = ?"), &m_parked},
+        {QStringLiteral("SELECT entity, external_id FROM tributary_quarantine WHERE source = ?"), &m_parked},
+        {QStringLiteral("SELECT ref_entity, ref_external_id FROM tributary_pending_refs WHERE source = ?"), &m_awaited},
+    };
+    for (const auto &[sql, set] : queries) {
+        QSqlQuery q;
+        if (!m_db.prepare(q, sql, error))
+            return false;
+        q.addBindValue(m_source.name);
+        if (!m_db.exec(q, error))
+            return false;
+        while (q.next())
+            set->insert(recordKey(q.value(0).toString(), q.value(1).toString()));
+    }
+    m_parkedKnown = true;
     return true;
+}
+
+void Applier::afterRollback()
+{
+    m_links.dropCache();
+    m_newlyLinked.clear();
+    Error ignored;
+    if (!loadParked(&ignored))
+        qCWarning(lcApplier).noquote() << "cannot reload pending and quarantined records:" << ignored.toString();
 }
 
 Applier::EntityState &Applier::state(const EntityConfig &entity)
@@ -157,16 +188,18 @@ bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, c
     for (int attempt = 0; attempt < 2; ++attempt) {
         const bool careful = attempt == 1;
         const auto savedCounts = m_counts;
-        const bool savedPending = m_maybePending, savedQuarantine = m_maybeQuarantine;
+        m_now = Database::now();
+        m_links.setTimestamp(m_now);
         Error e;
         if (m_db.transaction(&e) && applyAll(entity, records, careful, &e) && resolvePending(&e)
-            && saveCursor(m_db, m_source.name, entity.name, cursorKind, position, m_runId, &e) && m_db.commit(&e))
+            && saveCursor(m_db, m_source.name, entity.name, cursorKind, position, m_runId, &e) && m_db.commit(&e)) {
+            if (careful)
+                afterRollback(); // savepoints may have undone removals from the sets
             return true;
+        }
         m_db.rollback();
-        m_links.dropCache();
+        afterRollback();
         m_counts = savedCounts;
-        m_maybePending = savedPending;
-        m_maybeQuarantine = savedQuarantine;
         if (careful || e.code != Error::Code::Database) {
             *error = e;
             return false;
@@ -182,10 +215,14 @@ bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, c
 bool Applier::applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error)
 {
     const auto savedCounts = m_counts;
-    if (m_db.transaction(error) && applyAll(entity, records, true, error) && resolvePending(error) && m_db.commit(error))
+    m_now = Database::now();
+    m_links.setTimestamp(m_now);
+    if (m_db.transaction(error) && applyAll(entity, records, true, error) && resolvePending(error) && m_db.commit(error)) {
+        afterRollback();
         return true;
+    }
     m_db.rollback();
-    m_links.dropCache();
+    afterRollback();
     m_counts = savedCounts;
     return false;
 }
@@ -203,6 +240,8 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
         }
         if (!m_db.exec(QStringLiteral("SAVEPOINT tributary_record"), error))
             return false;
+        const auto countsBefore = m_counts;
+        const qsizetype linkedBefore = m_newlyLinked.size();
         Error e;
         if (applyRaw(entity, raw, &e)) {
             if (!m_db.exec(QStringLiteral("RELEASE SAVEPOINT tributary_record"), error))
@@ -210,6 +249,8 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
             continue;
         }
         m_links.dropCache();
+        m_counts = countsBefore;
+        m_newlyLinked.resize(linkedBefore);
         if (!m_db.exec(QStringLiteral("ROLLBACK TO SAVEPOINT tributary_record"), error)
             || !m_db.exec(QStringLiteral("RELEASE SAVEPOINT tributary_record"), error))
             return false;
@@ -338,6 +379,7 @@ bool Applier::updateRow(EntityState &st, const MappedRecord &m, const LinkStore:
     const EntityConfig &entity = *st.entity;
     EntityCounts &counts = m_counts[entity.name];
     const QJsonObject remote = rowToJson(row);
+    const QJsonObject base = link.base();
 
     QSqlQuery &sel = statement(st.selectSql, error);
     if (error->isError())
@@ -350,7 +392,7 @@ bool Applier::updateRow(EntityState &st, const MappedRecord &m, const LinkStore:
         // The main application deleted the row that the source has just changed: never resurrect
         // it silently, never lose the remote change: it waits as an edit-versus-delete conflict.
         ++counts.conflicts;
-        if (!recordConflict(st, m, link.localId, QStringLiteral("local-deleted"), st.syncColumns, link.base, QJsonObject(),
+        if (!recordConflict(st, m, link.localId, QStringLiteral("local-deleted"), st.syncColumns, base, QJsonObject(),
                             remote, QString(), error))
             return false;
         return m_links.update(entity.name, m.externalId, m.hash, remote, error);
@@ -370,8 +412,8 @@ bool Applier::updateRow(EntityState &st, const MappedRecord &m, const LinkStore:
             continue; // bookkeeping, follows the other fields; never a conflict on its own
         const QVariant r = row.value(c);
         const QVariant l = local.value(c);
-        const bool hasBase = link.base.contains(c);
-        const QVariant b = hasBase ? link.base.value(c).toVariant() : l;
+        const bool hasBase = base.contains(c);
+        const QVariant b = hasBase ? base.value(c).toVariant() : l;
         if (sameValue(r, b) || sameValue(l, r))
             continue;
         if (sameValue(l, b)) {
@@ -433,7 +475,7 @@ bool Applier::recordConflict(EntityState &st, const MappedRecord &m, const QStri
                              const QJsonObject &remote, const QString &resolution, Error *error)
 {
     const EntityConfig &entity = *st.entity;
-    const QString now = Database::now();
+    const QString &now = m_now;
     const bool open = resolution.isEmpty();
     if (open) {
         // One open conflict per record: a newer remote version replaces what it said before.
@@ -523,7 +565,7 @@ bool Applier::logChange(const EntityConfig &entity, const QString &localId, cons
     q.bindValue(6, op);
     q.bindValue(7, fields.isArray() ? QVariant(compact(fields.toArray())) : QVariant());
     q.bindValue(8, QStringLiteral("source:") + m_source.name);
-    q.bindValue(9, Database::now());
+    q.bindValue(9, m_now);
     return m_db.exec(q, error);
 }
 
@@ -535,7 +577,7 @@ bool Applier::toPending(const EntityConfig &entity, const QJsonObject &raw, cons
         missingJson.append(QJsonObject{{QStringLiteral("column"), ms.first},
                                        {QStringLiteral("entity"), ms.second.section(QChar(0x1f), 0, 0)},
                                        {QStringLiteral("external_id"), ms.second.section(QChar(0x1f), 1)}});
-    const QString now = Database::now();
+    const QString &now = m_now;
     QSqlQuery &q = statement(QStringLiteral("INSERT INTO tributary_pending (source, entity, external_id, record, missing, attempts, "
                                             "first_seen, last_seen, run_id) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) "
                                             "ON CONFLICT (source, entity, external_id) DO UPDATE SET record = excluded.record, "
@@ -577,7 +619,9 @@ bool Applier::toPending(const EntityConfig &entity, const QJsonObject &raw, cons
         if (!m_db.exec(ref, error))
             return false;
     }
-    m_maybePending = true;
+    m_parked.insert(recordKey(entity.name, m.externalId));
+    for (const auto &ms : missing)
+        m_awaited.insert(ms.second); // already entity + 0x1f + id
     ++m_counts[entity.name].pending;
     return true;
 }
@@ -589,7 +633,7 @@ bool Applier::toQuarantine(const EntityConfig &entity, const QJsonObject &raw, c
     const QString key = externalId.isEmpty()
         ? QStringLiteral("(no id) ") + QString::fromLatin1(QCryptographicHash::hash(compact(raw).toUtf8(), QCryptographicHash::Sha1).toHex().left(12))
         : externalId;
-    const QString now = Database::now();
+    const QString &now = m_now;
     QSqlQuery &q = statement(QStringLiteral("INSERT INTO tributary_quarantine (source, entity, external_id, record, field, reason, "
                                             "attempts, first_seen, last_seen, run_id) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?) "
                                             "ON CONFLICT (source, entity, external_id) DO UPDATE SET record = excluded.record, "
@@ -612,10 +656,10 @@ bool Applier::toQuarantine(const EntityConfig &entity, const QJsonObject &raw, c
         return false;
     qCWarning(lcApplier).noquote() << QStringLiteral("%1/%2 record %3 quarantined: %4%5")
                                           .arg(m_source.name, entity.name, key, field.isEmpty() ? QString() : field + QStringLiteral(": "), reason);
-    m_maybeQuarantine = true;
+    m_parked.insert(recordKey(entity.name, key));
     ++m_counts[entity.name].quarantined;
     // It cannot wait for its references any more: it is parked here instead.
-    if (m_maybePending && !externalId.isEmpty()) {
+    if (!externalId.isEmpty()) {
         for (const QString &table : {QStringLiteral("tributary_pending"), QStringLiteral("tributary_pending_refs")}) {
             QSqlQuery &del = statement(QStringLiteral("DELETE FROM %1 WHERE source = ? AND entity = ? AND external_id = ?").arg(table), error);
             if (error->isError())
@@ -632,12 +676,11 @@ bool Applier::toQuarantine(const EntityConfig &entity, const QJsonObject &raw, c
 
 bool Applier::clearParked(const QString &entity, const QString &externalId, Error *error)
 {
-    QStringList tables;
-    if (m_maybePending)
-        tables << QStringLiteral("tributary_pending") << QStringLiteral("tributary_pending_refs");
-    if (m_maybeQuarantine)
-        tables << QStringLiteral("tributary_quarantine");
-    for (const QString &table : std::as_const(tables)) {
+    const QString key = recordKey(entity, externalId);
+    if (m_parkedKnown && !m_parked.contains(key))
+        return true;
+    for (const QString &table : {QStringLiteral("tributary_pending"), QStringLiteral("tributary_pending_refs"),
+                                 QStringLiteral("tributary_quarantine")}) {
         QSqlQuery &del = statement(QStringLiteral("DELETE FROM %1 WHERE source = ? AND entity = ? AND external_id = ?").arg(table), error);
         if (error->isError())
             return false;
@@ -647,14 +690,22 @@ bool Applier::clearParked(const QString &entity, const QString &externalId, Erro
         if (!m_db.exec(del, error))
             return false;
     }
+    m_parked.remove(key);
     return true;
 }
 
 bool Applier::resolvePending(Error *error)
 {
     // Only records waiting for something linked in this transaction can have become applicable.
-    while (m_maybePending && !m_newlyLinked.isEmpty()) {
-        const auto linked = std::exchange(m_newlyLinked, {});
+    while (!m_newlyLinked.isEmpty()) {
+        QList<QPair<QString, QString>> linked;
+        for (const auto &l : std::as_const(m_newlyLinked)) {
+            if (m_awaited.remove(recordKey(l.first, l.second)) || !m_parkedKnown)
+                linked.append(l);
+        }
+        m_newlyLinked.clear();
+        if (linked.isEmpty())
+            break;
         QSqlQuery &q = statement(QStringLiteral("SELECT p.entity, p.external_id, p.record FROM tributary_pending_refs r "
                                                 "JOIN tributary_pending p ON p.source = r.source AND p.entity = r.entity "
                                                 "AND p.external_id = r.external_id "
@@ -732,6 +783,7 @@ bool Applier::isPending(const QString &entity, const QString &externalId, Error 
 
 bool Applier::quarantineWaitingFor(const QString &entity, const QString &externalId, const QString &reason, Error *error)
 {
+    m_now = Database::now();
     if (!m_db.transaction(error))
         return false;
     // Whatever waits for a record that will never come cannot be applied either: follow the chain.
@@ -766,6 +818,7 @@ bool Applier::quarantineWaitingFor(const QString &entity, const QString &externa
     }
     if (error->isError() || !m_db.commit(error)) {
         m_db.rollback();
+        afterRollback();
         return false;
     }
     return true;

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 #include <QSqlQuery>
 #include <memory>
 
@@ -83,8 +84,15 @@ private:
     QHash<QString, std::shared_ptr<EntityState>> m_states;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     QHash<QString, EntityCounts> m_counts;
-    bool m_maybePending = true;    // tributary_pending may hold rows of this source
-    bool m_maybeQuarantine = true; // tributary_quarantine may hold rows of this source
+    // Records of this source held in pending or quarantine, and the references pending records
+    // wait for: the hot path asks these sets instead of the database. They may hold more than the
+    // tables (never less): after a rollback they are read again.
+    QSet<QString> m_parked;
+    QSet<QString> m_awaited;
+    bool m_parkedKnown = false;
+    bool loadParked(Error *error);
+    void afterRollback();
+    QString m_now; // the time of the transaction in progress, as the state tables store it
     QList<QPair<QString, QString>> m_newlyLinked; // (entity, external id) linked in this transaction
 };
 

@@ -4,7 +4,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <cmath>
 
 namespace Tributary {
@@ -51,25 +50,70 @@ QString RecordMapper::normalizeTimestamp(const QJsonValue &v, const QString &for
         dt = QDateTime::fromMSecsSinceEpoch(qint64(std::floor(secs)) * 1000, Qt::UTC);
         micros = int(std::llround((secs - std::floor(secs)) * 1e6)) % 1000000;
     } else if (v.isString()) {
-        static const QRegularExpression re(QStringLiteral(
-            R"(^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?\s*(Z|[+-]\d{2}:?\d{2})?$)"));
-        const QRegularExpressionMatch m = re.match(v.toString().trimmed());
-        if (!m.hasMatch())
+        // Hand-parsed: this runs for every timestamp of every record.
+        const QString text = v.toString().trimmed();
+        const QChar *c = text.constData();
+        const qsizetype n = text.size();
+        auto digits = [&](qsizetype at, int count, int *out) {
+            if (at + count > n)
+                return false;
+            int value = 0;
+            for (int i = 0; i < count; ++i) {
+                const char16_t ch = c[at + i].unicode();
+                if (ch < '0' || ch > '9')
+                    return false;
+                value = value * 10 + (ch - '0');
+            }
+            *out = value;
+            return true;
+        };
+        int y, mo, d, h, mi, se;
+        if (n < 19 || !digits(0, 4, &y) || c[4] != QLatin1Char('-') || !digits(5, 2, &mo) || c[7] != QLatin1Char('-')
+            || !digits(8, 2, &d) || (c[10] != QLatin1Char('T') && c[10] != QLatin1Char(' ')) || !digits(11, 2, &h)
+            || c[13] != QLatin1Char(':') || !digits(14, 2, &mi) || c[16] != QLatin1Char(':') || !digits(17, 2, &se))
             return {};
-        const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-        const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt());
+        qsizetype at = 19;
+        if (at < n && (c[at] == QLatin1Char('.') || c[at] == QLatin1Char(','))) {
+            ++at;
+            int place = 100000, count = 0;
+            while (at < n && c[at].isDigit() && count < 9) {
+                if (place > 0) {
+                    micros += (c[at].unicode() - '0') * place;
+                    place /= 10;
+                }
+                ++at;
+                ++count;
+            }
+            if (count == 0)
+                return {};
+        }
+        while (at < n && c[at] == QLatin1Char(' '))
+            ++at;
+        int offset = 0;
+        if (at < n && c[at] == QLatin1Char('Z')) {
+            ++at;
+        } else if (at < n && (c[at] == QLatin1Char('+') || c[at] == QLatin1Char('-'))) {
+            const int sign = c[at] == QLatin1Char('-') ? -1 : 1;
+            int oh = 0, om = 0;
+            if (!digits(at + 1, 2, &oh))
+                return {};
+            at += 3;
+            if (at < n && c[at] == QLatin1Char(':'))
+                ++at;
+            if (!digits(at, 2, &om))
+                return {};
+            at += 2;
+            offset = sign * (oh * 3600 + om * 60);
+        }
+        if (at != n)
+            return {};
+        const QDate date(y, mo, d);
+        const QTime time(h, mi, se);
         if (!date.isValid() || !time.isValid())
             return {};
         dt = QDateTime(date, time, Qt::UTC);
-        const QString frac = (m.captured(7) + QStringLiteral("000000")).left(6);
-        micros = frac.toInt();
-        const QString zone = m.captured(8);
-        if (!zone.isEmpty() && zone != QLatin1String("Z")) {
-            const int sign = zone.startsWith(QLatin1Char('-')) ? -1 : 1;
-            const QString digits = QString(zone.mid(1)).remove(QLatin1Char(':'));
-            const int offset = sign * (digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60);
+        if (offset)
             dt = dt.addSecs(-offset);
-        }
     } else {
         return {};
     }

@@ -80,7 +80,10 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QSt
         // WAL lets the main application read while a page is being applied; synchronous=NORMAL
         // keeps every committed page across a process kill (only an OS crash may lose the last
         // commits, which the cursor then replays).
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=OFF"}) {
+        // A 64 MiB page cache keeps the link and key indexes of a million-record source hot; it is
+        // a bound, not an allocation, so memory stays flat.
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=OFF",
+                                   "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"}) {
             if (!d->exec(QString::fromLatin1(pragma), error))
                 return nullptr;
         }

@@ -10,7 +10,12 @@ namespace {
 QString cacheKey(const QString &entity, const QString &externalId) { return entity + QChar(0x1f) + externalId; }
 } // namespace
 
-LinkStore::LinkStore(Database &db, QString source) : m_db(db), m_source(std::move(source)) {}
+LinkStore::LinkStore(Database &db, QString source) : m_db(db), m_source(std::move(source)), m_now(Database::now()) {}
+
+QJsonObject LinkStore::Link::base() const
+{
+    return QJsonDocument::fromJson(baseJson.toUtf8()).object();
+}
 
 LinkStore::Link LinkStore::find(const QString &entity, const QString &externalId, Error *error)
 {
@@ -29,7 +34,7 @@ LinkStore::Link LinkStore::find(const QString &entity, const QString &externalId
         link.localId = m_find.value(0).toString();
         link.origin = m_find.value(1).toString();
         link.hash = m_find.value(2).toString();
-        link.base = QJsonDocument::fromJson(m_find.value(3).toString().toUtf8()).object();
+        link.baseJson = m_find.value(3).toString();
         m_cache.insert(cacheKey(entity, externalId), link.localId);
     }
     m_find.finish();
@@ -54,7 +59,7 @@ bool LinkStore::insert(const QString &entity, const QString &externalId, const Q
                                                   "base_hash, base, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                          error))
         return false;
-    const QString now = Database::now();
+    const QString &now = m_now;
     m_insert.bindValue(0, m_source);
     m_insert.bindValue(1, entity);
     m_insert.bindValue(2, externalId);
@@ -79,7 +84,7 @@ bool LinkStore::update(const QString &entity, const QString &externalId, const Q
         return false;
     m_update.bindValue(0, hash);
     m_update.bindValue(1, QString::fromUtf8(QJsonDocument(base).toJson(QJsonDocument::Compact)));
-    m_update.bindValue(2, Database::now());
+    m_update.bindValue(2, m_now);
     m_update.bindValue(3, m_source);
     m_update.bindValue(4, entity);
     m_update.bindValue(5, externalId);

@@ -22,7 +22,8 @@ public:
         QString localId;
         QString origin;  // "inserted" or "matched"
         QString hash;
-        QJsonObject base;
+        QString baseJson; // parsed only when needed: unchanged records never look at it
+        QJsonObject base() const;
     };
 
     LinkStore(Database &db, QString source);
@@ -34,12 +35,15 @@ public:
                 const QString &hash, const QJsonObject &base, Error *error);
     bool update(const QString &entity, const QString &externalId, const QString &hash, const QJsonObject &base, Error *error);
     void dropCache() { m_cache.clear(); }
+    // The time written to created_at/updated_at; one value per transaction.
+    void setTimestamp(const QString &now) { m_now = now; }
 
 private:
     Database &m_db;
     QString m_source;
     QSqlQuery m_find, m_insert, m_update;
     QHash<QString, QString> m_cache; // entity + '\x1f' + external id -> local id
+    QString m_now;
 };
 
 } // namespace Tributary
