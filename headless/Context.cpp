@@ -84,7 +84,10 @@ int exitCodeFor(const RunResult &r)
     case RunResult::Status::Ok: return ExitOk;
     case RunResult::Status::Partial: return ExitPartial;
     case RunResult::Status::Interrupted: return ExitInterrupted;
-    case RunResult::Status::Failed: return r.error.code == Error::Code::Auth ? ExitAuth : ExitFailed;
+    case RunResult::Status::Failed:
+        if (r.error.code == Error::Code::Auth)
+            return ExitAuth;
+        return r.error.code == Error::Code::Config ? ExitUsage : ExitFailed;
     }
     return ExitFailed;
 }

@@ -114,11 +114,11 @@ bool SyncFixture::configure(const std::function<void(QJsonObject &)> &edit)
 
 Database &SyncFixture::db() { return *m_db; }
 
-RunResult SyncFixture::sync(const SyncOptions &options, const QString &source)
+RunResult runSync(Database &db, const Config &config, const SourceConfig &source, QNetworkAccessManager *nam,
+                  const SyncOptions &options)
 {
-    const SourceConfig *sc = source.isEmpty() ? &m_config.sources.first() : m_config.source(source);
-    std::unique_ptr<Source> impl = SourceRegistry::create(*sc, &m_nam);
-    SyncRun run(*m_db, m_config, *sc, impl.get(), options);
+    std::unique_ptr<Source> impl = SourceRegistry::create(source, nam);
+    SyncRun run(db, config, source, impl.get(), options);
     QSignalSpy done(&run, &SyncRun::finished);
     run.start();
     if (!done.wait(600000))
@@ -126,11 +126,11 @@ RunResult SyncFixture::sync(const SyncOptions &options, const QString &source)
     return run.result();
 }
 
-QList<Verifier::EntityReport> SyncFixture::verify(bool *inSync, Error *error, const QString &source)
+QList<Verifier::EntityReport> runVerify(Database &db, const Config &config, const SourceConfig &source,
+                                        QNetworkAccessManager *nam, bool *inSync, Error *error)
 {
-    const SourceConfig *sc = source.isEmpty() ? &m_config.sources.first() : m_config.source(source);
-    std::unique_ptr<Source> impl = SourceRegistry::create(*sc, &m_nam);
-    Verifier v(*m_db, m_config, *sc, impl.get());
+    std::unique_ptr<Source> impl = SourceRegistry::create(source, nam);
+    Verifier v(db, config, source, impl.get());
     QSignalSpy done(&v, &Verifier::finished);
     v.start();
     if (!done.wait(600000))
@@ -143,6 +143,18 @@ QList<Verifier::EntityReport> SyncFixture::verify(bool *inSync, Error *error, co
             qInfo("verify %s: %s", qPrintable(r.entity), qPrintable(e));
     }
     return v.reports();
+}
+
+RunResult SyncFixture::sync(const SyncOptions &options, const QString &source)
+{
+    const SourceConfig *sc = source.isEmpty() ? &m_config.sources.first() : m_config.source(source);
+    return runSync(*m_db, m_config, *sc, &m_nam, options);
+}
+
+QList<Verifier::EntityReport> SyncFixture::verify(bool *inSync, Error *error, const QString &source)
+{
+    const SourceConfig *sc = source.isEmpty() ? &m_config.sources.first() : m_config.source(source);
+    return runVerify(*m_db, m_config, *sc, &m_nam, inSync, error);
 }
 
 QJsonObject SyncFixture::forumCall(const QByteArray &verb, const QString &p, const QJsonObject &body, int *status)

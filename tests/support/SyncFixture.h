@@ -18,6 +18,12 @@ class Source;
 
 namespace Tributary::Test {
 
+// Runs one sync (or verify) of `source` and waits for it; shared by every end-to-end test.
+RunResult runSync(Database &db, const Config &config, const SourceConfig &source, QNetworkAccessManager *nam,
+                  const SyncOptions &options = SyncOptions());
+QList<Verifier::EntityReport> runVerify(Database &db, const Config &config, const SourceConfig &source,
+                                        QNetworkAccessManager *nam, bool *inSync, Error *error = nullptr);
+
 // A sync scenario in a temporary directory: a main database and an external forum made by the
 // real generator, the forum served by forum-sim over loopback, a configuration made from the
 // forum preset. Tests read like stories: seed, change things on either side, sync, expect.

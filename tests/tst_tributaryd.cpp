@@ -1,0 +1,309 @@
+// tributaryd as an operator runs it: the real binary, real files, a real forum over loopback;
+// exit statuses and messages are what scripts and people rely on.
+
+#include "SyncFixture.h"
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Tributary;
+using namespace Tributary::Test;
+
+namespace {
+
+struct Run
+{
+    int exit = -1;
+    QString out;
+    QString err;
+};
+
+Run tributaryd(const QStringList &args, const QMap<QString, QString> &env = {})
+{
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (auto it = env.constBegin(); it != env.constEnd(); ++it)
+        e.insert(it.key(), it.value());
+    p.setProcessEnvironment(e);
+    p.start(executable(QStringLiteral("tributaryd")), args);
+    if (!p.waitForFinished(300000))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+ForumGeneratorOptions small(int messages, quint64 seed)
+{
+    ForumGeneratorOptions o;
+    o.users = 60;
+    o.sections = 6;
+    o.topics = 80;
+    o.messages = messages;
+    o.seed = seed;
+    return o;
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+void writeJson(const QString &path, const QJsonObject &o)
+{
+    QFile f(path);
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(QJsonDocument(o).toJson());
+}
+
+} // namespace
+
+class tst_Tributaryd : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void usage();
+    void helpForEveryCommand_data();
+    void helpForEveryCommand();
+    void initWritesAWorkingConfiguration();
+    void badConfigurationIsRefusedNamingTheKey_data();
+    void badConfigurationIsRefusedNamingTheKey();
+    void syncStatusVerifyAsAScriptSeesThem();
+    void wrongTokenStopsWithExitFour();
+};
+
+void tst_Tributaryd::usage()
+{
+    const Run r = tributaryd({});
+    QCOMPARE(r.exit, 2);
+    QVERIFY(r.err.contains(QStringLiteral("Usage: tributaryd <command>")));
+    const Run unknown = tributaryd({QStringLiteral("frobnicate")});
+    QCOMPARE(unknown.exit, 2);
+    QVERIFY(unknown.err.contains(QStringLiteral("unknown command \"frobnicate\"")));
+    const Run noConfig = tributaryd({QStringLiteral("sync")});
+    QCOMPARE(noConfig.exit, 2);
+    QVERIFY(noConfig.err.contains(QStringLiteral("--config FILE is required")));
+}
+
+void tst_Tributaryd::helpForEveryCommand_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("init") << "init" << "--preset";
+    QTest::newRow("sync") << "sync" << "--full";
+    QTest::newRow("status") << "status" << "--json";
+    QTest::newRow("verify") << "verify" << "--source";
+    QTest::newRow("demo") << "demo" << "--dir";
+    QTest::newRow("bench") << "bench" << "--messages";
+}
+
+void tst_Tributaryd::helpForEveryCommand()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, mentions);
+    const Run r = tributaryd({command, QStringLiteral("--help")});
+    QCOMPARE(r.exit, 0);
+    QVERIFY2(r.out.contains(mentions), qPrintable(r.out));
+}
+
+void tst_Tributaryd::initWritesAWorkingConfiguration()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(small(100, 1)));
+    const QString out = f.path(QStringLiteral("generated.json"));
+    Run r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+                        QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--database"), f.mainDb(),
+                        QStringLiteral("--token-env"), QStringLiteral("MY_FORUM_TOKEN"), QStringLiteral("--start"), QStringLiteral("now"),
+                        QStringLiteral("--output"), out});
+    QCOMPARE(r.exit, 0);
+    const QJsonObject root = readJson(out);
+    const QJsonObject src = root.value(QStringLiteral("sources")).toArray().first().toObject();
+    QCOMPARE(root.value(QStringLiteral("database")).toObject().value(QStringLiteral("path")).toString(), QStringLiteral("main.sqlite"));
+    QCOMPARE(src.value(QStringLiteral("rest")).toObject().value(QStringLiteral("base_url")).toString(), QStringLiteral("http://127.0.0.1:9/api/v1"));
+    QCOMPARE(src.value(QStringLiteral("rest")).toObject().value(QStringLiteral("auth")).toObject().value(QStringLiteral("token")).toObject()
+                 .value(QStringLiteral("env")).toString(), QStringLiteral("MY_FORUM_TOKEN"));
+    QCOMPARE(src.value(QStringLiteral("start")).toObject().value(QStringLiteral("from")).toString(), QStringLiteral("now"));
+    QVERIFY(!QString::fromUtf8(QJsonDocument(root).toJson()).contains(QStringLiteral("secret")));
+
+    r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+                    QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--database"), f.mainDb(), QStringLiteral("--output"), out});
+    QCOMPARE(r.exit, 2);
+    QVERIFY(r.err.contains(QStringLiteral("exists; use --force")));
+    r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+                    QStringLiteral("ftp://nowhere"), QStringLiteral("--database"), f.mainDb(), QStringLiteral("--output"),
+                    f.path(QStringLiteral("other.json"))});
+    QCOMPARE(r.exit, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--url: expected an http(s) URL")), qPrintable(r.err));
+}
+
+void tst_Tributaryd::badConfigurationIsRefusedNamingTheKey_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown key") << "typo" << "sources.forum.rest.paginaton: unknown key";
+    QTest::newRow("secret in the file") << "plain-secret" << "sources.forum.rest.auth.token: secrets are not stored in the configuration";
+    QTest::newRow("missing column") << "missing-column" << "sources.forum.entities.users.columns.nickname: table \"users\" has no column \"nickname\"";
+    QTest::newRow("missing table") << "missing-table" << "sources.forum.entities.topics.table: the main database has no table \"threads\"";
+    QTest::newRow("bad policy") << "bad-policy" << "sources.forum.entities.messages.conflict_policy: expected one of manual, source-wins, local-wins, newest-wins";
+    QTest::newRow("reference to nothing") << "bad-reference" << "sources.forum.entities.topics.references.section_id.entity: no entity \"forums\" in this source";
+    QTest::newRow("hostile identifier") << "hostile-table" << "is not a plain SQL identifier";
+    QTest::newRow("not JSON") << "not-json" << "not valid JSON at offset";
+}
+
+void tst_Tributaryd::badConfigurationIsRefusedNamingTheKey()
+{
+    QFETCH(QString, edit);
+    QFETCH(QString, expected);
+    SyncFixture f;
+    QVERIFY(f.generateMain(small(10, 1)));
+    QVERIFY(f.generateExternal(small(10, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    QJsonObject root = readJson(f.configPath());
+    QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+    QJsonObject src = sources.first().toObject();
+    QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+    QJsonArray entities = src.value(QStringLiteral("entities")).toArray();
+    auto entity = [&](int i) { return entities.at(i).toObject(); };
+    if (edit == QLatin1String("typo")) {
+        rest.insert(QStringLiteral("paginaton"), rest.value(QStringLiteral("pagination")));
+    } else if (edit == QLatin1String("plain-secret")) {
+        QJsonObject auth = rest.value(QStringLiteral("auth")).toObject();
+        auth.insert(QStringLiteral("token"), QStringLiteral("hunter2"));
+        rest.insert(QStringLiteral("auth"), auth);
+    } else if (edit == QLatin1String("missing-column")) {
+        QJsonObject users = entity(0);
+        QJsonObject cols = users.value(QStringLiteral("columns")).toObject();
+        cols.insert(QStringLiteral("nickname"), QStringLiteral("name"));
+        users.insert(QStringLiteral("columns"), cols);
+        entities.replace(0, users);
+    } else if (edit == QLatin1String("missing-table")) {
+        QJsonObject topics = entity(2);
+        topics.insert(QStringLiteral("table"), QStringLiteral("threads"));
+        entities.replace(2, topics);
+    } else if (edit == QLatin1String("bad-policy")) {
+        QJsonObject messages = entity(3);
+        messages.insert(QStringLiteral("conflict_policy"), QStringLiteral("whoever-shouts"));
+        entities.replace(3, messages);
+    } else if (edit == QLatin1String("bad-reference")) {
+        QJsonObject topics = entity(2);
+        QJsonObject refs = topics.value(QStringLiteral("references")).toObject();
+        refs.insert(QStringLiteral("section_id"), QJsonObject{{QStringLiteral("entity"), QStringLiteral("forums")}, {QStringLiteral("field"), QStringLiteral("section_id")}});
+        topics.insert(QStringLiteral("references"), refs);
+        entities.replace(2, topics);
+    } else if (edit == QLatin1String("hostile-table")) {
+        QJsonObject users = entity(0);
+        users.insert(QStringLiteral("table"), QStringLiteral("users; DROP TABLE users; --"));
+        entities.replace(0, users);
+    }
+    src.insert(QStringLiteral("rest"), rest);
+    src.insert(QStringLiteral("entities"), entities);
+    sources.replace(0, src);
+    root.insert(QStringLiteral("sources"), sources);
+    writeJson(f.configPath(), root);
+    if (edit == QLatin1String("not-json")) {
+        QFile file(f.configPath());
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write("{\"database\": {\"path\": \"main.sqlite\",}");
+    }
+    const Run r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()},
+                             {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}});
+    QCOMPARE(r.exit, 2);
+    QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+    // Nothing ran: the users table is exactly as generated.
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM users")), 60);
+}
+
+void tst_Tributaryd::syncStatusVerifyAsAScriptSeesThem()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(small(300, 1)));
+    QVERIFY(f.generateExternal(small(1200, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    const QMap<QString, QString> env{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}};
+    const QStringList config{QStringLiteral("--config"), f.configPath()};
+
+    Run r = tributaryd(QStringList{QStringLiteral("status")} + config, env);
+    QCOMPARE(r.exit, 0);
+    QVERIFY(r.out.contains(QStringLiteral("never synced")));
+
+    r = tributaryd(QStringList{QStringLiteral("sync")} + config, env);
+    QCOMPARE(r.exit, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("Source forum: incremental sync, run 1, OK")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\n  messages +1,200 +1,200 +0 +0 +0 +0 +0 +0\\n"))), qPrintable(r.out));
+    QVERIFY(!r.out.contains(f.token())); // the token is never printed
+
+    r = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--quiet")} + config, env);
+    QCOMPARE(r.exit, 0);
+    QVERIFY(r.out.contains(QStringLiteral("Nothing to write")));
+    QVERIFY(r.err.isEmpty());
+
+    r = tributaryd(QStringList{QStringLiteral("verify")} + config, env);
+    QCOMPARE(r.exit, 0);
+    QVERIFY(r.out.contains(QStringLiteral("IN SYNC")));
+
+    int status = 0;
+    f.forumCall("PATCH", QStringLiteral("/topics/7"), {{QStringLiteral("title"), QStringLiteral("Changed upstream")}}, &status);
+    QCOMPARE(status, 200);
+    r = tributaryd(QStringList{QStringLiteral("verify")} + config, env);
+    QCOMPARE(r.exit, 5);
+    QVERIFY2(r.out.contains(QStringLiteral("topics 7 (topics id ")) && r.out.contains(QStringLiteral("\"Changed upstream\" at the source")),
+             qPrintable(r.out));
+
+    r = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--entity"), QStringLiteral("topics")} + config, env);
+    QCOMPARE(r.exit, 0);
+    QVERIFY(r.out.contains(QStringLiteral("  topics ")));
+    QVERIFY(!r.out.contains(QStringLiteral("  messages ")));
+    r = tributaryd(QStringList{QStringLiteral("verify")} + config, env);
+    QCOMPARE(r.exit, 0);
+
+    r = tributaryd(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + config, env);
+    QCOMPARE(r.exit, 0);
+    const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("sources")).toArray().first().toObject();
+    QCOMPARE(s.value(QStringLiteral("last_run")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    const QJsonObject messages = s.value(QStringLiteral("entities")).toArray().at(3).toObject();
+    QCOMPARE(messages.value(QStringLiteral("linked")).toInteger(), 1200);
+    QVERIFY(!messages.value(QStringLiteral("cursor")).toObject().value(QStringLiteral("value")).toString().isEmpty());
+
+    r = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--source"), QStringLiteral("nope")} + config, env);
+    QCOMPARE(r.exit, 2);
+    QVERIFY(r.err.contains(QStringLiteral("no source \"nope\"")));
+    r = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--entity"), QStringLiteral("posts")} + config, env);
+    QCOMPARE(r.exit, 2);
+    QVERIFY(r.err.contains(QStringLiteral("has no entity \"posts\"")));
+}
+
+void tst_Tributaryd::wrongTokenStopsWithExitFour()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(small(10, 1)));
+    QVERIFY(f.generateExternal(small(50, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    Run r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()}, {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("wrong-token-4242")}});
+    QCOMPARE(r.exit, 4);
+    QVERIFY2(r.out.contains(QStringLiteral("401")) && r.out.contains(QStringLiteral("TRIBUTARY_TEST_TOKEN")), qPrintable(r.out + r.err));
+    QVERIFY(!(r.out + r.err).contains(QStringLiteral("wrong-token-4242"))); // never echoed
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links")), 0);
+
+    QProcessEnvironment clean = QProcessEnvironment::systemEnvironment();
+    clean.remove(QStringLiteral("TRIBUTARY_TEST_TOKEN"));
+    QProcess p;
+    p.setProcessEnvironment(clean);
+    p.start(executable(QStringLiteral("tributaryd")), {QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY2(QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("environment variable TRIBUTARY_TEST_TOKEN is not set")),
+             "an unset token variable is named");
+}
+
+QTEST_GUILESS_MAIN(tst_Tributaryd)
+#include "tst_tributaryd.moc"
