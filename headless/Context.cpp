@@ -171,6 +171,7 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
             out << "  NOT IN SYNC: see the counts and examples above.\n";
             code = worse(code, ExitDifferent);
         }
+        out << "  Peak memory: " << Progress::peakMemory() << "\n";
         out.flush();
     }
     return code;

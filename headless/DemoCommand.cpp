@@ -288,8 +288,8 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Generates a forum of the given size, serves it with forum-sim over loopback, runs an "
-                                               "initial sync and a no-change incremental sync in a child tributaryd, and prints "
-                                               "records per second and peak memory of each."));
+                                               "initial sync, a no-change incremental sync and a full re-read with nothing to write, "
+                                               "each in a child tributaryd, and prints records per second and peak memory of each."));
     p.addHelpOption();
     QCommandLineOption messagesOpt(QStringLiteral("messages"), QStringLiteral("Messages in the forum (default 100000)."), QStringLiteral("N"),
                                    QStringLiteral("100000"));
@@ -371,6 +371,7 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
     {
         QString name;
         qint64 ms = 0;
+        qint64 read = 0; // records the step read from the source
         QString peak;
         int exit = 0;
     };
@@ -388,6 +389,10 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
         const QString text = QString::fromUtf8(child.readAllStandardOutput());
         static const QRegularExpression re(QStringLiteral("Peak memory: (\\S+ MiB)"));
         r.peak = re.match(text).captured(1);
+        // Summary rows: "  entity  fetched ..." (sync) or "  entity  at-source ..." (verify).
+        static const QRegularExpression row(QStringLiteral("^  (users|sections|topics|messages) +([0-9,]+)"), QRegularExpression::MultilineOption);
+        for (auto it = row.globalMatch(text); it.hasNext();)
+            r.read += it.next().captured(2).remove(QLatin1Char(',')).toLongLong();
         if (r.exit != 0)
             err << name << " exited " << r.exit << ":\n" << text << child.readAllStandardError() << "\n";
         return r;
@@ -395,17 +400,19 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
     QList<Result> results;
     results.append(runChild(QStringLiteral("initial sync"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath}));
     results.append(runChild(QStringLiteral("no-change sync"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath}));
+    results.append(runChild(QStringLiteral("full re-read"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--full"), QStringLiteral("--config"), configPath}));
     if (p.isSet(verifyOpt))
         results.append(runChild(QStringLiteral("verify"), {QStringLiteral("verify"), QStringLiteral("--config"), configPath}));
     server.stop();
 
     out << "\nTributary benchmark: " << Progress::number(records) << " records over loopback HTTP, page size " << p.value(pageOpt) << "\n";
-    out << QStringLiteral("  %1 %2 %3 %4\n").arg(QStringLiteral("step"), -16).arg(QStringLiteral("time"), 10).arg(QStringLiteral("records/s"), 12)
-               .arg(QStringLiteral("peak memory"), 12);
+    out << QStringLiteral("  %1 %2 %3 %4 %5\n").arg(QStringLiteral("step"), -16).arg(QStringLiteral("time"), 10)
+               .arg(QStringLiteral("records read"), 13).arg(QStringLiteral("records/s"), 12).arg(QStringLiteral("peak memory"), 12);
     int code = ExitOk;
     for (const Result &r : std::as_const(results)) {
-        out << QStringLiteral("  %1 %2 %3 %4%5\n").arg(r.name, -16).arg(Progress::duration(r.ms), 10)
-                   .arg(Progress::number(qint64(records * 1000.0 / qMax<qint64>(1, r.ms))), 12).arg(r.peak, 12)
+        out << QStringLiteral("  %1 %2 %3 %4 %5%6\n").arg(r.name, -16).arg(Progress::duration(r.ms), 10)
+                   .arg(Progress::number(r.read), 13)
+                   .arg(Progress::number(qint64(r.read * 1000.0 / qMax<qint64>(1, r.ms))), 12).arg(r.peak, 12)
                    .arg(r.exit ? QStringLiteral("  (exit %1)").arg(r.exit) : QString());
         if (r.exit)
             code = ExitFailed;

@@ -231,6 +231,15 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
 {
     int failed = 0;
     Error first;
+    QStringList ids;
+    ids.reserve(records.size());
+    for (const QJsonValue &v : records) {
+        const QString id = RecordMapper::idString(RecordMapper::valueAt(v.toObject(), entity.externalId));
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    if (!m_links.prefetch(entity.name, ids, error))
+        return false;
     for (const QJsonValue &v : records) {
         const QJsonObject raw = v.toObject();
         if (!careful) {

@@ -144,6 +144,8 @@ void Database::rollback()
 bool Database::prepare(QSqlQuery &q, const QString &sql, Error *error)
 {
     q = QSqlQuery(m_db);
+    // Every result is read once, front to back: no need for Qt to cache rows.
+    q.setForwardOnly(true);
     if (!q.prepare(sql)) {
         *error = sqlError(QStringLiteral("cannot prepare a statement on the main database"), q.lastError(), sql);
         return false;

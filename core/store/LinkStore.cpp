@@ -17,8 +17,49 @@ QJsonObject LinkStore::Link::base() const
     return QJsonDocument::fromJson(baseJson.toUtf8()).object();
 }
 
+bool LinkStore::prefetch(const QString &entity, const QStringList &externalIds, Error *error)
+{
+    m_page.clear();
+    m_pageEntity = entity;
+    constexpr int kChunk = 250; // well under every driver's limit of bound parameters
+    for (qsizetype at = 0; at < externalIds.size(); at += kChunk) {
+        const QStringList chunk = externalIds.mid(at, kChunk);
+        QStringList marks;
+        marks.reserve(chunk.size());
+        for (qsizetype i = 0; i < chunk.size(); ++i)
+            marks.append(QStringLiteral("?"));
+        QSqlQuery q;
+        if (!m_db.prepare(q, QStringLiteral("SELECT external_id, local_id, origin, base_hash, base FROM tributary_links "
+                                            "WHERE source = ? AND entity = ? AND external_id IN (%1)").arg(marks.join(QLatin1Char(','))),
+                          error))
+            return false;
+        q.addBindValue(m_source);
+        q.addBindValue(entity);
+        for (const QString &id : chunk) {
+            q.addBindValue(id);
+            m_page.insert(id, Link()); // not found unless the query says otherwise
+        }
+        if (!m_db.exec(q, error))
+            return false;
+        while (q.next()) {
+            Link &link = m_page[q.value(0).toString()];
+            link.found = true;
+            link.localId = q.value(1).toString();
+            link.origin = q.value(2).toString();
+            link.hash = q.value(3).toString();
+            link.baseJson = q.value(4).toString();
+        }
+    }
+    return true;
+}
+
 LinkStore::Link LinkStore::find(const QString &entity, const QString &externalId, Error *error)
 {
+    if (entity == m_pageEntity) {
+        const auto it = m_page.constFind(externalId);
+        if (it != m_page.constEnd())
+            return *it;
+    }
     Link link;
     if (m_find.lastQuery().isEmpty()
         && !m_db.prepare(m_find, QStringLiteral("SELECT local_id, origin, base_hash, base FROM tributary_links "
@@ -72,6 +113,8 @@ bool LinkStore::insert(const QString &entity, const QString &externalId, const Q
     if (!m_db.exec(m_insert, error))
         return false;
     m_cache.insert(cacheKey(entity, externalId), localId);
+    if (entity == m_pageEntity)
+        m_page.remove(externalId); // a duplicate in the same page must see this link
     return true;
 }
 
@@ -88,6 +131,8 @@ bool LinkStore::update(const QString &entity, const QString &externalId, const Q
     m_update.bindValue(3, m_source);
     m_update.bindValue(4, entity);
     m_update.bindValue(5, externalId);
+    if (entity == m_pageEntity)
+        m_page.remove(externalId);
     return m_db.exec(m_update, error);
 }
 

@@ -29,12 +29,19 @@ public:
     LinkStore(Database &db, QString source);
 
     Link find(const QString &entity, const QString &externalId, Error *error);
+    // Reads the links of a whole page in a few queries; find() then answers from memory for
+    // those ids until the next prefetch or rollback.
+    bool prefetch(const QString &entity, const QStringList &externalIds, Error *error);
     // Local id for a reference; null string when the record has no link yet.
     QString localId(const QString &entity, const QString &externalId, Error *error);
     bool insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,
                 const QString &hash, const QJsonObject &base, Error *error);
     bool update(const QString &entity, const QString &externalId, const QString &hash, const QJsonObject &base, Error *error);
-    void dropCache() { m_cache.clear(); }
+    void dropCache()
+    {
+        m_cache.clear();
+        m_page.clear();
+    }
     // The time written to created_at/updated_at; one value per transaction.
     void setTimestamp(const QString &now) { m_now = now; }
 
@@ -44,6 +51,8 @@ private:
     QSqlQuery m_find, m_insert, m_update;
     QHash<QString, QString> m_cache; // entity + '\x1f' + external id -> local id
     QString m_now;
+    QString m_pageEntity;
+    QHash<QString, Link> m_page; // external id -> link (found or not) for the prefetched page
 };
 
 } // namespace Tributary

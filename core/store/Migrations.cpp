@@ -21,7 +21,7 @@ QStringList version1(const Database &db)
         QStringLiteral("CREATE TABLE tributary_links (source TEXT NOT NULL, entity TEXT NOT NULL, external_id TEXT NOT NULL, "
                        "local_id TEXT NOT NULL, origin TEXT NOT NULL, base_hash TEXT NOT NULL, base TEXT NOT NULL, "
                        "seen_scan BIGINT NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
-                       "PRIMARY KEY (source, entity, external_id))"),
+                       "PRIMARY KEY (source, entity, external_id))%1").arg(db.isSqlite() ? QStringLiteral(" WITHOUT ROWID") : QString()),
         QStringLiteral("CREATE INDEX tributary_links_local ON tributary_links (entity, local_id)"),
         QStringLiteral("CREATE TABLE tributary_pending (source TEXT NOT NULL, entity TEXT NOT NULL, external_id TEXT NOT NULL, "
                        "record TEXT NOT NULL, missing TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 1, "
