@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSaveFile>
 #include <QSqlQuery>
 
 #include <cstdio>
@@ -341,12 +342,11 @@ bool writeForumConfig(const InitOptions &o, const QString &output, QString *erro
         *error = problems.join(QStringLiteral("; "));
         return false;
     }
-    QFile f(output);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    QSaveFile f(output); // never a half-written configuration
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
         *error = QStringLiteral("cannot write %1: %2").arg(output, f.errorString());
         return false;
     }
-    f.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     return true;
 }
 

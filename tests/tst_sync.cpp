@@ -87,6 +87,8 @@ private Q_SLOTS:
     void incrementalFetchesOnlyWhatChanged();
     void childBeforeParentEndsLinkedToItsParent();
     void consolidationIsCaseInsensitiveAndTrimmed();
+    void missingReferencesAreFetchedByIdOrQuarantined();
+    void aRecordTheDatabaseRefusesIsQuarantinedAndTheRestApplies();
 };
 
 void tst_Sync::initialSyncMatchesTheSource()
@@ -300,6 +302,108 @@ void tst_Sync::consolidationIsCaseInsensitiveAndTrimmed()
     // Imported users get the unusable password placeholder.
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM users u JOIN tributary_links l ON l.local_id = u.id AND l.entity = 'users' "
                                      "AND l.origin = 'inserted' WHERE u.password != '!tributary-imported:no-login'")), 0);
+    bool inSync = false;
+    f.verify(&inSync);
+    QVERIFY(inSync);
+}
+
+void tst_Sync::missingReferencesAreFetchedByIdOrQuarantined()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+    QVERIFY(f.generateExternal(forum(20, 3, 12, 40, 5)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+
+    // A reply whose parent is deleted at the source before Tributary ever saw it, and a reply
+    // to that reply: neither can be written without a dangling key.
+    int status = 0;
+    const qint64 parent = f.forumCall("POST", QStringLiteral("/messages"),
+                                      {{QStringLiteral("topic_id"), 2}, {QStringLiteral("user_id"), 1}, {QStringLiteral("content"), QStringLiteral("soon gone")}}, &status)
+                              .value(QStringLiteral("id")).toInteger();
+    QCOMPARE(status, 201);
+    const qint64 orphan = f.forumCall("POST", QStringLiteral("/messages"),
+                                      {{QStringLiteral("topic_id"), 2}, {QStringLiteral("user_id"), 1}, {QStringLiteral("parent_id"), parent},
+                                       {QStringLiteral("content"), QStringLiteral("my parent is gone")}}, &status)
+                              .value(QStringLiteral("id")).toInteger();
+    QCOMPARE(status, 201);
+    const qint64 grandchild = f.forumCall("POST", QStringLiteral("/messages"),
+                                          {{QStringLiteral("topic_id"), 2}, {QStringLiteral("user_id"), 1}, {QStringLiteral("parent_id"), orphan},
+                                           {QStringLiteral("content"), QStringLiteral("and so is my grandparent")}}, &status)
+                                  .value(QStringLiteral("id")).toInteger();
+    QCOMPARE(status, 201);
+    f.forumCall("DELETE", QStringLiteral("/messages/%1").arg(parent), {}, &status);
+    QCOMPARE(status, 204);
+
+    // Only messages are synced: every topic and user they name is fetched by id at the end.
+    SyncOptions only;
+    only.entities = {QStringLiteral("messages")};
+    const RunResult r = f.sync(only);
+    QCOMPARE(RunResult::statusName(r.status), QStringLiteral("partial"));
+    QCOMPARE(r.counts.value(QStringLiteral("messages")).quarantined, 2);
+    QCOMPARE(r.counts.value(QStringLiteral("messages")).pending, 0);
+    QVERIFY(r.counts.value(QStringLiteral("topics")).inserted > 0); // fetched one by one
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")), 40 + 0);
+    QCOMPARE(f.value(QStringLiteral("SELECT reason FROM tributary_quarantine WHERE entity = 'messages' AND external_id = ?"), {QString::number(orphan)}).toString(),
+             QStringLiteral("parent_id references messages %1, which does not exist at the source (404)").arg(parent));
+    QCOMPARE(f.value(QStringLiteral("SELECT field FROM tributary_quarantine WHERE entity = 'messages' AND external_id = ?"), {QString::number(orphan)}).toString(),
+             QStringLiteral("parent_id"));
+    QCOMPARE(f.value(QStringLiteral("SELECT reason FROM tributary_quarantine WHERE entity = 'messages' AND external_id = ?"), {QString::number(grandchild)}).toString(),
+             QStringLiteral("parent_id references messages %1, which is quarantined").arg(orphan));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages m LEFT JOIN messages p ON p.id = m.parent_id WHERE m.parent_id IS NOT NULL AND p.id IS NULL")), 0);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages m LEFT JOIN topics t ON t.id = m.topic_id WHERE t.id IS NULL")), 0);
+
+    // A run of every entity completes the rest; held records are reported as such, not as missing.
+    QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
+    bool inSync = false;
+    const auto reports = f.verify(&inSync);
+    QVERIFY(inSync);
+    QCOMPARE(reports.last().entity, QStringLiteral("messages"));
+    QCOMPARE(reports.last().invalid, 2);
+}
+
+void tst_Sync::aRecordTheDatabaseRefusesIsQuarantinedAndTheRestApplies()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+    QVERIFY(f.generateExternal(forum(20, 3, 30, 60, 9)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    // The main application has a rule of its own that the source knows nothing about.
+    QSqlQuery q(f.db().db());
+    QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER no_shouting BEFORE INSERT ON topics WHEN NEW.title GLOB '*!!!*' "
+                                  "BEGIN SELECT RAISE(ABORT, 'topics may not shout'); END")));
+    int status = 0;
+    const qint64 loud = f.forumCall("POST", QStringLiteral("/topics"),
+                                    {{QStringLiteral("section_id"), 1}, {QStringLiteral("user_id"), 1}, {QStringLiteral("title"), QStringLiteral("BUY NOW!!!")}}, &status)
+                            .value(QStringLiteral("id")).toInteger();
+    QCOMPARE(status, 201);
+    const qint64 reply = f.forumCall("POST", QStringLiteral("/messages"),
+                                     {{QStringLiteral("topic_id"), loud}, {QStringLiteral("user_id"), 1}, {QStringLiteral("content"), QStringLiteral("in a loud topic")}}, &status)
+                             .value(QStringLiteral("id")).toInteger();
+    QCOMPARE(status, 201);
+
+    const RunResult r = f.sync();
+    QCOMPARE(RunResult::statusName(r.status), QStringLiteral("partial"));
+    const EntityCounts topics = r.counts.value(QStringLiteral("topics"));
+    QCOMPARE(topics.inserted, 30);
+    QCOMPARE(topics.quarantined, 1); // not fetched again for the message that waits for it
+    QVERIFY(f.value(QStringLiteral("SELECT reason FROM tributary_quarantine WHERE entity = 'topics' AND external_id = ?"), {QString::number(loud)})
+                .toString().contains(QStringLiteral("topics may not shout")));
+    QCOMPARE(f.value(QStringLiteral("SELECT reason FROM tributary_quarantine WHERE entity = 'messages' AND external_id = ?"), {QString::number(reply)}).toString(),
+             QStringLiteral("topic_id references topics %1, which is quarantined").arg(loud));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")), 60);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM topics WHERE title GLOB '*!!!*'")), 0);
+
+    // Once the source fixes the record, the next run applies it and what waited for it.
+    f.forumCall("PATCH", QStringLiteral("/topics/%1").arg(loud), {{QStringLiteral("title"), QStringLiteral("Buy now")}}, &status);
+    QCOMPARE(status, 200);
+    f.forumCall("PATCH", QStringLiteral("/messages/%1").arg(reply), {{QStringLiteral("content"), QStringLiteral("calmer now")}}, &status);
+    QCOMPARE(status, 200);
+    const RunResult again = f.sync();
+    QCOMPARE(RunResult::statusName(again.status), QStringLiteral("ok"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine")), 0);
+    QVERIFY(!f.localId(QStringLiteral("messages"), QString::number(reply)).isEmpty());
     bool inSync = false;
     f.verify(&inSync);
     QVERIFY(inSync);

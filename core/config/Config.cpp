@@ -244,6 +244,11 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
 
     if (e.conflictPolicy == QLatin1String("newest-wins") && e.updatedColumn.isEmpty())
         r.error(QStringLiteral("conflict_policy"), QStringLiteral("newest-wins needs \"updated_column\""));
+    // The record's modification time is compared with the row's: both must be in that column.
+    const ColumnMapping *updated = e.updatedColumn.isEmpty() ? nullptr : e.column(e.updatedColumn);
+    if (!e.updatedColumn.isEmpty() && (!updated || updated->type != QLatin1String("timestamp")))
+        r.error(QStringLiteral("updated_column"),
+                QStringLiteral("\"%1\" must be one of \"columns\", with \"type\": \"timestamp\"").arg(e.updatedColumn));
 
     r.rejectUnknown(kEntityKeys + SourceRegistry::entityKeys(sourceType));
     return e;

@@ -752,13 +752,18 @@ bool Applier::resolvePending(Error *error)
     return true;
 }
 
-QList<QPair<QString, QString>> Applier::missingReferences(Error *error)
+QList<Applier::MissingRef> Applier::missingReferences(Error *error)
 {
-    QList<QPair<QString, QString>> out;
+    QList<MissingRef> out;
     QSqlQuery q;
-    if (!m_db.prepare(q, QStringLiteral("SELECT DISTINCT r.ref_entity, r.ref_external_id FROM tributary_pending_refs r "
+    if (!m_db.prepare(q, QStringLiteral("SELECT DISTINCT r.ref_entity, r.ref_external_id, "
+                                        "EXISTS (SELECT 1 FROM tributary_quarantine z WHERE z.source = r.source "
+                                        "AND z.entity = r.ref_entity AND z.external_id = r.ref_external_id) "
+                                        "FROM tributary_pending_refs r "
                                         "LEFT JOIN tributary_links l ON l.source = r.source AND l.entity = r.ref_entity "
-                                        "AND l.external_id = r.ref_external_id WHERE r.source = ? AND l.local_id IS NULL "
+                                        "AND l.external_id = r.ref_external_id "
+                                        "WHERE r.source = ? AND l.local_id IS NULL AND NOT EXISTS (SELECT 1 FROM tributary_pending p "
+                                        "WHERE p.source = r.source AND p.entity = r.ref_entity AND p.external_id = r.ref_external_id) "
                                         "ORDER BY 1, 2"),
                       error))
         return out;
@@ -766,8 +771,51 @@ QList<QPair<QString, QString>> Applier::missingReferences(Error *error)
     if (!m_db.exec(q, error))
         return out;
     while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString()});
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toBool()});
     return out;
+}
+
+bool Applier::quarantineStuckPending(Error *error)
+{
+    QList<std::tuple<QString, QString, QJsonObject, QString>> stuck;
+    {
+        QSqlQuery q;
+        if (!m_db.prepare(q, QStringLiteral("SELECT p.entity, p.external_id, p.record, p.missing FROM tributary_pending p WHERE p.source = ?"), error))
+            return false;
+        q.addBindValue(m_source.name);
+        if (!m_db.exec(q, error))
+            return false;
+        while (q.next())
+            stuck.append({q.value(0).toString(), q.value(1).toString(), QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object(),
+                          q.value(3).toString()});
+    }
+    if (stuck.isEmpty())
+        return true;
+    m_now = Database::now();
+    if (!m_db.transaction(error))
+        return false;
+    for (const auto &[entity, id, record, missingJson] : std::as_const(stuck)) {
+        const EntityConfig *cfg = m_source.entity(entity);
+        if (!cfg)
+            continue;
+        const QJsonObject first = QJsonDocument::fromJson(missingJson.toUtf8()).array().first().toObject();
+        const QString column = first.value(QStringLiteral("column")).toString();
+        --m_counts[entity].pending;
+        if (!toQuarantine(*cfg, record, id, column,
+                          QStringLiteral("%1 references %2 %3, which waits for this record in turn (a cycle of references)")
+                              .arg(column, first.value(QStringLiteral("entity")).toString(), first.value(QStringLiteral("external_id")).toString()),
+                          error)) {
+            m_db.rollback();
+            afterRollback();
+            return false;
+        }
+    }
+    if (!m_db.commit(error)) {
+        m_db.rollback();
+        afterRollback();
+        return false;
+    }
+    return true;
 }
 
 bool Applier::isLinked(const QString &entity, const QString &externalId, Error *error)

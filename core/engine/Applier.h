@@ -35,8 +35,20 @@ public:
     // Applies records fetched one by one (missing references), without moving any cursor.
     bool applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error);
 
-    // References that pending records wait for and that have no link: (entity, external id).
-    QList<QPair<QString, QString>> missingReferences(Error *error);
+    // A reference that pending records wait for and that has no link.
+    struct MissingRef
+    {
+        QString entity;
+        QString externalId;
+        bool quarantined = false; // the target itself is held in quarantine
+        bool operator==(const MissingRef &o) const { return entity == o.entity && externalId == o.externalId; }
+    };
+    // Missing references worth resolving: targets that are not themselves pending (those resolve,
+    // or fail, with their own references).
+    QList<MissingRef> missingReferences(Error *error);
+    // Quarantines every record still pending: called when nothing fetchable is missing any more,
+    // so what still waits waits on itself (a cycle of references).
+    bool quarantineStuckPending(Error *error);
     // Moves every pending record waiting for (entity, externalId) to quarantine with `reason`.
     bool quarantineWaitingFor(const QString &entity, const QString &externalId, const QString &reason, Error *error);
     bool isLinked(const QString &entity, const QString &externalId, Error *error);

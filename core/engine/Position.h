@@ -14,8 +14,9 @@ struct Position
     // run asks again from `value` inclusively and skips what sorts at or before (value, lastId).
     QString value;
     QString lastId;
-    // Continuation inside one walk (cursor token, next URL, page number, offset). Only meaningful
-    // while the walk that produced it is still running; a new run starts from `value`.
+    // Continuation inside one walk (cursor token, next URL, page number, offset). An incremental
+    // run never resumes from it (it restarts from `value`, which cannot expire); a full walk that
+    // was killed does resume from it, since a full walk has no value to restart from.
     QString token;
 
     bool isNull() const { return value.isEmpty() && lastId.isEmpty() && token.isEmpty(); }

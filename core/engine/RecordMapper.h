@@ -44,8 +44,9 @@ private:
     QString m_cursorField;
 };
 
-// Value comparison that ignores representation: 1 == 1.0 == "1" is not assumed, but an integer
-// read back from SQLite equals the same integer parsed from JSON.
+// Value comparison across representations: NULL equals only NULL; numbers compare as numbers
+// (1 == 1.0); a number and a text compare as numbers when the text is one ("42" == 42, as a
+// column with text affinity may hand it back); texts compare exactly.
 bool sameValue(const QVariant &a, const QVariant &b);
 QJsonValue variantToJson(const QVariant &v);
 

@@ -318,18 +318,38 @@ void SyncRun::resolveMissing()
         finishRun(error);
         return;
     }
-    if (missing.isEmpty() || missing == m_missing || m_round >= kMaxRounds) {
-        if (!missing.isEmpty())
-            qCWarning(lcEngine).noquote() << QStringLiteral("%1: %2 references still missing after %3 rounds")
-                                                 .arg(m_source.name).arg(missing.size()).arg(m_round);
+    if (missing.isEmpty()) {
+        // Nothing left to fetch: whatever still waits waits on other waiting records.
+        if (!m_applier->quarantineStuckPending(&error)) {
+            finishRun(error);
+            return;
+        }
+        finishRun(Error());
+        return;
+    }
+    if (missing == m_missing || m_round >= kMaxRounds) {
+        qCWarning(lcEngine).noquote() << QStringLiteral("%1: %2 references still missing after %3 rounds; the next run retries them")
+                                             .arg(m_source.name).arg(missing.size()).arg(m_round);
         finishRun(Error());
         return;
     }
     ++m_round;
     m_missing = missing;
+    // A target already in quarantine will not be fetched again: what waits for it is held too.
+    QList<QPair<QString, QString>> fetch;
+    for (const Applier::MissingRef &ref : missing) {
+        if (!ref.quarantined) {
+            fetch.append({ref.entity, ref.externalId});
+            continue;
+        }
+        if (!m_applier->quarantineWaitingFor(ref.entity, ref.externalId, QStringLiteral("which is quarantined"), &error)) {
+            finishRun(error);
+            return;
+        }
+    }
     qCInfo(lcEngine).noquote() << QStringLiteral("%1: fetching %2 missing references one by one (round %3)")
-                                      .arg(m_source.name).arg(missing.size()).arg(m_round);
-    auto queue = std::make_shared<QList<QPair<QString, QString>>>(missing);
+                                      .arg(m_source.name).arg(fetch.size()).arg(m_round);
+    auto queue = std::make_shared<QList<QPair<QString, QString>>>(fetch);
     auto launch = std::make_shared<std::function<void()>>();
     *launch = [this, queue, launch] {
         while (!m_stopping && m_inFlight < kRecordFetches && !queue->isEmpty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "engine/Applier.h"
 #include "engine/Position.h"
 #include "engine/RunCounts.h"
 #include "engine/Source.h"
@@ -12,7 +13,6 @@
 
 namespace Tributary {
 
-class Applier;
 class Database;
 class PageWalker;
 
@@ -92,7 +92,7 @@ private:
     // Missing references being fetched.
     int m_round = 0;
     int m_inFlight = 0;
-    QList<QPair<QString, QString>> m_missing;
+    QList<Applier::MissingRef> m_missing;
     QList<QPointer<RecordJob>> m_recordJobs;
     bool m_progressInRound = false;
     bool m_stopping = false;
