@@ -29,6 +29,7 @@ public:
         db.open();
     }
     ~ExternalDb() { QSqlDatabase::removeDatabase(m_name); }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name); }
     qint64 scalar(const QString &sql) const
     {
         QSqlQuery q(QSqlDatabase::database(m_name));
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void consolidationIsCaseInsensitiveAndTrimmed();
     void missingReferencesAreFetchedByIdOrQuarantined();
     void aRecordTheDatabaseRefusesIsQuarantinedAndTheRestApplies();
+    void parentCyclesAndSelfReferencesAreQuarantined();
 };
 
 void tst_Sync::initialSyncMatchesTheSource()
@@ -404,6 +406,35 @@ void tst_Sync::aRecordTheDatabaseRefusesIsQuarantinedAndTheRestApplies()
     QCOMPARE(RunResult::statusName(again.status), QStringLiteral("ok"));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine")), 0);
     QVERIFY(!f.localId(QStringLiteral("messages"), QString::number(reply)).isEmpty());
+    bool inSync = false;
+    f.verify(&inSync);
+    QVERIFY(inSync);
+}
+
+void tst_Sync::parentCyclesAndSelfReferencesAreQuarantined()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+    QVERIFY(f.generateExternal(forum(10, 2, 4, 30, 4)));
+    // Data no well-behaved forum would serve, written straight into its database: two messages
+    // that are each other's parent, and one that is its own parent.
+    {
+        ExternalDb ext(f.externalDb());
+        const QList<QVariantList> rows = ext.rows(QStringLiteral("SELECT id FROM messages WHERE topic_id = 1 ORDER BY id LIMIT 3"));
+        QCOMPARE(rows.size(), 3);
+        QSqlQuery q(ext.db());
+        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET parent_id = %1 WHERE id = %2").arg(rows.at(1).first().toLongLong()).arg(rows.at(0).first().toLongLong())));
+        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET parent_id = %1 WHERE id = %2").arg(rows.at(0).first().toLongLong()).arg(rows.at(1).first().toLongLong())));
+        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET parent_id = id WHERE id = %1").arg(rows.at(2).first().toLongLong())));
+    }
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    const RunResult r = f.sync();
+    QCOMPARE(RunResult::statusName(r.status), QStringLiteral("partial"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_pending")), 0);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine WHERE reason LIKE '%a cycle of references%'")), 2);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine WHERE field = 'parent_id' AND reason = 'references itself'")), 1);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages m LEFT JOIN messages p ON p.id = m.parent_id WHERE m.parent_id IS NOT NULL AND p.id IS NULL")), 0);
     bool inSync = false;
     f.verify(&inSync);
     QVERIFY(inSync);

@@ -777,33 +777,77 @@ QList<Applier::MissingRef> Applier::missingReferences(Error *error)
 
 bool Applier::quarantineStuckPending(Error *error)
 {
-    QList<std::tuple<QString, QString, QJsonObject, QString>> stuck;
+    // Every pending record waits only on other pending records now. Peel off the records nothing
+    // waits for (waiters) and those waiting on nothing pending, repeatedly: what remains sits on
+    // a cycle. Cycle members are quarantined as such; their waiters follow through the chain.
+    struct Node
+    {
+        QString entity, id, column, target;
+        QJsonObject record;
+        QSet<QString> out, in;
+    };
+    QHash<QString, Node> nodes;
     {
         QSqlQuery q;
-        if (!m_db.prepare(q, QStringLiteral("SELECT p.entity, p.external_id, p.record, p.missing FROM tributary_pending p WHERE p.source = ?"), error))
+        if (!m_db.prepare(q, QStringLiteral("SELECT p.entity, p.external_id, p.record, r.column_name, r.ref_entity, r.ref_external_id "
+                                            "FROM tributary_pending p JOIN tributary_pending_refs r ON r.source = p.source "
+                                            "AND r.entity = p.entity AND r.external_id = p.external_id WHERE p.source = ?"),
+                          error))
             return false;
         q.addBindValue(m_source.name);
         if (!m_db.exec(q, error))
             return false;
-        while (q.next())
-            stuck.append({q.value(0).toString(), q.value(1).toString(), QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object(),
-                          q.value(3).toString()});
+        while (q.next()) {
+            Node &n = nodes[recordKey(q.value(0).toString(), q.value(1).toString())];
+            n.entity = q.value(0).toString();
+            n.id = q.value(1).toString();
+            if (n.record.isEmpty())
+                n.record = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+            const QString target = recordKey(q.value(4).toString(), q.value(5).toString());
+            if (n.column.isEmpty()) {
+                n.column = q.value(3).toString();
+                n.target = q.value(4).toString() + QLatin1Char(' ') + q.value(5).toString();
+            }
+            n.out.insert(target);
+        }
     }
-    if (stuck.isEmpty())
+    if (nodes.isEmpty())
         return true;
+    for (auto it = nodes.begin(); it != nodes.end(); ++it) {
+        QSet<QString> pendingTargets;
+        for (const QString &t : std::as_const(it->out)) {
+            if (nodes.contains(t)) {
+                pendingTargets.insert(t);
+                nodes[t].in.insert(it.key());
+            }
+        }
+        it->out = pendingTargets;
+    }
+    for (bool peeled = true; peeled;) {
+        peeled = false;
+        const QStringList keys = nodes.keys();
+        for (const QString &k : keys) {
+            const Node &n = nodes.value(k);
+            if (!n.in.isEmpty() && !n.out.isEmpty())
+                continue;
+            for (const QString &t : n.out)
+                nodes[t].in.remove(k);
+            for (const QString &w : n.in)
+                nodes[w].out.remove(k);
+            nodes.remove(k);
+            peeled = true;
+        }
+    }
     m_now = Database::now();
     if (!m_db.transaction(error))
         return false;
-    for (const auto &[entity, id, record, missingJson] : std::as_const(stuck)) {
-        const EntityConfig *cfg = m_source.entity(entity);
+    for (const Node &n : std::as_const(nodes)) {
+        const EntityConfig *cfg = m_source.entity(n.entity);
         if (!cfg)
             continue;
-        const QJsonObject first = QJsonDocument::fromJson(missingJson.toUtf8()).array().first().toObject();
-        const QString column = first.value(QStringLiteral("column")).toString();
-        --m_counts[entity].pending;
-        if (!toQuarantine(*cfg, record, id, column,
-                          QStringLiteral("%1 references %2 %3, which waits for this record in turn (a cycle of references)")
-                              .arg(column, first.value(QStringLiteral("entity")).toString(), first.value(QStringLiteral("external_id")).toString()),
+        --m_counts[n.entity].pending;
+        if (!toQuarantine(*cfg, n.record, n.id, n.column,
+                          QStringLiteral("%1 references %2, which waits for this record in turn (a cycle of references)").arg(n.column, n.target),
                           error)) {
             m_db.rollback();
             afterRollback();
@@ -814,6 +858,10 @@ bool Applier::quarantineStuckPending(Error *error)
         m_db.rollback();
         afterRollback();
         return false;
+    }
+    for (const Node &n : std::as_const(nodes)) {
+        if (!quarantineWaitingFor(n.entity, n.id, QStringLiteral("which is quarantined"), error))
+            return false;
     }
     return true;
 }

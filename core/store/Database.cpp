@@ -82,8 +82,9 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QSt
         // commits, which the cursor then replays).
         // A 64 MiB page cache keeps the link and key indexes of a million-record source hot; it is
         // a bound, not an allocation, so memory stays flat.
+        // Temporary tables (verify's seen ids) stay on disk: they grow with the source.
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=OFF",
-                                   "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"}) {
+                                   "PRAGMA cache_size=-65536", "PRAGMA temp_store=FILE"}) {
             if (!d->exec(QString::fromLatin1(pragma), error))
                 return nullptr;
         }

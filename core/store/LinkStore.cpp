@@ -87,7 +87,7 @@ QString LinkStore::localId(const QString &entity, const QString &externalId, Err
     const auto it = m_cache.constFind(cacheKey(entity, externalId));
     if (it != m_cache.constEnd())
         return *it;
-    if (m_cache.size() > 500000)
+    if (m_cache.size() > 100000)
         m_cache.clear(); // keeps memory flat on huge sources; links are cheap to read again
     return find(entity, externalId, error).localId;
 }
