@@ -150,7 +150,7 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
         out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
                    .arg(QStringLiteral("entity"), -10).arg(QStringLiteral("at source"), 10).arg(QStringLiteral("matching"), 9)
                    .arg(QStringLiteral("missing"), 8).arg(QStringLiteral("extra"), 6).arg(QStringLiteral("different"), 10)
-                   .arg(QStringLiteral("local edits"), 12).arg(QStringLiteral("conflicts"), 10).arg(QStringLiteral("quarantined"), 12);
+                   .arg(QStringLiteral("kept local"), 12).arg(QStringLiteral("conflicts"), 10).arg(QStringLiteral("quarantined"), 12);
         for (const Verifier::EntityReport &r : v.reports()) {
             out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
                        .arg(r.entity, -10).arg(Progress::number(r.sourceRecords), 10).arg(Progress::number(r.matching), 9)
@@ -167,6 +167,15 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
                                : v.error().code == Error::Code::Aborted ? ExitInterrupted : ExitFailed);
         } else if (v.isInSync()) {
             out << "  IN SYNC: every record at the source is in the main database, linked once, with its values and references.\n";
+            bool kept = false, held = false;
+            for (const Verifier::EntityReport &r : v.reports()) {
+                kept = kept || r.diverged > 0 || r.conflicts > 0;
+                held = held || r.invalid > 0;
+            }
+            if (kept)
+                out << "  kept local: values the main application set (edits, or rows adopted through a match key) are kept by design.\n";
+            if (held)
+                out << "  quarantined: invalid or unresolvable records are held with their reason in tributary_quarantine.\n";
         } else {
             out << "  NOT IN SYNC: see the counts and examples above.\n";
             code = worse(code, ExitDifferent);

@@ -275,10 +275,12 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
         << "   main database:     " << mainDb << "\n"
         << "   external forum:    " << externalDb << "\n"
         << "   configuration:     " << configPath << "\n"
-        << "   Try: build/bin/tributaryd status --config " << configPath << "\n"
-        << "   (forum-sim was stopped; to sync again, serve the forum with\n"
-        << "    build/bin/forum-sim serve --db " << externalDb << " --port PORT --token T,\n"
-        << "    export TRIBUTARY_DEMO_TOKEN=T and set rest.base_url in the configuration.)\n";
+        << "\n== Try it yourself (the demo stopped its forum-sim; this serves it again on the same port)\n"
+        << "   build/bin/tributaryd status --config " << configPath << "\n"
+        << "   build/bin/forum-sim serve --db " << externalDb << " --port " << QUrl(server.url()).port() << " --token " << token << " &\n"
+        << "   export TRIBUTARY_DEMO_TOKEN=" << token << "\n"
+        << "   build/bin/tributaryd sync --config " << configPath << "\n"
+        << "   build/bin/tributaryd verify --config " << configPath << "\n";
     out.flush();
     server.stop();
     return code;

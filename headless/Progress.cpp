@@ -98,24 +98,25 @@ void Progress::summary(const RunResult &r)
         m_err << "\r\x1b[K" << Qt::flush;
     m_out << QStringLiteral("Source %1: %2 sync, run %3, %4 in %5\n")
                  .arg(r.source, r.kind).arg(r.runId).arg(RunResult::statusName(r.status).toUpper(), duration(r.elapsedMs));
-    m_out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
-                 .arg(QStringLiteral("entity"), -10).arg(QStringLiteral("fetched"), 9).arg(QStringLiteral("inserted"), 9)
-                 .arg(QStringLiteral("linked"), 8).arg(QStringLiteral("updated"), 8).arg(QStringLiteral("unchanged"), 10)
-                 .arg(QStringLiteral("pending"), 8).arg(QStringLiteral("quarantined"), 12).arg(QStringLiteral("conflicts"), 10);
+    const QString header = QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9")
+                               .arg(QStringLiteral("entity"), -10).arg(QStringLiteral("fetched"), 9).arg(QStringLiteral("skipped"), 8)
+                               .arg(QStringLiteral("inserted"), 9).arg(QStringLiteral("linked"), 7).arg(QStringLiteral("updated"), 8)
+                               .arg(QStringLiteral("unchanged"), 10).arg(QStringLiteral("pending"), 8).arg(QStringLiteral("quarantined"), 12);
+    m_out << header << QStringLiteral(" %1\n").arg(QStringLiteral("conflicts"), 10);
     for (const QString &e : r.entityOrder) {
         if (!r.counts.contains(e))
             continue;
         const EntityCounts c = r.counts.value(e);
-        m_out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
-                     .arg(e, -10).arg(number(c.fetched), 9).arg(number(c.inserted), 9).arg(number(c.linked), 8)
-                     .arg(number(c.updated), 8).arg(number(c.unchanged), 10).arg(number(c.pending), 8)
-                     .arg(number(c.quarantined), 12).arg(number(c.conflicts), 10);
+        m_out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9")
+                     .arg(e, -10).arg(number(c.fetched), 9).arg(number(c.skipped), 8).arg(number(c.inserted), 9).arg(number(c.linked), 7)
+                     .arg(number(c.updated), 8).arg(number(c.unchanged), 10).arg(number(c.pending), 8).arg(number(c.quarantined), 12)
+              << QStringLiteral(" %1\n").arg(number(c.conflicts), 10);
     }
     const EntityCounts t = r.total();
     if (t.written() == 0 && !r.error)
         m_out << "  Nothing to write: the main database already had every change.\n";
     if (t.skipped > 0)
-        m_out << "  " << number(t.skipped) << " boundary records were skipped (already applied by an earlier run).\n";
+        m_out << "  skipped: records at the cursor's boundary, already applied by an earlier run.\n";
     if (t.retries > 0)
         m_out << "  " << number(t.retries) << " requests were retried after transient failures.\n";
     if (t.pending > 0)

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void missingReferencesAreFetchedByIdOrQuarantined();
     void aRecordTheDatabaseRefusesIsQuarantinedAndTheRestApplies();
     void parentCyclesAndSelfReferencesAreQuarantined();
+    void aNewSourceStartsWhereConfigured();
 };
 
 void tst_Sync::initialSyncMatchesTheSource()
@@ -438,6 +439,65 @@ void tst_Sync::parentCyclesAndSelfReferencesAreQuarantined()
     bool inSync = false;
     f.verify(&inSync);
     QVERIFY(inSync);
+}
+
+void tst_Sync::aNewSourceStartsWhereConfigured()
+{
+    auto setStart = [](const QJsonObject &start) {
+        return [start](QJsonObject &root) {
+            QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+            QJsonObject src = sources.at(0).toObject();
+            src.insert(QStringLiteral("start"), start);
+            sources.replace(0, src);
+            root.insert(QStringLiteral("sources"), sources);
+        };
+    };
+
+    // "now": history is not imported; what changes afterwards is.
+    {
+        SyncFixture f;
+        QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+        QVERIFY(f.generateExternal(forum(50, 5, 40, 300, 8)));
+        QVERIFY(f.startForum());
+        QVERIFY(f.configure(setStart({{QStringLiteral("from"), QStringLiteral("now")}})));
+        RunResult r = f.sync();
+        QCOMPARE(RunResult::statusName(r.status), QStringLiteral("ok"));
+        QCOMPARE(r.total().written(), 0);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links")), 0);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_cursors WHERE kind = 'incremental'")), 4);
+        int status = 0;
+        f.forumCall("PATCH", QStringLiteral("/messages/17"), {{QStringLiteral("content"), QStringLiteral("changed after the start")}}, &status);
+        QCOMPARE(status, 200);
+        r = f.sync();
+        QCOMPARE(RunResult::statusName(r.status), QStringLiteral("ok"));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")), 1);
+        const QString local = f.localId(QStringLiteral("messages"), QStringLiteral("17"));
+        QCOMPARE(f.value(QStringLiteral("SELECT content FROM messages WHERE id = ?"), {local.toLongLong()}).toString(), QStringLiteral("changed after the start"));
+        // Its topic and author were fetched by id, so nothing dangles.
+        QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages m JOIN topics t ON t.id = m.topic_id JOIN users u ON u.id = m.user_id WHERE m.id = ?"), {local.toLongLong()}), 1);
+    }
+    // A date: everything changed since then, nothing older (but what it references).
+    {
+        SyncFixture f;
+        QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+        QVERIFY(f.generateExternal(forum(50, 5, 40, 600, 8)));
+        QVERIFY(f.startForum());
+        QVERIFY(f.configure(setStart({{QStringLiteral("from"), QStringLiteral("date")}, {QStringLiteral("date"), QStringLiteral("2026-05-01T00:00:00Z")}})));
+        const RunResult r = f.sync();
+        QCOMPARE(RunResult::statusName(r.status), QStringLiteral("ok"));
+        ExternalDb ext(f.externalDb());
+        const qint64 recent = ext.scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE updated_at >= '2026-05-01 00:00:00'"));
+        QVERIFY(recent > 0 && recent < 600);
+        for (const QVariantList &row : ext.rows(QStringLiteral("SELECT id FROM messages WHERE updated_at >= '2026-05-01 00:00:00'")))
+            QVERIFY(!f.localId(QStringLiteral("messages"), row.first().toString()).isEmpty());
+        // Older messages are linked only as the parents that recent replies name.
+        for (const QVariantList &row : ext.rows(QStringLiteral("SELECT id FROM messages WHERE updated_at < '2026-05-01 00:00:00'"))) {
+            if (f.localId(QStringLiteral("messages"), row.first().toString()).isEmpty())
+                continue;
+            QVERIFY(ext.scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE parent_id = %1").arg(row.first().toLongLong())) > 0);
+        }
+        QCOMPARE(r.counts.value(QStringLiteral("messages")).fetched, recent);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Sync)
