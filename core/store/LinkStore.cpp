@@ -17,6 +17,14 @@ QJsonObject LinkStore::Link::base() const
     return QJsonDocument::fromJson(baseJson.toUtf8()).object();
 }
 
+void LinkStore::remember(const QString &entity, const QString &externalId, const QString &localId)
+{
+    // Bounded, so memory stays flat however large the source: links are cheap to read again.
+    if (m_cache.size() >= kCacheLimit)
+        m_cache.clear();
+    m_cache.insert(cacheKey(entity, externalId), localId);
+}
+
 bool LinkStore::prefetch(const QString &entity, const QStringList &externalIds, Error *error)
 {
     m_page.clear();
@@ -76,7 +84,7 @@ LinkStore::Link LinkStore::find(const QString &entity, const QString &externalId
         link.origin = m_find.value(1).toString();
         link.hash = m_find.value(2).toString();
         link.baseJson = m_find.value(3).toString();
-        m_cache.insert(cacheKey(entity, externalId), link.localId);
+        remember(entity, externalId, link.localId);
     }
     m_find.finish();
     return link;
@@ -87,8 +95,6 @@ QString LinkStore::localId(const QString &entity, const QString &externalId, Err
     const auto it = m_cache.constFind(cacheKey(entity, externalId));
     if (it != m_cache.constEnd())
         return *it;
-    if (m_cache.size() > 100000)
-        m_cache.clear(); // keeps memory flat on huge sources; links are cheap to read again
     return find(entity, externalId, error).localId;
 }
 
@@ -112,7 +118,7 @@ bool LinkStore::insert(const QString &entity, const QString &externalId, const Q
     m_insert.bindValue(8, now);
     if (!m_db.exec(m_insert, error))
         return false;
-    m_cache.insert(cacheKey(entity, externalId), localId);
+    remember(entity, externalId, localId);
     if (entity == m_pageEntity)
         m_page.remove(externalId); // a duplicate in the same page must see this link
     return true;

@@ -46,6 +46,9 @@ public:
     void setTimestamp(const QString &now) { m_now = now; }
 
 private:
+    static constexpr qsizetype kCacheLimit = 100000;
+    void remember(const QString &entity, const QString &externalId, const QString &localId);
+
     Database &m_db;
     QString m_source;
     QSqlQuery m_find, m_insert, m_update;

@@ -34,7 +34,8 @@ const QStringList kPaginationKeys = {
     QStringLiteral("page_param"),   QStringLiteral("first_page"),       QStringLiteral("last_page_path"),
     QStringLiteral("offset_param"), QStringLiteral("limit_param"),      QStringLiteral("cursor_param"),
     QStringLiteral("next_cursor_path"), QStringLiteral("first_cursor"), QStringLiteral("next_url_path"), QStringLiteral("total_path"),
-    QStringLiteral("total_header")};
+    QStringLiteral("total_header"), QStringLiteral("total_request")};
+const QStringList kTotalRequestKeys = {QStringLiteral("params"), QStringLiteral("total_path"), QStringLiteral("total_header")};
 const QStringList kStyles = {QStringLiteral("page"),     QStringLiteral("offset"),      QStringLiteral("cursor"),
                              QStringLiteral("next_url"), QStringLiteral("link_header"), QStringLiteral("none")};
 const QStringList kIncrementalKeys = {QStringLiteral("param"), QStringLiteral("field"), QStringLiteral("format"),
@@ -73,6 +74,7 @@ public:
     QString key(const QString &k) const { return m_path(k); }
     void error(const QString &k, const QString &what) const { m_errors->append(key(k) + QStringLiteral(": ") + what); }
     bool has(const QString &k) const { return m_o.contains(k); }
+    QStringList *errors() const { return m_errors; }
     QJsonValue value(const QString &k) const { return m_o.value(k); }
 
     QString string(const QString &k, const QString &def = {}, bool required = false) const
@@ -191,6 +193,39 @@ private:
     PathFn m_path;
 };
 
+bool isHeaderName(const QString &name)
+{
+    static const QRegularExpression token(QStringLiteral(R"(^[!#$%&'*+.^_`|~0-9A-Za-z-]+$)"));
+    return token.match(name).hasMatch();
+}
+
+// {"params": {...}, "total_path": "meta.total"} or {"params": {...}, "total_header": "X-Total-Count"}.
+RestTotalRequest parseTotalRequest(const Reader &r)
+{
+    RestTotalRequest t;
+    t.enabled = true;
+    t.params = r.params(QStringLiteral("params"));
+    const bool hasPath = r.has(QStringLiteral("total_path"));
+    const bool hasHeader = r.has(QStringLiteral("total_header"));
+    if (hasPath) {
+        t.totalPath = r.path(QStringLiteral("total_path"));
+        if (r.value(QStringLiteral("total_path")).isString() && t.totalPath.isEmpty())
+            r.error(QStringLiteral("total_path"), QStringLiteral("must not be empty (e.g. \"meta.total\")"));
+    }
+    if (hasHeader) {
+        t.totalHeader = r.string(QStringLiteral("total_header"));
+        if (r.value(QStringLiteral("total_header")).isString() && !isHeaderName(t.totalHeader))
+            r.error(QStringLiteral("total_header"), QStringLiteral("\"%1\" is not a valid HTTP header name").arg(t.totalHeader));
+    }
+    if (hasPath && hasHeader)
+        r.error(QStringLiteral("total_header"), QStringLiteral("cannot be combined with total_path; give exactly one of the two"));
+    if (!hasPath && !hasHeader)
+        r.error(QStringLiteral("total_path"), QStringLiteral("is required: where the total is in the response (e.g. \"meta.total\"), "
+                                                             "or total_header instead (e.g. \"X-Total-Count\")"));
+    r.rejectUnknown(kTotalRequestKeys);
+    return t;
+}
+
 RestPagination parsePagination(const Reader &r)
 {
     RestPagination p;
@@ -213,6 +248,14 @@ RestPagination parsePagination(const Reader &r)
     p.nextUrlPath = r.path(QStringLiteral("next_url_path"));
     p.totalPath = r.path(QStringLiteral("total_path"));
     p.totalHeader = r.string(QStringLiteral("total_header"));
+    // null: none (an entity turning off the source's count request).
+    const QJsonValue totalRequest = r.value(QStringLiteral("total_request"));
+    if (totalRequest.isObject())
+        p.totalRequest = parseTotalRequest(Reader(totalRequest.toObject(), r.key(QStringLiteral("total_request")), r.errors()));
+    else if (!totalRequest.isUndefined() && !totalRequest.isNull())
+        r.error(QStringLiteral("total_request"), QStringLiteral("expected an object such as {\"params\": {\"per_page\": \"1\"}, "
+                                                                "\"total_path\": \"meta.total\"}, or null; got %1")
+                                                     .arg(typeName(totalRequest)));
     r.rejectUnknown(kPaginationKeys);
 
     using S = RestPagination::Style;
@@ -329,6 +372,29 @@ QDateTime parseIsoUtc(const QString &value)
 
 } // namespace
 
+QStringList RestPagination::walkParams() const
+{
+    QStringList params;
+    switch (style) {
+    case Style::Page:
+        params << pageParam << pageSizeParam;
+        break;
+    case Style::Offset:
+        params << offsetParam << limitParam;
+        break;
+    case Style::Cursor:
+        params << cursorParam << pageSizeParam;
+        break;
+    case Style::NextUrl:
+    case Style::LinkHeader:
+    case Style::None:
+        params << pageSizeParam;
+        break;
+    }
+    params.removeAll(QString());
+    return params;
+}
+
 QString RestPagination::styleName(Style s)
 {
     return kStyles.value(int(s));
@@ -434,8 +500,7 @@ bool RestConfig::parse(const SourceConfig &config, RestConfig *out, QStringList 
     const QJsonObject headers = r.object(QStringLiteral("headers"));
     for (auto it = headers.constBegin(); it != headers.constEnd(); ++it) {
         const QString k = QStringLiteral("headers.") + it.key();
-        static const QRegularExpression token(QStringLiteral(R"(^[!#$%&'*+.^_`|~0-9A-Za-z-]+$)"));
-        if (!token.match(it.key()).hasMatch())
+        if (!isHeaderName(it.key()))
             r.error(k, QStringLiteral("is not a valid HTTP header name"));
         else if (it.key().compare(QLatin1String("authorization"), Qt::CaseInsensitive) == 0)
             r.error(k, QStringLiteral("credentials do not belong in the configuration; use \"auth\" with a secret from the "

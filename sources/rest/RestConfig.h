@@ -26,6 +26,16 @@ struct RestAuth
     SecretRef key;         // api_key
 };
 
+// A separate request that asks for the number of records a walk will see, for APIs whose pages
+// carry no total (cursor pagination). Sent once, before the first page of a walk.
+struct RestTotalRequest
+{
+    bool enabled = false;
+    QueryItems params;     // added to the walk's mode parameters and filter ("page=1&per_page=1")
+    QString totalPath;     // where the number is in the response ("meta.total"), or
+    QString totalHeader;   // the header carrying it ("X-Total-Count"); exactly one of the two
+};
+
 struct RestPagination
 {
     enum class Style { Page, Offset, Cursor, NextUrl, LinkHeader, None };
@@ -47,7 +57,11 @@ struct RestPagination
     QString nextUrlPath;
     QString totalPath;
     QString totalHeader;
+    RestTotalRequest totalRequest;
 
+    // The query parameters a walk of this style sets itself (page, offset, cursor, page size);
+    // the count request leaves them out.
+    QStringList walkParams() const;
     static QString styleName(Style s);
 };
 

@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <cmath>
+
 Q_LOGGING_CATEGORY(lcRestSource, "tributary.sources.rest", QtInfoMsg)
 
 namespace Tributary {
@@ -100,6 +102,41 @@ QJsonValue docRoot(const QJsonDocument &doc)
     return {};
 }
 
+// A count as APIs write it: a whole number >= 0, or a string holding one ("47").
+bool parseCount(const QJsonValue &v, qint64 *out)
+{
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d < 0 || d != std::floor(d) || d > 9e15)
+            return false;
+        *out = qint64(d);
+        return true;
+    }
+    if (v.isString()) {
+        bool ok = false;
+        const qint64 n = v.toString().trimmed().toLongLong(&ok);
+        if (!ok || n < 0)
+            return false;
+        *out = n;
+        return true;
+    }
+    return false;
+}
+
+QString describe(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 17);
+    case QJsonValue::String: return QStringLiteral("\"%1\"").arg(v.toString().left(40));
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: return QStringLiteral("nothing");
+    }
+    return {};
+}
+
 class RestPageJob : public PageJob
 {
 public:
@@ -116,6 +153,17 @@ public:
         if (e) {
             fail(e);
             return;
+        }
+        // The count request: once per walk, on its first page, for walks that go through the
+        // collection (not id scans). Its failure costs the walk nothing but the total.
+        const RestTotalRequest &tr = m_ctx.entity.pagination.totalRequest;
+        if (tr.enabled && m_request.token.isEmpty() && m_request.mode != PageRequest::Mode::Ids) {
+            const QUrl countUrl = this->countUrl(&e);
+            if (!e) {
+                sendCount(countUrl);
+                return;
+            }
+            qCWarning(lcRestSource).noquote() << m_ctx.prefix << "no count request, so no total for this walk:" << e.message;
         }
         send();
     }
@@ -151,6 +199,56 @@ private:
         QTimer::singleShot(0, this, [this, e] { finish(withContext(m_ctx, e)); });
     }
 
+    // The parameters of the walk's mode and its incremental filter, without pagination.
+    bool addModeParams(QUrlQuery *query, Error *error) const
+    {
+        const RestEntity &e = m_ctx.entity;
+        QUrlQuery &q = *query;
+        switch (effectiveMode()) {
+        case PageRequest::Mode::Incremental:
+            addItems(q, e.incremental.params);
+            if (!m_request.since.isEmpty()) {
+                QString why;
+                const QString value = RestConfig::formatFilterValue(m_request.since, e.incremental.format, &why);
+                if (value.isEmpty()) {
+                    *error = Error(Error::Code::Config, why);
+                    return false;
+                }
+                setItem(q, e.incremental.param, value);
+            }
+            break;
+        case PageRequest::Mode::Full:
+            addItems(q, e.fullParams);
+            break;
+        case PageRequest::Mode::Ids:
+            addItems(q, e.idScanParams);
+            break;
+        }
+        return true;
+    }
+
+    // The count request: the walk's mode parameters and filter, none of its pagination
+    // parameters, and total_request.params.
+    QUrl countUrl(Error *error) const
+    {
+        RestSource *src = m_ctx.source;
+        if (!src) {
+            *error = Error(Error::Code::Internal, QStringLiteral("the source is gone"));
+            return {};
+        }
+        const RestPagination &p = m_ctx.entity.pagination;
+        QUrl url = src->entityUrl(m_ctx.entity.name);
+        QUrlQuery q(url);
+        if (!addModeParams(&q, error))
+            return {};
+        const QStringList walkParams = p.walkParams();
+        for (const QString &name : walkParams)
+            q.removeAllQueryItems(name);
+        addItems(q, p.totalRequest.params);
+        url.setQuery(encodeQuery(q), QUrl::StrictMode);
+        return url;
+    }
+
     QUrl firstUrl(Error *error)
     {
         RestSource *src = m_ctx.source;
@@ -179,26 +277,8 @@ private:
 
         QUrl url = src->entityUrl(e.name);
         QUrlQuery q(url);
-        switch (effectiveMode()) {
-        case PageRequest::Mode::Incremental:
-            addItems(q, e.incremental.params);
-            if (!m_request.since.isEmpty()) {
-                QString why;
-                const QString value = RestConfig::formatFilterValue(m_request.since, e.incremental.format, &why);
-                if (value.isEmpty()) {
-                    *error = Error(Error::Code::Config, why);
-                    return {};
-                }
-                setItem(q, e.incremental.param, value);
-            }
-            break;
-        case PageRequest::Mode::Full:
-            addItems(q, e.fullParams);
-            break;
-        case PageRequest::Mode::Ids:
-            addItems(q, e.idScanParams);
-            break;
-        }
+        if (!addModeParams(&q, error))
+            return {};
 
         if (p.pageSize > 0) {
             const QString sizeParam = p.style == Style::Offset ? p.limitParam : p.pageSizeParam;
@@ -247,6 +327,72 @@ private:
         m_http->setCredentialHint(src->credentialHint());
         connect(m_http, &HttpJob::finished, this, &RestPageJob::onHttpFinished);
         m_http->start();
+    }
+
+    // Through the same client as the pages: the same credentials, retries, pacing and limits.
+    void sendCount(const QUrl &url)
+    {
+        RestSource *src = m_ctx.source;
+        m_http = src->httpClient()->get(src->makeRequest(url), this);
+        m_http->setCredentialHint(src->credentialHint());
+        connect(m_http, &HttpJob::finished, this, &RestPageJob::onCountFinished);
+        m_http->start();
+    }
+
+    void onCountFinished(HttpJob *http)
+    {
+        m_http = nullptr;
+        m_page.retries += http->retries();
+        // Refused credentials are not a counting problem: the walk would be refused too, so stop
+        // now with the one clear message instead of asking again.
+        if (http->error().code == Error::Code::Auth) {
+            finish(http->error());
+            return;
+        }
+        QString why;
+        const qint64 total = readCount(http, &why);
+        if (total >= 0) {
+            m_countTotal = total;
+            qCDebug(lcRestSource).noquote() << m_ctx.prefix << "GET" << http->displayUrl() << "-> total" << total;
+        } else {
+            qCWarning(lcRestSource).noquote() << m_ctx.prefix << QStringLiteral("count request GET %1 failed: %2; walking on "
+                                                                                "without a total")
+                                                                     .arg(http->displayUrl(), why);
+        }
+        send();
+    }
+
+    // The total in a count response, or -1 with *why saying what was wrong.
+    qint64 readCount(HttpJob *http, QString *why) const
+    {
+        const RestTotalRequest &tr = m_ctx.entity.pagination.totalRequest;
+        if (http->hasError()) {
+            *why = http->error().message;
+            return -1;
+        }
+        qint64 total = -1;
+        if (!tr.totalHeader.isEmpty()) {
+            const QByteArray value = http->header(tr.totalHeader.toLatin1()).trimmed();
+            if (value.isEmpty())
+                *why = QStringLiteral("no %1 header in the response (total_request.total_header)").arg(tr.totalHeader);
+            else if (!parseCount(QString::fromLatin1(value), &total))
+                *why = QStringLiteral("the %1 header \"%2\" is not a whole number (total_request.total_header)")
+                           .arg(tr.totalHeader, QString::fromLatin1(value.left(40)));
+            return total;
+        }
+        Error e;
+        const QJsonDocument doc = parseBody(http->body(), http->displayUrl(), &e);
+        if (e) {
+            *why = e.message;
+            return -1;
+        }
+        bool found = false;
+        const QJsonValue v = JsonPath::value(docRoot(doc), tr.totalPath, &found);
+        if (!found)
+            *why = QStringLiteral("no \"%1\" in the response (total_request.total_path)").arg(tr.totalPath);
+        else if (!parseCount(v, &total))
+            *why = QStringLiteral("\"%1\" is %2, not a whole number (total_request.total_path)").arg(tr.totalPath, describe(v));
+        return total;
     }
 
     void onHttpFinished(HttpJob *http)
@@ -319,18 +465,14 @@ private:
             }
         }
 
+        // A total that is not a whole number is no total: as 0 it would end a page walk early.
         qint64 total = -1;
         if (!p.totalPath.isEmpty()) {
-            const QJsonValue t = JsonPath::value(root, p.totalPath);
-            if (t.isDouble())
-                total = qint64(t.toDouble());
-            else if (t.isString())
-                total = t.toString().toLongLong();
+            if (!parseCount(JsonPath::value(root, p.totalPath), &total))
+                total = -1;
         } else if (!p.totalHeader.isEmpty()) {
-            bool ok = false;
-            const qint64 t = http->header(p.totalHeader.toLatin1()).trimmed().toLongLong(&ok);
-            if (ok)
-                total = t;
+            if (!parseCount(QString::fromLatin1(http->header(p.totalHeader.toLatin1()).trimmed()), &total))
+                total = -1;
         }
 
         QString next;
@@ -420,7 +562,9 @@ private:
 
         m_page.records = records;
         m_page.nextToken = next;
-        m_page.total = total;
+        // The count request's total only fills in: it can be older than the page's own, and it
+        // never decides where a walk stops.
+        m_page.total = total >= 0 ? total : m_countTotal;
         return true;
     }
 
@@ -428,6 +572,7 @@ private:
     PageRequest m_request;
     QUrl m_url;
     qint64 m_position = 0; // page number or offset of this page
+    qint64 m_countTotal = -1; // from the count request, -1 when none was made or it failed
     QPointer<HttpJob> m_http;
     QTimer m_retryTimer;
     int m_parseRetries = 0;
@@ -669,7 +814,8 @@ EntityCapabilities RestSource::capabilities(const QString &entity) const
     caps.cursorField = it->incremental.field;
     caps.tieBreakById = it->incremental.enabled && it->incremental.tieBreakById;
     caps.idScan = it->idScan;
-    caps.reportsTotal = !it->pagination.totalPath.isEmpty() || !it->pagination.totalHeader.isEmpty();
+    caps.reportsTotal = !it->pagination.totalPath.isEmpty() || !it->pagination.totalHeader.isEmpty()
+        || it->pagination.totalRequest.enabled;
     return caps;
 }
 

@@ -274,8 +274,15 @@ HttpResponse LinkApiServer::handle(const HttpRequest &request)
                                   {QStringLiteral("pad"), QStringLiteral("~>>>???~")}};
             next = QString::fromLatin1(QJsonDocument(key).toJson(QJsonDocument::Compact).toBase64());
         }
-        return jsonResponse(200, QJsonObject{{QStringLiteral("entries"), page},
-                                             {QStringLiteral("meta"), QJsonObject{{QStringLiteral("next"), next}}}});
+        QJsonObject meta{{QStringLiteral("next"), next}};
+        // Cursor listings carry no total; with_total=1 asks for one, as some APIs allow.
+        const bool withTotal = request.query.queryItemValue(QStringLiteral("with_total")) == QLatin1String("1");
+        if (withTotal)
+            meta.insert(QStringLiteral("total"), double(total));
+        HttpResponse r = jsonResponse(200, QJsonObject{{QStringLiteral("entries"), page}, {QStringLiteral("meta"), meta}});
+        if (withTotal)
+            r.setHeader("X-Total-Count", QByteArray::number(total));
+        return r;
     }
     if (prefix == QLatin1String("next")) {
         qint64 pg = 0, size = 0;

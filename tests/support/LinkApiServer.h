@@ -15,6 +15,7 @@ namespace Tributary::Test {
 //   GET /items?since=<unix s>&_sort=modified&page=N&per_page=M   top-level array, Link + X-Total-Count
 //   GET /offset/items?offset=O&limit=L                          {"results": [...], "count": T}
 //   GET /cursor/items?after=<opaque>&limit=L                    {"entries": [...], "meta": {"next": ...}}
+//       ...&with_total=1                                         adds "meta.total" and X-Total-Count (a count request)
 //   GET /next/items?pg=N&size=M                                  {"data": {"items": [...]}, "paging": {"next_page_url": ...}}
 //   GET /paged/items?page=N&limit=M                              {"records": [...], "meta": {"last_page": L, "total": T}}
 //   GET /all/items                                               {"items": [...]}
