@@ -1,5 +1,6 @@
 #include "Config.h"
 
+#include "ConfigReader.h"
 #include "engine/SourceRegistry.h"
 #include "util/Logging.h"
 
@@ -25,120 +26,6 @@ const QStringList kEntityKeys = {QStringLiteral("name"), QStringLiteral("table")
                                  QStringLiteral("defaults"), QStringLiteral("conflict_policy"),
                                  QStringLiteral("updated_column"), QStringLiteral("enabled")};
 
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: return QStringLiteral("nothing");
-    }
-    return QString();
-}
-
-// Reads typed keys from one JSON object and records every problem with its full key path.
-class Reader
-{
-public:
-    Reader(const QJsonObject &o, QString path, QStringList *errors) : m_o(o), m_path(std::move(path)), m_errors(errors) {}
-
-    QString key(const QString &k) const { return m_path.isEmpty() ? k : m_path + QLatin1Char('.') + k; }
-    void error(const QString &k, const QString &what) const { m_errors->append(key(k) + QStringLiteral(": ") + what); }
-    bool has(const QString &k) const { return m_o.contains(k); }
-
-    QString string(const QString &k, const QString &def = {}, bool required = false) const
-    {
-        const QJsonValue v = m_o.value(k);
-        if (v.isUndefined()) {
-            if (required)
-                error(k, QStringLiteral("is required"));
-            return def;
-        }
-        if (!v.isString()) {
-            error(k, QStringLiteral("expected a string, got %1").arg(typeName(v)));
-            return def;
-        }
-        if (required && v.toString().trimmed().isEmpty())
-            error(k, QStringLiteral("must not be empty"));
-        return v.toString();
-    }
-    bool boolean(const QString &k, bool def) const
-    {
-        const QJsonValue v = m_o.value(k);
-        if (v.isUndefined())
-            return def;
-        if (!v.isBool()) {
-            error(k, QStringLiteral("expected true or false, got %1").arg(typeName(v)));
-            return def;
-        }
-        return v.toBool();
-    }
-    int integer(const QString &k, int def, int min, int max) const
-    {
-        const QJsonValue v = m_o.value(k);
-        if (v.isUndefined())
-            return def;
-        const double d = v.toDouble(qQNaN());
-        if (!v.isDouble() || d != qRound64(d) || d < min || d > max) {
-            error(k, QStringLiteral("expected a whole number from %1 to %2").arg(min).arg(max));
-            return def;
-        }
-        return int(d);
-    }
-    QJsonObject object(const QString &k, bool required = false) const
-    {
-        const QJsonValue v = m_o.value(k);
-        if (v.isUndefined()) {
-            if (required)
-                error(k, QStringLiteral("is required"));
-            return {};
-        }
-        if (!v.isObject()) {
-            error(k, QStringLiteral("expected an object, got %1").arg(typeName(v)));
-            return {};
-        }
-        return v.toObject();
-    }
-    QJsonArray array(const QString &k, bool required = false) const
-    {
-        const QJsonValue v = m_o.value(k);
-        if (v.isUndefined()) {
-            if (required)
-                error(k, QStringLiteral("is required"));
-            return {};
-        }
-        if (!v.isArray()) {
-            error(k, QStringLiteral("expected an array, got %1").arg(typeName(v)));
-            return {};
-        }
-        return v.toArray();
-    }
-    QString oneOf(const QString &k, const QStringList &allowed, const QString &def) const
-    {
-        const QString s = string(k, def);
-        if (!allowed.contains(s)) {
-            error(k, QStringLiteral("expected one of %1; got \"%2\"").arg(allowed.join(QStringLiteral(", ")), s));
-            return def;
-        }
-        return s;
-    }
-    void rejectUnknown(const QStringList &known) const
-    {
-        for (auto it = m_o.constBegin(); it != m_o.constEnd(); ++it) {
-            if (!known.contains(it.key()))
-                error(it.key(), QStringLiteral("unknown key; expected one of %1").arg(known.join(QStringLiteral(", "))));
-        }
-    }
-
-private:
-    QJsonObject m_o;
-    QString m_path;
-    QStringList *m_errors;
-};
-
 // A plain identifier: letters, digits, underscore. Table and column names from the configuration
 // are additionally checked against the real schema before any SQL runs.
 bool isIdentifier(const QString &s)
@@ -152,7 +39,7 @@ bool isIdentifier(const QString &s)
     return true;
 }
 
-void checkIdentifier(const Reader &r, const QString &k, const QString &value)
+void checkIdentifier(const ConfigReader &r, const QString &k, const QString &value)
 {
     if (!value.isEmpty() && !isIdentifier(value))
         r.error(k, QStringLiteral("\"%1\" is not a plain SQL identifier (letters, digits, _)").arg(value));
@@ -160,7 +47,7 @@ void checkIdentifier(const Reader &r, const QString &k, const QString &value)
 
 EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QString &sourceType, QStringList *errors)
 {
-    Reader r(o, path, errors);
+    ConfigReader r(o, path, errors);
     EntityConfig e;
     e.options = o;
     e.name = r.string(QStringLiteral("name"), {}, true);
@@ -184,7 +71,7 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
     };
 
     const QJsonObject columns = r.object(QStringLiteral("columns"), true);
-    const Reader cr(columns, r.key(QStringLiteral("columns")), errors);
+    const ConfigReader cr(columns, r.key(QStringLiteral("columns")), errors);
     for (auto it = columns.constBegin(); it != columns.constEnd(); ++it) {
         ColumnMapping m;
         m.column = it.key();
@@ -193,7 +80,7 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
         if (it->isString()) {
             m.field = it->toString();
         } else if (it->isObject()) {
-            const Reader mr(it->toObject(), cr.key(it.key()), errors);
+            const ConfigReader mr(it->toObject(), cr.key(it.key()), errors);
             m.field = mr.string(QStringLiteral("field"), {}, true);
             m.type = mr.oneOf(QStringLiteral("type"), kColumnTypes, QStringLiteral("string"));
             m.required = mr.boolean(QStringLiteral("required"), false);
@@ -205,13 +92,13 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
     }
 
     const QJsonObject refs = r.object(QStringLiteral("references"));
-    const Reader rr(refs, r.key(QStringLiteral("references")), errors);
+    const ConfigReader rr(refs, r.key(QStringLiteral("references")), errors);
     for (auto it = refs.constBegin(); it != refs.constEnd(); ++it) {
         if (!it->isObject()) {
             rr.error(it.key(), QStringLiteral("expected {\"entity\": ..., \"field\": ...}"));
             continue;
         }
-        const Reader mr(it->toObject(), rr.key(it.key()), errors);
+        const ConfigReader mr(it->toObject(), rr.key(it.key()), errors);
         ReferenceMapping m;
         m.column = it.key();
         checkIdentifier(rr, it.key(), m.column);
@@ -233,7 +120,7 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
     }
 
     const QJsonObject defaults = r.object(QStringLiteral("defaults"));
-    const Reader dr(defaults, r.key(QStringLiteral("defaults")), errors);
+    const ConfigReader dr(defaults, r.key(QStringLiteral("defaults")), errors);
     for (auto it = defaults.constBegin(); it != defaults.constEnd(); ++it) {
         checkIdentifier(dr, it.key(), it.key());
         claim(dr.key(it.key()), it.key());
@@ -261,7 +148,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     s.baseDir = baseDir;
     const QString name = o.value(QStringLiteral("name")).toString();
     const QString path = name.isEmpty() ? fallbackPath : QStringLiteral("sources.") + name;
-    Reader r(o, path, errors);
+    ConfigReader r(o, path, errors);
     s.name = r.string(QStringLiteral("name"), {}, true);
     if (!s.name.isEmpty() && !isIdentifier(QString(s.name).replace(QLatin1Char('-'), QLatin1Char('_'))))
         r.error(QStringLiteral("name"), QStringLiteral("use letters, digits, - and _ only"));
@@ -270,7 +157,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
 
     const QJsonObject start = r.object(QStringLiteral("start"));
     if (!start.isEmpty()) {
-        const Reader sr(start, r.key(QStringLiteral("start")), errors);
+        const ConfigReader sr(start, r.key(QStringLiteral("start")), errors);
         const QString from = sr.oneOf(QStringLiteral("from"), {QStringLiteral("beginning"), QStringLiteral("now"), QStringLiteral("date")},
                                       QStringLiteral("beginning"));
         if (from == QLatin1String("now"))
@@ -387,7 +274,7 @@ SecretRef SecretRef::fromJson(const QJsonValue &v, const QString &path, QStringL
         errors->append(path + QStringLiteral(": expected {\"env\": \"VARIABLE\"} or {\"file\": ..., \"key\": ...}"));
         return s;
     }
-    const Reader r(v.toObject(), path, errors);
+    const ConfigReader r(v.toObject(), path, errors);
     s.env = r.string(QStringLiteral("env"));
     s.file = r.string(QStringLiteral("file"));
     s.key = r.string(QStringLiteral("key"));
@@ -508,24 +395,24 @@ bool Config::fromJson(const QJsonObject &root, const QString &filePath, Config *
     const int before = errors->size();
     Config c;
     c.filePath = filePath;
-    const Reader r(root, QString(), errors);
+    const ConfigReader r(root, QString(), errors);
     r.rejectUnknown({QStringLiteral("database"), QStringLiteral("sources"), QStringLiteral("$schema"), QStringLiteral("comment")});
 
     const QJsonObject db = r.object(QStringLiteral("database"), true);
-    const Reader dr(db, QStringLiteral("database"), errors);
+    const ConfigReader dr(db, QStringLiteral("database"), errors);
     c.database.driver = dr.oneOf(QStringLiteral("driver"), {QStringLiteral("sqlite"), QStringLiteral("postgres")}, QStringLiteral("sqlite"));
     if (c.database.driver == QLatin1String("sqlite")) {
         c.database.path = dr.string(QStringLiteral("path"), {}, true);
     } else {
         c.database.host = dr.string(QStringLiteral("host"), QStringLiteral("localhost"));
-        c.database.port = dr.integer(QStringLiteral("port"), 5432, 1, 65535);
+        c.database.port = int(dr.integer(QStringLiteral("port"), 5432, 1, 65535));
         c.database.name = dr.string(QStringLiteral("name"), {}, true);
         c.database.user = dr.string(QStringLiteral("user"), {}, true);
         if (db.contains(QStringLiteral("password")))
             c.database.password = SecretRef::fromJson(db.value(QStringLiteral("password")), dr.key(QStringLiteral("password")), errors);
     }
     c.database.timestampFormat = dr.string(QStringLiteral("timestamp_format"), c.database.timestampFormat);
-    c.database.busyTimeoutMs = dr.integer(QStringLiteral("busy_timeout_ms"), c.database.busyTimeoutMs, 0, 600000);
+    c.database.busyTimeoutMs = int(dr.integer(QStringLiteral("busy_timeout_ms"), c.database.busyTimeoutMs, 0, 600000));
     dr.rejectUnknown({QStringLiteral("driver"), QStringLiteral("path"), QStringLiteral("host"), QStringLiteral("port"),
                       QStringLiteral("name"), QStringLiteral("user"), QStringLiteral("password"),
                       QStringLiteral("timestamp_format"), QStringLiteral("busy_timeout_ms")});

@@ -1,5 +1,7 @@
 #include "RestConfig.h"
 
+#include "config/ConfigReader.h"
+
 #include "JsonPath.h"
 
 #include <QJsonArray>
@@ -46,113 +48,21 @@ const QStringList kLimitKeys = {QStringLiteral("timeout_ms"),     QStringLiteral
                                 QStringLiteral("backoff_ms"),     QStringLiteral("max_backoff_ms"),
                                 QStringLiteral("max_response_bytes"), QStringLiteral("requests_per_second")};
 
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: return QStringLiteral("nothing");
-    }
-    return {};
-}
+QString typeName(const QJsonValue &v) { return ConfigReader::typeName(v); }
 
-// Reads typed keys from one JSON object; every problem becomes one line naming the key's full
-// path. The path of each key comes from a function so that a merged object (source defaults
-// overridden by an entity) names the place where the offending value was actually written.
-class Reader
+// The generic reader plus the two kinds of value only the REST source has: dotted JSON paths
+// and query parameters.
+class Reader : public ConfigReader
 {
 public:
-    using PathFn = std::function<QString(const QString &)>;
-    Reader(const QJsonObject &o, const QString &path, QStringList *errors)
-        : m_o(o), m_errors(errors), m_path([path](const QString &k) { return path + QLatin1Char('.') + k; }) {}
-    Reader(const QJsonObject &o, PathFn path, QStringList *errors) : m_o(o), m_errors(errors), m_path(std::move(path)) {}
+    using ConfigReader::ConfigReader;
 
-    QString key(const QString &k) const { return m_path(k); }
-    void error(const QString &k, const QString &what) const { m_errors->append(key(k) + QStringLiteral(": ") + what); }
-    bool has(const QString &k) const { return m_o.contains(k); }
-    QStringList *errors() const { return m_errors; }
-    QJsonValue value(const QString &k) const { return m_o.value(k); }
-
-    QString string(const QString &k, const QString &def = {}, bool required = false) const
-    {
-        const QJsonValue v = m_o.value(k);
-        if (v.isUndefined()) {
-            if (required)
-                error(k, QStringLiteral("is required"));
-            return def;
-        }
-        if (!v.isString()) {
-            error(k, QStringLiteral("expected a string, got %1").arg(typeName(v)));
-            return def;
-        }
-        if (required && v.toString().trimmed().isEmpty())
-            error(k, QStringLiteral("must not be empty"));
-        return v.toString();
-    }
     QString path(const QString &k, const QString &def = {}) const
     {
         const QString p = string(k, def);
         if (!JsonPath::isValid(p))
             error(k, QStringLiteral("\"%1\" is not a dotted path such as \"data\" or \"meta.total\"").arg(p));
         return p;
-    }
-    qint64 integer(const QString &k, qint64 def, qint64 min, qint64 max) const
-    {
-        const QJsonValue v = m_o.value(k);
-        if (v.isUndefined())
-            return def;
-        const double d = v.toDouble(qQNaN());
-        if (!v.isDouble() || d != std::floor(d) || d < double(min) || d > double(max)) {
-            error(k, QStringLiteral("expected a whole number from %1 to %2; got %3")
-                         .arg(min)
-                         .arg(max)
-                         .arg(v.isDouble() ? QString::number(d) : typeName(v)));
-            return def;
-        }
-        return qint64(d);
-    }
-    double number(const QString &k, double def, double min, double max) const
-    {
-        const QJsonValue v = m_o.value(k);
-        if (v.isUndefined())
-            return def;
-        if (!v.isDouble() || v.toDouble() < min || v.toDouble() > max) {
-            error(k, QStringLiteral("expected a number from %1 to %2").arg(min).arg(max));
-            return def;
-        }
-        return v.toDouble();
-    }
-    QJsonObject object(const QString &k, bool required = false) const
-    {
-        const QJsonValue v = m_o.value(k);
-        if (v.isUndefined()) {
-            if (required)
-                error(k, QStringLiteral("is required"));
-            return {};
-        }
-        if (!v.isObject()) {
-            error(k, QStringLiteral("expected an object, got %1").arg(typeName(v)));
-            return {};
-        }
-        return v.toObject();
-    }
-    QString oneOf(const QString &k, const QStringList &allowed, const QString &def) const
-    {
-        const QJsonValue v = m_o.value(k);
-        if (v.isUndefined())
-            return def;
-        const QString s = v.isString() ? v.toString() : QString();
-        if (!allowed.contains(s)) {
-            error(k, QStringLiteral("expected one of %1; got %2")
-                         .arg(allowed.join(QStringLiteral(", ")),
-                              v.isString() ? QStringLiteral("\"%1\"").arg(s) : typeName(v)));
-            return def;
-        }
-        return s;
     }
     // {"sort": "id", "limit": 10, "flag": true}: query parameters with scalar values.
     QueryItems params(const QString &k) const
@@ -171,26 +81,6 @@ public:
         }
         return items;
     }
-    SecretRef secret(const QString &k) const
-    {
-        if (!m_o.contains(k)) {
-            error(k, QStringLiteral("is required: {\"env\": \"VARIABLE\"} or {\"file\": \"credentials.json\", \"key\": \"name\"}"));
-            return {};
-        }
-        return SecretRef::fromJson(m_o.value(k), key(k), m_errors);
-    }
-    void rejectUnknown(const QStringList &known) const
-    {
-        for (auto it = m_o.constBegin(); it != m_o.constEnd(); ++it) {
-            if (!known.contains(it.key()))
-                error(it.key(), QStringLiteral("unknown key; expected one of %1").arg(known.join(QStringLiteral(", "))));
-        }
-    }
-
-private:
-    QJsonObject m_o;
-    QStringList *m_errors;
-    PathFn m_path;
 };
 
 bool isHeaderName(const QString &name)

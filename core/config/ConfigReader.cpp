@@ -1,0 +1,155 @@
+#include "ConfigReader.h"
+
+#include <cmath>
+
+namespace Tributary {
+
+ConfigReader::ConfigReader(const QJsonObject &o, const QString &path, QStringList *errors)
+    : m_o(o), m_errors(errors),
+      m_path([path](const QString &k) { return path.isEmpty() ? k : path + QLatin1Char('.') + k; })
+{
+}
+
+ConfigReader::ConfigReader(const QJsonObject &o, PathFn path, QStringList *errors)
+    : m_o(o), m_errors(errors), m_path(std::move(path))
+{
+}
+
+QString ConfigReader::typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: return QStringLiteral("nothing");
+    }
+    return {};
+}
+
+void ConfigReader::error(const QString &k, const QString &what) const
+{
+    m_errors->append(key(k) + QStringLiteral(": ") + what);
+}
+
+QString ConfigReader::string(const QString &k, const QString &def, bool required) const
+{
+    const QJsonValue v = m_o.value(k);
+    if (v.isUndefined()) {
+        if (required)
+            error(k, QStringLiteral("is required"));
+        return def;
+    }
+    if (!v.isString()) {
+        error(k, QStringLiteral("expected a string, got %1").arg(typeName(v)));
+        return def;
+    }
+    if (required && v.toString().trimmed().isEmpty())
+        error(k, QStringLiteral("must not be empty"));
+    return v.toString();
+}
+
+bool ConfigReader::boolean(const QString &k, bool def) const
+{
+    const QJsonValue v = m_o.value(k);
+    if (v.isUndefined())
+        return def;
+    if (!v.isBool()) {
+        error(k, QStringLiteral("expected true or false, got %1").arg(typeName(v)));
+        return def;
+    }
+    return v.toBool();
+}
+
+qint64 ConfigReader::integer(const QString &k, qint64 def, qint64 min, qint64 max) const
+{
+    const QJsonValue v = m_o.value(k);
+    if (v.isUndefined())
+        return def;
+    const double d = v.toDouble(qQNaN());
+    if (!v.isDouble() || d != std::floor(d) || d < double(min) || d > double(max)) {
+        error(k, QStringLiteral("expected a whole number from %1 to %2; got %3")
+                     .arg(min)
+                     .arg(max)
+                     .arg(v.isDouble() ? QString::number(d) : typeName(v)));
+        return def;
+    }
+    return qint64(d);
+}
+
+double ConfigReader::number(const QString &k, double def, double min, double max) const
+{
+    const QJsonValue v = m_o.value(k);
+    if (v.isUndefined())
+        return def;
+    if (!v.isDouble() || v.toDouble() < min || v.toDouble() > max) {
+        error(k, QStringLiteral("expected a number from %1 to %2").arg(min).arg(max));
+        return def;
+    }
+    return v.toDouble();
+}
+
+QJsonObject ConfigReader::object(const QString &k, bool required) const
+{
+    const QJsonValue v = m_o.value(k);
+    if (v.isUndefined()) {
+        if (required)
+            error(k, QStringLiteral("is required"));
+        return {};
+    }
+    if (!v.isObject()) {
+        error(k, QStringLiteral("expected an object, got %1").arg(typeName(v)));
+        return {};
+    }
+    return v.toObject();
+}
+
+QJsonArray ConfigReader::array(const QString &k, bool required) const
+{
+    const QJsonValue v = m_o.value(k);
+    if (v.isUndefined()) {
+        if (required)
+            error(k, QStringLiteral("is required"));
+        return {};
+    }
+    if (!v.isArray()) {
+        error(k, QStringLiteral("expected an array, got %1").arg(typeName(v)));
+        return {};
+    }
+    return v.toArray();
+}
+
+QString ConfigReader::oneOf(const QString &k, const QStringList &allowed, const QString &def) const
+{
+    const QJsonValue v = m_o.value(k);
+    if (v.isUndefined())
+        return def;
+    const QString s = v.isString() ? v.toString() : QString();
+    if (!allowed.contains(s)) {
+        error(k, QStringLiteral("expected one of %1; got %2")
+                     .arg(allowed.join(QStringLiteral(", ")), v.isString() ? QStringLiteral("\"%1\"").arg(s) : typeName(v)));
+        return def;
+    }
+    return s;
+}
+
+SecretRef ConfigReader::secret(const QString &k) const
+{
+    if (!m_o.contains(k)) {
+        error(k, QStringLiteral("is required: {\"env\": \"VARIABLE\"} or {\"file\": \"credentials.json\", \"key\": \"name\"}"));
+        return {};
+    }
+    return SecretRef::fromJson(m_o.value(k), key(k), m_errors);
+}
+
+void ConfigReader::rejectUnknown(const QStringList &known) const
+{
+    for (auto it = m_o.constBegin(); it != m_o.constEnd(); ++it) {
+        if (!known.contains(it.key()))
+            error(it.key(), QStringLiteral("unknown key; expected one of %1").arg(known.join(QStringLiteral(", "))));
+    }
+}
+
+} // namespace Tributary
