@@ -73,6 +73,26 @@ bool parse(QCommandLineParser &p, const QString &command, const QString &descrip
     return true;
 }
 
+struct Opened
+{
+    std::unique_ptr<Context> context;
+    QList<const SourceConfig *> sources;
+};
+
+// The configuration of --config, opened, and the sources --source selects (all enabled ones by
+// default). On failure the messages are printed and *code says how to exit.
+Opened openSources(const QString &configPath, const QString &source, QTextStream &err, int *code)
+{
+    Opened o;
+    o.context = Context::open(configPath, err, code);
+    if (!o.context)
+        return o;
+    o.sources = o.context->sources(source, err, code);
+    if (*code != ExitOk)
+        o.context.reset();
+    return o;
+}
+
 const QCommandLineOption kConfig({QStringLiteral("c"), QStringLiteral("config")}, QStringLiteral("The configuration file."), QStringLiteral("FILE"));
 const QCommandLineOption kSource(QStringLiteral("source"), QStringLiteral("Only this source."), QStringLiteral("NAME"));
 
@@ -86,12 +106,11 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     int code = ExitOk;
     if (!parse(p, QStringLiteral("sync"), QStringLiteral("Syncs the configured sources into the main database."), args, &code))
         return code;
-    auto ctx = Context::open(p.value(kConfig), err, &code);
-    if (!ctx)
+    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code);
+    if (!opened.context)
         return code;
-    const auto sources = ctx->sources(p.value(kSource), err, &code);
-    if (code != ExitOk)
-        return code;
+    Context *ctx = opened.context.get();
+    const auto &sources = opened.sources;
     SyncOptions options;
     options.entities = p.values(entity);
     options.full = p.isSet(full);
@@ -117,12 +136,11 @@ int verifyCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                                                           "Exit 0 only when in sync; 5 when records are missing, extra or different."),
                args, &code))
         return code;
-    auto ctx = Context::open(p.value(kConfig), err, &code);
-    if (!ctx)
+    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code);
+    if (!opened.context)
         return code;
-    const auto sources = ctx->sources(p.value(kSource), err, &code);
-    if (code != ExitOk)
-        return code;
+    Context *ctx = opened.context.get();
+    const auto &sources = opened.sources;
     SignalWatcher watcher;
     return ctx->verify(sources, out, err, &watcher);
 }
@@ -144,12 +162,11 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     int code = ExitOk;
     if (!parse(p, QStringLiteral("status"), QStringLiteral("Shows cursors, the last run and counts per source and entity."), args, &code))
         return code;
-    auto ctx = Context::open(p.value(kConfig), err, &code);
-    if (!ctx)
+    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code);
+    if (!opened.context)
         return code;
-    const auto sources = ctx->sources(p.value(kSource), err, &code);
-    if (code != ExitOk)
-        return code;
+    Context *ctx = opened.context.get();
+    const auto &sources = opened.sources;
     Database &db = ctx->database();
     QJsonArray all;
     for (const SourceConfig *s : sources) {

@@ -111,7 +111,7 @@ void Verifier::onPage(const Page &page)
     if (!m_db.prepare(sel, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(quoted.join(QStringLiteral(", ")), m_db.quote(e.table), m_db.quote(e.key)), &error)
         || !m_db.prepare(seen, QStringLiteral("INSERT INTO tributary_verify_seen (entity, external_id) VALUES (?, ?) ON CONFLICT DO NOTHING"), &error)
         || !m_db.prepare(conflict, QStringLiteral("SELECT 1 FROM tributary_conflicts WHERE source = ? AND entity = ? AND external_id = ? AND status = 'open'"), &error)
-        || !m_db.prepare(quarantined, QStringLiteral("SELECT reason FROM tributary_quarantine WHERE source = ? AND entity = ? AND external_id = ?"), &error)) {
+        || !m_db.prepare(quarantined, QStringLiteral("SELECT 1 FROM tributary_quarantine WHERE source = ? AND entity = ? AND external_id = ?"), &error)) {
         m_walker->stop(error);
         return;
     }
@@ -122,6 +122,25 @@ void Verifier::onPage(const Page &page)
     for (const QJsonValue &v : page.records) {
         ++r.sourceRecords;
         const MappedRecord m = mapper.map(v.toObject());
+        // Whether this record has a row in one of the per-record state tables.
+        auto recorded = [&](QSqlQuery &q) {
+            q.bindValue(0, m_source.name);
+            q.bindValue(1, e.name);
+            q.bindValue(2, m.externalId);
+            const bool found = m_db.exec(q, &error) && q.next();
+            q.finish();
+            return found;
+        };
+        // Not in the main database: known and explained when it is held in quarantine with its
+        // reason (applied when the source changes it), missing otherwise.
+        auto heldOrMissing = [&](const QString &why) {
+            if (recorded(quarantined)) {
+                ++r.invalid;
+            } else {
+                ++r.missing;
+                example(why);
+            }
+        };
         if (!m.externalId.isEmpty()) {
             seen.bindValue(0, e.name);
             seen.bindValue(1, m.externalId);
@@ -129,41 +148,16 @@ void Verifier::onPage(const Page &page)
                 break;
         }
         if (!m.isValid()) {
-            quarantined.bindValue(0, m_source.name);
-            quarantined.bindValue(1, e.name);
-            quarantined.bindValue(2, m.externalId);
-            const bool held = m_db.exec(quarantined, &error) && quarantined.next();
-            quarantined.finish();
-            if (held) {
-                ++r.invalid;
-            } else {
-                ++r.missing;
-                example(QStringLiteral("%1 %2: invalid at the source (%3: %4) and not in quarantine").arg(e.name, m.externalId, m.errorField, m.error));
-            }
+            heldOrMissing(QStringLiteral("%1 %2: invalid at the source (%3: %4) and not in quarantine").arg(e.name, m.externalId, m.errorField, m.error));
             continue;
         }
-        conflict.bindValue(0, m_source.name);
-        conflict.bindValue(1, e.name);
-        conflict.bindValue(2, m.externalId);
-        const bool inConflict = m_db.exec(conflict, &error) && conflict.next();
-        conflict.finish();
+        const bool inConflict = recorded(conflict);
 
         const LinkStore::Link link = m_links->find(e.name, m.externalId, &error);
         if (error)
             break;
         if (!link.found) {
-            quarantined.bindValue(0, m_source.name);
-            quarantined.bindValue(1, e.name);
-            quarantined.bindValue(2, m.externalId);
-            const bool held = m_db.exec(quarantined, &error) && quarantined.next();
-            quarantined.finish();
-            if (held) {
-                // Known and explained: listed with its reason, retried when the source changes it.
-                ++r.invalid;
-            } else {
-                ++r.missing;
-                example(QStringLiteral("%1 %2: not in the main database").arg(e.name, m.externalId));
-            }
+            heldOrMissing(QStringLiteral("%1 %2: not in the main database").arg(e.name, m.externalId));
             continue;
         }
         sel.bindValue(0, link.localId.toLongLong() ? QVariant(link.localId.toLongLong()) : QVariant(link.localId));
