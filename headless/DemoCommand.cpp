@@ -169,9 +169,15 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << "tributaryd demo: cannot create " << dir.absolutePath() << "\n";
         return ExitFailed;
     }
-    const QString mainDb = dir.absoluteFilePath(QStringLiteral("main.sqlite"));
-    const QString externalDb = dir.absoluteFilePath(QStringLiteral("external.sqlite"));
-    const QString configPath = dir.absoluteFilePath(QStringLiteral("tributary.json"));
+    // Paths are shown (and handed to forum-sim) relative to where the demo was started, when they
+    // are below it, so the printed commands can be pasted as they are.
+    auto shown = [](const QString &path) {
+        const QString relative = QDir::current().relativeFilePath(path);
+        return relative.startsWith(QStringLiteral("..")) ? path : relative;
+    };
+    const QString mainDb = shown(dir.absoluteFilePath(QStringLiteral("main.sqlite")));
+    const QString externalDb = shown(dir.absoluteFilePath(QStringLiteral("external.sqlite")));
+    const QString configPath = shown(dir.absoluteFilePath(QStringLiteral("tributary.json")));
     for (const QString &f : {mainDb, externalDb}) {
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(f + suffix);
