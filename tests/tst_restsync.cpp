@@ -42,6 +42,10 @@ void tst_RestSync::everyPaginationStyle_data()
         << "/next/items" << QByteArray(R"({"records_path": "data.items", "pagination": {"style": "next_url", "page_size": 20, "page_size_param": "size", "next_url_path": "paging.next_page_url"}})");
     QTest::newRow("page numbers with last_page")
         << "/paged/items" << QByteArray(R"({"records_path": "records", "pagination": {"style": "page", "page_size": 20, "page_size_param": "limit", "last_page_path": "meta.last_page", "total_path": "meta.total"}})");
+    QTest::newRow("page numbers, four requests in flight")
+        << "/paged/items" << QByteArray(R"({"records_path": "records", "limits": {"concurrency": 4}, "pagination": {"style": "page", "page_size": 20, "page_size_param": "limit"}})");
+    QTest::newRow("offsets, four requests in flight")
+        << "/offset/items" << QByteArray(R"({"records_path": "results", "limits": {"concurrency": 4}, "pagination": {"style": "offset", "page_size": 20, "offset_param": "offset", "limit_param": "limit"}})");
 }
 
 void tst_RestSync::everyPaginationStyle()

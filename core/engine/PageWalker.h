@@ -2,14 +2,18 @@
 
 #include "engine/Source.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
 namespace Tributary {
 
-// Walks every page of one request. The next page is requested as soon as the current one
-// arrives, before the consumer handles it, so the network never waits for the database.
-// pageReady() handlers run synchronously and may call stop().
+// Walks every page of one request, keeping the network busy while the consumer works: the next
+// page is requested as soon as its continuation is known, before the current one is handed
+// over, and when the source can predict continuations (page numbers, offsets) up to
+// Source::pageConcurrency() requests are in flight. Pages are always delivered in walk order,
+// and the walk follows the continuation each answer actually gives (a wrong prediction is
+// dropped and asked again). pageReady() handlers run synchronously and may call stop().
 class PageWalker : public QObject
 {
     Q_OBJECT
@@ -27,16 +31,30 @@ Q_SIGNALS:
     void finished(const Tributary::Error &error); // exactly once; no error = the walk is complete
 
 private:
+    struct Slot
+    {
+        QString token;
+        QPointer<PageJob> job;
+        bool done = false;
+        Page page;
+        Error error;
+    };
+
     void request(const QString &token);
+    void topUp();
+    void abortQueued();
     void onJobFinished(Tributary::SourceJob *job);
+    void deliver();
     void finish(const Error &error);
 
     Source *m_source;
     PageRequest m_request;
-    QPointer<PageJob> m_job;
+    int m_concurrency = 1;
+    QList<Slot> m_queue; // requests in walk order, oldest first
     bool m_started = false;
     bool m_done = false;
     bool m_stopping = false;
+    bool m_delivering = false;
     Error m_stopReason;
 };
 

@@ -125,6 +125,23 @@ public:
     virtual RecordJob *fetchRecord(const QString &entity, const QString &externalId) = 0;
     // Formats the source's clock (an HTTP Date) as a cursor value this source's filter accepts.
     virtual QString cursorValueFor(const QString &entity, const QDateTime &sourceTime) const = 0;
+
+    // The continuation that follows `token` when the source can tell without the answer (page
+    // numbers, offsets), so that several pages of a walk can be in flight; empty when it cannot
+    // (cursors, next URLs). A wrong guess only costs a request: pages are used in order and the
+    // walk follows the continuation each answer actually gives.
+    virtual QString predictToken(const PageRequest &request, const QString &token) const
+    {
+        Q_UNUSED(request);
+        Q_UNUSED(token);
+        return {};
+    }
+    // How many requests of one walk may be in flight at once.
+    virtual int pageConcurrency(const QString &entity) const
+    {
+        Q_UNUSED(entity);
+        return 1;
+    }
 };
 
 } // namespace Tributary

@@ -46,7 +46,8 @@ const QStringList kFormats = {QStringLiteral("iso8601"), QStringLiteral("iso8601
                               QStringLiteral("unix-ms"), QStringLiteral("date")};
 const QStringList kLimitKeys = {QStringLiteral("timeout_ms"),     QStringLiteral("max_retries"),
                                 QStringLiteral("backoff_ms"),     QStringLiteral("max_backoff_ms"),
-                                QStringLiteral("max_response_bytes"), QStringLiteral("requests_per_second")};
+                                QStringLiteral("max_response_bytes"), QStringLiteral("requests_per_second"),
+                                QStringLiteral("concurrency")};
 
 QString typeName(const QJsonValue &v) { return ConfigReader::typeName(v); }
 
@@ -411,6 +412,7 @@ bool RestConfig::parse(const SourceConfig &config, RestConfig *out, QStringList 
         c.policy.maxResponseBytes = lr.integer(QStringLiteral("max_response_bytes"), c.policy.maxResponseBytes, 1,
                                                qint64(1) << 40);
         c.policy.requestsPerSecond = lr.number(QStringLiteral("requests_per_second"), 0, 0, 100000);
+        c.concurrency = int(lr.integer(QStringLiteral("concurrency"), c.concurrency, 1, 16));
         lr.rejectUnknown(kLimitKeys);
     }
 

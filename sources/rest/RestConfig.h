@@ -98,6 +98,7 @@ struct RestConfig
     RestAuth auth;
     HttpHeaderList headers;
     HttpPolicy policy;
+    int concurrency = 2; // requests of one walk in flight at once (page and offset styles)
     QHash<QString, RestEntity> entities;
 
     // Parses config.options["rest"] and each entity's REST keys. Each problem is one line naming

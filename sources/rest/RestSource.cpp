@@ -804,6 +804,33 @@ QString RestSource::name() const
     return m_sourceConfig.name;
 }
 
+QString RestSource::predictToken(const PageRequest &request, const QString &token) const
+{
+    auto it = m_config.entities.constFind(request.entity);
+    if (it == m_config.entities.constEnd())
+        return {};
+    const RestPagination &p = it->pagination;
+    bool ok = true;
+    switch (p.style) {
+    case RestPagination::Style::Page: {
+        const qint64 page = token.isEmpty() ? p.firstPage : token.toLongLong(&ok);
+        return ok ? QString::number(page + 1) : QString();
+    }
+    case RestPagination::Style::Offset: {
+        const qint64 offset = token.isEmpty() ? 0 : token.toLongLong(&ok);
+        return ok && p.pageSize > 0 ? QString::number(offset + p.pageSize) : QString();
+    }
+    default:
+        return {};
+    }
+}
+
+int RestSource::pageConcurrency(const QString &entity) const
+{
+    Q_UNUSED(entity);
+    return m_config.concurrency;
+}
+
 EntityCapabilities RestSource::capabilities(const QString &entity) const
 {
     EntityCapabilities caps;

@@ -34,6 +34,8 @@ public:
     RecordJob *fetchRecord(const QString &entity, const QString &externalId) override;
     // ISO-8601 UTC with milliseconds (yyyy-MM-ddTHH:mm:ss.zzzZ); formatFilterValue() accepts it.
     QString cursorValueFor(const QString &entity, const QDateTime &sourceTime) const override;
+    QString predictToken(const PageRequest &request, const QString &token) const override;
+    int pageConcurrency(const QString &entity) const override;
 
     // Configuration problems or a credential that could not be resolved (named, never shown):
     // every job then fails at once with this error.
