@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
@@ -49,12 +50,14 @@ bool SyncFixture::generateExternal(const ForumGeneratorOptions &options)
     return ok;
 }
 
-bool SyncFixture::startForum(const QString &token)
+bool SyncFixture::startForum(const QString &token, const ForumFaults &faults, quint64 seed)
 {
     m_token = token;
     ForumSimOptions o;
     o.dbPath = externalDb();
     o.token = token;
+    o.faults = faults;
+    o.seed = seed;
     QString error;
     if (!m_forum.start(o, &error)) {
         qWarning("forum-sim: %s", qPrintable(error));
@@ -193,6 +196,42 @@ QString SyncFixture::localId(const QString &entity, const QString &externalId, c
     return value(QStringLiteral("SELECT local_id FROM tributary_links WHERE source = ? AND entity = ? AND external_id = ?"),
                  {source, entity, externalId})
         .toString();
+}
+
+QString SyncFixture::contentInSourceTerms(const QString &source)
+{
+    const SourceConfig *sc = m_config.source(source);
+    QStringList lines;
+    for (const EntityConfig &e : sc->entities) {
+        QStringList cols;
+        for (const ColumnMapping &c : e.columns)
+            cols.append(QStringLiteral("t.%1").arg(c.column));
+        QString joins;
+        for (const ReferenceMapping &r : e.references) {
+            const QString alias = QStringLiteral("r_%1").arg(r.column);
+            // local_id is TEXT and the application's keys are integers: compare as text, or
+            // SQLite cannot use the link index and the join turns quadratic.
+            joins += QStringLiteral(" LEFT JOIN tributary_links %1 ON %1.source = l.source AND %1.entity = '%2' AND %1.local_id = CAST(t.%3 AS TEXT)")
+                         .arg(alias, r.entity, r.column);
+            cols.append(alias + QStringLiteral(".external_id"));
+        }
+        QSqlQuery q(m_db->db());
+        q.prepare(QStringLiteral("SELECT l.external_id, %1 FROM tributary_links l JOIN %2 t ON t.%3 = CAST(l.local_id AS INTEGER)%4 "
+                                 "WHERE l.source = ? AND l.entity = ?")
+                      .arg(cols.join(QStringLiteral(", ")), e.table, e.key, joins));
+        q.addBindValue(source);
+        q.addBindValue(e.name);
+        if (!q.exec())
+            qWarning("contentInSourceTerms: %s", qPrintable(q.lastError().text()));
+        while (q.next()) {
+            QStringList values;
+            for (int i = 0; i < q.record().count(); ++i)
+                values.append(q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
+            lines.append(e.name + QLatin1Char('|') + values.join(QLatin1Char('|')));
+        }
+    }
+    lines.sort();
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString SyncFixture::digest(const QString &table, qint64 maxId)

@@ -39,7 +39,7 @@ public:
 
     bool generateMain(const ForumGeneratorOptions &options);
     bool generateExternal(const ForumGeneratorOptions &options);
-    bool startForum(const QString &token = QStringLiteral("test-token"));
+    bool startForum(const QString &token = QStringLiteral("test-token"), const ForumFaults &faults = ForumFaults(), quint64 seed = 1);
     QUrl forumUrl() const { return m_forum.baseUrl(); }
 
     // The forum preset pointed at the running forum; `edit` may change the JSON before loading.
@@ -62,6 +62,12 @@ public:
     QString digest(const QString &table, qint64 maxId);
 
     QString token() const { return m_token; }
+
+    // What the main database holds for this source, in the source's id space: every linked row
+    // with its mapped values and its references written as external ids, one line per record,
+    // sorted. Two databases synced from the same source compare equal exactly when they hold
+    // the same records, whatever local ids they were given.
+    QString contentInSourceTerms(const QString &source = QStringLiteral("forum"));
 
 private:
     QTemporaryDir m_dir;
