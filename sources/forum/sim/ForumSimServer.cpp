@@ -35,7 +35,10 @@ bool ForumSimServer::start(const ForumSimOptions &options, QString *error)
     }
     m_api = std::make_unique<ForumApi>(m_store.get(), options);
     ForumApi *api = m_api.get();
-    m_http = new HttpServer([api](const HttpRequest &request) { return api->handle(request); }, this);
+    m_http = new HttpServer([api, this](const HttpRequest &request) {
+        ++m_requests;
+        return api->handle(request);
+    }, this);
     QHostAddress address;
     if (options.host == QLatin1String("localhost"))
         address = QHostAddress::LocalHost;

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <atomic>
 #include <memory>
 
 namespace Tributary {
@@ -32,12 +33,15 @@ public:
 
     ForumApi *api() const;
     HttpServer *httpServer() const;
+    // Requests answered (or deliberately left hanging) so far; readable from any thread.
+    qint64 requestCount() const { return m_requests.load(); }
 
 private:
     ForumSimOptions m_options;
     std::unique_ptr<ForumStore> m_store;
     std::unique_ptr<ForumApi> m_api;
     HttpServer *m_http = nullptr;
+    std::atomic<qint64> m_requests{0};
 };
 
 } // namespace Tributary

@@ -39,6 +39,12 @@ public:
         return m_baseUrl;
     }
 
+    qint64 requestCount() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_server ? m_server->requestCount() : m_finalRequests;
+    }
+
 protected:
     void run() override
     {
@@ -47,6 +53,7 @@ protected:
         const bool ok = server.start(m_options, &error);
         {
             QMutexLocker lock(&m_mutex);
+            m_server = &server;
             m_ok = ok;
             m_error = error;
             m_port = server.port();
@@ -57,6 +64,9 @@ protected:
         if (ok)
             exec();
         server.stop();
+        QMutexLocker lock(&m_mutex);
+        m_finalRequests = server.requestCount();
+        m_server = nullptr;
     }
 
 private:
@@ -68,6 +78,8 @@ private:
     QString m_error;
     quint16 m_port = 0;
     QUrl m_baseUrl;
+    const ForumSimServer *m_server = nullptr;
+    qint64 m_finalRequests = 0;
 };
 
 ForumSimThread::ForumSimThread() = default;
@@ -102,6 +114,11 @@ void ForumSimThread::stop()
 bool ForumSimThread::isRunning() const
 {
     return m_runner && m_runner->isRunning();
+}
+
+qint64 ForumSimThread::requestCount() const
+{
+    return m_runner ? m_runner->requestCount() : 0;
 }
 
 quint16 ForumSimThread::port() const

@@ -25,6 +25,8 @@ public:
     bool isRunning() const;
 
     quint16 port() const;
+    // Requests the server has received so far (tests count retries with it).
+    qint64 requestCount() const;
     // http://127.0.0.1:PORT/api/v1
     QUrl baseUrl() const;
 

@@ -1,0 +1,232 @@
+// What real APIs do to a sync: many records sharing one timestamp, a run stopped in the middle of
+// them, transient errors, rate limits, malformed and truncated bodies, hanging requests, revoked
+// tokens. Real forum-sim over loopback with seeded faults; the seed is printed.
+
+#include "SyncFixture.h"
+#include "TestSupport.h"
+
+#include "BuiltinSources.h"
+#include "engine/SourceRegistry.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Tributary;
+using namespace Tributary::Test;
+
+namespace {
+
+ForumGeneratorOptions forum(int users, int sections, int topics, int messages, quint64 seed)
+{
+    ForumGeneratorOptions o;
+    o.users = users;
+    o.sections = sections;
+    o.topics = topics;
+    o.messages = messages;
+    o.seed = seed;
+    return o;
+}
+
+// Edits the source object of the configuration before it is loaded.
+std::function<void(QJsonObject &)> editRest(const std::function<void(QJsonObject &rest)> &edit)
+{
+    return [edit](QJsonObject &root) {
+        QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+        QJsonObject src = sources.at(0).toObject();
+        QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+        edit(rest);
+        src.insert(QStringLiteral("rest"), rest);
+        sources.replace(0, src);
+        root.insert(QStringLiteral("sources"), sources);
+    };
+}
+
+void setObject(QJsonObject &parent, const QString &key, const QJsonObject &values)
+{
+    QJsonObject o = parent.value(key).toObject();
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it)
+        o.insert(it.key(), it.value());
+    parent.insert(key, o);
+}
+
+quint64 seedFromEnvironment()
+{
+    bool ok = false;
+    const int s = qEnvironmentVariableIntValue("TRIBUTARY_TEST_SEED", &ok);
+    return ok ? quint64(s) : quint64(QDateTime::currentMSecsSinceEpoch() % 1000000);
+}
+
+} // namespace
+
+class tst_Faults : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { registerBuiltinSources(); }
+    void moreRecordsShareATimestampThanFitInAPage_data();
+    void moreRecordsShareATimestampThanFitInAPage();
+    void aRunStoppedInsideATieGroupResumesWithoutLossOrDuplicates();
+    void everyFaultAtOnceStillSyncsCompletely();
+    void aRevokedTokenStopsAtOnceWithoutARetryStorm();
+};
+
+void tst_Faults::moreRecordsShareATimestampThanFitInAPage_data()
+{
+    QTest::addColumn<QJsonObject>("pagination");
+    QTest::newRow("cursor (the preset)") << QJsonObject{{QStringLiteral("page_size"), 50}};
+    QTest::newRow("page numbers") << QJsonObject{{QStringLiteral("style"), QStringLiteral("page")}, {QStringLiteral("page_size"), 50},
+                                                 {QStringLiteral("page_param"), QStringLiteral("page")},
+                                                 {QStringLiteral("page_size_param"), QStringLiteral("per_page")},
+                                                 {QStringLiteral("last_page_path"), QStringLiteral("meta.last_page")}};
+}
+
+void tst_Faults::moreRecordsShareATimestampThanFitInAPage()
+{
+    QFETCH(QJsonObject, pagination);
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+    QVERIFY(f.generateExternal(forum(30, 4, 20, 800, 6)));
+    {
+        // A bulk edit: 500 messages with one updated_at, ten times a page.
+        QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bulk"));
+        ext.setDatabaseName(f.externalDb());
+        QVERIFY(ext.open());
+        QSqlQuery q(ext);
+        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET updated_at = '2026-10-01 12:00:00.000000' WHERE id BETWEEN 101 AND 600")));
+        QCOMPARE(q.numRowsAffected(), 500);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bulk"));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure(editRest([&](QJsonObject &rest) {
+        QJsonObject p = rest.value(QStringLiteral("pagination")).toObject();
+        if (pagination.contains(QStringLiteral("style")))
+            p = QJsonObject();
+        for (auto it = pagination.constBegin(); it != pagination.constEnd(); ++it)
+            p.insert(it.key(), it.value());
+        rest.insert(QStringLiteral("pagination"), p);
+    })));
+
+    RunResult r = f.sync();
+    QCOMPARE(RunResult::statusName(r.status), QStringLiteral("ok"));
+    QCOMPARE(r.counts.value(QStringLiteral("messages")).inserted, 800);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")), 800);
+    bool inSync = false;
+    f.verify(&inSync);
+    QVERIFY(inSync);
+    r = f.sync();
+    QCOMPARE(r.total().written(), 0);
+}
+
+void tst_Faults::aRunStoppedInsideATieGroupResumesWithoutLossOrDuplicates()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+    QVERIFY(f.generateExternal(forum(30, 4, 20, 300, 6)));
+    {
+        QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bulk"));
+        ext.setDatabaseName(f.externalDb());
+        QVERIFY(ext.open());
+        QSqlQuery q(ext);
+        // Every message shares one updated_at: the whole walk is one tie group.
+        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET updated_at = '2026-10-01 12:00:00.000000'")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bulk"));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure(editRest([](QJsonObject &rest) { setObject(rest, QStringLiteral("pagination"), {{QStringLiteral("page_size"), 40}}); })));
+
+    // Stop after the second page of messages: the cursor is inside the tie group.
+    QNetworkAccessManager nam;
+    const SourceConfig &source = f.config().sources.first();
+    std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
+    SyncRun run(f.db(), f.config(), source, impl.get(), SyncOptions());
+    int messagePages = 0;
+    QObject::connect(&run, &SyncRun::progress, &run, [&](const QString &entity, const EntityCounts &) {
+        if (entity == QLatin1String("messages") && ++messagePages == 2)
+            run.stop();
+    });
+    QSignalSpy done(&run, &SyncRun::finished);
+    run.start();
+    QVERIFY(done.wait(60000));
+    QCOMPARE(RunResult::statusName(run.result().status), QStringLiteral("interrupted"));
+    const qint64 applied = f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'"));
+    QCOMPARE(applied, 80);
+
+    // The next run asks again from the same timestamp; the 80 already applied are skipped.
+    const RunResult r = f.sync();
+    QCOMPARE(RunResult::statusName(r.status), QStringLiteral("ok"));
+    const EntityCounts m = r.counts.value(QStringLiteral("messages"));
+    QCOMPARE(m.skipped, 80);
+    QCOMPARE(m.inserted, 220);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")), 300);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages")), 5 + 300);
+    bool inSync = false;
+    f.verify(&inSync);
+    QVERIFY(inSync);
+}
+
+void tst_Faults::everyFaultAtOnceStillSyncsCompletely()
+{
+    const quint64 seed = seedFromEnvironment();
+    qInfo("seed %llu (replay with TRIBUTARY_TEST_SEED=%llu)", seed, seed);
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(50, 5, 50, 200, 1)));
+    QVERIFY(f.generateExternal(forum(200, 10, 200, 3000, 12)));
+    ForumFaults faults;
+    faults.errorRate = 0.2;
+    faults.rateLimit = 20;
+    faults.malformedRate = 0.05;
+    faults.hangRate = 0.02;
+    QVERIFY(f.startForum(QStringLiteral("test-token"), faults, seed));
+    // A short transfer timeout so a hanging request costs a second, not the default thirty.
+    QVERIFY(f.configure(editRest([](QJsonObject &rest) {
+        setObject(rest, QStringLiteral("pagination"), {{QStringLiteral("page_size"), 50}});
+        setObject(rest, QStringLiteral("limits"), {{QStringLiteral("timeout_ms"), 1000}, {QStringLiteral("max_retries"), 12},
+                                                   {QStringLiteral("backoff_ms"), 100}, {QStringLiteral("max_backoff_ms"), 2000}});
+    })));
+
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
+    p.setProcessEnvironment(env);
+    p.start(executable(QStringLiteral("tributaryd")), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), f.configPath()});
+    QVERIFY(p.waitForFinished(600000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    qInfo("%s", qPrintable(out));
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(out.contains(QStringLiteral("OK in")));
+    QVERIFY2(out.contains(QStringLiteral("requests were retried after transient failures")), qPrintable(out));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")), 3000);
+    bool inSync = false;
+    f.verify(&inSync);
+    QVERIFY(inSync);
+}
+
+void tst_Faults::aRevokedTokenStopsAtOnceWithoutARetryStorm()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+    QVERIFY(f.generateExternal(forum(20, 3, 10, 50, 2)));
+    QVERIFY(f.startForum(QStringLiteral("the-real-token")));
+    QVERIFY(f.configure());
+    const qint64 before = f.forumRequests();
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("a-revoked-token"));
+    p.setProcessEnvironment(env);
+    p.start(executable(QStringLiteral("tributaryd")), {QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 4);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QCOMPARE(out.count(QStringLiteral("Error: ")), 1);
+    QVERIFY2(out.contains(QStringLiteral("check the bearer token (environment variable TRIBUTARY_TEST_TOKEN)")), qPrintable(out));
+    // One request, refused, and nothing more: no retries, no other entity tried.
+    QCOMPARE(f.forumRequests() - before, 1);
+}
+
+QTEST_GUILESS_MAIN(tst_Faults)
+#include "tst_faults.moc"
