@@ -264,7 +264,7 @@ void SyncRun::onPage(const Page &page)
     next.token = page.nextToken;
 
     if (!m_applier->applyPage(*m_entity, records, m_kind, next, &error)) {
-        error.message = QStringLiteral("%1/%2: %3 (page %4)").arg(m_source.name, m_entity->name, error.message, page.url);
+        error.message = QStringLiteral("source %1, entity %2: %3 (while applying %4)").arg(m_source.name, m_entity->name, error.message, page.url);
         m_walker->stop(error);
         return;
     }
@@ -280,8 +280,9 @@ void SyncRun::onWalkFinished(const Error &walkError)
     m_walker = nullptr;
     Error error = walkError;
     if (error) {
-        if (error.code != Error::Code::Aborted && !error.message.contains(m_entity->name))
-            error.message = QStringLiteral("%1/%2: %3").arg(m_source.name, m_entity->name, error.message);
+        const QString context = QStringLiteral("source %1, entity %2").arg(m_source.name, m_entity->name);
+        if (error.code != Error::Code::Aborted && !error.message.startsWith(context))
+            error.message = context + QStringLiteral(": ") + error.message;
         finishRun(error);
         return;
     }

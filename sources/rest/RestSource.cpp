@@ -346,7 +346,7 @@ private:
         // Refused credentials are not a counting problem: the walk would be refused too, so stop
         // now with the one clear message instead of asking again.
         if (http->error().code == Error::Code::Auth) {
-            finish(http->error());
+            finish(withContext(m_ctx, http->error()));
             return;
         }
         QString why;
