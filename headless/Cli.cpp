@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSaveFile>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <cstdio>
@@ -35,6 +36,8 @@ const char *kUsage =
     "  sync     run an incremental (or --full) sync of the configured sources\n"
     "  status   show cursors, last runs and counts per source and entity\n"
     "  verify   compare every source with the main database; exit 0 only when in sync\n"
+    "  quarantine list|retry\n"
+    "           show the records held back with their reasons, or fetch and apply them again\n"
     "  demo     make a demo forum, serve it with forum-sim, sync and verify it\n"
     "  bench    measure sync speed and memory against a generated forum\n"
     "\n"
@@ -51,7 +54,8 @@ bool parse(QCommandLineParser &p, const QString &command, const QString &descrip
     p.addHelpOption();
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     QStringList argv = args;
-    argv.removeAt(1); // the command name
+    // The command name, and the subcommand's ("quarantine list") when there is one.
+    argv.remove(1, command.count(QLatin1Char(' ')) + 1);
     if (!p.parse(argv)) {
         QTextStream(stderr) << "tributaryd " << command << ": " << p.errorText() << "\n";
         *code = ExitUsage;
@@ -247,6 +251,114 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     return ExitOk;
 }
 
+int quarantineCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const QString sub = args.value(2);
+    if (sub != QLatin1String("list") && sub != QLatin1String("retry")) {
+        err << "tributaryd quarantine: expected 'list' or 'retry'"
+            << (sub.isEmpty() ? QString() : QStringLiteral(", got \"%1\"").arg(sub)) << "\n";
+        return sub == QLatin1String("--help") ? ExitOk : ExitUsage;
+    }
+    QCommandLineParser p;
+    QCommandLineOption entity(QStringLiteral("entity"), QStringLiteral("Only this entity (repeatable)."), QStringLiteral("NAME"));
+    QCommandLineOption id(QStringLiteral("id"), QStringLiteral("Only this external id (repeatable)."), QStringLiteral("ID"));
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("list: print JSON for scripts."));
+    QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("list: at most N records (default 50; 0 = all)."), QStringLiteral("N"),
+                             QStringLiteral("50"));
+    p.addOptions({kConfig, kSource, entity, id});
+    if (sub == QLatin1String("list"))
+        p.addOptions({json, limit});
+    int code = ExitOk;
+    const QString description = sub == QLatin1String("list")
+        ? QStringLiteral("Lists the records held in quarantine: the field and the reason, how often and since when.")
+        : QStringLiteral("Fetches the quarantined records again by id and applies them: the source may have fixed them, or what\n"
+                         "they reference may exist now. Records the source no longer has are forgotten; the rest stay, with the\n"
+                         "attempt counted.");
+    if (!parse(p, QStringLiteral("quarantine ") + sub, description, args, &code))
+        return code;
+    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code);
+    if (!opened.context)
+        return code;
+    Context *ctx = opened.context.get();
+
+    if (sub == QLatin1String("retry")) {
+        SyncOptions options;
+        options.retryQuarantine = true;
+        options.entities = p.values(entity);
+        options.externalIds = p.values(id);
+        SignalWatcher watcher;
+        Progress progress(out, err, false, true);
+        return ctx->sync(opened.sources, options, progress, &watcher);
+    }
+
+    QStringList names;
+    for (const SourceConfig *s : opened.sources)
+        names.append(s->name);
+    QStringList where{QStringLiteral("source IN (%1)").arg(QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")))};
+    QVariantList binds;
+    for (const QString &n : std::as_const(names))
+        binds.append(n);
+    if (p.isSet(entity)) {
+        where.append(QStringLiteral("entity IN (%1)").arg(QStringList(p.values(entity).size(), QStringLiteral("?")).join(QStringLiteral(", "))));
+        for (const QString &e : p.values(entity))
+            binds.append(e);
+    }
+    if (p.isSet(id)) {
+        where.append(QStringLiteral("external_id IN (%1)").arg(QStringList(p.values(id).size(), QStringLiteral("?")).join(QStringLiteral(", "))));
+        for (const QString &i : p.values(id))
+            binds.append(i);
+    }
+    const int max = p.value(limit).toInt();
+    const qint64 total = scalar(ctx->database(), QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine WHERE %1").arg(where.join(QStringLiteral(" AND "))), binds);
+    QSqlQuery q(ctx->database().db());
+    q.prepare(QStringLiteral("SELECT source, entity, external_id, field, reason, attempts, first_seen, last_seen, record "
+                             "FROM tributary_quarantine WHERE %1 ORDER BY source, entity, first_seen, external_id%2")
+                  .arg(where.join(QStringLiteral(" AND ")), max > 0 ? QStringLiteral(" LIMIT %1").arg(max) : QString()));
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    if (!q.exec()) {
+        err << "tributaryd quarantine list: " << q.lastError().text() << "\n";
+        return ExitFailed;
+    }
+    QJsonArray rows;
+    while (q.next()) {
+        rows.append(QJsonObject{{QStringLiteral("source"), q.value(0).toString()},
+                                {QStringLiteral("entity"), q.value(1).toString()},
+                                {QStringLiteral("external_id"), q.value(2).toString()},
+                                {QStringLiteral("field"), q.value(3).isNull() ? QJsonValue() : QJsonValue(q.value(3).toString())},
+                                {QStringLiteral("reason"), q.value(4).toString()},
+                                {QStringLiteral("attempts"), q.value(5).toLongLong()},
+                                {QStringLiteral("first_seen"), q.value(6).toString()},
+                                {QStringLiteral("last_seen"), q.value(7).toString()},
+                                {QStringLiteral("record"), QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object()}});
+    }
+    if (p.isSet(json)) {
+        out << QJsonDocument(QJsonObject{{QStringLiteral("total"), total}, {QStringLiteral("records"), rows}}).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    if (rows.isEmpty()) {
+        out << "No records in quarantine.\n";
+        return ExitOk;
+    }
+    for (const QJsonValue &v : std::as_const(rows)) {
+        const QJsonObject r = v.toObject();
+        out << QStringLiteral("%1/%2 %3").arg(r.value(QStringLiteral("source")).toString(), r.value(QStringLiteral("entity")).toString(),
+                                             r.value(QStringLiteral("external_id")).toString());
+        if (!r.value(QStringLiteral("field")).isNull())
+            out << "  field " << r.value(QStringLiteral("field")).toString();
+        out << QStringLiteral("  (%1 attempt%2, since %3)\n")
+                   .arg(r.value(QStringLiteral("attempts")).toInteger())
+                   .arg(r.value(QStringLiteral("attempts")).toInteger() == 1 ? QString() : QStringLiteral("s"),
+                        r.value(QStringLiteral("first_seen")).toString());
+        out << "    " << r.value(QStringLiteral("reason")).toString() << "\n";
+    }
+    out << Progress::number(total) << " record" << (total == 1 ? "" : "s") << " in quarantine";
+    if (total > rows.size())
+        out << " (" << Progress::number(rows.size()) << " shown; --limit 0 for all)";
+    out << ". After fixing the cause: tributaryd quarantine retry --config " << p.value(kConfig) << "\n";
+    return ExitOk;
+}
+
 int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
@@ -391,6 +503,8 @@ int run(const QStringList &arguments)
         return statusCommand(arguments, out, err);
     if (command == QLatin1String("init"))
         return initCommand(arguments, out, err);
+    if (command == QLatin1String("quarantine"))
+        return quarantineCommand(arguments, out, err);
     if (command == QLatin1String("demo"))
         return demo(arguments, out, err);
     if (command == QLatin1String("bench"))

@@ -4,11 +4,14 @@
 #include "SyncFixture.h"
 #include "TestSupport.h"
 
+#include "store/Database.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Tributary;
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void badConfigurationIsRefusedNamingTheKey();
     void syncStatusVerifyAsAScriptSeesThem();
     void wrongTokenStopsWithExitFour();
+    void quarantineListAndRetry();
 };
 
 void tst_Tributaryd::usage()
@@ -100,6 +104,8 @@ void tst_Tributaryd::helpForEveryCommand_data()
     QTest::newRow("sync") << "sync" << "--full";
     QTest::newRow("status") << "status" << "--json";
     QTest::newRow("verify") << "verify" << "--source";
+    QTest::newRow("quarantine list") << "quarantine list" << "--limit";
+    QTest::newRow("quarantine retry") << "quarantine retry" << "--id";
     QTest::newRow("demo") << "demo" << "--dir";
     QTest::newRow("bench") << "bench" << "--messages";
 }
@@ -108,7 +114,7 @@ void tst_Tributaryd::helpForEveryCommand()
 {
     QFETCH(QString, command);
     QFETCH(QString, mentions);
-    const Run r = tributaryd({command, QStringLiteral("--help")});
+    const Run r = tributaryd(command.split(QLatin1Char(' ')) + QStringList{QStringLiteral("--help")});
     QCOMPARE(r.exit, 0);
     QVERIFY2(r.out.contains(mentions), qPrintable(r.out));
 }
@@ -303,6 +309,74 @@ void tst_Tributaryd::wrongTokenStopsWithExitFour()
     QCOMPARE(p.exitCode(), 2);
     QVERIFY2(QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("environment variable TRIBUTARY_TEST_TOKEN is not set")),
              "an unset token variable is named");
+}
+
+void tst_Tributaryd::quarantineListAndRetry()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(small(10, 1)));
+    QVERIFY(f.generateExternal(small(100, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    const QMap<QString, QString> env{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}};
+    const QStringList config{QStringLiteral("--config"), f.configPath()};
+    QSqlQuery q(f.db().db());
+    QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER no_shouting BEFORE INSERT ON topics WHEN NEW.title GLOB '*!!!*' "
+                                  "BEGIN SELECT RAISE(ABORT, 'topics may not shout'); END")));
+    int status = 0;
+    const qint64 loud = f.forumCall("POST", QStringLiteral("/topics"),
+                                    {{QStringLiteral("section_id"), 1}, {QStringLiteral("user_id"), 1}, {QStringLiteral("title"), QStringLiteral("HELLO!!!")}}, &status)
+                            .value(QStringLiteral("id")).toInteger();
+    QCOMPARE(status, 201);
+    const qint64 inLoud = f.forumCall("POST", QStringLiteral("/messages"),
+                                      {{QStringLiteral("topic_id"), loud}, {QStringLiteral("user_id"), 1}, {QStringLiteral("content"), QStringLiteral("hi")}}, &status)
+                              .value(QStringLiteral("id")).toInteger();
+    const qint64 parent = f.forumCall("POST", QStringLiteral("/messages"),
+                                      {{QStringLiteral("topic_id"), 1}, {QStringLiteral("user_id"), 1}, {QStringLiteral("content"), QStringLiteral("gone soon")}}, &status)
+                              .value(QStringLiteral("id")).toInteger();
+    const qint64 orphan = f.forumCall("POST", QStringLiteral("/messages"),
+                                      {{QStringLiteral("topic_id"), 1}, {QStringLiteral("user_id"), 1}, {QStringLiteral("parent_id"), parent},
+                                       {QStringLiteral("content"), QStringLiteral("orphan")}}, &status)
+                              .value(QStringLiteral("id")).toInteger();
+    f.forumCall("DELETE", QStringLiteral("/messages/%1").arg(parent), {}, &status);
+    QCOMPARE(status, 204);
+
+    Run r = tributaryd(QStringList{QStringLiteral("sync")} + config, env);
+    QCOMPARE(r.exit, 3); // done, with records held back
+    QVERIFY2(r.out.contains(QStringLiteral("PARTIAL")), qPrintable(r.out));
+
+    r = tributaryd(QStringList{QStringLiteral("quarantine"), QStringLiteral("list")} + config, env);
+    QCOMPARE(r.exit, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("forum/topics %1").arg(loud)) && r.out.contains(QStringLiteral("topics may not shout")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("forum/messages %1  field topic_id").arg(inLoud)));
+    QVERIFY(r.out.contains(QStringLiteral("forum/messages %1  field parent_id").arg(orphan)));
+    QVERIFY(r.out.contains(QStringLiteral("parent_id references messages %1, which does not exist at the source (404)").arg(parent)));
+    QVERIFY(r.out.contains(QStringLiteral("3 records in quarantine")));
+    r = tributaryd(QStringList{QStringLiteral("quarantine"), QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--entity"), QStringLiteral("topics")} + config, env);
+    QCOMPARE(r.exit, 0);
+    const QJsonObject listed = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(listed.value(QStringLiteral("total")).toInteger(), 1);
+    QCOMPARE(listed.value(QStringLiteral("records")).toArray().first().toObject().value(QStringLiteral("record")).toObject()
+                 .value(QStringLiteral("title")).toString(), QStringLiteral("HELLO!!!"));
+
+    // The main application relaxes its rule; a retry applies the topic and the message that
+    // waited for it. The orphan is still an orphan: held again, its attempt counted.
+    QVERIFY(q.exec(QStringLiteral("DROP TRIGGER no_shouting")));
+    r = tributaryd(QStringList{QStringLiteral("quarantine"), QStringLiteral("retry")} + config, env);
+    QCOMPARE(r.exit, 3);
+    QVERIFY(!f.localId(QStringLiteral("topics"), QString::number(loud)).isEmpty());
+    QVERIFY(!f.localId(QStringLiteral("messages"), QString::number(inLoud)).isEmpty());
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine")), 1);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT attempts FROM tributary_quarantine WHERE external_id = ?"), {QString::number(orphan)}), 2);
+
+    // Once the source deletes the orphan too, a retry forgets it.
+    f.forumCall("DELETE", QStringLiteral("/messages/%1").arg(orphan), {}, &status);
+    r = tributaryd(QStringList{QStringLiteral("quarantine"), QStringLiteral("retry"), QStringLiteral("--id"), QString::number(orphan)} + config, env);
+    QCOMPARE(r.exit, 0);
+    r = tributaryd(QStringList{QStringLiteral("quarantine"), QStringLiteral("list")} + config, env);
+    QCOMPARE(r.out.trimmed(), QStringLiteral("No records in quarantine."));
+    r = tributaryd(QStringList{QStringLiteral("verify")} + config, env);
+    QCOMPARE(r.exit, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Tributaryd)

@@ -929,6 +929,37 @@ bool Applier::quarantineWaitingFor(const QString &entity, const QString &externa
     return true;
 }
 
+QList<QPair<QString, QString>> Applier::quarantined(const QStringList &entities, const QStringList &externalIds, Error *error)
+{
+    QList<QPair<QString, QString>> out;
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("SELECT entity, external_id FROM tributary_quarantine WHERE source = ? ORDER BY entity, external_id"), error))
+        return out;
+    q.addBindValue(m_source.name);
+    if (!m_db.exec(q, error))
+        return out;
+    while (q.next()) {
+        const QString entity = q.value(0).toString(), id = q.value(1).toString();
+        if ((entities.isEmpty() || entities.contains(entity)) && (externalIds.isEmpty() || externalIds.contains(id)))
+            out.append({entity, id});
+    }
+    return out;
+}
+
+bool Applier::dropFromQuarantine(const QString &entity, const QString &externalId, Error *error)
+{
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("DELETE FROM tributary_quarantine WHERE source = ? AND entity = ? AND external_id = ?"), error))
+        return false;
+    q.addBindValue(m_source.name);
+    q.addBindValue(entity);
+    q.addBindValue(externalId);
+    if (!m_db.exec(q, error))
+        return false;
+    m_parked.remove(recordKey(entity, externalId));
+    return true;
+}
+
 QHash<QString, qint64> Applier::pendingCounts(Error *error)
 {
     QHash<QString, qint64> out;

@@ -53,6 +53,10 @@ public:
     bool quarantineWaitingFor(const QString &entity, const QString &externalId, const QString &reason, Error *error);
     bool isLinked(const QString &entity, const QString &externalId, Error *error);
     bool isPending(const QString &entity, const QString &externalId, Error *error);
+    // Quarantined records of this source: (entity, external id), optionally filtered.
+    QList<QPair<QString, QString>> quarantined(const QStringList &entities, const QStringList &externalIds, Error *error);
+    // Forgets a quarantined record (the source no longer has it).
+    bool dropFromQuarantine(const QString &entity, const QString &externalId, Error *error);
     // Records still pending for this source, per entity (used at the end of a run).
     QHash<QString, qint64> pendingCounts(Error *error);
 

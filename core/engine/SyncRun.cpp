@@ -78,7 +78,9 @@ void SyncRun::start()
 {
     m_timer.start();
     m_result.source = m_source.name;
-    m_result.kind = m_options.full ? QStringLiteral("full") : QStringLiteral("incremental");
+    m_result.kind = m_options.retryQuarantine ? QStringLiteral("quarantine-retry")
+                  : m_options.full            ? QStringLiteral("full")
+                                              : QStringLiteral("incremental");
     QTimer::singleShot(0, this, [this] {
         Error error;
         // Runs left "running" by a process that no longer exists were interrupted (killed).
@@ -131,7 +133,10 @@ void SyncRun::start()
         }
         qCInfo(lcEngine).noquote() << QStringLiteral("run %1: %2 sync of source %3 (%4)")
                                           .arg(m_result.runId).arg(m_result.kind, m_source.name, m_result.entityOrder.join(QStringLiteral(", ")));
-        nextEntity();
+        if (m_options.retryQuarantine)
+            retryQuarantined();
+        else
+            nextEntity();
     });
 }
 
@@ -350,9 +355,16 @@ void SyncRun::resolveMissing()
     }
     qCInfo(lcEngine).noquote() << QStringLiteral("%1: fetching %2 missing references one by one (round %3)")
                                       .arg(m_source.name).arg(fetch.size()).arg(m_round);
-    auto queue = std::make_shared<QList<QPair<QString, QString>>>(fetch);
+    fetchByIds(fetch, [this](const QString &entity, const QString &id, RecordJob *job) { onRecordFetched(entity, id, job); },
+               [this] { resolveMissing(); });
+}
+
+void SyncRun::fetchByIds(QList<QPair<QString, QString>> ids, std::function<void(const QString &, const QString &, RecordJob *)> onFetched,
+                         std::function<void()> next)
+{
+    auto queue = std::make_shared<QList<QPair<QString, QString>>>(std::move(ids));
     auto launch = std::make_shared<std::function<void()>>();
-    *launch = [this, queue, launch] {
+    *launch = [this, queue, launch, onFetched, next] {
         while (!m_stopping && m_inFlight < kRecordFetches && !queue->isEmpty()) {
             const auto [entity, id] = queue->takeFirst();
             const EntityConfig *cfg = m_source.entity(entity);
@@ -367,10 +379,11 @@ void SyncRun::resolveMissing()
             RecordJob *job = m_impl->fetchRecord(entity, id);
             ++m_inFlight;
             m_recordJobs.append(job);
-            connect(job, &SourceJob::finished, this, [this, entity, id, job, launch] {
+            connect(job, &SourceJob::finished, this, [this, entity, id, job, launch, onFetched] {
                 --m_inFlight;
                 m_recordJobs.removeAll(job);
-                onRecordFetched(entity, id, job);
+                if (!m_finished)
+                    onFetched(entity, id, job);
                 if (m_finished)
                     return;
                 (*launch)();
@@ -381,11 +394,49 @@ void SyncRun::resolveMissing()
             if (m_stopping)
                 finishRun(Error(Error::Code::Aborted, QStringLiteral("stopped")));
             else
-                QTimer::singleShot(0, this, [this] { resolveMissing(); });
+                QTimer::singleShot(0, this, next);
             *launch = nullptr; // breaks the self-reference
         }
     };
     (*launch)();
+}
+
+void SyncRun::retryQuarantined()
+{
+    Error error;
+    const auto records = m_applier->quarantined(m_options.entities, m_options.externalIds, &error);
+    if (error) {
+        finishRun(error);
+        return;
+    }
+    qCInfo(lcEngine).noquote() << QStringLiteral("%1: fetching %2 quarantined records again").arg(m_source.name).arg(records.size());
+    fetchByIds(
+        records,
+        [this](const QString &entity, const QString &id, RecordJob *job) {
+            Error e;
+            EntityCounts &counts = m_applier->counts()[entity];
+            if (!m_result.entityOrder.contains(entity))
+                m_result.entityOrder.append(entity);
+            if (job->hasError()) {
+                if (job->error().code == Error::Code::Aborted)
+                    return;
+                e = job->error();
+                e.message = QStringLiteral("source %1, entity %2, record %3: %4").arg(m_source.name, entity, id, e.message);
+                stop();
+                finishRun(e);
+                return;
+            }
+            ++counts.fetched;
+            // Gone at the source: there is nothing left to hold or to apply.
+            if (job->isNotFound()) {
+                if (!m_applier->dropFromQuarantine(entity, id, &e))
+                    finishRun(e);
+                return;
+            }
+            if (!m_applier->applyRecords(*m_source.entity(entity), QJsonArray{job->record()}, &e))
+                finishRun(e);
+        },
+        [this] { resolveMissing(); });
 }
 
 void SyncRun::onRecordFetched(const QString &entity, const QString &id, RecordJob *job)

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
 
 namespace Tributary {
@@ -18,8 +19,12 @@ class PageWalker;
 
 struct SyncOptions
 {
-    QStringList entities; // empty: every enabled entity
-    bool full = false;    // walk everything instead of what changed since the cursor
+    QStringList entities;     // empty: every enabled entity
+    bool full = false;        // walk everything instead of what changed since the cursor
+    // Instead of walking: fetch the quarantined records again by id and apply them (the source may
+    // have fixed them, or what they referenced may exist now). Restricted by `entities` and ids.
+    bool retryQuarantine = false;
+    QStringList externalIds;  // with retryQuarantine: only these records
 };
 
 // The outcome of one run of one source.
@@ -66,6 +71,11 @@ private:
     void onPage(const Page &page);
     void onWalkFinished(const Error &error);
     void resolveMissing();
+    void retryQuarantined();
+    // Fetches (entity, id) pairs by id, a few at a time; `onFetched` handles each answer, `next`
+    // runs when all are done.
+    void fetchByIds(QList<QPair<QString, QString>> ids, std::function<void(const QString &, const QString &, RecordJob *)> onFetched,
+                    std::function<void()> next);
     void onRecordFetched(const QString &entity, const QString &id, RecordJob *job);
     void finishRun(Error error);
     bool isBoundaryRecord(const QJsonObject &record) const;
