@@ -71,6 +71,8 @@ private Q_SLOTS:
     void moreRecordsShareATimestampThanFitInAPage_data();
     void moreRecordsShareATimestampThanFitInAPage();
     void aRunStoppedInsideATieGroupResumesWithoutLossOrDuplicates();
+    void recordsEditedDuringAPageNumberWalkAreNotLost();
+    void editsInsideATieGroupBeingPagedAreCaughtByTheReread();
     void everyFaultAtOnceStillSyncsCompletely();
     void aRevokedTokenStopsAtOnceWithoutARetryStorm();
 };
@@ -164,6 +166,116 @@ void tst_Faults::aRunStoppedInsideATieGroupResumesWithoutLossOrDuplicates()
     QCOMPARE(m.inserted, 220);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")), 300);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages")), 5 + 300);
+    bool inSync = false;
+    f.verify(&inSync);
+    QVERIFY(inSync);
+}
+
+void tst_Faults::recordsEditedDuringAPageNumberWalkAreNotLost()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+    QVERIFY(f.generateExternal(forum(30, 4, 20, 600, 6)));
+    QVERIFY(f.startForum());
+    // Page numbers over a result set sorted by updated_at: the convention that shifts under edits.
+    QVERIFY(f.configure(editRest([](QJsonObject &rest) {
+        rest.insert(QStringLiteral("pagination"), QJsonObject{{QStringLiteral("style"), QStringLiteral("page")},
+                                                              {QStringLiteral("page_size"), 50},
+                                                              {QStringLiteral("page_param"), QStringLiteral("page")},
+                                                              {QStringLiteral("page_size_param"), QStringLiteral("per_page")},
+                                                              {QStringLiteral("last_page_path"), QStringLiteral("meta.last_page")}});
+        setObject(rest, QStringLiteral("limits"), {{QStringLiteral("concurrency"), 1}});
+    })));
+
+    // While messages are being walked, the forum edits ten messages that were already read: they
+    // move to the end of the updated_at order, and everything after them moves up ten places.
+    QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("forum-writer"));
+    ext.setDatabaseName(f.externalDb());
+    QVERIFY(ext.open());
+    QStringList firstIds;
+    {
+        QSqlQuery q(ext);
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM messages ORDER BY updated_at, id LIMIT 10")));
+        while (q.next())
+            firstIds.append(q.value(0).toString());
+    }
+    QNetworkAccessManager nam;
+    const SourceConfig &source = f.config().sources.first();
+    std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
+    SyncRun run(f.db(), f.config(), source, impl.get(), SyncOptions());
+    int messagePages = 0;
+    QObject::connect(&run, &SyncRun::progress, &run, [&](const QString &entity, const EntityCounts &) {
+        if (entity != QLatin1String("messages") || ++messagePages != 3)
+            return;
+        QSqlQuery q(ext);
+        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET content = content || ' (edited)', "
+                                      "updated_at = '2026-12-31 00:00:00.000000' WHERE id IN (%1)").arg(firstIds.join(QLatin1Char(',')))));
+    });
+    QSignalSpy done(&run, &SyncRun::finished);
+    run.start();
+    QVERIFY(done.wait(60000));
+    QCOMPARE(RunResult::statusName(run.result().status), QStringLiteral("ok"));
+    ext.close();
+    ext = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("forum-writer"));
+
+    // By the next incremental run at the latest, every message is there with its latest values.
+    QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")), 600);
+    for (const QString &id : std::as_const(firstIds))
+        QVERIFY(f.value(QStringLiteral("SELECT content FROM messages WHERE id = ?"), {f.localId(QStringLiteral("messages"), id).toLongLong()})
+                    .toString().endsWith(QStringLiteral(" (edited)")));
+    bool inSync = false;
+    f.verify(&inSync);
+    QVERIFY(inSync);
+}
+
+void tst_Faults::editsInsideATieGroupBeingPagedAreCaughtByTheReread()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+    QVERIFY(f.generateExternal(forum(30, 4, 20, 300, 6)));
+    QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("forum-writer"));
+    ext.setDatabaseName(f.externalDb());
+    QVERIFY(ext.open());
+    {
+        QSqlQuery q(ext);
+        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET updated_at = '2026-10-01 12:00:00.000000'")));
+    }
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure(editRest([](QJsonObject &rest) {
+        rest.insert(QStringLiteral("pagination"), QJsonObject{{QStringLiteral("style"), QStringLiteral("page")},
+                                                              {QStringLiteral("page_size"), 40},
+                                                              {QStringLiteral("page_param"), QStringLiteral("page")},
+                                                              {QStringLiteral("page_size_param"), QStringLiteral("per_page")}});
+        setObject(rest, QStringLiteral("limits"), {{QStringLiteral("concurrency"), 1}});
+    })));
+
+    // All 300 messages share one updated_at: the walk pages through one tie group by page numbers.
+    // After its second page, five messages of the first page are edited: they leave the group and
+    // every later member moves up five places, five of them across a page boundary.
+    QNetworkAccessManager nam;
+    const SourceConfig &source = f.config().sources.first();
+    std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
+    SyncRun run(f.db(), f.config(), source, impl.get(), SyncOptions());
+    int messagePages = 0;
+    QObject::connect(&run, &SyncRun::progress, &run, [&](const QString &entity, const EntityCounts &) {
+        if (entity != QLatin1String("messages") || ++messagePages != 2)
+            return;
+        QSqlQuery q(ext);
+        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET content = content || ' (edited)', updated_at = '2026-12-31 00:00:00.000000' "
+                                      "WHERE id IN (SELECT id FROM messages ORDER BY id LIMIT 5)")));
+    });
+    QSignalSpy done(&run, &SyncRun::finished);
+    run.start();
+    QVERIFY(done.wait(60000));
+    QCOMPARE(RunResult::statusName(run.result().status), QStringLiteral("ok"));
+    // In this one run: the re-read of the group found the five that moved across a boundary.
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")), 300);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE content LIKE '% (edited)'")), 5);
+    ext.close();
+    ext = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("forum-writer"));
     bool inSync = false;
     f.verify(&inSync);
     QVERIFY(inSync);

@@ -20,6 +20,11 @@ struct EntityCapabilities
     bool tieBreakById = false;  // results sorted by (cursorField, external id): boundary skip is safe
     bool idScan = false;        // can list ids (and cursor values) cheaply for reconciliation
     bool reportsTotal = false;  // pages carry a total count
+    // The continuation is a keyset position (an opaque cursor over (cursor field, id)), stable
+    // while records change. When false (page numbers, offsets, unknown next URLs), incremental
+    // walks do not follow continuations across the result set: they ask again from the last
+    // applied value, so records moving under the walk cannot be skipped.
+    bool stablePagination = false;
 };
 
 // One request for a page of an entity.

@@ -21,6 +21,7 @@ namespace {
 
 constexpr int kMaxRounds = 25;       // chains of missing references followed per run
 constexpr int kRecordFetches = 4;    // missing references fetched at once
+constexpr int kMaxRereads = 3;       // passes over one tie group until nothing new turns up
 
 // Ids sort numerically when both are integers, as the source sorts them.
 int compareIds(const QString &a, const QString &b)
@@ -147,6 +148,8 @@ void SyncRun::stop()
     m_stopping = true;
     if (m_walker)
         m_walker->stop();
+    if (m_emulatedJob)
+        m_emulatedJob->abort();
     for (const auto &job : std::as_const(m_recordJobs)) {
         if (job)
             job->abort();
@@ -195,6 +198,14 @@ void SyncRun::nextEntity()
 
 void SyncRun::startWalk(const QString &since)
 {
+    m_emulating = m_kind == QLatin1String("incremental") && !m_caps.stablePagination && !m_probing;
+    if (m_emulating) {
+        m_groupValue.clear();
+        m_rereading = false;
+        m_rereads = 0;
+        requestEmulated(since, QString());
+        return;
+    }
     PageRequest r;
     r.entity = m_entity->name;
     r.mode = m_kind == QLatin1String("full") ? PageRequest::Mode::Full : PageRequest::Mode::Incremental;
@@ -217,7 +228,6 @@ bool SyncRun::isBoundaryRecord(const QJsonObject &record) const
 
 void SyncRun::onPage(const Page &page)
 {
-    EntityCounts &counts = m_applier->counts()[m_entity->name];
     Error error;
     if (m_probing) {
         m_probing = false;
@@ -233,9 +243,20 @@ void SyncRun::onPage(const Page &page)
         m_walker->stop(Error());
         return;
     }
+    if (!applyIncoming(page, true, page.nextToken, &error)) {
+        m_walker->stop(error);
+        return;
+    }
+    if (m_stopping)
+        m_walker->stop();
+}
+
+bool SyncRun::applyIncoming(const Page &page, bool moveCursor, const QString &token, Error *error)
+{
+    EntityCounts &counts = m_applier->counts()[m_entity->name];
     counts.fetched += page.records.size();
     counts.retries += page.retries;
-    if (page.total >= 0)
+    if (page.total >= 0 && counts.total < 0)
         counts.total = page.total;
 
     QJsonArray records;
@@ -266,23 +287,118 @@ void SyncRun::onPage(const Page &page)
             next.value = m_impl->cursorValueFor(m_entity->name, t.addSecs(-2));
         }
     }
-    next.token = page.nextToken;
+    next.token = token;
+    // A re-read goes over records behind the cursor: the cursor stays where it is.
+    const Position stored = moveCursor ? next : Position{m_position.value, m_position.lastId, QString()};
+    if (!m_applier->applyPage(*m_entity, records, m_kind, stored, error)) {
+        error->message = QStringLiteral("source %1, entity %2: %3 (while applying %4)").arg(m_source.name, m_entity->name, error->message, page.url);
+        return false;
+    }
+    if (moveCursor)
+        m_position = next;
+    Q_EMIT progress(m_entity->name, m_applier->counts().value(m_entity->name));
+    return true;
+}
 
-    if (!m_applier->applyPage(*m_entity, records, m_kind, next, &error)) {
-        error.message = QStringLiteral("source %1, entity %2: %3 (while applying %4)").arg(m_source.name, m_entity->name, error.message, page.url);
-        m_walker->stop(error);
+void SyncRun::requestEmulated(const QString &since, const QString &token)
+{
+    PageRequest r;
+    r.entity = m_entity->name;
+    r.mode = PageRequest::Mode::Incremental;
+    r.since = since;
+    r.token = token;
+    m_emulatedSince = since;
+    PageJob *job = m_impl->fetchPage(r);
+    m_emulatedJob = job;
+    connect(job, &SourceJob::finished, this, &SyncRun::onEmulatedPage);
+    job->start();
+}
+
+void SyncRun::startGroupReread()
+{
+    m_rereading = true;
+    ++m_rereads;
+    m_writtenBeforeReread = m_applier->counts().value(m_entity->name).written();
+    // Nothing is skipped: what was applied is found unchanged by its hash, what was missed is not.
+    m_boundary = Position();
+    requestEmulated(m_groupValue, QString());
+}
+
+void SyncRun::onEmulatedPage(SourceJob *job)
+{
+    m_emulatedJob = nullptr;
+    if (job->hasError()) {
+        onWalkFinished(job->error());
         return;
     }
-    m_position = next;
-    Q_EMIT progress(m_entity->name, m_applier->counts().value(m_entity->name));
-    if (m_stopping)
-        m_walker->stop();
+    const Page page = static_cast<PageJob *>(job)->page();
+    const QString lastValue = page.records.isEmpty() ? QString() : rawValue(page.records.last().toObject(), m_caps.cursorField);
+    Error error;
+    if (!applyIncoming(page, !m_rereading, QString(), &error)) {
+        onWalkFinished(error);
+        return;
+    }
+    if (m_stopping) {
+        onWalkFinished(Error(Error::Code::Aborted, QStringLiteral("stopped")));
+        return;
+    }
+    const bool more = !page.nextToken.isEmpty() && !page.records.isEmpty();
+    auto resume = [this] {
+        m_rereading = false;
+        m_groupValue.clear();
+        m_rereads = 0;
+        if (m_caps.tieBreakById)
+            m_boundary = {m_position.value, m_position.lastId, QString()};
+        if (m_resumeAfterReread)
+            requestEmulated(m_position.value, QString());
+        else
+            onWalkFinished(Error());
+    };
+
+    if (m_rereading) {
+        if (more && lastValue == m_groupValue) {
+            requestEmulated(m_groupValue, page.nextToken);
+            return;
+        }
+        // The pass over the group is done: again if it found something the walk had missed.
+        if (m_applier->counts().value(m_entity->name).written() > m_writtenBeforeReread && m_rereads < kMaxRereads)
+            startGroupReread();
+        else
+            resume();
+        return;
+    }
+    // What was just applied is behind the walk from now on.
+    if (m_caps.tieBreakById)
+        m_boundary = {m_position.value, m_position.lastId, QString()};
+    if (!more) {
+        m_resumeAfterReread = false;
+        if (m_groupValue.isEmpty())
+            onWalkFinished(Error());
+        else
+            startGroupReread();
+        return;
+    }
+    if (lastValue == m_emulatedSince) {
+        // The whole page shares the value asked from: more records share it than fit in a page.
+        // Only here are continuation tokens followed, and the group is read again afterwards.
+        m_groupValue = lastValue;
+        requestEmulated(m_emulatedSince, page.nextToken);
+        return;
+    }
+    if (!m_groupValue.isEmpty()) {
+        m_resumeAfterReread = true;
+        startGroupReread();
+        return;
+    }
+    requestEmulated(lastValue, QString());
 }
 
 void SyncRun::onWalkFinished(const Error &walkError)
 {
-    m_walker->deleteLater();
-    m_walker = nullptr;
+    if (m_walker) {
+        m_walker->deleteLater();
+        m_walker = nullptr;
+    }
     Error error = walkError;
     if (error) {
         const QString context = QStringLiteral("source %1, entity %2").arg(m_source.name, m_entity->name);

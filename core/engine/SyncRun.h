@@ -69,7 +69,13 @@ private:
     void nextEntity();
     void startWalk(const QString &since);
     void onPage(const Page &page);
+    // Counts, skips the boundary, applies, moves the cursor (or keeps it, for a re-read).
+    bool applyIncoming(const Page &page, bool moveCursor, const QString &token, Error *error);
     void onWalkFinished(const Error &error);
+    // Incremental walks over pagination that shifts under changes (see EntityCapabilities).
+    void requestEmulated(const QString &since, const QString &token);
+    void onEmulatedPage(Tributary::SourceJob *job);
+    void startGroupReread();
     void resolveMissing();
     void retryQuarantined();
     // Fetches (entity, id) pairs by id, a few at a time; `onFetched` handles each answer, `next`
@@ -98,6 +104,18 @@ private:
     Position m_boundary;     // records at or before this (value, id) were applied by an earlier run
     bool m_probing = false;  // start "now": first request only reads the source's clock
     PageWalker *m_walker = nullptr;
+
+    // Keyset emulation: every request asks again from the last applied value; continuation
+    // tokens are followed only inside a group of records sharing one value, which is then read
+    // once more from its start, so that a record that moved inside it cannot be missed.
+    bool m_emulating = false;
+    QPointer<PageJob> m_emulatedJob;
+    QString m_emulatedSince;
+    QString m_groupValue;     // the tie group paged through by continuation tokens, if any
+    bool m_rereading = false; // re-reading m_groupValue from its start, nothing skipped
+    int m_rereads = 0;
+    qint64 m_writtenBeforeReread = 0;
+    bool m_resumeAfterReread = false; // whether the walk goes on past the group afterwards
 
     // Missing references being fetched.
     int m_round = 0;

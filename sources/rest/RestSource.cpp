@@ -843,6 +843,9 @@ EntityCapabilities RestSource::capabilities(const QString &entity) const
     caps.idScan = it->idScan;
     caps.reportsTotal = !it->pagination.totalPath.isEmpty() || !it->pagination.totalHeader.isEmpty()
         || it->pagination.totalRequest.enabled;
+    // Only a body cursor is taken for a keyset position; page numbers and offsets shift under
+    // changes, and next URLs or Link headers are page numbers in disguise more often than not.
+    caps.stablePagination = it->pagination.style == RestPagination::Style::Cursor;
     return caps;
 }
 
