@@ -73,6 +73,7 @@ private Q_SLOTS:
     void aRunStoppedInsideATieGroupResumesWithoutLossOrDuplicates();
     void recordsEditedDuringAPageNumberWalkAreNotLost();
     void editsInsideATieGroupBeingPagedAreCaughtByTheReread();
+    void aLateWriterIsCaughtByTheOverlapWindow();
     void everyFaultAtOnceStillSyncsCompletely();
     void aRevokedTokenStopsAtOnceWithoutARetryStorm();
 };
@@ -277,6 +278,55 @@ void tst_Faults::editsInsideATieGroupBeingPagedAreCaughtByTheReread()
     ext = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("forum-writer"));
     bool inSync = false;
+    f.verify(&inSync);
+    QVERIFY(inSync);
+}
+
+void tst_Faults::aLateWriterIsCaughtByTheOverlapWindow()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+    QVERIFY(f.generateExternal(forum(30, 4, 20, 200, 6)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
+
+    // A writer at the source commits a message whose updated_at is two seconds before the newest
+    // one Tributary has already read (its transaction started earlier and finished later).
+    {
+        QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("late"));
+        ext.setDatabaseName(f.externalDb());
+        QVERIFY(ext.open());
+        QSqlQuery q(ext);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO messages (topic_id, user_id, parent_id, content, created_at, updated_at) "
+                                      "SELECT 1, 1, NULL, 'late writer', updated_at, "
+                                      "strftime('%Y-%m-%d %H:%M:%f000', updated_at, '-2 seconds') FROM messages ORDER BY updated_at DESC LIMIT 1")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("late"));
+
+    // Without an overlap the late record is behind the cursor: the run does not see it, and
+    // verify says so.
+    RunResult r = f.sync();
+    QCOMPARE(r.counts.value(QStringLiteral("messages")).inserted, 0);
+    bool inSync = true;
+    QCOMPARE(f.verify(&inSync).last().missing, 1);
+    QVERIFY(!inSync);
+
+    // With a ten-second overlap the next run asks from a little earlier and catches it; what it
+    // re-reads is found unchanged and not written.
+    QVERIFY(f.configure([](QJsonObject &root) {
+        QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+        QJsonObject src = sources.at(0).toObject();
+        src.insert(QStringLiteral("overlap_seconds"), 10);
+        sources.replace(0, src);
+        root.insert(QStringLiteral("sources"), sources);
+    }));
+    r = f.sync();
+    const EntityCounts m = r.counts.value(QStringLiteral("messages"));
+    QCOMPARE(m.inserted, 1);
+    QCOMPARE(m.updated, 0);
+    QCOMPARE(r.total().written(), 1);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE content = 'late writer'")), 1);
     f.verify(&inSync);
     QVERIFY(inSync);
 }

@@ -154,6 +154,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
         r.error(QStringLiteral("name"), QStringLiteral("use letters, digits, - and _ only"));
     s.type = r.string(QStringLiteral("type"), {}, true);
     s.enabled = r.boolean(QStringLiteral("enabled"), true);
+    s.overlapSeconds = int(r.integer(QStringLiteral("overlap_seconds"), 0, 0, 7 * 86400));
 
     const QJsonObject start = r.object(QStringLiteral("start"));
     if (!start.isEmpty()) {
@@ -201,7 +202,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
         errors->append(r.key(QStringLiteral("entities")) + QStringLiteral(": ") + cycle);
 
     QStringList known = {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("enabled"),
-                         QStringLiteral("start"), QStringLiteral("entities")};
+                         QStringLiteral("start"), QStringLiteral("overlap_seconds"), QStringLiteral("entities")};
     if (!s.type.isEmpty())
         known.append(s.type);
     r.rejectUnknown(known);

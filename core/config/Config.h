@@ -90,6 +90,10 @@ struct SourceConfig
     QString type;                      // registered source type ("rest")
     bool enabled = true;
     StartConfig start;
+    // Incremental runs ask from this many seconds before their cursor (by the source's clock),
+    // for writers that commit a change after a later one was already read. Re-read records are
+    // found unchanged by their hash; only the late ones are written.
+    int overlapSeconds = 0;
     QJsonObject options;               // the whole source object, for the source type's own keys
     QList<EntityConfig> entities;
     QString baseDir;                   // directory of the configuration file (credentials, paths)

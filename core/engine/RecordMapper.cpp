@@ -43,10 +43,29 @@ QString RecordMapper::normalizeTimestamp(const QJsonValue &v, const QString &for
 {
     QDateTime dt;
     int micros = 0;
+    if (!parseTimestamp(v, &dt, &micros))
+        return {};
+    QString out = dt.toString(format);
+    // Qt formats milliseconds only; "ffffff" is our token for microseconds.
+    out.replace(QStringLiteral("ffffff"), QStringLiteral("%1").arg(micros, 6, 10, QLatin1Char('0')));
+    return out;
+}
+
+bool RecordMapper::parseTimestamp(const QJsonValue &input, QDateTime *utc, int *microsOut)
+{
+    QDateTime dt;
+    int micros = 0;
+    QJsonValue v = input;
+    if (v.isString()) {
+        bool numeric = false;
+        const double secs = v.toString().toDouble(&numeric);
+        if (numeric && !v.toString().contains(QLatin1Char('-')))
+            v = QJsonValue(secs);
+    }
     if (v.isDouble()) {
         const double secs = v.toDouble();
         if (!std::isfinite(secs))
-            return {};
+            return false;
         dt = QDateTime::fromMSecsSinceEpoch(qint64(std::floor(secs)) * 1000, Qt::UTC);
         micros = int(std::llround((secs - std::floor(secs)) * 1e6)) % 1000000;
     } else if (v.isString()) {
@@ -71,7 +90,7 @@ QString RecordMapper::normalizeTimestamp(const QJsonValue &v, const QString &for
         if (n < 19 || !digits(0, 4, &y) || c[4] != QLatin1Char('-') || !digits(5, 2, &mo) || c[7] != QLatin1Char('-')
             || !digits(8, 2, &d) || (c[10] != QLatin1Char('T') && c[10] != QLatin1Char(' ')) || !digits(11, 2, &h)
             || c[13] != QLatin1Char(':') || !digits(14, 2, &mi) || c[16] != QLatin1Char(':') || !digits(17, 2, &se))
-            return {};
+            return false;
         qsizetype at = 19;
         if (at < n && (c[at] == QLatin1Char('.') || c[at] == QLatin1Char(','))) {
             ++at;
@@ -85,7 +104,7 @@ QString RecordMapper::normalizeTimestamp(const QJsonValue &v, const QString &for
                 ++count;
             }
             if (count == 0)
-                return {};
+                return false;
         }
         while (at < n && c[at] == QLatin1Char(' '))
             ++at;
@@ -96,31 +115,31 @@ QString RecordMapper::normalizeTimestamp(const QJsonValue &v, const QString &for
             const int sign = c[at] == QLatin1Char('-') ? -1 : 1;
             int oh = 0, om = 0;
             if (!digits(at + 1, 2, &oh))
-                return {};
+                return false;
             at += 3;
             if (at < n && c[at] == QLatin1Char(':'))
                 ++at;
             if (!digits(at, 2, &om))
-                return {};
+                return false;
             at += 2;
             offset = sign * (oh * 3600 + om * 60);
         }
         if (at != n)
-            return {};
+            return false;
         const QDate date(y, mo, d);
         const QTime time(h, mi, se);
         if (!date.isValid() || !time.isValid())
-            return {};
+            return false;
         dt = QDateTime(date, time, Qt::UTC);
         if (offset)
             dt = dt.addSecs(-offset);
     } else {
-        return {};
+        return false;
     }
-    QString out = dt.toString(format);
-    // Qt formats milliseconds only; "ffffff" is our token for microseconds.
-    out.replace(QStringLiteral("ffffff"), QStringLiteral("%1").arg(micros, 6, 10, QLatin1Char('0')));
-    return out;
+    *utc = dt;
+    if (microsOut)
+        *microsOut = micros;
+    return true;
 }
 
 namespace {

@@ -37,6 +37,9 @@ public:
     // ISO-8601 (any fraction, Z or offset; or unix seconds) -> UTC text in `format` (Qt date
     // format; "ffffff" stands for microseconds). Null string when the input is not a timestamp.
     static QString normalizeTimestamp(const QJsonValue &v, const QString &format);
+    // The same parsing, to a UTC time (milliseconds) plus the microseconds beyond them. Numeric
+    // text ("1700000000") is read as unix seconds. False when the value is not a timestamp.
+    static bool parseTimestamp(const QJsonValue &v, QDateTime *utc, int *micros = nullptr);
 
 private:
     const EntityConfig &m_entity;

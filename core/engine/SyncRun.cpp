@@ -185,15 +185,27 @@ void SyncRun::nextEntity()
     }
     if (m_caps.tieBreakById)
         m_boundary = {m_position.value, m_position.lastId, QString()};
+    QString since = m_position.value;
+    if (!since.isEmpty() && m_source.overlapSeconds > 0) {
+        // Late writers: ask from a little earlier. The boundary skip still holds for the records
+        // at the cursor itself; the others in the window are re-read and found unchanged.
+        QDateTime at;
+        if (RecordMapper::parseTimestamp(QJsonValue(since), &at))
+            since = m_impl->cursorValueFor(m_entity->name, at.addSecs(-m_source.overlapSeconds));
+        else
+            qCWarning(lcEngine).noquote() << QStringLiteral("%1/%2: overlap_seconds ignored: the cursor value \"%3\" is not a time")
+                                                 .arg(m_source.name, m_entity->name, since);
+    }
     if (m_position.value.isEmpty()) {
         if (m_source.start.from == StartConfig::From::Now) {
             // "Only what changes from now on": now is the source's clock, read from its answer.
             m_probing = true;
         } else if (m_source.start.from == StartConfig::From::Date) {
             m_position.value = m_impl->cursorValueFor(m_entity->name, m_source.start.date);
+            since = m_position.value;
         }
     }
-    startWalk(m_position.value);
+    startWalk(since);
 }
 
 void SyncRun::startWalk(const QString &since)
