@@ -34,6 +34,8 @@ const char *kUsage =
     "Commands:\n"
     "  init     write a configuration for a source from a preset\n"
     "  sync     run an incremental (or --full) sync of the configured sources\n"
+    "  reconcile\n"
+    "           find deletes (and what polling missed) by scanning every id; delete only after a complete scan\n"
     "  status   show cursors, last runs and counts per source and entity\n"
     "  verify   compare every source with the main database; exit 0 only when in sync\n"
     "  quarantine list|retry\n"
@@ -106,7 +108,9 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     QCommandLineOption entity(QStringLiteral("entity"), QStringLiteral("Only this entity (repeatable)."), QStringLiteral("NAME"));
     QCommandLineOption full(QStringLiteral("full"), QStringLiteral("Walk everything at the source, not only what changed."));
     QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress lines; only the summary."));
-    p.addOptions({kConfig, kSource, entity, full, quiet});
+    QCommandLineOption reconcile(QStringLiteral("reconcile"), QStringLiteral("Then reconcile: scan every id the source lists, catch what\n"
+                                                                             "polling missed, delete what is gone (see 'tributaryd reconcile')."));
+    p.addOptions({kConfig, kSource, entity, full, quiet, reconcile});
     int code = ExitOk;
     if (!parse(p, QStringLiteral("sync"), QStringLiteral("Syncs the configured sources into the main database."), args, &code))
         return code;
@@ -128,7 +132,39 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     SignalWatcher watcher;
     Progress progress(out, err, Progress::stderrIsTerminal(), p.isSet(quiet));
-    return ctx->sync(sources, options, progress, &watcher);
+    const int synced = ctx->sync(sources, options, progress, &watcher);
+    if (!p.isSet(reconcile) || (synced != ExitOk && synced != ExitPartial))
+        return synced;
+    SyncOptions sweep;
+    sweep.reconcile = true;
+    sweep.entities = options.entities;
+    const int reconciled = ctx->sync(sources, sweep, progress, &watcher);
+    return reconciled != ExitOk ? reconciled : synced;
+}
+
+int reconcileCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress lines; only the summary."));
+    p.addOptions({kConfig, kSource, quiet});
+    int code = ExitOk;
+    if (!parse(p, QStringLiteral("reconcile"),
+               QStringLiteral("Mark and sweep: lists every id of every entity (cheaply where the source allows it), fetches\n"
+                              "the records polling missed, then, only after a complete scan, deletes the rows whose records\n"
+                              "the source no longer has (each confirmed by asking for it by id). Soft delete by default\n"
+                              "(sets deleted_at); a row edited locally is kept as an edit-versus-delete conflict; more than\n"
+                              "max_delete_share missing refuses to delete anything. An interrupted scan deletes nothing and\n"
+                              "is resumed by the next run."),
+               args, &code))
+        return code;
+    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code);
+    if (!opened.context)
+        return code;
+    SyncOptions options;
+    options.reconcile = true;
+    SignalWatcher watcher;
+    Progress progress(out, err, Progress::stderrIsTerminal(), p.isSet(quiet));
+    return opened.context->sync(opened.sources, options, progress, &watcher);
 }
 
 int verifyCommand(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -505,6 +541,8 @@ int run(const QStringList &arguments)
         return initCommand(arguments, out, err);
     if (command == QLatin1String("quarantine"))
         return quarantineCommand(arguments, out, err);
+    if (command == QLatin1String("reconcile"))
+        return reconcileCommand(arguments, out, err);
     if (command == QLatin1String("demo"))
         return demo(arguments, out, err);
     if (command == QLatin1String("bench"))

@@ -119,6 +119,8 @@ void Progress::summary(const RunResult &r)
         m_out << "  skipped: records at the cursor's boundary, already applied by an earlier run.\n";
     if (t.retries > 0)
         m_out << "  " << number(t.retries) << " requests were retried after transient failures.\n";
+    if (t.deleted > 0 || t.restored > 0)
+        m_out << "  " << number(t.deleted) << " rows deleted (records gone at the source), " << number(t.restored) << " restored (records back).\n";
     if (t.pending > 0)
         m_out << "  " << number(t.pending) << " records still wait for a referenced record; the next run retries them.\n";
     if (t.quarantined > 0)

@@ -24,7 +24,8 @@ const QStringList kEntityKeys = {QStringLiteral("name"), QStringLiteral("table")
                                  QStringLiteral("external_id"), QStringLiteral("columns"),
                                  QStringLiteral("references"), QStringLiteral("match"),
                                  QStringLiteral("defaults"), QStringLiteral("conflict_policy"),
-                                 QStringLiteral("updated_column"), QStringLiteral("enabled")};
+                                 QStringLiteral("updated_column"), QStringLiteral("enabled"), QStringLiteral("delete_mode"),
+                                 QStringLiteral("deleted_column")};
 
 // A plain identifier: letters, digits, underscore. Table and column names from the configuration
 // are additionally checked against the real schema before any SQL runs.
@@ -60,6 +61,10 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
     e.conflictPolicy = r.oneOf(QStringLiteral("conflict_policy"), kPolicies, QStringLiteral("manual"));
     e.updatedColumn = r.string(QStringLiteral("updated_column"));
     checkIdentifier(r, QStringLiteral("updated_column"), e.updatedColumn);
+    e.deleteMode = r.oneOf(QStringLiteral("delete_mode"), {QStringLiteral("soft"), QStringLiteral("hard"), QStringLiteral("ignore")},
+                           QStringLiteral("soft"));
+    e.deletedColumn = r.string(QStringLiteral("deleted_column"), e.deletedColumn);
+    checkIdentifier(r, QStringLiteral("deleted_column"), e.deletedColumn);
 
     QSet<QString> used;
     auto claim = [&](const QString &k, const QString &column) {
@@ -155,6 +160,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     s.type = r.string(QStringLiteral("type"), {}, true);
     s.enabled = r.boolean(QStringLiteral("enabled"), true);
     s.overlapSeconds = int(r.integer(QStringLiteral("overlap_seconds"), 0, 0, 7 * 86400));
+    s.maxDeleteShare = r.number(QStringLiteral("max_delete_share"), 0.1, 0.0, 1.0);
 
     const QJsonObject start = r.object(QStringLiteral("start"));
     if (!start.isEmpty()) {
@@ -202,7 +208,8 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
         errors->append(r.key(QStringLiteral("entities")) + QStringLiteral(": ") + cycle);
 
     QStringList known = {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("enabled"),
-                         QStringLiteral("start"), QStringLiteral("overlap_seconds"), QStringLiteral("entities")};
+                         QStringLiteral("start"), QStringLiteral("overlap_seconds"), QStringLiteral("max_delete_share"),
+                         QStringLiteral("entities")};
     if (!s.type.isEmpty())
         known.append(s.type);
     r.rejectUnknown(known);

@@ -70,6 +70,11 @@ struct EntityConfig
     QVariantMap defaults;              // column -> value for columns the source lacks (inserts only)
     QString conflictPolicy = QStringLiteral("manual"); // source-wins, local-wins, newest-wins, manual
     QString updatedColumn;             // column holding the row's modification time (newest-wins)
+    // What reconciliation does to a row whose record is gone at the source: "soft" sets
+    // deletedColumn (added by Tributary when missing), "hard" deletes the row, "ignore" only
+    // notes it. A row edited locally is never deleted: that is an edit-versus-delete conflict.
+    QString deleteMode = QStringLiteral("soft");
+    QString deletedColumn = QStringLiteral("deleted_at");
     bool enabled = true;
     QJsonObject options;               // the whole entity object, for the source type's own keys
 
@@ -94,6 +99,9 @@ struct SourceConfig
     // for writers that commit a change after a later one was already read. Re-read records are
     // found unchanged by their hash; only the late ones are written.
     int overlapSeconds = 0;
+    // Reconciliation deletes nothing when more than this share of an entity's linked records is
+    // missing from a complete scan (a source that suddenly lists nothing is an outage, not a purge).
+    double maxDeleteShare = 0.1;
     QJsonObject options;               // the whole source object, for the source type's own keys
     QList<EntityConfig> entities;
     QString baseDir;                   // directory of the configuration file (credentials, paths)

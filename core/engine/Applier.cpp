@@ -299,8 +299,12 @@ bool Applier::applyMapped(const EntityConfig &entity, const QJsonObject &raw, co
     const LinkStore::Link link = m_links.find(entity.name, m.externalId, error);
     if (error->isError())
         return false;
+    // A record that reconciliation had found gone is back: undo the delete first.
+    if (link.found && !link.deletedAt.isEmpty() && !restoreRow(st, m, link, error))
+        return false;
     if (link.found && link.hash == m.hash) {
-        ++counts.unchanged;
+        if (link.deletedAt.isEmpty())
+            ++counts.unchanged;
         return clearParked(entity.name, m.externalId, error);
     }
 
@@ -750,6 +754,216 @@ bool Applier::resolvePending(Error *error)
     }
     m_newlyLinked.clear();
     return true;
+}
+
+bool Applier::restoreRow(EntityState &st, const MappedRecord &m, const LinkStore::Link &link, Error *error)
+{
+    const EntityConfig &entity = *st.entity;
+    if (entity.deleteMode == QLatin1String("soft")) {
+        QSqlQuery &q = statement(QStringLiteral("UPDATE %1 SET %2 = NULL WHERE %3 = ?")
+                                     .arg(m_db.quote(entity.table), m_db.quote(entity.deletedColumn), m_db.quote(entity.key)),
+                                 error);
+        if (error->isError())
+            return false;
+        q.bindValue(0, localIdValue(link.localId));
+        if (!m_db.exec(q, error))
+            return false;
+    }
+    ++m_counts[entity.name].restored;
+    return m_links.setDeleted(entity.name, m.externalId, QString(), error)
+        && logChange(entity, link.localId, m.externalId, QStringLiteral("restore"), QJsonValue(), error);
+}
+
+bool Applier::locallyEdited(EntityState &st, const LinkStore::Link &link, bool *rowExists, Error *error)
+{
+    QSqlQuery &sel = statement(st.selectSql, error);
+    if (error->isError())
+        return false;
+    sel.bindValue(0, localIdValue(link.localId));
+    if (!m_db.exec(sel, error))
+        return false;
+    *rowExists = sel.next();
+    bool edited = false;
+    if (*rowExists) {
+        const QJsonObject base = link.base();
+        for (int i = 0; i < st.selectColumns.size() && !edited; ++i) {
+            const QString &c = st.selectColumns.at(i);
+            if (c != st.entity->updatedColumn && base.contains(c) && !sameValue(sel.value(i), base.value(c).toVariant()))
+                edited = true;
+        }
+    }
+    sel.finish();
+    return edited;
+}
+
+bool Applier::ensureDeletedColumn(const EntityConfig &entity, Error *error)
+{
+    if (entity.deleteMode != QLatin1String("soft") || m_db.columns(entity.table).contains(entity.deletedColumn))
+        return true;
+    // The documented migration for soft deletes (docs/operations.md): a nullable timestamp the
+    // main application may ignore or use (Laravel's SoftDeletes reads exactly this column).
+    qCInfo(lcApplier).noquote() << QStringLiteral("adding column %1.%2 for soft deletes").arg(entity.table, entity.deletedColumn);
+    return m_db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3 NULL")
+                         .arg(m_db.quote(entity.table), m_db.quote(entity.deletedColumn),
+                              m_db.isSqlite() ? QStringLiteral("DATETIME") : QStringLiteral("TIMESTAMP")),
+                     error);
+}
+
+bool Applier::stampSeen(const EntityConfig &entity, const QStringList &ids, qint64 scan, const Position &position,
+                        QStringList *unlinked, Error *error)
+{
+    m_now = Database::now();
+    m_links.setTimestamp(m_now);
+    if (!m_db.transaction(error))
+        return false;
+    bool ok = m_links.prefetch(entity.name, ids, error);
+    constexpr int kChunk = 250;
+    for (qsizetype at = 0; ok && at < ids.size(); at += kChunk) {
+        const QStringList chunk = ids.mid(at, kChunk);
+        QSqlQuery q;
+        ok = m_db.prepare(q, QStringLiteral("UPDATE tributary_links SET seen_scan = ? WHERE source = ? AND entity = ? AND external_id IN (%1)")
+                                 .arg(QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
+                          error);
+        if (!ok)
+            break;
+        q.addBindValue(scan);
+        q.addBindValue(m_source.name);
+        q.addBindValue(entity.name);
+        for (const QString &id : chunk)
+            q.addBindValue(id);
+        ok = m_db.exec(q, error);
+    }
+    for (const QString &id : ids) {
+        if (!ok)
+            break;
+        const LinkStore::Link link = m_links.find(entity.name, id, error);
+        ok = !error->isError();
+        if (ok && !link.found && !m_parked.contains(recordKey(entity.name, id)))
+            unlinked->append(id);
+    }
+    ok = ok && saveCursor(m_db, m_source.name, entity.name, QStringLiteral("reconcile"), position, m_runId, error) && m_db.commit(error);
+    if (!ok) {
+        m_db.rollback();
+        afterRollback();
+        unlinked->clear();
+    }
+    return ok;
+}
+
+bool Applier::planSweep(const EntityConfig &entity, qint64 scan, SweepPlan *plan, Error *error)
+{
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN seen_scan < ? THEN 1 ELSE 0 END), 0) FROM tributary_links "
+                                        "WHERE source = ? AND entity = ? AND deleted_at IS NULL"),
+                      error))
+        return false;
+    q.addBindValue(scan);
+    q.addBindValue(m_source.name);
+    q.addBindValue(entity.name);
+    if (!m_db.exec(q, error) || !q.next())
+        return false;
+    plan->active = q.value(0).toLongLong();
+    plan->unseen = q.value(1).toLongLong();
+    return true;
+}
+
+QStringList Applier::unseen(const EntityConfig &entity, qint64 scan, Error *error)
+{
+    QStringList out;
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("SELECT external_id FROM tributary_links WHERE source = ? AND entity = ? "
+                                        "AND deleted_at IS NULL AND seen_scan < ? ORDER BY external_id"),
+                      error))
+        return out;
+    q.addBindValue(m_source.name);
+    q.addBindValue(entity.name);
+    q.addBindValue(scan);
+    if (!m_db.exec(q, error))
+        return out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+bool Applier::sweep(const EntityConfig &entity, const QStringList &goneIds, Error *error)
+{
+    EntityState &st = state(entity);
+    EntityCounts &counts = m_counts[entity.name];
+    QList<LinkStore::Link> gone;
+    for (const QString &id : goneIds) {
+        gone.append(m_links.find(entity.name, id, error));
+        if (error->isError())
+            return false;
+    }
+    m_now = Database::now();
+    m_links.setTimestamp(m_now);
+    if (!m_db.transaction(error))
+        return false;
+    bool ok = true;
+    for (qsizetype i = 0; ok && i < gone.size(); ++i) {
+        const LinkStore::Link &link = gone.at(i);
+        const QString &id = goneIds.at(i);
+        bool exists = false;
+        const bool edited = locallyEdited(st, link, &exists, error);
+        ok = !error->isError();
+        if (!ok)
+            break;
+        if (!link.found || !link.deletedAt.isEmpty())
+            continue;
+        if (link.origin == QLatin1String("matched")) {
+            // An adopted row is the main application's own: the source letting go of it only
+            // unlinks it.
+            ok = m_links.setDeleted(entity.name, id, m_now, error)
+                && logChange(entity, link.localId, id, QStringLiteral("unlink"), QJsonValue(), error);
+            continue;
+        }
+        if (exists && edited) {
+            // Never a silent loss: a row the main application changed since it was last applied
+            // stays, and the delete waits for a person as an edit-versus-delete conflict.
+            MappedRecord m;
+            m.externalId = id;
+            ++counts.conflicts;
+            ok = recordConflict(st, m, link.localId, QStringLiteral("remote-deleted"), st.syncColumns, link.base(), QJsonObject(),
+                                QJsonObject(), QString(), error)
+                && m_links.setDeleted(entity.name, id, m_now, error);
+            continue;
+        }
+        if (exists && entity.deleteMode == QLatin1String("soft")) {
+            QSqlQuery &q = statement(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?")
+                                         .arg(m_db.quote(entity.table), m_db.quote(entity.deletedColumn), m_db.quote(entity.key)),
+                                     error);
+            ok = !error->isError();
+            if (ok) {
+                q.bindValue(0, QDateTime::currentDateTimeUtc().toString(m_config.database.timestampFormat)
+                                   .replace(QStringLiteral("ffffff"), QStringLiteral("000000")));
+                q.bindValue(1, localIdValue(link.localId));
+                ok = m_db.exec(q, error);
+            }
+        } else if (exists && entity.deleteMode == QLatin1String("hard")) {
+            QSqlQuery &q = statement(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(m_db.quote(entity.table), m_db.quote(entity.key)), error);
+            ok = !error->isError();
+            if (ok) {
+                q.bindValue(0, localIdValue(link.localId));
+                ok = m_db.exec(q, error);
+            }
+        }
+        if (!ok)
+            break;
+        ++counts.deleted;
+        // A hard-deleted row is gone for good: a record that comes back is a new one.
+        ok = (entity.deleteMode == QLatin1String("hard") ? m_links.remove(entity.name, id, error)
+                                                         : m_links.setDeleted(entity.name, id, m_now, error))
+            && logChange(entity, link.localId, id, entity.deleteMode == QLatin1String("soft") ? QStringLiteral("soft-delete")
+                                                   : entity.deleteMode == QLatin1String("hard") ? QStringLiteral("delete")
+                                                                                                 : QStringLiteral("gone"),
+                         QJsonValue(), error);
+    }
+    ok = ok && m_db.commit(error);
+    if (!ok) {
+        m_db.rollback();
+        afterRollback();
+    }
+    return ok;
 }
 
 QList<Applier::MissingRef> Applier::missingReferences(Error *error)

@@ -62,6 +62,26 @@ public:
 
     QHash<QString, EntityCounts> &counts() { return m_counts; }
 
+    // Reconciliation. A scan stamps every id the source lists with the scan number (one
+    // transaction per page, with the scan's position); ids that have no link are returned in
+    // *unlinked (records polling missed: the caller fetches them).
+    bool stampSeen(const EntityConfig &entity, const QStringList &ids, qint64 scan, const Position &position,
+                   QStringList *unlinked, Error *error);
+    struct SweepPlan
+    {
+        qint64 active = 0;  // linked records not already deleted
+        qint64 unseen = 0;  // of those, not seen by the scan
+    };
+    bool planSweep(const EntityConfig &entity, qint64 scan, SweepPlan *plan, Error *error);
+    // External ids of linked, not yet deleted records the scan did not see.
+    QStringList unseen(const EntityConfig &entity, qint64 scan, Error *error);
+    // Deletes (per the entity's delete_mode) records confirmed gone at the source; a row edited
+    // locally since it was last applied becomes an edit-versus-delete conflict instead, and an
+    // adopted row (the main application's own) is only unlinked.
+    bool sweep(const EntityConfig &entity, const QStringList &goneIds, Error *error);
+    // Soft delete needs the column: adds it (nullable) when the table lacks it.
+    bool ensureDeletedColumn(const EntityConfig &entity, Error *error);
+
     static Position loadCursor(Database &db, const QString &source, const QString &entity, const QString &kind, Error *error);
     static bool saveCursor(Database &db, const QString &source, const QString &entity, const QString &kind,
                            const Position &position, qint64 runId, Error *error);
@@ -78,6 +98,9 @@ private:
     bool applyMapped(const EntityConfig &entity, const QJsonObject &raw, const MappedRecord &m, Error *error);
     bool insertRow(EntityState &st, const MappedRecord &m, const QVariantMap &row, Error *error);
     bool updateRow(EntityState &st, const MappedRecord &m, const LinkStore::Link &link, const QVariantMap &row, Error *error);
+    bool restoreRow(EntityState &st, const MappedRecord &m, const LinkStore::Link &link, Error *error);
+    // Whether the local row differs from what the source said last (a local edit), per column.
+    bool locallyEdited(EntityState &st, const LinkStore::Link &link, bool *rowExists, Error *error);
     bool resolvePending(Error *error);
     bool toPending(const EntityConfig &entity, const QJsonObject &raw, const MappedRecord &m,
                    const QList<QPair<QString, QString>> &missing, Error *error);

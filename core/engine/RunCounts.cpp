@@ -13,6 +13,8 @@ EntityCounts &EntityCounts::operator+=(const EntityCounts &o)
     pending += o.pending;
     quarantined += o.quarantined;
     conflicts += o.conflicts;
+    deleted += o.deleted;
+    restored += o.restored;
     retries += o.retries;
     return *this;
 }
@@ -24,6 +26,7 @@ QJsonObject EntityCounts::toJson() const
             {QStringLiteral("updated"), updated},       {QStringLiteral("unchanged"), unchanged},
             {QStringLiteral("pending"), pending},       {QStringLiteral("quarantined"), quarantined},
             {QStringLiteral("conflicts"), conflicts},   {QStringLiteral("retries"), retries},
+            {QStringLiteral("deleted"), deleted},       {QStringLiteral("restored"), restored},
             {QStringLiteral("total"), total}};
 }
 
@@ -41,6 +44,8 @@ EntityCounts EntityCounts::fromJson(const QJsonObject &o)
     c.quarantined = get("quarantined");
     c.conflicts = get("conflicts");
     c.retries = get("retries");
+    c.deleted = get("deleted");
+    c.restored = get("restored");
     c.total = o.contains(QStringLiteral("total")) ? get("total") : -1;
     return c;
 }

@@ -17,11 +17,13 @@ struct EntityCounts
     qint64 pending = 0;     // waiting for a referenced record (still waiting at the end of the run)
     qint64 quarantined = 0; // failed validation or mapping
     qint64 conflicts = 0;   // fields edited on both sides
+    qint64 deleted = 0;     // rows deleted (or soft-deleted) because their record is gone at the source
+    qint64 restored = 0;    // deleted rows whose record came back
     qint64 retries = 0;     // transient request failures retried
     qint64 total = -1;      // records the source announced, when it does
 
     EntityCounts &operator+=(const EntityCounts &o);
-    qint64 written() const { return inserted + linked + updated; }
+    qint64 written() const { return inserted + linked + updated + deleted + restored; }
     QJsonObject toJson() const;
     static EntityCounts fromJson(const QJsonObject &o);
 };

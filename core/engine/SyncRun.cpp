@@ -80,6 +80,7 @@ void SyncRun::start()
     m_timer.start();
     m_result.source = m_source.name;
     m_result.kind = m_options.retryQuarantine ? QStringLiteral("quarantine-retry")
+                  : m_options.reconcile       ? QStringLiteral("reconcile")
                   : m_options.full            ? QStringLiteral("full")
                                               : QStringLiteral("incremental");
     QTimer::singleShot(0, this, [this] {
@@ -136,6 +137,8 @@ void SyncRun::start()
                                           .arg(m_result.runId).arg(m_result.kind, m_source.name, m_result.entityOrder.join(QStringLiteral(", ")));
         if (m_options.retryQuarantine)
             retryQuarantined();
+        else if (m_options.reconcile)
+            startReconcile();
         else
             nextEntity();
     });
@@ -527,6 +530,200 @@ void SyncRun::fetchByIds(QList<QPair<QString, QString>> ids, std::function<void(
         }
     };
     (*launch)();
+}
+
+// Reconcile cursors (kind "reconcile") say where each entity stands in a scan: value = the scan
+// number, token = the continuation of an unfinished scan, lastId = "scanned" once the entity's
+// listing was read to the end and "swept" once the scan's deletes were done. An interrupted scan
+// is resumed by the next reconcile run, and nothing is deleted before every entity was scanned.
+namespace {
+const QString kScanned = QStringLiteral("scanned");
+const QString kSwept = QStringLiteral("swept");
+} // namespace
+
+void SyncRun::startReconcile()
+{
+    Error error;
+    m_scan = 0;
+    for (const EntityConfig *e : std::as_const(m_todo)) {
+        const Position p = Applier::loadCursor(m_db, m_source.name, e->name, QStringLiteral("reconcile"), &error);
+        if (!p.value.isEmpty() && p.lastId != kSwept)
+            m_scan = qMax(m_scan, p.value.toLongLong()); // an unfinished scan goes on
+        if (!m_applier->ensureDeletedColumn(*e, &error)) {
+            finishRun(error);
+            return;
+        }
+    }
+    if (m_scan == 0)
+        m_scan = m_result.runId;
+    qCInfo(lcEngine).noquote() << QStringLiteral("%1: reconciliation scan %2").arg(m_source.name).arg(m_scan);
+    m_scanTodo = m_todo;
+    nextScan();
+}
+
+void SyncRun::nextScan()
+{
+    if (m_stopping) {
+        finishRun(Error(Error::Code::Aborted, QStringLiteral("stopped during the scan: nothing was deleted")));
+        return;
+    }
+    if (m_scanTodo.isEmpty()) {
+        // Records the source lists but that were never linked: polling missed them.
+        fetchByIds(
+            std::exchange(m_unlinked, {}),
+            [this](const QString &entity, const QString &id, RecordJob *job) {
+                if (job->hasError() || job->isNotFound()) {
+                    if (job->hasError() && job->error().code != Error::Code::Aborted) {
+                        Error e = job->error();
+                        e.message = QStringLiteral("source %1, entity %2, record %3: %4").arg(m_source.name, entity, id, e.message);
+                        stop();
+                        finishRun(e);
+                    }
+                    return;
+                }
+                Error e;
+                if (!m_applier->applyRecords(*m_source.entity(entity), QJsonArray{job->record()}, &e))
+                    finishRun(e);
+            },
+            [this] { planAndConfirmSweep(); });
+        return;
+    }
+    m_entity = m_scanTodo.takeFirst();
+    Q_EMIT entityStarted(m_entity->name);
+    Error error;
+    const Position p = Applier::loadCursor(m_db, m_source.name, m_entity->name, QStringLiteral("reconcile"), &error);
+    if (p.value.toLongLong() == m_scan && p.lastId == kScanned) {
+        nextScan(); // scanned already in this scan, before an interruption
+        return;
+    }
+    PageRequest r;
+    r.entity = m_entity->name;
+    r.mode = PageRequest::Mode::Ids;
+    r.token = p.value.toLongLong() == m_scan ? p.token : QString();
+    m_walker = new PageWalker(m_impl, r, this);
+    connect(m_walker, &PageWalker::pageReady, this, &SyncRun::onScanPage);
+    connect(m_walker, &PageWalker::finished, this, &SyncRun::onScanFinished);
+    m_walker->start();
+}
+
+void SyncRun::onScanPage(const Page &page)
+{
+    EntityCounts &counts = m_applier->counts()[m_entity->name];
+    counts.fetched += page.records.size();
+    counts.retries += page.retries;
+    if (page.total >= 0 && counts.total < 0)
+        counts.total = page.total;
+    QStringList ids;
+    for (const QJsonValue &v : page.records) {
+        const QString id = rawValue(v.toObject(), m_entity->externalId);
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    QStringList unlinked;
+    Error error;
+    if (!m_applier->stampSeen(*m_entity, ids, m_scan, {QString::number(m_scan), QString(), page.nextToken}, &unlinked, &error)) {
+        m_walker->stop(error);
+        return;
+    }
+    for (const QString &id : std::as_const(unlinked))
+        m_unlinked.append({m_entity->name, id});
+    Q_EMIT progress(m_entity->name, counts);
+    if (m_stopping)
+        m_walker->stop();
+}
+
+void SyncRun::onScanFinished(const Error &walkError)
+{
+    m_walker->deleteLater();
+    m_walker = nullptr;
+    Error error = walkError;
+    if (!error)
+        Applier::saveCursor(m_db, m_source.name, m_entity->name, QStringLiteral("reconcile"), {QString::number(m_scan), kScanned, QString()},
+                            m_result.runId, &error);
+    if (error) {
+        if (error.code == Error::Code::Aborted) {
+            error.message = QStringLiteral("stopped during the scan of %1: nothing was deleted").arg(m_entity->name);
+        } else {
+            if (!error.message.startsWith(QStringLiteral("source ")))
+                error.message = QStringLiteral("source %1, entity %2: %3").arg(m_source.name, m_entity->name, error.message);
+            error.message += QStringLiteral(" (the scan is incomplete: nothing was deleted; the next reconcile resumes it)");
+        }
+        finishRun(error);
+        return;
+    }
+    m_result.counts[m_entity->name] = m_applier->counts().value(m_entity->name);
+    Q_EMIT entityFinished(m_entity->name, m_result.counts[m_entity->name]);
+    nextScan();
+}
+
+void SyncRun::planAndConfirmSweep()
+{
+    // Every entity was scanned completely. A share of missing records above the limit is an
+    // outage or a wrong configuration, not a purge: refuse before deleting anything anywhere.
+    Error error;
+    QList<QPair<QString, QString>> candidates;
+    for (const EntityConfig *e : std::as_const(m_todo)) {
+        Applier::SweepPlan plan;
+        if (!m_applier->planSweep(*e, m_scan, &plan, &error)) {
+            finishRun(error);
+            return;
+        }
+        if (plan.unseen > 0 && double(plan.unseen) > m_source.maxDeleteShare * double(plan.active)) {
+            finishRun(Error(Error::Code::Record,
+                            QStringLiteral("refusing to delete: %1 of %2 linked %3 (%4%) are missing from the source's complete listing; "
+                                           "the limit is %5% (max_delete_share). Nothing was deleted. If the source really lost them, "
+                                           "raise max_delete_share for one run.")
+                                .arg(plan.unseen).arg(plan.active).arg(e->name)
+                                .arg(QString::number(100.0 * double(plan.unseen) / double(qMax<qint64>(1, plan.active)), 'f', 1))
+                                .arg(QString::number(100.0 * m_source.maxDeleteShare, 'g', 3))));
+            return;
+        }
+        const QStringList unseen = m_applier->unseen(*e, m_scan, &error);
+        if (error) {
+            finishRun(error);
+            return;
+        }
+        for (const QString &id : unseen)
+            candidates.append({e->name, id});
+    }
+    // A listing can miss a record (a page boundary that moved): each candidate is asked for by id,
+    // and only a 404 deletes. One that answers is applied instead.
+    m_gone.clear();
+    fetchByIds(
+        candidates,
+        [this](const QString &entity, const QString &id, RecordJob *job) {
+            Error e;
+            if (job->hasError()) {
+                if (job->error().code != Error::Code::Aborted) {
+                    e = job->error();
+                    e.message = QStringLiteral("source %1, entity %2, record %3: %4 (nothing was deleted)").arg(m_source.name, entity, id, e.message);
+                    stop();
+                    finishRun(e);
+                }
+                return;
+            }
+            if (job->isNotFound())
+                m_gone[entity].append(id);
+            else if (!m_applier->applyRecords(*m_source.entity(entity), QJsonArray{job->record()}, &e))
+                finishRun(e);
+        },
+        [this] { sweepConfirmed(); });
+}
+
+void SyncRun::sweepConfirmed()
+{
+    Error error;
+    // Referencing entities first, so that a hard delete never leaves a child pointing nowhere.
+    for (auto it = m_todo.crbegin(); it != m_todo.crend(); ++it) {
+        const EntityConfig *e = *it;
+        if (!m_applier->sweep(*e, m_gone.value(e->name), &error)
+            || !Applier::saveCursor(m_db, m_source.name, e->name, QStringLiteral("reconcile"), {QString::number(m_scan), kSwept, QString()},
+                                    m_result.runId, &error)) {
+            finishRun(error);
+            return;
+        }
+    }
+    finishRun(Error());
 }
 
 void SyncRun::retryQuarantined()

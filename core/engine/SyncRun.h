@@ -25,6 +25,9 @@ struct SyncOptions
     // have fixed them, or what they referenced may exist now). Restricted by `entities` and ids.
     bool retryQuarantine = false;
     QStringList externalIds;  // with retryQuarantine: only these records
+    // Instead of walking changes: scan every id the source lists (mark), fetch records polling
+    // missed, then delete what a complete scan did not see (sweep). See docs/operations.md.
+    bool reconcile = false;
 };
 
 // The outcome of one run of one source.
@@ -78,6 +81,12 @@ private:
     void startGroupReread();
     void resolveMissing();
     void retryQuarantined();
+    void startReconcile();
+    void nextScan();
+    void onScanPage(const Page &page);
+    void onScanFinished(const Error &error);
+    void planAndConfirmSweep();
+    void sweepConfirmed();
     // Fetches (entity, id) pairs by id, a few at a time; `onFetched` handles each answer, `next`
     // runs when all are done.
     void fetchByIds(QList<QPair<QString, QString>> ids, std::function<void(const QString &, const QString &, RecordJob *)> onFetched,
@@ -116,6 +125,12 @@ private:
     int m_rereads = 0;
     qint64 m_writtenBeforeReread = 0;
     bool m_resumeAfterReread = false; // whether the walk goes on past the group afterwards
+
+    // Reconciliation.
+    qint64 m_scan = 0;                       // the scan number stamped on every id seen
+    QList<const EntityConfig *> m_scanTodo;
+    QList<QPair<QString, QString>> m_unlinked; // listed by the source, never linked: polling missed them
+    QHash<QString, QStringList> m_gone;      // entity -> ids confirmed gone (404) at the source
 
     // Missing references being fetched.
     int m_round = 0;

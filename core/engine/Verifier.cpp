@@ -160,6 +160,12 @@ void Verifier::onPage(const Page &page)
             heldOrMissing(QStringLiteral("%1 %2: not in the main database").arg(e.name, m.externalId));
             continue;
         }
+        if (!link.deletedAt.isEmpty()) {
+            ++r.missing;
+            example(QStringLiteral("%1 %2 (%3 id %4): deleted here after a reconciliation, but the source has it again (the next sync restores it)")
+                        .arg(e.name, m.externalId, e.table, link.localId));
+            continue;
+        }
         sel.bindValue(0, link.localId.toLongLong() ? QVariant(link.localId.toLongLong()) : QVariant(link.localId));
         if (!m_db.exec(sel, &error))
             break;
@@ -218,7 +224,7 @@ bool Verifier::checkExtras(Error *error)
     EntityReport &r = m_reports.last();
     QSqlQuery q;
     if (!m_db.prepare(q, QStringLiteral("SELECT l.external_id, l.local_id FROM tributary_links l WHERE l.source = ? AND l.entity = ? "
-                                        "AND NOT EXISTS (SELECT 1 FROM tributary_verify_seen s WHERE s.entity = l.entity "
+                                        "AND l.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM tributary_verify_seen s WHERE s.entity = l.entity "
                                         "AND s.external_id = l.external_id)"),
                       error))
         return false;

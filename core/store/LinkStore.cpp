@@ -37,7 +37,7 @@ bool LinkStore::prefetch(const QString &entity, const QStringList &externalIds, 
         for (qsizetype i = 0; i < chunk.size(); ++i)
             marks.append(QStringLiteral("?"));
         QSqlQuery q;
-        if (!m_db.prepare(q, QStringLiteral("SELECT external_id, local_id, origin, base_hash, base FROM tributary_links "
+        if (!m_db.prepare(q, QStringLiteral("SELECT external_id, local_id, origin, base_hash, base, deleted_at FROM tributary_links "
                                             "WHERE source = ? AND entity = ? AND external_id IN (%1)").arg(marks.join(QLatin1Char(','))),
                           error))
             return false;
@@ -56,6 +56,7 @@ bool LinkStore::prefetch(const QString &entity, const QStringList &externalIds, 
             link.origin = q.value(2).toString();
             link.hash = q.value(3).toString();
             link.baseJson = q.value(4).toString();
+            link.deletedAt = q.value(5).toString();
         }
     }
     return true;
@@ -70,7 +71,7 @@ LinkStore::Link LinkStore::find(const QString &entity, const QString &externalId
     }
     Link link;
     if (m_find.lastQuery().isEmpty()
-        && !m_db.prepare(m_find, QStringLiteral("SELECT local_id, origin, base_hash, base FROM tributary_links "
+        && !m_db.prepare(m_find, QStringLiteral("SELECT local_id, origin, base_hash, base, deleted_at FROM tributary_links "
                                                 "WHERE source = ? AND entity = ? AND external_id = ?"), error))
         return link;
     m_find.bindValue(0, m_source);
@@ -84,6 +85,7 @@ LinkStore::Link LinkStore::find(const QString &entity, const QString &externalId
         link.origin = m_find.value(1).toString();
         link.hash = m_find.value(2).toString();
         link.baseJson = m_find.value(3).toString();
+        link.deletedAt = m_find.value(4).toString();
         remember(entity, externalId, link.localId);
     }
     m_find.finish();
@@ -140,6 +142,39 @@ bool LinkStore::update(const QString &entity, const QString &externalId, const Q
     if (entity == m_pageEntity)
         m_page.remove(externalId);
     return m_db.exec(m_update, error);
+}
+
+} // namespace Tributary
+
+namespace Tributary {
+
+bool LinkStore::setDeleted(const QString &entity, const QString &externalId, const QString &deletedAt, Error *error)
+{
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("UPDATE tributary_links SET deleted_at = ?, updated_at = ? WHERE source = ? AND entity = ? AND external_id = ?"), error))
+        return false;
+    q.addBindValue(deletedAt.isEmpty() ? QVariant() : QVariant(deletedAt));
+    q.addBindValue(m_now);
+    q.addBindValue(m_source);
+    q.addBindValue(entity);
+    q.addBindValue(externalId);
+    if (entity == m_pageEntity)
+        m_page.remove(externalId);
+    return m_db.exec(q, error);
+}
+
+bool LinkStore::remove(const QString &entity, const QString &externalId, Error *error)
+{
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("DELETE FROM tributary_links WHERE source = ? AND entity = ? AND external_id = ?"), error))
+        return false;
+    q.addBindValue(m_source);
+    q.addBindValue(entity);
+    q.addBindValue(externalId);
+    m_cache.remove(cacheKey(entity, externalId));
+    if (entity == m_pageEntity)
+        m_page.remove(externalId);
+    return m_db.exec(q, error);
 }
 
 } // namespace Tributary

@@ -23,6 +23,7 @@ public:
         QString origin;  // "inserted" or "matched"
         QString hash;
         QString baseJson; // parsed only when needed: unchanged records never look at it
+        QString deletedAt; // set when reconciliation found the record gone at the source
         QJsonObject base() const;
     };
 
@@ -37,6 +38,10 @@ public:
     bool insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,
                 const QString &hash, const QJsonObject &base, Error *error);
     bool update(const QString &entity, const QString &externalId, const QString &hash, const QJsonObject &base, Error *error);
+    // Marks the record gone at the source (or back again, with an empty time).
+    bool setDeleted(const QString &entity, const QString &externalId, const QString &deletedAt, Error *error);
+    // Forgets the link (its row was deleted for good).
+    bool remove(const QString &entity, const QString &externalId, Error *error);
     void dropCache()
     {
         m_cache.clear();

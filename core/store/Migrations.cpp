@@ -52,6 +52,13 @@ QStringList version1(const Database &db)
     };
 }
 
+// Version 2: deletes found by reconciliation. A link whose record is gone at the source keeps
+// its row (soft delete or ignore) and is marked, so a record that comes back is restored.
+QStringList version2()
+{
+    return {QStringLiteral("ALTER TABLE tributary_links ADD COLUMN deleted_at TEXT")};
+}
+
 } // namespace
 
 int version(Database &db)
@@ -80,6 +87,8 @@ bool run(Database &db, Error *error)
     QStringList steps;
     if (current < 1)
         steps += version1(db);
+    if (current < 2)
+        steps += version2();
     for (const QString &sql : std::as_const(steps)) {
         if (!db.exec(sql, error)) {
             db.rollback();

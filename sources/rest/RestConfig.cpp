@@ -30,7 +30,7 @@ const QStringList kGenericEntityKeys = {QStringLiteral("name"),      QStringLite
                                         QStringLiteral("columns"),   QStringLiteral("references"),
                                         QStringLiteral("match"),     QStringLiteral("defaults"),
                                         QStringLiteral("conflict_policy"), QStringLiteral("updated_column"),
-                                        QStringLiteral("enabled")};
+                                        QStringLiteral("enabled"), QStringLiteral("delete_mode"), QStringLiteral("deleted_column")};
 const QStringList kPaginationKeys = {
     QStringLiteral("style"),        QStringLiteral("page_size"),        QStringLiteral("page_size_param"),
     QStringLiteral("page_param"),   QStringLiteral("first_page"),       QStringLiteral("last_page_path"),

@@ -41,6 +41,7 @@ public:
     bool generateExternal(const ForumGeneratorOptions &options);
     bool startForum(const QString &token = QStringLiteral("test-token"), const ForumFaults &faults = ForumFaults(), quint64 seed = 1);
     QUrl forumUrl() const { return m_forum.baseUrl(); }
+    void stopForum() { m_forum.stop(); }
     qint64 forumRequests() const { return m_forum.requestCount(); }
 
     // The forum preset pointed at the running forum; `edit` may change the JSON before loading.
