@@ -83,6 +83,13 @@ bool Applier::prepare(Error *error)
             return false;
     }
     m_now = Database::now();
+    // The latest reconciliation scan: links made from now on count as seen by it.
+    qint64 scan = 0;
+    for (const EntityConfig &e : m_source.entities) {
+        Error ignored;
+        scan = qMax(scan, loadCursor(m_db, m_source.name, e.name, QStringLiteral("reconcile"), &ignored).value.toLongLong());
+    }
+    m_links.setCurrentScan(scan);
     return loadParked(error);
 }
 

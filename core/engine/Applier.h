@@ -79,6 +79,7 @@ public:
     // locally since it was last applied becomes an edit-versus-delete conflict instead, and an
     // adopted row (the main application's own) is only unlinked.
     bool sweep(const EntityConfig &entity, const QStringList &goneIds, Error *error);
+    void setCurrentScan(qint64 scan) { m_links.setCurrentScan(scan); }
     // Soft delete needs the column: adds it (nullable) when the table lacks it.
     bool ensureDeletedColumn(const EntityConfig &entity, Error *error);
 

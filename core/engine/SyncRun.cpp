@@ -22,6 +22,7 @@ namespace {
 constexpr int kMaxRounds = 25;       // chains of missing references followed per run
 constexpr int kRecordFetches = 4;    // missing references fetched at once
 constexpr int kMaxRereads = 3;       // passes over one tie group until nothing new turns up
+constexpr int kFetchOneByOne = 200;  // more unlinked ids than this: walk the entity instead
 
 // Ids sort numerically when both are integers, as the source sorts them.
 int compareIds(const QString &a, const QString &b)
@@ -213,6 +214,8 @@ void SyncRun::nextEntity()
 
 void SyncRun::startWalk(const QString &since)
 {
+    m_walkStarted = QDateTime();
+    m_reachedNow = false;
     m_emulating = m_kind == QLatin1String("incremental") && !m_caps.stablePagination && !m_probing;
     if (m_emulating) {
         m_groupValue.clear();
@@ -264,6 +267,8 @@ void SyncRun::onPage(const Page &page)
     }
     if (m_stopping)
         m_walker->stop();
+    else if (m_reachedNow)
+        m_walker->stop(Error()); // caught up with the source's clock: what follows is the next run's
 }
 
 bool SyncRun::applyIncoming(const Page &page, bool moveCursor, const QString &token, Error *error)
@@ -311,6 +316,13 @@ bool SyncRun::applyIncoming(const Page &page, bool moveCursor, const QString &to
     }
     if (moveCursor)
         m_position = next;
+    if (m_kind == QLatin1String("incremental") && !page.records.isEmpty()) {
+        if (!m_walkStarted.isValid() && page.serverTime.isValid())
+            m_walkStarted = page.serverTime;
+        QDateTime last;
+        if (m_walkStarted.isValid() && RecordMapper::parseTimestamp(QJsonValue(next.value), &last) && last > m_walkStarted.addSecs(2))
+            m_reachedNow = true;
+    }
     Q_EMIT progress(m_entity->name, m_applier->counts().value(m_entity->name));
     return true;
 }
@@ -357,7 +369,7 @@ void SyncRun::onEmulatedPage(SourceJob *job)
         onWalkFinished(Error(Error::Code::Aborted, QStringLiteral("stopped")));
         return;
     }
-    const bool more = !page.nextToken.isEmpty() && !page.records.isEmpty();
+    const bool more = !page.nextToken.isEmpty() && !page.records.isEmpty() && !(m_reachedNow && !m_rereading);
     auto resume = [this] {
         m_rereading = false;
         m_groupValue.clear();
@@ -440,7 +452,10 @@ void SyncRun::onWalkFinished(const Error &walkError)
     const EntityCounts counts = m_applier->counts().value(m_entity->name);
     m_result.counts[m_entity->name] = counts;
     Q_EMIT entityFinished(m_entity->name, counts);
-    nextEntity();
+    if (m_options.reconcile)
+        catchUpMissed();
+    else
+        nextEntity();
 }
 
 void SyncRun::resolveMissing()
@@ -554,8 +569,10 @@ void SyncRun::startReconcile()
             return;
         }
     }
+    m_resumedScan = m_scan != 0;
     if (m_scan == 0)
         m_scan = m_result.runId;
+    m_applier->setCurrentScan(m_scan);
     qCInfo(lcEngine).noquote() << QStringLiteral("%1: reconciliation scan %2").arg(m_source.name).arg(m_scan);
     m_scanTodo = m_todo;
     nextScan();
@@ -568,9 +585,25 @@ void SyncRun::nextScan()
         return;
     }
     if (m_scanTodo.isEmpty()) {
-        // Records the source lists but that were never linked: polling missed them.
+        // Records the source lists but that were never linked: polling missed them. A few are
+        // fetched one by one; many (a first sync that never finished, say) are cheaper to get by
+        // walking the entity in pages, where what is already applied costs only its hash.
+        QHash<QString, int> perEntity;
+        for (const auto &u : std::as_const(m_unlinked))
+            ++perEntity[u.first];
+        QList<QPair<QString, QString>> oneByOne;
+        m_catchUp.clear();
+        for (const EntityConfig *e : std::as_const(m_todo)) {
+            if (perEntity.value(e->name) > kFetchOneByOne)
+                m_catchUp.append(e);
+        }
+        for (const auto &u : std::as_const(m_unlinked)) {
+            if (perEntity.value(u.first) <= kFetchOneByOne)
+                oneByOne.append(u);
+        }
+        m_unlinked.clear();
         fetchByIds(
-            std::exchange(m_unlinked, {}),
+            oneByOne,
             [this](const QString &entity, const QString &id, RecordJob *job) {
                 if (job->hasError() || job->isNotFound()) {
                     if (job->hasError() && job->error().code != Error::Code::Aborted) {
@@ -585,7 +618,7 @@ void SyncRun::nextScan()
                 if (!m_applier->applyRecords(*m_source.entity(entity), QJsonArray{job->record()}, &e))
                     finishRun(e);
             },
-            [this] { planAndConfirmSweep(); });
+            [this] { catchUpMissed(); });
         return;
     }
     m_entity = m_scanTodo.takeFirst();
@@ -656,6 +689,32 @@ void SyncRun::onScanFinished(const Error &walkError)
     nextScan();
 }
 
+void SyncRun::catchUpMissed()
+{
+    if (m_stopping) {
+        finishRun(Error(Error::Code::Aborted, QStringLiteral("stopped: nothing was deleted")));
+        return;
+    }
+    if (m_catchUp.isEmpty()) {
+        planAndConfirmSweep();
+        return;
+    }
+    // A full walk of the entity, exactly as `sync --full` does it (resumable, its own cursor);
+    // onWalkFinished() comes back here.
+    m_entity = m_catchUp.takeFirst();
+    qCInfo(lcEngine).noquote() << QStringLiteral("%1/%2: many records were never synced; walking them all").arg(m_source.name, m_entity->name);
+    m_kind = QStringLiteral("full");
+    m_caps = m_impl->capabilities(m_entity->name);
+    Error error;
+    m_position = Applier::loadCursor(m_db, m_source.name, m_entity->name, m_kind, &error);
+    m_boundary = Position();
+    if (error) {
+        finishRun(error);
+        return;
+    }
+    startWalk(QString());
+}
+
 void SyncRun::planAndConfirmSweep()
 {
     // Every entity was scanned completely. A share of missing records above the limit is an
@@ -722,6 +781,18 @@ void SyncRun::sweepConfirmed()
             finishRun(error);
             return;
         }
+    }
+    if (m_resumedScan) {
+        // The finished scan stamped some ids in an earlier run: records deleted since then were
+        // stamped before they went, so only a scan started now can see them gone.
+        m_resumedScan = false;
+        m_scan = m_result.runId;
+        m_applier->setCurrentScan(m_scan);
+        qCInfo(lcEngine).noquote() << QStringLiteral("%1: the resumed scan is swept; scanning again from the start (scan %2)")
+                                          .arg(m_source.name).arg(m_scan);
+        m_scanTodo = m_todo;
+        nextScan();
+        return;
     }
     finishRun(Error());
 }

@@ -85,6 +85,7 @@ private:
     void nextScan();
     void onScanPage(const Page &page);
     void onScanFinished(const Error &error);
+    void catchUpMissed();
     void planAndConfirmSweep();
     void sweepConfirmed();
     // Fetches (entity, id) pairs by id, a few at a time; `onFetched` handles each answer, `next`
@@ -112,6 +113,10 @@ private:
     Position m_position;     // last committed position
     Position m_boundary;     // records at or before this (value, id) were applied by an earlier run
     bool m_probing = false;  // start "now": first request only reads the source's clock
+    // The source's clock when the walk began; a walk that reaches records changed after it
+    // stops there (the next run goes on), so a busy source cannot keep one run going forever.
+    QDateTime m_walkStarted;
+    bool m_reachedNow = false;
     PageWalker *m_walker = nullptr;
 
     // Keyset emulation: every request asks again from the last applied value; continuation
@@ -128,9 +133,11 @@ private:
 
     // Reconciliation.
     qint64 m_scan = 0;                       // the scan number stamped on every id seen
+    bool m_resumedScan = false;              // m_scan was started by an earlier, interrupted run
     QList<const EntityConfig *> m_scanTodo;
     QList<QPair<QString, QString>> m_unlinked; // listed by the source, never linked: polling missed them
     QHash<QString, QStringList> m_gone;      // entity -> ids confirmed gone (404) at the source
+    QList<const EntityConfig *> m_catchUp;   // entities with too many unlinked ids for one-by-one fetches
 
     // Missing references being fetched.
     int m_round = 0;

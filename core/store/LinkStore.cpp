@@ -105,7 +105,7 @@ bool LinkStore::insert(const QString &entity, const QString &externalId, const Q
 {
     if (m_insert.lastQuery().isEmpty()
         && !m_db.prepare(m_insert, QStringLiteral("INSERT INTO tributary_links (source, entity, external_id, local_id, origin, "
-                                                  "base_hash, base, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                                  "base_hash, base, created_at, updated_at, seen_scan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                          error))
         return false;
     const QString &now = m_now;
@@ -118,6 +118,7 @@ bool LinkStore::insert(const QString &entity, const QString &externalId, const Q
     m_insert.bindValue(6, QString::fromUtf8(QJsonDocument(base).toJson(QJsonDocument::Compact)));
     m_insert.bindValue(7, now);
     m_insert.bindValue(8, now);
+    m_insert.bindValue(9, m_scan);
     if (!m_db.exec(m_insert, error))
         return false;
     remember(entity, externalId, localId);

@@ -49,6 +49,9 @@ public:
     }
     // The time written to created_at/updated_at; one value per transaction.
     void setTimestamp(const QString &now) { m_now = now; }
+    // New links are stamped as seen by this reconciliation scan: a record linked after its entity
+    // was scanned is not a deletion candidate of that scan (the next scan decides about it).
+    void setCurrentScan(qint64 scan) { m_scan = scan; }
 
 private:
     static constexpr qsizetype kCacheLimit = 100000;
@@ -59,6 +62,7 @@ private:
     QSqlQuery m_find, m_insert, m_update;
     QHash<QString, QString> m_cache; // entity + '\x1f' + external id -> local id
     QString m_now;
+    qint64 m_scan = 0;
     QString m_pageEntity;
     QHash<QString, Link> m_page; // external id -> link (found or not) for the prefetched page
 };

@@ -50,7 +50,7 @@ bool SyncFixture::generateExternal(const ForumGeneratorOptions &options)
     return ok;
 }
 
-bool SyncFixture::startForum(const QString &token, const ForumFaults &faults, quint64 seed)
+bool SyncFixture::startForum(const QString &token, const ForumFaults &faults, quint64 seed, int churn)
 {
     m_token = token;
     ForumSimOptions o;
@@ -58,6 +58,7 @@ bool SyncFixture::startForum(const QString &token, const ForumFaults &faults, qu
     o.token = token;
     o.faults = faults;
     o.seed = seed;
+    o.churn = churn;
     QString error;
     if (!m_forum.start(o, &error)) {
         qWarning("forum-sim: %s", qPrintable(error));

@@ -39,7 +39,8 @@ public:
 
     bool generateMain(const ForumGeneratorOptions &options);
     bool generateExternal(const ForumGeneratorOptions &options);
-    bool startForum(const QString &token = QStringLiteral("test-token"), const ForumFaults &faults = ForumFaults(), quint64 seed = 1);
+    bool startForum(const QString &token = QStringLiteral("test-token"), const ForumFaults &faults = ForumFaults(), quint64 seed = 1,
+                    int churn = 0);
     QUrl forumUrl() const { return m_forum.baseUrl(); }
     void stopForum() { m_forum.stop(); }
     qint64 forumRequests() const { return m_forum.requestCount(); }

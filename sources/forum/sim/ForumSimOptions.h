@@ -15,7 +15,10 @@ struct ForumSimOptions
     quint16 port = 0;          // 0 picks a free port
     QString token;             // empty: no authentication
     ForumFaults faults;
-    quint64 seed = 1;          // seeds every random decision the server makes (faults)
+    quint64 seed = 1;          // seeds every random decision the server makes (faults, churn)
+    // Random activity: about this many changes per second (creates, edits, deletes, and now and
+    // then a bulk edit giving many records one updated_at), as the forum's users would make.
+    int churn = 0;
 };
 
 } // namespace Tributary

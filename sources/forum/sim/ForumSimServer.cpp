@@ -1,6 +1,7 @@
 #include "ForumSimServer.h"
 
 #include "net/HttpServer.h"
+#include "sim/ForumChurn.h"
 #include "sim/ForumApi.h"
 #include "sim/ForumLogging.h"
 #include "sim/ForumStore.h"
@@ -35,6 +36,10 @@ bool ForumSimServer::start(const ForumSimOptions &options, QString *error)
     }
     m_api = std::make_unique<ForumApi>(m_store.get(), options);
     ForumApi *api = m_api.get();
+    if (options.churn > 0) {
+        m_churn = new ForumChurn(api, m_store.get(), options.churn, options.seed, this);
+        m_churn->start();
+    }
     m_http = new HttpServer([api, this](const HttpRequest &request) {
         ++m_requests;
         return api->handle(request);
@@ -62,6 +67,11 @@ bool ForumSimServer::start(const ForumSimOptions &options, QString *error)
 
 void ForumSimServer::stop()
 {
+    if (m_churn) {
+        m_churn->stop();
+        delete m_churn;
+        m_churn = nullptr;
+    }
     if (m_http) {
         m_http->close();
         delete m_http;

@@ -11,6 +11,7 @@
 namespace Tributary {
 
 class ForumApi;
+class ForumChurn;
 class ForumStore;
 class HttpServer;
 
@@ -42,6 +43,7 @@ private:
     std::unique_ptr<ForumApi> m_api;
     HttpServer *m_http = nullptr;
     std::atomic<qint64> m_requests{0};
+    ForumChurn *m_churn = nullptr;
 };
 
 } // namespace Tributary

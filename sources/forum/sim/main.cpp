@@ -119,7 +119,9 @@ int runServe(QCoreApplication &app, const QStringList &args)
                   {QStringLiteral("error-rate"), QStringLiteral("Share of 500/502/503 answers."), QStringLiteral("p")},
                   {QStringLiteral("rate-limit"), QStringLiteral("Requests per second before 429."), QStringLiteral("n")},
                   {QStringLiteral("malformed-rate"), QStringLiteral("Share of invalid or truncated bodies."), QStringLiteral("p")},
-                  {QStringLiteral("hang-rate"), QStringLiteral("Share of requests never answered."), QStringLiteral("p")}});
+                  {QStringLiteral("hang-rate"), QStringLiteral("Share of requests never answered."), QStringLiteral("p")},
+                  {QStringLiteral("churn"), QStringLiteral("Random changes per second: edits, new messages, deletes, bulk edits."),
+                   QStringLiteral("n")}});
     p.process(args);
     if (!p.isSet(QStringLiteral("db")))
         return fail(QStringLiteral("serve needs --db PATH"), 2);
@@ -134,7 +136,8 @@ int runServe(QCoreApplication &app, const QStringList &args)
         || !parseNumber(p, QStringLiteral("error-rate"), &o.faults.errorRate, 0.0, 1.0)
         || !parseNumber(p, QStringLiteral("rate-limit"), &o.faults.rateLimit, 0, 1000000)
         || !parseNumber(p, QStringLiteral("malformed-rate"), &o.faults.malformedRate, 0.0, 1.0)
-        || !parseNumber(p, QStringLiteral("hang-rate"), &o.faults.hangRate, 0.0, 1.0))
+        || !parseNumber(p, QStringLiteral("hang-rate"), &o.faults.hangRate, 0.0, 1.0)
+        || !parseNumber(p, QStringLiteral("churn"), &o.churn, 0, 100000))
         return 2;
     if (p.isSet(QStringLiteral("seed"))) {
         bool ok = false;
