@@ -23,12 +23,6 @@ using namespace Tributary::Test;
 
 namespace {
 
-int envInt(const char *name, int def)
-{
-    bool ok = false;
-    const int v = qEnvironmentVariableIntValue(name, &ok);
-    return ok ? v : def;
-}
 
 ForumGeneratorOptions forum(int messages, quint64 seed)
 {

@@ -20,28 +20,16 @@ using namespace Tributary::Test;
 
 namespace {
 
-ForumGeneratorOptions forum(int users, int sections, int topics, int messages, quint64 seed)
-{
-    ForumGeneratorOptions o;
-    o.users = users;
-    o.sections = sections;
-    o.topics = topics;
-    o.messages = messages;
-    o.seed = seed;
-    return o;
-}
 
 // Edits the source object of the configuration before it is loaded.
 std::function<void(QJsonObject &)> editRest(const std::function<void(QJsonObject &rest)> &edit)
 {
     return [edit](QJsonObject &root) {
-        QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
-        QJsonObject src = sources.at(0).toObject();
-        QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
-        edit(rest);
-        src.insert(QStringLiteral("rest"), rest);
-        sources.replace(0, src);
-        root.insert(QStringLiteral("sources"), sources);
+        editSource(root, [&edit](QJsonObject &src) {
+            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+            edit(rest);
+            src.insert(QStringLiteral("rest"), rest);
+        });
     };
 }
 
@@ -94,16 +82,8 @@ void tst_Faults::moreRecordsShareATimestampThanFitInAPage()
     SyncFixture f;
     QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
     QVERIFY(f.generateExternal(forum(30, 4, 20, 800, 6)));
-    {
-        // A bulk edit: 500 messages with one updated_at, ten times a page.
-        QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bulk"));
-        ext.setDatabaseName(f.externalDb());
-        QVERIFY(ext.open());
-        QSqlQuery q(ext);
-        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET updated_at = '2026-10-01 12:00:00.000000' WHERE id BETWEEN 101 AND 600")));
-        QCOMPARE(q.numRowsAffected(), 500);
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("bulk"));
+    // A bulk edit: 500 messages with one updated_at, ten times a page.
+    QVERIFY(f.writeForum(QStringLiteral("UPDATE messages SET updated_at = '2026-10-01 12:00:00.000000' WHERE id BETWEEN 101 AND 600")));
     QVERIFY(f.startForum());
     QVERIFY(f.configure(editRest([&](QJsonObject &rest) {
         QJsonObject p = rest.value(QStringLiteral("pagination")).toObject();
@@ -130,15 +110,8 @@ void tst_Faults::aRunStoppedInsideATieGroupResumesWithoutLossOrDuplicates()
     SyncFixture f;
     QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
     QVERIFY(f.generateExternal(forum(30, 4, 20, 300, 6)));
-    {
-        QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bulk"));
-        ext.setDatabaseName(f.externalDb());
-        QVERIFY(ext.open());
-        QSqlQuery q(ext);
-        // Every message shares one updated_at: the whole walk is one tie group.
-        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET updated_at = '2026-10-01 12:00:00.000000'")));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("bulk"));
+    // Every message shares one updated_at: the whole walk is one tie group.
+    QVERIFY(f.writeForum(QStringLiteral("UPDATE messages SET updated_at = '2026-10-01 12:00:00.000000'")));
     QVERIFY(f.startForum());
     QVERIFY(f.configure(editRest([](QJsonObject &rest) { setObject(rest, QStringLiteral("pagination"), {{QStringLiteral("page_size"), 40}}); })));
 
@@ -293,16 +266,9 @@ void tst_Faults::aLateWriterIsCaughtByTheOverlapWindow()
 
     // A writer at the source commits a message whose updated_at is two seconds before the newest
     // one Tributary has already read (its transaction started earlier and finished later).
-    {
-        QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("late"));
-        ext.setDatabaseName(f.externalDb());
-        QVERIFY(ext.open());
-        QSqlQuery q(ext);
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO messages (topic_id, user_id, parent_id, content, created_at, updated_at) "
-                                      "SELECT 1, 1, NULL, 'late writer', updated_at, "
-                                      "strftime('%Y-%m-%d %H:%M:%f000', updated_at, '-2 seconds') FROM messages ORDER BY updated_at DESC LIMIT 1")));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("late"));
+    QVERIFY(f.writeForum(QStringLiteral("INSERT INTO messages (topic_id, user_id, parent_id, content, created_at, updated_at) "
+                                        "SELECT 1, 1, NULL, 'late writer', updated_at, "
+                                        "strftime('%Y-%m-%d %H:%M:%f000', updated_at, '-2 seconds') FROM messages ORDER BY updated_at DESC LIMIT 1")));
 
     // Without an overlap the late record is behind the cursor: the run does not see it, and
     // verify says so.
@@ -315,11 +281,7 @@ void tst_Faults::aLateWriterIsCaughtByTheOverlapWindow()
     // With a ten-second overlap the next run asks from a little earlier and catches it; what it
     // re-reads is found unchanged and not written.
     QVERIFY(f.configure([](QJsonObject &root) {
-        QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
-        QJsonObject src = sources.at(0).toObject();
-        src.insert(QStringLiteral("overlap_seconds"), 10);
-        sources.replace(0, src);
-        root.insert(QStringLiteral("sources"), sources);
+        editSource(root, [](QJsonObject &src) { src.insert(QStringLiteral("overlap_seconds"), 10); });
     }));
     r = f.sync();
     const EntityCounts m = r.counts.value(QStringLiteral("messages"));

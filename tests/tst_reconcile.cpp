@@ -17,16 +17,6 @@ using namespace Tributary::Test;
 
 namespace {
 
-ForumGeneratorOptions forum(int users, int sections, int topics, int messages, quint64 seed)
-{
-    ForumGeneratorOptions o;
-    o.users = users;
-    o.sections = sections;
-    o.topics = topics;
-    o.messages = messages;
-    o.seed = seed;
-    return o;
-}
 
 SyncOptions reconcile()
 {
@@ -51,14 +41,6 @@ QStringList leafMessages(SyncFixture &f, int n)
     return ids;
 }
 
-void editSource(QJsonObject &root, const std::function<void(QJsonObject &source)> &edit)
-{
-    QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
-    QJsonObject src = sources.at(0).toObject();
-    edit(src);
-    sources.replace(0, src);
-    root.insert(QStringLiteral("sources"), sources);
-}
 
 void setDeleteMode(QJsonObject &root, const QString &entity, const QString &mode)
 {
@@ -131,15 +113,8 @@ void tst_Reconcile::deletedRecordsAreSoftDeletedAndRestoredWhenBack()
     QCOMPARE(f.sync(reconcile()).counts.value(QStringLiteral("messages")).deleted, 0);
 
     // One of them comes back at the source (same id): the next sync restores the row.
-    {
-        QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("undelete"));
-        ext.setDatabaseName(f.externalDb());
-        QVERIFY(ext.open());
-        QSqlQuery q(ext);
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO messages (id, topic_id, user_id, parent_id, content, created_at, updated_at) "
-                                      "VALUES (%1, 1, 1, NULL, 'back again', '2026-12-01 00:00:00.000000', '2026-12-30 00:00:00.000000')").arg(gone.first())));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("undelete"));
+    QVERIFY(f.writeForum(QStringLiteral("INSERT INTO messages (id, topic_id, user_id, parent_id, content, created_at, updated_at) "
+                                        "VALUES (%1, 1, 1, NULL, 'back again', '2026-12-01 00:00:00.000000', '2026-12-30 00:00:00.000000')").arg(gone.first())));
     const RunResult back = f.sync();
     QCOMPARE(back.counts.value(QStringLiteral("messages")).restored, 1);
     const QString local = f.localId(QStringLiteral("messages"), gone.first());
@@ -275,14 +250,7 @@ void tst_Reconcile::aForumThatSuddenlyListsNothingIsRefused()
     QVERIFY(f.configure());
     QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
     // Somebody emptied the forum's messages (a failed migration at the source, say).
-    {
-        QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("empty"));
-        ext.setDatabaseName(f.externalDb());
-        QVERIFY(ext.open());
-        QSqlQuery q(ext);
-        QVERIFY(q.exec(QStringLiteral("DELETE FROM messages")));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("empty"));
+    QVERIFY(f.writeForum(QStringLiteral("DELETE FROM messages")));
     const RunResult r = f.sync(reconcile());
     QCOMPARE(RunResult::statusName(r.status), QStringLiteral("failed"));
     QVERIFY2(r.error.message.contains(QStringLiteral("refusing to delete: 300 of 300 linked messages (100.0%)")), qPrintable(r.error.message));
@@ -301,15 +269,8 @@ void tst_Reconcile::reconciliationCatchesWhatPollingMissed()
     QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
     // A record written at the source with a timestamp long behind every cursor: no incremental run
     // will ever ask for it.
-    {
-        QSqlDatabase ext = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("missed"));
-        ext.setDatabaseName(f.externalDb());
-        QVERIFY(ext.open());
-        QSqlQuery q(ext);
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO messages (topic_id, user_id, parent_id, content, created_at, updated_at) "
-                                      "VALUES (1, 1, NULL, 'missed by polling', '2026-01-02 00:00:00.000000', '2026-01-02 00:00:00.000000')")));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("missed"));
+    QVERIFY(f.writeForum(QStringLiteral("INSERT INTO messages (topic_id, user_id, parent_id, content, created_at, updated_at) "
+                                        "VALUES (1, 1, NULL, 'missed by polling', '2026-01-02 00:00:00.000000', '2026-01-02 00:00:00.000000')")));
     QCOMPARE(f.sync().counts.value(QStringLiteral("messages")).inserted, 0);
     const RunResult r = f.sync(reconcile());
     QCOMPARE(RunResult::statusName(r.status), QStringLiteral("ok"));

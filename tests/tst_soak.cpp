@@ -22,12 +22,6 @@ using namespace Tributary::Test;
 
 namespace {
 
-int envInt(const char *name, int def)
-{
-    bool ok = false;
-    const int v = qEnvironmentVariableIntValue(name, &ok);
-    return ok ? v : def;
-}
 
 std::function<void(QJsonObject &)> soakConfig()
 {

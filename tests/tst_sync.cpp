@@ -53,16 +53,6 @@ private:
     QString m_name;
 };
 
-ForumGeneratorOptions forum(int users, int sections, int topics, int messages, quint64 seed)
-{
-    ForumGeneratorOptions o;
-    o.users = users;
-    o.sections = sections;
-    o.topics = topics;
-    o.messages = messages;
-    o.seed = seed;
-    return o;
-}
 
 void setPageSize(QJsonObject &root, int size)
 {

@@ -18,6 +18,44 @@
 
 namespace Tributary::Test {
 
+ForumGeneratorOptions forum(int users, int sections, int topics, int messages, quint64 seed)
+{
+    ForumGeneratorOptions o;
+    o.users = users;
+    o.sections = sections;
+    o.topics = topics;
+    o.messages = messages;
+    o.seed = seed;
+    return o;
+}
+
+void editSource(QJsonObject &root, const std::function<void(QJsonObject &source)> &edit)
+{
+    QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+    QJsonObject src = sources.at(0).toObject();
+    edit(src);
+    sources.replace(0, src);
+    root.insert(QStringLiteral("sources"), sources);
+}
+
+bool SyncFixture::writeForum(const QString &sql)
+{
+    const QString name = QStringLiteral("forum-writer-%1").arg(quintptr(this));
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(externalDb());
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+            if (!ok)
+                qWarning("writeForum: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
 SyncFixture::SyncFixture()
 {
     registerBuiltinSources();

@@ -27,6 +27,11 @@ QList<Verifier::EntityReport> runVerify(Database &db, const Config &config, cons
 // A sync scenario in a temporary directory: a main database and an external forum made by the
 // real generator, the forum served by forum-sim over loopback, a configuration made from the
 // forum preset. Tests read like stories: seed, change things on either side, sync, expect.
+// Generator options in one line: forum(users, sections, topics, messages, seed).
+ForumGeneratorOptions forum(int users, int sections, int topics, int messages, quint64 seed);
+// Edits the first source object of a configuration (for configure()'s `edit`).
+void editSource(QJsonObject &root, const std::function<void(QJsonObject &source)> &edit);
+
 class SyncFixture
 {
 public:
@@ -53,6 +58,10 @@ public:
 
     RunResult sync(const SyncOptions &options = SyncOptions(), const QString &source = QString());
     QList<Verifier::EntityReport> verify(bool *inSync, Error *error = nullptr, const QString &source = QString());
+
+    // Writes straight into the forum's own database, as the forum itself (or a migration at the
+    // source) would: for data its API refuses to make, and for changes at an exact instant.
+    bool writeForum(const QString &sql);
 
     // The forum's own write API, as the forum's users would change things.
     QJsonObject forumCall(const QByteArray &verb, const QString &path, const QJsonObject &body = {}, int *status = nullptr);

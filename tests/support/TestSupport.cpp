@@ -15,4 +15,11 @@ QString executable(const QString &name)
     return QDir(binaryDir()).filePath(QStringLiteral("bin/") + name);
 }
 
+int envInt(const char *name, int def)
+{
+    bool ok = false;
+    const int v = qEnvironmentVariableIntValue(name, &ok);
+    return ok ? v : def;
+}
+
 } // namespace Tributary::Test

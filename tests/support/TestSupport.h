@@ -8,5 +8,7 @@ namespace Tributary::Test {
 QString binaryDir();
 // Path of a built executable ("forum-sim", "tributaryd").
 QString executable(const QString &name);
+// An integer from the environment (seeds, sizes of long runs), or `def`.
+int envInt(const char *name, int def);
 
 } // namespace Tributary::Test
