@@ -198,6 +198,12 @@ MappedRecord RecordMapper::map(const QJsonObject &record) const
                 fail(c.field, QStringLiteral("contains a NUL character"));
                 continue;
             }
+            // A lone surrogate ("\ud800" is valid JSON syntax) is not Unicode: SQLite would fuse it
+            // with the next character on the way in. Refuse it rather than store something else.
+            if (!QStringView(s).isValidUtf16()) {
+                fail(c.field, QStringLiteral("is not valid Unicode (an unpaired UTF-16 surrogate)"));
+                continue;
+            }
             out.values.insert(c.column, s);
         } else if (c.type == QLatin1String("integer")) {
             const double d = v.toDouble(qQNaN());
