@@ -96,8 +96,11 @@ void Progress::summary(const RunResult &r)
 {
     if (m_tty && !m_quiet)
         m_err << "\r\x1b[K" << Qt::flush;
-    m_out << QStringLiteral("Source %1: %2 sync, run %3, %4 in %5\n")
-                 .arg(r.source, r.kind).arg(r.runId).arg(RunResult::statusName(r.status).toUpper(), duration(r.elapsedMs));
+    const QString what = r.kind == QLatin1String("reconcile")          ? QStringLiteral("reconciliation")
+                       : r.kind == QLatin1String("quarantine-retry") ? QStringLiteral("quarantine retry")
+                                                                     : r.kind + QStringLiteral(" sync");
+    m_out << QStringLiteral("Source %1: %2, run %3, %4 in %5\n")
+                 .arg(r.source, what).arg(r.runId).arg(RunResult::statusName(r.status).toUpper(), duration(r.elapsedMs));
     const QString header = QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9")
                                .arg(QStringLiteral("entity"), -10).arg(QStringLiteral("fetched"), 9).arg(QStringLiteral("skipped"), 8)
                                .arg(QStringLiteral("inserted"), 9).arg(QStringLiteral("linked"), 7).arg(QStringLiteral("updated"), 8)
@@ -124,7 +127,7 @@ void Progress::summary(const RunResult &r)
     if (t.pending > 0)
         m_out << "  " << number(t.pending) << " records still wait for a referenced record; the next run retries them.\n";
     if (t.quarantined > 0)
-        m_out << "  " << number(t.quarantined) << " records were quarantined; see: tributaryd status.\n";
+        m_out << "  " << number(t.quarantined) << " records were quarantined; see: tributaryd quarantine list.\n";
     if (r.error)
         m_out << "  Error: " << r.error.message << "\n";
     m_out << "  Peak memory: " << peakMemory() << "\n";
