@@ -3,10 +3,13 @@
 // different values: a conflict, decided by the entity's policy. Real forum-sim, real SQLite.
 
 #include "SyncFixture.h"
+#include "TestSupport.h"
 
 #include "store/Database.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void sameFieldByPolicy_data();
     void sameFieldByPolicy();
     void keptLocalStaysQuietUntilTheSourceChangesTheFieldAgain();
+    void tributarydListsAndShowsConflicts();
 };
 
 void tst_Conflicts::differentFieldsMergeWithoutAConflict()
@@ -147,6 +151,49 @@ void tst_Conflicts::keptLocalStaysQuietUntilTheSourceChangesTheFieldAgain()
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts WHERE status = 'open'")), 1);
     QVERIFY(f.value(QStringLiteral("SELECT remote FROM tributary_conflicts")).toString().contains(QStringLiteral("Theirs, again")));
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString(), QStringLiteral("Mine"));
+}
+
+void tst_Conflicts::tributarydListsAndShowsConflicts()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
+    QVERIFY(f.generateExternal(forum(20, 5, 20, 50, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
+    const qint64 local = f.localId(QStringLiteral("topics"), QStringLiteral("6")).toLongLong();
+    const QString base = f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString();
+    QSqlQuery q(f.db().db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE topics SET title = 'Mine' WHERE id = %1").arg(local)));
+    int status = 0;
+    f.forumCall("PATCH", QStringLiteral("/topics/6"), {{QStringLiteral("title"), QStringLiteral("Theirs")}}, &status);
+    QCOMPARE(f.sync().counts.value(QStringLiteral("topics")).conflicts, 1);
+
+    auto run = [&](const QStringList &args, QString *out) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
+        p.setProcessEnvironment(env);
+        p.start(executable(QStringLiteral("tributaryd")), args + QStringList{QStringLiteral("--config"), f.configPath()});
+        p.waitForFinished(60000);
+        *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        return p.exitCode();
+    };
+    QString out;
+    QCOMPARE(run({QStringLiteral("conflicts"), QStringLiteral("list")}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("#1  forum/topics 6 (local id %1)  field: title  [open]").arg(local)), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("1 open conflicts")));
+    QCOMPARE(run({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("1")}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("both sides changed the same field")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("\"%1\"").arg(base.left(50))) && out.contains(QStringLiteral("\"Mine\""))
+                 && out.contains(QStringLiteral("\"Theirs\"")), qPrintable(out));
+    QCOMPARE(run({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")}, &out), 0);
+    const QJsonObject c = QJsonDocument::fromJson(out.toUtf8()).object();
+    QCOMPARE(c.value(QStringLiteral("local")).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Mine"));
+    QCOMPARE(c.value(QStringLiteral("remote")).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Theirs"));
+    QCOMPARE(c.value(QStringLiteral("base")).toObject().value(QStringLiteral("title")).toString(), base);
+    QCOMPARE(run({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("99")}, &out), 2);
+    QVERIFY(out.contains(QStringLiteral("no conflict 99")));
 }
 
 QTEST_GUILESS_MAIN(tst_Conflicts)
