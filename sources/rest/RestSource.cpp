@@ -23,6 +23,49 @@ namespace {
 // a couple of times before stopping the walk.
 constexpr int kParseRetries = 2;
 
+// The request a job has in flight, and its retries of malformed bodies (HttpClient cannot judge
+// those: the body arrived; only the job knows it is broken). Shared by the page and record jobs.
+class RequestSlot
+{
+public:
+    QPointer<HttpJob> http;
+    int parseRetries = 0;
+
+    template <typename Job>
+    void get(Job *owner, RestSource *source, const QUrl &url, void (Job::*onFinished)(HttpJob *))
+    {
+        http = source->httpClient()->get(source->makeRequest(url), owner);
+        http->setCredentialHint(source->credentialHint());
+        QObject::connect(http, &HttpJob::finished, owner, onFinished);
+        http->start();
+    }
+    void cancel(QObject *owner)
+    {
+        if (http) {
+            QObject::disconnect(http, nullptr, owner, nullptr);
+            http->abort();
+        }
+        m_retryTimer.stop();
+    }
+    // Asks again after a backoff while retries remain: the delay, or -1 when they are used up.
+    template <typename Job>
+    int retryLater(Job *owner, RestSource *source, void (Job::*send)())
+    {
+        if (parseRetries >= kParseRetries)
+            return -1;
+        ++parseRetries;
+        const int delay = HttpClient::backoffMs(source ? source->config().policy : HttpPolicy{}, parseRetries);
+        m_retryTimer.disconnect();
+        m_retryTimer.setSingleShot(true);
+        QObject::connect(&m_retryTimer, &QTimer::timeout, owner, send);
+        m_retryTimer.start(delay);
+        return delay;
+    }
+
+private:
+    QTimer m_retryTimer;
+};
+
 QString secretHint(const SecretRef &ref)
 {
     if (!ref.env.isEmpty())
@@ -172,11 +215,7 @@ public:
     {
         if (isFinished())
             return;
-        if (m_http) {
-            disconnect(m_http, nullptr, this, nullptr);
-            m_http->abort();
-        }
-        m_retryTimer.stop();
+        m_inFlight.cancel(this);
         finish(withContext(m_ctx, Error(Error::Code::Aborted, QStringLiteral("aborted"))));
     }
 
@@ -323,25 +362,19 @@ private:
             finish(withContext(m_ctx, Error(Error::Code::Internal, QStringLiteral("the source is gone"))));
             return;
         }
-        m_http = src->httpClient()->get(src->makeRequest(m_url), this);
-        m_http->setCredentialHint(src->credentialHint());
-        connect(m_http, &HttpJob::finished, this, &RestPageJob::onHttpFinished);
-        m_http->start();
+        m_inFlight.get(this, src, m_url, &RestPageJob::onHttpFinished);
     }
 
     // Through the same client as the pages: the same credentials, retries, pacing and limits.
     void sendCount(const QUrl &url)
     {
         RestSource *src = m_ctx.source;
-        m_http = src->httpClient()->get(src->makeRequest(url), this);
-        m_http->setCredentialHint(src->credentialHint());
-        connect(m_http, &HttpJob::finished, this, &RestPageJob::onCountFinished);
-        m_http->start();
+        m_inFlight.get(this, src, url, &RestPageJob::onCountFinished);
     }
 
     void onCountFinished(HttpJob *http)
     {
-        m_http = nullptr;
+        m_inFlight.http = nullptr;
         m_page.retries += http->retries();
         // Refused credentials are not a counting problem: the walk would be refused too, so stop
         // now with the one clear message instead of asking again.
@@ -397,7 +430,7 @@ private:
 
     void onHttpFinished(HttpJob *http)
     {
-        m_http = nullptr;
+        m_inFlight.http = nullptr;
         m_page.retries += http->retries();
         m_page.url = http->displayUrl();
         m_page.serverTime = http->serverTime();
@@ -413,19 +446,16 @@ private:
             finish();
             return;
         }
-        if (m_malformed && m_parseRetries < kParseRetries) {
-            ++m_parseRetries;
-            ++m_page.retries;
-            const int delay = HttpClient::backoffMs(m_ctx.source ? m_ctx.source->config().policy : HttpPolicy{}, m_parseRetries);
-            qCInfo(lcRestSource).noquote() << m_ctx.prefix << e.message << "- asking again in" << delay << "ms";
-            m_retryTimer.disconnect();
-            m_retryTimer.setSingleShot(true);
-            connect(&m_retryTimer, &QTimer::timeout, this, &RestPageJob::send);
-            m_retryTimer.start(delay);
-            return;
+        if (m_malformed) {
+            const int delay = m_inFlight.retryLater(this, m_ctx.source, &RestPageJob::send);
+            if (delay >= 0) {
+                ++m_page.retries;
+                qCInfo(lcRestSource).noquote() << m_ctx.prefix << e.message << "- asking again in" << delay << "ms";
+                return;
+            }
         }
-        if (m_malformed && m_parseRetries > 0)
-            e.message += QStringLiteral(" (after %1 retries)").arg(m_parseRetries);
+        if (m_malformed && m_inFlight.parseRetries > 0)
+            e.message += QStringLiteral(" (after %1 retries)").arg(m_inFlight.parseRetries);
         finish(withContext(m_ctx, e));
     }
 
@@ -573,9 +603,7 @@ private:
     QUrl m_url;
     qint64 m_position = 0; // page number or offset of this page
     qint64 m_countTotal = -1; // from the count request, -1 when none was made or it failed
-    QPointer<HttpJob> m_http;
-    QTimer m_retryTimer;
-    int m_parseRetries = 0;
+    RequestSlot m_inFlight;
     bool m_malformed = false; // only a body that does not parse is worth asking for again
     bool m_started = false;
 };
@@ -614,11 +642,7 @@ public:
     {
         if (isFinished())
             return;
-        if (m_http) {
-            disconnect(m_http, nullptr, this, nullptr);
-            m_http->abort();
-        }
-        m_retryTimer.stop();
+        m_inFlight.cancel(this);
         finish(withContext(m_ctx, Error(Error::Code::Aborted, QStringLiteral("aborted"))));
     }
 
@@ -630,15 +654,12 @@ private:
             finish(withContext(m_ctx, Error(Error::Code::Internal, QStringLiteral("the source is gone"))));
             return;
         }
-        m_http = src->httpClient()->get(src->makeRequest(m_url), this);
-        m_http->setCredentialHint(src->credentialHint());
-        connect(m_http, &HttpJob::finished, this, &RestRecordJob::onHttpFinished);
-        m_http->start();
+        m_inFlight.get(this, src, m_url, &RestRecordJob::onHttpFinished);
     }
 
     void onHttpFinished(HttpJob *http)
     {
-        m_http = nullptr;
+        m_inFlight.http = nullptr;
         m_serverTime = http->serverTime();
         if (http->status() == 404) {
             m_notFound = true;
@@ -654,14 +675,8 @@ private:
         const QString url = http->displayUrl();
         Error e;
         const QJsonDocument doc = parseBody(http->body(), url, &e);
-        if (e && m_parseRetries < kParseRetries) {
-            ++m_parseRetries;
-            m_retryTimer.disconnect();
-            m_retryTimer.setSingleShot(true);
-            connect(&m_retryTimer, &QTimer::timeout, this, &RestRecordJob::send);
-            m_retryTimer.start(HttpClient::backoffMs(m_ctx.source ? m_ctx.source->config().policy : HttpPolicy{}, m_parseRetries));
+        if (e && m_inFlight.retryLater(this, m_ctx.source, &RestRecordJob::send) >= 0)
             return;
-        }
         if (e) {
             finish(withContext(m_ctx, e));
             return;
@@ -681,9 +696,7 @@ private:
     JobContext m_ctx;
     QString m_id;
     QUrl m_url;
-    QPointer<HttpJob> m_http;
-    QTimer m_retryTimer;
-    int m_parseRetries = 0;
+    RequestSlot m_inFlight;
     bool m_started = false;
 };
 
