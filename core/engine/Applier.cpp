@@ -219,17 +219,26 @@ bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, c
     return false;
 }
 
+bool Applier::inTransaction(const std::function<bool()> &body, Error *error)
+{
+    m_now = Database::now();
+    m_links.setTimestamp(m_now);
+    if (!m_db.transaction(error))
+        return false;
+    if (body() && !error->isError() && m_db.commit(error))
+        return true;
+    m_db.rollback();
+    afterRollback();
+    return false;
+}
+
 bool Applier::applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error)
 {
     const auto savedCounts = m_counts;
-    m_now = Database::now();
-    m_links.setTimestamp(m_now);
-    if (m_db.transaction(error) && applyAll(entity, records, true, error) && resolvePending(error) && m_db.commit(error)) {
-        afterRollback();
+    if (inTransaction([&] { return applyAll(entity, records, true, error) && resolvePending(error); }, error)) {
+        afterRollback(); // savepoints may have undone removals from the sets
         return true;
     }
-    m_db.rollback();
-    afterRollback();
     m_counts = savedCounts;
     return false;
 }
@@ -819,41 +828,36 @@ bool Applier::ensureDeletedColumn(const EntityConfig &entity, Error *error)
 bool Applier::stampSeen(const EntityConfig &entity, const QStringList &ids, qint64 scan, const Position &position,
                         QStringList *unlinked, Error *error)
 {
-    m_now = Database::now();
-    m_links.setTimestamp(m_now);
-    if (!m_db.transaction(error))
-        return false;
-    bool ok = m_links.prefetch(entity.name, ids, error);
-    constexpr int kChunk = 250;
-    for (qsizetype at = 0; ok && at < ids.size(); at += kChunk) {
-        const QStringList chunk = ids.mid(at, kChunk);
-        QSqlQuery q;
-        ok = m_db.prepare(q, QStringLiteral("UPDATE tributary_links SET seen_scan = ? WHERE source = ? AND entity = ? AND external_id IN (%1)")
-                                 .arg(QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
-                          error);
-        if (!ok)
-            break;
-        q.addBindValue(scan);
-        q.addBindValue(m_source.name);
-        q.addBindValue(entity.name);
-        for (const QString &id : chunk)
-            q.addBindValue(id);
-        ok = m_db.exec(q, error);
-    }
-    for (const QString &id : ids) {
-        if (!ok)
-            break;
-        const LinkStore::Link link = m_links.find(entity.name, id, error);
-        ok = !error->isError();
-        if (ok && !link.found && !m_parked.contains(recordKey(entity.name, id)))
-            unlinked->append(id);
-    }
-    ok = ok && saveCursor(m_db, m_source.name, entity.name, QStringLiteral("reconcile"), position, m_runId, error) && m_db.commit(error);
-    if (!ok) {
-        m_db.rollback();
-        afterRollback();
+    const bool ok = inTransaction([&] {
+        if (!m_links.prefetch(entity.name, ids, error))
+            return false;
+        constexpr int kChunk = 250;
+        for (qsizetype at = 0; at < ids.size(); at += kChunk) {
+            const QStringList chunk = ids.mid(at, kChunk);
+            QSqlQuery q;
+            if (!m_db.prepare(q, QStringLiteral("UPDATE tributary_links SET seen_scan = ? WHERE source = ? AND entity = ? AND external_id IN (%1)")
+                                     .arg(QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
+                              error))
+                return false;
+            q.addBindValue(scan);
+            q.addBindValue(m_source.name);
+            q.addBindValue(entity.name);
+            for (const QString &id : chunk)
+                q.addBindValue(id);
+            if (!m_db.exec(q, error))
+                return false;
+        }
+        for (const QString &id : ids) {
+            const LinkStore::Link link = m_links.find(entity.name, id, error);
+            if (error->isError())
+                return false;
+            if (!link.found && !m_parked.contains(recordKey(entity.name, id)))
+                unlinked->append(id);
+        }
+        return saveCursor(m_db, m_source.name, entity.name, QStringLiteral("reconcile"), position, m_runId, error);
+    }, error);
+    if (!ok)
         unlinked->clear();
-    }
     return ok;
 }
 
@@ -902,75 +906,68 @@ bool Applier::sweep(const EntityConfig &entity, const QStringList &goneIds, Erro
         if (error->isError())
             return false;
     }
-    m_now = Database::now();
-    m_links.setTimestamp(m_now);
-    if (!m_db.transaction(error))
-        return false;
-    bool ok = true;
-    for (qsizetype i = 0; ok && i < gone.size(); ++i) {
-        const LinkStore::Link &link = gone.at(i);
-        const QString &id = goneIds.at(i);
-        bool exists = false;
-        const bool edited = locallyEdited(st, link, &exists, error);
-        ok = !error->isError();
-        if (!ok)
-            break;
-        if (!link.found || !link.deletedAt.isEmpty())
-            continue;
-        if (link.origin == QLatin1String("matched")) {
-            // An adopted row is the main application's own: the source letting go of it only
-            // unlinks it.
-            ok = m_links.setDeleted(entity.name, id, m_now, error)
-                && logChange(entity, link.localId, id, QStringLiteral("unlink"), QJsonValue(), error);
-            continue;
-        }
-        if (exists && edited) {
-            // Never a silent loss: a row the main application changed since it was last applied
-            // stays, and the delete waits for a person as an edit-versus-delete conflict.
-            MappedRecord m;
-            m.externalId = id;
-            ++counts.conflicts;
-            ok = recordConflict(st, m, link.localId, QStringLiteral("remote-deleted"), st.syncColumns, link.base(), QJsonObject(),
-                                QJsonObject(), QString(), error)
-                && m_links.setDeleted(entity.name, id, m_now, error);
-            continue;
-        }
-        if (exists && entity.deleteMode == QLatin1String("soft")) {
-            QSqlQuery &q = statement(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?")
-                                         .arg(m_db.quote(entity.table), m_db.quote(entity.deletedColumn), m_db.quote(entity.key)),
-                                     error);
+    return inTransaction([&] {
+        bool ok = true;
+        for (qsizetype i = 0; ok && i < gone.size(); ++i) {
+            const LinkStore::Link &link = gone.at(i);
+            const QString &id = goneIds.at(i);
+            bool exists = false;
+            const bool edited = locallyEdited(st, link, &exists, error);
             ok = !error->isError();
-            if (ok) {
-                q.bindValue(0, QDateTime::currentDateTimeUtc().toString(m_config.database.timestampFormat)
-                                   .replace(QStringLiteral("ffffff"), QStringLiteral("000000")));
-                q.bindValue(1, localIdValue(link.localId));
-                ok = m_db.exec(q, error);
+            if (!ok)
+                break;
+            if (!link.found || !link.deletedAt.isEmpty())
+                continue;
+            if (link.origin == QLatin1String("matched")) {
+                // An adopted row is the main application's own: the source letting go of it only
+                // unlinks it.
+                ok = m_links.setDeleted(entity.name, id, m_now, error)
+                    && logChange(entity, link.localId, id, QStringLiteral("unlink"), QJsonValue(), error);
+                continue;
             }
-        } else if (exists && entity.deleteMode == QLatin1String("hard")) {
-            QSqlQuery &q = statement(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(m_db.quote(entity.table), m_db.quote(entity.key)), error);
-            ok = !error->isError();
-            if (ok) {
-                q.bindValue(0, localIdValue(link.localId));
-                ok = m_db.exec(q, error);
+            if (exists && edited) {
+                // Never a silent loss: a row the main application changed since it was last applied
+                // stays, and the delete waits for a person as an edit-versus-delete conflict.
+                MappedRecord m;
+                m.externalId = id;
+                ++counts.conflicts;
+                ok = recordConflict(st, m, link.localId, QStringLiteral("remote-deleted"), st.syncColumns, link.base(), QJsonObject(),
+                                    QJsonObject(), QString(), error)
+                    && m_links.setDeleted(entity.name, id, m_now, error);
+                continue;
             }
+            if (exists && entity.deleteMode == QLatin1String("soft")) {
+                QSqlQuery &q = statement(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?")
+                                             .arg(m_db.quote(entity.table), m_db.quote(entity.deletedColumn), m_db.quote(entity.key)),
+                                         error);
+                ok = !error->isError();
+                if (ok) {
+                    q.bindValue(0, QDateTime::currentDateTimeUtc().toString(m_config.database.timestampFormat)
+                                       .replace(QStringLiteral("ffffff"), QStringLiteral("000000")));
+                    q.bindValue(1, localIdValue(link.localId));
+                    ok = m_db.exec(q, error);
+                }
+            } else if (exists && entity.deleteMode == QLatin1String("hard")) {
+                QSqlQuery &q = statement(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(m_db.quote(entity.table), m_db.quote(entity.key)), error);
+                ok = !error->isError();
+                if (ok) {
+                    q.bindValue(0, localIdValue(link.localId));
+                    ok = m_db.exec(q, error);
+                }
+            }
+            if (!ok)
+                break;
+            ++counts.deleted;
+            // A hard-deleted row is gone for good: a record that comes back is a new one.
+            ok = (entity.deleteMode == QLatin1String("hard") ? m_links.remove(entity.name, id, error)
+                                                             : m_links.setDeleted(entity.name, id, m_now, error))
+                && logChange(entity, link.localId, id, entity.deleteMode == QLatin1String("soft") ? QStringLiteral("soft-delete")
+                                                       : entity.deleteMode == QLatin1String("hard") ? QStringLiteral("delete")
+                                                                                                     : QStringLiteral("gone"),
+                             QJsonValue(), error);
         }
-        if (!ok)
-            break;
-        ++counts.deleted;
-        // A hard-deleted row is gone for good: a record that comes back is a new one.
-        ok = (entity.deleteMode == QLatin1String("hard") ? m_links.remove(entity.name, id, error)
-                                                         : m_links.setDeleted(entity.name, id, m_now, error))
-            && logChange(entity, link.localId, id, entity.deleteMode == QLatin1String("soft") ? QStringLiteral("soft-delete")
-                                                   : entity.deleteMode == QLatin1String("hard") ? QStringLiteral("delete")
-                                                                                                 : QStringLiteral("gone"),
-                         QJsonValue(), error);
-    }
-    ok = ok && m_db.commit(error);
-    if (!ok) {
-        m_db.rollback();
-        afterRollback();
-    }
-    return ok;
+        return ok;
+    }, error);
 }
 
 QList<Applier::MissingRef> Applier::missingReferences(Error *error)
@@ -1059,27 +1056,21 @@ bool Applier::quarantineStuckPending(Error *error)
             peeled = true;
         }
     }
-    m_now = Database::now();
-    if (!m_db.transaction(error))
-        return false;
-    for (const Node &n : std::as_const(nodes)) {
-        const EntityConfig *cfg = m_source.entity(n.entity);
-        if (!cfg)
-            continue;
-        --m_counts[n.entity].pending;
-        if (!toQuarantine(*cfg, n.record, n.id, n.column,
-                          QStringLiteral("%1 references %2, which waits for this record in turn (a cycle of references)").arg(n.column, n.target),
-                          error)) {
-            m_db.rollback();
-            afterRollback();
-            return false;
+    const bool ok = inTransaction([&] {
+        for (const Node &n : std::as_const(nodes)) {
+            const EntityConfig *cfg = m_source.entity(n.entity);
+            if (!cfg)
+                continue;
+            --m_counts[n.entity].pending;
+            if (!toQuarantine(*cfg, n.record, n.id, n.column,
+                              QStringLiteral("%1 references %2, which waits for this record in turn (a cycle of references)").arg(n.column, n.target),
+                              error))
+                return false;
         }
-    }
-    if (!m_db.commit(error)) {
-        m_db.rollback();
-        afterRollback();
+        return true;
+    }, error);
+    if (!ok)
         return false;
-    }
     for (const Node &n : std::as_const(nodes)) {
         if (!quarantineWaitingFor(n.entity, n.id, QStringLiteral("which is quarantined"), error))
             return false;
@@ -1109,45 +1100,39 @@ bool Applier::isPending(const QString &entity, const QString &externalId, Error 
 
 bool Applier::quarantineWaitingFor(const QString &entity, const QString &externalId, const QString &reason, Error *error)
 {
-    m_now = Database::now();
-    if (!m_db.transaction(error))
-        return false;
-    // Whatever waits for a record that will never come cannot be applied either: follow the chain.
-    QList<std::tuple<QString, QString, QString>> work{{entity, externalId, reason}};
-    QSqlQuery &q = statement(QStringLiteral("SELECT p.entity, p.external_id, p.record, r.column_name FROM tributary_pending_refs r "
-                                            "JOIN tributary_pending p ON p.source = r.source AND p.entity = r.entity "
-                                            "AND p.external_id = r.external_id "
-                                            "WHERE r.source = ? AND r.ref_entity = ? AND r.ref_external_id = ?"),
-                             error);
-    while (!error->isError() && !work.isEmpty()) {
-        const auto [e, id, why] = work.takeFirst();
-        q.bindValue(0, m_source.name);
-        q.bindValue(1, e);
-        q.bindValue(2, id);
-        if (!m_db.exec(q, error))
-            break;
-        QList<std::tuple<QString, QString, QJsonObject, QString>> waiting;
-        while (q.next())
-            waiting.append({q.value(0).toString(), q.value(1).toString(),
-                            QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object(), q.value(3).toString()});
-        q.finish();
-        for (const auto &[we, wid, record, column] : std::as_const(waiting)) {
-            const EntityConfig *cfg = m_source.entity(we);
-            if (!cfg)
-                continue;
-            --m_counts[we].pending;
-            const QString fieldReason = QStringLiteral("%1 references %2 %3, %4").arg(column, e, id, why);
-            if (!toQuarantine(*cfg, record, wid, column, fieldReason, error))
+    return inTransaction([&] {
+        // Whatever waits for a record that will never come cannot be applied either: follow the chain.
+        QList<std::tuple<QString, QString, QString>> work{{entity, externalId, reason}};
+        QSqlQuery &q = statement(QStringLiteral("SELECT p.entity, p.external_id, p.record, r.column_name FROM tributary_pending_refs r "
+                                                "JOIN tributary_pending p ON p.source = r.source AND p.entity = r.entity "
+                                                "AND p.external_id = r.external_id "
+                                                "WHERE r.source = ? AND r.ref_entity = ? AND r.ref_external_id = ?"),
+                                 error);
+        while (!error->isError() && !work.isEmpty()) {
+            const auto [e, id, why] = work.takeFirst();
+            q.bindValue(0, m_source.name);
+            q.bindValue(1, e);
+            q.bindValue(2, id);
+            if (!m_db.exec(q, error))
                 break;
-            work.append({we, wid, QStringLiteral("which is quarantined")});
+            QList<std::tuple<QString, QString, QJsonObject, QString>> waiting;
+            while (q.next())
+                waiting.append({q.value(0).toString(), q.value(1).toString(),
+                                QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object(), q.value(3).toString()});
+            q.finish();
+            for (const auto &[we, wid, record, column] : std::as_const(waiting)) {
+                const EntityConfig *cfg = m_source.entity(we);
+                if (!cfg)
+                    continue;
+                --m_counts[we].pending;
+                const QString fieldReason = QStringLiteral("%1 references %2 %3, %4").arg(column, e, id, why);
+                if (!toQuarantine(*cfg, record, wid, column, fieldReason, error))
+                    break;
+                work.append({we, wid, QStringLiteral("which is quarantined")});
+            }
         }
-    }
-    if (error->isError() || !m_db.commit(error)) {
-        m_db.rollback();
-        afterRollback();
-        return false;
-    }
-    return true;
+        return !error->isError();
+    }, error);
 }
 
 QList<QPair<QString, QString>> Applier::quarantined(const QStringList &entities, const QStringList &externalIds, Error *error)

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QSet>
 #include <QSqlQuery>
+#include <functional>
 #include <memory>
 
 namespace Tributary {
@@ -114,6 +115,9 @@ private:
     bool logChange(const EntityConfig &entity, const QString &localId, const QString &externalId, const QString &op,
                    const QJsonValue &fields, Error *error);
     EntityState &state(const EntityConfig &entity);
+    // Runs `body` in one transaction stamped with one time; on any failure everything is rolled
+    // back and the in-memory views of the state tables are read again.
+    bool inTransaction(const std::function<bool()> &body, Error *error);
     QSqlQuery &statement(const QString &sql, Error *error);
 
     Database &m_db;
