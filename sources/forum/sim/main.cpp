@@ -114,7 +114,7 @@ int runServe(QCoreApplication &app, const QStringList &args)
                   {QStringLiteral("host"), QStringLiteral("Address to listen on (127.0.0.1)."), QStringLiteral("ip")},
                   {QStringLiteral("port"), QStringLiteral("Port; 0 picks a free one (8080)."), QStringLiteral("port")},
                   {QStringLiteral("token"), QStringLiteral("Require Authorization: Bearer TOKEN."), QStringLiteral("token")},
-                  {QStringLiteral("seed"), QStringLiteral("Seed of every fault decision (1)."), QStringLiteral("s")},
+                  {QStringLiteral("seed"), QStringLiteral("Seed of every fault and churn decision (1)."), QStringLiteral("s")},
                   {QStringLiteral("latency"), QStringLiteral("Mean added latency in ms (+/-50%)."), QStringLiteral("ms")},
                   {QStringLiteral("error-rate"), QStringLiteral("Share of 500/502/503 answers."), QStringLiteral("p")},
                   {QStringLiteral("rate-limit"), QStringLiteral("Requests per second before 429."), QStringLiteral("n")},
