@@ -25,7 +25,7 @@ const QStringList kEntityKeys = {QStringLiteral("name"), QStringLiteral("table")
                                  QStringLiteral("references"), QStringLiteral("match"),
                                  QStringLiteral("defaults"), QStringLiteral("conflict_policy"),
                                  QStringLiteral("updated_column"), QStringLiteral("enabled"), QStringLiteral("delete_mode"),
-                                 QStringLiteral("deleted_column")};
+                                 QStringLiteral("deleted_column"), QStringLiteral("field_policies")};
 
 // A plain identifier: letters, digits, underscore. Table and column names from the configuration
 // are additionally checked against the real schema before any SQL runs.
@@ -136,6 +136,20 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
 
     if (e.conflictPolicy == QLatin1String("newest-wins") && e.updatedColumn.isEmpty())
         r.error(QStringLiteral("conflict_policy"), QStringLiteral("newest-wins needs \"updated_column\""));
+
+    const QJsonObject fieldPolicies = r.object(QStringLiteral("field_policies"));
+    const ConfigReader fr(fieldPolicies, r.key(QStringLiteral("field_policies")), errors);
+    for (auto it = fieldPolicies.constBegin(); it != fieldPolicies.constEnd(); ++it) {
+        bool isReference = false;
+        for (const ReferenceMapping &ref : std::as_const(e.references))
+            isReference = isReference || ref.column == it.key();
+        if (!e.column(it.key()) && !isReference)
+            fr.error(it.key(), QStringLiteral("must name a mapped column (a key of \"columns\" or \"references\")"));
+        const QString policy = fr.oneOf(it.key(), kPolicies, QStringLiteral("manual"));
+        if (policy == QLatin1String("newest-wins") && e.updatedColumn.isEmpty())
+            fr.error(it.key(), QStringLiteral("newest-wins needs \"updated_column\""));
+        e.fieldPolicies.insert(it.key(), policy);
+    }
     // The record's modification time is compared with the row's: both must be in that column.
     const ColumnMapping *updated = e.updatedColumn.isEmpty() ? nullptr : e.column(e.updatedColumn);
     if (!e.updatedColumn.isEmpty() && (!updated || updated->type != QLatin1String("timestamp")))
@@ -161,6 +175,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     s.enabled = r.boolean(QStringLiteral("enabled"), true);
     s.overlapSeconds = int(r.integer(QStringLiteral("overlap_seconds"), 0, 0, 7 * 86400));
     s.maxDeleteShare = r.number(QStringLiteral("max_delete_share"), 0.1, 0.0, 1.0);
+    s.priority = int(r.integer(QStringLiteral("priority"), 0, -1000, 1000));
 
     const QJsonObject start = r.object(QStringLiteral("start"));
     if (!start.isEmpty()) {
@@ -209,7 +224,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
 
     QStringList known = {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("enabled"),
                          QStringLiteral("start"), QStringLiteral("overlap_seconds"), QStringLiteral("max_delete_share"),
-                         QStringLiteral("entities")};
+                         QStringLiteral("priority"), QStringLiteral("entities")};
     if (!s.type.isEmpty())
         known.append(s.type);
     r.rejectUnknown(known);

@@ -3,6 +3,7 @@
 #include "util/Error.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -69,6 +70,7 @@ struct EntityConfig
     QStringList match;                 // consolidation columns (compared trimmed, case-insensitive)
     QVariantMap defaults;              // column -> value for columns the source lacks (inserts only)
     QString conflictPolicy = QStringLiteral("manual"); // source-wins, local-wins, newest-wins, manual
+    QHash<QString, QString> fieldPolicies; // column -> policy, overriding conflictPolicy for that column
     QString updatedColumn;             // column holding the row's modification time (newest-wins)
     // What reconciliation does to a row whose record is gone at the source: "soft" sets
     // deletedColumn (added by Tributary when missing), "hard" deletes the row, "ignore" only
@@ -80,6 +82,7 @@ struct EntityConfig
 
     const ColumnMapping *column(const QString &name) const;
     QStringList dependencies() const;  // entities referenced, excluding itself
+    QString policyFor(const QString &column) const { return fieldPolicies.value(column, conflictPolicy); }
 };
 
 struct StartConfig
@@ -102,6 +105,9 @@ struct SourceConfig
     // Reconciliation deletes nothing when more than this share of an entity's linked records is
     // missing from a complete scan (a source that suddenly lists nothing is an outage, not a purge).
     double maxDeleteShare = 0.1;
+    // Several sources feeding one row (through consolidation): when two of them change the same
+    // field, the higher priority wins; equal priorities fall back to the entity's policy.
+    int priority = 0;
     QJsonObject options;               // the whole source object, for the source type's own keys
     QList<EntityConfig> entities;
     QString baseDir;                   // directory of the configuration file (credentials, paths)

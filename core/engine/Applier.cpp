@@ -83,6 +83,27 @@ bool Applier::prepare(Error *error)
             return false;
     }
     m_now = Database::now();
+    // Remember where each entity's rows live, so that this source can be detached or purged even
+    // after it is removed from the configuration, and so that other sources find rows they share.
+    QString order;
+    const QList<const EntityConfig *> ordered = m_source.orderedEntities(&order);
+    for (int i = 0; i < ordered.size(); ++i) {
+        QSqlQuery q;
+        if (!m_db.prepare(q, QStringLiteral("INSERT INTO tributary_entities (source, entity, table_name, key_column, position, updated_at) "
+                                            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, entity) DO UPDATE SET "
+                                            "table_name = excluded.table_name, key_column = excluded.key_column, "
+                                            "position = excluded.position, updated_at = excluded.updated_at"),
+                          error))
+            return false;
+        q.addBindValue(m_source.name);
+        q.addBindValue(ordered.at(i)->name);
+        q.addBindValue(ordered.at(i)->table);
+        q.addBindValue(ordered.at(i)->key);
+        q.addBindValue(i);
+        q.addBindValue(m_now);
+        if (!m_db.exec(q, error))
+            return false;
+    }
     // The latest reconciliation scan: links made from now on count as seen by it.
     qint64 scan = 0;
     for (const EntityConfig &e : m_source.entities) {

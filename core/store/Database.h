@@ -56,7 +56,7 @@ private:
 // Creates and upgrades Tributary's own tables (prefix tributary_). Never touches the main
 // application's tables.
 namespace Migrations {
-constexpr int kCurrentVersion = 2;
+constexpr int kCurrentVersion = 3;
 bool run(Database &db, Error *error);
 int version(Database &db);
 } // namespace Migrations

@@ -59,6 +59,23 @@ QStringList version2()
     return {QStringLiteral("ALTER TABLE tributary_links ADD COLUMN deleted_at TEXT")};
 }
 
+// Version 3: several sources and people deciding conflicts. Which source set the local value of
+// a conflicting field; the values a change wrote (history answers "who set this value");
+// each source's entities and their tables, so a source removed from the configuration can still
+// be detached or purged.
+QStringList version3()
+{
+    return {
+        QStringLiteral("ALTER TABLE tributary_conflicts ADD COLUMN local_by TEXT"),
+        QStringLiteral("ALTER TABLE tributary_changes ADD COLUMN change_values TEXT"),
+        QStringLiteral("CREATE INDEX tributary_conflicts_status ON tributary_conflicts (status, source, entity)"),
+        QStringLiteral("CREATE TABLE tributary_entities (source TEXT NOT NULL, entity TEXT NOT NULL, table_name TEXT NOT NULL, "
+                       "key_column TEXT NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL, "
+                       "PRIMARY KEY (source, entity))"),
+        QStringLiteral("CREATE INDEX tributary_entities_table ON tributary_entities (table_name)"),
+    };
+}
+
 } // namespace
 
 int version(Database &db)
@@ -89,6 +106,8 @@ bool run(Database &db, Error *error)
         steps += version1(db);
     if (current < 2)
         steps += version2();
+    if (current < 3)
+        steps += version3();
     for (const QString &sql : std::as_const(steps)) {
         if (!db.exec(sql, error)) {
             db.rollback();
