@@ -8,6 +8,9 @@ namespace Tributary::Cli {
 // Runs one tributaryd command line and returns its exit status (see ExitCode.h).
 int run(const QStringList &arguments);
 
+// tributaryd conflicts list|show|resolve (ConflictsCommand.cpp).
+int conflicts(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
 // Commands implemented in DemoCommand.cpp.
 int demo(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Context.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <memory>
+
+// What every tributaryd command shares: option parsing with help and errors printed the same way,
+// the --config and --source options, and opening the configuration with its sources.
+namespace Tributary::Cli {
+
+// Parses a command's options; prints help or errors itself. Returns false when the caller
+// should exit with *code. `command` may hold a subcommand ("conflicts resolve"); positional
+// arguments are refused unless `positional` is given to receive them.
+bool parse(QCommandLineParser &p, const QString &command, const QString &description, const QStringList &args, int *code,
+           QStringList *positional = nullptr);
+
+struct Opened
+{
+    std::unique_ptr<Context> context;
+    QList<const SourceConfig *> sources;
+};
+
+// The configuration of --config, opened, and the sources --source selects (all enabled ones by
+// default). On failure the messages are printed and *code says how to exit.
+Opened openSources(const QString &configPath, const QString &source, QTextStream &err, int *code);
+
+const QCommandLineOption &configOption();
+const QCommandLineOption &sourceOption();
+
+} // namespace Tributary::Cli
