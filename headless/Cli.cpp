@@ -6,6 +6,7 @@
 #include "Progress.h"
 #include "SignalWatcher.h"
 #include "engine/Applier.h"
+#include "engine/DryRun.h"
 #include "engine/SourceRegistry.h"
 #include "store/Database.h"
 
@@ -62,11 +63,13 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress lines; only the summary."));
     QCommandLineOption reconcile(QStringLiteral("reconcile"), QStringLiteral("Then reconcile: scan every id the source lists, catch what\n"
                                                                              "polling missed, delete what is gone (see 'tributaryd reconcile')."));
-    p.addOptions({kConfig, kSource, entity, full, quiet, reconcile});
+    QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Only report what the sync would insert, update, delete (with --reconcile),\n"
+                                                                       "link and which conflicts it would raise; write nothing to the main database."));
+    p.addOptions({kConfig, kSource, entity, full, quiet, reconcile, dryRun});
     int code = ExitOk;
     if (!parse(p, QStringLiteral("sync"), QStringLiteral("Syncs the configured sources into the main database."), args, &code))
         return code;
-    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code);
+    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code, !p.isSet(dryRun));
     if (!opened.context)
         return code;
     Context *ctx = opened.context.get();
@@ -84,14 +87,36 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     SignalWatcher watcher;
     Progress progress(out, err, Progress::stderrIsTerminal(), p.isSet(quiet));
-    const int synced = ctx->sync(sources, options, progress, &watcher);
-    if (!p.isSet(reconcile) || (synced != ExitOk && synced != ExitPartial))
-        return synced;
-    SyncOptions sweep;
-    sweep.reconcile = true;
-    sweep.entities = options.entities;
-    const int reconciled = ctx->sync(sources, sweep, progress, &watcher);
-    return reconciled != ExitOk ? reconciled : synced;
+    // A dry run is the real run on a throwaway database, discarded at the end (see DryRun).
+    std::unique_ptr<DryRun> dry;
+    if (p.isSet(dryRun)) {
+        Error error;
+        dry = DryRun::open(ctx->database(), DryRun::Mode::Auto, &error);
+        if (!dry) {
+            err << "tributaryd sync --dry-run: " << error.toString() << "\n";
+            return error.code == Error::Code::Config ? ExitUsage : ExitFailed;
+        }
+        progress.setDryRun(true);
+        out << "DRY RUN: " << (dry->mode() == DryRun::Mode::Snapshot ? "on a temporary copy of the main database"
+                                                                      : "in a transaction that is rolled back")
+            << "; nothing is written to the main database.\n";
+        out.flush();
+    }
+    Database &db = dry ? dry->database() : ctx->database();
+    int synced = ctx->sync(db, sources, options, progress, &watcher);
+    if (p.isSet(reconcile) && (synced == ExitOk || synced == ExitPartial)) {
+        SyncOptions sweep;
+        sweep.reconcile = true;
+        sweep.entities = options.entities;
+        const int reconciled = ctx->sync(db, sources, sweep, progress, &watcher);
+        synced = reconciled != ExitOk ? reconciled : synced;
+    }
+    if (dry) {
+        dry.reset();
+        out << "DRY RUN finished: nothing was written to the main database"
+            << (p.isSet(reconcile) ? "." : "; deletes are found only with --reconcile.") << "\n";
+    }
+    return synced;
 }
 
 int reconcileCommand(const QStringList &args, QTextStream &out, QTextStream &err)

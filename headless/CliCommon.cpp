@@ -42,10 +42,10 @@ bool parse(QCommandLineParser &p, const QString &command, const QString &descrip
 
 // The configuration of --config, opened, and the sources --source selects (all enabled ones by
 // default). On failure the messages are printed and *code says how to exit.
-Opened openSources(const QString &configPath, const QString &source, QTextStream &err, int *code)
+Opened openSources(const QString &configPath, const QString &source, QTextStream &err, int *code, bool migrate)
 {
     Opened o;
-    o.context = Context::open(configPath, err, code);
+    o.context = Context::open(configPath, err, code, migrate);
     if (!o.context)
         return o;
     o.sources = o.context->sources(source, err, code);

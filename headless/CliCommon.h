@@ -24,8 +24,9 @@ struct Opened
 };
 
 // The configuration of --config, opened, and the sources --source selects (all enabled ones by
-// default). On failure the messages are printed and *code says how to exit.
-Opened openSources(const QString &configPath, const QString &source, QTextStream &err, int *code);
+// default). On failure the messages are printed and *code says how to exit. `migrate` false
+// leaves the main database's state tables unmigrated (a dry run writes nothing to it).
+Opened openSources(const QString &configPath, const QString &source, QTextStream &err, int *code, bool migrate = true);
 
 const QCommandLineOption &configOption();
 const QCommandLineOption &sourceOption();

@@ -13,7 +13,7 @@ namespace Tributary {
 
 Context::~Context() = default;
 
-std::unique_ptr<Context> Context::open(const QString &configPath, QTextStream &err, int *exitCode)
+std::unique_ptr<Context> Context::open(const QString &configPath, QTextStream &err, int *exitCode, bool migrate)
 {
     std::unique_ptr<Context> c(new Context);
     QStringList problems;
@@ -31,7 +31,7 @@ std::unique_ptr<Context> Context::open(const QString &configPath, QTextStream &e
     }
     Error error;
     c->m_db = Database::open(c->m_config.database, c->m_config.baseDir(), &error);
-    if (!c->m_db || !Migrations::run(*c->m_db, &error)) {
+    if (!c->m_db || (migrate && !Migrations::run(*c->m_db, &error))) {
         err << "tributaryd: " << error.toString() << "\n";
         *exitCode = error.code == Error::Code::Config ? ExitUsage : ExitFailed;
         return nullptr;
@@ -104,6 +104,12 @@ int worse(int a, int b)
 int Context::sync(const QList<const SourceConfig *> &sources, const SyncOptions &options, Progress &progress,
                   SignalWatcher *watcher, QList<RunResult> *results)
 {
+    return sync(*m_db, sources, options, progress, watcher, results);
+}
+
+int Context::sync(Database &db, const QList<const SourceConfig *> &sources, const SyncOptions &options, Progress &progress,
+                  SignalWatcher *watcher, QList<RunResult> *results)
+{
     int code = ExitOk;
     for (const SourceConfig *s : sources) {
         if (watcher && watcher->lastSignal())
@@ -112,7 +118,7 @@ int Context::sync(const QList<const SourceConfig *> &sources, const SyncOptions 
         if (!impl)
             return ExitUsage;
         progress.sourceStarted(s->name);
-        SyncRun run(*m_db, m_config, *s, impl.get(), options);
+        SyncRun run(db, m_config, *s, impl.get(), options);
         QEventLoop loop;
         QObject::connect(&run, &SyncRun::entityStarted, &run, [&](const QString &e) { progress.entityStarted(e); });
         QObject::connect(&run, &SyncRun::progress, &run, [&](const QString &e, const EntityCounts &c) { progress.update(e, c); });

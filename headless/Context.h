@@ -23,7 +23,8 @@ public:
     ~Context();
 
     // Prints every problem to `err` and sets *exitCode when the context cannot be opened.
-    static std::unique_ptr<Context> open(const QString &configPath, QTextStream &err, int *exitCode);
+    // `migrate` false leaves the state tables as they are (a dry run migrates its throwaway copy).
+    static std::unique_ptr<Context> open(const QString &configPath, QTextStream &err, int *exitCode, bool migrate = true);
 
     const Config &config() const { return m_config; }
     Database &database() { return *m_db; }
@@ -34,6 +35,9 @@ public:
 
     // Runs one sync per source in turn and returns the exit status for all of them.
     int sync(const QList<const SourceConfig *> &sources, const SyncOptions &options, Progress &progress,
+             SignalWatcher *watcher, QList<RunResult> *results = nullptr);
+    // The same on another database: a dry run's throwaway one (DryRun::database()).
+    int sync(Database &db, const QList<const SourceConfig *> &sources, const SyncOptions &options, Progress &progress,
              SignalWatcher *watcher, QList<RunResult> *results = nullptr);
     // Verifies each source, prints a report; returns the exit status.
     int verify(const QList<const SourceConfig *> &sources, QTextStream &out, QTextStream &err, SignalWatcher *watcher);

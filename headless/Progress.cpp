@@ -35,7 +35,7 @@ QString Progress::peakMemory()
 void Progress::sourceStarted(const QString &source)
 {
     if (!m_quiet)
-        m_err << "Syncing source " << source << Qt::endl;
+        m_err << (m_dryRun ? "Dry run of source " : "Syncing source ") << source << Qt::endl;
 }
 
 void Progress::entityStarted(const QString &entity)
@@ -96,6 +96,10 @@ void Progress::summary(const RunResult &r)
 {
     if (m_tty && !m_quiet)
         m_err << "\r\x1b[K" << Qt::flush;
+    if (m_dryRun) {
+        dryRunSummary(r);
+        return;
+    }
     const QString what = r.kind == QLatin1String("reconcile")          ? QStringLiteral("reconciliation")
                        : r.kind == QLatin1String("quarantine-retry") ? QStringLiteral("quarantine retry")
                                                                      : r.kind + QStringLiteral(" sync");
@@ -131,6 +135,42 @@ void Progress::summary(const RunResult &r)
     if (r.error)
         m_out << "  Error: " << r.error.message << "\n";
     m_out << "  Peak memory: " << peakMemory() << "\n";
+    m_out.flush();
+}
+
+void Progress::dryRunSummary(const RunResult &r)
+{
+    // The run id and the times belong to the throwaway database: not shown.
+    const QString what = r.kind == QLatin1String("reconcile") ? QStringLiteral("reconciliation") : r.kind + QStringLiteral(" sync");
+    m_out << QStringLiteral("Source %1: DRY RUN of the %2, would end %3 (%4). Nothing was written to the main database.\n")
+                 .arg(r.source, what, RunResult::statusName(r.status).toUpper(), duration(r.elapsedMs));
+    m_out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                 .arg(QStringLiteral("entity"), -10).arg(QStringLiteral("fetched"), 9).arg(QStringLiteral("would insert"), 13)
+                 .arg(QStringLiteral("update"), 8).arg(QStringLiteral("delete"), 8).arg(QStringLiteral("link"), 6)
+                 .arg(QStringLiteral("conflicts"), 10).arg(QStringLiteral("quarantine"), 11).arg(QStringLiteral("unchanged"), 10);
+    for (const QString &e : r.entityOrder) {
+        if (!r.counts.contains(e))
+            continue;
+        const EntityCounts c = r.counts.value(e);
+        m_out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                     .arg(e, -10).arg(number(c.fetched), 9).arg(number(c.inserted), 13).arg(number(c.updated), 8)
+                     .arg(number(c.deleted), 8).arg(number(c.linked), 6).arg(number(c.conflicts), 10)
+                     .arg(number(c.quarantined), 11).arg(number(c.unchanged), 10);
+    }
+    const EntityCounts t = r.total();
+    if (t.written() == 0 && t.conflicts == 0 && t.quarantined == 0 && !r.error)
+        m_out << "  Nothing to write: the main database already has every change.\n";
+    if (t.restored > 0)
+        m_out << "  " << number(t.restored) << " deleted rows would be restored (records back at the source).\n";
+    if (t.pending > 0)
+        m_out << "  " << number(t.pending) << " records would wait for a referenced record.\n";
+    if (t.quarantined > 0)
+        m_out << "  " << number(t.quarantined) << " records would be quarantined.\n";
+    if (t.conflicts > 0)
+        m_out << "  " << number(t.conflicts) << (t.conflicts == 1 ? " conflict" : " conflicts")
+              << " would wait for a person (a field changed on both sides, or a delete that meets a local edit).\n";
+    if (r.error)
+        m_out << "  Error: " << r.error.message << "\n";
     m_out.flush();
 }
 

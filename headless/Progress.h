@@ -16,6 +16,9 @@ class Progress
 public:
     Progress(QTextStream &out, QTextStream &err, bool interactive, bool quiet = false);
 
+    // Dry run: summaries say what a run would write (see DryRun), not what it wrote.
+    void setDryRun(bool dryRun) { m_dryRun = dryRun; }
+
     void sourceStarted(const QString &source);
     void entityStarted(const QString &entity);
     void update(const QString &entity, const EntityCounts &counts);
@@ -29,11 +32,13 @@ public:
 
 private:
     QString line(const QString &entity, const EntityCounts &counts, bool final) const;
+    void dryRunSummary(const RunResult &result);
 
     QTextStream &m_out;
     QTextStream &m_err;
     bool m_tty;
     bool m_quiet;
+    bool m_dryRun = false;
     QElapsedTimer m_entityTimer;
     QElapsedTimer m_lastPrint;
 };

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
+#include <optional>
 
 namespace Tributary {
 
@@ -14,15 +15,6 @@ namespace {
 
 QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 QString compact(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
-
-// Local ids are stored as text in the state tables; integer keys are bound as integers so that
-// PostgreSQL's typed columns accept them.
-QVariant localIdValue(const QString &id)
-{
-    bool ok = false;
-    const qlonglong n = id.toLongLong(&ok);
-    return ok ? QVariant(n) : QVariant(id);
-}
 
 QJsonObject rowToJson(const QVariantMap &row)
 {
@@ -185,8 +177,11 @@ Applier::EntityState &Applier::state(const EntityConfig &entity)
     quoted.clear();
     for (const QString &c : std::as_const(st.selectColumns))
         quoted.append(m_db.quote(c));
-    st.selectSql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
-                       .arg(quoted.join(QStringLiteral(", ")), m_db.quote(entity.table), m_db.quote(entity.key));
+    // The compare-and-write of three-way detection must see the row as it is when written: SQLite
+    // holds the write lock for the whole page (BEGIN IMMEDIATE); PostgreSQL locks the row.
+    st.selectSql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?%4")
+                       .arg(quoted.join(QStringLiteral(", ")), m_db.quote(entity.table), m_db.quote(entity.key),
+                            m_db.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE"));
 
     if (!entity.match.isEmpty()) {
         QStringList conds;
@@ -359,7 +354,7 @@ bool Applier::applyMapped(const EntityConfig &entity, const QJsonObject &raw, co
         if (local.isNull())
             missing.append({ref.column, ref.entity + QChar(0x1f) + *it});
         else
-            row.insert(ref.column, localIdValue(local));
+            row.insert(ref.column, Database::keyValue(local));
     }
     if (!missing.isEmpty())
         return toPending(entity, raw, m, missing, error);
@@ -434,7 +429,7 @@ bool Applier::updateRow(EntityState &st, const MappedRecord &m, const LinkStore:
     QSqlQuery &sel = statement(st.selectSql, error);
     if (error->isError())
         return false;
-    sel.bindValue(0, localIdValue(link.localId));
+    sel.bindValue(0, Database::keyValue(link.localId));
     if (!m_db.exec(sel, error))
         return false;
     if (!sel.next()) {
@@ -454,9 +449,10 @@ bool Applier::updateRow(EntityState &st, const MappedRecord &m, const LinkStore:
 
     // Three-way, field by field: base is what the source said last time.
     QVariantMap changes;
-    QStringList conflictFields;
-    QJsonObject cBase, cLocal, cRemote;
-    const QString &policy = entity.conflictPolicy;
+    QStringList waiting;                    // fields left for a person (manual)
+    QMap<QString, QStringList> decided;     // resolution label -> fields decided by a rule
+    QJsonObject cBase, cLocal, cRemote, localBy;
+    std::optional<QList<OtherSource>> others; // read only when both sides changed a field
     for (const QString &c : std::as_const(st.syncColumns)) {
         if (c == entity.updatedColumn)
             continue; // bookkeeping, follows the other fields; never a conflict on its own
@@ -470,14 +466,21 @@ bool Applier::updateRow(EntityState &st, const MappedRecord &m, const LinkStore:
             changes.insert(c, r);
             continue;
         }
-        bool takeRemote = false;
-        if (policy == QLatin1String("source-wins"))
-            takeRemote = true;
-        else if (policy == QLatin1String("newest-wins"))
-            takeRemote = row.value(entity.updatedColumn).toString() > local.value(entity.updatedColumn).toString();
-        if (takeRemote)
+        // Both sides changed this field, to different values.
+        if (!others) {
+            others = otherSources(entity, link.localId, error);
+            if (error->isError())
+                return false;
+        }
+        const Decision d = decide(entity, c, l, row, local, *others);
+        if (d.takeRemote)
             changes.insert(c, r);
-        conflictFields.append(c);
+        if (d.label.isEmpty())
+            waiting.append(c);
+        else
+            decided[d.label].append(c);
+        if (!d.owner.isEmpty())
+            localBy.insert(c, d.owner);
         cBase.insert(c, variantToJson(b));
         cLocal.insert(c, variantToJson(l));
         cRemote.insert(c, variantToJson(r));
@@ -498,21 +501,37 @@ bool Applier::updateRow(EntityState &st, const MappedRecord &m, const LinkStore:
         int i = 0;
         for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
             upd.bindValue(i++, it.value());
-        upd.bindValue(i, localIdValue(link.localId));
+        upd.bindValue(i, Database::keyValue(link.localId));
         if (!m_db.exec(upd, error))
             return false;
         ++counts.updated;
-        if (!logChange(entity, link.localId, m.externalId, QStringLiteral("update"), QJsonArray::fromStringList(changes.keys()), error))
+        QJsonObject values;
+        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
+            values.insert(it.key(), variantToJson(it.value()));
+        if (!logChange(entity, link.localId, m.externalId, QStringLiteral("update"), QJsonArray::fromStringList(changes.keys()), error,
+                       values))
             return false;
-    } else if (conflictFields.isEmpty()) {
+    } else if (waiting.isEmpty() && decided.isEmpty()) {
         ++counts.unchanged;
     }
-    if (!conflictFields.isEmpty()) {
-        const bool manual = policy == QLatin1String("manual");
-        if (manual)
-            ++counts.conflicts;
-        if (!recordConflict(st, m, link.localId, QStringLiteral("field"), conflictFields, cBase, cLocal, cRemote,
-                            manual ? QString() : QStringLiteral("policy:") + policy, error))
+    auto pick = [](const QJsonObject &o, const QStringList &fields) {
+        QJsonObject out;
+        for (const QString &f : fields) {
+            if (o.contains(f))
+                out.insert(f, o.value(f));
+        }
+        return out;
+    };
+    if (!waiting.isEmpty()) {
+        ++counts.conflicts;
+        if (!recordConflict(st, m, link.localId, QStringLiteral("field"), waiting, pick(cBase, waiting), pick(cLocal, waiting),
+                            pick(cRemote, waiting), QString(), error, pick(localBy, waiting)))
+            return false;
+    }
+    // Decided by a rule: recorded as resolved, so every collision stays visible in the history.
+    for (auto it = decided.constBegin(); it != decided.constEnd(); ++it) {
+        if (!recordConflict(st, m, link.localId, QStringLiteral("field"), it.value(), pick(cBase, it.value()), pick(cLocal, it.value()),
+                            pick(cRemote, it.value()), it.key(), error, pick(localBy, it.value())))
             return false;
     }
     // The base becomes what the source says now, so a field kept locally is not raised again until
@@ -520,16 +539,82 @@ bool Applier::updateRow(EntityState &st, const MappedRecord &m, const LinkStore:
     return m_links.update(entity.name, m.externalId, m.hash, remote, error);
 }
 
+QList<Applier::OtherSource> Applier::otherSources(const EntityConfig &entity, const QString &localId, Error *error)
+{
+    QList<OtherSource> out;
+    QSqlQuery &q = statement(QStringLiteral("SELECT l.source, l.base FROM tributary_entities e JOIN tributary_links l "
+                                            "ON l.source = e.source AND l.entity = e.entity AND l.local_id = ? "
+                                            "WHERE e.table_name = ? AND e.source <> ? AND l.deleted_at IS NULL"),
+                             error);
+    if (error->isError())
+        return out;
+    q.bindValue(0, localId);
+    q.bindValue(1, entity.table);
+    q.bindValue(2, m_source.name);
+    if (!m_db.exec(q, error))
+        return out;
+    while (q.next()) {
+        const SourceConfig *other = m_config.source(q.value(0).toString());
+        out.append({q.value(0).toString(), other ? other->priority : 0,
+                    QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object()});
+    }
+    q.finish();
+    return out;
+}
+
+namespace {
+// Whether timestamp text `a` is later than `b` (both as the main database stores them; any
+// ISO-8601 form). Text that is not a timestamp compares as text.
+bool isLater(const QVariant &a, const QVariant &b)
+{
+    QDateTime ta, tb;
+    int ma = 0, mb = 0;
+    if (RecordMapper::parseTimestamp(QJsonValue(a.toString()), &ta, &ma) && RecordMapper::parseTimestamp(QJsonValue(b.toString()), &tb, &mb))
+        return ta > tb || (ta == tb && ma > mb);
+    return a.toString() > b.toString();
+}
+} // namespace
+
+Applier::Decision Applier::decide(const EntityConfig &entity, const QString &column, const QVariant &local, const QVariantMap &remoteRow,
+                                  const QVariantMap &localRow, const QList<OtherSource> &others) const
+{
+    Decision d;
+    // Who set the local value: another source whose last value it is, or else the main application.
+    const OtherSource *owner = nullptr;
+    for (const OtherSource &o : others) {
+        if (o.base.contains(column) && sameValue(o.base.value(column).toVariant(), local) && (!owner || o.priority > owner->priority))
+            owner = &o;
+    }
+    if (owner) {
+        d.owner = owner->source;
+        if (owner->priority != m_source.priority) {
+            d.takeRemote = m_source.priority > owner->priority;
+            d.label = QStringLiteral("priority:") + (d.takeRemote ? m_source.name : owner->source);
+            return d;
+        }
+    }
+    const QString policy = entity.policyFor(column);
+    if (policy == QLatin1String("manual"))
+        return d; // waits for a person
+    d.label = QStringLiteral("policy:") + policy;
+    if (policy == QLatin1String("source-wins"))
+        d.takeRemote = true;
+    else if (policy == QLatin1String("newest-wins"))
+        // A tie keeps the value already in the row: a rule must not flip-flop on equal clocks.
+        d.takeRemote = isLater(remoteRow.value(entity.updatedColumn), localRow.value(entity.updatedColumn));
+    return d;
+}
+
 bool Applier::recordConflict(EntityState &st, const MappedRecord &m, const QString &localId, const QString &kind,
                              const QStringList &fields, const QJsonObject &base, const QJsonObject &local,
-                             const QJsonObject &remote, const QString &resolution, Error *error)
+                             const QJsonObject &remote, const QString &resolution, Error *error, const QJsonObject &localBy)
 {
     const EntityConfig &entity = *st.entity;
     const QString &now = m_now;
     const bool open = resolution.isEmpty();
     if (open) {
         // One open conflict per record: a newer remote version replaces what it said before.
-        QSqlQuery &find = statement(QStringLiteral("SELECT id, fields, base, local, remote FROM tributary_conflicts "
+        QSqlQuery &find = statement(QStringLiteral("SELECT id, fields, base, local, remote, local_by FROM tributary_conflicts "
                                                    "WHERE source = ? AND entity = ? AND external_id = ? AND status = 'open' AND kind = ?"),
                                     error);
         if (error->isError())
@@ -548,6 +633,7 @@ bool Applier::recordConflict(EntityState &st, const MappedRecord &m, const QStri
             QJsonObject b = QJsonDocument::fromJson(find.value(2).toString().toUtf8()).object();
             QJsonObject l = QJsonDocument::fromJson(find.value(3).toString().toUtf8()).object();
             QJsonObject r = QJsonDocument::fromJson(find.value(4).toString().toUtf8()).object();
+            QJsonObject by = QJsonDocument::fromJson(find.value(5).toString().toUtf8()).object();
             find.finish();
             for (const QString &f : fields) {
                 if (!allFields.contains(f))
@@ -556,9 +642,13 @@ bool Applier::recordConflict(EntityState &st, const MappedRecord &m, const QStri
                     b.insert(f, base.value(f));
                 l.insert(f, local.value(f));
                 r.insert(f, remote.value(f));
+                if (localBy.contains(f))
+                    by.insert(f, localBy.value(f));
+                else
+                    by.remove(f);
             }
             QSqlQuery &upd = statement(QStringLiteral("UPDATE tributary_conflicts SET fields = ?, base = ?, local = ?, remote = ?, "
-                                                      "updated_at = ?, run_id = ? WHERE id = ?"),
+                                                      "local_by = ?, updated_at = ?, run_id = ? WHERE id = ?"),
                                        error);
             if (error->isError())
                 return false;
@@ -566,16 +656,17 @@ bool Applier::recordConflict(EntityState &st, const MappedRecord &m, const QStri
             upd.bindValue(1, compact(b));
             upd.bindValue(2, compact(l));
             upd.bindValue(3, compact(r));
-            upd.bindValue(4, now);
-            upd.bindValue(5, m_runId);
-            upd.bindValue(6, id);
+            upd.bindValue(4, by.isEmpty() ? QVariant() : QVariant(compact(by)));
+            upd.bindValue(5, now);
+            upd.bindValue(6, m_runId);
+            upd.bindValue(7, id);
             return m_db.exec(upd, error);
         }
         find.finish();
     }
     QSqlQuery &ins = statement(QStringLiteral("INSERT INTO tributary_conflicts (source, entity, external_id, local_id, kind, fields, "
                                               "base, local, remote, status, resolution, resolved_by, created_at, updated_at, "
-                                              "resolved_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                              "resolved_at, run_id, local_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                                error);
     if (error->isError())
         return false;
@@ -595,14 +686,15 @@ bool Applier::recordConflict(EntityState &st, const MappedRecord &m, const QStri
     ins.bindValue(13, now);
     ins.bindValue(14, open ? QVariant() : QVariant(now));
     ins.bindValue(15, m_runId);
+    ins.bindValue(16, localBy.isEmpty() ? QVariant() : QVariant(compact(localBy)));
     return m_db.exec(ins, error);
 }
 
 bool Applier::logChange(const EntityConfig &entity, const QString &localId, const QString &externalId, const QString &op,
-                        const QJsonValue &fields, Error *error)
+                        const QJsonValue &fields, Error *error, const QJsonObject &values)
 {
     QSqlQuery &q = statement(QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, "
-                                            "external_id, op, fields, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                            "external_id, op, fields, actor, at, change_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                              error);
     if (error->isError())
         return false;
@@ -616,6 +708,7 @@ bool Applier::logChange(const EntityConfig &entity, const QString &localId, cons
     q.bindValue(7, fields.isArray() ? QVariant(compact(fields.toArray())) : QVariant());
     q.bindValue(8, QStringLiteral("source:") + m_source.name);
     q.bindValue(9, m_now);
+    q.bindValue(10, values.isEmpty() ? QVariant() : QVariant(compact(values)));
     return m_db.exec(q, error);
 }
 
@@ -802,7 +895,7 @@ bool Applier::restoreRow(EntityState &st, const MappedRecord &m, const LinkStore
                                  error);
         if (error->isError())
             return false;
-        q.bindValue(0, localIdValue(link.localId));
+        q.bindValue(0, Database::keyValue(link.localId));
         if (!m_db.exec(q, error))
             return false;
     }
@@ -811,18 +904,24 @@ bool Applier::restoreRow(EntityState &st, const MappedRecord &m, const LinkStore
         && logChange(entity, link.localId, m.externalId, QStringLiteral("restore"), QJsonValue(), error);
 }
 
-bool Applier::locallyEdited(EntityState &st, const LinkStore::Link &link, bool *rowExists, Error *error)
+bool Applier::locallyEdited(EntityState &st, const LinkStore::Link &link, bool *rowExists, Error *error, QJsonObject *localValues)
 {
     QSqlQuery &sel = statement(st.selectSql, error);
     if (error->isError())
         return false;
-    sel.bindValue(0, localIdValue(link.localId));
+    sel.bindValue(0, Database::keyValue(link.localId));
     if (!m_db.exec(sel, error))
         return false;
     *rowExists = sel.next();
     bool edited = false;
     if (*rowExists) {
         const QJsonObject base = link.base();
+        if (localValues) {
+            for (int i = 0; i < st.selectColumns.size(); ++i) {
+                if (st.selectColumns.at(i) != st.entity->updatedColumn)
+                    localValues->insert(st.selectColumns.at(i), variantToJson(sel.value(i)));
+            }
+        }
         for (int i = 0; i < st.selectColumns.size() && !edited; ++i) {
             const QString &c = st.selectColumns.at(i);
             if (c != st.entity->updatedColumn && base.contains(c) && !sameValue(sel.value(i), base.value(c).toVariant()))
@@ -933,7 +1032,8 @@ bool Applier::sweep(const EntityConfig &entity, const QStringList &goneIds, Erro
             const LinkStore::Link &link = gone.at(i);
             const QString &id = goneIds.at(i);
             bool exists = false;
-            const bool edited = locallyEdited(st, link, &exists, error);
+            QJsonObject localValues;
+            const bool edited = locallyEdited(st, link, &exists, error, &localValues);
             ok = !error->isError();
             if (!ok)
                 break;
@@ -952,7 +1052,7 @@ bool Applier::sweep(const EntityConfig &entity, const QStringList &goneIds, Erro
                 MappedRecord m;
                 m.externalId = id;
                 ++counts.conflicts;
-                ok = recordConflict(st, m, link.localId, QStringLiteral("remote-deleted"), st.syncColumns, link.base(), QJsonObject(),
+                ok = recordConflict(st, m, link.localId, QStringLiteral("remote-deleted"), st.syncColumns, link.base(), localValues,
                                     QJsonObject(), QString(), error)
                     && m_links.setDeleted(entity.name, id, m_now, error);
                 continue;
@@ -963,16 +1063,15 @@ bool Applier::sweep(const EntityConfig &entity, const QStringList &goneIds, Erro
                                          error);
                 ok = !error->isError();
                 if (ok) {
-                    q.bindValue(0, QDateTime::currentDateTimeUtc().toString(m_config.database.timestampFormat)
-                                       .replace(QStringLiteral("ffffff"), QStringLiteral("000000")));
-                    q.bindValue(1, localIdValue(link.localId));
+                    q.bindValue(0, m_db.formatTimestamp(QDateTime::currentDateTimeUtc()));
+                    q.bindValue(1, Database::keyValue(link.localId));
                     ok = m_db.exec(q, error);
                 }
             } else if (exists && entity.deleteMode == QLatin1String("hard")) {
                 QSqlQuery &q = statement(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(m_db.quote(entity.table), m_db.quote(entity.key)), error);
                 ok = !error->isError();
                 if (ok) {
-                    q.bindValue(0, localIdValue(link.localId));
+                    q.bindValue(0, Database::keyValue(link.localId));
                     ok = m_db.exec(q, error);
                 }
             }

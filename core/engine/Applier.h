@@ -102,18 +102,41 @@ private:
     bool updateRow(EntityState &st, const MappedRecord &m, const LinkStore::Link &link, const QVariantMap &row, Error *error);
     bool restoreRow(EntityState &st, const MappedRecord &m, const LinkStore::Link &link, Error *error);
     // Whether the local row differs from what the source said last (a local edit), per column.
-    bool locallyEdited(EntityState &st, const LinkStore::Link &link, bool *rowExists, Error *error);
+    // `localValues` (optional) receives the row's synced columns.
+    bool locallyEdited(EntityState &st, const LinkStore::Link &link, bool *rowExists, Error *error, QJsonObject *localValues = nullptr);
     bool resolvePending(Error *error);
     bool toPending(const EntityConfig &entity, const QJsonObject &raw, const MappedRecord &m,
                    const QList<QPair<QString, QString>> &missing, Error *error);
     bool toQuarantine(const EntityConfig &entity, const QJsonObject &raw, const QString &externalId,
                       const QString &field, const QString &reason, Error *error);
     bool clearParked(const QString &entity, const QString &externalId, Error *error);
+    // `resolution` empty: an open conflict waiting for a person; otherwise the rule that decided.
+    // `localBy`: field -> the other source that set the local value.
     bool recordConflict(EntityState &st, const MappedRecord &m, const QString &localId, const QString &kind,
                         const QStringList &fields, const QJsonObject &base, const QJsonObject &local,
-                        const QJsonObject &remote, const QString &resolution, Error *error);
+                        const QJsonObject &remote, const QString &resolution, Error *error,
+                        const QJsonObject &localBy = QJsonObject());
     bool logChange(const EntityConfig &entity, const QString &localId, const QString &externalId, const QString &op,
-                   const QJsonValue &fields, Error *error);
+                   const QJsonValue &fields, Error *error, const QJsonObject &values = QJsonObject());
+
+    // Other sources linked to the same row (through consolidation), with what each said last.
+    struct OtherSource
+    {
+        QString source;
+        int priority = 0;
+        QJsonObject base;
+    };
+    QList<OtherSource> otherSources(const EntityConfig &entity, const QString &localId, Error *error);
+    // How one field that both sides changed is decided: source priority when the local value came
+    // from another source of a different priority, else the field's policy.
+    struct Decision
+    {
+        bool takeRemote = false;
+        QString label; // empty: manual, waits for a person; else "policy:NAME" or "priority:SOURCE"
+        QString owner; // the other source that set the local value, if any
+    };
+    Decision decide(const EntityConfig &entity, const QString &column, const QVariant &local, const QVariantMap &remoteRow,
+                    const QVariantMap &localRow, const QList<OtherSource> &others) const;
     EntityState &state(const EntityConfig &entity);
     // Runs `body` in one transaction stamped with one time; on any failure everything is rolled
     // back and the in-memory views of the state tables are read again.

@@ -109,6 +109,8 @@ QString Database::now()
 
 bool Database::transaction(Error *error)
 {
+    if (m_held)
+        return exec(QStringLiteral("SAVEPOINT tributary_txn"), error);
     if (m_sqlite) {
         // IMMEDIATE takes the write lock up front, so a page never fails half-way on a lock that
         // the main application holds; the busy timeout waits for it instead.
@@ -123,6 +125,8 @@ bool Database::transaction(Error *error)
 
 bool Database::commit(Error *error)
 {
+    if (m_held)
+        return exec(QStringLiteral("RELEASE SAVEPOINT tributary_txn"), error);
     if (m_sqlite)
         return exec(QStringLiteral("COMMIT"), error);
     if (!m_db.commit()) {
@@ -134,12 +138,42 @@ bool Database::commit(Error *error)
 
 void Database::rollback()
 {
+    if (m_held) {
+        // Back to where the unit of work began, and out of it: the outer transaction goes on
+        // (on PostgreSQL this also clears the error state a failed statement left).
+        QSqlQuery q(m_db);
+        if (q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT tributary_txn")))
+            q.exec(QStringLiteral("RELEASE SAVEPOINT tributary_txn"));
+        return;
+    }
     if (m_sqlite) {
         QSqlQuery q(m_db);
         q.exec(QStringLiteral("ROLLBACK"));
     } else {
         m_db.rollback();
     }
+}
+
+bool Database::holdTransaction(Error *error)
+{
+    if (m_held) {
+        *error = Error(Error::Code::Database, QStringLiteral("a transaction is already held on the main database"));
+        return false;
+    }
+    // On SQLite the outer transaction is IMMEDIATE for the same reason as a page's: a deferred
+    // one that reads first could not take the write lock later if someone else wrote meanwhile.
+    if (!transaction(error))
+        return false;
+    m_held = true;
+    return true;
+}
+
+void Database::discardHeldTransaction()
+{
+    if (!m_held)
+        return;
+    m_held = false;
+    rollback();
 }
 
 bool Database::prepare(QSqlQuery &q, const QString &sql, Error *error)

@@ -33,9 +33,21 @@ public:
     // Current UTC time as the state tables store it (ISO-8601 with milliseconds).
     static QString now();
 
+    // One unit of work. Normally a real transaction; while a transaction is held (below) a
+    // savepoint inside it, so that code which commits page by page runs unchanged in a dry run.
     bool transaction(Error *error);
     bool commit(Error *error);
     void rollback();
+
+    // Held transaction, for dry runs (DryRun::Mode::Transaction): begins an outer transaction
+    // that nothing commits. Until discardHeldTransaction(), transaction() is
+    // SAVEPOINT tributary_txn, commit() releases it and rollback() rolls back to it; statements
+    // run outside transaction() join the outer one. discardHeldTransaction() rolls everything
+    // back. While held, other connections cannot see what this one wrote, and the rows it wrote
+    // stay locked (on SQLite, the whole database stays locked for writers).
+    bool holdTransaction(Error *error);
+    void discardHeldTransaction();
+    bool isTransactionHeld() const { return m_held; }
 
     // Prepares a statement; on failure sets *error with the SQL and the driver's message.
     bool prepare(QSqlQuery &q, const QString &sql, Error *error);
@@ -51,6 +63,7 @@ private:
     QString m_name;
     DatabaseConfig m_config;
     bool m_sqlite = true;
+    bool m_held = false;
 };
 
 // Creates and upgrades Tributary's own tables (prefix tributary_). Never touches the main

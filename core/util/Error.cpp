@@ -16,6 +16,8 @@ QString Error::codeName(Code c)
     case Code::Database: return QStringLiteral("database");
     case Code::Aborted: return QStringLiteral("aborted");
     case Code::Internal: return QStringLiteral("internal");
+    case Code::NotFound: return QStringLiteral("not-found");
+    case Code::Conflict: return QStringLiteral("conflict");
     }
     return QStringLiteral("unknown");
 }

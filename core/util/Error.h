@@ -19,6 +19,8 @@ struct Error
         Record,      // one record failed validation or mapping
         Database,    // SQL failure in the main database
         Aborted,     // stopped by the user or a signal
+        NotFound,    // no such thing (a conflict id, a source)
+        Conflict,    // refused: the data changed since it was shown, or the choice does not fit
         Internal,
     };
 

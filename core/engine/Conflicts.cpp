@@ -1,0 +1,534 @@
+#include "Conflicts.h"
+
+#include "engine/RecordMapper.h"
+#include "store/Database.h"
+#include "store/LinkStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace Tributary {
+
+namespace {
+
+QJsonObject parseObject(const QVariant &v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
+QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QString compact(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
+
+// A value as a person reads it in a message.
+QString shown(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined())
+        return QStringLiteral("NULL");
+    QString s = v.isString() ? QStringLiteral("\"%1\"").arg(v.toString())
+                             : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    return s.size() > 80 ? s.left(77) + QStringLiteral("...") : s;
+}
+
+const char *kSelect = "SELECT id, source, entity, external_id, local_id, kind, fields, base, local, remote, local_by, status, "
+                      "resolution, resolved_by, created_at, updated_at, resolved_at FROM tributary_conflicts";
+
+Conflict fromQuery(const QSqlQuery &q)
+{
+    Conflict c;
+    c.id = q.value(0).toLongLong();
+    c.source = q.value(1).toString();
+    c.entity = q.value(2).toString();
+    c.externalId = q.value(3).toString();
+    c.localId = q.value(4).toString();
+    c.kind = q.value(5).toString();
+    for (const QJsonValue &f : QJsonDocument::fromJson(q.value(6).toString().toUtf8()).array())
+        c.fields.append(f.toString());
+    c.base = parseObject(q.value(7));
+    c.local = parseObject(q.value(8));
+    c.remote = parseObject(q.value(9));
+    c.localBy = parseObject(q.value(10));
+    c.status = q.value(11).toString();
+    c.resolution = q.value(12).toString();
+    c.resolvedBy = q.value(13).toString();
+    c.createdAt = q.value(14).toString();
+    c.updatedAt = q.value(15).toString();
+    c.resolvedAt = q.value(16).toString();
+    return c;
+}
+
+} // namespace
+
+QJsonObject Conflict::toJson() const
+{
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("source"), source},
+                       {QStringLiteral("entity"), entity},
+                       {QStringLiteral("external_id"), externalId},
+                       {QStringLiteral("local_id"), localId},
+                       {QStringLiteral("kind"), kind},
+                       {QStringLiteral("fields"), QJsonArray::fromStringList(fields)},
+                       {QStringLiteral("base"), base},
+                       {QStringLiteral("local"), local},
+                       {QStringLiteral("remote"), remote},
+                       {QStringLiteral("local_by"), localBy},
+                       {QStringLiteral("status"), status},
+                       {QStringLiteral("resolution"), resolution},
+                       {QStringLiteral("resolved_by"), resolvedBy},
+                       {QStringLiteral("created_at"), createdAt},
+                       {QStringLiteral("updated_at"), updatedAt},
+                       {QStringLiteral("resolved_at"), resolvedAt}};
+}
+
+QString Conflict::describeKind(const QString &kind)
+{
+    if (kind == QLatin1String("field"))
+        return QStringLiteral("both sides changed the same field");
+    if (kind == QLatin1String("local-deleted"))
+        return QStringLiteral("the main application deleted the row; the source changed it");
+    if (kind == QLatin1String("remote-deleted"))
+        return QStringLiteral("the source deleted the record; the main application changed the row");
+    return kind;
+}
+
+QString Resolution::describe() const
+{
+    switch (action) {
+    case Action::KeepLocal: return QStringLiteral("keep-local");
+    case Action::TakeRemote: return QStringLiteral("take-remote");
+    case Action::Keep: return QStringLiteral("keep");
+    case Action::Delete: return QStringLiteral("delete");
+    case Action::Restore: return QStringLiteral("restore");
+    case Action::PerField: break;
+    }
+    QStringList parts;
+    QStringList names = fields.keys();
+    names.sort();
+    for (const QString &f : std::as_const(names)) {
+        const FieldChoice &c = fields.value(f);
+        parts.append(f + QLatin1Char('=')
+                     + (c.kind == FieldChoice::Kind::Local ? QStringLiteral("local")
+                        : c.kind == FieldChoice::Kind::Remote ? QStringLiteral("remote")
+                                                              : QStringLiteral("value")));
+    }
+    return QStringLiteral("fields: ") + parts.join(QStringLiteral(", "));
+}
+
+ConflictStore::ConflictStore(Database &db, const Config &config) : m_db(db), m_config(config) {}
+
+QList<Conflict> ConflictStore::list(const ConflictFilter &filter, Error *error)
+{
+    QList<Conflict> out;
+    QStringList where{QStringLiteral("1 = 1")};
+    QVariantList binds;
+    if (!filter.includeResolved)
+        where.append(QStringLiteral("status = 'open'"));
+    if (!filter.sources.isEmpty()) {
+        where.append(QStringLiteral("source IN (%1)").arg(QStringList(filter.sources.size(), QStringLiteral("?")).join(QLatin1Char(','))));
+        for (const QString &s : filter.sources)
+            binds.append(s);
+    }
+    if (!filter.entity.isEmpty()) {
+        where.append(QStringLiteral("entity = ?"));
+        binds.append(filter.entity);
+    }
+    if (!filter.field.isEmpty()) {
+        // fields is a JSON array of names: match the quoted name exactly.
+        where.append(QStringLiteral("fields LIKE ? ESCAPE '\\'"));
+        QString name = filter.field;
+        name.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        binds.append(QStringLiteral("%\"%1\"%").arg(name));
+    }
+    if (filter.raisedBefore.isValid()) {
+        where.append(QStringLiteral("created_at < ?"));
+        binds.append(filter.raisedBefore.toUTC().toString(Qt::ISODateWithMs));
+    }
+    if (filter.afterId > 0) {
+        where.append(QStringLiteral("id > ?"));
+        binds.append(filter.afterId);
+    }
+    QString sql = QString::fromLatin1(kSelect) + QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY id");
+    if (filter.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
+    QSqlQuery q;
+    if (!m_db.prepare(q, sql, error))
+        return out;
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    if (!m_db.exec(q, error))
+        return out;
+    while (q.next())
+        out.append(fromQuery(q));
+    return out;
+}
+
+bool ConflictStore::get(qint64 id, Conflict *out, Error *error)
+{
+    QSqlQuery q;
+    if (!m_db.prepare(q, QString::fromLatin1(kSelect) + QStringLiteral(" WHERE id = ?"), error))
+        return false;
+    q.addBindValue(id);
+    if (!m_db.exec(q, error))
+        return false;
+    if (!q.next()) {
+        *error = Error(Error::Code::NotFound, QStringLiteral("there is no conflict #%1").arg(id));
+        return false;
+    }
+    *out = fromQuery(q);
+    return true;
+}
+
+bool ConflictStore::resolve(const Conflict &shownConflict, const Resolution &resolution, const QString &actor, Error *error)
+{
+    if (!m_db.transaction(error))
+        return false;
+    if (resolveInTransaction(shownConflict, resolution, actor, error) && m_db.commit(error))
+        return true;
+    m_db.rollback();
+    return false;
+}
+
+bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Resolution &resolution, const QString &actor,
+                                         Error *error)
+{
+    auto refuse = [&](const QString &why) {
+        *error = Error(Error::Code::Conflict, QStringLiteral("conflict #%1: %2").arg(shownConflict.id).arg(why));
+        return false;
+    };
+    // Read again inside the transaction: what was shown may be out of date.
+    Conflict c;
+    if (!get(shownConflict.id, &c, error))
+        return false;
+    if (!c.isOpen())
+        return refuse(QStringLiteral("already resolved (%1, by %2 at %3)").arg(c.resolution, c.resolvedBy, c.resolvedAt));
+    if (c.updatedAt != shownConflict.updatedAt)
+        return refuse(QStringLiteral("the source sent a newer version at %1, after the conflict was shown; show it again").arg(c.updatedAt));
+    const SourceConfig *source = m_config.source(c.source);
+    const EntityConfig *entity = source ? source->entity(c.entity) : nullptr;
+    if (!entity)
+        return refuse(QStringLiteral("%1/%2 is no longer in the configuration; put it back, or detach the source "
+                                     "('tributaryd source detach %1')").arg(c.source, c.entity));
+
+    // The choice must fit the kind of conflict.
+    using A = Resolution::Action;
+    enum class Effect { Fields, LeaveDeleted, Restore, Keep, Delete } effect = Effect::Fields;
+    const A a = resolution.action;
+    if (c.kind == QLatin1String("field")) {
+        if (a != A::KeepLocal && a != A::TakeRemote && a != A::PerField)
+            return refuse(QStringLiteral("both sides changed fields: keep local, take remote, or choose per field"));
+        effect = Effect::Fields;
+    } else if (c.kind == QLatin1String("local-deleted")) {
+        if (a == A::KeepLocal || a == A::Delete)
+            effect = Effect::LeaveDeleted;
+        else if (a == A::TakeRemote || a == A::Restore)
+            effect = Effect::Restore;
+        else
+            return refuse(QStringLiteral("the main application deleted the row: restore it with the source's values (keep remote), "
+                                         "or leave it deleted (keep local)"));
+    } else if (c.kind == QLatin1String("remote-deleted")) {
+        if (a == A::KeepLocal || a == A::Keep)
+            effect = Effect::Keep;
+        else if (a == A::TakeRemote || a == A::Delete)
+            effect = Effect::Delete;
+        else
+            return refuse(QStringLiteral("the source deleted the record: keep the row as the main application has it (keep local), "
+                                         "or delete it as the source did (keep remote)"));
+    } else {
+        return refuse(QStringLiteral("unknown kind \"%1\"").arg(c.kind));
+    }
+    if (a == A::PerField) {
+        QStringList unknown, missing;
+        for (auto it = resolution.fields.constBegin(); it != resolution.fields.constEnd(); ++it) {
+            if (!c.fields.contains(it.key()))
+                unknown.append(it.key());
+        }
+        for (const QString &f : std::as_const(c.fields)) {
+            if (!resolution.fields.contains(f))
+                missing.append(f);
+        }
+        if (!unknown.isEmpty())
+            return refuse(QStringLiteral("%1 is not a field of this conflict (its fields: %2)").arg(unknown.join(QStringLiteral(", ")), c.fields.join(QStringLiteral(", "))));
+        if (!missing.isEmpty())
+            return refuse(QStringLiteral("choose every field; missing: %1").arg(missing.join(QStringLiteral(", "))));
+    }
+
+    // The row must be as the person saw it.
+    QStringList columns;
+    for (auto it = c.local.constBegin(); it != c.local.constEnd(); ++it)
+        columns.append(it.key());
+    QJsonObject now;
+    bool exists = false;
+    if (!readRow(*entity, c.localId, columns, &now, &exists, error))
+        return false;
+    const QString row = QStringLiteral("%1 %2").arg(entity->table, c.localId);
+    if (effect == Effect::LeaveDeleted || effect == Effect::Restore) {
+        if (exists)
+            return refuse(QStringLiteral("the row %1 exists again since the conflict was shown; show it again").arg(row));
+    } else {
+        if (!exists)
+            return refuse(QStringLiteral("the row %1 was deleted since the conflict was shown; show it again").arg(row));
+        for (const QString &col : std::as_const(columns)) {
+            if (!sameValue(now.value(col).toVariant(), c.local.value(col).toVariant()))
+                return refuse(QStringLiteral("the row %1 changed since the conflict was shown: %2 is now %3 (the conflict shows %4); "
+                                             "show it again")
+                                  .arg(row, col, shown(now.value(col)), shown(c.local.value(col))));
+        }
+    }
+
+    QJsonObject written;
+    QString op;
+    switch (effect) {
+    case Effect::Fields:
+        if (!resolveFields(c, *entity, resolution, &written, error))
+            return false;
+        op = QStringLiteral("resolve");
+        break;
+    case Effect::Restore:
+        if (!restoreRow(c, *entity, &written, error))
+            return false;
+        op = QStringLiteral("restore");
+        break;
+    case Effect::Delete:
+        if (!deleteRow(c, *entity, error))
+            return false;
+        op = entity->deleteMode == QLatin1String("soft") ? QStringLiteral("soft-delete") : QStringLiteral("delete");
+        break;
+    case Effect::LeaveDeleted:
+    case Effect::Keep:
+        op = QStringLiteral("keep");
+        break;
+    }
+
+    const QString at = Database::now();
+    QSqlQuery upd;
+    if (!m_db.prepare(upd, QStringLiteral("UPDATE tributary_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, "
+                                          "resolved_at = ?, updated_at = ? WHERE id = ? AND status = 'open'"),
+                      error))
+        return false;
+    upd.addBindValue(resolution.describe());
+    upd.addBindValue(actor);
+    upd.addBindValue(at);
+    upd.addBindValue(at);
+    upd.addBindValue(c.id);
+    if (!m_db.exec(upd, error))
+        return false;
+    QSqlQuery log;
+    if (!m_db.prepare(log, QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, external_id, op, "
+                                          "fields, actor, at, change_values) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      error))
+        return false;
+    log.addBindValue(c.source);
+    log.addBindValue(c.entity);
+    log.addBindValue(entity->table);
+    log.addBindValue(c.localId);
+    log.addBindValue(c.externalId);
+    log.addBindValue(op);
+    log.addBindValue(compact(QJsonArray::fromStringList(c.fields)));
+    log.addBindValue(QStringLiteral("person:") + actor);
+    log.addBindValue(at);
+    log.addBindValue(written.isEmpty() ? QVariant() : QVariant(compact(written)));
+    return m_db.exec(log, error);
+}
+
+bool ConflictStore::resolveFields(const Conflict &c, const EntityConfig &entity, const Resolution &resolution, QJsonObject *written,
+                                  Error *error)
+{
+    // "Remote" is what the source says now: the link's base, which every applied version updates
+    // (the conflict's remote side may be older when the source changed other fields since).
+    LinkStore links(m_db, c.source);
+    const LinkStore::Link link = links.find(c.entity, c.externalId, error);
+    if (error->isError())
+        return false;
+    const QJsonObject current = link.found ? link.base() : c.remote;
+    QStringList sets;
+    QVariantList values;
+    for (const QString &f : c.fields) {
+        FieldChoice choice;
+        if (resolution.action == Resolution::Action::TakeRemote)
+            choice.kind = FieldChoice::Kind::Remote;
+        else if (resolution.action == Resolution::Action::PerField)
+            choice = resolution.fields.value(f);
+        if (choice.kind == FieldChoice::Kind::Local)
+            continue;
+        QVariant v;
+        if (choice.kind == FieldChoice::Kind::Remote) {
+            v = (current.contains(f) ? current.value(f) : c.remote.value(f)).toVariant();
+        } else if (!convert(entity, f, choice.value, &v, error)) {
+            return false;
+        }
+        sets.append(m_db.quote(f) + QStringLiteral(" = ?"));
+        values.append(v);
+        written->insert(f, variantToJson(v));
+    }
+    if (sets.isEmpty())
+        return true; // every field keeps the local value: nothing to write
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?").arg(m_db.quote(entity.table), sets.join(QStringLiteral(", ")), m_db.quote(entity.key)),
+                      error))
+        return false;
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    q.addBindValue(Database::keyValue(c.localId));
+    if (!m_db.exec(q, error))
+        return false;
+    if (q.numRowsAffected() != 1) {
+        *error = Error(Error::Code::Conflict, QStringLiteral("conflict #%1: the row %2 %3 disappeared while resolving").arg(c.id).arg(entity.table, c.localId));
+        return false;
+    }
+    return true;
+}
+
+bool ConflictStore::restoreRow(const Conflict &c, const EntityConfig &entity, QJsonObject *written, Error *error)
+{
+    // The row comes back under its old key (rows of the main application may still point at it),
+    // with what the source says now, and the entity's defaults for columns the source lacks.
+    LinkStore links(m_db, c.source);
+    const LinkStore::Link link = links.find(c.entity, c.externalId, error);
+    if (error->isError())
+        return false;
+    const QJsonObject values = link.found ? link.base() : c.remote;
+    QStringList columns{m_db.quote(entity.key)}, marks{QStringLiteral("?")};
+    QVariantList binds{Database::keyValue(c.localId)};
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        columns.append(m_db.quote(it.key()));
+        marks.append(QStringLiteral("?"));
+        binds.append(it.value().toVariant());
+        written->insert(it.key(), it.value());
+    }
+    for (auto it = entity.defaults.constBegin(); it != entity.defaults.constEnd(); ++it) {
+        if (values.contains(it.key()))
+            continue;
+        columns.append(m_db.quote(it.key()));
+        marks.append(QStringLiteral("?"));
+        binds.append(it.value());
+    }
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_db.quote(entity.table), columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+                      error))
+        return false;
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    return m_db.exec(q, error);
+}
+
+bool ConflictStore::deleteRow(const Conflict &c, const EntityConfig &entity, Error *error)
+{
+    QSqlQuery q;
+    if (entity.deleteMode == QLatin1String("soft")) {
+        if (!m_db.prepare(q, QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?").arg(m_db.quote(entity.table), m_db.quote(entity.deletedColumn), m_db.quote(entity.key)),
+                          error))
+            return false;
+        q.addBindValue(m_db.formatTimestamp(QDateTime::currentDateTimeUtc()));
+        q.addBindValue(Database::keyValue(c.localId));
+        return m_db.exec(q, error);
+    }
+    if (entity.deleteMode == QLatin1String("hard")) {
+        if (!m_db.prepare(q, QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(m_db.quote(entity.table), m_db.quote(entity.key)), error))
+            return false;
+        q.addBindValue(Database::keyValue(c.localId));
+        // Gone for good, as reconciliation does it: a record that comes back is a new one.
+        LinkStore links(m_db, c.source);
+        links.setTimestamp(Database::now());
+        return m_db.exec(q, error) && links.remove(c.entity, c.externalId, error);
+    }
+    *error = Error(Error::Code::Conflict, QStringLiteral("conflict #%1: %2/%3 has \"delete_mode\": \"ignore\", so Tributary never deletes "
+                                                         "its rows; keep the row (keep local), or change delete_mode")
+                                              .arg(c.id).arg(c.source, c.entity));
+    return false;
+}
+
+bool ConflictStore::readRow(const EntityConfig &entity, const QString &localId, const QStringList &columns, QJsonObject *values,
+                            bool *exists, Error *error)
+{
+    QStringList quoted{m_db.quote(entity.key)};
+    for (const QString &c : columns)
+        quoted.append(m_db.quote(c));
+    QSqlQuery q;
+    if (!m_db.prepare(q, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?%4")
+                             .arg(quoted.join(QStringLiteral(", ")), m_db.quote(entity.table), m_db.quote(entity.key),
+                                  m_db.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE")),
+                      error))
+        return false;
+    q.addBindValue(Database::keyValue(localId));
+    if (!m_db.exec(q, error))
+        return false;
+    *exists = q.next();
+    for (int i = 0; *exists && i < columns.size(); ++i)
+        values->insert(columns.at(i), variantToJson(q.value(i + 1)));
+    return true;
+}
+
+bool ConflictStore::convert(const EntityConfig &entity, const QString &column, const QString &text, QVariant *out, Error *error) const
+{
+    const ColumnMapping *mapping = entity.column(column);
+    const QString type = mapping ? mapping->type : QStringLiteral("integer"); // a reference holds a local key
+    auto bad = [&](const QString &expected) {
+        *error = Error(Error::Code::Config, QStringLiteral("%1: %2 is not %3").arg(column, shown(text), expected));
+        return false;
+    };
+    bool ok = true;
+    if (text.compare(QLatin1String("null"), Qt::CaseInsensitive) == 0 && !(mapping && mapping->required)) {
+        *out = QVariant();
+        return true;
+    }
+    if (type == QLatin1String("string")) {
+        *out = text;
+    } else if (type == QLatin1String("integer")) {
+        *out = text.trimmed().toLongLong(&ok);
+        if (!ok)
+            return mapping ? bad(QStringLiteral("an integer")) : bad(QStringLiteral("a local id (an integer)"));
+    } else if (type == QLatin1String("real")) {
+        *out = text.trimmed().toDouble(&ok);
+        if (!ok)
+            return bad(QStringLiteral("a number"));
+    } else if (type == QLatin1String("boolean")) {
+        const QString t = text.trimmed().toLower();
+        if (t == QLatin1String("true") || t == QLatin1String("1"))
+            *out = true;
+        else if (t == QLatin1String("false") || t == QLatin1String("0"))
+            *out = false;
+        else
+            return bad(QStringLiteral("true or false"));
+    } else if (type == QLatin1String("timestamp")) {
+        const QString ts = RecordMapper::normalizeTimestamp(QJsonValue(text), m_config.database.timestampFormat);
+        if (ts.isNull())
+            return bad(QStringLiteral("an ISO-8601 timestamp"));
+        *out = ts;
+    } else if (type == QLatin1String("json")) {
+        QJsonParseError pe;
+        QJsonDocument::fromJson(text.toUtf8(), &pe);
+        if (pe.error != QJsonParseError::NoError)
+            return bad(QStringLiteral("JSON (%1)").arg(pe.errorString()));
+        *out = text;
+    } else {
+        *out = text;
+    }
+    return true;
+}
+
+ConflictStore::BulkResult ConflictStore::resolveAll(const ConflictFilter &filter, Resolution::Action action, const QString &actor,
+                                                    Error *error)
+{
+    BulkResult result;
+    ConflictFilter page = filter;
+    page.includeResolved = false;
+    page.limit = 500;
+    Resolution resolution;
+    resolution.action = action;
+    for (;;) {
+        const QList<Conflict> batch = list(page, error);
+        if (error->isError() || batch.isEmpty())
+            break;
+        for (const Conflict &c : batch) {
+            Error e;
+            if (resolve(c, resolution, actor, &e))
+                ++result.resolved;
+            else if (e.code == Error::Code::Conflict || e.code == Error::Code::Config)
+                result.refused.append({c.id, e.message});
+            else {
+                *error = e;
+                return result;
+            }
+        }
+        page.afterId = batch.last().id;
+    }
+    return result;
+}
+
+} // namespace Tributary

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "config/Config.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QVariant>
+
+namespace Tributary {
+
+class Database;
+
+// One collision between the main application and a source, as tributary_conflicts keeps it.
+//   field           both sides changed the same fields to different values
+//   local-deleted   the main application deleted a row that the source then changed
+//   remote-deleted  the source deleted a record whose row the main application had changed
+struct Conflict
+{
+    qint64 id = 0;
+    QString source;
+    QString entity;
+    QString externalId;
+    QString localId;
+    QString kind;
+    QStringList fields;
+    QJsonObject base;    // what the source said before (the last values applied)
+    QJsonObject local;   // the row's values when the conflict was raised (or last updated)
+    QJsonObject remote;  // what the source says now
+    QJsonObject localBy; // field -> another source that set the local value (several sources)
+    QString status;      // open, resolved
+    QString resolution;  // how: "keep-local", "policy:source-wins", "priority:forum-b", ...
+    QString resolvedBy;
+    QString createdAt;
+    QString updatedAt;   // changes whenever the source sends a newer version: a resolution checks it
+    QString resolvedAt;
+
+    bool isOpen() const { return status == QLatin1String("open"); }
+    QJsonObject toJson() const;
+    // A sentence for people: "both sides changed the same field", ...
+    static QString describeKind(const QString &kind);
+};
+
+struct ConflictFilter
+{
+    QStringList sources;          // empty: any
+    QString entity;               // empty: any
+    QString field;                // only conflicts involving this field
+    bool includeResolved = false; // open ones only by default
+    QDateTime raisedBefore;       // only conflicts raised before this time (age filter)
+    int limit = 0;                // 0: all
+    qint64 afterId = 0;           // paging: only ids above this
+};
+
+// How a person decides one field.
+struct FieldChoice
+{
+    enum class Kind { Local, Remote, Value };
+    Kind kind = Kind::Local;
+    QString value; // Kind::Value: the merged value, as text (converted to the column's type)
+};
+
+struct Resolution
+{
+    enum class Action {
+        KeepLocal,  // field: every field keeps the row's value; deletes: the main application's side
+        TakeRemote, // field: every field takes the source's value; deletes: the source's side
+        PerField,   // field: `fields` chooses each field
+        Keep,       // remote-deleted: keep the row as the main application has it
+        Delete,     // remote-deleted: delete the row as the source did; local-deleted: leave it deleted
+        Restore,    // local-deleted: bring the row back with the source's values
+    };
+    Action action = Action::KeepLocal;
+    QHash<QString, FieldChoice> fields;
+
+    // "keep-local", "fields: title=local, body=value", ... as stored in the conflict.
+    QString describe() const;
+};
+
+// The conflict store and resolver shared by tributaryd and the console. A resolution is one
+// transaction: the row, the conflict's status, and the change log entry naming who decided.
+class ConflictStore
+{
+public:
+    ConflictStore(Database &db, const Config &config);
+
+    QList<Conflict> list(const ConflictFilter &filter, Error *error);
+    // False with an error naming the id when there is no such conflict.
+    bool get(qint64 id, Conflict *out, Error *error);
+
+    // Resolves `shown`, the conflict as the person saw it. Refused, with a message saying what
+    // changed, when the conflict was resolved or updated since, when the row's values differ from
+    // those shown, or when the choice does not fit the conflict's kind. `actor` is who decided
+    // ("alice"); the change log records "person:alice".
+    bool resolve(const Conflict &shown, const Resolution &resolution, const QString &actor, Error *error);
+
+    struct BulkResult
+    {
+        int resolved = 0;
+        QList<QPair<qint64, QString>> refused; // conflict id, why
+    };
+    // Resolves every open conflict the filter selects, each in its own transaction, keeping the
+    // local side or taking the source's side. Refusals are reported, not fatal.
+    BulkResult resolveAll(const ConflictFilter &filter, Resolution::Action action, const QString &actor, Error *error);
+
+private:
+    bool resolveInTransaction(const Conflict &shown, const Resolution &resolution, const QString &actor, Error *error);
+    bool resolveFields(const Conflict &c, const EntityConfig &entity, const Resolution &resolution, QJsonObject *written, Error *error);
+    bool restoreRow(const Conflict &c, const EntityConfig &entity, QJsonObject *written, Error *error);
+    bool deleteRow(const Conflict &c, const EntityConfig &entity, Error *error);
+    // The row's current values of `columns`; false in *exists when the row is gone.
+    bool readRow(const EntityConfig &entity, const QString &localId, const QStringList &columns, QJsonObject *values,
+                 bool *exists, Error *error);
+    // Text from a person -> the column's type; an error names the field and the expected type.
+    bool convert(const EntityConfig &entity, const QString &column, const QString &text, QVariant *out, Error *error) const;
+
+    Database &m_db;
+    const Config &m_config;
+};
+
+} // namespace Tributary
