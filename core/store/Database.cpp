@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "engine/RecordMapper.h"
+
 #include "util/Logging.h"
 
 #include <QAtomicInt>
@@ -100,6 +102,18 @@ QString Database::quote(const QString &identifier) const
 QString Database::autoKeyType() const
 {
     return m_sqlite ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT") : QStringLiteral("BIGSERIAL PRIMARY KEY");
+}
+
+QString Database::formatTimestamp(const QDateTime &utc) const
+{
+    return RecordMapper::normalizeTimestamp(QJsonValue(utc.toUTC().toString(Qt::ISODateWithMs)), m_config.timestampFormat);
+}
+
+QVariant Database::keyValue(const QString &localId)
+{
+    bool ok = false;
+    const qlonglong n = localId.toLongLong(&ok);
+    return ok ? QVariant(n) : QVariant(localId);
 }
 
 QString Database::now()

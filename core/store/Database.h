@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "util/Error.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <memory>
@@ -32,6 +33,11 @@ public:
     QString autoKeyType() const;
     // Current UTC time as the state tables store it (ISO-8601 with milliseconds).
     static QString now();
+    // Local ids are kept as text in the state tables; integer keys are bound as integers so that
+    // PostgreSQL's typed columns accept them.
+    static QVariant keyValue(const QString &localId);
+    // A time as the main application's timestamp columns hold it (database.timestamp_format).
+    QString formatTimestamp(const QDateTime &utc) const;
 
     // One unit of work. Normally a real transaction; while a transaction is held (below) a
     // savepoint inside it, so that code which commits page by page runs unchanged in a dry run.
