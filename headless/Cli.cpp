@@ -47,6 +47,8 @@ const char *kUsage =
     "           the fields both sides changed, and deletes that met an edit, with base, local and remote\n"
     "  quarantine list|retry\n"
     "           show the records held back with their reasons, or fetch and apply them again\n"
+    "  source list|detach NAME|purge NAME\n"
+    "           the sources the main database holds rows of; forget a removed source's links, or delete the rows only it brought\n"
     "  demo     make a demo forum, serve it with forum-sim, sync and verify it\n"
     "  bench    measure sync speed and memory against a generated forum\n"
     "\n"
@@ -73,6 +75,7 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!opened.context)
         return code;
     Context *ctx = opened.context.get();
+    ctx->noticeRemovedSources(err);
     const auto &sources = opened.sources;
     SyncOptions options;
     options.entities = p.values(entity);
@@ -224,8 +227,16 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         so.insert(QStringLiteral("entities"), entities);
         all.append(so);
     }
+    const QList<SourceAdmin::SourceState> removed = ctx->removedSources();
     if (p.isSet(json)) {
-        out << QJsonDocument(QJsonObject{{QStringLiteral("sources"), all}}).toJson(QJsonDocument::Indented);
+        QJsonArray removedJson;
+        for (const SourceAdmin::SourceState &r : removed) {
+            QJsonObject o = r.toJson();
+            o.insert(QStringLiteral("notice"), Context::removedSourceNotice(r));
+            removedJson.append(o);
+        }
+        out << QJsonDocument(QJsonObject{{QStringLiteral("sources"), all}, {QStringLiteral("removed_sources"), removedJson}})
+                   .toJson(QJsonDocument::Indented);
         return ExitOk;
     }
     out << "Main database: " << db.db().databaseName() << "\n";
@@ -261,6 +272,10 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                        .arg(cursor);
         }
     }
+    if (!removed.isEmpty())
+        out << "\n";
+    for (const SourceAdmin::SourceState &r : removed)
+        out << Context::removedSourceNotice(r) << "\n";
     return ExitOk;
 }
 
@@ -522,6 +537,8 @@ int run(const QStringList &arguments)
         return reconcileCommand(arguments, out, err);
     if (command == QLatin1String("conflicts"))
         return conflicts(arguments, out, err);
+    if (command == QLatin1String("source"))
+        return source(arguments, out, err);
     if (command == QLatin1String("demo"))
         return demo(arguments, out, err);
     if (command == QLatin1String("bench"))

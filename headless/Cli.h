@@ -11,6 +11,9 @@ int run(const QStringList &arguments);
 // tributaryd conflicts list|show|resolve (ConflictsCommand.cpp).
 int conflicts(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
+// tributaryd source list|detach|purge (SourceCommand.cpp).
+int source(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
 // Commands implemented in DemoCommand.cpp.
 int demo(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);

@@ -6,6 +6,7 @@
 #include "engine/Source.h"
 #include "engine/SourceRegistry.h"
 #include "store/Database.h"
+#include "util/Logging.h"
 
 #include <QEventLoop>
 
@@ -75,6 +76,29 @@ QList<const SourceConfig *> Context::sources(const QString &name, QTextStream &e
 std::unique_ptr<Source> Context::createSource(const SourceConfig &source)
 {
     return SourceRegistry::create(source, &m_nam);
+}
+
+QList<SourceAdmin::SourceState> Context::removedSources()
+{
+    Error error;
+    QList<SourceAdmin::SourceState> out = SourceAdmin::removedSources(*m_db, m_config, &error);
+    if (error)
+        qCWarning(lcEngine).noquote() << "cannot list the sources removed from the configuration:" << error.toString();
+    return out;
+}
+
+QString Context::removedSourceNotice(const SourceAdmin::SourceState &s)
+{
+    return QStringLiteral("source \"%1\" is no longer in the configuration: its %2 linked row%3 stay%4 in place in the main database; "
+                          "'tributaryd source detach %1' forgets its links, 'tributaryd source purge %1' deletes the rows only it brought.")
+        .arg(s.name, Progress::number(s.links), s.links == 1 ? QString() : QStringLiteral("s"), s.links == 1 ? QStringLiteral("s") : QString());
+}
+
+void Context::noticeRemovedSources(QTextStream &stream)
+{
+    for (const SourceAdmin::SourceState &s : removedSources())
+        stream << removedSourceNotice(s) << "\n";
+    stream.flush();
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "engine/SourceAdmin.h"
 #include "engine/SyncRun.h"
 #include "engine/Verifier.h"
 
@@ -32,6 +33,13 @@ public:
     // The enabled sources, or the one named (enabled or not). Null list + *exitCode on error.
     QList<const SourceConfig *> sources(const QString &name, QTextStream &err, int *exitCode) const;
     std::unique_ptr<Source> createSource(const SourceConfig &source);
+
+    // Sources the state tables still hold links or state for that the configuration no longer
+    // names: their rows stay in place until someone detaches or purges them.
+    QList<SourceAdmin::SourceState> removedSources();
+    // One line per removed source, saying its rows stay and how to detach or purge it.
+    static QString removedSourceNotice(const SourceAdmin::SourceState &source);
+    void noticeRemovedSources(QTextStream &stream);
 
     // Runs one sync per source in turn and returns the exit status for all of them.
     int sync(const QList<const SourceConfig *> &sources, const SyncOptions &options, Progress &progress,

@@ -38,13 +38,26 @@ void editSource(QJsonObject &root, const std::function<void(QJsonObject &source)
     root.insert(QStringLiteral("sources"), sources);
 }
 
-bool SyncFixture::writeForum(const QString &sql)
+void addSourceCopy(QJsonObject &root, const QString &name, const QUrl &baseUrl)
 {
-    const QString name = QStringLiteral("forum-writer-%1").arg(quintptr(this));
+    QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+    QJsonObject src = sources.at(0).toObject();
+    src.insert(QStringLiteral("name"), name);
+    QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+    rest.insert(QStringLiteral("base_url"), baseUrl.toString());
+    src.insert(QStringLiteral("rest"), rest);
+    sources.append(src);
+    root.insert(QStringLiteral("sources"), sources);
+}
+
+namespace {
+bool writeSqlite(const QString &path, const QString &sql, const void *owner)
+{
+    const QString name = QStringLiteral("forum-writer-%1").arg(quintptr(owner));
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(externalDb());
+        db.setDatabaseName(path);
         if (db.open()) {
             QSqlQuery q(db);
             ok = q.exec(sql);
@@ -54,6 +67,40 @@ bool SyncFixture::writeForum(const QString &sql)
     }
     QSqlDatabase::removeDatabase(name);
     return ok;
+}
+} // namespace
+
+bool SyncFixture::writeForum(const QString &sql)
+{
+    return writeSqlite(externalDb(), sql, this);
+}
+
+bool SyncFixture::writeSecondForum(const QString &sql)
+{
+    return writeSqlite(secondExternalDb(), sql, this);
+}
+
+bool SyncFixture::generateSecondExternal(const ForumGeneratorOptions &options)
+{
+    ForumGenerator g(options);
+    QString error;
+    const bool ok = g.generate(secondExternalDb(), &error);
+    if (!ok)
+        qWarning("generate second external: %s", qPrintable(error));
+    return ok;
+}
+
+bool SyncFixture::startSecondForum()
+{
+    ForumSimOptions o;
+    o.dbPath = secondExternalDb();
+    o.token = m_token;
+    QString error;
+    if (!m_secondForum.start(o, &error)) {
+        qWarning("second forum-sim: %s", qPrintable(error));
+        return false;
+    }
+    return true;
 }
 
 SyncFixture::SyncFixture()

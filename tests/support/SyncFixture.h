@@ -31,6 +31,9 @@ QList<Verifier::EntityReport> runVerify(Database &db, const Config &config, cons
 ForumGeneratorOptions forum(int users, int sections, int topics, int messages, quint64 seed);
 // Edits the first source object of a configuration (for configure()'s `edit`).
 void editSource(QJsonObject &root, const std::function<void(QJsonObject &source)> &edit);
+// Appends a copy of the first source object under another name, reading another forum (for
+// configure()'s `edit`): two sources of the same kind feeding one main database.
+void addSourceCopy(QJsonObject &root, const QString &name, const QUrl &baseUrl);
 
 class SyncFixture
 {
@@ -49,6 +52,14 @@ public:
     QUrl forumUrl() const { return m_forum.baseUrl(); }
     void stopForum() { m_forum.stop(); }
     qint64 forumRequests() const { return m_forum.requestCount(); }
+
+    // A second forum for scenarios with several sources: its own generated database and its own
+    // forum-sim on another port, with the first forum's token (start the first one before).
+    QString secondExternalDb() const { return path(QStringLiteral("external-2.sqlite")); }
+    bool generateSecondExternal(const ForumGeneratorOptions &options);
+    bool startSecondForum();
+    QUrl secondForumUrl() const { return m_secondForum.baseUrl(); }
+    bool writeSecondForum(const QString &sql);
 
     // The forum preset pointed at the running forum; `edit` may change the JSON before loading.
     bool configure(const std::function<void(QJsonObject &root)> &edit = nullptr);
@@ -84,6 +95,7 @@ public:
 private:
     QTemporaryDir m_dir;
     ForumSimThread m_forum;
+    ForumSimThread m_secondForum;
     QString m_token;
     Config m_config;
     std::unique_ptr<Database> m_db;
