@@ -43,8 +43,10 @@ const char *kUsage =
     "           find deletes (and what polling missed) by scanning every id; delete only after a complete scan\n"
     "  status   show cursors, last runs and counts per source and entity\n"
     "  verify   compare every source with the main database; exit 0 only when in sync\n"
-    "  conflicts list|show ID\n"
+    "  conflicts list|show ID|resolve\n"
     "           the fields both sides changed, and deletes that met an edit, with base, local and remote\n"
+    "  history TABLE ID\n"
+    "           every change Tributary made to one row: which source or person, when, what values\n"
     "  quarantine list|retry\n"
     "           show the records held back with their reasons, or fetch and apply them again\n"
     "  source list|detach NAME|purge NAME\n"
@@ -537,6 +539,8 @@ int run(const QStringList &arguments)
         return reconcileCommand(arguments, out, err);
     if (command == QLatin1String("conflicts"))
         return conflicts(arguments, out, err);
+    if (command == QLatin1String("history"))
+        return history(arguments, out, err);
     if (command == QLatin1String("source"))
         return source(arguments, out, err);
     if (command == QLatin1String("demo"))

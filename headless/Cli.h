@@ -10,6 +10,8 @@ int run(const QStringList &arguments);
 
 // tributaryd conflicts list|show|resolve (ConflictsCommand.cpp).
 int conflicts(const QStringList &arguments, QTextStream &out, QTextStream &err);
+// tributaryd history TABLE ID (HistoryCommand.cpp).
+int history(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 // tributaryd source list|detach|purge (SourceCommand.cpp).
 int source(const QStringList &arguments, QTextStream &out, QTextStream &err);

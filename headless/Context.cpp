@@ -80,6 +80,9 @@ std::unique_ptr<Source> Context::createSource(const SourceConfig &source)
 
 QList<SourceAdmin::SourceState> Context::removedSources()
 {
+    // A database Tributary never wrote to (a dry run does not migrate it) has no sources at all.
+    if (Migrations::version(*m_db) == 0)
+        return {};
     Error error;
     QList<SourceAdmin::SourceState> out = SourceAdmin::removedSources(*m_db, m_config, &error);
     if (error)

@@ -120,8 +120,12 @@ void Progress::summary(const RunResult &r)
               << QStringLiteral(" %1\n").arg(number(c.conflicts), 10);
     }
     const EntityCounts t = r.total();
-    if (t.written() == 0 && !r.error)
+    if (t.written() == 0 && t.conflicts == 0 && !r.error)
         m_out << "  Nothing to write: the main database already had every change.\n";
+    if (t.conflicts > 0)
+        m_out << "  " << number(t.conflicts) << (t.conflicts == 1 ? " record" : " records")
+              << " changed on both sides wait" << (t.conflicts == 1 ? "s" : "")
+              << " for a person (the other fields were applied); see: tributaryd conflicts list.\n";
     if (t.skipped > 0)
         m_out << "  skipped: records at the cursor's boundary, already applied by an earlier run.\n";
     if (t.retries > 0)

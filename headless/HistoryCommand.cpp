@@ -1,0 +1,145 @@
+// tributaryd history TABLE ID: who set what in one row of the main database. Every write Tributary
+// makes is in the change log with its actor (source:NAME or person:NAME) and the values written,
+// so with several sources the history answers "which source set this value".
+
+#include "Cli.h"
+#include "CliCommon.h"
+
+#include "ExitCode.h"
+#include "store/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace Tributary::Cli {
+
+int history(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for scripts."));
+    QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("Only the last N changes (default 100; 0 = all)."), QStringLiteral("N"),
+                             QStringLiteral("100"));
+    p.addOptions({configOption(), json, limit});
+    p.addPositionalArgument(QStringLiteral("TABLE"), QStringLiteral("A table of the main database."));
+    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The row's key."));
+    int code = ExitOk;
+    QStringList positional;
+    if (!parse(p, QStringLiteral("history"),
+               QStringLiteral("Shows every change Tributary made to one row: which source or person, when, and the values written."),
+               args, &code, &positional))
+        return code;
+    if (positional.size() != 2) {
+        err << "tributaryd history: expected TABLE ID, e.g. 'tributaryd history users 42 --config FILE'\n";
+        return ExitUsage;
+    }
+    bool ok = false;
+    const int max = p.value(limit).toInt(&ok);
+    if (!ok || max < 0) {
+        err << "tributaryd history: --limit expects a number, got \"" << p.value(limit) << "\"\n";
+        return ExitUsage;
+    }
+    const QString table = positional.at(0), id = positional.at(1);
+    std::unique_ptr<Context> ctx = Context::open(p.value(configOption()), err, &code);
+    if (!ctx)
+        return code;
+    Database &db = ctx->database();
+    if (!db.hasTable(table)) {
+        err << "tributaryd history: the main database has no table \"" << table << "\"\n";
+        return ExitUsage;
+    }
+    Error error;
+    // Which sources hold this row, under which external ids.
+    QSqlQuery links;
+    if (!db.prepare(links, QStringLiteral("SELECT l.source, l.entity, l.external_id, l.origin, l.deleted_at FROM tributary_links l "
+                                          "JOIN tributary_entities e ON e.source = l.source AND e.entity = l.entity "
+                                          "WHERE e.table_name = ? AND l.local_id = ? ORDER BY l.source"),
+                    &error)) {
+        err << "tributaryd history: " << error.toString() << "\n";
+        return ExitFailed;
+    }
+    links.addBindValue(table);
+    links.addBindValue(id);
+    QJsonArray linked;
+    if (db.exec(links, &error)) {
+        while (links.next())
+            linked.append(QJsonObject{{QStringLiteral("source"), links.value(0).toString()},
+                                      {QStringLiteral("entity"), links.value(1).toString()},
+                                      {QStringLiteral("external_id"), links.value(2).toString()},
+                                      {QStringLiteral("origin"), links.value(3).toString()},
+                                      {QStringLiteral("gone_at_source"), !links.value(4).isNull()}});
+    }
+    QSqlQuery q;
+    QString sql = QStringLiteral("SELECT id, at, actor, op, source, external_id, fields, change_values, run_id FROM tributary_changes "
+                                 "WHERE table_name = ? AND local_id = ? ORDER BY id DESC");
+    if (max > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(max);
+    if (!db.prepare(q, sql, &error)) {
+        err << "tributaryd history: " << error.toString() << "\n";
+        return ExitFailed;
+    }
+    q.addBindValue(table);
+    q.addBindValue(id);
+    if (!db.exec(q, &error)) {
+        err << "tributaryd history: " << error.toString() << "\n";
+        return ExitFailed;
+    }
+    QJsonArray changes;
+    while (q.next()) {
+        changes.prepend(QJsonObject{{QStringLiteral("at"), q.value(1).toString()},
+                                    {QStringLiteral("actor"), q.value(2).toString()},
+                                    {QStringLiteral("op"), q.value(3).toString()},
+                                    {QStringLiteral("source"), q.value(4).toString()},
+                                    {QStringLiteral("external_id"), q.value(5).toString()},
+                                    {QStringLiteral("fields"), QJsonDocument::fromJson(q.value(6).toString().toUtf8()).array()},
+                                    {QStringLiteral("values"), QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object()},
+                                    {QStringLiteral("run_id"), q.value(8).isNull() ? QJsonValue() : QJsonValue(q.value(8).toLongLong())}});
+    }
+    if (p.isSet(json)) {
+        out << QJsonDocument(QJsonObject{{QStringLiteral("table"), table}, {QStringLiteral("id"), id}, {QStringLiteral("links"), linked},
+                                         {QStringLiteral("changes"), changes}})
+                   .toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    out << "Row " << table << " " << id << "\n";
+    if (linked.isEmpty())
+        out << "  linked to no source (the main application's own row, or detached)\n";
+    for (const QJsonValue &v : std::as_const(linked)) {
+        const QJsonObject l = v.toObject();
+        out << "  linked to " << l.value(QStringLiteral("source")).toString() << " " << l.value(QStringLiteral("entity")).toString() << " "
+            << l.value(QStringLiteral("external_id")).toString() << " ("
+            << (l.value(QStringLiteral("origin")).toString() == QLatin1String("matched") ? "adopted through a match key" : "inserted by it")
+            << (l.value(QStringLiteral("gone_at_source")).toBool() ? ", gone at the source" : "") << ")\n";
+    }
+    if (changes.isEmpty()) {
+        out << "  no changes recorded\n";
+        return ExitOk;
+    }
+    out << "\n";
+    for (const QJsonValue &v : std::as_const(changes)) {
+        const QJsonObject c = v.toObject();
+        QStringList values;
+        const QJsonObject written = c.value(QStringLiteral("values")).toObject();
+        for (auto it = written.constBegin(); it != written.constEnd(); ++it) {
+            QString value = it->isString() ? QStringLiteral("\"%1\"").arg(it->toString())
+                                           : QString::fromUtf8(QJsonDocument(QJsonArray{*it}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+            if (value.size() > 60)
+                value = value.left(57) + QStringLiteral("...");
+            values.append(it.key() + QStringLiteral(" = ") + value);
+        }
+        if (values.isEmpty() && !c.value(QStringLiteral("fields")).toArray().isEmpty()) {
+            QStringList names;
+            for (const QJsonValue &f : c.value(QStringLiteral("fields")).toArray())
+                names.append(f.toString());
+            values.append(QStringLiteral("(") + names.join(QStringLiteral(", ")) + QStringLiteral(")"));
+        }
+        out << QStringLiteral("  %1  %2 %3 %4\n")
+                   .arg(c.value(QStringLiteral("at")).toString())
+                   .arg(c.value(QStringLiteral("actor")).toString(), -22)
+                   .arg(c.value(QStringLiteral("op")).toString(), -11)
+                   .arg(values.join(QStringLiteral(", ")));
+    }
+    return ExitOk;
+}
+
+} // namespace Tributary::Cli
