@@ -14,6 +14,7 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev sqlite3 curl ca-certificates python3
+    xvfb xauth fonts-dejavu-core
 )
 
 missing=()
