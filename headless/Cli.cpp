@@ -5,6 +5,8 @@
 #include "ExitCode.h"
 #include "Progress.h"
 #include "SignalWatcher.h"
+#include "TextTable.h"
+#include "Tr.h"
 #include "engine/Applier.h"
 #include "engine/DryRun.h"
 #include "engine/SourceRegistry.h"
@@ -28,52 +30,56 @@ namespace Tributary::Cli {
 
 namespace {
 
-const QCommandLineOption &kConfig = configOption();
-const QCommandLineOption &kSource = sourceOption();
-
-const char *kUsage =
-    "Usage: tributaryd <command> [options]\n"
-    "\n"
-    "Keeps a main database in sync with paginated REST sources.\n"
-    "\n"
-    "Commands:\n"
-    "  init     write a configuration for a source from a preset\n"
-    "  sync     run an incremental (or --full) sync of the configured sources\n"
-    "  reconcile\n"
-    "           find deletes (and what polling missed) by scanning every id; delete only after a complete scan\n"
-    "  status   show cursors, last runs and counts per source and entity\n"
-    "  verify   compare every source with the main database; exit 0 only when in sync\n"
-    "  conflicts list|show ID|resolve\n"
-    "           the fields both sides changed, and deletes that met an edit, with base, local and remote\n"
-    "  history TABLE ID\n"
-    "           every change Tributary made to one row: which source or person, when, what values\n"
-    "  quarantine list|retry\n"
-    "           show the records held back with their reasons, or fetch and apply them again\n"
-    "  source list|detach NAME|purge NAME\n"
-    "           the sources the main database holds rows of; forget a removed source's links, or delete the rows only it brought\n"
-    "  demo     make a demo forum, serve it with forum-sim, sync and verify it\n"
-    "  bench    measure sync speed and memory against a generated forum\n"
-    "\n"
-    "Run 'tributaryd <command> --help' for the options of a command.\n"
-    "\n"
-    "Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 records quarantined or\n"
-    "pending, 4 a source refused the credentials, 5 verify found differences, 6 interrupted.\n";
+QString usage()
+{
+    //: Keep the command names, TABLE ID, NAME, the options and the environment variables; keep the
+    //: descriptions aligned in their column.
+    return Tr::tr("Usage: tributaryd <command> [options]\n"
+                  "\n"
+                  "Keeps a main database in sync with paginated REST sources.\n"
+                  "\n"
+                  "Commands:\n"
+                  "  init     write a configuration for a source from a preset\n"
+                  "  sync     run an incremental (or --full) sync of the configured sources\n"
+                  "  reconcile\n"
+                  "           find deletes (and what polling missed) by scanning every id; delete only after a complete scan\n"
+                  "  status   show cursors, last runs and counts per source and entity\n"
+                  "  verify   compare every source with the main database; exit 0 only when in sync\n"
+                  "  conflicts list|show ID|resolve\n"
+                  "           the fields both sides changed, and deletes that met an edit, with base, local and remote\n"
+                  "  history TABLE ID\n"
+                  "           every change Tributary made to one row: which source or person, when, what values\n"
+                  "  quarantine list|retry\n"
+                  "           show the records held back with their reasons, or fetch and apply them again\n"
+                  "  source list|detach NAME|purge NAME\n"
+                  "           the sources the main database holds rows of; forget a removed source's links, or delete the rows only it brought\n"
+                  "  demo     make a demo forum, serve it with forum-sim, sync and verify it\n"
+                  "  bench    measure sync speed and memory against a generated forum\n"
+                  "\n"
+                  "Run 'tributaryd <command> --help' for the options of a command.\n"
+                  "\n"
+                  "Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 records quarantined or\n"
+                  "pending, 4 a source refused the credentials, 5 verify found differences, 6 interrupted.\n"
+                  "\n"
+                  "Messages follow the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE\n"
+                  "overrides it (de, en).\n");
+}
 
 int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    QCommandLineOption entity(QStringLiteral("entity"), QStringLiteral("Only this entity (repeatable)."), QStringLiteral("NAME"));
-    QCommandLineOption full(QStringLiteral("full"), QStringLiteral("Walk everything at the source, not only what changed."));
-    QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress lines; only the summary."));
-    QCommandLineOption reconcile(QStringLiteral("reconcile"), QStringLiteral("Then reconcile: scan every id the source lists, catch what\n"
-                                                                             "polling missed, delete what is gone (see 'tributaryd reconcile')."));
-    QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Only report what the sync would insert, update, delete (with --reconcile),\n"
-                                                                       "link and which conflicts it would raise; write nothing to the main database."));
-    p.addOptions({kConfig, kSource, entity, full, quiet, reconcile, dryRun});
+    QCommandLineOption entity(QStringLiteral("entity"), Tr::tr("Only this entity (repeatable)."), QStringLiteral("NAME"));
+    QCommandLineOption full(QStringLiteral("full"), Tr::tr("Walk everything at the source, not only what changed."));
+    QCommandLineOption quiet(QStringLiteral("quiet"), Tr::tr("No progress lines; only the summary."));
+    QCommandLineOption reconcile(QStringLiteral("reconcile"), Tr::tr("Then reconcile: scan every id the source lists, catch what "
+                                                                     "polling missed, delete what is gone (see 'tributaryd reconcile')."));
+    QCommandLineOption dryRun(QStringLiteral("dry-run"), Tr::tr("Only report what the sync would insert, update, delete (with --reconcile), "
+                                                               "link and which conflicts it would raise; write nothing to the main database."));
+    p.addOptions({configOption(), sourceOption(), entity, full, quiet, reconcile, dryRun});
     int code = ExitOk;
-    if (!parse(p, QStringLiteral("sync"), QStringLiteral("Syncs the configured sources into the main database."), args, &code))
+    if (!parse(p, QStringLiteral("sync"), Tr::tr("Syncs the configured sources into the main database."), args, &code))
         return code;
-    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code, !p.isSet(dryRun));
+    const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code, !p.isSet(dryRun));
     if (!opened.context)
         return code;
     Context *ctx = opened.context.get();
@@ -85,7 +91,7 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     for (const QString &e : std::as_const(options.entities)) {
         for (const SourceConfig *s : sources) {
             if (!s->entity(e)) {
-                err << "tributaryd sync: source " << s->name << " has no entity \"" << e << "\"\n";
+                err << "tributaryd sync: " << Tr::tr("source %1 has no entity \"%2\"").arg(s->name, e) << "\n";
                 return ExitUsage;
             }
         }
@@ -102,9 +108,10 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
             return error.code == Error::Code::Config ? ExitUsage : ExitFailed;
         }
         progress.setDryRun(true);
-        out << "DRY RUN: " << (dry->mode() == DryRun::Mode::Snapshot ? "on a temporary copy of the main database"
-                                                                      : "in a transaction that is rolled back")
-            << "; nothing is written to the main database.\n";
+        out << (dry->mode() == DryRun::Mode::Snapshot
+                    ? Tr::tr("DRY RUN: on a temporary copy of the main database; nothing is written to the main database.")
+                    : Tr::tr("DRY RUN: in a transaction that is rolled back; nothing is written to the main database."))
+            << "\n";
         out.flush();
     }
     Database &db = dry ? dry->database() : ctx->database();
@@ -118,8 +125,9 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (dry) {
         dry.reset();
-        out << "DRY RUN finished: nothing was written to the main database"
-            << (p.isSet(reconcile) ? "." : "; deletes are found only with --reconcile.") << "\n";
+        out << (p.isSet(reconcile) ? Tr::tr("DRY RUN finished: nothing was written to the main database.")
+                                   : Tr::tr("DRY RUN finished: nothing was written to the main database; deletes are found only with --reconcile."))
+            << "\n";
     }
     return synced;
 }
@@ -127,19 +135,19 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 int reconcileCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress lines; only the summary."));
-    p.addOptions({kConfig, kSource, quiet});
+    QCommandLineOption quiet(QStringLiteral("quiet"), Tr::tr("No progress lines; only the summary."));
+    p.addOptions({configOption(), sourceOption(), quiet});
     int code = ExitOk;
     if (!parse(p, QStringLiteral("reconcile"),
-               QStringLiteral("Mark and sweep: lists every id of every entity (cheaply where the source allows it), fetches\n"
-                              "the records polling missed, then, only after a complete scan, deletes the rows whose records\n"
-                              "the source no longer has (each confirmed by asking for it by id). Soft delete by default\n"
-                              "(sets deleted_at); a row edited locally is kept as an edit-versus-delete conflict; more than\n"
-                              "max_delete_share missing refuses to delete anything. An interrupted scan deletes nothing and\n"
-                              "is resumed by the next run."),
+               Tr::tr("Mark and sweep: lists every id of every entity (cheaply where the source allows it), fetches\n"
+                      "the records polling missed, then, only after a complete scan, deletes the rows whose records\n"
+                      "the source no longer has (each confirmed by asking for it by id). Soft delete by default\n"
+                      "(sets deleted_at); a row edited locally is kept as an edit-versus-delete conflict; more than\n"
+                      "max_delete_share missing refuses to delete anything. An interrupted scan deletes nothing and\n"
+                      "is resumed by the next run."),
                args, &code))
         return code;
-    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code);
+    const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code);
     if (!opened.context)
         return code;
     SyncOptions options;
@@ -152,13 +160,13 @@ int reconcileCommand(const QStringList &args, QTextStream &out, QTextStream &err
 int verifyCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    p.addOptions({kConfig, kSource});
+    p.addOptions({configOption(), sourceOption()});
     int code = ExitOk;
-    if (!parse(p, QStringLiteral("verify"), QStringLiteral("Compares every record of the sources with the main database.\n"
-                                                          "Exit 0 only when in sync; 5 when records are missing, extra or different."),
+    if (!parse(p, QStringLiteral("verify"), Tr::tr("Compares every record of the sources with the main database.\n"
+                                                  "Exit 0 only when in sync; 5 when records are missing, extra or different."),
                args, &code))
         return code;
-    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code);
+    const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code);
     if (!opened.context)
         return code;
     Context *ctx = opened.context.get();
@@ -179,12 +187,12 @@ qint64 scalar(Database &db, const QString &sql, const QVariantList &binds)
 int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for scripts."));
-    p.addOptions({kConfig, kSource, json});
+    QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON for scripts."));
+    p.addOptions({configOption(), sourceOption(), json});
     int code = ExitOk;
-    if (!parse(p, QStringLiteral("status"), QStringLiteral("Shows cursors, the last run and counts per source and entity."), args, &code))
+    if (!parse(p, QStringLiteral("status"), Tr::tr("Shows cursors, the last run and counts per source and entity."), args, &code))
         return code;
-    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code);
+    const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code);
     if (!opened.context)
         return code;
     Context *ctx = opened.context.get();
@@ -241,37 +249,44 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                    .toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    out << "Main database: " << db.db().databaseName() << "\n";
+    out << Tr::tr("Main database: %1").arg(db.db().databaseName()) << "\n";
+    const TextTable table({{Tr::tr("entity"), -10}, {Tr::tr("linked"), 9}, {Tr::tr("pending"), 8}, {Tr::tr("quarantined"), 12},
+                           {Tr::tr("conflicts"), 10}});
     for (const QJsonValue &sv : std::as_const(all)) {
         const QJsonObject so = sv.toObject();
         const QJsonObject lr = so.value(QStringLiteral("last_run")).toObject();
-        out << "\nSource " << so.value(QStringLiteral("source")).toString()
-            << (so.value(QStringLiteral("enabled")).toBool() ? "" : " (disabled)") << "\n";
-        if (lr.isEmpty())
-            out << "  never synced\n";
-        else
-            out << QStringLiteral("  last run %1 (%2): %3, started %4, finished %5%6\n")
-                       .arg(lr.value(QStringLiteral("id")).toInteger())
-                       .arg(lr.value(QStringLiteral("kind")).toString(), lr.value(QStringLiteral("status")).toString().toUpper(),
-                            lr.value(QStringLiteral("started_at")).toString(),
-                            lr.value(QStringLiteral("finished_at")).toString().isEmpty() ? QStringLiteral("-") : lr.value(QStringLiteral("finished_at")).toString(),
-                            lr.value(QStringLiteral("error")).toString().isEmpty() ? QString() : QStringLiteral("\n  error: ") + lr.value(QStringLiteral("error")).toString());
-        out << QStringLiteral("  %1 %2 %3 %4 %5  %6\n").arg(QStringLiteral("entity"), -10).arg(QStringLiteral("linked"), 9)
-                   .arg(QStringLiteral("pending"), 8).arg(QStringLiteral("quarantined"), 12).arg(QStringLiteral("conflicts"), 10)
-                   .arg(QStringLiteral("cursor (value / last id)"));
+        const QString name = so.value(QStringLiteral("source")).toString();
+        out << "\n" << (so.value(QStringLiteral("enabled")).toBool() ? Tr::tr("Source %1").arg(name) : Tr::tr("Source %1 (disabled)").arg(name))
+            << "\n";
+        if (lr.isEmpty()) {
+            out << "  " << Tr::tr("never synced") << "\n";
+        } else {
+            const QString finished = lr.value(QStringLiteral("finished_at")).toString();
+            const QString error = lr.value(QStringLiteral("error")).toString();
+            //: The last run of a source: run id, kind (incremental, full, reconcile, quarantine-retry), status, start and end times.
+            out << "  "
+                << Tr::tr("last run %1 (%2): %3, started %4, finished %5")
+                       .arg(QString::number(lr.value(QStringLiteral("id")).toInteger()), lr.value(QStringLiteral("kind")).toString(),
+                            Progress::runStatus(lr.value(QStringLiteral("status")).toString()), lr.value(QStringLiteral("started_at")).toString(),
+                            finished.isEmpty() ? QStringLiteral("-") : finished)
+                << "\n";
+            if (!error.isEmpty())
+                out << "  " << Tr::tr("error: %1").arg(error) << "\n";
+        }
+        out << "  " << table.header() << "  " << Tr::tr("cursor (value / last id)") << "\n";
         for (const QJsonValue &ev : so.value(QStringLiteral("entities")).toArray()) {
             const QJsonObject eo = ev.toObject();
             const QJsonObject cur = eo.value(QStringLiteral("cursor")).toObject();
-            QString cursor = cur.isEmpty() ? QStringLiteral("(start)")
+            QString cursor = cur.isEmpty() ? Tr::tr("(start)")
                                            : cur.value(QStringLiteral("value")).toString() + QStringLiteral(" / ") + cur.value(QStringLiteral("last_id")).toString();
             if (eo.value(QStringLiteral("full_walk_in_progress")).toBool())
-                cursor += QStringLiteral("  (a full walk is in progress)");
-            out << QStringLiteral("  %1 %2 %3 %4 %5  %6\n").arg(eo.value(QStringLiteral("entity")).toString(), -10)
-                       .arg(Progress::number(eo.value(QStringLiteral("linked")).toInteger()), 9)
-                       .arg(Progress::number(eo.value(QStringLiteral("pending")).toInteger()), 8)
-                       .arg(Progress::number(eo.value(QStringLiteral("quarantined")).toInteger()), 12)
-                       .arg(Progress::number(eo.value(QStringLiteral("open_conflicts")).toInteger()), 10)
-                       .arg(cursor);
+                cursor += QStringLiteral("  ") + Tr::tr("(a full walk is in progress)");
+            out << "  "
+                << table.row({eo.value(QStringLiteral("entity")).toString(), Progress::number(eo.value(QStringLiteral("linked")).toInteger()),
+                              Progress::number(eo.value(QStringLiteral("pending")).toInteger()),
+                              Progress::number(eo.value(QStringLiteral("quarantined")).toInteger()),
+                              Progress::number(eo.value(QStringLiteral("open_conflicts")).toInteger())})
+                << "  " << cursor << "\n";
         }
     }
     if (!removed.isEmpty())
@@ -285,28 +300,28 @@ int quarantineCommand(const QStringList &args, QTextStream &out, QTextStream &er
 {
     const QString sub = args.value(2);
     if (sub != QLatin1String("list") && sub != QLatin1String("retry")) {
-        err << "tributaryd quarantine: expected 'list' or 'retry'"
-            << (sub.isEmpty() ? QString() : QStringLiteral(", got \"%1\"").arg(sub)) << "\n";
+        err << "tributaryd quarantine: "
+            << (sub.isEmpty() ? Tr::tr("expected 'list' or 'retry'") : Tr::tr("expected 'list' or 'retry', got \"%1\"").arg(sub)) << "\n";
         return sub == QLatin1String("--help") ? ExitOk : ExitUsage;
     }
     QCommandLineParser p;
-    QCommandLineOption entity(QStringLiteral("entity"), QStringLiteral("Only this entity (repeatable)."), QStringLiteral("NAME"));
-    QCommandLineOption id(QStringLiteral("id"), QStringLiteral("Only this external id (repeatable)."), QStringLiteral("ID"));
-    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("list: print JSON for scripts."));
-    QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("list: at most N records (default 50; 0 = all)."), QStringLiteral("N"),
+    QCommandLineOption entity(QStringLiteral("entity"), Tr::tr("Only this entity (repeatable)."), QStringLiteral("NAME"));
+    QCommandLineOption id(QStringLiteral("id"), Tr::tr("Only this external id (repeatable)."), QStringLiteral("ID"));
+    QCommandLineOption json(QStringLiteral("json"), Tr::tr("list: print JSON for scripts."));
+    QCommandLineOption limit(QStringLiteral("limit"), Tr::tr("list: at most N records (default 50; 0 = all)."), QStringLiteral("N"),
                              QStringLiteral("50"));
-    p.addOptions({kConfig, kSource, entity, id});
+    p.addOptions({configOption(), sourceOption(), entity, id});
     if (sub == QLatin1String("list"))
         p.addOptions({json, limit});
     int code = ExitOk;
     const QString description = sub == QLatin1String("list")
-        ? QStringLiteral("Lists the records held in quarantine: the field and the reason, how often and since when.")
-        : QStringLiteral("Fetches the quarantined records again by id and applies them: the source may have fixed them, or what\n"
-                         "they reference may exist now. Records the source no longer has are forgotten; the rest stay, with the\n"
-                         "attempt counted.");
+        ? Tr::tr("Lists the records held in quarantine: the field and the reason, how often and since when.")
+        : Tr::tr("Fetches the quarantined records again by id and applies them: the source may have fixed them, or what\n"
+                 "they reference may exist now. Records the source no longer has are forgotten; the rest stay, with the\n"
+                 "attempt counted.");
     if (!parse(p, QStringLiteral("quarantine ") + sub, description, args, &code))
         return code;
-    const Opened opened = openSources(p.value(kConfig), p.value(kSource), err, &code);
+    const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code);
     if (!opened.context)
         return code;
     Context *ctx = opened.context.get();
@@ -367,7 +382,7 @@ int quarantineCommand(const QStringList &args, QTextStream &out, QTextStream &er
         return ExitOk;
     }
     if (rows.isEmpty()) {
-        out << "No records in quarantine.\n";
+        out << Tr::tr("No records in quarantine.") << "\n";
         return ExitOk;
     }
     for (const QJsonValue &v : std::as_const(rows)) {
@@ -375,36 +390,37 @@ int quarantineCommand(const QStringList &args, QTextStream &out, QTextStream &er
         out << QStringLiteral("%1/%2 %3").arg(r.value(QStringLiteral("source")).toString(), r.value(QStringLiteral("entity")).toString(),
                                              r.value(QStringLiteral("external_id")).toString());
         if (!r.value(QStringLiteral("field")).isNull())
-            out << "  field " << r.value(QStringLiteral("field")).toString();
-        out << QStringLiteral("  (%1 attempt%2, since %3)\n")
-                   .arg(r.value(QStringLiteral("attempts")).toInteger())
-                   .arg(r.value(QStringLiteral("attempts")).toInteger() == 1 ? QString() : QStringLiteral("s"),
-                        r.value(QStringLiteral("first_seen")).toString());
+            out << "  " << Tr::tr("field %1").arg(r.value(QStringLiteral("field")).toString());
+        const qint64 attempts = r.value(QStringLiteral("attempts")).toInteger();
+        out << "  "
+            << Tr::tr("(%1 attempt(s), since %2)", nullptr, Progress::count(attempts))
+                   .arg(Progress::number(attempts), r.value(QStringLiteral("first_seen")).toString())
+            << "\n";
         out << "    " << r.value(QStringLiteral("reason")).toString() << "\n";
     }
-    out << Progress::number(total) << " record" << (total == 1 ? "" : "s") << " in quarantine";
-    if (total > rows.size())
-        out << " (" << Progress::number(rows.size()) << " shown; --limit 0 for all)";
-    out << ". After fixing the cause: tributaryd quarantine retry --config " << p.value(kConfig) << "\n";
+    out << (total > rows.size() ? Tr::tr("%1 record(s) in quarantine (%2 shown; --limit 0 for all).", nullptr, Progress::count(total))
+                                      .arg(Progress::number(total), Progress::number(rows.size()))
+                                : Tr::tr("%1 record(s) in quarantine.", nullptr, Progress::count(total)).arg(Progress::number(total)))
+        << " " << Tr::tr("After fixing the cause: %1").arg(QStringLiteral("tributaryd quarantine retry --config ") + p.value(configOption())) << "\n";
     return ExitOk;
 }
 
 int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("The preset: forum."), QStringLiteral("NAME"));
-    QCommandLineOption url(QStringLiteral("url"), QStringLiteral("Base URL of the API, e.g. http://127.0.0.1:8080/api/v1."), QStringLiteral("URL"));
-    QCommandLineOption database(QStringLiteral("database"), QStringLiteral("The main SQLite database file."), QStringLiteral("PATH"));
-    QCommandLineOption tokenEnv(QStringLiteral("token-env"), QStringLiteral("Environment variable holding the API token (default FORUM_TOKEN)."), QStringLiteral("VAR"));
-    QCommandLineOption noAuth(QStringLiteral("no-auth"), QStringLiteral("The API needs no token."));
-    QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Name of the source (default forum)."), QStringLiteral("NAME"));
-    QCommandLineOption start(QStringLiteral("start"), QStringLiteral("Where a new source starts: beginning (all history), now (only changes from now on), "
-                                                                     "or an ISO-8601 date (everything changed since)."), QStringLiteral("WHEN"));
-    QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The configuration file to write."), QStringLiteral("FILE"));
-    QCommandLineOption force(QStringLiteral("force"), QStringLiteral("Overwrite an existing file."));
+    QCommandLineOption preset(QStringLiteral("preset"), Tr::tr("The preset: forum."), QStringLiteral("NAME"));
+    QCommandLineOption url(QStringLiteral("url"), Tr::tr("Base URL of the API, e.g. http://127.0.0.1:8080/api/v1."), QStringLiteral("URL"));
+    QCommandLineOption database(QStringLiteral("database"), Tr::tr("The main SQLite database file."), QStringLiteral("PATH"));
+    QCommandLineOption tokenEnv(QStringLiteral("token-env"), Tr::tr("Environment variable holding the API token (default FORUM_TOKEN)."), QStringLiteral("VAR"));
+    QCommandLineOption noAuth(QStringLiteral("no-auth"), Tr::tr("The API needs no token."));
+    QCommandLineOption name(QStringLiteral("name"), Tr::tr("Name of the source (default forum)."), QStringLiteral("NAME"));
+    QCommandLineOption start(QStringLiteral("start"), Tr::tr("Where a new source starts: beginning (all history), now (only changes from now on), "
+                                                             "or an ISO-8601 date (everything changed since)."), QStringLiteral("WHEN"));
+    QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, Tr::tr("The configuration file to write."), QStringLiteral("FILE"));
+    QCommandLineOption force(QStringLiteral("force"), Tr::tr("Overwrite an existing file."));
     p.addOptions({preset, url, database, tokenEnv, noAuth, name, start, output, force});
     int code = ExitOk;
-    if (!parse(p, QStringLiteral("init"), QStringLiteral("Writes a working configuration for a source from a preset."), args, &code))
+    if (!parse(p, QStringLiteral("init"), Tr::tr("Writes a working configuration for a source from a preset."), args, &code))
         return code;
     QStringList missing;
     for (const auto &o : {preset, url, database, output}) {
@@ -412,15 +428,15 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
             missing.append(QStringLiteral("--") + o.names().last());
     }
     if (!missing.isEmpty()) {
-        err << "tributaryd init: missing " << missing.join(QStringLiteral(", ")) << "\n";
+        err << "tributaryd init: " << Tr::tr("missing %1").arg(missing.join(QStringLiteral(", "))) << "\n";
         return ExitUsage;
     }
     if (p.value(preset) != QLatin1String("forum")) {
-        err << "tributaryd init: unknown preset \"" << p.value(preset) << "\"; available: forum\n";
+        err << "tributaryd init: " << Tr::tr("unknown preset \"%1\"; available: %2").arg(p.value(preset), QStringLiteral("forum")) << "\n";
         return ExitUsage;
     }
     if (QFileInfo::exists(p.value(output)) && !p.isSet(force)) {
-        err << "tributaryd init: " << p.value(output) << " exists; use --force to overwrite it\n";
+        err << "tributaryd init: " << Tr::tr("%1 exists; use --force to overwrite it").arg(p.value(output)) << "\n";
         return ExitUsage;
     }
     InitOptions o;
@@ -438,10 +454,10 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "tributaryd init: " << error << "\n";
         return ExitUsage;
     }
-    out << "Wrote " << p.value(output) << ": source \"" << o.sourceName << "\" at " << o.url << " into " << o.database << "\n";
+    out << Tr::tr("Wrote %1: source \"%2\" at %3 into %4").arg(p.value(output), o.sourceName, o.url, o.database) << "\n";
     if (!o.noAuth)
-        out << "The API token is read from the environment variable " << o.tokenEnv << " (never stored in the file).\n";
-    out << "Next: tributaryd sync --config " << p.value(output) << "\n";
+        out << Tr::tr("The API token is read from the environment variable %1 (never stored in the file).").arg(o.tokenEnv) << "\n";
+    out << Tr::tr("Next: %1").arg(QStringLiteral("tributaryd sync --config ") + p.value(output)) << "\n";
     return ExitOk;
 }
 
@@ -451,13 +467,13 @@ bool writeForumConfig(const InitOptions &o, const QString &output, QString *erro
 {
     QFile preset(QStringLiteral(":/tributary/presets/forum.json"));
     if (!preset.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("the forum preset is missing from this build");
+        *error = Tr::tr("the forum preset is missing from this build");
         return false;
     }
     QJsonObject root = QJsonDocument::fromJson(preset.readAll()).object();
     const QUrl u(o.url);
     if (!u.isValid() || (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) || u.host().isEmpty()) {
-        *error = QStringLiteral("--url: expected an http(s) URL such as http://127.0.0.1:8080/api/v1, got \"%1\"").arg(o.url);
+        *error = QStringLiteral("--url: ") + Tr::tr("expected an http(s) URL such as %1, got \"%2\"").arg(QStringLiteral("http://127.0.0.1:8080/api/v1"), o.url);
         return false;
     }
     // The database path is written relative to the configuration file when it lives beside it,
@@ -503,7 +519,7 @@ bool writeForumConfig(const InitOptions &o, const QString &output, QString *erro
     }
     QSaveFile f(output); // never a half-written configuration
     if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(output, f.errorString());
+        *error = Tr::tr("cannot write %1: %2").arg(output, f.errorString());
         return false;
     }
     return true;
@@ -518,7 +534,7 @@ int run(const QStringList &arguments)
         QLoggingCategory::setFilterRules(QStringLiteral("tributary.core.applier.warning=false\ntributary.*.info=false"));
     const QString command = arguments.value(1);
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
-        (command.isEmpty() ? err : out) << kUsage;
+        (command.isEmpty() ? err : out) << usage();
         return command.isEmpty() ? ExitUsage : ExitOk;
     }
     if (command == QLatin1String("--version")) {
@@ -547,7 +563,7 @@ int run(const QStringList &arguments)
         return demo(arguments, out, err);
     if (command == QLatin1String("bench"))
         return bench(arguments, out, err);
-    err << "tributaryd: unknown command \"" << command << "\"\n\n" << kUsage;
+    err << "tributaryd: " << Tr::tr("unknown command \"%1\"").arg(command) << "\n\n" << usage();
     return ExitUsage;
 }
 

@@ -1,10 +1,29 @@
 #include "CliCommon.h"
 
 #include "ExitCode.h"
+#include "Tr.h"
 
 #include <QCoreApplication>
 
 namespace Tributary::Cli {
+
+namespace {
+// QCommandLineParser's own words, listed so that tributaryd's catalogue carries them: help and
+// option errors are translated without Qt's qtbase catalogue installed.
+[[maybe_unused]] const char *const kParserTexts[] = {
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Usage: %1"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "[options]"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Options:"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Arguments:"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help on commandline options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help including Qt specific options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays version information."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unknown option '%1'."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unknown options: %1."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Missing value after '%1'."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unexpected value after '%1'."),
+};
+} // namespace
 
 // Parses a command's options; prints help or errors itself. Returns false when the caller
 // should exit with *code.
@@ -24,8 +43,9 @@ bool parse(QCommandLineParser &p, const QString &command, const QString &descrip
     }
     if (p.isSet(QStringLiteral("help"))) {
         QString help = p.helpText();
-        help.replace(QCoreApplication::arguments().first() + QStringLiteral(" [options]"),
-                     QStringLiteral("tributaryd %1 [options]").arg(command));
+        const QString options = QCoreApplication::translate("QCommandLineParser", "[options]");
+        help.replace(QCoreApplication::arguments().first() + QLatin1Char(' ') + options,
+                     QStringLiteral("tributaryd %1 %2").arg(command, options));
         QTextStream(stdout) << help;
         *code = ExitOk;
         return false;
@@ -33,7 +53,7 @@ bool parse(QCommandLineParser &p, const QString &command, const QString &descrip
     if (positional)
         *positional = p.positionalArguments();
     else if (!p.positionalArguments().isEmpty()) {
-        QTextStream(stderr) << "tributaryd " << command << ": unexpected argument " << p.positionalArguments().first() << "\n";
+        QTextStream(stderr) << "tributaryd " << command << ": " << Tr::tr("unexpected argument %1").arg(p.positionalArguments().first()) << "\n";
         *code = ExitUsage;
         return false;
     }
@@ -54,17 +74,14 @@ Opened openSources(const QString &configPath, const QString &source, QTextStream
     return o;
 }
 
-const QCommandLineOption &configOption()
+QCommandLineOption configOption()
 {
-    static const QCommandLineOption option({QStringLiteral("c"), QStringLiteral("config")}, QStringLiteral("The configuration file."),
-                                           QStringLiteral("FILE"));
-    return option;
+    return QCommandLineOption({QStringLiteral("c"), QStringLiteral("config")}, Tr::tr("The configuration file."), QStringLiteral("FILE"));
 }
 
-const QCommandLineOption &sourceOption()
+QCommandLineOption sourceOption()
 {
-    static const QCommandLineOption option(QStringLiteral("source"), QStringLiteral("Only this source."), QStringLiteral("NAME"));
-    return option;
+    return QCommandLineOption(QStringLiteral("source"), Tr::tr("Only this source."), QStringLiteral("NAME"));
 }
 
 } // namespace Tributary::Cli

@@ -28,7 +28,8 @@ struct Opened
 // leaves the main database's state tables unmigrated (a dry run writes nothing to it).
 Opened openSources(const QString &configPath, const QString &source, QTextStream &err, int *code, bool migrate = true);
 
-const QCommandLineOption &configOption();
-const QCommandLineOption &sourceOption();
+// Made when asked for, so their descriptions are translated (after main() installed the catalogue).
+QCommandLineOption configOption();
+QCommandLineOption sourceOption();
 
 } // namespace Tributary::Cli

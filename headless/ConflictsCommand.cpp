@@ -6,6 +6,8 @@
 
 #include "ExitCode.h"
 #include "Progress.h"
+#include "TextTable.h"
+#include "Tr.h"
 #include "engine/Conflicts.h"
 
 #include <QJsonArray>
@@ -53,91 +55,105 @@ QStringList changedFields(const Conflict &c)
 void printList(const QList<Conflict> &rows, bool all, QTextStream &out)
 {
     if (rows.isEmpty()) {
-        out << (all ? "No conflicts.\n" : "No open conflicts.\n");
+        out << (all ? Tr::tr("No conflicts.") : Tr::tr("No open conflicts.")) << "\n";
         return;
     }
     for (const Conflict &c : rows) {
         // A delete concerns the whole row: name the fields that were changed on the other side.
         const QStringList fields = c.kind == QLatin1String("field") ? c.fields : changedFields(c);
-        out << QStringLiteral("#%1  %2/%3 %4 (local id %5)  %6: %7  [%8%9]\n")
-                   .arg(c.id)
-                   .arg(c.source, c.entity, c.externalId, c.localId, c.kind,
+        //: One conflict in the list: id, source/entity external id, local id, kind, fields, [status, resolution].
+        //: Kind, status and resolution are identifiers (field, local-deleted, open, keep-local...).
+        out << Tr::tr("#%1  %2/%3 %4 (local id %5)  %6: %7  [%8%9]")
+                   .arg(QString::number(c.id), c.source, c.entity, c.externalId, c.localId, c.kind,
                         fields.isEmpty() ? QStringLiteral("-") : fields.join(QStringLiteral(", ")), c.status,
-                        c.resolution.isEmpty() ? QString() : QStringLiteral(", ") + c.resolution);
+                        c.resolution.isEmpty() ? QString() : QStringLiteral(", ") + c.resolution)
+            << "\n";
     }
-    out << Progress::number(rows.size()) << (all ? " conflicts.\n" : " open conflicts. Details: tributaryd conflicts show ID\n");
+    const int n = Progress::count(rows.size());
+    out << (all ? Tr::tr("%1 conflict(s).", nullptr, n) : Tr::tr("%1 open conflict(s). Details: tributaryd conflicts show ID", nullptr, n))
+                   .arg(Progress::number(rows.size()))
+        << "\n";
 }
 
 void printShow(const Conflict &c, QTextStream &out)
 {
-    out << QStringLiteral("Conflict #%1: %2/%3 %4, local %5 id %6\n").arg(c.id).arg(c.source, c.entity, c.externalId, c.entity, c.localId);
-    out << "  kind:    " << c.kind << " (" << Conflict::describeKind(c.kind) << ")\n"
-        << "  status:  " << c.status;
+    out << Tr::tr("Conflict #%1: %2/%3 %4, local %5 id %6").arg(QString::number(c.id), c.source, c.entity, c.externalId, c.entity, c.localId)
+        << "\n";
+    //: Labels of a conflict's details, padded to the same width.
+    out << "  " << Tr::tr("kind:    %1 (%2)").arg(c.kind, Conflict::describeKind(c.kind)) << "\n"
+        << "  " << Tr::tr("status:  %1").arg(c.status);
     if (!c.isOpen())
-        out << " (" << c.resolution << ", by " << c.resolvedBy << " at " << c.resolvedAt << ")";
-    out << "\n  raised:  " << c.createdAt << ", last updated " << c.updatedAt << "\n\n";
-    out << QStringLiteral("  %1 %2 %3 %4\n").arg(QStringLiteral("field"), -14).arg(QStringLiteral("base (last from source)"), -30)
-               .arg(QStringLiteral("local (main database)"), -30).arg(QStringLiteral("remote (source now)"));
+        out << " " << Tr::tr("(%1, by %2 at %3)").arg(c.resolution, c.resolvedBy, c.resolvedAt);
+    out << "\n  " << Tr::tr("raised:  %1, last updated %2").arg(c.createdAt, c.updatedAt) << "\n\n";
+    const TextTable table({{Tr::tr("field"), -14}, {Tr::tr("base (last from source)"), -30}, {Tr::tr("local (main database)"), -30},
+                           {Tr::tr("remote (source now)"), 0}});
+    out << "  " << table.header() << "\n";
     const bool deletion = c.kind != QLatin1String("field");
     const QStringList changed = deletion ? changedFields(c) : c.fields;
     for (const QString &name : c.fields) {
         if (deletion && !changed.contains(name))
             continue;
-        QString local = c.kind == QLatin1String("local-deleted") ? QStringLiteral("(row deleted)") : text(c.local.value(name), 28);
+        QString local = c.kind == QLatin1String("local-deleted") ? Tr::tr("(row deleted)") : text(c.local.value(name), 28);
         if (c.localBy.contains(name))
             local += QStringLiteral(" [%1]").arg(c.localBy.value(name).toString());
-        out << QStringLiteral("  %1 %2 %3 %4\n").arg(name, -14).arg(text(c.base.value(name), 28), -30).arg(local, -30)
-                   .arg(c.kind == QLatin1String("remote-deleted") ? QStringLiteral("(record deleted)") : text(c.remote.value(name)));
+        out << "  "
+            << table.row({name, text(c.base.value(name), 28), local,
+                          c.kind == QLatin1String("remote-deleted") ? Tr::tr("(record deleted)") : text(c.remote.value(name))})
+            << "\n";
     }
-    if (deletion)
-        out << "\n  " << (c.fields.size() - changed.size()) << " other fields are as the source last sent them.\n";
+    if (deletion) {
+        const qint64 others = c.fields.size() - changed.size();
+        out << "\n  " << Tr::tr("%1 other field(s) are as the source last sent them.", nullptr, Progress::count(others)).arg(Progress::number(others))
+            << "\n";
+    }
     if (!c.localBy.isEmpty())
-        out << "\n  [source]: that source set the local value, not the main application.\n";
+        out << "\n  " << Tr::tr("[source]: that source set the local value, not the main application.") << "\n";
     if (!c.isOpen())
         return;
-    out << "\n  Resolve with one of:\n";
+    out << "\n  " << Tr::tr("Resolve with one of:") << "\n";
     const QString cmd = QStringLiteral("    tributaryd conflicts resolve %1 --config FILE ").arg(c.id);
+    //: The choices are shown after the command line that makes them; keep the option names.
     if (c.kind == QLatin1String("field")) {
-        out << cmd << "--keep local     keep the main database's values\n"
-            << cmd << "--keep remote    take the source's values\n"
-            << cmd << "--field " << c.fields.first() << "=local|remote|value:TEXT ...   choose each field\n";
+        out << cmd << "--keep local     " << Tr::tr("keep the main database's values") << "\n"
+            << cmd << "--keep remote    " << Tr::tr("take the source's values") << "\n"
+            << cmd << "--field " << c.fields.first() << "=local|remote|value:TEXT ...   " << Tr::tr("choose each field") << "\n";
     } else if (c.kind == QLatin1String("local-deleted")) {
-        out << cmd << "--delete     leave the row deleted (= --keep local)\n"
-            << cmd << "--restore    bring the row back with the source's values (= --keep remote)\n";
+        out << cmd << "--delete     " << Tr::tr("leave the row deleted (= --keep local)") << "\n"
+            << cmd << "--restore    " << Tr::tr("bring the row back with the source's values (= --keep remote)") << "\n";
     } else {
-        out << cmd << "--keep       keep the row as the main application has it (= --keep local)\n"
-            << cmd << "--delete     delete the row as the source did (= --keep remote)\n";
+        out << cmd << "--keep       " << Tr::tr("keep the row as the main application has it (= --keep local)") << "\n"
+            << cmd << "--delete     " << Tr::tr("delete the row as the source did (= --keep remote)") << "\n";
     }
 }
 
 int listOrShow(const QString &sub, const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    QCommandLineOption entity(QStringLiteral("entity"), QStringLiteral("Only this entity."), QStringLiteral("NAME"));
-    QCommandLineOption field(QStringLiteral("field"), QStringLiteral("Only conflicts about this field."), QStringLiteral("NAME"));
-    QCommandLineOption olderThan(QStringLiteral("older-than"), QStringLiteral("Only conflicts raised more than this many hours ago."),
+    QCommandLineOption entity(QStringLiteral("entity"), Tr::tr("Only this entity."), QStringLiteral("NAME"));
+    QCommandLineOption field(QStringLiteral("field"), Tr::tr("Only conflicts about this field."), QStringLiteral("NAME"));
+    QCommandLineOption olderThan(QStringLiteral("older-than"), Tr::tr("Only conflicts raised more than this many hours ago."),
                                  QStringLiteral("HOURS"));
-    QCommandLineOption all(QStringLiteral("all"), QStringLiteral("Resolved ones too (by a rule or a person)."));
-    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for scripts."));
+    QCommandLineOption all(QStringLiteral("all"), Tr::tr("Resolved ones too (by a rule or a person)."));
+    QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON for scripts."));
     p.addOptions({configOption(), sourceOption(), json});
     if (sub == QLatin1String("list"))
         p.addOptions({entity, field, olderThan, all});
-    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("show: the conflict's id, as 'conflicts list' prints it."));
+    p.addPositionalArgument(QStringLiteral("ID"), Tr::tr("show: the conflict's id, as 'conflicts list' prints it."));
     int code = ExitOk;
     QStringList positional;
     if (!parse(p, QStringLiteral("conflicts ") + sub,
-               sub == QLatin1String("list") ? QStringLiteral("Lists the conflicts that wait for a person (--all: every one recorded).")
-                                            : QStringLiteral("Shows one conflict: base, local and remote per field."),
+               sub == QLatin1String("list") ? Tr::tr("Lists the conflicts that wait for a person (--all: every one recorded).")
+                                            : Tr::tr("Shows one conflict: base, local and remote per field."),
                args, &code, &positional))
         return code;
     bool numeric = false;
     const qint64 id = positional.value(0).toLongLong(&numeric);
     if (sub == QLatin1String("show") && (positional.size() != 1 || !numeric)) {
-        err << "tributaryd conflicts show: expected the conflict's id, as 'conflicts list' prints it\n";
+        err << "tributaryd conflicts show: " << Tr::tr("expected the conflict's id, as 'conflicts list' prints it") << "\n";
         return ExitUsage;
     }
     if (sub == QLatin1String("list") && !positional.isEmpty()) {
-        err << "tributaryd conflicts list: unexpected argument " << positional.first() << "\n";
+        err << "tributaryd conflicts list: " << Tr::tr("unexpected argument %1").arg(positional.first()) << "\n";
         return ExitUsage;
     }
     ConflictFilter filter;
@@ -145,7 +161,7 @@ int listOrShow(const QString &sub, const QStringList &args, QTextStream &out, QT
         bool ok = false;
         const double hours = p.value(olderThan).toDouble(&ok);
         if (!ok || hours < 0) {
-            err << "tributaryd conflicts list: --older-than expects a number of hours, got \"" << p.value(olderThan) << "\"\n";
+            err << "tributaryd conflicts list: " << Tr::tr("--older-than expects a number of hours, got \"%1\"").arg(p.value(olderThan)) << "\n";
             return ExitUsage;
         }
         filter.raisedBefore = QDateTime::currentDateTimeUtc().addMSecs(-qint64(hours * 3600 * 1000));
@@ -192,26 +208,26 @@ int resolve(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
     QCommandLineOption keep(QStringLiteral("keep"),
-                            QStringLiteral("local: keep the main database's side; remote: take the source's side.\n"
-                                           "For deletes, local keeps the row (or leaves it deleted) and remote\n"
-                                           "follows the source (deletes the row, or restores it). Bare --keep\n"
-                                           "keeps a row the source deleted."),
+                            Tr::tr("local: keep the main database's side; remote: take the source's side. "
+                                   "For deletes, local keeps the row (or leaves it deleted) and remote "
+                                   "follows the source (deletes the row, or restores it). Bare --keep "
+                                   "keeps a row the source deleted."),
                             QStringLiteral("local|remote"));
     QCommandLineOption field(QStringLiteral("field"),
-                             QStringLiteral("Choose one field (repeat for each field of the conflict):\n"
-                                            "NAME=local, NAME=remote, or NAME=value:TEXT for a merged value\n"
-                                            "(value:null for NULL)."),
+                             Tr::tr("Choose one field (repeat for each field of the conflict): "
+                                    "NAME=local, NAME=remote, or NAME=value:TEXT for a merged value "
+                                    "(value:null for NULL)."),
                              QStringLiteral("NAME=CHOICE"));
-    QCommandLineOption restore(QStringLiteral("restore"), QStringLiteral("A row the main application deleted: bring it back with the source's values."));
-    QCommandLineOption del(QStringLiteral("delete"), QStringLiteral("Leave a row the main application deleted deleted, or delete a row\n"
-                                                                    "the source deleted (per the entity's delete_mode)."));
-    QCommandLineOption all(QStringLiteral("all"), QStringLiteral("Every open conflict the filters select, with --keep local|remote."));
-    QCommandLineOption entity(QStringLiteral("entity"), QStringLiteral("With --all: only this entity."), QStringLiteral("NAME"));
-    QCommandLineOption onlyField(QStringLiteral("only-field"), QStringLiteral("With --all: only conflicts about this field."), QStringLiteral("NAME"));
-    QCommandLineOption by(QStringLiteral("by"), QStringLiteral("Who decides (default: the login name); kept in the history."), QStringLiteral("NAME"));
-    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the outcome as JSON for scripts."));
+    QCommandLineOption restore(QStringLiteral("restore"), Tr::tr("A row the main application deleted: bring it back with the source's values."));
+    QCommandLineOption del(QStringLiteral("delete"), Tr::tr("Leave a row the main application deleted deleted, or delete a row "
+                                                            "the source deleted (per the entity's delete_mode)."));
+    QCommandLineOption all(QStringLiteral("all"), Tr::tr("Every open conflict the filters select, with --keep local|remote."));
+    QCommandLineOption entity(QStringLiteral("entity"), Tr::tr("With --all: only this entity."), QStringLiteral("NAME"));
+    QCommandLineOption onlyField(QStringLiteral("only-field"), Tr::tr("With --all: only conflicts about this field."), QStringLiteral("NAME"));
+    QCommandLineOption by(QStringLiteral("by"), Tr::tr("Who decides (default: the login name); kept in the history."), QStringLiteral("NAME"));
+    QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print the outcome as JSON for scripts."));
     p.addOptions({configOption(), sourceOption(), keep, field, restore, del, all, entity, onlyField, by, json});
-    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The conflict's id (or --all)."));
+    p.addPositionalArgument(QStringLiteral("ID"), Tr::tr("The conflict's id (or --all)."));
     // "--keep" alone is a choice too: QCommandLineParser wants a value, so give it one.
     QStringList argv = args;
     for (qsizetype i = 0; i < argv.size(); ++i) {
@@ -221,9 +237,9 @@ int resolve(const QStringList &args, QTextStream &out, QTextStream &err)
     int code = ExitOk;
     QStringList positional;
     if (!parse(p, QStringLiteral("conflicts resolve"),
-               QStringLiteral("Resolves one conflict (or --all selected by filters) in one transaction: the row, the\n"
-                              "conflict and the change log naming who decided. Refused when the row or the\n"
-                              "conflict changed since it was shown."),
+               Tr::tr("Resolves one conflict (or --all selected by filters) in one transaction: the row, the\n"
+                      "conflict and the change log naming who decided. Refused when the row or the\n"
+                      "conflict changed since it was shown."),
                argv, &code, &positional))
         return code;
     auto usage = [&](const QString &why) {
@@ -242,7 +258,7 @@ int resolve(const QStringList &args, QTextStream &out, QTextStream &err)
         else if (k == QLatin1String("keep"))
             resolution.action = Resolution::Action::Keep;
         else
-            return usage(QStringLiteral("--keep expects local or remote, got \"%1\"").arg(k));
+            return usage(Tr::tr("--keep expects local or remote, got \"%1\"").arg(k));
     }
     if (p.isSet(restore)) {
         ++choices;
@@ -267,23 +283,23 @@ int resolve(const QStringList &args, QTextStream &out, QTextStream &err)
                 c.kind = FieldChoice::Kind::Value;
                 c.value = choice.mid(6);
             } else
-                return usage(QStringLiteral("--field %1: expected NAME=local, NAME=remote or NAME=value:TEXT").arg(f));
+                return usage(QStringLiteral("--field %1: ").arg(f) + Tr::tr("expected NAME=local, NAME=remote or NAME=value:TEXT"));
             if (name.isEmpty() || resolution.fields.contains(name))
-                return usage(QStringLiteral("--field %1: %2").arg(f, name.isEmpty() ? QStringLiteral("no field name") : QStringLiteral("chosen twice")));
+                return usage(QStringLiteral("--field %1: ").arg(f) + (name.isEmpty() ? Tr::tr("no field name") : Tr::tr("chosen twice")));
             resolution.fields.insert(name, c);
         }
     }
     if (choices != 1)
-        return usage(choices ? QStringLiteral("choose one of --keep, --field, --restore, --delete")
-                             : QStringLiteral("say how: --keep local|remote, --field NAME=local|remote|value:TEXT, --restore or --delete"));
+        return usage(choices ? Tr::tr("choose one of --keep, --field, --restore, --delete")
+                             : Tr::tr("say how: --keep local|remote, --field NAME=local|remote|value:TEXT, --restore or --delete"));
     bool numeric = false;
     const qint64 id = positional.value(0).toLongLong(&numeric);
     if (p.isSet(all) ? !positional.isEmpty() : (positional.size() != 1 || !numeric))
-        return usage(QStringLiteral("give one conflict id, as 'conflicts list' prints it, or --all"));
+        return usage(Tr::tr("give one conflict id, as 'conflicts list' prints it, or --all"));
     if (p.isSet(all) && resolution.action != Resolution::Action::KeepLocal && resolution.action != Resolution::Action::TakeRemote)
-        return usage(QStringLiteral("--all resolves with --keep local or --keep remote only"));
+        return usage(Tr::tr("--all resolves with --keep local or --keep remote only"));
     if (!p.isSet(all) && (p.isSet(entity) || p.isSet(onlyField)))
-        return usage(QStringLiteral("--entity and --only-field select conflicts for --all"));
+        return usage(Tr::tr("--entity and --only-field select conflicts for --all"));
 
     const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code);
     if (!opened.context)
@@ -298,9 +314,9 @@ int resolve(const QStringList &args, QTextStream &out, QTextStream &err)
             return error.code == Error::Code::NotFound ? ExitUsage : ExitFailed;
         }
         if (p.isSet(sourceOption()) && c.source != p.value(sourceOption()))
-            return usage(QStringLiteral("conflict #%1 belongs to source %2, not %3").arg(id).arg(c.source, p.value(sourceOption())));
+            return usage(Tr::tr("conflict #%1 belongs to source %2, not %3").arg(QString::number(id), c.source, p.value(sourceOption())));
         if (!store.resolve(c, resolution, actor, &error)) {
-            err << "tributaryd conflicts resolve: refused: " << error.toString() << "\n";
+            err << "tributaryd conflicts resolve: " << Tr::tr("refused: %1").arg(error.toString()) << "\n";
             return error.code == Error::Code::Config ? ExitUsage : ExitFailed;
         }
         Conflict done;
@@ -308,8 +324,9 @@ int resolve(const QStringList &args, QTextStream &out, QTextStream &err)
         if (p.isSet(json))
             out << QJsonDocument(done.toJson()).toJson(QJsonDocument::Indented);
         else
-            out << QStringLiteral("Resolved conflict #%1 (%2/%3 %4, local id %5): %6, by %7.\n")
-                       .arg(id).arg(c.source, c.entity, c.externalId, c.localId, done.resolution, actor);
+            out << Tr::tr("Resolved conflict #%1 (%2/%3 %4, local id %5): %6, by %7.")
+                       .arg(QString::number(id), c.source, c.entity, c.externalId, c.localId, done.resolution, actor)
+                << "\n";
         return ExitOk;
     }
     ConflictFilter filter;
@@ -325,11 +342,13 @@ int resolve(const QStringList &args, QTextStream &out, QTextStream &err)
         out << QJsonDocument(QJsonObject{{QStringLiteral("resolved"), r.resolved}, {QStringLiteral("refused"), refused}})
                    .toJson(QJsonDocument::Indented);
     } else {
-        out << "Resolved " << Progress::number(r.resolved) << " conflicts (" << resolution.describe() << ", by " << actor << ").\n";
+        out << Tr::tr("Resolved %1 conflict(s) (%2, by %3).", nullptr, Progress::count(r.resolved))
+                   .arg(Progress::number(r.resolved), resolution.describe(), actor)
+            << "\n";
         for (const auto &[cid, why] : r.refused)
-            out << "  refused: " << why << "\n";
+            out << "  " << Tr::tr("refused: %1").arg(why) << "\n";
         if (!r.refused.isEmpty())
-            out << Progress::number(r.refused.size()) << " refused; they stay open.\n";
+            out << Tr::tr("%1 refused; they stay open.", nullptr, Progress::count(r.refused.size())).arg(Progress::number(r.refused.size())) << "\n";
     }
     if (error) {
         err << "tributaryd conflicts resolve: " << error.toString() << "\n";
@@ -348,15 +367,16 @@ int conflicts(const QStringList &args, QTextStream &out, QTextStream &err)
     if (sub == QLatin1String("resolve"))
         return resolve(args, out, err);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out << "Usage: tributaryd conflicts list|show ID|resolve ... [options]\n"
-               "  list      the conflicts that wait for a person (--all: every one recorded)\n"
-               "  show ID   base, local and remote per field, and how to resolve it\n"
-               "  resolve   decide one conflict, or --all selected by filters\n"
-               "Run 'tributaryd conflicts <subcommand> --help' for the options.\n";
+        out << Tr::tr("Usage: tributaryd conflicts list|show ID|resolve ... [options]\n"
+                      "  list      the conflicts that wait for a person (--all: every one recorded)\n"
+                      "  show ID   base, local and remote per field, and how to resolve it\n"
+                      "  resolve   decide one conflict, or --all selected by filters\n"
+                      "Run 'tributaryd conflicts <subcommand> --help' for the options.\n");
         return ExitOk;
     }
-    err << "tributaryd conflicts: expected 'list', 'show ID' or 'resolve'"
-        << (sub.isEmpty() ? QString() : QStringLiteral(", got \"%1\"").arg(sub)) << "\n";
+    err << "tributaryd conflicts: "
+        << (sub.isEmpty() ? Tr::tr("expected 'list', 'show ID' or 'resolve'") : Tr::tr("expected 'list', 'show ID' or 'resolve', got \"%1\"").arg(sub))
+        << "\n";
     return ExitUsage;
 }
 

@@ -3,6 +3,8 @@
 #include "ExitCode.h"
 #include "Progress.h"
 #include "SignalWatcher.h"
+#include "TextTable.h"
+#include "Tr.h"
 #include "engine/Source.h"
 #include "engine/SourceRegistry.h"
 #include "store/Database.h"
@@ -12,6 +14,8 @@
 
 namespace Tributary {
 
+using Cli::TextTable;
+
 Context::~Context() = default;
 
 std::unique_ptr<Context> Context::open(const QString &configPath, QTextStream &err, int *exitCode, bool migrate)
@@ -19,12 +23,12 @@ std::unique_ptr<Context> Context::open(const QString &configPath, QTextStream &e
     std::unique_ptr<Context> c(new Context);
     QStringList problems;
     if (configPath.isEmpty()) {
-        err << "tributaryd: --config FILE is required\n";
+        err << "tributaryd: " << Cli::Tr::tr("--config FILE is required") << "\n";
         *exitCode = ExitUsage;
         return nullptr;
     }
     if (!Config::load(configPath, &c->m_config, &problems)) {
-        err << "tributaryd: the configuration " << configPath << " is not valid:\n";
+        err << "tributaryd: " << Cli::Tr::tr("the configuration %1 is not valid:").arg(configPath) << "\n";
         for (const QString &p : std::as_const(problems))
             err << "  " << p << "\n";
         *exitCode = ExitUsage;
@@ -39,7 +43,7 @@ std::unique_ptr<Context> Context::open(const QString &configPath, QTextStream &e
     }
     problems = checkSchema(*c->m_db, c->m_config);
     if (!problems.isEmpty()) {
-        err << "tributaryd: the configuration does not match the main database " << c->m_db->db().databaseName() << ":\n";
+        err << "tributaryd: " << Cli::Tr::tr("the configuration does not match the main database %1:").arg(c->m_db->db().databaseName()) << "\n";
         for (const QString &p : std::as_const(problems))
             err << "  " << p << "\n";
         *exitCode = ExitUsage;
@@ -58,7 +62,8 @@ QList<const SourceConfig *> Context::sources(const QString &name, QTextStream &e
             QStringList names;
             for (const SourceConfig &sc : m_config.sources)
                 names.append(sc.name);
-            err << "tributaryd: no source \"" << name << "\" in the configuration (it has: " << names.join(QStringLiteral(", ")) << ")\n";
+            err << "tributaryd: " << Cli::Tr::tr("no source \"%1\" in the configuration (it has: %2)").arg(name, names.join(QStringLiteral(", ")))
+                << "\n";
             *exitCode = ExitUsage;
             return {};
         }
@@ -92,9 +97,10 @@ QList<SourceAdmin::SourceState> Context::removedSources()
 
 QString Context::removedSourceNotice(const SourceAdmin::SourceState &s)
 {
-    return QStringLiteral("source \"%1\" is no longer in the configuration: its %2 linked row%3 stay%4 in place in the main database; "
-                          "'tributaryd source detach %1' forgets its links, 'tributaryd source purge %1' deletes the rows only it brought.")
-        .arg(s.name, Progress::number(s.links), s.links == 1 ? QString() : QStringLiteral("s"), s.links == 1 ? QStringLiteral("s") : QString());
+    return Cli::Tr::tr("source \"%1\" is no longer in the configuration: its %2 linked row(s) stay(s) in place in the main database; "
+                  "'tributaryd source detach %1' forgets its links, 'tributaryd source purge %1' deletes the rows only it brought.",
+                  nullptr, Progress::count(s.links))
+        .arg(s.name, Progress::number(s.links));
 }
 
 void Context::noticeRemovedSources(QTextStream &stream)
@@ -170,7 +176,7 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
         std::unique_ptr<Source> impl = createSource(*s);
         if (!impl)
             return ExitUsage;
-        err << "Verifying source " << s->name << " against the main database...\n";
+        err << Cli::Tr::tr("Verifying source %1 against the main database...").arg(s->name) << "\n";
         err.flush();
         Verifier v(*m_db, m_config, *s, impl.get());
         QEventLoop loop;
@@ -179,41 +185,44 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
             QObject::connect(watcher, &SignalWatcher::stopRequested, &v, &Verifier::stop);
         v.start();
         loop.exec();
-        out << QStringLiteral("Source %1:\n").arg(s->name);
-        out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
-                   .arg(QStringLiteral("entity"), -10).arg(QStringLiteral("at source"), 10).arg(QStringLiteral("matching"), 9)
-                   .arg(QStringLiteral("missing"), 8).arg(QStringLiteral("extra"), 6).arg(QStringLiteral("different"), 10)
-                   .arg(QStringLiteral("kept local"), 12).arg(QStringLiteral("conflicts"), 10).arg(QStringLiteral("quarantined"), 12);
+        out << Cli::Tr::tr("Source %1:").arg(s->name) << "\n";
+        const TextTable table({{Cli::Tr::tr("entity"), -10}, {Cli::Tr::tr("at source"), 10}, {Cli::Tr::tr("matching"), 9}, {Cli::Tr::tr("missing"), 8},
+                               {Cli::Tr::tr("extra"), 6}, {Cli::Tr::tr("different"), 10}, {Cli::Tr::tr("kept local"), 12}, {Cli::Tr::tr("conflicts"), 10},
+                               {Cli::Tr::tr("quarantined"), 12}});
+        out << "  " << table.header() << "\n";
         for (const Verifier::EntityReport &r : v.reports()) {
-            out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
-                       .arg(r.entity, -10).arg(Progress::number(r.sourceRecords), 10).arg(Progress::number(r.matching), 9)
-                       .arg(Progress::number(r.missing), 8).arg(Progress::number(r.extra), 6).arg(Progress::number(r.different), 10)
-                       .arg(Progress::number(r.diverged), 12).arg(Progress::number(r.conflicts), 10).arg(Progress::number(r.invalid), 12);
+            out << "  "
+                << table.row({r.entity, Progress::number(r.sourceRecords), Progress::number(r.matching), Progress::number(r.missing),
+                              Progress::number(r.extra), Progress::number(r.different), Progress::number(r.diverged),
+                              Progress::number(r.conflicts), Progress::number(r.invalid)})
+                << "\n";
         }
         for (const Verifier::EntityReport &r : v.reports()) {
             for (const QString &e : r.examples)
-                out << "    e.g. " << e << "\n";
+                out << "    " << Cli::Tr::tr("e.g. %1").arg(e) << "\n";
         }
         if (v.error()) {
-            out << "  Verification could not finish: " << v.error().toString() << "\n";
+            out << "  " << Cli::Tr::tr("Verification could not finish: %1").arg(v.error().toString()) << "\n";
             code = worse(code, v.error().code == Error::Code::Auth ? ExitAuth
                                : v.error().code == Error::Code::Aborted ? ExitInterrupted : ExitFailed);
         } else if (v.isInSync()) {
-            out << "  IN SYNC: every record at the source is in the main database, linked once, with its values and references.\n";
+            out << "  " << Cli::Tr::tr("IN SYNC: every record at the source is in the main database, linked once, with its values and references.")
+                << "\n";
             bool kept = false, held = false;
             for (const Verifier::EntityReport &r : v.reports()) {
                 kept = kept || r.diverged > 0 || r.conflicts > 0;
                 held = held || r.invalid > 0;
             }
             if (kept)
-                out << "  kept local: values the main application set (edits, or rows adopted through a match key) are kept by design.\n";
+                out << "  " << Cli::Tr::tr("kept local: values the main application set (edits, or rows adopted through a match key) are kept by design.")
+                    << "\n";
             if (held)
-                out << "  quarantined: invalid or unresolvable records are held with their reason in tributary_quarantine.\n";
+                out << "  " << Cli::Tr::tr("quarantined: invalid or unresolvable records are held with their reason in tributary_quarantine.") << "\n";
         } else {
-            out << "  NOT IN SYNC: see the counts and examples above.\n";
+            out << "  " << Cli::Tr::tr("NOT IN SYNC: see the counts and examples above.") << "\n";
             code = worse(code, ExitDifferent);
         }
-        out << "  Peak memory: " << Progress::peakMemory() << "\n";
+        out << "  " << Cli::Tr::tr("Peak memory: %1").arg(Progress::peakMemory()) << "\n";
         out.flush();
     }
     return code;

@@ -6,6 +6,8 @@
 #include "ExitCode.h"
 #include "Progress.h"
 #include "SignalWatcher.h"
+#include "TextTable.h"
+#include "Tr.h"
 #include "store/Database.h"
 
 #include <QCommandLineParser>
@@ -39,7 +41,7 @@ bool runForumSim(const QStringList &args, QTextStream &err, QString *output = nu
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(forumSimPath(), args);
     if (!p.waitForStarted(10000)) {
-        err << "cannot start " << forumSimPath() << ": " << p.errorString() << "\n";
+        err << Tr::tr("cannot start %1: %2").arg(forumSimPath(), p.errorString()) << "\n";
         return false;
     }
     p.waitForFinished(-1);
@@ -47,7 +49,7 @@ bool runForumSim(const QStringList &args, QTextStream &err, QString *output = nu
     if (output)
         *output = text.trimmed();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        err << "forum-sim " << args.join(QLatin1Char(' ')) << " failed:\n" << text << "\n";
+        err << Tr::tr("forum-sim %1 failed:").arg(args.join(QLatin1Char(' '))) << "\n" << text << "\n";
         return false;
     }
     return true;
@@ -78,7 +80,7 @@ public:
                 return true;
             }
         }
-        err << "forum-sim did not start: " << seen << m_process.readAllStandardError() << "\n";
+        err << Tr::tr("forum-sim did not start: %1").arg(QString::fromUtf8(seen + m_process.readAllStandardError())) << "\n";
         return false;
     }
     void stop()
@@ -145,18 +147,19 @@ qint64 count(Database &db, const QString &sql)
 int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Makes a main database with its own data and an external Good Forum, serves the forum "
-                                               "with forum-sim on a free loopback port, syncs, verifies, edits the forum, syncs again."));
+    p.setApplicationDescription(Tr::tr("Makes a main database with its own data and an external Good Forum, serves the forum "
+                                       "with forum-sim on a free loopback port, syncs, verifies, edits the forum, syncs again."));
     p.addHelpOption();
-    QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Where to put the demo files (default ./demo)."), QStringLiteral("DIR"),
+    QCommandLineOption dirOpt(QStringLiteral("dir"), Tr::tr("Where to put the demo files (default ./demo)."), QStringLiteral("DIR"),
                               QStringLiteral("demo"));
-    QCommandLineOption messagesOpt(QStringLiteral("messages"), QStringLiteral("Messages in the external forum (default 6000)."), QStringLiteral("N"),
+    QCommandLineOption messagesOpt(QStringLiteral("messages"), Tr::tr("Messages in the external forum (default 6000)."), QStringLiteral("N"),
                                    QStringLiteral("6000"));
     p.addOptions({dirOpt, messagesOpt});
     QStringList argv = arguments;
     argv.removeAt(1);
     if (!p.parse(argv) || !p.positionalArguments().isEmpty()) {
-        err << "tributaryd demo: " << (p.errorText().isEmpty() ? QStringLiteral("unexpected argument") : p.errorText()) << "\n";
+        err << "tributaryd demo: " << (p.errorText().isEmpty() ? Tr::tr("unexpected argument %1").arg(p.positionalArguments().value(0)) : p.errorText())
+            << "\n";
         return ExitUsage;
     }
     if (p.isSet(QStringLiteral("help"))) {
@@ -166,7 +169,7 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const int messages = qMax(100, p.value(messagesOpt).toInt());
     QDir dir(p.value(dirOpt));
     if (!dir.mkpath(QStringLiteral("."))) {
-        err << "tributaryd demo: cannot create " << dir.absolutePath() << "\n";
+        err << "tributaryd demo: " << Tr::tr("cannot create %1").arg(dir.absolutePath()) << "\n";
         return ExitFailed;
     }
     // Paths are shown (and handed to forum-sim) relative to where the demo was started, when they
@@ -183,7 +186,7 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
             QFile::remove(f + suffix);
     }
 
-    out << "== 1. The main application's database, with its own users, sections, topics and messages\n";
+    out << "== " << Tr::tr("1. The main application's database, with its own users, sections, topics and messages") << "\n";
     QString said;
     if (!runForumSim({QStringLiteral("generate"), QStringLiteral("--db"), mainDb, QStringLiteral("--users"), QStringLiteral("300"),
                       QStringLiteral("--sections"), QStringLiteral("12"), QStringLiteral("--topics"), QStringLiteral("400"),
@@ -191,7 +194,7 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
                      err, &said))
         return ExitFailed;
     out << "   " << said << "\n";
-    out << "== 2. The external Good Forum (its own id space; some e-mails and section titles also exist locally)\n";
+    out << "== " << Tr::tr("2. The external Good Forum (its own id space; some e-mails and section titles also exist locally)") << "\n";
     if (!runForumSim({QStringLiteral("generate"), QStringLiteral("--db"), externalDb, QStringLiteral("--users"), QStringLiteral("500"),
                       QStringLiteral("--sections"), QStringLiteral("15"), QStringLiteral("--topics"), QStringLiteral("700"),
                       QStringLiteral("--messages"), QString::number(messages), QStringLiteral("--seed"), QStringLiteral("42")},
@@ -204,7 +207,7 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
     ForumServer server;
     if (!server.start(externalDb, token, err))
         return ExitFailed;
-    out << "== 3. forum-sim serves the external forum at " << server.url() << " (bearer token required)\n";
+    out << "== " << Tr::tr("3. forum-sim serves the external forum at %1 (bearer token required)").arg(server.url()) << "\n";
 
     InitOptions init;
     init.url = server.url();
@@ -216,7 +219,7 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << "tributaryd demo: " << error << "\n";
         return ExitFailed;
     }
-    out << "   configuration written by 'tributaryd init --preset forum': " << configPath << "\n";
+    out << "   " << Tr::tr("configuration written by '%1': %2").arg(QStringLiteral("tributaryd init --preset forum"), configPath) << "\n";
 
     int code = ExitOk;
     auto ctx = Context::open(configPath, err, &code);
@@ -224,29 +227,30 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return code;
     Database &db = ctx->database();
     QHash<QString, qint64> maxIds;
-    out << "   main database before the sync:";
+    QStringList counts;
     for (const QString &t : kTables) {
         maxIds.insert(t, count(db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(t)));
-        out << " " << t << " " << count(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(t));
+        counts.append(QStringLiteral("%1 %2").arg(t).arg(count(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(t))));
     }
-    out << "\n";
+    //: %1: each table of the main database with its row count, e.g. "users 300 sections 12".
+    out << "   " << Tr::tr("main database before the sync: %1").arg(counts.join(QLatin1Char(' '))) << "\n";
     const QString before = ownRowsDigest(db, maxIds);
 
     SignalWatcher watcher;
     Progress progress(out, err, Progress::stderrIsTerminal());
     const auto sources = ctx->sources(QString(), err, &code);
-    out << "\n== 4. First sync: everything the forum has\n";
+    out << "\n== " << Tr::tr("4. First sync: everything the forum has") << "\n";
     out.flush();
     code = ctx->sync(sources, SyncOptions(), progress, &watcher);
-    out << "   main database after the sync:";
+    counts.clear();
     for (const QString &t : kTables)
-        out << " " << t << " " << count(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(t));
-    out << "\n";
-    out << "\n== 5. Verify: every external record, field and reference against the main database\n";
+        counts.append(QStringLiteral("%1 %2").arg(t).arg(count(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(t))));
+    out << "   " << Tr::tr("main database after the sync: %1").arg(counts.join(QLatin1Char(' '))) << "\n";
+    out << "\n== " << Tr::tr("5. Verify: every external record, field and reference against the main database") << "\n";
     out.flush();
     code = qMax(code, ctx->verify(sources, out, err, &watcher) == ExitOk ? 0 : ExitDifferent);
 
-    out << "\n== 6. Changes at the forum: a message and a topic edited, a reply posted\n";
+    out << "\n== " << Tr::tr("6. Changes at the forum: a message and a topic edited, a reply posted") << "\n";
     QNetworkAccessManager nam;
     int status = 0;
     const QString base = server.url();
@@ -261,27 +265,35 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                      {QStringLiteral("parent_id"), 1},
                                      {QStringLiteral("content"), QStringLiteral("A reply posted at the forum.")}},
                                     &status);
-    out << "   POST /messages -> " << status << " (new message " << posted.value(QStringLiteral("id")).toInteger() << ", a reply to message 1)\n";
+    out << "   POST /messages -> " << status << " "
+        << Tr::tr("(new message %1, a reply to message 1)").arg(QString::number(posted.value(QStringLiteral("id")).toInteger())) << "\n";
 
-    out << "\n== 7. Incremental sync: only what changed is fetched\n";
+    out << "\n== " << Tr::tr("7. Incremental sync: only what changed is fetched") << "\n";
     out.flush();
     code = qMax(code, ctx->sync(sources, SyncOptions(), progress, &watcher));
-    out << "\n== 8. Verify again\n";
+    out << "\n== " << Tr::tr("8. Verify again") << "\n";
     out.flush();
     const int verified = ctx->verify(sources, out, err, &watcher);
     if (verified != ExitOk)
         code = qMax(code, verified);
     const QString after = ownRowsDigest(db, maxIds);
-    out << "\n   The main application's own rows are " << (before == after ? "unchanged" : "CHANGED (this is a bug)")
-        << " (digest " << after.left(12) << ").\n";
+    out << "\n   "
+        << (before == after ? Tr::tr("The main application's own rows are unchanged (digest %1).")
+                            : Tr::tr("The main application's own rows are CHANGED (this is a bug) (digest %1)."))
+               .arg(after.left(12))
+        << "\n";
     if (before != after)
         code = qMax(code, int(ExitDifferent));
 
-    out << "\n== Files\n"
-        << "   main database:     " << mainDb << "\n"
-        << "   external forum:    " << externalDb << "\n"
-        << "   configuration:     " << configPath << "\n"
-        << "\n== Try it yourself (the demo stopped its forum-sim; this serves it again on the same port)\n"
+    const QList<QPair<QString, QString>> files{
+        {Tr::tr("main database:"), mainDb}, {Tr::tr("external forum:"), externalDb}, {Tr::tr("configuration:"), configPath}};
+    qsizetype width = 18;
+    for (const auto &[label, path] : files)
+        width = qMax(width, label.size());
+    out << "\n== " << Tr::tr("Files") << "\n";
+    for (const auto &[label, path] : files)
+        out << "   " << label.leftJustified(width) << " " << path << "\n";
+    out << "\n== " << Tr::tr("Try it yourself (the demo stopped its forum-sim; this serves it again on the same port)") << "\n"
         << "   build/bin/tributaryd status --config " << configPath << "\n"
         << "   build/bin/forum-sim serve --db " << externalDb << " --port " << QUrl(server.url()).port() << " --token " << token << " &\n"
         << "   export TRIBUTARY_DEMO_TOKEN=" << token << "\n"
@@ -295,21 +307,22 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Generates a forum of the given size, serves it with forum-sim over loopback, runs an "
-                                               "initial sync, a no-change incremental sync and a full re-read with nothing to write, "
-                                               "each in a child tributaryd, and prints records per second and peak memory of each."));
+    p.setApplicationDescription(Tr::tr("Generates a forum of the given size, serves it with forum-sim over loopback, runs an "
+                                       "initial sync, a no-change incremental sync and a full re-read with nothing to write, "
+                                       "each in a child tributaryd, and prints records per second and peak memory of each."));
     p.addHelpOption();
-    QCommandLineOption messagesOpt(QStringLiteral("messages"), QStringLiteral("Messages in the forum (default 100000)."), QStringLiteral("N"),
+    QCommandLineOption messagesOpt(QStringLiteral("messages"), Tr::tr("Messages in the forum (default 100000)."), QStringLiteral("N"),
                                    QStringLiteral("100000"));
-    QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("Working directory (default: a new one under /tmp)."), QStringLiteral("DIR"));
-    QCommandLineOption pageOpt(QStringLiteral("page-size"), QStringLiteral("Records per page (default 1000)."), QStringLiteral("N"),
+    QCommandLineOption dirOpt(QStringLiteral("dir"), Tr::tr("Working directory (default: a new one under /tmp)."), QStringLiteral("DIR"));
+    QCommandLineOption pageOpt(QStringLiteral("page-size"), Tr::tr("Records per page (default 1000)."), QStringLiteral("N"),
                                QStringLiteral("1000"));
-    QCommandLineOption verifyOpt(QStringLiteral("verify"), QStringLiteral("Also time a verify of the result."));
+    QCommandLineOption verifyOpt(QStringLiteral("verify"), Tr::tr("Also time a verify of the result."));
     p.addOptions({messagesOpt, dirOpt, pageOpt, verifyOpt});
     QStringList argv = arguments;
     argv.removeAt(1);
     if (!p.parse(argv) || !p.positionalArguments().isEmpty()) {
-        err << "tributaryd bench: " << (p.errorText().isEmpty() ? QStringLiteral("unexpected argument") : p.errorText()) << "\n";
+        err << "tributaryd bench: " << (p.errorText().isEmpty() ? Tr::tr("unexpected argument %1").arg(p.positionalArguments().value(0)) : p.errorText())
+            << "\n";
         return ExitUsage;
     }
     if (p.isSet(QStringLiteral("help"))) {
@@ -340,8 +353,8 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
                         err))
         return ExitFailed;
     const qint64 records = users + sections + topics + messages;
-    out << "Generated " << Progress::number(records) << " records (" << Progress::number(messages) << " messages) in "
-        << Progress::duration(t.elapsed()) << "\n";
+    out << Tr::tr("Generated %1 records (%2 messages) in %3").arg(Progress::number(records), Progress::number(messages), Progress::duration(t.elapsed()))
+        << "\n";
     out.flush();
 
     ForumServer server;
@@ -388,6 +401,10 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
         r.name = name;
         QProcess child;
         child.setProcessChannelMode(QProcess::SeparateChannels);
+        // The summaries are read below: the child speaks the source language, whatever the user's.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TRIBUTARY_LANGUAGE"), QStringLiteral("en"));
+        child.setProcessEnvironment(env);
         QElapsedTimer timer;
         timer.start();
         child.start(QCoreApplication::applicationFilePath(), args);
@@ -402,30 +419,39 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
         for (auto it = row.globalMatch(text); it.hasNext();)
             r.read += it.next().captured(2).remove(QLatin1Char(',')).toLongLong();
         if (r.exit != 0)
-            err << name << " exited " << r.exit << ":\n" << text << child.readAllStandardError() << "\n";
+            err << Tr::tr("%1 exited %2:").arg(name, QString::number(r.exit)) << "\n" << text << child.readAllStandardError() << "\n";
         return r;
     };
     QList<Result> results;
-    results.append(runChild(QStringLiteral("initial sync"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath}));
-    results.append(runChild(QStringLiteral("no-change sync"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath}));
-    results.append(runChild(QStringLiteral("full re-read"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--full"), QStringLiteral("--config"), configPath}));
+    //: A step of the benchmark.
+    results.append(runChild(Tr::tr("initial sync"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath}));
+    //: A step of the benchmark.
+    results.append(runChild(Tr::tr("no-change sync"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath}));
+    //: A step of the benchmark.
+    results.append(runChild(Tr::tr("full re-read"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--full"), QStringLiteral("--config"), configPath}));
     if (p.isSet(verifyOpt))
-        results.append(runChild(QStringLiteral("verify"), {QStringLiteral("verify"), QStringLiteral("--config"), configPath}));
+        //: A step of the benchmark.
+        results.append(runChild(Tr::tr("verify"), {QStringLiteral("verify"), QStringLiteral("--config"), configPath}));
     server.stop();
 
-    out << "\nTributary benchmark: " << Progress::number(records) << " records over loopback HTTP, page size " << p.value(pageOpt) << "\n";
-    out << QStringLiteral("  %1 %2 %3 %4 %5\n").arg(QStringLiteral("step"), -16).arg(QStringLiteral("time"), 10)
-               .arg(QStringLiteral("records read"), 13).arg(QStringLiteral("records/s"), 12).arg(QStringLiteral("peak memory"), 12);
+    out << "\n"
+        << Tr::tr("Tributary benchmark: %1 records over loopback HTTP, page size %2").arg(Progress::number(records), p.value(pageOpt)) << "\n";
+    int stepWidth = 16;
+    for (const Result &r : std::as_const(results))
+        stepWidth = qMax(stepWidth, int(r.name.size()));
+    const TextTable table({{Tr::tr("step"), -stepWidth}, {Tr::tr("time"), 10}, {Tr::tr("records read"), 13}, {Tr::tr("records/s"), 12},
+                           {Tr::tr("peak memory"), 12}});
+    out << "  " << table.header() << "\n";
     int code = ExitOk;
     for (const Result &r : std::as_const(results)) {
-        out << QStringLiteral("  %1 %2 %3 %4 %5%6\n").arg(r.name, -16).arg(Progress::duration(r.ms), 10)
-                   .arg(Progress::number(r.read), 13)
-                   .arg(Progress::number(qint64(r.read * 1000.0 / qMax<qint64>(1, r.ms))), 12).arg(r.peak, 12)
-                   .arg(r.exit ? QStringLiteral("  (exit %1)").arg(r.exit) : QString());
+        out << "  "
+            << table.row({r.name, Progress::duration(r.ms), Progress::number(r.read),
+                          Progress::number(qint64(r.read * 1000.0 / qMax<qint64>(1, r.ms))), r.peak})
+            << (r.exit ? QStringLiteral("  ") + Tr::tr("(exit %1)").arg(r.exit) : QString()) << "\n";
         if (r.exit)
             code = ExitFailed;
     }
-    out << "  files: " << dir.absolutePath() << "\n";
+    out << "  " << Tr::tr("files: %1").arg(dir.absolutePath()) << "\n";
     return code;
 }
 

@@ -6,6 +6,7 @@
 #include "CliCommon.h"
 
 #include "ExitCode.h"
+#include "Tr.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -17,26 +18,26 @@ namespace Tributary::Cli {
 int history(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for scripts."));
-    QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("Only the last N changes (default 100; 0 = all)."), QStringLiteral("N"),
+    QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON for scripts."));
+    QCommandLineOption limit(QStringLiteral("limit"), Tr::tr("Only the last N changes (default 100; 0 = all)."), QStringLiteral("N"),
                              QStringLiteral("100"));
     p.addOptions({configOption(), json, limit});
-    p.addPositionalArgument(QStringLiteral("TABLE"), QStringLiteral("A table of the main database."));
-    p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The row's key."));
+    p.addPositionalArgument(QStringLiteral("TABLE"), Tr::tr("A table of the main database."));
+    p.addPositionalArgument(QStringLiteral("ID"), Tr::tr("The row's key."));
     int code = ExitOk;
     QStringList positional;
     if (!parse(p, QStringLiteral("history"),
-               QStringLiteral("Shows every change Tributary made to one row: which source or person, when, and the values written."),
+               Tr::tr("Shows every change Tributary made to one row: which source or person, when, and the values written."),
                args, &code, &positional))
         return code;
     if (positional.size() != 2) {
-        err << "tributaryd history: expected TABLE ID, e.g. 'tributaryd history users 42 --config FILE'\n";
+        err << "tributaryd history: " << Tr::tr("expected TABLE ID, e.g. '%1'").arg(QStringLiteral("tributaryd history users 42 --config FILE")) << "\n";
         return ExitUsage;
     }
     bool ok = false;
     const int max = p.value(limit).toInt(&ok);
     if (!ok || max < 0) {
-        err << "tributaryd history: --limit expects a number, got \"" << p.value(limit) << "\"\n";
+        err << "tributaryd history: " << Tr::tr("--limit expects a number, got \"%1\"").arg(p.value(limit)) << "\n";
         return ExitUsage;
     }
     const QString table = positional.at(0), id = positional.at(1);
@@ -45,7 +46,7 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err)
         return code;
     Database &db = ctx->database();
     if (!db.hasTable(table)) {
-        err << "tributaryd history: the main database has no table \"" << table << "\"\n";
+        err << "tributaryd history: " << Tr::tr("the main database has no table \"%1\"").arg(table) << "\n";
         return ExitUsage;
     }
     Error error;
@@ -101,18 +102,24 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err)
                    .toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    out << "Row " << table << " " << id << "\n";
+    out << Tr::tr("Row %1 %2").arg(table, id) << "\n";
     if (linked.isEmpty())
-        out << "  linked to no source (the main application's own row, or detached)\n";
+        out << "  " << Tr::tr("linked to no source (the main application's own row, or detached)") << "\n";
     for (const QJsonValue &v : std::as_const(linked)) {
         const QJsonObject l = v.toObject();
-        out << "  linked to " << l.value(QStringLiteral("source")).toString() << " " << l.value(QStringLiteral("entity")).toString() << " "
-            << l.value(QStringLiteral("external_id")).toString() << " ("
-            << (l.value(QStringLiteral("origin")).toString() == QLatin1String("matched") ? "adopted through a match key" : "inserted by it")
-            << (l.value(QStringLiteral("gone_at_source")).toBool() ? ", gone at the source" : "") << ")\n";
+        const bool matched = l.value(QStringLiteral("origin")).toString() == QLatin1String("matched");
+        const bool gone = l.value(QStringLiteral("gone_at_source")).toBool();
+        //: A link of a row: source, entity, external id, and how the link came about.
+        out << "  "
+            << Tr::tr("linked to %1 %2 %3 (%4)")
+                   .arg(l.value(QStringLiteral("source")).toString(), l.value(QStringLiteral("entity")).toString(),
+                        l.value(QStringLiteral("external_id")).toString(),
+                        matched ? (gone ? Tr::tr("adopted through a match key, gone at the source") : Tr::tr("adopted through a match key"))
+                                : (gone ? Tr::tr("inserted by it, gone at the source") : Tr::tr("inserted by it")))
+            << "\n";
     }
     if (changes.isEmpty()) {
-        out << "  no changes recorded\n";
+        out << "  " << Tr::tr("no changes recorded") << "\n";
         return ExitOk;
     }
     out << "\n";

@@ -1,12 +1,18 @@
 #include "Progress.h"
 
+#include "TextTable.h"
+#include "Tr.h"
+
 #include <QLocale>
 
 #include <cstdio>
+#include <limits>
 #include <sys/resource.h>
 #include <unistd.h>
 
 namespace Tributary {
+
+using Cli::TextTable;
 
 Progress::Progress(QTextStream &out, QTextStream &err, bool interactive, bool quiet)
     : m_out(out), m_err(err), m_tty(interactive), m_quiet(quiet)
@@ -16,6 +22,8 @@ Progress::Progress(QTextStream &out, QTextStream &err, bool interactive, bool qu
 bool Progress::stderrIsTerminal() { return ::isatty(fileno(stderr)) == 1; }
 
 QString Progress::number(qint64 n) { return QLocale(QLocale::English).toString(n); }
+
+int Progress::count(qint64 n) { return int(qMin<qint64>(n, std::numeric_limits<int>::max())); }
 
 QString Progress::duration(qint64 ms)
 {
@@ -35,7 +43,7 @@ QString Progress::peakMemory()
 void Progress::sourceStarted(const QString &source)
 {
     if (!m_quiet)
-        m_err << (m_dryRun ? "Dry run of source " : "Syncing source ") << source << Qt::endl;
+        m_err << (m_dryRun ? Cli::Tr::tr("Dry run of source %1") : Cli::Tr::tr("Syncing source %1")).arg(source) << Qt::endl;
 }
 
 void Progress::entityStarted(const QString &entity)
@@ -61,14 +69,12 @@ QString Progress::line(const QString &entity, const EntityCounts &c, bool final)
         bar = QStringLiteral("[%1%2] %3%  ").arg(QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char('-')))
                   .arg(int(f * 100), 3);
         if (!final && rate > 0 && c.total > done)
-            bar += QStringLiteral("ETA %1  ").arg(duration(qint64((c.total - done) / rate * 1000)));
+            bar += Cli::Tr::tr("ETA %1").arg(duration(qint64((c.total - done) / rate * 1000))) + QStringLiteral("  ");
     }
-    return QStringLiteral("  %1 %2%3 records  %4/s  %5")
-        .arg(entity, -10)
-        .arg(bar)
-        .arg(number(done))
-        .arg(number(qint64(rate)))
-        .arg(final ? QStringLiteral("done in %1").arg(duration(ms)) : duration(ms));
+    //: Progress of one entity: records fetched so far, records per second, time.
+    return QStringLiteral("  %1 %2").arg(entity, -10).arg(bar)
+        + Cli::Tr::tr("%1 record(s)  %2/s  %3", nullptr, count(done))
+              .arg(number(done), number(qint64(rate)), final ? Cli::Tr::tr("done in %1").arg(duration(ms)) : duration(ms));
 }
 
 void Progress::update(const QString &entity, const EntityCounts &counts)
@@ -92,6 +98,34 @@ void Progress::entityFinished(const QString &entity, const EntityCounts &counts)
     m_err << line(entity, counts, true) << Qt::endl;
 }
 
+QString Progress::runKind(const QString &kind)
+{
+    if (kind == QLatin1String("incremental"))
+        return Cli::Tr::tr("incremental sync");
+    if (kind == QLatin1String("full"))
+        return Cli::Tr::tr("full sync");
+    if (kind == QLatin1String("reconcile"))
+        return Cli::Tr::tr("reconciliation");
+    if (kind == QLatin1String("quarantine-retry"))
+        return Cli::Tr::tr("quarantine retry");
+    return Cli::Tr::tr("%1 sync").arg(kind);
+}
+
+QString Progress::runStatus(const QString &status)
+{
+    if (status == QLatin1String("ok"))
+        return Cli::Tr::tr("OK");
+    if (status == QLatin1String("partial"))
+        return Cli::Tr::tr("PARTIAL");
+    if (status == QLatin1String("failed"))
+        return Cli::Tr::tr("FAILED");
+    if (status == QLatin1String("interrupted"))
+        return Cli::Tr::tr("INTERRUPTED");
+    if (status == QLatin1String("running"))
+        return Cli::Tr::tr("RUNNING");
+    return status.toUpper();
+}
+
 void Progress::summary(const RunResult &r)
 {
     if (m_tty && !m_quiet)
@@ -100,81 +134,95 @@ void Progress::summary(const RunResult &r)
         dryRunSummary(r);
         return;
     }
-    const QString what = r.kind == QLatin1String("reconcile")          ? QStringLiteral("reconciliation")
-                       : r.kind == QLatin1String("quarantine-retry") ? QStringLiteral("quarantine retry")
-                                                                     : r.kind + QStringLiteral(" sync");
-    m_out << QStringLiteral("Source %1: %2, run %3, %4 in %5\n")
-                 .arg(r.source, what).arg(r.runId).arg(RunResult::statusName(r.status).toUpper(), duration(r.elapsedMs));
-    const QString header = QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9")
-                               .arg(QStringLiteral("entity"), -10).arg(QStringLiteral("fetched"), 9).arg(QStringLiteral("skipped"), 8)
-                               .arg(QStringLiteral("inserted"), 9).arg(QStringLiteral("linked"), 7).arg(QStringLiteral("updated"), 8)
-                               .arg(QStringLiteral("unchanged"), 10).arg(QStringLiteral("pending"), 8).arg(QStringLiteral("quarantined"), 12);
-    m_out << header << QStringLiteral(" %1\n").arg(QStringLiteral("conflicts"), 10);
+    //: A run's summary: source, kind of run, run id, status, time taken.
+    m_out << Cli::Tr::tr("Source %1: %2, run %3, %4 in %5")
+                 .arg(r.source, runKind(r.kind), QString::number(r.runId), runStatus(RunResult::statusName(r.status)), duration(r.elapsedMs))
+          << "\n";
+    const TextTable table({{Cli::Tr::tr("entity"), -10}, {Cli::Tr::tr("fetched"), 9}, {Cli::Tr::tr("skipped"), 8}, {Cli::Tr::tr("inserted"), 9},
+                           {Cli::Tr::tr("linked"), 7}, {Cli::Tr::tr("updated"), 8}, {Cli::Tr::tr("unchanged"), 10}, {Cli::Tr::tr("pending"), 8},
+                           {Cli::Tr::tr("quarantined"), 12}, {Cli::Tr::tr("conflicts"), 10}});
+    m_out << "  " << table.header() << "\n";
     for (const QString &e : r.entityOrder) {
         if (!r.counts.contains(e))
             continue;
         const EntityCounts c = r.counts.value(e);
-        m_out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9")
-                     .arg(e, -10).arg(number(c.fetched), 9).arg(number(c.skipped), 8).arg(number(c.inserted), 9).arg(number(c.linked), 7)
-                     .arg(number(c.updated), 8).arg(number(c.unchanged), 10).arg(number(c.pending), 8).arg(number(c.quarantined), 12)
-              << QStringLiteral(" %1\n").arg(number(c.conflicts), 10);
+        m_out << "  "
+              << table.row({e, number(c.fetched), number(c.skipped), number(c.inserted), number(c.linked), number(c.updated),
+                            number(c.unchanged), number(c.pending), number(c.quarantined), number(c.conflicts)})
+              << "\n";
     }
     const EntityCounts t = r.total();
     if (t.written() == 0 && t.conflicts == 0 && !r.error)
-        m_out << "  Nothing to write: the main database already had every change.\n";
+        m_out << "  " << Cli::Tr::tr("Nothing to write: the main database already had every change.") << "\n";
     if (t.conflicts > 0)
-        m_out << "  " << number(t.conflicts) << (t.conflicts == 1 ? " record" : " records")
-              << " changed on both sides wait" << (t.conflicts == 1 ? "s" : "")
-              << " for a person (the other fields were applied); see: tributaryd conflicts list.\n";
+        m_out << "  "
+              << Cli::Tr::tr("%1 record(s) changed on both sides wait(s) for a person (the other fields were applied); see: tributaryd conflicts list.",
+                        nullptr, count(t.conflicts))
+                     .arg(number(t.conflicts))
+              << "\n";
     if (t.skipped > 0)
-        m_out << "  skipped: records at the cursor's boundary, already applied by an earlier run.\n";
+        m_out << "  " << Cli::Tr::tr("skipped: records at the cursor's boundary, already applied by an earlier run.") << "\n";
     if (t.retries > 0)
-        m_out << "  " << number(t.retries) << " requests were retried after transient failures.\n";
+        m_out << "  " << Cli::Tr::tr("%1 request(s) retried after transient failures.", nullptr, count(t.retries)).arg(number(t.retries)) << "\n";
     if (t.deleted > 0 || t.restored > 0)
-        m_out << "  " << number(t.deleted) << " rows deleted (records gone at the source), " << number(t.restored) << " restored (records back).\n";
+        m_out << "  "
+              << Cli::Tr::tr("%1 row(s) deleted (records gone at the source), %2 restored (records back).", nullptr, count(t.deleted))
+                     .arg(number(t.deleted), number(t.restored))
+              << "\n";
     if (t.pending > 0)
-        m_out << "  " << number(t.pending) << " records still wait for a referenced record; the next run retries them.\n";
+        m_out << "  "
+              << Cli::Tr::tr("%1 record(s) still wait(s) for a referenced record; the next run retries them.", nullptr, count(t.pending))
+                     .arg(number(t.pending))
+              << "\n";
     if (t.quarantined > 0)
-        m_out << "  " << number(t.quarantined) << " records were quarantined; see: tributaryd quarantine list.\n";
+        m_out << "  "
+              << Cli::Tr::tr("%1 record(s) quarantined; see: tributaryd quarantine list.", nullptr, count(t.quarantined)).arg(number(t.quarantined))
+              << "\n";
     if (r.error)
-        m_out << "  Error: " << r.error.message << "\n";
-    m_out << "  Peak memory: " << peakMemory() << "\n";
+        m_out << "  " << Cli::Tr::tr("Error: %1").arg(r.error.message) << "\n";
+    m_out << "  " << Cli::Tr::tr("Peak memory: %1").arg(peakMemory()) << "\n";
     m_out.flush();
 }
 
 void Progress::dryRunSummary(const RunResult &r)
 {
     // The run id and the times belong to the throwaway database: not shown.
-    const QString what = r.kind == QLatin1String("reconcile") ? QStringLiteral("reconciliation") : r.kind + QStringLiteral(" sync");
-    m_out << QStringLiteral("Source %1: DRY RUN of the %2, would end %3 (%4). Nothing was written to the main database.\n")
-                 .arg(r.source, what, RunResult::statusName(r.status).toUpper(), duration(r.elapsedMs));
-    m_out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
-                 .arg(QStringLiteral("entity"), -10).arg(QStringLiteral("fetched"), 9).arg(QStringLiteral("would insert"), 13)
-                 .arg(QStringLiteral("update"), 8).arg(QStringLiteral("delete"), 8).arg(QStringLiteral("link"), 6)
-                 .arg(QStringLiteral("conflicts"), 10).arg(QStringLiteral("quarantine"), 11).arg(QStringLiteral("unchanged"), 10);
+    //: A dry run's summary: source, kind of run, status it would end with, time taken.
+    m_out << Cli::Tr::tr("Source %1: DRY RUN of the %2, would end %3 (%4). Nothing was written to the main database.")
+                 .arg(r.source, runKind(r.kind), runStatus(RunResult::statusName(r.status)), duration(r.elapsedMs))
+          << "\n";
+    const TextTable table({{Cli::Tr::tr("entity"), -10}, {Cli::Tr::tr("fetched"), 9}, {Cli::Tr::tr("would insert"), 13}, {Cli::Tr::tr("update"), 8},
+                           {Cli::Tr::tr("delete"), 8}, {Cli::Tr::tr("link"), 6}, {Cli::Tr::tr("conflicts"), 10}, {Cli::Tr::tr("quarantine"), 11},
+                           {Cli::Tr::tr("unchanged"), 10}});
+    m_out << "  " << table.header() << "\n";
     for (const QString &e : r.entityOrder) {
         if (!r.counts.contains(e))
             continue;
         const EntityCounts c = r.counts.value(e);
-        m_out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8 %9\n")
-                     .arg(e, -10).arg(number(c.fetched), 9).arg(number(c.inserted), 13).arg(number(c.updated), 8)
-                     .arg(number(c.deleted), 8).arg(number(c.linked), 6).arg(number(c.conflicts), 10)
-                     .arg(number(c.quarantined), 11).arg(number(c.unchanged), 10);
+        m_out << "  "
+              << table.row({e, number(c.fetched), number(c.inserted), number(c.updated), number(c.deleted), number(c.linked),
+                            number(c.conflicts), number(c.quarantined), number(c.unchanged)})
+              << "\n";
     }
     const EntityCounts t = r.total();
     if (t.written() == 0 && t.conflicts == 0 && t.quarantined == 0 && !r.error)
-        m_out << "  Nothing to write: the main database already has every change.\n";
+        m_out << "  " << Cli::Tr::tr("Nothing to write: the main database already has every change.") << "\n";
     if (t.restored > 0)
-        m_out << "  " << number(t.restored) << " deleted rows would be restored (records back at the source).\n";
+        m_out << "  "
+              << Cli::Tr::tr("%1 deleted row(s) would be restored (records back at the source).", nullptr, count(t.restored)).arg(number(t.restored))
+              << "\n";
     if (t.pending > 0)
-        m_out << "  " << number(t.pending) << " records would wait for a referenced record.\n";
+        m_out << "  " << Cli::Tr::tr("%1 record(s) would wait for a referenced record.", nullptr, count(t.pending)).arg(number(t.pending)) << "\n";
     if (t.quarantined > 0)
-        m_out << "  " << number(t.quarantined) << " records would be quarantined.\n";
+        m_out << "  " << Cli::Tr::tr("%1 record(s) would be quarantined.", nullptr, count(t.quarantined)).arg(number(t.quarantined)) << "\n";
     if (t.conflicts > 0)
-        m_out << "  " << number(t.conflicts) << (t.conflicts == 1 ? " conflict" : " conflicts")
-              << " would wait for a person (a field changed on both sides, or a delete that meets a local edit).\n";
+        m_out << "  "
+              << Cli::Tr::tr("%1 conflict(s) would wait for a person (a field changed on both sides, or a delete that meets a local edit).",
+                        nullptr, count(t.conflicts))
+                     .arg(number(t.conflicts))
+              << "\n";
     if (r.error)
-        m_out << "  Error: " << r.error.message << "\n";
+        m_out << "  " << Cli::Tr::tr("Error: %1").arg(r.error.message) << "\n";
     m_out.flush();
 }
 

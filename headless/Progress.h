@@ -29,6 +29,11 @@ public:
     static QString number(qint64 n);
     static QString duration(qint64 ms);
     static QString peakMemory(); // this process's peak resident memory, e.g. "84.2 MiB"
+    // The n that picks a translated message's plural form (Tr::tr(text, nullptr, count(n))).
+    static int count(qint64 n);
+    // For people: "incremental sync", "reconciliation", ... and "OK", "PARTIAL", ..., translated.
+    static QString runKind(const QString &kind);
+    static QString runStatus(const QString &status);
 
 private:
     QString line(const QString &entity, const EntityCounts &counts, bool final) const;

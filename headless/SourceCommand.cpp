@@ -7,6 +7,8 @@
 
 #include "ExitCode.h"
 #include "Progress.h"
+#include "TextTable.h"
+#include "Tr.h"
 #include "engine/SourceAdmin.h"
 #include "store/Database.h"
 
@@ -22,7 +24,8 @@ namespace {
 
 QString n(qint64 v) { return Progress::number(v); }
 
-QString plural(qint64 v, const QString &one, const QString &many) { return n(v) + QLatin1Char(' ') + (v == 1 ? one : many); }
+// "1 row", "6,000 rows": a numerus message whose plural form the catalogue picks for v.
+QString counted(const char *text, qint64 v) { return Tr::tr(text, nullptr, Progress::count(v)).arg(n(v)); }
 
 // "admin:alice": who did it, for the change log and the conflicts a detach resolves.
 QString actor()
@@ -39,15 +42,16 @@ QString actor()
 
 QString forgets(const SourceAdmin::Result &r)
 {
-    return QStringLiteral("%1, %2, %3 and %4")
-        .arg(plural(r.links, QStringLiteral("link"), QStringLiteral("links")), plural(r.cursors, QStringLiteral("cursor"), QStringLiteral("cursors")),
-             plural(r.pending, QStringLiteral("pending record"), QStringLiteral("pending records")),
-             plural(r.quarantined, QStringLiteral("quarantined record"), QStringLiteral("quarantined records")));
+    //: What detaching forgets: links, cursors, pending records and quarantined records, counted.
+    return Tr::tr("%1, %2, %3 and %4")
+        .arg(counted(QT_TRANSLATE_N_NOOP("tributaryd", "%1 link(s)"), r.links), counted(QT_TRANSLATE_N_NOOP("tributaryd", "%1 cursor(s)"), r.cursors),
+             counted(QT_TRANSLATE_N_NOOP("tributaryd", "%1 pending record(s)"), r.pending),
+             counted(QT_TRANSLATE_N_NOOP("tributaryd", "%1 quarantined record(s)"), r.quarantined));
 }
 
 QString resolves(const SourceAdmin::Result &r)
 {
-    return QStringLiteral("%1 resolved as 'detached'").arg(plural(r.conflictsResolved, QStringLiteral("open conflict"), QStringLiteral("open conflicts")));
+    return Tr::tr("%1 open conflict(s) resolved as 'detached'", nullptr, Progress::count(r.conflictsResolved)).arg(n(r.conflictsResolved));
 }
 
 int listCommand(Context &ctx, bool json, QTextStream &out, QTextStream &err)
@@ -65,25 +69,25 @@ int listCommand(Context &ctx, bool json, QTextStream &out, QTextStream &err)
         out << QJsonDocument(QJsonObject{{QStringLiteral("sources"), all}}).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    out << "Main database: " << ctx.database().db().databaseName() << "\n";
+    out << Tr::tr("Main database: %1").arg(ctx.database().db().databaseName()) << "\n";
     if (sources.isEmpty()) {
-        out << "No sources: the configuration names none and the main database holds no rows of any.\n";
+        out << Tr::tr("No sources: the configuration names none and the main database holds no rows of any.") << "\n";
         return ExitOk;
     }
-    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9  %10\n")
-               .arg(QStringLiteral("source"), -12).arg(QStringLiteral("state"), -9).arg(QStringLiteral("linked"), 9)
-               .arg(QStringLiteral("inserted"), 9).arg(QStringLiteral("matched"), 8).arg(QStringLiteral("gone"), 6)
-               .arg(QStringLiteral("pending"), 8).arg(QStringLiteral("quarantined"), 12).arg(QStringLiteral("conflicts"), 10)
-               .arg(QStringLiteral("last run"));
+    const TextTable table({{Tr::tr("source"), -12}, {Tr::tr("state"), -9}, {Tr::tr("linked"), 9}, {Tr::tr("inserted"), 9},
+                           {Tr::tr("matched"), 8}, {Tr::tr("gone"), 6}, {Tr::tr("pending"), 8}, {Tr::tr("quarantined"), 12},
+                           {Tr::tr("conflicts"), 10}});
+    out << table.header() << "  " << Tr::tr("last run") << "\n";
     for (const SourceAdmin::SourceState &s : sources) {
-        const QString state = s.configured ? (s.enabled ? QStringLiteral("enabled") : QStringLiteral("disabled")) : QStringLiteral("removed");
-        out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9  %10\n")
-                   .arg(s.name, -12).arg(state, -9).arg(n(s.links), 9).arg(n(s.inserted), 9).arg(n(s.matched), 8).arg(n(s.gone), 6)
-                   .arg(n(s.pending), 8).arg(n(s.quarantined), 12).arg(n(s.openConflicts), 10)
-                   .arg(s.lastRunAt.isEmpty() ? QStringLiteral("never") : s.lastRunAt);
+        //: The state of a source in 'source list'.
+        const QString state = s.configured ? (s.enabled ? Tr::tr("enabled") : Tr::tr("disabled")) : Tr::tr("removed");
+        out << table.row({s.name, state, n(s.links), n(s.inserted), n(s.matched), n(s.gone), n(s.pending), n(s.quarantined),
+                          n(s.openConflicts)})
+            << "  " << (s.lastRunAt.isEmpty() ? Tr::tr("never") : s.lastRunAt) << "\n";
     }
-    out << "linked: rows linked to the source (inserted by it, or matched: adopted rows that were already there);\n"
-           "gone: records the source no longer has (their rows are soft-deleted or kept).\n";
+    out << Tr::tr("linked: rows linked to the source (inserted by it, or matched: adopted rows that were already there);\n"
+                  "gone: records the source no longer has (their rows are soft-deleted or kept).")
+        << "\n";
     bool first = true;
     for (const SourceAdmin::SourceState &s : sources) {
         if (!s.isRemoved())
@@ -96,15 +100,11 @@ int listCommand(Context &ctx, bool json, QTextStream &out, QTextStream &err)
 
 void printPurgeTable(const SourceAdmin::Result &r, QTextStream &out)
 {
-    out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7\n")
-               .arg(QStringLiteral("entity"), -12).arg(QStringLiteral("table"), -12).arg(QStringLiteral("linked"), 9)
-               .arg(QStringLiteral("delete"), 9).arg(QStringLiteral("shared"), 8).arg(QStringLiteral("adopted"), 8)
-               .arg(QStringLiteral("already gone"), 13);
-    for (const SourceAdmin::EntityPurge &e : r.entities) {
-        out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7\n")
-                   .arg(e.entity, -12).arg(e.table, -12).arg(n(e.links), 9).arg(n(e.deleted), 9).arg(n(e.shared), 8)
-                   .arg(n(e.adopted), 8).arg(n(e.alreadyGone), 13);
-    }
+    const TextTable table({{Tr::tr("entity"), -12}, {Tr::tr("table"), -12}, {Tr::tr("linked"), 9}, {Tr::tr("delete"), 9},
+                           {Tr::tr("shared"), 8}, {Tr::tr("adopted"), 8}, {Tr::tr("already gone"), 13}});
+    out << "  " << table.header() << "\n";
+    for (const SourceAdmin::EntityPurge &e : r.entities)
+        out << "  " << table.row({e.entity, e.table, n(e.links), n(e.deleted), n(e.shared), n(e.adopted), n(e.alreadyGone)}) << "\n";
 }
 
 int detachOrPurge(Context &ctx, const QString &verb, const QString &name, bool yes, bool force, QTextStream &out, QTextStream &err)
@@ -127,21 +127,26 @@ int detachOrPurge(Context &ctx, const QString &verb, const QString &name, bool y
     }
     if (!yes) {
         if (purge) {
-            out << "Purging source \"" << name << "\" would, in one transaction:\n";
+            out << Tr::tr("Purging source \"%1\" would, in one transaction:").arg(name) << "\n";
             printPurgeTable(r, out);
-            out << "  delete " << plural(r.rowsDeleted, QStringLiteral("row"), QStringLiteral("rows"))
-                << " only this source brought (children first), each written to the change log with its values;\n"
-                << "  keep " << plural(r.rowsShared, QStringLiteral("row"), QStringLiteral("rows")) << " another source links too and "
-                << plural(r.rowsAdopted, QStringLiteral("adopted row"), QStringLiteral("adopted rows"))
-                << " (the main application's own, or another source's);\n"
-                << "  then detach it: forget " << forgets(r) << "; " << resolves(r) << ".\n";
+            out << "  "
+                << Tr::tr("delete %1 row(s) only this source brought (children first), each written to the change log with its values;",
+                          nullptr, Progress::count(r.rowsDeleted))
+                       .arg(n(r.rowsDeleted))
+                << "\n  "
+                //: %1: "N row(s)", %2: "N adopted row(s)".
+                << Tr::tr("keep %1 another source links too and %2 (the main application's own, or another source's);")
+                       .arg(counted(QT_TRANSLATE_N_NOOP("tributaryd", "%1 row(s)"), r.rowsShared),
+                            counted(QT_TRANSLATE_N_NOOP("tributaryd", "%1 adopted row(s)"), r.rowsAdopted))
+                << "\n  " << Tr::tr("then detach it: forget %1; %2.").arg(forgets(r), resolves(r)) << "\n";
         } else {
-            out << "Detaching source \"" << name << "\" would, in one transaction:\n"
-                << "  forget " << forgets(r) << ";\n"
+            out << Tr::tr("Detaching source \"%1\" would, in one transaction:").arg(name) << "\n"
+                << "  " << Tr::tr("forget %1;").arg(forgets(r)) << "\n"
                 << "  " << resolves(r) << ".\n"
-                << "Every row stays in the main database as the main application's own; runs and the change log stay.\n";
+                << Tr::tr("Every row stays in the main database as the main application's own; runs and the change log stay.") << "\n";
         }
-        out << "Nothing was changed: run again with --yes to " << verb << ".\n";
+        out << (purge ? Tr::tr("Nothing was changed: run again with --yes to purge.") : Tr::tr("Nothing was changed: run again with --yes to detach."))
+            << "\n";
         return ExitUsage;
     }
     if (purge) {
@@ -150,14 +155,18 @@ int detachOrPurge(Context &ctx, const QString &verb, const QString &name, bool y
             if (e.deleted > 0)
                 deleted.append(QStringLiteral("%1 %2").arg(e.table, n(e.deleted)));
         }
-        out << "Purged source \"" << name << "\": deleted " << plural(r.rowsDeleted, QStringLiteral("row"), QStringLiteral("rows"))
-            << (deleted.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(deleted.join(QStringLiteral(", ")))) << "; kept "
-            << n(r.rowsShared) << " shared and " << n(r.rowsAdopted) << " adopted.\n";
+        //: %2: "N row(s)", %3: the rows deleted per table, or nothing.
+        out << Tr::tr("Purged source \"%1\": deleted %2%3; kept %4 shared and %5 adopted.")
+                   .arg(name, counted(QT_TRANSLATE_N_NOOP("tributaryd", "%1 row(s)"), r.rowsDeleted),
+                        deleted.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(deleted.join(QStringLiteral(", "))), n(r.rowsShared),
+                        n(r.rowsAdopted))
+            << "\n";
     }
-    out << (purge ? "Detached it" : QStringLiteral("Detached source \"%1\"").arg(name)) << ": forgot " << forgets(r) << "; " << resolves(r)
-        << ".\n";
+    out << (purge ? Tr::tr("Detached it: forgot %1; %2.").arg(forgets(r), resolves(r))
+                  : Tr::tr("Detached source \"%1\": forgot %2; %3.").arg(name, forgets(r), resolves(r)))
+        << "\n";
     if (!purge)
-        out << "Every row stays in the main database.\n";
+        out << Tr::tr("Every row stays in the main database.") << "\n";
     return ExitOk;
 }
 
@@ -166,7 +175,7 @@ int detachOrPurge(Context &ctx, const QString &verb, const QString &name, bool y
 int source(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString sub = args.value(2);
-    const char *usage =
+    const QString usage = Tr::tr(
         "Usage: tributaryd source list [--json] --config FILE\n"
         "       tributaryd source detach NAME [--yes] [--force] --config FILE\n"
         "       tributaryd source purge NAME [--yes] [--force] --config FILE\n"
@@ -174,50 +183,52 @@ int source(const QStringList &args, QTextStream &out, QTextStream &err)
         "Removing a source from the configuration leaves its rows in place. 'detach' forgets what Tributary keeps\n"
         "for it (links, cursors, pending, quarantine; open conflicts resolved as 'detached'): its rows become the\n"
         "main application's own. 'purge' deletes the rows only that source inserted (rows it adopted, and rows\n"
-        "another source links too, stay), then detaches it. Without --yes both print what they would do and exit 2.\n";
+        "another source links too, stay), then detaches it. Without --yes both print what they would do and exit 2.\n");
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         out << usage;
         return ExitOk;
     }
     if (sub != QLatin1String("list") && sub != QLatin1String("detach") && sub != QLatin1String("purge")) {
-        err << "tributaryd source: expected 'list', 'detach NAME' or 'purge NAME'"
-            << (sub.isEmpty() ? QString() : QStringLiteral(", got \"%1\"").arg(sub)) << "\n\n"
+        err << "tributaryd source: "
+            << (sub.isEmpty() ? Tr::tr("expected 'list', 'detach NAME' or 'purge NAME'")
+                              : Tr::tr("expected 'list', 'detach NAME' or 'purge NAME', got \"%1\"").arg(sub))
+            << "\n\n"
             << usage;
         return ExitUsage;
     }
     QCommandLineParser p;
-    QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for scripts."));
-    QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("Do it. Without --yes, print what would be done, with exact counts, and exit 2."));
+    QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON for scripts."));
+    QCommandLineOption yes(QStringLiteral("yes"), Tr::tr("Do it. Without --yes, print what would be done, with exact counts, and exit 2."));
     QCommandLineOption force(QStringLiteral("force"),
-                             QStringLiteral("Also for a source that is still in the configuration and enabled (the next sync links\n"
-                                            "everything again, and inserts again what a purge deleted)."));
+                             Tr::tr("Also for a source that is still in the configuration and enabled (the next sync links "
+                                    "everything again, and inserts again what a purge deleted)."));
     p.addOption(configOption());
     if (sub == QLatin1String("list"))
         p.addOption(json);
     else {
         p.addOptions({yes, force});
-        p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The source, as 'tributaryd source list' names it."));
+        p.addPositionalArgument(QStringLiteral("NAME"), Tr::tr("The source, as 'tributaryd source list' names it."));
     }
     const QString description = sub == QLatin1String("list")
-        ? QStringLiteral("Lists every source of the configuration and every source the main database still holds rows of,\n"
-                         "with its linked rows (inserted or adopted), pending, quarantined and open conflicts.")
+        ? Tr::tr("Lists every source of the configuration and every source the main database still holds rows of,\n"
+                 "with its linked rows (inserted or adopted), pending, quarantined and open conflicts.")
         : sub == QLatin1String("detach")
-        ? QStringLiteral("Forgets, in one transaction, everything Tributary keeps for a source: links, cursors, pending records,\n"
-                         "quarantine; its open conflicts are resolved as 'detached'. Every row stays in place and becomes the\n"
-                         "main application's own. Runs and the change log stay as history.")
-        : QStringLiteral("Deletes, in one transaction, the rows a source inserted that no other source links (children before\n"
-                         "parents; rows it adopted are never deleted), writing each to the change log with its values, then\n"
-                         "detaches it. If the database refuses a delete, or a row that stays still references a deleted one,\n"
-                         "nothing is deleted or detached and the row is named.");
+        ? Tr::tr("Forgets, in one transaction, everything Tributary keeps for a source: links, cursors, pending records,\n"
+                 "quarantine; its open conflicts are resolved as 'detached'. Every row stays in place and becomes the\n"
+                 "main application's own. Runs and the change log stay as history.")
+        : Tr::tr("Deletes, in one transaction, the rows a source inserted that no other source links (children before\n"
+                 "parents; rows it adopted are never deleted), writing each to the change log with its values, then\n"
+                 "detaches it. If the database refuses a delete, or a row that stays still references a deleted one,\n"
+                 "nothing is deleted or detached and the row is named.");
     int code = ExitOk;
     QStringList positional;
     if (!parse(p, QStringLiteral("source ") + sub, description, args, &code, &positional))
         return code;
     if (sub == QLatin1String("list") ? !positional.isEmpty() : positional.size() != 1) {
         err << "tributaryd source " << sub << ": "
-            << (sub == QLatin1String("list") ? QStringLiteral("unexpected argument %1").arg(positional.value(0))
-                                             : positional.isEmpty() ? QStringLiteral("expected the source's name, as 'tributaryd source list' prints it")
-                                                                    : QStringLiteral("expected one source name, got %1").arg(positional.join(QLatin1Char(' '))))
+            << (sub == QLatin1String("list") ? Tr::tr("unexpected argument %1").arg(positional.value(0))
+                                             : positional.isEmpty() ? Tr::tr("expected the source's name, as 'tributaryd source list' prints it")
+                                                                    : Tr::tr("expected one source name, got %1").arg(positional.join(QLatin1Char(' '))))
             << "\n";
         return ExitUsage;
     }

@@ -104,6 +104,7 @@ private Q_SLOTS:
     void keepLocalThroughTributarydStaysQuietUntilTheSourceChangesAgain();
     void refusesWhenTheRowChangedSinceShown();
     void refusesWhenTheSourceSentANewerVersionSinceShown();
+    void aRowThatConvergedNeedsNoDecision();
     void refusesChoicesThatDoNotFit();
     void localDeletedRestoreOrLeaveDeleted();
     void remoteDeletedKeepOrDelete_data();
@@ -246,13 +247,48 @@ void tst_Resolve::refusesWhenTheRowChangedSinceShown()
     QCOMPARE(f.scalar(QStringLiteral("SELECT section_id FROM topics WHERE id = ?"), {t.localId}), t.localSection);
     QCOMPARE(f.value(QStringLiteral("SELECT status FROM tributary_conflicts")).toString(), QStringLiteral("open"));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE op = 'resolve'")), 0);
-    // Through tributaryd: exit 1 with the same message.
+    // The conflict now shows the row as it is: a new version, which resolves.
+    Conflict again;
+    Error e2;
+    QVERIFY(store.get(shown.id, &again, &e2));
+    QCOMPARE(again.local.value(QStringLiteral("title")).toString(), QStringLiteral("Mine, edited again"));
+    QVERIFY(again.updatedAt != shown.updatedAt);
+    QVERIFY(!store.resolve(shown, r, QStringLiteral("tester"), &e2)); // the old version stays refused
+    QVERIFY2(e2.message.contains(QStringLiteral("newer version")), qPrintable(e2.message));
+
+    // Through tributaryd: the main application edits the row once more; exit 1, same message;
+    // `show` then prints the row as it is, and resolving works.
+    QVERIFY(q.exec(QStringLiteral("UPDATE topics SET title = 'Mine, third time' WHERE id = %1").arg(t.localId)));
     QString out;
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("resolve"), QString::number(shown.id), QStringLiteral("--keep"),
-                            QStringLiteral("remote")},
-                        &out),
-             1);
+    const QStringList resolveRemote{QStringLiteral("conflicts"), QStringLiteral("resolve"), QString::number(shown.id), QStringLiteral("--keep"),
+                                    QStringLiteral("remote")};
+    QCOMPARE(tributaryd(f, resolveRemote, &out), 1);
     QVERIFY2(out.contains(QStringLiteral("refused: conflict #%1: the row topics %2 changed").arg(shown.id).arg(t.localId)), qPrintable(out));
+    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("show"), QString::number(shown.id)}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("\"Mine, third time\"")), qPrintable(out));
+    QCOMPARE(tributaryd(f, resolveRemote, &out), 0);
+    QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {t.localId}).toString(), QStringLiteral("Theirs"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT section_id FROM topics WHERE id = ?"), {t.localId}), t.remoteSection);
+}
+
+void tst_Resolve::aRowThatConvergedNeedsNoDecision()
+{
+    // The main application itself sets the source's value after the conflict was raised: a
+    // resolution attempt finds nothing left to decide and closes it as converged.
+    SyncFixture f;
+    QVERIFY(prepared(f));
+    const TopicConflict t = makeTopicConflict(f, QStringLiteral("3"));
+    QVERIFY(syncOk(f));
+    const Conflict shown = openConflicts(f).value(0);
+    QSqlQuery q(f.db().db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE topics SET title = 'Theirs', section_id = %1 WHERE id = %2").arg(t.remoteSection).arg(t.localId)));
+    ConflictStore store(f.db(), f.config());
+    Resolution r;
+    Error e;
+    QVERIFY(!store.resolve(shown, r, QStringLiteral("tester"), &e));
+    QCOMPARE(f.value(QStringLiteral("SELECT status FROM tributary_conflicts")).toString(), QStringLiteral("resolved"));
+    QCOMPARE(f.value(QStringLiteral("SELECT resolution FROM tributary_conflicts")).toString(), QStringLiteral("converged"));
+    QVERIFY(openConflicts(f).isEmpty());
 }
 
 void tst_Resolve::refusesWhenTheSourceSentANewerVersionSinceShown()

@@ -3,6 +3,7 @@
 #include "ConfigReader.h"
 #include "engine/SourceRegistry.h"
 #include "util/Logging.h"
+#include "util/Tr.h"
 
 #include <QDir>
 #include <QFile>
@@ -43,7 +44,7 @@ bool isIdentifier(const QString &s)
 void checkIdentifier(const ConfigReader &r, const QString &k, const QString &value)
 {
     if (!value.isEmpty() && !isIdentifier(value))
-        r.error(k, QStringLiteral("\"%1\" is not a plain SQL identifier (letters, digits, _)").arg(value));
+        r.error(k, Tr::tr("\"%1\" is not a plain SQL identifier (letters, digits, _)").arg(value));
 }
 
 EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QString &sourceType, QStringList *errors)
@@ -67,11 +68,12 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
     checkIdentifier(r, QStringLiteral("deleted_column"), e.deletedColumn);
 
     QSet<QString> used;
+    // `k` is a full key path already (the reader of the nested object made it).
     auto claim = [&](const QString &k, const QString &column) {
         if (column == e.key)
-            r.error(k, QStringLiteral("\"%1\" is the table's key; the key is assigned locally").arg(column));
+            errors->append(k + QStringLiteral(": ") + Tr::tr("\"%1\" is the table's key; the key is assigned locally").arg(column));
         else if (used.contains(column))
-            r.error(k, QStringLiteral("column \"%1\" is mapped twice").arg(column));
+            errors->append(k + QStringLiteral(": ") + Tr::tr("column \"%1\" is mapped twice").arg(column));
         used.insert(column);
     };
 
@@ -91,7 +93,7 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
             m.required = mr.boolean(QStringLiteral("required"), false);
             mr.rejectUnknown({QStringLiteral("field"), QStringLiteral("type"), QStringLiteral("required")});
         } else {
-            cr.error(it.key(), QStringLiteral("expected a field name or {\"field\": ..., \"type\": ...}"));
+            cr.error(it.key(), Tr::tr("expected a field name or {\"field\": ..., \"type\": ...}"));
         }
         e.columns.append(m);
     }
@@ -120,7 +122,7 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
         const QString col = match.at(i).toString();
         const QString k = QStringLiteral("match[%1]").arg(i);
         if (!match.at(i).isString() || !e.column(col))
-            r.error(k, QStringLiteral("must name a mapped column (one of the keys of \"columns\")"));
+            r.error(k, Tr::tr("must name a mapped column (one of the keys of \"columns\")"));
         e.match.append(col);
     }
 
@@ -130,12 +132,12 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
         checkIdentifier(dr, it.key(), it.key());
         claim(dr.key(it.key()), it.key());
         if (it->isArray() || it->isObject())
-            dr.error(it.key(), QStringLiteral("expected a string, number, boolean or null"));
+            dr.error(it.key(), Tr::tr("expected a string, number, boolean or null"));
         e.defaults.insert(it.key(), it->toVariant());
     }
 
     if (e.conflictPolicy == QLatin1String("newest-wins") && e.updatedColumn.isEmpty())
-        r.error(QStringLiteral("conflict_policy"), QStringLiteral("newest-wins needs \"updated_column\""));
+        r.error(QStringLiteral("conflict_policy"), Tr::tr("newest-wins needs \"updated_column\""));
 
     const QJsonObject fieldPolicies = r.object(QStringLiteral("field_policies"));
     const ConfigReader fr(fieldPolicies, r.key(QStringLiteral("field_policies")), errors);
@@ -144,17 +146,17 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
         for (const ReferenceMapping &ref : std::as_const(e.references))
             isReference = isReference || ref.column == it.key();
         if (!e.column(it.key()) && !isReference)
-            fr.error(it.key(), QStringLiteral("must name a mapped column (a key of \"columns\" or \"references\")"));
+            fr.error(it.key(), Tr::tr("must name a mapped column (a key of \"columns\" or \"references\")"));
         const QString policy = fr.oneOf(it.key(), kPolicies, QStringLiteral("manual"));
         if (policy == QLatin1String("newest-wins") && e.updatedColumn.isEmpty())
-            fr.error(it.key(), QStringLiteral("newest-wins needs \"updated_column\""));
+            fr.error(it.key(), Tr::tr("newest-wins needs \"updated_column\""));
         e.fieldPolicies.insert(it.key(), policy);
     }
     // The record's modification time is compared with the row's: both must be in that column.
     const ColumnMapping *updated = e.updatedColumn.isEmpty() ? nullptr : e.column(e.updatedColumn);
     if (!e.updatedColumn.isEmpty() && (!updated || updated->type != QLatin1String("timestamp")))
         r.error(QStringLiteral("updated_column"),
-                QStringLiteral("\"%1\" must be one of \"columns\", with \"type\": \"timestamp\"").arg(e.updatedColumn));
+                Tr::tr("\"%1\" must be one of \"columns\", with \"type\": \"timestamp\"").arg(e.updatedColumn));
 
     r.rejectUnknown(kEntityKeys + SourceRegistry::entityKeys(sourceType));
     return e;
@@ -170,7 +172,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     ConfigReader r(o, path, errors);
     s.name = r.string(QStringLiteral("name"), {}, true);
     if (!s.name.isEmpty() && !isIdentifier(QString(s.name).replace(QLatin1Char('-'), QLatin1Char('_'))))
-        r.error(QStringLiteral("name"), QStringLiteral("use letters, digits, - and _ only"));
+        r.error(QStringLiteral("name"), Tr::tr("use letters, digits, - and _ only"));
     s.type = r.string(QStringLiteral("type"), {}, true);
     s.enabled = r.boolean(QStringLiteral("enabled"), true);
     s.overlapSeconds = int(r.integer(QStringLiteral("overlap_seconds"), 0, 0, 7 * 86400));
@@ -188,7 +190,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
             s.start.from = StartConfig::From::Date;
             s.start.date = QDateTime::fromString(sr.string(QStringLiteral("date"), {}, true), Qt::ISODateWithMs);
             if (!s.start.date.isValid())
-                sr.error(QStringLiteral("date"), QStringLiteral("expected an ISO-8601 date and time, e.g. 2026-01-31T00:00:00Z"));
+                sr.error(QStringLiteral("date"), Tr::tr("expected an ISO-8601 date and time, e.g. 2026-01-31T00:00:00Z"));
             s.start.date = s.start.date.toUTC();
         }
         sr.rejectUnknown({QStringLiteral("from"), QStringLiteral("date")});
@@ -201,12 +203,12 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
         const QString en = eo.value(QStringLiteral("name")).toString();
         const QString epath = r.key(QStringLiteral("entities.") + (en.isEmpty() ? QString::number(i) : en));
         if (!entities.at(i).isObject()) {
-            errors->append(epath + QStringLiteral(": expected an object"));
+            errors->append(epath + QStringLiteral(": ") + Tr::tr("expected an object"));
             continue;
         }
         EntityConfig e = parseEntity(eo, epath, s.type, errors);
         if (names.contains(e.name))
-            errors->append(epath + QStringLiteral(": entity \"%1\" is declared twice").arg(e.name));
+            errors->append(epath + QStringLiteral(": ") + Tr::tr("entity \"%1\" is declared twice").arg(e.name));
         names.insert(e.name);
         s.entities.append(e);
     }
@@ -214,7 +216,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
         for (const ReferenceMapping &ref : e.references) {
             if (!names.contains(ref.entity))
                 errors->append(r.key(QStringLiteral("entities.%1.references.%2.entity")).arg(e.name, ref.column)
-                               + QStringLiteral(": no entity \"%1\" in this source").arg(ref.entity));
+                               + QStringLiteral(": ") + Tr::tr("no entity \"%1\" in this source").arg(ref.entity));
         }
     }
     QString cycle;
@@ -239,7 +241,7 @@ QString SecretRef::resolve(const QString &baseDir, QString *error) const
 {
     if (!env.isEmpty()) {
         if (!qEnvironmentVariableIsSet(env.toLocal8Bit().constData())) {
-            *error = QStringLiteral("environment variable %1 is not set").arg(env);
+            *error = Tr::tr("environment variable %1 is not set").arg(env);
             return {};
         }
         return qEnvironmentVariable(env.toLocal8Bit().constData());
@@ -248,28 +250,28 @@ QString SecretRef::resolve(const QString &baseDir, QString *error) const
         const QString path = QDir(baseDir).absoluteFilePath(file);
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("cannot read credentials file %1: %2").arg(path, f.errorString());
+            *error = Tr::tr("cannot read credentials file %1: %2").arg(path, f.errorString());
             return {};
         }
         // Credentials readable by others are refused, as ssh does with private keys.
         if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther)) {
-            *error = QStringLiteral("credentials file %1 is readable by other users; run: chmod 600 %1").arg(path);
+            *error = Tr::tr("credentials file %1 is readable by other users; run: chmod 600 %1").arg(path);
             return {};
         }
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
         if (!doc.isObject()) {
-            *error = QStringLiteral("credentials file %1 is not a JSON object (%2)").arg(path, pe.errorString());
+            *error = Tr::tr("credentials file %1 is not a JSON object (%2)").arg(path, pe.errorString());
             return {};
         }
         const QJsonValue v = doc.object().value(key);
         if (!v.isString()) {
-            *error = QStringLiteral("credentials file %1 has no string key \"%2\"").arg(path, key);
+            *error = Tr::tr("credentials file %1 has no string key \"%2\"").arg(path, key);
             return {};
         }
         return v.toString();
     }
-    *error = QStringLiteral("no secret configured");
+    *error = Tr::tr("no secret configured");
     return {};
 }
 
@@ -289,8 +291,8 @@ SecretRef SecretRef::fromJson(const QJsonValue &v, const QString &path, QStringL
 {
     SecretRef s;
     if (v.isString()) {
-        errors->append(path + QStringLiteral(": secrets are not stored in the configuration; use {\"env\": \"VARIABLE\"} "
-                                             "or {\"file\": \"credentials.json\", \"key\": \"name\"}"));
+        errors->append(path + QStringLiteral(": ") + Tr::tr("secrets are not stored in the configuration; use {\"env\": \"VARIABLE\"} "
+                                                            "or {\"file\": \"credentials.json\", \"key\": \"name\"}"));
         return s;
     }
     if (!v.isObject()) {
@@ -302,9 +304,9 @@ SecretRef SecretRef::fromJson(const QJsonValue &v, const QString &path, QStringL
     s.file = r.string(QStringLiteral("file"));
     s.key = r.string(QStringLiteral("key"));
     if (s.env.isEmpty() == s.file.isEmpty())
-        errors->append(path + QStringLiteral(": give exactly one of \"env\" or \"file\""));
+        errors->append(path + QStringLiteral(": ") + Tr::tr("give exactly one of \"env\" or \"file\""));
     if (!s.file.isEmpty() && s.key.isEmpty())
-        r.error(QStringLiteral("key"), QStringLiteral("is required with \"file\""));
+        r.error(QStringLiteral("key"), Tr::tr("is required with \"file\""));
     r.rejectUnknown({QStringLiteral("env"), QStringLiteral("file"), QStringLiteral("key")});
     return s;
 }
@@ -367,7 +369,7 @@ QList<const EntityConfig *> SourceConfig::orderedEntities(QString *error) const
         QStringList chain;
         if (!visit(e, chain)) {
             if (error)
-                *error = QStringLiteral("references form a cycle: %1").arg(chain.join(QStringLiteral(" -> ")));
+                *error = Tr::tr("references form a cycle: %1").arg(chain.join(QStringLiteral(" -> ")));
             return {};
         }
     }
@@ -397,17 +399,17 @@ bool Config::load(const QString &path, Config *out, QStringList *errors)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        errors->append(QStringLiteral("%1: cannot open: %2").arg(path, f.errorString()));
+        errors->append(Tr::tr("%1: cannot open: %2").arg(path, f.errorString()));
         return false;
     }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError) {
-        errors->append(QStringLiteral("%1: not valid JSON at offset %2: %3").arg(path).arg(pe.offset).arg(pe.errorString()));
+        errors->append(Tr::tr("%1: not valid JSON at offset %2: %3").arg(path).arg(pe.offset).arg(pe.errorString()));
         return false;
     }
     if (!doc.isObject()) {
-        errors->append(QStringLiteral("%1: expected a JSON object at the top level").arg(path));
+        errors->append(Tr::tr("%1: expected a JSON object at the top level").arg(path));
         return false;
     }
     return fromJson(doc.object(), QFileInfo(path).absoluteFilePath(), out, errors);
@@ -445,12 +447,12 @@ bool Config::fromJson(const QJsonObject &root, const QString &filePath, Config *
     for (int i = 0; i < sources.size(); ++i) {
         const QString fallback = QStringLiteral("sources[%1]").arg(i);
         if (!sources.at(i).isObject()) {
-            errors->append(fallback + QStringLiteral(": expected an object"));
+            errors->append(fallback + QStringLiteral(": ") + Tr::tr("expected an object"));
             continue;
         }
         SourceConfig s = parseSource(sources.at(i).toObject(), fallback, c.baseDir(), errors);
         if (names.contains(s.name))
-            errors->append(QStringLiteral("sources.%1: a source with this name is declared twice").arg(s.name));
+            errors->append(Tr::tr("sources.%1: a source with this name is declared twice").arg(s.name));
         names.insert(s.name);
         c.sources.append(s);
     }
@@ -492,12 +494,12 @@ bool Config::save(const QString &path, QString *error) const
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        *error = Tr::tr("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        *error = Tr::tr("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     return true;

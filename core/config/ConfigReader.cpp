@@ -1,5 +1,7 @@
 #include "ConfigReader.h"
 
+#include "util/Tr.h"
+
 #include <cmath>
 
 namespace Tributary {
@@ -18,13 +20,13 @@ ConfigReader::ConfigReader(const QJsonObject &o, PathFn path, QStringList *error
 QString ConfigReader::typeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: return QStringLiteral("nothing");
+    case QJsonValue::Null: return Tr::tr("null");
+    case QJsonValue::Bool: return Tr::tr("a boolean");
+    case QJsonValue::Double: return Tr::tr("a number");
+    case QJsonValue::String: return Tr::tr("a string");
+    case QJsonValue::Array: return Tr::tr("an array");
+    case QJsonValue::Object: return Tr::tr("an object");
+    case QJsonValue::Undefined: return Tr::tr("nothing");
     }
     return {};
 }
@@ -39,7 +41,7 @@ QString ConfigReader::string(const QString &k, const QString &def, bool required
     const QJsonValue v = m_o.value(k);
     if (v.isUndefined()) {
         if (required)
-            error(k, QStringLiteral("is required"));
+            error(k, Tr::tr("is required"));
         return def;
     }
     if (!v.isString()) {
@@ -47,7 +49,7 @@ QString ConfigReader::string(const QString &k, const QString &def, bool required
         return def;
     }
     if (required && v.toString().trimmed().isEmpty())
-        error(k, QStringLiteral("must not be empty"));
+        error(k, Tr::tr("must not be empty"));
     return v.toString();
 }
 
@@ -57,7 +59,7 @@ bool ConfigReader::boolean(const QString &k, bool def) const
     if (v.isUndefined())
         return def;
     if (!v.isBool()) {
-        error(k, QStringLiteral("expected true or false, got %1").arg(typeName(v)));
+        error(k, Tr::tr("expected true or false, got %1").arg(typeName(v)));
         return def;
     }
     return v.toBool();
@@ -70,7 +72,7 @@ qint64 ConfigReader::integer(const QString &k, qint64 def, qint64 min, qint64 ma
         return def;
     const double d = v.toDouble(qQNaN());
     if (!v.isDouble() || d != std::floor(d) || d < double(min) || d > double(max)) {
-        error(k, QStringLiteral("expected a whole number from %1 to %2; got %3")
+        error(k, Tr::tr("expected a whole number from %1 to %2; got %3")
                      .arg(min)
                      .arg(max)
                      .arg(v.isDouble() ? QString::number(d) : typeName(v)));
@@ -85,7 +87,7 @@ double ConfigReader::number(const QString &k, double def, double min, double max
     if (v.isUndefined())
         return def;
     if (!v.isDouble() || v.toDouble() < min || v.toDouble() > max) {
-        error(k, QStringLiteral("expected a number from %1 to %2").arg(min).arg(max));
+        error(k, Tr::tr("expected a number from %1 to %2").arg(min).arg(max));
         return def;
     }
     return v.toDouble();
@@ -96,11 +98,11 @@ QJsonObject ConfigReader::object(const QString &k, bool required) const
     const QJsonValue v = m_o.value(k);
     if (v.isUndefined()) {
         if (required)
-            error(k, QStringLiteral("is required"));
+            error(k, Tr::tr("is required"));
         return {};
     }
     if (!v.isObject()) {
-        error(k, QStringLiteral("expected an object, got %1").arg(typeName(v)));
+        error(k, Tr::tr("expected an object, got %1").arg(typeName(v)));
         return {};
     }
     return v.toObject();
@@ -111,11 +113,11 @@ QJsonArray ConfigReader::array(const QString &k, bool required) const
     const QJsonValue v = m_o.value(k);
     if (v.isUndefined()) {
         if (required)
-            error(k, QStringLiteral("is required"));
+            error(k, Tr::tr("is required"));
         return {};
     }
     if (!v.isArray()) {
-        error(k, QStringLiteral("expected an array, got %1").arg(typeName(v)));
+        error(k, Tr::tr("expected an array, got %1").arg(typeName(v)));
         return {};
     }
     return v.toArray();
@@ -128,7 +130,7 @@ QString ConfigReader::oneOf(const QString &k, const QStringList &allowed, const 
         return def;
     const QString s = v.isString() ? v.toString() : QString();
     if (!allowed.contains(s)) {
-        error(k, QStringLiteral("expected one of %1; got %2")
+        error(k, Tr::tr("expected one of %1; got %2")
                      .arg(allowed.join(QStringLiteral(", ")), v.isString() ? QStringLiteral("\"%1\"").arg(s) : typeName(v)));
         return def;
     }
@@ -138,7 +140,7 @@ QString ConfigReader::oneOf(const QString &k, const QStringList &allowed, const 
 SecretRef ConfigReader::secret(const QString &k) const
 {
     if (!m_o.contains(k)) {
-        error(k, QStringLiteral("is required: {\"env\": \"VARIABLE\"} or {\"file\": \"credentials.json\", \"key\": \"name\"}"));
+        error(k, Tr::tr("is required: {\"env\": \"VARIABLE\"} or {\"file\": \"credentials.json\", \"key\": \"name\"}"));
         return {};
     }
     return SecretRef::fromJson(m_o.value(k), key(k), m_errors);
@@ -148,7 +150,7 @@ void ConfigReader::rejectUnknown(const QStringList &known) const
 {
     for (auto it = m_o.constBegin(); it != m_o.constEnd(); ++it) {
         if (!known.contains(it.key()))
-            error(it.key(), QStringLiteral("unknown key; expected one of %1").arg(known.join(QStringLiteral(", "))));
+            error(it.key(), Tr::tr("unknown key; expected one of %1").arg(known.join(QStringLiteral(", "))));
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "util/Logging.h"
+#include "util/Tr.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -303,7 +304,7 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
             first = e;
         const QString id = RecordMapper::idString(RecordMapper::valueAt(raw, entity.externalId));
         if (!toQuarantine(entity, raw, id, QString(),
-                          QStringLiteral("the main database refused the record: %1").arg(e.detail.section(QStringLiteral(" -- "), 0, 0)),
+                          Tr::tr("the main database refused the record: %1").arg(e.detail.section(QStringLiteral(" -- "), 0, 0)),
                           error))
             return false;
     }
@@ -407,7 +408,7 @@ bool Applier::insertRow(EntityState &st, const MappedRecord &m, const QVariantMa
     if (!m_db.exec(q, error))
         return false;
     if (!q.next()) {
-        *error = Error(Error::Code::Database, QStringLiteral("%1: the insert returned no key").arg(entity.table));
+        *error = Error(Error::Code::Database, Tr::tr("%1: the insert returned no key").arg(entity.table));
         return false;
     }
     const QString localId = q.value(0).toString();
@@ -1183,7 +1184,7 @@ bool Applier::quarantineStuckPending(Error *error)
                 continue;
             --m_counts[n.entity].pending;
             if (!toQuarantine(*cfg, n.record, n.id, n.column,
-                              QStringLiteral("%1 references %2, which waits for this record in turn (a cycle of references)").arg(n.column, n.target),
+                              Tr::tr("%1 references %2, which waits for this record in turn (a cycle of references)").arg(n.column, n.target),
                               error))
                 return false;
         }
@@ -1192,7 +1193,7 @@ bool Applier::quarantineStuckPending(Error *error)
     if (!ok)
         return false;
     for (const Node &n : std::as_const(nodes)) {
-        if (!quarantineWaitingFor(n.entity, n.id, QStringLiteral("which is quarantined"), error))
+        if (!quarantineWaitingFor(n.entity, n.id, Tr::tr("which is quarantined"), error))
             return false;
     }
     return true;
@@ -1245,10 +1246,10 @@ bool Applier::quarantineWaitingFor(const QString &entity, const QString &externa
                 if (!cfg)
                     continue;
                 --m_counts[we].pending;
-                const QString fieldReason = QStringLiteral("%1 references %2 %3, %4").arg(column, e, id, why);
+                const QString fieldReason = Tr::tr("%1 references %2 %3, %4").arg(column, e, id, why);
                 if (!toQuarantine(*cfg, record, wid, column, fieldReason, error))
                     break;
-                work.append({we, wid, QStringLiteral("which is quarantined")});
+                work.append({we, wid, Tr::tr("which is quarantined")});
             }
         }
         return !error->isError();

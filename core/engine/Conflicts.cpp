@@ -3,6 +3,7 @@
 #include "engine/RecordMapper.h"
 #include "store/Database.h"
 #include "store/LinkStore.h"
+#include "util/Tr.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -79,11 +80,11 @@ QJsonObject Conflict::toJson() const
 QString Conflict::describeKind(const QString &kind)
 {
     if (kind == QLatin1String("field"))
-        return QStringLiteral("both sides changed the same field");
+        return Tr::tr("both sides changed the same field");
     if (kind == QLatin1String("local-deleted"))
-        return QStringLiteral("the main application deleted the row; the source changed it");
+        return Tr::tr("the main application deleted the row; the source changed it");
     if (kind == QLatin1String("remote-deleted"))
-        return QStringLiteral("the source deleted the record; the main application changed the row");
+        return Tr::tr("the source deleted the record; the main application changed the row");
     return kind;
 }
 
@@ -167,7 +168,7 @@ bool ConflictStore::get(qint64 id, Conflict *out, Error *error)
     if (!m_db.exec(q, error))
         return false;
     if (!q.next()) {
-        *error = Error(Error::Code::NotFound, QStringLiteral("there is no conflict #%1").arg(id));
+        *error = Error(Error::Code::NotFound, Tr::tr("there is no conflict #%1").arg(id));
         return false;
     }
     *out = fromQuery(q);
@@ -181,6 +182,61 @@ bool ConflictStore::resolve(const Conflict &shownConflict, const Resolution &res
     if (resolveInTransaction(shownConflict, resolution, actor, error) && m_db.commit(error))
         return true;
     m_db.rollback();
+    if (error->code == Error::Code::Conflict && error->detail == QLatin1String("row-changed")) {
+        // The person must see the row as it is before deciding: the conflict takes the new
+        // values, so that showing it again shows them (and resolving that version works).
+        bool changed = false;
+        Error ignored;
+        refreshLocal(shownConflict.id, &changed, &ignored);
+        error->detail.clear();
+    }
+    return false;
+}
+
+bool ConflictStore::refreshLocal(qint64 id, bool *changed, Error *error)
+{
+    *changed = false;
+    if (!m_db.transaction(error))
+        return false;
+    auto body = [&]() -> bool {
+        Conflict c;
+        if (!get(id, &c, error))
+            return false;
+        const SourceConfig *source = m_config.source(c.source);
+        const EntityConfig *entity = source ? source->entity(c.entity) : nullptr;
+        if (!c.isOpen() || c.kind != QLatin1String("field") || !entity)
+            return true;
+        QJsonObject now;
+        bool exists = false;
+        if (!readRow(*entity, c.localId, c.fields, &now, &exists, error))
+            return false;
+        if (!exists || now == c.local)
+            return true;
+        bool converged = true;
+        for (const QString &f : std::as_const(c.fields))
+            converged = converged && sameValue(now.value(f).toVariant(), c.remote.value(f).toVariant());
+        const QString at = Database::now();
+        QSqlQuery q;
+        if (!m_db.prepare(q, converged ? QStringLiteral("UPDATE tributary_conflicts SET local = ?, updated_at = ?, status = 'resolved', "
+                                                        "resolution = 'converged', resolved_by = 'main application', resolved_at = ? "
+                                                        "WHERE id = ?")
+                                       : QStringLiteral("UPDATE tributary_conflicts SET local = ?, updated_at = ? WHERE id = ?"),
+                          error))
+            return false;
+        q.addBindValue(compact(now));
+        q.addBindValue(at);
+        if (converged)
+            q.addBindValue(at);
+        q.addBindValue(id);
+        if (!m_db.exec(q, error))
+            return false;
+        *changed = true;
+        return true;
+    };
+    if (body() && m_db.commit(error))
+        return true;
+    m_db.rollback();
+    *changed = false;
     return false;
 }
 
@@ -188,7 +244,7 @@ bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Re
                                          Error *error)
 {
     auto refuse = [&](const QString &why) {
-        *error = Error(Error::Code::Conflict, QStringLiteral("conflict #%1: %2").arg(shownConflict.id).arg(why));
+        *error = Error(Error::Code::Conflict, Tr::tr("conflict #%1: %2").arg(shownConflict.id).arg(why));
         return false;
     };
     // Read again inside the transaction: what was shown may be out of date.
@@ -196,14 +252,14 @@ bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Re
     if (!get(shownConflict.id, &c, error))
         return false;
     if (!c.isOpen())
-        return refuse(QStringLiteral("already resolved (%1, by %2 at %3)").arg(c.resolution, c.resolvedBy, c.resolvedAt));
+        return refuse(Tr::tr("already resolved (%1, by %2 at %3)").arg(c.resolution, c.resolvedBy, c.resolvedAt));
     if (c.updatedAt != shownConflict.updatedAt)
-        return refuse(QStringLiteral("the source sent a newer version at %1, after the conflict was shown; show it again").arg(c.updatedAt));
+        return refuse(Tr::tr("the source sent a newer version at %1, after the conflict was shown; show it again").arg(c.updatedAt));
     const SourceConfig *source = m_config.source(c.source);
     const EntityConfig *entity = source ? source->entity(c.entity) : nullptr;
     if (!entity)
-        return refuse(QStringLiteral("%1/%2 is no longer in the configuration; put it back, or detach the source "
-                                     "('tributaryd source detach %1')").arg(c.source, c.entity));
+        return refuse(Tr::tr("%1/%2 is no longer in the configuration; put it back, or detach the source "
+                             "('tributaryd source detach %1')").arg(c.source, c.entity));
 
     // The choice must fit the kind of conflict.
     using A = Resolution::Action;
@@ -211,7 +267,7 @@ bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Re
     const A a = resolution.action;
     if (c.kind == QLatin1String("field")) {
         if (a != A::KeepLocal && a != A::TakeRemote && a != A::PerField)
-            return refuse(QStringLiteral("both sides changed fields: keep local, take remote, or choose per field"));
+            return refuse(Tr::tr("both sides changed fields: keep local, take remote, or choose per field"));
         effect = Effect::Fields;
     } else if (c.kind == QLatin1String("local-deleted")) {
         if (a == A::KeepLocal || a == A::Delete)
@@ -219,18 +275,18 @@ bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Re
         else if (a == A::TakeRemote || a == A::Restore)
             effect = Effect::Restore;
         else
-            return refuse(QStringLiteral("the main application deleted the row: restore it with the source's values (keep remote), "
-                                         "or leave it deleted (keep local)"));
+            return refuse(Tr::tr("the main application deleted the row: restore it with the source's values (keep remote), "
+                                 "or leave it deleted (keep local)"));
     } else if (c.kind == QLatin1String("remote-deleted")) {
         if (a == A::KeepLocal || a == A::Keep)
             effect = Effect::Keep;
         else if (a == A::TakeRemote || a == A::Delete)
             effect = Effect::Delete;
         else
-            return refuse(QStringLiteral("the source deleted the record: keep the row as the main application has it (keep local), "
-                                         "or delete it as the source did (keep remote)"));
+            return refuse(Tr::tr("the source deleted the record: keep the row as the main application has it (keep local), "
+                                 "or delete it as the source did (keep remote)"));
     } else {
-        return refuse(QStringLiteral("unknown kind \"%1\"").arg(c.kind));
+        return refuse(Tr::tr("unknown kind \"%1\"").arg(c.kind));
     }
     if (a == A::PerField) {
         QStringList unknown, missing;
@@ -243,9 +299,9 @@ bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Re
                 missing.append(f);
         }
         if (!unknown.isEmpty())
-            return refuse(QStringLiteral("%1 is not a field of this conflict (its fields: %2)").arg(unknown.join(QStringLiteral(", ")), c.fields.join(QStringLiteral(", "))));
+            return refuse(Tr::tr("%1 is not a field of this conflict (its fields: %2)").arg(unknown.join(QStringLiteral(", ")), c.fields.join(QStringLiteral(", "))));
         if (!missing.isEmpty())
-            return refuse(QStringLiteral("choose every field; missing: %1").arg(missing.join(QStringLiteral(", "))));
+            return refuse(Tr::tr("choose every field; missing: %1").arg(missing.join(QStringLiteral(", "))));
     }
 
     // The row must be as the person saw it.
@@ -259,15 +315,19 @@ bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Re
     const QString row = QStringLiteral("%1 %2").arg(entity->table, c.localId);
     if (effect == Effect::LeaveDeleted || effect == Effect::Restore) {
         if (exists)
-            return refuse(QStringLiteral("the row %1 exists again since the conflict was shown; show it again").arg(row));
+            return refuse(Tr::tr("the row %1 exists again since the conflict was shown; show it again").arg(row));
     } else {
         if (!exists)
-            return refuse(QStringLiteral("the row %1 was deleted since the conflict was shown; show it again").arg(row));
+            return refuse(Tr::tr("the row %1 was deleted since the conflict was shown; show it again").arg(row));
         for (const QString &col : std::as_const(columns)) {
             if (!sameValue(now.value(col).toVariant(), c.local.value(col).toVariant()))
-                return refuse(QStringLiteral("the row %1 changed since the conflict was shown: %2 is now %3 (the conflict shows %4); "
-                                             "show it again")
-                                  .arg(row, col, shown(now.value(col)), shown(c.local.value(col))));
+            {
+                refuse(Tr::tr("the row %1 changed since the conflict was shown: %2 is now %3 (the conflict shows %4); "
+                              "the conflict now shows the row as it is: show it again")
+                           .arg(row, col, shown(now.value(col)), shown(c.local.value(col))));
+                error->detail = QStringLiteral("row-changed");
+                return false;
+            }
         }
     }
 
@@ -368,7 +428,7 @@ bool ConflictStore::resolveFields(const Conflict &c, const EntityConfig &entity,
     if (!m_db.exec(q, error))
         return false;
     if (q.numRowsAffected() != 1) {
-        *error = Error(Error::Code::Conflict, QStringLiteral("conflict #%1: the row %2 %3 disappeared while resolving").arg(c.id).arg(entity.table, c.localId));
+        *error = Error(Error::Code::Conflict, Tr::tr("conflict #%1: the row %2 %3 disappeared while resolving").arg(c.id).arg(entity.table, c.localId));
         return false;
     }
     return true;
@@ -427,8 +487,8 @@ bool ConflictStore::deleteRow(const Conflict &c, const EntityConfig &entity, Err
         links.setTimestamp(Database::now());
         return m_db.exec(q, error) && links.remove(c.entity, c.externalId, error);
     }
-    *error = Error(Error::Code::Conflict, QStringLiteral("conflict #%1: %2/%3 has \"delete_mode\": \"ignore\", so Tributary never deletes "
-                                                         "its rows; keep the row (keep local), or change delete_mode")
+    *error = Error(Error::Code::Conflict, Tr::tr("conflict #%1: %2/%3 has \"delete_mode\": \"ignore\", so Tributary never deletes "
+                                                 "its rows; keep the row (keep local), or change delete_mode")
                                               .arg(c.id).arg(c.source, c.entity));
     return false;
 }
@@ -459,7 +519,7 @@ bool ConflictStore::convert(const EntityConfig &entity, const QString &column, c
     const ColumnMapping *mapping = entity.column(column);
     const QString type = mapping ? mapping->type : QStringLiteral("integer"); // a reference holds a local key
     auto bad = [&](const QString &expected) {
-        *error = Error(Error::Code::Config, QStringLiteral("%1: %2 is not %3").arg(column, shown(text), expected));
+        *error = Error(Error::Code::Config, Tr::tr("%1: %2 is not %3").arg(column, shown(text), expected));
         return false;
     };
     bool ok = true;
@@ -472,11 +532,11 @@ bool ConflictStore::convert(const EntityConfig &entity, const QString &column, c
     } else if (type == QLatin1String("integer")) {
         *out = text.trimmed().toLongLong(&ok);
         if (!ok)
-            return mapping ? bad(QStringLiteral("an integer")) : bad(QStringLiteral("a local id (an integer)"));
+            return mapping ? bad(Tr::tr("an integer")) : bad(Tr::tr("a local id (an integer)"));
     } else if (type == QLatin1String("real")) {
         *out = text.trimmed().toDouble(&ok);
         if (!ok)
-            return bad(QStringLiteral("a number"));
+            return bad(Tr::tr("a number"));
     } else if (type == QLatin1String("boolean")) {
         const QString t = text.trimmed().toLower();
         if (t == QLatin1String("true") || t == QLatin1String("1"))
@@ -484,17 +544,17 @@ bool ConflictStore::convert(const EntityConfig &entity, const QString &column, c
         else if (t == QLatin1String("false") || t == QLatin1String("0"))
             *out = false;
         else
-            return bad(QStringLiteral("true or false"));
+            return bad(Tr::tr("true or false"));
     } else if (type == QLatin1String("timestamp")) {
         const QString ts = RecordMapper::normalizeTimestamp(QJsonValue(text), m_config.database.timestampFormat);
         if (ts.isNull())
-            return bad(QStringLiteral("an ISO-8601 timestamp"));
+            return bad(Tr::tr("an ISO-8601 timestamp"));
         *out = ts;
     } else if (type == QLatin1String("json")) {
         QJsonParseError pe;
         QJsonDocument::fromJson(text.toUtf8(), &pe);
         if (pe.error != QJsonParseError::NoError)
-            return bad(QStringLiteral("JSON (%1)").arg(pe.errorString()));
+            return bad(Tr::tr("JSON (%1)").arg(pe.errorString()));
         *out = text;
     } else {
         *out = text;

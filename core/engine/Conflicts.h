@@ -94,6 +94,14 @@ public:
     // ("alice"); the change log records "person:alice".
     bool resolve(const Conflict &shown, const Resolution &resolution, const QString &actor, Error *error);
 
+    // Reads the row again and records its current values as the conflict's local side (a new
+    // version of the conflict: updated_at changes). Done when a resolution is refused because the
+    // main application changed the row since the conflict was shown, so that showing it again
+    // shows the row as it is. When the row now holds the remote values everywhere, nothing is
+    // left to decide: the conflict is resolved as "converged". *changed says whether anything was
+    // written.
+    bool refreshLocal(qint64 id, bool *changed, Error *error);
+
     struct BulkResult
     {
         int resolved = 0;

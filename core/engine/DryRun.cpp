@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "util/Logging.h"
+#include "util/Tr.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -39,7 +40,7 @@ std::unique_ptr<QTemporaryDir> snapshotDir(const QString &mainPath, Error *error
         }
         const qint64 free = QStorageInfo(dir->path()).bytesAvailable();
         if (free >= 0 && free < needed) {
-            tried.append(QStringLiteral("%1 (%2 MiB free, the copy needs up to %3 MiB)")
+            tried.append(Tr::tr("%1 (%2 MiB free, the copy needs up to %3 MiB)")
                              .arg(where).arg(free / (1024 * 1024)).arg(needed / (1024 * 1024) + 1));
             continue;
         }
@@ -48,7 +49,7 @@ std::unique_ptr<QTemporaryDir> snapshotDir(const QString &mainPath, Error *error
         return dir;
     }
     *error = Error(Error::Code::Database,
-                   QStringLiteral("a dry run needs room for a copy of the main database, and found none: %1").arg(tried.join(QStringLiteral("; "))));
+                   Tr::tr("a dry run needs room for a copy of the main database, and found none: %1").arg(tried.join(QStringLiteral("; "))));
     return nullptr;
 }
 
@@ -96,7 +97,7 @@ std::unique_ptr<DryRun> DryRun::open(Database &main, Mode mode, Error *error)
     }
 
     if (!main.isSqlite()) {
-        *error = Error(Error::Code::Config, QStringLiteral("a snapshot dry run needs an SQLite main database; PostgreSQL uses a transaction"));
+        *error = Error(Error::Code::Config, Tr::tr("a snapshot dry run needs an SQLite main database; PostgreSQL uses a transaction"));
         return nullptr;
     }
     // The main database's file, whatever the configuration's relative path was resolved against.
@@ -112,7 +113,7 @@ std::unique_ptr<DryRun> DryRun::open(Database &main, Mode mode, Error *error)
         return nullptr;
     q.addBindValue(d->m_path);
     if (!main.exec(q, error)) {
-        error->message = QStringLiteral("cannot copy the main database to %1 for a dry run").arg(d->m_path);
+        error->message = Tr::tr("cannot copy the main database to %1 for a dry run").arg(d->m_path);
         return nullptr;
     }
     q.finish();

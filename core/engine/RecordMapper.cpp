@@ -1,5 +1,7 @@
 #include "RecordMapper.h"
 
+#include "util/Tr.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
@@ -147,12 +149,12 @@ namespace {
 QString typeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    default: return QStringLiteral("null");
+    case QJsonValue::Bool: return Tr::tr("a boolean");
+    case QJsonValue::Double: return Tr::tr("a number");
+    case QJsonValue::String: return Tr::tr("a string");
+    case QJsonValue::Array: return Tr::tr("an array");
+    case QJsonValue::Object: return Tr::tr("an object");
+    default: return Tr::tr("null");
     }
 }
 
@@ -171,7 +173,7 @@ MappedRecord RecordMapper::map(const QJsonObject &record) const
     const QJsonValue idValue = valueAt(record, m_entity.externalId);
     out.externalId = idString(idValue);
     if (out.externalId.isEmpty())
-        fail(m_entity.externalId, QStringLiteral("missing external id (expected a string or a number, got %1)").arg(typeName(idValue)));
+        fail(m_entity.externalId, Tr::tr("missing external id (expected a string or a number, got %1)").arg(typeName(idValue)));
 
     if (!m_cursorField.isEmpty()) {
         const QJsonValue c = valueAt(record, m_cursorField);
@@ -182,52 +184,53 @@ MappedRecord RecordMapper::map(const QJsonObject &record) const
         const QJsonValue v = valueAt(record, c.field);
         if (v.isNull() || v.isUndefined()) {
             if (c.required)
-                fail(c.field, QStringLiteral("required field is %1").arg(v.isNull() ? QStringLiteral("null") : QStringLiteral("missing")));
+                fail(c.field, v.isNull() ? Tr::tr("required field is null") : Tr::tr("required field is missing"));
             out.values.insert(c.column, QVariant());
             continue;
         }
-        QString expected = QStringLiteral("expected %1, got %2").arg(c.type, typeName(v));
+        // Built only for a failure: map() runs for every field of every record.
+        auto expected = [&] { return Tr::tr("expected %1, got %2").arg(c.type, typeName(v)); };
         if (c.type == QLatin1String("string")) {
             if (!v.isString()) {
-                fail(c.field, expected);
+                fail(c.field, expected());
                 continue;
             }
             const QString s = v.toString();
             // NUL cannot be stored faithfully by every driver: reject it clearly instead of truncating.
             if (s.contains(QChar(0))) {
-                fail(c.field, QStringLiteral("contains a NUL character"));
+                fail(c.field, Tr::tr("contains a NUL character"));
                 continue;
             }
             // A lone surrogate ("\ud800" is valid JSON syntax) is not Unicode: SQLite would fuse it
             // with the next character on the way in. Refuse it rather than store something else.
             if (!QStringView(s).isValidUtf16()) {
-                fail(c.field, QStringLiteral("is not valid Unicode (an unpaired UTF-16 surrogate)"));
+                fail(c.field, Tr::tr("is not valid Unicode (an unpaired UTF-16 surrogate)"));
                 continue;
             }
             out.values.insert(c.column, s);
         } else if (c.type == QLatin1String("integer")) {
             const double d = v.toDouble(qQNaN());
             if (!v.isDouble() || d != std::floor(d) || std::fabs(d) > 9.007199254740992e15) {
-                fail(c.field, expected.replace(QStringLiteral("expected integer"), QStringLiteral("expected a whole number")));
+                fail(c.field, Tr::tr("expected a whole number, got %1").arg(typeName(v)));
                 continue;
             }
             out.values.insert(c.column, qint64(d));
         } else if (c.type == QLatin1String("real")) {
             if (!v.isDouble()) {
-                fail(c.field, expected);
+                fail(c.field, expected());
                 continue;
             }
             out.values.insert(c.column, v.toDouble());
         } else if (c.type == QLatin1String("boolean")) {
             if (!v.isBool()) {
-                fail(c.field, expected);
+                fail(c.field, expected());
                 continue;
             }
             out.values.insert(c.column, v.toBool() ? 1 : 0);
         } else if (c.type == QLatin1String("timestamp")) {
             const QString ts = normalizeTimestamp(v, m_timestampFormat);
             if (ts.isNull()) {
-                fail(c.field, QStringLiteral("expected an ISO-8601 timestamp or unix seconds, got %1")
+                fail(c.field, Tr::tr("expected an ISO-8601 timestamp or unix seconds, got %1")
                                   .arg(v.isString() ? QStringLiteral("\"%1\"").arg(v.toString().left(40)) : typeName(v)));
                 continue;
             }
@@ -243,16 +246,17 @@ MappedRecord RecordMapper::map(const QJsonObject &record) const
         const QJsonValue v = valueAt(record, r.field);
         if (v.isNull() || v.isUndefined()) {
             if (!r.nullable)
-                fail(r.field, QStringLiteral("reference to %1 is %2 but not nullable").arg(r.entity, v.isNull() ? QStringLiteral("null") : QStringLiteral("missing")));
+                fail(r.field, (v.isNull() ? Tr::tr("reference to %1 is null but not nullable") : Tr::tr("reference to %1 is missing but not nullable"))
+                                  .arg(r.entity));
             continue;
         }
         const QString id = idString(v);
         if (id.isEmpty()) {
-            fail(r.field, QStringLiteral("reference to %1: expected an id, got %2").arg(r.entity, typeName(v)));
+            fail(r.field, Tr::tr("reference to %1: expected an id, got %2").arg(r.entity, typeName(v)));
             continue;
         }
         if (r.entity == m_entity.name && id == out.externalId) {
-            fail(r.field, QStringLiteral("references itself"));
+            fail(r.field, Tr::tr("references itself"));
             continue;
         }
         out.refs.insert(r.column, id);

@@ -4,6 +4,7 @@
 #include "engine/RecordMapper.h"
 #include "store/Database.h"
 #include "util/Logging.h"
+#include "util/Tr.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -196,17 +197,17 @@ bool admissible(Database &db, const SourceAdmin::SourceState &s, const Config &c
                 known.append(c.name);
         }
         known.sort();
-        *error = Error(Error::Code::Config, QStringLiteral("no source \"%1\" in the configuration or in the main database's state (known: %2)")
-                                                .arg(s.name, known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
+        *error = Error(Error::Code::Config, Tr::tr("no source \"%1\" in the configuration or in the main database's state (known: %2)")
+                                                .arg(s.name, known.isEmpty() ? Tr::tr("none") : known.join(QStringLiteral(", "))));
         return false;
     }
     if (s.configured && s.enabled && !options.force) {
         const QString next = verb == QLatin1String("purge")
-            ? QStringLiteral("insert again every row the purge deletes")
-            : QStringLiteral("take every record as new: adopt the rows its match keys find and insert the others again, beside the "
-                             "rows already there");
-        *error = Error(Error::Code::Config, QStringLiteral("source \"%1\" is still in the configuration and enabled: the next sync would %2. "
-                                                           "Remove it from the configuration (or set \"enabled\": false) first, or pass --force")
+            ? Tr::tr("insert again every row the purge deletes")
+            : Tr::tr("take every record as new: adopt the rows its match keys find and insert the others again, beside the "
+                     "rows already there");
+        *error = Error(Error::Code::Config, Tr::tr("source \"%1\" is still in the configuration and enabled: the next sync would %2. "
+                                                   "Remove it from the configuration (or set \"enabled\": false) first, or pass --force")
                                                 .arg(s.name, next));
         return false;
     }
@@ -217,8 +218,8 @@ bool admissible(Database &db, const SourceAdmin::SourceState &s, const Config &c
     while (q.next()) {
         const qint64 pid = q.value(1).toLongLong();
         if (pid > 0 && pid != qint64(::getpid()) && ::kill(pid_t(pid), 0) == 0) {
-            *error = Error(Error::Code::Database, QStringLiteral("a sync of source \"%1\" is running (run %2, process %3): "
-                                                                 "wait for it to end, or stop it, before you %4 the source")
+            *error = Error(Error::Code::Database, Tr::tr("a sync of source \"%1\" is running (run %2, process %3): "
+                                                         "wait for it to end, or stop it, before you %4 the source")
                                                       .arg(s.name).arg(q.value(0).toLongLong()).arg(pid).arg(verb));
             return false;
         }
@@ -321,9 +322,9 @@ bool checkTables(const SourceAdmin::SourceState &s, Error *error)
     for (const SourceAdmin::EntityState &e : s.entities) {
         if (e.links > 0 && (e.table.isEmpty() || e.keyColumn.isEmpty())) {
             *error = Error(Error::Code::Config,
-                           QStringLiteral("cannot purge source \"%1\": no run recorded which table its entity \"%2\" writes to (it was last "
-                                          "synced by an older Tributary). 'detach' still works; or add the source back to the "
-                                          "configuration, disabled, so its tables are known")
+                           Tr::tr("cannot purge source \"%1\": no run recorded which table its entity \"%2\" writes to (it was last "
+                                  "synced by an older Tributary). 'detach' still works; or add the source back to the "
+                                  "configuration, disabled, so its tables are known")
                                .arg(s.name, e.entity));
             return false;
         }
@@ -431,9 +432,9 @@ bool checkDangling(Database &db, const QHash<QString, QString> &purgedKeys, Erro
             return false;
         if (q.next()) {
             *error = Error(Error::Code::Database,
-                           QStringLiteral("%1 %2 %3 still references %4 %5 %6 (%1.%7), which the purge would delete: nothing was deleted "
-                                          "or detached. That row is not one this source brought; delete or change it first, or detach "
-                                          "the source instead")
+                           Tr::tr("%1 %2 %3 still references %4 %5 %6 (%1.%7), which the purge would delete: nothing was deleted "
+                                  "or detached. That row is not one this source brought; delete or change it first, or detach "
+                                  "the source instead")
                                .arg(k.child, childKey, q.value(0).toString(), parent, purgedKeys.value(parent), q.value(1).toString(), k.from));
             return false;
         }
@@ -660,7 +661,7 @@ SourceAdmin::Result SourceAdmin::purge(Database &db, const Config &config, const
                     del.bindValue(0, localIdValue(localId));
                     if (!del.exec()) {
                         return fail(Error(Error::Code::Database,
-                                          QStringLiteral("the main database refused to delete %1 %2 %3 (source %4, %5 %6): nothing was deleted or detached")
+                                          Tr::tr("the main database refused to delete %1 %2 %3 (source %4, %5 %6): nothing was deleted or detached")
                                               .arg(entity.table, entity.keyColumn, localId, source, entity.entity, externalId),
                                           del.lastError().text()));
                     }

@@ -2,6 +2,7 @@
 
 #include "Source.h"
 #include "config/Config.h"
+#include "util/Tr.h"
 
 namespace Tributary {
 
@@ -46,7 +47,7 @@ QStringList SourceRegistry::validate(const SourceConfig &config)
 {
     auto it = entries().constFind(config.type);
     if (it == entries().constEnd() || !it->validator)
-        return {QStringLiteral("sources.%1.type: unknown source type \"%2\"; expected one of: %3")
+        return {Tr::tr("sources.%1.type: unknown source type \"%2\"; expected one of: %3")
                     .arg(config.name, config.type, types().join(QStringLiteral(", ")))};
     return it->validator(config);
 }

@@ -5,6 +5,7 @@
 #include "engine/RecordMapper.h"
 #include "store/Database.h"
 #include "util/Logging.h"
+#include "util/Tr.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -116,7 +117,7 @@ void SyncRun::start()
         q.addBindValue(Database::now());
         q.addBindValue(qint64(::getpid()));
         if (!m_db.exec(q, &error) || !q.next()) {
-            finishRun(error.isError() ? error : Error(Error::Code::Database, QStringLiteral("cannot record the run")));
+            finishRun(error.isError() ? error : Error(Error::Code::Database, Tr::tr("cannot record the run")));
             return;
         }
         m_result.runId = q.value(0).toLongLong();
@@ -163,7 +164,7 @@ void SyncRun::stop()
 void SyncRun::nextEntity()
 {
     if (m_stopping) {
-        finishRun(Error(Error::Code::Aborted, QStringLiteral("stopped before %1").arg(m_todo.isEmpty() ? QStringLiteral("the end") : m_todo.first()->name)));
+        finishRun(Error(Error::Code::Aborted, Tr::tr("stopped before %1").arg(m_todo.isEmpty() ? Tr::tr("the end") : m_todo.first()->name)));
         return;
     }
     if (m_todo.isEmpty()) {
@@ -311,7 +312,7 @@ bool SyncRun::applyIncoming(const Page &page, bool moveCursor, const QString &to
     // A re-read goes over records behind the cursor: the cursor stays where it is.
     const Position stored = moveCursor ? next : Position{m_position.value, m_position.lastId, QString()};
     if (!m_applier->applyPage(*m_entity, records, m_kind, stored, error)) {
-        error->message = QStringLiteral("source %1, entity %2: %3 (while applying %4)").arg(m_source.name, m_entity->name, error->message, page.url);
+        error->message = Tr::tr("source %1, entity %2: %3 (while applying %4)").arg(m_source.name, m_entity->name, error->message, page.url);
         return false;
     }
     if (moveCursor)
@@ -428,7 +429,7 @@ void SyncRun::onWalkFinished(const Error &walkError)
     }
     Error error = walkError;
     if (error) {
-        const QString context = QStringLiteral("source %1, entity %2").arg(m_source.name, m_entity->name);
+        const QString context = Tr::tr("source %1, entity %2").arg(m_source.name, m_entity->name);
         if (error.code != Error::Code::Aborted && !error.message.startsWith(context))
             error.message = context + QStringLiteral(": ") + error.message;
         finishRun(error);
@@ -494,7 +495,7 @@ void SyncRun::resolveMissing()
             fetch.append({ref.entity, ref.externalId});
             continue;
         }
-        if (!m_applier->quarantineWaitingFor(ref.entity, ref.externalId, QStringLiteral("which is quarantined"), &error)) {
+        if (!m_applier->quarantineWaitingFor(ref.entity, ref.externalId, Tr::tr("which is quarantined"), &error)) {
             finishRun(error);
             return;
         }
@@ -516,7 +517,7 @@ void SyncRun::fetchByIds(QList<QPair<QString, QString>> ids, std::function<void(
             const EntityConfig *cfg = m_source.entity(entity);
             if (!cfg || !cfg->enabled) {
                 Error e;
-                if (!m_applier->quarantineWaitingFor(entity, id, QStringLiteral("whose entity is not synced"), &e)) {
+                if (!m_applier->quarantineWaitingFor(entity, id, Tr::tr("whose entity is not synced"), &e)) {
                     finishRun(e);
                     return;
                 }
@@ -581,7 +582,7 @@ void SyncRun::startReconcile()
 void SyncRun::nextScan()
 {
     if (m_stopping) {
-        finishRun(Error(Error::Code::Aborted, QStringLiteral("stopped during the scan: nothing was deleted")));
+        finishRun(Error(Error::Code::Aborted, Tr::tr("stopped during the scan: nothing was deleted")));
         return;
     }
     if (m_scanTodo.isEmpty()) {
@@ -675,11 +676,12 @@ void SyncRun::onScanFinished(const Error &walkError)
                             m_result.runId, &error);
     if (error) {
         if (error.code == Error::Code::Aborted) {
-            error.message = QStringLiteral("stopped during the scan of %1: nothing was deleted").arg(m_entity->name);
+            error.message = Tr::tr("stopped during the scan of %1: nothing was deleted").arg(m_entity->name);
         } else {
-            if (!error.message.startsWith(QStringLiteral("source ")))
-                error.message = QStringLiteral("source %1, entity %2: %3").arg(m_source.name, m_entity->name, error.message);
-            error.message += QStringLiteral(" (the scan is incomplete: nothing was deleted; the next reconcile resumes it)");
+            const QString context = Tr::tr("source %1, entity %2").arg(m_source.name, m_entity->name);
+            if (!error.message.startsWith(context))
+                error.message = context + QStringLiteral(": ") + error.message;
+            error.message += Tr::tr(" (the scan is incomplete: nothing was deleted; the next reconcile resumes it)");
         }
         finishRun(error);
         return;
@@ -692,7 +694,7 @@ void SyncRun::onScanFinished(const Error &walkError)
 void SyncRun::catchUpMissed()
 {
     if (m_stopping) {
-        finishRun(Error(Error::Code::Aborted, QStringLiteral("stopped: nothing was deleted")));
+        finishRun(Error(Error::Code::Aborted, Tr::tr("stopped: nothing was deleted")));
         return;
     }
     if (m_catchUp.isEmpty()) {
@@ -729,9 +731,9 @@ void SyncRun::planAndConfirmSweep()
         }
         if (plan.unseen > 0 && double(plan.unseen) > m_source.maxDeleteShare * double(plan.active)) {
             finishRun(Error(Error::Code::Record,
-                            QStringLiteral("refusing to delete: %1 of %2 linked %3 (%4%) are missing from the source's complete listing; "
-                                           "the limit is %5% (max_delete_share). Nothing was deleted. If the source really lost them, "
-                                           "raise max_delete_share for one run.")
+                            Tr::tr("refusing to delete: %1 of %2 linked %3 (%4%) are missing from the source's complete listing; "
+                                   "the limit is %5% (max_delete_share). Nothing was deleted. If the source really lost them, "
+                                   "raise max_delete_share for one run.")
                                 .arg(plan.unseen).arg(plan.active).arg(e->name)
                                 .arg(QString::number(100.0 * double(plan.unseen) / double(qMax<qint64>(1, plan.active)), 'f', 1))
                                 .arg(QString::number(100.0 * m_source.maxDeleteShare, 'g', 3))));
@@ -755,7 +757,7 @@ void SyncRun::planAndConfirmSweep()
             if (job->hasError()) {
                 if (job->error().code != Error::Code::Aborted) {
                     e = job->error();
-                    e.message = QStringLiteral("source %1, entity %2, record %3: %4 (nothing was deleted)").arg(m_source.name, entity, id, e.message);
+                    e.message = Tr::tr("source %1, entity %2, record %3: %4 (nothing was deleted)").arg(m_source.name, entity, id, e.message);
                     stop();
                     finishRun(e);
                 }
@@ -850,7 +852,7 @@ void SyncRun::onRecordFetched(const QString &entity, const QString &id, RecordJo
         return;
     }
     if (job->isNotFound()) {
-        if (!m_applier->quarantineWaitingFor(entity, id, QStringLiteral("which does not exist at the source (404)"), &error))
+        if (!m_applier->quarantineWaitingFor(entity, id, Tr::tr("which does not exist at the source (404)"), &error))
             finishRun(error);
         return;
     }
@@ -860,7 +862,7 @@ void SyncRun::onRecordFetched(const QString &entity, const QString &id, RecordJo
         return;
     }
     if (!m_applier->isLinked(entity, id, &error) && !error && !m_applier->isPending(entity, id, &error) && !error) {
-        if (!m_applier->quarantineWaitingFor(entity, id, QStringLiteral("which is quarantined"), &error))
+        if (!m_applier->quarantineWaitingFor(entity, id, Tr::tr("which is quarantined"), &error))
             finishRun(error);
     }
     if (error)

@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/LinkStore.h"
 #include "util/Logging.h"
+#include "util/Tr.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -148,7 +149,7 @@ void Verifier::onPage(const Page &page)
                 break;
         }
         if (!m.isValid()) {
-            heldOrMissing(QStringLiteral("%1 %2: invalid at the source (%3: %4) and not in quarantine").arg(e.name, m.externalId, m.errorField, m.error));
+            heldOrMissing(Tr::tr("%1 %2: invalid at the source (%3: %4) and not in quarantine").arg(e.name, m.externalId, m.errorField, m.error));
             continue;
         }
         const bool inConflict = recorded(conflict);
@@ -157,12 +158,12 @@ void Verifier::onPage(const Page &page)
         if (error)
             break;
         if (!link.found) {
-            heldOrMissing(QStringLiteral("%1 %2: not in the main database").arg(e.name, m.externalId));
+            heldOrMissing(Tr::tr("%1 %2: not in the main database").arg(e.name, m.externalId));
             continue;
         }
         if (!link.deletedAt.isEmpty()) {
             ++r.missing;
-            example(QStringLiteral("%1 %2 (%3 id %4): deleted here after a reconciliation, but the source has it again (the next sync restores it)")
+            example(Tr::tr("%1 %2 (%3 id %4): deleted here after a reconciliation, but the source has it again (the next sync restores it)")
                         .arg(e.name, m.externalId, e.table, link.localId));
             continue;
         }
@@ -174,7 +175,7 @@ void Verifier::onPage(const Page &page)
                 ++r.conflicts;
             } else {
                 ++r.missing;
-                example(QStringLiteral("%1 %2: linked to %3 id %4, which no longer exists").arg(e.name, m.externalId, e.table, link.localId));
+                example(Tr::tr("%1 %2: linked to %3 id %4, which no longer exists").arg(e.name, m.externalId, e.table, link.localId));
             }
             continue;
         }
@@ -198,7 +199,7 @@ void Verifier::onPage(const Page &page)
             if (c == e.updatedColumn)
                 continue; // follows the other fields; a local edit moves it too
             differs = true;
-            example(QStringLiteral("%1 %2 (%3 id %4): %5 is %6 here but %7 at the source")
+            example(Tr::tr("%1 %2 (%3 id %4): %5 is %6 here but %7 at the source")
                         .arg(e.name, m.externalId, e.table, link.localId, c, show(local), show(want)));
         }
         sel.finish();
@@ -234,7 +235,7 @@ bool Verifier::checkExtras(Error *error)
         return false;
     while (q.next()) {
         ++r.extra;
-        example(QStringLiteral("%1 %2 (%3 id %4): in the main database, gone from the source")
+        example(Tr::tr("%1 %2 (%3 id %4): in the main database, gone from the source")
                     .arg(m_entity->name, q.value(0).toString(), m_entity->table, q.value(1).toString()));
     }
     return true;

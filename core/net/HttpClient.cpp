@@ -1,6 +1,7 @@
 #include "HttpClient.h"
 
 #include "util/Logging.h"
+#include "util/Tr.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,15 +73,15 @@ QString bodySnippet(const QByteArray &body)
 QString networkErrorText(QNetworkReply::NetworkError e, bool timedOut, int timeoutMs)
 {
     if (timedOut)
-        return QStringLiteral("no data for %1 ms (timeout)").arg(timeoutMs);
+        return Tr::tr("no data for %1 ms (timeout)").arg(timeoutMs);
     switch (e) {
-    case QNetworkReply::ConnectionRefusedError: return QStringLiteral("connection refused");
-    case QNetworkReply::RemoteHostClosedError: return QStringLiteral("connection closed by the server before the response was complete");
-    case QNetworkReply::HostNotFoundError: return QStringLiteral("host not found");
-    case QNetworkReply::TimeoutError: return QStringLiteral("connection timed out");
-    case QNetworkReply::SslHandshakeFailedError: return QStringLiteral("TLS handshake failed");
-    case QNetworkReply::TemporaryNetworkFailureError: return QStringLiteral("temporary network failure");
-    default: return QStringLiteral("network error %1").arg(int(e));
+    case QNetworkReply::ConnectionRefusedError: return Tr::tr("connection refused");
+    case QNetworkReply::RemoteHostClosedError: return Tr::tr("connection closed by the server before the response was complete");
+    case QNetworkReply::HostNotFoundError: return Tr::tr("host not found");
+    case QNetworkReply::TimeoutError: return Tr::tr("connection timed out");
+    case QNetworkReply::SslHandshakeFailedError: return Tr::tr("TLS handshake failed");
+    case QNetworkReply::TemporaryNetworkFailureError: return Tr::tr("temporary network failure");
+    default: return Tr::tr("network error %1").arg(int(e));
     }
 }
 
@@ -318,7 +319,7 @@ void HttpJob::startAttempt()
     if (m_finished)
         return;
     if (!m_client || !m_client->networkAccessManager()) {
-        finish(Error(Error::Code::Internal, QStringLiteral("%1 %2: the HTTP client is gone").arg(QString::fromLatin1(m_verb), displayUrl())));
+        finish(Error(Error::Code::Internal, Tr::tr("%1 %2: the HTTP client is gone").arg(QString::fromLatin1(m_verb), displayUrl())));
         return;
     }
     // Pacing is decided per attempt so that retries also respect requests_per_second.
@@ -335,7 +336,7 @@ void HttpJob::sendAttempt()
         return;
     QNetworkAccessManager *nam = m_client ? m_client->networkAccessManager() : nullptr;
     if (!nam) {
-        finish(Error(Error::Code::Internal, QStringLiteral("%1 %2: the HTTP client is gone").arg(QString::fromLatin1(m_verb), displayUrl())));
+        finish(Error(Error::Code::Internal, Tr::tr("%1 %2: the HTTP client is gone").arg(QString::fromLatin1(m_verb), displayUrl())));
         return;
     }
     QNetworkRequest req = m_request;
@@ -381,8 +382,8 @@ void HttpJob::onReplyFinished()
 
     if (m_oversized) {
         finish(Error(Error::Code::Http,
-                     QStringLiteral("%1: the response is larger than the limit of %2 bytes; raise limits.max_response_bytes "
-                                    "or ask for smaller pages")
+                     Tr::tr("%1: the response is larger than the limit of %2 bytes; raise limits.max_response_bytes "
+                            "or ask for smaller pages")
                          .arg(what)
                          .arg(m_policy.maxResponseBytes)));
         return;
@@ -390,8 +391,8 @@ void HttpJob::onReplyFinished()
 
     if (netError == QNetworkReply::InsecureRedirectError || netError == QNetworkReply::TooManyRedirectsError) {
         finish(Error(Error::Code::Http,
-                     QStringLiteral("%1: refused to follow a redirect to another origin (or too many redirects); "
-                                    "credentials are only sent to the configured host")
+                     Tr::tr("%1: refused to follow a redirect to another origin (or too many redirects); "
+                            "credentials are only sent to the configured host")
                          .arg(what),
                      reply->errorString()));
         return;
@@ -408,7 +409,7 @@ void HttpJob::onReplyFinished()
             return;
         finish(Error(Error::Code::Network,
                      QStringLiteral("%1: %2%3").arg(what, text,
-                                                    m_retries ? QStringLiteral(" (after %1 retries)").arg(m_retries) : QString()),
+                                                    m_retries ? Tr::tr(" (after %1 retries)").arg(m_retries) : QString()),
                      reply->errorString()));
         return;
     }
@@ -417,8 +418,8 @@ void HttpJob::onReplyFinished()
     if (m_body.size() > m_policy.maxResponseBytes) {
         m_body.clear();
         finish(Error(Error::Code::Http,
-                     QStringLiteral("%1: the response is larger than the limit of %2 bytes; raise limits.max_response_bytes "
-                                    "or ask for smaller pages")
+                     Tr::tr("%1: the response is larger than the limit of %2 bytes; raise limits.max_response_bytes "
+                            "or ask for smaller pages")
                          .arg(what)
                          .arg(m_policy.maxResponseBytes)));
         return;
@@ -430,12 +431,12 @@ void HttpJob::onReplyFinished()
     }
 
     if (m_status == 401 || m_status == 403) {
-        const QString check = m_credentialHint.isEmpty() ? QStringLiteral("the credentials configured for this source")
+        const QString check = m_credentialHint.isEmpty() ? Tr::tr("the credentials configured for this source")
                                                          : m_credentialHint;
         const QString msg = serverMessage(m_body);
         finish(Error(Error::Code::Auth,
-                     QStringLiteral("%1: %2%3: the server refused the credentials; check %4 (set, current, not revoked, "
-                                    "allowed to read this)")
+                     Tr::tr("%1: %2%3: the server refused the credentials; check %4 (set, current, not revoked, "
+                            "allowed to read this)")
                          .arg(what, statusText(m_status), msg.isEmpty() ? QString() : QStringLiteral(" \"%1\"").arg(msg), check),
                      bodySnippet(m_body)));
         return;
@@ -449,11 +450,11 @@ void HttpJob::onReplyFinished()
             return;
         QString tail;
         if (retryAfter > 0 && m_totalWaitMs + retryAfter > m_policy.maxTotalWaitMs)
-            tail = QStringLiteral("; the server asks to wait %1 s more, beyond the limit of %2 s of waiting")
+            tail = Tr::tr("; the server asks to wait %1 s more, beyond the limit of %2 s of waiting")
                        .arg(retryAfter / 1000.0)
                        .arg(m_policy.maxTotalWaitMs / 1000.0);
         finish(Error(m_status == 429 ? Error::Code::RateLimited : Error::Code::Http,
-                     QStringLiteral("%1: %2 after %3 retries%4").arg(what, statusText(m_status)).arg(m_retries).arg(tail),
+                     Tr::tr("%1: %2 after %3 retries%4").arg(what, statusText(m_status)).arg(m_retries).arg(tail),
                      bodySnippet(m_body)));
         return;
     }

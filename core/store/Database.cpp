@@ -3,6 +3,7 @@
 #include "engine/RecordMapper.h"
 
 #include "util/Logging.h"
+#include "util/Tr.h"
 
 #include <QAtomicInt>
 #include <QDateTime>
@@ -46,7 +47,7 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QSt
     const QString driver = d->m_sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
     if (!QSqlDatabase::isDriverAvailable(driver)) {
         *error = Error(Error::Code::Database,
-                       QStringLiteral("the Qt SQL driver %1 is not installed (Debian: %2)")
+                       Tr::tr("the Qt SQL driver %1 is not installed (Debian: %2)")
                            .arg(driver, d->m_sqlite ? QStringLiteral("libqt6sql6-sqlite") : QStringLiteral("libqt6sql6-psql")));
         return nullptr;
     }
@@ -54,7 +55,7 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QSt
     if (d->m_sqlite) {
         const QString path = QDir(baseDir).absoluteFilePath(config.path);
         if (!QFileInfo(path).absoluteDir().exists()) {
-            *error = Error(Error::Code::Database, QStringLiteral("database.path: directory of %1 does not exist").arg(path));
+            *error = Error(Error::Code::Database, Tr::tr("database.path: directory of %1 does not exist").arg(path));
             return nullptr;
         }
         d->m_db.setDatabaseName(path);
@@ -75,7 +76,7 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QSt
         }
     }
     if (!d->m_db.open()) {
-        *error = sqlError(QStringLiteral("cannot open the main database %1").arg(d->m_db.databaseName()), d->m_db.lastError());
+        *error = sqlError(Tr::tr("cannot open the main database %1").arg(d->m_db.databaseName()), d->m_db.lastError());
         return nullptr;
     }
     if (d->m_sqlite) {
@@ -131,7 +132,7 @@ bool Database::transaction(Error *error)
         return exec(QStringLiteral("BEGIN IMMEDIATE"), error);
     }
     if (!m_db.transaction()) {
-        *error = sqlError(QStringLiteral("cannot start a transaction"), m_db.lastError());
+        *error = sqlError(Tr::tr("cannot start a transaction"), m_db.lastError());
         return false;
     }
     return true;
@@ -144,7 +145,7 @@ bool Database::commit(Error *error)
     if (m_sqlite)
         return exec(QStringLiteral("COMMIT"), error);
     if (!m_db.commit()) {
-        *error = sqlError(QStringLiteral("cannot commit"), m_db.lastError());
+        *error = sqlError(Tr::tr("cannot commit"), m_db.lastError());
         return false;
     }
     return true;
@@ -171,7 +172,7 @@ void Database::rollback()
 bool Database::holdTransaction(Error *error)
 {
     if (m_held) {
-        *error = Error(Error::Code::Database, QStringLiteral("a transaction is already held on the main database"));
+        *error = Error(Error::Code::Database, Tr::tr("a transaction is already held on the main database"));
         return false;
     }
     // On SQLite the outer transaction is IMMEDIATE for the same reason as a page's: a deferred
@@ -196,7 +197,7 @@ bool Database::prepare(QSqlQuery &q, const QString &sql, Error *error)
     // Every result is read once, front to back: no need for Qt to cache rows.
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
-        *error = sqlError(QStringLiteral("cannot prepare a statement on the main database"), q.lastError(), sql);
+        *error = sqlError(Tr::tr("cannot prepare a statement on the main database"), q.lastError(), sql);
         return false;
     }
     return true;
@@ -205,7 +206,7 @@ bool Database::prepare(QSqlQuery &q, const QString &sql, Error *error)
 bool Database::exec(QSqlQuery &q, Error *error)
 {
     if (!q.exec()) {
-        *error = sqlError(QStringLiteral("a statement failed on the main database"), q.lastError(), q.lastQuery());
+        *error = sqlError(Tr::tr("a statement failed on the main database"), q.lastError(), q.lastQuery());
         return false;
     }
     return true;
@@ -215,7 +216,7 @@ bool Database::exec(const QString &sql, Error *error)
 {
     QSqlQuery q(m_db);
     if (!q.exec(sql)) {
-        *error = sqlError(QStringLiteral("a statement failed on the main database"), q.lastError(), sql);
+        *error = sqlError(Tr::tr("a statement failed on the main database"), q.lastError(), sql);
         return false;
     }
     return true;
@@ -247,13 +248,13 @@ QStringList checkSchema(Database &db, const Config &config)
                 continue;
             const QString path = QStringLiteral("sources.%1.entities.%2").arg(s.name, e.name);
             if (!tables.contains(e.table)) {
-                problems.append(QStringLiteral("%1.table: the main database has no table \"%2\"").arg(path, e.table));
+                problems.append(Tr::tr("%1.table: the main database has no table \"%2\"").arg(path, e.table));
                 continue;
             }
             const QStringList cols = db.columns(e.table);
             auto need = [&](const QString &key, const QString &column) {
                 if (!column.isEmpty() && !cols.contains(column))
-                    problems.append(QStringLiteral("%1.%2: table \"%3\" has no column \"%4\" (it has: %5)")
+                    problems.append(Tr::tr("%1.%2: table \"%3\" has no column \"%4\" (it has: %5)")
                                         .arg(path, key, e.table, column, cols.join(QStringLiteral(", "))));
             };
             need(QStringLiteral("key"), e.key);

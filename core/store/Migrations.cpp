@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "util/Logging.h"
+#include "util/Tr.h"
 
 #include <QSqlQuery>
 
@@ -93,7 +94,7 @@ bool run(Database &db, Error *error)
     const int current = version(db);
     if (current > kCurrentVersion) {
         *error = Error(Error::Code::Database,
-                       QStringLiteral("the main database was upgraded by a newer Tributary (state version %1; this build knows %2)")
+                       Tr::tr("the main database was upgraded by a newer Tributary (state version %1; this build knows %2)")
                            .arg(current).arg(kCurrentVersion));
         return false;
     }
