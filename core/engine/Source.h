@@ -25,6 +25,9 @@ struct EntityCapabilities
     // walks do not follow continuations across the result set: they ask again from the last
     // applied value, so records moving under the walk cannot be skipped.
     bool stablePagination = false;
+    // How the source pages through the entity, for people ("cursor", "page", "link_header", ...);
+    // empty when the source does not say. Informational only: the engine never plans from it.
+    QString pagination;
 };
 
 // One request for a page of an entity.

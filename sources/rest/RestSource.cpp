@@ -859,6 +859,7 @@ EntityCapabilities RestSource::capabilities(const QString &entity) const
     // Only a body cursor is taken for a keyset position; page numbers and offsets shift under
     // changes, and next URLs or Link headers are page numbers in disguise more often than not.
     caps.stablePagination = it->pagination.style == RestPagination::Style::Cursor;
+    caps.pagination = RestPagination::styleName(it->pagination.style);
     return caps;
 }
 
