@@ -17,24 +17,35 @@ void setLanguageSetting(const QString &language)
     QSettings().setValue(QStringLiteral("language"), language);
 }
 
+namespace {
+// Installs catalogue `name` for `locale` from `directory`; false when there is none for it.
+bool install(const QLocale &locale, const QString &name, const QString &directory)
+{
+    // Owned by the application for its lifetime.
+    auto *translator = new QTranslator(QCoreApplication::instance());
+    if (translator->load(locale, name, QStringLiteral("_"), directory)) {
+        QCoreApplication::installTranslator(translator);
+        return true;
+    }
+    delete translator;
+    return false;
+}
+} // namespace
+
 QString installTranslations()
 {
     const QString setting = languageSetting();
-    const QLocale locale = setting.isEmpty() ? QLocale::system() : QLocale(setting);
-    // Owned by the application for its lifetime.
-    auto *mine = new QTranslator(QCoreApplication::instance());
-    if (mine->load(locale, QStringLiteral("tributary"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(mine);
-    } else {
-        delete mine;
-        return QStringLiteral("en");
-    }
-    auto *qt = new QTranslator(QCoreApplication::instance());
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
-    return locale.name().section(QLatin1Char('_'), 0, 0);
+    QLocale locale = setting.isEmpty() ? QLocale::system() : QLocale(setting);
+    // Only German and English exist; anything else is shown in English.
+    if (locale.language() != QLocale::German)
+        locale = QLocale(QLocale::English, QLocale::UnitedStates);
+    const QString i18n = QStringLiteral(":/i18n");
+    // The console's own messages, and the core's (errors, refusals) from tributaryd's catalogue.
+    // English loads the plural forms only ("1 conflict", "2 conflicts").
+    install(locale, QStringLiteral("tributary"), i18n);
+    install(locale, QStringLiteral("tributaryd"), i18n);
+    install(locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    return locale.language() == QLocale::German ? QStringLiteral("de") : QStringLiteral("en");
 }
 
 } // namespace Tributary::Gui

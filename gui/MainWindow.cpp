@@ -1,35 +1,544 @@
 #include "MainWindow.h"
 
+#include "Application.h"
+#include "ConfigDocument.h"
+#include "ConflictInspector.h"
+#include "ConnectionTestDialog.h"
+#include "DashboardView.h"
+#include "HistoryView.h"
+#include "LogView.h"
+#include "QuarantineView.h"
+#include "SourceEditor.h"
+#include "SourcesModel.h"
 #include "Workspace.h"
+#include "engine/SyncRun.h"
+#include "store/Database.h"
 
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
+#include <QSqlQuery>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
 
 namespace Tributary::Gui {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_workspace(new Workspace(this))
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_workspace(new Workspace(this)), m_document(new ConfigDocument(this))
 {
-    setWindowTitle(tr("Tributary"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_sourcesModel = new SourcesModel(m_workspace, this);
+
+    m_sourcesView = new QListView;
+    m_sourcesView->setObjectName(QStringLiteral("sourcesView"));
+    m_sourcesView->setModel(m_sourcesModel);
+    m_sourcesView->setIconSize(QSize(16, 16));
+    m_sourcesView->setSpacing(2);
+    m_sourcesView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_sourcesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_sourcesView->setWordWrap(true);
+    m_sourcesView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sourcesView->setTextElideMode(Qt::ElideRight);
+    connect(m_sourcesView, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
+        editSource(m_sourcesModel->sourceAt(index.row()));
+    });
+
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_tabs->setDocumentMode(true);
+    m_dashboard = new DashboardView(m_workspace);
+    m_conflicts = new ConflictInspector(m_workspace);
+    m_history = new HistoryView(m_workspace);
+    m_log = new LogView(m_workspace);
+    m_quarantine = new QuarantineView(m_workspace);
+    m_tabs->addTab(m_dashboard, tr("Dashboard"));
+    m_tabs->addTab(m_conflicts, tr("Conflicts"));
+    m_tabs->addTab(m_history, tr("History"));
+    m_tabs->addTab(m_log, tr("Log"));
+    m_tabs->addTab(m_quarantine, tr("Quarantine"));
+
+    auto *splitter = new QSplitter;
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(m_sourcesView);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({260, 900});
+    setCentralWidget(splitter);
+
+    m_sourcesModel->setRunningProbe([this](const QString &source) { return m_dashboard->isRunning(source); });
+    connect(m_dashboard, &DashboardView::stateChanged, m_sourcesModel, &SourcesModel::refreshStates);
+    connect(m_dashboard, &DashboardView::stateChanged, this, &MainWindow::updateActions);
+    connect(m_dashboard, &DashboardView::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_quarantine, &QuarantineView::retryRequested, this,
+            [this](const QString &source, const QStringList &entities, const QStringList &ids) {
+                if (readyToRun())
+                    m_dashboard->retryQuarantine(source, entities, ids);
+            });
+    connect(m_workspace, &Workspace::dataChanged, this, &MainWindow::updateConflictsTab);
+    connect(m_workspace, &Workspace::configChanged, this, [this] {
+        updateTitle();
+        updateActions();
+        if (m_sourcesModel->rowCount() > 0 && !m_sourcesView->currentIndex().isValid())
+            m_sourcesView->setCurrentIndex(m_sourcesModel->index(0));
+    });
+    connect(m_document, &ConfigDocument::modifiedChanged, this, [this] {
+        updateTitle();
+        updateActions();
+    });
+
+    createActions();
+    createMenus();
+    connect(m_sourcesView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateActions);
+
+    m_statusConfig = new QLabel;
+    m_statusConfig->setObjectName(QStringLiteral("statusConfig"));
+    m_statusConflicts = new QLabel;
+    m_statusConflicts->setObjectName(QStringLiteral("statusConflicts"));
+    statusBar()->addWidget(m_statusConfig, 1);
+    statusBar()->addPermanentWidget(m_statusConflicts);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1180, 720);
+    updateTitle();
+    updateActions();
+    updateConflictsTab();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &text, const QKeySequence &key, auto slot, const QString &name) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_newAction = make(tr("&New Configuration..."), QKeySequence::New, [this] { newConfig(); }, QStringLiteral("actionNew"));
+    m_openAction = make(tr("&Open..."), QKeySequence::Open, [this] { openDialog(); }, QStringLiteral("actionOpen"));
+    m_saveAction = make(tr("&Save"), QKeySequence::Save, [this] { save(); }, QStringLiteral("actionSave"));
+    m_saveAsAction = make(tr("Save &As..."), QKeySequence::SaveAs, [this] { saveAs(); }, QStringLiteral("actionSaveAs"));
+    m_quitAction = make(tr("&Quit"), QKeySequence::Quit, [this] { close(); }, QStringLiteral("actionQuit"));
+
+    m_addSourceAction = make(tr("&Add Source..."), QKeySequence(tr("Ctrl+Shift+A")), [this] { editSource(QString()); },
+                             QStringLiteral("actionAddSource"));
+    m_editSourceAction = make(tr("&Edit Source..."), QKeySequence(tr("F2")), [this] { editSource(currentSource()); },
+                              QStringLiteral("actionEditSource"));
+    m_removeSourceAction = make(tr("&Remove Source"), QKeySequence(), [this] { removeSource(); }, QStringLiteral("actionRemoveSource"));
+    m_testAction = make(tr("&Test Connection..."), QKeySequence(tr("Ctrl+T")), [this] { testConnection(); },
+                        QStringLiteral("actionTestConnection"));
+    m_syncAction = make(tr("S&ync Now"), QKeySequence(tr("F5")), [this] {
+        if (readyToRun())
+            m_dashboard->syncNow(currentSource());
+    }, QStringLiteral("actionSync"));
+    m_syncAllAction = make(tr("Sync &All"), QKeySequence(tr("Ctrl+F5")), [this] {
+        if (!readyToRun())
+            return;
+        for (const SourceConfig &s : m_workspace->config().sources) {
+            if (s.enabled && !m_dashboard->isRunning(s.name))
+                m_dashboard->syncNow(s.name);
+        }
+    }, QStringLiteral("actionSyncAll"));
+    m_stopAction = make(tr("S&top"), QKeySequence(tr("Ctrl+.")), [this] { m_dashboard->stop(currentSource()); },
+                        QStringLiteral("actionStop"));
+    m_reconcileAction = make(tr("&Reconcile"), QKeySequence(tr("Ctrl+R")), [this] {
+        if (readyToRun())
+            m_dashboard->reconcile(currentSource());
+    }, QStringLiteral("actionReconcile"));
+    m_previewAction = make(tr("&Preview Sync"), QKeySequence(tr("Ctrl+P")), [this] {
+        if (readyToRun())
+            m_dashboard->preview(currentSource());
+    }, QStringLiteral("actionPreview"));
+    m_syncAction->setToolTip(tr("Fetch what changed at the selected source and write it to the main database"));
+    m_previewAction->setToolTip(tr("Count what a sync would insert, update, delete and which conflicts it would raise, writing nothing"));
+    m_reconcileAction->setToolTip(tr("Scan every id at the source to find deletes and anything polling missed"));
+    m_sourcesView->addActions({m_editSourceAction, m_testAction, m_syncAction, m_previewAction, m_reconcileAction, m_removeSourceAction});
+
+    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&History"), tr("&Log"), tr("&Quarantine")};
+    for (int i = 0; i < views.size(); ++i) {
+        auto *a = new QAction(views.at(i), this);
+        a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
+        a->setObjectName(QStringLiteral("actionView%1").arg(i + 1));
+        connect(a, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+        m_viewActions.append(a);
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addSeparator();
+    file->addAction(m_saveAction);
+    file->addAction(m_saveAsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    updateRecentMenu();
+
+    QMenu *source = menuBar()->addMenu(tr("&Source"));
+    source->addAction(m_addSourceAction);
+    source->addAction(m_editSourceAction);
+    source->addAction(m_testAction);
+    source->addAction(m_removeSourceAction);
+    source->addSeparator();
+    source->addAction(m_syncAction);
+    source->addAction(m_syncAllAction);
+    source->addAction(m_previewAction);
+    source->addAction(m_reconcileAction);
+    source->addAction(m_stopAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_viewActions);
+
+    QMenu *settings = menuBar()->addMenu(tr("S&ettings"));
+    QMenu *language = settings->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(this);
+    const QList<QPair<QString, QString>> languages = {{QString(), tr("System default")}, {QStringLiteral("en"), QStringLiteral("English")},
+                                                      {QStringLiteral("de"), QStringLiteral("Deutsch")}};
+    for (const auto &[code, name] : languages) {
+        QAction *a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(languageSetting() == code);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Tributary"), this, [this] {
+        QMessageBox::about(this, tr("About Tributary"),
+                           tr("<b>Tributary %1</b><p>Keeps a main database in sync with paginated REST sources: every insert, "
+                              "update and delete exactly once, conflicts decided by rule or by you.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(m_openAction);
+    bar->addAction(m_saveAction);
+    bar->addSeparator();
+    bar->addAction(m_addSourceAction);
+    bar->addAction(m_testAction);
+    bar->addSeparator();
+    bar->addAction(m_syncAction);
+    bar->addAction(m_previewAction);
+    bar->addAction(m_reconcileAction);
+    bar->addAction(m_stopAction);
+}
+
+QString MainWindow::currentSource() const
+{
+    const QModelIndex current = m_sourcesView->currentIndex();
+    if (current.isValid())
+        return m_sourcesModel->sourceAt(current.row());
+    return m_sourcesModel->rowCount() == 1 ? m_sourcesModel->sourceAt(0) : QString();
+}
+
+void MainWindow::selectSource(const QString &name)
+{
+    const int row = m_sourcesModel->rowOf(name);
+    if (row >= 0)
+        m_sourcesView->setCurrentIndex(m_sourcesModel->index(row));
+}
+
+void MainWindow::showView(View view)
+{
+    m_tabs->setCurrentIndex(int(view));
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_workspace->isOpen() || !m_document->filePath().isEmpty();
+    const QString source = currentSource();
+    const bool selected = !source.isEmpty();
+    const bool running = selected && m_dashboard->isRunning(source);
+    const bool canRun = m_workspace->isOpen() && m_workspace->database() && selected;
+    m_saveAction->setEnabled(m_document->isModified() || !open);
+    m_saveAsAction->setEnabled(open || m_document->isModified());
+    m_addSourceAction->setEnabled(open || m_document->isModified());
+    m_editSourceAction->setEnabled(selected);
+    m_removeSourceAction->setEnabled(selected && !running);
+    m_testAction->setEnabled(selected);
+    m_syncAction->setEnabled(canRun && !running);
+    m_previewAction->setEnabled(canRun && !running);
+    m_reconcileAction->setEnabled(canRun && !running);
+    m_stopAction->setEnabled(running);
+    m_syncAllAction->setEnabled(m_workspace->isOpen() && m_workspace->database());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_document->filePath();
+    setWindowTitle(path.isEmpty() ? tr("Tributary") : QStringLiteral("%1[*] — Tributary").arg(QFileInfo(path).fileName()));
+    setWindowModified(m_document->isModified());
+    if (!m_workspace->isOpen()) {
+        m_statusConfig->setText(tr("No configuration open. File ▸ Open, or File ▸ New Configuration."));
+    } else if (!m_workspace->database()) {
+        m_statusConfig->setText(tr("%1 — the main database cannot be opened: %2").arg(m_workspace->configPath(), m_workspace->databaseError()));
+    } else {
+        m_statusConfig->setText(tr("%1 — main database %2").arg(QDir::toNativeSeparators(m_workspace->configPath()),
+                                                                 QDir::toNativeSeparators(m_workspace->database()->db().databaseName())));
+    }
+}
+
+void MainWindow::updateConflictsTab()
+{
+    qint64 open = 0;
+    if (Database *db = m_workspace->database()) {
+        QSqlQuery q(db->db());
+        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts WHERE status = 'open'")) && q.next())
+            open = q.value(0).toLongLong();
+    }
+    m_tabs->setTabText(int(View::Conflicts), open > 0 ? tr("Conflicts (%1)").arg(open) : tr("Conflicts"));
+    m_statusConflicts->setText(open > 0 ? tr("%n conflict(s) wait for a decision", nullptr, int(open)) : QString());
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = ConfigDocument::recentFiles();
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openConfig(path);
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
 bool MainWindow::openConfig(const QString &path)
 {
-    QStringList errors;
-    if (!m_workspace->open(path, &errors)) {
-        QMessageBox::warning(this, tr("Cannot open the configuration"), errors.join(QLatin1Char('\n')));
+    QString error;
+    if (!m_document->open(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot open the configuration"), error);
         return false;
     }
-    QSettings().setValue(QStringLiteral("lastConfig"), path);
+    QStringList errors;
+    if (!m_workspace->open(path, &errors)) {
+        // The file is open for editing; it cannot run until it validates.
+        m_workspace->close();
+        QMessageBox::warning(this, tr("The configuration has problems"),
+                             tr("%1 cannot run until these are fixed (Source ▸ Edit Source):\n\n%2").arg(path, errors.join(QLatin1Char('\n'))));
+    }
+    QSettings().setValue(QStringLiteral("lastConfig"), QFileInfo(path).absoluteFilePath());
+    updateRecentMenu();
+    updateTitle();
+    updateActions();
     return true;
 }
 
 void MainWindow::openLastConfig()
 {
     const QString last = QSettings().value(QStringLiteral("lastConfig")).toString();
-    if (!last.isEmpty())
+    if (!last.isEmpty() && QFileInfo::exists(last))
         openConfig(last);
+}
+
+void MainWindow::openDialog()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Configuration"), QString(), tr("Tributary configuration (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openConfig(path);
+}
+
+void MainWindow::newConfig()
+{
+    if (!maybeSave())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Configuration"), QStringLiteral("tributary.json"),
+                                                      tr("Tributary configuration (*.json)"));
+    if (path.isEmpty())
+        return;
+    const QString database = QFileDialog::getSaveFileName(this, tr("Main Database (SQLite)"), QFileInfo(path).dir().filePath(QStringLiteral("database.sqlite")),
+                                                          tr("SQLite database (*.sqlite *.db);;All files (*)"), nullptr,
+                                                          QFileDialog::DontConfirmOverwrite);
+    if (database.isEmpty())
+        return;
+    m_workspace->close();
+    SourcePreset preset;
+    m_document->newDocument(preset, QFileInfo(path).dir().relativeFilePath(database));
+    QString error;
+    if (!m_document->saveAs(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return;
+    }
+    updateRecentMenu();
+    updateTitle();
+    updateActions();
+    // A new configuration starts with the Good Forum preset: the editor opens on it at once.
+    if (editSource(preset.sourceName))
+        return;
+    QStringList errors;
+    m_workspace->open(path, &errors);
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    QString error;
+    if (!m_document->save(&error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    QStringList errors;
+    if (!m_workspace->open(m_document->filePath(), &errors)) {
+        QMessageBox::warning(this, tr("Saved, but the configuration cannot run"), errors.join(QLatin1Char('\n')));
+        return false;
+    }
+    updateRecentMenu();
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 4000);
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Configuration As"), m_document->filePath(), tr("Tributary configuration (*.json)"));
+    if (path.isEmpty())
+        return false;
+    QString error;
+    if (!m_document->saveAs(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    QStringList errors;
+    if (!m_workspace->open(path, &errors))
+        QMessageBox::warning(this, tr("Saved, but the configuration cannot run"), errors.join(QLatin1Char('\n')));
+    updateRecentMenu();
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("The configuration has unsaved changes. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    return answer == QMessageBox::Discard || save();
+}
+
+bool MainWindow::readyToRun()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("Runs use the saved configuration. Save your changes first?"),
+                                              QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
+    return answer == QMessageBox::Save && save();
+}
+
+bool MainWindow::editSource(const QString &name)
+{
+    SourceEditor editor(m_document, m_workspace, this);
+    // The editor applies the source to the document; save() below writes the file and reopens
+    // the workspace on it, so what runs is what was saved.
+    editor.setSaveOnAccept(false);
+    if (name.isEmpty())
+        editor.newSource(SourcePreset());
+    else if (!editor.editSource(name))
+        return false;
+    if (editor.exec() != QDialog::Accepted)
+        return false;
+    const QString saved = editor.sourceName();
+    if (save())
+        selectSource(saved);
+    updateActions();
+    return true;
+}
+
+void MainWindow::removeSource()
+{
+    const QString name = currentSource();
+    if (name.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Remove source"),
+        tr("Remove \"%1\" from the configuration?\n\nIts rows stay in the main database. To let go of them later: "
+           "tributaryd source detach %1 (forget its links) or purge %1 (delete the rows only it brought).")
+            .arg(name));
+    if (answer != QMessageBox::Yes)
+        return;
+    m_document->removeSource(name);
+    save();
+}
+
+void MainWindow::testConnection()
+{
+    const QString name = currentSource();
+    if (name.isEmpty())
+        return;
+    // The test runs what is in the editor's document: saved or not, nothing is written.
+    Config config;
+    QStringList errors;
+    if (!m_document->toConfig(&config, &errors)) {
+        QMessageBox::warning(this, tr("Cannot test the connection"),
+                             tr("The configuration has problems:\n\n%1").arg(errors.join(QLatin1Char('\n'))));
+        return;
+    }
+    ConnectionTestDialog dialog(config, name, this);
+    dialog.exec();
+}
+
+void MainWindow::onRunFinished(const RunResult &result)
+{
+    updateActions();
+    if (result.status == RunResult::Status::Failed)
+        statusBar()->showMessage(tr("%1: the sync failed: %2").arg(result.source, result.error.message), 10000);
+    else
+        statusBar()->showMessage(tr("%1: %2").arg(result.source, RunResult::statusName(result.status)), 5000);
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    setLanguageSetting(language);
+    QMessageBox::information(this, tr("Language"), tr("The language changes the next time Tributary starts."));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    if (m_dashboard->isAnyRunning()
+        && QMessageBox::question(this, tr("A sync is running"),
+                                 tr("Quit anyway? The run stops after the page being written: nothing is lost, "
+                                    "and the next sync goes on from there."))
+               != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (auto *splitter = qobject_cast<QSplitter *>(centralWidget()))
+        settings.setValue(QStringLiteral("window/splitter"), splitter->saveState());
+    event->accept();
 }
 
 } // namespace Tributary::Gui

@@ -1,13 +1,33 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QListView;
+class QMenu;
+class QTabWidget;
+
+namespace Tributary {
+struct RunResult;
+}
 
 namespace Tributary::Gui {
 
+class ConfigDocument;
+class ConflictInspector;
+class DashboardView;
+class HistoryView;
+class LogView;
+class QuarantineView;
+class SourcesModel;
 class Workspace;
 
-// The console's main window: the configuration's sources on the left, the dashboard, conflicts,
-// history, log and quarantine views on the right.
+// The console's main window: the configuration's sources on the left with their state; the
+// dashboard, conflicts, history, log and quarantine on the right. It edits the same
+// configuration file tributaryd runs (ConfigDocument), and runs the same engine (through the
+// dashboard's SourceRunners, on worker threads).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -17,10 +37,80 @@ public:
 
     bool openConfig(const QString &path);
     void openLastConfig();
+
     Workspace *workspace() const { return m_workspace; }
+    ConfigDocument *document() const { return m_document; }
+    DashboardView *dashboard() const { return m_dashboard; }
+    ConflictInspector *conflicts() const { return m_conflicts; }
+    HistoryView *history() const { return m_history; }
+    QuarantineView *quarantine() const { return m_quarantine; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QListView *sourcesView() const { return m_sourcesView; }
+    SourcesModel *sourcesModel() const { return m_sourcesModel; }
+
+    // The source selected in the list (or the only one).
+    QString currentSource() const;
+    void selectSource(const QString &name);
+
+    enum class View { Dashboard, Conflicts, History, Log, Quarantine };
+    void showView(View view);
+
+    // Saves the document; the workspace then runs what was saved. False when the configuration
+    // does not validate (the errors are shown) or the file cannot be written.
+    bool save();
+    // Opens the editor on a source (an empty name: a new source). True when it was changed.
+    bool editSource(const QString &name);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
+    void createMenus();
+    void updateActions();
+    void updateTitle();
+    void updateRecentMenu();
+    void updateConflictsTab();
+    bool maybeSave();
+    bool saveAs();
+    void newConfig();
+    void openDialog();
+    void removeSource();
+    void testConnection();
+    // Runs only on what was saved: offers to save unsaved edits first.
+    bool readyToRun();
+    void onRunFinished(const Tributary::RunResult &result);
+    void setLanguage(const QString &language);
+
     Workspace *m_workspace = nullptr;
+    ConfigDocument *m_document = nullptr;
+    SourcesModel *m_sourcesModel = nullptr;
+    QListView *m_sourcesView = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    DashboardView *m_dashboard = nullptr;
+    ConflictInspector *m_conflicts = nullptr;
+    HistoryView *m_history = nullptr;
+    LogView *m_log = nullptr;
+    QuarantineView *m_quarantine = nullptr;
+    QLabel *m_statusConfig = nullptr;
+    QLabel *m_statusConflicts = nullptr;
+    QMenu *m_recentMenu = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_addSourceAction = nullptr;
+    QAction *m_editSourceAction = nullptr;
+    QAction *m_removeSourceAction = nullptr;
+    QAction *m_testAction = nullptr;
+    QAction *m_syncAction = nullptr;
+    QAction *m_syncAllAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_reconcileAction = nullptr;
+    QAction *m_previewAction = nullptr;
+    QList<QAction *> m_viewActions;
 };
 
 } // namespace Tributary::Gui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonValue>
+#include <QString>
+
+namespace Tributary::Gui {
+
+// How the console writes times, ages, durations, counts and stored values, the same way in
+// every view and in the reader's language.
+class DisplayText
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayText)
+public:
+    // A state-table time (ISO-8601 UTC text) as a QDateTime; invalid when empty or malformed.
+    static QDateTime parseTime(const QString &iso);
+    // "2026-11-23 04:13:38" in local time; the stored text unchanged when it does not parse.
+    static QString time(const QString &iso);
+    // "just now", "5 minutes ago", "3 hours ago", "2 days ago".
+    static QString age(const QDateTime &then, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // "850 ms", "12.3 s", "4 min 05 s", "2 h 03 min".
+    static QString duration(qint64 ms);
+    static QString number(qint64 n);
+    // One stored value for a table cell: NULL, text as it is (newlines shown as ⏎), numbers and
+    // JSON compact. *isNull (optional) says whether the value is NULL.
+    static QString value(const QJsonValue &v, bool *isNull = nullptr);
+    // The full value, for a tooltip or an editor: text as it is, NULL as "null".
+    static QString editableValue(const QJsonValue &v);
+};
+
+} // namespace Tributary::Gui

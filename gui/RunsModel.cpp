@@ -1,0 +1,288 @@
+#include "RunsModel.h"
+
+#include "DisplayText.h"
+
+#include "config/Config.h"
+#include "store/Database.h"
+
+#include <QColor>
+#include <algorithm>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace Tributary::Gui {
+
+qint64 RunRecord::durationMs(const QDateTime &now) const
+{
+    if (!started.isValid())
+        return -1;
+    if (finished.isValid())
+        return started.msecsTo(finished);
+    return status == QLatin1String("running") ? started.msecsTo(now) : -1;
+}
+
+RunsModel::RunsModel(QObject *parent) : RowModel(parent) {}
+
+RunsModel::~RunsModel() = default;
+
+bool RunsModel::refresh(Database &db, const Config &config, Error *error)
+{
+    QSqlQuery q;
+    QString sql = QStringLiteral("SELECT id, source, kind, started_at, finished_at, status, error, counts FROM tributary_runs");
+    if (!m_source.isEmpty())
+        sql += QStringLiteral(" WHERE source = ?");
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(kLimit + 1);
+    Error e;
+    bool ok = db.prepare(q, sql, &e);
+    if (ok && !m_source.isEmpty())
+        q.addBindValue(m_source);
+    if (!ok || !db.exec(q, &e)) {
+        if (error)
+            *error = e;
+        clear();
+        return false;
+    }
+    QList<RunRecord> fresh;
+    while (q.next()) {
+        RunRecord r;
+        r.id = q.value(0).toLongLong();
+        r.source = q.value(1).toString();
+        r.kind = q.value(2).toString();
+        r.startedAt = q.value(3).toString();
+        r.finishedAt = q.value(4).toString();
+        r.status = q.value(5).toString();
+        r.error = q.value(6).toString();
+        r.countsJson = q.value(7).toString();
+        r.started = DisplayText::parseTime(r.startedAt);
+        r.finished = DisplayText::parseTime(r.finishedAt);
+        const QJsonObject counts = QJsonDocument::fromJson(r.countsJson.toUtf8()).object();
+        QStringList names = counts.keys();
+        // The source's dependency order when it is still configured, the rest after it.
+        if (const SourceConfig *source = config.source(r.source)) {
+            QStringList ordered;
+            for (const EntityConfig &entity : source->entities) {
+                if (names.contains(entity.name))
+                    ordered.append(entity.name);
+            }
+            for (const QString &n : std::as_const(names)) {
+                if (!ordered.contains(n))
+                    ordered.append(n);
+            }
+            names = ordered;
+        }
+        for (const QString &n : std::as_const(names)) {
+            const EntityCounts c = EntityCounts::fromJson(counts.value(n).toObject());
+            r.entities.append(n);
+            r.counts.insert(n, c);
+            r.total += c;
+        }
+        fresh.append(r);
+    }
+    m_truncated = fresh.size() > kLimit;
+    if (m_truncated)
+        fresh.removeLast();
+    replaceRows(
+        m_rows, fresh, [](const RunRecord &r) { return r.id; },
+        [](const RunRecord &a, const RunRecord &b) {
+            return a.status == b.status && a.finishedAt == b.finishedAt && a.error == b.error && a.countsJson == b.countsJson
+                && a.entities == b.entities;
+        });
+    return true;
+}
+
+void RunsModel::clear()
+{
+    m_truncated = false;
+    if (m_rows.isEmpty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+void RunsModel::tick()
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).status == QLatin1String("running"))
+            Q_EMIT dataChanged(index(i, DurationColumn), index(i, DurationColumn), {Qt::DisplayRole});
+    }
+}
+
+bool RunsModel::hasRunning() const
+{
+    return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const RunRecord &r) { return r.status == QLatin1String("running"); });
+}
+
+int RunsModel::rowOf(qint64 id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+int RunsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RunsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RunRecord &r = m_rows.at(index.row());
+    const int column = index.column();
+    qint64 n = 0;
+    switch (column) {
+    case FetchedColumn: n = r.total.fetched; break;
+    case WrittenColumn: n = r.written(); break;
+    case ConflictsColumn: n = r.total.conflicts; break;
+    case QuarantinedColumn: n = r.total.quarantined; break;
+    case PendingColumn: n = r.total.pending; break;
+    default: break;
+    }
+    switch (role) {
+    case RunIdRole:
+        return r.id;
+    case SortRole:
+        switch (column) {
+        case IdColumn: return r.id;
+        case StartedColumn: return r.startedAt;
+        case DurationColumn: return r.durationMs();
+        default: break;
+        }
+        if (column >= FetchedColumn && column <= PendingColumn)
+            return n;
+        return data(index, Qt::DisplayRole);
+    case Qt::TextAlignmentRole:
+        if (column == IdColumn || column == DurationColumn || (column >= FetchedColumn && column <= PendingColumn))
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (column == StatusColumn || column == ErrorColumn) {
+            if (r.status == QLatin1String("failed") || r.status == QLatin1String("interrupted"))
+                return QColor(200, 40, 40);
+            if (r.status == QLatin1String("partial"))
+                return QColor(200, 120, 0);
+        }
+        if (column == ConflictsColumn && n > 0)
+            return QColor(200, 120, 0);
+        if (column == QuarantinedColumn && n > 0)
+            return QColor(200, 120, 0);
+        return {};
+    case Qt::ToolTipRole:
+        switch (column) {
+        case StartedColumn:
+            return r.finishedAt.isEmpty() ? tr("Started %1").arg(DisplayText::time(r.startedAt))
+                                          : tr("Started %1, finished %2").arg(DisplayText::time(r.startedAt), DisplayText::time(r.finishedAt));
+        case StatusColumn:
+            return statusExplanation(r.status);
+        case ErrorColumn:
+            return r.error;
+        case WrittenColumn:
+            return tr("Inserted %1, linked %2, updated %3, deleted %4, restored %5")
+                .arg(r.total.inserted).arg(r.total.linked).arg(r.total.updated).arg(r.total.deleted).arg(r.total.restored);
+        case ConflictsColumn:
+            return tr("Fields changed on both sides (decided by a policy or waiting for a person)");
+        case QuarantinedColumn:
+            return tr("Records that could not be mapped or stored, held with their reason");
+        case PendingColumn:
+            return tr("Records still waiting for a record they reference at the end of the run");
+        default:
+            return {};
+        }
+    case Qt::DisplayRole:
+        switch (column) {
+        case IdColumn: return r.id;
+        case SourceColumn: return r.source;
+        case KindColumn: return kindText(r.kind);
+        case StartedColumn: return DisplayText::time(r.startedAt);
+        case DurationColumn: {
+            const qint64 ms = r.durationMs();
+            return ms < 0 ? QString() : DisplayText::duration(ms);
+        }
+        case StatusColumn: return statusText(r.status);
+        case ErrorColumn: return r.error.section(QLatin1Char('\n'), 0, 0);
+        default: break;
+        }
+        if (column >= FetchedColumn && column <= PendingColumn)
+            return r.countsJson.isEmpty() ? QString() : DisplayText::number(n);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn: return tr("Run");
+    case SourceColumn: return tr("Source");
+    case KindColumn: return tr("Kind");
+    case StartedColumn: return tr("Started");
+    case DurationColumn: return tr("Duration");
+    case StatusColumn: return tr("Status");
+    case FetchedColumn: return tr("Fetched");
+    case WrittenColumn: return tr("Written");
+    case ConflictsColumn: return tr("Conflicts");
+    case QuarantinedColumn: return tr("Quarantined");
+    case PendingColumn: return tr("Pending");
+    case ErrorColumn: return tr("Error");
+    default: return {};
+    }
+}
+
+QString RunsModel::statusText(const QString &status)
+{
+    if (status == QLatin1String("running"))
+        return tr("Running");
+    if (status == QLatin1String("ok"))
+        return tr("OK");
+    if (status == QLatin1String("partial"))
+        return tr("Partial");
+    if (status == QLatin1String("failed"))
+        return tr("Failed");
+    if (status == QLatin1String("interrupted"))
+        return tr("Interrupted");
+    return status;
+}
+
+QString RunsModel::statusExplanation(const QString &status)
+{
+    if (status == QLatin1String("running"))
+        return tr("The run is in progress (or its process ended; the next run marks it interrupted).");
+    if (status == QLatin1String("ok"))
+        return tr("Every record was applied.");
+    if (status == QLatin1String("partial"))
+        return tr("The run finished, with records held back: in quarantine, or waiting for a record they reference.");
+    if (status == QLatin1String("failed"))
+        return tr("The run stopped at its last committed page; the next run resumes there.");
+    if (status == QLatin1String("interrupted"))
+        return tr("The run was stopped (by a person, a signal, or the end of its process); the next run resumes at the last "
+                  "committed page.");
+    return QString();
+}
+
+QString RunsModel::kindText(const QString &kind)
+{
+    if (kind == QLatin1String("incremental"))
+        return tr("Incremental");
+    if (kind == QLatin1String("full"))
+        return tr("Full");
+    if (kind == QLatin1String("reconcile"))
+        return tr("Reconcile");
+    if (kind == QLatin1String("quarantine-retry"))
+        return tr("Quarantine retry");
+    return kind;
+}
+
+} // namespace Tributary::Gui

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "RowModel.h"
+
+#include "engine/RunCounts.h"
+
+#include <QDateTime>
+#include <QHash>
+
+namespace Tributary {
+class Database;
+struct Config;
+struct Error;
+}
+
+namespace Tributary::Gui {
+
+// One row of tributary_runs, with its counts read from the JSON kept per entity.
+struct RunRecord
+{
+    qint64 id = 0;
+    QString source;
+    QString kind;      // incremental, full, reconcile, quarantine-retry
+    QString startedAt; // as stored (ISO-8601 UTC)
+    QString finishedAt;
+    QString status;    // running, ok, partial, failed, interrupted
+    QString error;
+    QString countsJson;
+    QDateTime started;
+    QDateTime finished;
+    QStringList entities; // in the source's dependency order when the source is configured
+    QHash<QString, EntityCounts> counts;
+    EntityCounts total;
+
+    qint64 written() const { return total.written(); }
+    // Finished minus started; for a running run, the time it has run so far; -1 when unknown.
+    qint64 durationMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+};
+
+// The run history, newest first: what each run of each source fetched, wrote and held back,
+// how it ended and why.
+class RunsModel : public RowModel
+{
+    Q_OBJECT
+public:
+    enum Column { IdColumn, SourceColumn, KindColumn, StartedColumn, DurationColumn, StatusColumn, FetchedColumn, WrittenColumn,
+                  ConflictsColumn, QuarantinedColumn, PendingColumn, ErrorColumn, ColumnCount };
+    enum Role {
+        RunIdRole = Qt::UserRole + 1,
+        SortRole,
+    };
+    static constexpr int kLimit = 1000; // the newest runs; older ones are in the table still
+
+    explicit RunsModel(QObject *parent = nullptr);
+    ~RunsModel() override;
+
+    // Only this source's runs (empty: every source).
+    void setSource(const QString &source) { m_source = source; }
+    QString source() const { return m_source; }
+
+    bool refresh(Database &db, const Config &config, Error *error);
+    void clear();
+    // Repaints the durations of running runs (they grow while they run).
+    void tick();
+
+    bool isTruncated() const { return m_truncated; }
+    bool hasRunning() const;
+    const RunRecord &run(int row) const { return m_rows.at(row); }
+    int rowOf(qint64 id) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString statusText(const QString &status);
+    static QString statusExplanation(const QString &status);
+    static QString kindText(const QString &kind);
+
+private:
+    QList<RunRecord> m_rows;
+    QString m_source;
+    bool m_truncated = false;
+};
+
+} // namespace Tributary::Gui

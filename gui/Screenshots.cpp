@@ -1,0 +1,111 @@
+#include "Screenshots.h"
+
+#include "ConfigDocument.h"
+#include "ConflictInspector.h"
+#include "ConflictsModel.h"
+#include "ConnectionTestDialog.h"
+#include "DashboardView.h"
+#include "HistoryView.h"
+#include "MainWindow.h"
+#include "SourceEditor.h"
+#include "Workspace.h"
+#include "engine/SyncRun.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QTableView>
+#include <QTimer>
+
+namespace Tributary::Gui {
+
+namespace {
+
+// Lets layouts, models and paint events settle before a picture is taken.
+void settle(int ms = 150)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+bool save(QWidget *widget, const QString &directory, const QString &name, QString *error)
+{
+    settle();
+    const QString path = QDir(directory).filePath(name + QStringLiteral(".png"));
+    if (!widget->grab().save(path)) {
+        *error = QStringLiteral("cannot write %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool takeScreenshots(MainWindow &window, const QString &directory, QString *error)
+{
+    if (!window.workspace()->isOpen() || window.workspace()->config().sources.isEmpty()) {
+        *error = QStringLiteral("no configuration with a source is open");
+        return false;
+    }
+    const QString source = window.workspace()->config().sources.first().name;
+    window.resize(1280, 780);
+    window.show();
+    window.selectSource(source);
+    settle(300);
+
+    // A real sync from the dashboard: the edits the script made at the forum arrive, one of them
+    // meets a local edit and waits as a conflict.
+    QEventLoop loop;
+    QObject::connect(window.dashboard(), &DashboardView::runFinished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    window.dashboard()->syncNow(source);
+    loop.exec();
+    window.showView(MainWindow::View::Dashboard);
+    if (!save(&window, directory, QStringLiteral("dashboard"), error))
+        return false;
+
+    window.showView(MainWindow::View::Conflicts);
+    ConflictsModel *conflicts = window.conflicts()->model();
+    if (conflicts->rowCount() > 0)
+        window.conflicts()->view()->selectRow(0);
+    if (!save(&window, directory, QStringLiteral("conflicts"), error))
+        return false;
+
+    window.showView(MainWindow::View::History);
+    window.history()->view()->selectRow(0);
+    if (!save(&window, directory, QStringLiteral("history"), error))
+        return false;
+    window.showView(MainWindow::View::Log);
+    if (!save(&window, directory, QStringLiteral("log"), error))
+        return false;
+    window.showView(MainWindow::View::Dashboard);
+
+    SourceEditor editor(window.document(), window.workspace(), &window);
+    editor.editSource(source);
+    editor.resize(1000, 720);
+    editor.show();
+    if (!save(&editor, directory, QStringLiteral("source-editor"), error))
+        return false;
+    editor.selectEntity(QStringLiteral("messages"));
+    if (QWidget *tabs = editor.findChild<QWidget *>(QStringLiteral("tabs"))) {
+        if (auto *tabWidget = qobject_cast<QTabWidget *>(tabs))
+            tabWidget->setCurrentIndex(tabWidget->count() > 3 ? 3 : tabWidget->count() - 1);
+    }
+    if (!save(&editor, directory, QStringLiteral("source-editor-mapping"), error))
+        return false;
+    editor.hide();
+
+    ConnectionTestDialog test(window.workspace()->config(), source, &window);
+    test.resize(1100, 700);
+    QEventLoop testLoop;
+    QObject::connect(&test, &ConnectionTestDialog::finished, &testLoop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &testLoop, &QEventLoop::quit);
+    test.show();
+    if (!test.isFinished())
+        testLoop.exec();
+    test.selectEntity(QStringLiteral("messages"));
+    return save(&test, directory, QStringLiteral("connection-test"), error);
+}
+
+} // namespace Tributary::Gui

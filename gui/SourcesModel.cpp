@@ -1,0 +1,192 @@
+#include "SourcesModel.h"
+
+#include "Workspace.h"
+#include "store/Database.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QPainter>
+#include <QPalette>
+#include <QPixmap>
+#include <QSqlQuery>
+
+namespace Tributary::Gui {
+
+namespace {
+
+QIcon stateIcon(SourcesModel::State state)
+{
+    static QHash<int, QIcon> cache;
+    auto it = cache.find(int(state));
+    if (it != cache.end())
+        return *it;
+    QColor color;
+    switch (state) {
+    case SourcesModel::State::Idle: color = QColor(0x2e, 0x9d, 0x4f); break;
+    case SourcesModel::State::Syncing: color = QColor(0x2f, 0x6f, 0xd6); break;
+    case SourcesModel::State::NeedsAttention: color = QColor(0xd9, 0x8c, 0x1a); break;
+    case SourcesModel::State::Disabled: color = QColor(0x9a, 0x9a, 0x9a); break;
+    }
+    QPixmap pm(16, 16);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawEllipse(QRectF(2, 2, 12, 12));
+    p.end();
+    return *cache.insert(int(state), QIcon(pm));
+}
+
+} // namespace
+
+SourcesModel::SourcesModel(Workspace *workspace, QObject *parent) : QAbstractListModel(parent), m_workspace(workspace)
+{
+    connect(workspace, &Workspace::configChanged, this, &SourcesModel::refresh);
+    connect(workspace, &Workspace::dataChanged, this, &SourcesModel::refresh);
+    refresh();
+}
+
+QString SourcesModel::stateName(State state)
+{
+    switch (state) {
+    case State::Idle: return tr("idle");
+    case State::Syncing: return tr("syncing");
+    case State::NeedsAttention: return tr("needs attention");
+    case State::Disabled: return tr("disabled");
+    }
+    return QString();
+}
+
+void SourcesModel::refresh()
+{
+    beginResetModel();
+    m_rows.clear();
+    if (m_workspace->isOpen()) {
+        for (const SourceConfig &s : m_workspace->config().sources) {
+            Row r;
+            r.name = s.name;
+            r.enabled = s.enabled;
+            if (Database *db = m_workspace->database()) {
+                QSqlQuery q(db->db());
+                q.prepare(QStringLiteral("SELECT status, error, finished_at FROM tributary_runs WHERE source = ? ORDER BY id DESC LIMIT 1"));
+                q.addBindValue(s.name);
+                if (q.exec() && q.next()) {
+                    r.lastStatus = q.value(0).toString();
+                    r.lastError = q.value(1).toString();
+                    r.lastFinished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+                }
+                q.finish();
+                q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM tributary_conflicts WHERE source = ? AND status = 'open'), "
+                                         "(SELECT COUNT(*) FROM tributary_quarantine WHERE source = ?)"));
+                q.addBindValue(s.name);
+                q.addBindValue(s.name);
+                if (q.exec() && q.next()) {
+                    r.openConflicts = q.value(0).toLongLong();
+                    r.quarantined = q.value(1).toLongLong();
+                }
+            }
+            m_rows.append(r);
+        }
+    }
+    endResetModel();
+}
+
+void SourcesModel::refreshStates()
+{
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole, StateRole});
+}
+
+int SourcesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+SourcesModel::State SourcesModel::stateOf(const Row &r) const
+{
+    if (m_running && m_running(r.name))
+        return State::Syncing;
+    if (!r.enabled)
+        return State::Disabled;
+    if (r.lastStatus == QLatin1String("failed") || r.lastStatus == QLatin1String("partial") || r.lastStatus == QLatin1String("interrupted")
+        || r.openConflicts > 0)
+        return State::NeedsAttention;
+    return State::Idle;
+}
+
+QString SourcesModel::lastResultText(const Row &r) const
+{
+    QStringList parts;
+    if (r.lastStatus.isEmpty())
+        parts.append(tr("never synced"));
+    else if (r.lastStatus == QLatin1String("ok"))
+        parts.append(tr("last sync OK"));
+    else if (r.lastStatus == QLatin1String("failed"))
+        parts.append(tr("last sync failed"));
+    else if (r.lastStatus == QLatin1String("partial"))
+        parts.append(tr("last sync left records behind"));
+    else if (r.lastStatus == QLatin1String("interrupted"))
+        parts.append(tr("last sync was stopped"));
+    else if (r.lastStatus == QLatin1String("running"))
+        parts.append(tr("a sync is running elsewhere"));
+    if (r.lastFinished.isValid())
+        parts.last() += QStringLiteral(" · ") + QLocale().toString(r.lastFinished.toLocalTime(), QLocale::ShortFormat);
+    if (r.openConflicts > 0)
+        parts.append(tr("%n conflict(s) waiting", nullptr, int(r.openConflicts)));
+    if (r.quarantined > 0)
+        parts.append(tr("%n quarantined", nullptr, int(r.quarantined)));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QVariant SourcesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    const State state = stateOf(r);
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 — %2\n%3").arg(r.name, stateName(state), lastResultText(r));
+    case Qt::DecorationRole:
+        return stateIcon(state);
+    case Qt::ToolTipRole:
+        return r.lastError.isEmpty() ? lastResultText(r) : lastResultText(r) + QStringLiteral("\n") + r.lastError;
+    case NameRole:
+        return r.name;
+    case StateRole:
+        return QVariant::fromValue(state);
+    case LastResultRole:
+        return lastResultText(r);
+    case OpenConflictsRole:
+        return r.openConflicts;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SourcesModel::roleNames() const
+{
+    QHash<int, QByteArray> roles = QAbstractListModel::roleNames();
+    roles.insert(NameRole, "name");
+    roles.insert(StateRole, "state");
+    roles.insert(LastResultRole, "lastResult");
+    roles.insert(OpenConflictsRole, "openConflicts");
+    return roles;
+}
+
+QString SourcesModel::sourceAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).name : QString();
+}
+
+int SourcesModel::rowOf(const QString &source) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).name == source)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace Tributary::Gui

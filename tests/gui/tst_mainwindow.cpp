@@ -1,0 +1,236 @@
+// The console as an admin uses it, end to end: open a configuration that tributaryd wrote, add
+// a second forum source with the editor, test its connection, sync it from the dashboard, and
+// resolve a conflict made by editing a row locally and the same record on the forum; then the
+// configuration the console saved runs unchanged under tributaryd. Real forum-sim servers, real
+// SQLite, the real widgets on the offscreen platform; modal dialogs are driven as a person would,
+// through the widgets they show.
+
+#include "SyncFixture.h"
+#include "TestSupport.h"
+
+#include "ConfigDocument.h"
+#include "ConflictInspector.h"
+#include "ConflictsModel.h"
+#include "ConnectionTestDialog.h"
+#include "DashboardView.h"
+#include "MainWindow.h"
+#include "SourceEditor.h"
+#include "SourcesModel.h"
+#include "Workspace.h"
+#include "store/Database.h"
+
+#include <QApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QListView>
+#include <QProcess>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+#include <QTimer>
+
+using namespace Tributary;
+using namespace Tributary::Gui;
+using namespace Tributary::Test;
+
+namespace {
+
+// Runs `drive` on the next modal dialog that opens (after `open` is called), then returns.
+template<typename Dialog>
+bool withModal(const std::function<void()> &open, const std::function<void(Dialog *)> &drive)
+{
+    bool driven = false;
+    QTimer poll;
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
+        if (!dialog || driven)
+            return;
+        driven = true;
+        poll.stop();
+        drive(dialog);
+    });
+    poll.start();
+    open();
+    return driven;
+}
+
+int tributaryd(const SyncFixture &f, const QStringList &args, QString *out)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
+    p.setProcessEnvironment(env);
+    p.start(executable(QStringLiteral("tributaryd")), args + QStringList{QStringLiteral("--config"), f.configPath()});
+    p.waitForFinished(120000);
+    *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    return p.exitCode();
+}
+
+} // namespace
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void anAdminAddsTestsSyncsAndResolvesWithoutATerminal();
+    void sourcesListShowsStates();
+};
+
+void tst_MainWindow::initTestCase()
+{
+    // Settings (recent files, window layout) go to a private place, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
+
+void tst_MainWindow::anAdminAddsTestsSyncsAndResolvesWithoutATerminal()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
+    QVERIFY(f.generateExternal(forum(30, 5, 30, 200, 2)));
+    QVERIFY(f.generateSecondExternal(forum(40, 6, 40, 300, 3)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.startSecondForum());
+    QVERIFY(f.configure());
+    // The reverse direction: a configuration written outside the console, synced by tributaryd.
+    QString out;
+    QCOMPARE(tributaryd(f, {QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
+
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openConfig(f.configPath()));
+    QCOMPARE(w.sourcesModel()->rowCount(), 1);
+
+    // 1. Add a second forum source with the editor.
+    const QString url2 = f.secondForumUrl().toString();
+    const bool edited = withModal<SourceEditor>([&] { QVERIFY(w.editSource(QString())); }, [&](SourceEditor *editor) {
+        SourcePreset preset;
+        preset.sourceName = QStringLiteral("second");
+        preset.baseUrl = url2;
+        preset.tokenEnv = QStringLiteral("TRIBUTARY_TEST_TOKEN");
+        editor->applyPreset(preset);
+        QJsonObject source = editor->sourceObject();
+        source.insert(QStringLiteral("name"), QStringLiteral("second"));
+        editor->setSourceObject(source);
+        editor->validateNow();
+        QVERIFY2(editor->isValid(), qPrintable(editor->problems().isEmpty() ? QString() : editor->problems().first().line()));
+        editor->accept();
+    });
+    QVERIFY(edited);
+    QCOMPARE(w.sourcesModel()->rowCount(), 2);
+    QVERIFY(!w.document()->isModified());
+    QCOMPARE(w.workspace()->config().sources.size(), 2);
+    const SourceConfig *second = w.workspace()->config().source(QStringLiteral("second"));
+    QVERIFY(second);
+
+    // 2. Test it: the first page of each entity, mapped, nothing written.
+    const qint64 rowsBefore = f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages"));
+    w.selectSource(QStringLiteral("second"));
+    QCOMPARE(w.currentSource(), QStringLiteral("second"));
+    bool tested = false;
+    withModal<ConnectionTestDialog>([&] { w.findChild<QAction *>(QStringLiteral("actionTestConnection"))->trigger(); },
+                                    [&](ConnectionTestDialog *dialog) {
+                                        QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 30000);
+                                        dialog->selectEntity(QStringLiteral("users"));
+                                        QVERIFY(dialog->mappedModel()->rowCount() > 0);
+                                        QVERIFY2(dialog->totalText().contains(QStringLiteral("40")), qPrintable(dialog->totalText()));
+                                        QVERIFY(dialog->errorText().isEmpty());
+                                        tested = true;
+                                        dialog->accept();
+                                    });
+    QVERIFY(tested);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages")), rowsBefore);
+
+    // 3. Sync it from the dashboard: the rows arrive, the progress bars move to the total.
+    QSignalSpy finished(w.dashboard(), &DashboardView::runFinished);
+    QProgressBar *messagesBar = w.dashboard()->progressBar(QStringLiteral("second"), QStringLiteral("messages"));
+    QVERIFY(messagesBar);
+    QList<int> seen;
+    connect(messagesBar, &QProgressBar::valueChanged, this, [&](int v) { seen.append(v); });
+    w.findChild<QAction *>(QStringLiteral("actionSync"))->trigger();
+    QVERIFY(w.dashboard()->isRunning(QStringLiteral("second")));
+    QVERIFY(finished.wait(60000));
+    const RunResult r = finished.first().first().value<RunResult>();
+    QCOMPARE(r.source, QStringLiteral("second"));
+    QCOMPARE(RunResult::statusName(r.status), QStringLiteral("ok"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE source = 'second' AND entity = 'messages'")), 300);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages")), rowsBefore + 300);
+    QVERIFY(!seen.isEmpty());
+    QCOMPARE(messagesBar->value(), messagesBar->maximum());
+    QCOMPARE(messagesBar->maximum(), 300);
+    QCOMPARE(tributaryd(f, {QStringLiteral("verify"), QStringLiteral("--source"), QStringLiteral("second")}, &out), 0);
+
+    // 4. A conflict: a moderator renames topic 3 locally, the second forum renames it too.
+    const QString local = f.localId(QStringLiteral("topics"), QStringLiteral("3"), QStringLiteral("second"));
+    QSqlQuery q(f.db().db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE topics SET title = 'Renamed by a moderator' WHERE id = %1").arg(local)));
+    QVERIFY(f.writeSecondForum(QStringLiteral("UPDATE topics SET title = 'Renamed at the forum', "
+                                              "updated_at = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE id = 3")));
+    finished.clear();
+    w.dashboard()->syncNow(QStringLiteral("second"));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().value<RunResult>().total().conflicts, 1);
+    QTRY_COMPARE(w.tabs()->tabText(int(MainWindow::View::Conflicts)), QStringLiteral("Conflicts (1)"));
+
+    w.showView(MainWindow::View::Conflicts);
+    ConflictInspector *inspector = w.conflicts();
+    QTRY_COMPARE(inspector->model()->rowCount(), 1);
+    inspector->setActor(QStringLiteral("admin"));
+    QVERIFY(inspector->selectConflict(1));
+    QCOMPARE(inspector->shownConflict().remote.value(QStringLiteral("title")).toString(), QStringLiteral("Renamed at the forum"));
+    QString message;
+    QVERIFY2(inspector->resolveShown(Resolution::Action::KeepLocal, &message), qPrintable(message));
+    QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString(), QStringLiteral("Renamed by a moderator"));
+    QCOMPARE(f.value(QStringLiteral("SELECT resolved_by FROM tributary_conflicts WHERE id = 1")).toString(), QStringLiteral("admin"));
+    QTRY_COMPARE(w.tabs()->tabText(int(MainWindow::View::Conflicts)), QStringLiteral("Conflicts"));
+
+    // 5. What the console saved runs unchanged under tributaryd: the same two sources, quiet.
+    QCOMPARE(tributaryd(f, {QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("Source second: incremental sync")), qPrintable(out));
+    QCOMPARE(tributaryd(f, {QStringLiteral("verify"), QStringLiteral("--source"), QStringLiteral("second")}, &out), 0);
+    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("list")}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("No open conflicts.")), qPrintable(out));
+}
+
+void tst_MainWindow::sourcesListShowsStates()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
+    QVERIFY(f.generateExternal(forum(20, 4, 20, 100, 2)));
+    QVERIFY(f.startForum(QStringLiteral("right-token")));
+    QVERIFY(f.configure());
+    MainWindow w;
+    QVERIFY(w.openConfig(f.configPath()));
+    auto state = [&] { return w.sourcesModel()->index(0).data(SourcesModel::StateRole).value<SourcesModel::State>(); };
+    QCOMPARE(state(), SourcesModel::State::Idle);
+    QVERIFY2(w.sourcesModel()->index(0).data().toString().contains(QStringLiteral("never synced")),
+             qPrintable(w.sourcesModel()->index(0).data().toString()));
+    // A revoked token: the run fails and the source needs attention, with the reason.
+    qputenv("TRIBUTARY_TEST_TOKEN", "revoked");
+    QSignalSpy finished(w.dashboard(), &DashboardView::runFinished);
+    w.dashboard()->syncNow(QStringLiteral("forum"));
+    QCOMPARE(state(), SourcesModel::State::Syncing);
+    QVERIFY(finished.wait(60000));
+    QTRY_COMPARE(state(), SourcesModel::State::NeedsAttention);
+    QVERIFY2(w.sourcesModel()->index(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("401")) ||
+                 w.sourcesModel()->index(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("token")),
+             qPrintable(w.sourcesModel()->index(0).data(Qt::ToolTipRole).toString()));
+    // Fixed: the next run succeeds and the source is idle again.
+    qputenv("TRIBUTARY_TEST_TOKEN", "right-token");
+    finished.clear();
+    w.dashboard()->syncNow(QStringLiteral("forum"));
+    QVERIFY(finished.wait(60000));
+    QTRY_COMPARE(state(), SourcesModel::State::Idle);
+    QVERIFY(w.sourcesModel()->index(0).data().toString().contains(QStringLiteral("last sync OK")));
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

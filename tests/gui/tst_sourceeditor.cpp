@@ -1,0 +1,634 @@
+// The source editor as an admin uses it: open the configuration tributaryd wrote, add a second
+// forum with the editor, test it, save, and tributaryd runs the file unchanged. Offscreen.
+
+#include "SyncFixture.h"
+#include "TestSupport.h"
+
+#include "ConfigDocument.h"
+#include "ConnectionTestDialog.h"
+#include "SourceEditor.h"
+#include "Workspace.h"
+
+#include "store/Database.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Tributary;
+using namespace Tributary::Gui;
+using namespace Tributary::Test;
+
+namespace {
+
+struct Run
+{
+    int exit = -1;
+    QString out;
+    QString err;
+};
+
+Run tributaryd(const QStringList &args, const QMap<QString, QString> &env = {})
+{
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (auto it = env.constBegin(); it != env.constEnd(); ++it)
+        e.insert(it.key(), it.value());
+    p.setProcessEnvironment(e);
+    p.start(executable(QStringLiteral("tributaryd")), args);
+    if (!p.waitForFinished(300000))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+QJsonObject readJson(const QString &path)
+{
+    return QJsonDocument::fromJson(readFile(path)).object();
+}
+
+QByteArray text(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+int rowOf(const QTableWidget *table, const QString &first)
+{
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, 0) && table->item(row, 0)->text() == first)
+            return row;
+    }
+    return -1;
+}
+
+void selectData(QComboBox *combo, const QString &data)
+{
+    const int i = combo->findData(data);
+    QVERIFY2(i >= 0, qPrintable(data));
+    combo->setCurrentIndex(i);
+}
+
+// The editor's widgets, by the object names screenshots and tests rely on.
+template<typename T>
+T *widget(QWidget *parent, const char *name)
+{
+    T *w = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!w)
+        qWarning("no widget %s", name);
+    return w;
+}
+
+} // namespace
+
+class tst_SourceEditor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void addSecondForumSaveAndSyncWithTributaryd();
+    void invalidEditShowsTheProblemNextToTheFieldAndDisablesSave();
+    void schemaProblemsNameTheColumnInTheTable();
+    void secretStoredInTheCredentialsFileNeverInTheConfiguration();
+    void testConnectionShowsMappedRowsAndTheTotal();
+    void testConnectionShowsMappingErrorsNextToTheField();
+    void testConnectionShowsARefusedToken();
+    void presetsFillTheSource();
+    void keysWithoutAWidgetSurviveAnEdit();
+
+private:
+    QTemporaryDir m_settingsDir;
+};
+
+void tst_SourceEditor::initTestCase()
+{
+    // Recent files and other settings go to a throwaway place.
+    qputenv("XDG_CONFIG_HOME", m_settingsDir.path().toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TributaryTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_sourceeditor"));
+    QVERIFY2(QFile::exists(executable(QStringLiteral("tributaryd"))), "build tributaryd first");
+}
+
+void tst_SourceEditor::addSecondForumSaveAndSyncWithTributaryd()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(20, 3, 10, 30, 1)));
+    QVERIFY(f.generateExternal(forum(15, 2, 8, 40, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.generateSecondExternal(forum(12, 2, 6, 25, 3)));
+    QVERIFY(f.startSecondForum());
+
+    // The configuration as `tributaryd init` writes it.
+    const QString config = f.path(QStringLiteral("tributary.json"));
+    Run r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+                        f.forumUrl().toString(), QStringLiteral("--database"), f.mainDb(), QStringLiteral("--token-env"),
+                        QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("--output"), config});
+    QCOMPARE(r.exit, 0);
+    const QJsonObject before = readJson(config);
+
+    ConfigDocument doc;
+    QString error;
+    QVERIFY2(doc.open(config, &error), qPrintable(error));
+    QCOMPARE(doc.sourceNames(), QStringList{QStringLiteral("forum")});
+    Workspace ws;
+    QStringList errors;
+    QVERIFY2(ws.open(config, &errors), qPrintable(errors.join(QLatin1Char('\n'))));
+
+    SourceEditor editor(&doc, &ws);
+    editor.show();
+    SourcePreset preset;
+    preset.kind = SourcePreset::Kind::GoodForum;
+    preset.baseUrl = f.secondForumUrl().toString() + QStringLiteral("/");
+    preset.tokenEnv = QStringLiteral("TRIBUTARY_TEST_TOKEN");
+    editor.newSource(preset);
+    QCOMPARE(editor.sourceName(), QStringLiteral("forum-2"));
+    QVERIFY(editor.isNewSource());
+
+    // Edits through the widgets, as an admin makes them.
+    widget<QSpinBox>(&editor, "priority")->setValue(5);
+    auto *entities = widget<QTableWidget>(&editor, "entitiesTable");
+    QCOMPARE(entities->rowCount(), 4);
+    entities->item(rowOf(entities, QStringLiteral("messages")), 5)->setText(QStringLiteral("source-wins"));
+    editor.selectEntity(QStringLiteral("users"));
+    auto *columns = widget<QTableWidget>(&editor, "columnsTable");
+    QCOMPARE(columns->item(rowOf(columns, QStringLiteral("email")), 1)->text(), QStringLiteral("email"));
+
+    auto *save = widget<QPushButton>(&editor, "saveButton");
+    QTRY_VERIFY(save->isEnabled());
+    QVERIFY2(editor.problems().isEmpty(), qPrintable(editor.problems().value(0).line()));
+    save->click();
+    QCOMPARE(editor.result(), int(QDialog::Accepted));
+    QVERIFY(!doc.isModified());
+
+    // On disk: the first source exactly as before, the second exactly what the editor says.
+    QJsonObject second = ConfigDocument::presetSource(preset);
+    second.insert(QStringLiteral("name"), QStringLiteral("forum-2"));
+    second.insert(QStringLiteral("priority"), 5);
+    QJsonArray secondEntities = second.value(QStringLiteral("entities")).toArray();
+    QJsonObject messages = secondEntities.at(3).toObject();
+    messages.insert(QStringLiteral("conflict_policy"), QStringLiteral("source-wins"));
+    secondEntities.replace(3, messages);
+    second.insert(QStringLiteral("entities"), secondEntities);
+    QCOMPARE(second.value(QStringLiteral("rest")).toObject().value(QStringLiteral("base_url")).toString(), f.secondForumUrl().toString());
+    QJsonObject expected = before;
+    QJsonArray sources = expected.value(QStringLiteral("sources")).toArray();
+    sources.append(second);
+    expected.insert(QStringLiteral("sources"), sources);
+    QCOMPARE(readFile(config), text(expected));
+
+    Config loaded;
+    QVERIFY2(Config::load(config, &loaded, &errors), qPrintable(errors.join(QLatin1Char('\n'))));
+    QCOMPARE(loaded.sources.size(), 2);
+    QCOMPARE(loaded.sources.at(1).priority, 5);
+
+    // tributaryd runs the console's file unchanged.
+    r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), config, QStringLiteral("--source"), QStringLiteral("forum-2")},
+                   {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}});
+    QVERIFY2(r.exit == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("Source forum-2: incremental sync, run 1, OK")), qPrintable(r.out));
+    QSqlQuery q(ws.database()->db());
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE source = 'forum-2' AND entity = 'messages'")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 25);
+}
+
+void tst_SourceEditor::invalidEditShowsTheProblemNextToTheFieldAndDisablesSave()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    const QByteArray onDisk = readFile(f.configPath());
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    Workspace ws;
+    QStringList errors;
+    QVERIFY(ws.open(f.configPath(), &errors));
+    SourceEditor editor(&doc, &ws);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+    editor.validateNow();
+    QVERIFY(editor.isValid());
+
+    auto *save = widget<QPushButton>(&editor, "saveButton");
+    auto *baseUrl = widget<QLineEdit>(&editor, "baseUrl");
+    auto *baseUrlError = widget<QLabel>(&editor, "baseUrlError");
+    QVERIFY(save->isEnabled());
+    QVERIFY(baseUrlError->isHidden());
+    const QString url = baseUrl->text();
+
+    baseUrl->setText(QStringLiteral("ftp://nowhere"));
+    QTRY_VERIFY(!save->isEnabled());
+    QVERIFY(!baseUrlError->isHidden());
+    QVERIFY2(baseUrlError->text().contains(QStringLiteral("expected an absolute http:// or https:// URL")), qPrintable(baseUrlError->text()));
+    QCOMPARE(editor.errorShownFor(QStringLiteral("baseUrl")), baseUrlError->text());
+    QCOMPARE(editor.problems().size(), 1);
+    QCOMPARE(editor.problems().first().keyPath, QStringLiteral("sources.forum.rest.base_url"));
+    auto *list = widget<QListWidget>(&editor, "problemList");
+    QCOMPARE(list->count(), 1);
+    QVERIFY(list->item(0)->text().startsWith(QStringLiteral("sources.forum.rest.base_url: ")));
+    QVERIFY(!editor.save());
+    QCOMPARE(readFile(f.configPath()), onDisk); // nothing written while invalid
+
+    baseUrl->setText(url);
+    QTRY_VERIFY(save->isEnabled());
+    QVERIFY(baseUrlError->isHidden());
+
+    // Pagination style that needs a key: the error names it next to the style.
+    selectData(widget<QComboBox>(&editor, "paginationStyle"), QStringLiteral("next_url"));
+    QTRY_VERIFY(!save->isEnabled());
+    const QString nextUrlError = editor.errorShownFor(QStringLiteral("nextUrlPath"));
+    QVERIFY2(nextUrlError.contains(QStringLiteral("is required with style next_url")), qPrintable(nextUrlError));
+    widget<QLineEdit>(&editor, "nextUrlPath")->setText(QStringLiteral("links.next"));
+    QTRY_VERIFY(save->isEnabled());
+
+    // A duplicate source name.
+    doc.addSource(ConfigDocument::presetSource(SourcePreset{SourcePreset::Kind::GoodForum, QStringLiteral("other"),
+                                                            QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("X")}));
+    widget<QLineEdit>(&editor, "name")->setText(QStringLiteral("other"));
+    QTRY_VERIFY(!save->isEnabled());
+    QVERIFY2(editor.errorShownFor(QStringLiteral("name")).contains(QStringLiteral("declared twice")),
+             qPrintable(editor.errorShownFor(QStringLiteral("name"))));
+    widget<QLineEdit>(&editor, "name")->setText(QStringLiteral("forum"));
+    QTRY_VERIFY(save->isEnabled());
+}
+
+void tst_SourceEditor::schemaProblemsNameTheColumnInTheTable()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    Workspace ws;
+    QStringList errors;
+    QVERIFY(ws.open(f.configPath(), &errors));
+    SourceEditor editor(&doc, &ws);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+    auto *save = widget<QPushButton>(&editor, "saveButton");
+
+    // A column the users table does not have: named next to the columns table, its row marked.
+    editor.selectEntity(QStringLiteral("users"));
+    auto *columns = widget<QTableWidget>(&editor, "columnsTable");
+    widget<QPushButton>(&editor, "columnAddButton")->click();
+    const int row = columns->rowCount() - 1;
+    columns->item(row, 1)->setText(QStringLiteral("name"));
+    QTRY_VERIFY(editor.errorShownFor(QStringLiteral("columnsTable")).contains(QStringLiteral("choose the target column")));
+    QVERIFY(!save->isEnabled());
+    columns->item(row, 0)->setText(QStringLiteral("nickname"));
+    QTRY_VERIFY(editor.errorShownFor(QStringLiteral("columnsTable")).contains(QStringLiteral("nickname: table \"users\" has no column \"nickname\"")));
+    QVERIFY(!save->isEnabled());
+    const int nickname = rowOf(columns, QStringLiteral("nickname"));
+    QVERIFY(columns->item(nickname, 0)->toolTip().contains(QStringLiteral("has no column")));
+    // The real schema is offered.
+    QVERIFY(ws.columns(QStringLiteral("users")).contains(QStringLiteral("remember_token")));
+    columns->item(nickname, 0)->setText(QStringLiteral("remember_token"));
+    // remember_token is also a default of users: mapped twice.
+    QTRY_VERIFY2(editor.errorShownFor(QStringLiteral("defaultsTable"))
+                     .contains(QStringLiteral("remember_token: column \"remember_token\" is mapped twice")),
+                 qPrintable(editor.problems().value(0).line()));
+    widget<QPushButton>(&editor, "columnRemoveButton")->click();
+    QTRY_VERIFY(save->isEnabled());
+
+    // A wrong type, and a table that does not exist, on the entity's row.
+    const int email = rowOf(columns, QStringLiteral("email"));
+    columns->item(email, 2)->setText(QStringLiteral("text"));
+    QTRY_VERIFY(editor.errorShownFor(QStringLiteral("columnsTable")).contains(QStringLiteral("email.type: expected one of string")));
+    QVERIFY(columns->item(email, 2)->toolTip().contains(QStringLiteral("expected one of")));
+    columns->item(email, 2)->setText(QStringLiteral("string"));
+    auto *entities = widget<QTableWidget>(&editor, "entitiesTable");
+    entities->item(rowOf(entities, QStringLiteral("topics")), 2)->setText(QStringLiteral("threads"));
+    QTRY_VERIFY(editor.errorShownFor(QStringLiteral("entitiesTable")).contains(QStringLiteral("topics.table: the main database has no table \"threads\"")));
+    QVERIFY(!save->isEnabled());
+    entities->item(rowOf(entities, QStringLiteral("topics")), 2)->setText(QStringLiteral("topics"));
+    QTRY_VERIFY(save->isEnabled());
+    // Untouched in the end: the source is what was read.
+    QCOMPARE(text(editor.sourceObject()), text(doc.source(QStringLiteral("forum"))));
+}
+
+void tst_SourceEditor::secretStoredInTheCredentialsFileNeverInTheConfiguration()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(8, 2, 3, 6, 2)));
+    QVERIFY(f.startForum(QStringLiteral("s3cr3t-forum-token")));
+    QVERIFY(f.configure());
+    // Credentials already there stay.
+    const QString credentials = f.path(QStringLiteral("credentials.json"));
+    {
+        QFile c(credentials);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write("{\"database\": \"keep me\"}");
+        c.close();
+        QVERIFY(QFile::setPermissions(credentials, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    }
+
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    Workspace ws;
+    QStringList errors;
+    QVERIFY(ws.open(f.configPath(), &errors));
+    SourceEditor editor(&doc, &ws);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+    editor.show();
+    widget<QTabWidget>(&editor, "tabs")->setCurrentIndex(1);
+    auto *save = widget<QPushButton>(&editor, "saveButton");
+
+    selectData(widget<QComboBox>(&editor, "secretMode"), QStringLiteral("file"));
+    QTRY_VERIFY(!save->isEnabled()); // nothing typed yet
+    QVERIFY(editor.errorShownFor(QStringLiteral("secret")).contains(QStringLiteral("type the secret")));
+    auto *secret = widget<QLineEdit>(&editor, "secretValue");
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(secret, QStringLiteral("s3cr3t-forum-token"));
+    QTRY_VERIFY(save->isEnabled());
+    QVERIFY(editor.save(&error));
+
+    // The configuration names the file and the key; the file holds the secret, owner only.
+    const QByteArray configText = readFile(f.configPath());
+    QVERIFY(!configText.contains("s3cr3t"));
+    const QJsonObject token = readJson(f.configPath()).value(QStringLiteral("sources")).toArray().at(0).toObject()
+                                  .value(QStringLiteral("rest")).toObject().value(QStringLiteral("auth")).toObject()
+                                  .value(QStringLiteral("token")).toObject();
+    QCOMPARE(token, (QJsonObject{{QStringLiteral("file"), QStringLiteral("credentials.json")}, {QStringLiteral("key"), QStringLiteral("forum.token")}}));
+    QCOMPARE(QFile::permissions(credentials) & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+                                                | QFileDevice::WriteOther | QFileDevice::ExeOwner),
+             QFileDevice::Permissions());
+    QVERIFY(QFile::permissions(credentials).testFlag(QFileDevice::ReadOwner));
+    const QJsonObject stored = readJson(credentials);
+    QCOMPARE(stored.value(QStringLiteral("forum.token")).toString(), QStringLiteral("s3cr3t-forum-token"));
+    QCOMPARE(stored.value(QStringLiteral("database")).toString(), QStringLiteral("keep me"));
+
+    // tributaryd's loader reads it.
+    Config loaded;
+    QVERIFY(Config::load(f.configPath(), &loaded, &errors));
+    const SecretRef ref = SecretRef::fromJson(token, QStringLiteral("token"), &errors);
+    QString why;
+    QCOMPARE(ref.resolve(loaded.baseDir(), &why), QStringLiteral("s3cr3t-forum-token"));
+
+    // Never shown again: the field stays empty and says where the secret is.
+    SourceEditor again(&doc, &ws);
+    QVERIFY(again.editSource(QStringLiteral("forum")));
+    auto *secretAgain = widget<QLineEdit>(&again, "secretValue");
+    QVERIFY(secretAgain->text().isEmpty());
+    QCOMPARE(secretAgain->placeholderText(), QStringLiteral("stored in credentials.json"));
+    QCOMPARE(widget<QComboBox>(&again, "secretMode")->currentData().toString(), QStringLiteral("file"));
+    QVERIFY(widget<QLabel>(&again, "secretStatus")->text().contains(QStringLiteral("Stored in credentials.json")));
+    again.validateNow();
+    QVERIFY(again.isValid());
+
+    // The stored token works: a test connection through the file.
+    ConnectionTestDialog *dialog = again.testConnection(&error);
+    QVERIFY2(dialog, qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 30000);
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("Connected")), qPrintable(dialog->statusText()));
+}
+
+void tst_SourceEditor::testConnectionShowsMappedRowsAndTheTotal()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(15, 2, 8, 40, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    const qint64 usersBefore = f.scalar(QStringLiteral("SELECT COUNT(*) FROM users"));
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    Workspace ws;
+    QStringList errors;
+    QVERIFY(ws.open(f.configPath(), &errors));
+    SourceEditor editor(&doc, &ws);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+
+    widget<QPushButton>(&editor, "testConnectionButton")->click();
+    auto *dialog = editor.findChild<ConnectionTestDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 30000);
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("Connected")), qPrintable(dialog->statusText()));
+    QCOMPARE(dialog->entities(),
+             (QStringList{QStringLiteral("users"), QStringLiteral("sections"), QStringLiteral("topics"), QStringLiteral("messages")}));
+
+    dialog->selectEntity(QStringLiteral("users"));
+    QAbstractItemModel *model = dialog->mappedModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 15);
+    QStringList headers;
+    for (int c = 0; c < model->columnCount(); ++c)
+        headers.append(model->headerData(c, Qt::Horizontal).toString());
+    QCOMPARE(headers, (QStringList{QStringLiteral("external id"), QStringLiteral("created_at"), QStringLiteral("email"),
+                                   QStringLiteral("email_verified_at"), QStringLiteral("name"), QStringLiteral("updated_at"),
+                                   QStringLiteral("problem")}));
+    const QJsonArray raw = QJsonDocument::fromJson(dialog->rawJson().toUtf8()).array();
+    QCOMPARE(raw.size(), 15);
+    const QJsonObject first = raw.at(0).toObject();
+    QCOMPARE(model->index(0, 0).data().toString(), RecordMapper::idString(first.value(QStringLiteral("id"))));
+    QCOMPARE(model->index(0, 2).data().toString(), first.value(QStringLiteral("email")).toString());
+    // Timestamps as the main database will hold them (the fixture's format has microseconds).
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}$"))
+                 .match(model->index(0, 1).data().toString()).hasMatch(),
+             qPrintable(model->index(0, 1).data().toString()));
+    QVERIFY(model->index(0, 6).data().toString().isEmpty());
+    QVERIFY2(dialog->totalText().startsWith(QStringLiteral("15 record")), qPrintable(dialog->totalText()));
+    QVERIFY2(dialog->paginationText().startsWith(QStringLiteral("cursor \u2014 this is the only page")), qPrintable(dialog->paginationText()));
+    QVERIFY(dialog->errorText().isEmpty());
+    QVERIFY(widget<QLabel>(dialog, "urlLabel")->text().contains(QStringLiteral("/users?")));
+
+    dialog->selectEntity(QStringLiteral("messages"));
+    QCOMPARE(model->rowCount(), 40);
+    QVERIFY(model->headerData(model->columnCount() - 2, Qt::Horizontal).toString().endsWith(QStringLiteral("(ref)")));
+    QVERIFY2(dialog->totalText().startsWith(QStringLiteral("40 record")), qPrintable(dialog->totalText()));
+
+    // Nothing was written.
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM users")), usersBefore);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links")), 0);
+    dialog->close();
+}
+
+void tst_SourceEditor::testConnectionShowsMappingErrorsNextToTheField()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(6, 2, 3, 6, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    Workspace ws;
+    QStringList errors;
+    QVERIFY(ws.open(f.configPath(), &errors));
+    SourceEditor editor(&doc, &ws);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+    editor.selectEntity(QStringLiteral("users"));
+    auto *columns = widget<QTableWidget>(&editor, "columnsTable");
+    columns->item(rowOf(columns, QStringLiteral("name")), 2)->setText(QStringLiteral("integer"));
+    editor.validateNow();
+    QVERIFY(editor.isValid()); // a valid configuration; the data does not fit it
+
+    ConnectionTestDialog *dialog = editor.testConnection(&error);
+    QVERIFY2(dialog, qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 30000);
+    dialog->selectEntity(QStringLiteral("users"));
+    QAbstractItemModel *model = dialog->mappedModel();
+    QCOMPARE(model->rowCount(), 6);
+    const int name = 4; // external id, created_at, email, email_verified_at, name
+    QCOMPARE(model->headerData(name, Qt::Horizontal).toString(), QStringLiteral("name"));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QVERIFY(model->index(row, name).data(ConnectionTestDialog::ErrorRole).toBool());
+        QVERIFY2(model->index(row, name).data().toString().contains(QStringLiteral("expected a whole number, got a string")),
+                 qPrintable(model->index(row, name).data().toString()));
+        QVERIFY(!model->index(row, 2).data(ConnectionTestDialog::ErrorRole).toBool()); // email is fine
+        QVERIFY(model->index(row, model->columnCount() - 1).data().toString().startsWith(QStringLiteral("name: expected")));
+    }
+    QVERIFY2(dialog->errorText().contains(QStringLiteral("on this page cannot be mapped")), qPrintable(dialog->errorText()));
+    QVERIFY(dialog->statusText().contains(QStringLiteral("(6 cannot be mapped)")));
+    dialog->selectEntity(QStringLiteral("sections"));
+    QVERIFY(dialog->errorText().isEmpty());
+}
+
+void tst_SourceEditor::testConnectionShowsARefusedToken()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(6, 2, 3, 6, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    qputenv("TRIBUTARY_WRONG_TOKEN", "not-the-token");
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    SourceEditor editor(&doc, nullptr);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+    editor.setSecretFromEnvironment(QStringLiteral("TRIBUTARY_WRONG_TOKEN"));
+    QVERIFY(widget<QLabel>(&editor, "secretStatus")->text().contains(QStringLiteral("TRIBUTARY_WRONG_TOKEN is set")));
+    ConnectionTestDialog *dialog = editor.testConnection(&error);
+    QVERIFY2(dialog, qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 30000);
+    QVERIFY2(dialog->statusText().contains(QStringLiteral("4 of 4 entities failed")), qPrintable(dialog->statusText()));
+    dialog->selectEntity(QStringLiteral("topics"));
+    QVERIFY2(dialog->errorText().contains(QStringLiteral("TRIBUTARY_WRONG_TOKEN")), qPrintable(dialog->errorText()));
+    QVERIFY(dialog->errorText().contains(QStringLiteral("refused the credentials")));
+    QVERIFY(!dialog->errorText().contains(QStringLiteral("not-the-token")));
+    QCOMPARE(dialog->mappedModel()->rowCount(), 0);
+}
+
+void tst_SourceEditor::presetsFillTheSource()
+{
+    ConfigDocument doc;
+    doc.newDocument(SourcePreset{}, QStringLiteral("main.sqlite"));
+    SourceEditor editor(&doc, nullptr);
+    editor.setSaveOnAccept(false);
+    SourcePreset rest;
+    rest.kind = SourcePreset::Kind::GenericRest;
+    rest.sourceName = QStringLiteral("items");
+    rest.baseUrl = QStringLiteral("https://api.example.com/v2");
+    rest.tokenEnv.clear();
+    editor.newSource(rest);
+    editor.validateNow();
+    QCOMPARE(widget<QComboBox>(&editor, "authType")->currentData().toString(), QStringLiteral("none"));
+    // The skeleton's entity still needs its table: the first problem says so, on its row.
+    QCOMPARE(editor.entityNames(), QStringList{QStringLiteral("items")});
+    QVERIFY(!editor.isValid());
+    QCOMPARE(editor.problems().size(), 1);
+    QCOMPARE(editor.problems().first().keyPath, QStringLiteral("sources.items.entities.items.table"));
+    QVERIFY2(editor.errorShownFor(QStringLiteral("entitiesTable")).contains(QStringLiteral("items.table: must not be empty")),
+             qPrintable(editor.errorShownFor(QStringLiteral("entitiesTable"))));
+    auto *entities = widget<QTableWidget>(&editor, "entitiesTable");
+    QVERIFY(entities->item(0, 2)->toolTip().contains(QStringLiteral("must not be empty")));
+    entities->item(0, 2)->setText(QStringLiteral("articles"));
+    QTRY_VERIFY(editor.isValid()); // no workspace: the schema is not checked
+    widget<QPushButton>(&editor, "addEntityButton")->click();
+    QCOMPARE(editor.entityNames(), (QStringList{QStringLiteral("items"), QStringLiteral("items2")}));
+    QCOMPARE(editor.currentEntity(), QStringLiteral("items2"));
+    QTRY_VERIFY(!editor.isValid());
+    widget<QPushButton>(&editor, "removeEntityButton")->click();
+    QTRY_VERIFY(editor.isValid());
+
+    // Good Forum over it, with the URL and the token variable typed on the Connection tab.
+    widget<QLineEdit>(&editor, "baseUrl")->setText(QStringLiteral("http://forum.example:8080/api/v1"));
+    selectData(widget<QComboBox>(&editor, "authType"), QStringLiteral("bearer"));
+    widget<QLineEdit>(&editor, "secretEnv")->setText(QStringLiteral("GOOD_FORUM_TOKEN"));
+    widget<QPushButton>(&editor, "presetForumButton")->click();
+    SourcePreset forumPreset;
+    forumPreset.sourceName = QStringLiteral("items");
+    forumPreset.baseUrl = QStringLiteral("http://forum.example:8080/api/v1");
+    forumPreset.tokenEnv = QStringLiteral("GOOD_FORUM_TOKEN");
+    QCOMPARE(text(editor.sourceObject()), text(ConfigDocument::presetSource(forumPreset)));
+    editor.validateNow();
+    QVERIFY(editor.isValid());
+    QVERIFY(editor.save());
+    QCOMPARE(doc.sourceNames(), (QStringList{QStringLiteral("forum"), QStringLiteral("items")}));
+    QVERIFY(doc.isModified());
+
+    // Renaming through the name field renames the source in the document.
+    widget<QLineEdit>(&editor, "name")->setText(QStringLiteral("good-forum"));
+    QVERIFY(editor.save());
+    QCOMPARE(doc.sourceNames(), (QStringList{QStringLiteral("forum"), QStringLiteral("good-forum")}));
+}
+
+void tst_SourceEditor::keysWithoutAWidgetSurviveAnEdit()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure([](QJsonObject &root) {
+        root.insert(QStringLiteral("comment"), QStringLiteral("kept by the console"));
+        root.insert(QStringLiteral("$schema"), QStringLiteral("https://example.com/tributary.schema.json"));
+        editSource(root, [](QJsonObject &src) {
+            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+            QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
+            pagination.insert(QStringLiteral("first_cursor"), QJsonValue(QJsonValue::Null));
+            rest.insert(QStringLiteral("pagination"), pagination);
+            src.insert(QStringLiteral("rest"), rest);
+            QJsonArray entities = src.value(QStringLiteral("entities")).toArray();
+            QJsonObject users = entities.at(0).toObject();
+            users.insert(QStringLiteral("full_params"), QJsonObject{{QStringLiteral("sort"), QStringLiteral("id")}});
+            entities.replace(0, users);
+            src.insert(QStringLiteral("entities"), entities);
+        });
+    }));
+    const QJsonObject before = readJson(f.configPath());
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    SourceEditor editor(&doc, nullptr);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+    widget<QSpinBox>(&editor, "overlapSeconds")->setValue(30);
+    QVERIFY(editor.save(&error));
+
+    QJsonObject expected = before;
+    editSource(expected, [](QJsonObject &src) { src.insert(QStringLiteral("overlap_seconds"), 30); });
+    QCOMPARE(readFile(f.configPath()), text(expected));
+}
+
+QTEST_MAIN(tst_SourceEditor)
+#include "tst_sourceeditor.moc"
