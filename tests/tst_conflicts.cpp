@@ -188,30 +188,20 @@ void tst_Conflicts::tributarydListsAndShowsConflicts()
     f.forumCall("PATCH", QStringLiteral("/topics/6"), {{QStringLiteral("title"), QStringLiteral("Theirs")}}, &status);
     QCOMPARE(f.sync().counts.value(QStringLiteral("topics")).conflicts, 1);
 
-    auto run = [&](const QStringList &args, QString *out) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
-        p.setProcessEnvironment(env);
-        p.start(executable(QStringLiteral("tributaryd")), args + QStringList{QStringLiteral("--config"), f.configPath()});
-        p.waitForFinished(60000);
-        *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-        return p.exitCode();
-    };
     QString out;
-    QCOMPARE(run({QStringLiteral("conflicts"), QStringLiteral("list")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("list")}, &out), 0);
     QVERIFY2(out.contains(QStringLiteral("#1  forum/topics 6 (local id %1)  field: title  [open]").arg(local)), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("1 open conflict. Details")), qPrintable(out));
-    QCOMPARE(run({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("1")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("1")}, &out), 0);
     QVERIFY2(out.contains(QStringLiteral("both sides changed the same field")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("\"%1\"").arg(base.left(50))) && out.contains(QStringLiteral("\"Mine\""))
                  && out.contains(QStringLiteral("\"Theirs\"")), qPrintable(out));
-    QCOMPARE(run({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")}, &out), 0);
     const QJsonObject c = QJsonDocument::fromJson(out.toUtf8()).object();
     QCOMPARE(c.value(QStringLiteral("local")).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Mine"));
     QCOMPARE(c.value(QStringLiteral("remote")).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Theirs"));
     QCOMPARE(c.value(QStringLiteral("base")).toObject().value(QStringLiteral("title")).toString(), base);
-    QCOMPARE(run({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("99")}, &out), 2);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("99")}, &out), 2);
     QVERIFY2(out.contains(QStringLiteral("there is no conflict #99")), qPrintable(out));
 }
 

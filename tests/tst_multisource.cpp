@@ -62,18 +62,6 @@ bool syncBoth(SyncFixture &f)
         && RunResult::statusName(f.sync(SyncOptions(), QStringLiteral("forum2")).status) == QLatin1String("ok");
 }
 
-int tributaryd(SyncFixture &f, const QStringList &args, QString *out)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
-    p.setProcessEnvironment(env);
-    p.start(executable(QStringLiteral("tributaryd")), args + QStringList{QStringLiteral("--config"), f.configPath()});
-    p.waitForFinished(120000);
-    *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    return p.exitCode();
-}
-
 } // namespace
 
 class tst_MultiSource : public QObject
@@ -168,12 +156,12 @@ void tst_MultiSource::priorityDecidesWhenBothSourcesChangeAField()
 
     // The history shows which source set which value.
     QString out;
-    QCOMPARE(tributaryd(f, {QStringLiteral("history"), QStringLiteral("users"), local}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("history"), QStringLiteral("users"), local}, &out), 0);
     QVERIFY2(out.contains(QStringLiteral("source:forum ")) && out.contains(QStringLiteral("name = \"From forum one\"")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("source:forum2")) && out.contains(QStringLiteral("name = \"From forum two\"")), qPrintable(out));
     QVERIFY2(out.indexOf(QStringLiteral("From forum one")) < out.indexOf(QStringLiteral("From forum two")), qPrintable(out));
     QVERIFY2(!out.contains(QStringLiteral("From forum one, again")), qPrintable(out)); // never written
-    QCOMPARE(tributaryd(f, {QStringLiteral("history"), QStringLiteral("users"), local, QStringLiteral("--json")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("history"), QStringLiteral("users"), local, QStringLiteral("--json")}, &out), 0);
     const QJsonArray changes = QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("changes")).toArray();
     QJsonArray setters;
     for (const QJsonValue &v : changes) {
@@ -199,16 +187,16 @@ void tst_MultiSource::equalPriorityFallsBackToThePolicy()
     QCOMPARE(r.counts.value(QStringLiteral("sections")).conflicts, 1);
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM sections WHERE id = ?"), {local}).toString(), QStringLiteral("Renamed by forum one"));
     QString out;
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("1")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("1")}, &out), 0);
     QVERIFY2(out.contains(QStringLiteral("\"Renamed by forum one\" [forum]")) && out.contains(QStringLiteral("\"Renamed by forum two\"")),
              qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("that source set the local value")), qPrintable(out));
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("1"), QStringLiteral("--keep"),
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("1"), QStringLiteral("--keep"),
                             QStringLiteral("remote"), QStringLiteral("--by"), QStringLiteral("admin")},
                         &out),
              0);
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM sections WHERE id = ?"), {local}).toString(), QStringLiteral("Renamed by forum two"));
-    QCOMPARE(tributaryd(f, {QStringLiteral("history"), QStringLiteral("sections"), local}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("history"), QStringLiteral("sections"), local}, &out), 0);
     QVERIFY2(out.contains(QStringLiteral("person:admin")) && out.contains(QStringLiteral("title = \"Renamed by forum two\"")), qPrintable(out));
 }
 

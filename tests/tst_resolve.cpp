@@ -20,6 +20,8 @@ using namespace Tributary::Test;
 
 namespace {
 
+const QHash<QString, QString> kTester{{QStringLiteral("USER"), QStringLiteral("tester")}};
+
 // A synced forum; the main application and the forum then both change topic `externalId`: the
 // title on both sides, and the section on both sides (to different sections).
 struct TopicConflict
@@ -79,19 +81,6 @@ QList<Conflict> openConflicts(SyncFixture &f)
     return store.list(ConflictFilter(), &e);
 }
 
-int tributaryd(SyncFixture &f, const QStringList &args, QString *out)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
-    env.insert(QStringLiteral("USER"), QStringLiteral("tester"));
-    p.setProcessEnvironment(env);
-    p.start(executable(QStringLiteral("tributaryd")), args + QStringList{QStringLiteral("--config"), f.configPath()});
-    p.waitForFinished(120000);
-    *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    return p.exitCode();
-}
-
 } // namespace
 
 class tst_Resolve : public QObject
@@ -149,7 +138,7 @@ void tst_Resolve::fieldChoices()
         args << opt.left(sp) << opt.mid(sp + 1);
     }
     QString out;
-    QCOMPARE(tributaryd(f, args, &out), 0);
+    QCOMPARE(f.tributaryd(args, &out, kTester), 0);
     QVERIFY2(out.contains(QStringLiteral("Resolved conflict #%1").arg(open.first().id)), qPrintable(out));
 
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {t.localId}).toString(), expectedTitle);
@@ -189,21 +178,21 @@ void tst_Resolve::keepLocalThroughTributarydStaysQuietUntilTheSourceChangesAgain
     QVERIFY(prepared(f));
     const TopicConflict t = makeTopicConflict(f, QStringLiteral("5"));
     QString out;
-    QCOMPARE(tributaryd(f, {QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet")}, &out, kTester), 0);
     QVERIFY2(out.contains(QStringLiteral("1 record changed on both sides waits for a person")), qPrintable(out));
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("1")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("show"), QStringLiteral("1")}, &out, kTester), 0);
     QVERIFY2(out.contains(QStringLiteral("\"%1\"").arg(t.baseTitle.left(26))) && out.contains(QStringLiteral("\"Mine\""))
                  && out.contains(QStringLiteral("\"Theirs\"")) && out.contains(QStringLiteral("--keep local")),
              qPrintable(out));
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("1"), QStringLiteral("--keep"),
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("1"), QStringLiteral("--keep"),
                             QStringLiteral("local")},
-                        &out),
+                        &out, kTester),
              0);
     for (int i = 0; i < 2; ++i) {
-        QCOMPARE(tributaryd(f, {QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
+        QCOMPARE(f.tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet")}, &out, kTester), 0);
         QVERIFY2(out.contains(QStringLiteral("Nothing to write")), qPrintable(out));
     }
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("list")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("list")}, &out, kTester), 0);
     QVERIFY2(out.contains(QStringLiteral("No open conflicts.")), qPrintable(out));
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {t.localId}).toString(), QStringLiteral("Mine"));
 
@@ -211,8 +200,8 @@ void tst_Resolve::keepLocalThroughTributarydStaysQuietUntilTheSourceChangesAgain
     int status = 0;
     f.forumCall("PATCH", QStringLiteral("/topics/5"), {{QStringLiteral("title"), QStringLiteral("Theirs, later")}}, &status);
     QCOMPARE(status, 200);
-    QCOMPARE(tributaryd(f, {QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("--json")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet")}, &out, kTester), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("--json")}, &out, kTester), 0);
     const QJsonArray list = QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("conflicts")).toArray();
     QCOMPARE(list.size(), 1);
     const QJsonObject c = list.first().toObject();
@@ -262,11 +251,11 @@ void tst_Resolve::refusesWhenTheRowChangedSinceShown()
     QString out;
     const QStringList resolveRemote{QStringLiteral("conflicts"), QStringLiteral("resolve"), QString::number(shown.id), QStringLiteral("--keep"),
                                     QStringLiteral("remote")};
-    QCOMPARE(tributaryd(f, resolveRemote, &out), 1);
+    QCOMPARE(f.tributaryd(resolveRemote, &out, kTester), 1);
     QVERIFY2(out.contains(QStringLiteral("refused: conflict #%1: the row topics %2 changed").arg(shown.id).arg(t.localId)), qPrintable(out));
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("show"), QString::number(shown.id)}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("show"), QString::number(shown.id)}, &out, kTester), 0);
     QVERIFY2(out.contains(QStringLiteral("\"Mine, third time\"")), qPrintable(out));
-    QCOMPARE(tributaryd(f, resolveRemote, &out), 0);
+    QCOMPARE(f.tributaryd(resolveRemote, &out, kTester), 0);
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {t.localId}).toString(), QStringLiteral("Theirs"));
     QCOMPARE(f.scalar(QStringLiteral("SELECT section_id FROM topics WHERE id = ?"), {t.localId}), t.remoteSection);
 }
@@ -324,7 +313,7 @@ void tst_Resolve::refusesChoicesThatDoNotFit()
     QVERIFY(syncOk(f));
     QString out;
     auto resolve = [&](const QStringList &choice) {
-        return tributaryd(f, QStringList{QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("1")} + choice, &out);
+        return f.tributaryd(QStringList{QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("1")} + choice, &out, kTester);
     };
     QCOMPARE(resolve({}), 2);
     QVERIFY2(out.contains(QStringLiteral("say how")), qPrintable(out));
@@ -340,9 +329,9 @@ void tst_Resolve::refusesChoicesThatDoNotFit()
     QVERIFY2(out.contains(QStringLiteral("section_id: \"north\" is not a local id")), qPrintable(out));
     QCOMPARE(resolve({QStringLiteral("--field"), QStringLiteral("title")}), 2);
     QCOMPARE(f.value(QStringLiteral("SELECT status FROM tributary_conflicts")).toString(), QStringLiteral("open"));
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("42"), QStringLiteral("--keep"),
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("42"), QStringLiteral("--keep"),
                             QStringLiteral("local")},
-                        &out),
+                        &out, kTester),
              2);
     QVERIFY2(out.contains(QStringLiteral("there is no conflict #42")), qPrintable(out));
 }
@@ -366,7 +355,7 @@ void tst_Resolve::localDeletedRestoreOrLeaveDeleted()
         QCOMPARE(c.kind, QStringLiteral("local-deleted"));
         QCOMPARE(c.remote.value(QStringLiteral("title")).toString(), QStringLiteral("Changed at the source"));
         QString out;
-        QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("resolve"), QString::number(c.id), choice}, &out), 0);
+        QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("resolve"), QString::number(c.id), choice}, &out, kTester), 0);
         if (choice == QLatin1String("--restore")) {
             // Back under its old key, with what the source says now and its references.
             QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString(), QStringLiteral("Changed at the source"));
@@ -423,8 +412,8 @@ void tst_Resolve::remoteDeletedKeepOrDelete()
     QCOMPARE(c.local.value(QStringLiteral("content")).toString(), QStringLiteral("Edited by a moderator"));
 
     QString out;
-    QCOMPARE(tributaryd(f, QStringList{QStringLiteral("conflicts"), QStringLiteral("resolve"), QString::number(c.id)} + choice.split(QLatin1Char(' ')),
-                        &out),
+    QCOMPARE(f.tributaryd(QStringList{QStringLiteral("conflicts"), QStringLiteral("resolve"), QString::number(c.id)} + choice.split(QLatin1Char(' ')),
+                        &out, kTester),
              0);
     QCOMPARE(f.value(QStringLiteral("SELECT content FROM messages WHERE id = ?"), {local}).toString(), QStringLiteral("Edited by a moderator"));
     // The preset soft-deletes: "delete" sets deleted_at, "keep" leaves the row alone.
@@ -462,9 +451,9 @@ void tst_Resolve::resolveAllByFilter()
     QVERIFY(syncOk(f));
     QCOMPARE(openConflicts(f).size(), 5);
     QString out;
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("--all"), QStringLiteral("--keep"),
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("--all"), QStringLiteral("--keep"),
                             QStringLiteral("remote"), QStringLiteral("--entity"), QStringLiteral("topics")},
-                        &out),
+                        &out, kTester),
              0);
     QVERIFY2(out.contains(QStringLiteral("Resolved 3 conflicts (take-remote, by tester)")), qPrintable(out));
     for (int i = 0; i < topics.size(); ++i)
@@ -472,10 +461,10 @@ void tst_Resolve::resolveAllByFilter()
                  QStringLiteral("Theirs %1").arg(i + 2));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts WHERE status = 'open' AND entity = 'users'")), 2);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE name = 'Local name'")), 2);
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("--all"), QStringLiteral("--restore")}, &out), 2);
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("--all"), QStringLiteral("--keep"),
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("--all"), QStringLiteral("--restore")}, &out, kTester), 2);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("--all"), QStringLiteral("--keep"),
                             QStringLiteral("local"), QStringLiteral("--json")},
-                        &out),
+                        &out, kTester),
              0);
     QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("resolved")).toInt(), 2);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE name = 'Local name'")), 2);

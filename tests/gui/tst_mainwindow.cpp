@@ -59,18 +59,6 @@ bool withModal(const std::function<void()> &open, const std::function<void(Dialo
     return driven;
 }
 
-int tributaryd(const SyncFixture &f, const QStringList &args, QString *out)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
-    p.setProcessEnvironment(env);
-    p.start(executable(QStringLiteral("tributaryd")), args + QStringList{QStringLiteral("--config"), f.configPath()});
-    p.waitForFinished(120000);
-    *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    return p.exitCode();
-}
-
 } // namespace
 
 class tst_MainWindow : public QObject
@@ -101,7 +89,7 @@ void tst_MainWindow::anAdminAddsTestsSyncsAndResolvesWithoutATerminal()
     QVERIFY(f.configure());
     // The reverse direction: a configuration written outside the console, synced by tributaryd.
     QString out;
-    QCOMPARE(tributaryd(f, {QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
 
     MainWindow w;
     w.show();
@@ -166,7 +154,7 @@ void tst_MainWindow::anAdminAddsTestsSyncsAndResolvesWithoutATerminal()
     QVERIFY(!seen.isEmpty());
     QCOMPARE(messagesBar->value(), messagesBar->maximum());
     QCOMPARE(messagesBar->maximum(), 300);
-    QCOMPARE(tributaryd(f, {QStringLiteral("verify"), QStringLiteral("--source"), QStringLiteral("second")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("verify"), QStringLiteral("--source"), QStringLiteral("second")}, &out), 0);
 
     // 4. A conflict: a moderator renames topic 3 locally, the second forum renames it too.
     const QString local = f.localId(QStringLiteral("topics"), QStringLiteral("3"), QStringLiteral("second"));
@@ -193,10 +181,10 @@ void tst_MainWindow::anAdminAddsTestsSyncsAndResolvesWithoutATerminal()
     QTRY_COMPARE(w.tabs()->tabText(int(MainWindow::View::Conflicts)), QStringLiteral("Conflicts"));
 
     // 5. What the console saved runs unchanged under tributaryd: the same two sources, quiet.
-    QCOMPARE(tributaryd(f, {QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
     QVERIFY2(out.contains(QStringLiteral("Source second: incremental sync")), qPrintable(out));
-    QCOMPARE(tributaryd(f, {QStringLiteral("verify"), QStringLiteral("--source"), QStringLiteral("second")}, &out), 0);
-    QCOMPARE(tributaryd(f, {QStringLiteral("conflicts"), QStringLiteral("list")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("verify"), QStringLiteral("--source"), QStringLiteral("second")}, &out), 0);
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("list")}, &out), 0);
     QVERIFY2(out.contains(QStringLiteral("No open conflicts.")), qPrintable(out));
 }
 

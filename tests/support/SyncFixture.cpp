@@ -1,5 +1,9 @@
 #include "SyncFixture.h"
 
+#include "TestSupport.h"
+
+#include <QProcess>
+
 #include "BuiltinSources.h"
 #include "engine/Source.h"
 #include "engine/SourceRegistry.h"
@@ -260,6 +264,21 @@ QJsonObject SyncFixture::forumCall(const QByteArray &verb, const QString &p, con
     const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("data")).toObject();
     reply->deleteLater();
     return o;
+}
+
+int SyncFixture::tributaryd(const QStringList &args, QString *out, const QHash<QString, QString> &env) const
+{
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), m_token);
+    for (auto it = env.constBegin(); it != env.constEnd(); ++it)
+        e.insert(it.key(), it.value());
+    p.setProcessEnvironment(e);
+    p.start(executable(QStringLiteral("tributaryd")), args + QStringList{QStringLiteral("--config"), configPath()});
+    if (!p.waitForFinished(300000))
+        qWarning("tributaryd %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
+    *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 qint64 SyncFixture::scalar(const QString &sql, const QVariantList &binds) { return value(sql, binds).toLongLong(); }

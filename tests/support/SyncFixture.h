@@ -86,6 +86,10 @@ public:
 
     QString token() const { return m_token; }
 
+    // Runs the real tributaryd on this fixture's configuration (--config is appended) with the
+    // forum's token in its environment, plus `env`; *out gets stdout and stderr. Exit status.
+    int tributaryd(const QStringList &args, QString *out, const QHash<QString, QString> &env = {}) const;
+
     // What the main database holds for this source, in the source's id space: every linked row
     // with its mapped values and its references written as external ids, one line per record,
     // sorted. Two databases synced from the same source compare equal exactly when they hold
