@@ -146,7 +146,7 @@ void MainWindow::createActions()
         if (readyToRun())
             m_dashboard->syncNow(currentSource());
     }, QStringLiteral("actionSync"));
-    m_syncAllAction = make(tr("Sync &All"), QKeySequence(tr("Ctrl+F5")), [this] {
+    m_syncAllAction = make(tr("Sync A&ll"), QKeySequence(tr("Ctrl+F5")), [this] {
         if (!readyToRun())
             return;
         for (const SourceConfig &s : m_workspace->config().sources) {
@@ -154,9 +154,9 @@ void MainWindow::createActions()
                 m_dashboard->syncNow(s.name);
         }
     }, QStringLiteral("actionSyncAll"));
-    m_stopAction = make(tr("S&top"), QKeySequence(tr("Ctrl+.")), [this] { m_dashboard->stop(currentSource()); },
+    m_stopAction = make(tr("St&op"), QKeySequence(tr("Ctrl+.")), [this] { m_dashboard->stop(currentSource()); },
                         QStringLiteral("actionStop"));
-    m_reconcileAction = make(tr("&Reconcile"), QKeySequence(tr("Ctrl+R")), [this] {
+    m_reconcileAction = make(tr("Re&concile"), QKeySequence(tr("Ctrl+R")), [this] {
         if (readyToRun())
             m_dashboard->reconcile(currentSource());
     }, QStringLiteral("actionReconcile"));
@@ -507,10 +507,20 @@ void MainWindow::testConnection()
 void MainWindow::onRunFinished(const RunResult &result)
 {
     updateActions();
-    if (result.status == RunResult::Status::Failed)
+    switch (result.status) {
+    case RunResult::Status::Failed:
         statusBar()->showMessage(tr("%1: the sync failed: %2").arg(result.source, result.error.message), 10000);
-    else
-        statusBar()->showMessage(tr("%1: %2").arg(result.source, RunResult::statusName(result.status)), 5000);
+        break;
+    case RunResult::Status::Ok:
+        statusBar()->showMessage(tr("%1: finished").arg(result.source), 5000);
+        break;
+    case RunResult::Status::Partial:
+        statusBar()->showMessage(tr("%1: finished; some records are held back (see Quarantine)").arg(result.source), 8000);
+        break;
+    case RunResult::Status::Interrupted:
+        statusBar()->showMessage(tr("%1: stopped; the next sync goes on from there").arg(result.source), 8000);
+        break;
+    }
 }
 
 void MainWindow::setLanguage(const QString &language)

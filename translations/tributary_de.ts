@@ -1,4 +1,2646 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>DisplayText</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::ConfigDocument</name>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at offset %2: %3</source>
+        <translation>%1: kein gültiges JSON an Position %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: expected a JSON object at the top level</source>
+        <translation>%1: erwartet ein JSON-Objekt auf oberster Ebene</translation>
+    </message>
+    <message>
+        <source>The configuration has no file name yet: use Save As.</source>
+        <translation>Die Konfiguration hat noch keinen Dateinamen: bitte &quot;Speichern unter&quot; verwenden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>There is already a source called &quot;%1&quot;.</source>
+        <translation>Es gibt bereits eine Quelle namens &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no source called &quot;%1&quot;.</source>
+        <translation>Es gibt keine Quelle namens &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Save the configuration first: the credentials file is kept next to it.</source>
+        <translation>Bitte zuerst die Konfiguration speichern: Die Zugangsdatendatei wird neben ihr abgelegt.</translation>
+    </message>
+    <message>
+        <source>Cannot read the credentials file %1: %2</source>
+        <translation>Die Zugangsdatendatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The credentials file %1 is not a JSON object (%2); fix or move it first.</source>
+        <translation>Die Zugangsdatendatei %1 ist kein JSON-Objekt (%2); bitte zuerst korrigieren oder verschieben.</translation>
+    </message>
+    <message>
+        <source>Cannot write the credentials file %1: %2</source>
+        <translation>Die Zugangsdatendatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot restrict the credentials file %1 to its owner (chmod 600).</source>
+        <translation>Die Zugangsdatendatei %1 kann nicht auf ihren Eigentümer beschränkt werden (chmod 600).</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::ConflictInspector</name>
+    <message>
+        <source>any field</source>
+        <translation>beliebiges Feld</translation>
+    </message>
+    <message>
+        <source>Only conflicts about this field (its exact column name)</source>
+        <translation>Nur Konflikte zu diesem Feld (sein genauer Spaltenname)</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>older than 1 hour</source>
+        <translation>älter als 1 Stunde</translation>
+    </message>
+    <message>
+        <source>older than 1 day</source>
+        <translation>älter als 1 Tag</translation>
+    </message>
+    <message>
+        <source>older than 1 week</source>
+        <translation>älter als 1 Woche</translation>
+    </message>
+    <message>
+        <source>Show resolved</source>
+        <translation>Aufgelöste anzeigen</translation>
+    </message>
+    <message>
+        <source>Also list conflicts already decided, by a policy or by a person</source>
+        <translation>Auch Konflikte auflisten, die bereits entschieden sind, durch eine Regel oder eine Person</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Entity:</source>
+        <translation>&amp;Entität:</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Feld:</translation>
+    </message>
+    <message>
+        <source>&amp;Raised:</source>
+        <translation>E&amp;rkannt:</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Keep local for selected</source>
+        <translation>Lokal behalten (Auswahl)</translation>
+    </message>
+    <message>
+        <source>For every selected open conflict, keep the main database&apos;s side: its values stay, a row it deleted stays deleted, a row the source deleted is kept.</source>
+        <translation>Für jeden ausgewählten offenen Konflikt die Seite der Hauptdatenbank behalten: Ihre Werte bleiben, eine dort gelöschte Zeile bleibt gelöscht, eine von der Quelle gelöschte Zeile bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Take remote for selected</source>
+        <translation>Quelle übernehmen (Auswahl)</translation>
+    </message>
+    <message>
+        <source>For every selected open conflict, take the source&apos;s side: its values are written, a row the main application deleted is restored, a row the source deleted is deleted.</source>
+        <translation>Für jeden ausgewählten offenen Konflikt die Seite der Quelle übernehmen: Ihre Werte werden geschrieben, eine von der Hauptanwendung gelöschte Zeile wird wiederhergestellt, eine von der Quelle gelöschte Zeile wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>Select a conflict to see its base, local and remote values side by side.</source>
+        <translation>Einen Konflikt auswählen, um Basis, lokale Werte und Werte der Quelle nebeneinander zu sehen.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Base (last from the source)</source>
+        <translation>Basis (zuletzt von der Quelle)</translation>
+    </message>
+    <message>
+        <source>Local (main database)</source>
+        <translation>Lokal (Hauptdatenbank)</translation>
+    </message>
+    <message>
+        <source>Remote (the source)</source>
+        <translation>Quelle (remote)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Merged value</source>
+        <translation>Zusammengeführter Wert</translation>
+    </message>
+    <message>
+        <source>The values Tributary applied last time: what both sides started from</source>
+        <translation>Die Werte, die Tributary zuletzt angewendet hat: der gemeinsame Ausgangspunkt beider Seiten</translation>
+    </message>
+    <message>
+        <source>The row&apos;s values in the main database when the conflict was raised</source>
+        <translation>Die Werte der Zeile in der Hauptdatenbank, als der Konflikt erkannt wurde</translation>
+    </message>
+    <message>
+        <source>What the source says. Taking remote writes what the source says now, which may be newer if it changed other fields since</source>
+        <translation>Was die Quelle sagt. &quot;Quelle übernehmen&quot; schreibt den jetzigen Stand der Quelle; er kann neuer sein, falls sie seitdem andere Felder geändert hat</translation>
+    </message>
+    <message>
+        <source>Keep local</source>
+        <translation>Lokal behalten</translation>
+    </message>
+    <message>
+        <source>Keep the main database&apos;s values for every field of this conflict</source>
+        <translation>Die Werte der Hauptdatenbank für jedes Feld dieses Konflikts behalten</translation>
+    </message>
+    <message>
+        <source>Take remote</source>
+        <translation>Quelle übernehmen</translation>
+    </message>
+    <message>
+        <source>Write the source&apos;s values into every field of this conflict</source>
+        <translation>Die Werte der Quelle in jedes Feld dieses Konflikts schreiben</translation>
+    </message>
+    <message>
+        <source>Apply choices</source>
+        <translation>Auswahl anwenden</translation>
+    </message>
+    <message>
+        <source>Write the decision of each field: local, remote or the merged value you typed</source>
+        <translation>Die Entscheidung je Feld schreiben: lokal, Quelle oder der eingegebene zusammengeführte Wert</translation>
+    </message>
+    <message>
+        <source>Restore the row</source>
+        <translation>Zeile wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Bring the row back under its old key with what the source says now</source>
+        <translation>Die Zeile unter ihrem alten Schlüssel mit dem jetzigen Stand der Quelle wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Leave it deleted</source>
+        <translation>Gelöscht lassen</translation>
+    </message>
+    <message>
+        <source>The row stays deleted; a later change at the source asks again</source>
+        <translation>Die Zeile bleibt gelöscht; eine spätere Änderung an der Quelle führt zu einer neuen Rückfrage</translation>
+    </message>
+    <message>
+        <source>Keep the row</source>
+        <translation>Zeile behalten</translation>
+    </message>
+    <message>
+        <source>The row stays as the main application has it, its own from now on</source>
+        <translation>Die Zeile bleibt, wie die Hauptanwendung sie hat, und gehört ab jetzt ihr</translation>
+    </message>
+    <message>
+        <source>Delete the row</source>
+        <translation>Zeile löschen</translation>
+    </message>
+    <message>
+        <source>Delete the row as the source did (per the entity&apos;s delete mode)</source>
+        <translation>Die Zeile löschen, wie es die Quelle getan hat (gemäß dem Löschmodus der Entität)</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>%1 (not in the configuration)</source>
+        <translation>%1 (nicht in der Konfiguration)</translation>
+    </message>
+    <message>
+        <source>All entities</source>
+        <translation>Alle Entitäten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) listed</source>
+        <translation>
+            <numerusform>%n Konflikt aufgelistet</numerusform>
+            <numerusform>%n Konflikte aufgelistet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n offener Konflikt</numerusform>
+            <numerusform>%n offene Konflikte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the first %1 conflicts; narrow the filters to see the others</source>
+        <translation>die ersten %1 Konflikte; die Filter eingrenzen, um die übrigen zu sehen</translation>
+    </message>
+    <message>
+        <source>No configuration is open.
+Open one to see the conflicts that wait for a person.</source>
+        <translation>Keine Konfiguration geöffnet.
+Eine Konfiguration öffnen, um die Konflikte zu sehen, die auf eine Entscheidung warten.</translation>
+    </message>
+    <message>
+        <source>The main database could not be opened, so its conflicts cannot be shown:
+%1</source>
+        <translation>Die Hauptdatenbank konnte nicht geöffnet werden, daher können ihre Konflikte nicht angezeigt werden:
+%1</translation>
+    </message>
+    <message>
+        <source>The conflicts could not be read:
+%1</source>
+        <translation>Die Konflikte konnten nicht gelesen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>No conflict matches these filters.</source>
+        <translation>Kein Konflikt passt zu diesen Filtern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s) in all.</source>
+        <translation>
+            <numerusform>Insgesamt %n offener Konflikt.</numerusform>
+            <numerusform>Insgesamt %n offene Konflikte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflict has been recorded yet.
+When the main application and a source change the same field, or one side deletes a row the other changed, it is recorded here, with how it was decided.</source>
+        <translation>Bisher wurde kein Konflikt erfasst.
+Wenn die Hauptanwendung und eine Quelle dasselbe Feld ändern oder eine Seite eine Zeile löscht, die die andere geändert hat, wird das hier erfasst, zusammen mit der Entscheidung.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a person.
+When the main application and a source change the same field to different values, or one side deletes a row the other changed, and no policy decides, the conflict waits here.</source>
+        <translation>Nichts wartet auf eine Entscheidung.
+Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern oder eine Seite eine Zeile löscht, die die andere geändert hat, und keine Regel entscheidet, wartet der Konflikt hier.</translation>
+    </message>
+    <message>
+        <source>Select several conflicts (Ctrl+A: all listed) to decide them at once.</source>
+        <translation>Mehrere Konflikte auswählen (Strg+A: alle aufgelisteten), um sie gemeinsam zu entscheiden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) selected</source>
+        <translation>
+            <numerusform>%n Konflikt ausgewählt</numerusform>
+            <numerusform>%n Konflikte ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) selected, %1 of them open</source>
+        <translation>
+            <numerusform>%n Konflikt ausgewählt, %1 offen</numerusform>
+            <numerusform>%n Konflikte ausgewählt, davon %1 offen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The source sent a newer version of this record after the conflict was shown: what you see now is the conflict as it stands.</source>
+        <translation>Die Quelle hat eine neuere Version dieses Datensatzes gesendet, nachdem der Konflikt angezeigt wurde: Jetzt ist der aktuelle Stand des Konflikts zu sehen.</translation>
+    </message>
+    <message>
+        <source>Conflict #%1: %2/%3 %4, row %5 %6</source>
+        <translation>Konflikt #%1: %2/%3 %4, Zeile %5 %6</translation>
+    </message>
+    <message>
+        <source>Open, waiting for a person: raised %1 (%2), last updated %3.</source>
+        <translation>Offen, wartet auf eine Entscheidung: erkannt %1 (%2), zuletzt aktualisiert %3.</translation>
+    </message>
+    <message>
+        <source>Resolved: %1, by %2 at %3.</source>
+        <translation>Aufgelöst: %1, von %2 am %3.</translation>
+    </message>
+    <message>
+        <source>a rule</source>
+        <translation>einer Regel</translation>
+    </message>
+    <message>
+        <source>(row deleted)</source>
+        <translation>(Zeile gelöscht)</translation>
+    </message>
+    <message>
+        <source>Set by the source %1, not by the main application:
+%2</source>
+        <translation>Von der Quelle %1 gesetzt, nicht von der Hauptanwendung:
+%2</translation>
+    </message>
+    <message>
+        <source>(record deleted)</source>
+        <translation>(Datensatz gelöscht)</translation>
+    </message>
+    <message>
+        <source>the value to write; null for NULL</source>
+        <translation>der zu schreibende Wert; null für NULL</translation>
+    </message>
+    <message>
+        <source>Converted to the column&apos;s type; a reference takes a local id; null writes NULL</source>
+        <translation>Wird in den Typ der Spalte umgewandelt; ein Verweis erwartet eine lokale ID; null schreibt NULL</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;background-color: rgba(255,170,0,80)&quot;&gt;&amp;nbsp;Tinted&amp;nbsp;&lt;/span&gt; local values were changed by the main application, &lt;span style=&quot;background-color: rgba(40,140,255,70)&quot;&gt;&amp;nbsp;tinted&amp;nbsp;&lt;/span&gt; remote ones at the source, since the base.</source>
+        <translation>&lt;span style=&quot;background-color: rgba(255,170,0,80)&quot;&gt;&amp;nbsp;Farbig&amp;nbsp;&lt;/span&gt; hinterlegte lokale Werte hat seit der Basis die Hauptanwendung geändert, &lt;span style=&quot;background-color: rgba(40,140,255,70)&quot;&gt;&amp;nbsp;farbig&amp;nbsp;&lt;/span&gt; hinterlegte Werte der Quelle die Quelle.</translation>
+    </message>
+    <message>
+        <source>[name]: that source set the local value, not the main application.</source>
+        <translation>[Name]: Diese Quelle hat den lokalen Wert gesetzt, nicht die Hauptanwendung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other field(s) are as the source last sent them.</source>
+        <translation>
+            <numerusform>%n weiteres Feld ist so, wie die Quelle es zuletzt gesendet hat.</numerusform>
+            <numerusform>%n weitere Felder sind so, wie die Quelle sie zuletzt gesendet hat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/%2 has &quot;delete_mode&quot;: &quot;ignore&quot;: Tributary never deletes its rows.</source>
+        <translation>%1/%2 hat &quot;delete_mode&quot;: &quot;ignore&quot;: Tributary löscht ihre Zeilen nie.</translation>
+    </message>
+    <message>
+        <source>%1/%2 is no longer in the configuration: put it back to decide this conflict, or detach the source.</source>
+        <translation>%1/%2 ist nicht mehr in der Konfiguration: wieder eintragen, um diesen Konflikt zu entscheiden, oder die Quelle trennen.</translation>
+    </message>
+    <message>
+        <source>the row stays deleted</source>
+        <translation>die Zeile bleibt gelöscht</translation>
+    </message>
+    <message>
+        <source>the row is kept</source>
+        <translation>die Zeile bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>the main database&apos;s values are kept</source>
+        <translation>die Werte der Hauptdatenbank bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>the row is restored with the source&apos;s values</source>
+        <translation>die Zeile wird mit den Werten der Quelle wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>the row is deleted as the source did</source>
+        <translation>die Zeile wird gelöscht, wie es die Quelle getan hat</translation>
+    </message>
+    <message>
+        <source>the source&apos;s values are written</source>
+        <translation>die Werte der Quelle werden geschrieben</translation>
+    </message>
+    <message>
+        <source>each field as you chose</source>
+        <translation>jedes Feld wie gewählt</translation>
+    </message>
+    <message>
+        <source>No main database is open.</source>
+        <translation>Keine Hauptdatenbank geöffnet.</translation>
+    </message>
+    <message>
+        <source>Select a conflict first.</source>
+        <translation>Bitte zuerst einen Konflikt auswählen.</translation>
+    </message>
+    <message>
+        <source>Conflict #%1 (%2/%3 %4) resolved by %5: %6.</source>
+        <translation>Konflikt #%1 (%2/%3 %4) von %5 aufgelöst: %6.</translation>
+    </message>
+    <message>
+        <source>Refused, nothing was written: %1</source>
+        <translation>Abgelehnt, nichts wurde geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Not resolved: %1</source>
+        <translation>Nicht aufgelöst: %1</translation>
+    </message>
+    <message>
+        <source>Conflict #%1 could not be resolved: %2</source>
+        <translation>Konflikt #%1 konnte nicht aufgelöst werden: %2</translation>
+    </message>
+    <message>
+        <source>A selection is decided by keeping local or taking remote.</source>
+        <translation>Für eine Auswahl gibt es nur &quot;Lokal behalten&quot; oder &quot;Quelle übernehmen&quot;.</translation>
+    </message>
+    <message>
+        <source>Select one or more open conflicts first.</source>
+        <translation>Bitte zuerst einen oder mehrere offene Konflikte auswählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) resolved by keeping the main database&apos;s side.</source>
+        <translation>
+            <numerusform>%n Konflikt aufgelöst: Die Seite der Hauptdatenbank wurde behalten.</numerusform>
+            <numerusform>%n Konflikte aufgelöst: Die Seite der Hauptdatenbank wurde behalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) resolved by taking the source&apos;s side.</source>
+        <translation>
+            <numerusform>%n Konflikt aufgelöst: Die Seite der Quelle wurde übernommen.</numerusform>
+            <numerusform>%n Konflikte aufgelöst: Die Seite der Quelle wurde übernommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused, nothing written for them; they stay open:</source>
+        <translation>
+            <numerusform>%n abgelehnt, dafür wurde nichts geschrieben; er bleibt offen:</numerusform>
+            <numerusform>%n abgelehnt, dafür wurde nichts geschrieben; sie bleiben offen:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::ConflictsModel</name>
+    <message>
+        <source>Fields of this conflict: %1</source>
+        <translation>Felder dieses Konflikts: %1</translation>
+    </message>
+    <message>
+        <source>Raised %1, last updated %2</source>
+        <translation>Erkannt am %1, zuletzt aktualisiert am %2</translation>
+    </message>
+    <message>
+        <source>Waits for a person</source>
+        <translation>Wartet auf eine Entscheidung</translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation>Aufgelöst am %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>Local id</source>
+        <translation>Lokale ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Both changed</source>
+        <translation>Beide geändert</translation>
+    </message>
+    <message>
+        <source>Deleted here</source>
+        <translation>Hier gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleted at the source</source>
+        <translation>An der Quelle gelöscht</translation>
+    </message>
+    <message>
+        <source>The main application and the source both changed the same fields, to different values.</source>
+        <translation>Die Hauptanwendung und die Quelle haben dieselben Felder unterschiedlich geändert.</translation>
+    </message>
+    <message>
+        <source>The main application deleted the row; then the source changed the record. The row stays deleted until you decide.</source>
+        <translation>Die Hauptanwendung hat die Zeile gelöscht; danach hat die Quelle den Datensatz geändert. Die Zeile bleibt gelöscht, bis Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>The source deleted the record; the main application had changed the row. The row is kept until you decide.</source>
+        <translation>Die Quelle hat den Datensatz gelöscht; die Hauptanwendung hatte die Zeile geändert. Die Zeile bleibt erhalten, bis Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Aufgelöst: %1</translation>
+    </message>
+    <message>
+        <source>Resolved: %1, by %2</source>
+        <translation>Aufgelöst: %1, von %2</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::ConnectionTestDialog</name>
+    <message>
+        <source>%1 ← field &quot;%2&quot; (%3%4)</source>
+        <translation>%1 ← Feld &quot;%2&quot; (%3%4)</translation>
+    </message>
+    <message>
+        <source>, required</source>
+        <translation>, erforderlich</translation>
+    </message>
+    <message>
+        <source>%1 ← field &quot;%2&quot;: the external id of a record of %3; the sync writes that record&apos;s local id</source>
+        <translation>%1 ← Feld &quot;%2&quot;: die externe ID eines Datensatzes von %3; die Synchronisation schreibt die lokale ID dieses Datensatzes</translation>
+    </message>
+    <message>
+        <source>external id</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>%1 (ref)</source>
+        <translation>%1 (Verweis)</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot;</source>
+        <translation>Feld &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>Field &quot;%1&quot;: %2. The sync would quarantine this record.</source>
+        <translation>Feld &quot;%1&quot;: %2. Die Synchronisation würde diesen Datensatz in Quarantäne stellen.</translation>
+    </message>
+    <message>
+        <source>Test connection: %1</source>
+        <translation>Verbindungstest: %1</translation>
+    </message>
+    <message>
+        <source>Test again</source>
+        <translation>Erneut testen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Pagination:</source>
+        <translation>Paginierung:</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Gesamt:</translation>
+    </message>
+    <message>
+        <source>Capabilities:</source>
+        <translation>Fähigkeiten:</translation>
+    </message>
+    <message>
+        <source>Select a row to see the record as the source sent it.</source>
+        <translation>Eine Zeile auswählen, um den Datensatz so zu sehen, wie die Quelle ihn gesendet hat.</translation>
+    </message>
+    <message>
+        <source>Mapped rows</source>
+        <translation>Zugeordnete Zeilen</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>JSON-Rohdaten</translation>
+    </message>
+    <message>
+        <source>%1 — waiting…</source>
+        <translation>%1 — wartet…</translation>
+    </message>
+    <message>
+        <source>%1 — failed</source>
+        <translation>%1 — fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n record(s), some not mappable</source>
+        <translation>
+            <numerusform>%1 — %n Datensatz, nicht zuordenbar</numerusform>
+            <numerusform>%1 — %n Datensätze, einige nicht zuordenbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n record(s)</source>
+        <translation>
+            <numerusform>%1 — %n Datensatz</numerusform>
+            <numerusform>%1 — %n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetches the first page of each entity and maps it; nothing is written.</source>
+        <translation>Ruft die erste Seite jeder Entität ab und ordnet sie zu; nichts wird geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot test: %1</source>
+        <translation>Test nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>The source has no enabled entity to test.</source>
+        <translation>Die Quelle hat keine aktive Entität zum Testen.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test läuft…</translation>
+    </message>
+    <message>
+        <source>Fetching the first page of each entity (%1 of %2 answered)…</source>
+        <translation>Die erste Seite jeder Entität wird abgerufen (%1 von %2 haben geantwortet)…</translation>
+    </message>
+    <message>
+        <source>Connected: every entity answered. Nothing was written.</source>
+        <translation>Verbunden: Jede Entität hat geantwortet. Nichts wurde geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 entities failed; see the entity for the reason.</source>
+        <translation>
+            <numerusform>%n von %1 Entitäten ist fehlgeschlagen; den Grund zeigt die Entität.</numerusform>
+            <numerusform>%n von %1 Entitäten sind fehlgeschlagen; den Grund zeigt die jeweilige Entität.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) read</source>
+        <translation>
+            <numerusform>%n Datensatz gelesen</numerusform>
+            <numerusform>%n Datensätze gelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n cannot be mapped)</source>
+        <translation>
+            <numerusform>(%n nicht zuordenbar)</numerusform>
+            <numerusform>(%n nicht zuordenbar)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting for the first page…</source>
+        <translation>wartet auf die erste Seite…</translation>
+    </message>
+    <message>
+        <source>(no request was sent)</source>
+        <translation>(keine Anfrage gesendet)</translation>
+    </message>
+    <message>
+        <source>not reported by the source</source>
+        <translation>von der Quelle nicht angegeben</translation>
+    </message>
+    <message>
+        <source>%1 — more pages follow</source>
+        <translation>%1 — weitere Seiten folgen</translation>
+    </message>
+    <message>
+        <source>%1 — this is the only page</source>
+        <translation>%1 — dies ist die einzige Seite</translation>
+    </message>
+    <message>
+        <source> (stable positions: records changing during a walk are not skipped)</source>
+        <translation> (stabile Positionen: Datensätze, die sich während eines Durchlaufs ändern, werden nicht übersprungen)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n on this page)</source>
+        <translation>
+            <numerusform>(%n auf dieser Seite)</numerusform>
+            <numerusform>(%n auf dieser Seite)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not reported by the source (%n on this page)</source>
+        <translation>
+            <numerusform>von der Quelle nicht angegeben (%n auf dieser Seite)</numerusform>
+            <numerusform>von der Quelle nicht angegeben (%n auf dieser Seite)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>incremental by &quot;%1&quot;</source>
+        <translation>inkrementell nach &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>full walks only (no change filter)</source>
+        <translation>nur vollständige Durchläufe (kein Änderungsfilter)</translation>
+    </message>
+    <message>
+        <source>ties ordered by id</source>
+        <translation>Gleichstände nach ID geordnet</translation>
+    </message>
+    <message>
+        <source>cheap id scans</source>
+        <translation>günstige ID-Durchläufe</translation>
+    </message>
+    <message>
+        <source>reports totals</source>
+        <translation>meldet Gesamtzahlen</translation>
+    </message>
+    <message>
+        <source>The source refused the credentials: check the token or password the configuration names.</source>
+        <translation>Die Quelle hat die Zugangsdaten abgelehnt: das Token oder Passwort prüfen, das die Konfiguration nennt.</translation>
+    </message>
+    <message>
+        <source>Check the base URL and that the server is reachable.</source>
+        <translation>Die Basis-URL prüfen und ob der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Fix the configuration (or the credential it names) and test again.</source>
+        <translation>Die Konfiguration (oder die darin genannten Zugangsdaten) korrigieren und erneut testen.</translation>
+    </message>
+    <message>
+        <source>Check the endpoint and where the records are (records_path).</source>
+        <translation>Den Endpunkt prüfen und wo die Datensätze stehen (records_path).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) on this page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine them and apply the rest.</source>
+        <translation>
+            <numerusform>%n Datensatz auf dieser Seite ist nicht zuordenbar: Das Problem steht in der Spalte, die das Feld füllt. Eine Synchronisation würde ihn in Quarantäne stellen und den Rest anwenden.</numerusform>
+            <numerusform>%n Datensätze auf dieser Seite sind nicht zuordenbar: Das Problem steht jeweils in der Spalte, die das Feld füllt. Eine Synchronisation würde sie in Quarantäne stellen und den Rest anwenden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::DashboardView</name>
+    <message>
+        <source>Open a configuration to see its sources.</source>
+        <translation>Eine Konfiguration öffnen, um ihre Quellen zu sehen.</translation>
+    </message>
+    <message>
+        <source>This configuration has no sources yet. Add one from the Source menu.</source>
+        <translation>Diese Konfiguration hat noch keine Quellen. Über das Menü &quot;Quelle&quot; eine hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The main database cannot be opened: %1</source>
+        <translation>Die Hauptdatenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch what changed at this source and write it to the main database</source>
+        <translation>Abrufen, was sich an dieser Quelle geändert hat, und in die Hauptdatenbank schreiben</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <source>Count what a sync would insert, update and which conflicts it would raise; nothing is written</source>
+        <translation>Zählen, was eine Synchronisation einfügen und aktualisieren würde und welche Konflikte sie auslösen würde; nichts wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Reconcile</source>
+        <translation>Abgleichen</translation>
+    </message>
+    <message>
+        <source>Scan every id at the source: catch what polling missed and delete what is gone</source>
+        <translation>Jede ID an der Quelle prüfen: nachholen, was beim Abfragen entgangen ist, und löschen, was verschwunden ist</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop after the page being written; nothing is left half-applied</source>
+        <translation>Nach der gerade geschriebenen Seite anhalten; nichts bleibt halb angewendet</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>Eingefügt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Verknüpft</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Noch nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>Stopping after the page being written...</source>
+        <translation>Hält nach der gerade geschriebenen Seite an...</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <source>Previewing (nothing is written)</source>
+        <translation>Probelauf (nichts wird geschrieben)</translation>
+    </message>
+    <message>
+        <source>Reconciling</source>
+        <translation>Abgleich läuft</translation>
+    </message>
+    <message>
+        <source>Retrying quarantined records</source>
+        <translation>Datensätze aus der Quarantäne werden erneut versucht</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Synchronisation läuft</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 (seit %2)</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation>%1 nach %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 fertig</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>teilweise</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Preview failed (nothing was written)</source>
+        <translation>Probelauf fehlgeschlagen (nichts wurde geschrieben)</translation>
+    </message>
+    <message>
+        <source>Preview stopped (nothing was written)</source>
+        <translation>Probelauf angehalten (nichts wurde geschrieben)</translation>
+    </message>
+    <message>
+        <source>Preview finished (nothing was written)</source>
+        <translation>Probelauf beendet (nichts wurde geschrieben)</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>Idle: some records wait</source>
+        <translation>Bereit: einige Datensätze warten</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Last %1 run: %2 at %3, took %4</source>
+        <translation>Letzter Lauf (%1): %2 am %3, Dauer %4</translation>
+    </message>
+    <message>
+        <source> (%1 quarantined, %2 waiting for a referenced record)</source>
+        <translation> (%1 in Quarantäne, %2 warten auf einen referenzierten Datensatz)</translation>
+    </message>
+    <message>
+        <source>The preview failed: %1</source>
+        <translation>Der Probelauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Preview: a sync now would insert %1, update %2, delete %3 and link %4 rows, and raise %5 conflicts. Nothing was written to the main database; deletes are found only by Reconcile.</source>
+        <translation>Probelauf: Eine Synchronisation würde jetzt %1 Zeilen einfügen, %2 aktualisieren, %3 löschen und %4 verknüpfen sowie %5 Konflikte auslösen. In die Hauptdatenbank wurde nichts geschrieben; Löschungen findet nur der Abgleich.</translation>
+    </message>
+    <message>
+        <source>%1 records would be quarantined.</source>
+        <translation>%1 Datensätze würden in Quarantäne gestellt.</translation>
+    </message>
+    <message>
+        <source>The preview did not finish: these counts are incomplete.</source>
+        <translation>Der Probelauf wurde nicht abgeschlossen: Diese Zahlen sind unvollständig.</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::HistoryView</name>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>Select a run to see its counts per entity and how it ended.</source>
+        <translation>Einen Lauf auswählen, um seine Zahlen je Entität und sein Ergebnis zu sehen.</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>Eingefügt</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Verknüpft</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>%1 (not in the configuration)</source>
+        <translation>%1 (nicht in der Konfiguration)</translation>
+    </message>
+    <message>
+        <source>the newest %1 runs</source>
+        <translation>die neuesten %1 Läufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No configuration is open.
+Open one to see the history of its runs.</source>
+        <translation>Keine Konfiguration geöffnet.
+Eine Konfiguration öffnen, um den Verlauf ihrer Läufe zu sehen.</translation>
+    </message>
+    <message>
+        <source>The main database could not be opened, so its run history cannot be shown:
+%1</source>
+        <translation>Die Hauptdatenbank konnte nicht geöffnet werden, daher kann der Verlauf ihrer Läufe nicht angezeigt werden:
+%1</translation>
+    </message>
+    <message>
+        <source>The run history could not be read:
+%1</source>
+        <translation>Der Verlauf der Läufe konnte nicht gelesen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>%1 has not run yet.
+Its runs appear here, from this console and from tributaryd alike.</source>
+        <translation>Für %1 gibt es noch keinen Lauf.
+Ihre Läufe erscheinen hier, ob aus dieser Konsole oder von tributaryd.</translation>
+    </message>
+    <message>
+        <source>No run yet.
+Every sync, from this console or from tributaryd, appears here with what it fetched, wrote and held back, and how it ended.</source>
+        <translation>Noch kein Lauf.
+Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier mit dem, was sie abgerufen, geschrieben und zurückgehalten hat, und wie sie geendet hat.</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2 (%3): %4</source>
+        <translation>Lauf %1 der Quelle %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>Started %1.</source>
+        <translation>Begonnen am %1.</translation>
+    </message>
+    <message>
+        <source>Started %1, finished %2 (%3).</source>
+        <translation>Begonnen am %1, beendet am %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Its counts are recorded when it ends.</source>
+        <translation>Seine Zahlen werden erfasst, wenn er endet.</translation>
+    </message>
+    <message>
+        <source>It recorded no counts.</source>
+        <translation>Er hat keine Zahlen erfasst.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>Fatal</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::LogView</name>
+    <message>
+        <source>Everything, with debug</source>
+        <translation>Alles, mit Debug</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info und höher</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Search the messages</source>
+        <translation>Meldungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Mitlaufen</translation>
+    </message>
+    <message>
+        <source>Keep the newest entries in view</source>
+        <translation>Die neuesten Einträge sichtbar halten</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Forget the entries shown so far</source>
+        <translation>Die bisher angezeigten Einträge verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Stufe:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entry(ies)</source>
+        <translation>
+            <numerusform>%1 von %n Eintrag</numerusform>
+            <numerusform>%1 von %n Einträgen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing logged yet.
+What the engine, the sources and the network report while this console runs appears here: runs starting and ending, pages, retries, records held back. Runs of tributaryd log to its own output.</source>
+        <translation>Noch nichts protokolliert.
+Was Engine, Quellen und Netzwerk melden, während diese Konsole läuft, erscheint hier: Beginn und Ende von Läufen, Seiten, Wiederholungen, zurückgehaltene Datensätze. Läufe von tributaryd protokollieren in dessen eigene Ausgabe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No entry matches the filters.
+%n entry(ies) hidden by them.</source>
+        <translation>
+            <numerusform>Kein Eintrag passt zu den Filtern.
+%n Eintrag wird durch sie ausgeblendet.</numerusform>
+            <numerusform>Kein Eintrag passt zu den Filtern.
+%n Einträge werden durch sie ausgeblendet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <source>&amp;New Configuration...</source>
+        <translation>&amp;Neue Konfiguration...</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>Ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>Speichern &amp;unter...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Add Source...</source>
+        <translation>Quelle &amp;hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Source...</source>
+        <translation>Quelle &amp;bearbeiten...</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Source</source>
+        <translation>Quelle &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection...</source>
+        <translation>Verbindung &amp;testen...</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Sync A&amp;ll</source>
+        <translation>&amp;Alle synchronisieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+F5</source>
+        <translation>Ctrl+F5</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>A&amp;nhalten</translation>
+    </message>
+    <message>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <source>Re&amp;concile</source>
+        <translation>Ab&amp;gleichen</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Preview Sync</source>
+        <translation>&amp;Probelauf</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Fetch what changed at the selected source and write it to the main database</source>
+        <translation>Abrufen, was sich an der ausgewählten Quelle geändert hat, und in die Hauptdatenbank schreiben</translation>
+    </message>
+    <message>
+        <source>Count what a sync would insert, update, delete and which conflicts it would raise, writing nothing</source>
+        <translation>Zählen, was eine Synchronisation einfügen, aktualisieren und löschen würde und welche Konflikte sie auslösen würde, ohne etwas zu schreiben</translation>
+    </message>
+    <message>
+        <source>Scan every id at the source to find deletes and anything polling missed</source>
+        <translation>Jede ID an der Quelle prüfen, um Löschungen und alles beim Abfragen Entgangene zu finden</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Konflikte</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Quarantine</source>
+        <translation>&amp;Quarantäne</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Quelle</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Tributary</source>
+        <translation>Ü&amp;ber Tributary</translation>
+    </message>
+    <message>
+        <source>About Tributary</source>
+        <translation>Über Tributary</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tributary %1&lt;/b&gt;&lt;p&gt;Keeps a main database in sync with paginated REST sources: every insert, update and delete exactly once, conflicts decided by rule or by you.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Tributary %1&lt;/b&gt;&lt;p&gt;Hält eine Hauptdatenbank mit paginierten REST-Quellen synchron: jedes Einfügen, Aktualisieren und Löschen genau einmal, Konflikte entschieden per Regel oder von Ihnen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Tributary</source>
+        <translation>Tributary</translation>
+    </message>
+    <message>
+        <source>No configuration open. File ▸ Open, or File ▸ New Configuration.</source>
+        <translation>Keine Konfiguration geöffnet. Datei ▸ Öffnen oder Datei ▸ Neue Konfiguration.</translation>
+    </message>
+    <message>
+        <source>%1 — the main database cannot be opened: %2</source>
+        <translation>%1 — die Hauptdatenbank kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 — main database %2</source>
+        <translation>%1 — Hauptdatenbank %2</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Konflikte (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for a decision</source>
+        <translation>
+            <numerusform>%n Konflikt wartet auf eine Entscheidung</numerusform>
+            <numerusform>%n Konflikte warten auf eine Entscheidung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot open the configuration</source>
+        <translation>Die Konfiguration kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The configuration has problems</source>
+        <translation>Die Konfiguration hat Probleme</translation>
+    </message>
+    <message>
+        <source>%1 cannot run until these are fixed (Source ▸ Edit Source):
+
+%2</source>
+        <translation>%1 kann erst laufen, wenn diese Probleme behoben sind (Quelle ▸ Quelle bearbeiten):
+
+%2</translation>
+    </message>
+    <message>
+        <source>Open Configuration</source>
+        <translation>Konfiguration öffnen</translation>
+    </message>
+    <message>
+        <source>Tributary configuration (*.json);;All files (*)</source>
+        <translation>Tributary-Konfiguration (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New Configuration</source>
+        <translation>Neue Konfiguration</translation>
+    </message>
+    <message>
+        <source>Tributary configuration (*.json)</source>
+        <translation>Tributary-Konfiguration (*.json)</translation>
+    </message>
+    <message>
+        <source>Main Database (SQLite)</source>
+        <translation>Hauptdatenbank (SQLite)</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite *.db);;All files (*)</source>
+        <translation>SQLite-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>Saved, but the configuration cannot run</source>
+        <translation>Gespeichert, aber die Konfiguration kann nicht laufen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save Configuration As</source>
+        <translation>Konfiguration speichern unter</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The configuration has unsaved changes. Save them?</source>
+        <translation>Die Konfiguration hat ungespeicherte Änderungen. Jetzt speichern?</translation>
+    </message>
+    <message>
+        <source>Runs use the saved configuration. Save your changes first?</source>
+        <translation>Läufe verwenden die gespeicherte Konfiguration. Die Änderungen zuerst speichern?</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>Quelle entfernen</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from the configuration?
+
+Its rows stay in the main database. To let go of them later: tributaryd source detach %1 (forget its links) or purge %1 (delete the rows only it brought).</source>
+        <translation>&quot;%1&quot; aus der Konfiguration entfernen?
+
+Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen: tributaryd source detach %1 (ihre Verknüpfungen vergessen) oder purge %1 (die Zeilen löschen, die nur sie gebracht hat).</translation>
+    </message>
+    <message>
+        <source>Cannot test the connection</source>
+        <translation>Die Verbindung kann nicht getestet werden</translation>
+    </message>
+    <message>
+        <source>The configuration has problems:
+
+%1</source>
+        <translation>Die Konfiguration hat Probleme:
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1: the sync failed: %2</source>
+        <translation>%1: Die Synchronisation ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Tributary starts.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Tributary.</translation>
+    </message>
+    <message>
+        <source>A sync is running</source>
+        <translation>Eine Synchronisation läuft</translation>
+    </message>
+    <message>
+        <source>Quit anyway? The run stops after the page being written: nothing is lost, and the next sync goes on from there.</source>
+        <translation>Trotzdem beenden? Der Lauf hält nach der gerade geschriebenen Seite an: Nichts geht verloren, und die nächste Synchronisation setzt dort fort.</translation>
+    </message>
+    <message>
+        <source>%1: finished</source>
+        <translation>%1: fertig</translation>
+    </message>
+    <message>
+        <source>%1: finished; some records are held back (see Quarantine)</source>
+        <translation>%1: fertig; einige Datensätze werden zurückgehalten (siehe Quarantäne)</translation>
+    </message>
+    <message>
+        <source>%1: stopped; the next sync goes on from there</source>
+        <translation>%1: angehalten; die nächste Synchronisation macht dort weiter</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::QuarantineModel</name>
+    <message>
+        <source>First held %1, last tried %2</source>
+        <translation>Zurückgehalten seit %1, zuletzt versucht am %2</translation>
+    </message>
+    <message>
+        <source>The record as a whole</source>
+        <translation>Der Datensatz als Ganzes</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Last tried</source>
+        <translation>Zuletzt versucht</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::QuarantineView</name>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>Retry selected</source>
+        <translation>Auswahl erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Fetch the selected records again and apply them: after the source fixed them, or what they reference exists now</source>
+        <translation>Die ausgewählten Datensätze erneut abrufen und anwenden: wenn die Quelle sie korrigiert hat oder das, worauf sie verweisen, inzwischen existiert</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>Alle erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Fetch every record in quarantine again (of the source chosen, or of every source)</source>
+        <translation>Jeden Datensatz in Quarantäne erneut abrufen (der gewählten Quelle oder aller Quellen)</translation>
+    </message>
+    <message>
+        <source>Select a record to see why it is held and what the source sent.</source>
+        <translation>Einen Datensatz auswählen, um zu sehen, warum er zurückgehalten wird und was die Quelle gesendet hat.</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>%1 (not in the configuration)</source>
+        <translation>%1 (nicht in der Konfiguration)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) in quarantine</source>
+        <translation>
+            <numerusform>%n Datensatz in Quarantäne</numerusform>
+            <numerusform>%n Datensätze in Quarantäne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the first %1 are listed)</source>
+        <translation>(die ersten %1 sind aufgelistet)</translation>
+    </message>
+    <message>
+        <source>No configuration is open.
+Open one to see the records its sources could not apply.</source>
+        <translation>Keine Konfiguration geöffnet.
+Eine Konfiguration öffnen, um die Datensätze zu sehen, die ihre Quellen nicht anwenden konnten.</translation>
+    </message>
+    <message>
+        <source>The main database could not be opened, so its quarantine cannot be shown:
+%1</source>
+        <translation>Die Hauptdatenbank konnte nicht geöffnet werden, daher kann ihre Quarantäne nicht angezeigt werden:
+%1</translation>
+    </message>
+    <message>
+        <source>The quarantine could not be read:
+%1</source>
+        <translation>Die Quarantäne konnte nicht gelesen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Nothing of %1 is in quarantine.</source>
+        <translation>Von %1 ist nichts in Quarantäne.</translation>
+    </message>
+    <message>
+        <source>Nothing is in quarantine.
+A record that cannot be mapped or stored (a wrong type, a missing required field, a reference to a record that does not exist, a rule of the database) is held here with the reason, while the rest of the run goes on; fix the cause and retry it.</source>
+        <translation>Nichts ist in Quarantäne.
+Ein Datensatz, der sich nicht zuordnen oder speichern lässt (ein falscher Typ, ein fehlendes Pflichtfeld, ein Verweis auf einen nicht existierenden Datensatz, eine Regel der Datenbank), wird hier mit dem Grund zurückgehalten, während der Rest des Laufs weitergeht; die Ursache beheben und ihn erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>%1/%2 %3</source>
+        <translation>%1/%2 %3</translation>
+    </message>
+    <message>
+        <source>%1/%2 %3, field %4</source>
+        <translation>%1/%2 %3, Feld %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+Tried %n time(s) since %2; last on %3.</source>
+        <translation>
+            <numerusform>%1
+%n Versuch seit %2; zuletzt am %3.</numerusform>
+            <numerusform>%1
+%n Versuche seit %2; zuletzt am %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the records to retry first.</source>
+        <translation>Bitte zuerst die Datensätze auswählen, die erneut versucht werden sollen.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the configuration: its records cannot be fetched again.</source>
+        <translation>%1 ist nicht in der Konfiguration: Ihre Datensätze können nicht erneut abgerufen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n record(s) of %1; they leave this list when they apply.</source>
+        <translation>
+            <numerusform>%n Datensatz von %1 wird erneut versucht; er verschwindet aus dieser Liste, sobald er angewendet ist.</numerusform>
+            <numerusform>%n Datensätze von %1 werden erneut versucht; sie verschwinden aus dieser Liste, sobald sie angewendet sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrying every record of %1 in quarantine; they leave this list when they apply.</source>
+        <translation>Alle Datensätze von %1 in Quarantäne werden erneut versucht; sie verschwinden aus dieser Liste, sobald sie angewendet sind.</translation>
+    </message>
+    <message>
+        <source>Nothing is in quarantine.</source>
+        <translation>Nichts ist in Quarantäne.</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::RunsModel</name>
+    <message>
+        <source>Started %1</source>
+        <translation>Begonnen am %1</translation>
+    </message>
+    <message>
+        <source>Started %1, finished %2</source>
+        <translation>Begonnen am %1, beendet am %2</translation>
+    </message>
+    <message>
+        <source>Inserted %1, linked %2, updated %3, deleted %4, restored %5</source>
+        <translation>Eingefügt %1, verknüpft %2, aktualisiert %3, gelöscht %4, wiederhergestellt %5</translation>
+    </message>
+    <message>
+        <source>Fields changed on both sides (decided by a policy or waiting for a person)</source>
+        <translation>Auf beiden Seiten geänderte Felder (durch eine Regel entschieden oder auf eine Entscheidung wartend)</translation>
+    </message>
+    <message>
+        <source>Records that could not be mapped or stored, held with their reason</source>
+        <translation>Datensätze, die sich nicht zuordnen oder speichern ließen, mit ihrem Grund zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Records still waiting for a record they reference at the end of the run</source>
+        <translation>Datensätze, die am Ende des Laufs noch auf einen Datensatz warten, auf den sie verweisen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Geschrieben</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Teilweise</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>The run is in progress (or its process ended; the next run marks it interrupted).</source>
+        <translation>Der Lauf ist im Gange (oder sein Prozess ist beendet; dann markiert ihn der nächste Lauf als unterbrochen).</translation>
+    </message>
+    <message>
+        <source>Every record was applied.</source>
+        <translation>Jeder Datensatz wurde angewendet.</translation>
+    </message>
+    <message>
+        <source>The run finished, with records held back: in quarantine, or waiting for a record they reference.</source>
+        <translation>Der Lauf ist beendet, mit zurückgehaltenen Datensätzen: in Quarantäne oder wartend auf einen Datensatz, auf den sie verweisen.</translation>
+    </message>
+    <message>
+        <source>The run stopped at its last committed page; the next run resumes there.</source>
+        <translation>Der Lauf ist bei seiner letzten festgeschriebenen Seite stehen geblieben; der nächste Lauf setzt dort fort.</translation>
+    </message>
+    <message>
+        <source>The run was stopped (by a person, a signal, or the end of its process); the next run resumes at the last committed page.</source>
+        <translation>Der Lauf wurde angehalten (von einer Person, durch ein Signal oder das Ende seines Prozesses); der nächste Lauf setzt bei der letzten festgeschriebenen Seite fort.</translation>
+    </message>
+    <message>
+        <source>Incremental</source>
+        <translation>Inkrementell</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <source>Reconcile</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Quarantine retry</source>
+        <translation>Quarantäne-Wiederholung</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::SourceEditor</name>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Pagination &amp;&amp; incremental</source>
+        <translation>Paginierung &amp;&amp; inkrementell</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>Entitäten</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Double-click a problem to go to its field.</source>
+        <translation>Doppelklick auf ein Problem springt zu seinem Feld.</translation>
+    </message>
+    <message>
+        <source>Test connection…</source>
+        <translation>Verbindung testen…</translation>
+    </message>
+    <message>
+        <source>Fetch the first page of each entity and show it mapped; nothing is written.</source>
+        <translation>Die erste Seite jeder Entität abrufen und zugeordnet anzeigen; nichts wird geschrieben.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>name=value&amp;name=value</source>
+        <translation>name=wert&amp;name=wert</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>letters, digits, - and _</source>
+        <translation>Buchstaben, Ziffern, - und _</translation>
+    </message>
+    <message>
+        <source>Keys all of the source&apos;s state: renaming a source starts it from scratch.</source>
+        <translation>Schlüssel für den gesamten Zustand der Quelle: Eine umbenannte Quelle beginnt von vorn.</translation>
+    </message>
+    <message>
+        <source>Source %1</source>
+        <translation>Quelle %1</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Enabled (sync and verify it)</source>
+        <translation>Aktiv (synchronisieren und prüfen)</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>Beginnen ab:</translation>
+    </message>
+    <message>
+        <source>Where a new source starts: all history, only what changes from now on, or what changed since a date.</source>
+        <translation>Wo eine neue Quelle beginnt: die gesamte Historie, nur Änderungen ab jetzt oder alles, was sich seit einem Datum geändert hat.</translation>
+    </message>
+    <message>
+        <source>Start date:</source>
+        <translation>Startdatum:</translation>
+    </message>
+    <message>
+        <source>Overlap (seconds):</source>
+        <translation>Überlappung (Sekunden):</translation>
+    </message>
+    <message>
+        <source>Largest share deleted at once:</source>
+        <translation>Höchster Löschanteil auf einmal:</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>Priorität:</translation>
+    </message>
+    <message>
+        <source>Start from a preset</source>
+        <translation>Aus einer Vorlage beginnen</translation>
+    </message>
+    <message>
+        <source>Replaces everything but the name. The base URL and the token&apos;s environment variable entered on the Connection tab are kept.</source>
+        <translation>Ersetzt alles außer dem Namen. Die Basis-URL und die Umgebungsvariable des Tokens aus dem Reiter &quot;Verbindung&quot; bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Good Forum</source>
+        <translation>Good Forum</translation>
+    </message>
+    <message>
+        <source>Generic REST</source>
+        <translation>Generisches REST</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Basic (user name and password)</source>
+        <translation>Basic (Benutzername und Passwort)</translation>
+    </message>
+    <message>
+        <source>API key header</source>
+        <translation>API-Schlüssel im Header</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Header-Name:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>Store in the credentials file</source>
+        <translation>In der Zugangsdatendatei speichern</translation>
+    </message>
+    <message>
+        <source>Secret:</source>
+        <translation>Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>HTTP-Header:</translation>
+    </message>
+    <message>
+        <source>Records at:</source>
+        <translation>Datensätze unter:</translation>
+    </message>
+    <message>
+        <source>dotted path, e.g. data; empty: the body is the array</source>
+        <translation>Pfad mit Punkten, z. B. data; leer: der Body ist das Array</translation>
+    </message>
+    <message>
+        <source>Single record at:</source>
+        <translation>Einzelner Datensatz unter:</translation>
+    </message>
+    <message>
+        <source>dotted path, e.g. data; empty: the body is the record</source>
+        <translation>Pfad mit Punkten, z. B. data; leer: der Body ist der Datensatz</translation>
+    </message>
+    <message>
+        <source>Full walk parameters:</source>
+        <translation>Parameter für vollständige Durchläufe:</translation>
+    </message>
+    <message>
+        <source>Id scan parameters:</source>
+        <translation>Parameter für ID-Durchläufe:</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Timeout per attempt (ms):</source>
+        <translation>Zeitlimit je Versuch (ms):</translation>
+    </message>
+    <message>
+        <source>Retries:</source>
+        <translation>Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>First backoff (ms):</source>
+        <translation>Erste Wartezeit (ms):</translation>
+    </message>
+    <message>
+        <source>Longest backoff (ms):</source>
+        <translation>Längste Wartezeit (ms):</translation>
+    </message>
+    <message>
+        <source>Largest response (bytes):</source>
+        <translation>Größte Antwort (Bytes):</translation>
+    </message>
+    <message>
+        <source>Requests per second (0: no pacing):</source>
+        <translation>Anfragen pro Sekunde (0: unbegrenzt):</translation>
+    </message>
+    <message>
+        <source>Requests in flight:</source>
+        <translation>Gleichzeitige Anfragen:</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>Seitengröße:</translation>
+    </message>
+    <message>
+        <source>server&apos;s default</source>
+        <translation>Standard des Servers</translation>
+    </message>
+    <message>
+        <source>Page size parameter:</source>
+        <translation>Parameter für Seitengröße:</translation>
+    </message>
+    <message>
+        <source>Page parameter:</source>
+        <translation>Parameter für Seite:</translation>
+    </message>
+    <message>
+        <source>First page:</source>
+        <translation>Erste Seite:</translation>
+    </message>
+    <message>
+        <source>Last page at:</source>
+        <translation>Letzte Seite unter:</translation>
+    </message>
+    <message>
+        <source>Offset parameter:</source>
+        <translation>Parameter für Offset:</translation>
+    </message>
+    <message>
+        <source>Limit parameter:</source>
+        <translation>Parameter für Limit:</translation>
+    </message>
+    <message>
+        <source>Cursor parameter:</source>
+        <translation>Parameter für Cursor:</translation>
+    </message>
+    <message>
+        <source>Next cursor at:</source>
+        <translation>Nächster Cursor unter:</translation>
+    </message>
+    <message>
+        <source>Next URL at:</source>
+        <translation>Nächste URL unter:</translation>
+    </message>
+    <message>
+        <source>Total at:</source>
+        <translation>Gesamtzahl unter:</translation>
+    </message>
+    <message>
+        <source>Total header:</source>
+        <translation>Header mit Gesamtzahl:</translation>
+    </message>
+    <message>
+        <source>Count request (for pages without a total)</source>
+        <translation>Zählanfrage (für Seiten ohne Gesamtzahl)</translation>
+    </message>
+    <message>
+        <source>Ask for the total with a separate request</source>
+        <translation>Gesamtzahl mit einer eigenen Anfrage abfragen</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Parameter:</translation>
+    </message>
+    <message>
+        <source>Incremental: ask only for what changed</source>
+        <translation>Inkrementell: nur Geändertes abfragen</translation>
+    </message>
+    <message>
+        <source>The API filters by change time (inclusively)</source>
+        <translation>Die API filtert nach Änderungszeit (einschließlich)</translation>
+    </message>
+    <message>
+        <source>Filter parameter:</source>
+        <translation>Filterparameter:</translation>
+    </message>
+    <message>
+        <source>Field compared:</source>
+        <translation>Verglichenes Feld:</translation>
+    </message>
+    <message>
+        <source>Value format:</source>
+        <translation>Wertformat:</translation>
+    </message>
+    <message>
+        <source>Ties ordered by:</source>
+        <translation>Gleichstände geordnet nach:</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; only when the API sorts results by (field, id): it enables skipping the records already read.</source>
+        <translation>&quot;id&quot; nur, wenn die API die Ergebnisse nach (Feld, id) sortiert: Dann lassen sich bereits gelesene Datensätze überspringen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>Conflict policy</source>
+        <translation>Konfliktregel</translation>
+    </message>
+    <message>
+        <source>Delete mode</source>
+        <translation>Löschmodus</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>The table&apos;s primary key, assigned by the main database. Empty: id.</source>
+        <translation>Der Primärschlüssel der Tabelle, von der Hauptdatenbank vergeben. Leer: id.</translation>
+    </message>
+    <message>
+        <source>The record field holding the external id. Empty: id.</source>
+        <translation>Das Feld des Datensatzes mit der externen ID. Leer: id.</translation>
+    </message>
+    <message>
+        <source>Empty: manual (conflicts wait for a person).</source>
+        <translation>Leer: manual (Konflikte warten auf eine Entscheidung).</translation>
+    </message>
+    <message>
+        <source>Empty: soft (sets deleted_at).</source>
+        <translation>Leer: soft (setzt deleted_at).</translation>
+    </message>
+    <message>
+        <source>Add entity</source>
+        <translation>Entität hinzufügen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Where the value is in the record: a dotted path such as author.email</source>
+        <translation>Wo der Wert im Datensatz steht: ein Pfad mit Punkten wie author.email</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>Nullable</source>
+        <translation>NULL erlaubt</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Verweise</translation>
+    </message>
+    <message>
+        <source>columns, comma-separated (e.g. email)</source>
+        <translation>Spalten, durch Kommas getrennt (z. B. email)</translation>
+    </message>
+    <message>
+        <source>A record never seen before is linked to an existing row with the same values (trimmed, case-insensitive) instead of inserted.</source>
+        <translation>Ein noch nie gesehener Datensatz wird mit einer vorhandenen Zeile mit denselben Werten verknüpft (ohne Leerraum am Rand, ohne Unterscheidung von Groß- und Kleinschreibung), statt eingefügt zu werden.</translation>
+    </message>
+    <message>
+        <source>Match existing rows by:</source>
+        <translation>Vorhandene Zeilen zuordnen über:</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Defaults (inserts only):</source>
+        <translation>Vorgabewerte (nur beim Einfügen):</translation>
+    </message>
+    <message>
+        <source>Consolidation &amp;&amp; defaults</source>
+        <translation>Zusammenführung &amp;&amp; Vorgaben</translation>
+    </message>
+    <message>
+        <source>Modification time column:</source>
+        <translation>Spalte mit Änderungszeit:</translation>
+    </message>
+    <message>
+        <source>Soft-delete column:</source>
+        <translation>Spalte für Löschmarkierung:</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Policy per column:</source>
+        <translation>Regel je Spalte:</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>as the source</source>
+        <translation>wie die Quelle</translation>
+    </message>
+    <message>
+        <source>Incremental:</source>
+        <translation>Inkrementell:</translation>
+    </message>
+    <message>
+        <source>Pagination, full walk and id scan parameters of this entity override the source&apos;s; edit them on the JSON tab.</source>
+        <translation>Paginierung und Parameter für vollständige und ID-Durchläufe dieser Entität überschreiben die der Quelle; sie werden im Reiter &quot;JSON&quot; bearbeitet.</translation>
+    </message>
+    <message>
+        <source>REST</source>
+        <translation>REST</translation>
+    </message>
+    <message>
+        <source>Apply JSON</source>
+        <translation>JSON übernehmen</translation>
+    </message>
+    <message>
+        <source>Not a JSON object: %1</source>
+        <translation>Kein JSON-Objekt: %1</translation>
+    </message>
+    <message>
+        <source>The source exactly as it will be written. Keys without a widget elsewhere can be edited here.</source>
+        <translation>Die Quelle genau so, wie sie geschrieben wird. Schlüssel ohne eigenes Eingabefeld lassen sich hier bearbeiten.</translation>
+    </message>
+    <message>
+        <source>kept as a secret (%1)</source>
+        <translation>als Geheimnis hinterlegt (%1)</translation>
+    </message>
+    <message>
+        <source>New source %1</source>
+        <translation>Neue Quelle %1</translation>
+    </message>
+    <message>
+        <source>Name the environment variable that holds the secret. It is read when the source runs.</source>
+        <translation>Die Umgebungsvariable angeben, die das Geheimnis enthält. Sie wird gelesen, wenn die Quelle läuft.</translation>
+    </message>
+    <message>
+        <source>%1 is set in this console&apos;s environment.</source>
+        <translation>%1 ist in der Umgebung dieser Konsole gesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 is not set in this console&apos;s environment; tributaryd reads it from its own.</source>
+        <translation>%1 ist in der Umgebung dieser Konsole nicht gesetzt; tributaryd liest sie aus seiner eigenen.</translation>
+    </message>
+    <message>
+        <source>Will be stored in %1 (readable only by you) when the source is saved.</source>
+        <translation>Wird beim Speichern der Quelle in %1 abgelegt (nur für Sie lesbar).</translation>
+    </message>
+    <message>
+        <source>Stored in %1 under &quot;%2&quot;. Type a new value to replace it.</source>
+        <translation>In %1 unter &quot;%2&quot; gespeichert. Einen neuen Wert eingeben, um ihn zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>stored in %1</source>
+        <translation>gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Not stored yet: type the secret; it goes to %1, never into the configuration.</source>
+        <translation>Noch nicht gespeichert: das Geheimnis eingeben; es kommt in %1, nie in die Konfiguration.</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <source>Entity “%1” → table %2</source>
+        <translation>Entität „%1“ → Tabelle %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Select an entity to edit its columns, references and policies.</source>
+        <translation>Eine Entität auswählen, um ihre Spalten, Verweise und Regeln zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>off: always walk in full</source>
+        <translation>aus: immer vollständig durchlaufen</translation>
+    </message>
+    <message>
+        <source>overridden (see the JSON tab)</source>
+        <translation>überschrieben (siehe Reiter &quot;JSON&quot;)</translation>
+    </message>
+    <message>
+        <source>row %1: choose the target column</source>
+        <translation>Zeile %1: die Zielspalte wählen</translation>
+    </message>
+    <message>
+        <source>the column is in this table twice</source>
+        <translation>die Spalte steht zweimal in dieser Tabelle</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>type the secret to store it in %1, or name an environment variable</source>
+        <translation>das Geheimnis eingeben, um es in %1 zu speichern, oder eine Umgebungsvariable angeben</translation>
+    </message>
+    <message>
+        <source>Elsewhere in the file: %1</source>
+        <translation>An anderer Stelle der Datei: %1</translation>
+    </message>
+    <message>
+        <source>No problems: the source can be saved and tested.</source>
+        <translation>Keine Probleme: Die Quelle kann gespeichert und getestet werden.</translation>
+    </message>
+    <message>
+        <source>This source has no problems; the rest of the file has some (listed below).</source>
+        <translation>Diese Quelle hat keine Probleme, der Rest der Datei schon (siehe unten).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before saving; each is shown next to its field.</source>
+        <translation>
+            <numerusform>%n Problem vor dem Speichern zu beheben; es wird neben seinem Feld angezeigt.</numerusform>
+            <numerusform>%n Probleme vor dem Speichern zu beheben; jedes wird neben seinem Feld angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The source has problems; each is shown next to its field.</source>
+        <translation>Die Quelle hat Probleme; jedes wird neben seinem Feld angezeigt.</translation>
+    </message>
+    <message>
+        <source>No configuration to save into.</source>
+        <translation>Keine Konfiguration, in die gespeichert werden kann.</translation>
+    </message>
+    <message>
+        <source>Fix the problems first; each is shown next to its field.</source>
+        <translation>Bitte zuerst die Probleme beheben; jedes wird neben seinem Feld angezeigt.</translation>
+    </message>
+    <message>
+        <source>Save the configuration first: the secret is kept in the credentials file next to it.</source>
+        <translation>Bitte zuerst die Konfiguration speichern: Das Geheimnis wird in der Zugangsdatendatei neben ihr abgelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::SourcesModel</name>
+    <message>
+        <source>idle</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>synchronisiert</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>noch nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>last sync OK</source>
+        <translation>letzte Synchronisation OK</translation>
+    </message>
+    <message>
+        <source>last sync failed</source>
+        <translation>letzte Synchronisation fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>last sync left records behind</source>
+        <translation>letzte Synchronisation hat Datensätze zurückgelassen</translation>
+    </message>
+    <message>
+        <source>last sync was stopped</source>
+        <translation>letzte Synchronisation wurde angehalten</translation>
+    </message>
+    <message>
+        <source>a sync is running elsewhere</source>
+        <translation>eine Synchronisation läuft anderswo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) waiting</source>
+        <translation>
+            <numerusform>%n Konflikt wartet</numerusform>
+            <numerusform>%n Konflikte warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quarantined</source>
+        <translation>
+            <numerusform>%n in Quarantäne</numerusform>
+            <numerusform>%n in Quarantäne</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The Tributary console: configure sources, watch syncs, resolve conflicts.</source>
+        <translation>Die Tributary-Konsole: Quellen konfigurieren, Synchronisationen verfolgen, Konflikte auflösen.</translation>
+    </message>
+    <message>
+        <source>A configuration file to open.</source>
+        <translation>Eine zu öffnende Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <source>Sync the configuration&apos;s first source, save a picture of each view into DIR, and quit (scripts/screenshots.sh).</source>
+        <translation>Die erste Quelle der Konfiguration synchronisieren, von jeder Ansicht ein Bild in DIR speichern und beenden (scripts/screenshots.sh).</translation>
+    </message>
+</context>
 </TS>

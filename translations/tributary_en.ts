@@ -1,0 +1,261 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>DisplayText</name>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::ConflictInspector</name>
+    <message numerus="yes">
+        <source>%n conflict(s) listed</source>
+        <translation>
+            <numerusform>%n conflict listed</numerusform>
+            <numerusform>%n conflicts listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s) in all.</source>
+        <translation>
+            <numerusform>%n open conflict in all.</numerusform>
+            <numerusform>%n open conflicts in all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) selected</source>
+        <translation>
+            <numerusform>%n conflict selected</numerusform>
+            <numerusform>%n conflicts selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) selected, %1 of them open</source>
+        <translation>
+            <numerusform>%n conflict selected, %1 open</numerusform>
+            <numerusform>%n conflicts selected, %1 of them open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other field(s) are as the source last sent them.</source>
+        <translation>
+            <numerusform>%n other field is as the source last sent it.</numerusform>
+            <numerusform>%n other fields are as the source last sent them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) resolved by keeping the main database&apos;s side.</source>
+        <translation>
+            <numerusform>%n conflict resolved by keeping the main database&apos;s side.</numerusform>
+            <numerusform>%n conflicts resolved by keeping the main database&apos;s side.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) resolved by taking the source&apos;s side.</source>
+        <translation>
+            <numerusform>%n conflict resolved by taking the source&apos;s side.</numerusform>
+            <numerusform>%n conflicts resolved by taking the source&apos;s side.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused, nothing written for them; they stay open:</source>
+        <translation>
+            <numerusform>%n refused, nothing written for it; it stays open:</numerusform>
+            <numerusform>%n refused, nothing written for them; they stay open:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::ConnectionTestDialog</name>
+    <message numerus="yes">
+        <source>%1 — %n record(s), some not mappable</source>
+        <translation>
+            <numerusform>%1 — %n record, not mappable</numerusform>
+            <numerusform>%1 — %n records, some not mappable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n record(s)</source>
+        <translation>
+            <numerusform>%1 — %n record</numerusform>
+            <numerusform>%1 — %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 entities failed; see the entity for the reason.</source>
+        <translation>
+            <numerusform>%n of %1 entities failed; see the entity for the reason.</numerusform>
+            <numerusform>%n of %1 entities failed; see the entity for the reason.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) read</source>
+        <translation>
+            <numerusform>%n record read</numerusform>
+            <numerusform>%n records read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n cannot be mapped)</source>
+        <translation>
+            <numerusform>(%n cannot be mapped)</numerusform>
+            <numerusform>(%n cannot be mapped)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n on this page)</source>
+        <translation>
+            <numerusform>(%n on this page)</numerusform>
+            <numerusform>(%n on this page)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not reported by the source (%n on this page)</source>
+        <translation>
+            <numerusform>not reported by the source (%n on this page)</numerusform>
+            <numerusform>not reported by the source (%n on this page)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) on this page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine them and apply the rest.</source>
+        <translation>
+            <numerusform>%n record on this page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine it and apply the rest.</numerusform>
+            <numerusform>%n records on this page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine them and apply the rest.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::HistoryView</name>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::LogView</name>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entry(ies)</source>
+        <translation>
+            <numerusform>%1 of %n entry</numerusform>
+            <numerusform>%1 of %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No entry matches the filters.
+%n entry(ies) hidden by them.</source>
+        <translation>
+            <numerusform>No entry matches the filters.
+%n entry hidden by them.</numerusform>
+            <numerusform>No entry matches the filters.
+%n entries hidden by them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for a decision</source>
+        <translation>
+            <numerusform>%n conflict waits for a decision</numerusform>
+            <numerusform>%n conflicts wait for a decision</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::QuarantineView</name>
+    <message numerus="yes">
+        <source>%n record(s) in quarantine</source>
+        <translation>
+            <numerusform>%n record in quarantine</numerusform>
+            <numerusform>%n records in quarantine</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+Tried %n time(s) since %2; last on %3.</source>
+        <translation>
+            <numerusform>%1
+Tried %n time since %2; last on %3.</numerusform>
+            <numerusform>%1
+Tried %n times since %2; last on %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying %n record(s) of %1; they leave this list when they apply.</source>
+        <translation>
+            <numerusform>Retrying %n record of %1; it leaves this list when it applies.</numerusform>
+            <numerusform>Retrying %n records of %1; they leave this list when they apply.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::SourceEditor</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before saving; each is shown next to its field.</source>
+        <translation>
+            <numerusform>%n problem to fix before saving; it is shown next to its field.</numerusform>
+            <numerusform>%n problems to fix before saving; each is shown next to its field.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::SourcesModel</name>
+    <message numerus="yes">
+        <source>%n conflict(s) waiting</source>
+        <translation>
+            <numerusform>%n conflict waiting</numerusform>
+            <numerusform>%n conflicts waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quarantined</source>
+        <translation>
+            <numerusform>%n quarantined</numerusform>
+            <numerusform>%n quarantined</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
