@@ -614,7 +614,7 @@ void ConflictInspector::showConflict(const Conflict *c)
                                         DisplayText::time(c->updatedAt)));
     } else {
         m_statusLabel->setText(tr("Resolved: %1, by %2 at %3.")
-                                   .arg(c->resolution, c->resolvedBy.isEmpty() ? tr("a rule") : c->resolvedBy, DisplayText::time(c->resolvedAt)));
+                                   .arg(ConflictsModel::resolutionText(c->resolution), c->resolvedBy.isEmpty() ? tr("a rule") : c->resolvedBy, DisplayText::time(c->resolvedAt)));
     }
 
     m_shownFields = deletion ? ConflictsModel::shownFields(*c) : c->fields;

@@ -220,8 +220,34 @@ QString ConflictsModel::statusText(const Conflict &c)
     if (c.isOpen())
         return tr("Open");
     if (c.resolvedBy.isEmpty())
-        return tr("Resolved: %1").arg(c.resolution);
-    return tr("Resolved: %1, by %2").arg(c.resolution, c.resolvedBy);
+        return tr("Resolved: %1").arg(resolutionText(c.resolution));
+    return tr("Resolved: %1, by %2").arg(resolutionText(c.resolution), c.resolvedBy);
+}
+
+QString ConflictsModel::resolutionText(const QString &resolution)
+{
+    // The stored values are identifiers (tributaryd and scripts read them); people read these.
+    if (resolution == QLatin1String("keep-local"))
+        return tr("kept local");
+    if (resolution == QLatin1String("take-remote"))
+        return tr("took the source's values");
+    if (resolution == QLatin1String("restore"))
+        return tr("row restored");
+    if (resolution == QLatin1String("delete"))
+        return tr("deleted");
+    if (resolution == QLatin1String("keep"))
+        return tr("row kept");
+    if (resolution == QLatin1String("converged"))
+        return tr("the row already holds the source's values");
+    if (resolution == QLatin1String("detached"))
+        return tr("source detached");
+    if (resolution.startsWith(QLatin1String("policy:")))
+        return tr("rule %1").arg(resolution.mid(7));
+    if (resolution.startsWith(QLatin1String("priority:")))
+        return tr("priority of %1").arg(resolution.mid(9));
+    if (resolution.startsWith(QLatin1String("fields: ")))
+        return tr("chosen per field (%1)").arg(resolution.mid(8));
+    return resolution;
 }
 
 } // namespace Tributary::Gui

@@ -54,6 +54,8 @@ public:
     // conflict the ones the side that did not delete changed (as `tributaryd conflicts show`).
     static QStringList shownFields(const Conflict &c);
     // In the reader's language: a short label ("Deleted here") and a sentence.
+    // How a conflict was resolved, in words: "kept local", "rule source-wins", "priority of forum2".
+    static QString resolutionText(const QString &resolution);
     static QString kindLabel(const QString &kind);
     static QString kindSentence(const QString &kind);
     static QString statusText(const Conflict &c);

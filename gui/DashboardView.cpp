@@ -1,5 +1,7 @@
 #include "DashboardView.h"
 
+#include "RunsModel.h"
+
 #include "Workspace.h"
 #include "engine/SourceRunner.h"
 #include "store/Database.h"
@@ -677,7 +679,7 @@ void DashboardView::showResult(Panel *panel, const RunResult &result, bool dryRu
                               : result.status == RunResult::Status::Interrupted ? tr("Stopped")
                                                                                 : tr("Idle"));
         const EntityCounts total = result.total();
-        QString line = tr("Last %1 run: %2 at %3, took %4").arg(result.kind, status, at, took);
+        QString line = tr("Last %1 run: %2 at %3, took %4").arg(RunsModel::kindText(result.kind).toLower(), status, at, took);
         if (result.status == RunResult::Status::Partial)
             line += tr(" (%1 quarantined, %2 waiting for a referenced record)").arg(formatCount(total.quarantined), formatCount(total.pending));
         panel->lastRun->setText(line);

@@ -596,6 +596,46 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <source>Resolved: %1, by %2</source>
         <translation>Aufgelöst: %1, von %2</translation>
     </message>
+    <message>
+        <source>kept local</source>
+        <translation>lokal behalten</translation>
+    </message>
+    <message>
+        <source>took the source&apos;s values</source>
+        <translation>Werte der Quelle übernommen</translation>
+    </message>
+    <message>
+        <source>row restored</source>
+        <translation>Zeile wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>row kept</source>
+        <translation>Zeile behalten</translation>
+    </message>
+    <message>
+        <source>the row already holds the source&apos;s values</source>
+        <translation>die Zeile enthält bereits die Werte der Quelle</translation>
+    </message>
+    <message>
+        <source>source detached</source>
+        <translation>Quelle getrennt</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>Regel %1</translation>
+    </message>
+    <message>
+        <source>priority of %1</source>
+        <translation>Vorrang von %1</translation>
+    </message>
+    <message>
+        <source>chosen per field (%1)</source>
+        <translation>je Feld entschieden (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::ConnectionTestDialog</name>

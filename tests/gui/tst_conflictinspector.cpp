@@ -305,7 +305,7 @@ void tst_ConflictInspector::resolvedRowStaysListedWhenShowingResolved()
     const int row = c.inspector->model()->rowOf(id);
     QVERIFY(row >= 0);
     QVERIFY(!c.inspector->model()->conflict(row).isOpen());
-    QVERIFY2(c.inspector->model()->index(row, ConflictsModel::StatusColumn).data().toString().contains(QStringLiteral("take-remote")),
+    QVERIFY2(c.inspector->model()->index(row, ConflictsModel::StatusColumn).data().toString().contains(QStringLiteral("Resolved: took the source's values, by tester")),
              qPrintable(c.inspector->model()->index(row, ConflictsModel::StatusColumn).data().toString()));
     QCOMPARE(c.inspector->selectedConflictIds(), QList<qint64>{id});
     QCOMPARE(c.inspector->shownConflict().id, id);

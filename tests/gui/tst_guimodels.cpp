@@ -163,7 +163,7 @@ void tst_GuiModels::conflictsModel()
     model.setFilter(filter);
     QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
     QCOMPARE(model.rowCount(), 4);
-    QVERIFY(model.index(1, ConflictsModel::StatusColumn).data().toString().contains(QStringLiteral("keep-local, by tester")));
+    QVERIFY(model.index(1, ConflictsModel::StatusColumn).data().toString().contains(QStringLiteral("Resolved: kept local, by tester")));
     filter.entity = QStringLiteral("users");
     model.setFilter(filter);
     QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
