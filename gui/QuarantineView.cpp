@@ -1,5 +1,7 @@
 #include "QuarantineView.h"
 
+#include "SourceChoices.h"
+
 #include "DisplayText.h"
 #include "QuarantineModel.h"
 #include "Workspace.h"
@@ -145,29 +147,7 @@ QString QuarantineView::sourceFilter() const
 
 void QuarantineView::rebuildSourceChoices()
 {
-    const QString current = m_sourceCombo->currentData().toString();
-    QStringList sources;
-    if (m_workspace && m_workspace->isOpen()) {
-        for (const SourceConfig &s : m_workspace->config().sources)
-            sources.append(s.name);
-    }
-    const int configured = int(sources.size());
-    if (Database *db = m_workspace ? m_workspace->database() : nullptr) {
-        QSqlQuery q;
-        Error e;
-        if (db->prepare(q, QStringLiteral("SELECT DISTINCT source FROM tributary_quarantine ORDER BY source"), &e) && db->exec(q, &e)) {
-            while (q.next()) {
-                if (!sources.contains(q.value(0).toString()))
-                    sources.append(q.value(0).toString());
-            }
-        }
-    }
-    const QSignalBlocker blocker(m_sourceCombo);
-    m_sourceCombo->clear();
-    m_sourceCombo->addItem(tr("All sources"), QString());
-    for (int i = 0; i < sources.size(); ++i)
-        m_sourceCombo->addItem(i < configured ? sources.at(i) : tr("%1 (not in the configuration)").arg(sources.at(i)), sources.at(i));
-    m_sourceCombo->setCurrentIndex(qMax(0, m_sourceCombo->findData(current)));
+    fillSourceChoices(m_sourceCombo, m_workspace, QStringLiteral("tributary_quarantine"));
 }
 
 void QuarantineView::refresh()

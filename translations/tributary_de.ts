@@ -46,6 +46,17 @@
     </message>
 </context>
 <context>
+    <name>SourceChoices</name>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>%1 (not in the configuration)</source>
+        <translation>%1 (nicht in der Konfiguration)</translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::ConfigDocument</name>
     <message>
         <source>%1: cannot open: %2</source>
@@ -1169,14 +1180,6 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <translation>Wiederholungen</translation>
     </message>
     <message>
-        <source>All sources</source>
-        <translation>Alle Quellen</translation>
-    </message>
-    <message>
-        <source>%1 (not in the configuration)</source>
-        <translation>%1 (nicht in der Konfiguration)</translation>
-    </message>
-    <message>
         <source>the newest %1 runs</source>
         <translation>die neuesten %1 Läufe</translation>
     </message>
@@ -1776,14 +1779,6 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen:
     <message>
         <source>Select a record to see why it is held and what the source sent.</source>
         <translation>Einen Datensatz auswählen, um zu sehen, warum er zurückgehalten wird und was die Quelle gesendet hat.</translation>
-    </message>
-    <message>
-        <source>All sources</source>
-        <translation>Alle Quellen</translation>
-    </message>
-    <message>
-        <source>%1 (not in the configuration)</source>
-        <translation>%1 (nicht in der Konfiguration)</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) in quarantine</source>
