@@ -32,6 +32,12 @@ public:
     // Used for absolute URLs when a request carries no Host header: "http://127.0.0.1:8080".
     void setOrigin(const QByteArray &origin);
     void setChangeListener(ChangeListener listener);
+    // Announces a change made outside the three write functions (churn's bulk edits).
+    void announce(const ForumEntity &entity, qint64 id, Change change)
+    {
+        if (m_listener)
+            m_listener(entity, id, change);
+    }
 
     // The write path: every change to the forum goes through these three.
     HttpResponse create(const ForumEntity &entity, const QJsonObject &body);

@@ -74,11 +74,24 @@ void ForumChurn::bulkEdit()
     QStringList ids;
     for (int i = 0; i < count; ++i)
         ids.append(QString::number(1 + qint64(m_rng.bounded(quint32(max)))));
+    const QString idList = ids.join(QLatin1Char(','));
+    QList<qint64> edited;
+    QSqlQuery e(m_store->database());
+    if (e.exec(QStringLiteral("SELECT id FROM messages WHERE id IN (%1) ORDER BY id").arg(idList))) {
+        while (e.next())
+            edited.append(e.value(0).toLongLong());
+    }
     QSqlQuery u(m_store->database());
-    u.prepare(QStringLiteral("UPDATE messages SET updated_at = ? WHERE id IN (%1)").arg(ids.join(QLatin1Char(','))));
+    u.prepare(QStringLiteral("UPDATE messages SET updated_at = ? WHERE id IN (%1)").arg(idList));
     u.addBindValue(QString::fromLatin1(ForumTime::nowDb()));
-    if (!u.exec())
+    if (!u.exec()) {
         qCWarning(lcForumSim) << "churn: bulk edit failed";
+        return;
+    }
+    // One notification per record, as a forum announces a mass action.
+    const ForumEntity *messages = ForumEntity::find(QStringLiteral("messages"));
+    for (const qint64 id : std::as_const(edited))
+        m_api->announce(*messages, id, ForumApi::Change::Updated);
 }
 
 void ForumChurn::change()

@@ -2,7 +2,9 @@
 
 #include "sim/ForumFaults.h"
 
+#include <QList>
 #include <QString>
+#include <QUrl>
 #include <QtGlobal>
 
 namespace Tributary {
@@ -19,6 +21,12 @@ struct ForumSimOptions
     // Random activity: about this many changes per second (creates, edits, deletes, and now and
     // then a bulk edit giving many records one updated_at), as the forum's users would make.
     int churn = 0;
+    // Webhooks (forum-api.md): a signed POST to every URL after each create, edit and delete,
+    // from the API and from churn alike. A share of deliveries is dropped, a share sent twice.
+    QList<QUrl> webhookUrls;   // empty: no webhooks
+    QByteArray webhookSecret;
+    double webhookDropRate = 0;
+    double webhookDuplicateRate = 0;
 };
 
 } // namespace Tributary

@@ -5,6 +5,7 @@
 #include "sim/ForumApi.h"
 #include "sim/ForumLogging.h"
 #include "sim/ForumStore.h"
+#include "sim/ForumWebhooks.h"
 
 #include <QFile>
 
@@ -23,6 +24,7 @@ ForumSimServer::~ForumSimServer()
 bool ForumSimServer::start(const ForumSimOptions &options, QString *error)
 {
     stop();
+    m_finalWebhookStats.reset();
     m_options = options;
     if (!QFile::exists(options.dbPath)) {
         *error = QStringLiteral("no forum database at %1 (create one with: forum-sim generate)")
@@ -36,6 +38,14 @@ bool ForumSimServer::start(const ForumSimOptions &options, QString *error)
     }
     m_api = std::make_unique<ForumApi>(m_store.get(), options);
     ForumApi *api = m_api.get();
+    if (!options.webhookUrls.isEmpty()) {
+        m_webhooks = new ForumWebhooks(options.webhookUrls, options.webhookSecret, options.webhookDropRate,
+                                       options.webhookDuplicateRate, options.seed, this);
+        ForumWebhooks *webhooks = m_webhooks;
+        api->setChangeListener([webhooks](const ForumEntity &entity, qint64 id, ForumApi::Change change) {
+            webhooks->notify(entity, id, change);
+        });
+    }
     if (options.churn > 0) {
         m_churn = new ForumChurn(api, m_store.get(), options.churn, options.seed, this);
         m_churn->start();
@@ -72,6 +82,15 @@ void ForumSimServer::stop()
         delete m_churn;
         m_churn = nullptr;
     }
+    if (m_webhooks) {
+        if (m_api)
+            m_api->setChangeListener(nullptr);
+        m_webhooks->abortPending();
+        qCInfo(lcForumSim).noquote() << m_webhooks->summary();
+        m_finalWebhookStats = std::make_unique<ForumWebhookStats>(m_webhooks->stats());
+        delete m_webhooks;
+        m_webhooks = nullptr;
+    }
     if (m_http) {
         m_http->close();
         delete m_http;
@@ -94,6 +113,13 @@ quint16 ForumSimServer::port() const
 QUrl ForumSimServer::baseUrl() const
 {
     return QUrl(QStringLiteral("http://%1:%2/api/v1").arg(m_options.host).arg(port()));
+}
+
+ForumWebhookStats ForumSimServer::webhookStats() const
+{
+    if (m_webhooks)
+        return m_webhooks->stats();
+    return m_finalWebhookStats ? *m_finalWebhookStats : ForumWebhookStats();
 }
 
 ForumApi *ForumSimServer::api() const

@@ -13,6 +13,8 @@ namespace Tributary {
 class ForumApi;
 class ForumChurn;
 class ForumStore;
+class ForumWebhooks;
+struct ForumWebhookStats;
 class HttpServer;
 
 // One forum-sim instance: the database, the API over it and the HTTP server in front, all living
@@ -36,6 +38,8 @@ public:
     HttpServer *httpServer() const;
     // Requests answered (or deliberately left hanging) so far; readable from any thread.
     qint64 requestCount() const { return m_requests.load(); }
+    // Webhook delivery counters (all zero without webhooks); readable from any thread.
+    ForumWebhookStats webhookStats() const;
 
 private:
     ForumSimOptions m_options;
@@ -44,6 +48,8 @@ private:
     HttpServer *m_http = nullptr;
     std::atomic<qint64> m_requests{0};
     ForumChurn *m_churn = nullptr;
+    ForumWebhooks *m_webhooks = nullptr;
+    std::unique_ptr<ForumWebhookStats> m_finalWebhookStats; // kept by stop()
 };
 
 } // namespace Tributary

@@ -45,6 +45,12 @@ public:
         return m_server ? m_server->requestCount() : m_finalRequests;
     }
 
+    ForumWebhookStats webhookStats() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_server ? m_server->webhookStats() : m_finalWebhooks;
+    }
+
 protected:
     void run() override
     {
@@ -63,9 +69,10 @@ protected:
         }
         if (ok)
             exec();
-        server.stop();
         QMutexLocker lock(&m_mutex);
+        server.stop();
         m_finalRequests = server.requestCount();
+        m_finalWebhooks = server.webhookStats();
         m_server = nullptr;
     }
 
@@ -80,6 +87,7 @@ private:
     QUrl m_baseUrl;
     const ForumSimServer *m_server = nullptr;
     qint64 m_finalRequests = 0;
+    ForumWebhookStats m_finalWebhooks;
 };
 
 ForumSimThread::ForumSimThread() = default;
@@ -92,6 +100,7 @@ ForumSimThread::~ForumSimThread()
 bool ForumSimThread::start(const ForumSimOptions &options, QString *error)
 {
     stop();
+    m_lastWebhooks = ForumWebhookStats();
     m_runner = std::make_unique<Runner>(options);
     m_runner->start();
     if (!m_runner->waitStarted(error)) {
@@ -108,6 +117,7 @@ void ForumSimThread::stop()
         return;
     m_runner->quit();
     m_runner->wait();
+    m_lastWebhooks = m_runner->webhookStats();
     m_runner.reset();
 }
 
@@ -119,6 +129,13 @@ bool ForumSimThread::isRunning() const
 qint64 ForumSimThread::requestCount() const
 {
     return m_runner ? m_runner->requestCount() : 0;
+}
+
+ForumWebhookStats ForumSimThread::webhookStats() const
+{
+    if (m_runner)
+        return m_runner->webhookStats();
+    return m_lastWebhooks;
 }
 
 quint16 ForumSimThread::port() const

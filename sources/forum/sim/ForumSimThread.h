@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sim/ForumSimOptions.h"
+#include "sim/ForumWebhooks.h"
 
 #include <QUrl>
 
@@ -27,12 +28,15 @@ public:
     quint16 port() const;
     // Requests the server has received so far (tests count retries with it).
     qint64 requestCount() const;
+    // Webhook delivery counters so far (the final ones once stopped, until the next start).
+    ForumWebhookStats webhookStats() const;
     // http://127.0.0.1:PORT/api/v1
     QUrl baseUrl() const;
 
 private:
     class Runner;
     std::unique_ptr<Runner> m_runner;
+    ForumWebhookStats m_lastWebhooks;
 };
 
 } // namespace Tributary

@@ -121,7 +121,12 @@ int runServe(QCoreApplication &app, const QStringList &args)
                   {QStringLiteral("malformed-rate"), QStringLiteral("Share of invalid or truncated bodies."), QStringLiteral("p")},
                   {QStringLiteral("hang-rate"), QStringLiteral("Share of requests never answered."), QStringLiteral("p")},
                   {QStringLiteral("churn"), QStringLiteral("Random changes per second: edits, new messages, deletes, bulk edits."),
-                   QStringLiteral("n")}});
+                   QStringLiteral("n")},
+                  {QStringLiteral("webhook"), QStringLiteral("POST a signed notification of every change to URL (repeatable)."),
+                   QStringLiteral("url")},
+                  {QStringLiteral("webhook-secret"), QStringLiteral("Secret that signs webhook notifications."), QStringLiteral("s")},
+                  {QStringLiteral("webhook-drop"), QStringLiteral("Share of webhook notifications dropped."), QStringLiteral("p")},
+                  {QStringLiteral("webhook-dup"), QStringLiteral("Share of webhook notifications sent twice."), QStringLiteral("p")}});
     p.process(args);
     if (!p.isSet(QStringLiteral("db")))
         return fail(QStringLiteral("serve needs --db PATH"), 2);
@@ -137,8 +142,22 @@ int runServe(QCoreApplication &app, const QStringList &args)
         || !parseNumber(p, QStringLiteral("rate-limit"), &o.faults.rateLimit, 0, 1000000)
         || !parseNumber(p, QStringLiteral("malformed-rate"), &o.faults.malformedRate, 0.0, 1.0)
         || !parseNumber(p, QStringLiteral("hang-rate"), &o.faults.hangRate, 0.0, 1.0)
-        || !parseNumber(p, QStringLiteral("churn"), &o.churn, 0, 100000))
+        || !parseNumber(p, QStringLiteral("churn"), &o.churn, 0, 100000)
+        || !parseNumber(p, QStringLiteral("webhook-drop"), &o.webhookDropRate, 0.0, 1.0)
+        || !parseNumber(p, QStringLiteral("webhook-dup"), &o.webhookDuplicateRate, 0.0, 1.0))
         return 2;
+    for (const QString &value : p.values(QStringLiteral("webhook"))) {
+        const QUrl url(value, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) || url.host().isEmpty())
+            return fail(QStringLiteral("invalid --webhook: %1").arg(value), 2);
+        o.webhookUrls.append(url);
+    }
+    o.webhookSecret = p.value(QStringLiteral("webhook-secret")).toUtf8();
+    if (!o.webhookUrls.isEmpty() && o.webhookSecret.isEmpty())
+        return fail(QStringLiteral("--webhook needs --webhook-secret"), 2);
+    if (o.webhookUrls.isEmpty()
+        && (p.isSet(QStringLiteral("webhook-secret")) || p.isSet(QStringLiteral("webhook-drop")) || p.isSet(QStringLiteral("webhook-dup"))))
+        return fail(QStringLiteral("--webhook-secret, --webhook-drop and --webhook-dup need --webhook URL"), 2);
     if (p.isSet(QStringLiteral("seed"))) {
         bool ok = false;
         o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
@@ -178,6 +197,7 @@ int main(int argc, char *argv[])
                  "[--messages N] [--seed S] [--force]\n"
                  "       forum-sim serve --db PATH [--host IP] [--port P] [--token T] [--seed S]\n"
                  "                 [--latency MS] [--error-rate P] [--rate-limit N]\n"
-                 "                 [--malformed-rate P] [--hang-rate P]\n");
+                 "                 [--malformed-rate P] [--hang-rate P] [--churn N]\n"
+                 "                 [--webhook URL --webhook-secret S [--webhook-drop P] [--webhook-dup P]]\n");
     return command == QLatin1String("--help") || command == QLatin1String("-h") ? 0 : 2;
 }
