@@ -642,6 +642,34 @@
         <source>the row %1 changed since the conflict was shown: %2 is now %3 (the conflict shows %4); the conflict now shows the row as it is: show it again</source>
         <translation>die Zeile %1 hat sich geändert, seit der Konflikt angezeigt wurde: %2 ist jetzt %3 (der Konflikt zeigte %4); der Konflikt zeigt die Zeile jetzt so, wie sie ist: bitte erneut anzeigen</translation>
     </message>
+    <message>
+        <source>expected an object with at least &quot;secret&quot;</source>
+        <translation>erwartet ein Objekt mit mindestens &quot;secret&quot;</translation>
+    </message>
+    <message>
+        <source>expected an HTTP header name</source>
+        <translation>erwartet den Namen eines HTTP-Headers</translation>
+    </message>
+    <message>
+        <source>expected an HTTP header name (a timestamp is required for the replay window)</source>
+        <translation>erwartet den Namen eines HTTP-Headers (ein Zeitstempel ist für das Wiederholungsfenster nötig)</translation>
+    </message>
+    <message>
+        <source>must contain {body}; {timestamp} is optional</source>
+        <translation>muss {body} enthalten; {timestamp} ist optional</translation>
+    </message>
+    <message>
+        <source>must not be empty when &quot;type_path&quot; is set</source>
+        <translation>darf nicht leer sein, wenn &quot;type_path&quot; gesetzt ist</translation>
+    </message>
+    <message>
+        <source>expected the name of an entity of this source</source>
+        <translation>erwartet den Namen einer Entität dieser Quelle</translation>
+    </message>
+    <message>
+        <source>the webhook secret is empty</source>
+        <translation>das Webhook-Geheimnis ist leer</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>

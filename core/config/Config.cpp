@@ -4,6 +4,7 @@
 #include "engine/SourceRegistry.h"
 #include "util/Logging.h"
 #include "util/Tr.h"
+#include "webhook/WebhookConfig.h"
 
 #include <QDir>
 #include <QFile>
@@ -226,9 +227,16 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
 
     QStringList known = {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("enabled"),
                          QStringLiteral("start"), QStringLiteral("overlap_seconds"), QStringLiteral("max_delete_share"),
-                         QStringLiteral("priority"), QStringLiteral("entities")};
+                         QStringLiteral("priority"), QStringLiteral("entities"), QStringLiteral("webhook")};
     if (!s.type.isEmpty())
         known.append(s.type);
+    if (o.contains(QStringLiteral("webhook"))) {
+        // Validated here, read again from `options` by the webhook receiver (core/webhook).
+        QStringList entityNames;
+        for (const EntityConfig &e : std::as_const(s.entities))
+            entityNames.append(e.name);
+        WebhookConfig::fromJson(o.value(QStringLiteral("webhook")), r.key(QStringLiteral("webhook")), entityNames, errors);
+    }
     r.rejectUnknown(known);
     if (!s.type.isEmpty())
         errors->append(SourceRegistry::validate(s));
