@@ -13,7 +13,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools
     libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libgl-dev sqlite3 curl ca-certificates python3
+    libgl-dev sqlite3 curl ca-certificates python3 python3-prometheus-client
     xvfb xauth fonts-dejavu-core
 )
 

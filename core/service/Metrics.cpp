@@ -1,0 +1,449 @@
+#include "Metrics.h"
+
+#include "engine/SyncRun.h"
+#include "store/Database.h"
+#include "util/Error.h"
+#include "util/Logging.h"
+
+#include <QLocale>
+#include <QMutexLocker>
+#include <QSqlQuery>
+#include <cmath>
+#include <limits>
+
+namespace Tributary {
+
+namespace {
+
+bool isNameStart(QChar c, bool colonAllowed)
+{
+    const ushort u = c.unicode();
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_' || (colonAllowed && u == ':');
+}
+
+bool isValidName(const QString &name, bool colonAllowed)
+{
+    if (name.isEmpty() || !isNameStart(name.front(), colonAllowed))
+        return false;
+    for (QChar c : name) {
+        const ushort u = c.unicode();
+        if (!isNameStart(c, colonAllowed) && !(u >= '0' && u <= '9'))
+            return false;
+    }
+    return true;
+}
+
+const char *typeName(MetricsRegistry::Type t)
+{
+    switch (t) {
+    case MetricsRegistry::Type::Counter: return "counter";
+    case MetricsRegistry::Type::Gauge: return "gauge";
+    case MetricsRegistry::Type::Histogram: return "histogram";
+    }
+    return "untyped";
+}
+
+QString labelSet(const QStringList &names, const QStringList &values, const QString &extraName = {},
+                 const QString &extraValue = {})
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < names.size(); ++i)
+        parts << names.at(i) + QStringLiteral("=\"") + MetricsRegistry::escapeLabelValue(values.at(i)) + QLatin1Char('"');
+    if (!extraName.isEmpty())
+        parts << extraName + QStringLiteral("=\"") + MetricsRegistry::escapeLabelValue(extraValue) + QLatin1Char('"');
+    if (parts.isEmpty())
+        return QString();
+    return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+}
+
+} // namespace
+
+bool MetricsRegistry::isValidMetricName(const QString &name)
+{
+    return isValidName(name, true);
+}
+
+bool MetricsRegistry::isValidLabelName(const QString &name)
+{
+    return isValidName(name, false) && !name.startsWith(QStringLiteral("__"));
+}
+
+QString MetricsRegistry::escapeLabelValue(const QString &value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (QChar c : value) {
+        if (c == QLatin1Char('\\'))
+            out += QStringLiteral("\\\\");
+        else if (c == QLatin1Char('"'))
+            out += QStringLiteral("\\\"");
+        else if (c == QLatin1Char('\n'))
+            out += QStringLiteral("\\n");
+        else
+            out += c;
+    }
+    return out;
+}
+
+QString MetricsRegistry::escapeHelp(const QString &help)
+{
+    QString out;
+    out.reserve(help.size());
+    for (QChar c : help) {
+        if (c == QLatin1Char('\\'))
+            out += QStringLiteral("\\\\");
+        else if (c == QLatin1Char('\n'))
+            out += QStringLiteral("\\n");
+        else
+            out += c;
+    }
+    return out;
+}
+
+QString MetricsRegistry::formatValue(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("NaN");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
+    if (value == std::floor(value) && std::fabs(value) < 9007199254740992.0)
+        return QString::number(qint64(value));
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+bool MetricsRegistry::declare(const QString &name, Type type, const QString &help, const QStringList &labelNames,
+                              const QList<double> &buckets)
+{
+    if (!isValidMetricName(name))
+        return false;
+    for (qsizetype i = 0; i < labelNames.size(); ++i) {
+        if (!isValidLabelName(labelNames.at(i)) || labelNames.indexOf(labelNames.at(i)) != i)
+            return false;
+        if (type == Type::Histogram && labelNames.at(i) == QLatin1String("le"))
+            return false;
+    }
+    if (type == Type::Histogram) {
+        for (qsizetype i = 0; i < buckets.size(); ++i) {
+            if (!std::isfinite(buckets.at(i)) || (i > 0 && buckets.at(i) <= buckets.at(i - 1)))
+                return false;
+        }
+    }
+    QMutexLocker lock(&m_mutex);
+    if (m_families.contains(name))
+        return false;
+    Family f;
+    f.type = type;
+    f.help = help;
+    f.labelNames = labelNames;
+    if (type == Type::Histogram)
+        f.buckets = buckets;
+    m_families.insert(name, f);
+    m_order << name;
+    return true;
+}
+
+bool MetricsRegistry::isDeclared(const QString &name) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_families.contains(name);
+}
+
+MetricsRegistry::Family *MetricsRegistry::family(const QString &name, Type type, const QStringList &labelValues, const char *op)
+{
+    auto it = m_families.find(name);
+    if (it == m_families.end()) {
+        qCWarning(lcEngine) << "metrics:" << op << "on undeclared metric" << name;
+        return nullptr;
+    }
+    if (it->type != type || it->labelNames.size() != labelValues.size()) {
+        qCWarning(lcEngine) << "metrics:" << op << "does not fit metric" << name << labelValues;
+        return nullptr;
+    }
+    return &*it;
+}
+
+void MetricsRegistry::add(const QString &name, const QStringList &labelValues, double value)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_families.find(name);
+    if (it == m_families.end())
+        return void(family(name, Type::Counter, labelValues, "add"));
+    const Type type = it->type == Type::Gauge ? Type::Gauge : Type::Counter;
+    Family *f = family(name, type, labelValues, "add");
+    if (!f)
+        return;
+    if (type == Type::Counter && !(value >= 0)) {
+        qCWarning(lcEngine) << "metrics: a counter cannot go down:" << name << value;
+        return;
+    }
+    f->series[labelValues].value += value;
+}
+
+void MetricsRegistry::set(const QString &name, const QStringList &labelValues, double value)
+{
+    QMutexLocker lock(&m_mutex);
+    if (Family *f = family(name, Type::Gauge, labelValues, "set"))
+        f->series[labelValues].value = value;
+}
+
+void MetricsRegistry::observe(const QString &name, const QStringList &labelValues, double value)
+{
+    QMutexLocker lock(&m_mutex);
+    Family *f = family(name, Type::Histogram, labelValues, "observe");
+    if (!f)
+        return;
+    Series &s = f->series[labelValues];
+    if (s.buckets.size() != f->buckets.size())
+        s.buckets = QList<quint64>(f->buckets.size(), 0);
+    for (qsizetype i = 0; i < f->buckets.size(); ++i) {
+        if (value <= f->buckets.at(i)) {
+            ++s.buckets[i];
+            break;
+        }
+    }
+    s.value += value;
+    ++s.count;
+}
+
+void MetricsRegistry::clear(const QString &name)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_families.find(name);
+    if (it != m_families.end())
+        it->series.clear();
+}
+
+double MetricsRegistry::value(const QString &name, const QStringList &labelValues) const
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_families.constFind(name);
+    if (it == m_families.constEnd())
+        return 0;
+    auto s = it->series.constFind(labelValues);
+    if (s == it->series.constEnd())
+        return 0;
+    return it->type == Type::Histogram ? double(s->count) : s->value;
+}
+
+bool MetricsRegistry::hasSeries(const QString &name, const QStringList &labelValues) const
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_families.constFind(name);
+    return it != m_families.constEnd() && it->series.contains(labelValues);
+}
+
+QByteArray MetricsRegistry::render() const
+{
+    QMutexLocker lock(&m_mutex);
+    QString out;
+    for (const QString &name : m_order) {
+        const Family &f = m_families[name];
+        out += QStringLiteral("# HELP ") + name + QLatin1Char(' ') + escapeHelp(f.help) + QLatin1Char('\n');
+        out += QStringLiteral("# TYPE ") + name + QLatin1Char(' ') + QLatin1String(typeName(f.type)) + QLatin1Char('\n');
+        for (auto s = f.series.constBegin(); s != f.series.constEnd(); ++s) {
+            if (f.type != Type::Histogram) {
+                out += name + labelSet(f.labelNames, s.key()) + QLatin1Char(' ') + formatValue(s->value) + QLatin1Char('\n');
+                continue;
+            }
+            quint64 cumulative = 0;
+            for (qsizetype i = 0; i < f.buckets.size(); ++i) {
+                cumulative += i < s->buckets.size() ? s->buckets.at(i) : 0;
+                out += name + QStringLiteral("_bucket") + labelSet(f.labelNames, s.key(), QStringLiteral("le"), formatValue(f.buckets.at(i)))
+                       + QLatin1Char(' ') + QString::number(cumulative) + QLatin1Char('\n');
+            }
+            out += name + QStringLiteral("_bucket") + labelSet(f.labelNames, s.key(), QStringLiteral("le"), QStringLiteral("+Inf"))
+                   + QLatin1Char(' ') + QString::number(s->count) + QLatin1Char('\n');
+            out += name + QStringLiteral("_sum") + labelSet(f.labelNames, s.key()) + QLatin1Char(' ') + formatValue(s->value) + QLatin1Char('\n');
+            out += name + QStringLiteral("_count") + labelSet(f.labelNames, s.key()) + QLatin1Char(' ') + QString::number(s->count) + QLatin1Char('\n');
+        }
+    }
+    return out.toUtf8();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+const QString kApplied = QStringLiteral("tributary_records_applied_total");
+const QString kRuns = QStringLiteral("tributary_runs_total");
+const QString kDuration = QStringLiteral("tributary_run_duration_seconds");
+const QString kLastSuccess = QStringLiteral("tributary_last_success_timestamp_seconds");
+const QString kLastStatus = QStringLiteral("tributary_last_run_status");
+const QString kLag = QStringLiteral("tributary_source_lag_seconds");
+const QString kConflicts = QStringLiteral("tributary_open_conflicts");
+const QString kQuarantine = QStringLiteral("tributary_quarantined_records");
+const QString kDatabaseUp = QStringLiteral("tributary_database_up");
+const QString kHints = QStringLiteral("tributary_webhook_hints_total");
+const QString kHttp = QStringLiteral("tributary_http_responses_total");
+
+double epochSeconds(const QDateTime &t)
+{
+    return double(t.toMSecsSinceEpoch()) / 1000.0;
+}
+} // namespace
+
+ServiceMetrics::ServiceMetrics()
+{
+    using T = MetricsRegistry::Type;
+    const QStringList source{QStringLiteral("source")};
+    const QStringList sourceEntity{QStringLiteral("source"), QStringLiteral("entity")};
+    m_registry.declare(kApplied, T::Counter, QStringLiteral("Records written to the main database, by source, entity and kind."),
+                       {QStringLiteral("source"), QStringLiteral("entity"), QStringLiteral("kind")});
+    m_registry.declare(kRuns, T::Counter, QStringLiteral("Finished runs, by source, kind and status."),
+                       {QStringLiteral("source"), QStringLiteral("kind"), QStringLiteral("status")});
+    m_registry.declare(kDuration, T::Histogram, QStringLiteral("Duration of finished runs in seconds, by source and kind."),
+                       {QStringLiteral("source"), QStringLiteral("kind")}, {0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600});
+    m_registry.declare(kLastSuccess, T::Gauge, QStringLiteral("Unix time at which the last successful run of the source finished."), source);
+    m_registry.declare(kLastStatus, T::Gauge, QStringLiteral("Status of the source's last run: 1 for its status, 0 for the others."),
+                       {QStringLiteral("source"), QStringLiteral("status")});
+    m_registry.declare(kLag, T::Gauge, QStringLiteral("Seconds since the last successful run of the source started: changes made at the source since then may be missing."), source);
+    m_registry.declare(kConflicts, T::Gauge, QStringLiteral("Open conflicts, by source and entity."), sourceEntity);
+    m_registry.declare(kQuarantine, T::Gauge, QStringLiteral("Quarantined records, by source and entity."), sourceEntity);
+    m_registry.declare(kDatabaseUp, T::Gauge, QStringLiteral("1 if the last read of the state tables succeeded, else 0."));
+    m_registry.declare(kHints, T::Counter, QStringLiteral("Webhook hints, by source and outcome (received, rejected, applied)."),
+                       {QStringLiteral("source"), QStringLiteral("outcome")});
+    m_registry.declare(kHttp, T::Counter, QStringLiteral("HTTP responses served, by server and status code."),
+                       {QStringLiteral("server"), QStringLiteral("code")});
+}
+
+QStringList ServiceMetrics::appliedKinds()
+{
+    return {QStringLiteral("inserted"), QStringLiteral("linked"), QStringLiteral("updated"),
+            QStringLiteral("deleted"), QStringLiteral("restored")};
+}
+
+void ServiceMetrics::recordRun(const RunResult &result, const QDateTime &finishedAt)
+{
+    const QString &src = result.source;
+    for (auto it = result.counts.constBegin(); it != result.counts.constEnd(); ++it) {
+        const EntityCounts &c = it.value();
+        const qint64 values[] = {c.inserted, c.linked, c.updated, c.deleted, c.restored};
+        const QStringList kinds = appliedKinds();
+        for (qsizetype i = 0; i < kinds.size(); ++i) {
+            // Every kind appears once the entity ran, so rates start from zero.
+            m_registry.add(kApplied, {src, it.key(), kinds.at(i)}, double(values[i]));
+        }
+    }
+    const QString status = RunResult::statusName(result.status);
+    m_registry.add(kRuns, {src, result.kind, status}, 1);
+    m_registry.observe(kDuration, {src, result.kind}, double(result.elapsedMs) / 1000.0);
+    for (auto s : {RunResult::Status::Ok, RunResult::Status::Partial, RunResult::Status::Failed, RunResult::Status::Interrupted}) {
+        const QString name = RunResult::statusName(s);
+        m_registry.set(kLastStatus, {src, name}, name == status ? 1 : 0);
+    }
+    if (result.status == RunResult::Status::Ok || result.status == RunResult::Status::Partial)
+        noteSuccess(src, finishedAt.addMSecs(-result.elapsedMs), finishedAt);
+}
+
+void ServiceMetrics::noteSuccess(const QString &source, const QDateTime &startedAt, const QDateTime &finishedAt)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        const QDateTime previous = m_lastSuccessStart.value(source);
+        if (previous.isValid() && previous > startedAt)
+            return;
+        m_lastSuccessStart.insert(source, startedAt);
+    }
+    m_registry.set(kLastSuccess, {source}, epochSeconds(finishedAt));
+}
+
+void ServiceMetrics::recordWebhookHint(const QString &source, const QString &outcome)
+{
+    m_registry.add(kHints, {source, outcome}, 1);
+}
+
+void ServiceMetrics::recordHttpResponse(const QString &server, int status)
+{
+    m_registry.add(kHttp, {server, QString::number(status)}, 1);
+}
+
+bool ServiceMetrics::refreshFromState(Database &db, Error *error)
+{
+    struct Table
+    {
+        const QString *metric;
+        QString sql;
+    };
+    const Table tables[] = {
+        {&kConflicts, QStringLiteral("SELECT source, entity, COUNT(*) FROM tributary_conflicts WHERE status = ? GROUP BY source, entity")},
+        {&kQuarantine, QStringLiteral("SELECT source, entity, COUNT(*) FROM tributary_quarantine GROUP BY source, entity")},
+    };
+    if (!db.db().isOpen()) {
+        m_registry.set(kDatabaseUp, {}, 0);
+        if (error)
+            *error = Error(Error::Code::Database, QStringLiteral("the database connection is closed"));
+        return false;
+    }
+    QList<QPair<QStringList, double>> rows[2];
+    for (int t = 0; t < 2; ++t) {
+        QSqlQuery q(db.db());
+        q.setForwardOnly(true);
+        Error e;
+        if (!db.prepare(q, tables[t].sql, &e)) {
+            m_registry.set(kDatabaseUp, {}, 0);
+            if (error)
+                *error = e;
+            return false;
+        }
+        if (t == 0)
+            q.addBindValue(QStringLiteral("open"));
+        if (!db.exec(q, &e)) {
+            m_registry.set(kDatabaseUp, {}, 0);
+            if (error)
+                *error = e;
+            return false;
+        }
+        while (q.next())
+            rows[t].append({{q.value(0).toString(), q.value(1).toString()}, q.value(2).toDouble()});
+    }
+    for (int t = 0; t < 2; ++t) {
+        m_registry.clear(*tables[t].metric);
+        for (const auto &row : rows[t])
+            m_registry.set(*tables[t].metric, row.first, row.second);
+    }
+    m_registry.set(kDatabaseUp, {}, 1);
+    return true;
+}
+
+bool ServiceMetrics::loadLastSuccess(Database &db, Error *error)
+{
+    QSqlQuery q(db.db());
+    q.setForwardOnly(true);
+    Error e;
+    // The newest successful run per source: the index on (source, id) answers MAX(id).
+    if (!db.prepare(q, QStringLiteral("SELECT r.source, r.started_at, r.finished_at FROM tributary_runs r "
+                                      "WHERE r.id = (SELECT MAX(id) FROM tributary_runs x WHERE x.source = r.source "
+                                      "AND x.status IN (?, ?) AND x.finished_at IS NOT NULL)"), &e)) {
+        if (error)
+            *error = e;
+        return false;
+    }
+    q.addBindValue(RunResult::statusName(RunResult::Status::Ok));
+    q.addBindValue(RunResult::statusName(RunResult::Status::Partial));
+    if (!db.exec(q, &e)) {
+        if (error)
+            *error = e;
+        return false;
+    }
+    while (q.next()) {
+        QDateTime started = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+        QDateTime finished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+        if (!started.isValid() || !finished.isValid())
+            continue;
+        noteSuccess(q.value(0).toString(), started.toUTC(), finished.toUTC());
+    }
+    return true;
+}
+
+QByteArray ServiceMetrics::render(const QDateTime &now)
+{
+    QHash<QString, QDateTime> starts;
+    {
+        QMutexLocker lock(&m_mutex);
+        starts = m_lastSuccessStart;
+    }
+    for (auto it = starts.constBegin(); it != starts.constEnd(); ++it)
+        m_registry.set(kLag, {it.key()}, std::max(0.0, double(it.value().msecsTo(now)) / 1000.0));
+    return m_registry.render();
+}
+
+} // namespace Tributary
