@@ -418,7 +418,10 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                                                              "or an ISO-8601 date (everything changed since)."), QStringLiteral("WHEN"));
     QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, Tr::tr("The configuration file to write."), QStringLiteral("FILE"));
     QCommandLineOption force(QStringLiteral("force"), Tr::tr("Overwrite an existing file."));
-    p.addOptions({preset, url, database, tokenEnv, noAuth, name, start, output, force});
+    QCommandLineOption webhookSecretEnv(QStringLiteral("webhook-secret-env"),
+                                        Tr::tr("Accept the forum's webhooks, signed with the secret in this environment variable."),
+                                        QStringLiteral("VAR"));
+    p.addOptions({preset, url, database, tokenEnv, noAuth, name, start, output, force, webhookSecretEnv});
     int code = ExitOk;
     if (!parse(p, QStringLiteral("init"), Tr::tr("Writes a working configuration for a source from a preset."), args, &code))
         return code;
@@ -449,6 +452,7 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         o.sourceName = p.value(name);
     if (p.isSet(start))
         o.start = p.value(start);
+    o.webhookSecretEnv = p.value(webhookSecretEnv);
     QString error;
     if (!writeForumConfig(o, p.value(output), &error)) {
         err << "tributaryd init: " << error << "\n";
@@ -457,6 +461,8 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     out << Tr::tr("Wrote %1: source \"%2\" at %3 into %4").arg(p.value(output), o.sourceName, o.url, o.database) << "\n";
     if (!o.noAuth)
         out << Tr::tr("The API token is read from the environment variable %1 (never stored in the file).").arg(o.tokenEnv) << "\n";
+    if (!o.webhookSecretEnv.isEmpty())
+        out << Tr::tr("Webhooks are verified with the secret in the environment variable %1.").arg(o.webhookSecretEnv) << "\n";
     out << Tr::tr("Next: %1").arg(QStringLiteral("tributaryd sync --config ") + p.value(output)) << "\n";
     return ExitOk;
 }
@@ -504,6 +510,9 @@ bool writeForumConfig(const InitOptions &o, const QString &output, QString *erro
         rest.insert(QStringLiteral("auth"), QJsonObject{{QStringLiteral("type"), QStringLiteral("bearer")},
                                                         {QStringLiteral("token"), QJsonObject{{QStringLiteral("env"), o.tokenEnv}}}});
     src.insert(QStringLiteral("rest"), rest);
+    // The forum's scheme is the receiver's default: the secret is all a source needs to name.
+    if (!o.webhookSecretEnv.isEmpty())
+        src.insert(QStringLiteral("webhook"), QJsonObject{{QStringLiteral("secret"), QJsonObject{{QStringLiteral("env"), o.webhookSecretEnv}}}});
     if (o.start == QLatin1String("beginning") || o.start == QLatin1String("now"))
         src.insert(QStringLiteral("start"), QJsonObject{{QStringLiteral("from"), o.start}});
     else

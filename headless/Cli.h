@@ -30,6 +30,8 @@ struct InitOptions
     QString start = QStringLiteral("beginning"); // beginning, now, or an ISO date
     QString timestampFormat;                     // empty: the preset's
     bool noAuth = false;
+    // Webhooks: the environment variable holding the signing secret; empty: no webhook block.
+    QString webhookSecretEnv;
 };
 bool writeForumConfig(const InitOptions &options, const QString &output, QString *error);
 

@@ -2,6 +2,7 @@
 // exit statuses and messages are what scripts and people rely on.
 
 #include "SyncFixture.h"
+#include "config/Config.h"
 #include "TestSupport.h"
 
 #include "store/Database.h"
@@ -147,6 +148,22 @@ void tst_Tributaryd::initWritesAWorkingConfiguration()
                     f.path(QStringLiteral("other.json"))});
     QCOMPARE(r.exit, 2);
     QVERIFY2(r.err.contains(QStringLiteral("--url: expected an http(s) URL")), qPrintable(r.err));
+
+    // Webhooks: the secret's variable is all the configuration names; it loads, and a sync-less
+    // command (status) accepts it.
+    const QString withHooks = f.path(QStringLiteral("webhooks.json"));
+    r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+                    QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--database"), f.mainDb(), QStringLiteral("--webhook-secret-env"),
+                    QStringLiteral("FORUM_WEBHOOK_SECRET"), QStringLiteral("--output"), withHooks});
+    QCOMPARE(r.exit, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("environment variable FORUM_WEBHOOK_SECRET")), qPrintable(r.out));
+    const QJsonObject hooked = readJson(withHooks).value(QStringLiteral("sources")).toArray().first().toObject();
+    QCOMPARE(hooked.value(QStringLiteral("webhook")).toObject(),
+             (QJsonObject{{QStringLiteral("secret"), QJsonObject{{QStringLiteral("env"), QStringLiteral("FORUM_WEBHOOK_SECRET")}}}}));
+    Config loaded;
+    QStringList errors;
+    QVERIFY2(Config::load(withHooks, &loaded, &errors), qPrintable(errors.join(QLatin1Char('\n'))));
+    QCOMPARE(tributaryd({QStringLiteral("status"), QStringLiteral("--config"), withHooks}).exit, 0);
 }
 
 void tst_Tributaryd::badConfigurationIsRefusedNamingTheKey_data()

@@ -2078,5 +2078,13 @@ eine verbleibende Zeile noch auf eine gelöschte, wird nichts gelöscht oder get
             <numerusform>%1 Datensätze  %2/s  %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Accept the forum&apos;s webhooks, signed with the secret in this environment variable.</source>
+        <translation>Webhooks des Forums annehmen, signiert mit dem Geheimnis aus dieser Umgebungsvariablen.</translation>
+    </message>
+    <message>
+        <source>Webhooks are verified with the secret in the environment variable %1.</source>
+        <translation>Webhooks werden mit dem Geheimnis aus der Umgebungsvariablen %1 geprüft.</translation>
+    </message>
 </context>
 </TS>
