@@ -1,5 +1,7 @@
 #include "ConflictInspector.h"
 
+#include "RecordTable.h"
+
 #include "ConflictsModel.h"
 #include "DisplayText.h"
 #include "Workspace.h"
@@ -190,29 +192,14 @@ void ConflictInspector::buildUi()
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
     m_listStack = new QStackedWidget(listPane);
-    m_table = new QTableView(m_listStack);
-    m_table->setObjectName(QStringLiteral("conflictsTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setSortingEnabled(true);
+    m_table = makeRecordTable(m_proxy, QStringLiteral("conflictsTable"), QAbstractItemView::ExtendedSelection, m_listStack);
     m_table->sortByColumn(ConflictsModel::IdColumn, Qt::AscendingOrder);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setWordWrap(false);
     m_listStack->addWidget(m_table);
     auto *emptyPage = new QWidget(m_listStack);
     auto *emptyLayout = new QVBoxLayout(emptyPage);
     emptyLayout->addStretch(1);
-    m_emptyLabel = new QLabel(emptyPage);
-    m_emptyLabel->setObjectName(QStringLiteral("conflictsEmptyState"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("conflictsEmptyState"), emptyPage);
     m_emptyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
     emptyLayout->addWidget(m_emptyLabel);
     m_clearFilters = new QPushButton(tr("Clear filters"), emptyPage);
     m_clearFilters->setObjectName(QStringLiteral("clearFilters"));
@@ -242,11 +229,7 @@ void ConflictInspector::buildUi()
 
     // The detail of the selected conflict.
     m_detailStack = new QStackedWidget(m_splitter);
-    m_detailPlaceholder = new QLabel(tr("Select a conflict to see its base, local and remote values side by side."), m_detailStack);
-    m_detailPlaceholder->setObjectName(QStringLiteral("detailPlaceholder"));
-    m_detailPlaceholder->setAlignment(Qt::AlignCenter);
-    m_detailPlaceholder->setWordWrap(true);
-    m_detailPlaceholder->setForegroundRole(QPalette::PlaceholderText);
+    m_detailPlaceholder = makeStateLabel(tr("Select a conflict to see its base, local and remote values side by side."), QStringLiteral("detailPlaceholder"), m_detailStack);
     m_detailStack->addWidget(m_detailPlaceholder);
     auto *detail = new QWidget(m_detailStack);
     detail->setObjectName(QStringLiteral("conflictDetail"));

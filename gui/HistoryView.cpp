@@ -1,5 +1,7 @@
 #include "HistoryView.h"
 
+#include "RecordTable.h"
+
 #include "SourceChoices.h"
 
 #include "DisplayText.h"
@@ -51,32 +53,14 @@ HistoryView::HistoryView(Workspace *workspace, QWidget *parent)
     root->addWidget(splitter, 1);
 
     m_listStack = new QStackedWidget(splitter);
-    m_table = new QTableView(m_listStack);
-    m_table->setObjectName(QStringLiteral("runsTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setSortingEnabled(true);
+    m_table = makeRecordTable(m_proxy, QStringLiteral("runsTable"), QAbstractItemView::SingleSelection, m_listStack);
     m_table->sortByColumn(RunsModel::IdColumn, Qt::DescendingOrder);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setWordWrap(false);
     m_listStack->addWidget(m_table);
-    m_emptyLabel = new QLabel(m_listStack);
-    m_emptyLabel->setObjectName(QStringLiteral("historyEmptyState"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("historyEmptyState"), m_listStack);
     m_listStack->addWidget(m_emptyLabel);
 
     m_detailStack = new QStackedWidget(splitter);
-    auto *placeholder = new QLabel(tr("Select a run to see its counts per entity and how it ended."), m_detailStack);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setWordWrap(true);
-    placeholder->setForegroundRole(QPalette::PlaceholderText);
+    auto *placeholder = makeStateLabel(tr("Select a run to see its counts per entity and how it ended."), QString(), m_detailStack);
     m_detailStack->addWidget(placeholder);
     auto *detail = new QWidget(m_detailStack);
     auto *detailLayout = new QVBoxLayout(detail);

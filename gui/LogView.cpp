@@ -1,5 +1,7 @@
 #include "LogView.h"
 
+#include "RecordTable.h"
+
 #include "LogModel.h"
 #include "Workspace.h"
 
@@ -86,11 +88,7 @@ LogView::LogView(Workspace *workspace, QWidget *parent, LogModel *model)
     m_table->setColumnWidth(LogModel::LevelColumn, digit * 10);
     m_table->setColumnWidth(LogModel::CategoryColumn, digit * 28);
     m_stack->addWidget(m_table);
-    m_emptyLabel = new QLabel(m_stack);
-    m_emptyLabel->setObjectName(QStringLiteral("logEmptyState"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("logEmptyState"), m_stack);
     m_stack->addWidget(m_emptyLabel);
     root->addWidget(m_stack, 1);
 

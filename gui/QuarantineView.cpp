@@ -1,5 +1,7 @@
 #include "QuarantineView.h"
 
+#include "RecordTable.h"
+
 #include "SourceChoices.h"
 
 #include "DisplayText.h"
@@ -68,32 +70,14 @@ QuarantineView::QuarantineView(Workspace *workspace, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     root->addWidget(splitter, 1);
     m_listStack = new QStackedWidget(splitter);
-    m_table = new QTableView(m_listStack);
-    m_table->setObjectName(QStringLiteral("quarantineTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setSortingEnabled(true);
+    m_table = makeRecordTable(m_proxy, QStringLiteral("quarantineTable"), QAbstractItemView::ExtendedSelection, m_listStack);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the model's order: source, entity, first seen
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->setWordWrap(false);
     m_listStack->addWidget(m_table);
-    m_emptyLabel = new QLabel(m_listStack);
-    m_emptyLabel->setObjectName(QStringLiteral("quarantineEmptyState"));
-    m_emptyLabel->setAlignment(Qt::AlignCenter);
-    m_emptyLabel->setWordWrap(true);
-    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("quarantineEmptyState"), m_listStack);
     m_listStack->addWidget(m_emptyLabel);
 
     m_detailStack = new QStackedWidget(splitter);
-    auto *placeholder = new QLabel(tr("Select a record to see why it is held and what the source sent."), m_detailStack);
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setWordWrap(true);
-    placeholder->setForegroundRole(QPalette::PlaceholderText);
+    auto *placeholder = makeStateLabel(tr("Select a record to see why it is held and what the source sent."), QString(), m_detailStack);
     m_detailStack->addWidget(placeholder);
     auto *detail = new QWidget(m_detailStack);
     auto *detailLayout = new QVBoxLayout(detail);
