@@ -1609,8 +1609,14 @@ void SourceEditor::writeReferences()
             o.insert(QStringLiteral("nullable"), false);
         refs.insert(column, o);
     }
-    const bool had = entityObject(m_entityRow).contains(QStringLiteral("references"));
-    setEntityValue(QStringLiteral("references"), refs.isEmpty() && !had ? QJsonValue(QJsonValue::Undefined) : QJsonValue(refs));
+    setEntityTable(QStringLiteral("references"), refs);
+}
+
+void SourceEditor::setEntityTable(const QString &key, const QJsonObject &table)
+{
+    // An empty table is not written unless the key was there already: the file keeps its shape.
+    const bool had = entityObject(m_entityRow).contains(key);
+    setEntityValue(key, table.isEmpty() && !had ? QJsonValue(QJsonValue::Undefined) : QJsonValue(table));
 }
 
 void SourceEditor::writeDefaults()
@@ -1637,8 +1643,7 @@ void SourceEditor::writeDefaults()
         }
         defaults.insert(column, v);
     }
-    const bool had = entityObject(m_entityRow).contains(QStringLiteral("defaults"));
-    setEntityValue(QStringLiteral("defaults"), defaults.isEmpty() && !had ? QJsonValue(QJsonValue::Undefined) : QJsonValue(defaults));
+    setEntityTable(QStringLiteral("defaults"), defaults);
 }
 
 void SourceEditor::writeFieldPolicies()
@@ -1651,9 +1656,7 @@ void SourceEditor::writeFieldPolicies()
         if (!column.isEmpty())
             policies.insert(column, cellText(m_fieldPolicies, row, 1));
     }
-    const bool had = entityObject(m_entityRow).contains(QStringLiteral("field_policies"));
-    setEntityValue(QStringLiteral("field_policies"),
-                   policies.isEmpty() && !had ? QJsonValue(QJsonValue::Undefined) : QJsonValue(policies));
+    setEntityTable(QStringLiteral("field_policies"), policies);
 }
 
 void SourceEditor::writeHeaders()

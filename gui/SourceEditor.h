@@ -130,6 +130,8 @@ private:
     // Model
     void setValue(const QString &key, const QJsonValue &value);
     void setEntityValue(const QString &key, const QJsonValue &value);
+    // An object-valued key of the entity edited as a table (references, defaults, policies).
+    void setEntityTable(const QString &key, const QJsonObject &table);
     QJsonObject entityObject(int row) const;
     void setEntityObject(int row, const QJsonObject &entity);
     void edited();
