@@ -2,6 +2,7 @@
 // English otherwise, with identifiers, numbers and exit statuses unchanged; and the German
 // catalogue is complete.
 
+#include "Catalogue.h"
 #include "SyncFixture.h"
 #include "TestSupport.h"
 
@@ -50,65 +51,6 @@ const QMap<QString, QString> kEnglish{{QStringLiteral("TRIBUTARY_LANGUAGE"), QSt
 ForumGeneratorOptions small(int messages, quint64 seed)
 {
     return forum(40, 5, 60, messages, seed);
-}
-
-struct Message
-{
-    QString context;
-    QString source;
-    bool numerus = false;
-    QString type;            // the translation's type attribute: "unfinished", "vanished", ... or empty
-    QStringList translation; // one text, or one per plural form
-};
-
-QList<Message> readCatalogue(const QString &path, QString *error)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = f.errorString();
-        return {};
-    }
-    QList<Message> out;
-    QString context;
-    Message m;
-    QXmlStreamReader xml(&f);
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isEndElement() && xml.name() == QLatin1String("message"))
-            out.append(m);
-        if (!xml.isStartElement())
-            continue;
-        const QStringView name = xml.name();
-        if (name == QLatin1String("name")) {
-            context = xml.readElementText();
-        } else if (name == QLatin1String("message")) {
-            m = Message();
-            m.context = context;
-            m.numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
-        } else if (name == QLatin1String("source")) {
-            m.source = xml.readElementText();
-        } else if (name == QLatin1String("translation")) {
-            m.type = xml.attributes().value(QLatin1String("type")).toString();
-            if (!m.numerus)
-                m.translation = QStringList{xml.readElementText()};
-        } else if (name == QLatin1String("numerusform")) {
-            m.translation.append(xml.readElementText());
-        }
-    }
-    if (xml.hasError())
-        *error = xml.errorString();
-    return out;
-}
-
-QStringList placeholders(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("%[0-9]+"));
-    QStringList out;
-    for (auto it = re.globalMatch(text); it.hasNext();)
-        out.append(it.next().captured());
-    out.sort();
-    out.removeDuplicates();
-    return out;
 }
 
 } // namespace
@@ -287,24 +229,10 @@ void tst_Translation::catalogueIsComplete()
     QFETCH(int, pluralForms);
     QVERIFY2(!file.isEmpty(), "the catalogue is found next to the sources");
     QString error;
-    const QList<Message> messages = readCatalogue(file, &error);
+    const QList<CatalogueMessage> messages = readCatalogue(file, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(messages.size() > (file.endsWith(QLatin1String("_de.ts")) ? 300 : 20));
-    QStringList problems;
-    for (const Message &m : messages) {
-        const QString where = m.context + QStringLiteral(": ") + m.source.left(60);
-        if (!m.type.isEmpty())
-            problems.append(where + QStringLiteral(" is ") + m.type);
-        if (m.translation.size() != (m.numerus ? pluralForms : 1))
-            problems.append(where + QStringLiteral(": %1 forms").arg(m.translation.size()));
-        for (const QString &t : m.translation) {
-            if (t.trimmed().isEmpty())
-                problems.append(where + QStringLiteral(": empty translation"));
-            else if (placeholders(t) != placeholders(m.source))
-                problems.append(where + QStringLiteral(": placeholders %1, translated %2")
-                                            .arg(placeholders(m.source).join(QLatin1Char(' ')), placeholders(t).join(QLatin1Char(' '))));
-        }
-    }
+    const QStringList problems = catalogueProblems(messages, pluralForms);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
