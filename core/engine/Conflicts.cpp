@@ -179,16 +179,16 @@ bool ConflictStore::resolve(const Conflict &shownConflict, const Resolution &res
 {
     if (!m_db.transaction(error))
         return false;
-    if (resolveInTransaction(shownConflict, resolution, actor, error) && m_db.commit(error))
+    bool rowChanged = false;
+    if (resolveInTransaction(shownConflict, resolution, actor, &rowChanged, error) && m_db.commit(error))
         return true;
     m_db.rollback();
-    if (error->code == Error::Code::Conflict && error->detail == QLatin1String("row-changed")) {
+    if (rowChanged) {
         // The person must see the row as it is before deciding: the conflict takes the new
         // values, so that showing it again shows them (and resolving that version works).
         bool changed = false;
         Error ignored;
         refreshLocal(shownConflict.id, &changed, &ignored);
-        error->detail.clear();
     }
     return false;
 }
@@ -241,7 +241,7 @@ bool ConflictStore::refreshLocal(qint64 id, bool *changed, Error *error)
 }
 
 bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Resolution &resolution, const QString &actor,
-                                         Error *error)
+                                         bool *rowChanged, Error *error)
 {
     auto refuse = [&](const QString &why) {
         *error = Error(Error::Code::Conflict, Tr::tr("conflict #%1: %2").arg(shownConflict.id).arg(why));
@@ -320,13 +320,11 @@ bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Re
         if (!exists)
             return refuse(Tr::tr("the row %1 was deleted since the conflict was shown; show it again").arg(row));
         for (const QString &col : std::as_const(columns)) {
-            if (!sameValue(now.value(col).toVariant(), c.local.value(col).toVariant()))
-            {
-                refuse(Tr::tr("the row %1 changed since the conflict was shown: %2 is now %3 (the conflict shows %4); "
-                              "the conflict now shows the row as it is: show it again")
-                           .arg(row, col, shown(now.value(col)), shown(c.local.value(col))));
-                error->detail = QStringLiteral("row-changed");
-                return false;
+            if (!sameValue(now.value(col).toVariant(), c.local.value(col).toVariant())) {
+                *rowChanged = true;
+                return refuse(Tr::tr("the row %1 changed since the conflict was shown: %2 is now %3 (the conflict shows %4); "
+                                     "the conflict now shows the row as it is: show it again")
+                                  .arg(row, col, shown(now.value(col)), shown(c.local.value(col))));
             }
         }
     }

@@ -112,7 +112,9 @@ public:
     BulkResult resolveAll(const ConflictFilter &filter, Resolution::Action action, const QString &actor, Error *error);
 
 private:
-    bool resolveInTransaction(const Conflict &shown, const Resolution &resolution, const QString &actor, Error *error);
+    // *rowChanged: refused because the row's values differ from the ones shown.
+    bool resolveInTransaction(const Conflict &shown, const Resolution &resolution, const QString &actor, bool *rowChanged,
+                              Error *error);
     bool resolveFields(const Conflict &c, const EntityConfig &entity, const Resolution &resolution, QJsonObject *written, Error *error);
     bool restoreRow(const Conflict &c, const EntityConfig &entity, QJsonObject *written, Error *error);
     bool deleteRow(const Conflict &c, const EntityConfig &entity, Error *error);
