@@ -9,6 +9,7 @@
 #include "TextTable.h"
 #include "Tr.h"
 #include "engine/Conflicts.h"
+#include "engine/RecordMapper.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,15 +18,7 @@ namespace Tributary::Cli {
 
 namespace {
 
-QString text(const QJsonValue &v, int width = 60)
-{
-    if (v.isNull() || v.isUndefined())
-        return QStringLiteral("NULL");
-    QString s = v.isString() ? QStringLiteral("\"%1\"").arg(v.toString())
-                             : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-    s.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-    return s.size() > width ? s.left(width - 3) + QStringLiteral("...") : s;
-}
+QString text(const QJsonValue &v, int width = 60) { return displayValue(v, width); }
 
 // Who decides: --by, else the login name; recorded in the conflict and the change log.
 QString actorName(const QCommandLineParser &p, const QCommandLineOption &by)

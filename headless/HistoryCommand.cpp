@@ -7,6 +7,7 @@
 
 #include "ExitCode.h"
 #include "Tr.h"
+#include "engine/RecordMapper.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -128,11 +129,7 @@ int history(const QStringList &args, QTextStream &out, QTextStream &err)
         QStringList values;
         const QJsonObject written = c.value(QStringLiteral("values")).toObject();
         for (auto it = written.constBegin(); it != written.constEnd(); ++it) {
-            QString value = it->isString() ? QStringLiteral("\"%1\"").arg(it->toString())
-                                           : QString::fromUtf8(QJsonDocument(QJsonArray{*it}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-            if (value.size() > 60)
-                value = value.left(57) + QStringLiteral("...");
-            values.append(it.key() + QStringLiteral(" = ") + value);
+            values.append(it.key() + QStringLiteral(" = ") + displayValue(*it, 60));
         }
         if (values.isEmpty() && !c.value(QStringLiteral("fields")).toArray().isEmpty()) {
             QStringList names;

@@ -17,15 +17,7 @@ QJsonObject parseObject(const QVariant &v) { return QJsonDocument::fromJson(v.to
 QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 QString compact(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
 
-// A value as a person reads it in a message.
-QString shown(const QJsonValue &v)
-{
-    if (v.isNull() || v.isUndefined())
-        return QStringLiteral("NULL");
-    QString s = v.isString() ? QStringLiteral("\"%1\"").arg(v.toString())
-                             : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-    return s.size() > 80 ? s.left(77) + QStringLiteral("...") : s;
-}
+QString shown(const QJsonValue &v) { return displayValue(v, 80); }
 
 const char *kSelect = "SELECT id, source, entity, external_id, local_id, kind, fields, base, local, remote, local_by, status, "
                       "resolution, resolved_by, created_at, updated_at, resolved_at FROM tributary_conflicts";

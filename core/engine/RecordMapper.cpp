@@ -277,6 +277,16 @@ MappedRecord RecordMapper::map(const QJsonObject &record) const
     return out;
 }
 
+QString displayValue(const QJsonValue &v, int maxChars)
+{
+    if (v.isNull() || v.isUndefined())
+        return QStringLiteral("NULL");
+    QString s = v.isString() ? QStringLiteral("\"%1\"").arg(v.toString())
+                             : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    s.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    return s.size() > maxChars ? s.left(maxChars - 3) + QStringLiteral("...") : s;
+}
+
 QJsonValue variantToJson(const QVariant &v)
 {
     if (!v.isValid() || v.isNull())

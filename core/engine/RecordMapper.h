@@ -52,5 +52,8 @@ private:
 // column with text affinity may hand it back); texts compare exactly.
 bool sameValue(const QVariant &a, const QVariant &b);
 QJsonValue variantToJson(const QVariant &v);
+// A value on one line for people: text in quotes, NULL, numbers and JSON as written, line
+// breaks as \n, cut to `maxChars` with "..." (messages, conflict tables, history).
+QString displayValue(const QJsonValue &v, int maxChars);
 
 } // namespace Tributary
