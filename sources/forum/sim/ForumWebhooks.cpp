@@ -4,6 +4,8 @@
 #include "sim/ForumLogging.h"
 #include "sim/ForumTime.h"
 
+#include "net/HttpClient.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,7 +112,7 @@ void ForumWebhooks::post(const QUrl &url, const QByteArray &body)
         if (reply->error() == QNetworkReply::NoError && status >= 200 && status < 300) {
             ++m_delivered;
             if (m_failing)
-                qCInfo(lcForumSim).noquote() << "webhook: delivering to" << url.toString() << "again";
+                qCInfo(lcForumSim).noquote() << "webhook: delivering to" << HttpClient::redactedUrl(url) << "again";
             m_failing = false;
             return;
         }
@@ -118,10 +120,10 @@ void ForumWebhooks::post(const QUrl &url, const QByteArray &body)
         // One warning when deliveries start failing, not one per notification; none for the
         // requests aborted because the server stops.
         if (!m_failing && !m_stopping)
-            qCWarning(lcForumSim).noquote() << "webhook: delivery to" << url.toString() << "failed:"
+            qCWarning(lcForumSim).noquote() << "webhook: delivery to" << HttpClient::redactedUrl(url) << "failed:"
                                             << (status ? QStringLiteral("HTTP %1").arg(status) : reply->errorString());
         else
-            qCDebug(lcForumSim).noquote() << "webhook: delivery to" << url.toString() << "failed:" << reply->errorString();
+            qCDebug(lcForumSim).noquote() << "webhook: delivery to" << HttpClient::redactedUrl(url) << "failed:" << reply->errorString();
         m_failing = true;
     });
 }
