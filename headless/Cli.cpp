@@ -41,6 +41,7 @@ QString usage()
                   "Commands:\n"
                   "  init     write a configuration for a source from a preset\n"
                   "  sync     run an incremental (or --full) sync of the configured sources\n"
+                  "  serve    run as a service: scheduled syncs and reconciliations, webhooks, /healthz and /metrics\n"
                   "  reconcile\n"
                   "           find deletes (and what polling missed) by scanning every id; delete only after a complete scan\n"
                   "  status   show cursors, last runs and counts per source and entity\n"
@@ -550,6 +551,8 @@ int run(const QStringList &arguments)
         out << "tributaryd " << QCoreApplication::applicationVersion() << "\n";
         return ExitOk;
     }
+    if (command == QLatin1String("serve"))
+        return serve(arguments, out, err);
     if (command == QLatin1String("sync"))
         return syncCommand(arguments, out, err);
     if (command == QLatin1String("verify"))

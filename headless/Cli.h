@@ -16,6 +16,9 @@ int history(const QStringList &arguments, QTextStream &out, QTextStream &err);
 // tributaryd source list|detach|purge (SourceCommand.cpp).
 int source(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
+// tributaryd serve: the long-running service (ServeCommand.cpp).
+int serve(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
 // Commands implemented in DemoCommand.cpp.
 int demo(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err);

@@ -1,9 +1,11 @@
 // tributaryd demo and tributaryd bench: both generate forums with the real forum-sim binary,
 // serve one over loopback and sync it through the same code paths as `tributaryd sync`.
 
+#include "ChildProcesses.h"
 #include "Cli.h"
 #include "Context.h"
 #include "ExitCode.h"
+#include "LatencyBench.h"
 #include "Progress.h"
 #include "SignalWatcher.h"
 #include "TextTable.h"
@@ -15,9 +17,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -33,88 +33,13 @@ namespace Tributary::Cli {
 
 namespace {
 
-QString forumSimPath() { return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("forum-sim")); }
-
-bool runForumSim(const QStringList &args, QTextStream &err, QString *output = nullptr)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(forumSimPath(), args);
-    if (!p.waitForStarted(10000)) {
-        err << Tr::tr("cannot start %1: %2").arg(forumSimPath(), p.errorString()) << "\n";
-        return false;
-    }
-    p.waitForFinished(-1);
-    const QString text = QString::fromUtf8(p.readAll());
-    if (output)
-        *output = text.trimmed();
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        err << Tr::tr("forum-sim %1 failed:").arg(args.join(QLatin1Char(' '))) << "\n" << text << "\n";
-        return false;
-    }
-    return true;
-}
-
-// A forum-sim server in a child process, on a free loopback port.
-class ForumServer
-{
-public:
-    ~ForumServer() { stop(); }
-
-    bool start(const QString &db, const QString &token, QTextStream &err)
-    {
-        QStringList args{QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--port"), QStringLiteral("0")};
-        if (!token.isEmpty())
-            args << QStringLiteral("--token") << token;
-        m_process.start(forumSimPath(), args);
-        QElapsedTimer t;
-        t.start();
-        static const QRegularExpression re(QStringLiteral("listening on (\\S+)"));
-        QByteArray seen;
-        while (t.elapsed() < 30000 && m_process.state() != QProcess::NotRunning) {
-            m_process.waitForReadyRead(500);
-            seen += m_process.readAllStandardOutput();
-            const auto m = re.match(QString::fromUtf8(seen));
-            if (m.hasMatch()) {
-                m_url = m.captured(1);
-                return true;
-            }
-        }
-        err << Tr::tr("forum-sim did not start: %1").arg(QString::fromUtf8(seen + m_process.readAllStandardError())) << "\n";
-        return false;
-    }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000))
-            m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    QString url() const { return m_url; }
-
-private:
-    QProcess m_process;
-    QString m_url;
-};
-
 // One HTTP call to the forum, waited for in a local event loop (the demo's own edits).
 QJsonObject call(QNetworkAccessManager &nam, const QByteArray &verb, const QUrl &url, const QString &token, const QJsonObject &body,
                  int *status)
 {
-    QNetworkRequest req(url);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-    req.setTransferTimeout(30000);
-    QNetworkReply *reply = nam.sendCustomRequest(req, verb, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("data")).toObject();
-    reply->deleteLater();
-    return o;
+    const QByteArray answer = waitForReply(nam.sendCustomRequest(forumRequest(url, token), verb, QJsonDocument(body).toJson(QJsonDocument::Compact)),
+                                           status);
+    return QJsonDocument::fromJson(answer).object().value(QStringLiteral("data")).toObject();
 }
 
 // A fingerprint of the main application's own rows (ids up to the largest before the sync).
@@ -306,6 +231,9 @@ int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
+    // bench --latency is another benchmark with options of its own (LatencyBench.cpp).
+    if (arguments.contains(QStringLiteral("--latency")))
+        return benchLatency(arguments, out, err);
     QCommandLineParser p;
     p.setApplicationDescription(Tr::tr("Generates a forum of the given size, serves it with forum-sim over loopback, runs an "
                                        "initial sync, a no-change incremental sync and a full re-read with nothing to write, "
@@ -317,7 +245,11 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
     QCommandLineOption pageOpt(QStringLiteral("page-size"), Tr::tr("Records per page (default 1000)."), QStringLiteral("N"),
                                QStringLiteral("1000"));
     QCommandLineOption verifyOpt(QStringLiteral("verify"), Tr::tr("Also time a verify of the result."));
-    p.addOptions({messagesOpt, dirOpt, pageOpt, verifyOpt});
+    QCommandLineOption latencyOpt(QStringLiteral("latency"),
+                                  Tr::tr("Instead, measure how soon edits at the forum become visible in the main database through "
+                                         "a child 'tributaryd serve': by webhook, and by scheduled polling with the webhooks lost. "
+                                         "Its options: 'tributaryd bench --latency --help'."));
+    p.addOptions({messagesOpt, dirOpt, pageOpt, verifyOpt, latencyOpt});
     QStringList argv = arguments;
     argv.removeAt(1);
     if (!p.parse(argv) || !p.positionalArguments().isEmpty()) {
@@ -341,18 +273,10 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     QElapsedTimer t;
     t.start();
-    QString said;
-    if (!runForumSim({QStringLiteral("generate"), QStringLiteral("--force"), QStringLiteral("--db"), externalDb,
-                      QStringLiteral("--users"), QString::number(users), QStringLiteral("--sections"), QString::number(sections),
-                      QStringLiteral("--topics"), QString::number(topics), QStringLiteral("--messages"), QString::number(messages),
-                      QStringLiteral("--seed"), QStringLiteral("1")},
-                     err, &said)
-        || !runForumSim({QStringLiteral("generate"), QStringLiteral("--force"), QStringLiteral("--db"), mainDb, QStringLiteral("--users"),
-                         QStringLiteral("0"), QStringLiteral("--sections"), QStringLiteral("0"), QStringLiteral("--topics"),
-                         QStringLiteral("0"), QStringLiteral("--messages"), QStringLiteral("0")},
-                        err))
+    const ForumSize size{users, sections, topics, messages};
+    if (!generateForum(externalDb, size, 1, err) || !generateForum(mainDb, ForumSize(), 1, err))
         return ExitFailed;
-    const qint64 records = users + sections + topics + messages;
+    const qint64 records = size.records();
     out << Tr::tr("Generated %1 records (%2 messages) in %3").arg(Progress::number(records), Progress::number(messages), Progress::duration(t.elapsed()))
         << "\n";
     out.flush();
@@ -370,22 +294,19 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << "tributaryd bench: " << error << "\n";
         return ExitFailed;
     }
-    {
-        QFile f(configPath);
-        f.open(QIODevice::ReadOnly);
-        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
-        f.close();
-        QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
-        QJsonObject src = sources.at(0).toObject();
-        QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
-        QJsonObject pag = rest.value(QStringLiteral("pagination")).toObject();
-        pag.insert(QStringLiteral("page_size"), p.value(pageOpt).toInt());
-        rest.insert(QStringLiteral("pagination"), pag);
-        src.insert(QStringLiteral("rest"), rest);
-        sources.replace(0, src);
-        root.insert(QStringLiteral("sources"), sources);
-        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        f.write(QJsonDocument(root).toJson());
+    const bool edited = editConfig(
+        configPath,
+        [&](QJsonObject &, QJsonObject &src) {
+            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+            QJsonObject pag = rest.value(QStringLiteral("pagination")).toObject();
+            pag.insert(QStringLiteral("page_size"), p.value(pageOpt).toInt());
+            rest.insert(QStringLiteral("pagination"), pag);
+            src.insert(QStringLiteral("rest"), rest);
+        },
+        &error);
+    if (!edited) {
+        err << "tributaryd bench: " << error << "\n";
+        return ExitFailed;
     }
 
     struct Result
@@ -401,10 +322,8 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
         r.name = name;
         QProcess child;
         child.setProcessChannelMode(QProcess::SeparateChannels);
-        // The summaries are read below: the child speaks the source language, whatever the user's.
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRIBUTARY_LANGUAGE"), QStringLiteral("en"));
-        child.setProcessEnvironment(env);
+        // The summaries are read below.
+        child.setProcessEnvironment(childEnvironment());
         QElapsedTimer timer;
         timer.start();
         child.start(QCoreApplication::applicationFilePath(), args);

@@ -18,7 +18,7 @@ void onSignal(int sig)
 }
 } // namespace
 
-SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
+SignalWatcher::SignalWatcher(QObject *parent, bool watchHangup) : QObject(parent), m_hangup(watchHangup)
 {
     if (s_pipe[0] < 0 && ::pipe(s_pipe) == 0) {
         ::fcntl(s_pipe[0], F_SETFD, FD_CLOEXEC);
@@ -31,13 +31,19 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     sa.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &sa, nullptr);
     ::sigaction(SIGTERM, &sa, nullptr);
+    if (m_hangup)
+        ::sigaction(SIGHUP, &sa, nullptr);
     m_notifier = new QSocketNotifier(s_pipe[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char c = 0;
-        if (::read(s_pipe[0], &c, 1) == 1) {
-            m_last = c;
-            Q_EMIT stopRequested(c);
+        if (::read(s_pipe[0], &c, 1) != 1)
+            return;
+        if (c == SIGHUP) {
+            Q_EMIT reloadRequested();
+            return;
         }
+        m_last = c;
+        Q_EMIT stopRequested(c);
     });
 }
 
@@ -45,6 +51,8 @@ SignalWatcher::~SignalWatcher()
 {
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    if (m_hangup)
+        ::signal(SIGHUP, SIG_DFL);
 }
 
 } // namespace Tributary

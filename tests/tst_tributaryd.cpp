@@ -109,6 +109,7 @@ void tst_Tributaryd::helpForEveryCommand_data()
     QTest::newRow("quarantine retry") << "quarantine retry" << "--id";
     QTest::newRow("demo") << "demo" << "--dir";
     QTest::newRow("bench") << "bench" << "--messages";
+    QTest::newRow("bench --latency") << "bench --latency" << "--interval";
 }
 
 void tst_Tributaryd::helpForEveryCommand()

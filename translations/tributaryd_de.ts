@@ -670,75 +670,25 @@
         <source>the webhook secret is empty</source>
         <translation>das Webhook-Geheimnis ist leer</translation>
     </message>
+    <message>
+        <source>expected 0 (never) or at least 60; got %1</source>
+        <translation>erwartet 0 (nie) oder mindestens 60; erhalten %1</translation>
+    </message>
+    <message>
+        <source>expected HOST:PORT with a port from 1 to 65535, e.g. 127.0.0.1:8470; got &quot;%1&quot;</source>
+        <translation>erwartet HOST:PORT mit einem Port von 1 bis 65535, z. B. 127.0.0.1:8470; erhalten &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the host must be an IP address (or localhost), e.g. 127.0.0.1, 0.0.0.0 or ::1; got &quot;%1&quot;</source>
+        <translation>der Host muss eine IP-Adresse (oder localhost) sein, z. B. 127.0.0.1, 0.0.0.0 oder ::1; erhalten &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>source %1 is being synced by another process (pid %2, run %3); wait for it, or stop it first</source>
+        <translation>Quelle %1 wird gerade von einem anderen Prozess synchronisiert (PID %2, Lauf %3); darauf warten oder ihn zuerst beenden</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
-    <message>
-        <source>Usage: tributaryd &lt;command&gt; [options]
-
-Keeps a main database in sync with paginated REST sources.
-
-Commands:
-  init     write a configuration for a source from a preset
-  sync     run an incremental (or --full) sync of the configured sources
-  reconcile
-           find deletes (and what polling missed) by scanning every id; delete only after a complete scan
-  status   show cursors, last runs and counts per source and entity
-  verify   compare every source with the main database; exit 0 only when in sync
-  conflicts list|show ID|resolve
-           the fields both sides changed, and deletes that met an edit, with base, local and remote
-  history TABLE ID
-           every change Tributary made to one row: which source or person, when, what values
-  quarantine list|retry
-           show the records held back with their reasons, or fetch and apply them again
-  source list|detach NAME|purge NAME
-           the sources the main database holds rows of; forget a removed source&apos;s links, or delete the rows only it brought
-  demo     make a demo forum, serve it with forum-sim, sync and verify it
-  bench    measure sync speed and memory against a generated forum
-
-Run &apos;tributaryd &lt;command&gt; --help&apos; for the options of a command.
-
-Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 records quarantined or
-pending, 4 a source refused the credentials, 5 verify found differences, 6 interrupted.
-
-Messages follow the system&apos;s language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
-overrides it (de, en).
-</source>
-        <extracomment>Keep the command names, TABLE ID, NAME, the options and the environment variables; keep the descriptions aligned in their column.</extracomment>
-        <translation>Aufruf: tributaryd &lt;Befehl&gt; [Optionen]
-
-Hält eine Hauptdatenbank mit paginierten REST-Quellen synchron.
-
-Befehle:
-  init     eine Konfiguration für eine Quelle aus einer Vorlage schreiben
-  sync     die konfigurierten Quellen inkrementell (oder mit --full vollständig) synchronisieren
-  reconcile
-           Löschungen (und was beim Abfragen entgangen ist) finden, indem jede ID geprüft wird; gelöscht wird
-           nur nach einem vollständigen Durchlauf
-  status   Cursor, letzte Läufe und Zähler je Quelle und Entität anzeigen
-  verify   jede Quelle mit der Hauptdatenbank vergleichen; Exit-Status 0 nur, wenn alles synchron ist
-  conflicts list|show ID|resolve
-           die Felder, die beide Seiten geändert haben, und Löschungen, die auf eine Änderung trafen,
-           mit Basis, lokalem Wert und Wert der Quelle
-  history TABLE ID
-           jede Änderung, die Tributary an einer Zeile vorgenommen hat: welche Quelle oder Person, wann, welche Werte
-  quarantine list|retry
-           die zurückgehaltenen Datensätze mit ihren Gründen anzeigen, oder sie erneut abrufen und anwenden
-  source list|detach NAME|purge NAME
-           die Quellen, von denen die Hauptdatenbank Zeilen enthält; die Verknüpfungen einer entfernten Quelle
-           vergessen oder die Zeilen löschen, die nur sie gebracht hat
-  demo     ein Demo-Forum erzeugen, mit forum-sim bereitstellen, synchronisieren und prüfen
-  bench    Geschwindigkeit und Speicherbedarf der Synchronisation an einem erzeugten Forum messen
-
-&apos;tributaryd &lt;Befehl&gt; --help&apos; zeigt die Optionen eines Befehls.
-
-Exit-Status: 0 OK, 1 fehlgeschlagen, 2 Aufruf- oder Konfigurationsfehler, 3 Datensätze in Quarantäne oder
-ausstehend, 4 eine Quelle hat die Zugangsdaten abgelehnt, 5 verify hat Abweichungen gefunden, 6 unterbrochen.
-
-Die Meldungen folgen der Sprache des Systems (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
-legt sie fest (de, en).
-</translation>
-    </message>
     <message>
         <source>Only this entity (repeatable).</source>
         <translation>Nur diese Entität (wiederholbar).</translation>
@@ -2085,6 +2035,331 @@ eine verbleibende Zeile noch auf eine gelöschte, wird nichts gelöscht oder get
     <message>
         <source>Webhooks are verified with the secret in the environment variable %1.</source>
         <translation>Webhooks werden mit dem Geheimnis aus der Umgebungsvariablen %1 geprüft.</translation>
+    </message>
+    <message>
+        <source>tributaryd serve did not stop within %1 of SIGTERM and was killed</source>
+        <translation>tributaryd serve hat %1 nach SIGTERM nicht angehalten und wurde beendet (SIGKILL)</translation>
+    </message>
+    <message>
+        <source>tributaryd serve crashed</source>
+        <translation>tributaryd serve ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>tributaryd serve exited with status %1</source>
+        <translation>tributaryd serve hat sich mit Status %1 beendet</translation>
+    </message>
+    <message>
+        <source>edit %1 (%2 %3): %4</source>
+        <extracomment>An edit of the latency benchmark that did not become visible: edit number, entity, external id, why.</extracomment>
+        <translation>Änderung %1 (%2 %3): %4</translation>
+    </message>
+    <message>
+        <source>the initial sync did not finish within %1</source>
+        <translation>die erste Synchronisation ist nicht innerhalb von %1 fertig geworden</translation>
+    </message>
+    <message>
+        <source>/healthz did not answer 200 within %1 (last answer: %2)</source>
+        <translation>/healthz hat nicht innerhalb von %1 mit 200 geantwortet (letzte Antwort: %2)</translation>
+    </message>
+    <message>
+        <source>the initial sync ended %1: %2</source>
+        <translation>die erste Synchronisation endete mit %1: %2</translation>
+    </message>
+    <message>
+        <source>PATCH answered %1</source>
+        <translation>PATCH beantwortet mit %1</translation>
+    </message>
+    <message>
+        <source>PATCH failed: %1</source>
+        <translation>PATCH fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>not made: the service is gone</source>
+        <translation>nicht vorgenommen: der Dienst läuft nicht mehr</translation>
+    </message>
+    <message>
+        <source>not visible when the service exited</source>
+        <translation>nicht sichtbar, als der Dienst endete</translation>
+    </message>
+    <message>
+        <source>not visible after %1</source>
+        <translation>nach %1 nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>no free loopback port</source>
+        <translation>kein freier Loopback-Port</translation>
+    </message>
+    <message>
+        <source>forum-sim did not start</source>
+        <translation>forum-sim ist nicht gestartet</translation>
+    </message>
+    <message>
+        <source>forum-sim serves %1 and sends its webhooks to %2</source>
+        <translation>forum-sim stellt %1 bereit und sendet seine Webhooks an %2</translation>
+    </message>
+    <message>
+        <source>tributaryd serve --listen %1 started (output in %2)</source>
+        <translation>tributaryd serve --listen %1 gestartet (Ausgabe in %2)</translation>
+    </message>
+    <message>
+        <source>/healthz answers 200 and the initial sync finished %1 after the start</source>
+        <translation>/healthz antwortet 200, und die erste Synchronisation war %1 nach dem Start fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 edit(s) through the forum&apos;s API, %2 to %3 ms apart; each watched in the main database every %4 ms</source>
+        <extracomment>%1: the number of edits; %2 to %3: milliseconds between two edits; %4: milliseconds between two looks.</extracomment>
+        <translation>
+            <numerusform>%1 Änderung über die API des Forums, %2 bis %3 ms auseinander; in der Hauptdatenbank alle %4 ms beobachtet</numerusform>
+            <numerusform>%1 Änderungen über die API des Forums, %2 bis %3 ms auseinander; jede in der Hauptdatenbank alle %4 ms beobachtet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the record is not in the main database after the initial sync</source>
+        <translation>der Datensatz ist nach der ersten Synchronisation nicht in der Hauptdatenbank</translation>
+    </message>
+    <message>
+        <source>visible: %1 of %2</source>
+        <translation>sichtbar: %1 von %2</translation>
+    </message>
+    <message>
+        <source>visible: %1 of %2; median %3 ms, p95 %4 ms, max %5 ms</source>
+        <translation>sichtbar: %1 von %2; Median %3 ms, p95 %4 ms, Maximum %5 ms</translation>
+    </message>
+    <message>
+        <source>runs of tributaryd during the edits: %1</source>
+        <extracomment>%1: run kinds with counts, e.g. &quot;webhook 50, incremental 0&quot; (kinds as stored in tributary_runs).</extracomment>
+        <translation>Läufe von tributaryd während der Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>This benchmark (rather than sync speed).</source>
+        <translation>Dieser Benchmark (statt der Synchronisationsgeschwindigkeit).</translation>
+    </message>
+    <message>
+        <source>Edits per phase (default 50, at most %1).</source>
+        <translation>Änderungen pro Phase (Standard 50, höchstens %1).</translation>
+    </message>
+    <message>
+        <source>Scheduled sync interval of the polling phase (default 5).</source>
+        <translation>Intervall der geplanten Synchronisation in der Abfragephase (Standard 5).</translation>
+    </message>
+    <message>
+        <source>Keep the databases, the configuration and the service&apos;s logs (they are also kept when something failed).</source>
+        <translation>Die Datenbanken, die Konfiguration und die Protokolle des Dienstes behalten (sie bleiben auch erhalten, wenn etwas fehlschlug).</translation>
+    </message>
+    <message>
+        <source>Measures how soon an edit at the forum becomes visible in the main database. Generates a forum
+(%1 messages), serves it with forum-sim, which sends signed webhooks, and runs a child
+&apos;tributaryd serve&apos; on loopback. Then edits topics and messages through the forum&apos;s API, one every
+%2 ms on average, and polls the main database read-only until each edit shows.
+Phase 1: webhooks delivered; scheduled syncs every %3 s or more, too rare to matter.
+Phase 2: every webhook dropped, so only the schedule (--interval) delivers.
+Prints median, p95 and max of the time from the forum&apos;s answer to an edit until the row shows it,
+and the runs of tributaryd by kind. Exit 0 only when every edit became visible and the service
+started and stopped cleanly.</source>
+        <translation>Misst, wie bald eine Änderung im Forum in der Hauptdatenbank sichtbar wird. Erzeugt ein Forum
+(%1 Nachrichten), stellt es mit forum-sim bereit, das signierte Webhooks sendet, und startet
+&apos;tributaryd serve&apos; als eigenen Prozess über Loopback. Ändert dann Themen und Nachrichten über die
+API des Forums, im Mittel alle %2 ms, und liest die Hauptdatenbank, bis jede Änderung erscheint.
+Phase 1: Webhooks werden zugestellt; geplante Synchronisation alle %3 s oder seltener (zu selten,
+um etwas auszumachen).
+Phase 2: jeder Webhook geht verloren, nur der Zeitplan (--interval) liefert.
+Gibt Median, p95 und Maximum der Zeit von der Antwort des Forums auf eine Änderung bis zur Zeile,
+die sie zeigt, aus, und die Läufe von tributaryd nach Art. Exit 0 nur, wenn jede Änderung sichtbar
+wurde und der Dienst sauber gestartet und angehalten hat.</translation>
+    </message>
+    <message>
+        <source>--edits: expected a number from 1 to %1, got &quot;%2&quot;</source>
+        <translation>--edits: erwartet eine Zahl von 1 bis %1, erhalten &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>--interval: expected seconds from 1 to 86400, got &quot;%1&quot;</source>
+        <translation>--interval: erwartet Sekunden von 1 bis 86400, erhalten &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Phase %1: every webhook dropped, scheduled sync every %2 s</source>
+        <translation>Phase %1: jeder Webhook geht verloren, geplante Synchronisation alle %2 s</translation>
+    </message>
+    <message>
+        <source>Phase %1: webhooks delivered, scheduled sync every %2 s</source>
+        <translation>Phase %1: Webhooks werden zugestellt, geplante Synchronisation alle %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Webhook latency: from the forum&apos;s answer to an edit until the main database shows it (ms), %1 edit(s) per phase</source>
+        <translation>
+            <numerusform>Webhook-Latenz: von der Antwort des Forums auf eine Änderung, bis die Hauptdatenbank sie zeigt (ms), %1 Änderung pro Phase</numerusform>
+            <numerusform>Webhook-Latenz: von der Antwort des Forums auf eine Änderung, bis die Hauptdatenbank sie zeigt (ms), %1 Änderungen pro Phase</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. polling every %2 s, webhooks lost</source>
+        <translation>%1. Abfrage alle %2 s, Webhooks verloren</translation>
+    </message>
+    <message>
+        <source>%1. webhooks (polling every %2 s)</source>
+        <translation>%1. Webhooks (Abfrage alle %2 s)</translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>edits</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>visible</source>
+        <translation>sichtbar</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>runs during the edits</source>
+        <translation>Läufe während der Änderungen</translation>
+    </message>
+    <message>
+        <source>not every edit became visible, or the service did not start or stop cleanly (see above)</source>
+        <translation>nicht jede Änderung wurde sichtbar, oder der Dienst ist nicht sauber gestartet oder angehalten (siehe oben)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Instead, measure how soon edits at the forum become visible in the main database through a child &apos;tributaryd serve&apos;: by webhook, and by scheduled polling with the webhooks lost. Its options: &apos;tributaryd bench --latency --help&apos;.</source>
+        <translation>Stattdessen messen, wie bald Änderungen im Forum über einen eigenen Prozess &apos;tributaryd serve&apos; in der Hauptdatenbank sichtbar werden: per Webhook und per geplanter Abfrage bei verlorenen Webhooks. Die Optionen dazu: &apos;tributaryd bench --latency --help&apos;.</translation>
+    </message>
+    <message>
+        <source>Usage: tributaryd &lt;command&gt; [options]
+
+Keeps a main database in sync with paginated REST sources.
+
+Commands:
+  init     write a configuration for a source from a preset
+  sync     run an incremental (or --full) sync of the configured sources
+  serve    run as a service: scheduled syncs and reconciliations, webhooks, /healthz and /metrics
+  reconcile
+           find deletes (and what polling missed) by scanning every id; delete only after a complete scan
+  status   show cursors, last runs and counts per source and entity
+  verify   compare every source with the main database; exit 0 only when in sync
+  conflicts list|show ID|resolve
+           the fields both sides changed, and deletes that met an edit, with base, local and remote
+  history TABLE ID
+           every change Tributary made to one row: which source or person, when, what values
+  quarantine list|retry
+           show the records held back with their reasons, or fetch and apply them again
+  source list|detach NAME|purge NAME
+           the sources the main database holds rows of; forget a removed source&apos;s links, or delete the rows only it brought
+  demo     make a demo forum, serve it with forum-sim, sync and verify it
+  bench    measure sync speed and memory against a generated forum
+
+Run &apos;tributaryd &lt;command&gt; --help&apos; for the options of a command.
+
+Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 records quarantined or
+pending, 4 a source refused the credentials, 5 verify found differences, 6 interrupted.
+
+Messages follow the system&apos;s language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
+overrides it (de, en).
+</source>
+        <extracomment>Keep the command names, TABLE ID, NAME, the options and the environment variables; keep the descriptions aligned in their column.</extracomment>
+        <translation>Aufruf: tributaryd &lt;Befehl&gt; [Optionen]
+
+Hält eine Hauptdatenbank mit paginierten REST-Quellen synchron.
+
+Befehle:
+  init     eine Konfiguration für eine Quelle aus einer Vorlage schreiben
+  sync     die konfigurierten Quellen inkrementell (oder mit --full vollständig) synchronisieren
+  serve    als Dienst laufen: geplante Synchronisationen und Abgleiche, Webhooks, /healthz und /metrics
+  reconcile
+           Löschungen (und was beim Abfragen entgangen ist) finden, indem jede ID geprüft wird; gelöscht wird
+           nur nach einem vollständigen Durchlauf
+  status   Cursor, letzte Läufe und Zähler je Quelle und Entität anzeigen
+  verify   jede Quelle mit der Hauptdatenbank vergleichen; Exit-Status 0 nur, wenn alles synchron ist
+  conflicts list|show ID|resolve
+           die Felder, die beide Seiten geändert haben, und Löschungen, die auf eine Änderung trafen,
+           mit Basis, lokalem Wert und Wert der Quelle
+  history TABLE ID
+           jede Änderung, die Tributary an einer Zeile vorgenommen hat: welche Quelle oder Person, wann, welche Werte
+  quarantine list|retry
+           die zurückgehaltenen Datensätze mit ihren Gründen anzeigen, oder sie erneut abrufen und anwenden
+  source list|detach NAME|purge NAME
+           die Quellen, von denen die Hauptdatenbank Zeilen enthält; die Verknüpfungen einer entfernten Quelle
+           vergessen oder die Zeilen löschen, die nur sie gebracht hat
+  demo     ein Demo-Forum erzeugen, mit forum-sim bereitstellen, synchronisieren und prüfen
+  bench    Geschwindigkeit und Speicherbedarf der Synchronisation an einem erzeugten Forum messen
+
+&apos;tributaryd &lt;Befehl&gt; --help&apos; zeigt die Optionen eines Befehls.
+
+Exit-Status: 0 OK, 1 fehlgeschlagen, 2 Aufruf- oder Konfigurationsfehler, 3 Datensätze in Quarantäne oder
+ausstehend, 4 eine Quelle hat die Zugangsdaten abgelehnt, 5 verify hat Abweichungen gefunden, 6 unterbrochen.
+
+Die Meldungen folgen der Sprache des Systems (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
+legt sie fest (de, en).
+</translation>
+    </message>
+    <message>
+        <source>--source %1: no source of that name in the configuration</source>
+        <translation>--source %1: keine Quelle dieses Namens in der Konfiguration</translation>
+    </message>
+    <message>
+        <source>cannot start:</source>
+        <translation>Start nicht möglich:</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: not an IP address (or localhost)</source>
+        <translation>kann nicht auf %1 lauschen: keine IP-Adresse (oder localhost)</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>kann nicht auf %1:%2 lauschen: %3</translation>
+    </message>
+    <message>
+        <source>Address of the webhook, health and metrics endpoints, overriding service.listen (default 127.0.0.1:8470; port 0 picks a free port, logged at start).</source>
+        <translation>Adresse der Webhook-, Health- und Metrik-Endpunkte, statt service.listen (Standard 127.0.0.1:8470; Port 0 wählt einen freien Port, der beim Start protokolliert wird).</translation>
+    </message>
+    <message>
+        <source>Log lines as text (the default) or json, one object per line.</source>
+        <translation>Protokollzeilen als Text (Standard) oder json, ein Objekt pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Run only this source (repeatable); default: every enabled source.</source>
+        <translation>Nur diese Quelle ausführen (wiederholbar); Standard: jede aktivierte Quelle.</translation>
+    </message>
+    <message>
+        <source>Runs as a service: syncs each enabled source at its schedule.interval_seconds and reconciles it at its
+schedule.reconcile_interval_seconds, receives webhooks at POST /webhooks/{source} (signed; each names records
+that are then fetched by id), and answers GET /healthz and GET /metrics (Prometheus).
+
+Signals: SIGTERM or SIGINT stop gracefully (the page being applied commits or rolls back whole);
+SIGHUP reloads the configuration (a configuration that is not valid is refused and the running one stays).
+Logs go to standard error; secrets are never written.
+
+Exit status: 0 stopped by a signal, 1 cannot start (cannot listen, database cannot be opened),
+2 usage or configuration error.</source>
+        <extracomment>Keep the paths, signal names and numbers.</extracomment>
+        <translation>Läuft als Dienst: synchronisiert jede aktivierte Quelle im Abstand von schedule.interval_seconds und gleicht sie im
+Abstand von schedule.reconcile_interval_seconds ab, nimmt Webhooks unter POST /webhooks/{source} an (signiert; jeder nennt
+Datensätze, die dann per ID abgerufen werden) und beantwortet GET /healthz und GET /metrics (Prometheus).
+
+Signale: SIGTERM oder SIGINT beenden geordnet (die Seite, die gerade angewendet wird, wird ganz übernommen oder ganz
+zurückgerollt); SIGHUP lädt die Konfiguration neu (eine ungültige Konfiguration wird abgelehnt, die laufende bleibt).
+Protokolle gehen auf die Standardfehlerausgabe; Geheimnisse werden nie geschrieben.
+
+Exit-Status: 0 durch ein Signal beendet, 1 Start nicht möglich (kein Lauschen möglich, Datenbank nicht zu öffnen),
+2 Aufruf- oder Konfigurationsfehler.</translation>
+    </message>
+    <message>
+        <source>--log-format: expected text or json; got &quot;%1&quot;</source>
+        <translation>--log-format: erwartet text oder json; erhalten &quot;%1&quot;</translation>
     </message>
 </context>
 </TS>

@@ -193,5 +193,20 @@
             <numerusform>%1 records  %2/s  %3</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 edit(s) through the forum&apos;s API, %2 to %3 ms apart; each watched in the main database every %4 ms</source>
+        <extracomment>%1: the number of edits; %2 to %3: milliseconds between two edits; %4: milliseconds between two looks.</extracomment>
+        <translation>
+            <numerusform>%1 edit through the forum&apos;s API, %2 to %3 ms apart; watched in the main database every %4 ms</numerusform>
+            <numerusform>%1 edits through the forum&apos;s API, %2 to %3 ms apart; each watched in the main database every %4 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Webhook latency: from the forum&apos;s answer to an edit until the main database shows it (ms), %1 edit(s) per phase</source>
+        <translation>
+            <numerusform>Webhook latency: from the forum&apos;s answer to an edit until the main database shows it (ms), %1 edit per phase</numerusform>
+            <numerusform>Webhook latency: from the forum&apos;s answer to an edit until the main database shows it (ms), %1 edits per phase</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "ConfigReader.h"
 #include "engine/SourceRegistry.h"
+#include "util/LogOutput.h"
 #include "util/Logging.h"
 #include "util/Tr.h"
 #include "webhook/WebhookConfig.h"
@@ -9,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -179,6 +181,18 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     s.overlapSeconds = int(r.integer(QStringLiteral("overlap_seconds"), 0, 0, 7 * 86400));
     s.maxDeleteShare = r.number(QStringLiteral("max_delete_share"), 0.1, 0.0, 1.0);
     s.priority = int(r.integer(QStringLiteral("priority"), 0, -1000, 1000));
+    const QJsonObject schedule = r.object(QStringLiteral("schedule"));
+    if (!schedule.isEmpty()) {
+        const ConfigReader sr(schedule, r.key(QStringLiteral("schedule")), errors);
+        s.schedule.intervalSeconds = int(sr.integer(QStringLiteral("interval_seconds"), s.schedule.intervalSeconds, 1, 86400));
+        s.schedule.reconcileIntervalSeconds = int(sr.integer(QStringLiteral("reconcile_interval_seconds"),
+                                                             s.schedule.reconcileIntervalSeconds, 0, 30 * 86400));
+        if (s.schedule.reconcileIntervalSeconds > 0 && s.schedule.reconcileIntervalSeconds < 60)
+            sr.error(QStringLiteral("reconcile_interval_seconds"), Tr::tr("expected 0 (never) or at least 60; got %1")
+                                                                      .arg(s.schedule.reconcileIntervalSeconds));
+        s.schedule.jitterShare = sr.number(QStringLiteral("jitter_share"), s.schedule.jitterShare, 0.0, 0.5);
+        sr.rejectUnknown({QStringLiteral("interval_seconds"), QStringLiteral("reconcile_interval_seconds"), QStringLiteral("jitter_share")});
+    }
 
     const QJsonObject start = r.object(QStringLiteral("start"));
     if (!start.isEmpty()) {
@@ -227,7 +241,8 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
 
     QStringList known = {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("enabled"),
                          QStringLiteral("start"), QStringLiteral("overlap_seconds"), QStringLiteral("max_delete_share"),
-                         QStringLiteral("priority"), QStringLiteral("entities"), QStringLiteral("webhook")};
+                         QStringLiteral("priority"), QStringLiteral("schedule"), QStringLiteral("entities"),
+                         QStringLiteral("webhook")};
     if (!s.type.isEmpty())
         known.append(s.type);
     if (o.contains(QStringLiteral("webhook"))) {
@@ -243,6 +258,13 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     return s;
 }
 
+// Every secret the process holds is made known to the log output, which masks it in every line.
+QString registered(const QString &secret)
+{
+    LogOutput::addSecret(secret);
+    return secret;
+}
+
 } // namespace
 
 QString SecretRef::resolve(const QString &baseDir, QString *error) const
@@ -252,7 +274,7 @@ QString SecretRef::resolve(const QString &baseDir, QString *error) const
             *error = Tr::tr("environment variable %1 is not set").arg(env);
             return {};
         }
-        return qEnvironmentVariable(env.toLocal8Bit().constData());
+        return registered(qEnvironmentVariable(env.toLocal8Bit().constData()));
     }
     if (!file.isEmpty()) {
         const QString path = QDir(baseDir).absoluteFilePath(file);
@@ -277,7 +299,7 @@ QString SecretRef::resolve(const QString &baseDir, QString *error) const
             *error = Tr::tr("credentials file %1 has no string key \"%2\"").arg(path, key);
             return {};
         }
-        return v.toString();
+        return registered(v.toString());
     }
     *error = Tr::tr("no secret configured");
     return {};
@@ -429,7 +451,22 @@ bool Config::fromJson(const QJsonObject &root, const QString &filePath, Config *
     Config c;
     c.filePath = filePath;
     const ConfigReader r(root, QString(), errors);
-    r.rejectUnknown({QStringLiteral("database"), QStringLiteral("sources"), QStringLiteral("$schema"), QStringLiteral("comment")});
+    r.rejectUnknown({QStringLiteral("database"), QStringLiteral("sources"), QStringLiteral("service"), QStringLiteral("$schema"),
+                     QStringLiteral("comment")});
+
+    const QJsonObject service = r.object(QStringLiteral("service"));
+    if (!service.isEmpty()) {
+        const ConfigReader vr(service, QStringLiteral("service"), errors);
+        c.service.options = service;
+        if (vr.has(QStringLiteral("listen"))) {
+            QString why;
+            if (!ServiceConfig::parseListen(vr.string(QStringLiteral("listen")), &c.service.listenHost, &c.service.listenPort, &why))
+                vr.error(QStringLiteral("listen"), why);
+        }
+        c.service.maxSuccessAgeSeconds = vr.integer(QStringLiteral("max_success_age_seconds"), c.service.maxSuccessAgeSeconds, 60, 30 * 86400);
+        c.service.startupGraceSeconds = vr.integer(QStringLiteral("startup_grace_seconds"), c.service.startupGraceSeconds, 0, 86400);
+        vr.rejectUnknown({QStringLiteral("listen"), QStringLiteral("max_success_age_seconds"), QStringLiteral("startup_grace_seconds")});
+    }
 
     const QJsonObject db = r.object(QStringLiteral("database"), true);
     const ConfigReader dr(db, QStringLiteral("database"), errors);
@@ -494,8 +531,33 @@ QJsonObject Config::toJson() const
         srcs.append(s.options);
     QJsonObject root;
     root.insert(QStringLiteral("database"), db);
+    if (!service.options.isEmpty())
+        root.insert(QStringLiteral("service"), service.options);
     root.insert(QStringLiteral("sources"), srcs);
     return root;
+}
+
+bool ServiceConfig::parseListen(const QString &text, QString *host, quint16 *port, QString *error, bool allowAnyPort)
+{
+    const QString t = text.trimmed();
+    const int colon = t.lastIndexOf(QLatin1Char(':'));
+    QString h = colon > 0 ? t.left(colon) : QString();
+    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
+        h = h.mid(1, h.size() - 2);
+    bool ok = false;
+    const uint p = colon > 0 ? t.mid(colon + 1).toUInt(&ok) : 0;
+    if (h.isEmpty() || !ok || p < (allowAnyPort ? 0u : 1u) || p > 65535) {
+        *error = Tr::tr("expected HOST:PORT with a port from 1 to 65535, e.g. 127.0.0.1:8470; got \"%1\"").arg(text);
+        return false;
+    }
+    // An address, not a name: what the service binds to must not depend on name resolution.
+    if (h != QLatin1String("localhost") && QHostAddress(h).isNull()) {
+        *error = Tr::tr("the host must be an IP address (or localhost), e.g. 127.0.0.1, 0.0.0.0 or ::1; got \"%1\"").arg(h);
+        return false;
+    }
+    *host = h;
+    *port = quint16(p);
+    return true;
 }
 
 bool Config::save(const QString &path, QString *error) const

@@ -92,6 +92,14 @@ struct StartConfig
     QDateTime date; // From::Date, UTC
 };
 
+// When `tributaryd serve` runs a source (docs/configuration.md, "schedule").
+struct ScheduleConfig
+{
+    int intervalSeconds = 300;            // incremental sync
+    int reconcileIntervalSeconds = 86400; // reconciliation; 0: never scheduled
+    double jitterShare = 0.1;             // each wait varies randomly by up to this share, both ways
+};
+
 struct SourceConfig
 {
     QString name;
@@ -108,6 +116,7 @@ struct SourceConfig
     // Several sources feeding one row (through consolidation): when two of them change the same
     // field, the higher priority wins; equal priorities fall back to the entity's policy.
     int priority = 0;
+    ScheduleConfig schedule;
     QJsonObject options;               // the whole source object, for the source type's own keys
     QList<EntityConfig> entities;
     QString baseDir;                   // directory of the configuration file (credentials, paths)
@@ -118,11 +127,26 @@ struct SourceConfig
     QList<const EntityConfig *> orderedEntities(QString *error = nullptr) const;
 };
 
+// The long-running service's own settings (docs/configuration.md, "service").
+struct ServiceConfig
+{
+    QString listenHost = QStringLiteral("127.0.0.1"); // webhooks, /healthz and /metrics
+    quint16 listenPort = 8470;
+    qint64 maxSuccessAgeSeconds = 3600; // a source whose last success is older is unhealthy
+    qint64 startupGraceSeconds = 900;   // a source never run counts only after this long
+    QJsonObject options;                // the object as written, kept when the file is saved
+
+    // "HOST:PORT", "[v6]:PORT"; false with *error saying what is wrong. Port 0 (any free port,
+    // for tests and benchmarks) only with `allowAnyPort`.
+    static bool parseListen(const QString &text, QString *host, quint16 *port, QString *error, bool allowAnyPort = false);
+};
+
 // The one configuration file shared by the console and tributaryd.
 struct Config
 {
     QString filePath;
     DatabaseConfig database;
+    ServiceConfig service;
     QList<SourceConfig> sources;
 
     const SourceConfig *source(const QString &name) const;

@@ -69,10 +69,7 @@ private:
     {
         RunResult r;
         r.source = m_source;
-        r.kind = m_options.retryQuarantine ? QStringLiteral("quarantine-retry")
-               : m_options.reconcile       ? QStringLiteral("reconcile")
-               : m_options.full            ? QStringLiteral("full")
-                                           : QStringLiteral("incremental");
+        r.kind = m_options.runKind();
         r.status = error.code == Error::Code::Aborted ? RunResult::Status::Interrupted : RunResult::Status::Failed;
         r.error = error;
         qCWarning(lcEngine).noquote() << QStringLiteral("%1: the run could not begin: %2").arg(m_source, error.toString());

@@ -62,6 +62,25 @@ QString RunResult::statusName(Status s)
     return QString();
 }
 
+bool RunResult::isPollingKind(const QString &kind)
+{
+    return kind == QLatin1String("incremental") || kind == QLatin1String("full") || kind == QLatin1String("reconcile");
+}
+
+QString RunResult::pollingKindsSql()
+{
+    return QStringLiteral("'incremental', 'full', 'reconcile'");
+}
+
+QString SyncOptions::runKind() const
+{
+    return !records.isEmpty() ? QStringLiteral("webhook")
+         : retryQuarantine    ? QStringLiteral("quarantine-retry")
+         : reconcile          ? QStringLiteral("reconcile")
+         : full               ? QStringLiteral("full")
+                              : QStringLiteral("incremental");
+}
+
 SyncRun::SyncRun(Database &db, const Config &config, const SourceConfig &source, Source *impl, SyncOptions options, QObject *parent)
     : QObject(parent), m_db(db), m_config(config), m_source(source), m_impl(impl), m_options(std::move(options))
 {
@@ -81,10 +100,7 @@ void SyncRun::start()
 {
     m_timer.start();
     m_result.source = m_source.name;
-    m_result.kind = m_options.retryQuarantine ? QStringLiteral("quarantine-retry")
-                  : m_options.reconcile       ? QStringLiteral("reconcile")
-                  : m_options.full            ? QStringLiteral("full")
-                                              : QStringLiteral("incremental");
+    m_result.kind = m_options.runKind();
     QTimer::singleShot(0, this, [this] {
         Error error;
         // Runs left "running" by a process that no longer exists were interrupted (killed).
@@ -92,12 +108,29 @@ void SyncRun::start()
         stale.prepare(QStringLiteral("SELECT id, pid FROM tributary_runs WHERE source = ? AND status = 'running'"));
         stale.addBindValue(m_source.name);
         QList<qlonglong> dead;
+        qint64 busyRun = 0, busyPid = 0;
         if (stale.exec()) {
             while (stale.next()) {
                 const qint64 pid = stale.value(1).toLongLong();
-                if (pid != qint64(::getpid()) && (pid <= 0 || ::kill(pid_t(pid), 0) != 0))
+                if (pid == qint64(::getpid()))
+                    continue;
+                if (pid <= 0 || ::kill(pid_t(pid), 0) != 0) {
                     dead.append(stale.value(0).toLongLong());
+                } else {
+                    busyRun = stale.value(0).toLongLong();
+                    busyPid = pid;
+                }
             }
+        }
+        stale.finish();
+        if (busyPid > 0) {
+            // Another live process is running this source (the service, or a sync by hand): two
+            // runs would walk the same cursor twice. Not atomic with the insert below; enough
+            // against a person starting a sync while the service runs.
+            finishRun(Error(Error::Code::Conflict, Tr::tr("source %1 is being synced by another process (pid %2, run %3); "
+                                                          "wait for it, or stop it first")
+                                                       .arg(m_source.name).arg(busyPid).arg(busyRun)));
+            return;
         }
         for (qlonglong id : std::as_const(dead)) {
             QSqlQuery q(m_db.db());
@@ -137,7 +170,9 @@ void SyncRun::start()
         }
         qCInfo(lcEngine).noquote() << QStringLiteral("run %1: %2 sync of source %3 (%4)")
                                           .arg(m_result.runId).arg(m_result.kind, m_source.name, m_result.entityOrder.join(QStringLiteral(", ")));
-        if (m_options.retryQuarantine)
+        if (!m_options.records.isEmpty())
+            fetchHinted();
+        else if (m_options.retryQuarantine)
             retryQuarantined();
         else if (m_options.reconcile)
             startReconcile();
@@ -835,6 +870,65 @@ void SyncRun::retryQuarantined()
                 finishRun(e);
         },
         [this] { resolveMissing(); });
+}
+
+void SyncRun::fetchHinted()
+{
+    // Parents before children, so that a new record's parent is usually linked before it comes.
+    QList<QPair<QString, QString>> records;
+    for (const EntityConfig *e : std::as_const(m_todo)) {
+        for (const auto &record : std::as_const(m_options.records)) {
+            if (record.first == e->name && !records.contains(record))
+                records.append(record);
+        }
+    }
+    qCInfo(lcEngine).noquote() << QStringLiteral("%1: fetching %2 records named by webhooks").arg(m_source.name).arg(records.size());
+    m_gone.clear();
+    fetchByIds(
+        records,
+        [this](const QString &entity, const QString &id, RecordJob *job) {
+            Error e;
+            if (job->hasError()) {
+                if (job->error().code == Error::Code::Aborted)
+                    return;
+                e = job->error();
+                e.message = QStringLiteral("source %1, entity %2, record %3: %4").arg(m_source.name, entity, id, e.message);
+                stop();
+                finishRun(e);
+                return;
+            }
+            ++m_applier->counts()[entity].fetched;
+            if (job->isNotFound())
+                m_gone[entity].append(id);
+            else if (!m_applier->applyRecords(*m_source.entity(entity), QJsonArray{job->record()}, &e))
+                finishRun(e);
+        },
+        [this] { applyHintedDeletes(); });
+}
+
+void SyncRun::applyHintedDeletes()
+{
+    Error error;
+    // Referencing entities first, as the sweep of a reconciliation does.
+    for (auto it = m_todo.crbegin(); it != m_todo.crend(); ++it) {
+        const EntityConfig *e = *it;
+        const QStringList gone = m_gone.value(e->name);
+        if (gone.isEmpty())
+            continue;
+        if (e->deleteMode == QLatin1String("hard")) {
+            // A hard delete of a parent whose children are not gone yet would break their
+            // references; the reconciliation orders deletes over the whole source.
+            qCInfo(lcEngine).noquote() << QStringLiteral("%1/%2: %3 records are gone at the source; hard deletes are left to the next reconciliation")
+                                              .arg(m_source.name, e->name).arg(gone.size());
+            continue;
+        }
+        if (!m_applier->ensureDeletedColumn(*e, &error) || !m_applier->sweep(*e, gone, &error)) {
+            finishRun(error);
+            return;
+        }
+    }
+    m_gone.clear();
+    resolveMissing();
 }
 
 void SyncRun::onRecordFetched(const QString &entity, const QString &id, RecordJob *job)

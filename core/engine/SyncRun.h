@@ -28,6 +28,16 @@ struct SyncOptions
     // Instead of walking changes: scan every id the source lists (mark), fetch records polling
     // missed, then delete what a complete scan did not see (sweep). See docs/operations.md.
     bool reconcile = false;
+    // Instead of walking: fetch just these records by id and apply them (webhook hints, run kind
+    // "webhook"). One that answers 404 is a delete, applied by the reconciliation's rules (a row
+    // edited locally becomes a conflict); for entities whose delete mode is "hard" the delete is
+    // left to the next reconciliation, which deletes children first. Pairs of (entity, external
+    // id); records of entities that are not synced are ignored.
+    QList<QPair<QString, QString>> records;
+
+    // The kind the run is recorded as in tributary_runs: "webhook", "quarantine-retry",
+    // "reconcile", "full" or "incremental".
+    QString runKind() const;
 };
 
 // The outcome of one run of one source.
@@ -45,6 +55,12 @@ struct RunResult
 
     EntityCounts total() const;
     static QString statusName(Status s);
+    // Whether a run of this kind reads everything that changed at the source (incremental, full,
+    // reconcile), so that its success says the source is current. Webhook and quarantine runs
+    // only fetch the records they name.
+    static bool isPollingKind(const QString &kind);
+    // The same kinds as an SQL list for "kind IN (...)": constant text, no values of anyone's.
+    static QString pollingKindsSql();
 };
 
 // One sync run of one source: its entities in dependency order, page after page, each page in
@@ -81,6 +97,8 @@ private:
     void startGroupReread();
     void resolveMissing();
     void retryQuarantined();
+    void fetchHinted();
+    void applyHintedDeletes();
     void startReconcile();
     void nextScan();
     void onScanPage(const Page &page);

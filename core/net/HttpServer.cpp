@@ -412,6 +412,8 @@ bool HttpConnection::parseOne()
         return false;
     }
     if (contentLength > m_d->maxBodyBytes) {
+        const qsizetype query = request.target.indexOf('?');
+        emit m_server->requestRefused(request.method, QUrl::fromPercentEncoding(query < 0 ? request.target : request.target.left(query)), 413);
         rejectAndClose(413, QByteArrayLiteral("Request body too large."));
         return false;
     }

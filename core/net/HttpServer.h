@@ -75,6 +75,9 @@ public:
 
 Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QString &path, int status);
+    // A request answered without calling the handler, for now only 413 (its announced body is
+    // larger than maxBodyBytes(), and is not read).
+    void requestRefused(const QByteArray &method, const QString &path, int status);
 
 private:
     class Private;

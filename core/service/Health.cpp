@@ -36,9 +36,11 @@ bool Health::loadFromRuns(Database &db, Error *error)
     q.setForwardOnly(true);
     Error e;
     if (!db.prepare(q, QStringLiteral("SELECT r.source, r.status, r.error, r.finished_at, "
-                                      "(SELECT MAX(s.finished_at) FROM tributary_runs s WHERE s.source = r.source AND s.status IN (?, ?)) "
+                                      "(SELECT MAX(s.finished_at) FROM tributary_runs s WHERE s.source = r.source AND s.status IN (?, ?) "
+                                      "AND s.kind IN (%1)) "
                                       "FROM tributary_runs r WHERE r.id = (SELECT MAX(x.id) FROM tributary_runs x "
-                                      "WHERE x.source = r.source AND x.status IN (?, ?, ?))"), &e)) {
+                                      "WHERE x.source = r.source AND x.status IN (?, ?, ?) AND x.kind IN (%1))")
+                                      .arg(RunResult::pollingKindsSql()), &e)) {
         if (error)
             *error = e;
         return false;
@@ -77,10 +79,22 @@ void Health::reportRun(const RunResult &result, const QDateTime &finishedAt)
     QMutexLocker lock(&m_mutex);
     SourceState &s = m_sources[result.source];
     s.hasRun = true;
-    s.failed = result.status == RunResult::Status::Failed;
-    s.error = s.failed ? result.error : Error();
-    if (!s.failed)
+    if (result.status == RunResult::Status::Failed) {
+        s.failed = true;
+        s.error = result.error;
+    } else if (RunResult::isPollingKind(result.kind)) {
+        // Only a run that read everything that changed says the source is fine again; a webhook
+        // run fetched a few records by id, which may work while listings fail.
+        s.failed = false;
+        s.error = Error();
         s.lastSuccess = finishedAt.toUTC();
+    }
+}
+
+void Health::setOptions(HealthOptions options)
+{
+    QMutexLocker lock(&m_mutex);
+    m_options = options;
 }
 
 bool Health::databaseReachable(Database &db, QString *why)

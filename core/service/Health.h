@@ -40,6 +40,8 @@ public:
                     const QDateTime &startedAt = QDateTime::currentDateTimeUtc());
 
     void setDatabase(Database *db);
+    // On a configuration reload.
+    void setOptions(HealthOptions options);
     // At startup: the last finished run and the last success of each source, from tributary_runs.
     bool loadFromRuns(Database &db, Error *error = nullptr);
     // A finished run, from any thread.

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "util/Error.h"
 #include "util/Logging.h"
+#include "webhook/WebhookReceiver.h"
 
 #include <QLocale>
 #include <QMutexLocker>
@@ -274,6 +275,8 @@ const QString kQuarantine = QStringLiteral("tributary_quarantined_records");
 const QString kDatabaseUp = QStringLiteral("tributary_database_up");
 const QString kHints = QStringLiteral("tributary_webhook_hints_total");
 const QString kHttp = QStringLiteral("tributary_http_responses_total");
+const QString kRejections = QStringLiteral("tributary_webhook_rejections_total");
+const QString kSkipped = QStringLiteral("tributary_scheduler_skipped_total");
 
 double epochSeconds(const QDateTime &t)
 {
@@ -303,6 +306,10 @@ ServiceMetrics::ServiceMetrics()
                        {QStringLiteral("source"), QStringLiteral("outcome")});
     m_registry.declare(kHttp, T::Counter, QStringLiteral("HTTP responses served, by server and status code."),
                        {QStringLiteral("server"), QStringLiteral("code")});
+    m_registry.declare(kRejections, T::Counter, QStringLiteral("Webhook requests rejected, by source and reason."),
+                       {QStringLiteral("source"), QStringLiteral("reason")});
+    m_registry.declare(kSkipped, T::Counter, QStringLiteral("Scheduled turns skipped because the source's run of that kind was still going."),
+                       {QStringLiteral("source"), QStringLiteral("kind")});
 }
 
 QStringList ServiceMetrics::appliedKinds()
@@ -330,7 +337,7 @@ void ServiceMetrics::recordRun(const RunResult &result, const QDateTime &finishe
         const QString name = RunResult::statusName(s);
         m_registry.set(kLastStatus, {src, name}, name == status ? 1 : 0);
     }
-    if (result.status == RunResult::Status::Ok || result.status == RunResult::Status::Partial)
+    if ((result.status == RunResult::Status::Ok || result.status == RunResult::Status::Partial) && RunResult::isPollingKind(result.kind))
         noteSuccess(src, finishedAt.addMSecs(-result.elapsedMs), finishedAt);
 }
 
@@ -341,14 +348,74 @@ void ServiceMetrics::noteSuccess(const QString &source, const QDateTime &started
         const QDateTime previous = m_lastSuccessStart.value(source);
         if (previous.isValid() && previous > startedAt)
             return;
+        if (!m_sources.isEmpty() && !m_sources.contains(source))
+            return;
         m_lastSuccessStart.insert(source, startedAt);
+        m_lastSuccessFinish.insert(source, finishedAt);
     }
     m_registry.set(kLastSuccess, {source}, epochSeconds(finishedAt));
 }
 
-void ServiceMetrics::recordWebhookHint(const QString &source, const QString &outcome)
+void ServiceMetrics::setSources(const QStringList &sources)
 {
-    m_registry.add(kHints, {source, outcome}, 1);
+    QHash<QString, QDateTime> finishes;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_sources = sources;
+        for (const QString &name : m_lastSuccessStart.keys()) {
+            if (!sources.contains(name)) {
+                m_lastSuccessStart.remove(name);
+                m_lastSuccessFinish.remove(name);
+            }
+        }
+        finishes = m_lastSuccessFinish;
+    }
+    m_registry.clear(kLastSuccess);
+    m_registry.clear(kLag);
+    for (auto it = finishes.constBegin(); it != finishes.constEnd(); ++it)
+        m_registry.set(kLastSuccess, {it.key()}, epochSeconds(it.value()));
+}
+
+void ServiceMetrics::recordWebhookHint(const QString &source, const QString &outcome, double count)
+{
+    m_registry.add(kHints, {source, outcome}, count);
+}
+
+void ServiceMetrics::recordWebhookStats(const WebhookStats &stats)
+{
+    for (auto it = stats.sources.constBegin(); it != stats.sources.constEnd(); ++it) {
+        const WebhookCounters &c = it.value();
+        const QList<QPair<QString, quint64>> reasons = {
+            {QStringLiteral("unsigned"), c.unsigned_}, {QStringLiteral("bad_signature"), c.badSignature},
+            {QStringLiteral("stale"), c.stale},        {QStringLiteral("too_large"), c.tooLarge},
+            {QStringLiteral("malformed"), c.malformed}, {QStringLiteral("unknown_entity"), c.unknownEntity},
+        };
+        QHash<QString, quint64> delta;
+        {
+            QMutexLocker lock(&m_mutex);
+            QHash<QString, quint64> &seen = m_webhookSeen[it.key()];
+            auto take = [&](const QString &name, quint64 now) {
+                const quint64 before = seen.value(name);
+                delta.insert(name, now >= before ? now - before : now);
+                seen.insert(name, now);
+            };
+            take(QStringLiteral("received"), c.received);
+            for (const auto &reason : reasons)
+                take(reason.first, reason.second);
+        }
+        quint64 rejected = 0;
+        for (const auto &reason : reasons) {
+            rejected += delta.value(reason.first);
+            m_registry.add(kRejections, {it.key(), reason.first}, double(delta.value(reason.first)));
+        }
+        m_registry.add(kHints, {it.key(), QStringLiteral("received")}, double(delta.value(QStringLiteral("received"))));
+        m_registry.add(kHints, {it.key(), QStringLiteral("rejected")}, double(rejected));
+    }
+}
+
+void ServiceMetrics::recordSkippedTurn(const QString &source, const QString &kind)
+{
+    m_registry.add(kSkipped, {source, kind}, 1);
 }
 
 void ServiceMetrics::recordHttpResponse(const QString &server, int status)
@@ -412,7 +479,8 @@ bool ServiceMetrics::loadLastSuccess(Database &db, Error *error)
     // The newest successful run per source: the index on (source, id) answers MAX(id).
     if (!db.prepare(q, QStringLiteral("SELECT r.source, r.started_at, r.finished_at FROM tributary_runs r "
                                       "WHERE r.id = (SELECT MAX(id) FROM tributary_runs x WHERE x.source = r.source "
-                                      "AND x.status IN (?, ?) AND x.finished_at IS NOT NULL)"), &e)) {
+                                      "AND x.status IN (?, ?) AND x.kind IN (%1) AND x.finished_at IS NOT NULL)")
+                                      .arg(RunResult::pollingKindsSql()), &e)) {
         if (error)
             *error = e;
         return false;

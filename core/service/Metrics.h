@@ -13,6 +13,8 @@ namespace Tributary {
 
 class Database;
 struct Error;
+struct WebhookStats;
+struct WebhookCounters;
 struct RunResult;
 
 // A small registry of metric families rendered in the Prometheus text exposition format 0.0.4.
@@ -89,8 +91,14 @@ public:
     // One finished run: records applied by source, entity and kind, the run's duration, its
     // status, the time of the last success and the lag behind the source.
     void recordRun(const RunResult &result, const QDateTime &finishedAt = QDateTime::currentDateTimeUtc());
-    // Webhook hints: "received", "rejected" or "applied".
-    void recordWebhookHint(const QString &source, const QString &outcome);
+    // Webhook hints: "received", "rejected", "applied" or "dropped".
+    void recordWebhookHint(const QString &source, const QString &outcome, double count = 1);
+    // The receiver's counters (WebhookReceiver::stats()): what changed since the last call is
+    // added to the received and rejected hints and to the rejections by reason. Counters that went
+    // down belong to a new receiver (a reload) and count from zero.
+    void recordWebhookStats(const WebhookStats &stats);
+    // A scheduled turn skipped because the source's run of that kind was still going.
+    void recordSkippedTurn(const QString &source, const QString &kind);
     // One HTTP response served by one of tributaryd's servers ("monitoring", "webhook").
     void recordHttpResponse(const QString &server, int status);
 
@@ -101,6 +109,10 @@ public:
     // At startup: the last successful run of each source from tributary_runs, so that the last
     // success time and the lag survive a restart.
     bool loadLastSuccess(Database &db, Error *error = nullptr);
+
+    // The sources the service runs: the last success and lag series of any other source (removed,
+    // disabled, not selected) are dropped, so that alerts on them do not fire forever.
+    void setSources(const QStringList &sources);
 
     // Updates the lag gauges to `now` and renders.
     QByteArray render(const QDateTime &now = QDateTime::currentDateTimeUtc());
@@ -113,6 +125,9 @@ private:
     MetricsRegistry m_registry;
     QMutex m_mutex;
     QHash<QString, QDateTime> m_lastSuccessStart; // source -> start of its last successful run
+    QHash<QString, QDateTime> m_lastSuccessFinish; // source -> end of that run
+    QStringList m_sources; // setSources(); empty: every source
+    QHash<QString, QHash<QString, quint64>> m_webhookSeen; // source -> counter -> value last recorded
 };
 
 } // namespace Tributary

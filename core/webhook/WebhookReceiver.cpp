@@ -414,6 +414,17 @@ WebhookStats WebhookReceiver::stats() const
     return st;
 }
 
+void WebhookReceiver::countRefusedBody(const QString &path)
+{
+    const auto it = path.startsWith(kPathPrefix) ? d->sources.constFind(path.mid(kPathPrefix.size())) : d->sources.constEnd();
+    if (it == d->sources.constEnd()) {
+        ++d->unknownSource;
+        return;
+    }
+    ++(*it)->counters.received;
+    ++(*it)->counters.tooLarge;
+}
+
 void WebhookReceiver::flush()
 {
     for (const QString &name : d->sources.keys())

@@ -89,6 +89,9 @@ public:
     void setDedupeLimits(int maxIds, int expirySeconds);
 
     HttpResponse handle(const HttpRequest &request);
+    // A request for `path` that the server refused before reading its body, because it was larger
+    // than the server allows (HttpServer::requestRefused): counted as received and too large.
+    void countRefusedBody(const QString &path);
     // An HttpServer::Handler calling handle(); the receiver must outlive the server using it.
     HttpServer::Handler handler();
 

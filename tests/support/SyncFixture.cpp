@@ -141,13 +141,19 @@ bool SyncFixture::generateExternal(const ForumGeneratorOptions &options)
 
 bool SyncFixture::startForum(const QString &token, const ForumFaults &faults, quint64 seed, int churn)
 {
-    m_token = token;
     ForumSimOptions o;
-    o.dbPath = externalDb();
     o.token = token;
     o.faults = faults;
     o.seed = seed;
     o.churn = churn;
+    return startForum(o);
+}
+
+bool SyncFixture::startForum(ForumSimOptions o)
+{
+    if (o.dbPath.isEmpty())
+        o.dbPath = externalDb();
+    m_token = o.token;
     QString error;
     if (!m_forum.start(o, &error)) {
         qWarning("forum-sim: %s", qPrintable(error));

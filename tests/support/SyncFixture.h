@@ -49,6 +49,9 @@ public:
     bool generateExternal(const ForumGeneratorOptions &options);
     bool startForum(const QString &token = QStringLiteral("test-token"), const ForumFaults &faults = ForumFaults(), quint64 seed = 1,
                     int churn = 0);
+    // With options made by the test (webhooks, a fixed port to restart on); an empty dbPath is
+    // the external database.
+    bool startForum(ForumSimOptions options);
     QUrl forumUrl() const { return m_forum.baseUrl(); }
     void stopForum() { m_forum.stop(); }
     qint64 forumRequests() const { return m_forum.requestCount(); }

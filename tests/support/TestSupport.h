@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace Tributary::Test {
 
@@ -10,5 +12,9 @@ QString binaryDir();
 QString executable(const QString &name);
 // An integer from the environment (seeds, sizes of long runs), or `def`.
 int envInt(const char *name, int def);
+
+// Parses `text` with prometheus_client's text-format parser (python3-prometheus-client); returns
+// "name type samples" lines, or an empty list with *error set.
+QStringList parseWithPrometheusClient(const QByteArray &text, QString *error);
 
 } // namespace Tributary::Test
