@@ -3,6 +3,7 @@
 
 #include "ChildProcesses.h"
 #include "Cli.h"
+#include "CliCommon.h"
 #include "Context.h"
 #include "ExitCode.h"
 #include "LatencyBench.h"
@@ -72,25 +73,17 @@ qint64 count(Database &db, const QString &sql)
 int demo(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(Tr::tr("Makes a main database with its own data and an external Good Forum, serves the forum "
-                                       "with forum-sim on a free loopback port, syncs, verifies, edits the forum, syncs again."));
-    p.addHelpOption();
     QCommandLineOption dirOpt(QStringLiteral("dir"), Tr::tr("Where to put the demo files (default ./demo)."), QStringLiteral("DIR"),
                               QStringLiteral("demo"));
     QCommandLineOption messagesOpt(QStringLiteral("messages"), Tr::tr("Messages in the external forum (default 6000)."), QStringLiteral("N"),
                                    QStringLiteral("6000"));
     p.addOptions({dirOpt, messagesOpt});
-    QStringList argv = arguments;
-    argv.removeAt(1);
-    if (!p.parse(argv) || !p.positionalArguments().isEmpty()) {
-        err << "tributaryd demo: " << (p.errorText().isEmpty() ? Tr::tr("unexpected argument %1").arg(p.positionalArguments().value(0)) : p.errorText())
-            << "\n";
-        return ExitUsage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out << p.helpText();
-        return ExitOk;
-    }
+    int parsed = ExitOk;
+    if (!parse(p, QStringLiteral("demo"),
+               Tr::tr("Makes a main database with its own data and an external Good Forum, serves the forum "
+                      "with forum-sim on a free loopback port, syncs, verifies, edits the forum, syncs again."),
+               arguments, &parsed))
+        return parsed;
     const int messages = qMax(100, p.value(messagesOpt).toInt());
     QDir dir(p.value(dirOpt));
     if (!dir.mkpath(QStringLiteral("."))) {
@@ -235,10 +228,6 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (arguments.contains(QStringLiteral("--latency")))
         return benchLatency(arguments, out, err);
     QCommandLineParser p;
-    p.setApplicationDescription(Tr::tr("Generates a forum of the given size, serves it with forum-sim over loopback, runs an "
-                                       "initial sync, a no-change incremental sync and a full re-read with nothing to write, "
-                                       "each in a child tributaryd, and prints records per second and peak memory of each."));
-    p.addHelpOption();
     QCommandLineOption messagesOpt(QStringLiteral("messages"), Tr::tr("Messages in the forum (default 100000)."), QStringLiteral("N"),
                                    QStringLiteral("100000"));
     QCommandLineOption dirOpt(QStringLiteral("dir"), Tr::tr("Working directory (default: a new one under /tmp)."), QStringLiteral("DIR"));
@@ -250,17 +239,13 @@ int bench(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                          "a child 'tributaryd serve': by webhook, and by scheduled polling with the webhooks lost. "
                                          "Its options: 'tributaryd bench --latency --help'."));
     p.addOptions({messagesOpt, dirOpt, pageOpt, verifyOpt, latencyOpt});
-    QStringList argv = arguments;
-    argv.removeAt(1);
-    if (!p.parse(argv) || !p.positionalArguments().isEmpty()) {
-        err << "tributaryd bench: " << (p.errorText().isEmpty() ? Tr::tr("unexpected argument %1").arg(p.positionalArguments().value(0)) : p.errorText())
-            << "\n";
-        return ExitUsage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out << p.helpText();
-        return ExitOk;
-    }
+    int parsed = ExitOk;
+    if (!parse(p, QStringLiteral("bench"),
+               Tr::tr("Generates a forum of the given size, serves it with forum-sim over loopback, runs an "
+                      "initial sync, a no-change incremental sync and a full re-read with nothing to write, "
+                      "each in a child tributaryd, and prints records per second and peak memory of each."),
+               arguments, &parsed))
+        return parsed;
     const qint64 messages = qMax<qint64>(1000, p.value(messagesOpt).toLongLong());
     const qint64 users = qMax<qint64>(100, messages / 20), sections = 50, topics = qMax<qint64>(10, messages / 10);
     const QString dirPath = p.isSet(dirOpt) ? p.value(dirOpt)
