@@ -191,7 +191,9 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
             sr.error(QStringLiteral("reconcile_interval_seconds"), Tr::tr("expected 0 (never) or at least 60; got %1")
                                                                       .arg(s.schedule.reconcileIntervalSeconds));
         s.schedule.jitterShare = sr.number(QStringLiteral("jitter_share"), s.schedule.jitterShare, 0.0, 0.5);
-        sr.rejectUnknown({QStringLiteral("interval_seconds"), QStringLiteral("reconcile_interval_seconds"), QStringLiteral("jitter_share")});
+        s.schedule.reconcileOnMissedDeletes = sr.boolean(QStringLiteral("reconcile_on_missed_deletes"), s.schedule.reconcileOnMissedDeletes);
+        sr.rejectUnknown({QStringLiteral("interval_seconds"), QStringLiteral("reconcile_interval_seconds"), QStringLiteral("jitter_share"),
+                          QStringLiteral("reconcile_on_missed_deletes")});
     }
 
     const QJsonObject start = r.object(QStringLiteral("start"));

@@ -98,6 +98,9 @@ struct ScheduleConfig
     int intervalSeconds = 300;            // incremental sync
     int reconcileIntervalSeconds = 86400; // reconciliation; 0: never scheduled
     double jitterShare = 0.1;             // each wait varies randomly by up to this share, both ways
+    // After each sync, compare the records linked with the source's count; when deletes were
+    // missed (lost webhooks), reconcile right away instead of at the next reconciliation.
+    bool reconcileOnMissedDeletes = true;
 };
 
 struct SourceConfig

@@ -42,6 +42,9 @@ struct PageRequest
     Mode mode = Mode::Incremental;
     QString since; // Incremental only; empty = from the beginning of history
     QString token; // continuation from the previous Page::nextToken; empty = first page
+    // Only Page::total is wanted: a source that can count cheaply (a count request) answers with
+    // the total and no records; otherwise it answers the first page as usual.
+    bool countOnly = false;
 };
 
 struct Page

@@ -88,6 +88,10 @@ SyncRun::SyncRun(Database &db, const Config &config, const SourceConfig &source,
 
 SyncRun::~SyncRun()
 {
+    if (m_countJob) {
+        m_countJob->disconnect(this);
+        m_countJob->abort();
+    }
     for (const auto &job : std::as_const(m_recordJobs)) {
         if (job) {
             job->disconnect(this);
@@ -190,6 +194,8 @@ void SyncRun::stop()
         m_walker->stop();
     if (m_emulatedJob)
         m_emulatedJob->abort();
+    if (m_countJob)
+        m_countJob->abort();
     for (const auto &job : std::as_const(m_recordJobs)) {
         if (job)
             job->abort();
@@ -512,13 +518,13 @@ void SyncRun::resolveMissing()
             finishRun(error);
             return;
         }
-        finishRun(Error());
+        finishWithDeleteCheck(m_options.checkDeletes ? m_source.orderedEntities() : QList<const EntityConfig *>());
         return;
     }
     if (missing == m_missing || m_round >= kMaxRounds) {
         qCWarning(lcEngine).noquote() << QStringLiteral("%1: %2 references still missing after %3 rounds; the next run retries them")
                                              .arg(m_source.name).arg(missing.size()).arg(m_round);
-        finishRun(Error());
+        finishWithDeleteCheck(m_options.checkDeletes ? m_source.orderedEntities() : QList<const EntityConfig *>());
         return;
     }
     ++m_round;
@@ -539,6 +545,53 @@ void SyncRun::resolveMissing()
                                       .arg(m_source.name).arg(fetch.size()).arg(m_round);
     fetchByIds(fetch, [this](const QString &entity, const QString &id, RecordJob *job) { onRecordFetched(entity, id, job); },
                [this] { resolveMissing(); });
+}
+
+void SyncRun::finishWithDeleteCheck(QList<const EntityConfig *> entities)
+{
+    while (!entities.isEmpty()) {
+        const EntityCapabilities caps = m_impl->capabilities(entities.first()->name);
+        if (caps.reportsTotal && (m_options.entities.isEmpty() || m_options.entities.contains(entities.first()->name)))
+            break;
+        entities.removeFirst();
+    }
+    if (entities.isEmpty() || m_stopping) {
+        finishRun(m_stopping ? Error(Error::Code::Aborted, QStringLiteral("stopped")) : Error());
+        return;
+    }
+    const EntityConfig *entity = entities.takeFirst();
+    PageRequest request;
+    request.entity = entity->name;
+    request.mode = PageRequest::Mode::Full;
+    request.countOnly = true;
+    PageJob *job = m_impl->fetchPage(request);
+    m_countJob = job;
+    connect(job, &SourceJob::finished, this, [this, entity, entities](SourceJob *done) {
+        m_countJob = nullptr;
+        if (m_finished)
+            return;
+        const qint64 total = done->hasError() ? -1 : static_cast<PageJob *>(done)->page().total;
+        if (done->hasError() && done->error().code != Error::Code::Aborted) {
+            // Only a check: the run itself succeeded. The next run asks again.
+            qCWarning(lcEngine).noquote() << QStringLiteral("%1/%2: cannot count the records at the source: %3")
+                                                 .arg(m_source.name, entity->name, done->error().toString());
+        }
+        if (total >= 0) {
+            Applier::SweepPlan plan;
+            Error error;
+            if (!m_applier->planSweep(*entity, 0, &plan, &error)) {
+                finishRun(error);
+                return;
+            }
+            if (plan.active > total) {
+                m_result.missedDeletes.append(QStringLiteral("%1: %2 linked, the source lists %3").arg(entity->name).arg(plan.active).arg(total));
+                qCInfo(lcEngine).noquote() << QStringLiteral("%1/%2: %3 records linked but the source lists %4: deletes were missed")
+                                                  .arg(m_source.name, entity->name).arg(plan.active).arg(total);
+            }
+        }
+        finishWithDeleteCheck(entities);
+    });
+    job->start();
 }
 
 void SyncRun::fetchByIds(QList<QPair<QString, QString>> ids, std::function<void(const QString &, const QString &, RecordJob *)> onFetched,

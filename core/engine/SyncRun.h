@@ -34,6 +34,11 @@ struct SyncOptions
     // left to the next reconciliation, which deletes children first. Pairs of (entity, external
     // id); records of entities that are not synced are ignored.
     QList<QPair<QString, QString>> records;
+    // After a sync: ask the source how many records each entity has (a count request, for sources
+    // that report totals) and compare with the records linked and not deleted. More
+    // links than records means deletes were missed (webhooks are lost, listings never show
+    // deletes): RunResult::missedDeletes names those entities. The service then reconciles.
+    bool checkDeletes = false;
 
     // The kind the run is recorded as in tributary_runs: "webhook", "quarantine-retry",
     // "reconcile", "full" or "incremental".
@@ -52,6 +57,9 @@ struct RunResult
     QStringList entityOrder;
     QHash<QString, EntityCounts> counts;
     qint64 elapsedMs = 0;
+    // With SyncOptions::checkDeletes: "entity: N linked, the source lists M" for each entity with
+    // more live links than the source has records.
+    QStringList missedDeletes;
 
     EntityCounts total() const;
     static QString statusName(Status s);
@@ -98,6 +106,8 @@ private:
     void resolveMissing();
     void retryQuarantined();
     void fetchHinted();
+    // SyncOptions::checkDeletes, then the end of the run.
+    void finishWithDeleteCheck(QList<const EntityConfig *> entities);
     void applyHintedDeletes();
     void startReconcile();
     void nextScan();
@@ -142,6 +152,7 @@ private:
     // once more from its start, so that a record that moved inside it cannot be missed.
     bool m_emulating = false;
     QPointer<PageJob> m_emulatedJob;
+    QPointer<PageJob> m_countJob; // checkDeletes: the request that tells an entity's total
     QString m_emulatedSince;
     QString m_groupValue;     // the tie group paged through by continuation tokens, if any
     bool m_rereading = false; // re-reading m_groupValue from its start, nothing skipped

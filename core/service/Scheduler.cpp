@@ -222,6 +222,7 @@ void Scheduler::startNext(Slot *s)
         s->hintsInRun = int(options.records.size());
     } else if (s->syncWanted) {
         s->syncWanted = false;
+        options.checkDeletes = s->schedule.reconcileOnMissedDeletes;
     } else if (s->reconcileWanted) {
         s->reconcileWanted = false;
         options.reconcile = true;
@@ -242,6 +243,19 @@ void Scheduler::onFinished(Slot *s, const RunResult &result)
     const int hints = std::exchange(s->hintsInRun, 0);
     const QString name = s->name;
     const bool retired = s->retired;
+    if (!result.missedDeletes.isEmpty() && !retired && !m_stopping) {
+        // Listings never show deletes and a lost webhook cannot be asked again: only a scan finds
+        // them. Reconcile now rather than leave deleted rows until the next reconciliation.
+        if (s->schedule.reconcileIntervalSeconds > 0) {
+            qCInfo(lcService).noquote() << QStringLiteral("%1: deletes were missed (%2); reconciling now")
+                                               .arg(name, result.missedDeletes.join(QStringLiteral("; ")));
+            s->reconcileWanted = true;
+        } else {
+            qCWarning(lcService).noquote() << QStringLiteral("%1: deletes were missed (%2); reconciliation is not scheduled "
+                                                             "(reconcile_interval_seconds 0): run tributaryd reconcile")
+                                                  .arg(name, result.missedDeletes.join(QStringLiteral("; ")));
+        }
+    }
     Q_EMIT runFinished(result, hints);
     if (retired) {
         // Not deleted here: this is called from the runner's own signal.

@@ -387,6 +387,12 @@ private:
         if (total >= 0) {
             m_countTotal = total;
             qCDebug(lcRestSource).noquote() << m_ctx.prefix << "GET" << http->displayUrl() << "-> total" << total;
+            if (m_request.countOnly) {
+                m_page.total = total;
+                m_page.url = http->displayUrl();
+                finish();
+                return;
+            }
         } else {
             qCWarning(lcRestSource).noquote() << m_ctx.prefix << QStringLiteral("count request GET %1 failed: %2; walking on "
                                                                                 "without a total")
