@@ -170,7 +170,10 @@ void Scheduler::onTimer(Slot *s)
         *next = now.addMSecs(jittered(qint64(intervalSeconds) * 1000, s->schedule.jitterShare));
         if (runningKind == kind || *wanted) {
             // The run of this kind still going (or already waiting) covers this turn.
-            qCInfo(lcService).noquote() << QStringLiteral("%1: the %2 run is still going; this turn is skipped").arg(s->name, kind);
+            qCInfo(lcService).noquote() << (runningKind == kind
+                                                ? QStringLiteral("%1: the %2 run is still going; this turn is skipped").arg(s->name, kind)
+                                                : QStringLiteral("%1: a %2 run already waits for the %3 run to end; this turn is skipped")
+                                                      .arg(s->name, kind, runningKind));
             Q_EMIT turnSkipped(s->name, kind);
             return;
         }
@@ -243,6 +246,7 @@ void Scheduler::onFinished(Slot *s, const RunResult &result)
     const int hints = std::exchange(s->hintsInRun, 0);
     const QString name = s->name;
     const bool retired = s->retired;
+    Q_EMIT runFinished(result, hints);
     if (!result.missedDeletes.isEmpty() && !retired && !m_stopping) {
         // Listings never show deletes and a lost webhook cannot be asked again: only a scan finds
         // them. Reconcile now rather than leave deleted rows until the next reconciliation.
@@ -256,7 +260,6 @@ void Scheduler::onFinished(Slot *s, const RunResult &result)
                                                   .arg(name, result.missedDeletes.join(QStringLiteral("; ")));
         }
     }
-    Q_EMIT runFinished(result, hints);
     if (retired) {
         // Not deleted here: this is called from the runner's own signal.
         QTimer::singleShot(0, this, [this, name] {
