@@ -160,6 +160,12 @@ private:
     bool setUp(SyncFixture &f, Serve &serve, quint16 port, int interval, int reconcileInterval, const ForumGeneratorOptions &forumOptions,
                double drop = 0, double dup = 0, int churn = 0, const QStringList &extra = {});
     static qint64 runs(SyncFixture &f, const QString &kind, const QString &status = QStringLiteral("ok"));
+    // SIGTERM: the service exits 0; then `tributaryd verify` exits 0.
+    static void stopThenVerify(SyncFixture &f, Serve &serve);
+    // A forum (no webhooks) answering after about `latencyMs`, and a configuration syncing it
+    // every `interval` seconds with no scheduled reconciliation; `edit` changes the source object.
+    static bool slowForum(SyncFixture &f, const ForumGeneratorOptions &forumOptions, int latencyMs, int interval,
+                          const std::function<void(QJsonObject &)> &edit = {});
 
     QNetworkAccessManager m_nam;
 };
@@ -194,6 +200,30 @@ bool tst_Serve::setUp(SyncFixture &f, Serve &serve, quint16 port, int interval, 
     while (runs(f, QStringLiteral("incremental")) < 1 && !deadline.hasExpired() && serve.running())
         QTest::qWait(20);
     return runs(f, QStringLiteral("incremental")) >= 1;
+}
+
+void tst_Serve::stopThenVerify(SyncFixture &f, Serve &serve)
+{
+    serve.signal(SIGTERM);
+    QCOMPARE(serve.wait(), 0);
+    QString out;
+    QVERIFY2(f.tributaryd({QStringLiteral("verify")}, &out) == 0, qPrintable(out));
+}
+
+bool tst_Serve::slowForum(SyncFixture &f, const ForumGeneratorOptions &forumOptions, int latencyMs, int interval,
+                          const std::function<void(QJsonObject &)> &edit)
+{
+    ForumFaults slow;
+    slow.latencyMs = latencyMs;
+    return f.generateMain(forum(20, 3, 0, 0, 1)) && f.generateExternal(forumOptions)
+        && f.startForum(QStringLiteral("slow-token"), slow) && f.configure([&](QJsonObject &root) {
+               editSource(root, [&](QJsonObject &s) {
+                   s.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("interval_seconds"), interval},
+                                                                    {QStringLiteral("reconcile_interval_seconds"), 0}});
+                   if (edit)
+                       edit(s);
+               });
+           });
 }
 
 qint64 tst_Serve::runs(SyncFixture &f, const QString &kind, const QString &status)
@@ -244,10 +274,7 @@ void tst_Serve::webhooksBringChangesWithoutPolling()
     QVERIFY(sample(metrics.body, QStringLiteral("tributary_webhook_hints_total{source=\"forum\",outcome=\"applied\"}")) >= 3);
     QCOMPARE(sample(metrics.body, QStringLiteral("tributary_webhook_hints_total{source=\"forum\",outcome=\"rejected\"}")), 0.0);
 
-    serve.signal(SIGTERM);
-    QCOMPARE(serve.wait(), 0);
-    QString out;
-    QCOMPARE(f.tributaryd({QStringLiteral("verify")}, &out), 0);
+    stopThenVerify(f, serve);
 }
 
 void tst_Serve::rejectedWebhooksDoNoWork()
@@ -414,21 +441,12 @@ void tst_Serve::hangupRefusesABrokenConfiguration()
 void tst_Serve::terminateDuringARunThenResume()
 {
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(20, 3, 0, 0, 1)));
-    QVERIFY(f.generateExternal(forum(100, 5, 300, 6000, 8)));
-    ForumFaults slow;
-    slow.latencyMs = 40;
-    QVERIFY(f.startForum(QStringLiteral("term-token"), slow));
-    QVERIFY(f.configure([](QJsonObject &root) {
-        editSource(root, [](QJsonObject &s) {
-            QJsonObject rest = s.value(QStringLiteral("rest")).toObject();
-            QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
-            pagination.insert(QStringLiteral("page_size"), 100);
-            rest.insert(QStringLiteral("pagination"), pagination);
-            s.insert(QStringLiteral("rest"), rest);
-            s.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("interval_seconds"), 3600},
-                                                             {QStringLiteral("reconcile_interval_seconds"), 0}});
-        });
+    QVERIFY(slowForum(f, forum(100, 5, 300, 6000, 8), 40, 3600, [](QJsonObject &s) {
+        QJsonObject rest = s.value(QStringLiteral("rest")).toObject();
+        QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
+        pagination.insert(QStringLiteral("page_size"), 100);
+        rest.insert(QStringLiteral("pagination"), pagination);
+        s.insert(QStringLiteral("rest"), rest);
     }));
     const quint16 port = freePort();
     {
@@ -466,18 +484,8 @@ void tst_Serve::terminateDuringARunThenResume()
 void tst_Serve::turnsAreNeverDoubled()
 {
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(20, 3, 0, 0, 1)));
-    QVERIFY(f.generateExternal(forum(50, 4, 50, 600, 9)));
     // Every page takes about 300 ms: a run lasts several seconds, the interval is one.
-    ForumFaults slow;
-    slow.latencyMs = 300;
-    QVERIFY(f.startForum(QStringLiteral("slow-token"), slow));
-    QVERIFY(f.configure([](QJsonObject &root) {
-        editSource(root, [](QJsonObject &s) {
-            s.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("interval_seconds"), 1},
-                                                             {QStringLiteral("reconcile_interval_seconds"), 0}});
-        });
-    }));
+    QVERIFY(slowForum(f, forum(50, 4, 50, 600, 9), 300, 1));
     Serve serve;
     const quint16 port = freePort();
     QVERIFY(serve.start(f, port));
@@ -550,10 +558,7 @@ void tst_Serve::missedDeletesAreReconciledAtOnce()
              qPrintable(serve.log()));
     QCOMPARE(runs(f, QStringLiteral("reconcile")), reconciles + 1);
     QCOMPARE(runs(f, QStringLiteral("webhook")), 0);
-    serve.signal(SIGTERM);
-    QCOMPARE(serve.wait(), 0);
-    QString out;
-    QCOMPARE(f.tributaryd({QStringLiteral("verify")}, &out), 0);
+    stopThenVerify(f, serve);
 }
 
 void tst_Serve::usageErrors()

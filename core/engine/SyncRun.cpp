@@ -841,22 +841,27 @@ void SyncRun::planAndConfirmSweep()
     fetchByIds(
         candidates,
         [this](const QString &entity, const QString &id, RecordJob *job) {
-            Error e;
-            if (job->hasError()) {
-                if (job->error().code != Error::Code::Aborted) {
-                    e = job->error();
-                    e.message = Tr::tr("source %1, entity %2, record %3: %4 (nothing was deleted)").arg(m_source.name, entity, id, e.message);
-                    stop();
-                    finishRun(e);
-                }
-                return;
-            }
-            if (job->isNotFound())
-                m_gone[entity].append(id);
-            else if (!m_applier->applyRecords(*m_source.entity(entity), QJsonArray{job->record()}, &e))
-                finishRun(e);
+            applyOrNoteGone(entity, id, job, Tr::tr("source %1, entity %2, record %3: %4 (nothing was deleted)"));
         },
         [this] { sweepConfirmed(); });
+}
+
+void SyncRun::applyOrNoteGone(const QString &entity, const QString &id, RecordJob *job, const QString &failure)
+{
+    Error e;
+    if (job->hasError()) {
+        if (job->error().code != Error::Code::Aborted) {
+            e = job->error();
+            e.message = QString(failure).arg(m_source.name, entity, id, e.message);
+            stop();
+            finishRun(e);
+        }
+        return;
+    }
+    if (job->isNotFound())
+        m_gone[entity].append(id);
+    else if (!m_applier->applyRecords(*m_source.entity(entity), QJsonArray{job->record()}, &e))
+        finishRun(e);
 }
 
 void SyncRun::sweepConfirmed()
@@ -940,21 +945,9 @@ void SyncRun::fetchHinted()
     fetchByIds(
         records,
         [this](const QString &entity, const QString &id, RecordJob *job) {
-            Error e;
-            if (job->hasError()) {
-                if (job->error().code == Error::Code::Aborted)
-                    return;
-                e = job->error();
-                e.message = QStringLiteral("source %1, entity %2, record %3: %4").arg(m_source.name, entity, id, e.message);
-                stop();
-                finishRun(e);
-                return;
-            }
-            ++m_applier->counts()[entity].fetched;
-            if (job->isNotFound())
-                m_gone[entity].append(id);
-            else if (!m_applier->applyRecords(*m_source.entity(entity), QJsonArray{job->record()}, &e))
-                finishRun(e);
+            if (!job->hasError())
+                ++m_applier->counts()[entity].fetched;
+            applyOrNoteGone(entity, id, job, QStringLiteral("source %1, entity %2, record %3: %4"));
         },
         [this] { applyHintedDeletes(); });
 }

@@ -109,6 +109,10 @@ private:
     // SyncOptions::checkDeletes, then the end of the run.
     void finishWithDeleteCheck(QList<const EntityConfig *> entities);
     void applyHintedDeletes();
+    // A record fetched by id for a reconciliation or a webhook: applied, or noted in m_gone when
+    // the source answers 404. A failed fetch ends the run with `failure` (%1 source, %2 entity,
+    // %3 id, %4 the error).
+    void applyOrNoteGone(const QString &entity, const QString &id, RecordJob *job, const QString &failure);
     void startReconcile();
     void nextScan();
     void onScanPage(const Page &page);
