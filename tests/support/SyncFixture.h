@@ -53,6 +53,7 @@ public:
     // the external database.
     bool startForum(ForumSimOptions options);
     QUrl forumUrl() const { return m_forum.baseUrl(); }
+    ForumWebhookStats forumWebhookStats() const { return m_forum.webhookStats(); }
     void stopForum() { m_forum.stop(); }
     qint64 forumRequests() const { return m_forum.requestCount(); }
 
