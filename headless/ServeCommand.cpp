@@ -93,7 +93,10 @@ QString runSummary(const RunResult &r)
 class Service
 {
 public:
-    Service(QString configPath, QStringList only, QTextStream &err) : m_path(std::move(configPath)), m_only(std::move(only)), m_err(err) {}
+    Service(QString configPath, QStringList only, QTextStream &err, bool jsonLog)
+        : m_path(std::move(configPath)), m_only(std::move(only)), m_err(err), m_jsonLog(jsonLog)
+    {
+    }
 
     // Everything up to listening; false with *code when the service cannot start.
     bool open(const QString &listenOverride, int *code);
@@ -107,12 +110,16 @@ private:
     void adopt(std::unique_ptr<Context> context, std::unique_ptr<WebhookReceiver> receiver);
     void reload();
     void stop(int signal);
+    // Why the service cannot start: one critical log line with --log-format json (so that a log
+    // shipper sees it like every other line), else the problem lines on standard error.
+    void cannotStart(const QString &what, const QStringList &problems = {});
     HttpResponse route(const HttpRequest &request);
     void onRunFinished(const RunResult &result, int hints);
 
     const QString m_path;
     const QStringList m_only;
     QTextStream &m_err;
+    const bool m_jsonLog;
 
     std::unique_ptr<Context> m_context;
     Config m_config; // the running configuration; Health refers to it
@@ -168,10 +175,7 @@ bool Service::open(const QString &listenOverride, int *code)
     std::unique_ptr<WebhookReceiver> receiver;
     std::unique_ptr<Context> context = load(&problems, &receiver, code);
     if (!context) {
-        m_err << "tributaryd serve: " << Tr::tr("cannot start:") << "\n";
-        for (const QString &p : std::as_const(problems))
-            m_err << "  " << p << "\n";
-        m_err.flush();
+        cannotStart(Tr::tr("cannot start:"), problems);
         return false;
     }
     m_config = context->config();
@@ -191,14 +195,14 @@ bool Service::open(const QString &listenOverride, int *code)
     if (!listenOverride.isEmpty()) {
         QString why;
         if (!ServiceConfig::parseListen(listenOverride, &host, &port, &why, true)) {
-            m_err << "tributaryd serve: --listen: " << why << "\n";
+            cannotStart(QStringLiteral("--listen: ") + why);
             *code = ExitUsage;
             return false;
         }
     }
     const QHostAddress address = hostAddress(host);
     if (address.isNull()) {
-        m_err << "tributaryd serve: " << Tr::tr("cannot listen on %1: not an IP address (or localhost)").arg(host) << "\n";
+        cannotStart(Tr::tr("cannot listen on %1: not an IP address (or localhost)").arg(host));
         *code = ExitUsage;
         return false;
     }
@@ -215,7 +219,7 @@ bool Service::open(const QString &listenOverride, int *code)
                          m_receiver->countRefusedBody(path);
                      });
     if (!m_server->listen(address, port)) {
-        m_err << "tributaryd serve: " << Tr::tr("cannot listen on %1:%2: %3").arg(host).arg(port).arg(m_server->errorString()) << "\n";
+        cannotStart(Tr::tr("cannot listen on %1:%2: %3").arg(host).arg(port).arg(m_server->errorString()));
         *code = ExitFailed;
         return false;
     }
@@ -244,6 +248,18 @@ bool Service::open(const QString &listenOverride, int *code)
     qCInfo(lcService).noquote() << QStringLiteral("running %1 (configuration %2)").arg(m_scheduler.sources().join(QStringLiteral(", ")), m_path);
     *code = ExitOk;
     return true;
+}
+
+void Service::cannotStart(const QString &what, const QStringList &problems)
+{
+    if (m_jsonLog) {
+        qCCritical(lcService).noquote() << (problems.isEmpty() ? what : what + QLatin1Char(' ') + problems.join(QStringLiteral("; ")));
+        return;
+    }
+    m_err << "tributaryd serve: " << what << "\n";
+    for (const QString &p : problems)
+        m_err << "  " << p << "\n";
+    m_err.flush();
 }
 
 void Service::adopt(std::unique_ptr<Context> context, std::unique_ptr<WebhookReceiver> receiver)
@@ -380,7 +396,7 @@ int serve(const QStringList &args, QTextStream &, QTextStream &err)
     // engine's step-by-step lines stay off unless QT_LOGGING_RULES asks for them.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("tributary.core.applier.warning=false\ntributary.*.info=false\ntributary.service.info=true"));
-    Service service(p.value(configOption()), p.values(source), err);
+    Service service(p.value(configOption()), p.values(source), err, format == LogOutput::Format::Json);
     if (!service.open(p.value(listen), &code))
         return code;
     return service.exec();

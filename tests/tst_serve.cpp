@@ -588,6 +588,12 @@ void tst_Serve::usageErrors()
     QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
     QCOMPARE(f.tributaryd({QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(taken.serverPort())}, &out), 1);
     QVERIFY2(out.contains(QStringLiteral("cannot listen")), qPrintable(out));
+    // With JSON logs, the reason is a log line like any other.
+    QCOMPARE(f.tributaryd({QStringLiteral("serve"), QStringLiteral("--log-format"), QStringLiteral("json"), QStringLiteral("--listen"),
+                           QStringLiteral("127.0.0.1:%1").arg(taken.serverPort())}, &out), 1);
+    const QJsonObject line = QJsonDocument::fromJson(out.trimmed().split(QLatin1Char('\n')).constLast().toUtf8()).object();
+    QCOMPARE(line.value(QStringLiteral("level")).toString(), QStringLiteral("critical"));
+    QVERIFY2(line.value(QStringLiteral("message")).toString().startsWith(QStringLiteral("cannot listen on 127.0.0.1:")), qPrintable(out));
     QCOMPARE(f.tributaryd({QStringLiteral("serve"), QStringLiteral("--help")}, &out), 0);
     for (const char *text : {"SIGHUP", "SIGTERM", "/webhooks/{source}", "/healthz", "/metrics", "--log-format", "--listen", "Exit status"})
         QVERIFY2(out.contains(QLatin1String(text)), text);
