@@ -78,9 +78,25 @@ bool Applier::prepare(Error *error)
     m_now = Database::now();
     // Remember where each entity's rows live, so that this source can be detached or purged even
     // after it is removed from the configuration, and so that other sources find rows they share.
+    // Written only when it changed: every run prepares (a service's webhook runs several times a
+    // second), and each write would be a transaction of its own.
+    QHash<QString, QString> remembered; // entity -> "table\nkey\nposition"
+    {
+        QSqlQuery q;
+        if (!m_db.prepare(q, QStringLiteral("SELECT entity, table_name, key_column, position FROM tributary_entities WHERE source = ?"), error))
+            return false;
+        q.addBindValue(m_source.name);
+        if (!m_db.exec(q, error))
+            return false;
+        while (q.next())
+            remembered.insert(q.value(0).toString(), QStringLiteral("%1\n%2\n%3").arg(q.value(1).toString(), q.value(2).toString(),
+                                                                                   q.value(3).toString()));
+    }
     QString order;
     const QList<const EntityConfig *> ordered = m_source.orderedEntities(&order);
     for (int i = 0; i < ordered.size(); ++i) {
+        if (remembered.value(ordered.at(i)->name) == QStringLiteral("%1\n%2\n%3").arg(ordered.at(i)->table, ordered.at(i)->key).arg(i))
+            continue;
         QSqlQuery q;
         if (!m_db.prepare(q, QStringLiteral("INSERT INTO tributary_entities (source, entity, table_name, key_column, position, updated_at) "
                                             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, entity) DO UPDATE SET "
