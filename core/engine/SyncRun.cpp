@@ -62,14 +62,18 @@ QString RunResult::statusName(Status s)
     return QString();
 }
 
+namespace {
+const QStringList kPollingKinds = {QStringLiteral("incremental"), QStringLiteral("full"), QStringLiteral("reconcile")};
+} // namespace
+
 bool RunResult::isPollingKind(const QString &kind)
 {
-    return kind == QLatin1String("incremental") || kind == QLatin1String("full") || kind == QLatin1String("reconcile");
+    return kPollingKinds.contains(kind);
 }
 
 QString RunResult::pollingKindsSql()
 {
-    return QStringLiteral("'incremental', 'full', 'reconcile'");
+    return QLatin1Char('\'') + kPollingKinds.join(QStringLiteral("', '")) + QLatin1Char('\'');
 }
 
 QString SyncOptions::runKind() const
@@ -518,13 +522,13 @@ void SyncRun::resolveMissing()
             finishRun(error);
             return;
         }
-        finishWithDeleteCheck(m_options.checkDeletes ? m_source.orderedEntities() : QList<const EntityConfig *>());
+        finishWithDeleteCheck(deleteCheckEntities());
         return;
     }
     if (missing == m_missing || m_round >= kMaxRounds) {
         qCWarning(lcEngine).noquote() << QStringLiteral("%1: %2 references still missing after %3 rounds; the next run retries them")
                                              .arg(m_source.name).arg(missing.size()).arg(m_round);
-        finishWithDeleteCheck(m_options.checkDeletes ? m_source.orderedEntities() : QList<const EntityConfig *>());
+        finishWithDeleteCheck(deleteCheckEntities());
         return;
     }
     ++m_round;
@@ -547,14 +551,20 @@ void SyncRun::resolveMissing()
                [this] { resolveMissing(); });
 }
 
+QList<const EntityConfig *> SyncRun::deleteCheckEntities() const
+{
+    QList<const EntityConfig *> entities;
+    if (!m_options.checkDeletes)
+        return entities;
+    for (const EntityConfig *e : m_source.orderedEntities()) {
+        if (m_impl->capabilities(e->name).reportsTotal && (m_options.entities.isEmpty() || m_options.entities.contains(e->name)))
+            entities.append(e);
+    }
+    return entities;
+}
+
 void SyncRun::finishWithDeleteCheck(QList<const EntityConfig *> entities)
 {
-    while (!entities.isEmpty()) {
-        const EntityCapabilities caps = m_impl->capabilities(entities.first()->name);
-        if (caps.reportsTotal && (m_options.entities.isEmpty() || m_options.entities.contains(entities.first()->name)))
-            break;
-        entities.removeFirst();
-    }
     if (entities.isEmpty() || m_stopping) {
         finishRun(m_stopping ? Error(Error::Code::Aborted, QStringLiteral("stopped")) : Error());
         return;

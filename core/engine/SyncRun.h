@@ -106,7 +106,9 @@ private:
     void resolveMissing();
     void retryQuarantined();
     void fetchHinted();
-    // SyncOptions::checkDeletes, then the end of the run.
+    // SyncOptions::checkDeletes: the entities whose source can count them; none without it.
+    QList<const EntityConfig *> deleteCheckEntities() const;
+    // Counts `entities` at the source one after the other (SyncOptions::checkDeletes), then ends the run.
     void finishWithDeleteCheck(QList<const EntityConfig *> entities);
     void applyHintedDeletes();
     // A record fetched by id for a reconciliation or a webhook: applied, or noted in m_gone when
