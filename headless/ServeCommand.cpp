@@ -41,14 +41,6 @@ HealthOptions healthOptions(const Config &config)
     return o;
 }
 
-// A host of the listen address: an IP address, or "localhost".
-QHostAddress hostAddress(const QString &host)
-{
-    if (host == QLatin1String("localhost"))
-        return QHostAddress(QHostAddress::LocalHost);
-    return QHostAddress(host);
-}
-
 // The last successful reconciliation of each source, so that a restart does not reconcile
 // every source again at once.
 QHash<QString, QDateTime> lastReconciliations(Database &db)
@@ -200,12 +192,7 @@ bool Service::open(const QString &listenOverride, int *code)
             return false;
         }
     }
-    const QHostAddress address = hostAddress(host);
-    if (address.isNull()) {
-        cannotStart(Tr::tr("cannot listen on %1: not an IP address (or localhost)").arg(host));
-        *code = ExitUsage;
-        return false;
-    }
+    const QHostAddress address = ServiceConfig::hostAddress(host); // parseListen checked it
     m_server = std::make_unique<HttpServer>([this](const HttpRequest &r) { return route(r); });
     m_server->setMaxBodyBytes(m_receiver->maxBodyBytes());
     auto serverName = [](const QString &path) { return path.startsWith(kWebhookPrefix) ? QStringLiteral("webhook") : QStringLiteral("monitoring"); };

@@ -2315,10 +2315,6 @@ legt sie fest (de, en).
         <translation>Start nicht möglich:</translation>
     </message>
     <message>
-        <source>cannot listen on %1: not an IP address (or localhost)</source>
-        <translation>kann nicht auf %1 lauschen: keine IP-Adresse (oder localhost)</translation>
-    </message>
-    <message>
         <source>cannot listen on %1:%2: %3</source>
         <translation>kann nicht auf %1:%2 lauschen: %3</translation>
     </message>

@@ -553,13 +553,18 @@ bool ServiceConfig::parseListen(const QString &text, QString *host, quint16 *por
         return false;
     }
     // An address, not a name: what the service binds to must not depend on name resolution.
-    if (h != QLatin1String("localhost") && QHostAddress(h).isNull()) {
+    if (hostAddress(h).isNull()) {
         *error = Tr::tr("the host must be an IP address (or localhost), e.g. 127.0.0.1, 0.0.0.0 or ::1; got \"%1\"").arg(h);
         return false;
     }
     *host = h;
     *port = quint16(p);
     return true;
+}
+
+QHostAddress ServiceConfig::hostAddress(const QString &host)
+{
+    return host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
 }
 
 bool Config::save(const QString &path, QString *error) const

@@ -3,6 +3,7 @@
 #include "util/Error.h"
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -142,6 +143,8 @@ struct ServiceConfig
     // "HOST:PORT", "[v6]:PORT"; false with *error saying what is wrong. Port 0 (any free port,
     // for tests and benchmarks) only with `allowAnyPort`.
     static bool parseListen(const QString &text, QString *host, quint16 *port, QString *error, bool allowAnyPort = false);
+    // The address a host of "listen" stands for: an IP address, or localhost; null otherwise.
+    static QHostAddress hostAddress(const QString &host);
 };
 
 // The one configuration file shared by the console and tributaryd.
