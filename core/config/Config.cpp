@@ -1,7 +1,7 @@
 #include "Config.h"
 
 #include "ConfigReader.h"
-#include "engine/SourceRegistry.h"
+#include "config/SourceTypes.h"
 #include "util/LogOutput.h"
 #include "util/Logging.h"
 #include "util/Tr.h"
@@ -161,7 +161,7 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
         r.error(QStringLiteral("updated_column"),
                 Tr::tr("\"%1\" must be one of \"columns\", with \"type\": \"timestamp\"").arg(e.updatedColumn));
 
-    r.rejectUnknown(kEntityKeys + SourceRegistry::entityKeys(sourceType));
+    r.rejectUnknown(kEntityKeys + SourceTypes::entityKeys(sourceType));
     return e;
 }
 
@@ -256,7 +256,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     }
     r.rejectUnknown(known);
     if (!s.type.isEmpty())
-        errors->append(SourceRegistry::validate(s));
+        errors->append(SourceTypes::validate(s));
     return s;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
-#include "engine/RecordMapper.h"
+#include "engine/apply/RecordMapper.h"
 #include "engine/Source.h"
 #include "util/Error.h"
 

@@ -1,5 +1,6 @@
 #include "DryRun.h"
 
+#include "state/Migrations.h"
 #include "store/Database.h"
 #include "util/Logging.h"
 #include "util/Tr.h"

@@ -11,12 +11,12 @@ namespace Tributary {
 
 class Database;
 
-// A throwaway main database for a dry run. The real SyncRun runs on database() unchanged, so
+// A throwaway main database for a dry run. The real Run runs on database() unchanged, so
 // what a dry run counts is what the real code path would do; destroying the DryRun discards
 // everything it wrote and leaves the main database exactly as it was.
 //
 //   auto dry = DryRun::open(mainDb, DryRun::Mode::Auto, &error);
-//   SyncRun run(dry->database(), config, source, impl, options);   // then discard dry
+//   auto run = Run::create(dry->database(), config, source, impl, request);   // then discard dry
 //
 // The main database's state tables need not be migrated: the throwaway one is, as a real run
 // would find it after `Migrations::run`. See docs/decisions/0013-dry-run-on-a-throwaway-copy.md.

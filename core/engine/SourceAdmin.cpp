@@ -1,8 +1,17 @@
 #include "SourceAdmin.h"
 
 #include "config/Config.h"
-#include "engine/RecordMapper.h"
+#include "state/ChangeLog.h"
+#include "util/Values.h"
+#include "state/ConflictStore.h"
+#include "state/CursorStore.h"
+#include "state/EntityCatalog.h"
+#include "state/LinkStore.h"
+#include "state/ParkingLot.h"
+#include "state/RunLog.h"
+#include "state/SourceLedger.h"
 #include "store/Database.h"
+#include "store/Statements.h"
 #include "util/Logging.h"
 #include "util/Tr.h"
 
@@ -22,82 +31,6 @@ namespace Tributary {
 
 namespace {
 
-// The tables that hold a source's state (history excluded), each with the condition that makes a
-// row state rather than history.
-const QList<QPair<QString, QString>> kStateTables = {
-    {QStringLiteral("tributary_links"), QString()},
-    {QStringLiteral("tributary_entities"), QString()},
-    {QStringLiteral("tributary_cursors"), QString()},
-    {QStringLiteral("tributary_pending"), QString()},
-    {QStringLiteral("tributary_quarantine"), QString()},
-    {QStringLiteral("tributary_conflicts"), QStringLiteral("status = 'open'")},
-};
-
-QVariant localIdValue(const QString &id)
-{
-    bool ok = false;
-    const qlonglong n = id.toLongLong(&ok);
-    return ok ? QVariant(n) : QVariant(id);
-}
-
-QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-
-bool query(Database &db, QSqlQuery &q, const QString &sql, const QVariantList &binds, Error *error)
-{
-    if (!db.prepare(q, sql, error))
-        return false;
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    return db.exec(q, error);
-}
-
-qint64 count(Database &db, const QString &sql, const QVariantList &binds, Error *error)
-{
-    QSqlQuery q;
-    if (!query(db, q, sql, binds, error))
-        return 0;
-    return q.next() ? q.value(0).toLongLong() : 0;
-}
-
-// Source names in one state table. Walks the index on (source, ...) one name at a time, so a
-// table of millions of links costs a few lookups, not a scan.
-QStringList sourcesIn(Database &db, const QString &table, const QString &condition, Error *error)
-{
-    QStringList out;
-    const QString where = condition.isEmpty() ? QString() : condition + QStringLiteral(" AND ");
-    QString last;
-    for (;;) {
-        QSqlQuery q;
-        const bool first = out.isEmpty();
-        if (!query(db, q, QStringLiteral("SELECT MIN(source) FROM %1 WHERE %2%3").arg(table, where, first ? QStringLiteral("1 = 1") : QStringLiteral("source > ?")),
-                   first ? QVariantList() : QVariantList{last}, error))
-            return {};
-        if (!q.next() || q.value(0).isNull())
-            return out;
-        last = q.value(0).toString();
-        out.append(last);
-    }
-}
-
-QStringList stateSources(Database &db, Error *error)
-{
-    // A database whose state tables are missing or older (a dry run does not migrate) knows
-    // no source yet.
-    if (Migrations::version(db) < Migrations::kCurrentVersion)
-        return {};
-    QSet<QString> names;
-    for (const auto &t : kStateTables) {
-        const QStringList found = sourcesIn(db, t.first, t.second, error);
-        if (error->isError())
-            return {};
-        for (const QString &n : found)
-            names.insert(n);
-    }
-    QStringList out(names.begin(), names.end());
-    out.sort();
-    return out;
-}
-
 SourceAdmin::SourceState stateOf(Database &db, const Config &config, const QString &name, Error *error)
 {
     SourceAdmin::SourceState s;
@@ -109,16 +42,15 @@ SourceAdmin::SourceState stateOf(Database &db, const Config &config, const QStri
     // Where each entity's rows live: what the runs recorded first (that is where the links point),
     // then the configuration, then entities known only from their links.
     QHash<QString, int> index;
-    QSqlQuery q;
-    if (!query(db, q, QStringLiteral("SELECT entity, table_name, key_column, position FROM tributary_entities WHERE source = ? ORDER BY position, entity"),
-               {name}, error))
+    const Result<QList<EntityPlace>> places = EntityCatalog(db).forSource(name);
+    if (!places.into(error))
         return s;
-    while (q.next()) {
+    for (const EntityPlace &p : *places) {
         SourceAdmin::EntityState e;
-        e.entity = q.value(0).toString();
-        e.table = q.value(1).toString();
-        e.keyColumn = q.value(2).toString();
-        e.position = q.value(3).toInt();
+        e.entity = p.entity;
+        e.table = p.table;
+        e.keyColumn = p.keyColumn;
+        e.position = p.position;
         index.insert(e.entity, int(s.entities.size()));
         s.entities.append(e);
     }
@@ -141,28 +73,25 @@ SourceAdmin::SourceState stateOf(Database &db, const Config &config, const QStri
             s.entities.append(e);
         }
     }
-    if (!query(db, q, QStringLiteral("SELECT entity, origin, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END, COUNT(*) "
-                                     "FROM tributary_links WHERE source = ? GROUP BY 1, 2, 3"),
-               {name}, error))
+    const Result<QList<LinkStore::Count>> links = LinkStore(db, name).counts();
+    if (!links.into(error))
         return s;
-    while (q.next()) {
-        const QString entity = q.value(0).toString();
-        if (!index.contains(entity)) {
+    for (const LinkStore::Count &c : *links) {
+        if (!index.contains(c.entity)) {
             SourceAdmin::EntityState e;
-            e.entity = entity;
+            e.entity = c.entity;
             e.position = 1000000;
-            index.insert(entity, int(s.entities.size()));
+            index.insert(c.entity, int(s.entities.size()));
             s.entities.append(e);
         }
-        SourceAdmin::EntityState &e = s.entities[index.value(entity)];
-        const qint64 n = q.value(3).toLongLong();
-        e.links += n;
-        if (q.value(2).toInt() == 1)
-            e.gone += n;
-        if (q.value(1).toString() == QLatin1String("matched"))
-            e.matched += n;
+        SourceAdmin::EntityState &e = s.entities[index.value(c.entity)];
+        e.links += c.links;
+        if (c.gone)
+            e.gone += c.links;
+        if (c.origin == QLatin1String("matched"))
+            e.matched += c.links;
         else
-            e.inserted += n;
+            e.inserted += c.links;
     }
     std::stable_sort(s.entities.begin(), s.entities.end(),
                      [](const SourceAdmin::EntityState &a, const SourceAdmin::EntityState &b) { return a.position < b.position; });
@@ -172,16 +101,38 @@ SourceAdmin::SourceState stateOf(Database &db, const Config &config, const QStri
         s.inserted += e.inserted;
         s.matched += e.matched;
     }
-    s.cursors = count(db, QStringLiteral("SELECT COUNT(*) FROM tributary_cursors WHERE source = ?"), {name}, error);
-    s.pending = count(db, QStringLiteral("SELECT COUNT(*) FROM tributary_pending WHERE source = ?"), {name}, error);
-    s.quarantined = count(db, QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine WHERE source = ?"), {name}, error);
-    s.openConflicts = count(db, QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts WHERE status = 'open' AND source = ?"), {name}, error);
-    if (!query(db, q, QStringLiteral("SELECT COUNT(*), MAX(started_at) FROM tributary_runs WHERE source = ?"), {name}, error))
+    const Result<QList<CursorRecord>> cursors = CursorStore(db).list(name);
+    if (!cursors.into(error))
         return s;
-    if (q.next()) {
-        s.runs = q.value(0).toLongLong();
-        s.lastRunAt = q.value(1).toString();
-    }
+    s.cursors = cursors->size();
+    Statements statements(db);
+    const Result<QHash<QString, qint64>> pending = ParkingLot(db, name, statements).pendingCounts();
+    if (!pending.into(error))
+        return s;
+    for (qint64 n : *pending)
+        s.pending += n;
+    QuarantineFilter quarantine;
+    quarantine.sources = {name};
+    const Result<qint64> quarantined = ParkingLot::count(db, quarantine);
+    if (!quarantined.into(error))
+        return s;
+    s.quarantined = *quarantined;
+    ConflictFilter open;
+    open.sources = {name};
+    const Result<qint64> conflicts = ConflictStore(db).count(open);
+    if (!conflicts.into(error))
+        return s;
+    s.openConflicts = *conflicts;
+    RunLog runs(db);
+    const Result<qint64> runCount = runs.count(name);
+    if (!runCount.into(error))
+        return s;
+    s.runs = *runCount;
+    const Result<std::optional<RunRecord>> last = runs.last(name);
+    if (!last.into(error))
+        return s;
+    if (*last)
+        s.lastRunAt = (*last)->startedAt;
     return s;
 }
 
@@ -190,8 +141,7 @@ bool admissible(Database &db, const SourceAdmin::SourceState &s, const Config &c
                 const QString &verb, Error *error)
 {
     if (!s.configured && !s.hasState()) {
-        Error listError;
-        QStringList known = stateSources(db, &listError);
+        QStringList known = SourceLedger(db).sourcesWithState().valueOr({});
         for (const SourceConfig &c : config.sources) {
             if (!known.contains(c.name))
                 known.append(c.name);
@@ -212,35 +162,32 @@ bool admissible(Database &db, const SourceAdmin::SourceState &s, const Config &c
         return false;
     }
     // A sync of this source in another process would link again, page by page, what this forgets.
-    QSqlQuery q;
-    if (!query(db, q, QStringLiteral("SELECT id, pid FROM tributary_runs WHERE source = ? AND status = 'running'"), {s.name}, error))
+    const Result<std::optional<RunRecord>> active = RunLog(db).activeElsewhere(s.name);
+    if (!active.into(error))
         return false;
-    while (q.next()) {
-        const qint64 pid = q.value(1).toLongLong();
-        if (pid > 0 && pid != qint64(::getpid()) && ::kill(pid_t(pid), 0) == 0) {
-            *error = Error(Error::Code::Database, Tr::tr("a sync of source \"%1\" is running (run %2, process %3): "
-                                                         "wait for it to end, or stop it, before you %4 the source")
-                                                      .arg(s.name).arg(q.value(0).toLongLong()).arg(pid).arg(verb));
-            return false;
-        }
+    if (*active) {
+        *error = Error(Error::Code::Database, Tr::tr("a sync of source \"%1\" is running (run %2, process %3): "
+                                                     "wait for it to end, or stop it, before you %4 the source")
+                                                  .arg(s.name).arg((*active)->id).arg((*active)->pid).arg(verb));
+        return false;
     }
     return true;
 }
 
 // The (source, entity) pairs of other sources whose rows live in `table`: a row one of them links
 // is shared, and a purge keeps it.
-QList<QPair<QString, QString>> sharers(Database &db, const Config &config, const QString &source, const SourceAdmin::EntityState &entity,
-                                       Error *error)
+SourceLedger::Sharers sharers(Database &db, const Config &config, const QString &source, const SourceAdmin::EntityState &entity,
+                              Error *error)
 {
-    QList<QPair<QString, QString>> out;
+    SourceLedger::Sharers out;
     QSet<QString> recorded; // source + '\x1f' + entity, whatever its table
-    QSqlQuery q;
-    if (!query(db, q, QStringLiteral("SELECT source, entity, table_name FROM tributary_entities WHERE source <> ?"), {source}, error))
+    const Result<QList<EntityPlace>> others = EntityCatalog(db).otherThan(source);
+    if (!others.into(error))
         return out;
-    while (q.next()) {
-        recorded.insert(q.value(0).toString() + QChar(0x1f) + q.value(1).toString());
-        if (q.value(2).toString() == entity.table)
-            out.append({q.value(0).toString(), q.value(1).toString()});
+    for (const EntityPlace &p : *others) {
+        recorded.insert(p.source + QChar(0x1f) + p.entity);
+        if (p.table == entity.table)
+            out.append({p.source, p.entity});
     }
     for (const SourceConfig &s : config.sources) {
         if (s.name == source)
@@ -255,66 +202,14 @@ QList<QPair<QString, QString>> sharers(Database &db, const Config &config, const
     }
     // Links of an entity whose table nothing recorded (a source last synced before state version
     // 3): assume the worst, that an entity of the same name shares the table.
-    if (!query(db, q, QStringLiteral("SELECT DISTINCT source FROM tributary_links WHERE entity = ? AND source <> ?"), {entity.entity, source},
-               error))
+    const Result<QStringList> linking = SourceLedger(db).sourcesLinkingEntity(entity.entity, source);
+    if (!linking.into(error))
         return out;
-    while (q.next()) {
-        const QString key = q.value(0).toString() + QChar(0x1f) + entity.entity;
-        if (!recorded.contains(key))
-            out.append({q.value(0).toString(), entity.entity});
+    for (const QString &other : *linking) {
+        if (!recorded.contains(other + QChar(0x1f) + entity.entity))
+            out.append({other, entity.entity});
     }
     return out;
-}
-
-// SQL (over tributary_links l) that is true when another source links the same row, and its binds.
-QString sharedCondition(const QList<QPair<QString, QString>> &pairs, QVariantList *binds)
-{
-    if (pairs.isEmpty())
-        return QStringLiteral("1 = 0");
-    QStringList entities, alternatives;
-    QVariantList entityBinds, pairBinds;
-    for (const auto &p : pairs) {
-        if (!entityBinds.contains(p.second)) {
-            entities.append(QStringLiteral("?"));
-            entityBinds.append(p.second);
-        }
-        alternatives.append(QStringLiteral("(o.source = ? AND o.entity = ?)"));
-        pairBinds << p.first << p.second;
-    }
-    *binds << entityBinds << pairBinds;
-    // entity IN (...) AND local_id = ... lets the index on (entity, local_id) answer.
-    return QStringLiteral("EXISTS (SELECT 1 FROM tributary_links o WHERE o.entity IN (%1) AND o.local_id = l.local_id AND (%2))")
-        .arg(entities.join(QStringLiteral(", ")), alternatives.join(QStringLiteral(" OR ")));
-}
-
-// The key of the target table compared with a link's local id (TEXT). SQLite converts the text by
-// the column's affinity and keeps using the key's index; PostgreSQL needs the key as text.
-QString keyAsText(Database &db, const QString &alias, const QString &key)
-{
-    const QString column = alias + QLatin1Char('.') + db.quote(key);
-    return db.isSqlite() ? column : QStringLiteral("CAST(%1 AS TEXT)").arg(column);
-}
-
-struct PurgeQueries
-{
-    QString candidates; // over tributary_links l: inserted by the source, linked by no other
-    QVariantList binds;
-    QString shared;
-    QVariantList sharedBinds;
-};
-
-PurgeQueries purgeQueries(Database &db, const Config &config, const QString &source, const SourceAdmin::EntityState &e, Error *error)
-{
-    PurgeQueries pq;
-    const QList<QPair<QString, QString>> pairs = sharers(db, config, source, e, error);
-    QVariantList sharedBinds;
-    const QString shared = sharedCondition(pairs, &sharedBinds);
-    const QString base = QStringLiteral("FROM tributary_links l WHERE l.source = ? AND l.entity = ? AND l.origin = 'inserted' AND ");
-    pq.candidates = base + QStringLiteral("NOT ") + shared;
-    pq.binds = QVariantList{source, e.entity} + sharedBinds;
-    pq.shared = base + shared;
-    pq.sharedBinds = pq.binds;
-    return pq;
 }
 
 bool checkTables(const SourceAdmin::SourceState &s, Error *error)
@@ -349,96 +244,32 @@ SourceAdmin::Result detachCounts(const SourceAdmin::SourceState &s)
 bool detachIn(Database &db, const SourceAdmin::SourceState &s, const SourceAdmin::Options &options, const QString &now,
               SourceAdmin::Result *r, Error *error)
 {
-    QSqlQuery q;
+    ChangeLog log(db);
     // One line per entity in the change log: the rows stay, only their links go.
     for (const SourceAdmin::EntityState &e : s.entities) {
         if (e.links == 0)
             continue;
-        if (!query(db, q, QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, external_id, op, "
-                                         "fields, actor, at, change_values) VALUES (NULL, ?, ?, ?, '*', NULL, 'detach', NULL, ?, ?, ?)"),
-                   {s.name, e.entity, e.table, options.actor, now,
-                    compact(QJsonObject{{QStringLiteral("links"), e.links},
-                                        {QStringLiteral("inserted"), e.inserted},
-                                        {QStringLiteral("matched"), e.matched}})},
-                   error))
+        Change c;
+        c.source = s.name;
+        c.entity = e.entity;
+        c.table = e.table;
+        c.localId = QStringLiteral("*");
+        c.op = QStringLiteral("detach");
+        c.actor = options.actor;
+        c.at = now;
+        c.values = QJsonObject{{QStringLiteral("links"), e.links}, {QStringLiteral("inserted"), e.inserted}, {QStringLiteral("matched"), e.matched}};
+        if (!log.append(c, error))
             return false;
     }
-    if (!query(db, q, QStringLiteral("UPDATE tributary_conflicts SET status = 'resolved', resolution = 'detached', resolved_by = ?, "
-                                     "resolved_at = ?, updated_at = ? WHERE status = 'open' AND source = ?"),
-               {options.actor, now, now, s.name}, error))
+    if (!ConflictStore(db).resolveAllOfSource(s.name, QStringLiteral("detached"), options.actor, now, &r->conflictsResolved, error))
         return false;
-    r->conflictsResolved = q.numRowsAffected();
-    const QList<QPair<QString, qint64 *>> forget = {
-        {QStringLiteral("tributary_pending_refs"), nullptr},
-        {QStringLiteral("tributary_pending"), &r->pending},
-        {QStringLiteral("tributary_quarantine"), &r->quarantined},
-        {QStringLiteral("tributary_cursors"), &r->cursors},
-        {QStringLiteral("tributary_links"), &r->links},
-        {QStringLiteral("tributary_entities"), nullptr},
-        {QStringLiteral("tributary_leases"), nullptr},
-    };
-    for (const auto &t : forget) {
-        if (!query(db, q, QStringLiteral("DELETE FROM %1 WHERE source = ?").arg(t.first), {s.name}, error))
-            return false;
-        if (t.second)
-            *t.second = q.numRowsAffected();
-    }
-    return true;
-}
-
-// SQLite: Tributary keeps foreign keys off (the main application may write rows in any order),
-// so the database cannot refuse a delete that leaves a row pointing at nothing. Check what
-// PostgreSQL would check: no row that stays references a purged row through a declared foreign
-// key. Returns false with the first such row in *error.
-bool checkDangling(Database &db, const QHash<QString, QString> &purgedKeys, Error *error)
-{
-    struct ForeignKey
-    {
-        QString child, from, parent, to;
-        int columns = 0;
-    };
-    QMap<QString, ForeignKey> keys; // child + id
-    QSqlQuery q;
-    if (!query(db, q, QStringLiteral("SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\" FROM sqlite_master m "
-                                     "JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
-                                     "AND m.name NOT LIKE 'tributary_%' ORDER BY m.name, f.id, f.seq"),
-               {}, error))
+    SourceLedger::Forgotten forgotten;
+    if (!SourceLedger(db).forget(s.name, &forgotten, error))
         return false;
-    while (q.next()) {
-        ForeignKey &k = keys[q.value(0).toString() + QChar(0x1f) + q.value(1).toString()];
-        k.child = q.value(0).toString();
-        k.parent = q.value(2).toString();
-        k.from = q.value(3).toString();
-        k.to = q.value(4).toString();
-        ++k.columns;
-    }
-    for (const ForeignKey &k : std::as_const(keys)) {
-        QString parent;
-        for (auto it = purgedKeys.constBegin(); it != purgedKeys.constEnd(); ++it) {
-            if (it.key().compare(k.parent, Qt::CaseInsensitive) == 0)
-                parent = it.key();
-        }
-        // Only single-column keys to the key column can be told apart by local id.
-        if (parent.isEmpty() || k.columns != 1 || (!k.to.isEmpty() && k.to.compare(purgedKeys.value(parent), Qt::CaseInsensitive) != 0))
-            continue;
-        QString childKey = QStringLiteral("rowid");
-        if (!query(db, q, QStringLiteral("SELECT name FROM pragma_table_info(?) WHERE pk = 1"), {k.child}, error))
-            return false;
-        if (q.next())
-            childKey = q.value(0).toString();
-        if (!query(db, q, QStringLiteral("SELECT %1, %2 FROM %3 WHERE %2 IN (SELECT local_id FROM temp.tributary_purged WHERE table_name = ?) LIMIT 1")
-                              .arg(db.quote(childKey), db.quote(k.from), db.quote(k.child)),
-                   {parent}, error))
-            return false;
-        if (q.next()) {
-            *error = Error(Error::Code::Database,
-                           Tr::tr("%1 %2 %3 still references %4 %5 %6 (%1.%7), which the purge would delete: nothing was deleted "
-                                  "or detached. That row is not one this source brought; delete or change it first, or detach "
-                                  "the source instead")
-                               .arg(k.child, childKey, q.value(0).toString(), parent, purgedKeys.value(parent), q.value(1).toString(), k.from));
-            return false;
-        }
-    }
+    r->pending = forgotten.pending;
+    r->quarantined = forgotten.quarantined;
+    r->cursors = forgotten.cursors;
+    r->links = forgotten.links;
     return true;
 }
 
@@ -487,9 +318,10 @@ QJsonObject SourceAdmin::SourceState::toJson() const
 
 QList<SourceAdmin::SourceState> SourceAdmin::knownSources(Database &db, const Config &config, Error *error)
 {
-    QStringList names = stateSources(db, error);
-    if (error->isError())
+    const Tributary::Result<QStringList> state = SourceLedger(db).sourcesWithState();
+    if (!state.into(error))
         return {};
+    QStringList names = *state;
     for (const SourceConfig &s : config.sources) {
         if (!names.contains(s.name))
             names.append(s.name);
@@ -506,9 +338,11 @@ QList<SourceAdmin::SourceState> SourceAdmin::knownSources(Database &db, const Co
 
 QList<SourceAdmin::SourceState> SourceAdmin::removedSources(Database &db, const Config &config, Error *error)
 {
-    const QStringList names = stateSources(db, error);
+    const Tributary::Result<QStringList> names = SourceLedger(db).sourcesWithState();
+    if (!names.into(error))
+        return {};
     QList<SourceState> out;
-    for (const QString &n : names) {
+    for (const QString &n : *names) {
         if (config.source(n))
             continue;
         out.append(stateOf(db, config, n, error));
@@ -532,6 +366,7 @@ SourceAdmin::Result SourceAdmin::planPurge(Database &db, const Config &config, c
     if (error->isError() || !admissible(db, s, config, options, QStringLiteral("purge"), error) || !checkTables(s, error))
         return {};
     Result r = detachCounts(s);
+    SourceLedger ledger(db);
     for (auto it = s.entities.crbegin(); it != s.entities.crend(); ++it) {
         const EntityState &e = *it;
         EntityPurge p;
@@ -540,17 +375,19 @@ SourceAdmin::Result SourceAdmin::planPurge(Database &db, const Config &config, c
         p.links = e.links;
         p.adopted = e.matched;
         if (e.inserted > 0) {
-            const PurgeQueries pq = purgeQueries(db, config, source, e, error);
+            const SourceLedger::Sharers others = sharers(db, config, source, e, error);
             if (error->isError())
                 return {};
-            p.shared = count(db, QStringLiteral("SELECT COUNT(*) ") + pq.shared, pq.sharedBinds, error);
+            const Tributary::Result<qint64> shared = ledger.countShared(source, e.entity, others);
+            if (!shared.into(error))
+                return {};
+            p.shared = *shared;
             if (db.hasTable(e.table)) {
-                p.deleted = count(db, QStringLiteral("SELECT COUNT(*) %1 AND EXISTS (SELECT 1 FROM %2 t WHERE %3 = l.local_id)")
-                                          .arg(pq.candidates, db.quote(e.table), keyAsText(db, QStringLiteral("t"), e.keyColumn)),
-                                  pq.binds, error);
+                const Tributary::Result<qint64> deleted = ledger.countPurgeable(source, e.entity, others, e.table, e.keyColumn);
+                if (!deleted.into(error))
+                    return {};
+                p.deleted = *deleted;
             }
-            if (error->isError())
-                return {};
             p.alreadyGone = e.inserted - p.shared - p.deleted;
         }
         r.rowsDeleted += p.deleted;
@@ -597,9 +434,9 @@ SourceAdmin::Result SourceAdmin::purge(Database &db, const Config &config, const
         return Result();
     };
     Error e;
-    if (db.isSqlite()
-        && (!db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS tributary_purged (table_name TEXT NOT NULL, local_id)"), &e)
-            || !db.exec(QStringLiteral("DELETE FROM temp.tributary_purged"), &e)))
+    SourceLedger ledger(db);
+    ChangeLog log(db);
+    if (db.isSqlite() && !ledger.beginPurgeMarks(&e))
         return fail(e);
     QHash<QString, QString> purgedKeys; // table -> key column, for the dangling-reference check
 
@@ -616,53 +453,37 @@ SourceAdmin::Result SourceAdmin::purge(Database &db, const Config &config, const
             r.entities.append(p);
             continue;
         }
-        const PurgeQueries pq = purgeQueries(db, config, source, entity, &e);
+        const SourceLedger::Sharers others = sharers(db, config, source, entity, &e);
         if (e)
             return fail(e);
-        p.shared = count(db, QStringLiteral("SELECT COUNT(*) ") + pq.shared, pq.sharedBinds, &e);
-        if (e)
-            return fail(e);
+        const Tributary::Result<qint64> shared = ledger.countShared(source, entity.entity, others);
+        if (!shared)
+            return fail(shared.error());
+        p.shared = *shared;
         if (db.hasTable(entity.table)) {
             purgedKeys.insert(entity.table, entity.keyColumn);
-            QSqlQuery del, log, mark;
-            if (!db.prepare(del, QStringLiteral("DELETE FROM %1 WHERE %2 = ? RETURNING *").arg(db.quote(entity.table), db.quote(entity.keyColumn)), &e)
-                || !db.prepare(log, QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, external_id, op, "
-                                                   "fields, actor, at, change_values) VALUES (NULL, ?, ?, ?, ?, ?, 'purge', NULL, ?, ?, ?)"),
-                               &e)
-                || (db.isSqlite() && !db.prepare(mark, QStringLiteral("INSERT INTO temp.tributary_purged (table_name, local_id) VALUES (?, ?)"), &e)))
+            QSqlQuery del;
+            if (!db.prepare(del, QStringLiteral("DELETE FROM %1 WHERE %2 = ? RETURNING *").arg(db.quote(entity.table), db.quote(entity.keyColumn)), &e))
                 return fail(e);
             // Replies after the messages they answer, whatever the order of the links: keys are
             // handed out increasing, and a record is only inserted once what it references is.
             // Read in batches, each to its end before anything else runs on the connection (the
             // PostgreSQL driver streams results and loses them otherwise), with memory bounded.
-            QList<QPair<QString, QString>> batch; // local id, external id
+            QString after;
             for (;;) {
-                QVariantList binds = pq.binds;
-                QString after;
-                if (!batch.isEmpty()) {
-                    const QString &last = batch.constLast().first;
-                    after = QStringLiteral(" AND (length(l.local_id) < ? OR (length(l.local_id) = ? AND l.local_id < ?))");
-                    binds << int(last.size()) << int(last.size()) << last;
-                }
-                batch.clear();
-                QSqlQuery candidates;
-                if (!query(db, candidates,
-                           QStringLiteral("SELECT l.local_id, l.external_id %1%2 ORDER BY length(l.local_id) DESC, l.local_id DESC LIMIT %3")
-                               .arg(pq.candidates, after)
-                               .arg(qMax(1, options.batch)),
-                           binds, &e))
-                    return fail(e);
-                while (candidates.next())
-                    batch.append({candidates.value(0).toString(), candidates.value(1).toString()});
-                candidates.finish();
-                if (batch.isEmpty())
+                const Tributary::Result<QList<SourceLedger::LinkedRow>> batch =
+                    ledger.purgeBatch(source, entity.entity, others, after, options.batch);
+                if (!batch)
+                    return fail(batch.error());
+                if (batch->isEmpty())
                     break;
-                for (const auto &[localId, externalId] : std::as_const(batch)) {
-                    del.bindValue(0, localIdValue(localId));
+                after = batch->constLast().localId;
+                for (const SourceLedger::LinkedRow &row : *batch) {
+                    del.bindValue(0, Database::keyValue(row.localId));
                     if (!del.exec()) {
                         return fail(Error(Error::Code::Database,
                                           Tr::tr("the main database refused to delete %1 %2 %3 (source %4, %5 %6): nothing was deleted or detached")
-                                              .arg(entity.table, entity.keyColumn, localId, source, entity.entity, externalId),
+                                              .arg(entity.table, entity.keyColumn, row.localId, source, entity.entity, row.externalId),
                                           del.lastError().text()));
                     }
                     const bool existed = del.next();
@@ -670,22 +491,20 @@ SourceAdmin::Result SourceAdmin::purge(Database &db, const Config &config, const
                     del.finish();
                     if (!existed)
                         continue; // the main application deleted it already
-                    log.bindValue(0, source);
-                    log.bindValue(1, entity.entity);
-                    log.bindValue(2, entity.table);
-                    log.bindValue(3, localId);
-                    log.bindValue(4, externalId);
-                    log.bindValue(5, options.actor);
-                    log.bindValue(6, now);
-                    log.bindValue(7, compact(values));
-                    if (!db.exec(log, &e))
+                    Change c;
+                    c.source = source;
+                    c.entity = entity.entity;
+                    c.table = entity.table;
+                    c.localId = row.localId;
+                    c.externalId = row.externalId;
+                    c.op = QStringLiteral("purge");
+                    c.actor = options.actor;
+                    c.at = now;
+                    c.values = values;
+                    if (!log.append(c, &e))
                         return fail(e);
-                    if (db.isSqlite()) {
-                        mark.bindValue(0, entity.table);
-                        mark.bindValue(1, localIdValue(localId));
-                        if (!db.exec(mark, &e))
-                            return fail(e);
-                    }
+                    if (db.isSqlite() && !ledger.markPurged(entity.table, Database::keyValue(row.localId), &e))
+                        return fail(e);
                     ++p.deleted;
                 }
             }
@@ -698,7 +517,20 @@ SourceAdmin::Result SourceAdmin::purge(Database &db, const Config &config, const
         r.entities.append(p);
     }
     if (db.isSqlite()) {
-        if (!checkDangling(db, purgedKeys, &e) || !db.exec(QStringLiteral("DROP TABLE temp.tributary_purged"), &e))
+        // SQLite: Tributary keeps foreign keys off (the main application may write rows in any
+        // order), so the database cannot refuse a delete that leaves a row pointing at nothing.
+        // Check what PostgreSQL would check: no row that stays references a purged row.
+        SourceLedger::Dangling d;
+        bool found = false;
+        if (!ledger.findDangling(purgedKeys, &d, &found, &e))
+            return fail(e);
+        if (found)
+            return fail(Error(Error::Code::Database,
+                              Tr::tr("%1 %2 %3 still references %4 %5 %6 (%1.%7), which the purge would delete: nothing was deleted "
+                                     "or detached. That row is not one this source brought; delete or change it first, or detach "
+                                     "the source instead")
+                                  .arg(d.child, d.childKey, d.childId, d.parent, d.parentKey, d.parentId, d.column)));
+        if (!ledger.endPurgeMarks(&e))
             return fail(e);
     }
     if (!detachIn(db, s, options, now, &r, &e) || !db.commit(&e))

@@ -2,62 +2,31 @@
 
 #include "Source.h"
 #include "config/Config.h"
-#include "util/Tr.h"
 
 namespace Tributary {
 
 namespace {
-struct Entry
+QHash<QString, SourceRegistry::Factory> &factories()
 {
-    SourceRegistry::Validator validator;
-    SourceRegistry::Factory factory;
-    QStringList entityKeys;
-};
-QHash<QString, Entry> &entries()
-{
-    static QHash<QString, Entry> e;
-    return e;
+    static QHash<QString, SourceRegistry::Factory> f;
+    return f;
 }
 } // namespace
 
 void SourceRegistry::registerType(const QString &type, Validator validator, Factory factory)
 {
-    Entry &e = entries()[type];
-    e.validator = std::move(validator);
-    e.factory = std::move(factory);
+    SourceTypes::registerType(type, std::move(validator));
+    factories()[type] = std::move(factory);
 }
 
-void SourceRegistry::registerEntityKeys(const QString &type, const QStringList &keys)
-{
-    entries()[type].entityKeys = keys;
-}
-
-QStringList SourceRegistry::entityKeys(const QString &type) { return entries().value(type).entityKeys; }
-
-bool SourceRegistry::hasType(const QString &type) { return entries().value(type).factory != nullptr; }
-
-QStringList SourceRegistry::types()
-{
-    QStringList t = entries().keys();
-    t.sort();
-    return t;
-}
-
-QStringList SourceRegistry::validate(const SourceConfig &config)
-{
-    auto it = entries().constFind(config.type);
-    if (it == entries().constEnd() || !it->validator)
-        return {Tr::tr("sources.%1.type: unknown source type \"%2\"; expected one of: %3")
-                    .arg(config.name, config.type, types().join(QStringLiteral(", ")))};
-    return it->validator(config);
-}
+bool SourceRegistry::hasType(const QString &type) { return factories().value(type) != nullptr; }
 
 std::unique_ptr<Source> SourceRegistry::create(const SourceConfig &config, QNetworkAccessManager *nam)
 {
-    auto it = entries().constFind(config.type);
-    if (it == entries().constEnd() || !it->factory)
+    auto it = factories().constFind(config.type);
+    if (it == factories().constEnd() || !*it)
         return nullptr;
-    return it->factory(config, nam);
+    return (*it)(config, nam);
 }
 
 } // namespace Tributary

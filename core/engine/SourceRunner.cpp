@@ -3,6 +3,7 @@
 #include "engine/DryRun.h"
 #include "engine/Source.h"
 #include "engine/SourceRegistry.h"
+#include "state/Migrations.h"
 #include "store/Database.h"
 #include "util/Logging.h"
 #include "util/Tr.h"
@@ -26,26 +27,26 @@ namespace Tributary {
 namespace Detail {
 
 // The worker: run() owns everything the run touches (network manager, database connection,
-// dry-run copy, source, SyncRun), creates it in the worker thread and destroys it there before
+// dry-run copy, source, Run), creates it in the worker thread and destroys it there before
 // the last signal, done(), is emitted. The QThread object itself lives in the owner's thread, so
 // its signals reach the owner queued.
 class SourceRunnerThread : public QThread
 {
     Q_OBJECT
 public:
-    SourceRunnerThread(const Config &config, const QString &source, const SyncOptions &options, bool dryRun, int intervalMs)
-        : m_config(config), m_source(source), m_options(options), m_dryRun(dryRun), m_intervalMs(intervalMs)
+    SourceRunnerThread(const Config &config, const QString &source, const RunRequest &request, bool dryRun, int intervalMs)
+        : m_config(config), m_source(source), m_request(request), m_dryRun(dryRun), m_intervalMs(intervalMs)
     {
         setObjectName(QStringLiteral("tributary-run-%1").arg(source));
     }
 
-    // Any thread. The SyncRun is told in its own thread; a run not begun yet never begins.
+    // Any thread. The Run is told in its own thread; a run not begun yet never begins.
     void requestStop()
     {
         m_stop.store(true);
         QMutexLocker lock(&m_mutex);
         if (m_run)
-            QMetaObject::invokeMethod(m_run, &SyncRun::stop, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(m_run, &Run::stop, Qt::QueuedConnection);
     }
 
 Q_SIGNALS:
@@ -69,7 +70,7 @@ private:
     {
         RunResult r;
         r.source = m_source;
-        r.kind = m_options.runKind();
+        r.kind = m_request.kind();
         r.status = error.code == Error::Code::Aborted ? RunResult::Status::Interrupted : RunResult::Status::Failed;
         r.error = error;
         qCWarning(lcEngine).noquote() << QStringLiteral("%1: the run could not begin: %2").arg(m_source, error.toString());
@@ -109,7 +110,8 @@ private:
         if (!impl)
             return failed(Error(Error::Code::Config, Tr::tr("source %1: unknown source type \"%2\"").arg(m_source, sc->type)));
 
-        SyncRun run(dry ? dry->database() : *db, m_config, *sc, impl.get(), m_options);
+        const std::unique_ptr<Run> owned = Run::create(dry ? dry->database() : *db, m_config, *sc, impl.get(), m_request);
+        Run &run = *owned;
         QEventLoop loop;
 
         // Progress throttle: at most one update per entity and interval; a held-back update is
@@ -130,8 +132,8 @@ private:
                 send(it.key(), it.value());
         };
         connect(&flushTimer, &QTimer::timeout, &run, flush);
-        connect(&run, &SyncRun::entityStarted, &run, [&](const QString &entity) { Q_EMIT entityStarted(entity); });
-        connect(&run, &SyncRun::progress, &run, [&](const QString &entity, const EntityCounts &counts) {
+        connect(&run, &Run::entityStarted, &run, [&](const QString &entity) { Q_EMIT entityStarted(entity); });
+        connect(&run, &Run::progress, &run, [&](const QString &entity, const EntityCounts &counts) {
             const qint64 now = clock.elapsed();
             const auto last = lastSent.constFind(entity);
             if (last == lastSent.constEnd() || now - *last >= m_intervalMs) {
@@ -143,12 +145,12 @@ private:
             if (!flushTimer.isActive())
                 flushTimer.start(int(qMax<qint64>(1, m_intervalMs - (now - *last))));
         });
-        connect(&run, &SyncRun::entityFinished, &run, [&](const QString &entity, const EntityCounts &counts) {
+        connect(&run, &Run::entityFinished, &run, [&](const QString &entity, const EntityCounts &counts) {
             if (held.remove(entity))
                 send(entity, counts);
             Q_EMIT entityFinished(entity, counts);
         });
-        connect(&run, &SyncRun::finished, &loop, &QEventLoop::quit);
+        connect(&run, &Run::finished, &loop, &QEventLoop::quit);
 
         {
             QMutexLocker lock(&m_mutex);
@@ -173,12 +175,12 @@ private:
 
     const Config m_config;
     const QString m_source;
-    const SyncOptions m_options;
+    const RunRequest m_request;
     const bool m_dryRun;
     const int m_intervalMs;
     std::atomic<bool> m_stop{false};
     QMutex m_mutex;          // guards m_run against being destroyed while a stop is posted to it
-    SyncRun *m_run = nullptr;
+    Run *m_run = nullptr;
 };
 
 } // namespace Detail
@@ -205,7 +207,7 @@ SourceRunner::~SourceRunner()
     }
 }
 
-bool SourceRunner::start(const Config &config, const QString &source, const SyncOptions &options, bool dryRun, Error *error)
+bool SourceRunner::start(const Config &config, const QString &source, const RunRequest &request, bool dryRun, Error *error)
 {
     if (m_thread) {
         if (error)
@@ -218,10 +220,10 @@ bool SourceRunner::start(const Config &config, const QString &source, const Sync
         return false;
     }
     m_source = source;
-    m_options = options;
+    m_request = request;
     m_dryRun = dryRun;
     m_stopping = false;
-    auto *thread = new Detail::SourceRunnerThread(config, source, options, dryRun, m_progressIntervalMs);
+    auto *thread = new Detail::SourceRunnerThread(config, source, request, dryRun, m_progressIntervalMs);
     m_thread = thread;
     // The thread's signals are emitted in the worker thread and reach `this` queued.
     connect(thread, &Detail::SourceRunnerThread::runStarted, this, [this](const QString &s) { Q_EMIT started(s); });

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "config/Config.h"
-#include "engine/RunCounts.h"
-#include "engine/SyncRun.h"
+#include "state/RunCounts.h"
+#include "engine/run/Run.h"
 #include "util/Error.h"
 
 #include <QObject>
@@ -22,7 +22,7 @@ class SourceRunnerThread;
 //
 //   SourceRunner runner;
 //   connect(&runner, &SourceRunner::finished, ...);
-//   runner.start(config, QStringLiteral("forum"), SyncOptions(), false, &error);
+//   runner.start(config, QStringLiteral("forum"), RunRequest::incremental(), false, &error);
 class SourceRunner : public QObject
 {
     Q_OBJECT
@@ -36,7 +36,7 @@ public:
     // Refused (false + *error) when a run is already in progress or the source is unknown.
     // Anything that goes wrong once started (the database cannot be opened, the schema does not
     // match, the source refuses) ends with finished() carrying a failed result.
-    bool start(const Config &config, const QString &source, const SyncOptions &options, bool dryRun, Error *error);
+    bool start(const Config &config, const QString &source, const RunRequest &request, bool dryRun, Error *error);
     // Asks the run to stop: the page being applied commits or rolls back whole, requests in
     // flight are aborted, and finished() follows with status Interrupted. Returns at once.
     void stop();
@@ -47,7 +47,7 @@ public:
     bool isDryRun() const { return m_dryRun; }
     // The source of the current (or last) run.
     QString source() const { return m_source; }
-    const SyncOptions &options() const { return m_options; }
+    const RunRequest &request() const { return m_request; }
 
     // At most one progress() per entity in this many milliseconds (the last value of an entity
     // is always delivered, before its entityFinished()). Takes effect at the next start().
@@ -71,7 +71,7 @@ private:
 
     Detail::SourceRunnerThread *m_thread = nullptr;
     QString m_source;
-    SyncOptions m_options;
+    RunRequest m_request;
     bool m_dryRun = false;
     bool m_stopping = false;
     int m_progressIntervalMs = 100;

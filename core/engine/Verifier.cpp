@@ -1,9 +1,12 @@
 #include "Verifier.h"
 
-#include "engine/PageWalker.h"
-#include "engine/RecordMapper.h"
+#include "engine/run/PageWalker.h"
+#include "engine/apply/RecordMapper.h"
 #include "store/Database.h"
-#include "store/LinkStore.h"
+#include "state/ConflictStore.h"
+#include "state/LinkStore.h"
+#include "state/ParkingLot.h"
+#include "store/Statements.h"
 #include "util/Logging.h"
 #include "util/Tr.h"
 
@@ -27,7 +30,9 @@ QString show(const QVariant &v)
 
 Verifier::Verifier(Database &db, const Config &config, const SourceConfig &source, Source *impl, QObject *parent)
     : QObject(parent), m_db(db), m_config(config), m_source(source), m_impl(impl),
-      m_links(std::make_unique<LinkStore>(db, source.name))
+      m_statements(std::make_unique<Statements>(db)), m_links(std::make_unique<LinkStore>(db, source.name)),
+      m_parked(std::make_unique<ParkingLot>(db, source.name, *m_statements)),
+      m_conflicts(std::make_unique<ConflictStore>(db, m_statements.get()))
 {
 }
 
@@ -50,9 +55,7 @@ void Verifier::start()
         Error error;
         // The ids seen at the source go to a temporary table, so memory stays flat however large
         // the source is; what is linked but unseen is then one query away.
-        if (!m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS tributary_verify_seen "
-                                      "(entity TEXT NOT NULL, external_id TEXT NOT NULL, PRIMARY KEY (entity, external_id))"), &error)
-            || !m_db.exec(QStringLiteral("DELETE FROM tributary_verify_seen"), &error)) {
+        if (!m_links->beginVerify(&error)) {
             done(error);
             return;
         }
@@ -108,11 +111,8 @@ void Verifier::onPage(const Page &page)
     QStringList quoted;
     for (const QString &c : std::as_const(selectColumns))
         quoted.append(m_db.quote(c));
-    QSqlQuery sel, seen, conflict, quarantined;
-    if (!m_db.prepare(sel, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(quoted.join(QStringLiteral(", ")), m_db.quote(e.table), m_db.quote(e.key)), &error)
-        || !m_db.prepare(seen, QStringLiteral("INSERT INTO tributary_verify_seen (entity, external_id) VALUES (?, ?) ON CONFLICT DO NOTHING"), &error)
-        || !m_db.prepare(conflict, QStringLiteral("SELECT 1 FROM tributary_conflicts WHERE source = ? AND entity = ? AND external_id = ? AND status = 'open'"), &error)
-        || !m_db.prepare(quarantined, QStringLiteral("SELECT 1 FROM tributary_quarantine WHERE source = ? AND entity = ? AND external_id = ?"), &error)) {
+    QSqlQuery sel;
+    if (!m_db.prepare(sel, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(quoted.join(QStringLiteral(", ")), m_db.quote(e.table), m_db.quote(e.key)), &error)) {
         m_walker->stop(error);
         return;
     }
@@ -123,36 +123,29 @@ void Verifier::onPage(const Page &page)
     for (const QJsonValue &v : page.records) {
         ++r.sourceRecords;
         const MappedRecord m = mapper.map(v.toObject());
-        // Whether this record has a row in one of the per-record state tables.
-        auto recorded = [&](QSqlQuery &q) {
-            q.bindValue(0, m_source.name);
-            q.bindValue(1, e.name);
-            q.bindValue(2, m.externalId);
-            const bool found = m_db.exec(q, &error) && q.next();
-            q.finish();
-            return found;
+        auto quarantined = [&] {
+            bool held = false;
+            return m_parked->isQuarantined(e.name, m.externalId, &held, &error) && held;
         };
         // Not in the main database: known and explained when it is held in quarantine with its
         // reason (applied when the source changes it), missing otherwise.
         auto heldOrMissing = [&](const QString &why) {
-            if (recorded(quarantined)) {
+            if (quarantined()) {
                 ++r.invalid;
             } else {
                 ++r.missing;
                 example(why);
             }
         };
-        if (!m.externalId.isEmpty()) {
-            seen.bindValue(0, e.name);
-            seen.bindValue(1, m.externalId);
-            if (!m_db.exec(seen, &error))
-                break;
-        }
+        if (!m.externalId.isEmpty() && !m_links->markVerified(e.name, m.externalId, &error))
+            break;
         if (!m.isValid()) {
             heldOrMissing(Tr::tr("%1 %2: invalid at the source (%3: %4) and not in quarantine").arg(e.name, m.externalId, m.errorField, m.error));
             continue;
         }
-        const bool inConflict = recorded(conflict);
+        bool inConflict = false;
+        if (!m_conflicts->hasOpen(m_source.name, e.name, m.externalId, &inConflict, &error))
+            break;
 
         const LinkStore::Link link = m_links->find(e.name, m.externalId, &error);
         if (error)
@@ -223,20 +216,12 @@ void Verifier::onPage(const Page &page)
 bool Verifier::checkExtras(Error *error)
 {
     EntityReport &r = m_reports.last();
-    QSqlQuery q;
-    if (!m_db.prepare(q, QStringLiteral("SELECT l.external_id, l.local_id FROM tributary_links l WHERE l.source = ? AND l.entity = ? "
-                                        "AND l.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM tributary_verify_seen s WHERE s.entity = l.entity "
-                                        "AND s.external_id = l.external_id)"),
-                      error))
+    const Result<QList<LinkStore::LinkedId>> extras = m_links->notVerified(m_entity->name);
+    if (!extras.into(error))
         return false;
-    q.addBindValue(m_source.name);
-    q.addBindValue(m_entity->name);
-    if (!m_db.exec(q, error))
-        return false;
-    while (q.next()) {
+    for (const LinkStore::LinkedId &x : *extras) {
         ++r.extra;
-        example(Tr::tr("%1 %2 (%3 id %4): in the main database, gone from the source")
-                    .arg(m_entity->name, q.value(0).toString(), m_entity->table, q.value(1).toString()));
+        example(Tr::tr("%1 %2 (%3 id %4): in the main database, gone from the source").arg(m_entity->name, x.externalId, m_entity->table, x.localId));
     }
     return true;
 }

@@ -10,6 +10,9 @@ namespace Tributary {
 
 class Database;
 class LinkStore;
+class ParkingLot;
+class Statements;
+class ConflictStore;
 class PageWalker;
 
 // Answers "is the main database correct?" for one source: walks everything the source has and
@@ -59,7 +62,10 @@ private:
     const Config &m_config;
     const SourceConfig &m_source;
     Source *m_impl;
+    std::unique_ptr<Statements> m_statements;
     std::unique_ptr<LinkStore> m_links;
+    std::unique_ptr<ParkingLot> m_parked;
+    std::unique_ptr<ConflictStore> m_conflicts;
     QList<const EntityConfig *> m_todo;
     const EntityConfig *m_entity = nullptr;
     QList<EntityReport> m_reports;

@@ -1,6 +1,7 @@
 #include "Health.h"
 
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
+#include "state/RunLog.h"
 #include "store/Database.h"
 
 #include <QFileInfo>
@@ -31,43 +32,30 @@ void Health::setDatabase(Database *db)
 bool Health::loadFromRuns(Database &db, Error *error)
 {
     // Per source: the newest finished run (interrupted ones say nothing about the source) and
-    // the newest success. Both MAX(id) lookups use the index on (source, id).
-    QSqlQuery q(db.db());
-    q.setForwardOnly(true);
-    Error e;
-    if (!db.prepare(q, QStringLiteral("SELECT r.source, r.status, r.error, r.finished_at, "
-                                      "(SELECT MAX(s.finished_at) FROM tributary_runs s WHERE s.source = r.source AND s.status IN (?, ?) "
-                                      "AND s.kind IN (%1)) "
-                                      "FROM tributary_runs r WHERE r.id = (SELECT MAX(x.id) FROM tributary_runs x "
-                                      "WHERE x.source = r.source AND x.status IN (?, ?, ?) AND x.kind IN (%1))")
-                                      .arg(RunResult::pollingKindsSql()), &e)) {
+    // the newest success, among the runs that read everything that changed.
+    RunLog runs(db);
+    RunFilter finished;
+    finished.kinds = RunKinds::polling();
+    finished.statuses = {RunStatus::Ok, RunStatus::Partial, RunStatus::Failed};
+    RunFilter succeeded = finished;
+    succeeded.statuses = {RunStatus::Ok, RunStatus::Partial};
+    const Result<QHash<QString, RunRecord>> last = runs.latestPerSource(finished);
+    const Result<QHash<QString, RunRecord>> success = last ? runs.latestPerSource(succeeded) : Result<QHash<QString, RunRecord>>(last.error());
+    if (!success) {
         if (error)
-            *error = e;
-        return false;
-    }
-    const QString ok = RunResult::statusName(RunResult::Status::Ok);
-    const QString partial = RunResult::statusName(RunResult::Status::Partial);
-    const QString failed = RunResult::statusName(RunResult::Status::Failed);
-    q.addBindValue(ok);
-    q.addBindValue(partial);
-    q.addBindValue(ok);
-    q.addBindValue(partial);
-    q.addBindValue(failed);
-    if (!db.exec(q, &e)) {
-        if (error)
-            *error = e;
+            *error = success.error();
         return false;
     }
     QMutexLocker lock(&m_mutex);
-    while (q.next()) {
-        SourceState &s = m_sources[q.value(0).toString()];
+    for (const RunRecord &r : *last) {
+        SourceState &s = m_sources[r.source];
         s.hasRun = true;
-        s.failed = q.value(1).toString() == failed;
+        s.failed = r.runStatus() == RunStatus::Failed;
         // The table keeps the message only; its code is not known after a restart.
-        s.error = s.failed ? Error(Error::Code::Internal, q.value(2).toString()) : Error();
-        const QDateTime success = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs).toUTC();
-        if (success.isValid() && (!s.lastSuccess.isValid() || success > s.lastSuccess))
-            s.lastSuccess = success;
+        s.error = s.failed ? Error(Error::Code::Internal, r.error) : Error();
+        const QDateTime at = QDateTime::fromString(success->value(r.source).finishedAt, Qt::ISODateWithMs).toUTC();
+        if (at.isValid() && (!s.lastSuccess.isValid() || at > s.lastSuccess))
+            s.lastSuccess = at;
     }
     return true;
 }
@@ -82,7 +70,7 @@ void Health::reportRun(const RunResult &result, const QDateTime &finishedAt)
     if (result.status == RunResult::Status::Failed) {
         s.failed = true;
         s.error = result.error;
-    } else if (RunResult::isPollingKind(result.kind)) {
+    } else if (RunKinds::isPolling(result.kind)) {
         // Only a run that read everything that changed says the source is fine again; a webhook
         // run fetched a few records by id, which may work while listings fail.
         s.failed = false;

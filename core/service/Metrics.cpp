@@ -1,6 +1,9 @@
 #include "Metrics.h"
 
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
+#include "state/ConflictStore.h"
+#include "state/ParkingLot.h"
+#include "state/RunLog.h"
 #include "store/Database.h"
 #include "util/Error.h"
 #include "util/Logging.h"
@@ -331,13 +334,13 @@ void ServiceMetrics::recordRun(const RunResult &result, const QDateTime &finishe
         }
     }
     const QString status = RunResult::statusName(result.status);
-    m_registry.add(kRuns, {src, result.kind, status}, 1);
-    m_registry.observe(kDuration, {src, result.kind}, double(result.elapsedMs) / 1000.0);
+    m_registry.add(kRuns, {src, result.kindName(), status}, 1);
+    m_registry.observe(kDuration, {src, result.kindName()}, double(result.elapsedMs) / 1000.0);
     for (auto s : {RunResult::Status::Ok, RunResult::Status::Partial, RunResult::Status::Failed, RunResult::Status::Interrupted}) {
         const QString name = RunResult::statusName(s);
         m_registry.set(kLastStatus, {src, name}, name == status ? 1 : 0);
     }
-    if ((result.status == RunResult::Status::Ok || result.status == RunResult::Status::Partial) && RunResult::isPollingKind(result.kind))
+    if ((result.status == RunResult::Status::Ok || result.status == RunResult::Status::Partial) && RunKinds::isPolling(result.kind))
         noteSuccess(src, finishedAt.addMSecs(-result.elapsedMs), finishedAt);
 }
 
@@ -425,47 +428,26 @@ void ServiceMetrics::recordHttpResponse(const QString &server, int status)
 
 bool ServiceMetrics::refreshFromState(Database &db, Error *error)
 {
-    struct Table
-    {
-        const QString *metric;
-        QString sql;
-    };
-    const Table tables[] = {
-        {&kConflicts, QStringLiteral("SELECT source, entity, COUNT(*) FROM tributary_conflicts WHERE status = ? GROUP BY source, entity")},
-        {&kQuarantine, QStringLiteral("SELECT source, entity, COUNT(*) FROM tributary_quarantine GROUP BY source, entity")},
-    };
     if (!db.db().isOpen()) {
         m_registry.set(kDatabaseUp, {}, 0);
         if (error)
             *error = Error(Error::Code::Database, QStringLiteral("the database connection is closed"));
         return false;
     }
-    QList<QPair<QStringList, double>> rows[2];
-    for (int t = 0; t < 2; ++t) {
-        QSqlQuery q(db.db());
-        q.setForwardOnly(true);
-        Error e;
-        if (!db.prepare(q, tables[t].sql, &e)) {
-            m_registry.set(kDatabaseUp, {}, 0);
-            if (error)
-                *error = e;
-            return false;
-        }
-        if (t == 0)
-            q.addBindValue(QStringLiteral("open"));
-        if (!db.exec(q, &e)) {
-            m_registry.set(kDatabaseUp, {}, 0);
-            if (error)
-                *error = e;
-            return false;
-        }
-        while (q.next())
-            rows[t].append({{q.value(0).toString(), q.value(1).toString()}, q.value(2).toDouble()});
+    const Result<QHash<QString, qint64>> conflicts = ConflictStore(db).openCountsBySourceAndEntity();
+    const Result<QHash<QString, qint64>> quarantined =
+        conflicts ? ParkingLot::countsBySourceAndEntity(db) : Result<QHash<QString, qint64>>(conflicts.error());
+    if (!quarantined) {
+        m_registry.set(kDatabaseUp, {}, 0);
+        if (error)
+            *error = quarantined.error();
+        return false;
     }
-    for (int t = 0; t < 2; ++t) {
-        m_registry.clear(*tables[t].metric);
-        for (const auto &row : rows[t])
-            m_registry.set(*tables[t].metric, row.first, row.second);
+    const QList<QPair<const QString *, const QHash<QString, qint64> *>> series = {{&kConflicts, &*conflicts}, {&kQuarantine, &*quarantined}};
+    for (const auto &[metric, counts] : series) {
+        m_registry.clear(*metric);
+        for (auto it = counts->constBegin(); it != counts->constEnd(); ++it)
+            m_registry.set(*metric, it.key().split(QChar(0x1f)), double(it.value()));
     }
     m_registry.set(kDatabaseUp, {}, 1);
     return true;
@@ -473,31 +455,23 @@ bool ServiceMetrics::refreshFromState(Database &db, Error *error)
 
 bool ServiceMetrics::loadLastSuccess(Database &db, Error *error)
 {
-    QSqlQuery q(db.db());
-    q.setForwardOnly(true);
-    Error e;
-    // The newest successful run per source: the index on (source, id) answers MAX(id).
-    if (!db.prepare(q, QStringLiteral("SELECT r.source, r.started_at, r.finished_at FROM tributary_runs r "
-                                      "WHERE r.id = (SELECT MAX(id) FROM tributary_runs x WHERE x.source = r.source "
-                                      "AND x.status IN (?, ?) AND x.kind IN (%1) AND x.finished_at IS NOT NULL)")
-                                      .arg(RunResult::pollingKindsSql()), &e)) {
+    // The newest successful run per source.
+    RunFilter filter;
+    filter.kinds = RunKinds::polling();
+    filter.statuses = {RunStatus::Ok, RunStatus::Partial};
+    filter.finishedOnly = true;
+    const Result<QHash<QString, RunRecord>> last = RunLog(db).latestPerSource(filter);
+    if (!last) {
         if (error)
-            *error = e;
+            *error = last.error();
         return false;
     }
-    q.addBindValue(RunResult::statusName(RunResult::Status::Ok));
-    q.addBindValue(RunResult::statusName(RunResult::Status::Partial));
-    if (!db.exec(q, &e)) {
-        if (error)
-            *error = e;
-        return false;
-    }
-    while (q.next()) {
-        QDateTime started = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
-        QDateTime finished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+    for (const RunRecord &r : *last) {
+        QDateTime started = QDateTime::fromString(r.startedAt, Qt::ISODateWithMs);
+        QDateTime finished = QDateTime::fromString(r.finishedAt, Qt::ISODateWithMs);
         if (!started.isValid() || !finished.isValid())
             continue;
-        noteSuccess(q.value(0).toString(), started.toUTC(), finished.toUTC());
+        noteSuccess(r.source, started.toUTC(), finished.toUTC());
     }
     return true;
 }

@@ -15,8 +15,8 @@ namespace Tributary {
 namespace {
 constexpr qint64 kStartStaggerMs = 2000;  // at most this long between start and a source's first sync
 constexpr qint64 kMaxTimerMs = 3600000;   // long waits are re-checked hourly (QTimer takes an int)
-const QString kIncremental = QStringLiteral("incremental");
-const QString kReconcile = QStringLiteral("reconcile");
+const QString kIncremental = RunKinds::name(RunKind::Incremental);
+const QString kReconcile = RunKinds::name(RunKind::Reconcile);
 
 QString hintKey(const QString &entity, const QString &id)
 {
@@ -34,7 +34,7 @@ struct Scheduler::Slot
     QDateTime nextReconcile;
     bool syncWanted = false;
     bool reconcileWanted = false;
-    QList<QPair<QString, QString>> hints;
+    QList<RecordRef> hints;
     QSet<QString> hintKeys;
     int hintsInRun = 0;
     bool retired = false; // no longer configured: removed once its run is over
@@ -163,7 +163,7 @@ void Scheduler::onTimer(Slot *s)
     if (m_stopping || s->retired)
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString runningKind = s->runner->isRunning() ? s->runner->options().runKind() : QString();
+    const QString runningKind = s->runner->isRunning() ? RunKinds::name(s->runner->request().kind()) : QString();
     auto turn = [&](QDateTime *next, bool *wanted, const QString &kind, int intervalSeconds) {
         if (!next->isValid() || now < *next)
             return;
@@ -218,27 +218,27 @@ void Scheduler::startNext(Slot *s)
 {
     if (m_stopping || s->retired || !m_started || s->runner->isRunning())
         return;
-    SyncOptions options;
+    RunRequest request;
     if (!s->hints.isEmpty()) {
-        options.records = std::exchange(s->hints, {});
+        request = RunRequest::webhook(std::exchange(s->hints, {}));
         s->hintKeys.clear();
-        s->hintsInRun = int(options.records.size());
+        s->hintsInRun = int(request.records().size());
     } else if (s->syncWanted) {
         s->syncWanted = false;
-        options.checkDeletes = s->schedule.reconcileOnMissedDeletes;
+        request = RunRequest::incremental({}, s->schedule.reconcileOnMissedDeletes ? RunRequest::DeleteCheck::AfterRun : RunRequest::DeleteCheck::Skip);
     } else if (s->reconcileWanted) {
         s->reconcileWanted = false;
-        options.reconcile = true;
+        request = RunRequest::reconcile();
     } else {
         return;
     }
     Error error;
-    if (!s->runner->start(m_config, s->name, options, false, &error)) {
-        qCWarning(lcService).noquote() << QStringLiteral("%1: cannot start a %2 run: %3").arg(s->name, options.runKind(), error.toString());
+    if (!s->runner->start(m_config, s->name, request, false, &error)) {
+        qCWarning(lcService).noquote() << QStringLiteral("%1: cannot start a %2 run: %3").arg(s->name, RunKinds::name(request.kind()), error.toString());
         s->hintsInRun = 0;
         return;
     }
-    Q_EMIT runStarted(s->name, options.runKind());
+    Q_EMIT runStarted(s->name, RunKinds::name(request.kind()));
 }
 
 void Scheduler::onFinished(Slot *s, const RunResult &result)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
 #include "webhook/WebhookReceiver.h"
 
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #include "Database.h"
 
-#include "engine/RecordMapper.h"
+#include "util/Values.h"
 
 #include "util/Logging.h"
 #include "util/Tr.h"
@@ -107,7 +107,7 @@ QString Database::autoKeyType() const
 
 QString Database::formatTimestamp(const QDateTime &utc) const
 {
-    return RecordMapper::normalizeTimestamp(QJsonValue(utc.toUTC().toString(Qt::ISODateWithMs)), m_config.timestampFormat);
+    return normalizeTimestamp(QJsonValue(utc.toUTC().toString(Qt::ISODateWithMs)), m_config.timestampFormat);
 }
 
 QVariant Database::keyValue(const QString &localId)
@@ -220,6 +220,15 @@ bool Database::exec(const QString &sql, Error *error)
         return false;
     }
     return true;
+}
+
+bool Database::run(QSqlQuery &q, const QString &sql, const QVariantList &binds, Error *error)
+{
+    if (!prepare(q, sql, error))
+        return false;
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    return exec(q, error);
 }
 
 bool Database::hasTable(const QString &table)

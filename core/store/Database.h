@@ -59,6 +59,9 @@ public:
     bool prepare(QSqlQuery &q, const QString &sql, Error *error);
     bool exec(QSqlQuery &q, Error *error);
     bool exec(const QString &sql, Error *error);
+    // Prepares `sql`, binds `binds` in order and runs it: one statement in one call, for reads and
+    // writes that are not repeated per record.
+    bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds, Error *error);
 
     bool hasTable(const QString &table);
     QStringList columns(const QString &table);
@@ -71,14 +74,6 @@ private:
     bool m_sqlite = true;
     bool m_held = false;
 };
-
-// Creates and upgrades Tributary's own tables (prefix tributary_). Never touches the main
-// application's tables.
-namespace Migrations {
-constexpr int kCurrentVersion = 3;
-bool run(Database &db, Error *error);
-int version(Database &db);
-} // namespace Migrations
 
 // Checks every table and column the configuration names against the real schema. Each problem
 // names the configuration key and the table or column.

@@ -35,6 +35,14 @@ struct Error
     bool isError() const { return code != Code::None; }
     explicit operator bool() const { return isError(); }
     QString toString() const { return detail.isEmpty() ? message : message + QStringLiteral(" (") + detail + QLatin1Char(')'); }
+    // The same error with what was being done in front of its message: "cannot read the runs of
+    // source forum: a statement failed on the main database".
+    Error prefixed(const QString &doing) const
+    {
+        Error e = *this;
+        e.message = message.isEmpty() ? doing : doing + QStringLiteral(": ") + message;
+        return e;
+    }
     static QString codeName(Code c);
 };
 

@@ -1,9 +1,10 @@
-#include "Conflicts.h"
+#include "ConflictResolver.h"
 
-#include "engine/RecordMapper.h"
+#include "state/ChangeLog.h"
+#include "state/LinkStore.h"
 #include "store/Database.h"
-#include "store/LinkStore.h"
 #include "util/Tr.h"
+#include "util/Values.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,72 +14,9 @@ namespace Tributary {
 
 namespace {
 
-QJsonObject parseObject(const QVariant &v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
-QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-QString compact(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
-
 QString shown(const QJsonValue &v) { return displayValue(v, 80); }
 
-const char *kSelect = "SELECT id, source, entity, external_id, local_id, kind, fields, base, local, remote, local_by, status, "
-                      "resolution, resolved_by, created_at, updated_at, resolved_at FROM tributary_conflicts";
-
-Conflict fromQuery(const QSqlQuery &q)
-{
-    Conflict c;
-    c.id = q.value(0).toLongLong();
-    c.source = q.value(1).toString();
-    c.entity = q.value(2).toString();
-    c.externalId = q.value(3).toString();
-    c.localId = q.value(4).toString();
-    c.kind = q.value(5).toString();
-    for (const QJsonValue &f : QJsonDocument::fromJson(q.value(6).toString().toUtf8()).array())
-        c.fields.append(f.toString());
-    c.base = parseObject(q.value(7));
-    c.local = parseObject(q.value(8));
-    c.remote = parseObject(q.value(9));
-    c.localBy = parseObject(q.value(10));
-    c.status = q.value(11).toString();
-    c.resolution = q.value(12).toString();
-    c.resolvedBy = q.value(13).toString();
-    c.createdAt = q.value(14).toString();
-    c.updatedAt = q.value(15).toString();
-    c.resolvedAt = q.value(16).toString();
-    return c;
-}
-
 } // namespace
-
-QJsonObject Conflict::toJson() const
-{
-    return QJsonObject{{QStringLiteral("id"), id},
-                       {QStringLiteral("source"), source},
-                       {QStringLiteral("entity"), entity},
-                       {QStringLiteral("external_id"), externalId},
-                       {QStringLiteral("local_id"), localId},
-                       {QStringLiteral("kind"), kind},
-                       {QStringLiteral("fields"), QJsonArray::fromStringList(fields)},
-                       {QStringLiteral("base"), base},
-                       {QStringLiteral("local"), local},
-                       {QStringLiteral("remote"), remote},
-                       {QStringLiteral("local_by"), localBy},
-                       {QStringLiteral("status"), status},
-                       {QStringLiteral("resolution"), resolution},
-                       {QStringLiteral("resolved_by"), resolvedBy},
-                       {QStringLiteral("created_at"), createdAt},
-                       {QStringLiteral("updated_at"), updatedAt},
-                       {QStringLiteral("resolved_at"), resolvedAt}};
-}
-
-QString Conflict::describeKind(const QString &kind)
-{
-    if (kind == QLatin1String("field"))
-        return Tr::tr("both sides changed the same field");
-    if (kind == QLatin1String("local-deleted"))
-        return Tr::tr("the main application deleted the row; the source changed it");
-    if (kind == QLatin1String("remote-deleted"))
-        return Tr::tr("the source deleted the record; the main application changed the row");
-    return kind;
-}
 
 QString Resolution::describe() const
 {
@@ -103,71 +41,9 @@ QString Resolution::describe() const
     return QStringLiteral("fields: ") + parts.join(QStringLiteral(", "));
 }
 
-ConflictStore::ConflictStore(Database &db, const Config &config) : m_db(db), m_config(config) {}
+ConflictResolver::ConflictResolver(Database &db, const Config &config) : m_db(db), m_config(config), m_store(db) {}
 
-QList<Conflict> ConflictStore::list(const ConflictFilter &filter, Error *error)
-{
-    QList<Conflict> out;
-    QStringList where{QStringLiteral("1 = 1")};
-    QVariantList binds;
-    if (!filter.includeResolved)
-        where.append(QStringLiteral("status = 'open'"));
-    if (!filter.sources.isEmpty()) {
-        where.append(QStringLiteral("source IN (%1)").arg(QStringList(filter.sources.size(), QStringLiteral("?")).join(QLatin1Char(','))));
-        for (const QString &s : filter.sources)
-            binds.append(s);
-    }
-    if (!filter.entity.isEmpty()) {
-        where.append(QStringLiteral("entity = ?"));
-        binds.append(filter.entity);
-    }
-    if (!filter.field.isEmpty()) {
-        // fields is a JSON array of names: match the quoted name exactly.
-        where.append(QStringLiteral("fields LIKE ? ESCAPE '\\'"));
-        QString name = filter.field;
-        name.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        binds.append(QStringLiteral("%\"%1\"%").arg(name));
-    }
-    if (filter.raisedBefore.isValid()) {
-        where.append(QStringLiteral("created_at < ?"));
-        binds.append(filter.raisedBefore.toUTC().toString(Qt::ISODateWithMs));
-    }
-    if (filter.afterId > 0) {
-        where.append(QStringLiteral("id > ?"));
-        binds.append(filter.afterId);
-    }
-    QString sql = QString::fromLatin1(kSelect) + QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY id");
-    if (filter.limit > 0)
-        sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
-    QSqlQuery q;
-    if (!m_db.prepare(q, sql, error))
-        return out;
-    for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    if (!m_db.exec(q, error))
-        return out;
-    while (q.next())
-        out.append(fromQuery(q));
-    return out;
-}
-
-bool ConflictStore::get(qint64 id, Conflict *out, Error *error)
-{
-    QSqlQuery q;
-    if (!m_db.prepare(q, QString::fromLatin1(kSelect) + QStringLiteral(" WHERE id = ?"), error))
-        return false;
-    q.addBindValue(id);
-    if (!m_db.exec(q, error))
-        return false;
-    if (!q.next()) {
-        *error = Error(Error::Code::NotFound, Tr::tr("there is no conflict #%1").arg(id));
-        return false;
-    }
-    *out = fromQuery(q);
-    return true;
-}
-
-bool ConflictStore::resolve(const Conflict &shownConflict, const Resolution &resolution, const QString &actor, Error *error)
+bool ConflictResolver::resolve(const Conflict &shownConflict, const Resolution &resolution, const QString &actor, Error *error)
 {
     if (!m_db.transaction(error))
         return false;
@@ -185,15 +61,16 @@ bool ConflictStore::resolve(const Conflict &shownConflict, const Resolution &res
     return false;
 }
 
-bool ConflictStore::refreshLocal(qint64 id, bool *changed, Error *error)
+bool ConflictResolver::refreshLocal(qint64 id, bool *changed, Error *error)
 {
     *changed = false;
     if (!m_db.transaction(error))
         return false;
     auto body = [&]() -> bool {
-        Conflict c;
-        if (!get(id, &c, error))
+        const Result<Conflict> read = m_store.get(id);
+        if (!read.into(error))
             return false;
+        const Conflict &c = *read;
         const SourceConfig *source = m_config.source(c.source);
         const EntityConfig *entity = source ? source->entity(c.entity) : nullptr;
         if (!c.isOpen() || c.kind != QLatin1String("field") || !entity)
@@ -207,20 +84,7 @@ bool ConflictStore::refreshLocal(qint64 id, bool *changed, Error *error)
         bool converged = true;
         for (const QString &f : std::as_const(c.fields))
             converged = converged && sameValue(now.value(f).toVariant(), c.remote.value(f).toVariant());
-        const QString at = Database::now();
-        QSqlQuery q;
-        if (!m_db.prepare(q, converged ? QStringLiteral("UPDATE tributary_conflicts SET local = ?, updated_at = ?, status = 'resolved', "
-                                                        "resolution = 'converged', resolved_by = 'main application', resolved_at = ? "
-                                                        "WHERE id = ?")
-                                       : QStringLiteral("UPDATE tributary_conflicts SET local = ?, updated_at = ? WHERE id = ?"),
-                          error))
-            return false;
-        q.addBindValue(compact(now));
-        q.addBindValue(at);
-        if (converged)
-            q.addBindValue(at);
-        q.addBindValue(id);
-        if (!m_db.exec(q, error))
+        if (!m_store.updateLocal(id, now, converged, Database::now(), error))
             return false;
         *changed = true;
         return true;
@@ -232,7 +96,7 @@ bool ConflictStore::refreshLocal(qint64 id, bool *changed, Error *error)
     return false;
 }
 
-bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Resolution &resolution, const QString &actor,
+bool ConflictResolver::resolveInTransaction(const Conflict &shownConflict, const Resolution &resolution, const QString &actor,
                                          bool *rowChanged, Error *error)
 {
     auto refuse = [&](const QString &why) {
@@ -240,9 +104,10 @@ bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Re
         return false;
     };
     // Read again inside the transaction: what was shown may be out of date.
-    Conflict c;
-    if (!get(shownConflict.id, &c, error))
+    const Result<Conflict> read = m_store.get(shownConflict.id);
+    if (!read.into(error))
         return false;
+    const Conflict &c = *read;
     if (!c.isOpen())
         return refuse(Tr::tr("already resolved (%1, by %2 at %3)").arg(c.resolution, c.resolvedBy, c.resolvedAt));
     if (c.updatedAt != shownConflict.updatedAt)
@@ -346,37 +211,26 @@ bool ConflictStore::resolveInTransaction(const Conflict &shownConflict, const Re
     }
 
     const QString at = Database::now();
-    QSqlQuery upd;
-    if (!m_db.prepare(upd, QStringLiteral("UPDATE tributary_conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, "
-                                          "resolved_at = ?, updated_at = ? WHERE id = ? AND status = 'open'"),
-                      error))
+    bool closed = false;
+    if (!m_store.markResolved(c.id, resolution.describe(), actor, at, &closed, error))
         return false;
-    upd.addBindValue(resolution.describe());
-    upd.addBindValue(actor);
-    upd.addBindValue(at);
-    upd.addBindValue(at);
-    upd.addBindValue(c.id);
-    if (!m_db.exec(upd, error))
-        return false;
-    QSqlQuery log;
-    if (!m_db.prepare(log, QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, external_id, op, "
-                                          "fields, actor, at, change_values) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      error))
-        return false;
-    log.addBindValue(c.source);
-    log.addBindValue(c.entity);
-    log.addBindValue(entity->table);
-    log.addBindValue(c.localId);
-    log.addBindValue(c.externalId);
-    log.addBindValue(op);
-    log.addBindValue(compact(QJsonArray::fromStringList(c.fields)));
-    log.addBindValue(QStringLiteral("person:") + actor);
-    log.addBindValue(at);
-    log.addBindValue(written.isEmpty() ? QVariant() : QVariant(compact(written)));
-    return m_db.exec(log, error);
+    if (!closed)
+        return refuse(Tr::tr("already resolved"));
+    Change change;
+    change.source = c.source;
+    change.entity = c.entity;
+    change.table = entity->table;
+    change.localId = c.localId;
+    change.externalId = c.externalId;
+    change.op = op;
+    change.fields = c.fields;
+    change.actor = QStringLiteral("person:") + actor;
+    change.at = at;
+    change.values = written;
+    return ChangeLog(m_db).append(change, error);
 }
 
-bool ConflictStore::resolveFields(const Conflict &c, const EntityConfig &entity, const Resolution &resolution, QJsonObject *written,
+bool ConflictResolver::resolveFields(const Conflict &c, const EntityConfig &entity, const Resolution &resolution, QJsonObject *written,
                                   Error *error)
 {
     // "Remote" is what the source says now: the link's base, which every applied version updates
@@ -424,7 +278,7 @@ bool ConflictStore::resolveFields(const Conflict &c, const EntityConfig &entity,
     return true;
 }
 
-bool ConflictStore::restoreRow(const Conflict &c, const EntityConfig &entity, QJsonObject *written, Error *error)
+bool ConflictResolver::restoreRow(const Conflict &c, const EntityConfig &entity, QJsonObject *written, Error *error)
 {
     // The row comes back under its old key (rows of the main application may still point at it),
     // with what the source says now, and the entity's defaults for columns the source lacks.
@@ -457,7 +311,7 @@ bool ConflictStore::restoreRow(const Conflict &c, const EntityConfig &entity, QJ
     return m_db.exec(q, error);
 }
 
-bool ConflictStore::deleteRow(const Conflict &c, const EntityConfig &entity, Error *error)
+bool ConflictResolver::deleteRow(const Conflict &c, const EntityConfig &entity, Error *error)
 {
     QSqlQuery q;
     if (entity.deleteMode == QLatin1String("soft")) {
@@ -483,7 +337,7 @@ bool ConflictStore::deleteRow(const Conflict &c, const EntityConfig &entity, Err
     return false;
 }
 
-bool ConflictStore::readRow(const EntityConfig &entity, const QString &localId, const QStringList &columns, QJsonObject *values,
+bool ConflictResolver::readRow(const EntityConfig &entity, const QString &localId, const QStringList &columns, QJsonObject *values,
                             bool *exists, Error *error)
 {
     QStringList quoted{m_db.quote(entity.key)};
@@ -504,7 +358,7 @@ bool ConflictStore::readRow(const EntityConfig &entity, const QString &localId, 
     return true;
 }
 
-bool ConflictStore::convert(const EntityConfig &entity, const QString &column, const QString &text, QVariant *out, Error *error) const
+bool ConflictResolver::convert(const EntityConfig &entity, const QString &column, const QString &text, QVariant *out, Error *error) const
 {
     const ColumnMapping *mapping = entity.column(column);
     const QString type = mapping ? mapping->type : QStringLiteral("integer"); // a reference holds a local key
@@ -536,7 +390,7 @@ bool ConflictStore::convert(const EntityConfig &entity, const QString &column, c
         else
             return bad(Tr::tr("true or false"));
     } else if (type == QLatin1String("timestamp")) {
-        const QString ts = RecordMapper::normalizeTimestamp(QJsonValue(text), m_config.database.timestampFormat);
+        const QString ts = normalizeTimestamp(QJsonValue(text), m_config.database.timestampFormat);
         if (ts.isNull())
             return bad(Tr::tr("an ISO-8601 timestamp"));
         *out = ts;
@@ -552,7 +406,7 @@ bool ConflictStore::convert(const EntityConfig &entity, const QString &column, c
     return true;
 }
 
-ConflictStore::BulkResult ConflictStore::resolveAll(const ConflictFilter &filter, Resolution::Action action, const QString &actor,
+ConflictResolver::BulkResult ConflictResolver::resolveAll(const ConflictFilter &filter, Resolution::Action action, const QString &actor,
                                                     Error *error)
 {
     BulkResult result;
@@ -562,9 +416,10 @@ ConflictStore::BulkResult ConflictStore::resolveAll(const ConflictFilter &filter
     Resolution resolution;
     resolution.action = action;
     for (;;) {
-        const QList<Conflict> batch = list(page, error);
-        if (error->isError() || batch.isEmpty())
+        const Result<QList<Conflict>> read = m_store.list(page);
+        if (!read.into(error) || read->isEmpty())
             break;
+        const QList<Conflict> &batch = *read;
         for (const Conflict &c : batch) {
             Error e;
             if (resolve(c, resolution, actor, &e))

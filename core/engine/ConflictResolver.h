@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "state/ConflictStore.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -10,47 +11,6 @@
 namespace Tributary {
 
 class Database;
-
-// One collision between the main application and a source, as tributary_conflicts keeps it.
-//   field           both sides changed the same fields to different values
-//   local-deleted   the main application deleted a row that the source then changed
-//   remote-deleted  the source deleted a record whose row the main application had changed
-struct Conflict
-{
-    qint64 id = 0;
-    QString source;
-    QString entity;
-    QString externalId;
-    QString localId;
-    QString kind;
-    QStringList fields;
-    QJsonObject base;    // what the source said before (the last values applied)
-    QJsonObject local;   // the row's values when the conflict was raised (or last updated)
-    QJsonObject remote;  // what the source says now
-    QJsonObject localBy; // field -> another source that set the local value (several sources)
-    QString status;      // open, resolved
-    QString resolution;  // how: "keep-local", "policy:source-wins", "priority:forum-b", ...
-    QString resolvedBy;
-    QString createdAt;
-    QString updatedAt;   // changes whenever the source sends a newer version: a resolution checks it
-    QString resolvedAt;
-
-    bool isOpen() const { return status == QLatin1String("open"); }
-    QJsonObject toJson() const;
-    // A sentence for people: "both sides changed the same field", ...
-    static QString describeKind(const QString &kind);
-};
-
-struct ConflictFilter
-{
-    QStringList sources;          // empty: any
-    QString entity;               // empty: any
-    QString field;                // only conflicts involving this field
-    bool includeResolved = false; // open ones only by default
-    QDateTime raisedBefore;       // only conflicts raised before this time (age filter)
-    int limit = 0;                // 0: all
-    qint64 afterId = 0;           // paging: only ids above this
-};
 
 // How a person decides one field.
 struct FieldChoice
@@ -77,16 +37,13 @@ struct Resolution
     QString describe() const;
 };
 
-// The conflict store and resolver shared by tributaryd and the console. A resolution is one
-// transaction: the row, the conflict's status, and the change log entry naming who decided.
-class ConflictStore
+// Decides and writes what a person chose for a conflict, for tributaryd and the console alike. A
+// resolution is one transaction: the row, the conflict's status, and the change log entry naming
+// who decided. The conflicts themselves are read through ConflictStore (state).
+class ConflictResolver
 {
 public:
-    ConflictStore(Database &db, const Config &config);
-
-    QList<Conflict> list(const ConflictFilter &filter, Error *error);
-    // False with an error naming the id when there is no such conflict.
-    bool get(qint64 id, Conflict *out, Error *error);
+    ConflictResolver(Database &db, const Config &config);
 
     // Resolves `shown`, the conflict as the person saw it. Refused, with a message saying what
     // changed, when the conflict was resolved or updated since, when the row's values differ from
@@ -126,6 +83,7 @@ private:
 
     Database &m_db;
     const Config &m_config;
+    ConflictStore m_store;
 };
 
 } // namespace Tributary

@@ -1,6 +1,8 @@
 #include "LinkStore.h"
 
-#include "Database.h"
+#include "store/Database.h"
+#include "util/Tr.h"
+#include "util/Values.h"
 
 #include <QJsonDocument>
 
@@ -14,7 +16,7 @@ LinkStore::LinkStore(Database &db, QString source) : m_db(db), m_source(std::mov
 
 QJsonObject LinkStore::Link::base() const
 {
-    return QJsonDocument::fromJson(baseJson.toUtf8()).object();
+    return parseJsonObject(baseJson);
 }
 
 void LinkStore::remember(const QString &entity, const QString &externalId, const QString &localId)
@@ -115,7 +117,7 @@ bool LinkStore::insert(const QString &entity, const QString &externalId, const Q
     m_insert.bindValue(3, localId);
     m_insert.bindValue(4, origin);
     m_insert.bindValue(5, hash);
-    m_insert.bindValue(6, QString::fromUtf8(QJsonDocument(base).toJson(QJsonDocument::Compact)));
+    m_insert.bindValue(6, compactJson(base));
     m_insert.bindValue(7, now);
     m_insert.bindValue(8, now);
     m_insert.bindValue(9, m_scan);
@@ -135,7 +137,7 @@ bool LinkStore::update(const QString &entity, const QString &externalId, const Q
                          error))
         return false;
     m_update.bindValue(0, hash);
-    m_update.bindValue(1, QString::fromUtf8(QJsonDocument(base).toJson(QJsonDocument::Compact)));
+    m_update.bindValue(1, compactJson(base));
     m_update.bindValue(2, m_now);
     m_update.bindValue(3, m_source);
     m_update.bindValue(4, entity);
@@ -144,10 +146,6 @@ bool LinkStore::update(const QString &entity, const QString &externalId, const Q
         m_page.remove(externalId);
     return m_db.exec(m_update, error);
 }
-
-} // namespace Tributary
-
-namespace Tributary {
 
 bool LinkStore::setDeleted(const QString &entity, const QString &externalId, const QString &deletedAt, Error *error)
 {
@@ -176,6 +174,139 @@ bool LinkStore::remove(const QString &entity, const QString &externalId, Error *
     if (entity == m_pageEntity)
         m_page.remove(externalId);
     return m_db.exec(q, error);
+}
+
+bool LinkStore::stampSeen(const QString &entity, const QStringList &externalIds, qint64 scan, Error *error)
+{
+    constexpr int kChunk = 250;
+    for (qsizetype at = 0; at < externalIds.size(); at += kChunk) {
+        const QStringList chunk = externalIds.mid(at, kChunk);
+        QVariantList binds{scan, m_source, entity};
+        for (const QString &id : chunk)
+            binds.append(id);
+        QSqlQuery q;
+        if (!m_db.run(q, QStringLiteral("UPDATE tributary_links SET seen_scan = ? WHERE source = ? AND entity = ? AND external_id IN (%1)")
+                             .arg(QStringList(chunk.size(), QStringLiteral("?")).join(QLatin1Char(','))),
+                      binds, error))
+            return false;
+    }
+    return true;
+}
+
+bool LinkStore::countForScan(const QString &entity, qint64 scan, ScanCounts *counts, Error *error)
+{
+    QSqlQuery q;
+    if (!m_db.run(q, QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN seen_scan < ? THEN 1 ELSE 0 END), 0) FROM tributary_links "
+                                    "WHERE source = ? AND entity = ? AND deleted_at IS NULL"),
+                  {scan, m_source, entity}, error)) {
+        *error = error->prefixed(Tr::tr("cannot count the links of %1/%2").arg(m_source, entity));
+        return false;
+    }
+    if (!q.next()) {
+        *error = Error(Error::Code::Database, Tr::tr("cannot count the links of %1/%2").arg(m_source, entity));
+        return false;
+    }
+    counts->active = q.value(0).toLongLong();
+    counts->unseen = q.value(1).toLongLong();
+    return true;
+}
+
+Result<QStringList> LinkStore::unseen(const QString &entity, qint64 scan)
+{
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT external_id FROM tributary_links WHERE source = ? AND entity = ? "
+                                    "AND deleted_at IS NULL AND seen_scan < ? ORDER BY external_id"),
+                  {m_source, entity, scan}, &error))
+        return error.prefixed(Tr::tr("cannot read the links of %1/%2").arg(m_source, entity));
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+bool LinkStore::beginVerify(Error *error)
+{
+    m_verified = QSqlQuery();
+    return m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS tributary_verify_seen "
+                                    "(entity TEXT NOT NULL, external_id TEXT NOT NULL, PRIMARY KEY (entity, external_id))"),
+                     error)
+        && m_db.exec(QStringLiteral("DELETE FROM tributary_verify_seen"), error);
+}
+
+bool LinkStore::markVerified(const QString &entity, const QString &externalId, Error *error)
+{
+    if (m_verified.lastQuery().isEmpty()
+        && !m_db.prepare(m_verified, QStringLiteral("INSERT INTO tributary_verify_seen (entity, external_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+                         error))
+        return false;
+    m_verified.bindValue(0, entity);
+    m_verified.bindValue(1, externalId);
+    return m_db.exec(m_verified, error);
+}
+
+Result<QList<LinkStore::LinkedId>> LinkStore::notVerified(const QString &entity)
+{
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT l.external_id, l.local_id FROM tributary_links l WHERE l.source = ? AND l.entity = ? "
+                                    "AND l.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM tributary_verify_seen s WHERE s.entity = l.entity "
+                                    "AND s.external_id = l.external_id)"),
+                  {m_source, entity}, &error))
+        return error.prefixed(Tr::tr("cannot read the links of %1/%2").arg(m_source, entity));
+    QList<LinkedId> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+Result<QList<LinkStore::Count>> LinkStore::counts()
+{
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT entity, origin, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END, COUNT(*) "
+                                    "FROM tributary_links WHERE source = ? GROUP BY 1, 2, 3"),
+                  {m_source}, &error))
+        return error.prefixed(Tr::tr("cannot count the links of source %1").arg(m_source));
+    QList<Count> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() == 1, q.value(3).toLongLong()});
+    return out;
+}
+
+bool LinkStore::othersOnRow(const QString &table, const QString &localId, QList<OtherLink> *out, Error *error)
+{
+    out->clear();
+    if (m_others.lastQuery().isEmpty()
+        && !m_db.prepare(m_others, QStringLiteral("SELECT l.source, l.base FROM tributary_entities e JOIN tributary_links l "
+                                                  "ON l.source = e.source AND l.entity = e.entity AND l.local_id = ? "
+                                                  "WHERE e.table_name = ? AND e.source <> ? AND l.deleted_at IS NULL"),
+                         error))
+        return false;
+    m_others.bindValue(0, localId);
+    m_others.bindValue(1, table);
+    m_others.bindValue(2, m_source);
+    if (!m_db.exec(m_others, error))
+        return false;
+    while (m_others.next())
+        out->append({m_others.value(0).toString(), parseJsonObject(m_others.value(1).toString())});
+    m_others.finish();
+    return true;
+}
+
+Result<QList<LinkStore::RowLink>> LinkStore::linksOfRow(Database &db, const QString &table, const QString &localId)
+{
+    QSqlQuery q;
+    Error error;
+    if (!db.run(q, QStringLiteral("SELECT l.source, l.entity, l.external_id, l.origin, l.deleted_at FROM tributary_links l "
+                                  "JOIN tributary_entities e ON e.source = l.source AND e.entity = l.entity "
+                                  "WHERE e.table_name = ? AND l.local_id = ? ORDER BY l.source, l.entity"),
+                {table, localId}, &error))
+        return error.prefixed(Tr::tr("cannot read the links of %1 %2").arg(table, localId));
+    QList<RowLink> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()});
+    return out;
 }
 
 } // namespace Tributary

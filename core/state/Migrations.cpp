@@ -1,4 +1,6 @@
-#include "Database.h"
+#include "Migrations.h"
+
+#include "store/Database.h"
 
 #include "util/Logging.h"
 #include "util/Tr.h"
@@ -79,19 +81,25 @@ QStringList version3()
 
 } // namespace
 
-int version(Database &db)
+bool version(Database &db, int *version, Error *error)
 {
+    *version = 0;
     if (!db.hasTable(QStringLiteral("tributary_schema")))
-        return 0;
-    QSqlQuery q(db.db());
-    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM tributary_schema")) || !q.next())
-        return 0;
-    return q.value(0).toInt();
+        return true;
+    QSqlQuery q;
+    if (!db.run(q, QStringLiteral("SELECT MAX(version) FROM tributary_schema"), {}, error)) {
+        *error = error->prefixed(Tr::tr("cannot read the state version of the main database"));
+        return false;
+    }
+    *version = q.next() ? q.value(0).toInt() : 0;
+    return true;
 }
 
 bool run(Database &db, Error *error)
 {
-    const int current = version(db);
+    int current = 0;
+    if (!version(db, &current, error))
+        return false;
     if (current > kCurrentVersion) {
         *error = Error(Error::Code::Database,
                        Tr::tr("the main database was upgraded by a newer Tributary (state version %1; this build knows %2)")

@@ -1,0 +1,277 @@
+#include "Applier.h"
+
+#include "state/EntityCatalog.h"
+#include "store/Database.h"
+#include "util/Logging.h"
+#include "util/Tr.h"
+#include "util/Values.h"
+
+namespace Tributary {
+
+Applier::Applier(Database &db, const Config &config, const SourceConfig &source, qint64 runId)
+    : m_ctx(db, config, source, runId), m_cursors(db, &m_ctx.statements), m_parked(m_ctx), m_planner(m_ctx), m_writer(m_ctx, m_parked),
+      m_sweeper(m_ctx, m_parked)
+{
+}
+
+Applier::~Applier() = default;
+
+bool Applier::prepare(Error *error)
+{
+    const SourceConfig &source = m_ctx.source;
+    for (const EntityConfig &e : source.entities) {
+        if (e.enabled && !m_ctx.table(e).ensureMatchIndex(error))
+            return false;
+    }
+    m_ctx.stampNow();
+    // Remember where each entity's rows live, so that this source can be detached or purged even
+    // after it is removed from the configuration, and so that other sources find rows they share.
+    QList<EntityPlace> places;
+    QString order;
+    const QList<const EntityConfig *> ordered = source.orderedEntities(&order);
+    for (int i = 0; i < ordered.size(); ++i)
+        places.append({source.name, ordered.at(i)->name, ordered.at(i)->table, ordered.at(i)->key, i});
+    if (!EntityCatalog(m_ctx.db).remember(source.name, places, m_ctx.now, error))
+        return false;
+    // The latest reconciliation scan: links made from now on count as seen by it.
+    qint64 scan = 0;
+    for (const EntityConfig &e : source.entities) {
+        Position p;
+        Error ignored;
+        if (m_cursors.load(source.name, e.name, CursorKind::Reconcile, &p, &ignored))
+            scan = qMax(scan, p.value.toLongLong());
+    }
+    m_ctx.links.setCurrentScan(scan);
+    return m_parked.load(error);
+}
+
+bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, CursorKind cursorKind, const Position &position, Error *error)
+{
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const bool careful = attempt == 1;
+        const auto savedCounts = m_ctx.counts;
+        m_ctx.stampNow();
+        Error e;
+        if (m_ctx.db.transaction(&e) && applyAll(entity, records, careful, &e) && resolvePending(&e)
+            && m_cursors.save(m_ctx.source.name, entity.name, cursorKind, position, m_ctx.runId, &e) && m_ctx.db.commit(&e)) {
+            if (careful)
+                afterRollback(); // savepoints may have undone removals from the sets
+            return true;
+        }
+        m_ctx.db.rollback();
+        afterRollback();
+        m_ctx.counts = savedCounts;
+        if (careful || e.code != Error::Code::Database) {
+            *error = e;
+            return false;
+        }
+        // One record the database refuses (a constraint, a value it cannot store) must not stop
+        // the source: replay the page record by record, quarantining the ones that fail.
+        qCWarning(lcApplier).noquote() << QStringLiteral("%1/%2: a page failed (%3); applying it record by record")
+                                              .arg(m_ctx.source.name, entity.name, e.toString());
+    }
+    return false;
+}
+
+bool Applier::completeFullWalk(const EntityConfig &entity, bool canFilter, const QString &incrementalValue, Error *error)
+{
+    const QString &source = m_ctx.source.name;
+    Position incremental;
+    if (!m_cursors.load(source, entity.name, CursorKind::Incremental, &incremental, error) || !m_ctx.db.transaction(error))
+        return false;
+    bool ok = m_cursors.save(source, entity.name, CursorKind::Full, Position(), m_ctx.runId, error);
+    if (ok && canFilter && incremental.isNull() && !incrementalValue.isEmpty())
+        ok = m_cursors.save(source, entity.name, CursorKind::Incremental, {incrementalValue, QString(), QString()}, m_ctx.runId, error);
+    if (!ok || !m_ctx.db.commit(error)) {
+        m_ctx.db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool Applier::inTransaction(const std::function<bool()> &body, Error *error)
+{
+    m_ctx.stampNow();
+    if (!m_ctx.db.transaction(error))
+        return false;
+    if (body() && !error->isError() && m_ctx.db.commit(error))
+        return true;
+    m_ctx.db.rollback();
+    afterRollback();
+    return false;
+}
+
+void Applier::afterRollback()
+{
+    m_ctx.links.dropCache();
+    m_ctx.newlyLinked.clear();
+    m_parked.reload();
+}
+
+bool Applier::applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error)
+{
+    const auto savedCounts = m_ctx.counts;
+    if (inTransaction([&] { return applyAll(entity, records, true, error) && resolvePending(error); }, error)) {
+        afterRollback(); // savepoints may have undone removals from the sets
+        return true;
+    }
+    m_ctx.counts = savedCounts;
+    return false;
+}
+
+bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bool careful, Error *error)
+{
+    int failed = 0;
+    Error first;
+    QStringList ids;
+    ids.reserve(records.size());
+    for (const QJsonValue &v : records) {
+        const QString id = idString(valueAt(v.toObject(), entity.externalId));
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    if (!m_ctx.links.prefetch(entity.name, ids, error))
+        return false;
+    for (const QJsonValue &v : records) {
+        const QJsonObject raw = v.toObject();
+        if (!careful) {
+            if (!applyRaw(entity, raw, error))
+                return false;
+            continue;
+        }
+        if (!m_ctx.db.exec(QStringLiteral("SAVEPOINT tributary_record"), error))
+            return false;
+        const auto countsBefore = m_ctx.counts;
+        const qsizetype linkedBefore = m_ctx.newlyLinked.size();
+        Error e;
+        if (applyRaw(entity, raw, &e)) {
+            if (!m_ctx.db.exec(QStringLiteral("RELEASE SAVEPOINT tributary_record"), error))
+                return false;
+            continue;
+        }
+        m_ctx.links.dropCache();
+        m_ctx.counts = countsBefore;
+        m_ctx.newlyLinked.resize(linkedBefore);
+        if (!m_ctx.db.exec(QStringLiteral("ROLLBACK TO SAVEPOINT tributary_record"), error)
+            || !m_ctx.db.exec(QStringLiteral("RELEASE SAVEPOINT tributary_record"), error))
+            return false;
+        if (e.code != Error::Code::Database) {
+            *error = e;
+            return false;
+        }
+        if (!failed++)
+            first = e;
+        const QString id = idString(valueAt(raw, entity.externalId));
+        if (!m_parked.quarantine(entity, raw, id, QString(),
+                                 Tr::tr("the main database refused the record: %1").arg(e.detail.section(QStringLiteral(" -- "), 0, 0)), error))
+            return false;
+    }
+    // Every record failing is not a bad record but a database in trouble: fail the page instead.
+    if (failed > 1 && failed == records.size()) {
+        *error = first;
+        return false;
+    }
+    return true;
+}
+
+bool Applier::applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error)
+{
+    RecordPlan plan;
+    return m_planner.plan(entity, raw, &plan, error) && m_writer.execute(plan, error);
+}
+
+bool Applier::resolvePending(Error *error)
+{
+    QList<QPair<QString, QJsonObject>> ready;
+    while (!m_ctx.newlyLinked.isEmpty()) {
+        if (!m_parked.takeReady(&ready, error))
+            return false;
+        if (ready.isEmpty())
+            break;
+        for (const auto &r : std::as_const(ready)) {
+            const EntityConfig *entity = m_ctx.source.entity(r.first);
+            if (entity && !applyRaw(*entity, r.second, error))
+                return false;
+        }
+    }
+    m_ctx.newlyLinked.clear();
+    return true;
+}
+
+bool Applier::quarantineStuckPending(Error *error)
+{
+    const Result<QList<ParkingLot::PendingEdge>> edges = m_parked.lot().pendingEdges();
+    if (!edges.into(error))
+        return false;
+    if (edges->isEmpty())
+        return true;
+    QList<QPair<QString, QString>> cycle;
+    if (!inTransaction([&] { return m_parked.quarantineCycles(*edges, &cycle, error); }, error))
+        return false;
+    for (const auto &member : std::as_const(cycle)) {
+        if (!quarantineWaitingFor(member.first, member.second, Tr::tr("which is quarantined"), error))
+            return false;
+    }
+    return true;
+}
+
+bool Applier::quarantineWaitingFor(const QString &entity, const QString &externalId, const QString &reason, Error *error)
+{
+    return inTransaction([&] { return m_parked.quarantineWaitingFor(entity, externalId, reason, error); }, error);
+}
+
+bool Applier::isLinked(const QString &entity, const QString &externalId, Error *error)
+{
+    return !m_ctx.links.localId(entity, externalId, error).isNull();
+}
+
+bool Applier::isPending(const QString &entity, const QString &externalId, Error *error)
+{
+    bool pending = false;
+    return m_parked.lot().isPending(entity, externalId, &pending, error) && pending;
+}
+
+Result<QList<QPair<QString, QString>>> Applier::quarantined(const QStringList &entities, const QStringList &externalIds)
+{
+    const Result<QList<QPair<QString, QString>>> all = m_parked.lot().quarantinedIds();
+    if (!all)
+        return all;
+    QList<QPair<QString, QString>> out;
+    for (const auto &r : *all) {
+        if ((entities.isEmpty() || entities.contains(r.first)) && (externalIds.isEmpty() || externalIds.contains(r.second)))
+            out.append(r);
+    }
+    return out;
+}
+
+bool Applier::dropFromQuarantine(const QString &entity, const QString &externalId, Error *error)
+{
+    return m_parked.dropFromQuarantine(entity, externalId, error);
+}
+
+bool Applier::stampSeen(const EntityConfig &entity, const QStringList &ids, qint64 scan, const Position &position, QStringList *unlinked,
+                        Error *error)
+{
+    const bool ok = inTransaction(
+        [&] {
+            return m_sweeper.stampSeen(entity, ids, scan, unlinked, error)
+                && m_cursors.save(m_ctx.source.name, entity.name, CursorKind::Reconcile, position, m_ctx.runId, error);
+        },
+        error);
+    if (!ok)
+        unlinked->clear();
+    return ok;
+}
+
+bool Applier::sweep(const EntityConfig &entity, const QStringList &goneIds, Error *error)
+{
+    QList<LinkStore::Link> gone;
+    for (const QString &id : goneIds) {
+        gone.append(m_ctx.links.find(entity.name, id, error));
+        if (error->isError())
+            return false;
+    }
+    return inTransaction([&] { return m_sweeper.sweep(entity, goneIds, gone, error); }, error);
+}
+
+} // namespace Tributary

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "config/Config.h"
+#include "engine/apply/ApplyContext.h"
+#include "engine/apply/ParkedRecords.h"
+#include "engine/apply/PlanWriter.h"
+#include "engine/apply/RecordPlanner.h"
+#include "engine/apply/Sweeper.h"
+#include "state/CursorStore.h"
+#include "state/Position.h"
+#include "state/RunCounts.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <functional>
+
+namespace Tributary {
+
+class Database;
+
+// Writes what a source sent into the main database, one transaction per call: the rows, their
+// links and base snapshots, pending references, quarantined records, conflicts, the change log
+// and (for pages) the entity's new cursor. A crash before commit replays the page, after commit
+// the page is done. For each record RecordPlanner decides and PlanWriter writes; the parts that
+// hold records back (ParkedRecords) and delete them (Sweeper) have classes of their own.
+class Applier
+{
+public:
+    Applier(Database &db, const Config &config, const SourceConfig &source, qint64 runId);
+    ~Applier();
+
+    // Before the first page: the expression indexes for the match keys, where each entity's rows
+    // live (EntityCatalog), the latest reconciliation scan, and the held records.
+    bool prepare(Error *error);
+
+    // Applies one page and stores `position` as the entity's cursor of `cursorKind`.
+    bool applyPage(const EntityConfig &entity, const QJsonArray &records, CursorKind cursorKind, const Position &position, Error *error);
+    // Applies records fetched one by one (missing references, webhook hints, retries), without
+    // moving any cursor.
+    bool applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error);
+
+    // A full walk of `entity` read everything: its continuation is cleared, and when the source
+    // can filter by change time and the entity has no incremental cursor yet, the incremental walk
+    // starts from `incrementalValue` (the source's clock when the full walk began), in one
+    // transaction.
+    bool completeFullWalk(const EntityConfig &entity, bool canFilter, const QString &incrementalValue, Error *error);
+
+    QHash<QString, EntityCounts> &counts() { return m_ctx.counts; }
+    CursorStore &cursors() { return m_cursors; }
+    qint64 runId() const { return m_ctx.runId; }
+
+    // Pending and quarantined records.
+    Result<QList<ParkingLot::MissingRef>> missingReferences() { return m_parked.lot().missingReferences(); }
+    // Quarantines every record still pending: called when nothing fetchable is missing any more,
+    // so what still waits waits on itself (a cycle of references).
+    bool quarantineStuckPending(Error *error);
+    // Moves every pending record waiting for (entity, externalId) to quarantine with `reason`.
+    bool quarantineWaitingFor(const QString &entity, const QString &externalId, const QString &reason, Error *error);
+    bool isLinked(const QString &entity, const QString &externalId, Error *error);
+    bool isPending(const QString &entity, const QString &externalId, Error *error);
+    // Quarantined records of this source: (entity, external id), optionally filtered.
+    Result<QList<QPair<QString, QString>>> quarantined(const QStringList &entities, const QStringList &externalIds);
+    // Forgets a quarantined record (the source no longer has it).
+    bool dropFromQuarantine(const QString &entity, const QString &externalId, Error *error);
+    Result<QHash<QString, qint64>> pendingCounts() { return m_parked.lot().pendingCounts(); }
+
+    // Reconciliation. A scan stamps every id the source lists with the scan number (one
+    // transaction per page, with the scan's position); ids that have no link are returned in
+    // *unlinked (records polling missed: the caller fetches them).
+    bool stampSeen(const EntityConfig &entity, const QStringList &ids, qint64 scan, const Position &position, QStringList *unlinked,
+                   Error *error);
+    bool countForScan(const EntityConfig &entity, qint64 scan, LinkStore::ScanCounts *counts, Error *error)
+    {
+        return m_ctx.links.countForScan(entity.name, scan, counts, error);
+    }
+    Result<QStringList> unseen(const EntityConfig &entity, qint64 scan) { return m_ctx.links.unseen(entity.name, scan); }
+    bool sweep(const EntityConfig &entity, const QStringList &goneIds, Error *error);
+    void setCurrentScan(qint64 scan) { m_ctx.links.setCurrentScan(scan); }
+    // Soft delete needs the column: adds it (nullable) when the table lacks it.
+    bool ensureDeletedColumn(const EntityConfig &entity, Error *error) { return m_ctx.table(entity).ensureDeletedColumn(error); }
+
+private:
+    bool applyAll(const EntityConfig &entity, const QJsonArray &records, bool careful, Error *error);
+    bool applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error);
+    // Applies the pending records that wait for what this transaction linked, until none is left.
+    bool resolvePending(Error *error);
+    // Runs `body` in one transaction stamped with one time; on any failure everything is rolled
+    // back and the in-memory views of the state tables are read again.
+    bool inTransaction(const std::function<bool()> &body, Error *error);
+    void afterRollback();
+
+    ApplyContext m_ctx;
+    CursorStore m_cursors;
+    ParkedRecords m_parked;
+    RecordPlanner m_planner;
+    PlanWriter m_writer;
+    Sweeper m_sweeper;
+};
+
+} // namespace Tributary

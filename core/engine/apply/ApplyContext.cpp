@@ -1,0 +1,55 @@
+#include "ApplyContext.h"
+
+#include "store/Database.h"
+
+namespace Tributary {
+
+ApplyContext::ApplyContext(Database &database, const Config &cfg, const SourceConfig &src, qint64 run)
+    : db(database), config(cfg), source(src), runId(run), statements(database), links(database, src.name),
+      conflicts(database, &statements), changes(database, &statements)
+{
+    stampNow();
+}
+
+void ApplyContext::stampNow()
+{
+    now = Database::now();
+    links.setTimestamp(now);
+}
+
+EntityTable &ApplyContext::table(const EntityConfig &entity)
+{
+    auto it = m_tables.find(entity.name);
+    if (it == m_tables.end())
+        it = m_tables.insert(entity.name, std::make_shared<EntityTable>(db, statements, entity));
+    return **it;
+}
+
+const RecordMapper &ApplyContext::mapper(const EntityConfig &entity)
+{
+    auto it = m_mappers.find(entity.name);
+    if (it == m_mappers.end()) {
+        it = m_mappers.insert(entity.name, std::make_shared<RecordMapper>(entity, config.database, QString()));
+    }
+    return **it;
+}
+
+bool ApplyContext::logChange(const EntityConfig &entity, const QString &localId, const QString &externalId, const QString &op, Error *error,
+                             const QStringList &fields, const QJsonObject &values)
+{
+    Change c;
+    c.runId = runId;
+    c.source = source.name;
+    c.entity = entity.name;
+    c.table = entity.table;
+    c.localId = localId;
+    c.externalId = externalId;
+    c.op = op;
+    c.fields = fields;
+    c.actor = QStringLiteral("source:") + source.name;
+    c.at = now;
+    c.values = values;
+    return changes.append(c, error);
+}
+
+} // namespace Tributary

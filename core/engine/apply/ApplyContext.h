@@ -1,0 +1,54 @@
+#pragma once
+
+#include "config/Config.h"
+#include "engine/apply/RecordMapper.h"
+#include "state/ChangeLog.h"
+#include "state/ConflictStore.h"
+#include "state/LinkStore.h"
+#include "state/RunCounts.h"
+#include "store/EntityTable.h"
+#include "store/Statements.h"
+
+#include <QHash>
+#include <memory>
+
+namespace Tributary {
+
+class Database;
+
+// What the parts of one run's applier share: one connection and the statements prepared on it,
+// the source's links, the application's tables, the counts, and the time of the transaction in
+// progress. Lives as long as the run, on the run's thread.
+class ApplyContext
+{
+public:
+    ApplyContext(Database &db, const Config &config, const SourceConfig &source, qint64 runId);
+    ApplyContext(const ApplyContext &) = delete;
+    ApplyContext &operator=(const ApplyContext &) = delete;
+
+    Database &db;
+    const Config &config;
+    const SourceConfig &source;
+    const qint64 runId;
+    Statements statements;
+    LinkStore links;
+    ConflictStore conflicts;
+    ChangeLog changes;
+    QHash<QString, EntityCounts> counts;
+    QString now; // the time of the transaction in progress, as the state tables store it
+    QList<QPair<QString, QString>> newlyLinked; // (entity, external id) linked in this transaction
+
+    // Starts the clock of a transaction: every row it stamps gets the same time.
+    void stampNow();
+    EntityTable &table(const EntityConfig &entity);
+    const RecordMapper &mapper(const EntityConfig &entity);
+    // A line in the change log, by this source.
+    bool logChange(const EntityConfig &entity, const QString &localId, const QString &externalId, const QString &op, Error *error,
+                   const QStringList &fields = {}, const QJsonObject &values = {});
+
+private:
+    QHash<QString, std::shared_ptr<EntityTable>> m_tables;
+    QHash<QString, std::shared_ptr<RecordMapper>> m_mappers;
+};
+
+} // namespace Tributary

@@ -1,0 +1,128 @@
+#include "PlanWriter.h"
+
+#include "engine/apply/ApplyContext.h"
+#include "engine/apply/ParkedRecords.h"
+#include "util/Values.h"
+
+namespace Tributary {
+
+bool PlanWriter::execute(const RecordPlan &plan, Error *error)
+{
+    using A = RecordPlan::Action;
+    if (plan.action == A::Quarantine)
+        return m_parked.quarantine(*plan.entity, plan.raw, plan.externalId, plan.errorField, plan.error, error);
+    // A record that reconciliation had found gone is back: undo the delete first.
+    if (plan.restore && !restore(plan, error))
+        return false;
+    bool ok = true;
+    switch (plan.action) {
+    case A::Pending:
+        return m_parked.park(*plan.entity, plan.raw, plan.externalId, plan.missing, error);
+    case A::Unchanged:
+        if (!plan.restore)
+            ++m_ctx.counts[plan.entity->name].unchanged;
+        break;
+    case A::Insert: ok = insert(plan, error); break;
+    case A::Link: ok = link(plan, error); break;
+    case A::Update: ok = update(plan, error); break;
+    case A::LocalDeleted: ok = localDeleted(plan, error); break;
+    case A::Quarantine: break;
+    }
+    return ok && m_parked.release(plan.entity->name, plan.externalId, error);
+}
+
+bool PlanWriter::restore(const RecordPlan &plan, Error *error)
+{
+    const EntityConfig &entity = *plan.entity;
+    if (entity.deleteMode == QLatin1String("soft") && !m_ctx.table(entity).undelete(plan.link.localId, error))
+        return false;
+    ++m_ctx.counts[entity.name].restored;
+    return m_ctx.links.setDeleted(entity.name, plan.externalId, QString(), error)
+        && m_ctx.logChange(entity, plan.link.localId, plan.externalId, QStringLiteral("restore"), error);
+}
+
+bool PlanWriter::insert(const RecordPlan &plan, Error *error)
+{
+    const EntityConfig &entity = *plan.entity;
+    QString localId;
+    if (!m_ctx.table(entity).insert(plan.row, &localId, error)
+        || !m_ctx.links.insert(entity.name, plan.externalId, localId, QStringLiteral("inserted"), plan.hash, variantMapToJson(plan.row), error))
+        return false;
+    ++m_ctx.counts[entity.name].inserted;
+    m_ctx.newlyLinked.append({entity.name, plan.externalId});
+    return m_ctx.logChange(entity, localId, plan.externalId, QStringLiteral("insert"), error);
+}
+
+bool PlanWriter::link(const RecordPlan &plan, Error *error)
+{
+    const EntityConfig &entity = *plan.entity;
+    if (!m_ctx.links.insert(entity.name, plan.externalId, plan.matchedId, QStringLiteral("matched"), plan.hash, variantMapToJson(plan.row), error))
+        return false;
+    ++m_ctx.counts[entity.name].linked;
+    m_ctx.newlyLinked.append({entity.name, plan.externalId});
+    return m_ctx.logChange(entity, plan.matchedId, plan.externalId, QStringLiteral("link"), error);
+}
+
+bool PlanWriter::update(const RecordPlan &plan, Error *error)
+{
+    const EntityConfig &entity = *plan.entity;
+    EntityCounts &counts = m_ctx.counts[entity.name];
+    const ThreeWayMerge::Result &merge = plan.merge;
+    if (!merge.changes.isEmpty()) {
+        if (!m_ctx.table(entity).update(plan.link.localId, merge.changes, error))
+            return false;
+        ++counts.updated;
+        if (!m_ctx.logChange(entity, plan.link.localId, plan.externalId, QStringLiteral("update"), error, merge.changes.keys(),
+                             variantMapToJson(merge.changes)))
+            return false;
+    } else if (merge.waiting.isEmpty() && merge.decided.isEmpty()) {
+        ++counts.unchanged;
+    }
+    using R = ThreeWayMerge::Result;
+    if (!merge.waiting.isEmpty()) {
+        ++counts.conflicts;
+        if (!recordConflict(plan, QStringLiteral("field"), merge.waiting, R::pick(merge.base, merge.waiting), R::pick(merge.local, merge.waiting),
+                            R::pick(merge.remote, merge.waiting), QString(), R::pick(merge.localBy, merge.waiting), error))
+            return false;
+    }
+    // Decided by a rule: recorded as resolved, so every collision stays visible in the history.
+    for (auto it = merge.decided.constBegin(); it != merge.decided.constEnd(); ++it) {
+        if (!recordConflict(plan, QStringLiteral("field"), it.value(), R::pick(merge.base, it.value()), R::pick(merge.local, it.value()),
+                            R::pick(merge.remote, it.value()), it.key(), R::pick(merge.localBy, it.value()), error))
+            return false;
+    }
+    // The base becomes what the source says now, so a field kept locally is not raised again until
+    // the source changes it again.
+    return m_ctx.links.update(entity.name, plan.externalId, plan.hash, variantMapToJson(plan.row), error);
+}
+
+bool PlanWriter::localDeleted(const RecordPlan &plan, Error *error)
+{
+    const EntityConfig &entity = *plan.entity;
+    ++m_ctx.counts[entity.name].conflicts;
+    const QJsonObject remote = variantMapToJson(plan.row);
+    return recordConflict(plan, QStringLiteral("local-deleted"), m_ctx.table(entity).syncColumns(), plan.link.base(), QJsonObject(), remote,
+                          QString(), QJsonObject(), error)
+        && m_ctx.links.update(entity.name, plan.externalId, plan.hash, remote, error);
+}
+
+bool PlanWriter::recordConflict(const RecordPlan &plan, const QString &kind, const QStringList &fields, const QJsonObject &base,
+                                const QJsonObject &local, const QJsonObject &remote, const QString &resolution, const QJsonObject &localBy,
+                                Error *error)
+{
+    ConflictRecord c;
+    c.source = m_ctx.source.name;
+    c.entity = plan.entity->name;
+    c.externalId = plan.externalId;
+    c.localId = plan.link.localId;
+    c.kind = kind;
+    c.fields = fields;
+    c.base = base;
+    c.local = local;
+    c.remote = remote;
+    c.localBy = localBy;
+    c.resolution = resolution;
+    return m_ctx.conflicts.record(c, m_ctx.runId, m_ctx.now, error);
+}
+
+} // namespace Tributary

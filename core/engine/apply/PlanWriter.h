@@ -1,0 +1,34 @@
+#pragma once
+
+#include "engine/apply/RecordPlan.h"
+
+namespace Tributary {
+
+class ApplyContext;
+class ParkedRecords;
+
+// Carries out a RecordPlan inside the page's transaction: the row, its link and base snapshot,
+// the conflicts the merge left, the change log, pending and quarantine, and the counts. Decides
+// nothing.
+class PlanWriter
+{
+public:
+    PlanWriter(ApplyContext &context, ParkedRecords &parked) : m_ctx(context), m_parked(parked) {}
+
+    bool execute(const RecordPlan &plan, Error *error);
+
+private:
+    bool restore(const RecordPlan &plan, Error *error);
+    bool insert(const RecordPlan &plan, Error *error);
+    bool link(const RecordPlan &plan, Error *error);
+    bool update(const RecordPlan &plan, Error *error);
+    bool localDeleted(const RecordPlan &plan, Error *error);
+    bool recordConflict(const RecordPlan &plan, const QString &kind, const QStringList &fields, const QJsonObject &base,
+                        const QJsonObject &local, const QJsonObject &remote, const QString &resolution, const QJsonObject &localBy,
+                        Error *error);
+
+    ApplyContext &m_ctx;
+    ParkedRecords &m_parked;
+};
+
+} // namespace Tributary

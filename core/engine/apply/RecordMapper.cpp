@@ -1,0 +1,151 @@
+#include "RecordMapper.h"
+
+#include "util/Tr.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <cmath>
+
+namespace Tributary {
+
+RecordMapper::RecordMapper(const EntityConfig &entity, const DatabaseConfig &database, const QString &cursorField)
+    : m_entity(entity), m_timestampFormat(database.timestampFormat), m_cursorField(cursorField)
+{
+}
+
+namespace {
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Bool: return Tr::tr("a boolean");
+    case QJsonValue::Double: return Tr::tr("a number");
+    case QJsonValue::String: return Tr::tr("a string");
+    case QJsonValue::Array: return Tr::tr("an array");
+    case QJsonValue::Object: return Tr::tr("an object");
+    default: return Tr::tr("null");
+    }
+}
+
+} // namespace
+
+MappedRecord RecordMapper::map(const QJsonObject &record) const
+{
+    MappedRecord out;
+    auto fail = [&out](const QString &field, const QString &why) {
+        if (out.error.isEmpty()) {
+            out.errorField = field;
+            out.error = why;
+        }
+    };
+
+    const QJsonValue idValue = valueAt(record, m_entity.externalId);
+    out.externalId = idString(idValue);
+    if (out.externalId.isEmpty())
+        fail(m_entity.externalId, Tr::tr("missing external id (expected a string or a number, got %1)").arg(typeName(idValue)));
+
+    if (!m_cursorField.isEmpty()) {
+        const QJsonValue c = valueAt(record, m_cursorField);
+        out.cursorValue = c.isString() ? c.toString() : idString(c);
+    }
+
+    for (const ColumnMapping &c : m_entity.columns) {
+        const QJsonValue v = valueAt(record, c.field);
+        if (v.isNull() || v.isUndefined()) {
+            if (c.required)
+                fail(c.field, v.isNull() ? Tr::tr("required field is null") : Tr::tr("required field is missing"));
+            out.values.insert(c.column, QVariant());
+            continue;
+        }
+        // Built only for a failure: map() runs for every field of every record.
+        auto expected = [&] { return Tr::tr("expected %1, got %2").arg(c.type, typeName(v)); };
+        if (c.type == QLatin1String("string")) {
+            if (!v.isString()) {
+                fail(c.field, expected());
+                continue;
+            }
+            const QString s = v.toString();
+            // NUL cannot be stored faithfully by every driver: reject it clearly instead of truncating.
+            if (s.contains(QChar(0))) {
+                fail(c.field, Tr::tr("contains a NUL character"));
+                continue;
+            }
+            // A lone surrogate ("\ud800" is valid JSON syntax) is not Unicode: SQLite would fuse it
+            // with the next character on the way in. Refuse it rather than store something else.
+            if (!QStringView(s).isValidUtf16()) {
+                fail(c.field, Tr::tr("is not valid Unicode (an unpaired UTF-16 surrogate)"));
+                continue;
+            }
+            out.values.insert(c.column, s);
+        } else if (c.type == QLatin1String("integer")) {
+            const double d = v.toDouble(qQNaN());
+            if (!v.isDouble() || d != std::floor(d) || std::fabs(d) > 9.007199254740992e15) {
+                fail(c.field, Tr::tr("expected a whole number, got %1").arg(typeName(v)));
+                continue;
+            }
+            out.values.insert(c.column, qint64(d));
+        } else if (c.type == QLatin1String("real")) {
+            if (!v.isDouble()) {
+                fail(c.field, expected());
+                continue;
+            }
+            out.values.insert(c.column, v.toDouble());
+        } else if (c.type == QLatin1String("boolean")) {
+            if (!v.isBool()) {
+                fail(c.field, expected());
+                continue;
+            }
+            out.values.insert(c.column, v.toBool() ? 1 : 0);
+        } else if (c.type == QLatin1String("timestamp")) {
+            const QString ts = normalizeTimestamp(v, m_timestampFormat);
+            if (ts.isNull()) {
+                fail(c.field, Tr::tr("expected an ISO-8601 timestamp or unix seconds, got %1")
+                                  .arg(v.isString() ? QStringLiteral("\"%1\"").arg(v.toString().left(40)) : typeName(v)));
+                continue;
+            }
+            out.values.insert(c.column, ts);
+        } else { // json
+            const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+            out.values.insert(c.column, v.isArray() || v.isObject() ? QString::fromUtf8(doc.toJson(QJsonDocument::Compact))
+                                                                     : v.toVariant().toString());
+        }
+    }
+
+    for (const ReferenceMapping &r : m_entity.references) {
+        const QJsonValue v = valueAt(record, r.field);
+        if (v.isNull() || v.isUndefined()) {
+            if (!r.nullable)
+                fail(r.field, (v.isNull() ? Tr::tr("reference to %1 is null but not nullable") : Tr::tr("reference to %1 is missing but not nullable"))
+                                  .arg(r.entity));
+            continue;
+        }
+        const QString id = idString(v);
+        if (id.isEmpty()) {
+            fail(r.field, Tr::tr("reference to %1: expected an id, got %2").arg(r.entity, typeName(v)));
+            continue;
+        }
+        if (r.entity == m_entity.name && id == out.externalId) {
+            fail(r.field, Tr::tr("references itself"));
+            continue;
+        }
+        out.refs.insert(r.column, id);
+    }
+
+    if (out.isValid()) {
+        // The hash covers what Tributary writes, in the source's id space: an unchanged hash means
+        // there is nothing to apply, whatever the local ids became. QJsonObject sorts its keys.
+        QJsonObject values, refs;
+        for (auto it = out.values.constBegin(); it != out.values.constEnd(); ++it)
+            values.insert(it.key(), variantToJson(it.value()));
+        for (auto it = out.refs.constBegin(); it != out.refs.constEnd(); ++it)
+            refs.insert(it.key(), it.value());
+        const QByteArray canonical = QJsonDocument(QJsonObject{{QStringLiteral("v"), values}, {QStringLiteral("r"), refs}})
+                                         .toJson(QJsonDocument::Compact);
+        out.hash = QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha1).toHex());
+    }
+    return out;
+}
+
+} // namespace Tributary

@@ -1,0 +1,96 @@
+#include "RecordPlanner.h"
+
+#include "engine/apply/ApplyContext.h"
+#include "store/Database.h"
+#include "util/Values.h"
+
+namespace Tributary {
+
+bool RecordPlanner::plan(const EntityConfig &entity, const QJsonObject &raw, RecordPlan *p, Error *error)
+{
+    *p = RecordPlan();
+    p->entity = &entity;
+    p->raw = raw;
+    const MappedRecord m = m_ctx.mapper(entity).map(raw);
+    p->externalId = m.externalId;
+    if (!m.isValid()) {
+        p->action = RecordPlan::Action::Quarantine;
+        p->errorField = m.errorField;
+        p->error = m.error;
+        return true;
+    }
+    p->hash = m.hash;
+    p->link = m_ctx.links.find(entity.name, m.externalId, error);
+    if (error->isError())
+        return false;
+    p->restore = p->link.found && !p->link.deletedAt.isEmpty();
+    if (p->link.found && p->link.hash == m.hash) {
+        p->action = RecordPlan::Action::Unchanged;
+        return true;
+    }
+
+    p->row = m.values;
+    for (const ReferenceMapping &ref : entity.references) {
+        const auto it = m.refs.constFind(ref.column);
+        if (it == m.refs.constEnd()) {
+            p->row.insert(ref.column, QVariant());
+            continue;
+        }
+        const QString local = m_ctx.links.localId(ref.entity, *it, error);
+        if (error->isError())
+            return false;
+        if (local.isNull())
+            p->missing.append({ref.column, ref.entity, *it});
+        else
+            p->row.insert(ref.column, Database::keyValue(local));
+    }
+    if (!p->missing.isEmpty()) {
+        p->action = RecordPlan::Action::Pending;
+        return true;
+    }
+    return p->link.found ? planKnownRow(p, error) : planNewRow(p, error);
+}
+
+bool RecordPlanner::planKnownRow(RecordPlan *p, Error *error)
+{
+    EntityTable &table = m_ctx.table(*p->entity);
+    QVariantMap local;
+    bool exists = false;
+    if (!table.read(p->link.localId, &local, &exists, error))
+        return false;
+    if (!exists) {
+        // The main application deleted the row that the source has just changed: never resurrect
+        // it silently, never lose the remote change: it waits as an edit-versus-delete conflict.
+        p->action = RecordPlan::Action::LocalDeleted;
+        return true;
+    }
+    p->action = RecordPlan::Action::Update;
+    const ThreeWayMerge merge(*p->entity, m_ctx.source, table.syncColumns());
+    const QString localId = p->link.localId;
+    return merge.merge(p->link.base(), local, p->row,
+                       [&](QList<ThreeWayMerge::OtherSource> *others) {
+                           QList<LinkStore::OtherLink> links;
+                           if (!m_ctx.links.othersOnRow(p->entity->table, localId, &links, error))
+                               return false;
+                           for (const LinkStore::OtherLink &l : std::as_const(links)) {
+                               const SourceConfig *other = m_ctx.config.source(l.source);
+                               others->append({l.source, other ? other->priority : 0, l.base});
+                           }
+                           return true;
+                       },
+                       &p->merge);
+}
+
+bool RecordPlanner::planNewRow(RecordPlan *p, Error *error)
+{
+    bool usable = false;
+    if (!m_ctx.table(*p->entity).findMatch(p->row, &p->matchedId, &usable, error))
+        return false;
+    // The same user or section already exists (locally or through another source): link it,
+    // never duplicate it. Its local values stay as they are; differences are local divergence
+    // that three-way detection respects from now on.
+    p->action = p->matchedId.isNull() ? RecordPlan::Action::Insert : RecordPlan::Action::Link;
+    return true;
+}
+
+} // namespace Tributary

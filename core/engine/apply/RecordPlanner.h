@@ -1,0 +1,26 @@
+#pragma once
+
+#include "engine/apply/RecordPlan.h"
+
+namespace Tributary {
+
+class ApplyContext;
+
+// Decides what one record needs (RecordPlan): maps it, looks up its link, its references and,
+// for a known row, the row itself and the other sources linked to it, then merges three ways.
+// Reads only.
+class RecordPlanner
+{
+public:
+    explicit RecordPlanner(ApplyContext &context) : m_ctx(context) {}
+
+    bool plan(const EntityConfig &entity, const QJsonObject &raw, RecordPlan *plan, Error *error);
+
+private:
+    bool planKnownRow(RecordPlan *plan, Error *error);
+    bool planNewRow(RecordPlan *plan, Error *error);
+
+    ApplyContext &m_ctx;
+};
+
+} // namespace Tributary

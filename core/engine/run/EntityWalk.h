@@ -1,0 +1,82 @@
+#pragma once
+
+#include "config/Config.h"
+#include "engine/Source.h"
+#include "engine/run/RunJob.h"
+#include "state/CursorStore.h"
+#include "state/Position.h"
+#include "state/RunCounts.h"
+
+#include <QDateTime>
+#include <QPointer>
+
+namespace Tributary {
+
+class Applier;
+class PageWalker;
+
+// One entity's walk, page by page, each page applied in its own transaction with its cursor:
+//   incremental  from the stored (value, id), inclusive, skipping what an earlier run applied at
+//                that boundary; over pagination that shifts, keyset emulation (below); a walk
+//                that reaches records changed after it began stops there, so a busy source cannot
+//                keep a run going forever
+//   full         the source's stable order, resumable from its stored continuation; leaves an
+//                incremental cursor at the source's clock when the entity has none
+// Also where a new source starts (`start`: beginning, a date, or now).
+class EntityWalk : public RunJob
+{
+    Q_OBJECT
+public:
+    // `full`: walk everything even when the source can filter by change time.
+    EntityWalk(Source *impl, Applier &applier, const SourceConfig &source, const EntityConfig &entity, bool full, QObject *parent = nullptr);
+    ~EntityWalk() override;
+
+    void start() override;
+    void stop() override;
+
+Q_SIGNALS:
+    void progress(const QString &entity, const Tributary::EntityCounts &counts);
+
+private:
+    void startWalk(const QString &since);
+    void onPage(const Page &page);
+    // Counts, skips the boundary, applies, moves the cursor (or keeps it, for a re-read).
+    bool applyIncoming(const Page &page, bool moveCursor, const QString &token, Error *error);
+    void onWalkFinished(const Error &error);
+    // Keyset emulation: every request asks again from the last applied value; continuation tokens
+    // are followed only inside a group of records sharing one value, which is then read once more
+    // from its start, so that a record that moved inside it cannot be missed.
+    void requestEmulated(const QString &since, const QString &token);
+    void onEmulatedPage(Tributary::SourceJob *job);
+    void startGroupReread();
+    bool isBoundaryRecord(const QJsonObject &record) const;
+    bool isIncremental() const { return m_kind == CursorKind::Incremental; }
+
+    Source *m_impl;
+    Applier &m_applier;
+    const SourceConfig &m_source;
+    const EntityConfig &m_entity;
+    const bool m_full;
+    EntityCapabilities m_caps;
+    CursorKind m_kind = CursorKind::Incremental;
+    Position m_position;     // last committed position
+    Position m_boundary;     // records at or before this (value, id) were applied by an earlier run
+    bool m_probing = false;  // start "now": first request only reads the source's clock
+    // The source's clock when the walk began; a walk that reaches records changed after it
+    // stops there (the next run goes on).
+    QDateTime m_walkStarted;
+    bool m_reachedNow = false;
+    bool m_stopping = false;
+    PageWalker *m_walker = nullptr;
+
+    bool m_emulating = false;
+    QPointer<PageJob> m_emulatedJob;
+    QString m_emulatedSince;
+    QString m_groupValue;     // the tie group paged through by continuation tokens, if any
+    bool m_rereading = false; // re-reading m_groupValue from its start, nothing skipped
+    int m_rereads = 0;
+    qint64 m_writtenBeforeReread = 0;
+    bool m_resumeAfterReread = false; // whether the walk goes on past the group afterwards
+};
+
+} // namespace Tributary

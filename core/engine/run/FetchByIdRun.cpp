@@ -1,0 +1,112 @@
+#include "FetchByIdRun.h"
+
+#include "engine/apply/Applier.h"
+#include "engine/run/FetchByIds.h"
+#include "util/Logging.h"
+#include "util/Tr.h"
+
+namespace Tributary {
+
+void FetchByIdRun::begin()
+{
+    if (m_request.kind() == RunKind::Webhook)
+        fetchHinted();
+    else
+        retryQuarantined();
+}
+
+void FetchByIdRun::fetchHinted()
+{
+    // Parents before children, so that a new record's parent is usually linked before it comes.
+    QList<RecordRef> records;
+    for (const EntityConfig *e : std::as_const(m_entities)) {
+        for (const RecordRef &record : m_request.records()) {
+            if (record.entity == e->name && !records.contains(record))
+                records.append(record);
+        }
+    }
+    qCInfo(lcEngine).noquote() << QStringLiteral("%1: fetching %2 records named by webhooks").arg(m_source.name).arg(records.size());
+    m_gone.clear();
+    auto *fetch = new FetchByIds(m_impl, *m_applier, m_source, records, [this](const RecordRef &ref, RecordJob *job, Error *error) {
+        if (!job->hasError())
+            ++m_applier->counts()[ref.entity].fetched;
+        return applyOrNoteGone(ref, job, QStringLiteral("source %1, entity %2, record %3: %4"), &m_gone, error);
+    });
+    runJob(fetch, [this](const Error &error) {
+        if (error)
+            finish(error);
+        else
+            applyHintedDeletes();
+    });
+}
+
+void FetchByIdRun::applyHintedDeletes()
+{
+    Error error;
+    // Referencing entities first, as the sweep of a reconciliation does.
+    for (auto it = m_entities.crbegin(); it != m_entities.crend(); ++it) {
+        const EntityConfig *e = *it;
+        const QStringList gone = m_gone.value(e->name);
+        if (gone.isEmpty())
+            continue;
+        if (e->deleteMode == QLatin1String("hard")) {
+            // A hard delete of a parent whose children are not gone yet would break their
+            // references; the reconciliation orders deletes over the whole source.
+            qCInfo(lcEngine).noquote() << QStringLiteral("%1/%2: %3 records are gone at the source; hard deletes are left to the next reconciliation")
+                                              .arg(m_source.name, e->name).arg(gone.size());
+            continue;
+        }
+        if (!m_applier->ensureDeletedColumn(*e, &error) || !m_applier->sweep(*e, gone, &error)) {
+            finish(error);
+            return;
+        }
+    }
+    m_gone.clear();
+    resolveThenFinish();
+}
+
+void FetchByIdRun::retryQuarantined()
+{
+    const Result<QList<QPair<QString, QString>>> quarantined = m_applier->quarantined(m_request.entities(), m_request.externalIds());
+    if (!quarantined) {
+        finish(quarantined.error());
+        return;
+    }
+    QList<RecordRef> records;
+    for (const auto &q : *quarantined)
+        records.append({q.first, q.second});
+    qCInfo(lcEngine).noquote() << QStringLiteral("%1: fetching %2 quarantined records again").arg(m_source.name).arg(records.size());
+    auto *fetch = new FetchByIds(m_impl, *m_applier, m_source, records, [this](const RecordRef &ref, RecordJob *job, Error *error) {
+        EntityCounts &counts = m_applier->counts()[ref.entity];
+        if (!m_result.entityOrder.contains(ref.entity))
+            m_result.entityOrder.append(ref.entity);
+        if (job->hasError()) {
+            *error = job->error();
+            error->message = QStringLiteral("source %1, entity %2, record %3: %4").arg(m_source.name, ref.entity, ref.externalId, error->message);
+            return false;
+        }
+        ++counts.fetched;
+        // Gone at the source: there is nothing left to hold or to apply.
+        if (job->isNotFound())
+            return m_applier->dropFromQuarantine(ref.entity, ref.externalId, error);
+        return m_applier->applyRecords(*m_source.entity(ref.entity), QJsonArray{job->record()}, error);
+    });
+    runJob(fetch, [this](const Error &error) {
+        if (error)
+            finish(error);
+        else
+            resolveThenFinish();
+    });
+}
+
+void FetchByIdRun::resolveThenFinish()
+{
+    resolveMissingReferences([this](const Error &error) {
+        if (error)
+            finish(error);
+        else
+            finish(isStopping() ? Error(Error::Code::Aborted, QStringLiteral("stopped")) : Error());
+    });
+}
+
+} // namespace Tributary

@@ -1,0 +1,77 @@
+#include "ChangeLog.h"
+
+#include "store/Database.h"
+#include "store/Statements.h"
+#include "util/Tr.h"
+#include "util/Values.h"
+
+#include <QSqlQuery>
+
+namespace Tributary {
+
+QJsonObject Change::toJson() const
+{
+    return QJsonObject{{QStringLiteral("at"), at},
+                       {QStringLiteral("actor"), actor},
+                       {QStringLiteral("op"), op},
+                       {QStringLiteral("source"), source},
+                       {QStringLiteral("external_id"), externalId},
+                       {QStringLiteral("fields"), QJsonArray::fromStringList(fields)},
+                       {QStringLiteral("values"), values},
+                       {QStringLiteral("run_id"), runId > 0 ? QJsonValue(runId) : QJsonValue()}};
+}
+
+bool ChangeLog::append(const Change &c, Error *error)
+{
+    const QString sql = QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, "
+                                       "external_id, op, fields, actor, at, change_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    QSqlQuery local;
+    QSqlQuery *q = m_statements ? m_statements->get(sql, error) : (m_db.prepare(local, sql, error) ? &local : nullptr);
+    if (!q)
+        return false;
+    q->bindValue(0, c.runId > 0 ? QVariant(c.runId) : QVariant());
+    q->bindValue(1, c.source.isEmpty() ? QVariant() : QVariant(c.source));
+    q->bindValue(2, c.entity.isEmpty() ? QVariant() : QVariant(c.entity));
+    q->bindValue(3, c.table);
+    q->bindValue(4, c.localId);
+    q->bindValue(5, c.externalId.isEmpty() ? QVariant() : QVariant(c.externalId));
+    q->bindValue(6, c.op);
+    q->bindValue(7, c.fields.isEmpty() ? QVariant() : QVariant(compactJson(QJsonArray::fromStringList(c.fields))));
+    q->bindValue(8, c.actor);
+    q->bindValue(9, c.at);
+    q->bindValue(10, c.values.isEmpty() ? QVariant() : QVariant(compactJson(c.values)));
+    return m_db.exec(*q, error);
+}
+
+Result<QList<Change>> ChangeLog::forRow(const QString &table, const QString &localId, int limit)
+{
+    QString sql = QStringLiteral("SELECT id, run_id, source, entity, table_name, local_id, external_id, op, fields, actor, at, change_values "
+                                 "FROM tributary_changes WHERE table_name = ? AND local_id = ? ORDER BY id DESC");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, sql, {table, localId}, &error))
+        return error.prefixed(Tr::tr("cannot read the history of %1 %2").arg(table, localId));
+    QList<Change> out;
+    while (q.next()) {
+        Change c;
+        c.id = q.value(0).toLongLong();
+        c.runId = q.value(1).toLongLong();
+        c.source = q.value(2).toString();
+        c.entity = q.value(3).toString();
+        c.table = q.value(4).toString();
+        c.localId = q.value(5).toString();
+        c.externalId = q.value(6).toString();
+        c.op = q.value(7).toString();
+        for (const QJsonValue &f : parseJsonArray(q.value(8).toString()))
+            c.fields.append(f.toString());
+        c.actor = q.value(9).toString();
+        c.at = q.value(10).toString();
+        c.values = parseJsonObject(q.value(11).toString());
+        out.prepend(c);
+    }
+    return out;
+}
+
+} // namespace Tributary

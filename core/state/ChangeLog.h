@@ -1,0 +1,51 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace Tributary {
+
+class Database;
+class Statements;
+
+// One line of the change log: who changed which row, how, when, with which values.
+struct Change
+{
+    qint64 id = 0;
+    qint64 runId = 0;    // 0: not made by a run (a person, a detach, a purge)
+    QString source;      // empty when no source was involved
+    QString entity;
+    QString table;
+    QString localId;     // "*" for a line about a whole entity (a detach)
+    QString externalId;
+    QString op;          // insert, link, update, restore, soft-delete, delete, gone, unlink, resolve, keep, detach, purge
+    QStringList fields;  // the fields written, when the op writes some
+    QString actor;       // "source:forum", "person:alice", "admin"
+    QString at;
+    QJsonObject values;  // the values written (or, for a purge, the row deleted)
+
+    QJsonObject toJson() const;
+};
+
+// The change log (tributary_changes): append-only, the audit trail of every row Tributary
+// changed. The word for one row's past is "history" (`tributaryd history TABLE ID`); the runs'
+// past is the run history (RunLog).
+class ChangeLog
+{
+public:
+    // `statements`: keeps the append statement prepared (the engine appends one line per record).
+    explicit ChangeLog(Database &db, Statements *statements = nullptr) : m_db(db), m_statements(statements) {}
+
+    bool append(const Change &change, Error *error);
+    // The changes of one row, oldest first; `limit` keeps the newest ones (0: all).
+    Result<QList<Change>> forRow(const QString &table, const QString &localId, int limit = 0);
+
+private:
+    Database &m_db;
+    Statements *m_statements;
+};
+
+} // namespace Tributary

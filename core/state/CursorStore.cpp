@@ -1,0 +1,89 @@
+#include "CursorStore.h"
+
+#include "store/Database.h"
+#include "store/Statements.h"
+#include "util/Tr.h"
+#include "util/Values.h"
+
+#include <QSqlQuery>
+
+namespace Tributary {
+
+namespace {
+
+const QString kLoad = QStringLiteral("SELECT position FROM tributary_cursors WHERE source = ? AND entity = ? AND kind = ?");
+const QString kSave = QStringLiteral("INSERT INTO tributary_cursors (source, entity, kind, position, run_id, updated_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, entity, kind) DO UPDATE SET "
+                                     "position = excluded.position, run_id = excluded.run_id, updated_at = excluded.updated_at");
+
+// A statement from the cache, or a fresh one in `local`.
+QSqlQuery *statement(Database &db, Statements *cache, QSqlQuery &local, const QString &sql, Error *error)
+{
+    if (cache)
+        return cache->get(sql, error);
+    return db.prepare(local, sql, error) ? &local : nullptr;
+}
+
+} // namespace
+
+QString CursorStore::kindName(CursorKind kind)
+{
+    switch (kind) {
+    case CursorKind::Incremental: return QStringLiteral("incremental");
+    case CursorKind::Full: return QStringLiteral("full");
+    case CursorKind::Reconcile: return QStringLiteral("reconcile");
+    }
+    return QString();
+}
+
+bool CursorStore::load(const QString &source, const QString &entity, CursorKind kind, Position *position, Error *error)
+{
+    *position = Position();
+    QSqlQuery local;
+    QSqlQuery *q = statement(m_db, m_statements, local, kLoad, error);
+    if (!q)
+        return false;
+    q->bindValue(0, source);
+    q->bindValue(1, entity);
+    q->bindValue(2, kindName(kind));
+    if (!m_db.exec(*q, error)) {
+        *error = error->prefixed(Tr::tr("cannot read the %1 cursor of %2/%3").arg(kindName(kind), source, entity));
+        return false;
+    }
+    if (q->next())
+        *position = Position::fromJson(parseJsonObject(q->value(0).toString()));
+    q->finish();
+    return true;
+}
+
+bool CursorStore::save(const QString &source, const QString &entity, CursorKind kind, const Position &position, qint64 runId, Error *error)
+{
+    QSqlQuery local;
+    QSqlQuery *q = statement(m_db, m_statements, local, kSave, error);
+    if (!q)
+        return false;
+    q->bindValue(0, source);
+    q->bindValue(1, entity);
+    q->bindValue(2, kindName(kind));
+    q->bindValue(3, compactJson(position.toJson()));
+    q->bindValue(4, runId);
+    q->bindValue(5, Database::now());
+    return m_db.exec(*q, error);
+}
+
+Result<QList<CursorRecord>> CursorStore::list(const QString &source)
+{
+    QSqlQuery q;
+    Error error;
+    const QString where = source.isEmpty() ? QString() : QStringLiteral(" WHERE source = ?");
+    if (!m_db.run(q, QStringLiteral("SELECT source, entity, kind, position, run_id, updated_at FROM tributary_cursors%1 ORDER BY source, entity, kind").arg(where),
+                  source.isEmpty() ? QVariantList() : QVariantList{source}, &error))
+        return error.prefixed(Tr::tr("cannot read the cursors"));
+    QList<CursorRecord> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                    Position::fromJson(parseJsonObject(q.value(3).toString())), q.value(4).toLongLong(), q.value(5).toString()});
+    return out;
+}
+
+} // namespace Tributary

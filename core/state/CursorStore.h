@@ -1,0 +1,51 @@
+#pragma once
+
+#include "state/Position.h"
+#include "util/Result.h"
+
+#include <QList>
+
+namespace Tributary {
+
+class Database;
+class Statements;
+
+// Which walk a cursor belongs to: each entity has up to one of each.
+enum class CursorKind {
+    Incremental, // the last applied (value, id) of the change filter
+    Full,        // the continuation of a full walk that has not completed
+    Reconcile,   // where a reconciliation scan stands (see ReconcileRun)
+};
+
+struct CursorRecord
+{
+    QString source;
+    QString entity;
+    QString kind; // CursorStore::kindName()
+    Position position;
+    qint64 runId = 0;
+    QString updatedAt;
+};
+
+// Cursors (tributary_cursors): where each walk of each entity stands. A page's cursor is saved in
+// the same transaction as the page, so it never runs ahead of what was applied.
+class CursorStore
+{
+public:
+    // `statements`: a cache to reuse the prepared statements (the engine saves a cursor per page);
+    // without one each call prepares its own.
+    explicit CursorStore(Database &db, Statements *statements = nullptr) : m_db(db), m_statements(statements) {}
+
+    static QString kindName(CursorKind kind);
+
+    bool load(const QString &source, const QString &entity, CursorKind kind, Position *position, Error *error);
+    bool save(const QString &source, const QString &entity, CursorKind kind, const Position &position, qint64 runId, Error *error);
+    // Every cursor of `source` (all sources when empty), by entity and kind.
+    Result<QList<CursorRecord>> list(const QString &source = QString());
+
+private:
+    Database &m_db;
+    Statements *m_statements;
+};
+
+} // namespace Tributary

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace Tributary {
+
+class Database;
+
+// The links of one source (tributary_links): external id -> local id, with the base (the remote
+// values last applied, in local form) and its hash. Local ids of links never change, so lookups
+// are cached; the cache is dropped whenever a transaction rolls back.
+class LinkStore
+{
+public:
+    struct Link
+    {
+        bool found = false;
+        QString localId;
+        QString origin;  // "inserted" or "matched"
+        QString hash;
+        QString baseJson; // parsed only when needed: unchanged records never look at it
+        QString deletedAt; // set when reconciliation found the record gone at the source
+        QJsonObject base() const;
+    };
+
+    LinkStore(Database &db, QString source);
+
+    const QString &source() const { return m_source; }
+
+    Link find(const QString &entity, const QString &externalId, Error *error);
+    // Reads the links of a whole page in a few queries; find() then answers from memory for
+    // those ids until the next prefetch or rollback.
+    bool prefetch(const QString &entity, const QStringList &externalIds, Error *error);
+    // Local id for a reference; null string when the record has no link yet.
+    QString localId(const QString &entity, const QString &externalId, Error *error);
+    bool insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,
+                const QString &hash, const QJsonObject &base, Error *error);
+    bool update(const QString &entity, const QString &externalId, const QString &hash, const QJsonObject &base, Error *error);
+    // Marks the record gone at the source (or back again, with an empty time).
+    bool setDeleted(const QString &entity, const QString &externalId, const QString &deletedAt, Error *error);
+    // Forgets the link (its row was deleted for good).
+    bool remove(const QString &entity, const QString &externalId, Error *error);
+    void dropCache()
+    {
+        m_cache.clear();
+        m_page.clear();
+    }
+    // The time written to created_at/updated_at; one value per transaction.
+    void setTimestamp(const QString &now) { m_now = now; }
+
+    // Reconciliation: every link carries the number of the last scan that saw its record.
+    // New links are stamped as seen by the current scan: a record linked after its entity was
+    // scanned is not a deletion candidate of that scan (the next scan decides about it).
+    void setCurrentScan(qint64 scan) { m_scan = scan; }
+    bool stampSeen(const QString &entity, const QStringList &externalIds, qint64 scan, Error *error);
+    struct ScanCounts
+    {
+        qint64 active = 0; // linked records not already deleted
+        qint64 unseen = 0; // of those, not seen by the scan
+    };
+    // With scan 0: only `active` means anything.
+    bool countForScan(const QString &entity, qint64 scan, ScanCounts *counts, Error *error);
+    // External ids of linked, not yet deleted records the scan did not see.
+    Result<QStringList> unseen(const QString &entity, qint64 scan);
+
+    // Verification: the ids a walk of the source saw, kept in a temporary table so memory stays
+    // flat; the links no record of the walk named are then one query away.
+    bool beginVerify(Error *error);
+    bool markVerified(const QString &entity, const QString &externalId, Error *error);
+    struct LinkedId
+    {
+        QString externalId;
+        QString localId;
+    };
+    Result<QList<LinkedId>> notVerified(const QString &entity);
+
+    // Per entity of this source: links by origin and whether the record is gone.
+    struct Count
+    {
+        QString entity;
+        QString origin;
+        bool gone = false;
+        qint64 links = 0;
+    };
+    Result<QList<Count>> counts();
+
+    // Links of other sources to the same row, through their entities' tables (consolidation):
+    // each with what that source said last. `statementCache` keeps the query prepared.
+    struct OtherLink
+    {
+        QString source;
+        QJsonObject base;
+    };
+    bool othersOnRow(const QString &table, const QString &localId, QList<OtherLink> *out, Error *error);
+
+    // Every link of any source to the row `localId` of `table` (the history of a row).
+    struct RowLink
+    {
+        QString source;
+        QString entity;
+        QString externalId;
+        QString origin;
+        QString deletedAt;
+    };
+    static Result<QList<RowLink>> linksOfRow(Database &db, const QString &table, const QString &localId);
+
+private:
+    static constexpr qsizetype kCacheLimit = 100000;
+    void remember(const QString &entity, const QString &externalId, const QString &localId);
+
+    Database &m_db;
+    QString m_source;
+    QSqlQuery m_find, m_insert, m_update, m_others, m_verified;
+    QHash<QString, QString> m_cache; // entity + '\x1f' + external id -> local id
+    QString m_now;
+    qint64 m_scan = 0;
+    QString m_pageEntity;
+    QHash<QString, Link> m_page; // external id -> link (found or not) for the prefetched page
+};
+
+} // namespace Tributary

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "config/Config.h"
+#include "store/Statements.h"
+
+#include <QStringList>
+#include <QVariantMap>
+
+namespace Tributary {
+
+class Database;
+
+// The main application's table of one entity, as Tributary reads and writes it: the statements
+// are built once from the checked configuration (identifiers quoted) and every value is bound.
+class EntityTable
+{
+public:
+    EntityTable(Database &db, Statements &statements, const EntityConfig &entity);
+
+    const EntityConfig &entity() const { return m_entity; }
+    // The columns Tributary writes, mapped columns then reference columns, in a fixed order.
+    const QStringList &syncColumns() const { return m_syncColumns; }
+
+    // The row adopted through the entity's match keys (compared trimmed and lower-cased), or a null
+    // id. *usable is false when a key of `row` is empty: such a row matches nothing.
+    bool findMatch(const QVariantMap &row, QString *localId, bool *usable, Error *error);
+    // Inserts `row` (the entity's defaults fill the columns it lacks); the new row's key.
+    bool insert(const QVariantMap &row, QString *localId, Error *error);
+    // The synced columns (and updated_column) of one row, read to be compared and written in the
+    // same transaction: PostgreSQL locks the row (SQLite holds the write lock for the page).
+    bool read(const QString &localId, QVariantMap *row, bool *exists, Error *error);
+    bool update(const QString &localId, const QVariantMap &changes, Error *error);
+    bool softDelete(const QString &localId, Error *error);
+    bool undelete(const QString &localId, Error *error);
+    bool hardDelete(const QString &localId, Error *error);
+
+    // Schema work a run does before it writes: an index on lower(trim(match keys)) so adoption
+    // is a lookup, and the soft-delete column when the table lacks it.
+    bool ensureMatchIndex(Error *error);
+    bool ensureDeletedColumn(Error *error);
+
+private:
+    bool run(const QString &sql, const QVariantList &binds, QSqlQuery **q, Error *error);
+
+    Database &m_db;
+    Statements &m_statements;
+    const EntityConfig &m_entity;
+    QStringList m_syncColumns;
+    QStringList m_insertColumns;
+    QStringList m_selectColumns;
+    QString m_insertSql;
+    QString m_selectSql;
+    QString m_matchSql;
+};
+
+} // namespace Tributary

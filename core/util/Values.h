@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QVariant>
+
+// Values as records, rows and people see them: below the engine, so that the store, the state
+// layer and the configuration can use them without reaching up into the engine.
+namespace Tributary {
+
+// Value at a dotted path ("author.email"); Undefined when any step is missing.
+QJsonValue valueAt(const QJsonObject &record, const QString &path);
+// External ids are compared as text: 42, 42.0 and "42" are the same id.
+QString idString(const QJsonValue &v);
+// A record's field as text: strings as they are, numbers as idString() writes them.
+QString fieldText(const QJsonObject &record, const QString &path);
+// Ids sort numerically when both are integers, as sources sort them; otherwise as text.
+int compareIds(const QString &a, const QString &b);
+
+// ISO-8601 (any fraction, Z or offset; or unix seconds) -> UTC text in `format` (Qt date format;
+// "ffffff" stands for microseconds). Null string when the input is not a timestamp.
+QString normalizeTimestamp(const QJsonValue &v, const QString &format);
+// The same parsing, to a UTC time (milliseconds) plus the microseconds beyond them. Numeric text
+// ("1700000000") is read as unix seconds. False when the value is not a timestamp.
+bool parseTimestamp(const QJsonValue &v, QDateTime *utc, int *micros = nullptr);
+
+// Value comparison across representations: NULL equals only NULL; numbers compare as numbers
+// (1 == 1.0); a number and a text compare as numbers when the text is one ("42" == 42, as a column
+// with text affinity may hand it back); texts compare exactly.
+bool sameValue(const QVariant &a, const QVariant &b);
+QJsonValue variantToJson(const QVariant &v);
+QJsonObject variantMapToJson(const QVariantMap &row);
+// A value on one line for people: text in quotes, NULL, numbers and JSON as written, line breaks
+// as \n, cut to `maxChars` with "..." (messages, conflict tables, history).
+QString displayValue(const QJsonValue &v, int maxChars);
+
+// JSON as the state tables store it: compact, one line.
+QString compactJson(const QJsonObject &o);
+QString compactJson(const QJsonArray &a);
+QJsonObject parseJsonObject(const QString &text);
+QJsonArray parseJsonArray(const QString &text);
+
+// Consolidation keys are compared trimmed of spaces and with ASCII letters lower-cased, exactly as
+// the SQL expression lower(trim(column)) does in SQLite and PostgreSQL.
+QString normalizeMatchKey(const QString &value);
+
+} // namespace Tributary
