@@ -1,8 +1,8 @@
 // forum-sim's contract over real loopback HTTP (forum-api.md): authentication, both pagination
 // styles, filters, validation, writes, the generator's determinism; and the HttpServer under it.
 #include "net/HttpServer.h"
-#include "sim/ForumGenerator.h"
-#include "sim/ForumSimThread.h"
+#include "forum-sim/ForumGenerator.h"
+#include "forum-sim/ForumSimThread.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

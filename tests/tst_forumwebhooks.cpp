@@ -1,8 +1,8 @@
 // forum-sim's webhooks (forum-api.md, "Webhooks"): one signed notification per create, edit and
 // delete, from the API and from churn; seeded drops and duplicates; a receiver that is down.
 #include "net/HttpServer.h"
-#include "sim/ForumGenerator.h"
-#include "sim/ForumSimThread.h"
+#include "forum-sim/ForumGenerator.h"
+#include "forum-sim/ForumSimThread.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

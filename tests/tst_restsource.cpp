@@ -7,8 +7,8 @@
 #include "config/Config.h"
 #include "rest/RestConfig.h"
 #include "rest/RestSource.h"
-#include "sim/ForumGenerator.h"
-#include "sim/ForumSimThread.h"
+#include "forum-sim/ForumGenerator.h"
+#include "forum-sim/ForumSimThread.h"
 
 #include <QFile>
 #include <QJsonArray>

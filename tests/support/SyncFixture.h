@@ -3,8 +3,8 @@
 #include "config/Config.h"
 #include "engine/SyncRun.h"
 #include "engine/Verifier.h"
-#include "sim/ForumGenerator.h"
-#include "sim/ForumSimThread.h"
+#include "forum-sim/ForumGenerator.h"
+#include "forum-sim/ForumSimThread.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>

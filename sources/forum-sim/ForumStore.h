@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/ForumEntity.h"
+#include "forum-sim/ForumEntity.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,11 +1,11 @@
 #include "ForumSimServer.h"
 
 #include "net/HttpServer.h"
-#include "sim/ForumChurn.h"
-#include "sim/ForumApi.h"
-#include "sim/ForumLogging.h"
-#include "sim/ForumStore.h"
-#include "sim/ForumWebhooks.h"
+#include "forum-sim/ForumChurn.h"
+#include "forum-sim/ForumApi.h"
+#include "forum-sim/ForumLogging.h"
+#include "forum-sim/ForumStore.h"
+#include "forum-sim/ForumWebhooks.h"
 
 #include <QFile>
 

@@ -1,11 +1,11 @@
 #include "ForumApi.h"
 
-#include "sim/ForumCursor.h"
-#include "sim/ForumFaultInjector.h"
-#include "sim/ForumJson.h"
-#include "sim/ForumLogging.h"
-#include "sim/ForumStore.h"
-#include "sim/ForumTime.h"
+#include "forum-sim/ForumCursor.h"
+#include "forum-sim/ForumFaultInjector.h"
+#include "forum-sim/ForumJson.h"
+#include "forum-sim/ForumLogging.h"
+#include "forum-sim/ForumStore.h"
+#include "forum-sim/ForumTime.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>

@@ -1,10 +1,10 @@
-#include "sim/ForumChurn.h"
+#include "forum-sim/ForumChurn.h"
 
-#include "sim/ForumApi.h"
-#include "sim/ForumEntity.h"
-#include "sim/ForumLogging.h"
-#include "sim/ForumStore.h"
-#include "sim/ForumTime.h"
+#include "forum-sim/ForumApi.h"
+#include "forum-sim/ForumEntity.h"
+#include "forum-sim/ForumLogging.h"
+#include "forum-sim/ForumStore.h"
+#include "forum-sim/ForumTime.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/ForumSimOptions.h"
+#include "forum-sim/ForumSimOptions.h"
 
 #include <QObject>
 #include <QUrl>

@@ -1,6 +1,6 @@
 #include "ForumSimThread.h"
 
-#include "sim/ForumSimServer.h"
+#include "forum-sim/ForumSimServer.h"
 
 #include <QMutex>
 #include <QThread>

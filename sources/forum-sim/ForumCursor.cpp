@@ -1,7 +1,7 @@
 #include "ForumCursor.h"
 
-#include "sim/ForumJson.h"
-#include "sim/ForumTime.h"
+#include "forum-sim/ForumJson.h"
+#include "forum-sim/ForumTime.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sim/ForumEntity.h"
-#include "sim/ForumSimOptions.h"
+#include "forum-sim/ForumEntity.h"
+#include "forum-sim/ForumSimOptions.h"
 #include "net/HttpServer.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/ForumFaults.h"
+#include "forum-sim/ForumFaults.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>

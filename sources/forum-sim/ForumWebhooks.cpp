@@ -1,8 +1,8 @@
-#include "sim/ForumWebhooks.h"
+#include "forum-sim/ForumWebhooks.h"
 
-#include "sim/ForumEntity.h"
-#include "sim/ForumLogging.h"
-#include "sim/ForumTime.h"
+#include "forum-sim/ForumEntity.h"
+#include "forum-sim/ForumLogging.h"
+#include "forum-sim/ForumTime.h"
 
 #include "net/HttpClient.h"
 

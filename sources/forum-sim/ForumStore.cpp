@@ -1,8 +1,8 @@
 #include "ForumStore.h"
 
-#include "sim/ForumJson.h"
-#include "sim/ForumSchema.h"
-#include "sim/ForumTime.h"
+#include "forum-sim/ForumJson.h"
+#include "forum-sim/ForumSchema.h"
+#include "forum-sim/ForumTime.h"
 
 #include <QAtomicInteger>
 #include <QSqlError>

@@ -1,8 +1,8 @@
 // forum-sim: generates Good Forum databases and serves them through the forum's external API.
 
-#include "sim/ForumGenerator.h"
-#include "sim/ForumLogging.h"
-#include "sim/ForumSimServer.h"
+#include "forum-sim/ForumGenerator.h"
+#include "forum-sim/ForumLogging.h"
+#include "forum-sim/ForumSimServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/ForumApi.h"
+#include "forum-sim/ForumApi.h"
 
 #include <QByteArray>
 #include <QList>

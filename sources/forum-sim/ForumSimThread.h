@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sim/ForumSimOptions.h"
-#include "sim/ForumWebhooks.h"
+#include "forum-sim/ForumSimOptions.h"
+#include "forum-sim/ForumWebhooks.h"
 
 #include <QUrl>
 

@@ -1,9 +1,9 @@
 #include "ForumGenerator.h"
 
-#include "sim/ForumLogging.h"
-#include "sim/ForumSchema.h"
-#include "sim/ForumStore.h"
-#include "sim/ForumTime.h"
+#include "forum-sim/ForumLogging.h"
+#include "forum-sim/ForumSchema.h"
+#include "forum-sim/ForumStore.h"
+#include "forum-sim/ForumTime.h"
 
 #include <QElapsedTimer>
 #include <QFile>
