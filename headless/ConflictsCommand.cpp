@@ -1,8 +1,8 @@
 // tributaryd conflicts list | show ID | resolve ...: the conflict store and resolver of core, for
 // people (aligned text) and scripts (--json).
 
-#include "Cli.h"
 #include "CliCommon.h"
+#include "Commands.h"
 
 #include "ExitCode.h"
 #include "Progress.h"
@@ -352,7 +352,7 @@ int resolve(const QStringList &args, QTextStream &out, QTextStream &err)
 
 } // namespace
 
-int conflicts(const QStringList &args, QTextStream &out, QTextStream &err)
+int conflictsCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString sub = args.value(2);
     if (sub == QLatin1String("list") || sub == QLatin1String("show"))

@@ -2,8 +2,8 @@
 // makes is in the change log with its actor (source:NAME or person:NAME) and the values written,
 // so with several sources the history answers "which source set this value".
 
-#include "Cli.h"
 #include "CliCommon.h"
+#include "Commands.h"
 
 #include "ExitCode.h"
 #include "Tr.h"
@@ -16,7 +16,7 @@
 
 namespace Tributary::Cli {
 
-int history(const QStringList &args, QTextStream &out, QTextStream &err)
+int historyCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
     QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON for scripts."));

@@ -12,9 +12,9 @@
 #include "LatencyBench.h"
 
 #include "ChildProcesses.h"
-#include "Cli.h"
 #include "CliCommon.h"
 #include "ExitCode.h"
+#include "InitCommand.h"
 #include "Progress.h"
 #include "TextTable.h"
 #include "Tr.h"

@@ -2,8 +2,8 @@
 // on webhook hints; one HttpServer in this thread hosts the webhook receiver, /healthz and
 // /metrics, reading the state tables through this thread's own connection. SIGTERM and SIGINT
 // stop gracefully, SIGHUP reloads the configuration (a bad one is refused, the old keeps running).
-#include "Cli.h"
 #include "CliCommon.h"
+#include "Commands.h"
 
 #include "Context.h"
 #include "ExitCode.h"
@@ -346,7 +346,7 @@ int Service::exec()
 
 } // namespace
 
-int serve(const QStringList &args, QTextStream &, QTextStream &err)
+int serveCommand(const QStringList &args, QTextStream &, QTextStream &err)
 {
     QCommandLineParser p;
     QCommandLineOption listen(QStringLiteral("listen"),

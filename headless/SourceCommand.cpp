@@ -2,8 +2,8 @@
 // letting go of a source removed from the configuration. The work is SourceAdmin's (the console
 // calls the same functions); this file only parses, asks for --yes and prints.
 
-#include "Cli.h"
 #include "CliCommon.h"
+#include "Commands.h"
 
 #include "ExitCode.h"
 #include "Progress.h"
@@ -172,7 +172,7 @@ int detachOrPurge(Context &ctx, const QString &verb, const QString &name, bool y
 
 } // namespace
 
-int source(const QStringList &args, QTextStream &out, QTextStream &err)
+int sourceCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString sub = args.value(2);
     const QString usage = Tr::tr(

@@ -2239,74 +2239,6 @@ wurde und der Dienst sauber gestartet und angehalten hat.</translation>
         <translation>Stattdessen messen, wie bald Änderungen im Forum über einen eigenen Prozess &apos;tributaryd serve&apos; in der Hauptdatenbank sichtbar werden: per Webhook und per geplanter Abfrage bei verlorenen Webhooks. Die Optionen dazu: &apos;tributaryd bench --latency --help&apos;.</translation>
     </message>
     <message>
-        <source>Usage: tributaryd &lt;command&gt; [options]
-
-Keeps a main database in sync with paginated REST sources.
-
-Commands:
-  init     write a configuration for a source from a preset
-  sync     run an incremental (or --full) sync of the configured sources
-  serve    run as a service: scheduled syncs and reconciliations, webhooks, /healthz and /metrics
-  reconcile
-           find deletes (and what polling missed) by scanning every id; delete only after a complete scan
-  status   show cursors, last runs and counts per source and entity
-  verify   compare every source with the main database; exit 0 only when in sync
-  conflicts list|show ID|resolve
-           the fields both sides changed, and deletes that met an edit, with base, local and remote
-  history TABLE ID
-           every change Tributary made to one row: which source or person, when, what values
-  quarantine list|retry
-           show the records held back with their reasons, or fetch and apply them again
-  source list|detach NAME|purge NAME
-           the sources the main database holds rows of; forget a removed source&apos;s links, or delete the rows only it brought
-  demo     make a demo forum, serve it with forum-sim, sync and verify it
-  bench    measure sync speed and memory against a generated forum
-
-Run &apos;tributaryd &lt;command&gt; --help&apos; for the options of a command.
-
-Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 records quarantined or
-pending, 4 a source refused the credentials, 5 verify found differences, 6 interrupted.
-
-Messages follow the system&apos;s language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
-overrides it (de, en).
-</source>
-        <extracomment>Keep the command names, TABLE ID, NAME, the options and the environment variables; keep the descriptions aligned in their column.</extracomment>
-        <translation>Aufruf: tributaryd &lt;Befehl&gt; [Optionen]
-
-Hält eine Hauptdatenbank mit paginierten REST-Quellen synchron.
-
-Befehle:
-  init     eine Konfiguration für eine Quelle aus einer Vorlage schreiben
-  sync     die konfigurierten Quellen inkrementell (oder mit --full vollständig) synchronisieren
-  serve    als Dienst laufen: geplante Synchronisationen und Abgleiche, Webhooks, /healthz und /metrics
-  reconcile
-           Löschungen (und was beim Abfragen entgangen ist) finden, indem jede ID geprüft wird; gelöscht wird
-           nur nach einem vollständigen Durchlauf
-  status   Cursor, letzte Läufe und Zähler je Quelle und Entität anzeigen
-  verify   jede Quelle mit der Hauptdatenbank vergleichen; Exit-Status 0 nur, wenn alles synchron ist
-  conflicts list|show ID|resolve
-           die Felder, die beide Seiten geändert haben, und Löschungen, die auf eine Änderung trafen,
-           mit Basis, lokalem Wert und Wert der Quelle
-  history TABLE ID
-           jede Änderung, die Tributary an einer Zeile vorgenommen hat: welche Quelle oder Person, wann, welche Werte
-  quarantine list|retry
-           die zurückgehaltenen Datensätze mit ihren Gründen anzeigen, oder sie erneut abrufen und anwenden
-  source list|detach NAME|purge NAME
-           die Quellen, von denen die Hauptdatenbank Zeilen enthält; die Verknüpfungen einer entfernten Quelle
-           vergessen oder die Zeilen löschen, die nur sie gebracht hat
-  demo     ein Demo-Forum erzeugen, mit forum-sim bereitstellen, synchronisieren und prüfen
-  bench    Geschwindigkeit und Speicherbedarf der Synchronisation an einem erzeugten Forum messen
-
-&apos;tributaryd &lt;Befehl&gt; --help&apos; zeigt die Optionen eines Befehls.
-
-Exit-Status: 0 OK, 1 fehlgeschlagen, 2 Aufruf- oder Konfigurationsfehler, 3 Datensätze in Quarantäne oder
-ausstehend, 4 eine Quelle hat die Zugangsdaten abgelehnt, 5 verify hat Abweichungen gefunden, 6 unterbrochen.
-
-Die Meldungen folgen der Sprache des Systems (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
-legt sie fest (de, en).
-</translation>
-    </message>
-    <message>
         <source>--source %1: no source of that name in the configuration</source>
         <translation>--source %1: keine Quelle dieses Namens in der Konfiguration</translation>
     </message>
@@ -2356,6 +2288,99 @@ Exit-Status: 0 durch ein Signal beendet, 1 Start nicht möglich (kein Lauschen m
     <message>
         <source>--log-format: expected text or json; got &quot;%1&quot;</source>
         <translation>--log-format: erwartet text oder json; erhalten &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Usage: tributaryd &lt;command&gt; [options]
+
+Keeps a main database in sync with paginated REST sources.
+
+Commands:</source>
+        <extracomment>The head of &apos;tributaryd --help&apos;; the list of commands follows. Keep &quot;tributaryd&quot;.</extracomment>
+        <translation>Aufruf: tributaryd &lt;Befehl&gt; [Optionen]
+
+Hält eine Hauptdatenbank mit paginierten REST-Quellen synchron.
+
+Befehle:</translation>
+    </message>
+    <message>
+        <source>Run &apos;tributaryd &lt;command&gt; --help&apos; for the options of a command.
+
+Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 records quarantined or
+pending, 4 a source refused the credentials, 5 verify found differences, 6 interrupted.
+
+Messages follow the system&apos;s language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
+overrides it (de, en).</source>
+        <extracomment>The end of &apos;tributaryd --help&apos;, after the list of commands. Keep the command names, the exit statuses and the environment variables.</extracomment>
+        <translation>&apos;tributaryd &lt;Befehl&gt; --help&apos; zeigt die Optionen eines Befehls.
+
+Exit-Status: 0 OK, 1 fehlgeschlagen, 2 Aufruf- oder Konfigurationsfehler, 3 Datensätze in Quarantäne oder
+ausstehend, 4 eine Quelle hat die Zugangsdaten abgelehnt, 5 verify hat Abweichungen gefunden, 6 unterbrochen.
+
+Die Meldungen folgen der Sprache des Systems (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
+legt sie fest (de, en).</translation>
+    </message>
+    <message>
+        <source>write a configuration for a source from a preset</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what init does.</extracomment>
+        <translation>eine Konfiguration für eine Quelle aus einer Vorlage schreiben</translation>
+    </message>
+    <message>
+        <source>run an incremental (or --full) sync of the configured sources</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what sync does. Keep the option name.</extracomment>
+        <translation>die konfigurierten Quellen inkrementell (oder mit --full vollständig) synchronisieren</translation>
+    </message>
+    <message>
+        <source>run as a service: scheduled syncs and reconciliations, webhooks, /healthz and /metrics</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what serve does. Keep the paths.</extracomment>
+        <translation>als Dienst laufen: geplante Synchronisationen und Abgleiche, Webhooks, /healthz und /metrics</translation>
+    </message>
+    <message>
+        <source>find deletes (and what polling missed) by scanning every id; delete only after a complete scan</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what reconcile does.</extracomment>
+        <translation>Löschungen (und was beim Abfragen entgangen ist) finden, indem jede ID geprüft wird; gelöscht wird
+nur nach einem vollständigen Durchlauf</translation>
+    </message>
+    <message>
+        <source>show cursors, last runs and counts per source and entity</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what status does.</extracomment>
+        <translation>Cursor, letzte Läufe und Zähler je Quelle und Entität anzeigen</translation>
+    </message>
+    <message>
+        <source>compare every source with the main database; exit 0 only when in sync</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what verify does.</extracomment>
+        <translation>jede Quelle mit der Hauptdatenbank vergleichen; Exit-Status 0 nur, wenn alles synchron ist</translation>
+    </message>
+    <message>
+        <source>the fields both sides changed, and deletes that met an edit, with base, local and remote</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what conflicts does.</extracomment>
+        <translation>die Felder, die beide Seiten geändert haben, und Löschungen, die auf eine Änderung trafen,
+mit Basis, lokalem Wert und Wert der Quelle</translation>
+    </message>
+    <message>
+        <source>every change Tributary made to one row: which source or person, when, what values</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what history (one row&apos;s change log) shows.</extracomment>
+        <translation>jede Änderung, die Tributary an einer Zeile vorgenommen hat: welche Quelle oder Person, wann, welche Werte</translation>
+    </message>
+    <message>
+        <source>show the records held back with their reasons, or fetch and apply them again</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what quarantine does.</extracomment>
+        <translation>die zurückgehaltenen Datensätze mit ihren Gründen anzeigen, oder sie erneut abrufen und anwenden</translation>
+    </message>
+    <message>
+        <source>the sources the main database holds rows of; forget a removed source&apos;s links, or delete the rows only it brought</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what source does.</extracomment>
+        <translation>die Quellen, von denen die Hauptdatenbank Zeilen enthält; die Verknüpfungen einer entfernten Quelle
+vergessen oder die Zeilen löschen, die nur sie gebracht hat</translation>
+    </message>
+    <message>
+        <source>make a demo forum, serve it with forum-sim, sync and verify it</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what demo does. Keep forum-sim.</extracomment>
+        <translation>ein Demo-Forum erzeugen, mit forum-sim bereitstellen, synchronisieren und prüfen</translation>
+    </message>
+    <message>
+        <source>measure sync speed and memory against a generated forum</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what bench does.</extracomment>
+        <translation>Geschwindigkeit und Speicherbedarf der Synchronisation an einem erzeugten Forum messen</translation>
     </message>
 </context>
 </TS>

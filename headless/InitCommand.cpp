@@ -1,0 +1,149 @@
+// tributaryd init: a working configuration for a source, written from a preset. writeForumConfig()
+// is also how demo and bench configure the forums they serve.
+
+#include "InitCommand.h"
+
+#include "CliCommon.h"
+#include "Commands.h"
+
+#include "ExitCode.h"
+#include "Tr.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace Tributary::Cli {
+
+int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    QCommandLineOption preset(QStringLiteral("preset"), Tr::tr("The preset: forum."), QStringLiteral("NAME"));
+    QCommandLineOption url(QStringLiteral("url"), Tr::tr("Base URL of the API, e.g. http://127.0.0.1:8080/api/v1."), QStringLiteral("URL"));
+    QCommandLineOption database(QStringLiteral("database"), Tr::tr("The main SQLite database file."), QStringLiteral("PATH"));
+    QCommandLineOption tokenEnv(QStringLiteral("token-env"), Tr::tr("Environment variable holding the API token (default FORUM_TOKEN)."), QStringLiteral("VAR"));
+    QCommandLineOption noAuth(QStringLiteral("no-auth"), Tr::tr("The API needs no token."));
+    QCommandLineOption name(QStringLiteral("name"), Tr::tr("Name of the source (default forum)."), QStringLiteral("NAME"));
+    QCommandLineOption start(QStringLiteral("start"), Tr::tr("Where a new source starts: beginning (all history), now (only changes from now on), "
+                                                             "or an ISO-8601 date (everything changed since)."), QStringLiteral("WHEN"));
+    QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, Tr::tr("The configuration file to write."), QStringLiteral("FILE"));
+    QCommandLineOption force(QStringLiteral("force"), Tr::tr("Overwrite an existing file."));
+    QCommandLineOption webhookSecretEnv(QStringLiteral("webhook-secret-env"),
+                                        Tr::tr("Accept the forum's webhooks, signed with the secret in this environment variable."),
+                                        QStringLiteral("VAR"));
+    p.addOptions({preset, url, database, tokenEnv, noAuth, name, start, output, force, webhookSecretEnv});
+    int code = ExitOk;
+    if (!parse(p, QStringLiteral("init"), Tr::tr("Writes a working configuration for a source from a preset."), args, &code))
+        return code;
+    QStringList missing;
+    for (const auto &o : {preset, url, database, output}) {
+        if (!p.isSet(o))
+            missing.append(QStringLiteral("--") + o.names().last());
+    }
+    if (!missing.isEmpty()) {
+        err << "tributaryd init: " << Tr::tr("missing %1").arg(missing.join(QStringLiteral(", "))) << "\n";
+        return ExitUsage;
+    }
+    if (p.value(preset) != QLatin1String("forum")) {
+        err << "tributaryd init: " << Tr::tr("unknown preset \"%1\"; available: %2").arg(p.value(preset), QStringLiteral("forum")) << "\n";
+        return ExitUsage;
+    }
+    if (QFileInfo::exists(p.value(output)) && !p.isSet(force)) {
+        err << "tributaryd init: " << Tr::tr("%1 exists; use --force to overwrite it").arg(p.value(output)) << "\n";
+        return ExitUsage;
+    }
+    InitOptions o;
+    o.url = p.value(url);
+    o.database = p.value(database);
+    if (p.isSet(tokenEnv))
+        o.tokenEnv = p.value(tokenEnv);
+    o.noAuth = p.isSet(noAuth);
+    if (p.isSet(name))
+        o.sourceName = p.value(name);
+    if (p.isSet(start))
+        o.start = p.value(start);
+    o.webhookSecretEnv = p.value(webhookSecretEnv);
+    QString error;
+    if (!writeForumConfig(o, p.value(output), &error)) {
+        err << "tributaryd init: " << error << "\n";
+        return ExitUsage;
+    }
+    out << Tr::tr("Wrote %1: source \"%2\" at %3 into %4").arg(p.value(output), o.sourceName, o.url, o.database) << "\n";
+    if (!o.noAuth)
+        out << Tr::tr("The API token is read from the environment variable %1 (never stored in the file).").arg(o.tokenEnv) << "\n";
+    if (!o.webhookSecretEnv.isEmpty())
+        out << Tr::tr("Webhooks are verified with the secret in the environment variable %1.").arg(o.webhookSecretEnv) << "\n";
+    out << Tr::tr("Next: %1").arg(QStringLiteral("tributaryd sync --config ") + p.value(output)) << "\n";
+    return ExitOk;
+}
+
+bool writeForumConfig(const InitOptions &o, const QString &output, QString *error)
+{
+    QFile preset(QStringLiteral(":/tributary/presets/forum.json"));
+    if (!preset.open(QIODevice::ReadOnly)) {
+        *error = Tr::tr("the forum preset is missing from this build");
+        return false;
+    }
+    QJsonObject root = QJsonDocument::fromJson(preset.readAll()).object();
+    const QUrl u(o.url);
+    if (!u.isValid() || (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) || u.host().isEmpty()) {
+        *error = QStringLiteral("--url: ") + Tr::tr("expected an http(s) URL such as %1, got \"%2\"").arg(QStringLiteral("http://127.0.0.1:8080/api/v1"), o.url);
+        return false;
+    }
+    // The database path is written relative to the configuration file when it lives beside it,
+    // so the pair can be moved together.
+    const QDir configDir = QFileInfo(output).absoluteDir();
+    QString dbPath = QFileInfo(o.database).absoluteFilePath();
+    const QString relative = configDir.relativeFilePath(dbPath);
+    if (!relative.startsWith(QStringLiteral("..")))
+        dbPath = relative;
+
+    QJsonObject db = root.value(QStringLiteral("database")).toObject();
+    db.insert(QStringLiteral("path"), dbPath);
+    if (!o.timestampFormat.isEmpty())
+        db.insert(QStringLiteral("timestamp_format"), o.timestampFormat);
+    root.insert(QStringLiteral("database"), db);
+
+    QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+    QJsonObject src = sources.at(0).toObject();
+    src.insert(QStringLiteral("name"), o.sourceName);
+    QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+    QString base = o.url;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    rest.insert(QStringLiteral("base_url"), base);
+    if (o.noAuth)
+        rest.insert(QStringLiteral("auth"), QJsonObject{{QStringLiteral("type"), QStringLiteral("none")}});
+    else
+        rest.insert(QStringLiteral("auth"), QJsonObject{{QStringLiteral("type"), QStringLiteral("bearer")},
+                                                        {QStringLiteral("token"), QJsonObject{{QStringLiteral("env"), o.tokenEnv}}}});
+    src.insert(QStringLiteral("rest"), rest);
+    // The forum's scheme is the receiver's default: the secret is all a source needs to name.
+    if (!o.webhookSecretEnv.isEmpty())
+        src.insert(QStringLiteral("webhook"), QJsonObject{{QStringLiteral("secret"), QJsonObject{{QStringLiteral("env"), o.webhookSecretEnv}}}});
+    if (o.start == QLatin1String("beginning") || o.start == QLatin1String("now"))
+        src.insert(QStringLiteral("start"), QJsonObject{{QStringLiteral("from"), o.start}});
+    else
+        src.insert(QStringLiteral("start"), QJsonObject{{QStringLiteral("from"), QStringLiteral("date")}, {QStringLiteral("date"), o.start}});
+    sources.replace(0, src);
+    root.insert(QStringLiteral("sources"), sources);
+
+    Config check;
+    QStringList problems;
+    if (!Config::fromJson(root, QFileInfo(output).absoluteFilePath(), &check, &problems)) {
+        *error = problems.join(QStringLiteral("; "));
+        return false;
+    }
+    QSaveFile f(output); // never a half-written configuration
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
+        *error = Tr::tr("cannot write %1: %2").arg(output, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Tributary::Cli

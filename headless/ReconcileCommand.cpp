@@ -1,0 +1,41 @@
+// tributaryd reconcile: mark and sweep over every id of every entity, deleting only after a
+// complete scan.
+
+#include "CliCommon.h"
+#include "Commands.h"
+
+#include "ExitCode.h"
+#include "Progress.h"
+#include "SignalWatcher.h"
+#include "Tr.h"
+
+#include <QCommandLineParser>
+
+namespace Tributary::Cli {
+
+int reconcileCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    QCommandLineOption quiet(QStringLiteral("quiet"), Tr::tr("No progress lines; only the summary."));
+    p.addOptions({configOption(), sourceOption(), quiet});
+    int code = ExitOk;
+    if (!parse(p, QStringLiteral("reconcile"),
+               Tr::tr("Mark and sweep: lists every id of every entity (cheaply where the source allows it), fetches\n"
+                      "the records polling missed, then, only after a complete scan, deletes the rows whose records\n"
+                      "the source no longer has (each confirmed by asking for it by id). Soft delete by default\n"
+                      "(sets deleted_at); a row edited locally is kept as an edit-versus-delete conflict; more than\n"
+                      "max_delete_share missing refuses to delete anything. An interrupted scan deletes nothing and\n"
+                      "is resumed by the next run."),
+               args, &code))
+        return code;
+    const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code);
+    if (!opened.context)
+        return code;
+    SyncOptions options;
+    options.reconcile = true;
+    SignalWatcher watcher;
+    Progress progress(out, err, Progress::stderrIsTerminal(), p.isSet(quiet));
+    return opened.context->sync(opened.sources, options, progress, &watcher);
+}
+
+} // namespace Tributary::Cli

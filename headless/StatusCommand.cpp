@@ -1,0 +1,133 @@
+// tributaryd status: cursors, the last run and counts per source and entity, for people (aligned
+// text) and scripts (--json).
+
+#include "CliCommon.h"
+#include "Commands.h"
+
+#include "ExitCode.h"
+#include "Progress.h"
+#include "TextTable.h"
+#include "Tr.h"
+#include "engine/Applier.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace Tributary::Cli {
+
+int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON for scripts."));
+    p.addOptions({configOption(), sourceOption(), json});
+    int code = ExitOk;
+    if (!parse(p, QStringLiteral("status"), Tr::tr("Shows cursors, the last run and counts per source and entity."), args, &code))
+        return code;
+    const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code);
+    if (!opened.context)
+        return code;
+    Context *ctx = opened.context.get();
+    const auto &sources = opened.sources;
+    Database &db = ctx->database();
+    QJsonArray all;
+    for (const SourceConfig *s : sources) {
+        QJsonObject so{{QStringLiteral("source"), s->name}, {QStringLiteral("enabled"), s->enabled}};
+        QSqlQuery run(db.db());
+        run.prepare(QStringLiteral("SELECT id, kind, started_at, finished_at, status, error, counts FROM tributary_runs "
+                                   "WHERE source = ? ORDER BY id DESC LIMIT 1"));
+        run.addBindValue(s->name);
+        QJsonObject lastCounts;
+        if (run.exec() && run.next()) {
+            so.insert(QStringLiteral("last_run"), QJsonObject{{QStringLiteral("id"), run.value(0).toLongLong()},
+                                                              {QStringLiteral("kind"), run.value(1).toString()},
+                                                              {QStringLiteral("started_at"), run.value(2).toString()},
+                                                              {QStringLiteral("finished_at"), run.value(3).toString()},
+                                                              {QStringLiteral("status"), run.value(4).toString()},
+                                                              {QStringLiteral("error"), run.value(5).toString()}});
+            lastCounts = QJsonDocument::fromJson(run.value(6).toString().toUtf8()).object();
+        }
+        QJsonArray entities;
+        for (const EntityConfig &e : s->entities) {
+            Error error;
+            const Position pos = Applier::loadCursor(db, s->name, e.name, QStringLiteral("incremental"), &error);
+            const Position fullPos = Applier::loadCursor(db, s->name, e.name, QStringLiteral("full"), &error);
+            const QVariantList key{s->name, e.name};
+            entities.append(QJsonObject{
+                {QStringLiteral("entity"), e.name},
+                {QStringLiteral("table"), e.table},
+                {QStringLiteral("enabled"), e.enabled},
+                {QStringLiteral("cursor"), pos.toJson()},
+                {QStringLiteral("full_walk_in_progress"), !fullPos.token.isEmpty()},
+                {QStringLiteral("linked"), scalar(db, QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE source = ? AND entity = ?"), key)},
+                {QStringLiteral("pending"), scalar(db, QStringLiteral("SELECT COUNT(*) FROM tributary_pending WHERE source = ? AND entity = ?"), key)},
+                {QStringLiteral("quarantined"), scalar(db, QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine WHERE source = ? AND entity = ?"), key)},
+                {QStringLiteral("open_conflicts"), scalar(db, QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts WHERE source = ? AND entity = ? AND status = 'open'"), key)},
+                {QStringLiteral("last_run_counts"), lastCounts.value(e.name)},
+            });
+        }
+        so.insert(QStringLiteral("entities"), entities);
+        all.append(so);
+    }
+    const QList<SourceAdmin::SourceState> removed = ctx->removedSources();
+    if (p.isSet(json)) {
+        QJsonArray removedJson;
+        for (const SourceAdmin::SourceState &r : removed) {
+            QJsonObject o = r.toJson();
+            o.insert(QStringLiteral("notice"), Context::removedSourceNotice(r));
+            removedJson.append(o);
+        }
+        out << QJsonDocument(QJsonObject{{QStringLiteral("sources"), all}, {QStringLiteral("removed_sources"), removedJson}})
+                   .toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    out << Tr::tr("Main database: %1").arg(db.db().databaseName()) << "\n";
+    const TextTable table({{Tr::tr("entity"), -10}, {Tr::tr("linked"), 9}, {Tr::tr("pending"), 8}, {Tr::tr("quarantined"), 12},
+                           {Tr::tr("conflicts"), 10}});
+    for (const QJsonValue &sv : std::as_const(all)) {
+        const QJsonObject so = sv.toObject();
+        const QJsonObject lr = so.value(QStringLiteral("last_run")).toObject();
+        const QString name = so.value(QStringLiteral("source")).toString();
+        out << "\n" << (so.value(QStringLiteral("enabled")).toBool() ? Tr::tr("Source %1").arg(name) : Tr::tr("Source %1 (disabled)").arg(name))
+            << "\n";
+        if (lr.isEmpty()) {
+            out << "  " << Tr::tr("never synced") << "\n";
+        } else {
+            const QString finished = lr.value(QStringLiteral("finished_at")).toString();
+            const QString error = lr.value(QStringLiteral("error")).toString();
+            //: The last run of a source: run id, kind (incremental, full, reconcile, quarantine-retry), status, start and end times.
+            out << "  "
+                << Tr::tr("last run %1 (%2): %3, started %4, finished %5")
+                       .arg(QString::number(lr.value(QStringLiteral("id")).toInteger()), lr.value(QStringLiteral("kind")).toString(),
+                            Progress::runStatus(lr.value(QStringLiteral("status")).toString()), lr.value(QStringLiteral("started_at")).toString(),
+                            finished.isEmpty() ? QStringLiteral("-") : finished)
+                << "\n";
+            if (!error.isEmpty())
+                out << "  " << Tr::tr("error: %1").arg(error) << "\n";
+        }
+        out << "  " << table.header() << "  " << Tr::tr("cursor (value / last id)") << "\n";
+        for (const QJsonValue &ev : so.value(QStringLiteral("entities")).toArray()) {
+            const QJsonObject eo = ev.toObject();
+            const QJsonObject cur = eo.value(QStringLiteral("cursor")).toObject();
+            QString cursor = cur.isEmpty() ? Tr::tr("(start)")
+                                           : cur.value(QStringLiteral("value")).toString() + QStringLiteral(" / ") + cur.value(QStringLiteral("last_id")).toString();
+            if (eo.value(QStringLiteral("full_walk_in_progress")).toBool())
+                cursor += QStringLiteral("  ") + Tr::tr("(a full walk is in progress)");
+            out << "  "
+                << table.row({eo.value(QStringLiteral("entity")).toString(), Progress::number(eo.value(QStringLiteral("linked")).toInteger()),
+                              Progress::number(eo.value(QStringLiteral("pending")).toInteger()),
+                              Progress::number(eo.value(QStringLiteral("quarantined")).toInteger()),
+                              Progress::number(eo.value(QStringLiteral("open_conflicts")).toInteger())})
+                << "  " << cursor << "\n";
+        }
+    }
+    if (!removed.isEmpty())
+        out << "\n";
+    for (const SourceAdmin::SourceState &r : removed)
+        out << Context::removedSourceNotice(r) << "\n";
+    return ExitOk;
+}
+
+} // namespace Tributary::Cli

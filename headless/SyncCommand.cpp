@@ -1,0 +1,85 @@
+// tributaryd sync: an incremental (or --full) sync of the configured sources, optionally followed
+// by a reconciliation, or a dry run of both on a throwaway database.
+
+#include "CliCommon.h"
+#include "Commands.h"
+
+#include "ExitCode.h"
+#include "Progress.h"
+#include "SignalWatcher.h"
+#include "Tr.h"
+#include "engine/DryRun.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+
+namespace Tributary::Cli {
+
+int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    QCommandLineOption entity(QStringLiteral("entity"), Tr::tr("Only this entity (repeatable)."), QStringLiteral("NAME"));
+    QCommandLineOption full(QStringLiteral("full"), Tr::tr("Walk everything at the source, not only what changed."));
+    QCommandLineOption quiet(QStringLiteral("quiet"), Tr::tr("No progress lines; only the summary."));
+    QCommandLineOption reconcile(QStringLiteral("reconcile"), Tr::tr("Then reconcile: scan every id the source lists, catch what "
+                                                                     "polling missed, delete what is gone (see 'tributaryd reconcile')."));
+    QCommandLineOption dryRun(QStringLiteral("dry-run"), Tr::tr("Only report what the sync would insert, update, delete (with --reconcile), "
+                                                               "link and which conflicts it would raise; write nothing to the main database."));
+    p.addOptions({configOption(), sourceOption(), entity, full, quiet, reconcile, dryRun});
+    int code = ExitOk;
+    if (!parse(p, QStringLiteral("sync"), Tr::tr("Syncs the configured sources into the main database."), args, &code))
+        return code;
+    const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code, !p.isSet(dryRun));
+    if (!opened.context)
+        return code;
+    Context *ctx = opened.context.get();
+    ctx->noticeRemovedSources(err);
+    const auto &sources = opened.sources;
+    SyncOptions options;
+    options.entities = p.values(entity);
+    options.full = p.isSet(full);
+    for (const QString &e : std::as_const(options.entities)) {
+        for (const SourceConfig *s : sources) {
+            if (!s->entity(e)) {
+                err << "tributaryd sync: " << Tr::tr("source %1 has no entity \"%2\"").arg(s->name, e) << "\n";
+                return ExitUsage;
+            }
+        }
+    }
+    SignalWatcher watcher;
+    Progress progress(out, err, Progress::stderrIsTerminal(), p.isSet(quiet));
+    // A dry run is the real run on a throwaway database, discarded at the end (see DryRun).
+    std::unique_ptr<DryRun> dry;
+    if (p.isSet(dryRun)) {
+        Error error;
+        dry = DryRun::open(ctx->database(), DryRun::Mode::Auto, &error);
+        if (!dry) {
+            err << "tributaryd sync --dry-run: " << error.toString() << "\n";
+            return error.code == Error::Code::Config ? ExitUsage : ExitFailed;
+        }
+        progress.setDryRun(true);
+        out << (dry->mode() == DryRun::Mode::Snapshot
+                    ? Tr::tr("DRY RUN: on a temporary copy of the main database; nothing is written to the main database.")
+                    : Tr::tr("DRY RUN: in a transaction that is rolled back; nothing is written to the main database."))
+            << "\n";
+        out.flush();
+    }
+    Database &db = dry ? dry->database() : ctx->database();
+    int synced = ctx->sync(db, sources, options, progress, &watcher);
+    if (p.isSet(reconcile) && (synced == ExitOk || synced == ExitPartial)) {
+        SyncOptions sweep;
+        sweep.reconcile = true;
+        sweep.entities = options.entities;
+        const int reconciled = ctx->sync(db, sources, sweep, progress, &watcher);
+        synced = reconciled != ExitOk ? reconciled : synced;
+    }
+    if (dry) {
+        dry.reset();
+        out << (p.isSet(reconcile) ? Tr::tr("DRY RUN finished: nothing was written to the main database.")
+                                   : Tr::tr("DRY RUN finished: nothing was written to the main database; deletes are found only with --reconcile."))
+            << "\n";
+    }
+    return synced;
+}
+
+} // namespace Tributary::Cli
