@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/RunCounts.h"
+#include "state/RunCounts.h"
 #include "engine/SyncRun.h"
 
 #include <QDateTime>

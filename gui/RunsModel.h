@@ -2,7 +2,7 @@
 
 #include "RowModel.h"
 
-#include "engine/RunCounts.h"
+#include "state/RunCounts.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -5,7 +5,6 @@
 #include "store/Database.h"
 
 #include <QCoreApplication>
-#include <QSqlQuery>
 
 namespace Tributary::Cli {
 
@@ -74,15 +73,6 @@ Opened openSources(const QString &configPath, const QString &source, QTextStream
     if (*code != ExitOk)
         o.context.reset();
     return o;
-}
-
-qint64 scalar(Database &db, const QString &sql, const QVariantList &binds)
-{
-    QSqlQuery q(db.db());
-    q.prepare(sql);
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 QCommandLineOption configOption()

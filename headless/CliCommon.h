@@ -29,9 +29,6 @@ struct Opened
 // leaves the main database's state tables unmigrated (a dry run writes nothing to it).
 Opened openSources(const QString &configPath, const QString &source, QTextStream &err, int *code, bool migrate = true);
 
-// The first column of the first row of `sql` as a number; 0 when there is none (or the query
-// failed). For the counts status and quarantine list print.
-qint64 scalar(Database &db, const QString &sql, const QVariantList &binds);
 
 // Made when asked for, so their descriptions are translated (after main() installed the catalogue).
 QCommandLineOption configOption();

@@ -8,8 +8,8 @@
 #include "Progress.h"
 #include "TextTable.h"
 #include "Tr.h"
-#include "engine/Conflicts.h"
-#include "engine/RecordMapper.h"
+#include "engine/ConflictResolver.h"
+#include "engine/apply/RecordMapper.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -162,14 +162,14 @@ int listOrShow(const QString &sub, const QStringList &args, QTextStream &out, QT
     const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code);
     if (!opened.context)
         return code;
-    ConflictStore store(opened.context->database(), opened.context->config());
-    Error error;
+    ConflictStore store(opened.context->database());
     if (sub == QLatin1String("show")) {
-        Conflict c;
-        if (!store.get(id, &c, &error)) {
-            err << "tributaryd conflicts show: " << error.toString() << "\n";
-            return error.code == Error::Code::NotFound ? ExitUsage : ExitFailed;
+        const Result<Conflict> read = store.get(id);
+        if (!read) {
+            err << "tributaryd conflicts show: " << read.error().toString() << "\n";
+            return read.error().code == Error::Code::NotFound ? ExitUsage : ExitFailed;
         }
+        const Conflict &c = *read;
         if (p.isSet(json))
             out << QJsonDocument(c.toJson()).toJson(QJsonDocument::Indented);
         else
@@ -181,11 +181,12 @@ int listOrShow(const QString &sub, const QStringList &args, QTextStream &out, QT
     filter.entity = p.value(entity);
     filter.field = p.value(field);
     filter.includeResolved = p.isSet(all);
-    const QList<Conflict> rows = store.list(filter, &error);
-    if (error) {
-        err << "tributaryd conflicts list: " << error.toString() << "\n";
+    const Result<QList<Conflict>> read = store.list(filter);
+    if (!read) {
+        err << "tributaryd conflicts list: " << read.error().toString() << "\n";
         return ExitFailed;
     }
+    const QList<Conflict> &rows = *read;
     if (p.isSet(json)) {
         QJsonArray a;
         for (const Conflict &c : rows)
@@ -297,23 +298,29 @@ int resolve(const QStringList &args, QTextStream &out, QTextStream &err)
     const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code);
     if (!opened.context)
         return code;
-    ConflictStore store(opened.context->database(), opened.context->config());
+    ConflictStore store(opened.context->database());
+    ConflictResolver resolver(opened.context->database(), opened.context->config());
     const QString actor = actorName(p, by);
     Error error;
     if (!p.isSet(all)) {
-        Conflict c;
-        if (!store.get(id, &c, &error)) {
-            err << "tributaryd conflicts resolve: " << error.toString() << "\n";
-            return error.code == Error::Code::NotFound ? ExitUsage : ExitFailed;
+        const Result<Conflict> read = store.get(id);
+        if (!read) {
+            err << "tributaryd conflicts resolve: " << read.error().toString() << "\n";
+            return read.error().code == Error::Code::NotFound ? ExitUsage : ExitFailed;
         }
+        const Conflict &c = *read;
         if (p.isSet(sourceOption()) && c.source != p.value(sourceOption()))
             return usage(Tr::tr("conflict #%1 belongs to source %2, not %3").arg(QString::number(id), c.source, p.value(sourceOption())));
-        if (!store.resolve(c, resolution, actor, &error)) {
+        if (!resolver.resolve(c, resolution, actor, &error)) {
             err << "tributaryd conflicts resolve: " << Tr::tr("refused: %1").arg(error.toString()) << "\n";
             return error.code == Error::Code::Config ? ExitUsage : ExitFailed;
         }
-        Conflict done;
-        store.get(id, &done, &error);
+        const Result<Conflict> after = store.get(id);
+        if (!after) {
+            err << "tributaryd conflicts resolve: " << after.error().toString() << "\n";
+            return ExitFailed;
+        }
+        const Conflict &done = *after;
         if (p.isSet(json))
             out << QJsonDocument(done.toJson()).toJson(QJsonDocument::Indented);
         else
@@ -327,7 +334,7 @@ int resolve(const QStringList &args, QTextStream &out, QTextStream &err)
         filter.sources = {p.value(sourceOption())};
     filter.entity = p.value(entity);
     filter.field = p.value(onlyField);
-    const ConflictStore::BulkResult r = store.resolveAll(filter, resolution.action, actor, &error);
+    const ConflictResolver::BulkResult r = resolver.resolveAll(filter, resolution.action, actor, &error);
     if (p.isSet(json)) {
         QJsonArray refused;
         for (const auto &[cid, why] : r.refused)

@@ -7,6 +7,7 @@
 #include "Tr.h"
 #include "engine/Source.h"
 #include "engine/SourceRegistry.h"
+#include "state/Migrations.h"
 #include "store/Database.h"
 #include "util/Logging.h"
 
@@ -43,7 +44,7 @@ std::unique_ptr<Context> Context::open(const QString &configPath, QTextStream &e
     }
     problems = checkSchema(*c->m_db, c->m_config);
     if (!problems.isEmpty()) {
-        err << "tributaryd: " << Cli::Tr::tr("the configuration does not match the main database %1:").arg(c->m_db->db().databaseName()) << "\n";
+        err << "tributaryd: " << Cli::Tr::tr("the configuration does not match the main database %1:").arg(c->m_db->name()) << "\n";
         for (const QString &p : std::as_const(problems))
             err << "  " << p << "\n";
         *exitCode = ExitUsage;
@@ -85,9 +86,6 @@ std::unique_ptr<Source> Context::createSource(const SourceConfig &source)
 
 QList<SourceAdmin::SourceState> Context::removedSources()
 {
-    // A database Tributary never wrote to (a dry run does not migrate it) has no sources at all.
-    if (Migrations::version(*m_db) == 0)
-        return {};
     Error error;
     QList<SourceAdmin::SourceState> out = SourceAdmin::removedSources(*m_db, m_config, &error);
     if (error)
@@ -117,6 +115,7 @@ int exitCodeFor(const RunResult &r)
     case RunResult::Status::Ok: return ExitOk;
     case RunResult::Status::Partial: return ExitPartial;
     case RunResult::Status::Interrupted: return ExitInterrupted;
+    case RunResult::Status::Running: // never the status of a finished run
     case RunResult::Status::Failed:
         if (r.error.code == Error::Code::Auth)
             return ExitAuth;
@@ -134,13 +133,13 @@ int worse(int a, int b)
 }
 } // namespace
 
-int Context::sync(const QList<const SourceConfig *> &sources, const SyncOptions &options, Progress &progress,
+int Context::sync(const QList<const SourceConfig *> &sources, const RunRequest &request, Progress &progress,
                   SignalWatcher *watcher, QList<RunResult> *results)
 {
-    return sync(*m_db, sources, options, progress, watcher, results);
+    return sync(*m_db, sources, request, progress, watcher, results);
 }
 
-int Context::sync(Database &db, const QList<const SourceConfig *> &sources, const SyncOptions &options, Progress &progress,
+int Context::sync(Database &db, const QList<const SourceConfig *> &sources, const RunRequest &request, Progress &progress,
                   SignalWatcher *watcher, QList<RunResult> *results)
 {
     int code = ExitOk;
@@ -151,14 +150,15 @@ int Context::sync(Database &db, const QList<const SourceConfig *> &sources, cons
         if (!impl)
             return ExitUsage;
         progress.sourceStarted(s->name);
-        SyncRun run(db, m_config, *s, impl.get(), options);
+        const std::unique_ptr<Run> owned = Run::create(db, m_config, *s, impl.get(), request);
+        Run &run = *owned;
         QEventLoop loop;
-        QObject::connect(&run, &SyncRun::entityStarted, &run, [&](const QString &e) { progress.entityStarted(e); });
-        QObject::connect(&run, &SyncRun::progress, &run, [&](const QString &e, const EntityCounts &c) { progress.update(e, c); });
-        QObject::connect(&run, &SyncRun::entityFinished, &run, [&](const QString &e, const EntityCounts &c) { progress.entityFinished(e, c); });
-        QObject::connect(&run, &SyncRun::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&run, &Run::entityStarted, &run, [&](const QString &e) { progress.entityStarted(e); });
+        QObject::connect(&run, &Run::progress, &run, [&](const QString &e, const EntityCounts &c) { progress.update(e, c); });
+        QObject::connect(&run, &Run::entityFinished, &run, [&](const QString &e, const EntityCounts &c) { progress.entityFinished(e, c); });
+        QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
         if (watcher)
-            QObject::connect(watcher, &SignalWatcher::stopRequested, &run, &SyncRun::stop);
+            QObject::connect(watcher, &SignalWatcher::stopRequested, &run, &Run::stop);
         run.start();
         loop.exec();
         progress.summary(run.result());

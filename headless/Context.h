@@ -2,7 +2,7 @@
 
 #include "config/Config.h"
 #include "engine/SourceAdmin.h"
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
 #include "engine/Verifier.h"
 
 #include <QNetworkAccessManager>
@@ -42,10 +42,10 @@ public:
     void noticeRemovedSources(QTextStream &stream);
 
     // Runs one sync per source in turn and returns the exit status for all of them.
-    int sync(const QList<const SourceConfig *> &sources, const SyncOptions &options, Progress &progress,
+    int sync(const QList<const SourceConfig *> &sources, const RunRequest &request, Progress &progress,
              SignalWatcher *watcher, QList<RunResult> *results = nullptr);
     // The same on another database: a dry run's throwaway one (DryRun::database()).
-    int sync(Database &db, const QList<const SourceConfig *> &sources, const SyncOptions &options, Progress &progress,
+    int sync(Database &db, const QList<const SourceConfig *> &sources, const RunRequest &request, Progress &progress,
              SignalWatcher *watcher, QList<RunResult> *results = nullptr);
     // Verifies each source, prints a report; returns the exit status.
     int verify(const QList<const SourceConfig *> &sources, QTextStream &out, QTextStream &err, SignalWatcher *watcher);

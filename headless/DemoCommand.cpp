@@ -154,7 +154,7 @@ int demoCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
     const auto sources = ctx->sources(QString(), err, &code);
     out << "\n== " << Tr::tr("4. First sync: everything the forum has") << "\n";
     out.flush();
-    code = ctx->sync(sources, SyncOptions(), progress, &watcher);
+    code = ctx->sync(sources, RunRequest::incremental(), progress, &watcher);
     counts.clear();
     for (const QString &t : kTables)
         counts.append(QStringLiteral("%1 %2").arg(t).arg(count(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(t))));
@@ -183,7 +183,7 @@ int demoCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
 
     out << "\n== " << Tr::tr("7. Incremental sync: only what changed is fetched") << "\n";
     out.flush();
-    code = qMax(code, ctx->sync(sources, SyncOptions(), progress, &watcher));
+    code = qMax(code, ctx->sync(sources, RunRequest::incremental(), progress, &watcher));
     out << "\n== " << Tr::tr("8. Verify again") << "\n";
     out.flush();
     const int verified = ctx->verify(sources, out, err, &watcher);

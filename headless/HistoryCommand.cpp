@@ -7,12 +7,13 @@
 
 #include "ExitCode.h"
 #include "Tr.h"
-#include "engine/RecordMapper.h"
+#include "util/Values.h"
+#include "state/ChangeLog.h"
+#include "state/LinkStore.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlQuery>
 
 namespace Tributary::Cli {
 
@@ -50,53 +51,23 @@ int historyCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "tributaryd history: " << Tr::tr("the main database has no table \"%1\"").arg(table) << "\n";
         return ExitUsage;
     }
-    Error error;
     // Which sources hold this row, under which external ids.
-    QSqlQuery links;
-    if (!db.prepare(links, QStringLiteral("SELECT l.source, l.entity, l.external_id, l.origin, l.deleted_at FROM tributary_links l "
-                                          "JOIN tributary_entities e ON e.source = l.source AND e.entity = l.entity "
-                                          "WHERE e.table_name = ? AND l.local_id = ? ORDER BY l.source"),
-                    &error)) {
-        err << "tributaryd history: " << error.toString() << "\n";
+    const Result<QList<LinkStore::RowLink>> links = LinkStore::linksOfRow(db, table, id);
+    const Result<QList<Change>> history = links ? ChangeLog(db).forRow(table, id, max) : Result<QList<Change>>(links.error());
+    if (!history) {
+        err << "tributaryd history: " << history.error().toString() << "\n";
         return ExitFailed;
     }
-    links.addBindValue(table);
-    links.addBindValue(id);
     QJsonArray linked;
-    if (db.exec(links, &error)) {
-        while (links.next())
-            linked.append(QJsonObject{{QStringLiteral("source"), links.value(0).toString()},
-                                      {QStringLiteral("entity"), links.value(1).toString()},
-                                      {QStringLiteral("external_id"), links.value(2).toString()},
-                                      {QStringLiteral("origin"), links.value(3).toString()},
-                                      {QStringLiteral("gone_at_source"), !links.value(4).isNull()}});
-    }
-    QSqlQuery q;
-    QString sql = QStringLiteral("SELECT id, at, actor, op, source, external_id, fields, change_values, run_id FROM tributary_changes "
-                                 "WHERE table_name = ? AND local_id = ? ORDER BY id DESC");
-    if (max > 0)
-        sql += QStringLiteral(" LIMIT %1").arg(max);
-    if (!db.prepare(q, sql, &error)) {
-        err << "tributaryd history: " << error.toString() << "\n";
-        return ExitFailed;
-    }
-    q.addBindValue(table);
-    q.addBindValue(id);
-    if (!db.exec(q, &error)) {
-        err << "tributaryd history: " << error.toString() << "\n";
-        return ExitFailed;
-    }
+    for (const LinkStore::RowLink &l : *links)
+        linked.append(QJsonObject{{QStringLiteral("source"), l.source},
+                                  {QStringLiteral("entity"), l.entity},
+                                  {QStringLiteral("external_id"), l.externalId},
+                                  {QStringLiteral("origin"), l.origin},
+                                  {QStringLiteral("gone_at_source"), !l.deletedAt.isEmpty()}});
     QJsonArray changes;
-    while (q.next()) {
-        changes.prepend(QJsonObject{{QStringLiteral("at"), q.value(1).toString()},
-                                    {QStringLiteral("actor"), q.value(2).toString()},
-                                    {QStringLiteral("op"), q.value(3).toString()},
-                                    {QStringLiteral("source"), q.value(4).toString()},
-                                    {QStringLiteral("external_id"), q.value(5).toString()},
-                                    {QStringLiteral("fields"), QJsonDocument::fromJson(q.value(6).toString().toUtf8()).array()},
-                                    {QStringLiteral("values"), QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object()},
-                                    {QStringLiteral("run_id"), q.value(8).isNull() ? QJsonValue() : QJsonValue(q.value(8).toLongLong())}});
-    }
+    for (const Change &c : *history)
+        changes.append(c.toJson());
     if (p.isSet(json)) {
         out << QJsonDocument(QJsonObject{{QStringLiteral("table"), table}, {QStringLiteral("id"), id}, {QStringLiteral("links"), linked},
                                          {QStringLiteral("changes"), changes}})

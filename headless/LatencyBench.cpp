@@ -18,6 +18,10 @@
 #include "Progress.h"
 #include "TextTable.h"
 #include "Tr.h"
+#include "state/LinkStore.h"
+#include "state/Migrations.h"
+#include "state/RunLog.h"
+#include "store/Database.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -43,6 +47,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace Tributary::Cli {
 
@@ -79,86 +84,104 @@ quint16 freeLoopbackPort()
 }
 
 // A read-only connection to the main database. WAL lets it read while the service writes; each
-// statement is finished after use so that no read transaction pins an old snapshot.
+// statement is finished after use so that no read transaction pins an old snapshot. Tributary's
+// own tables are read through the state layer; the application's through plain statements.
 class MainDbReader
 {
 public:
     explicit MainDbReader(const QString &path)
-        : m_name(QStringLiteral("tributary-bench-latency-%1").arg(++s_connections))
     {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
-        m_db.setDatabaseName(path);
-        m_db.open();
+        Error ignored; // a reader that cannot open answers nothing, as before the first start
+        m_db = Database::openSqliteReader(path, &ignored);
     }
-    ~MainDbReader()
-    {
-        m_statements.clear();
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
+    ~MainDbReader() { m_statements.clear(); }
     MainDbReader(const MainDbReader &) = delete;
     MainDbReader &operator=(const MainDbReader &) = delete;
 
-    // The first row, or an empty list when there is none or the statement fails (the state
-    // tables do not exist before the service's first start).
+    // The first row of a query on the application's tables, or an empty list when there is none
+    // or the statement fails.
     QVariantList row(const QString &sql, const QVariantList &binds = {})
     {
         QVariantList values;
-        QSqlQuery &q = statement(sql);
+        QSqlQuery *q = statement(sql);
+        if (!q)
+            return values;
         for (int i = 0; i < binds.size(); ++i)
-            q.bindValue(i, binds.at(i));
-        if (q.exec() && q.next()) {
-            for (int i = 0; i < q.record().count(); ++i)
-                values.append(q.value(i));
+            q->bindValue(i, binds.at(i));
+        if (q->exec() && q->next()) {
+            for (int i = 0; i < q->record().count(); ++i)
+                values.append(q->value(i));
         }
-        q.finish();
+        q->finish();
         return values;
     }
     QVariant value(const QString &sql, const QVariantList &binds = {}) { return row(sql, binds).value(0); }
 
+    // The newest run of any source; 0 before the service's first start (no state tables yet).
+    qint64 latestRunId()
+    {
+        int version = 0;
+        Error error;
+        if (!m_db || !Migrations::version(*m_db, &version, &error) || version == 0)
+            return 0;
+        return RunLog(*m_db).latestId().valueOr(0);
+    }
+    // The first incremental run after `afterId` that finished, if any.
+    std::optional<RunRecord> firstFinishedSync(qint64 afterId)
+    {
+        if (!m_db)
+            return std::nullopt;
+        RunFilter f;
+        f.sources = {sourceName()};
+        f.kinds = {RunKind::Incremental};
+        f.finishedOnly = true;
+        f.afterId = afterId;
+        f.oldestFirst = true;
+        f.limit = 1;
+        const Result<QList<RunRecord>> runs = RunLog(*m_db).list(f);
+        if (!runs || runs->isEmpty())
+            return std::nullopt;
+        return runs->first();
+    }
+    QString localId(const QString &entity, const QString &externalId)
+    {
+        if (!m_db)
+            return QString();
+        Error error;
+        return LinkStore(*m_db, sourceName()).find(entity, externalId, &error).localId;
+    }
     // Runs started after run `afterId`, by kind.
     QMap<QString, qint64> runsByKind(qint64 afterId)
     {
         QMap<QString, qint64> kinds;
-        QSqlQuery &q = statement(QStringLiteral("SELECT kind, COUNT(*) FROM tributary_runs WHERE source = ? AND id > ? GROUP BY kind"));
-        q.bindValue(0, sourceName());
-        q.bindValue(1, afterId);
-        if (q.exec()) {
-            while (q.next())
-                kinds.insert(q.value(0).toString(), q.value(1).toLongLong());
-        }
-        q.finish();
+        if (!m_db)
+            return kinds;
+        const QHash<QString, qint64> counts = RunLog(*m_db).countByKind(sourceName(), afterId).valueOr({});
+        for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+            kinds.insert(it.key(), it.value());
         return kinds;
     }
 
 private:
     // Prepared once, as the database is polled every few milliseconds; prepared again while
     // preparing fails (a table the service has not created yet).
-    struct Statement
+    QSqlQuery *statement(const QString &sql)
     {
-        explicit Statement(const QSqlDatabase &db)
-            : query(db)
-        {
+        if (!m_db)
+            return nullptr;
+        auto it = m_statements.find(sql);
+        if (it == m_statements.end()) {
+            auto q = std::make_unique<QSqlQuery>(m_db->db());
+            q->setForwardOnly(true);
+            if (!q->prepare(sql))
+                return nullptr;
+            it = m_statements.emplace(sql, std::move(q)).first;
         }
-        QSqlQuery query;
-        bool prepared = false;
-    };
-    QSqlQuery &statement(const QString &sql)
-    {
-        Statement &s = m_statements.try_emplace(sql, m_db).first->second;
-        if (!s.prepared) {
-            s.query.setForwardOnly(true);
-            s.prepared = s.query.prepare(sql);
-        }
-        return s.query;
+        return it->second.get();
     }
 
-    static inline int s_connections = 0;
-    QString m_name;
-    QSqlDatabase m_db;
-    std::map<QString, Statement> m_statements; // QSqlQuery cannot be copied
+    std::unique_ptr<Database> m_db;
+    std::map<QString, std::unique_ptr<QSqlQuery>> m_statements; // QSqlQuery cannot be copied
 };
 
 // `tributaryd serve` in a child process; its output goes to a log file beside the databases.
@@ -346,14 +369,11 @@ QString waitUntilReady(ServiceProcess &service, const QString &listen, const Ben
         // The service has opened and migrated the main database by the time it listens.
         if (!reader)
             reader = std::make_unique<MainDbReader>(b.mainDb);
-        const QVariantList run = reader->row(QStringLiteral("SELECT status, error FROM tributary_runs WHERE source = ? AND kind = 'incremental' "
-                                                            "AND id > ? AND finished_at IS NOT NULL ORDER BY id LIMIT 1"),
-                                             {sourceName(), runsBefore});
-        if (run.isEmpty())
+        const std::optional<RunRecord> run = reader->firstFinishedSync(runsBefore);
+        if (!run)
             return;
-        const QString status = run.value(0).toString();
-        if (status != QLatin1String("ok") && status != QLatin1String("partial"))
-            problem = Tr::tr("the initial sync ended %1: %2").arg(status, run.value(1).toString());
+        if (run->status != QLatin1String("ok") && run->status != QLatin1String("partial"))
+            problem = Tr::tr("the initial sync ended %1: %2").arg(run->status, run->error);
         loop.quit();
     });
     tick.start();
@@ -482,7 +502,7 @@ PhaseResult runPhase(const Bench &b, const PhaseSpec &spec, QTextStream &out, QT
     qint64 runsBefore = 0;
     {
         MainDbReader before(b.mainDb);
-        runsBefore = before.value(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tributary_runs")).toLongLong();
+        runsBefore = before.latestRunId();
     }
     QProcessEnvironment env = childEnvironment();
     env.insert(QString::fromLatin1(kTokenEnv), b.token);
@@ -510,8 +530,7 @@ PhaseResult runPhase(const Bench &b, const PhaseSpec &spec, QTextStream &out, QT
 
     QList<Edit> edits = plannedEdits(spec, b.edits);
     for (Edit &e : edits) {
-        e.localId = reader->value(QStringLiteral("SELECT local_id FROM tributary_links WHERE source = ? AND entity = ? AND external_id = ?"),
-                                  {sourceName(), e.entity, QString::number(e.externalId)});
+        e.localId = reader->localId(e.entity, QString::number(e.externalId));
         // The application's tables have integer keys; links keep every key as text.
         bool isNumber = false;
         const qint64 n = e.localId.toLongLong(&isNumber);
@@ -519,7 +538,7 @@ PhaseResult runPhase(const Bench &b, const PhaseSpec &spec, QTextStream &out, QT
             e.localId = n;
     }
     const int timeoutMs = (3 * spec.intervalSeconds + 10) * 1000;
-    const qint64 runsAtEdits = reader->value(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM tributary_runs")).toLongLong();
+    const qint64 runsAtEdits = reader->latestRunId();
     //: %1: the number of edits; %2 to %3: milliseconds between two edits; %4: milliseconds between two looks.
     out << "  " << Tr::tr("%1 edit(s) through the forum's API, %2 to %3 ms apart; each watched in the main database every %4 ms",
                           nullptr, Progress::count(b.edits))
@@ -564,7 +583,7 @@ PhaseResult runPhase(const Bench &b, const PhaseSpec &spec, QTextStream &out, QT
                                              milliseconds(percentile(r.latencies, 0.5)), milliseconds(percentile(r.latencies, 0.95)),
                                              milliseconds(r.latencies.last())))
         << "\n";
-    //: %1: run kinds with counts, e.g. "webhook 50, incremental 0" (kinds as stored in tributary_runs).
+    //: %1: run kinds with counts, e.g. "webhook 50, incremental 0" (kinds as the run history stores them).
     out << "  " << Tr::tr("runs of tributaryd during the edits: %1").arg(runsText(r.runs)) << "\n";
     for (const QString &f : std::as_const(r.failures))
         out << "  ! " << f << "\n";

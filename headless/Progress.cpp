@@ -98,19 +98,6 @@ void Progress::entityFinished(const QString &entity, const EntityCounts &counts)
     m_err << line(entity, counts, true) << Qt::endl;
 }
 
-QString Progress::runKind(const QString &kind)
-{
-    if (kind == QLatin1String("incremental"))
-        return Cli::Tr::tr("incremental sync");
-    if (kind == QLatin1String("full"))
-        return Cli::Tr::tr("full sync");
-    if (kind == QLatin1String("reconcile"))
-        return Cli::Tr::tr("reconciliation");
-    if (kind == QLatin1String("quarantine-retry"))
-        return Cli::Tr::tr("quarantine retry");
-    return Cli::Tr::tr("%1 sync").arg(kind);
-}
-
 QString Progress::runStatus(const QString &status)
 {
     if (status == QLatin1String("ok"))
@@ -136,7 +123,7 @@ void Progress::summary(const RunResult &r)
     }
     //: A run's summary: source, kind of run, run id, status, time taken.
     m_out << Cli::Tr::tr("Source %1: %2, run %3, %4 in %5")
-                 .arg(r.source, runKind(r.kind), QString::number(r.runId), runStatus(RunResult::statusName(r.status)), duration(r.elapsedMs))
+                 .arg(r.source, RunKinds::describe(r.kind), QString::number(r.runId), runStatus(RunResult::statusName(r.status)), duration(r.elapsedMs))
           << "\n";
     const TextTable table({{Cli::Tr::tr("entity"), -10}, {Cli::Tr::tr("fetched"), 9}, {Cli::Tr::tr("skipped"), 8}, {Cli::Tr::tr("inserted"), 9},
                            {Cli::Tr::tr("linked"), 7}, {Cli::Tr::tr("updated"), 8}, {Cli::Tr::tr("unchanged"), 10}, {Cli::Tr::tr("pending"), 8},
@@ -189,7 +176,7 @@ void Progress::dryRunSummary(const RunResult &r)
     // The run id and the times belong to the throwaway database: not shown.
     //: A dry run's summary: source, kind of run, status it would end with, time taken.
     m_out << Cli::Tr::tr("Source %1: DRY RUN of the %2, would end %3 (%4). Nothing was written to the main database.")
-                 .arg(r.source, runKind(r.kind), runStatus(RunResult::statusName(r.status)), duration(r.elapsedMs))
+                 .arg(r.source, RunKinds::describe(r.kind), runStatus(RunResult::statusName(r.status)), duration(r.elapsedMs))
           << "\n";
     const TextTable table({{Cli::Tr::tr("entity"), -10}, {Cli::Tr::tr("fetched"), 9}, {Cli::Tr::tr("would insert"), 13}, {Cli::Tr::tr("update"), 8},
                            {Cli::Tr::tr("delete"), 8}, {Cli::Tr::tr("link"), 6}, {Cli::Tr::tr("conflicts"), 10}, {Cli::Tr::tr("quarantine"), 11},

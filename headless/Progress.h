@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/RunCounts.h"
-#include "engine/SyncRun.h"
+#include "state/RunCounts.h"
+#include "engine/run/Run.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -31,8 +31,7 @@ public:
     static QString peakMemory(); // this process's peak resident memory, e.g. "84.2 MiB"
     // The n that picks a translated message's plural form (Tr::tr(text, nullptr, count(n))).
     static int count(qint64 n);
-    // For people: "incremental sync", "reconciliation", ... and "OK", "PARTIAL", ..., translated.
-    static QString runKind(const QString &kind);
+    // For people: "OK", "PARTIAL", ..., translated (run kinds: RunKinds::describe()).
     static QString runStatus(const QString &status);
 
 private:

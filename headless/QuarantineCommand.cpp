@@ -8,13 +8,12 @@
 #include "Progress.h"
 #include "SignalWatcher.h"
 #include "Tr.h"
+#include "state/ParkingLot.h"
 #include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace Tributary::Cli {
 
@@ -49,58 +48,28 @@ int quarantineCommand(const QStringList &args, QTextStream &out, QTextStream &er
     Context *ctx = opened.context.get();
 
     if (sub == QLatin1String("retry")) {
-        SyncOptions options;
-        options.retryQuarantine = true;
-        options.entities = p.values(entity);
-        options.externalIds = p.values(id);
         SignalWatcher watcher;
         Progress progress(out, err, false, true);
-        return ctx->sync(opened.sources, options, progress, &watcher);
+        return ctx->sync(opened.sources, RunRequest::quarantineRetry(p.values(entity), p.values(id)), progress, &watcher);
     }
 
-    QStringList names;
+    QuarantineFilter filter;
     for (const SourceConfig *s : opened.sources)
-        names.append(s->name);
-    QStringList where{QStringLiteral("source IN (%1)").arg(QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")))};
-    QVariantList binds;
-    for (const QString &n : std::as_const(names))
-        binds.append(n);
-    if (p.isSet(entity)) {
-        where.append(QStringLiteral("entity IN (%1)").arg(QStringList(p.values(entity).size(), QStringLiteral("?")).join(QStringLiteral(", "))));
-        for (const QString &e : p.values(entity))
-            binds.append(e);
-    }
-    if (p.isSet(id)) {
-        where.append(QStringLiteral("external_id IN (%1)").arg(QStringList(p.values(id).size(), QStringLiteral("?")).join(QStringLiteral(", "))));
-        for (const QString &i : p.values(id))
-            binds.append(i);
-    }
-    const int max = p.value(limit).toInt();
-    const qint64 total = scalar(ctx->database(), QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine WHERE %1").arg(where.join(QStringLiteral(" AND "))), binds);
-    QSqlQuery q(ctx->database().db());
-    q.prepare(QStringLiteral("SELECT source, entity, external_id, field, reason, attempts, first_seen, last_seen, record "
-                             "FROM tributary_quarantine WHERE %1 ORDER BY source, entity, first_seen, external_id%2")
-                  .arg(where.join(QStringLiteral(" AND ")), max > 0 ? QStringLiteral(" LIMIT %1").arg(max) : QString()));
-    for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    if (!q.exec()) {
-        err << "tributaryd quarantine list: " << q.lastError().text() << "\n";
+        filter.sources.append(s->name);
+    filter.entities = p.values(entity);
+    filter.externalIds = p.values(id);
+    const Result<qint64> total = ParkingLot::count(ctx->database(), filter);
+    filter.limit = qMax(0, p.value(limit).toInt());
+    const Result<QList<QuarantineEntry>> held = total ? ParkingLot::list(ctx->database(), filter) : Result<QList<QuarantineEntry>>(total.error());
+    if (!held) {
+        err << "tributaryd quarantine list: " << held.error().toString() << "\n";
         return ExitFailed;
     }
     QJsonArray rows;
-    while (q.next()) {
-        rows.append(QJsonObject{{QStringLiteral("source"), q.value(0).toString()},
-                                {QStringLiteral("entity"), q.value(1).toString()},
-                                {QStringLiteral("external_id"), q.value(2).toString()},
-                                {QStringLiteral("field"), q.value(3).isNull() ? QJsonValue() : QJsonValue(q.value(3).toString())},
-                                {QStringLiteral("reason"), q.value(4).toString()},
-                                {QStringLiteral("attempts"), q.value(5).toLongLong()},
-                                {QStringLiteral("first_seen"), q.value(6).toString()},
-                                {QStringLiteral("last_seen"), q.value(7).toString()},
-                                {QStringLiteral("record"), QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object()}});
-    }
+    for (const QuarantineEntry &r : *held)
+        rows.append(r.toJson());
     if (p.isSet(json)) {
-        out << QJsonDocument(QJsonObject{{QStringLiteral("total"), total}, {QStringLiteral("records"), rows}}).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(QJsonObject{{QStringLiteral("total"), *total}, {QStringLiteral("records"), rows}}).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
     if (rows.isEmpty()) {
@@ -120,9 +89,9 @@ int quarantineCommand(const QStringList &args, QTextStream &out, QTextStream &er
             << "\n";
         out << "    " << r.value(QStringLiteral("reason")).toString() << "\n";
     }
-    out << (total > rows.size() ? Tr::tr("%1 record(s) in quarantine (%2 shown; --limit 0 for all).", nullptr, Progress::count(total))
-                                      .arg(Progress::number(total), Progress::number(rows.size()))
-                                : Tr::tr("%1 record(s) in quarantine.", nullptr, Progress::count(total)).arg(Progress::number(total)))
+    out << (*total > rows.size() ? Tr::tr("%1 record(s) in quarantine (%2 shown; --limit 0 for all).", nullptr, Progress::count(*total))
+                                       .arg(Progress::number(*total), Progress::number(rows.size()))
+                                 : Tr::tr("%1 record(s) in quarantine.", nullptr, Progress::count(*total)).arg(Progress::number(*total)))
         << " " << Tr::tr("After fixing the cause: %1").arg(QStringLiteral("tributaryd quarantine retry --config ") + p.value(configOption())) << "\n";
     return ExitOk;
 }

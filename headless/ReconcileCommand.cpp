@@ -31,11 +31,9 @@ int reconcileCommand(const QStringList &args, QTextStream &out, QTextStream &err
     const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code);
     if (!opened.context)
         return code;
-    SyncOptions options;
-    options.reconcile = true;
     SignalWatcher watcher;
     Progress progress(out, err, Progress::stderrIsTerminal(), p.isSet(quiet));
-    return opened.context->sync(opened.sources, options, progress, &watcher);
+    return opened.context->sync(opened.sources, RunRequest::reconcile(), progress, &watcher);
 }
 
 } // namespace Tributary::Cli

@@ -14,6 +14,7 @@
 #include "service/Metrics.h"
 #include "service/MonitoringEndpoints.h"
 #include "service/Scheduler.h"
+#include "state/RunLog.h"
 #include "store/Database.h"
 #include "util/LogOutput.h"
 #include "util/Logging.h"
@@ -23,7 +24,6 @@
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QLoggingCategory>
-#include <QSqlQuery>
 
 #include <memory>
 
@@ -46,20 +46,20 @@ HealthOptions healthOptions(const Config &config)
 QHash<QString, QDateTime> lastReconciliations(Database &db)
 {
     QHash<QString, QDateTime> out;
-    QSqlQuery q(db.db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT source, MAX(finished_at) FROM tributary_runs WHERE kind = ? AND status IN (?, ?) GROUP BY source"));
-    q.addBindValue(QStringLiteral("reconcile"));
-    q.addBindValue(RunResult::statusName(RunResult::Status::Ok));
-    q.addBindValue(RunResult::statusName(RunResult::Status::Partial));
-    if (!q.exec()) {
-        qCWarning(lcService) << "cannot read the last reconciliations; every source reconciles after its first sync";
+    RunFilter filter;
+    filter.kinds = {RunKind::Reconcile};
+    filter.statuses = {RunStatus::Ok, RunStatus::Partial};
+    filter.finishedOnly = true;
+    const Result<QHash<QString, RunRecord>> last = RunLog(db).latestPerSource(filter);
+    if (!last) {
+        qCWarning(lcService).noquote() << QStringLiteral("cannot read the last reconciliations (%1); every source reconciles after its first sync")
+                                              .arg(last.error().toString());
         return out;
     }
-    while (q.next()) {
-        const QDateTime at = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    for (const RunRecord &r : *last) {
+        const QDateTime at = QDateTime::fromString(r.finishedAt, Qt::ISODateWithMs);
         if (at.isValid())
-            out.insert(q.value(0).toString(), at.toUTC());
+            out.insert(r.source, at.toUTC());
     }
     return out;
 }
@@ -69,7 +69,7 @@ QString runSummary(const RunResult &r)
 {
     const EntityCounts t = r.total();
     QString line = QStringLiteral("%1: %2 run %3 %4 in %5 ms: fetched %6, inserted %7, linked %8, updated %9, unchanged %10, deleted %11")
-                       .arg(r.source, r.kind).arg(r.runId).arg(RunResult::statusName(r.status)).arg(r.elapsedMs)
+                       .arg(r.source, r.kindName()).arg(r.runId).arg(RunResult::statusName(r.status)).arg(r.elapsedMs)
                        .arg(t.fetched).arg(t.inserted).arg(t.linked).arg(t.updated).arg(t.unchanged).arg(t.deleted);
     if (t.conflicts)
         line += QStringLiteral(", conflicts %1").arg(t.conflicts);

@@ -69,7 +69,7 @@ int listCommand(Context &ctx, bool json, QTextStream &out, QTextStream &err)
         out << QJsonDocument(QJsonObject{{QStringLiteral("sources"), all}}).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    out << Tr::tr("Main database: %1").arg(ctx.database().db().databaseName()) << "\n";
+    out << Tr::tr("Main database: %1").arg(ctx.database().name()) << "\n";
     if (sources.isEmpty()) {
         out << Tr::tr("No sources: the configuration names none and the main database holds no rows of any.") << "\n";
         return ExitOk;

@@ -8,13 +8,13 @@
 #include "Progress.h"
 #include "TextTable.h"
 #include "Tr.h"
-#include "engine/Applier.h"
+#include "state/CursorStore.h"
+#include "state/SourceLedger.h"
 #include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlQuery>
 
 namespace Tributary::Cli {
 
@@ -33,38 +33,45 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     const auto &sources = opened.sources;
     Database &db = ctx->database();
     QJsonArray all;
+    CursorStore cursors(db);
     for (const SourceConfig *s : sources) {
         QJsonObject so{{QStringLiteral("source"), s->name}, {QStringLiteral("enabled"), s->enabled}};
-        QSqlQuery run(db.db());
-        run.prepare(QStringLiteral("SELECT id, kind, started_at, finished_at, status, error, counts FROM tributary_runs "
-                                   "WHERE source = ? ORDER BY id DESC LIMIT 1"));
-        run.addBindValue(s->name);
+        const Result<SourceSummary> summary = SourceLedger(db).summary(s->name);
+        if (!summary) {
+            err << "tributaryd status: " << summary.error().toString() << "\n";
+            return ExitFailed;
+        }
         QJsonObject lastCounts;
-        if (run.exec() && run.next()) {
-            so.insert(QStringLiteral("last_run"), QJsonObject{{QStringLiteral("id"), run.value(0).toLongLong()},
-                                                              {QStringLiteral("kind"), run.value(1).toString()},
-                                                              {QStringLiteral("started_at"), run.value(2).toString()},
-                                                              {QStringLiteral("finished_at"), run.value(3).toString()},
-                                                              {QStringLiteral("status"), run.value(4).toString()},
-                                                              {QStringLiteral("error"), run.value(5).toString()}});
-            lastCounts = QJsonDocument::fromJson(run.value(6).toString().toUtf8()).object();
+        if (const std::optional<RunRecord> &run = summary->lastRun) {
+            so.insert(QStringLiteral("last_run"), QJsonObject{{QStringLiteral("id"), run->id},
+                                                              {QStringLiteral("kind"), run->kind},
+                                                              {QStringLiteral("started_at"), run->startedAt},
+                                                              {QStringLiteral("finished_at"), run->finishedAt},
+                                                              {QStringLiteral("status"), run->status},
+                                                              {QStringLiteral("error"), run->error}});
+            for (auto it = run->counts.constBegin(); it != run->counts.constEnd(); ++it)
+                lastCounts.insert(it.key(), it->toJson());
         }
         QJsonArray entities;
         for (const EntityConfig &e : s->entities) {
             Error error;
-            const Position pos = Applier::loadCursor(db, s->name, e.name, QStringLiteral("incremental"), &error);
-            const Position fullPos = Applier::loadCursor(db, s->name, e.name, QStringLiteral("full"), &error);
-            const QVariantList key{s->name, e.name};
+            Position pos, fullPos;
+            if (!cursors.load(s->name, e.name, CursorKind::Incremental, &pos, &error)
+                || !cursors.load(s->name, e.name, CursorKind::Full, &fullPos, &error)) {
+                err << "tributaryd status: " << error.toString() << "\n";
+                return ExitFailed;
+            }
+            const EntitySummary held = summary->entity(e.name);
             entities.append(QJsonObject{
                 {QStringLiteral("entity"), e.name},
                 {QStringLiteral("table"), e.table},
                 {QStringLiteral("enabled"), e.enabled},
                 {QStringLiteral("cursor"), pos.toJson()},
                 {QStringLiteral("full_walk_in_progress"), !fullPos.token.isEmpty()},
-                {QStringLiteral("linked"), scalar(db, QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE source = ? AND entity = ?"), key)},
-                {QStringLiteral("pending"), scalar(db, QStringLiteral("SELECT COUNT(*) FROM tributary_pending WHERE source = ? AND entity = ?"), key)},
-                {QStringLiteral("quarantined"), scalar(db, QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine WHERE source = ? AND entity = ?"), key)},
-                {QStringLiteral("open_conflicts"), scalar(db, QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts WHERE source = ? AND entity = ? AND status = 'open'"), key)},
+                {QStringLiteral("linked"), held.links},
+                {QStringLiteral("pending"), held.pending},
+                {QStringLiteral("quarantined"), held.quarantined},
+                {QStringLiteral("open_conflicts"), held.openConflicts},
                 {QStringLiteral("last_run_counts"), lastCounts.value(e.name)},
             });
         }
@@ -83,7 +90,7 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                    .toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    out << Tr::tr("Main database: %1").arg(db.db().databaseName()) << "\n";
+    out << Tr::tr("Main database: %1").arg(db.name()) << "\n";
     const TextTable table({{Tr::tr("entity"), -10}, {Tr::tr("linked"), 9}, {Tr::tr("pending"), 8}, {Tr::tr("quarantined"), 12},
                            {Tr::tr("conflicts"), 10}});
     for (const QJsonValue &sv : std::as_const(all)) {

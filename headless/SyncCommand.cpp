@@ -35,10 +35,9 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     Context *ctx = opened.context.get();
     ctx->noticeRemovedSources(err);
     const auto &sources = opened.sources;
-    SyncOptions options;
-    options.entities = p.values(entity);
-    options.full = p.isSet(full);
-    for (const QString &e : std::as_const(options.entities)) {
+    const QStringList entities = p.values(entity);
+    const RunRequest request = p.isSet(full) ? RunRequest::full(entities) : RunRequest::incremental(entities);
+    for (const QString &e : entities) {
         for (const SourceConfig *s : sources) {
             if (!s->entity(e)) {
                 err << "tributaryd sync: " << Tr::tr("source %1 has no entity \"%2\"").arg(s->name, e) << "\n";
@@ -65,12 +64,9 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         out.flush();
     }
     Database &db = dry ? dry->database() : ctx->database();
-    int synced = ctx->sync(db, sources, options, progress, &watcher);
+    int synced = ctx->sync(db, sources, request, progress, &watcher);
     if (p.isSet(reconcile) && (synced == ExitOk || synced == ExitPartial)) {
-        SyncOptions sweep;
-        sweep.reconcile = true;
-        sweep.entities = options.entities;
-        const int reconciled = ctx->sync(db, sources, sweep, progress, &watcher);
+        const int reconciled = ctx->sync(db, sources, RunRequest::reconcile(entities), progress, &watcher);
         synced = reconciled != ExitOk ? reconciled : synced;
     }
     if (dry) {

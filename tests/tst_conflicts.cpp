@@ -5,7 +5,7 @@
 #include "SyncFixture.h"
 #include "TestSupport.h"
 
-#include "engine/RecordMapper.h"
+#include "engine/apply/RecordMapper.h"
 #include "engine/Source.h"
 #include "engine/SourceRegistry.h"
 #include "store/Database.h"
@@ -118,7 +118,7 @@ void tst_Conflicts::sameFieldByPolicy()
     QCOMPARE(status, 200);
     QString localTime = localUpdatedAt;
     if (localTime == QLatin1String("tie")) // the local edit carries the very time the source gives its own
-        localTime = RecordMapper::normalizeTimestamp(patched.value(QStringLiteral("updated_at")),
+        localTime = normalizeTimestamp(patched.value(QStringLiteral("updated_at")),
                                                      f.config().database.timestampFormat);
     QSqlQuery q(f.db().db());
     q.prepare(QStringLiteral("UPDATE topics SET title = 'Edited locally', updated_at = ? WHERE id = ?"));

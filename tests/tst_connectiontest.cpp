@@ -102,7 +102,7 @@ void tst_ConnectionTest::firstPageOfEachEntityMappedWithoutWriting()
     QVERIFY(users->columns.contains(QStringLiteral("email")));
     const QJsonObject raw = users->rawRecords.first();
     const MappedRecord &first = users->records.first();
-    QCOMPARE(first.externalId, RecordMapper::idString(raw.value(QStringLiteral("id"))));
+    QCOMPARE(first.externalId, idString(raw.value(QStringLiteral("id"))));
     QCOMPARE(first.values.value(QStringLiteral("email")).toString(), raw.value(QStringLiteral("email")).toString());
     QVERIFY(first.values.value(QStringLiteral("created_at")).toString().contains(QLatin1Char(' '))); // timestamp_format, not ISO
 
@@ -112,7 +112,7 @@ void tst_ConnectionTest::firstPageOfEachEntityMappedWithoutWriting()
              (QStringList{QStringLiteral("parent_id"), QStringLiteral("topic_id"), QStringLiteral("user_id")}));
     const MappedRecord &message = messages->records.first();
     QCOMPARE(message.refs.value(QStringLiteral("topic_id")),
-             RecordMapper::idString(messages->rawRecords.first().value(QStringLiteral("topic_id"))));
+             idString(messages->rawRecords.first().value(QStringLiteral("topic_id"))));
 
     // Nothing written: not the tables, not Tributary's state.
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM users")), usersBefore);

@@ -2,7 +2,7 @@
 // jobs finish exactly when the test says, in any order, which no real server can be made to do
 // deterministically. The real HTTP path with concurrency is covered by tst_restsync.
 
-#include "engine/PageWalker.h"
+#include "engine/run/PageWalker.h"
 
 #include <QSignalSpy>
 #include <QTest>

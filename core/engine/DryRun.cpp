@@ -102,7 +102,7 @@ std::unique_ptr<DryRun> DryRun::open(Database &main, Mode mode, Error *error)
         return nullptr;
     }
     // The main database's file, whatever the configuration's relative path was resolved against.
-    const QString mainPath = main.db().databaseName();
+    const QString mainPath = main.name();
     d->m_dir = snapshotDir(mainPath, error);
     if (!d->m_dir)
         return nullptr;

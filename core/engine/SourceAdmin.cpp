@@ -4,14 +4,9 @@
 #include "state/ChangeLog.h"
 #include "util/Values.h"
 #include "state/ConflictStore.h"
-#include "state/CursorStore.h"
 #include "state/EntityCatalog.h"
-#include "state/LinkStore.h"
-#include "state/ParkingLot.h"
-#include "state/RunLog.h"
 #include "state/SourceLedger.h"
 #include "store/Database.h"
-#include "store/Statements.h"
 #include "util/Logging.h"
 #include "util/Tr.h"
 
@@ -73,10 +68,12 @@ SourceAdmin::SourceState stateOf(Database &db, const Config &config, const QStri
             s.entities.append(e);
         }
     }
-    const Result<QList<LinkStore::Count>> links = LinkStore(db, name).counts();
-    if (!links.into(error))
+    const Result<SourceSummary> summary = SourceLedger(db).summary(name);
+    if (!summary.into(error))
         return s;
-    for (const LinkStore::Count &c : *links) {
+    for (const EntitySummary &c : summary->entities) {
+        if (c.links == 0)
+            continue;
         if (!index.contains(c.entity)) {
             SourceAdmin::EntityState e;
             e.entity = c.entity;
@@ -85,54 +82,25 @@ SourceAdmin::SourceState stateOf(Database &db, const Config &config, const QStri
             s.entities.append(e);
         }
         SourceAdmin::EntityState &e = s.entities[index.value(c.entity)];
-        e.links += c.links;
-        if (c.gone)
-            e.gone += c.links;
-        if (c.origin == QLatin1String("matched"))
-            e.matched += c.links;
-        else
-            e.inserted += c.links;
+        e.links = c.links;
+        e.gone = c.gone;
+        e.matched = c.matched;
+        e.inserted = c.inserted;
     }
     std::stable_sort(s.entities.begin(), s.entities.end(),
                      [](const SourceAdmin::EntityState &a, const SourceAdmin::EntityState &b) { return a.position < b.position; });
-    for (const SourceAdmin::EntityState &e : std::as_const(s.entities)) {
-        s.links += e.links;
-        s.gone += e.gone;
-        s.inserted += e.inserted;
-        s.matched += e.matched;
-    }
-    const Result<QList<CursorRecord>> cursors = CursorStore(db).list(name);
-    if (!cursors.into(error))
-        return s;
-    s.cursors = cursors->size();
-    Statements statements(db);
-    const Result<QHash<QString, qint64>> pending = ParkingLot(db, name, statements).pendingCounts();
-    if (!pending.into(error))
-        return s;
-    for (qint64 n : *pending)
-        s.pending += n;
-    QuarantineFilter quarantine;
-    quarantine.sources = {name};
-    const Result<qint64> quarantined = ParkingLot::count(db, quarantine);
-    if (!quarantined.into(error))
-        return s;
-    s.quarantined = *quarantined;
-    ConflictFilter open;
-    open.sources = {name};
-    const Result<qint64> conflicts = ConflictStore(db).count(open);
-    if (!conflicts.into(error))
-        return s;
-    s.openConflicts = *conflicts;
-    RunLog runs(db);
-    const Result<qint64> runCount = runs.count(name);
-    if (!runCount.into(error))
-        return s;
-    s.runs = *runCount;
-    const Result<std::optional<RunRecord>> last = runs.last(name);
-    if (!last.into(error))
-        return s;
-    if (*last)
-        s.lastRunAt = (*last)->startedAt;
+    const EntitySummary total = summary->total();
+    s.links = total.links;
+    s.gone = total.gone;
+    s.inserted = total.inserted;
+    s.matched = total.matched;
+    s.pending = total.pending;
+    s.quarantined = total.quarantined;
+    s.openConflicts = total.openConflicts;
+    s.cursors = summary->cursors;
+    s.runs = summary->runs;
+    if (summary->lastRun)
+        s.lastRunAt = summary->lastRun->startedAt;
     return s;
 }
 

@@ -88,20 +88,20 @@ void Health::setOptions(HealthOptions options)
 bool Health::databaseReachable(Database &db, QString *why)
 {
     if (db.isSqlite()) {
-        const QString file = db.db().databaseName();
+        const QString file = db.name();
         if (!file.isEmpty() && file != QLatin1String(":memory:") && !file.startsWith(QLatin1String("file:"))
             && !QFileInfo::exists(file)) {
             *why = QStringLiteral("database unreachable: the file %1 is gone").arg(file);
             return false;
         }
     }
-    if (!db.db().isOpen()) {
+    if (!db.isOpen()) {
         *why = QStringLiteral("database unreachable: the connection is closed");
         return false;
     }
-    QSqlQuery q(db.db());
-    if (!q.exec(QStringLiteral("SELECT 1")) || !q.next()) {
-        *why = QStringLiteral("database unreachable: %1").arg(q.lastError().text());
+    QString problem;
+    if (!db.ping(&problem)) {
+        *why = QStringLiteral("database unreachable: %1").arg(problem);
         return false;
     }
     return true;

@@ -428,7 +428,7 @@ void ServiceMetrics::recordHttpResponse(const QString &server, int status)
 
 bool ServiceMetrics::refreshFromState(Database &db, Error *error)
 {
-    if (!db.db().isOpen()) {
+    if (!db.isOpen()) {
         m_registry.set(kDatabaseUp, {}, 0);
         if (error)
             *error = Error(Error::Code::Database, QStringLiteral("the database connection is closed"));

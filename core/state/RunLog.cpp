@@ -154,8 +154,9 @@ bool RunLog::finish(qint64 runId, RunStatus status, const QString &errorMessage,
 Result<QList<RunRecord>> RunLog::list(const RunFilter &filter)
 {
     QVariantList binds;
-    QString sql = QStringLiteral("SELECT %1 FROM tributary_runs r WHERE %2 ORDER BY r.id DESC")
-                      .arg(kColumns, conditions(filter, QStringLiteral("r"), &binds));
+    QString sql = QStringLiteral("SELECT %1 FROM tributary_runs r WHERE %2 ORDER BY r.id %3")
+                      .arg(kColumns, conditions(filter, QStringLiteral("r"), &binds),
+                           filter.oldestFirst ? QStringLiteral("ASC") : QStringLiteral("DESC"));
     if (filter.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
     QSqlQuery q;

@@ -38,6 +38,7 @@ struct RunFilter
     QList<RunStatus> statuses;
     bool finishedOnly = false;
     qint64 afterId = 0; // only runs with a larger id
+    bool oldestFirst = false;
     int limit = 0;      // 0: all
 };
 
@@ -57,7 +58,7 @@ public:
     bool finish(qint64 runId, RunStatus status, const QString &errorMessage, const QHash<QString, EntityCounts> &counts,
                 Error *error);
 
-    // Newest first.
+    // Newest first (unless the filter says otherwise).
     Result<QList<RunRecord>> list(const RunFilter &filter);
     Result<std::optional<RunRecord>> last(const QString &source);
     // Per source, its newest run among those the filter selects (the index on (source, id) answers

@@ -91,6 +91,89 @@ Result<qint64> scalar(Database &db, const QString &sql, const QVariantList &bind
 
 } // namespace
 
+EntitySummary SourceSummary::entity(const QString &name) const
+{
+    for (const EntitySummary &e : entities) {
+        if (e.entity == name)
+            return e;
+    }
+    EntitySummary none;
+    none.entity = name;
+    return none;
+}
+
+EntitySummary SourceSummary::total() const
+{
+    EntitySummary t;
+    for (const EntitySummary &e : entities) {
+        t.links += e.links;
+        t.gone += e.gone;
+        t.inserted += e.inserted;
+        t.matched += e.matched;
+        t.pending += e.pending;
+        t.quarantined += e.quarantined;
+        t.openConflicts += e.openConflicts;
+    }
+    return t;
+}
+
+Result<SourceSummary> SourceLedger::summary(const QString &source)
+{
+    SourceSummary s;
+    s.source = source;
+    QMap<QString, EntitySummary> entities;
+    auto entity = [&](const QString &name) -> EntitySummary & {
+        EntitySummary &e = entities[name];
+        e.entity = name;
+        return e;
+    };
+    const QString doing = Tr::tr("cannot read what the main database holds for source %1").arg(source);
+    Error error;
+    QSqlQuery q;
+    if (!m_db.run(q, QStringLiteral("SELECT entity, origin, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END, COUNT(*) "
+                                    "FROM tributary_links WHERE source = ? GROUP BY 1, 2, 3"),
+                  {source}, &error))
+        return error.prefixed(doing);
+    while (q.next()) {
+        EntitySummary &e = entity(q.value(0).toString());
+        const qint64 n = q.value(3).toLongLong();
+        e.links += n;
+        if (q.value(2).toInt() == 1)
+            e.gone += n;
+        if (q.value(1).toString() == QLatin1String("matched"))
+            e.matched += n;
+        else
+            e.inserted += n;
+    }
+    const QList<QPair<QString, qint64 EntitySummary::*>> perEntity = {
+        {QStringLiteral("SELECT entity, COUNT(*) FROM tributary_pending WHERE source = ? GROUP BY entity"), &EntitySummary::pending},
+        {QStringLiteral("SELECT entity, COUNT(*) FROM tributary_quarantine WHERE source = ? GROUP BY entity"), &EntitySummary::quarantined},
+        {QStringLiteral("SELECT entity, COUNT(*) FROM tributary_conflicts WHERE source = ? AND status = 'open' GROUP BY entity"),
+         &EntitySummary::openConflicts},
+    };
+    for (const auto &[sql, member] : perEntity) {
+        if (!m_db.run(q, sql, {source}, &error))
+            return error.prefixed(doing);
+        while (q.next())
+            entity(q.value(0).toString()).*member = q.value(1).toLongLong();
+    }
+    const Result<qint64> cursors = scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM tributary_cursors WHERE source = ?"), {source}, doing);
+    if (!cursors)
+        return cursors.error();
+    s.cursors = *cursors;
+    RunLog runs(m_db);
+    const Result<qint64> count = runs.count(source);
+    if (!count)
+        return count.error();
+    s.runs = *count;
+    const Result<std::optional<RunRecord>> last = runs.last(source);
+    if (!last)
+        return last.error();
+    s.lastRun = *last;
+    s.entities = entities.values();
+    return s;
+}
+
 Result<QStringList> SourceLedger::sourcesWithState()
 {
     Error error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "state/RunLog.h"
 #include "util/Result.h"
 
 #include <QHash>
@@ -9,6 +10,32 @@ namespace Tributary {
 
 class Database;
 
+// What Tributary holds for one entity of one source, as `tributaryd status`, the console's
+// sources list and `tributaryd source list` show it.
+struct EntitySummary
+{
+    QString entity;
+    qint64 links = 0;     // every link, records gone at the source included
+    qint64 gone = 0;      // links whose record reconciliation found gone at the source
+    qint64 inserted = 0;  // links to rows this source inserted
+    qint64 matched = 0;   // links to rows adopted through a match key
+    qint64 pending = 0;
+    qint64 quarantined = 0;
+    qint64 openConflicts = 0;
+};
+
+struct SourceSummary
+{
+    QString source;
+    QList<EntitySummary> entities; // by entity name; entities with nothing held are absent
+    qint64 cursors = 0;
+    qint64 runs = 0;
+    std::optional<RunRecord> lastRun;
+
+    EntitySummary entity(const QString &name) const;
+    EntitySummary total() const;
+};
+
 // What Tributary holds for whole sources, across the state tables: which sources it holds
 // anything for, forgetting one (a detach), and the questions a purge asks about the links of
 // several sources at once. Per-table questions are asked of the table's own store.
@@ -16,6 +43,9 @@ class SourceLedger
 {
 public:
     explicit SourceLedger(Database &db) : m_db(db) {}
+
+    // The counts of one source, each table asked once (grouped by entity).
+    Result<SourceSummary> summary(const QString &source);
 
     // The sources the state tables hold state for (links, entities, cursors, pending or
     // quarantined records, open conflicts), sorted. Runs and the change log are history and do not

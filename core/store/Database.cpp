@@ -95,6 +95,24 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QSt
     return d;
 }
 
+std::unique_ptr<Database> Database::openSqliteReader(const QString &path, Error *error)
+{
+    std::unique_ptr<Database> d(new Database);
+    d->m_config.path = path;
+    d->m_sqlite = true;
+    d->m_name = QStringLiteral("tributary-reader-%1-%2")
+                    .arg(quintptr(QThread::currentThreadId()), 0, 16)
+                    .arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_name);
+    d->m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+    d->m_db.setDatabaseName(path);
+    if (!d->m_db.open()) {
+        *error = sqlError(Tr::tr("cannot open the main database %1").arg(path), d->m_db.lastError());
+        return nullptr;
+    }
+    return d;
+}
+
 QString Database::quote(const QString &identifier) const
 {
     return m_db.driver()->escapeIdentifier(identifier, QSqlDriver::FieldName);
@@ -229,6 +247,21 @@ bool Database::run(QSqlQuery &q, const QString &sql, const QVariantList &binds, 
     for (const QVariant &b : binds)
         q.addBindValue(b);
     return exec(q, error);
+}
+
+bool Database::ping(QString *why)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT 1")) || !q.next()) {
+        *why = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QStringList Database::tables() const
+{
+    return m_db.tables(QSql::Tables);
 }
 
 bool Database::hasTable(const QString &table)

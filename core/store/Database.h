@@ -22,8 +22,19 @@ public:
     Database &operator=(const Database &) = delete;
 
     static std::unique_ptr<Database> open(const DatabaseConfig &config, const QString &baseDir, Error *error);
+    // A read-only connection to an SQLite main database, for watchers that must not write (a
+    // benchmark looking at what the service applied). WAL lets it read while a writer works.
+    static std::unique_ptr<Database> openSqliteReader(const QString &path, Error *error);
 
+    // The connection itself, for code that reads the main application's own tables (the demo, a
+    // benchmark's watcher, tests). Tributary's tables are read and written through core/state.
     QSqlDatabase &db() { return m_db; }
+    // The database's name for people: the SQLite file, or the PostgreSQL database.
+    QString name() const { return m_db.databaseName(); }
+    bool isOpen() const { return m_db.isOpen(); }
+    // Whether a trivial statement answers; *why says what is wrong when not.
+    bool ping(QString *why);
+    QStringList tables() const;
     const DatabaseConfig &config() const { return m_config; }
     bool isSqlite() const { return m_sqlite; }
     QString connectionName() const { return m_name; }

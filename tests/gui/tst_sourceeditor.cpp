@@ -449,7 +449,7 @@ void tst_SourceEditor::testConnectionShowsMappedRowsAndTheTotal()
     const QJsonArray raw = QJsonDocument::fromJson(dialog->rawJson().toUtf8()).array();
     QCOMPARE(raw.size(), 15);
     const QJsonObject first = raw.at(0).toObject();
-    QCOMPARE(model->index(0, 0).data().toString(), RecordMapper::idString(first.value(QStringLiteral("id"))));
+    QCOMPARE(model->index(0, 0).data().toString(), idString(first.value(QStringLiteral("id"))));
     QCOMPARE(model->index(0, 2).data().toString(), first.value(QStringLiteral("email")).toString());
     // Timestamps as the main database will hold them (the fixture's format has microseconds).
     QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}$"))
