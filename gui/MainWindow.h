@@ -18,14 +18,14 @@ namespace Tributary::Gui {
 class ConfigDocument;
 class ConflictInspector;
 class DashboardView;
-class HistoryView;
+class RunsView;
 class LogView;
 class QuarantineView;
 class SourcesModel;
 class Workspace;
 
 // The console's main window: the configuration's sources on the left with their state; the
-// dashboard, conflicts, history, log and quarantine on the right. It edits the same
+// dashboard, conflicts, runs, log and quarantine on the right. It edits the same
 // configuration file tributaryd runs (ConfigDocument), and runs the same engine (through the
 // dashboard's SourceRunners, on worker threads).
 class MainWindow : public QMainWindow
@@ -42,7 +42,7 @@ public:
     ConfigDocument *document() const { return m_document; }
     DashboardView *dashboard() const { return m_dashboard; }
     ConflictInspector *conflicts() const { return m_conflicts; }
-    HistoryView *history() const { return m_history; }
+    RunsView *runs() const { return m_runs; }
     QuarantineView *quarantine() const { return m_quarantine; }
     QTabWidget *tabs() const { return m_tabs; }
     QListView *sourcesView() const { return m_sourcesView; }
@@ -52,7 +52,7 @@ public:
     QString currentSource() const;
     void selectSource(const QString &name);
 
-    enum class View { Dashboard, Conflicts, History, Log, Quarantine };
+    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine };
     void showView(View view);
 
     // Saves the document; the workspace then runs what was saved. False when the configuration
@@ -89,7 +89,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     DashboardView *m_dashboard = nullptr;
     ConflictInspector *m_conflicts = nullptr;
-    HistoryView *m_history = nullptr;
+    RunsView *m_runs = nullptr;
     LogView *m_log = nullptr;
     QuarantineView *m_quarantine = nullptr;
     QLabel *m_statusConfig = nullptr;

@@ -8,7 +8,7 @@ class QTableView;
 
 namespace Tributary::Gui {
 
-// The list of the conflicts, history and quarantine views: read-only, whole rows selected,
+// The list of the conflicts, runs and quarantine views: read-only, whole rows selected,
 // sortable by clicking a header, no row numbers, one line per row, the last column stretched.
 QTableView *makeRecordTable(QAbstractItemModel *model, const QString &objectName, QAbstractItemView::SelectionMode mode,
                             QWidget *parent);

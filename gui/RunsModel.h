@@ -37,7 +37,7 @@ struct RunRecord
     qint64 durationMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 };
 
-// The run history, newest first: what each run of each source fetched, wrote and held back,
+// The runs, newest first: what each run of each source fetched, wrote and held back,
 // how it ended and why.
 class RunsModel : public RowModel
 {

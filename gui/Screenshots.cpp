@@ -5,8 +5,8 @@
 #include "ConflictsModel.h"
 #include "ConnectionTestDialog.h"
 #include "DashboardView.h"
-#include "HistoryView.h"
 #include "MainWindow.h"
+#include "RunsView.h"
 #include "SourceEditor.h"
 #include "Workspace.h"
 #include "engine/SyncRun.h"
@@ -72,9 +72,9 @@ bool takeScreenshots(MainWindow &window, const QString &directory, QString *erro
     if (!save(&window, directory, QStringLiteral("conflicts"), error))
         return false;
 
-    window.showView(MainWindow::View::History);
-    window.history()->view()->selectRow(0);
-    if (!save(&window, directory, QStringLiteral("history"), error))
+    window.showView(MainWindow::View::Runs);
+    window.runs()->view()->selectRow(0);
+    if (!save(&window, directory, QStringLiteral("runs"), error))
         return false;
     window.showView(MainWindow::View::Log);
     if (!save(&window, directory, QStringLiteral("log"), error))

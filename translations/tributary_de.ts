@@ -1118,138 +1118,6 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
     </message>
 </context>
 <context>
-    <name>Tributary::Gui::HistoryView</name>
-    <message>
-        <source>&amp;Source:</source>
-        <translation>&amp;Quelle:</translation>
-    </message>
-    <message>
-        <source>Select a run to see its counts per entity and how it ended.</source>
-        <translation>Einen Lauf auswählen, um seine Zahlen je Entität und sein Ergebnis zu sehen.</translation>
-    </message>
-    <message>
-        <source>Entity</source>
-        <translation>Entität</translation>
-    </message>
-    <message>
-        <source>Fetched</source>
-        <translation>Abgerufen</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
-        <source>Inserted</source>
-        <translation>Eingefügt</translation>
-    </message>
-    <message>
-        <source>Linked</source>
-        <translation>Verknüpft</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Aktualisiert</translation>
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation>Unverändert</translation>
-    </message>
-    <message>
-        <source>Deleted</source>
-        <translation>Gelöscht</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>Wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>Conflicts</source>
-        <translation>Konflikte</translation>
-    </message>
-    <message>
-        <source>Quarantined</source>
-        <translation>Quarantäne</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Ausstehend</translation>
-    </message>
-    <message>
-        <source>Retries</source>
-        <translation>Wiederholungen</translation>
-    </message>
-    <message>
-        <source>the newest %1 runs</source>
-        <translation>die neuesten %1 Läufe</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s)</source>
-        <translation>
-            <numerusform>%n Lauf</numerusform>
-            <numerusform>%n Läufe</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No configuration is open.
-Open one to see the history of its runs.</source>
-        <translation>Keine Konfiguration geöffnet.
-Eine Konfiguration öffnen, um den Verlauf ihrer Läufe zu sehen.</translation>
-    </message>
-    <message>
-        <source>The main database could not be opened, so its run history cannot be shown:
-%1</source>
-        <translation>Die Hauptdatenbank konnte nicht geöffnet werden, daher kann der Verlauf ihrer Läufe nicht angezeigt werden:
-%1</translation>
-    </message>
-    <message>
-        <source>The run history could not be read:
-%1</source>
-        <translation>Der Verlauf der Läufe konnte nicht gelesen werden:
-%1</translation>
-    </message>
-    <message>
-        <source>%1 has not run yet.
-Its runs appear here, from this console and from tributaryd alike.</source>
-        <translation>Für %1 gibt es noch keinen Lauf.
-Ihre Läufe erscheinen hier, ob aus dieser Konsole oder von tributaryd.</translation>
-    </message>
-    <message>
-        <source>No run yet.
-Every sync, from this console or from tributaryd, appears here with what it fetched, wrote and held back, and how it ended.</source>
-        <translation>Noch kein Lauf.
-Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier mit dem, was sie abgerufen, geschrieben und zurückgehalten hat, und wie sie geendet hat.</translation>
-    </message>
-    <message>
-        <source>Run %1 of %2 (%3): %4</source>
-        <translation>Lauf %1 der Quelle %2 (%3): %4</translation>
-    </message>
-    <message>
-        <source>Started %1.</source>
-        <translation>Begonnen am %1.</translation>
-    </message>
-    <message>
-        <source>Started %1, finished %2 (%3).</source>
-        <translation>Begonnen am %1, beendet am %2 (%3).</translation>
-    </message>
-    <message>
-        <source>Its counts are recorded when it ends.</source>
-        <translation>Seine Zahlen werden erfasst, wenn er endet.</translation>
-    </message>
-    <message>
-        <source>It recorded no counts.</source>
-        <translation>Er hat keine Zahlen erfasst.</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Fehler: %1</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Gesamt</translation>
-    </message>
-</context>
-<context>
     <name>Tributary::Gui::LogModel</name>
     <message>
         <source>Time</source>
@@ -1380,10 +1248,6 @@ Was Engine, Quellen und Netzwerk melden, während diese Konsole läuft, erschein
         <translation>Konflikte</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
@@ -1498,10 +1362,6 @@ Was Engine, Quellen und Netzwerk melden, während diese Konsole läuft, erschein
     <message>
         <source>&amp;Conflicts</source>
         <translation>&amp;Konflikte</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>&amp;Verlauf</translation>
     </message>
     <message>
         <source>&amp;Log</source>
@@ -1709,6 +1569,14 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen:
     <message>
         <source>%1: stopped; the next sync goes on from there</source>
         <translation>%1: angehalten; die nächste Synchronisation macht dort weiter</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Runs</source>
+        <translation>&amp;Läufe</translation>
     </message>
 </context>
 <context>
@@ -1990,6 +1858,138 @@ Tried %n time(s) since %2; last on %3.</source>
     <message>
         <source>Quarantine retry</source>
         <translation>Quarantäne-Wiederholung</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::RunsView</name>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>Select a run to see its counts per entity and how it ended.</source>
+        <translation>Einen Lauf auswählen, um seine Zahlen je Entität und sein Ergebnis zu sehen.</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>Eingefügt</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Verknüpft</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>the newest %1 runs</source>
+        <translation>die neuesten %1 Läufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No configuration is open.
+Open one to see its runs.</source>
+        <translation>Keine Konfiguration geöffnet.
+Eine Konfiguration öffnen, um ihre Läufe zu sehen.</translation>
+    </message>
+    <message>
+        <source>The main database could not be opened, so its runs cannot be shown:
+%1</source>
+        <translation>Die Hauptdatenbank konnte nicht geöffnet werden, daher können ihre Läufe nicht angezeigt werden:
+%1</translation>
+    </message>
+    <message>
+        <source>The runs could not be read:
+%1</source>
+        <translation>Die Läufe konnten nicht gelesen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>%1 has not run yet.
+Its runs appear here, from this console and from tributaryd alike.</source>
+        <translation>Für %1 gibt es noch keinen Lauf.
+Ihre Läufe erscheinen hier, ob aus dieser Konsole oder von tributaryd.</translation>
+    </message>
+    <message>
+        <source>No run yet.
+Every sync, from this console or from tributaryd, appears here with what it fetched, wrote and held back, and how it ended.</source>
+        <translation>Noch kein Lauf.
+Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier mit dem, was sie abgerufen, geschrieben und zurückgehalten hat, und wie sie geendet hat.</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2 (%3): %4</source>
+        <translation>Lauf %1 der Quelle %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>Started %1.</source>
+        <translation>Begonnen am %1.</translation>
+    </message>
+    <message>
+        <source>Started %1, finished %2 (%3).</source>
+        <translation>Begonnen am %1, beendet am %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Its counts are recorded when it ends.</source>
+        <translation>Seine Zahlen werden erfasst, wenn er endet.</translation>
+    </message>
+    <message>
+        <source>It recorded no counts.</source>
+        <translation>Er hat keine Zahlen erfasst.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
     </message>
 </context>
 <context>

@@ -158,16 +158,6 @@
     </message>
 </context>
 <context>
-    <name>Tributary::Gui::HistoryView</name>
-    <message numerus="yes">
-        <source>%n run(s)</source>
-        <translation>
-            <numerusform>%n run</numerusform>
-            <numerusform>%n runs</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Tributary::Gui::LogView</name>
     <message numerus="yes">
         <source>%n entry(ies)</source>
@@ -228,6 +218,16 @@ Tried %n times since %2; last on %3.</numerusform>
         <translation>
             <numerusform>Retrying %n record of %1; it leaves this list when it applies.</numerusform>
             <numerusform>Retrying %n records of %1; they leave this list when they apply.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::RunsView</name>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
         </translation>
     </message>
 </context>

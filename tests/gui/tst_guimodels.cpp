@@ -5,12 +5,12 @@
 #include "SyncFixture.h"
 
 #include "ConflictsModel.h"
-#include "HistoryView.h"
 #include "LogModel.h"
 #include "LogView.h"
 #include "QuarantineModel.h"
 #include "QuarantineView.h"
 #include "RunsModel.h"
+#include "RunsView.h"
 #include "Workspace.h"
 
 #include "engine/Conflicts.h"
@@ -107,7 +107,7 @@ class tst_GuiModels : public QObject
 
 private Q_SLOTS:
     void conflictsModel();
-    void runsModelAndHistoryView();
+    void runsModelAndRunsView();
     void quarantineModelAndView();
     void logModelFromThreads();
     void logHandlerAndView();
@@ -179,7 +179,7 @@ void tst_GuiModels::conflictsModel()
     QCOMPARE(model.rowCount(), 0);
 }
 
-void tst_GuiModels::runsModelAndHistoryView()
+void tst_GuiModels::runsModelAndRunsView()
 {
     Scenario s;
     QVERIFY(s.prepare());
@@ -214,7 +214,7 @@ void tst_GuiModels::runsModelAndHistoryView()
     QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
     QCOMPARE(model.rowCount(), 0);
 
-    HistoryView view(&ws);
+    RunsView view(&ws);
     view.resize(1000, 700);
     QCOMPARE(view.model()->rowCount(), 3);
     QVERIFY(view.emptyStateText().isEmpty());
@@ -374,8 +374,8 @@ void tst_GuiModels::logHandlerAndView()
 void tst_GuiModels::emptyStatesWithoutConfiguration()
 {
     Workspace closed;
-    HistoryView history(&closed);
-    QVERIFY(history.emptyStateText().contains(QStringLiteral("No configuration is open")));
+    RunsView runs(&closed);
+    QVERIFY(runs.emptyStateText().contains(QStringLiteral("No configuration is open")));
     QuarantineView quarantine(&closed);
     QVERIFY(quarantine.emptyStateText().contains(QStringLiteral("No configuration is open")));
     QVERIFY(!quarantine.retryAll());
@@ -384,7 +384,7 @@ void tst_GuiModels::emptyStatesWithoutConfiguration()
     QVERIFY(f.generateMain(forum(5, 2, 2, 2, 1)) && f.generateExternal(forum(5, 2, 2, 2, 2)) && f.startForum() && f.configure());
     Workspace ws;
     QVERIFY(openWorkspace(ws, f));
-    HistoryView noRuns(&ws);
+    RunsView noRuns(&ws);
     QVERIFY2(noRuns.emptyStateText().contains(QStringLiteral("No run yet")), qPrintable(noRuns.emptyStateText()));
     QuarantineView nothingHeld(&ws);
     QVERIFY(nothingHeld.emptyStateText().contains(QStringLiteral("Nothing is in quarantine")));

@@ -195,7 +195,7 @@ void tst_GuiTranslation::germanConsole()
     // Tabs, the status bar, and an empty state.
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Dashboard)), QStringLiteral("Übersicht"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Conflicts)), QStringLiteral("Konflikte"));
-    QCOMPARE(w.tabs()->tabText(int(MainWindow::View::History)), QStringLiteral("Verlauf"));
+    QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Runs)), QStringLiteral("Läufe"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Log)), QStringLiteral("Protokoll"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Quarantine)), QStringLiteral("Quarantäne"));
     QCOMPARE(labelText(w, "statusConfig"), QStringLiteral("Keine Konfiguration geöffnet. Datei ▸ Öffnen oder Datei ▸ Neue Konfiguration."));

@@ -16,14 +16,14 @@ namespace Tributary::Gui {
 class RunsModel;
 class Workspace;
 
-// The run history: every run of every source, newest first, with what it fetched, wrote and
+// The runs: every run of every source, newest first, with what it fetched, wrote and
 // held back and how it ended; the selected run's counts per entity and its error.
-class HistoryView : public QWidget
+class RunsView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit HistoryView(Workspace *workspace, QWidget *parent = nullptr);
-    ~HistoryView() override;
+    explicit RunsView(Workspace *workspace, QWidget *parent = nullptr);
+    ~RunsView() override;
 
     RunsModel *model() const { return m_model; }
     QTableView *view() const { return m_table; }

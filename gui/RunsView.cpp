@@ -1,4 +1,4 @@
-#include "HistoryView.h"
+#include "RunsView.h"
 
 #include "RecordTable.h"
 
@@ -25,28 +25,28 @@
 
 namespace Tributary::Gui {
 
-HistoryView::HistoryView(Workspace *workspace, QWidget *parent)
+RunsView::RunsView(Workspace *workspace, QWidget *parent)
     : QWidget(parent), m_workspace(workspace), m_model(new RunsModel(this)), m_proxy(new QSortFilterProxyModel(this))
 {
-    setObjectName(QStringLiteral("historyView"));
+    setObjectName(QStringLiteral("runsView"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(RunsModel::SortRole);
 
     auto *root = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
     m_sourceCombo = new QComboBox(this);
-    m_sourceCombo->setObjectName(QStringLiteral("historySourceFilter"));
+    m_sourceCombo->setObjectName(QStringLiteral("runsSourceFilter"));
     m_sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *sourceLabel = new QLabel(tr("&Source:"), this);
     sourceLabel->setBuddy(m_sourceCombo);
     m_countLabel = new QLabel(this);
-    m_countLabel->setObjectName(QStringLiteral("historyCount"));
+    m_countLabel->setObjectName(QStringLiteral("runsCount"));
     bar->addWidget(sourceLabel);
     bar->addWidget(m_sourceCombo);
     bar->addStretch(1);
     bar->addWidget(m_countLabel);
     root->addLayout(bar);
-    connect(m_sourceCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &HistoryView::refresh);
+    connect(m_sourceCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &RunsView::refresh);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
@@ -56,7 +56,7 @@ HistoryView::HistoryView(Workspace *workspace, QWidget *parent)
     m_table = makeRecordTable(m_proxy, QStringLiteral("runsTable"), QAbstractItemView::SingleSelection, m_listStack);
     m_table->sortByColumn(RunsModel::IdColumn, Qt::DescendingOrder);
     m_listStack->addWidget(m_table);
-    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("historyEmptyState"), m_listStack);
+    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("runsEmptyState"), m_listStack);
     m_listStack->addWidget(m_emptyLabel);
 
     m_detailStack = new QStackedWidget(splitter);
@@ -94,39 +94,39 @@ HistoryView::HistoryView(Workspace *workspace, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryView::showRun);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsView::showRun);
     // Running runs' durations grow: repaint them once a second while there are any.
     m_tick = new QTimer(this);
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, m_model, &RunsModel::tick);
 
     if (m_workspace) {
-        connect(m_workspace, &Workspace::configChanged, this, &HistoryView::refresh);
-        connect(m_workspace, &Workspace::dataChanged, this, &HistoryView::refresh);
+        connect(m_workspace, &Workspace::configChanged, this, &RunsView::refresh);
+        connect(m_workspace, &Workspace::dataChanged, this, &RunsView::refresh);
     }
     refresh();
 }
 
-HistoryView::~HistoryView() = default;
+RunsView::~RunsView() = default;
 
-void HistoryView::setSourceFilter(const QString &source)
+void RunsView::setSourceFilter(const QString &source)
 {
     const int index = m_sourceCombo->findData(source);
     if (index >= 0)
         m_sourceCombo->setCurrentIndex(index); // refreshes
 }
 
-QString HistoryView::sourceFilter() const
+QString RunsView::sourceFilter() const
 {
     return m_sourceCombo->currentData().toString();
 }
 
-void HistoryView::rebuildSourceChoices()
+void RunsView::rebuildSourceChoices()
 {
     fillSourceChoices(m_sourceCombo, m_workspace, QStringLiteral("tributary_runs"));
 }
 
-void HistoryView::refresh()
+void RunsView::refresh()
 {
     Database *db = m_workspace ? m_workspace->database() : nullptr;
     rebuildSourceChoices();
@@ -151,7 +151,7 @@ void HistoryView::refresh()
     showRun();
 }
 
-void HistoryView::updateEmptyState()
+void RunsView::updateEmptyState()
 {
     const int rows = m_model->rowCount();
     if (rows > 0) {
@@ -164,11 +164,11 @@ void HistoryView::updateEmptyState()
     m_listStack->setCurrentIndex(1);
     QString text;
     if (!m_workspace || !m_workspace->isOpen())
-        text = tr("No configuration is open.\nOpen one to see the history of its runs.");
+        text = tr("No configuration is open.\nOpen one to see its runs.");
     else if (!m_workspace->database())
-        text = tr("The main database could not be opened, so its run history cannot be shown:\n%1").arg(m_workspace->databaseError());
+        text = tr("The main database could not be opened, so its runs cannot be shown:\n%1").arg(m_workspace->databaseError());
     else if (!m_loadError.isEmpty())
-        text = tr("The run history could not be read:\n%1").arg(m_loadError);
+        text = tr("The runs could not be read:\n%1").arg(m_loadError);
     else if (!m_sourceCombo->currentData().toString().isEmpty())
         text = tr("%1 has not run yet.\nIts runs appear here, from this console and from tributaryd alike.").arg(m_sourceCombo->currentData().toString());
     else
@@ -177,12 +177,12 @@ void HistoryView::updateEmptyState()
     m_emptyLabel->setText(text);
 }
 
-QString HistoryView::emptyStateText() const
+QString RunsView::emptyStateText() const
 {
     return m_listStack->currentIndex() == 1 ? m_emptyLabel->text() : QString();
 }
 
-bool HistoryView::selectRun(qint64 id)
+bool RunsView::selectRun(qint64 id)
 {
     const int row = m_model->rowOf(id);
     if (row < 0)
@@ -193,7 +193,7 @@ bool HistoryView::selectRun(qint64 id)
     return true;
 }
 
-void HistoryView::showRun()
+void RunsView::showRun()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (rows.isEmpty()) {
