@@ -5,6 +5,7 @@
 
 #include "SyncFixture.h"
 #include "TestSupport.h"
+#include "TopicConflict.h"
 
 #include "engine/Conflicts.h"
 #include "store/Database.h"
@@ -22,50 +23,9 @@ namespace {
 
 const QHash<QString, QString> kTester{{QStringLiteral("USER"), QStringLiteral("tester")}};
 
-// A synced forum; the main application and the forum then both change topic `externalId`: the
-// title on both sides, and the section on both sides (to different sections).
-struct TopicConflict
-{
-    qint64 localId = 0;
-    qint64 localSection = 0;  // the section the main application moved it to
-    qint64 remoteSection = 0; // local id of the section the forum moved it to
-    QString baseTitle;
-};
-
 bool syncOk(SyncFixture &f, const SyncOptions &options = SyncOptions())
 {
     return RunResult::statusName(f.sync(options).status) == QLatin1String("ok");
-}
-
-TopicConflict makeTopicConflict(SyncFixture &f, const QString &externalId)
-{
-    TopicConflict t;
-    t.localId = f.localId(QStringLiteral("topics"), externalId).toLongLong();
-    t.baseTitle = f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {t.localId}).toString();
-    const qint64 section = f.scalar(QStringLiteral("SELECT section_id FROM topics WHERE id = ?"), {t.localId});
-    // Two other sections that came from the forum, one for each side.
-    QSqlQuery q(f.db().db());
-    q.prepare(QStringLiteral("SELECT external_id, local_id FROM tributary_links WHERE entity = 'sections' AND origin = 'inserted' "
-                             "AND local_id != ? ORDER BY CAST(local_id AS INTEGER) LIMIT 2"));
-    q.addBindValue(QString::number(section));
-    q.exec();
-    q.next();
-    const QString remoteSectionExternal = q.value(0).toString();
-    t.remoteSection = q.value(1).toLongLong();
-    q.next();
-    t.localSection = q.value(1).toLongLong();
-    q.finish();
-    QSqlQuery u(f.db().db());
-    u.prepare(QStringLiteral("UPDATE topics SET title = 'Mine', section_id = ? WHERE id = ?"));
-    u.addBindValue(t.localSection);
-    u.addBindValue(t.localId);
-    u.exec();
-    int status = 0;
-    f.forumCall("PATCH", QStringLiteral("/topics/") + externalId,
-                {{QStringLiteral("title"), QStringLiteral("Theirs")}, {QStringLiteral("section_id"), remoteSectionExternal.toLongLong()}}, &status);
-    if (status != 200)
-        qWarning("PATCH topic %s answered %d", qPrintable(externalId), status);
-    return t;
 }
 
 bool prepared(SyncFixture &f, const std::function<void(QJsonObject &)> &edit = nullptr)

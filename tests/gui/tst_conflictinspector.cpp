@@ -4,6 +4,7 @@
 // decided at once. Real forum-sim, real SQLite, offscreen widgets.
 
 #include "SyncFixture.h"
+#include "TopicConflict.h"
 
 #include "ConflictInspector.h"
 #include "ConflictsModel.h"
@@ -47,48 +48,6 @@ bool exec(SyncFixture &f, const QString &sql)
         return false;
     }
     return true;
-}
-
-// The main application and the forum both change topic `externalId`: the title, and the
-// section (to different ones).
-struct TopicConflict
-{
-    qint64 localId = 0;
-    qint64 localSection = 0;  // where the main application moved it
-    qint64 remoteSection = 0; // local id of the section the forum moved it to
-    QString baseTitle;
-};
-
-TopicConflict makeTopicConflict(SyncFixture &f, const QString &externalId, const QString &mine = QStringLiteral("Mine"),
-                                const QString &theirs = QStringLiteral("Theirs"))
-{
-    TopicConflict t;
-    t.localId = f.localId(QStringLiteral("topics"), externalId).toLongLong();
-    t.baseTitle = f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {t.localId}).toString();
-    const qint64 section = f.scalar(QStringLiteral("SELECT section_id FROM topics WHERE id = ?"), {t.localId});
-    QSqlQuery q(f.db().db());
-    q.prepare(QStringLiteral("SELECT external_id, local_id FROM tributary_links WHERE entity = 'sections' AND origin = 'inserted' "
-                             "AND local_id != ? ORDER BY CAST(local_id AS INTEGER) LIMIT 2"));
-    q.addBindValue(QString::number(section));
-    q.exec();
-    q.next();
-    const QString remoteSectionExternal = q.value(0).toString();
-    t.remoteSection = q.value(1).toLongLong();
-    q.next();
-    t.localSection = q.value(1).toLongLong();
-    q.finish();
-    QSqlQuery u(f.db().db());
-    u.prepare(QStringLiteral("UPDATE topics SET title = ?, section_id = ? WHERE id = ?"));
-    u.addBindValue(mine);
-    u.addBindValue(t.localSection);
-    u.addBindValue(t.localId);
-    u.exec();
-    int status = 0;
-    f.forumCall("PATCH", QStringLiteral("/topics/") + externalId,
-                {{QStringLiteral("title"), theirs}, {QStringLiteral("section_id"), remoteSectionExternal.toLongLong()}}, &status);
-    if (status != 200)
-        qWarning("PATCH topic %s answered %d", qPrintable(externalId), status);
-    return t;
 }
 
 qint64 conflictIdFor(SyncFixture &f, const QString &entity, const QString &externalId)
