@@ -12,7 +12,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -35,24 +34,14 @@ ForumGeneratorOptions forum(int messages, quint64 seed)
     return o;
 }
 
-class Tributaryd
+// `tributaryd sync --quiet` on the fixture's configuration, started; the test picks the instant
+// it dies.
+bool startSync(TributarydProcess &run, const SyncFixture &f)
 {
-public:
-    explicit Tributaryd(const SyncFixture &f)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
-        m_process.setProcessEnvironment(env);
-        m_args = {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), f.configPath()};
-    }
-    void start() { m_process.start(executable(QStringLiteral("tributaryd")), m_args); }
-    bool waitStarted() { return m_process.waitForStarted(10000); }
-    QProcess &process() { return m_process; }
+    return run.start({QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), f.configPath()});
+}
 
-private:
-    QProcess m_process;
-    QStringList m_args;
-};
+Environment tokenOf(const SyncFixture &f) { return {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}}; }
 
 } // namespace
 
@@ -108,15 +97,14 @@ void tst_CrashSafety::randomKillsLoseAndDuplicateNothing()
     int killed = 0, completed = 0;
     QList<qint64> progress;
     for (int i = 0; i < kills && completed == 0; ++i) {
-        Tributaryd run(f);
-        run.start();
-        QVERIFY(run.waitStarted());
+        TributarydProcess run(tokenOf(f));
+        QVERIFY(startSync(run, f));
         // A random instant: anywhere in start-up, a page's transaction, a commit, the end.
         const int delayMs = 60 + int(rng.bounded(340u));
-        if (!run.process().waitForFinished(delayMs)) {
-            ::kill(pid_t(run.process().processId()), SIGKILL);
-            QVERIFY(run.process().waitForFinished(10000));
-            QCOMPARE(run.process().exitStatus(), QProcess::CrashExit);
+        if (!run.waitForFinished(delayMs)) {
+            run.kill();
+            QVERIFY(run.waitForFinished(10000));
+            QVERIFY(run.crashed());
             ++killed;
         } else {
             ++completed;
@@ -168,19 +156,18 @@ void tst_CrashSafety::terminateStopsWithinSecondsAndResumes()
     QVERIFY(f.startForum(QStringLiteral("test-token"), slow));
     QVERIFY(f.configure());
 
-    Tributaryd run(f);
-    run.start();
-    QVERIFY(run.waitStarted());
+    TributarydProcess run(tokenOf(f));
+    QVERIFY(startSync(run, f));
     // Once messages are being applied, ask it to stop.
     QTRY_VERIFY_WITH_TIMEOUT(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")) > 0, 60000);
     QElapsedTimer stopping;
     stopping.start();
-    ::kill(pid_t(run.process().processId()), signal);
-    QVERIFY(run.process().waitForFinished(10000));
+    run.signal(signal);
+    QVERIFY(run.waitForFinished(10000));
     qInfo("stopped %lld ms after the signal", stopping.elapsed());
-    QCOMPARE(run.process().exitStatus(), QProcess::NormalExit);
-    QCOMPARE(run.process().exitCode(), 6);
-    QVERIFY(QString::fromUtf8(run.process().readAllStandardOutput()).contains(QStringLiteral("INTERRUPTED")));
+    QVERIFY(!run.crashed());
+    QCOMPARE(run.exitCode(), 6);
+    QVERIFY(run.out().contains(QStringLiteral("INTERRUPTED")));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_runs WHERE status = 'interrupted'")), 1);
     // The cursor stands exactly at what was applied: the next run resumes, adds the rest once.
     const qint64 before = f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'"));

@@ -3,7 +3,6 @@
 // in every table (the application's, Tributary's state, the schema). Real forum-sim, real files.
 
 #include "SyncFixture.h"
-#include "TestSupport.h"
 
 #include "BuiltinSources.h"
 #include "engine/DryRun.h"
@@ -11,7 +10,6 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -140,24 +138,11 @@ QStringList leafMessages(SyncFixture &f, int n)
     return ids;
 }
 
-struct Run
-{
-    int exit = -1;
-    QString out;
-    QString err;
-};
+using Run = TributarydProcess::Result;
 
 Run tributaryd(const QStringList &args, const QString &token)
 {
-    QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    e.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), token);
-    p.setProcessEnvironment(e);
-    p.start(executable(QStringLiteral("tributaryd")), args);
-    if (!p.waitForFinished(300000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return TributarydProcess::run(args, {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), token}});
 }
 
 // The count lines of tributaryd's summaries, one "entity a b c ..." string per entity and run,
@@ -362,7 +347,7 @@ void tst_DryRun::syncDryRunThroughTributaryd()
 
     FileState before = fileState(f.mainDb());
     Run dry = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--dry-run")} + config, f.token());
-    QCOMPARE(dry.exit, 0);
+    QCOMPARE(dry.exitCode, 0);
     QVERIFY2(dry.out.startsWith(QStringLiteral("DRY RUN: on a temporary copy of the main database; nothing is written")), qPrintable(dry.out));
     QVERIFY2(dry.out.contains(QStringLiteral("Source forum: DRY RUN of the incremental sync, would end OK")), qPrintable(dry.out));
     QVERIFY2(dry.out.contains(QRegularExpression(QStringLiteral("\\n  messages +300 +300 +0 +0 +0 +0 +0 +0\\n"))), qPrintable(dry.out));
@@ -374,7 +359,7 @@ void tst_DryRun::syncDryRunThroughTributaryd()
     QCOMPARE(leftovers(f), QStringList());
 
     Run real = tributaryd(QStringList{QStringLiteral("sync")} + config, f.token());
-    QCOMPARE(real.exit, 0);
+    QCOMPARE(real.exitCode, 0);
     QVERIFY2(real.out.contains(QRegularExpression(QStringLiteral("\\n  messages +300 +0 +300 +0 +0 +0 +0 +0 +0\\n"))), qPrintable(real.out));
     QCOMPARE(drySummary(dry.out).size(), 4);
     QCOMPARE(drySummary(dry.out), realSummary(real.out));
@@ -394,7 +379,7 @@ void tst_DryRun::syncDryRunThroughTributaryd()
     before = fileState(f.mainDb());
     dry = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--dry-run"), QStringLiteral("--reconcile"), QStringLiteral("--quiet")} + config,
                      f.token());
-    QCOMPARE(dry.exit, 0);
+    QCOMPARE(dry.exitCode, 0);
     QVERIFY2(dry.out.contains(QStringLiteral("DRY RUN of the reconciliation, would end OK")), qPrintable(dry.out));
     // Sync: the conflict on topics (and the record at the cursor, read again and skipped).
     // Reconciliation: every id listed, two messages gone.
@@ -405,7 +390,7 @@ void tst_DryRun::syncDryRunThroughTributaryd()
     QCOMPARE(after.digest, before.digest);
 
     real = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--reconcile"), QStringLiteral("--quiet")} + config, f.token());
-    QCOMPARE(real.exit, 0);
+    QCOMPARE(real.exitCode, 0);
     QVERIFY2(real.out.contains(QStringLiteral("2 rows deleted")), qPrintable(real.out));
     QCOMPARE(drySummary(dry.out).size(), 8);
     QCOMPARE(drySummary(dry.out), realSummary(real.out));

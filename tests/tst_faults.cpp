@@ -3,14 +3,12 @@
 // tokens. Real forum-sim over loopback with seeded faults; the seed is printed.
 
 #include "SyncFixture.h"
-#include "TestSupport.h"
 
 #include "BuiltinSources.h"
 #include "engine/SourceRegistry.h"
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -313,15 +311,12 @@ void tst_Faults::everyFaultAtOnceStillSyncsCompletely()
                                                    {QStringLiteral("backoff_ms"), 100}, {QStringLiteral("max_backoff_ms"), 2000}});
     })));
 
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
-    p.setProcessEnvironment(env);
-    p.start(executable(QStringLiteral("tributaryd")), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), f.configPath()});
-    QVERIFY(p.waitForFinished(600000));
-    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const TributarydProcess::Result r = TributarydProcess::run(
+        {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), f.configPath()},
+        {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}}, {}, 600000);
+    const QString out = r.out;
     qInfo("%s", qPrintable(out));
-    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY(out.contains(QStringLiteral("OK in")));
     QVERIFY2(out.contains(QStringLiteral("requests were retried after transient failures")), qPrintable(out));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")), 3000);
@@ -338,14 +333,11 @@ void tst_Faults::aRevokedTokenStopsAtOnceWithoutARetryStorm()
     QVERIFY(f.startForum(QStringLiteral("the-real-token")));
     QVERIFY(f.configure());
     const qint64 before = f.forumRequests();
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("a-revoked-token"));
-    p.setProcessEnvironment(env);
-    p.start(executable(QStringLiteral("tributaryd")), {QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()});
-    QVERIFY(p.waitForFinished(60000));
-    QCOMPARE(p.exitCode(), 4);
-    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const TributarydProcess::Result r = TributarydProcess::run({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()},
+                                                               {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("a-revoked-token")}}, {},
+                                                               60000);
+    QCOMPARE(r.exitCode, 4);
+    const QString out = r.out;
     QCOMPARE(out.count(QStringLiteral("Error: ")), 1);
     QVERIFY2(out.contains(QStringLiteral("check the bearer token (environment variable TRIBUTARY_TEST_TOKEN)")), qPrintable(out));
     // One request, refused, and nothing more: no retries, no other entity tried.

@@ -12,7 +12,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -21,7 +20,7 @@ using namespace Tributary::Test;
 
 namespace {
 
-const QHash<QString, QString> kTester{{QStringLiteral("USER"), QStringLiteral("tester")}};
+const Environment kTester{{QStringLiteral("USER"), QStringLiteral("tester")}};
 
 bool syncOk(SyncFixture &f, const SyncOptions &options = SyncOptions())
 {

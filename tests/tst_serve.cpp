@@ -13,13 +13,13 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 
 #include <csignal>
+#include <memory>
 
 using namespace Tributary;
 using namespace Tributary::Test;
@@ -37,50 +37,32 @@ quint16 freePort()
     return probe.serverPort();
 }
 
-// One `tributaryd serve` child; its log lines are collected as they come.
+// One `tributaryd serve` child on a fixture's configuration, listening on `port`, with the
+// forum's token and the webhook secret in its environment; its log lines are collected as they come.
 class Serve
 {
 public:
-    ~Serve()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(10000);
-        }
-    }
-
     bool start(const SyncFixture &f, quint16 port, const QStringList &extra = {})
     {
         m_port = port;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
-        env.insert(kSecretEnv, QString::fromLatin1(kWebhookSecret));
-        m_process.setProcessEnvironment(env);
-        QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process, [this] { m_log += m_process.readAllStandardError(); });
-        m_process.start(executable(QStringLiteral("tributaryd")),
-                        QStringList{QStringLiteral("serve"), QStringLiteral("--config"), f.configPath(), QStringLiteral("--listen"),
-                                    QStringLiteral("127.0.0.1:%1").arg(port)} + extra);
-        return m_process.waitForStarted(10000);
+        m_process = std::make_unique<TributarydProcess>(
+            Environment{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}, {kSecretEnv, QString::fromLatin1(kWebhookSecret)}});
+        return m_process->start(QStringList{QStringLiteral("serve"), QStringLiteral("--config"), f.configPath(), QStringLiteral("--listen"),
+                                            QStringLiteral("127.0.0.1:%1").arg(port)}
+                                + extra);
     }
 
-    QString log() const { return QString::fromUtf8(m_log); }
+    QString log() const { return m_process ? m_process->log() : QString(); }
     bool logged(const QString &text) const { return log().contains(text); }
-    qint64 pid() const { return m_process.processId(); }
-    void signal(int sig) const { ::kill(pid_t(m_process.processId()), sig); }
-    bool running() const { return m_process.state() == QProcess::Running; }
+    qint64 pid() const { return m_process->pid(); }
+    void signal(int sig) const { m_process->signal(sig); }
+    bool running() const { return m_process && m_process->isRunning(); }
     // Waits for the process to end; its exit status, or -1 when it crashed or did not end.
-    int wait(int ms = 60000)
-    {
-        if (m_process.state() != QProcess::NotRunning && !m_process.waitForFinished(ms))
-            return -1;
-        m_log += m_process.readAllStandardError();
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
+    int wait(int ms = 60000) { return m_process->wait(ms); }
     QUrl url(const QString &path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)); }
 
 private:
-    QProcess m_process;
-    QByteArray m_log;
+    std::unique_ptr<TributarydProcess> m_process; // killed, when still running, with the Serve
     quint16 m_port = 0;
 };
 

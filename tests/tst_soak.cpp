@@ -11,11 +11,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
-
-#include <csignal>
 
 using namespace Tributary;
 using namespace Tributary::Test;
@@ -82,27 +79,23 @@ void tst_Soak::churnFaultsAndKillsThenOneQuietRunIsInSync()
     QVERIFY(f.startForum(QStringLiteral("test-token"), faults, seed, 40));
     QVERIFY(f.configure(soakConfig()));
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
+    const Environment env{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}};
     int runs = 0, killed = 0, reconciles = 0;
     QElapsedTimer soak;
     soak.start();
     while (soak.elapsed() < seconds * 1000) {
         const bool reconcile = rng.bounded(4u) == 0;
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(executable(QStringLiteral("tributaryd")),
-                {reconcile ? QStringLiteral("reconcile") : QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), f.configPath()});
-        QVERIFY(p.waitForStarted(10000));
+        TributarydProcess p(env);
+        QVERIFY(p.start({reconcile ? QStringLiteral("reconcile") : QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"),
+                         f.configPath()}));
         ++runs;
         reconciles += reconcile ? 1 : 0;
         // Half of the runs are killed at a random instant; the others run to their end.
         if (rng.bounded(2u) == 0 && !p.waitForFinished(100 + int(rng.bounded(1400u)))) {
-            ::kill(pid_t(p.processId()), SIGKILL);
+            p.kill();
             ++killed;
         }
-        if (p.state() != QProcess::NotRunning)
-            QVERIFY(p.waitForFinished(120000));
+        QVERIFY(p.waitForFinished(120000));
         // Whatever happened, nothing is half-written and nothing dangles.
         QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT entity, local_id FROM tributary_links WHERE origin = 'inserted' "
                                          "GROUP BY 1, 2 HAVING COUNT(*) > 1)")), 0);

@@ -3,14 +3,12 @@
 // a row it adopted or one another source links, and refuses whole or not at all.
 
 #include "SyncFixture.h"
-#include "TestSupport.h"
 
 #include "engine/SourceAdmin.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -26,25 +24,11 @@ const QString kBranch = QStringLiteral("branch");
 const QStringList kTables = {QStringLiteral("users"), QStringLiteral("sections"), QStringLiteral("topics"), QStringLiteral("messages")};
 constexpr qint64 kAll = std::numeric_limits<qint64>::max();
 
-struct Run
-{
-    int exit = -1;
-    QString out;
-    QString err;
-};
+using Run = TributarydProcess::Result;
 
 Run tributaryd(const QStringList &args, const QString &token)
 {
-    QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    e.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), token);
-    e.insert(QStringLiteral("USER"), QStringLiteral("test-admin"));
-    p.setProcessEnvironment(e);
-    p.start(executable(QStringLiteral("tributaryd")), args);
-    if (!p.waitForFinished(300000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return TributarydProcess::run(args, {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), token}, {QStringLiteral("USER"), QStringLiteral("test-admin")}});
 }
 
 // Two forums feeding one main database. The main application has its own 30 users, 4 sections,
@@ -460,7 +444,7 @@ void tst_Sources::theCommandsAsAnAdminRunsThem()
     const QStringList config{QStringLiteral("--config"), s.f.configPath()};
     const QString token = s.f.token();
     Run r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("purge"), kBranch} + config, token);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("is still in the configuration and enabled")), qPrintable(r.err));
 
     QVERIFY(s.removeBranch());
@@ -468,20 +452,20 @@ void tst_Sources::theCommandsAsAnAdminRunsThem()
                                           "database; 'tributaryd source detach branch' forgets its links, 'tributaryd source purge branch' "
                                           "deletes the rows only it brought.\n");
     r = tributaryd(QStringList{QStringLiteral("status")} + config, token);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.endsWith(QStringLiteral("\n\n") + notice), qPrintable(r.out));
     r = tributaryd(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + config, token);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     const QJsonArray removed = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("removed_sources")).toArray();
     QCOMPARE(removed.size(), 1);
     QCOMPARE(removed.first().toObject().value(QStringLiteral("source")).toString(), kBranch);
     QCOMPARE(removed.first().toObject().value(QStringLiteral("links")).toInteger(), 164);
     QCOMPARE(removed.first().toObject().value(QStringLiteral("notice")).toString() + QLatin1Char('\n'), notice);
     r = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--quiet")} + config, token);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.err, notice);
     r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("list")} + config, token);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("\nbranch       removed         164       162        2      1        0            1          1  ")),
              qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("\nforum        enabled         195       191        4      0        0            0          0  ")),
@@ -489,39 +473,39 @@ void tst_Sources::theCommandsAsAnAdminRunsThem()
 
     // Without --yes: what would happen, exactly, and nothing done.
     r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("purge"), kBranch} + config, token);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.out.contains(QStringLiteral("  users        users               35        31        3        1             0\n")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("  delete 158 rows only this source brought")), qPrintable(r.out));
     QVERIFY2(r.out.endsWith(QStringLiteral("Nothing was changed: run again with --yes to purge.\n")), qPrintable(r.out));
     r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("detach"), kBranch} + config, token);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.out.contains(QStringLiteral("  forget 164 links, ")), qPrintable(r.out));
     QCOMPARE(s.count(QStringLiteral("tributary_links"), kBranch), 164);
 
     r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("detach"), kForum, QStringLiteral("--yes")} + config, token);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("source \"forum\" is still in the configuration and enabled")), qPrintable(r.err));
     r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("purge")} + config, token);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("expected the source's name")), qPrintable(r.err));
     r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("purge"), QStringLiteral("--help")}, token);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("--yes")) && r.out.contains(QStringLiteral("--force")), qPrintable(r.out));
 
     r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("purge"), kBranch, QStringLiteral("--yes")} + config, token);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.startsWith(QStringLiteral("Purged source \"branch\": deleted 158 rows (messages 99, topics 25, sections 3, users 31); "
                                              "kept 4 shared and 2 adopted.\n")),
              qPrintable(r.out));
     QCOMPARE(s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE op = 'purge' AND actor = 'admin:test-admin'")), 158);
     r = tributaryd(QStringList{QStringLiteral("status")} + config, token);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY(!r.out.contains(QStringLiteral("no longer in the configuration")));
     r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("detach"), kBranch, QStringLiteral("--yes")} + config, token);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("no source \"branch\"")), qPrintable(r.err));
     r = tributaryd(QStringList{QStringLiteral("verify")} + config, token);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Sources)

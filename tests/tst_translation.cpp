@@ -4,12 +4,10 @@
 
 #include "Catalogue.h"
 #include "SyncFixture.h"
-#include "TestSupport.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -19,34 +17,13 @@ using namespace Tributary::Test;
 
 namespace {
 
-struct Run
-{
-    int exit = -1;
-    QString out;
-    QString err;
-};
+using Run = TributarydProcess::Result;
 
 // The real binary; `env` adds variables, or removes those given an empty value.
-Run tributaryd(const QStringList &args, const QMap<QString, QString> &env)
-{
-    QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    for (auto it = env.constBegin(); it != env.constEnd(); ++it) {
-        if (it.value().isEmpty())
-            e.remove(it.key());
-        else
-            e.insert(it.key(), it.value());
-    }
-    p.setProcessEnvironment(e);
-    p.start(executable(QStringLiteral("tributaryd")), args);
-    if (!p.waitForFinished(300000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+Run tributaryd(const QStringList &args, const Environment &env) { return TributarydProcess::run(args, env); }
 
-const QMap<QString, QString> kGerman{{QStringLiteral("TRIBUTARY_LANGUAGE"), QStringLiteral("de")}};
-const QMap<QString, QString> kEnglish{{QStringLiteral("TRIBUTARY_LANGUAGE"), QStringLiteral("en")}};
+const Environment kGerman{{QStringLiteral("TRIBUTARY_LANGUAGE"), QStringLiteral("de")}};
+const Environment kEnglish{{QStringLiteral("TRIBUTARY_LANGUAGE"), QStringLiteral("en")}};
 
 ForumGeneratorOptions small(int messages, quint64 seed)
 {
@@ -97,7 +74,7 @@ void tst_Translation::languageFollowsTheSystemUnlessOverridden()
                                                               {QStringLiteral("LC_ALL"), QString()},
                                                               {QStringLiteral("LC_MESSAGES"), QString()},
                                                               {QStringLiteral("LANG"), lang}});
-    QCOMPARE(r.exit, 2); // exit statuses never depend on the language
+    QCOMPARE(r.exitCode, 2); // exit statuses never depend on the language
     QVERIFY2(r.err.contains(german ? QStringLiteral("unbekannter Befehl \"frobnicate\"") : QStringLiteral("unknown command \"frobnicate\"")),
              qPrintable(r.err));
     QVERIFY(r.err.contains(german ? QStringLiteral("Aufruf: tributaryd <Befehl> [Optionen]") : QStringLiteral("Usage: tributaryd <command> [options]")));
@@ -106,14 +83,14 @@ void tst_Translation::languageFollowsTheSystemUnlessOverridden()
 void tst_Translation::helpIsGerman()
 {
     Run r = tributaryd({QStringLiteral("--help")}, kGerman);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Hält eine Hauptdatenbank mit paginierten REST-Quellen synchron.")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("Befehle:")));
     QVERIFY(r.out.contains(QStringLiteral("  conflicts list|show ID|resolve\n"))); // command names stay
     QVERIFY(!r.out.contains(QStringLiteral("Keeps a main database")));
 
     r = tributaryd({QStringLiteral("sync"), QStringLiteral("--help")}, kGerman);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.startsWith(QStringLiteral("Aufruf: tributaryd sync [Optionen]\n")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("Synchronisiert die konfigurierten Quellen in die Hauptdatenbank.")));
     QVERIFY(r.out.contains(QStringLiteral("Optionen:")));
@@ -124,13 +101,13 @@ void tst_Translation::helpIsGerman()
     QVERIFY(!r.out.contains(QStringLiteral("Only this source.")));
 
     r = tributaryd({QStringLiteral("sync"), QStringLiteral("--help")}, kEnglish);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.startsWith(QStringLiteral("Usage: tributaryd sync [options]\nSyncs the configured sources into the main database.\n")),
              qPrintable(r.out));
 
     // An option error: Qt's message, translated, and still the usage exit status.
     r = tributaryd({QStringLiteral("sync"), QStringLiteral("--frobnicate")}, kGerman);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("tributaryd sync: Unbekannte Option 'frobnicate'.")), qPrintable(r.err));
 }
 
@@ -141,12 +118,12 @@ void tst_Translation::syncSummaryIsGermanWithNumbersAndNamesIntact()
     QVERIFY(f.generateExternal(small(1100, 2)));
     QVERIFY(f.startForum());
     QVERIFY(f.configure());
-    QMap<QString, QString> env = kGerman;
+    Environment env = kGerman;
     env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
     const QStringList config{QStringLiteral("--config"), f.configPath()};
 
     Run r = tributaryd(QStringList{QStringLiteral("sync")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Quelle forum: inkrementelle Synchronisation, Lauf 1, OK in ")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\n  Entität +Abgerufen +Übersprungen +Eingefügt +Verknüpft +Aktualisiert "
                                                               "+Unverändert +Ausstehend +Quarantäne +Konflikte\\n"))),
@@ -158,26 +135,26 @@ void tst_Translation::syncSummaryIsGermanWithNumbersAndNamesIntact()
     QVERIFY(!r.out.contains(QStringLiteral("Peak memory")));
 
     r = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--quiet")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Nichts zu schreiben: Die Hauptdatenbank hatte bereits jede Änderung.")), qPrintable(r.out));
 
     r = tributaryd(QStringList{QStringLiteral("verify")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("SYNCHRON: Jeder Datensatz der Quelle ist in der Hauptdatenbank")), qPrintable(r.out));
 
     // --json stays machine-readable: keys and values as in English.
     r = tributaryd(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("sources")).toArray().first().toObject();
     QCOMPARE(s.value(QStringLiteral("last_run")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
     QCOMPARE(s.value(QStringLiteral("last_run")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("incremental"));
 
     // The same run, in English.
     r = tributaryd(QStringList{QStringLiteral("status")} + config, kEnglish);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Source forum\n  last run 2 (incremental): OK, started ")), qPrintable(r.out));
     r = tributaryd(QStringList{QStringLiteral("status")} + config, kGerman);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Quelle forum\n  letzter Lauf 2 (incremental): OK, begonnen ")), qPrintable(r.out));
 }
 
@@ -201,16 +178,16 @@ void tst_Translation::configurationErrorIsGermanAndNamesTheKey()
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(QJsonDocument(root).toJson());
     file.close();
-    QMap<QString, QString> env = kGerman;
+    Environment env = kGerman;
     env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
     Run r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()}, env);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("tributaryd: die Konfiguration %1 ist ungültig:").arg(f.configPath())), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("sources.forum.rest.paginaton: unbekannter Schlüssel")), qPrintable(r.err));
 
     env.insert(QStringLiteral("TRIBUTARY_LANGUAGE"), QStringLiteral("en"));
     r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()}, env);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("sources.forum.rest.paginaton: unknown key")), qPrintable(r.err));
 }
 

@@ -3,14 +3,12 @@
 
 #include "SyncFixture.h"
 #include "config/Config.h"
-#include "TestSupport.h"
 
 #include "store/Database.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
@@ -20,26 +18,9 @@ using namespace Tributary::Test;
 
 namespace {
 
-struct Run
-{
-    int exit = -1;
-    QString out;
-    QString err;
-};
+using Run = TributarydProcess::Result;
 
-Run tributaryd(const QStringList &args, const QMap<QString, QString> &env = {})
-{
-    QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    for (auto it = env.constBegin(); it != env.constEnd(); ++it)
-        e.insert(it.key(), it.value());
-    p.setProcessEnvironment(e);
-    p.start(executable(QStringLiteral("tributaryd")), args);
-    if (!p.waitForFinished(300000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+Run tributaryd(const QStringList &args, const Environment &env = {}) { return TributarydProcess::run(args, env); }
 
 ForumGeneratorOptions small(int messages, quint64 seed)
 {
@@ -87,13 +68,13 @@ private Q_SLOTS:
 void tst_Tributaryd::usage()
 {
     const Run r = tributaryd({});
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("Usage: tributaryd <command>")));
     const Run unknown = tributaryd({QStringLiteral("frobnicate")});
-    QCOMPARE(unknown.exit, 2);
+    QCOMPARE(unknown.exitCode, 2);
     QVERIFY(unknown.err.contains(QStringLiteral("unknown command \"frobnicate\"")));
     const Run noConfig = tributaryd({QStringLiteral("sync")});
-    QCOMPARE(noConfig.exit, 2);
+    QCOMPARE(noConfig.exitCode, 2);
     QVERIFY(noConfig.err.contains(QStringLiteral("--config FILE is required")));
 }
 
@@ -117,7 +98,7 @@ void tst_Tributaryd::helpForEveryCommand()
     QFETCH(QString, command);
     QFETCH(QString, mentions);
     const Run r = tributaryd(command.split(QLatin1Char(' ')) + QStringList{QStringLiteral("--help")});
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(mentions), qPrintable(r.out));
 }
 
@@ -130,7 +111,7 @@ void tst_Tributaryd::initWritesAWorkingConfiguration()
                         QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--database"), f.mainDb(),
                         QStringLiteral("--token-env"), QStringLiteral("MY_FORUM_TOKEN"), QStringLiteral("--start"), QStringLiteral("now"),
                         QStringLiteral("--output"), out});
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     const QJsonObject root = readJson(out);
     const QJsonObject src = root.value(QStringLiteral("sources")).toArray().first().toObject();
     QCOMPARE(root.value(QStringLiteral("database")).toObject().value(QStringLiteral("path")).toString(), QStringLiteral("main.sqlite"));
@@ -142,12 +123,12 @@ void tst_Tributaryd::initWritesAWorkingConfiguration()
 
     r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
                     QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--database"), f.mainDb(), QStringLiteral("--output"), out});
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("exists; use --force")));
     r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
                     QStringLiteral("ftp://nowhere"), QStringLiteral("--database"), f.mainDb(), QStringLiteral("--output"),
                     f.path(QStringLiteral("other.json"))});
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("--url: expected an http(s) URL")), qPrintable(r.err));
 
     // Webhooks: the secret's variable is all the configuration names; it loads, and a sync-less
@@ -156,7 +137,7 @@ void tst_Tributaryd::initWritesAWorkingConfiguration()
     r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
                     QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--database"), f.mainDb(), QStringLiteral("--webhook-secret-env"),
                     QStringLiteral("FORUM_WEBHOOK_SECRET"), QStringLiteral("--output"), withHooks});
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("environment variable FORUM_WEBHOOK_SECRET")), qPrintable(r.out));
     const QJsonObject hooked = readJson(withHooks).value(QStringLiteral("sources")).toArray().first().toObject();
     QCOMPARE(hooked.value(QStringLiteral("webhook")).toObject(),
@@ -164,7 +145,7 @@ void tst_Tributaryd::initWritesAWorkingConfiguration()
     Config loaded;
     QStringList errors;
     QVERIFY2(Config::load(withHooks, &loaded, &errors), qPrintable(errors.join(QLatin1Char('\n'))));
-    QCOMPARE(tributaryd({QStringLiteral("status"), QStringLiteral("--config"), withHooks}).exit, 0);
+    QCOMPARE(tributaryd({QStringLiteral("status"), QStringLiteral("--config"), withHooks}).exitCode, 0);
 }
 
 void tst_Tributaryd::badConfigurationIsRefusedNamingTheKey_data()
@@ -239,7 +220,7 @@ void tst_Tributaryd::badConfigurationIsRefusedNamingTheKey()
     }
     const Run r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()},
                              {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}});
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
     // Nothing ran: the users table is exactly as generated.
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM users")), 60);
@@ -252,45 +233,45 @@ void tst_Tributaryd::syncStatusVerifyAsAScriptSeesThem()
     QVERIFY(f.generateExternal(small(1200, 2)));
     QVERIFY(f.startForum());
     QVERIFY(f.configure());
-    const QMap<QString, QString> env{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}};
+    const Environment env{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}};
     const QStringList config{QStringLiteral("--config"), f.configPath()};
 
     Run r = tributaryd(QStringList{QStringLiteral("status")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("never synced")));
 
     r = tributaryd(QStringList{QStringLiteral("sync")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Source forum: incremental sync, run 1, OK")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\n  messages +1,200 +0 +1,200 +0 +0 +0 +0 +0 +0\\n"))), qPrintable(r.out));
     QVERIFY(!r.out.contains(f.token())); // the token is never printed
 
     r = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--quiet")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("Nothing to write")));
     QVERIFY(r.err.isEmpty());
 
     r = tributaryd(QStringList{QStringLiteral("verify")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("IN SYNC")));
 
     int status = 0;
     f.forumCall("PATCH", QStringLiteral("/topics/7"), {{QStringLiteral("title"), QStringLiteral("Changed upstream")}}, &status);
     QCOMPARE(status, 200);
     r = tributaryd(QStringList{QStringLiteral("verify")} + config, env);
-    QCOMPARE(r.exit, 5);
+    QCOMPARE(r.exitCode, 5);
     QVERIFY2(r.out.contains(QStringLiteral("topics 7 (topics id ")) && r.out.contains(QStringLiteral("\"Changed upstream\" at the source")),
              qPrintable(r.out));
 
     r = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--entity"), QStringLiteral("topics")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("  topics ")));
     QVERIFY(!r.out.contains(QStringLiteral("  messages ")));
     r = tributaryd(QStringList{QStringLiteral("verify")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
 
     r = tributaryd(QStringList{QStringLiteral("status"), QStringLiteral("--json")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("sources")).toArray().first().toObject();
     QCOMPARE(s.value(QStringLiteral("last_run")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
     const QJsonObject messages = s.value(QStringLiteral("entities")).toArray().at(3).toObject();
@@ -298,10 +279,10 @@ void tst_Tributaryd::syncStatusVerifyAsAScriptSeesThem()
     QVERIFY(!messages.value(QStringLiteral("cursor")).toObject().value(QStringLiteral("value")).toString().isEmpty());
 
     r = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--source"), QStringLiteral("nope")} + config, env);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("no source \"nope\"")));
     r = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--entity"), QStringLiteral("posts")} + config, env);
-    QCOMPARE(r.exit, 2);
+    QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("has no entity \"posts\"")));
 }
 
@@ -313,20 +294,16 @@ void tst_Tributaryd::wrongTokenStopsWithExitFour()
     QVERIFY(f.startForum());
     QVERIFY(f.configure());
     Run r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()}, {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("wrong-token-4242")}});
-    QCOMPARE(r.exit, 4);
+    QCOMPARE(r.exitCode, 4);
     QVERIFY2(r.out.contains(QStringLiteral("401")) && r.out.contains(QStringLiteral("TRIBUTARY_TEST_TOKEN")), qPrintable(r.out + r.err));
     QVERIFY(!(r.out + r.err).contains(QStringLiteral("wrong-token-4242"))); // never echoed
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links")), 0);
 
-    QProcessEnvironment clean = QProcessEnvironment::systemEnvironment();
-    clean.remove(QStringLiteral("TRIBUTARY_TEST_TOKEN"));
-    QProcess p;
-    p.setProcessEnvironment(clean);
-    p.start(executable(QStringLiteral("tributaryd")), {QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()});
-    QVERIFY(p.waitForFinished(60000));
-    QCOMPARE(p.exitCode(), 2);
-    QVERIFY2(QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("environment variable TRIBUTARY_TEST_TOKEN is not set")),
-             "an unset token variable is named");
+    // An empty value: the variable is not set at all.
+    r = TributarydProcess::run({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()},
+                               {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), QString()}}, {}, 60000);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.out.contains(QStringLiteral("environment variable TRIBUTARY_TEST_TOKEN is not set")), "an unset token variable is named");
 }
 
 void tst_Tributaryd::quarantineListAndRetry()
@@ -336,7 +313,7 @@ void tst_Tributaryd::quarantineListAndRetry()
     QVERIFY(f.generateExternal(small(100, 2)));
     QVERIFY(f.startForum());
     QVERIFY(f.configure());
-    const QMap<QString, QString> env{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}};
+    const Environment env{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}};
     const QStringList config{QStringLiteral("--config"), f.configPath()};
     QSqlQuery q(f.db().db());
     QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER no_shouting BEFORE INSERT ON topics WHEN NEW.title GLOB '*!!!*' "
@@ -360,18 +337,18 @@ void tst_Tributaryd::quarantineListAndRetry()
     QCOMPARE(status, 204);
 
     Run r = tributaryd(QStringList{QStringLiteral("sync")} + config, env);
-    QCOMPARE(r.exit, 3); // done, with records held back
+    QCOMPARE(r.exitCode, 3); // done, with records held back
     QVERIFY2(r.out.contains(QStringLiteral("PARTIAL")), qPrintable(r.out));
 
     r = tributaryd(QStringList{QStringLiteral("quarantine"), QStringLiteral("list")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("forum/topics %1").arg(loud)) && r.out.contains(QStringLiteral("topics may not shout")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("forum/messages %1  field topic_id").arg(inLoud)));
     QVERIFY(r.out.contains(QStringLiteral("forum/messages %1  field parent_id").arg(orphan)));
     QVERIFY(r.out.contains(QStringLiteral("parent_id references messages %1, which does not exist at the source (404)").arg(parent)));
     QVERIFY(r.out.contains(QStringLiteral("3 records in quarantine")));
     r = tributaryd(QStringList{QStringLiteral("quarantine"), QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--entity"), QStringLiteral("topics")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     const QJsonObject listed = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(listed.value(QStringLiteral("total")).toInteger(), 1);
     QCOMPARE(listed.value(QStringLiteral("records")).toArray().first().toObject().value(QStringLiteral("record")).toObject()
@@ -381,7 +358,7 @@ void tst_Tributaryd::quarantineListAndRetry()
     // waited for it. The orphan is still an orphan: held again, its attempt counted.
     QVERIFY(q.exec(QStringLiteral("DROP TRIGGER no_shouting")));
     r = tributaryd(QStringList{QStringLiteral("quarantine"), QStringLiteral("retry")} + config, env);
-    QCOMPARE(r.exit, 3);
+    QCOMPARE(r.exitCode, 3);
     QVERIFY(!f.localId(QStringLiteral("topics"), QString::number(loud)).isEmpty());
     QVERIFY(!f.localId(QStringLiteral("messages"), QString::number(inLoud)).isEmpty());
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine")), 1);
@@ -390,11 +367,11 @@ void tst_Tributaryd::quarantineListAndRetry()
     // Once the source deletes the orphan too, a retry forgets it.
     f.forumCall("DELETE", QStringLiteral("/messages/%1").arg(orphan), {}, &status);
     r = tributaryd(QStringList{QStringLiteral("quarantine"), QStringLiteral("retry"), QStringLiteral("--id"), QString::number(orphan)} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     r = tributaryd(QStringList{QStringLiteral("quarantine"), QStringLiteral("list")} + config, env);
     QCOMPARE(r.out.trimmed(), QStringLiteral("No records in quarantine."));
     r = tributaryd(QStringList{QStringLiteral("verify")} + config, env);
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Tributaryd)

@@ -23,7 +23,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QListView>
-#include <QProcess>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>

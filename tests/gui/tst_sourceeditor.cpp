@@ -19,7 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -36,26 +35,9 @@ using namespace Tributary::Test;
 
 namespace {
 
-struct Run
-{
-    int exit = -1;
-    QString out;
-    QString err;
-};
+using Run = TributarydProcess::Result;
 
-Run tributaryd(const QStringList &args, const QMap<QString, QString> &env = {})
-{
-    QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    for (auto it = env.constBegin(); it != env.constEnd(); ++it)
-        e.insert(it.key(), it.value());
-    p.setProcessEnvironment(e);
-    p.start(executable(QStringLiteral("tributaryd")), args);
-    if (!p.waitForFinished(300000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+Run tributaryd(const QStringList &args, const Environment &env = {}) { return TributarydProcess::run(args, env); }
 
 QByteArray readFile(const QString &path)
 {
@@ -146,7 +128,7 @@ void tst_SourceEditor::addSecondForumSaveAndSyncWithTributaryd()
     Run r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
                         f.forumUrl().toString(), QStringLiteral("--database"), f.mainDb(), QStringLiteral("--token-env"),
                         QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("--output"), config});
-    QCOMPARE(r.exit, 0);
+    QCOMPARE(r.exitCode, 0);
     const QJsonObject before = readJson(config);
 
     ConfigDocument doc;
@@ -207,7 +189,7 @@ void tst_SourceEditor::addSecondForumSaveAndSyncWithTributaryd()
     // tributaryd runs the console's file unchanged.
     r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), config, QStringLiteral("--source"), QStringLiteral("forum-2")},
                    {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}});
-    QVERIFY2(r.exit == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY2(r.out.contains(QStringLiteral("Source forum-2: incremental sync, run 1, OK")), qPrintable(r.out));
     QSqlQuery q(ws.database()->db());
     QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE source = 'forum-2' AND entity = 'messages'")) && q.next());

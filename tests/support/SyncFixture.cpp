@@ -1,9 +1,5 @@
 #include "SyncFixture.h"
 
-#include "TestSupport.h"
-
-#include <QProcess>
-
 #include "BuiltinSources.h"
 #include "engine/Source.h"
 #include "engine/SourceRegistry.h"
@@ -272,19 +268,13 @@ QJsonObject SyncFixture::forumCall(const QByteArray &verb, const QString &p, con
     return o;
 }
 
-int SyncFixture::tributaryd(const QStringList &args, QString *out, const QHash<QString, QString> &env) const
+int SyncFixture::tributaryd(const QStringList &args, QString *out, const Environment &env) const
 {
-    QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    e.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), m_token);
-    for (auto it = env.constBegin(); it != env.constEnd(); ++it)
-        e.insert(it.key(), it.value());
-    p.setProcessEnvironment(e);
-    p.start(executable(QStringLiteral("tributaryd")), args + QStringList{QStringLiteral("--config"), configPath()});
-    if (!p.waitForFinished(300000))
-        qWarning("tributaryd %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-    *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    Environment e{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), m_token}};
+    e.insert(env); // the test's variables win
+    const TributarydProcess::Result r = TributarydProcess::run(args + QStringList{QStringLiteral("--config"), configPath()}, e);
+    *out = r.output();
+    return r.exitCode;
 }
 
 qint64 SyncFixture::scalar(const QString &sql, const QVariantList &binds) { return value(sql, binds).toLongLong(); }

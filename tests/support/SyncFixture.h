@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TributarydProcess.h"
+
 #include "config/Config.h"
 #include "engine/SyncRun.h"
 #include "engine/Verifier.h"
@@ -92,7 +94,7 @@ public:
 
     // Runs the real tributaryd on this fixture's configuration (--config is appended) with the
     // forum's token in its environment, plus `env`; *out gets stdout and stderr. Exit status.
-    int tributaryd(const QStringList &args, QString *out, const QHash<QString, QString> &env = {}) const;
+    int tributaryd(const QStringList &args, QString *out, const Environment &env = {}) const;
 
     // What the main database holds for this source, in the source's id space: every linked row
     // with its mapped values and its references written as external ids, one line per record,
