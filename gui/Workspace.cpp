@@ -1,5 +1,6 @@
 #include "Workspace.h"
 
+#include "state/Migrations.h"
 #include "store/Database.h"
 
 #include <QSqlDatabase>

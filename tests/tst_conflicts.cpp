@@ -157,8 +157,7 @@ void tst_Conflicts::keptLocalStaysQuietUntilTheSourceChangesTheFieldAgain()
     f.forumCall("PATCH", QStringLiteral("/topics/5"), {{QStringLiteral("title"), QStringLiteral("Theirs")}}, &status);
     QCOMPARE(f.sync().counts.value(QStringLiteral("topics")).conflicts, 1);
     // Re-reading the same version (a full walk) raises nothing new and keeps the local value.
-    SyncOptions full;
-    full.full = true;
+    const RunRequest full = RunRequest::full();
     const RunResult again = f.sync(full);
     QCOMPARE(again.counts.value(QStringLiteral("topics")).conflicts, 0);
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString(), QStringLiteral("Mine"));
@@ -273,15 +272,16 @@ void tst_Conflicts::localEditsCommittedDuringASyncAreNeverLost()
 
     // The writer starts once the sync is applying messages, and runs alongside.
     std::unique_ptr<Source> impl = SourceRegistry::create(f.config().sources.first(), new QNetworkAccessManager(this));
-    SyncRun run(f.db(), f.config(), f.config().sources.first(), impl.get(), SyncOptions());
+    const std::unique_ptr<Run> owned = Run::create(f.db(), f.config(), f.config().sources.first(), impl.get(), RunRequest());
+    Run &run = *owned;
     int pagesSeenByWriterStart = -1;
-    connect(&run, &SyncRun::progress, this, [&](const QString &entity, const EntityCounts &c) {
+    connect(&run, &Run::progress, this, [&](const QString &entity, const EntityCounts &c) {
         if (entity == QLatin1String("messages") && !writer->isRunning() && !writer->isFinished() && c.fetched > 0) {
             pagesSeenByWriterStart = int(c.fetched);
             writer->start();
         }
     });
-    QSignalSpy done(&run, &SyncRun::finished);
+    QSignalSpy done(&run, &Run::finished);
     run.start();
     QVERIFY(done.wait(600000));
     QVERIFY(writer->wait(600000));

@@ -1,4 +1,4 @@
-// Dry runs: the real SyncRun on a throwaway database. What a dry run counts must be exactly what
+// Dry runs: the real Run on a throwaway database. What a dry run counts must be exactly what
 // the real run that follows does, and the main database must be left as it was, byte for byte
 // in every table (the application's, Tributary's state, the schema). Real forum-sim, real files.
 
@@ -77,15 +77,13 @@ FileState fileState(const QString &path)
     return state;
 }
 
-SyncOptions reconcile()
+RunRequest reconcile()
 {
-    SyncOptions o;
-    o.reconcile = true;
-    return o;
+    return RunRequest::reconcile();
 }
 
 // Runs `runs` one after the other on a dry run of the fixture's main database, then discards it.
-QList<RunResult> dryRun(SyncFixture &f, DryRun::Mode mode, const QList<SyncOptions> &runs)
+QList<RunResult> dryRun(SyncFixture &f, DryRun::Mode mode, const QList<RunRequest> &runs)
 {
     Error error;
     std::unique_ptr<DryRun> dry = DryRun::open(f.db(), mode, &error);
@@ -97,7 +95,7 @@ QList<RunResult> dryRun(SyncFixture &f, DryRun::Mode mode, const QList<SyncOptio
         qWarning("the snapshot is not next to the main database: %s", qPrintable(dry->snapshotPath()));
     QNetworkAccessManager nam;
     QList<RunResult> results;
-    for (const SyncOptions &o : runs)
+    for (const RunRequest &o : runs)
         results.append(runSync(dry->database(), f.config(), f.config().sources.first(), &nam, o));
     return results;
 }
@@ -138,9 +136,9 @@ QStringList leafMessages(SyncFixture &f, int n)
     return ids;
 }
 
-using Run = TributarydProcess::Result;
+using Exit = TributarydProcess::Result;
 
-Run tributaryd(const QStringList &args, const QString &token)
+Exit tributaryd(const QStringList &args, const QString &token)
 {
     return TributarydProcess::run(args, {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), token}});
 }
@@ -203,7 +201,7 @@ void tst_DryRun::countsEqualTheRealRunAndNothingIsWritten()
     // The first sync, dry: everything would be inserted (or linked by e-mail and title).
     FileState before = fileState(f.mainDb());
     QVERIFY(!before.digest.isEmpty());
-    const QList<RunResult> dryFirst = dryRun(f, mode, {SyncOptions()});
+    const QList<RunResult> dryFirst = dryRun(f, mode, {RunRequest()});
     QCOMPARE(dryFirst.size(), 1);
     FileState after = fileState(f.mainDb());
     QCOMPARE(after.rows, before.rows);
@@ -260,7 +258,7 @@ void tst_DryRun::countsEqualTheRealRunAndNothingIsWritten()
 
     // sync --reconcile, dry, then for real.
     before = fileState(f.mainDb());
-    const QList<RunResult> dry = dryRun(f, mode, {SyncOptions(), reconcile()});
+    const QList<RunResult> dry = dryRun(f, mode, {RunRequest(), reconcile()});
     QCOMPARE(dry.size(), 2);
     after = fileState(f.mainDb());
     QCOMPARE(after.rows, before.rows);
@@ -346,7 +344,7 @@ void tst_DryRun::syncDryRunThroughTributaryd()
     const QStringList config{QStringLiteral("--config"), f.configPath()};
 
     FileState before = fileState(f.mainDb());
-    Run dry = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--dry-run")} + config, f.token());
+    Exit dry = tributaryd(QStringList{QStringLiteral("sync"), QStringLiteral("--dry-run")} + config, f.token());
     QCOMPARE(dry.exitCode, 0);
     QVERIFY2(dry.out.startsWith(QStringLiteral("DRY RUN: on a temporary copy of the main database; nothing is written")), qPrintable(dry.out));
     QVERIFY2(dry.out.contains(QStringLiteral("Source forum: DRY RUN of the incremental sync, would end OK")), qPrintable(dry.out));
@@ -358,7 +356,7 @@ void tst_DryRun::syncDryRunThroughTributaryd()
     QVERIFY(!after.rows.contains(QStringLiteral("tributary_")));
     QCOMPARE(leftovers(f), QStringList());
 
-    Run real = tributaryd(QStringList{QStringLiteral("sync")} + config, f.token());
+    Exit real = tributaryd(QStringList{QStringLiteral("sync")} + config, f.token());
     QCOMPARE(real.exitCode, 0);
     QVERIFY2(real.out.contains(QRegularExpression(QStringLiteral("\\n  messages +300 +0 +300 +0 +0 +0 +0 +0 +0\\n"))), qPrintable(real.out));
     QCOMPARE(drySummary(dry.out).size(), 4);

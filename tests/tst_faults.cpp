@@ -117,13 +117,14 @@ void tst_Faults::aRunStoppedInsideATieGroupResumesWithoutLossOrDuplicates()
     QNetworkAccessManager nam;
     const SourceConfig &source = f.config().sources.first();
     std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
-    SyncRun run(f.db(), f.config(), source, impl.get(), SyncOptions());
+    const std::unique_ptr<Run> owned = Run::create(f.db(), f.config(), source, impl.get(), RunRequest());
+    Run &run = *owned;
     int messagePages = 0;
-    QObject::connect(&run, &SyncRun::progress, &run, [&](const QString &entity, const EntityCounts &) {
+    QObject::connect(&run, &Run::progress, &run, [&](const QString &entity, const EntityCounts &) {
         if (entity == QLatin1String("messages") && ++messagePages == 2)
             run.stop();
     });
-    QSignalSpy done(&run, &SyncRun::finished);
+    QSignalSpy done(&run, &Run::finished);
     run.start();
     QVERIFY(done.wait(60000));
     QCOMPARE(RunResult::statusName(run.result().status), QStringLiteral("interrupted"));
@@ -174,16 +175,17 @@ void tst_Faults::recordsEditedDuringAPageNumberWalkAreNotLost()
     QNetworkAccessManager nam;
     const SourceConfig &source = f.config().sources.first();
     std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
-    SyncRun run(f.db(), f.config(), source, impl.get(), SyncOptions());
+    const std::unique_ptr<Run> owned = Run::create(f.db(), f.config(), source, impl.get(), RunRequest());
+    Run &run = *owned;
     int messagePages = 0;
-    QObject::connect(&run, &SyncRun::progress, &run, [&](const QString &entity, const EntityCounts &) {
+    QObject::connect(&run, &Run::progress, &run, [&](const QString &entity, const EntityCounts &) {
         if (entity != QLatin1String("messages") || ++messagePages != 3)
             return;
         QSqlQuery q(ext);
         QVERIFY(q.exec(QStringLiteral("UPDATE messages SET content = content || ' (edited)', "
                                       "updated_at = '2026-12-31 00:00:00.000000' WHERE id IN (%1)").arg(firstIds.join(QLatin1Char(',')))));
     });
-    QSignalSpy done(&run, &SyncRun::finished);
+    QSignalSpy done(&run, &Run::finished);
     run.start();
     QVERIFY(done.wait(60000));
     QCOMPARE(RunResult::statusName(run.result().status), QStringLiteral("ok"));
@@ -229,16 +231,17 @@ void tst_Faults::editsInsideATieGroupBeingPagedAreCaughtByTheReread()
     QNetworkAccessManager nam;
     const SourceConfig &source = f.config().sources.first();
     std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
-    SyncRun run(f.db(), f.config(), source, impl.get(), SyncOptions());
+    const std::unique_ptr<Run> owned = Run::create(f.db(), f.config(), source, impl.get(), RunRequest());
+    Run &run = *owned;
     int messagePages = 0;
-    QObject::connect(&run, &SyncRun::progress, &run, [&](const QString &entity, const EntityCounts &) {
+    QObject::connect(&run, &Run::progress, &run, [&](const QString &entity, const EntityCounts &) {
         if (entity != QLatin1String("messages") || ++messagePages != 2)
             return;
         QSqlQuery q(ext);
         QVERIFY(q.exec(QStringLiteral("UPDATE messages SET content = content || ' (edited)', updated_at = '2026-12-31 00:00:00.000000' "
                                       "WHERE id IN (SELECT id FROM messages ORDER BY id LIMIT 5)")));
     });
-    QSignalSpy done(&run, &SyncRun::finished);
+    QSignalSpy done(&run, &Run::finished);
     run.start();
     QVERIFY(done.wait(60000));
     QCOMPARE(RunResult::statusName(run.result().status), QStringLiteral("ok"));

@@ -1,11 +1,12 @@
 // Metrics registry and its Prometheus text rendering, health evaluation, and the monitoring
 // endpoints served by a real HttpServer, with /metrics checked by prometheus_client's parser.
 #include "config/Config.h"
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
 #include "net/HttpServer.h"
 #include "service/Health.h"
 #include "service/Metrics.h"
 #include "service/MonitoringEndpoints.h"
+#include "state/Migrations.h"
 #include "store/Database.h"
 #include "TestSupport.h"
 
@@ -57,7 +58,7 @@ RunResult run(const QString &source, RunResult::Status status, Error error = {})
 {
     RunResult r;
     r.source = source;
-    r.kind = QStringLiteral("incremental");
+    r.kind = RunKind::Incremental;
     r.status = status;
     r.error = std::move(error);
     r.elapsedMs = 1500;

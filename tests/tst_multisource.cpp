@@ -6,7 +6,7 @@
 #include "SyncFixture.h"
 #include "TestSupport.h"
 
-#include "engine/Conflicts.h"
+#include "engine/ConflictResolver.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -57,8 +57,8 @@ bool twoForums(SyncFixture &f, int priority2)
 
 bool syncBoth(SyncFixture &f)
 {
-    return RunResult::statusName(f.sync(SyncOptions(), QStringLiteral("forum")).status) == QLatin1String("ok")
-        && RunResult::statusName(f.sync(SyncOptions(), QStringLiteral("forum2")).status) == QLatin1String("ok");
+    return RunResult::statusName(f.sync(RunRequest(), QStringLiteral("forum")).status) == QLatin1String("ok")
+        && RunResult::statusName(f.sync(RunRequest(), QStringLiteral("forum2")).status) == QLatin1String("ok");
 }
 
 } // namespace
@@ -107,7 +107,7 @@ void tst_MultiSource::sharedUsersAndSectionsAreOneRowLinkedToBoth()
     f.verify(&inSync, nullptr, QStringLiteral("forum2"));
     QVERIFY(inSync);
     // Syncing both again writes nothing and raises nothing.
-    const RunResult again = f.sync(SyncOptions(), QStringLiteral("forum2"));
+    const RunResult again = f.sync(RunRequest(), QStringLiteral("forum2"));
     QCOMPARE(again.total().written(), 0);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts")), 0);
 }
@@ -123,20 +123,20 @@ void tst_MultiSource::priorityDecidesWhenBothSourcesChangeAField()
 
     // Only forum changes the name: taken, whatever the priorities (forum2 did not change it).
     QVERIFY(f.writeForum(QStringLiteral("UPDATE users SET name = 'From forum one', updated_at = %1 WHERE id = 1").arg(QLatin1String(kNow))));
-    QCOMPARE(f.sync(SyncOptions(), QStringLiteral("forum")).counts.value(QStringLiteral("users")).updated, 1);
+    QCOMPARE(f.sync(RunRequest(), QStringLiteral("forum")).counts.value(QStringLiteral("users")).updated, 1);
     QCOMPARE(name(), QStringLiteral("From forum one"));
-    QCOMPARE(f.sync(SyncOptions(), QStringLiteral("forum2")).total().written(), 0);
+    QCOMPARE(f.sync(RunRequest(), QStringLiteral("forum2")).total().written(), 0);
 
     // forum2 changes it too: the value in the row is forum's, forum2 outranks forum: forum2's value.
     QVERIFY(f.writeSecondForum(QStringLiteral("UPDATE users SET name = 'From forum two', updated_at = %1 WHERE id = 11").arg(QLatin1String(kNow))));
-    const RunResult r2 = f.sync(SyncOptions(), QStringLiteral("forum2"));
+    const RunResult r2 = f.sync(RunRequest(), QStringLiteral("forum2"));
     QCOMPARE(r2.counts.value(QStringLiteral("users")).updated, 1);
     QCOMPARE(r2.counts.value(QStringLiteral("users")).conflicts, 0); // decided by the rule: nobody waits
     QCOMPARE(name(), QStringLiteral("From forum two"));
 
     // forum changes it again: the row holds forum2's value, which outranks: kept.
     QVERIFY(f.writeForum(QStringLiteral("UPDATE users SET name = 'From forum one, again', updated_at = %1 WHERE id = 1").arg(QLatin1String(kNow))));
-    f.sync(SyncOptions(), QStringLiteral("forum"));
+    f.sync(RunRequest(), QStringLiteral("forum"));
     QCOMPARE(name(), QStringLiteral("From forum two"));
 
     // Every collision is recorded, decided by priority, with who set the local value.
@@ -179,9 +179,9 @@ void tst_MultiSource::equalPriorityFallsBackToThePolicy()
     QVERIFY(syncBoth(f));
     const QString local = f.localId(QStringLiteral("sections"), QStringLiteral("2"), QStringLiteral("forum"));
     QVERIFY(f.writeForum(QStringLiteral("UPDATE sections SET title = 'Renamed by forum one', updated_at = %1 WHERE id = 2").arg(QLatin1String(kNow))));
-    f.sync(SyncOptions(), QStringLiteral("forum"));
+    f.sync(RunRequest(), QStringLiteral("forum"));
     QVERIFY(f.writeSecondForum(QStringLiteral("UPDATE sections SET title = 'Renamed by forum two', updated_at = %1 WHERE id = 4").arg(QLatin1String(kNow))));
-    const RunResult r = f.sync(SyncOptions(), QStringLiteral("forum2"));
+    const RunResult r = f.sync(RunRequest(), QStringLiteral("forum2"));
     // The default policy is manual: forum2's change waits for a person, forum's value stays.
     QCOMPARE(r.counts.value(QStringLiteral("sections")).conflicts, 1);
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM sections WHERE id = ?"), {local}).toString(), QStringLiteral("Renamed by forum one"));

@@ -18,11 +18,9 @@ using namespace Tributary::Test;
 namespace {
 
 
-SyncOptions reconcile()
+RunRequest reconcile()
 {
-    SyncOptions o;
-    o.reconcile = true;
-    return o;
+    return RunRequest::reconcile();
 }
 
 // Messages nobody replies to: deleting them at the source leaves no reply dangling there.
@@ -94,7 +92,7 @@ void tst_Reconcile::deletedRecordsAreSoftDeletedAndRestoredWhenBack()
 
     const RunResult r = f.sync(reconcile());
     QCOMPARE(RunResult::statusName(r.status), QStringLiteral("ok"));
-    QCOMPARE(r.kind, QStringLiteral("reconcile"));
+    QCOMPARE(r.kind, RunKind::Reconcile);
     QCOMPARE(r.counts.value(QStringLiteral("messages")).deleted, 3);
     QCOMPARE(r.counts.value(QStringLiteral("messages")).fetched, 297);
     // Soft delete: the documented migration added deleted_at; the rows stay, marked.
@@ -214,13 +212,14 @@ void tst_Reconcile::aScanWithTheServerStoppedHalfWayDeletesNothing()
     QNetworkAccessManager nam;
     const SourceConfig &source = f.config().sources.first();
     std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
-    SyncRun run(f.db(), f.config(), source, impl.get(), reconcile());
+    const std::unique_ptr<Run> owned = Run::create(f.db(), f.config(), source, impl.get(), reconcile());
+    Run &run = *owned;
     int messagePages = 0;
-    QObject::connect(&run, &SyncRun::progress, &run, [&](const QString &entity, const EntityCounts &) {
+    QObject::connect(&run, &Run::progress, &run, [&](const QString &entity, const EntityCounts &) {
         if (entity == QLatin1String("messages") && ++messagePages == 3)
             f.stopForum();
     });
-    QSignalSpy done(&run, &SyncRun::finished);
+    QSignalSpy done(&run, &Run::finished);
     run.start();
     QVERIFY(done.wait(60000));
     QCOMPARE(RunResult::statusName(run.result().status), QStringLiteral("failed"));

@@ -7,7 +7,7 @@
 #include "TestSupport.h"
 #include "TopicConflict.h"
 
-#include "engine/Conflicts.h"
+#include "engine/ConflictResolver.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -22,7 +22,7 @@ namespace {
 
 const Environment kTester{{QStringLiteral("USER"), QStringLiteral("tester")}};
 
-bool syncOk(SyncFixture &f, const SyncOptions &options = SyncOptions())
+bool syncOk(SyncFixture &f, const RunRequest &options = RunRequest())
 {
     return RunResult::statusName(f.sync(options).status) == QLatin1String("ok");
 }
@@ -35,9 +35,7 @@ bool prepared(SyncFixture &f, const std::function<void(QJsonObject &)> &edit = n
 
 QList<Conflict> openConflicts(SyncFixture &f)
 {
-    ConflictStore store(f.db(), f.config());
-    Error e;
-    return store.list(ConflictFilter(), &e);
+    return ConflictStore(f.db()).list(ConflictFilter()).valueOr({});
 }
 
 } // namespace
@@ -123,8 +121,7 @@ void tst_Resolve::fieldChoices()
     QVERIFY(!log.next());
 
     // Whatever was decided stays decided: syncing again (even re-reading everything) raises nothing.
-    SyncOptions full;
-    full.full = true;
+    const RunRequest full = RunRequest::full();
     const RunResult again = f.sync(full);
     QCOMPARE(again.counts.value(QStringLiteral("topics")).conflicts, 0);
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {t.localId}).toString(), expectedTitle);
@@ -181,7 +178,7 @@ void tst_Resolve::refusesWhenTheRowChangedSinceShown()
     // The main application edits the row again after the conflict was shown.
     QSqlQuery q(f.db().db());
     QVERIFY(q.exec(QStringLiteral("UPDATE topics SET title = 'Mine, edited again' WHERE id = %1").arg(t.localId)));
-    ConflictStore store(f.db(), f.config());
+    ConflictResolver store(f.db(), f.config());
     Resolution r;
     r.action = Resolution::Action::TakeRemote;
     Error e;
@@ -198,7 +195,8 @@ void tst_Resolve::refusesWhenTheRowChangedSinceShown()
     // The conflict now shows the row as it is: a new version, which resolves.
     Conflict again;
     Error e2;
-    QVERIFY(store.get(shown.id, &again, &e2));
+    QVERIFY(ConflictStore(f.db()).get(shown.id).into(&e2));
+    again = *ConflictStore(f.db()).get(shown.id);
     QCOMPARE(again.local.value(QStringLiteral("title")).toString(), QStringLiteral("Mine, edited again"));
     QVERIFY(again.updatedAt != shown.updatedAt);
     QVERIFY(!store.resolve(shown, r, QStringLiteral("tester"), &e2)); // the old version stays refused
@@ -230,7 +228,7 @@ void tst_Resolve::aRowThatConvergedNeedsNoDecision()
     const Conflict shown = openConflicts(f).value(0);
     QSqlQuery q(f.db().db());
     QVERIFY(q.exec(QStringLiteral("UPDATE topics SET title = 'Theirs', section_id = %1 WHERE id = %2").arg(t.remoteSection).arg(t.localId)));
-    ConflictStore store(f.db(), f.config());
+    ConflictResolver store(f.db(), f.config());
     Resolution r;
     Error e;
     QVERIFY(!store.resolve(shown, r, QStringLiteral("tester"), &e));
@@ -250,7 +248,7 @@ void tst_Resolve::refusesWhenTheSourceSentANewerVersionSinceShown()
     f.forumCall("PATCH", QStringLiteral("/topics/7"), {{QStringLiteral("title"), QStringLiteral("Theirs, newer")}}, &status);
     QCOMPARE(status, 200);
     QVERIFY(syncOk(f));
-    ConflictStore store(f.db(), f.config());
+    ConflictResolver store(f.db(), f.config());
     Resolution r;
     r.action = Resolution::Action::TakeRemote;
     Error e;
@@ -259,7 +257,8 @@ void tst_Resolve::refusesWhenTheSourceSentANewerVersionSinceShown()
     // Shown again, it resolves, and "remote" is what the source says now.
     Conflict again;
     Error e2;
-    QVERIFY(store.get(shown.id, &again, &e2));
+    QVERIFY(ConflictStore(f.db()).get(shown.id).into(&e2));
+    again = *ConflictStore(f.db()).get(shown.id);
     QVERIFY2(store.resolve(again, r, QStringLiteral("tester"), &e2), qPrintable(e2.toString()));
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {shown.localId}).toString(), QStringLiteral("Theirs, newer"));
 }
@@ -360,8 +359,7 @@ void tst_Resolve::remoteDeletedKeepOrDelete()
     int status = 0;
     f.forumCall("DELETE", QStringLiteral("/messages/11"), {}, &status);
     QVERIFY(status == 200 || status == 204);
-    SyncOptions reconcile;
-    reconcile.reconcile = true;
+    const RunRequest reconcile = RunRequest::reconcile();
     const RunResult r = f.sync(reconcile);
     QCOMPARE(r.counts.value(QStringLiteral("messages")).conflicts, 1);
     QCOMPARE(r.counts.value(QStringLiteral("messages")).deleted, 0);

@@ -6,6 +6,7 @@
 #include "SyncFixture.h"
 
 #include "BuiltinSources.h"
+#include "state/Migrations.h"
 #include "store/Database.h"
 
 #include <QJsonArray>

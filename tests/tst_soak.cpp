@@ -113,8 +113,7 @@ void tst_Soak::churnFaultsAndKillsThenOneQuietRunIsInSync()
     QVERIFY(f.configure(soakConfig()));
     const RunResult quiet = f.sync();
     QVERIFY2(quiet.status == RunResult::Status::Ok || quiet.status == RunResult::Status::Partial, qPrintable(quiet.error.toString()));
-    SyncOptions sweep;
-    sweep.reconcile = true;
+    const RunRequest sweep = RunRequest::reconcile();
     const RunResult reconciled = f.sync(sweep);
     QVERIFY2(reconciled.status == RunResult::Status::Ok || reconciled.status == RunResult::Status::Partial, qPrintable(reconciled.error.toString()));
     qInfo("quiet sync wrote %lld, reconciliation deleted %lld and wrote %lld", quiet.total().written(), reconciled.total().deleted,

@@ -118,7 +118,7 @@ void tst_SourceRunner::aRunOnTheWorkerThreadFillsTheMainDatabase()
     SourceRunner runner;
     Recorder rec(runner);
     Error error;
-    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), SyncOptions(), false, &error));
+    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), RunRequest(), false, &error));
     QVERIFY(runner.isRunning());
     QCOMPARE(runner.source(), QStringLiteral("forum"));
     const RunResult r = rec.wait();
@@ -156,7 +156,7 @@ void tst_SourceRunner::progressIsThrottledButTheLastValueArrives()
     SourceRunner runner;
     runner.setProgressInterval(60000);
     Recorder rec(runner);
-    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), SyncOptions(), false, nullptr));
+    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), RunRequest(), false, nullptr));
     const RunResult r = rec.wait();
     QVERIFY2(r.status == RunResult::Status::Ok, qPrintable(r.error.toString()));
     // One update when the entity's first page is applied, one with its last values: not 30.
@@ -177,7 +177,7 @@ void tst_SourceRunner::aDryRunWritesNothing()
 
     SourceRunner runner;
     Recorder rec(runner);
-    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), SyncOptions(), true, nullptr));
+    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), RunRequest(), true, nullptr));
     QVERIFY(runner.isDryRun());
     const RunResult r = rec.wait();
     QVERIFY2(r.status == RunResult::Status::Ok, qPrintable(r.error.toString()));
@@ -202,7 +202,7 @@ void tst_SourceRunner::stopEndsALongRunWithinSeconds()
     SourceRunner runner;
     Recorder rec(runner);
     QSignalSpy progress(&runner, &SourceRunner::progress);
-    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), SyncOptions(), false, nullptr));
+    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), RunRequest(), false, nullptr));
     QVERIFY(progress.wait(60000));
     QElapsedTimer latency;
     latency.start();
@@ -218,7 +218,7 @@ void tst_SourceRunner::stopEndsALongRunWithinSeconds()
 
     // What was applied was applied whole: the next run completes without loss or duplicates.
     Recorder again(runner);
-    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), SyncOptions(), false, nullptr));
+    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), RunRequest(), false, nullptr));
     const RunResult r2 = again.wait();
     QVERIFY2(r2.status == RunResult::Status::Ok, qPrintable(r2.error.toString()));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE source = 'forum' AND entity = 'messages'")), kMessages);
@@ -241,7 +241,7 @@ void tst_SourceRunner::stopAbortsARequestThatHangs()
 
     SourceRunner runner;
     Recorder rec(runner);
-    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), SyncOptions(), false, nullptr));
+    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), RunRequest(), false, nullptr));
     QTRY_VERIFY_WITH_TIMEOUT(f.forumRequests() > before, 20000);
     QElapsedTimer latency;
     latency.start();
@@ -265,7 +265,7 @@ void tst_SourceRunner::destroyingARunningRunnerStopsIt()
     const qint64 before = f.forumRequests();
 
     auto runner = std::make_unique<SourceRunner>();
-    QVERIFY(runner->start(f.config(), QStringLiteral("forum"), SyncOptions(), false, nullptr));
+    QVERIFY(runner->start(f.config(), QStringLiteral("forum"), RunRequest(), false, nullptr));
     QTRY_VERIFY_WITH_TIMEOUT(f.forumRequests() > before, 20000);
     QElapsedTimer latency;
     latency.start();
@@ -293,8 +293,8 @@ void tst_SourceRunner::twoSourcesRunInParallel()
         connect(r, &SourceRunner::started, r, [&order](const QString &s) { order.append(QStringLiteral("started ") + s); });
         connect(r, &SourceRunner::finished, r, [&order](const RunResult &res) { order.append(QStringLiteral("finished ") + res.source); });
     }
-    QVERIFY(first.start(f.config(), QStringLiteral("forum"), SyncOptions(), false, nullptr));
-    QVERIFY(second.start(f.config(), QStringLiteral("forum2"), SyncOptions(), false, nullptr));
+    QVERIFY(first.start(f.config(), QStringLiteral("forum"), RunRequest(), false, nullptr));
+    QVERIFY(second.start(f.config(), QStringLiteral("forum2"), RunRequest(), false, nullptr));
     QVERIFY(first.isRunning() && second.isRunning());
     const RunResult ra = a.wait(), rb = b.wait();
     QVERIFY2(ra.status == RunResult::Status::Ok, qPrintable(ra.error.toString()));
@@ -324,11 +324,11 @@ void tst_SourceRunner::startingTwiceIsRefused()
     SourceRunner runner;
     Recorder rec(runner);
     Error error;
-    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), SyncOptions(), false, &error));
-    QVERIFY(!runner.start(f.config(), QStringLiteral("forum"), SyncOptions(), false, &error));
+    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), RunRequest(), false, &error));
+    QVERIFY(!runner.start(f.config(), QStringLiteral("forum"), RunRequest(), false, &error));
     QCOMPARE(error.code, Error::Code::Conflict);
     QVERIFY(runner.isRunning());
-    QVERIFY(!runner.start(f.config(), QStringLiteral("no-such-source"), SyncOptions(), true, &error));
+    QVERIFY(!runner.start(f.config(), QStringLiteral("no-such-source"), RunRequest(), true, &error));
     const RunResult r = rec.wait();
     QVERIFY2(r.status == RunResult::Status::Ok, qPrintable(r.error.toString()));
     QCOMPARE(rec.finished.size(), 1);
@@ -336,11 +336,11 @@ void tst_SourceRunner::startingTwiceIsRefused()
 
     // Once finished, it runs again; an unknown source is refused without a run.
     error = Error();
-    QVERIFY(!runner.start(f.config(), QStringLiteral("no-such-source"), SyncOptions(), false, &error));
+    QVERIFY(!runner.start(f.config(), QStringLiteral("no-such-source"), RunRequest(), false, &error));
     QCOMPARE(error.code, Error::Code::NotFound);
     QVERIFY(!runner.isRunning());
     Recorder again(runner);
-    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), SyncOptions(), false, &error));
+    QVERIFY(runner.start(f.config(), QStringLiteral("forum"), RunRequest(), false, &error));
     QCOMPARE(RunResult::statusName(again.wait().status), QStringLiteral("ok"));
 }
 
@@ -356,7 +356,7 @@ void tst_SourceRunner::aDatabaseThatCannotBeOpenedEndsTheRunAsFailed()
 
     SourceRunner runner;
     Recorder rec(runner);
-    QVERIFY(runner.start(config, QStringLiteral("forum"), SyncOptions(), false, nullptr));
+    QVERIFY(runner.start(config, QStringLiteral("forum"), RunRequest(), false, nullptr));
     const RunResult r = rec.wait(30000);
     QCOMPARE(RunResult::statusName(r.status), QStringLiteral("failed"));
     QCOMPARE(r.error.code, Error::Code::Database);

@@ -24,9 +24,9 @@ const QString kBranch = QStringLiteral("branch");
 const QStringList kTables = {QStringLiteral("users"), QStringLiteral("sections"), QStringLiteral("topics"), QStringLiteral("messages")};
 constexpr qint64 kAll = std::numeric_limits<qint64>::max();
 
-using Run = TributarydProcess::Result;
+using Exit = TributarydProcess::Result;
 
-Run tributaryd(const QStringList &args, const QString &token)
+Exit tributaryd(const QStringList &args, const QString &token)
 {
     return TributarydProcess::run(args, {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), token}, {QStringLiteral("USER"), QStringLiteral("test-admin")}});
 }
@@ -91,8 +91,7 @@ struct Scenario
             || !f.writeSecondForum(QStringLiteral("UPDATE topics SET title = 'Edited there', updated_at = '2026-12-31 00:00:00.000000' WHERE id = 1"))
             || !f.writeSecondForum(QStringLiteral("DELETE FROM messages WHERE id = 99")))
             return false;
-        SyncOptions reconcile;
-        reconcile.reconcile = true;
+        const RunRequest reconcile = RunRequest::reconcile();
         // The record quarantined by an earlier run does not make these runs partial.
         return f.sync({}, kBranch).status == RunResult::Status::Ok && f.sync(reconcile, kBranch).status == RunResult::Status::Ok;
     }
@@ -443,7 +442,7 @@ void tst_Sources::theCommandsAsAnAdminRunsThem()
     QVERIFY(s.setUp());
     const QStringList config{QStringLiteral("--config"), s.f.configPath()};
     const QString token = s.f.token();
-    Run r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("purge"), kBranch} + config, token);
+    Exit r = tributaryd(QStringList{QStringLiteral("source"), QStringLiteral("purge"), kBranch} + config, token);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("is still in the configuration and enabled")), qPrintable(r.err));
 

@@ -329,8 +329,7 @@ void tst_Sync::missingReferencesAreFetchedByIdOrQuarantined()
     QCOMPARE(status, 204);
 
     // Only messages are synced: every topic and user they name is fetched by id at the end.
-    SyncOptions only;
-    only.entities = {QStringLiteral("messages")};
+    const RunRequest only = RunRequest::incremental({QStringLiteral("messages")});
     const RunResult r = f.sync(only);
     QCOMPARE(RunResult::statusName(r.status), QStringLiteral("partial"));
     QCOMPARE(r.counts.value(QStringLiteral("messages")).quarantined, 2);

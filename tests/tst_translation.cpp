@@ -17,10 +17,10 @@ using namespace Tributary::Test;
 
 namespace {
 
-using Run = TributarydProcess::Result;
+using Exit = TributarydProcess::Result;
 
 // The real binary; `env` adds variables, or removes those given an empty value.
-Run tributaryd(const QStringList &args, const Environment &env) { return TributarydProcess::run(args, env); }
+Exit tributaryd(const QStringList &args, const Environment &env) { return TributarydProcess::run(args, env); }
 
 const Environment kGerman{{QStringLiteral("TRIBUTARY_LANGUAGE"), QStringLiteral("de")}};
 const Environment kEnglish{{QStringLiteral("TRIBUTARY_LANGUAGE"), QStringLiteral("en")}};
@@ -69,7 +69,7 @@ void tst_Translation::languageFollowsTheSystemUnlessOverridden()
     QFETCH(QString, language);
     QFETCH(QString, lang);
     QFETCH(bool, german);
-    const Run r = tributaryd({QStringLiteral("frobnicate")}, {{QStringLiteral("TRIBUTARY_LANGUAGE"), tributaryLanguage},
+    const Exit r = tributaryd({QStringLiteral("frobnicate")}, {{QStringLiteral("TRIBUTARY_LANGUAGE"), tributaryLanguage},
                                                               {QStringLiteral("LANGUAGE"), language},
                                                               {QStringLiteral("LC_ALL"), QString()},
                                                               {QStringLiteral("LC_MESSAGES"), QString()},
@@ -82,7 +82,7 @@ void tst_Translation::languageFollowsTheSystemUnlessOverridden()
 
 void tst_Translation::helpIsGerman()
 {
-    Run r = tributaryd({QStringLiteral("--help")}, kGerman);
+    Exit r = tributaryd({QStringLiteral("--help")}, kGerman);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Hält eine Hauptdatenbank mit paginierten REST-Quellen synchron.")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("Befehle:")));
@@ -122,7 +122,7 @@ void tst_Translation::syncSummaryIsGermanWithNumbersAndNamesIntact()
     env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
     const QStringList config{QStringLiteral("--config"), f.configPath()};
 
-    Run r = tributaryd(QStringList{QStringLiteral("sync")} + config, env);
+    Exit r = tributaryd(QStringList{QStringLiteral("sync")} + config, env);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Quelle forum: inkrementelle Synchronisation, Lauf 1, OK in ")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("\\n  Entität +Abgerufen +Übersprungen +Eingefügt +Verknüpft +Aktualisiert "
@@ -180,7 +180,7 @@ void tst_Translation::configurationErrorIsGermanAndNamesTheKey()
     file.close();
     Environment env = kGerman;
     env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
-    Run r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()}, env);
+    Exit r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()}, env);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("tributaryd: die Konfiguration %1 ist ungültig:").arg(f.configPath())), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("sources.forum.rest.paginaton: unbekannter Schlüssel")), qPrintable(r.err));

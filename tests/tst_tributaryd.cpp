@@ -18,9 +18,9 @@ using namespace Tributary::Test;
 
 namespace {
 
-using Run = TributarydProcess::Result;
+using Exit = TributarydProcess::Result;
 
-Run tributaryd(const QStringList &args, const Environment &env = {}) { return TributarydProcess::run(args, env); }
+Exit tributaryd(const QStringList &args, const Environment &env = {}) { return TributarydProcess::run(args, env); }
 
 ForumGeneratorOptions small(int messages, quint64 seed)
 {
@@ -67,13 +67,13 @@ private Q_SLOTS:
 
 void tst_Tributaryd::usage()
 {
-    const Run r = tributaryd({});
+    const Exit r = tributaryd({});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("Usage: tributaryd <command>")));
-    const Run unknown = tributaryd({QStringLiteral("frobnicate")});
+    const Exit unknown = tributaryd({QStringLiteral("frobnicate")});
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY(unknown.err.contains(QStringLiteral("unknown command \"frobnicate\"")));
-    const Run noConfig = tributaryd({QStringLiteral("sync")});
+    const Exit noConfig = tributaryd({QStringLiteral("sync")});
     QCOMPARE(noConfig.exitCode, 2);
     QVERIFY(noConfig.err.contains(QStringLiteral("--config FILE is required")));
 }
@@ -97,7 +97,7 @@ void tst_Tributaryd::helpForEveryCommand()
 {
     QFETCH(QString, command);
     QFETCH(QString, mentions);
-    const Run r = tributaryd(command.split(QLatin1Char(' ')) + QStringList{QStringLiteral("--help")});
+    const Exit r = tributaryd(command.split(QLatin1Char(' ')) + QStringList{QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(mentions), qPrintable(r.out));
 }
@@ -107,7 +107,7 @@ void tst_Tributaryd::initWritesAWorkingConfiguration()
     SyncFixture f;
     QVERIFY(f.generateMain(small(100, 1)));
     const QString out = f.path(QStringLiteral("generated.json"));
-    Run r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+    Exit r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
                         QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--database"), f.mainDb(),
                         QStringLiteral("--token-env"), QStringLiteral("MY_FORUM_TOKEN"), QStringLiteral("--start"), QStringLiteral("now"),
                         QStringLiteral("--output"), out});
@@ -218,7 +218,7 @@ void tst_Tributaryd::badConfigurationIsRefusedNamingTheKey()
         file.open(QIODevice::WriteOnly | QIODevice::Truncate);
         file.write("{\"database\": {\"path\": \"main.sqlite\",}");
     }
-    const Run r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()},
+    const Exit r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()},
                              {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
@@ -236,7 +236,7 @@ void tst_Tributaryd::syncStatusVerifyAsAScriptSeesThem()
     const Environment env{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}};
     const QStringList config{QStringLiteral("--config"), f.configPath()};
 
-    Run r = tributaryd(QStringList{QStringLiteral("status")} + config, env);
+    Exit r = tributaryd(QStringList{QStringLiteral("status")} + config, env);
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("never synced")));
 
@@ -293,7 +293,7 @@ void tst_Tributaryd::wrongTokenStopsWithExitFour()
     QVERIFY(f.generateExternal(small(50, 2)));
     QVERIFY(f.startForum());
     QVERIFY(f.configure());
-    Run r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()}, {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("wrong-token-4242")}});
+    Exit r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()}, {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("wrong-token-4242")}});
     QCOMPARE(r.exitCode, 4);
     QVERIFY2(r.out.contains(QStringLiteral("401")) && r.out.contains(QStringLiteral("TRIBUTARY_TEST_TOKEN")), qPrintable(r.out + r.err));
     QVERIFY(!(r.out + r.err).contains(QStringLiteral("wrong-token-4242"))); // never echoed
@@ -336,7 +336,7 @@ void tst_Tributaryd::quarantineListAndRetry()
     f.forumCall("DELETE", QStringLiteral("/messages/%1").arg(parent), {}, &status);
     QCOMPARE(status, 204);
 
-    Run r = tributaryd(QStringList{QStringLiteral("sync")} + config, env);
+    Exit r = tributaryd(QStringList{QStringLiteral("sync")} + config, env);
     QCOMPARE(r.exitCode, 3); // done, with records held back
     QVERIFY2(r.out.contains(QStringLiteral("PARTIAL")), qPrintable(r.out));
 

@@ -10,7 +10,7 @@
 #include "ConflictsModel.h"
 #include "Workspace.h"
 
-#include "engine/Conflicts.h"
+#include "engine/ConflictResolver.h"
 #include "store/Database.h"
 
 #include <QCheckBox>
@@ -29,7 +29,7 @@ using namespace Tributary::Test;
 
 namespace {
 
-bool syncOk(SyncFixture &f, const SyncOptions &options = SyncOptions())
+bool syncOk(SyncFixture &f, const RunRequest &options = RunRequest())
 {
     return RunResult::statusName(f.sync(options).status) == QLatin1String("ok");
 }
@@ -321,8 +321,7 @@ void tst_ConflictInspector::remoteDeletedKeepRow()
     int status = 0;
     f.forumCall("DELETE", QStringLiteral("/messages/11"), {}, &status);
     QVERIFY(status == 200 || status == 204);
-    SyncOptions reconcile;
-    reconcile.reconcile = true;
+    const RunRequest reconcile = RunRequest::reconcile();
     QCOMPARE(f.sync(reconcile).counts.value(QStringLiteral("messages")).conflicts, 1);
     Console c;
     QVERIFY(c.open(f));

@@ -13,7 +13,7 @@
 #include "RunsView.h"
 #include "Workspace.h"
 
-#include "engine/Conflicts.h"
+#include "engine/ConflictResolver.h"
 #include "store/Database.h"
 
 #include <QAbstractItemModelTester>
@@ -139,7 +139,7 @@ void tst_GuiModels::conflictsModel()
 
     // Changes under the model: one resolved (its row leaves), a new one raised (a row arrives);
     // the rows that stayed keep their place.
-    ConflictStore store(s.f.db(), s.f.config());
+    ConflictResolver store(s.f.db(), s.f.config());
     Resolution keep;
     keep.action = Resolution::Action::KeepLocal;
     QVERIFY(store.resolve(model.conflict(1), keep, QStringLiteral("tester"), &e));
@@ -281,8 +281,7 @@ void tst_GuiModels::quarantineModelAndView()
 
     // The database accepts them now; a retry run (as the runner would make it) empties the list.
     QVERIFY(exec(s.f, QStringLiteral("DROP TRIGGER no_shouting")));
-    SyncOptions again;
-    again.retryQuarantine = true;
+    const RunRequest again = RunRequest::quarantineRetry();
     s.f.sync(again);
     ws.notifyDataChanged();
     QCOMPARE(view.model()->rowCount(), 0);

@@ -3,6 +3,7 @@
 #include "BuiltinSources.h"
 #include "engine/Source.h"
 #include "engine/SourceRegistry.h"
+#include "state/Migrations.h"
 #include "store/Database.h"
 
 #include <QCryptographicHash>
@@ -210,11 +211,12 @@ bool SyncFixture::configure(const std::function<void(QJsonObject &)> &edit)
 Database &SyncFixture::db() { return *m_db; }
 
 RunResult runSync(Database &db, const Config &config, const SourceConfig &source, QNetworkAccessManager *nam,
-                  const SyncOptions &options)
+                  const RunRequest &options)
 {
     std::unique_ptr<Source> impl = SourceRegistry::create(source, nam);
-    SyncRun run(db, config, source, impl.get(), options);
-    QSignalSpy done(&run, &SyncRun::finished);
+    const std::unique_ptr<Run> owned = Run::create(db, config, source, impl.get(), options);
+    Run &run = *owned;
+    QSignalSpy done(&run, &Run::finished);
     run.start();
     if (!done.wait(600000))
         qWarning("the sync did not finish");
@@ -240,7 +242,7 @@ QList<Verifier::EntityReport> runVerify(Database &db, const Config &config, cons
     return v.reports();
 }
 
-RunResult SyncFixture::sync(const SyncOptions &options, const QString &source)
+RunResult SyncFixture::sync(const RunRequest &options, const QString &source)
 {
     const SourceConfig *sc = source.isEmpty() ? &m_config.sources.first() : m_config.source(source);
     return runSync(*m_db, m_config, *sc, &m_nam, options);

@@ -3,7 +3,7 @@
 #include "TributarydProcess.h"
 
 #include "config/Config.h"
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
 #include "engine/Verifier.h"
 #include "forum-sim/ForumGenerator.h"
 #include "forum-sim/ForumSimThread.h"
@@ -22,7 +22,7 @@ namespace Tributary::Test {
 
 // Runs one sync (or verify) of `source` and waits for it; shared by every end-to-end test.
 RunResult runSync(Database &db, const Config &config, const SourceConfig &source, QNetworkAccessManager *nam,
-                  const SyncOptions &options = SyncOptions());
+                  const RunRequest &options = RunRequest());
 QList<Verifier::EntityReport> runVerify(Database &db, const Config &config, const SourceConfig &source,
                                         QNetworkAccessManager *nam, bool *inSync, Error *error = nullptr);
 
@@ -73,7 +73,7 @@ public:
     Database &db();
     QString configPath() const { return path(QStringLiteral("tributary.json")); }
 
-    RunResult sync(const SyncOptions &options = SyncOptions(), const QString &source = QString());
+    RunResult sync(const RunRequest &options = RunRequest(), const QString &source = QString());
     QList<Verifier::EntityReport> verify(bool *inSync, Error *error = nullptr, const QString &source = QString());
 
     // Writes straight into the forum's own database, as the forum itself (or a migration at the
