@@ -299,6 +299,18 @@ Result<qint64> ParkingLot::count(Database &db, const QuarantineFilter &filter)
     return q.value(0).toLongLong();
 }
 
+Result<QStringList> ParkingLot::quarantinedSources(Database &db)
+{
+    QSqlQuery q;
+    Error error;
+    if (!db.run(q, QStringLiteral("SELECT DISTINCT source FROM tributary_quarantine ORDER BY source"), {}, &error))
+        return error.prefixed(Tr::tr("cannot read the quarantine"));
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
 Result<QHash<QString, qint64>> ParkingLot::countsBySourceAndEntity(Database &db)
 {
     QSqlQuery q;

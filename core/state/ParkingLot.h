@@ -108,6 +108,8 @@ public:
     // Front ends: the quarantine as people see it, ordered by source, entity, first seen.
     static Result<QList<QuarantineEntry>> list(Database &db, const QuarantineFilter &filter);
     static Result<qint64> count(Database &db, const QuarantineFilter &filter);
+    // The sources that have records in quarantine, sorted.
+    static Result<QStringList> quarantinedSources(Database &db);
     // Quarantined records per (source, entity): "source\x1fentity" -> count.
     static Result<QHash<QString, qint64>> countsBySourceAndEntity(Database &db);
 

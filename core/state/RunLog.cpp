@@ -221,6 +221,18 @@ Result<QHash<QString, qint64>> RunLog::countByKind(const QString &source, qint64
     return out;
 }
 
+Result<QStringList> RunLog::sources()
+{
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT DISTINCT source FROM tributary_runs ORDER BY source"), {}, &error))
+        return error.prefixed(Tr::tr("cannot read the run history"));
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
 Result<qint64> RunLog::latestId()
 {
     QSqlQuery q;

@@ -67,6 +67,8 @@ public:
     Result<qint64> count(const QString &source);
     // How many runs of each kind `source` had after run `afterId`.
     Result<QHash<QString, qint64>> countByKind(const QString &source, qint64 afterId);
+    // The sources that have runs, sorted (also those no longer configured).
+    Result<QStringList> sources();
     // The newest run id of any source; 0 when there is none.
     Result<qint64> latestId();
 
