@@ -686,6 +686,162 @@
         <source>source %1 is being synced by another process (pid %2, run %3); wait for it, or stop it first</source>
         <translation>Quelle %1 wird gerade von einem anderen Prozess synchronisiert (PID %2, Lauf %3); darauf warten oder ihn zuerst beenden</translation>
     </message>
+    <message>
+        <source>already resolved</source>
+        <translation>bereits aufgelöst</translation>
+    </message>
+    <message>
+        <source>no source &quot;%1&quot; in the configuration</source>
+        <translation>keine Quelle &quot;%1&quot; in der Konfiguration</translation>
+    </message>
+    <message>
+        <source>the configuration does not match the main database: %1</source>
+        <translation>die Konfiguration passt nicht zur Hauptdatenbank: %1</translation>
+    </message>
+    <message>
+        <source>stopped before the run began</source>
+        <translation>angehalten, bevor der Lauf begann</translation>
+    </message>
+    <message>
+        <source>source %1: unknown source type &quot;%2&quot;</source>
+        <translation>Quelle %1: unbekannter Quellentyp &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>source %1 is already running</source>
+        <translation>Quelle %1 läuft bereits</translation>
+    </message>
+    <message>
+        <source>cannot read the history of %1 %2</source>
+        <translation>die Historie von %1 %2 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the conflicts</source>
+        <translation>die Konflikte können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read conflict #%1</source>
+        <translation>Konflikt #%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot count the conflicts</source>
+        <translation>die Konflikte können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>cannot read the %1 cursor of %2/%3</source>
+        <translation>der Cursor %1 von %2/%3 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the cursors</source>
+        <translation>die Cursor können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the entities of source %1</source>
+        <translation>die Entitäten der Quelle %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot record the entities of source %1</source>
+        <translation>die Entitäten der Quelle %1 können nicht festgehalten werden</translation>
+    </message>
+    <message>
+        <source>cannot count the links of %1/%2</source>
+        <translation>die Verknüpfungen von %1/%2 können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>cannot read the links of %1/%2</source>
+        <translation>die Verknüpfungen von %1/%2 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot count the links of source %1</source>
+        <translation>die Verknüpfungen der Quelle %1 können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>cannot read the links of %1 %2</source>
+        <translation>die Verknüpfungen von %1 %2 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the state version of the main database</source>
+        <translation>die Zustandsversion der Hauptdatenbank kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the pending and quarantined records of source %1</source>
+        <translation>die wartenden und in Quarantäne gehaltenen Datensätze der Quelle %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the missing references of source %1</source>
+        <translation>die fehlenden Verweise der Quelle %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the pending records of source %1</source>
+        <translation>die wartenden Datensätze der Quelle %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the quarantine of source %1</source>
+        <translation>die Quarantäne der Quelle %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the quarantine</source>
+        <translation>die Quarantäne kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>incremental sync</source>
+        <translation>inkrementelle Synchronisation</translation>
+    </message>
+    <message>
+        <source>full sync</source>
+        <translation>vollständige Synchronisation</translation>
+    </message>
+    <message>
+        <source>reconciliation</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>webhook sync</source>
+        <translation>Webhook-Synchronisation</translation>
+    </message>
+    <message>
+        <source>quarantine retry</source>
+        <translation>Quarantäne-Wiederholung</translation>
+    </message>
+    <message>
+        <source>cannot read the runs of source %1</source>
+        <translation>die Läufe der Quelle %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot mark run %1 of source %2 as interrupted</source>
+        <translation>Lauf %1 der Quelle %2 kann nicht als unterbrochen markiert werden</translation>
+    </message>
+    <message>
+        <source>cannot record the end of run %1</source>
+        <translation>das Ende von Lauf %1 kann nicht festgehalten werden</translation>
+    </message>
+    <message>
+        <source>cannot read the run history</source>
+        <translation>die Läufe können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read what the main database holds for source %1</source>
+        <translation>es kann nicht gelesen werden, was die Hauptdatenbank für die Quelle %1 hält</translation>
+    </message>
+    <message>
+        <source>cannot read which sources the main database holds state for</source>
+        <translation>es kann nicht gelesen werden, für welche Quellen die Hauptdatenbank Zustand hält</translation>
+    </message>
+    <message>
+        <source>cannot forget the state of source %1</source>
+        <translation>der Zustand der Quelle %1 kann nicht vergessen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the links of entity %1</source>
+        <translation>die Verknüpfungen der Entität %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot count the shared rows of %1/%2</source>
+        <translation>die geteilten Zeilen von %1/%2 können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>cannot count the rows of %1/%2</source>
+        <translation>die Zeilen von %1/%2 können nicht gezählt werden</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
@@ -1585,26 +1741,6 @@ Run &apos;tributaryd conflicts &lt;subcommand&gt; --help&apos; for the options.
         <translation>fertig in %1</translation>
     </message>
     <message>
-        <source>incremental sync</source>
-        <translation>inkrementelle Synchronisation</translation>
-    </message>
-    <message>
-        <source>full sync</source>
-        <translation>vollständige Synchronisation</translation>
-    </message>
-    <message>
-        <source>reconciliation</source>
-        <translation>Abgleich</translation>
-    </message>
-    <message>
-        <source>quarantine retry</source>
-        <translation>Quarantäne-Wiederholung</translation>
-    </message>
-    <message>
-        <source>%1 sync</source>
-        <translation>Synchronisation %1</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2127,7 +2263,7 @@ eine verbleibende Zeile noch auf eine gelöschte, wird nichts gelöscht oder get
     </message>
     <message>
         <source>runs of tributaryd during the edits: %1</source>
-        <extracomment>%1: run kinds with counts, e.g. &quot;webhook 50, incremental 0&quot; (kinds as stored in tributary_runs).</extracomment>
+        <extracomment>%1: run kinds with counts, e.g. &quot;webhook 50, incremental 0&quot; (kinds as the run history stores them).</extracomment>
         <translation>Läufe von tributaryd während der Änderungen: %1</translation>
     </message>
     <message>
