@@ -1,0 +1,469 @@
+// The engine's rules as scenarios, without HTTP: a FakeSource in-process, a real SQLite main
+// database with the Good Forum's schema, the forum preset loaded as tributaryd loads it
+// (EngineFixture). Each test seeds the source, changes things on either side, runs, and checks the
+// outcome that matters. The real-HTTP end-to-end paths stay in tst_sync, tst_conflicts,
+// tst_reconcile, tst_faults and friends.
+
+#include "EngineFixture.h"
+
+#include <QTest>
+
+using namespace Tributary;
+using namespace Tributary::Test;
+
+namespace {
+QString updatedAt(FakeSource &source, const QString &entity, qint64 id)
+{
+    return source.record(entity, id).value("updated_at").toString();
+}
+} // namespace
+
+Q_DECLARE_METATYPE(Tributary::Error::Code)
+
+class tst_Engine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void firstSyncInsertsEverythingAndASecondWritesNothing_data();
+    void firstSyncInsertsEverythingAndASecondWritesNothing();
+    void incrementalFetchesOnlyWhatChanged();
+    void moreRecordsShareATimestampThanFitInAPage_data();
+    void moreRecordsShareATimestampThanFitInAPage();
+    void aChildBeforeItsParentWaitsThenAppliesInTheSameRun();
+    void aReferenceMissingAtTheSourceIsQuarantinedNamingIt();
+    void consolidationMatchesTrimmedAndCaseInsensitive_data();
+    void consolidationMatchesTrimmedAndCaseInsensitive();
+    void threeWayMerge_data();
+    void threeWayMerge();
+    void aLocalDeleteMeetingARemoteEditIsAConflict();
+    void reconciliationDeletesOnlyBelowTheShare_data();
+    void reconciliationDeletesOnlyBelowTheShare();
+    void aPageFailureStopsAtTheLastAppliedPage_data();
+    void aPageFailureStopsAtTheLastAppliedPage();
+    void fetchByIdAppliesAChangeAndA404Deletes();
+    void quarantineRetryReleasesAFixedRecord();
+    void pageNumbersThatShiftDuringTheWalkLoseNothing_data();
+    void pageNumbersThatShiftDuringTheWalkLoseNothing();
+    void aStoppedRunEndsInterruptedAndTheNextResumes_data();
+    void aStoppedRunEndsInterruptedAndTheNextResumes();
+};
+
+void tst_Engine::firstSyncInsertsEverythingAndASecondWritesNothing_data()
+{
+    QTest::addColumn<int>("pageNumbers"); // 0: keyset cursors; n: page numbers, n requests in flight
+    QTest::addColumn<bool>("incremental");
+    QTest::addColumn<bool>("tieBreak");
+    QTest::addColumn<int>("delayMs");
+    QTest::newRow("keyset cursor") << 0 << true << true << 0;
+    QTest::newRow("answers 5 ms late") << 0 << true << true << 5;
+    QTest::newRow("no id tie-breaker") << 0 << true << false << 0;
+    QTest::newRow("page numbers (keyset emulation)") << 1 << true << true << 0;
+    QTest::newRow("full walks only, page numbers, 3 in flight") << 3 << false << false << 0;
+}
+
+void tst_Engine::firstSyncInsertsEverythingAndASecondWritesNothing()
+{
+    QFETCH(int, pageNumbers);
+    QFETCH(bool, incremental);
+    QFETCH(bool, tieBreak);
+    QFETCH(int, delayMs);
+    EngineFixture f;
+    f.remote().setPageSize(4);
+    if (pageNumbers > 0)
+        f.remote().setPageNumbers(pageNumbers);
+    f.remote().setIncremental(incremental);
+    f.remote().setTieBreakById(tieBreak);
+    f.remote().setDelay(delayMs);
+    f.remote().seedForum(3, 2, 4, 10);
+
+    const RunResult first = f.sync();
+    QCOMPARE(outcome(first), "ok");
+    QCOMPARE(first.total().inserted, 3 + 2 + 4 + 10);
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+    const RunResult second = f.sync();
+    QCOMPARE(outcome(second), "ok");
+    QCOMPARE(second.total().written(), 0);
+    QCOMPARE(second.total().fetched, second.total().skipped + second.total().unchanged);
+    QCOMPARE(f.count("tributary_changes", "run_id = ?", {second.runId}), 0);
+}
+
+void tst_Engine::incrementalFetchesOnlyWhatChanged()
+{
+    EngineFixture f;
+    f.remote().seedForum(3, 2, 4, 10);
+    QCOMPARE(outcome(f.sync()), "ok");
+    const Position before = f.cursor("messages");
+    f.remote().edit("messages", 3, {{"content", "Edited at the forum"}});
+    f.remote().message(11, 2, 1, "A new reply", 2);
+
+    const RunResult r = f.sync();
+    QCOMPARE(outcome(r), "ok");
+    QCOMPARE(f.remote().sinceAsked("messages"), QStringList{before.value}); // one request, from the cursor
+    const EntityCounts m = r.counts.value("messages");
+    QCOMPARE(m.fetched, 3); // the boundary record, the edit, the new one
+    QCOMPARE(m.skipped, 1);
+    QCOMPARE(m.updated, 1);
+    QCOMPARE(m.inserted, 1);
+    QCOMPARE(r.counts.value("topics").fetched, r.counts.value("topics").skipped);
+    QCOMPARE(f.value("messages", 3, "content").toString(), "Edited at the forum");
+    QCOMPARE(f.ref("messages", 11, "parent_id"), "2");
+    QCOMPARE(f.cursor("messages").lastId, "11");
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+}
+
+void tst_Engine::moreRecordsShareATimestampThanFitInAPage_data()
+{
+    QTest::addColumn<bool>("pageNumbers");
+    QTest::newRow("keyset cursor") << false;
+    QTest::newRow("page numbers") << true;
+}
+
+void tst_Engine::moreRecordsShareATimestampThanFitInAPage()
+{
+    QFETCH(bool, pageNumbers);
+    EngineFixture f;
+    if (pageNumbers)
+        f.remote().setPageNumbers();
+    f.remote().setPageSize(3);
+    f.remote().setClockStep(0); // an import: every record has the same updated_at
+    f.remote().seedForum(2, 1, 2, 10);
+
+    const RunResult first = f.sync();
+    QCOMPARE(outcome(first), "ok");
+    QCOMPARE(first.counts.value("messages").inserted, 10); // none lost ...
+    QCOMPARE(f.links("messages"), 10);                     // ... none twice
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+    QCOMPARE(f.cursor("messages").lastId, "10");
+    // The next run asks from that timestamp again and writes nothing. Over keyset cursors it skips
+    // exactly what it applied; the emulated walk skips the group's first page and finds the rest
+    // unchanged by their hashes.
+    const RunResult again = f.sync();
+    QCOMPARE(again.total().written(), 0);
+    const EntityCounts m = again.counts.value("messages");
+    QCOMPARE(m.fetched, m.skipped + m.unchanged);
+    if (!pageNumbers)
+        QCOMPARE(m.skipped, 10);
+}
+
+void tst_Engine::aChildBeforeItsParentWaitsThenAppliesInTheSameRun()
+{
+    EngineFixture f;
+    f.remote().setPageSize(1);
+    f.remote().seedForum(1, 1, 1, 0);
+    f.remote().message(1, 1, 1, "root");
+    f.remote().message(2, 1, 1, "reply", 1);
+    f.remote().message(3, 1, 1, "reply to the reply", 2);
+    f.remote().edit("messages", 2, {{"content", "reply, edited"}});
+    f.remote().edit("messages", 1, {{"content", "root, edited"}}); // walk order: 3, 2, 1
+    QList<EngineFixture::Held> waiting;
+    f.remote().beforePage("messages", 3, [&] { waiting = f.pending(); });
+
+    QCOMPARE(outcome(f.sync()), "ok");
+    QCOMPARE(waiting.size(), 2); // 3 and 2 waited for their parents ...
+    QVERIFY(f.pending().isEmpty()); // ... and were applied once the root arrived
+    QCOMPARE(f.ref("messages", 3, "parent_id"), "2");
+    QCOMPARE(f.ref("messages", 2, "parent_id"), "1");
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+}
+
+void tst_Engine::aReferenceMissingAtTheSourceIsQuarantinedNamingIt()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 1, 1);
+    f.remote().message(2, 1, 1, "my parent never existed", 99);
+    f.remote().message(3, 1, 1, "and so my grandparent", 2);
+
+    const RunResult r = f.sync();
+    QCOMPARE(outcome(r), "partial");
+    QCOMPARE(f.remote().recordFetches("messages"), 1); // 99, by id: the answer is 404
+    QCOMPARE(r.counts.value("messages").quarantined, 2);
+    QCOMPARE(f.quarantineReason("messages", 2),
+             "parent_id references messages 99, which does not exist at the source (404)");
+    QCOMPARE(f.quarantineReason("messages", 3), "parent_id references messages 2, which is quarantined");
+    QVERIFY(f.pending().isEmpty());
+    QCOMPARE(f.links("messages"), 1);
+}
+
+void tst_Engine::consolidationMatchesTrimmedAndCaseInsensitive_data()
+{
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<QString>("local");  // the main application's own row: its e-mail or title
+    QTest::addColumn<QString>("remote"); // the source's
+    QTest::addColumn<bool>("adopted");
+    QTest::newRow("e-mail, other case") << "users" << "dana.scully@fbi.example" << "Dana.Scully@FBI.EXAMPLE" << true;
+    QTest::newRow("e-mail, spaces around") << "users" << "Dana.Scully@fbi.example" << "  dana.scully@fbi.example " << true;
+    QTest::newRow("e-mail, another address") << "users" << "dana.scully@fbi.example" << "fox.mulder@fbi.example" << false;
+    QTest::newRow("section title, case and spaces") << "sections" << "X-Files" << " x-files  " << true;
+}
+
+void tst_Engine::consolidationMatchesTrimmedAndCaseInsensitive()
+{
+    QFETCH(QString, entity);
+    QFETCH(QString, local);
+    QFETCH(QString, remote);
+    QFETCH(bool, adopted);
+    EngineFixture f;
+    const bool users = entity == QLatin1String("users");
+    const QVariant own = users ? f.localInsert(entity, {{"name", "Dana Scully"}, {"email", local}, {"password", "local-hash"}})
+                               : f.localInsert(entity, {{"title", local}});
+    if (users)
+        f.remote().user(1, "D. Scully", remote);
+    else
+        f.remote().section(1, remote);
+
+    const RunResult r = f.sync();
+    QCOMPARE(outcome(r), "ok");
+    QCOMPARE(f.localId(entity, 1) == own.toString(), adopted);
+    QCOMPARE(f.count(entity), adopted ? 1 : 2);
+    QCOMPARE(r.counts.value(entity).linked, adopted ? 1 : 0);
+    // An adopted row keeps the main application's values; an imported user cannot log in.
+    if (users)
+        QCOMPARE(f.value(entity, 1, "password").toString(),
+                 adopted ? "local-hash" : "!tributary-imported:no-login");
+}
+
+void tst_Engine::threeWayMerge_data()
+{
+    QTest::addColumn<QString>("policy");
+    QTest::addColumn<QVariantMap>("remoteChange"); // the local side always retitles the topic "Mine"
+    QTest::addColumn<QString>("localUpdatedAt");   // the local row's updated_at after its edit; empty: unchanged
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("section");    // external id the topic's section_id ends pointing at
+    QTest::addColumn<QString>("resolution"); // of the one conflict recorded: "" none, "open", or the rule
+    const QVariantMap moved{{"section_id", 2}};
+    const QVariantMap retitled{{"title", "Theirs"}};
+    QTest::newRow("different fields merge") << "manual" << moved << "" << "Mine" << "2" << "";
+    QTest::newRow("same field, manual") << "manual" << retitled << "" << "Mine" << "1" << "open";
+    QTest::newRow("same field, source-wins") << "source-wins" << retitled << "" << "Theirs" << "1" << "policy:source-wins";
+    QTest::newRow("same field, local-wins") << "local-wins" << retitled << "" << "Mine" << "1" << "policy:local-wins";
+    QTest::newRow("same field, newest-wins, source newer") << "newest-wins" << retitled << "2000-01-01 00:00:00" << "Theirs" << "1"
+                                                           << "policy:newest-wins";
+    QTest::newRow("same field, newest-wins, local newer") << "newest-wins" << retitled << "2099-01-01 00:00:00" << "Mine" << "1"
+                                                          << "policy:newest-wins";
+}
+
+void tst_Engine::threeWayMerge()
+{
+    QFETCH(QString, policy);
+    QFETCH(QVariantMap, remoteChange);
+    QFETCH(QString, localUpdatedAt);
+    QFETCH(QString, title);
+    QFETCH(QString, section);
+    QFETCH(QString, resolution);
+    EngineFixture f;
+    QVERIFY(f.setEntityOption("topics", "conflict_policy", policy));
+    f.remote().seedForum(1, 2, 1, 0);
+    QCOMPARE(outcome(f.sync()), "ok");
+    QVariantMap local{{"title", "Mine"}};
+    if (!localUpdatedAt.isEmpty())
+        local.insert("updated_at", localUpdatedAt);
+    QVERIFY(f.localUpdate("topics", f.localId("topics", 1), local));
+    f.remote().edit("topics", 1, QJsonObject::fromVariantMap(remoteChange));
+
+    const RunResult r = f.sync();
+    QCOMPARE(f.value("topics", 1, "title").toString(), title);
+    QCOMPARE(f.ref("topics", 1, "section_id"), section);
+    QCOMPARE(r.counts.value("topics").conflicts, resolution == QLatin1String("open") ? 1 : 0);
+    const QList<EngineFixture::Conflict> conflicts = f.conflicts();
+    QCOMPARE(conflicts.size(), resolution.isEmpty() ? 0 : 1);
+    if (resolution.isEmpty())
+        return;
+    QCOMPARE(conflicts.first().fields, QStringList{"title"});
+    QCOMPARE(conflicts.first().status == QLatin1String("open") ? "open" : conflicts.first().resolution, resolution);
+    QCOMPARE(conflicts.first().base.value("title").toString(), "Topic 1");
+    QCOMPARE(conflicts.first().local.value("title").toString(), "Mine");
+    QCOMPARE(conflicts.first().remote.value("title").toString(), "Theirs");
+}
+
+void tst_Engine::aLocalDeleteMeetingARemoteEditIsAConflict()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 2, 0);
+    QCOMPARE(outcome(f.sync()), "ok");
+    QVERIFY(f.localDelete("topics", f.localId("topics", 2)));
+    f.remote().edit("topics", 2, {{"title", "Edited at the source"}});
+
+    const RunResult r = f.sync();
+    QCOMPARE(r.counts.value("topics").conflicts, 1);
+    const QList<EngineFixture::Conflict> open = f.openConflicts();
+    QCOMPARE(open.size(), 1);
+    QCOMPARE(open.first().kind, "local-deleted");
+    QCOMPARE(open.first().remote.value("title").toString(), "Edited at the source");
+    QVERIFY(!f.hasRow("topics", 2)); // never re-created behind the application's back
+    QCOMPARE(f.count("topics"), 1);
+}
+
+void tst_Engine::reconciliationDeletesOnlyBelowTheShare_data()
+{
+    QTest::addColumn<int>("gone");         // of 20 messages, deleted at the source
+    QTest::addColumn<double>("maxShare");  // max_delete_share; 0: the default (10 %)
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("1 of 20 gone: soft-deleted") << 1 << 0.0 << "ok";
+    QTest::newRow("3 of 20 gone: over 10 %, refused") << 3 << 0.0 << "failed";
+    QTest::newRow("3 of 20 gone, limit raised to 50 %") << 3 << 0.5 << "ok";
+}
+
+void tst_Engine::reconciliationDeletesOnlyBelowTheShare()
+{
+    QFETCH(int, gone);
+    QFETCH(double, maxShare);
+    QFETCH(QString, expected);
+    EngineFixture f;
+    if (maxShare > 0)
+        QVERIFY(f.setSourceOption("max_delete_share", maxShare));
+    f.remote().seedForum(1, 1, 10, 20); // messages 11..20 are replies nobody answers
+    QCOMPARE(outcome(f.sync()), "ok");
+    for (int id = 20; id > 20 - gone; --id)
+        f.remote().remove("messages", id);
+
+    const RunResult r = f.reconcile();
+    QCOMPARE(outcome(r), expected);
+    const qint64 deleted = expected == "ok" ? gone : 0;
+    QCOMPARE(r.counts.value("messages").deleted, deleted);
+    QCOMPARE(f.count("messages", "deleted_at IS NOT NULL"), deleted);
+    QCOMPARE(f.count("tributary_links", "deleted_at IS NOT NULL"), deleted);
+    if (expected == "failed") {
+        QVERIFY2(r.error.message.contains("refusing to delete: 3 of 20 linked messages (15.0%)"), qPrintable(r.error.message));
+        return;
+    }
+    QVERIFY(!f.value("messages", 20, "deleted_at").isNull());
+    QCOMPARE(f.reconcile().counts.value("messages").deleted, 0); // nothing more to delete
+}
+
+void tst_Engine::aPageFailureStopsAtTheLastAppliedPage_data()
+{
+    QTest::addColumn<Error::Code>("code");
+    QTest::newRow("network") << Error::Code::Network;
+    QTest::newRow("http") << Error::Code::Http;
+    QTest::newRow("auth") << Error::Code::Auth;
+    QTest::newRow("parse") << Error::Code::Parse;
+}
+
+void tst_Engine::aPageFailureStopsAtTheLastAppliedPage()
+{
+    QFETCH(Error::Code, code);
+    EngineFixture f;
+    f.remote().setPageSize(3);
+    f.remote().seedForum(2, 1, 2, 12);
+    f.remote().failPage("messages", 3, code);
+
+    const RunResult r = f.sync();
+    QCOMPARE(outcome(r), "failed");
+    QCOMPARE(Error::codeName(r.error.code), Error::codeName(code));
+    QVERIFY2(r.error.message.startsWith("source forum, entity messages: "), qPrintable(r.error.message));
+    QCOMPARE(f.links("messages"), 6);
+    const Position at = f.cursor("messages");
+    QCOMPARE(at.lastId, "6");
+    QCOMPARE(at.value, updatedAt(f.remote(), "messages", 6));
+
+    const RunResult next = f.sync();
+    QCOMPARE(outcome(next), "ok");
+    QCOMPARE(f.remote().sinceAsked("messages").first(), at.value);
+    QCOMPARE(next.counts.value("messages").inserted, 6);
+    QCOMPARE(f.links("messages"), 12);
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+}
+
+void tst_Engine::fetchByIdAppliesAChangeAndA404Deletes()
+{
+    EngineFixture f;
+    f.remote().seedForum(2, 1, 2, 6);
+    QCOMPARE(outcome(f.sync()), "ok");
+    f.remote().edit("topics", 2, {{"title", "Renamed at the source"}});
+    f.remote().remove("messages", 6);
+
+    const RunResult r = f.fetchByIds({{"topics", "2"}, {"messages", "6"}});
+    QCOMPARE(outcome(r), "ok");
+    QCOMPARE(r.kind, "webhook");
+    QCOMPARE(f.remote().recordFetches(), 2);
+    QCOMPARE(f.remote().pageRequests("topics") + f.remote().pageRequests("messages"), 0);
+    QCOMPARE(f.value("topics", 2, "title").toString(), "Renamed at the source");
+    QCOMPARE(r.counts.value("messages").deleted, 1);
+    QVERIFY(!f.value("messages", 6, "deleted_at").isNull());
+}
+
+void tst_Engine::quarantineRetryReleasesAFixedRecord()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 1, 0);
+    f.remote().topic(2, 1, 1, "soon broken");
+    f.remote().edit("topics", 2, {{"title", QJsonValue::Null}}); // title is required
+    f.remote().message(1, 2, 1, "in the broken topic");
+    QCOMPARE(outcome(f.sync()), "partial");
+    QCOMPARE(f.quarantine().size(), 2);
+    QCOMPARE(f.quarantine().first().field, "topic_id"); // messages sort first
+    QCOMPARE(f.quarantine().last().field, "title");
+
+    f.remote().edit("topics", 2, {{"title", "Fixed"}});
+    const RunResult r = f.retryQuarantine();
+    QCOMPARE(outcome(r), "ok");
+    QCOMPARE(r.kind, "quarantine-retry");
+    QCOMPARE(f.remote().recordFetches(), 2);
+    QVERIFY(f.quarantine().isEmpty());
+    QCOMPARE(f.value("topics", 2, "title").toString(), "Fixed");
+    QCOMPARE(f.ref("messages", 1, "topic_id"), "2");
+}
+
+void tst_Engine::pageNumbersThatShiftDuringTheWalkLoseNothing_data()
+{
+    QTest::addColumn<bool>("sharedTimestamp"); // the 12 messages share one updated_at: a group of four pages
+    QTest::newRow("distinct timestamps") << false;
+    QTest::newRow("one timestamp, four pages of it") << true;
+}
+
+void tst_Engine::pageNumbersThatShiftDuringTheWalkLoseNothing()
+{
+    QFETCH(bool, sharedTimestamp);
+    EngineFixture f;
+    f.remote().setPageNumbers();
+    f.remote().setPageSize(3);
+    f.remote().setClockStep(sharedTimestamp ? 0 : 1000);
+    f.remote().seedForum(1, 1, 4, 12);
+    f.remote().setClockStep(1000);
+    // While the walk is on its third request, the first three messages are edited: they move to the
+    // end of the listing and every later record moves up three places.
+    f.remote().beforePage("messages", 3, [&] {
+        for (int id : {1, 2, 3})
+            f.remote().edit("messages", id, {{"content", QString("edited %1").arg(id)}});
+    });
+
+    QCOMPARE(outcome(f.sync()), "ok");
+    QCOMPARE(f.links("messages"), 12);
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+}
+
+void tst_Engine::aStoppedRunEndsInterruptedAndTheNextResumes_data()
+{
+    QTest::addColumn<bool>("sharedTimestamp");
+    QTest::addColumn<int>("skippedNext"); // boundary records the next run skips
+    QTest::newRow("distinct timestamps") << false << 1;
+    QTest::newRow("inside a group sharing one timestamp") << true << 6;
+}
+
+void tst_Engine::aStoppedRunEndsInterruptedAndTheNextResumes()
+{
+    QFETCH(bool, sharedTimestamp);
+    QFETCH(int, skippedNext);
+    EngineFixture f;
+    f.remote().setPageSize(3);
+    f.remote().setClockStep(sharedTimestamp ? 0 : 1000);
+    f.remote().seedForum(2, 1, 2, 12);
+    f.remote().hangPage("messages", 3); // in flight when the stop comes: it must be aborted
+
+    const RunResult r = f.syncStoppingAfter(2, "messages");
+    QCOMPARE(outcome(r), "interrupted");
+    QCOMPARE(f.links("messages"), 6);
+    const Position at = f.cursor("messages");
+    QCOMPARE(at.lastId, "6");
+
+    const RunResult next = f.sync();
+    QCOMPARE(outcome(next), "ok");
+    QCOMPARE(f.remote().sinceAsked("messages").first(), at.value);
+    QCOMPARE(next.counts.value("messages").skipped, skippedNext);
+    QCOMPARE(next.counts.value("messages").inserted, 6);
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+}
+
+QTEST_GUILESS_MAIN(tst_Engine)
+#include "tst_engine.moc"
