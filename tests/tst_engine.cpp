@@ -6,6 +6,7 @@
 
 #include "EngineFixture.h"
 
+
 #include <QTest>
 
 using namespace Tributary;
@@ -32,6 +33,10 @@ private Q_SLOTS:
     void moreRecordsShareATimestampThanFitInAPage();
     void aChildBeforeItsParentWaitsThenAppliesInTheSameRun();
     void aReferenceMissingAtTheSourceIsQuarantinedNamingIt();
+    void aRecordTheDatabaseRefusesIsQuarantinedAndTheRestApplies();
+    void parentCyclesAndSelfReferencesAreQuarantined();
+    void startingFromNowImportsNoHistory();
+    void startingFromADateImportsWhatChangedSince();
     void consolidationMatchesTrimmedAndCaseInsensitive_data();
     void consolidationMatchesTrimmedAndCaseInsensitive();
     void threeWayMerge_data();
@@ -164,25 +169,109 @@ void tst_Engine::aChildBeforeItsParentWaitsThenAppliesInTheSameRun()
     QVERIFY(f.pending().isEmpty()); // ... and were applied once the root arrived
     QCOMPARE(f.ref("messages", 3, "parent_id"), "2");
     QCOMPARE(f.ref("messages", 2, "parent_id"), "1");
+    // Written parents first: a child waited instead of dangling.
+    auto inserted = [&](int id) {
+        return f.scalar("SELECT id FROM tributary_changes WHERE entity = 'messages' AND op = 'insert' AND external_id = ?",
+                        {QString::number(id)}).toLongLong();
+    };
+    QVERIFY(inserted(1) < inserted(2) && inserted(2) < inserted(3));
     QCOMPARE(f.snapshot(), f.expectedSnapshot());
+    QVERIFY(f.verify());
 }
 
 void tst_Engine::aReferenceMissingAtTheSourceIsQuarantinedNamingIt()
 {
     EngineFixture f;
-    f.remote().seedForum(1, 1, 1, 1);
-    f.remote().message(2, 1, 1, "my parent never existed", 99);
-    f.remote().message(3, 1, 1, "and so my grandparent", 2);
+    f.remote().seedForum(2, 1, 2, 2);
+    f.remote().message(3, 1, 1, "my parent never existed", 99);
+    f.remote().message(4, 1, 1, "and so my grandparent", 3);
+
+    // Only messages are walked: the topics and users they name are fetched by id at the end.
+    const RunResult r = f.syncEntities({"messages"});
+    QCOMPARE(outcome(r), "partial");
+    QCOMPARE(r.counts.value("topics").inserted, 2);
+    QCOMPARE(r.counts.value("messages").quarantined, 2);
+    QCOMPARE(r.counts.value("messages").pending, 0);
+    QCOMPARE(f.quarantineReason("messages", 3), "parent_id references messages 99, which does not exist at the source (404)");
+    QCOMPARE(f.quarantine().first().field, "parent_id");
+    QCOMPARE(f.quarantineReason("messages", 4), "parent_id references messages 3, which is quarantined");
+    QCOMPARE(f.links("messages"), 2);
+    // A run of every entity does the rest; verify holds the quarantined records apart, not missing.
+    QCOMPARE(outcome(f.sync()), "ok");
+    QList<Verifier::EntityReport> reports;
+    QVERIFY(f.verify(&reports));
+    QCOMPARE(reports.last().invalid, 2);
+}
+
+void tst_Engine::aRecordTheDatabaseRefusesIsQuarantinedAndTheRestApplies()
+{
+    EngineFixture f;
+    QVERIFY(f.localExec("CREATE TRIGGER no_shouting BEFORE INSERT ON topics WHEN NEW.title GLOB '*!!!*' "
+                        "BEGIN SELECT RAISE(ABORT, 'topics may not shout'); END"));
+    f.remote().seedForum(1, 1, 4, 4);
+    f.remote().topic(5, 1, 1, "BUY NOW!!!");
+    f.remote().message(5, 5, 1, "in a loud topic");
 
     const RunResult r = f.sync();
     QCOMPARE(outcome(r), "partial");
-    QCOMPARE(f.remote().recordFetches("messages"), 1); // 99, by id: the answer is 404
-    QCOMPARE(r.counts.value("messages").quarantined, 2);
-    QCOMPARE(f.quarantineReason("messages", 2),
-             "parent_id references messages 99, which does not exist at the source (404)");
-    QCOMPARE(f.quarantineReason("messages", 3), "parent_id references messages 2, which is quarantined");
+    QCOMPARE(r.counts.value("topics").inserted, 4);
+    QCOMPARE(r.counts.value("topics").quarantined, 1); // not fetched again for the message that waits for it
+    QVERIFY(f.quarantineReason("topics", 5).contains("topics may not shout"));
+    QCOMPARE(f.quarantineReason("messages", 5), "topic_id references topics 5, which is quarantined");
+    QCOMPARE(f.links("messages"), 4);
+    // Once the source fixes the record, the next run applies it and what waited for it.
+    f.remote().edit("topics", 5, {{"title", "Buy now"}});
+    f.remote().edit("messages", 5, {{"content", "calmer now"}});
+    QCOMPARE(outcome(f.sync()), "ok");
+    QVERIFY(f.quarantine().isEmpty());
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+}
+
+void tst_Engine::parentCyclesAndSelfReferencesAreQuarantined()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 1, 0);
+    f.remote().message(1, 1, 1, "my parent is my child", 2);
+    f.remote().message(2, 1, 1, "my child is my parent", 1);
+    f.remote().message(3, 1, 1, "my own parent", 3);
+    f.remote().message(4, 1, 1, "an ordinary message");
+
+    QCOMPARE(outcome(f.sync()), "partial");
     QVERIFY(f.pending().isEmpty());
+    QCOMPARE(f.quarantineReason("messages", 1), "parent_id references messages 2, which waits for this record in turn (a cycle of references)");
+    QCOMPARE(f.quarantineReason("messages", 2), "parent_id references messages 1, which waits for this record in turn (a cycle of references)");
+    QCOMPARE(f.quarantineReason("messages", 3), "references itself");
     QCOMPARE(f.links("messages"), 1);
+}
+
+void tst_Engine::startingFromNowImportsNoHistory()
+{
+    EngineFixture f;
+    QVERIFY(f.setSourceOption("start", QJsonObject{{"from", "now"}}));
+    f.remote().seedForum(2, 1, 2, 4);
+    const RunResult first = f.sync();
+    QCOMPARE(outcome(first), "ok");
+    QCOMPARE(first.total().written(), 0);
+    QCOMPARE(f.count("tributary_links"), 0);
+    QCOMPARE(f.cursor("messages").value, FakeSource::format(f.remote().now())); // the source's clock, not ours
+    // What changes afterwards arrives, with what it references fetched by id.
+    f.remote().edit("messages", 2, {{"content", "changed after the start"}});
+    QCOMPARE(outcome(f.sync()), "ok");
+    QCOMPARE(f.links("messages"), 1);
+    QCOMPARE(f.value("messages", 2, "content").toString(), "changed after the start");
+    QCOMPARE(f.ref("messages", 2, "topic_id"), "2");
+}
+
+void tst_Engine::startingFromADateImportsWhatChangedSince()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 10, 10); // messages 1..10 stamped 09:00:12 to 09:00:21, one a second
+    QVERIFY(f.setSourceOption("start", QJsonObject{{"from", "date"}, {"date", "2026-03-01T09:00:17Z"}}));
+    QCOMPARE(outcome(f.sync()), "ok");
+    QCOMPARE(f.remote().sinceAsked("messages"), QStringList{"2026-03-01T09:00:17.000000Z"});
+    QCOMPARE(f.links("messages"), 5);
+    QVERIFY(f.localId("messages", 5).isEmpty() && !f.localId("messages", 6).isEmpty());
+    QCOMPARE(f.links("topics"), 5); // older, but referenced: fetched by id
 }
 
 void tst_Engine::consolidationMatchesTrimmedAndCaseInsensitive_data()
@@ -218,9 +307,11 @@ void tst_Engine::consolidationMatchesTrimmedAndCaseInsensitive()
     QCOMPARE(f.count(entity), adopted ? 1 : 2);
     QCOMPARE(r.counts.value(entity).linked, adopted ? 1 : 0);
     // An adopted row keeps the main application's values; an imported user cannot log in.
-    if (users)
-        QCOMPARE(f.value(entity, 1, "password").toString(),
-                 adopted ? "local-hash" : "!tributary-imported:no-login");
+    if (users) {
+        QCOMPARE(f.value(entity, 1, "name").toString(), adopted ? "Dana Scully" : "D. Scully");
+        QCOMPARE(f.value(entity, 1, "password").toString(), adopted ? "local-hash" : "!tributary-imported:no-login");
+    }
+    QVERIFY(f.verify()); // an adopted row's own values are local divergence, kept by design
 }
 
 void tst_Engine::threeWayMerge_data()
