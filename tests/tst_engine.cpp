@@ -6,6 +6,7 @@
 
 #include "EngineFixture.h"
 
+#include "engine/RecordMapper.h"
 
 #include <QTest>
 
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void consolidationMatchesTrimmedAndCaseInsensitive();
     void threeWayMerge_data();
     void threeWayMerge();
+    void aKeptLocalValueStaysQuietUntilTheSourceChangesItAgain();
     void aLocalDeleteMeetingARemoteEditIsAConflict();
     void reconciliationDeletesOnlyBelowTheShare_data();
     void reconciliationDeletesOnlyBelowTheShare();
@@ -332,6 +334,9 @@ void tst_Engine::threeWayMerge_data()
                                                            << "policy:newest-wins";
     QTest::newRow("same field, newest-wins, local newer") << "newest-wins" << retitled << "2099-01-01 00:00:00" << "Mine" << "1"
                                                           << "policy:newest-wins";
+    // Equal clocks: the value already in the row stays (a rule must not flip-flop).
+    QTest::newRow("same field, newest-wins, a tie keeps the row's value") << "newest-wins" << retitled << "tie" << "Mine" << "1"
+                                                                          << "policy:newest-wins";
 }
 
 void tst_Engine::threeWayMerge()
@@ -346,11 +351,13 @@ void tst_Engine::threeWayMerge()
     QVERIFY(f.setEntityOption("topics", "conflict_policy", policy));
     f.remote().seedForum(1, 2, 1, 0);
     QCOMPARE(outcome(f.sync()), "ok");
+    const QJsonObject theirs = f.remote().edit("topics", 1, QJsonObject::fromVariantMap(remoteChange));
     QVariantMap local{{"title", "Mine"}};
+    if (localUpdatedAt == QLatin1String("tie")) // the local edit carries the very time the source gives its own
+        localUpdatedAt = RecordMapper::normalizeTimestamp(theirs.value("updated_at"), f.config().database.timestampFormat);
     if (!localUpdatedAt.isEmpty())
         local.insert("updated_at", localUpdatedAt);
     QVERIFY(f.localUpdate("topics", f.localId("topics", 1), local));
-    f.remote().edit("topics", 1, QJsonObject::fromVariantMap(remoteChange));
 
     const RunResult r = f.sync();
     QCOMPARE(f.value("topics", 1, "title").toString(), title);
@@ -365,6 +372,25 @@ void tst_Engine::threeWayMerge()
     QCOMPARE(conflicts.first().base.value("title").toString(), "Topic 1");
     QCOMPARE(conflicts.first().local.value("title").toString(), "Mine");
     QCOMPARE(conflicts.first().remote.value("title").toString(), "Theirs");
+}
+
+void tst_Engine::aKeptLocalValueStaysQuietUntilTheSourceChangesItAgain()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 1, 0);
+    QCOMPARE(outcome(f.sync()), "ok");
+    QVERIFY(f.localUpdate("topics", f.localId("topics", 1), "title", "Mine"));
+    f.remote().edit("topics", 1, {{"title", "Theirs"}});
+    QCOMPARE(f.sync().counts.value("topics").conflicts, 1);
+    // Reading the same version again (a full walk) raises nothing new and keeps the local value.
+    QCOMPARE(f.syncFull().counts.value("topics").conflicts, 0);
+    QCOMPARE(f.conflicts().size(), 1);
+    // The source changes the field again: the one open conflict now holds the new remote value.
+    f.remote().edit("topics", 1, {{"title", "Theirs, again"}});
+    QCOMPARE(f.sync().counts.value("topics").conflicts, 1);
+    QCOMPARE(f.openConflicts().size(), 1);
+    QCOMPARE(f.openConflicts().first().remote.value("title").toString(), "Theirs, again");
+    QCOMPARE(f.value("topics", 1, "title").toString(), "Mine");
 }
 
 void tst_Engine::aLocalDeleteMeetingARemoteEditIsAConflict()
