@@ -7,6 +7,7 @@
 #include "EngineFixture.h"
 
 #include "engine/RecordMapper.h"
+#include "store/Database.h"
 
 #include <QTest>
 
@@ -46,6 +47,10 @@ private Q_SLOTS:
     void aLocalDeleteMeetingARemoteEditIsAConflict();
     void reconciliationDeletesOnlyBelowTheShare_data();
     void reconciliationDeletesOnlyBelowTheShare();
+    void aDeletedRecordIsSoftDeletedAndRestoredWhenBack();
+    void hardAndIgnoreDeleteModes();
+    void aLocallyEditedRowIsNeverSilentlyDeleted();
+    void reconciliationCatchesWhatPollingMissed();
     void aPageFailureStopsAtTheLastAppliedPage_data();
     void aPageFailureStopsAtTheLastAppliedPage();
     void fetchByIdAppliesAChangeAndA404Deletes();
@@ -413,19 +418,20 @@ void tst_Engine::aLocalDeleteMeetingARemoteEditIsAConflict()
 
 void tst_Engine::reconciliationDeletesOnlyBelowTheShare_data()
 {
-    QTest::addColumn<int>("gone");         // of 20 messages, deleted at the source
-    QTest::addColumn<double>("maxShare");  // max_delete_share; 0: the default (10 %)
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("1 of 20 gone: soft-deleted") << 1 << 0.0 << "ok";
-    QTest::newRow("3 of 20 gone: over 10 %, refused") << 3 << 0.0 << "failed";
-    QTest::newRow("3 of 20 gone, limit raised to 50 %") << 3 << 0.5 << "ok";
+    QTest::addColumn<int>("gone");        // of 20 messages, deleted at the source
+    QTest::addColumn<double>("maxShare"); // max_delete_share; 0: the default (10 %)
+    QTest::addColumn<QString>("refusal"); // the start of the run's error; empty: the deletes apply
+    QTest::newRow("1 of 20 gone: soft-deleted") << 1 << 0.0 << "";
+    QTest::newRow("3 of 20 gone: over 10 %, refused") << 3 << 0.0 << "refusing to delete: 3 of 20 linked messages (15.0%)";
+    QTest::newRow("3 of 20 gone, limit raised to 50 %") << 3 << 0.5 << "";
+    QTest::newRow("every message gone: an emptied source") << 20 << 0.0 << "refusing to delete: 20 of 20 linked messages (100.0%)";
 }
 
 void tst_Engine::reconciliationDeletesOnlyBelowTheShare()
 {
     QFETCH(int, gone);
     QFETCH(double, maxShare);
-    QFETCH(QString, expected);
+    QFETCH(QString, refusal);
     EngineFixture f;
     if (maxShare > 0)
         QVERIFY(f.setSourceOption("max_delete_share", maxShare));
@@ -435,17 +441,95 @@ void tst_Engine::reconciliationDeletesOnlyBelowTheShare()
         f.remote().remove("messages", id);
 
     const RunResult r = f.reconcile();
-    QCOMPARE(outcome(r), expected);
-    const qint64 deleted = expected == "ok" ? gone : 0;
+    QCOMPARE(outcome(r), refusal.isEmpty() ? "ok" : "failed");
+    QVERIFY2(refusal.isEmpty() ? !r.error : r.error.message.startsWith(refusal), qPrintable(r.error.message));
+    const qint64 deleted = refusal.isEmpty() ? gone : 0;
     QCOMPARE(r.counts.value("messages").deleted, deleted);
     QCOMPARE(f.count("messages", "deleted_at IS NOT NULL"), deleted);
     QCOMPARE(f.count("tributary_links", "deleted_at IS NOT NULL"), deleted);
-    if (expected == "failed") {
-        QVERIFY2(r.error.message.contains("refusing to delete: 3 of 20 linked messages (15.0%)"), qPrintable(r.error.message));
-        return;
-    }
-    QVERIFY(!f.value("messages", 20, "deleted_at").isNull());
+}
+
+void tst_Engine::aDeletedRecordIsSoftDeletedAndRestoredWhenBack()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 10, 40); // messages 31..40 are replies nobody answers
+    QCOMPARE(outcome(f.sync()), "ok");
+    for (int id : {38, 39, 40})
+        f.remote().remove("messages", id);
+    QCOMPARE(f.sync().total().written(), 0); // listings never announce deletes
+
+    const RunResult r = f.reconcile();
+    QCOMPARE(outcome(r), "ok");
+    QCOMPARE(r.counts.value("messages").fetched, 37);
+    QCOMPARE(r.counts.value("messages").deleted, 3);
+    QVERIFY(!f.value("messages", 40, "deleted_at").isNull()); // the documented migration added the column
+    QCOMPARE(f.count("tributary_changes", "op = 'soft-delete'"), 3);
+    QVERIFY(f.verify());
     QCOMPARE(f.reconcile().counts.value("messages").deleted, 0); // nothing more to delete
+    // One comes back at the source with the same id: the next sync restores the row.
+    f.remote().message(40, 10, 1, "back again");
+    QCOMPARE(f.sync().counts.value("messages").restored, 1);
+    QVERIFY(f.value("messages", 40, "deleted_at").isNull());
+    QCOMPARE(f.value("messages", 40, "content").toString(), "back again");
+    QVERIFY(f.verify());
+}
+
+void tst_Engine::hardAndIgnoreDeleteModes()
+{
+    EngineFixture f;
+    QVERIFY(f.setEntityOption("messages", "delete_mode", "hard"));
+    QVERIFY(f.setEntityOption("topics", "delete_mode", "ignore"));
+    f.remote().seedForum(1, 1, 20, 20);
+    QCOMPARE(outcome(f.sync()), "ok");
+    const QString message = f.localId("messages", 20);
+    f.remote().remove("messages", 20);
+    f.remote().remove("topics", 19);
+
+    const RunResult r = f.reconcile();
+    QCOMPARE(r.counts.value("messages").deleted, 1);
+    QCOMPARE(r.counts.value("topics").deleted, 1);
+    QCOMPARE(f.count("messages", "id = ?", {message}), 0); // hard: the row and its link are gone ...
+    QVERIFY(f.localId("messages", 20).isEmpty());
+    QVERIFY(!f.db().columns("messages").contains("deleted_at")); // ... and no column was needed
+    QVERIFY(f.hasRow("topics", 19)); // ignore: the row stays, only its link is marked
+    QVERIFY(!f.db().columns("topics").contains("deleted_at"));
+    QVERIFY(!f.scalar("SELECT deleted_at FROM tributary_links WHERE entity = 'topics' AND external_id = '19'").isNull());
+}
+
+void tst_Engine::aLocallyEditedRowIsNeverSilentlyDeleted()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 10, 40);
+    QCOMPARE(outcome(f.sync()), "ok");
+    QVERIFY(f.localUpdate("messages", f.localId("messages", 39), "content", "edited by a moderator"));
+    f.remote().remove("messages", 39);
+    f.remote().remove("messages", 40);
+
+    const RunResult r = f.reconcile();
+    QCOMPARE(r.counts.value("messages").deleted, 1);
+    QCOMPARE(r.counts.value("messages").conflicts, 1);
+    QVERIFY(f.value("messages", 39, "deleted_at").isNull());
+    QCOMPARE(f.value("messages", 39, "content").toString(), "edited by a moderator");
+    QCOMPARE(f.openConflicts().size(), 1);
+    QCOMPARE(f.openConflicts().first().kind, "remote-deleted");
+    QCOMPARE(f.openConflicts().first().externalId, "39");
+    QVERIFY(!f.value("messages", 40, "deleted_at").isNull());
+}
+
+void tst_Engine::reconciliationCatchesWhatPollingMissed()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 2, 4);
+    QCOMPARE(outcome(f.sync()), "ok");
+    // A late writer at the source: a record stamped long behind every cursor.
+    f.remote().setNow(QDateTime(QDate(2026, 1, 2), QTime(0, 0), Qt::UTC));
+    f.remote().message(5, 1, 1, "missed by polling");
+    QCOMPARE(f.sync().counts.value("messages").inserted, 0);
+
+    const RunResult r = f.reconcile();
+    QCOMPARE(outcome(r), "ok");
+    QCOMPARE(r.counts.value("messages").inserted, 1);
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
 }
 
 void tst_Engine::aPageFailureStopsAtTheLastAppliedPage_data()
