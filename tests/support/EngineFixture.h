@@ -38,11 +38,11 @@ QString outcome(const RunResult &result);
 //
 //     EngineFixture f;
 //     f.remote().seedForum(2, 1, 2, 6);                       // users, sections, topics, messages
-//     QCOMPARE(outcome(f.sync()), u"ok");
+//     QCOMPARE(outcome(f.sync()), "ok");
 //     f.localUpdate("topics", f.localId("topics", 1), "title", "Mine");
 //     f.remote().edit("topics", 1, {{"title", "Theirs"}});
 //     QCOMPARE(f.sync().counts.value("topics").conflicts, 1);
-//     QCOMPARE(f.value("topics", 1, "title").toString(), u"Mine");
+//     QCOMPARE(f.value("topics", 1, "title").toString(), "Mine");
 //
 // Every run runs to completion on the event loop (nothing sleeps) and returns its RunResult.
 // The configuration keeps type "rest", validated by the real REST validator, so what is loaded is
