@@ -162,6 +162,10 @@ void tst_FakeSource::scriptedFaultsCountFromWhenTheyAreScripted()
     fetch(source, request(QStringLiteral("messages"), PageRequest::Mode::Full), &error);
     QCOMPARE(error.code, Error::Code::Http);
     QVERIFY2(error.message.startsWith(QStringLiteral("fake://forum/messages?")), qPrintable(error.message));
+    source.setPageSize(1);
+    source.endWalkAfter(QStringLiteral("messages"), 1);
+    QVERIFY(fetch(source, request(QStringLiteral("messages"), PageRequest::Mode::Full)).nextToken.isEmpty()); // says it was the last
+    QVERIFY(!fetch(source, request(QStringLiteral("messages"), PageRequest::Mode::Full)).nextToken.isEmpty());
 
     source.answerNotFound(QStringLiteral("messages"), 1);
     RecordJob *job = source.fetchRecord(QStringLiteral("messages"), QStringLiteral("1"));

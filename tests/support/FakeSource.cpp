@@ -99,7 +99,6 @@ private:
         m_source->answerPage(m_request, &m_page);
         if (m_end)
             m_page.nextToken.clear();
-        Q_EMIT m_source->pageAnswered(m_request.entity, int(m_page.records.size()));
         finish();
     }
 

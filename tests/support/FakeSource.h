@@ -125,9 +125,6 @@ public:
     QList<PageRequest> requests(const QString &entity) const { return m_requests.value(entity); }
     void resetCounters();
 
-Q_SIGNALS:
-    void pageAnswered(const QString &entity, int records);
-
 private:
     friend class FakePageJob;
     friend class FakeRecordJob;
