@@ -51,10 +51,12 @@ private Q_SLOTS:
     void hardAndIgnoreDeleteModes();
     void aLocallyEditedRowIsNeverSilentlyDeleted();
     void reconciliationCatchesWhatPollingMissed();
+    void aRecordMissingFromAListingIsAskedForBeforeItIsDeleted();
     void aPageFailureStopsAtTheLastAppliedPage_data();
     void aPageFailureStopsAtTheLastAppliedPage();
     void fetchByIdAppliesAChangeAndA404Deletes();
     void quarantineRetryReleasesAFixedRecord();
+    void aFailedReferenceFetchFailsTheRunAndTheNextRetries();
     void pageNumbersThatShiftDuringTheWalkLoseNothing_data();
     void pageNumbersThatShiftDuringTheWalkLoseNothing();
     void aStoppedRunEndsInterruptedAndTheNextResumes_data();
@@ -532,6 +534,22 @@ void tst_Engine::reconciliationCatchesWhatPollingMissed()
     QCOMPARE(f.snapshot(), f.expectedSnapshot());
 }
 
+void tst_Engine::aRecordMissingFromAListingIsAskedForBeforeItIsDeleted()
+{
+    EngineFixture f;
+    f.remote().setPageSize(13);
+    f.remote().seedForum(1, 1, 10, 40);
+    QCOMPARE(outcome(f.sync()), "ok");
+    f.remote().endWalkAfter("messages", 3); // the listing ends one record short: 40 is never listed
+
+    const RunResult r = f.reconcile();
+    QCOMPARE(outcome(r), "ok");
+    QCOMPARE(r.counts.value("messages").fetched, 39);
+    QCOMPARE(f.remote().recordFetches("messages"), 1); // 40, by id: it answers, so it stays
+    QCOMPARE(r.counts.value("messages").deleted, 0);
+    QVERIFY(f.value("messages", 40, "deleted_at").isNull());
+}
+
 void tst_Engine::aPageFailureStopsAtTheLastAppliedPage_data()
 {
     QTest::addColumn<Error::Code>("code");
@@ -604,6 +622,23 @@ void tst_Engine::quarantineRetryReleasesAFixedRecord()
     QVERIFY(f.quarantine().isEmpty());
     QCOMPARE(f.value("topics", 2, "title").toString(), "Fixed");
     QCOMPARE(f.ref("messages", 1, "topic_id"), "2");
+}
+
+void tst_Engine::aFailedReferenceFetchFailsTheRunAndTheNextRetries()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 1, 2);
+    f.remote().failRecord("topics", 1, Error::Code::Network);
+
+    const RunResult r = f.syncEntities({"users", "messages"}); // the topic is only known by reference
+    QCOMPARE(outcome(r), "failed");
+    QCOMPARE(Error::codeName(r.error.code), "network");
+    QVERIFY2(r.error.message.startsWith("forum/topics 1: "), qPrintable(r.error.message));
+    QCOMPARE(f.pending().size(), 2); // waiting, never written with a dangling key
+    f.remote().clearFaults();
+    QCOMPARE(outcome(f.syncEntities({"users", "messages"})), "ok");
+    QVERIFY(f.pending().isEmpty());
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
 }
 
 void tst_Engine::pageNumbersThatShiftDuringTheWalkLoseNothing_data()
