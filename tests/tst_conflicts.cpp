@@ -1,6 +1,6 @@
-// Three-way detection as the applier does it today: the base is what the source said last time;
-// one side changed: take it; different fields changed: merge; the same field changed to
-// different values: a conflict, decided by the entity's policy. Real forum-sim, real SQLite.
+// Conflicts end to end: what tributaryd shows of them, and local edits committed by another
+// connection while a sync applies pages. Real forum-sim, real SQLite. The three-way rules
+// themselves (merge, each policy, a kept local value) are scenarios in tst_engine.
 
 #include "SyncFixture.h"
 #include "TestSupport.h"
@@ -26,149 +26,14 @@
 using namespace Tributary;
 using namespace Tributary::Test;
 
-namespace {
-
-void setPolicy(QJsonObject &root, const QString &policy)
-{
-    editSource(root, [&](QJsonObject &src) {
-        QJsonArray entities = src.value(QStringLiteral("entities")).toArray();
-        for (int i = 0; i < entities.size(); ++i) {
-            QJsonObject e = entities.at(i).toObject();
-            if (e.value(QStringLiteral("name")).toString() == QLatin1String("topics")) {
-                e.insert(QStringLiteral("conflict_policy"), policy);
-                entities.replace(i, e);
-            }
-        }
-        src.insert(QStringLiteral("entities"), entities);
-    });
-}
-
-} // namespace
-
 class tst_Conflicts : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void differentFieldsMergeWithoutAConflict();
-    void sameFieldByPolicy_data();
-    void sameFieldByPolicy();
-    void keptLocalStaysQuietUntilTheSourceChangesTheFieldAgain();
     void tributarydListsAndShowsConflicts();
     void localEditsCommittedDuringASyncAreNeverLost();
 };
-
-void tst_Conflicts::differentFieldsMergeWithoutAConflict()
-{
-    SyncFixture f;
-    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
-    QVERIFY(f.generateExternal(forum(20, 5, 20, 50, 2)));
-    QVERIFY(f.startForum());
-    QVERIFY(f.configure());
-    QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
-    const qint64 local = f.localId(QStringLiteral("topics"), QStringLiteral("3")).toLongLong();
-    // The main application moves the topic to another section; the source renames it.
-    const qint64 otherSection = f.scalar(QStringLiteral("SELECT MIN(id) FROM sections WHERE id != (SELECT section_id FROM topics WHERE id = ?)"), {local});
-    QSqlQuery q(f.db().db());
-    QVERIFY(q.exec(QStringLiteral("UPDATE topics SET section_id = %1 WHERE id = %2").arg(otherSection).arg(local)));
-    int status = 0;
-    f.forumCall("PATCH", QStringLiteral("/topics/3"), {{QStringLiteral("title"), QStringLiteral("Renamed at the source")}}, &status);
-    QCOMPARE(status, 200);
-    const RunResult r = f.sync();
-    QCOMPARE(r.counts.value(QStringLiteral("topics")).updated, 1);
-    QCOMPARE(r.counts.value(QStringLiteral("topics")).conflicts, 0);
-    QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString(), QStringLiteral("Renamed at the source"));
-    QCOMPARE(f.scalar(QStringLiteral("SELECT section_id FROM topics WHERE id = ?"), {local}), otherSection);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts")), 0);
-}
-
-void tst_Conflicts::sameFieldByPolicy_data()
-{
-    QTest::addColumn<QString>("policy");
-    QTest::addColumn<QString>("localUpdatedAt"); // the row's own modification time after the local edit
-    QTest::addColumn<QString>("expectedTitle");
-    QTest::addColumn<QString>("expectedStatus"); // of the recorded conflict
-    QTest::newRow("manual: local kept, waits for a person") << "manual" << "2026-01-01 00:00:00.000000" << "local" << "open";
-    QTest::newRow("source-wins") << "source-wins" << "2026-01-01 00:00:00.000000" << "remote" << "resolved";
-    QTest::newRow("local-wins") << "local-wins" << "2026-01-01 00:00:00.000000" << "local" << "resolved";
-    QTest::newRow("newest-wins, the source is newer") << "newest-wins" << "2000-01-01 00:00:00.000000" << "remote" << "resolved";
-    QTest::newRow("newest-wins, the local edit is newer") << "newest-wins" << "2099-01-01 00:00:00.000000" << "local" << "resolved";
-    // Equal clocks: the value already in the row stays (a rule must not flip-flop).
-    QTest::newRow("newest-wins, a tie keeps the row's value") << "newest-wins" << "tie" << "local" << "resolved";
-}
-
-void tst_Conflicts::sameFieldByPolicy()
-{
-    QFETCH(QString, policy);
-    QFETCH(QString, localUpdatedAt);
-    QFETCH(QString, expectedTitle);
-    QFETCH(QString, expectedStatus);
-    SyncFixture f;
-    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
-    QVERIFY(f.generateExternal(forum(20, 5, 20, 50, 2)));
-    QVERIFY(f.startForum());
-    QVERIFY(f.configure([&](QJsonObject &root) { setPolicy(root, policy); }));
-    QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
-    const qint64 local = f.localId(QStringLiteral("topics"), QStringLiteral("4")).toLongLong();
-    const QString base = f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString();
-    int status = 0;
-    const QJsonObject patched =
-        f.forumCall("PATCH", QStringLiteral("/topics/4"), {{QStringLiteral("title"), QStringLiteral("Edited at the source")}}, &status);
-    QCOMPARE(status, 200);
-    QString localTime = localUpdatedAt;
-    if (localTime == QLatin1String("tie")) // the local edit carries the very time the source gives its own
-        localTime = normalizeTimestamp(patched.value(QStringLiteral("updated_at")),
-                                                     f.config().database.timestampFormat);
-    QSqlQuery q(f.db().db());
-    q.prepare(QStringLiteral("UPDATE topics SET title = 'Edited locally', updated_at = ? WHERE id = ?"));
-    q.addBindValue(localTime);
-    q.addBindValue(local);
-    QVERIFY(q.exec());
-
-    const RunResult r = f.sync();
-    QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString(),
-             expectedTitle == QLatin1String("local") ? QStringLiteral("Edited locally") : QStringLiteral("Edited at the source"));
-    QCOMPARE(r.counts.value(QStringLiteral("topics")).conflicts, expectedStatus == QLatin1String("open") ? 1 : 0);
-    QSqlQuery c(f.db().db());
-    QVERIFY(c.exec(QStringLiteral("SELECT status, fields, base, local, remote, resolution FROM tributary_conflicts")));
-    QVERIFY(c.next());
-    QCOMPARE(c.value(0).toString(), expectedStatus);
-    QCOMPARE(c.value(1).toString(), QStringLiteral("[\"title\"]"));
-    QVERIFY(c.value(2).toString().contains(base));
-    QVERIFY(c.value(3).toString().contains(QStringLiteral("Edited locally")));
-    QVERIFY(c.value(4).toString().contains(QStringLiteral("Edited at the source")));
-    if (expectedStatus == QLatin1String("resolved"))
-        QCOMPARE(c.value(5).toString(), QStringLiteral("policy:") + policy);
-    QVERIFY(!c.next()); // one conflict, for one field
-}
-
-void tst_Conflicts::keptLocalStaysQuietUntilTheSourceChangesTheFieldAgain()
-{
-    SyncFixture f;
-    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
-    QVERIFY(f.generateExternal(forum(20, 5, 20, 50, 2)));
-    QVERIFY(f.startForum());
-    QVERIFY(f.configure());
-    QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
-    const qint64 local = f.localId(QStringLiteral("topics"), QStringLiteral("5")).toLongLong();
-    QSqlQuery q(f.db().db());
-    QVERIFY(q.exec(QStringLiteral("UPDATE topics SET title = 'Mine' WHERE id = %1").arg(local)));
-    int status = 0;
-    f.forumCall("PATCH", QStringLiteral("/topics/5"), {{QStringLiteral("title"), QStringLiteral("Theirs")}}, &status);
-    QCOMPARE(f.sync().counts.value(QStringLiteral("topics")).conflicts, 1);
-    // Re-reading the same version (a full walk) raises nothing new and keeps the local value.
-    const RunRequest full = RunRequest::full();
-    const RunResult again = f.sync(full);
-    QCOMPARE(again.counts.value(QStringLiteral("topics")).conflicts, 0);
-    QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString(), QStringLiteral("Mine"));
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts")), 1);
-    // The source changes the field again: the open conflict is raised again with the new value.
-    f.forumCall("PATCH", QStringLiteral("/topics/5"), {{QStringLiteral("title"), QStringLiteral("Theirs, again")}}, &status);
-    QCOMPARE(f.sync().counts.value(QStringLiteral("topics")).conflicts, 1);
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts WHERE status = 'open'")), 1);
-    QVERIFY(f.value(QStringLiteral("SELECT remote FROM tributary_conflicts")).toString().contains(QStringLiteral("Theirs, again")));
-    QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString(), QStringLiteral("Mine"));
-}
 
 void tst_Conflicts::tributarydListsAndShowsConflicts()
 {

@@ -1,5 +1,8 @@
 #include "SyncFixture.h"
 
+#include "Snapshot.h"
+#include "TestSupport.h"
+
 #include "BuiltinSources.h"
 #include "engine/Source.h"
 #include "engine/SourceRegistry.h"
@@ -303,38 +306,7 @@ QString SyncFixture::localId(const QString &entity, const QString &externalId, c
 
 QString SyncFixture::contentInSourceTerms(const QString &source)
 {
-    const SourceConfig *sc = m_config.source(source);
-    QStringList lines;
-    for (const EntityConfig &e : sc->entities) {
-        QStringList cols;
-        for (const ColumnMapping &c : e.columns)
-            cols.append(QStringLiteral("t.%1").arg(c.column));
-        QString joins;
-        for (const ReferenceMapping &r : e.references) {
-            const QString alias = QStringLiteral("r_%1").arg(r.column);
-            // local_id is TEXT and the application's keys are integers: compare as text, or
-            // SQLite cannot use the link index and the join turns quadratic.
-            joins += QStringLiteral(" LEFT JOIN tributary_links %1 ON %1.source = l.source AND %1.entity = '%2' AND %1.local_id = CAST(t.%3 AS TEXT)")
-                         .arg(alias, r.entity, r.column);
-            cols.append(alias + QStringLiteral(".external_id"));
-        }
-        QSqlQuery q(m_db->db());
-        q.prepare(QStringLiteral("SELECT l.external_id, %1 FROM tributary_links l JOIN %2 t ON t.%3 = CAST(l.local_id AS INTEGER)%4 "
-                                 "WHERE l.source = ? AND l.entity = ?")
-                      .arg(cols.join(QStringLiteral(", ")), e.table, e.key, joins));
-        q.addBindValue(source);
-        q.addBindValue(e.name);
-        if (!q.exec())
-            qWarning("contentInSourceTerms: %s", qPrintable(q.lastError().text()));
-        while (q.next()) {
-            QStringList values;
-            for (int i = 0; i < q.record().count(); ++i)
-                values.append(q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
-            lines.append(e.name + QLatin1Char('|') + values.join(QLatin1Char('|')));
-        }
-    }
-    lines.sort();
-    return lines.join(QLatin1Char('\n'));
+    return Tributary::Test::contentInSourceTerms(*m_db, m_config, source);
 }
 
 QString SyncFixture::digest(const QString &table, qint64 maxId)
