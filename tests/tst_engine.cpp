@@ -60,6 +60,7 @@ private Q_SLOTS:
     void aFailedReferenceFetchFailsTheRunAndTheNextRetries();
     void pageNumbersThatShiftDuringTheWalkLoseNothing_data();
     void pageNumbersThatShiftDuringTheWalkLoseNothing();
+    void aWalkStoppedInsideAMovingGroupLosesNothing();
     void aStoppedRunEndsInterruptedAndTheNextResumes_data();
     void aStoppedRunEndsInterruptedAndTheNextResumes();
 };
@@ -674,6 +675,32 @@ void tst_Engine::pageNumbersThatShiftDuringTheWalkLoseNothing()
         for (int id : {1, 2, 3})
             f.remote().edit("messages", id, {{"content", QString("edited %1").arg(id)}});
     });
+
+    QCOMPARE(outcome(f.sync()), "ok");
+    QCOMPARE(f.links("messages"), 12);
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+}
+
+void tst_Engine::aWalkStoppedInsideAMovingGroupLosesNothing()
+{
+    // Twelve messages share one timestamp over page numbers of three: the walk follows page
+    // numbers inside the group, then reads it again. Three of them move out of the group during
+    // the walk, so later ones shift up a page; the walk stops before the re-read. The cursor must
+    // still be before the group: the next run reads it whole and finds the shifted ones.
+    EngineFixture f;
+    f.remote().setPageNumbers();
+    f.remote().setPageSize(3);
+    f.remote().setClockStep(0);
+    f.remote().seedForum(1, 1, 4, 12);
+    f.remote().setClockStep(1000);
+    f.remote().beforePage("messages", 3, [&] {
+        for (int id : {1, 2, 3})
+            f.remote().edit("messages", id, {{"content", QString("edited %1").arg(id)}});
+    });
+
+    QCOMPARE(outcome(f.syncStoppingAfter(5, "messages")), "interrupted");
+    QVERIFY(f.links("messages") < 12);
+    QCOMPARE(f.cursor("messages").lastId, ""); // held at the group's value: nothing of it is skipped
 
     QCOMPARE(outcome(f.sync()), "ok");
     QCOMPARE(f.links("messages"), 12);

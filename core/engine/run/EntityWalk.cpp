@@ -172,9 +172,7 @@ bool EntityWalk::applyIncoming(const Page &page, bool moveCursor, const QString 
         }
     }
     next.token = token;
-    // A re-read goes over records behind the cursor: the cursor stays where it is.
-    const Position stored = moveCursor ? next : Position{m_position.value, m_position.lastId, QString()};
-    if (!m_applier.applyPage(m_entity, records, m_kind, stored, error)) {
+    if (!m_applier.applyPage(m_entity, records, m_kind, storedPosition(next, moveCursor), error)) {
         error->message = Tr::tr("source %1, entity %2: %3 (while applying %4)").arg(m_source.name, m_entity.name, error->message, page.url);
         return false;
     }
@@ -189,6 +187,46 @@ bool EntityWalk::applyIncoming(const Page &page, bool moveCursor, const QString 
     }
     Q_EMIT progress(m_entity.name, m_applier.counts().value(m_entity.name));
     return true;
+}
+
+Position EntityWalk::storedPosition(const Position &next, bool moveCursor) const
+{
+    if (!m_holdAt.isEmpty())
+        return {m_holdAt, QString(), QString()};
+    // A re-read goes over records behind the cursor: the cursor stays where it is.
+    return moveCursor ? next : Position{m_position.value, m_position.lastId, QString()};
+}
+
+void EntityWalk::resume(bool stable)
+{
+    m_rereading = false;
+    m_groupValue.clear();
+    m_rereads = 0;
+    if (!m_holdAt.isEmpty()) {
+        if (!stable) {
+            // The group kept changing through every re-read: the cursor stays before it, and the
+            // next run reads it again from its start.
+            qCInfo(lcEngine).noquote() << QStringLiteral("%1/%2: records sharing %3 kept moving while they were read; the next run "
+                                                         "reads them again")
+                                              .arg(m_source.name, m_entity.name, m_holdAt);
+            onWalkFinished(Error());
+            return;
+        }
+        // Read completely: the cursor may move past the group now.
+        m_holdAt.clear();
+        Error error;
+        if (!m_applier.cursors().save(m_source.name, m_entity.name, m_kind, {m_position.value, m_position.lastId, QString()},
+                                      m_applier.runId(), &error)) {
+            onWalkFinished(error);
+            return;
+        }
+    }
+    if (m_caps.tieBreakById)
+        m_boundary = {m_position.value, m_position.lastId, QString()};
+    if (m_resumeAfterReread)
+        requestEmulated(m_position.value, QString());
+    else
+        onWalkFinished(Error());
 }
 
 void EntityWalk::requestEmulated(const QString &since, const QString &token)
@@ -234,17 +272,6 @@ void EntityWalk::onEmulatedPage(SourceJob *job)
         return;
     }
     const bool more = !page.nextToken.isEmpty() && !page.records.isEmpty() && !(m_reachedNow && !m_rereading);
-    auto resume = [this] {
-        m_rereading = false;
-        m_groupValue.clear();
-        m_rereads = 0;
-        if (m_caps.tieBreakById)
-            m_boundary = {m_position.value, m_position.lastId, QString()};
-        if (m_resumeAfterReread)
-            requestEmulated(m_position.value, QString());
-        else
-            onWalkFinished(Error());
-    };
 
     if (m_rereading) {
         if (more && lastValue == m_groupValue) {
@@ -252,10 +279,11 @@ void EntityWalk::onEmulatedPage(SourceJob *job)
             return;
         }
         // The pass over the group is done: again if it found something the walk had missed.
-        if (m_applier.counts().value(m_entity.name).written() > m_writtenBeforeReread && m_rereads < kMaxRereads)
+        const bool foundMore = m_applier.counts().value(m_entity.name).written() > m_writtenBeforeReread;
+        if (foundMore && m_rereads < kMaxRereads)
             startGroupReread();
         else
-            resume();
+            resume(!foundMore);
         return;
     }
     // What was just applied is behind the walk from now on.
@@ -273,6 +301,7 @@ void EntityWalk::onEmulatedPage(SourceJob *job)
         // The whole page shares the value asked from: more records share it than fit in a page.
         // Only here are continuation tokens followed, and the group is read again afterwards.
         m_groupValue = lastValue;
+        m_holdAt = lastValue;
         requestEmulated(m_emulatedSince, page.nextToken);
         return;
     }

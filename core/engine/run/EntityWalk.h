@@ -77,6 +77,13 @@ private:
     int m_rereads = 0;
     qint64 m_writtenBeforeReread = 0;
     bool m_resumeAfterReread = false; // whether the walk goes on past the group afterwards
+    // While a tie group is paged through by continuation tokens and until its re-reads found it
+    // complete, the stored cursor stays at the group's value with no last id, whatever the walk
+    // has applied beyond it: a walk that stops (or is killed) there leaves the next run to read
+    // the whole group again, since records may have moved inside it.
+    QString m_holdAt;
+    Position storedPosition(const Position &next, bool moveCursor) const;
+    void resume(bool stable);
 };
 
 } // namespace Tributary
