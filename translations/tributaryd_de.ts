@@ -842,6 +842,10 @@
         <source>cannot count the rows of %1/%2</source>
         <translation>die Zeilen von %1/%2 können nicht gezählt werden</translation>
     </message>
+    <message>
+        <source>cannot read the change log</source>
+        <translation>das Änderungsprotokoll kann nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>

@@ -43,10 +43,34 @@ bool ChangeLog::append(const Change &c, Error *error)
     return m_db.exec(*q, error);
 }
 
+namespace {
+
+const QString kChangeColumns = QStringLiteral("id, run_id, source, entity, table_name, local_id, external_id, op, fields, actor, at, change_values");
+
+Change changeFrom(const QSqlQuery &q)
+{
+    Change c;
+    c.id = q.value(0).toLongLong();
+    c.runId = q.value(1).toLongLong();
+    c.source = q.value(2).toString();
+    c.entity = q.value(3).toString();
+    c.table = q.value(4).toString();
+    c.localId = q.value(5).toString();
+    c.externalId = q.value(6).toString();
+    c.op = q.value(7).toString();
+    for (const QJsonValue &f : parseJsonArray(q.value(8).toString()))
+        c.fields.append(f.toString());
+    c.actor = q.value(9).toString();
+    c.at = q.value(10).toString();
+    c.values = parseJsonObject(q.value(11).toString());
+    return c;
+}
+
+} // namespace
+
 Result<QList<Change>> ChangeLog::forRow(const QString &table, const QString &localId, int limit)
 {
-    QString sql = QStringLiteral("SELECT id, run_id, source, entity, table_name, local_id, external_id, op, fields, actor, at, change_values "
-                                 "FROM tributary_changes WHERE table_name = ? AND local_id = ? ORDER BY id DESC");
+    QString sql = QStringLiteral("SELECT %1 FROM tributary_changes WHERE table_name = ? AND local_id = ? ORDER BY id DESC").arg(kChangeColumns);
     if (limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
     QSqlQuery q;
@@ -54,23 +78,35 @@ Result<QList<Change>> ChangeLog::forRow(const QString &table, const QString &loc
     if (!m_db.run(q, sql, {table, localId}, &error))
         return error.prefixed(Tr::tr("cannot read the history of %1 %2").arg(table, localId));
     QList<Change> out;
-    while (q.next()) {
-        Change c;
-        c.id = q.value(0).toLongLong();
-        c.runId = q.value(1).toLongLong();
-        c.source = q.value(2).toString();
-        c.entity = q.value(3).toString();
-        c.table = q.value(4).toString();
-        c.localId = q.value(5).toString();
-        c.externalId = q.value(6).toString();
-        c.op = q.value(7).toString();
-        for (const QJsonValue &f : parseJsonArray(q.value(8).toString()))
-            c.fields.append(f.toString());
-        c.actor = q.value(9).toString();
-        c.at = q.value(10).toString();
-        c.values = parseJsonObject(q.value(11).toString());
-        out.prepend(c);
-    }
+    while (q.next())
+        out.prepend(changeFrom(q));
+    return out;
+}
+
+Result<QList<Change>> ChangeLog::list(const ChangeFilter &filter)
+{
+    QStringList where{QStringLiteral("1 = 1")};
+    QVariantList binds;
+    auto is = [&](const QString &column, const QVariant &value) {
+        where.append(column + QStringLiteral(" = ?"));
+        binds.append(value);
+    };
+    if (!filter.source.isEmpty())
+        is(QStringLiteral("source"), filter.source);
+    if (!filter.entity.isEmpty())
+        is(QStringLiteral("entity"), filter.entity);
+    if (filter.runId > 0)
+        is(QStringLiteral("run_id"), filter.runId);
+    if (!filter.op.isEmpty())
+        is(QStringLiteral("op"), filter.op);
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT %1 FROM tributary_changes WHERE %2 ORDER BY id").arg(kChangeColumns, where.join(QStringLiteral(" AND "))),
+                  binds, &error))
+        return error.prefixed(Tr::tr("cannot read the change log"));
+    QList<Change> out;
+    while (q.next())
+        out.append(changeFrom(q));
     return out;
 }
 

@@ -30,6 +30,15 @@ struct Change
     QJsonObject toJson() const;
 };
 
+// Which lines of the change log to read. Empty or 0 means any.
+struct ChangeFilter
+{
+    QString source;
+    QString entity;
+    qint64 runId = 0;
+    QString op;
+};
+
 // The change log (tributary_changes): append-only, the audit trail of every row Tributary
 // changed. The word for one row's past is "history" (`tributaryd history TABLE ID`); the runs'
 // past is the run history (RunLog).
@@ -42,6 +51,8 @@ public:
     bool append(const Change &change, Error *error);
     // The changes of one row, oldest first; `limit` keeps the newest ones (0: all).
     Result<QList<Change>> forRow(const QString &table, const QString &localId, int limit = 0);
+    // The lines the filter selects, oldest first.
+    Result<QList<Change>> list(const ChangeFilter &filter);
 
 private:
     Database &m_db;

@@ -176,6 +176,16 @@ bool LinkStore::remove(const QString &entity, const QString &externalId, Error *
     return m_db.exec(q, error);
 }
 
+Result<QString> LinkStore::externalIdOf(const QString &entity, const QString &localId)
+{
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT external_id FROM tributary_links WHERE source = ? AND entity = ? AND local_id = ?"),
+                  {m_source, entity, localId}, &error))
+        return error.prefixed(Tr::tr("cannot read the links of %1/%2").arg(m_source, entity));
+    return q.next() ? q.value(0).toString() : QString();
+}
+
 bool LinkStore::stampSeen(const QString &entity, const QStringList &externalIds, qint64 scan, Error *error)
 {
     constexpr int kChunk = 250;

@@ -36,6 +36,8 @@ public:
     // Reads the links of a whole page in a few queries; find() then answers from memory for
     // those ids until the next prefetch or rollback.
     bool prefetch(const QString &entity, const QStringList &externalIds, Error *error);
+    // The external id linked to the local row `localId` of `entity`; null when none is.
+    Result<QString> externalIdOf(const QString &entity, const QString &localId);
     // Local id for a reference; null string when the record has no link yet.
     QString localId(const QString &entity, const QString &externalId, Error *error);
     bool insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,

@@ -4,7 +4,11 @@
 
 #include "BuiltinSources.h"
 #include "forum-sim/ForumSchema.h"
+#include "state/ChangeLog.h"
+#include "state/ConflictStore.h"
 #include "state/CursorStore.h"
+#include "state/ParkingLot.h"
+#include "store/Statements.h"
 #include "state/Migrations.h"
 #include "store/Database.h"
 
@@ -21,11 +25,6 @@ namespace Tributary::Test {
 namespace {
 // A scenario's run takes milliseconds; this only bounds a run that hangs by mistake.
 constexpr int kRunTimeoutMs = 60000;
-
-QJsonObject parseObject(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
 } // namespace
 
 QString outcome(const RunResult &result)
@@ -354,14 +353,48 @@ qint64 EngineFixture::count(const QString &table, const QString &where, const QV
 
 qint64 EngineFixture::links(const QString &entityName)
 {
-    return count(QStringLiteral("tributary_links"), QStringLiteral("source = ? AND entity = ?"), {sourceName(), entityName});
+    const EntitySummary held = entityName.isEmpty() ? summary().total() : summary().entity(entityName);
+    return held.links;
+}
+
+qint64 EngineFixture::goneLinks(const QString &entityName)
+{
+    const EntitySummary held = entityName.isEmpty() ? summary().total() : summary().entity(entityName);
+    return held.gone;
+}
+
+SourceSummary EngineFixture::summary()
+{
+    const Result<SourceSummary> s = SourceLedger(*m_db).summary(sourceName());
+    if (!s)
+        qWarning("summary: %s", qPrintable(s.error().toString()));
+    return s.valueOr({});
+}
+
+LinkStore::Link EngineFixture::link(const QString &entityName, const ExternalId &externalId)
+{
+    Error error;
+    const LinkStore::Link l = LinkStore(*m_db, sourceName()).find(entityName, externalId.id, &error);
+    if (error)
+        qWarning("link: %s", qPrintable(error.toString()));
+    return l;
 }
 
 QString EngineFixture::localId(const QString &entityName, const ExternalId &externalId)
 {
-    return scalar(QStringLiteral("SELECT local_id FROM tributary_links WHERE source = ? AND entity = ? AND external_id = ?"),
-                  {sourceName(), entityName, externalId.id})
-        .toString();
+    return link(entityName, externalId).localId;
+}
+
+QList<Change> EngineFixture::changes(const QString &op, qint64 runId)
+{
+    ChangeFilter filter;
+    filter.source = sourceName();
+    filter.op = op;
+    filter.runId = runId;
+    const Result<QList<Change>> c = ChangeLog(*m_db).list(filter);
+    if (!c)
+        qWarning("changes: %s", qPrintable(c.error().toString()));
+    return c.valueOr({});
 }
 
 QVariant EngineFixture::value(const QString &entityName, const ExternalId &externalId, const QString &column)
@@ -386,9 +419,10 @@ QString EngineFixture::ref(const QString &entityName, const ExternalId &external
     const QVariant local = value(entityName, externalId, column);
     if (target.isEmpty() || local.isNull())
         return {};
-    return scalar(QStringLiteral("SELECT external_id FROM tributary_links WHERE source = ? AND entity = ? AND local_id = ?"),
-                  {sourceName(), target, local.toString()})
-        .toString();
+    const Result<QString> external = LinkStore(*m_db, sourceName()).externalIdOf(target, local.toString());
+    if (!external)
+        qWarning("ref: %s", qPrintable(external.error().toString()));
+    return external.valueOr(QString());
 }
 
 bool EngineFixture::hasRow(const QString &entityName, const ExternalId &externalId)
@@ -407,39 +441,22 @@ Position EngineFixture::cursor(const QString &entityName, const QString &kind)
     return p;
 }
 
-QList<EngineFixture::Conflict> EngineFixture::conflicts()
+QList<Conflict> EngineFixture::conflicts()
 {
-    QList<Conflict> out;
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("SELECT id, entity, external_id, local_id, kind, status, resolution, fields, base, local, remote "
-                             "FROM tributary_conflicts WHERE source = ? ORDER BY id"));
-    q.addBindValue(sourceName());
-    if (!q.exec())
-        qWarning("conflicts: %s", qPrintable(q.lastError().text()));
-    while (q.next()) {
-        Conflict c;
-        c.id = q.value(0).toLongLong();
-        c.entity = q.value(1).toString();
-        c.externalId = q.value(2).toString();
-        c.localId = q.value(3).toString();
-        c.kind = q.value(4).toString();
-        c.status = q.value(5).toString();
-        c.resolution = q.value(6).toString();
-        for (const QJsonValue &f : QJsonDocument::fromJson(q.value(7).toString().toUtf8()).array())
-            c.fields.append(f.toString());
-        c.base = parseObject(q.value(8).toString());
-        c.local = parseObject(q.value(9).toString());
-        c.remote = parseObject(q.value(10).toString());
-        out.append(c);
-    }
-    return out;
+    ConflictFilter filter;
+    filter.sources = {sourceName()};
+    filter.includeResolved = true;
+    const Result<QList<Conflict>> c = ConflictStore(*m_db).list(filter);
+    if (!c)
+        qWarning("conflicts: %s", qPrintable(c.error().toString()));
+    return c.valueOr({});
 }
 
-QList<EngineFixture::Conflict> EngineFixture::openConflicts()
+QList<Conflict> EngineFixture::openConflicts()
 {
     QList<Conflict> out;
     for (const Conflict &c : conflicts()) {
-        if (c.status == QLatin1String("open"))
+        if (c.isOpen())
             out.append(c);
     }
     return out;
@@ -447,35 +464,40 @@ QList<EngineFixture::Conflict> EngineFixture::openConflicts()
 
 QList<EngineFixture::Held> EngineFixture::pending()
 {
-    QList<Held> out;
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("SELECT entity, external_id, missing FROM tributary_pending WHERE source = ? ORDER BY entity, external_id"));
-    q.addBindValue(sourceName());
-    if (!q.exec())
-        qWarning("pending: %s", qPrintable(q.lastError().text()));
-    while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), QString(), QString(), q.value(2).toString()});
-    return out;
+    Statements statements(*m_db);
+    const Result<QList<ParkingLot::PendingEdge>> edges = ParkingLot(*m_db, sourceName(), statements).pendingEdges();
+    if (!edges)
+        qWarning("pending: %s", qPrintable(edges.error().toString()));
+    QMap<QString, Held> records; // by entity and id, as the table sorts them
+    for (const ParkingLot::PendingEdge &e : edges.valueOr({})) {
+        Held &h = records[e.entity + QChar(0x1f) + e.externalId];
+        h.entity = e.entity;
+        h.externalId = e.externalId;
+        h.missing.append(e.reference.entity + QLatin1Char(' ') + e.reference.externalId);
+    }
+    return records.values();
 }
 
 QList<EngineFixture::Held> EngineFixture::quarantine()
 {
-    QList<Held> out;
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("SELECT entity, external_id, field, reason FROM tributary_quarantine WHERE source = ? ORDER BY entity, external_id"));
-    q.addBindValue(sourceName());
-    if (!q.exec())
-        qWarning("quarantine: %s", qPrintable(q.lastError().text()));
-    while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), QString()});
-    return out;
+    QuarantineFilter filter;
+    filter.sources = {sourceName()};
+    const Result<QList<QuarantineEntry>> held = ParkingLot::list(*m_db, filter);
+    if (!held)
+        qWarning("quarantine: %s", qPrintable(held.error().toString()));
+    QMap<QString, Held> records; // by entity and id
+    for (const QuarantineEntry &q : held.valueOr({}))
+        records.insert(q.entity + QChar(0x1f) + q.externalId, {q.entity, q.externalId, q.field, q.reason, {}});
+    return records.values();
 }
 
 QString EngineFixture::quarantineReason(const QString &entityName, const ExternalId &externalId)
 {
-    return scalar(QStringLiteral("SELECT reason FROM tributary_quarantine WHERE source = ? AND entity = ? AND external_id = ?"),
-                  {sourceName(), entityName, externalId.id})
-        .toString();
+    for (const Held &h : quarantine()) {
+        if (h.entity == entityName && h.externalId == externalId.id)
+            return h.reason;
+    }
+    return QString();
 }
 
 QString EngineFixture::snapshot()

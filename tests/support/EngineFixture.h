@@ -5,6 +5,10 @@
 #include "config/Config.h"
 #include "state/Position.h"
 #include "engine/run/Run.h"
+#include "state/ChangeLog.h"
+#include "state/ConflictStore.h"
+#include "state/LinkStore.h"
+#include "state/SourceLedger.h"
 #include "engine/Verifier.h"
 
 #include <QJsonObject>
@@ -101,18 +105,18 @@ public:
     bool hasRow(const QString &entity, const ExternalId &externalId);
     // Rows of a table, optionally restricted: count("messages", "deleted_at IS NOT NULL").
     qint64 count(const QString &table, const QString &where = {}, const QVariantList &binds = {});
-    qint64 links(const QString &entity);
+    // Links of one entity (or of the source), and of those the ones whose record is gone.
+    qint64 links(const QString &entity = {});
+    qint64 goneLinks(const QString &entity = {});
+    LinkStore::Link link(const QString &entity, const ExternalId &externalId);
+    // What the state tables hold for the source, per entity (the counts `tributaryd status` shows).
+    SourceSummary summary();
+    // The change log of the source, oldest first: every line, or those of one op and/or run.
+    QList<Change> changes(const QString &op = {}, qint64 runId = 0);
     QVariant scalar(const QString &sql, const QVariantList &binds = {});
     // The stored position of an entity's walk ("incremental", "full" or "reconcile").
     Position cursor(const QString &entity, const QString &kind = QStringLiteral("incremental"));
 
-    struct Conflict
-    {
-        qint64 id = 0;
-        QString entity, externalId, localId, kind, status, resolution;
-        QStringList fields;
-        QJsonObject base, local, remote;
-    };
     QList<Conflict> conflicts();      // every conflict, oldest first
     QList<Conflict> openConflicts();  // those waiting for a person
 
@@ -120,7 +124,7 @@ public:
     struct Held
     {
         QString entity, externalId, field, reason;
-        QString missing; // pending only: the JSON list of what it waits for
+        QStringList missing; // pending only: what it waits for ("entity id")
     };
     QList<Held> pending();
     QList<Held> quarantine();
