@@ -26,7 +26,7 @@ bool ChangeLog::append(const Change &c, Error *error)
     const QString sql = QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, "
                                        "external_id, op, fields, actor, at, change_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     QSqlQuery local;
-    QSqlQuery *q = m_statements ? m_statements->get(sql, error) : (m_db.prepare(local, sql, error) ? &local : nullptr);
+    QSqlQuery *q = Statements::from(m_statements, m_db, local, sql, error);
     if (!q)
         return false;
     q->bindValue(0, c.runId > 0 ? QVariant(c.runId) : QVariant());

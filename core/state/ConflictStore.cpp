@@ -108,13 +108,6 @@ QString Conflict::describeKind(const QString &kind)
     return kind;
 }
 
-QSqlQuery *ConflictStore::statement(const QString &sql, QSqlQuery &local, Error *error)
-{
-    if (m_statements)
-        return m_statements->get(sql, error);
-    return m_db.prepare(local, sql, error) ? &local : nullptr;
-}
-
 Result<QList<Conflict>> ConflictStore::list(const ConflictFilter &filter)
 {
     QVariantList binds;
@@ -180,8 +173,7 @@ Result<QList<QPair<QString, QString>>> ConflictStore::sourceEntityPairs()
 bool ConflictStore::hasOpen(const QString &source, const QString &entity, const QString &externalId, bool *open, Error *error)
 {
     QSqlQuery local;
-    QSqlQuery *q = statement(QStringLiteral("SELECT 1 FROM tributary_conflicts WHERE source = ? AND entity = ? AND external_id = ? AND status = 'open'"),
-                             local, error);
+    QSqlQuery *q = Statements::from(m_statements, m_db, local, QStringLiteral("SELECT 1 FROM tributary_conflicts WHERE source = ? AND entity = ? AND external_id = ? AND status = 'open'"), error);
     if (!q)
         return false;
     q->bindValue(0, source);
@@ -194,14 +186,13 @@ bool ConflictStore::hasOpen(const QString &source, const QString &entity, const 
     return true;
 }
 
-bool ConflictStore::record(const ConflictRecord &c, qint64 runId, const QString &now, Error *error)
+bool ConflictStore::record(const Conflict &c, qint64 runId, const QString &now, Error *error)
 {
     const bool open = c.resolution.isEmpty();
     if (open) {
         QSqlQuery localFind;
-        QSqlQuery *find = statement(QStringLiteral("SELECT id, fields, base, local, remote, local_by FROM tributary_conflicts "
-                                                   "WHERE source = ? AND entity = ? AND external_id = ? AND status = 'open' AND kind = ?"),
-                                    localFind, error);
+        QSqlQuery *find = Statements::from(m_statements, m_db, localFind, QStringLiteral("SELECT id, fields, base, local, remote, local_by FROM tributary_conflicts "
+                                                   "WHERE source = ? AND entity = ? AND external_id = ? AND status = 'open' AND kind = ?"), error);
         if (!find)
             return false;
         find->bindValue(0, c.source);
@@ -233,9 +224,8 @@ bool ConflictStore::record(const ConflictRecord &c, qint64 runId, const QString 
                     by.remove(f);
             }
             QSqlQuery localUpdate;
-            QSqlQuery *upd = statement(QStringLiteral("UPDATE tributary_conflicts SET fields = ?, base = ?, local = ?, remote = ?, "
-                                                      "local_by = ?, updated_at = ?, run_id = ? WHERE id = ?"),
-                                       localUpdate, error);
+            QSqlQuery *upd = Statements::from(m_statements, m_db, localUpdate, QStringLiteral("UPDATE tributary_conflicts SET fields = ?, base = ?, local = ?, remote = ?, "
+                                                      "local_by = ?, updated_at = ?, run_id = ? WHERE id = ?"), error);
             if (!upd)
                 return false;
             upd->bindValue(0, compactJson(QJsonArray::fromStringList(allFields)));
@@ -251,10 +241,9 @@ bool ConflictStore::record(const ConflictRecord &c, qint64 runId, const QString 
         find->finish();
     }
     QSqlQuery localInsert;
-    QSqlQuery *ins = statement(QStringLiteral("INSERT INTO tributary_conflicts (source, entity, external_id, local_id, kind, fields, "
+    QSqlQuery *ins = Statements::from(m_statements, m_db, localInsert, QStringLiteral("INSERT INTO tributary_conflicts (source, entity, external_id, local_id, kind, fields, "
                                               "base, local, remote, status, resolution, resolved_by, created_at, updated_at, "
-                                              "resolved_at, run_id, local_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                               localInsert, error);
+                                              "resolved_at, run_id, local_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), error);
     if (!ins)
         return false;
     ins->bindValue(0, c.source);

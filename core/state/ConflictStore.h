@@ -55,23 +55,6 @@ struct ConflictFilter
     qint64 afterId = 0;           // paging: only ids above this
 };
 
-// What the engine records when a collision is found (a new conflict, or a newer version of the
-// open one of the same record and kind).
-struct ConflictRecord
-{
-    QString source;
-    QString entity;
-    QString externalId;
-    QString localId;
-    QString kind;
-    QStringList fields;
-    QJsonObject base;
-    QJsonObject local;
-    QJsonObject remote;
-    QJsonObject localBy;
-    QString resolution; // empty: open, waits for a person; else the rule that decided ("policy:...")
-};
-
 // The conflicts (tributary_conflicts): what the engine records, what people list and count, and
 // the status a resolution writes. Deciding and writing rows is ConflictResolver's (engine).
 class ConflictStore
@@ -92,8 +75,10 @@ public:
     Result<QList<QPair<QString, QString>>> sourceEntityPairs();
     bool hasOpen(const QString &source, const QString &entity, const QString &externalId, bool *open, Error *error);
 
-    // One open conflict per record and kind: a newer remote version replaces what it said before.
-    bool record(const ConflictRecord &conflict, qint64 runId, const QString &now, Error *error);
+    // Records a collision the engine found: id, status and times are the store's; an empty
+    // `resolution` leaves it open for a person, else the rule that decided ("policy:..."). One
+    // open conflict per record and kind: a newer remote version replaces what it said before.
+    bool record(const Conflict &conflict, qint64 runId, const QString &now, Error *error);
     // Closes an open conflict: false in *done when it was no longer open.
     bool markResolved(qint64 id, const QString &resolution, const QString &resolvedBy, const QString &at, bool *done, Error *error);
     // A newer local side (the row changed since the conflict was shown); `converged` closes it.
@@ -103,8 +88,6 @@ public:
                             Error *error);
 
 private:
-    QSqlQuery *statement(const QString &sql, QSqlQuery &local, Error *error);
-
     Database &m_db;
     Statements *m_statements;
 };

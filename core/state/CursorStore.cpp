@@ -16,14 +16,6 @@ const QString kSave = QStringLiteral("INSERT INTO tributary_cursors (source, ent
                                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, entity, kind) DO UPDATE SET "
                                      "position = excluded.position, run_id = excluded.run_id, updated_at = excluded.updated_at");
 
-// A statement from the cache, or a fresh one in `local`.
-QSqlQuery *statement(Database &db, Statements *cache, QSqlQuery &local, const QString &sql, Error *error)
-{
-    if (cache)
-        return cache->get(sql, error);
-    return db.prepare(local, sql, error) ? &local : nullptr;
-}
-
 } // namespace
 
 QString CursorStore::kindName(CursorKind kind)
@@ -40,7 +32,7 @@ bool CursorStore::load(const QString &source, const QString &entity, CursorKind 
 {
     *position = Position();
     QSqlQuery local;
-    QSqlQuery *q = statement(m_db, m_statements, local, kLoad, error);
+    QSqlQuery *q = Statements::from(m_statements, m_db, local, kLoad, error);
     if (!q)
         return false;
     q->bindValue(0, source);
@@ -59,7 +51,7 @@ bool CursorStore::load(const QString &source, const QString &entity, CursorKind 
 bool CursorStore::save(const QString &source, const QString &entity, CursorKind kind, const Position &position, qint64 runId, Error *error)
 {
     QSqlQuery local;
-    QSqlQuery *q = statement(m_db, m_statements, local, kSave, error);
+    QSqlQuery *q = Statements::from(m_statements, m_db, local, kSave, error);
     if (!q)
         return false;
     q->bindValue(0, source);

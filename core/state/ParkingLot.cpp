@@ -162,9 +162,9 @@ bool ParkingLot::waitingFor(const QString &entity, const QString &externalId, QL
     return true;
 }
 
-bool ParkingLot::isPending(const QString &entity, const QString &externalId, bool *pending, Error *error)
+bool ParkingLot::holds(const QString &table, const QString &entity, const QString &externalId, bool *held, Error *error)
 {
-    QSqlQuery *q = m_statements.get(QStringLiteral("SELECT 1 FROM tributary_pending WHERE source = ? AND entity = ? AND external_id = ?"), error);
+    QSqlQuery *q = m_statements.get(QStringLiteral("SELECT 1 FROM %1 WHERE source = ? AND entity = ? AND external_id = ?").arg(table), error);
     if (!q)
         return false;
     q->bindValue(0, m_source);
@@ -172,24 +172,19 @@ bool ParkingLot::isPending(const QString &entity, const QString &externalId, boo
     q->bindValue(2, externalId);
     if (!m_db.exec(*q, error))
         return false;
-    *pending = q->next();
+    *held = q->next();
     q->finish();
     return true;
 }
 
+bool ParkingLot::isPending(const QString &entity, const QString &externalId, bool *pending, Error *error)
+{
+    return holds(QStringLiteral("tributary_pending"), entity, externalId, pending, error);
+}
+
 bool ParkingLot::isQuarantined(const QString &entity, const QString &externalId, bool *quarantined, Error *error)
 {
-    QSqlQuery *q = m_statements.get(QStringLiteral("SELECT 1 FROM tributary_quarantine WHERE source = ? AND entity = ? AND external_id = ?"), error);
-    if (!q)
-        return false;
-    q->bindValue(0, m_source);
-    q->bindValue(1, entity);
-    q->bindValue(2, externalId);
-    if (!m_db.exec(*q, error))
-        return false;
-    *quarantined = q->next();
-    q->finish();
-    return true;
+    return holds(QStringLiteral("tributary_quarantine"), entity, externalId, quarantined, error);
 }
 
 Result<QList<ParkingLot::MissingRef>> ParkingLot::missingReferences()

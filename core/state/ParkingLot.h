@@ -115,6 +115,7 @@ public:
 
 private:
     bool exec(const QString &sql, const QVariantList &binds, Error *error);
+    bool holds(const QString &table, const QString &entity, const QString &externalId, bool *held, Error *error);
 
     Database &m_db;
     QString m_source;

@@ -16,4 +16,11 @@ QSqlQuery *Statements::get(const QString &sql, Error *error)
     return it->get();
 }
 
+QSqlQuery *Statements::from(Statements *cache, Database &db, QSqlQuery &local, const QString &sql, Error *error)
+{
+    if (cache)
+        return cache->get(sql, error);
+    return db.prepare(local, sql, error) ? &local : nullptr;
+}
+
 } // namespace Tributary

@@ -21,6 +21,9 @@ public:
     // refuses it.
     QSqlQuery *get(const QString &sql, Error *error);
     void clear() { m_cache.clear(); }
+    // From `cache` when there is one, else prepared into `local`: for stores that serve the hot
+    // path (with a cache) and one-off callers (without).
+    static QSqlQuery *from(Statements *cache, Database &db, QSqlQuery &local, const QString &sql, Error *error);
     Database &database() const { return m_db; }
 
 private:

@@ -16,16 +16,6 @@ const QString kUpdatedAt = QStringLiteral("updated_at");
 const QString kCreatedAt = QStringLiteral("created_at");
 const QString kId = QStringLiteral("id");
 
-// Ids sort numerically when both are integers, as the forum sorts them.
-int compareIds(const QString &a, const QString &b)
-{
-    bool okA = false, okB = false;
-    const qlonglong na = a.toLongLong(&okA), nb = b.toLongLong(&okB);
-    if (okA && okB)
-        return na < nb ? -1 : (na > nb ? 1 : 0);
-    return QString::compare(a, b);
-}
-
 QString idOf(const QJsonObject &record) { return idString(record.value(kId)); }
 
 // A value of the cursor field as text that sorts as time does (UTC, microseconds), so that a

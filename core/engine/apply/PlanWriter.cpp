@@ -110,7 +110,7 @@ bool PlanWriter::recordConflict(const RecordPlan &plan, const QString &kind, con
                                 const QJsonObject &local, const QJsonObject &remote, const QString &resolution, const QJsonObject &localBy,
                                 Error *error)
 {
-    ConflictRecord c;
+    Conflict c;
     c.source = m_ctx.source.name;
     c.entity = plan.entity->name;
     c.externalId = plan.externalId;

@@ -58,7 +58,7 @@ bool Sweeper::sweep(const EntityConfig &entity, const QStringList &goneIds, cons
             // Never a silent loss: a row the main application changed since it was last applied
             // stays, and the delete waits for a person as an edit-versus-delete conflict.
             ++counts.conflicts;
-            ConflictRecord c;
+            Conflict c;
             c.source = m_ctx.source.name;
             c.entity = entity.name;
             c.externalId = id;

@@ -81,8 +81,7 @@ void FetchByIdRun::retryQuarantined()
         if (!m_result.entityOrder.contains(ref.entity))
             m_result.entityOrder.append(ref.entity);
         if (job->hasError()) {
-            *error = job->error();
-            error->message = QStringLiteral("source %1, entity %2, record %3: %4").arg(m_source.name, ref.entity, ref.externalId, error->message);
+            *error = fetchFailed(ref, job, QStringLiteral("source %1, entity %2, record %3: %4"));
             return false;
         }
         ++counts.fetched;

@@ -80,8 +80,7 @@ void ReconcileRun::fetchUnlinked()
     m_unlinked.clear();
     auto *fetch = new FetchByIds(m_impl, *m_applier, m_source, oneByOne, [this](const RecordRef &ref, RecordJob *job, Error *error) {
         if (job->hasError()) {
-            *error = job->error();
-            error->message = QStringLiteral("source %1, entity %2, record %3: %4").arg(m_source.name, ref.entity, ref.externalId, error->message);
+            *error = fetchFailed(ref, job, QStringLiteral("source %1, entity %2, record %3: %4"));
             return false;
         }
         if (job->isNotFound())

@@ -156,8 +156,7 @@ void Run::resolveMissingReferences(std::function<void(const Error &)> then)
 bool Run::applyOrNoteGone(const RecordRef &record, RecordJob *job, const QString &failure, QHash<QString, QStringList> *gone, Error *error)
 {
     if (job->hasError()) {
-        *error = job->error();
-        error->message = QString(failure).arg(m_source.name, record.entity, record.externalId, error->message);
+        *error = fetchFailed(record, job, failure);
         return false;
     }
     if (job->isNotFound()) {
@@ -165,6 +164,13 @@ bool Run::applyOrNoteGone(const RecordRef &record, RecordJob *job, const QString
         return true;
     }
     return m_applier->applyRecords(*m_source.entity(record.entity), QJsonArray{job->record()}, error);
+}
+
+Error Run::fetchFailed(const RecordRef &record, const RecordJob *job, const QString &format) const
+{
+    Error e = job->error();
+    e.message = QString(format).arg(m_source.name, record.entity, record.externalId, e.message);
+    return e;
 }
 
 void Run::entityDone(const QString &entity)

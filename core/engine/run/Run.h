@@ -83,6 +83,9 @@ protected:
     // -> ids) when the source answers 404. A failed fetch is an error whose message is `failure`
     // (%1 source, %2 entity, %3 id, %4 the error).
     bool applyOrNoteGone(const RecordRef &record, RecordJob *job, const QString &failure, QHash<QString, QStringList> *gone, Error *error);
+    // The error of a failed fetch by id, its message put into `format` (%1 source, %2 entity,
+    // %3 id, %4 the error's message).
+    Error fetchFailed(const RecordRef &record, const RecordJob *job, const QString &format) const;
     // The one place a run ends: counts, status, the run history, the log line, finished().
     void finish(Error error);
     // finish() with Aborted when the run was asked to stop: true when it did.
