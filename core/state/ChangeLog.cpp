@@ -26,9 +26,12 @@ bool ChangeLog::append(const Change &c, Error *error)
     const QString sql = QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, "
                                        "external_id, op, fields, actor, at, change_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     QSqlQuery local;
-    QSqlQuery *q = Statements::from(m_statements, m_db, local, sql, error);
+    // The engine appends a line per record: with a cache, the statement is looked up once.
+    QSqlQuery *q = m_append ? m_append : Statements::from(m_statements, m_db, local, sql, error);
     if (!q)
         return false;
+    if (m_statements)
+        m_append = q;
     q->bindValue(0, c.runId > 0 ? QVariant(c.runId) : QVariant());
     q->bindValue(1, c.source.isEmpty() ? QVariant() : QVariant(c.source));
     q->bindValue(2, c.entity.isEmpty() ? QVariant() : QVariant(c.entity));

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+class QSqlQuery;
+
 namespace Tributary {
 
 class Database;
@@ -57,6 +59,7 @@ public:
 private:
     Database &m_db;
     Statements *m_statements;
+    QSqlQuery *m_append = nullptr; // from m_statements, once prepared
 };
 
 } // namespace Tributary

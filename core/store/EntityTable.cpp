@@ -85,12 +85,16 @@ bool EntityTable::findMatch(const QVariantMap &row, QString *localId, bool *usab
 
 bool EntityTable::insert(const QVariantMap &row, QString *localId, Error *error)
 {
-    QVariantList binds;
-    binds.reserve(m_insertColumns.size());
-    for (const QString &c : std::as_const(m_insertColumns))
-        binds.append(row.contains(c) ? row.value(c) : m_entity.defaults.value(c));
-    QSqlQuery *q = nullptr;
-    if (!run(m_insertSql, binds, &q, error))
+    // Bound in place: this runs for every new record.
+    QSqlQuery *q = m_statements.get(m_insertSql, error);
+    if (!q)
+        return false;
+    int i = 0;
+    for (const QString &c : std::as_const(m_insertColumns)) {
+        const auto it = row.constFind(c);
+        q->bindValue(i++, it != row.constEnd() ? *it : m_entity.defaults.value(c));
+    }
+    if (!m_db.exec(*q, error))
         return false;
     if (!q->next()) {
         *error = Error(Error::Code::Database, Tr::tr("%1: the insert returned no key").arg(m_entity.table));

@@ -37,9 +37,9 @@ bool Applier::prepare(Error *error)
     qint64 scan = 0;
     for (const EntityConfig &e : source.entities) {
         Position p;
-        Error ignored;
-        if (m_cursors.load(source.name, e.name, CursorKind::Reconcile, &p, &ignored))
-            scan = qMax(scan, p.value.toLongLong());
+        if (!m_cursors.load(source.name, e.name, CursorKind::Reconcile, &p, error))
+            return false;
+        scan = qMax(scan, p.value.toLongLong());
     }
     m_ctx.links.setCurrentScan(scan);
     return m_parked.load(error);

@@ -6,7 +6,7 @@ namespace Tributary {
 
 ApplyContext::ApplyContext(Database &database, const Config &cfg, const SourceConfig &src, qint64 run)
     : db(database), config(cfg), source(src), runId(run), statements(database), links(database, src.name),
-      conflicts(database, &statements), changes(database, &statements)
+      conflicts(database, &statements), changes(database, &statements), m_actor(QStringLiteral("source:") + src.name)
 {
     stampNow();
 }
@@ -46,7 +46,7 @@ bool ApplyContext::logChange(const EntityConfig &entity, const QString &localId,
     c.externalId = externalId;
     c.op = op;
     c.fields = fields;
-    c.actor = QStringLiteral("source:") + source.name;
+    c.actor = m_actor;
     c.at = now;
     c.values = values;
     return changes.append(c, error);

@@ -47,6 +47,7 @@ public:
                    const QStringList &fields = {}, const QJsonObject &values = {});
 
 private:
+    const QString m_actor; // "source:NAME", as the change log names this source
     QHash<QString, std::shared_ptr<EntityTable>> m_tables;
     QHash<QString, std::shared_ptr<RecordMapper>> m_mappers;
 };
