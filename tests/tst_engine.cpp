@@ -11,8 +11,16 @@
 
 #include <QTest>
 
+#include <type_traits>
+
 using namespace Tributary;
 using namespace Tributary::Test;
+
+// What a run does comes only from RunRequest's named constructors (incremental, full, reconcile,
+// webhook, quarantineRetry): no set of flags that could contradict itself, and no kind without
+// the data it needs.
+static_assert(!std::is_constructible_v<RunRequest, RunKind>);
+static_assert(!std::is_constructible_v<RunRequest, RunKind, QStringList>);
 
 namespace {
 QString updatedAt(FakeSource &source, const QString &entity, qint64 id)
