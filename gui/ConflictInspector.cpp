@@ -418,7 +418,7 @@ void ConflictInspector::refresh()
     } else {
         m_model->setFilter(filter());
         Error e;
-        if (!m_model->refresh(*db, m_workspace->config(), &e))
+        if (!m_model->refresh(*db, &e))
             m_loadError = e.toString();
     }
     if (m_model->rowCount() > 0 && !m_columnsSized) {
@@ -786,12 +786,12 @@ bool ConflictInspector::resolveShown(Resolution::Action action, QString *message
             resolution.fields.insert(f, fieldChoice(f));
     }
     const Conflict shown = m_shown;
-    ConflictStore store(*db, m_workspace->config());
+    ConflictResolver resolver(*db, m_workspace->config());
     Error error;
     bool ok = false;
     {
         const BusyCursor busy;
-        ok = store.resolve(shown, resolution, m_actor, &error);
+        ok = resolver.resolve(shown, resolution, m_actor, &error);
     }
     if (ok) {
         const QString text = tr("Conflict #%1 (%2/%3 %4) resolved by %5: %6.")
@@ -840,7 +840,7 @@ bool ConflictInspector::resolveSelected(Resolution::Action action, QString *mess
     if (chosen.isEmpty())
         return finish(tr("Select one or more open conflicts first."), true);
     std::sort(chosen.begin(), chosen.end(), [](const Conflict &a, const Conflict &b) { return a.id < b.id; });
-    ConflictStore store(*db, m_workspace->config());
+    ConflictResolver resolver(*db, m_workspace->config());
     Resolution resolution;
     resolution.action = action;
     int resolved = 0;
@@ -849,7 +849,7 @@ bool ConflictInspector::resolveSelected(Resolution::Action action, QString *mess
         const BusyCursor busy;
         for (const Conflict &c : std::as_const(chosen)) {
             Error error;
-            if (store.resolve(c, resolution, m_actor, &error))
+            if (resolver.resolve(c, resolution, m_actor, &error))
                 ++resolved;
             else
                 refused.append(error.code == Error::Code::Conflict || error.code == Error::Code::Config ? error.message : error.toString());

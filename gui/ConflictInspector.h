@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/Conflicts.h"
+#include "engine/ConflictResolver.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -27,7 +27,7 @@ class Workspace;
 // The conflict inspector: the conflicts that wait for a person (or all of them), filterable;
 // for the selected one, base, local and remote side by side per field with the differences
 // highlighted; decided by keeping local, taking remote, choosing per field or a merged value,
-// or for a whole selection at once. Every decision goes through core's ConflictStore, so it does
+// or for a whole selection at once. Every decision goes through core's ConflictResolver, so it does
 // exactly what `tributaryd conflicts resolve` does, and is refused the same way when the row or
 // the conflict changed since it was shown.
 class ConflictInspector : public QWidget

@@ -2,7 +2,7 @@
 
 #include "RowModel.h"
 
-#include "engine/Conflicts.h"
+#include "state/ConflictStore.h"
 
 namespace Tributary {
 class Database;
@@ -35,7 +35,7 @@ public:
 
     // Reads the conflicts again. Rows that stay keep their place (views keep their selection).
     // False with *error when the database could not be read; the rows are then cleared.
-    bool refresh(Database &db, const Config &config, Error *error);
+    bool refresh(Database &db, Error *error);
     void clear();
 
     bool isTruncated() const { return m_truncated; }

@@ -274,7 +274,7 @@ void DashboardView::loadLastRun(Panel *panel)
         return;
     RunResult r;
     r.source = panel->source;
-    r.kind = q.value(0).toString();
+    r.kind = RunKinds::fromName(q.value(0).toString()).value_or(RunKind::Incremental);
     const QDateTime started = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
     const QDateTime finished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
     const QString status = q.value(3).toString();
@@ -299,24 +299,15 @@ void DashboardView::loadLastRun(Panel *panel)
 
 // ---- runs -------------------------------------------------------------------------------------
 
-void DashboardView::syncNow(const QString &source) { startRun(source, SyncOptions(), false); }
+void DashboardView::syncNow(const QString &source) { startRun(source, RunRequest::incremental(), false); }
 
-void DashboardView::reconcile(const QString &source)
-{
-    SyncOptions o;
-    o.reconcile = true;
-    startRun(source, o, false);
-}
+void DashboardView::reconcile(const QString &source) { startRun(source, RunRequest::reconcile(), false); }
 
-void DashboardView::preview(const QString &source) { startRun(source, SyncOptions(), true); }
+void DashboardView::preview(const QString &source) { startRun(source, RunRequest::incremental(), true); }
 
 void DashboardView::retryQuarantine(const QString &source, const QStringList &entities, const QStringList &ids)
 {
-    SyncOptions o;
-    o.retryQuarantine = true;
-    o.entities = entities;
-    o.externalIds = ids;
-    startRun(source, o, false);
+    startRun(source, RunRequest::quarantineRetry(entities, ids), false);
 }
 
 void DashboardView::stop(const QString &source)
@@ -418,13 +409,13 @@ DashboardView::Panel *DashboardView::panel(const QString &source) const
     return nullptr;
 }
 
-bool DashboardView::startRun(const QString &source, const SyncOptions &options, bool dryRun)
+bool DashboardView::startRun(const QString &source, const RunRequest &request, bool dryRun)
 {
     if (!m_workspace->isOpen() || !m_workspace->config().source(source) || isRunning(source))
         return false;
     SourceRunner *r = runnerFor(source);
     Error error;
-    if (!r->start(m_workspace->config(), source, options, dryRun, &error)) {
+    if (!r->start(m_workspace->config(), source, request, dryRun, &error)) {
         if (Panel *p = panel(source)) {
             p->error->setText(error.message);
             p->error->show();
@@ -549,10 +540,11 @@ void DashboardView::tick()
         if (!r || !r->isRunning() || r->isStopping())
             continue;
         const qint64 seconds = m_runClock.value(p->source).isValid() ? m_runClock.value(p->source).elapsed() / 1000 : 0;
-        const QString what = r->isDryRun()              ? tr("Previewing (nothing is written)")
-                           : r->options().reconcile      ? tr("Reconciling")
-                           : r->options().retryQuarantine ? tr("Retrying quarantined records")
-                                                         : tr("Syncing");
+        const RunKind kind = r->request().kind();
+        const QString what = r->isDryRun()                        ? tr("Previewing (nothing is written)")
+                           : kind == RunKind::Reconcile           ? tr("Reconciling")
+                           : kind == RunKind::QuarantineRetry     ? tr("Retrying quarantined records")
+                                                                  : tr("Syncing");
         p->state->setText(tr("%1 for %2").arg(what, formatDuration(seconds)));
     }
 }
@@ -665,6 +657,7 @@ void DashboardView::showResult(Panel *panel, const RunResult &result, bool dryRu
     case RunResult::Status::Partial: status = tr("partial"); break;
     case RunResult::Status::Failed: status = tr("failed"); break;
     case RunResult::Status::Interrupted: status = tr("stopped"); break;
+    case RunResult::Status::Running: break; // a result is delivered when the run has ended
     }
     const QString at = QLocale().toString(when, QLocale::ShortFormat);
     const QString took = result.elapsedMs < 10000 ? tr("%1 s").arg(QLocale().toString(double(result.elapsedMs) / 1000.0, 'f', 1))
@@ -679,7 +672,7 @@ void DashboardView::showResult(Panel *panel, const RunResult &result, bool dryRu
                               : result.status == RunResult::Status::Interrupted ? tr("Stopped")
                                                                                 : tr("Idle"));
         const EntityCounts total = result.total();
-        QString line = tr("Last %1 run: %2 at %3, took %4").arg(RunsModel::kindText(result.kind).toLower(), status, at, took);
+        QString line = tr("Last %1 run: %2 at %3, took %4").arg(RunsModel::kindText(result.kindName()).toLower(), status, at, took);
         if (result.status == RunResult::Status::Partial)
             line += tr(" (%1 quarantined, %2 waiting for a referenced record)").arg(formatCount(total.quarantined), formatCount(total.pending));
         panel->lastRun->setText(line);

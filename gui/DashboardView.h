@@ -1,7 +1,7 @@
 #pragma once
 
 #include "state/RunCounts.h"
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -100,7 +100,7 @@ private:
     void rebuild();
     Panel *buildPanel(const SourceConfig &source);
     void loadLastRun(Panel *panel);
-    bool startRun(const QString &source, const SyncOptions &options, bool dryRun);
+    bool startRun(const QString &source, const RunRequest &request, bool dryRun);
     SourceRunner *runnerFor(const QString &source);
     Panel *panel(const QString &source) const;
 

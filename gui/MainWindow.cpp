@@ -11,7 +11,7 @@
 #include "SourceEditor.h"
 #include "SourcesModel.h"
 #include "Workspace.h"
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
 #include "store/Database.h"
 
 #include <QActionGroup>
@@ -519,6 +519,8 @@ void MainWindow::onRunFinished(const RunResult &result)
         break;
     case RunResult::Status::Interrupted:
         statusBar()->showMessage(tr("%1: stopped; the next sync goes on from there").arg(result.source), 8000);
+        break;
+    case RunResult::Status::Running: // a result is never delivered while the run goes on
         break;
     }
 }

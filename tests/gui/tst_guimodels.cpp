@@ -123,7 +123,7 @@ void tst_GuiModels::conflictsModel()
     ConflictsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     Error e;
-    QVERIFY2(model.refresh(*ws.database(), ws.config(), &e), qPrintable(e.toString()));
+    QVERIFY2(model.refresh(*ws.database(), &e), qPrintable(e.toString()));
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(ConflictsModel::ColumnCount));
     // Oldest first: users are synced before topics.
@@ -151,7 +151,7 @@ void tst_GuiModels::conflictsModel()
     s.f.sync();
     QPersistentModelIndex kept(model.index(0, 0));
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
+    QVERIFY(model.refresh(*ws.database(), &e));
     QCOMPARE(reset.count(), 0);
     QCOMPARE(column(model, ConflictsModel::ExternalIdColumn), (QStringList{QStringLiteral("5"), QStringLiteral("3"), QStringLiteral("7")}));
     QVERIFY(kept.isValid());
@@ -161,18 +161,18 @@ void tst_GuiModels::conflictsModel()
     ConflictFilter filter;
     filter.includeResolved = true;
     model.setFilter(filter);
-    QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
+    QVERIFY(model.refresh(*ws.database(), &e));
     QCOMPARE(model.rowCount(), 4);
     QVERIFY(model.index(1, ConflictsModel::StatusColumn).data().toString().contains(QStringLiteral("Resolved: kept local, by tester")));
     filter.entity = QStringLiteral("users");
     model.setFilter(filter);
-    QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
+    QVERIFY(model.refresh(*ws.database(), &e));
     QCOMPARE(model.rowCount(), 1);
     filter.entity.clear();
     filter.field = QStringLiteral("title");
     filter.includeResolved = false;
     model.setFilter(filter);
-    QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
+    QVERIFY(model.refresh(*ws.database(), &e));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.openTotal(), 3);
     model.clear();
