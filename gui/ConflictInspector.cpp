@@ -22,7 +22,6 @@
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -372,17 +371,12 @@ void ConflictInspector::rebuildFilterChoices()
     }
     // Conflicts of sources or entities no longer configured stay listable.
     if (Database *db = m_workspace ? m_workspace->database() : nullptr) {
-        QSqlQuery q;
-        Error e;
-        if (db->prepare(q, QStringLiteral("SELECT DISTINCT source, entity FROM tributary_conflicts ORDER BY source, entity"), &e)
-            && db->exec(q, &e)) {
-            while (q.next()) {
-                const QString s = q.value(0).toString(), en = q.value(1).toString();
-                if (!sources.contains(s))
-                    sources.append(s);
-                if (!entities.value(s).contains(en))
-                    entities[s].append(en);
-            }
+        const QList<QPair<QString, QString>> pairs = ConflictStore(*db).sourceEntityPairs().valueOr({});
+        for (const auto &[s, en] : pairs) {
+            if (!sources.contains(s))
+                sources.append(s);
+            if (!entities.value(s).contains(en))
+                entities[s].append(en);
         }
     }
     const QSignalBlocker b1(m_sourceCombo), b2(m_entityCombo);

@@ -4,20 +4,19 @@
 
 #include "Workspace.h"
 #include "engine/SourceRunner.h"
+#include "state/RunLog.h"
 #include "store/Database.h"
 
 #include <QFrame>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSqlQuery>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -266,30 +265,26 @@ void DashboardView::loadLastRun(Panel *panel)
     panel->lastRun->setText(tr("Never synced"));
     if (!db)
         return;
-    QSqlQuery q(db->db());
-    q.prepare(QStringLiteral("SELECT kind, started_at, finished_at, status, error, counts FROM tributary_runs "
-                             "WHERE source = ? AND status <> 'running' ORDER BY id DESC LIMIT 1"));
-    q.addBindValue(panel->source);
-    if (!q.exec() || !q.next())
+    RunFilter ended;
+    ended.sources = {panel->source};
+    ended.statuses = {RunStatus::Ok, RunStatus::Partial, RunStatus::Failed, RunStatus::Interrupted};
+    ended.limit = 1;
+    const QList<RunRecord> runs = RunLog(*db).list(ended).valueOr({});
+    if (runs.isEmpty())
         return;
+    const RunRecord &last = runs.first();
     RunResult r;
     r.source = panel->source;
-    r.kind = RunKinds::fromName(q.value(0).toString()).value_or(RunKind::Incremental);
-    const QDateTime started = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
-    const QDateTime finished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
-    const QString status = q.value(3).toString();
-    r.status = status == QLatin1String("ok")        ? RunResult::Status::Ok
-             : status == QLatin1String("partial")   ? RunResult::Status::Partial
-             : status == QLatin1String("interrupted") ? RunResult::Status::Interrupted
-                                                    : RunResult::Status::Failed;
-    if (!q.value(4).isNull())
-        r.error = Error(r.status == RunResult::Status::Interrupted ? Error::Code::Aborted : Error::Code::Internal, q.value(4).toString());
+    r.kind = last.runKind().value_or(RunKind::Incremental);
+    const QDateTime started = QDateTime::fromString(last.startedAt, Qt::ISODateWithMs);
+    const QDateTime finished = QDateTime::fromString(last.finishedAt, Qt::ISODateWithMs);
+    r.status = last.runStatus().value_or(RunStatus::Failed);
+    if (!last.error.isEmpty())
+        r.error = Error(r.status == RunResult::Status::Interrupted ? Error::Code::Aborted : Error::Code::Internal, last.error);
     r.elapsedMs = started.isValid() && finished.isValid() ? started.msecsTo(finished) : 0;
-    const QJsonObject counts = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) {
-        r.counts.insert(it.key(), EntityCounts::fromJson(it.value().toObject()));
-        r.entityOrder.append(it.key());
-    }
+    r.counts = last.counts;
+    r.entityOrder = last.counts.keys();
+    r.entityOrder.sort();
     showResult(panel, r, false, finished.isValid() ? finished.toLocalTime() : started.toLocalTime());
     for (EntityRow *row : std::as_const(panel->rows)) {
         if (r.counts.contains(row->entity))

@@ -12,6 +12,7 @@
 #include "SourcesModel.h"
 #include "Workspace.h"
 #include "engine/run/Run.h"
+#include "state/ConflictStore.h"
 #include "store/Database.h"
 
 #include <QActionGroup>
@@ -25,7 +26,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -296,18 +296,14 @@ void MainWindow::updateTitle()
         m_statusConfig->setText(tr("%1 — the main database cannot be opened: %2").arg(m_workspace->configPath(), m_workspace->databaseError()));
     } else {
         m_statusConfig->setText(tr("%1 — main database %2").arg(QDir::toNativeSeparators(m_workspace->configPath()),
-                                                                 QDir::toNativeSeparators(m_workspace->database()->db().databaseName())));
+                                                                 QDir::toNativeSeparators(m_workspace->database()->name())));
     }
 }
 
 void MainWindow::updateConflictsTab()
 {
-    qint64 open = 0;
-    if (Database *db = m_workspace->database()) {
-        QSqlQuery q(db->db());
-        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts WHERE status = 'open'")) && q.next())
-            open = q.value(0).toLongLong();
-    }
+    Database *db = m_workspace->database();
+    const qint64 open = db ? ConflictStore(*db).count(ConflictFilter()).valueOr(0) : 0;
     m_tabs->setTabText(int(View::Conflicts), open > 0 ? tr("Conflicts (%1)").arg(open) : tr("Conflicts"));
     m_statusConflicts->setText(open > 0 ? tr("%n conflict(s) wait for a decision", nullptr, int(open)) : QString());
 }

@@ -8,6 +8,7 @@
 #include "QuarantineModel.h"
 #include "Workspace.h"
 
+#include "state/ParkingLot.h"
 #include "store/Database.h"
 
 #include <QComboBox>
@@ -20,7 +21,6 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -131,7 +131,8 @@ QString QuarantineView::sourceFilter() const
 
 void QuarantineView::rebuildSourceChoices()
 {
-    fillSourceChoices(m_sourceCombo, m_workspace, QStringLiteral("tributary_quarantine"));
+    Database *db = m_workspace ? m_workspace->database() : nullptr;
+    fillSourceChoices(m_sourceCombo, m_workspace, db ? ParkingLot::quarantinedSources(*db).valueOr({}) : QStringList());
 }
 
 void QuarantineView::refresh()
@@ -218,14 +219,13 @@ void QuarantineView::showRecord()
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     const QModelIndex chosen = current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), QModelIndex()) ? current
                                                                                                                           : rows.first();
-    const QuarantinedRecord &r = m_model->record(m_proxy->mapToSource(chosen).row());
+    const QuarantineEntry &r = m_model->record(m_proxy->mapToSource(chosen).row());
     m_detailStack->setCurrentIndex(1);
     m_detailTitle->setText(r.field.isEmpty() ? tr("%1/%2 %3").arg(r.source, r.entity, r.externalId)
                                              : tr("%1/%2 %3, field %4").arg(r.source, r.entity, r.externalId, r.field));
     m_detailReason->setText(tr("%1\nTried %n time(s) since %2; last on %3.", nullptr, int(r.attempts))
                                 .arg(r.reason, DisplayText::time(r.firstSeen), DisplayText::time(r.lastSeen)));
-    const QJsonDocument doc = QJsonDocument::fromJson(r.record.toUtf8());
-    const QString text = doc.isNull() ? r.record : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    const QString text = QString::fromUtf8(QJsonDocument(r.record).toJson(QJsonDocument::Indented));
     if (m_recordText->toPlainText() != text)
         m_recordText->setPlainText(text);
 }
@@ -243,7 +243,7 @@ bool QuarantineView::retrySelected()
     QHash<QString, QPair<QStringList, QStringList>> bySource;
     QHash<QString, int> counts;
     for (const QModelIndex &i : m_table->selectionModel()->selectedRows()) {
-        const QuarantinedRecord &r = m_model->record(m_proxy->mapToSource(i).row());
+        const QuarantineEntry &r = m_model->record(m_proxy->mapToSource(i).row());
         if (!bySource.contains(r.source))
             order.append(r.source);
         auto &lists = bySource[r.source];

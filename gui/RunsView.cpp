@@ -8,6 +8,7 @@
 #include "RunsModel.h"
 #include "Workspace.h"
 
+#include "state/RunLog.h"
 #include "store/Database.h"
 
 #include <QComboBox>
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -123,7 +123,8 @@ QString RunsView::sourceFilter() const
 
 void RunsView::rebuildSourceChoices()
 {
-    fillSourceChoices(m_sourceCombo, m_workspace, QStringLiteral("tributary_runs"));
+    Database *db = m_workspace ? m_workspace->database() : nullptr;
+    fillSourceChoices(m_sourceCombo, m_workspace, db ? RunLog(*db).sources().valueOr({}) : QStringList());
 }
 
 void RunsView::refresh()
@@ -202,8 +203,8 @@ void RunsView::showRun()
         m_detailStack->setCurrentIndex(0);
         return;
     }
-    const RunRecord &r = m_model->run(m_proxy->mapToSource(rows.first()).row());
-    const QString version = r.status + r.finishedAt + r.countsJson;
+    const RunRow &r = m_model->run(m_proxy->mapToSource(rows.first()).row());
+    const QString version = r.status + r.finishedAt + r.entities.join(QLatin1Char(','));
     if (r.id == m_shownId && version == m_shownVersion)
         return;
     m_shownId = r.id;
@@ -216,7 +217,7 @@ void RunsView::showRun()
                                                  .arg(DisplayText::time(r.startedAt), DisplayText::time(r.finishedAt), DisplayText::duration(ms));
     times += QLatin1Char(' ') + RunsModel::statusExplanation(r.status);
     if (r.entities.isEmpty())
-        times += QLatin1Char(' ') + (r.status == QLatin1String("running") ? tr("Its counts are recorded when it ends.")
+        times += QLatin1Char(' ') + (r.isRunning() ? tr("Its counts are recorded when it ends.")
                                                                           : tr("It recorded no counts."));
     m_detailTimes->setText(times);
     m_detailError->setVisible(!r.error.isEmpty());
@@ -246,7 +247,7 @@ void RunsView::showRun()
     for (const QString &e : r.entities)
         addRow(e, r.counts.value(e), false);
     if (r.entities.size() > 1)
-        addRow(tr("Total"), r.total, true);
+        addRow(tr("Total"), r.total(), true);
     m_countsTable->resizeColumnsToContents();
 }
 

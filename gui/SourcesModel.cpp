@@ -1,6 +1,10 @@
 #include "SourcesModel.h"
 
 #include "Workspace.h"
+
+#include "state/ConflictStore.h"
+#include "state/ParkingLot.h"
+#include "state/RunLog.h"
 #include "store/Database.h"
 
 #include <QApplication>
@@ -8,7 +12,6 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
-#include <QSqlQuery>
 
 namespace Tributary::Gui {
 
@@ -63,28 +66,31 @@ void SourcesModel::refresh()
     beginResetModel();
     m_rows.clear();
     if (m_workspace->isOpen()) {
+        Database *db = m_workspace->database();
+        // Per source: "source\x1fentity" -> count, summed over the entities.
+        auto perSource = [](const QHash<QString, qint64> &counts) {
+            QHash<QString, qint64> out;
+            for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+                out[it.key().section(QChar(0x1f), 0, 0)] += it.value();
+            return out;
+        };
+        QHash<QString, qint64> conflicts, quarantined;
+        if (db) {
+            conflicts = perSource(ConflictStore(*db).openCountsBySourceAndEntity().valueOr({}));
+            quarantined = perSource(ParkingLot::countsBySourceAndEntity(*db).valueOr({}));
+        }
         for (const SourceConfig &s : m_workspace->config().sources) {
             Row r;
             r.name = s.name;
             r.enabled = s.enabled;
-            if (Database *db = m_workspace->database()) {
-                QSqlQuery q(db->db());
-                q.prepare(QStringLiteral("SELECT status, error, finished_at FROM tributary_runs WHERE source = ? ORDER BY id DESC LIMIT 1"));
-                q.addBindValue(s.name);
-                if (q.exec() && q.next()) {
-                    r.lastStatus = q.value(0).toString();
-                    r.lastError = q.value(1).toString();
-                    r.lastFinished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+            if (db) {
+                if (const std::optional<RunRecord> last = RunLog(*db).last(s.name).valueOr(std::nullopt)) {
+                    r.lastStatus = last->status;
+                    r.lastError = last->error;
+                    r.lastFinished = QDateTime::fromString(last->finishedAt, Qt::ISODateWithMs);
                 }
-                q.finish();
-                q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM tributary_conflicts WHERE source = ? AND status = 'open'), "
-                                         "(SELECT COUNT(*) FROM tributary_quarantine WHERE source = ?)"));
-                q.addBindValue(s.name);
-                q.addBindValue(s.name);
-                if (q.exec() && q.next()) {
-                    r.openConflicts = q.value(0).toLongLong();
-                    r.quarantined = q.value(1).toLongLong();
-                }
+                r.openConflicts = conflicts.value(s.name);
+                r.quarantined = quarantined.value(s.name);
             }
             m_rows.append(r);
         }

@@ -3,8 +3,6 @@
 #include "state/Migrations.h"
 #include "store/Database.h"
 
-#include <QSqlDatabase>
-
 namespace Tributary::Gui {
 
 Workspace::Workspace(QObject *parent) : QObject(parent) {}
@@ -53,7 +51,7 @@ QStringList Workspace::tables() const
     if (!m_db)
         return {};
     QStringList out;
-    for (const QString &t : m_db->db().tables(QSql::Tables)) {
+    for (const QString &t : m_db->tables()) {
         if (!t.startsWith(QLatin1String("tributary_")) && !t.startsWith(QLatin1String("sqlite_")))
             out.append(t);
     }

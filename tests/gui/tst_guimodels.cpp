@@ -191,16 +191,16 @@ void tst_GuiModels::runsModelAndRunsView()
     QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
     QCOMPARE(model.rowCount(), 2);
     // Newest first, with the counts of its JSON summed over the entities.
-    const RunRecord &last = model.run(0);
+    const RunRow &last = model.run(0);
     QCOMPARE(last.status, QStringLiteral("partial"));
     QCOMPARE(model.index(0, RunsModel::StatusColumn).data().toString(), QStringLiteral("Partial"));
-    QCOMPARE(last.total.quarantined, 1);
-    QCOMPARE(last.total.conflicts, 3);
+    QCOMPARE(last.total().quarantined, 1);
+    QCOMPARE(last.total().conflicts, 3);
     QCOMPARE(model.index(0, RunsModel::QuarantinedColumn).data().toString(), QStringLiteral("1"));
     QCOMPARE(last.entities.first(), QStringLiteral("users")); // the source's dependency order
-    const RunRecord &firstRun = model.run(1);
+    const RunRow &firstRun = model.run(1);
     QCOMPARE(firstRun.status, QStringLiteral("ok"));
-    QCOMPARE(firstRun.total.inserted, s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'inserted'")));
+    QCOMPARE(firstRun.total().inserted, s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'inserted'")));
     QVERIFY(firstRun.durationMs() >= 0);
     QVERIFY(!model.index(1, RunsModel::DurationColumn).data().toString().isEmpty());
 
@@ -241,12 +241,12 @@ void tst_GuiModels::quarantineModelAndView()
     QVERIFY(model.refresh(*ws.database(), &e));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.total(), 1);
-    const QuarantinedRecord &r = model.record(0);
+    const QuarantineEntry &r = model.record(0);
     QCOMPARE(r.entity, QStringLiteral("topics"));
     QCOMPARE(r.externalId, QString::number(s.loudTopic));
     QVERIFY2(r.reason.contains(QStringLiteral("topics may not shout")), qPrintable(r.reason));
     QCOMPARE(model.index(0, QuarantineModel::AttemptsColumn).data().toInt(), 1);
-    QVERIFY(r.record.contains(QStringLiteral("HELLO!!!")));
+    QCOMPARE(r.record.value(QStringLiteral("title")).toString(), QStringLiteral("HELLO!!!"));
 
     // A second record arrives, the first leaves once the database accepts it.
     int status = 0;
