@@ -190,23 +190,14 @@ void ConflictInspector::buildUi()
     auto *listPane = new QWidget(m_splitter);
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
-    m_listStack = new QStackedWidget(listPane);
-    m_table = makeRecordTable(m_proxy, QStringLiteral("conflictsTable"), QAbstractItemView::ExtendedSelection, m_listStack);
+    m_table = makeRecordTable(m_proxy, QStringLiteral("conflictsTable"), QAbstractItemView::ExtendedSelection, nullptr);
     m_table->sortByColumn(ConflictsModel::IdColumn, Qt::AscendingOrder);
-    m_listStack->addWidget(m_table);
-    auto *emptyPage = new QWidget(m_listStack);
-    auto *emptyLayout = new QVBoxLayout(emptyPage);
-    emptyLayout->addStretch(1);
-    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("conflictsEmptyState"), emptyPage);
-    m_emptyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    emptyLayout->addWidget(m_emptyLabel);
-    m_clearFilters = new QPushButton(tr("Clear filters"), emptyPage);
+    m_list = new RecordPane(m_table, QStringLiteral("conflictsEmptyState"), listPane);
+    m_clearFilters = new QPushButton(tr("Clear filters"));
     m_clearFilters->setObjectName(QStringLiteral("clearFilters"));
     connect(m_clearFilters, &QPushButton::clicked, this, &ConflictInspector::clearFilters);
-    emptyLayout->addWidget(m_clearFilters, 0, Qt::AlignHCenter);
-    emptyLayout->addStretch(1);
-    m_listStack->addWidget(emptyPage);
-    listLayout->addWidget(m_listStack, 1);
+    m_list->addStateWidget(m_clearFilters);
+    listLayout->addWidget(m_list, 1);
 
     auto *bulk = new QHBoxLayout;
     m_selectionLabel = new QLabel(listPane);
@@ -369,7 +360,8 @@ void ConflictInspector::rebuildFilterChoices()
                 entities[s.name].append(e.name);
         }
     }
-    // Conflicts of sources or entities no longer configured stay listable.
+    // Conflicts of sources or entities no longer configured stay listable. When the conflicts
+    // cannot be read, the filters offer the configured ones and the list says what failed.
     if (Database *db = m_workspace ? m_workspace->database() : nullptr) {
         const QList<QPair<QString, QString>> pairs = ConflictStore(*db).sourceEntityPairs().valueOr({});
         for (const auto &[s, en] : pairs) {
@@ -406,14 +398,11 @@ void ConflictInspector::refresh()
 {
     Database *db = m_workspace ? m_workspace->database() : nullptr;
     rebuildFilterChoices();
-    m_loadError.clear();
     if (!db) {
         m_model->clear();
     } else {
         m_model->setFilter(filter());
-        Error e;
-        if (!m_model->refresh(*db, &e))
-            m_loadError = e.toString();
+        m_model->refresh(*db); // a failure shows in place of the list
     }
     if (m_model->rowCount() > 0 && !m_columnsSized) {
         m_table->resizeColumnsToContents();
@@ -437,19 +426,23 @@ void ConflictInspector::updateEmptyState()
         if (m_model->isTruncated())
             count = tr("the first %1 conflicts; narrow the filters to see the others").arg(DisplayText::number(rows));
         m_countLabel->setText(count);
-        m_listStack->setCurrentIndex(0);
+        m_list->showTable();
         return;
     }
     m_countLabel->clear();
-    m_listStack->setCurrentIndex(1);
     m_clearFilters->hide();
+    if (m_workspace && m_workspace->isOpen() && !m_workspace->database()) {
+        m_list->showReadError(tr("The main database could not be opened, so its conflicts cannot be shown:\n%1"),
+                              m_workspace->databaseError());
+        return;
+    }
+    if (m_model->readError()) {
+        m_list->showReadError(tr("Cannot read the conflicts:\n%1"), m_model->readError());
+        return;
+    }
     QString text;
     if (!m_workspace || !m_workspace->isOpen()) {
         text = tr("No configuration is open.\nOpen one to see the conflicts that wait for a person.");
-    } else if (!m_workspace->database()) {
-        text = tr("The main database could not be opened, so its conflicts cannot be shown:\n%1").arg(m_workspace->databaseError());
-    } else if (!m_loadError.isEmpty()) {
-        text = tr("The conflicts could not be read:\n%1").arg(m_loadError);
     } else if (filtersActive()) {
         text = tr("No conflict matches these filters.");
         if (m_model->openTotal() > 0)
@@ -462,12 +455,12 @@ void ConflictInspector::updateEmptyState()
         text = tr("Nothing waits for a person.\nWhen the main application and a source change the same field to different values, "
                   "or one side deletes a row the other changed, and no policy decides, the conflict waits here.");
     }
-    m_emptyLabel->setText(text);
+    m_list->showEmpty(text);
 }
 
 QString ConflictInspector::emptyStateText() const
 {
-    return m_listStack->currentIndex() == 1 ? m_emptyLabel->text() : QString();
+    return m_list->stateText();
 }
 
 QList<qint64> ConflictInspector::selectedConflictIds() const

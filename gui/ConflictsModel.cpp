@@ -23,12 +23,9 @@ bool ConflictsModel::refresh(Database &db, Error *error)
     filter.limit = kLimit + 1; // one more tells whether there are more
     Result<QList<Conflict>> read = store.list(filter);
     const Result<qint64> open = read ? store.count(ConflictFilter()) : Result<qint64>(read.error());
-    if (!open) {
-        if (error)
-            *error = open.error();
-        clear();
-        return false;
-    }
+    if (!open)
+        return failRead(open.error(), error);
+    readSucceeded();
     m_openTotal = *open;
     QList<Conflict> &list = *read;
     m_truncated = list.size() > kLimit;
@@ -50,7 +47,7 @@ bool ConflictsModel::refresh(Database &db, Error *error)
     return true;
 }
 
-void ConflictsModel::clear()
+void ConflictsModel::clearRows()
 {
     m_truncated = false;
     m_openTotal = 0;

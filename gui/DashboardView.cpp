@@ -1,7 +1,7 @@
 #include "DashboardView.h"
 
+#include "DisplayText.h"
 #include "RunsModel.h"
-
 #include "Workspace.h"
 #include "engine/SourceRunner.h"
 #include "state/RunLog.h"
@@ -130,7 +130,7 @@ void DashboardView::rebuild()
     } else if (config.sources.isEmpty()) {
         m_banner->setText(tr("This configuration has no sources yet. Add one from the Source menu."));
     } else if (!m_workspace->database()) {
-        m_banner->setText(tr("The main database cannot be opened: %1").arg(m_workspace->databaseError()));
+        m_banner->setText(tr("The main database cannot be opened: %1").arg(DisplayText::error(m_workspace->databaseError())));
     } else {
         m_banner->clear();
     }
@@ -269,10 +269,16 @@ void DashboardView::loadLastRun(Panel *panel)
     ended.sources = {panel->source};
     ended.statuses = {RunStatus::Ok, RunStatus::Partial, RunStatus::Failed, RunStatus::Interrupted};
     ended.limit = 1;
-    const QList<RunRecord> runs = RunLog(*db).list(ended).valueOr({});
-    if (runs.isEmpty())
+    const Result<QList<RunRecord>> runs = RunLog(*db).list(ended);
+    if (!runs) {
+        panel->lastRun->setText(tr("Cannot read the last run: %1").arg(DisplayText::error(runs.error())));
+        panel->lastRun->setToolTip(runs.error().toString());
+        panel->lastRun->setStyleSheet(QStringLiteral("color: #c62828;"));
         return;
-    const RunRecord &last = runs.first();
+    }
+    if (runs->isEmpty())
+        return;
+    const RunRecord &last = runs->first();
     RunResult r;
     r.source = panel->source;
     r.kind = last.runKind().value_or(RunKind::Incremental);
@@ -671,6 +677,8 @@ void DashboardView::showResult(Panel *panel, const RunResult &result, bool dryRu
         if (result.status == RunResult::Status::Partial)
             line += tr(" (%1 quarantined, %2 waiting for a referenced record)").arg(formatCount(total.quarantined), formatCount(total.pending));
         panel->lastRun->setText(line);
+        panel->lastRun->setToolTip(QString());
+        panel->lastRun->setStyleSheet(QString()); // a failed read of the last run is over
     }
     if (result.status == RunResult::Status::Failed && result.error) {
         panel->error->setText(dryRun ? tr("The preview failed: %1").arg(result.error.message) : result.error.message);

@@ -5,6 +5,7 @@
 #include "ConflictInspector.h"
 #include "ConnectionTestDialog.h"
 #include "DashboardView.h"
+#include "DisplayText.h"
 #include "LogView.h"
 #include "QuarantineView.h"
 #include "RunsView.h"
@@ -293,7 +294,8 @@ void MainWindow::updateTitle()
     if (!m_workspace->isOpen()) {
         m_statusConfig->setText(tr("No configuration open. File ▸ Open, or File ▸ New Configuration."));
     } else if (!m_workspace->database()) {
-        m_statusConfig->setText(tr("%1 — the main database cannot be opened: %2").arg(m_workspace->configPath(), m_workspace->databaseError()));
+        m_statusConfig->setText(tr("%1 — the main database cannot be opened: %2")
+                                    .arg(m_workspace->configPath(), DisplayText::error(m_workspace->databaseError())));
     } else {
         m_statusConfig->setText(tr("%1 — main database %2").arg(QDir::toNativeSeparators(m_workspace->configPath()),
                                                                  QDir::toNativeSeparators(m_workspace->database()->name())));
@@ -303,9 +305,17 @@ void MainWindow::updateTitle()
 void MainWindow::updateConflictsTab()
 {
     Database *db = m_workspace->database();
-    const qint64 open = db ? ConflictStore(*db).count(ConflictFilter()).valueOr(0) : 0;
-    m_tabs->setTabText(int(View::Conflicts), open > 0 ? tr("Conflicts (%1)").arg(open) : tr("Conflicts"));
-    m_statusConflicts->setText(open > 0 ? tr("%n conflict(s) wait for a decision", nullptr, int(open)) : QString());
+    const Result<qint64> open = db ? ConflictStore(*db).count(ConflictFilter()) : Result<qint64>(0);
+    // A count that could not be read is no count: the tab goes without one, and the inspector
+    // shows the error where its list would be.
+    m_tabs->setTabText(int(View::Conflicts), open && *open > 0 ? tr("Conflicts (%1)").arg(*open) : tr("Conflicts"));
+    const QString why = open ? QString() : tr("Cannot count the conflicts: %1").arg(DisplayText::error(open.error()));
+    m_tabs->setTabToolTip(int(View::Conflicts), why);
+    m_statusConflicts->setToolTip(why);
+    if (!open)
+        m_statusConflicts->setText(tr("Cannot count the conflicts"));
+    else
+        m_statusConflicts->setText(*open > 0 ? tr("%n conflict(s) wait for a decision", nullptr, int(*open)) : QString());
 }
 
 void MainWindow::updateRecentMenu()

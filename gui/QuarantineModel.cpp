@@ -18,12 +18,9 @@ bool QuarantineModel::refresh(Database &db, Error *error)
     const Result<qint64> total = ParkingLot::count(db, filter);
     filter.limit = kLimit;
     const Result<QList<QuarantineEntry>> fresh = total ? ParkingLot::list(db, filter) : Result<QList<QuarantineEntry>>(total.error());
-    if (!fresh) {
-        if (error)
-            *error = fresh.error();
-        clear();
-        return false;
-    }
+    if (!fresh)
+        return failRead(fresh.error(), error);
+    readSucceeded();
     m_total = *total;
     replaceRows(
         m_rows, *fresh, [](const QuarantineEntry &r) { return r.key(); },
@@ -34,7 +31,7 @@ bool QuarantineModel::refresh(Database &db, Error *error)
     return true;
 }
 
-void QuarantineModel::clear()
+void QuarantineModel::clearRows()
 {
     m_total = 0;
     if (m_rows.isEmpty())

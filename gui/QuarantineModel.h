@@ -28,8 +28,8 @@ public:
     void setSource(const QString &source) { m_source = source; } // empty: every source
     QString source() const { return m_source; }
 
-    bool refresh(Database &db, Error *error);
-    void clear();
+    // False with *error (and readError()) when the quarantine could not be read.
+    bool refresh(Database &db, Error *error = nullptr);
 
     // Records held for the filter, also those beyond kLimit.
     qint64 total() const { return m_total; }
@@ -42,6 +42,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    void clearRows() override;
+
     QList<QuarantineEntry> m_rows;
     QString m_source;
     qint64 m_total = 0;

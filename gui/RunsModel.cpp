@@ -30,12 +30,9 @@ bool RunsModel::refresh(Database &db, const Config &config, Error *error)
         filter.sources = {m_source};
     filter.limit = kLimit + 1; // one more tells whether there are more
     const Result<QList<RunRecord>> runs = RunLog(db).list(filter);
-    if (!runs) {
-        if (error)
-            *error = runs.error();
-        clear();
-        return false;
-    }
+    if (!runs)
+        return failRead(runs.error(), error);
+    readSucceeded();
     QList<RunRow> fresh;
     fresh.reserve(runs->size());
     for (const RunRecord &run : *runs) {
@@ -71,7 +68,7 @@ bool RunsModel::refresh(Database &db, const Config &config, Error *error)
     return true;
 }
 
-void RunsModel::clear()
+void RunsModel::clearRows()
 {
     m_truncated = false;
     if (m_rows.isEmpty())

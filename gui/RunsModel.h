@@ -51,8 +51,9 @@ public:
     void setSource(const QString &source) { m_source = source; }
     QString source() const { return m_source; }
 
-    bool refresh(Database &db, const Config &config, Error *error);
-    void clear();
+    // `config` orders each run's entities. False with *error (and readError()) when the runs
+    // could not be read.
+    bool refresh(Database &db, const Config &config, Error *error = nullptr);
     // Repaints the durations of running runs (they grow while they run).
     void tick();
 
@@ -71,6 +72,8 @@ public:
     static QString kindText(const QString &kind);
 
 private:
+    void clearRows() override;
+
     QList<RunRow> m_rows;
     QString m_source;
     bool m_truncated = false;

@@ -52,12 +52,9 @@ RunsView::RunsView(Workspace *workspace, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     root->addWidget(splitter, 1);
 
-    m_listStack = new QStackedWidget(splitter);
-    m_table = makeRecordTable(m_proxy, QStringLiteral("runsTable"), QAbstractItemView::SingleSelection, m_listStack);
+    m_table = makeRecordTable(m_proxy, QStringLiteral("runsTable"), QAbstractItemView::SingleSelection, nullptr);
     m_table->sortByColumn(RunsModel::IdColumn, Qt::DescendingOrder);
-    m_listStack->addWidget(m_table);
-    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("runsEmptyState"), m_listStack);
-    m_listStack->addWidget(m_emptyLabel);
+    m_list = new RecordPane(m_table, QStringLiteral("runsEmptyState"), splitter);
 
     m_detailStack = new QStackedWidget(splitter);
     auto *placeholder = makeStateLabel(tr("Select a run to see its counts per entity and how it ended."), QString(), m_detailStack);
@@ -124,6 +121,8 @@ QString RunsView::sourceFilter() const
 void RunsView::rebuildSourceChoices()
 {
     Database *db = m_workspace ? m_workspace->database() : nullptr;
+    // Without the sources of the run history (it cannot be read), the filter offers the configured
+    // ones; the list below says what failed.
     fillSourceChoices(m_sourceCombo, m_workspace, db ? RunLog(*db).sources().valueOr({}) : QStringList());
 }
 
@@ -131,14 +130,11 @@ void RunsView::refresh()
 {
     Database *db = m_workspace ? m_workspace->database() : nullptr;
     rebuildSourceChoices();
-    m_loadError.clear();
     if (!db) {
         m_model->clear();
     } else {
         m_model->setSource(m_sourceCombo->currentData().toString());
-        Error e;
-        if (!m_model->refresh(*db, m_workspace->config(), &e))
-            m_loadError = e.toString();
+        m_model->refresh(*db, m_workspace->config()); // a failure shows in place of the list
     }
     if (m_model->rowCount() > 0 && !m_columnsSized) {
         m_table->resizeColumnsToContents();
@@ -158,29 +154,32 @@ void RunsView::updateEmptyState()
     if (rows > 0) {
         m_countLabel->setText(m_model->isTruncated() ? tr("the newest %1 runs").arg(DisplayText::number(rows))
                                                      : tr("%n run(s)", nullptr, rows));
-        m_listStack->setCurrentIndex(0);
+        m_list->showTable();
         return;
     }
     m_countLabel->clear();
-    m_listStack->setCurrentIndex(1);
+    if (m_workspace && m_workspace->isOpen() && !m_workspace->database()) {
+        m_list->showReadError(tr("The main database could not be opened, so its runs cannot be shown:\n%1"), m_workspace->databaseError());
+        return;
+    }
+    if (m_model->readError()) {
+        m_list->showReadError(tr("Cannot read the runs:\n%1"), m_model->readError());
+        return;
+    }
     QString text;
     if (!m_workspace || !m_workspace->isOpen())
         text = tr("No configuration is open.\nOpen one to see its runs.");
-    else if (!m_workspace->database())
-        text = tr("The main database could not be opened, so its runs cannot be shown:\n%1").arg(m_workspace->databaseError());
-    else if (!m_loadError.isEmpty())
-        text = tr("The runs could not be read:\n%1").arg(m_loadError);
     else if (!m_sourceCombo->currentData().toString().isEmpty())
         text = tr("%1 has not run yet.\nIts runs appear here, from this console and from tributaryd alike.").arg(m_sourceCombo->currentData().toString());
     else
         text = tr("No run yet.\nEvery sync, from this console or from tributaryd, appears here with what it fetched, wrote and "
                   "held back, and how it ended.");
-    m_emptyLabel->setText(text);
+    m_list->showEmpty(text);
 }
 
 QString RunsView::emptyStateText() const
 {
-    return m_listStack->currentIndex() == 1 ? m_emptyLabel->text() : QString();
+    return m_list->stateText();
 }
 
 bool RunsView::selectRun(qint64 id)

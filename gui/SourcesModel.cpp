@@ -1,5 +1,6 @@
 #include "SourcesModel.h"
 
+#include "DisplayText.h"
 #include "Workspace.h"
 
 #include "state/ConflictStore.h"
@@ -67,30 +68,46 @@ void SourcesModel::refresh()
     m_rows.clear();
     if (m_workspace->isOpen()) {
         Database *db = m_workspace->database();
-        // Per source: "source\x1fentity" -> count, summed over the entities.
-        auto perSource = [](const QHash<QString, qint64> &counts) {
+        // "source\x1fentity" -> count, summed per source.
+        auto perSource = [](const Result<QHash<QString, qint64>> &counts) -> Result<QHash<QString, qint64>> {
+            if (!counts)
+                return counts.error();
             QHash<QString, qint64> out;
-            for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+            for (auto it = counts->constBegin(); it != counts->constEnd(); ++it)
                 out[it.key().section(QChar(0x1f), 0, 0)] += it.value();
             return out;
         };
-        QHash<QString, qint64> conflicts, quarantined;
+        Result<QHash<QString, qint64>> conflicts = QHash<QString, qint64>(), quarantined = QHash<QString, qint64>();
         if (db) {
-            conflicts = perSource(ConflictStore(*db).openCountsBySourceAndEntity().valueOr({}));
-            quarantined = perSource(ParkingLot::countsBySourceAndEntity(*db).valueOr({}));
+            conflicts = perSource(ConflictStore(*db).openCountsBySourceAndEntity());
+            quarantined = perSource(ParkingLot::countsBySourceAndEntity(*db));
         }
         for (const SourceConfig &s : m_workspace->config().sources) {
             Row r;
             r.name = s.name;
             r.enabled = s.enabled;
-            if (db) {
-                if (const std::optional<RunRecord> last = RunLog(*db).last(s.name).valueOr(std::nullopt)) {
-                    r.lastStatus = last->status;
-                    r.lastError = last->error;
-                    r.lastFinished = QDateTime::fromString(last->finishedAt, Qt::ISODateWithMs);
+            if (!db) {
+                // Nothing about it can be read, which is not "never synced".
+                r.readError = m_workspace->databaseError();
+                m_rows.append(r);
+                continue;
+            }
+            const Result<std::optional<RunRecord>> last = RunLog(*db).last(s.name);
+            // The first read that failed is what its line says instead of a result.
+            for (const Error *e : {&last.error(), &conflicts.error(), &quarantined.error()}) {
+                if (e->isError()) {
+                    r.readError = *e;
+                    break;
                 }
-                r.openConflicts = conflicts.value(s.name);
-                r.quarantined = quarantined.value(s.name);
+            }
+            if (!r.readError) {
+                if (const std::optional<RunRecord> &run = *last) {
+                    r.lastStatus = run->status;
+                    r.lastError = run->error;
+                    r.lastFinished = QDateTime::fromString(run->finishedAt, Qt::ISODateWithMs);
+                }
+                r.openConflicts = conflicts->value(s.name);
+                r.quarantined = quarantined->value(s.name);
             }
             m_rows.append(r);
         }
@@ -115,6 +132,8 @@ SourcesModel::State SourcesModel::stateOf(const Row &r) const
         return State::Syncing;
     if (!r.enabled)
         return State::Disabled;
+    if (r.readError)
+        return State::NeedsAttention; // the database, at least, does
     if (r.lastStatus == QLatin1String("failed") || r.lastStatus == QLatin1String("partial") || r.lastStatus == QLatin1String("interrupted")
         || r.openConflicts > 0)
         return State::NeedsAttention;
@@ -123,6 +142,8 @@ SourcesModel::State SourcesModel::stateOf(const Row &r) const
 
 QString SourcesModel::lastResultText(const Row &r) const
 {
+    if (r.readError)
+        return tr("cannot read its state: %1").arg(DisplayText::error(r.readError));
     QStringList parts;
     if (r.lastStatus.isEmpty())
         parts.append(tr("never synced"));
@@ -157,6 +178,8 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return stateIcon(state);
     case Qt::ToolTipRole:
+        if (r.readError)
+            return tr("cannot read its state: %1").arg(r.readError.toString());
         return r.lastError.isEmpty() ? lastResultText(r) : lastResultText(r) + QStringLiteral("\n") + r.lastError;
     case NameRole:
         return r.name;
@@ -165,7 +188,9 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     case LastResultRole:
         return lastResultText(r);
     case OpenConflictsRole:
-        return r.openConflicts;
+        return r.readError ? QVariant() : QVariant(r.openConflicts);
+    case ReadErrorRole:
+        return r.readError ? DisplayText::error(r.readError) : QString();
     default:
         return {};
     }
@@ -178,6 +203,7 @@ QHash<int, QByteArray> SourcesModel::roleNames() const
     roles.insert(StateRole, "state");
     roles.insert(LastResultRole, "lastResult");
     roles.insert(OpenConflictsRole, "openConflicts");
+    roles.insert(ReadErrorRole, "readError");
     return roles;
 }
 

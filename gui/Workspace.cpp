@@ -18,13 +18,13 @@ bool Workspace::open(const QString &configPath, QStringList *errors)
     m_config = config;
     m_path = configPath;
     m_open = true;
-    m_databaseError.clear();
+    m_databaseError = Error();
     Error error;
     m_db = Database::open(m_config.database, m_config.baseDir(), &error);
     if (m_db && !Migrations::run(*m_db, &error))
         m_db.reset();
     if (!m_db)
-        m_databaseError = error.toString();
+        m_databaseError = error;
     Q_EMIT configChanged();
     Q_EMIT dataChanged();
     return true;
@@ -41,7 +41,7 @@ void Workspace::close()
     m_config = Config();
     m_path.clear();
     m_open = false;
-    m_databaseError.clear();
+    m_databaseError = Error();
     Q_EMIT configChanged();
     Q_EMIT dataChanged();
 }
