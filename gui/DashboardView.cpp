@@ -1,7 +1,6 @@
 #include "DashboardView.h"
 
 #include "DisplayText.h"
-#include "RunsModel.h"
 #include "Workspace.h"
 #include "engine/SourceRunner.h"
 #include "state/RunLog.h"
@@ -281,7 +280,6 @@ void DashboardView::loadLastRun(Panel *panel)
     const RunRecord &last = runs->first();
     RunResult r;
     r.source = panel->source;
-    r.kind = last.runKind().value_or(RunKind::Incremental);
     const QDateTime started = QDateTime::fromString(last.startedAt, Qt::ISODateWithMs);
     const QDateTime finished = QDateTime::fromString(last.finishedAt, Qt::ISODateWithMs);
     r.status = last.runStatus().value_or(RunStatus::Failed);
@@ -291,7 +289,7 @@ void DashboardView::loadLastRun(Panel *panel)
     r.counts = last.counts;
     r.entityOrder = last.counts.keys();
     r.entityOrder.sort();
-    showResult(panel, r, false, finished.isValid() ? finished.toLocalTime() : started.toLocalTime());
+    showResult(panel, r, last.kind, false, finished.isValid() ? finished.toLocalTime() : started.toLocalTime());
     for (EntityRow *row : std::as_const(panel->rows)) {
         if (r.counts.contains(row->entity))
             showCounts(row, r.counts.value(row->entity), false);
@@ -516,7 +514,7 @@ void DashboardView::onFinished(SourceRunner *runner, const RunResult &result)
                 setWaiting(row->bar, complete ? QString() : tr("not reached"));
             }
         }
-        showResult(p, result, dryRun, QDateTime::currentDateTime());
+        showResult(p, result, result.kindName(), dryRun, QDateTime::currentDateTime());
         if (dryRun)
             showPreview(p, result);
         updateControls(p);
@@ -650,7 +648,7 @@ void DashboardView::updateControls(Panel *panel)
         tick();
 }
 
-void DashboardView::showResult(Panel *panel, const RunResult &result, bool dryRun, const QDateTime &when)
+void DashboardView::showResult(Panel *panel, const RunResult &result, const QString &kind, bool dryRun, const QDateTime &when)
 {
     QString status;
     switch (result.status) {
@@ -673,7 +671,8 @@ void DashboardView::showResult(Panel *panel, const RunResult &result, bool dryRu
                               : result.status == RunResult::Status::Interrupted ? tr("Stopped")
                                                                                 : tr("Idle"));
         const EntityCounts total = result.total();
-        QString line = tr("Last %1 run: %2 at %3, took %4").arg(RunsModel::kindText(result.kindName()).toLower(), status, at, took);
+        // The kind in tributaryd's words ("incremental sync", "webhook sync").
+        QString line = tr("Last run (%1): %2 at %3, took %4").arg(RunKinds::describe(kind), status, at, took);
         if (result.status == RunResult::Status::Partial)
             line += tr(" (%1 quarantined, %2 waiting for a referenced record)").arg(formatCount(total.quarantined), formatCount(total.pending));
         panel->lastRun->setText(line);

@@ -117,7 +117,8 @@ private:
     void showStopped(EntityRow *row, const EntityCounts &counts, RunResult::Status status);
     void resetRows(Panel *panel);
     void updateControls(Panel *panel);
-    void showResult(Panel *panel, const RunResult &result, bool dryRun, const QDateTime &when);
+    // `kind`: the run's kind as stored (RunKinds::name), also one a newer Tributary wrote.
+    void showResult(Panel *panel, const RunResult &result, const QString &kind, bool dryRun, const QDateTime &when);
     void showPreview(Panel *panel, const RunResult &result);
     QString formatCount(qint64 n) const;
     QString formatDuration(qint64 seconds) const;

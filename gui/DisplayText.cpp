@@ -86,6 +86,11 @@ QString DisplayText::editableValue(const QJsonValue &v)
     return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
 }
 
+QString DisplayText::capitalized(const QString &phrase)
+{
+    return phrase.isEmpty() ? phrase : phrase.at(0).toUpper() + phrase.mid(1);
+}
+
 QString DisplayText::error(const Error &error)
 {
     // Core's SQL errors say "<driver's words> -- in: <statement>".

@@ -180,7 +180,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         switch (column) {
         case IdColumn: return r.id;
         case SourceColumn: return r.source;
-        case KindColumn: return kindText(r.kind);
+        case KindColumn: return DisplayText::capitalized(RunKinds::describe(r.kind)); // tributaryd's words
         case StartedColumn: return DisplayText::time(r.startedAt);
         case DurationColumn: {
             const qint64 ms = r.durationMs();
@@ -248,19 +248,6 @@ QString RunsModel::statusExplanation(const QString &status)
         return tr("The run was stopped (by a person, a signal, or the end of its process); the next run resumes at the last "
                   "committed page.");
     return QString();
-}
-
-QString RunsModel::kindText(const QString &kind)
-{
-    if (kind == QLatin1String("incremental"))
-        return tr("Incremental");
-    if (kind == QLatin1String("full"))
-        return tr("Full");
-    if (kind == QLatin1String("reconcile"))
-        return tr("Reconcile");
-    if (kind == QLatin1String("quarantine-retry"))
-        return tr("Quarantine retry");
-    return kind;
 }
 
 } // namespace Tributary::Gui

@@ -69,7 +69,6 @@ public:
 
     static QString statusText(const QString &status);
     static QString statusExplanation(const QString &status);
-    static QString kindText(const QString &kind);
 
 private:
     void clearRows() override;

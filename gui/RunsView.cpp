@@ -209,7 +209,7 @@ void RunsView::showRun()
     m_shownId = r.id;
     m_shownVersion = version;
     m_detailStack->setCurrentIndex(1);
-    m_detailTitle->setText(tr("Run %1 of %2 (%3): %4").arg(r.id).arg(r.source, RunsModel::kindText(r.kind), RunsModel::statusText(r.status)));
+    m_detailTitle->setText(tr("Run %1 of %2 (%3): %4").arg(r.id).arg(r.source, RunKinds::describe(r.kind), RunsModel::statusText(r.status)));
     const qint64 ms = r.durationMs();
     QString times = r.finishedAt.isEmpty() ? tr("Started %1.").arg(DisplayText::time(r.startedAt))
                                            : tr("Started %1, finished %2 (%3).")

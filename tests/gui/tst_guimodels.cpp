@@ -17,6 +17,7 @@
 #include "store/Database.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QLoggingCategory>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -204,12 +205,16 @@ void tst_GuiModels::runsModelAndRunsView()
     QVERIFY(firstRun.durationMs() >= 0);
     QVERIFY(!model.index(1, RunsModel::DurationColumn).data().toString().isEmpty());
 
-    // A new run arrives on top; the others stay.
+    // Kinds in tributaryd's words.
+    QCOMPARE(model.index(0, RunsModel::KindColumn).data().toString(), QStringLiteral("Incremental sync"));
+
+    // A new run arrives on top (a webhook's); the others stay.
     QPersistentModelIndex older(model.index(1, 0));
-    s.f.sync();
+    s.f.sync(RunRequest::webhook({RecordRef{QStringLiteral("topics"), QStringLiteral("2")}}));
     QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(older.row(), 2);
+    QCOMPARE(model.index(0, RunsModel::KindColumn).data().toString(), QStringLiteral("Webhook sync"));
     model.setSource(QStringLiteral("nobody"));
     QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
     QCOMPARE(model.rowCount(), 0);
@@ -221,6 +226,8 @@ void tst_GuiModels::runsModelAndRunsView()
     const qint64 runId = view.model()->run(1).id;
     QVERIFY(view.selectRun(runId));
     QCOMPARE(view.shownRunId(), runId);
+    const QString title = view.findChild<QLabel *>(QStringLiteral("runTitle"))->text();
+    QVERIFY2(title.contains(QStringLiteral("(incremental sync)")), qPrintable(title));
     auto *counts = view.findChild<QTableWidget *>(QStringLiteral("runCounts"));
     QCOMPARE(counts->rowCount(), 5); // four entities and the total
     QCOMPARE(counts->item(4, 0)->text(), QStringLiteral("Total"));
