@@ -22,7 +22,6 @@
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -191,23 +190,14 @@ void ConflictInspector::buildUi()
     auto *listPane = new QWidget(m_splitter);
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
-    m_listStack = new QStackedWidget(listPane);
-    m_table = makeRecordTable(m_proxy, QStringLiteral("conflictsTable"), QAbstractItemView::ExtendedSelection, m_listStack);
+    m_table = makeRecordTable(m_proxy, QStringLiteral("conflictsTable"), QAbstractItemView::ExtendedSelection, nullptr);
     m_table->sortByColumn(ConflictsModel::IdColumn, Qt::AscendingOrder);
-    m_listStack->addWidget(m_table);
-    auto *emptyPage = new QWidget(m_listStack);
-    auto *emptyLayout = new QVBoxLayout(emptyPage);
-    emptyLayout->addStretch(1);
-    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("conflictsEmptyState"), emptyPage);
-    m_emptyLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    emptyLayout->addWidget(m_emptyLabel);
-    m_clearFilters = new QPushButton(tr("Clear filters"), emptyPage);
+    m_list = new RecordPane(m_table, QStringLiteral("conflictsEmptyState"), listPane);
+    m_clearFilters = new QPushButton(tr("Clear filters"));
     m_clearFilters->setObjectName(QStringLiteral("clearFilters"));
     connect(m_clearFilters, &QPushButton::clicked, this, &ConflictInspector::clearFilters);
-    emptyLayout->addWidget(m_clearFilters, 0, Qt::AlignHCenter);
-    emptyLayout->addStretch(1);
-    m_listStack->addWidget(emptyPage);
-    listLayout->addWidget(m_listStack, 1);
+    m_list->addStateWidget(m_clearFilters);
+    listLayout->addWidget(m_list, 1);
 
     auto *bulk = new QHBoxLayout;
     m_selectionLabel = new QLabel(listPane);
@@ -370,19 +360,15 @@ void ConflictInspector::rebuildFilterChoices()
                 entities[s.name].append(e.name);
         }
     }
-    // Conflicts of sources or entities no longer configured stay listable.
+    // Conflicts of sources or entities no longer configured stay listable. When the conflicts
+    // cannot be read, the filters offer the configured ones and the list says what failed.
     if (Database *db = m_workspace ? m_workspace->database() : nullptr) {
-        QSqlQuery q;
-        Error e;
-        if (db->prepare(q, QStringLiteral("SELECT DISTINCT source, entity FROM tributary_conflicts ORDER BY source, entity"), &e)
-            && db->exec(q, &e)) {
-            while (q.next()) {
-                const QString s = q.value(0).toString(), en = q.value(1).toString();
-                if (!sources.contains(s))
-                    sources.append(s);
-                if (!entities.value(s).contains(en))
-                    entities[s].append(en);
-            }
+        const QList<QPair<QString, QString>> pairs = ConflictStore(*db).sourceEntityPairs().valueOr({});
+        for (const auto &[s, en] : pairs) {
+            if (!sources.contains(s))
+                sources.append(s);
+            if (!entities.value(s).contains(en))
+                entities[s].append(en);
         }
     }
     const QSignalBlocker b1(m_sourceCombo), b2(m_entityCombo);
@@ -412,14 +398,11 @@ void ConflictInspector::refresh()
 {
     Database *db = m_workspace ? m_workspace->database() : nullptr;
     rebuildFilterChoices();
-    m_loadError.clear();
     if (!db) {
         m_model->clear();
     } else {
         m_model->setFilter(filter());
-        Error e;
-        if (!m_model->refresh(*db, m_workspace->config(), &e))
-            m_loadError = e.toString();
+        m_model->refresh(*db); // a failure shows in place of the list
     }
     if (m_model->rowCount() > 0 && !m_columnsSized) {
         m_table->resizeColumnsToContents();
@@ -443,19 +426,23 @@ void ConflictInspector::updateEmptyState()
         if (m_model->isTruncated())
             count = tr("the first %1 conflicts; narrow the filters to see the others").arg(DisplayText::number(rows));
         m_countLabel->setText(count);
-        m_listStack->setCurrentIndex(0);
+        m_list->showTable();
         return;
     }
     m_countLabel->clear();
-    m_listStack->setCurrentIndex(1);
     m_clearFilters->hide();
+    if (m_workspace && m_workspace->isOpen() && !m_workspace->database()) {
+        m_list->showReadError(tr("The main database could not be opened, so its conflicts cannot be shown:\n%1"),
+                              m_workspace->databaseError());
+        return;
+    }
+    if (m_model->readError()) {
+        m_list->showReadError(tr("Cannot read the conflicts:\n%1"), m_model->readError());
+        return;
+    }
     QString text;
     if (!m_workspace || !m_workspace->isOpen()) {
         text = tr("No configuration is open.\nOpen one to see the conflicts that wait for a person.");
-    } else if (!m_workspace->database()) {
-        text = tr("The main database could not be opened, so its conflicts cannot be shown:\n%1").arg(m_workspace->databaseError());
-    } else if (!m_loadError.isEmpty()) {
-        text = tr("The conflicts could not be read:\n%1").arg(m_loadError);
     } else if (filtersActive()) {
         text = tr("No conflict matches these filters.");
         if (m_model->openTotal() > 0)
@@ -468,12 +455,12 @@ void ConflictInspector::updateEmptyState()
         text = tr("Nothing waits for a person.\nWhen the main application and a source change the same field to different values, "
                   "or one side deletes a row the other changed, and no policy decides, the conflict waits here.");
     }
-    m_emptyLabel->setText(text);
+    m_list->showEmpty(text);
 }
 
 QString ConflictInspector::emptyStateText() const
 {
-    return m_listStack->currentIndex() == 1 ? m_emptyLabel->text() : QString();
+    return m_list->stateText();
 }
 
 QList<qint64> ConflictInspector::selectedConflictIds() const
@@ -786,12 +773,12 @@ bool ConflictInspector::resolveShown(Resolution::Action action, QString *message
             resolution.fields.insert(f, fieldChoice(f));
     }
     const Conflict shown = m_shown;
-    ConflictStore store(*db, m_workspace->config());
+    ConflictResolver resolver(*db, m_workspace->config());
     Error error;
     bool ok = false;
     {
         const BusyCursor busy;
-        ok = store.resolve(shown, resolution, m_actor, &error);
+        ok = resolver.resolve(shown, resolution, m_actor, &error);
     }
     if (ok) {
         const QString text = tr("Conflict #%1 (%2/%3 %4) resolved by %5: %6.")
@@ -840,7 +827,7 @@ bool ConflictInspector::resolveSelected(Resolution::Action action, QString *mess
     if (chosen.isEmpty())
         return finish(tr("Select one or more open conflicts first."), true);
     std::sort(chosen.begin(), chosen.end(), [](const Conflict &a, const Conflict &b) { return a.id < b.id; });
-    ConflictStore store(*db, m_workspace->config());
+    ConflictResolver resolver(*db, m_workspace->config());
     Resolution resolution;
     resolution.action = action;
     int resolved = 0;
@@ -849,7 +836,7 @@ bool ConflictInspector::resolveSelected(Resolution::Action action, QString *mess
         const BusyCursor busy;
         for (const Conflict &c : std::as_const(chosen)) {
             Error error;
-            if (store.resolve(c, resolution, m_actor, &error))
+            if (resolver.resolve(c, resolution, m_actor, &error))
                 ++resolved;
             else
                 refused.append(error.code == Error::Code::Conflict || error.code == Error::Code::Config ? error.message : error.toString());

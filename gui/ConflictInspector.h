@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/Conflicts.h"
+#include "engine/ConflictResolver.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -22,12 +22,13 @@ class QToolButton;
 namespace Tributary::Gui {
 
 class ConflictsModel;
+class RecordPane;
 class Workspace;
 
 // The conflict inspector: the conflicts that wait for a person (or all of them), filterable;
 // for the selected one, base, local and remote side by side per field with the differences
 // highlighted; decided by keeping local, taking remote, choosing per field or a merged value,
-// or for a whole selection at once. Every decision goes through core's ConflictStore, so it does
+// or for a whole selection at once. Every decision goes through core's ConflictResolver, so it does
 // exactly what `tributaryd conflicts resolve` does, and is refused the same way when the row or
 // the conflict changed since it was shown.
 class ConflictInspector : public QWidget
@@ -68,7 +69,8 @@ public:
     // The outcome shown above the list after a decision (empty when none).
     QString messageText() const;
     bool isMessageError() const { return m_messageIsError; }
-    // Why the list is empty, when it is (no configuration, no conflicts, filters, ...).
+    // Why the list is empty, when it is (no configuration, no conflicts, filters, ...), or why
+    // the conflicts could not be read.
     QString emptyStateText() const;
 
 public Q_SLOTS:
@@ -95,7 +97,6 @@ private:
     ConflictsModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QString m_actor;
-    QString m_loadError;
     Conflict m_shown;
     QStringList m_shownFields;
 
@@ -113,9 +114,8 @@ private:
     bool m_columnsSized = false;
 
     QSplitter *m_splitter = nullptr;
-    QStackedWidget *m_listStack = nullptr;
+    RecordPane *m_list = nullptr;
     QTableView *m_table = nullptr;
-    QLabel *m_emptyLabel = nullptr;
     QPushButton *m_clearFilters = nullptr;
     QLabel *m_selectionLabel = nullptr;
     QPushButton *m_bulkKeepLocal = nullptr;

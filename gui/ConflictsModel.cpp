@@ -6,7 +6,6 @@
 
 #include <QGuiApplication>
 #include <QPalette>
-#include <QSqlQuery>
 
 namespace Tributary::Gui {
 
@@ -17,22 +16,18 @@ ConflictsModel::ConflictsModel(QObject *parent) : RowModel(parent)
 
 ConflictsModel::~ConflictsModel() = default;
 
-bool ConflictsModel::refresh(Database &db, const Config &config, Error *error)
+bool ConflictsModel::refresh(Database &db, Error *error)
 {
-    ConflictStore store(db, config);
+    ConflictStore store(db);
     ConflictFilter filter = m_filter;
     filter.limit = kLimit + 1; // one more tells whether there are more
-    Error e;
-    QList<Conflict> list = store.list(filter, &e);
-    QSqlQuery count;
-    if (!e && db.prepare(count, QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts WHERE status = 'open'"), &e) && db.exec(count, &e))
-        m_openTotal = count.next() ? count.value(0).toLongLong() : 0;
-    if (e) {
-        if (error)
-            *error = e;
-        clear();
-        return false;
-    }
+    Result<QList<Conflict>> read = store.list(filter);
+    const Result<qint64> open = read ? store.count(ConflictFilter()) : Result<qint64>(read.error());
+    if (!open)
+        return failRead(open.error(), error);
+    readSucceeded();
+    m_openTotal = *open;
+    QList<Conflict> &list = *read;
     m_truncated = list.size() > kLimit;
     if (m_truncated)
         list.removeLast();
@@ -52,7 +47,7 @@ bool ConflictsModel::refresh(Database &db, const Config &config, Error *error)
     return true;
 }
 
-void ConflictsModel::clear()
+void ConflictsModel::clearRows()
 {
     m_truncated = false;
     m_openTotal = 0;

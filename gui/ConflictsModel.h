@@ -2,7 +2,7 @@
 
 #include "RowModel.h"
 
-#include "engine/Conflicts.h"
+#include "state/ConflictStore.h"
 
 namespace Tributary {
 class Database;
@@ -34,9 +34,8 @@ public:
     const ConflictFilter &filter() const { return m_filter; }
 
     // Reads the conflicts again. Rows that stay keep their place (views keep their selection).
-    // False with *error when the database could not be read; the rows are then cleared.
-    bool refresh(Database &db, const Config &config, Error *error);
-    void clear();
+    // False with *error (and readError()) when they could not be read; the rows are then cleared.
+    bool refresh(Database &db, Error *error = nullptr);
 
     bool isTruncated() const { return m_truncated; }
     // Open conflicts in the whole database, whatever the filter (for "hidden by the filters").
@@ -61,6 +60,8 @@ public:
     static QString statusText(const Conflict &c);
 
 private:
+    void clearRows() override;
+
     struct Row
     {
         Conflict conflict;

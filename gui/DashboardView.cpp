@@ -1,23 +1,21 @@
 #include "DashboardView.h"
 
-#include "RunsModel.h"
-
+#include "DisplayText.h"
 #include "Workspace.h"
 #include "engine/SourceRunner.h"
+#include "state/RunLog.h"
 #include "store/Database.h"
 
 #include <QFrame>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSqlQuery>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -131,7 +129,7 @@ void DashboardView::rebuild()
     } else if (config.sources.isEmpty()) {
         m_banner->setText(tr("This configuration has no sources yet. Add one from the Source menu."));
     } else if (!m_workspace->database()) {
-        m_banner->setText(tr("The main database cannot be opened: %1").arg(m_workspace->databaseError()));
+        m_banner->setText(tr("The main database cannot be opened: %1").arg(DisplayText::error(m_workspace->databaseError())));
     } else {
         m_banner->clear();
     }
@@ -266,31 +264,32 @@ void DashboardView::loadLastRun(Panel *panel)
     panel->lastRun->setText(tr("Never synced"));
     if (!db)
         return;
-    QSqlQuery q(db->db());
-    q.prepare(QStringLiteral("SELECT kind, started_at, finished_at, status, error, counts FROM tributary_runs "
-                             "WHERE source = ? AND status <> 'running' ORDER BY id DESC LIMIT 1"));
-    q.addBindValue(panel->source);
-    if (!q.exec() || !q.next())
+    RunFilter ended;
+    ended.sources = {panel->source};
+    ended.statuses = {RunStatus::Ok, RunStatus::Partial, RunStatus::Failed, RunStatus::Interrupted};
+    ended.limit = 1;
+    const Result<QList<RunRecord>> runs = RunLog(*db).list(ended);
+    if (!runs) {
+        panel->lastRun->setText(tr("Cannot read the last run: %1").arg(DisplayText::error(runs.error())));
+        panel->lastRun->setToolTip(runs.error().toString());
+        panel->lastRun->setStyleSheet(QStringLiteral("color: #c62828;"));
         return;
+    }
+    if (runs->isEmpty())
+        return;
+    const RunRecord &last = runs->first();
     RunResult r;
     r.source = panel->source;
-    r.kind = q.value(0).toString();
-    const QDateTime started = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
-    const QDateTime finished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
-    const QString status = q.value(3).toString();
-    r.status = status == QLatin1String("ok")        ? RunResult::Status::Ok
-             : status == QLatin1String("partial")   ? RunResult::Status::Partial
-             : status == QLatin1String("interrupted") ? RunResult::Status::Interrupted
-                                                    : RunResult::Status::Failed;
-    if (!q.value(4).isNull())
-        r.error = Error(r.status == RunResult::Status::Interrupted ? Error::Code::Aborted : Error::Code::Internal, q.value(4).toString());
+    const QDateTime started = QDateTime::fromString(last.startedAt, Qt::ISODateWithMs);
+    const QDateTime finished = QDateTime::fromString(last.finishedAt, Qt::ISODateWithMs);
+    r.status = last.runStatus().value_or(RunStatus::Failed);
+    if (!last.error.isEmpty())
+        r.error = Error(r.status == RunResult::Status::Interrupted ? Error::Code::Aborted : Error::Code::Internal, last.error);
     r.elapsedMs = started.isValid() && finished.isValid() ? started.msecsTo(finished) : 0;
-    const QJsonObject counts = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
-    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) {
-        r.counts.insert(it.key(), EntityCounts::fromJson(it.value().toObject()));
-        r.entityOrder.append(it.key());
-    }
-    showResult(panel, r, false, finished.isValid() ? finished.toLocalTime() : started.toLocalTime());
+    r.counts = last.counts;
+    r.entityOrder = last.counts.keys();
+    r.entityOrder.sort();
+    showResult(panel, r, last.kind, false, finished.isValid() ? finished.toLocalTime() : started.toLocalTime());
     for (EntityRow *row : std::as_const(panel->rows)) {
         if (r.counts.contains(row->entity))
             showCounts(row, r.counts.value(row->entity), false);
@@ -299,24 +298,15 @@ void DashboardView::loadLastRun(Panel *panel)
 
 // ---- runs -------------------------------------------------------------------------------------
 
-void DashboardView::syncNow(const QString &source) { startRun(source, SyncOptions(), false); }
+void DashboardView::syncNow(const QString &source) { startRun(source, RunRequest::incremental(), false); }
 
-void DashboardView::reconcile(const QString &source)
-{
-    SyncOptions o;
-    o.reconcile = true;
-    startRun(source, o, false);
-}
+void DashboardView::reconcile(const QString &source) { startRun(source, RunRequest::reconcile(), false); }
 
-void DashboardView::preview(const QString &source) { startRun(source, SyncOptions(), true); }
+void DashboardView::preview(const QString &source) { startRun(source, RunRequest::incremental(), true); }
 
 void DashboardView::retryQuarantine(const QString &source, const QStringList &entities, const QStringList &ids)
 {
-    SyncOptions o;
-    o.retryQuarantine = true;
-    o.entities = entities;
-    o.externalIds = ids;
-    startRun(source, o, false);
+    startRun(source, RunRequest::quarantineRetry(entities, ids), false);
 }
 
 void DashboardView::stop(const QString &source)
@@ -418,13 +408,13 @@ DashboardView::Panel *DashboardView::panel(const QString &source) const
     return nullptr;
 }
 
-bool DashboardView::startRun(const QString &source, const SyncOptions &options, bool dryRun)
+bool DashboardView::startRun(const QString &source, const RunRequest &request, bool dryRun)
 {
     if (!m_workspace->isOpen() || !m_workspace->config().source(source) || isRunning(source))
         return false;
     SourceRunner *r = runnerFor(source);
     Error error;
-    if (!r->start(m_workspace->config(), source, options, dryRun, &error)) {
+    if (!r->start(m_workspace->config(), source, request, dryRun, &error)) {
         if (Panel *p = panel(source)) {
             p->error->setText(error.message);
             p->error->show();
@@ -524,7 +514,7 @@ void DashboardView::onFinished(SourceRunner *runner, const RunResult &result)
                 setWaiting(row->bar, complete ? QString() : tr("not reached"));
             }
         }
-        showResult(p, result, dryRun, QDateTime::currentDateTime());
+        showResult(p, result, result.kindName(), dryRun, QDateTime::currentDateTime());
         if (dryRun)
             showPreview(p, result);
         updateControls(p);
@@ -549,10 +539,11 @@ void DashboardView::tick()
         if (!r || !r->isRunning() || r->isStopping())
             continue;
         const qint64 seconds = m_runClock.value(p->source).isValid() ? m_runClock.value(p->source).elapsed() / 1000 : 0;
-        const QString what = r->isDryRun()              ? tr("Previewing (nothing is written)")
-                           : r->options().reconcile      ? tr("Reconciling")
-                           : r->options().retryQuarantine ? tr("Retrying quarantined records")
-                                                         : tr("Syncing");
+        const RunKind kind = r->request().kind();
+        const QString what = r->isDryRun()                        ? tr("Previewing (nothing is written)")
+                           : kind == RunKind::Reconcile           ? tr("Reconciling")
+                           : kind == RunKind::QuarantineRetry     ? tr("Retrying quarantined records")
+                                                                  : tr("Syncing");
         p->state->setText(tr("%1 for %2").arg(what, formatDuration(seconds)));
     }
 }
@@ -657,7 +648,7 @@ void DashboardView::updateControls(Panel *panel)
         tick();
 }
 
-void DashboardView::showResult(Panel *panel, const RunResult &result, bool dryRun, const QDateTime &when)
+void DashboardView::showResult(Panel *panel, const RunResult &result, const QString &kind, bool dryRun, const QDateTime &when)
 {
     QString status;
     switch (result.status) {
@@ -665,6 +656,7 @@ void DashboardView::showResult(Panel *panel, const RunResult &result, bool dryRu
     case RunResult::Status::Partial: status = tr("partial"); break;
     case RunResult::Status::Failed: status = tr("failed"); break;
     case RunResult::Status::Interrupted: status = tr("stopped"); break;
+    case RunResult::Status::Running: break; // a result is delivered when the run has ended
     }
     const QString at = QLocale().toString(when, QLocale::ShortFormat);
     const QString took = result.elapsedMs < 10000 ? tr("%1 s").arg(QLocale().toString(double(result.elapsedMs) / 1000.0, 'f', 1))
@@ -679,10 +671,13 @@ void DashboardView::showResult(Panel *panel, const RunResult &result, bool dryRu
                               : result.status == RunResult::Status::Interrupted ? tr("Stopped")
                                                                                 : tr("Idle"));
         const EntityCounts total = result.total();
-        QString line = tr("Last %1 run: %2 at %3, took %4").arg(RunsModel::kindText(result.kind).toLower(), status, at, took);
+        // The kind in tributaryd's words ("incremental sync", "webhook sync").
+        QString line = tr("Last run (%1): %2 at %3, took %4").arg(RunKinds::describe(kind), status, at, took);
         if (result.status == RunResult::Status::Partial)
             line += tr(" (%1 quarantined, %2 waiting for a referenced record)").arg(formatCount(total.quarantined), formatCount(total.pending));
         panel->lastRun->setText(line);
+        panel->lastRun->setToolTip(QString());
+        panel->lastRun->setStyleSheet(QString()); // a failed read of the last run is over
     }
     if (result.status == RunResult::Status::Failed && result.error) {
         panel->error->setText(dryRun ? tr("The preview failed: %1").arg(result.error.message) : result.error.message);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "state/RunCounts.h"
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -100,7 +100,7 @@ private:
     void rebuild();
     Panel *buildPanel(const SourceConfig &source);
     void loadLastRun(Panel *panel);
-    bool startRun(const QString &source, const SyncOptions &options, bool dryRun);
+    bool startRun(const QString &source, const RunRequest &request, bool dryRun);
     SourceRunner *runnerFor(const QString &source);
     Panel *panel(const QString &source) const;
 
@@ -117,7 +117,8 @@ private:
     void showStopped(EntityRow *row, const EntityCounts &counts, RunResult::Status status);
     void resetRows(Panel *panel);
     void updateControls(Panel *panel);
-    void showResult(Panel *panel, const RunResult &result, bool dryRun, const QDateTime &when);
+    // `kind`: the run's kind as stored (RunKinds::name), also one a newer Tributary wrote.
+    void showResult(Panel *panel, const RunResult &result, const QString &kind, bool dryRun, const QDateTime &when);
     void showPreview(Panel *panel, const RunResult &result);
     QString formatCount(qint64 n) const;
     QString formatDuration(qint64 seconds) const;

@@ -1,5 +1,7 @@
 #include "DisplayText.h"
 
+#include "util/Error.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -82,6 +84,18 @@ QString DisplayText::editableValue(const QJsonValue &v)
         return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
     // Numbers and booleans: as JSON writes them (no exponent for ids, "true"/"false").
     return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+}
+
+QString DisplayText::capitalized(const QString &phrase)
+{
+    return phrase.isEmpty() ? phrase : phrase.at(0).toUpper() + phrase.mid(1);
+}
+
+QString DisplayText::error(const Error &error)
+{
+    // Core's SQL errors say "<driver's words> -- in: <statement>".
+    const QString reason = error.detail.section(QStringLiteral(" -- in: "), 0, 0).trimmed();
+    return reason.isEmpty() ? error.message : QStringLiteral("%1 (%2)").arg(error.message, reason);
 }
 
 } // namespace Tributary::Gui

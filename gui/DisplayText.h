@@ -5,6 +5,10 @@
 #include <QJsonValue>
 #include <QString>
 
+namespace Tributary {
+struct Error;
+}
+
 namespace Tributary::Gui {
 
 // How the console writes times, ages, durations, counts and stored values, the same way in
@@ -27,6 +31,12 @@ public:
     static QString value(const QJsonValue &v, bool *isNull = nullptr);
     // The full value, for a tooltip or an editor: text as it is, NULL as "null".
     static QString editableValue(const QJsonValue &v);
+    // "Incremental sync" for "incremental sync": a phrase from elsewhere (core's words) as a
+    // heading or a table cell.
+    static QString capitalized(const QString &phrase);
+    // An error as a view shows it: the message, and the database's own words after it (without
+    // the statement they are about, which belongs in a tooltip or the log).
+    static QString error(const Error &error);
 };
 
 } // namespace Tributary::Gui

@@ -5,13 +5,15 @@
 #include "ConflictInspector.h"
 #include "ConnectionTestDialog.h"
 #include "DashboardView.h"
+#include "DisplayText.h"
 #include "LogView.h"
 #include "QuarantineView.h"
 #include "RunsView.h"
 #include "SourceEditor.h"
 #include "SourcesModel.h"
 #include "Workspace.h"
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
+#include "state/ConflictStore.h"
 #include "store/Database.h"
 
 #include <QActionGroup>
@@ -25,7 +27,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -293,23 +294,28 @@ void MainWindow::updateTitle()
     if (!m_workspace->isOpen()) {
         m_statusConfig->setText(tr("No configuration open. File ▸ Open, or File ▸ New Configuration."));
     } else if (!m_workspace->database()) {
-        m_statusConfig->setText(tr("%1 — the main database cannot be opened: %2").arg(m_workspace->configPath(), m_workspace->databaseError()));
+        m_statusConfig->setText(tr("%1 — the main database cannot be opened: %2")
+                                    .arg(m_workspace->configPath(), DisplayText::error(m_workspace->databaseError())));
     } else {
         m_statusConfig->setText(tr("%1 — main database %2").arg(QDir::toNativeSeparators(m_workspace->configPath()),
-                                                                 QDir::toNativeSeparators(m_workspace->database()->db().databaseName())));
+                                                                 QDir::toNativeSeparators(m_workspace->database()->name())));
     }
 }
 
 void MainWindow::updateConflictsTab()
 {
-    qint64 open = 0;
-    if (Database *db = m_workspace->database()) {
-        QSqlQuery q(db->db());
-        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts WHERE status = 'open'")) && q.next())
-            open = q.value(0).toLongLong();
-    }
-    m_tabs->setTabText(int(View::Conflicts), open > 0 ? tr("Conflicts (%1)").arg(open) : tr("Conflicts"));
-    m_statusConflicts->setText(open > 0 ? tr("%n conflict(s) wait for a decision", nullptr, int(open)) : QString());
+    Database *db = m_workspace->database();
+    const Result<qint64> open = db ? ConflictStore(*db).count(ConflictFilter()) : Result<qint64>(0);
+    // A count that could not be read is no count: the tab goes without one, and the inspector
+    // shows the error where its list would be.
+    m_tabs->setTabText(int(View::Conflicts), open && *open > 0 ? tr("Conflicts (%1)").arg(*open) : tr("Conflicts"));
+    const QString why = open ? QString() : tr("Cannot count the conflicts: %1").arg(DisplayText::error(open.error()));
+    m_tabs->setTabToolTip(int(View::Conflicts), why);
+    m_statusConflicts->setToolTip(why);
+    if (!open)
+        m_statusConflicts->setText(tr("Cannot count the conflicts"));
+    else
+        m_statusConflicts->setText(*open > 0 ? tr("%n conflict(s) wait for a decision", nullptr, int(*open)) : QString());
 }
 
 void MainWindow::updateRecentMenu()
@@ -519,6 +525,8 @@ void MainWindow::onRunFinished(const RunResult &result)
         break;
     case RunResult::Status::Interrupted:
         statusBar()->showMessage(tr("%1: stopped; the next sync goes on from there").arg(result.source), 8000);
+        break;
+    case RunResult::Status::Running: // a result is never delivered while the run goes on
         break;
     }
 }

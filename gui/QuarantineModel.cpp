@@ -4,8 +4,6 @@
 
 #include "store/Database.h"
 
-#include <QSqlQuery>
-
 namespace Tributary::Gui {
 
 QuarantineModel::QuarantineModel(QObject *parent) : RowModel(parent) {}
@@ -14,56 +12,26 @@ QuarantineModel::~QuarantineModel() = default;
 
 bool QuarantineModel::refresh(Database &db, Error *error)
 {
-    const QString where = m_source.isEmpty() ? QString() : QStringLiteral(" WHERE source = ?");
-    Error e;
-    auto fail = [&] {
-        if (error)
-            *error = e;
-        clear();
-        return false;
-    };
-    QSqlQuery count;
-    if (!db.prepare(count, QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine") + where, &e))
-        return fail();
+    QuarantineFilter filter;
     if (!m_source.isEmpty())
-        count.addBindValue(m_source);
-    if (!db.exec(count, &e))
-        return fail();
-    m_total = count.next() ? count.value(0).toLongLong() : 0;
-    QSqlQuery q;
-    if (!db.prepare(q, QStringLiteral("SELECT source, entity, external_id, field, reason, attempts, first_seen, last_seen, record "
-                                      "FROM tributary_quarantine%1 ORDER BY source, entity, first_seen, external_id LIMIT %2")
-                           .arg(where).arg(kLimit),
-                    &e))
-        return fail();
-    if (!m_source.isEmpty())
-        q.addBindValue(m_source);
-    if (!db.exec(q, &e))
-        return fail();
-    QList<QuarantinedRecord> fresh;
-    while (q.next()) {
-        QuarantinedRecord r;
-        r.source = q.value(0).toString();
-        r.entity = q.value(1).toString();
-        r.externalId = q.value(2).toString();
-        r.field = q.value(3).toString();
-        r.reason = q.value(4).toString();
-        r.attempts = q.value(5).toLongLong();
-        r.firstSeen = q.value(6).toString();
-        r.lastSeen = q.value(7).toString();
-        r.record = q.value(8).toString();
-        fresh.append(r);
-    }
+        filter.sources = {m_source};
+    const Result<qint64> total = ParkingLot::count(db, filter);
+    filter.limit = kLimit;
+    const Result<QList<QuarantineEntry>> fresh = total ? ParkingLot::list(db, filter) : Result<QList<QuarantineEntry>>(total.error());
+    if (!fresh)
+        return failRead(fresh.error(), error);
+    readSucceeded();
+    m_total = *total;
     replaceRows(
-        m_rows, fresh, [](const QuarantinedRecord &r) { return r.key(); },
-        [](const QuarantinedRecord &a, const QuarantinedRecord &b) {
+        m_rows, *fresh, [](const QuarantineEntry &r) { return r.key(); },
+        [](const QuarantineEntry &a, const QuarantineEntry &b) {
             return a.attempts == b.attempts && a.lastSeen == b.lastSeen && a.reason == b.reason && a.field == b.field
                 && a.record == b.record && a.firstSeen == b.firstSeen;
         });
     return true;
 }
 
-void QuarantineModel::clear()
+void QuarantineModel::clearRows()
 {
     m_total = 0;
     if (m_rows.isEmpty())
@@ -76,7 +44,7 @@ void QuarantineModel::clear()
 int QuarantineModel::rowOf(const QString &source, const QString &entity, const QString &externalId) const
 {
     for (int i = 0; i < m_rows.size(); ++i) {
-        const QuarantinedRecord &r = m_rows.at(i);
+        const QuarantineEntry &r = m_rows.at(i);
         if (r.source == source && r.entity == entity && r.externalId == externalId)
             return i;
     }
@@ -97,7 +65,7 @@ QVariant QuarantineModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QuarantinedRecord &r = m_rows.at(index.row());
+    const QuarantineEntry &r = m_rows.at(index.row());
     switch (role) {
     case SortRole:
         switch (index.column()) {

@@ -2,7 +2,7 @@
 
 #include "RowModel.h"
 
-#include <QDateTime>
+#include "state/ParkingLot.h"
 
 namespace Tributary {
 class Database;
@@ -10,22 +10,6 @@ struct Error;
 }
 
 namespace Tributary::Gui {
-
-// One record of tributary_quarantine.
-struct QuarantinedRecord
-{
-    QString source;
-    QString entity;
-    QString externalId;
-    QString field; // empty when the record as a whole was refused
-    QString reason;
-    qint64 attempts = 0;
-    QString firstSeen;
-    QString lastSeen;
-    QString record; // the raw JSON as the source sent it
-
-    QString key() const { return source + QLatin1Char('\x1f') + entity + QLatin1Char('\x1f') + externalId; }
-};
 
 // The records held in quarantine (they could not be mapped or stored), with the reason, as
 // `tributaryd quarantine list` orders them: by source, entity, first seen.
@@ -44,12 +28,12 @@ public:
     void setSource(const QString &source) { m_source = source; } // empty: every source
     QString source() const { return m_source; }
 
-    bool refresh(Database &db, Error *error);
-    void clear();
+    // False with *error (and readError()) when the quarantine could not be read.
+    bool refresh(Database &db, Error *error = nullptr);
 
     // Records held for the filter, also those beyond kLimit.
     qint64 total() const { return m_total; }
-    const QuarantinedRecord &record(int row) const { return m_rows.at(row); }
+    const QuarantineEntry &record(int row) const { return m_rows.at(row); }
     int rowOf(const QString &source, const QString &entity, const QString &externalId) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -58,7 +42,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QList<QuarantinedRecord> m_rows;
+    void clearRows() override;
+
+    QList<QuarantineEntry> m_rows;
     QString m_source;
     qint64 m_total = 0;
 };

@@ -8,6 +8,7 @@
 #include "QuarantineModel.h"
 #include "Workspace.h"
 
+#include "state/ParkingLot.h"
 #include "store/Database.h"
 
 #include <QComboBox>
@@ -20,7 +21,6 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -69,12 +69,9 @@ QuarantineView::QuarantineView(Workspace *workspace, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
     root->addWidget(splitter, 1);
-    m_listStack = new QStackedWidget(splitter);
-    m_table = makeRecordTable(m_proxy, QStringLiteral("quarantineTable"), QAbstractItemView::ExtendedSelection, m_listStack);
+    m_table = makeRecordTable(m_proxy, QStringLiteral("quarantineTable"), QAbstractItemView::ExtendedSelection, nullptr);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // the model's order: source, entity, first seen
-    m_listStack->addWidget(m_table);
-    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("quarantineEmptyState"), m_listStack);
-    m_listStack->addWidget(m_emptyLabel);
+    m_list = new RecordPane(m_table, QStringLiteral("quarantineEmptyState"), splitter);
 
     m_detailStack = new QStackedWidget(splitter);
     auto *placeholder = makeStateLabel(tr("Select a record to see why it is held and what the source sent."), QString(), m_detailStack);
@@ -131,21 +128,21 @@ QString QuarantineView::sourceFilter() const
 
 void QuarantineView::rebuildSourceChoices()
 {
-    fillSourceChoices(m_sourceCombo, m_workspace, QStringLiteral("tributary_quarantine"));
+    Database *db = m_workspace ? m_workspace->database() : nullptr;
+    // Without the sources of the quarantine (it cannot be read), the filter offers the configured
+    // ones; the list below says what failed.
+    fillSourceChoices(m_sourceCombo, m_workspace, db ? ParkingLot::quarantinedSources(*db).valueOr({}) : QStringList());
 }
 
 void QuarantineView::refresh()
 {
     Database *db = m_workspace ? m_workspace->database() : nullptr;
     rebuildSourceChoices();
-    m_loadError.clear();
     if (!db) {
         m_model->clear();
     } else {
         m_model->setSource(m_sourceCombo->currentData().toString());
-        Error e;
-        if (!m_model->refresh(*db, &e))
-            m_loadError = e.toString();
+        m_model->refresh(*db); // a failure shows in place of the list
     }
     if (m_model->rowCount() > 0 && !m_columnsSized) {
         m_table->resizeColumnsToContents();
@@ -164,30 +161,34 @@ void QuarantineView::updateEmptyState()
         if (m_model->total() > rows)
             count += QLatin1Char(' ') + tr("(the first %1 are listed)").arg(DisplayText::number(rows));
         m_countLabel->setText(count);
-        m_listStack->setCurrentIndex(0);
+        m_list->showTable();
         return;
     }
     m_countLabel->clear();
-    m_listStack->setCurrentIndex(1);
+    if (m_workspace && m_workspace->isOpen() && !m_workspace->database()) {
+        m_list->showReadError(tr("The main database could not be opened, so its quarantine cannot be shown:\n%1"),
+                              m_workspace->databaseError());
+        return;
+    }
+    if (m_model->readError()) {
+        m_list->showReadError(tr("Cannot read the quarantine:\n%1"), m_model->readError());
+        return;
+    }
     QString text;
     if (!m_workspace || !m_workspace->isOpen())
         text = tr("No configuration is open.\nOpen one to see the records its sources could not apply.");
-    else if (!m_workspace->database())
-        text = tr("The main database could not be opened, so its quarantine cannot be shown:\n%1").arg(m_workspace->databaseError());
-    else if (!m_loadError.isEmpty())
-        text = tr("The quarantine could not be read:\n%1").arg(m_loadError);
     else if (!m_sourceCombo->currentData().toString().isEmpty())
         text = tr("Nothing of %1 is in quarantine.").arg(m_sourceCombo->currentData().toString());
     else
         text = tr("Nothing is in quarantine.\nA record that cannot be mapped or stored (a wrong type, a missing required field, a "
                   "reference to a record that does not exist, a rule of the database) is held here with the reason, while the "
                   "rest of the run goes on; fix the cause and retry it.");
-    m_emptyLabel->setText(text);
+    m_list->showEmpty(text);
 }
 
 QString QuarantineView::emptyStateText() const
 {
-    return m_listStack->currentIndex() == 1 ? m_emptyLabel->text() : QString();
+    return m_list->stateText();
 }
 
 void QuarantineView::updateActions()
@@ -218,14 +219,13 @@ void QuarantineView::showRecord()
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     const QModelIndex chosen = current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), QModelIndex()) ? current
                                                                                                                           : rows.first();
-    const QuarantinedRecord &r = m_model->record(m_proxy->mapToSource(chosen).row());
+    const QuarantineEntry &r = m_model->record(m_proxy->mapToSource(chosen).row());
     m_detailStack->setCurrentIndex(1);
     m_detailTitle->setText(r.field.isEmpty() ? tr("%1/%2 %3").arg(r.source, r.entity, r.externalId)
                                              : tr("%1/%2 %3, field %4").arg(r.source, r.entity, r.externalId, r.field));
     m_detailReason->setText(tr("%1\nTried %n time(s) since %2; last on %3.", nullptr, int(r.attempts))
                                 .arg(r.reason, DisplayText::time(r.firstSeen), DisplayText::time(r.lastSeen)));
-    const QJsonDocument doc = QJsonDocument::fromJson(r.record.toUtf8());
-    const QString text = doc.isNull() ? r.record : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    const QString text = QString::fromUtf8(QJsonDocument(r.record).toJson(QJsonDocument::Indented));
     if (m_recordText->toPlainText() != text)
         m_recordText->setPlainText(text);
 }
@@ -243,7 +243,7 @@ bool QuarantineView::retrySelected()
     QHash<QString, QPair<QStringList, QStringList>> bySource;
     QHash<QString, int> counts;
     for (const QModelIndex &i : m_table->selectionModel()->selectedRows()) {
-        const QuarantinedRecord &r = m_model->record(m_proxy->mapToSource(i).row());
+        const QuarantineEntry &r = m_model->record(m_proxy->mapToSource(i).row());
         if (!bySource.contains(r.source))
             order.append(r.source);
         auto &lists = bySource[r.source];
@@ -296,7 +296,8 @@ bool QuarantineView::retryAll()
         any = true;
     }
     if (sources.isEmpty())
-        said.append(tr("Nothing is in quarantine."));
+        said.append(m_model->readError() ? tr("Cannot read the quarantine:\n%1").arg(DisplayText::error(m_model->readError()))
+                                         : tr("Nothing is in quarantine."));
     setNotice(said.join(QLatin1Char('\n')));
     return any;
 }

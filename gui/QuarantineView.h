@@ -14,6 +14,7 @@ class QTableView;
 namespace Tributary::Gui {
 
 class QuarantineModel;
+class RecordPane;
 class Workspace;
 
 // The records held in quarantine: why each was refused, how often it was tried, the record as
@@ -31,6 +32,8 @@ public:
     void setSourceFilter(const QString &source); // empty: every source
     QString sourceFilter() const;
     bool selectRecord(const QString &source, const QString &entity, const QString &externalId);
+    // What stands in for the list when it shows nothing: why it is empty, or why the quarantine
+    // could not be read.
     QString emptyStateText() const;
     // What the view last said about a retry.
     QString noticeText() const;
@@ -46,7 +49,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     // Fetch these records of `source` again and apply them (a quarantine-retry run, as
     // `tributaryd quarantine retry --entity E --id ID` does): `entities` and `externalIds` are the
-    // selected records' entities and ids, as SyncOptions::entities / externalIds take them;
+    // selected records' entities and ids, as RunRequest::quarantineRetry() takes them;
     // empty lists mean every quarantined record of the source.
     void retryRequested(const QString &source, const QStringList &entities, const QStringList &externalIds);
 
@@ -60,7 +63,6 @@ private:
     QPointer<Workspace> m_workspace;
     QuarantineModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
-    QString m_loadError;
     bool m_columnsSized = false;
 
     QComboBox *m_sourceCombo = nullptr;
@@ -68,9 +70,8 @@ private:
     QPushButton *m_retrySelected = nullptr;
     QPushButton *m_retryAll = nullptr;
     QLabel *m_notice = nullptr;
-    QStackedWidget *m_listStack = nullptr;
+    RecordPane *m_list = nullptr;
     QTableView *m_table = nullptr;
-    QLabel *m_emptyLabel = nullptr;
     QStackedWidget *m_detailStack = nullptr;
     QLabel *m_detailTitle = nullptr;
     QLabel *m_detailReason = nullptr;

@@ -1,8 +1,13 @@
 #include "RecordTable.h"
 
+#include "DisplayText.h"
+
+#include "util/Error.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace Tributary::Gui {
 
@@ -33,6 +38,57 @@ QLabel *makeStateLabel(const QString &text, const QString &objectName, QWidget *
     label->setWordWrap(true);
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
+}
+
+RecordPane::RecordPane(QTableView *table, const QString &stateObjectName, QWidget *parent) : QStackedWidget(parent), m_table(table)
+{
+    addWidget(m_table);
+    auto *page = new QWidget(this);
+    m_stateLayout = new QVBoxLayout(page);
+    m_stateLayout->addStretch(1);
+    m_label = makeStateLabel(QString(), stateObjectName, page);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette palette = m_label->palette();
+    palette.setColor(QPalette::WindowText, QColor(200, 40, 40)); // as the runs list shows a failed run
+    m_label->setPalette(palette);
+    m_stateLayout->addWidget(m_label);
+    m_stateLayout->addStretch(1);
+    addWidget(page);
+}
+
+void RecordPane::addStateWidget(QWidget *widget, Qt::Alignment alignment)
+{
+    widget->setParent(m_label->parentWidget());
+    m_stateLayout->insertWidget(m_stateLayout->count() - 1, widget, 0, alignment);
+}
+
+void RecordPane::showTable()
+{
+    m_readError = false;
+    setCurrentIndex(0);
+}
+
+void RecordPane::showEmpty(const QString &text)
+{
+    m_readError = false;
+    m_label->setForegroundRole(QPalette::PlaceholderText);
+    m_label->setText(text);
+    m_label->setToolTip(QString());
+    setCurrentIndex(1);
+}
+
+void RecordPane::showReadError(const QString &sentence, const Error &error)
+{
+    m_readError = true;
+    m_label->setForegroundRole(QPalette::WindowText);
+    m_label->setText(sentence.arg(DisplayText::error(error)));
+    m_label->setToolTip(error.toString());
+    setCurrentIndex(1);
+}
+
+QString RecordPane::stateText() const
+{
+    return isTableShown() ? QString() : m_label->text();
 }
 
 } // namespace Tributary::Gui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/Error.h"
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
@@ -12,13 +14,39 @@ namespace Tributary::Gui {
 // A table model whose rows are read again from the database on every refresh. replaceRows()
 // turns "the new list" into removals, insertions and changes of single rows instead of a reset,
 // so views keep their selection, current row and scroll position while the data moves under them.
+// A refresh that cannot read leaves no rows and says why in readError(): no list is better than
+// an old one passing for the current one, and an empty list must never stand for a failed read.
 class RowModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     using QAbstractTableModel::QAbstractTableModel;
 
+    // Empties the model (nothing to read: no configuration, no database): no rows, no error.
+    void clear()
+    {
+        m_readError = Error();
+        clearRows();
+    }
+    // Why the last refresh could not read its rows; no error after one that could.
+    const Error &readError() const { return m_readError; }
+
 protected:
+    // The model's rows and what it keeps about them, with the resets views need.
+    virtual void clearRows() = 0;
+    // What a refresh does when its read failed: the rows go, readError() says why, and the
+    // refresh answers false with the error in *out.
+    bool failRead(const Error &error, Error *out)
+    {
+        clearRows();
+        m_readError = error;
+        if (out)
+            *out = error;
+        return false;
+    }
+    // What a refresh does first when its read succeeded.
+    void readSucceeded() { m_readError = Error(); }
+
     // `fresh` replaces `rows`. keyOf(row) identifies a row; same(a, b) says whether a row that
     // stayed needs repainting. Both lists must come in the same order (the same ORDER BY);
     // when the rows that stayed are not in the same order, the model is reset instead.
@@ -80,6 +108,9 @@ protected:
             i = end + 1;
         }
     }
+
+private:
+    Error m_readError;
 };
 
 } // namespace Tributary::Gui

@@ -7,19 +7,16 @@
 
 #include <QColor>
 #include <algorithm>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSqlQuery>
 
 namespace Tributary::Gui {
 
-qint64 RunRecord::durationMs(const QDateTime &now) const
+qint64 RunRow::durationMs(const QDateTime &now) const
 {
     if (!started.isValid())
         return -1;
     if (finished.isValid())
         return started.msecsTo(finished);
-    return status == QLatin1String("running") ? started.msecsTo(now) : -1;
+    return isRunning() ? started.msecsTo(now) : -1;
 }
 
 RunsModel::RunsModel(QObject *parent) : RowModel(parent) {}
@@ -28,36 +25,20 @@ RunsModel::~RunsModel() = default;
 
 bool RunsModel::refresh(Database &db, const Config &config, Error *error)
 {
-    QSqlQuery q;
-    QString sql = QStringLiteral("SELECT id, source, kind, started_at, finished_at, status, error, counts FROM tributary_runs");
+    RunFilter filter;
     if (!m_source.isEmpty())
-        sql += QStringLiteral(" WHERE source = ?");
-    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(kLimit + 1);
-    Error e;
-    bool ok = db.prepare(q, sql, &e);
-    if (ok && !m_source.isEmpty())
-        q.addBindValue(m_source);
-    if (!ok || !db.exec(q, &e)) {
-        if (error)
-            *error = e;
-        clear();
-        return false;
-    }
-    QList<RunRecord> fresh;
-    while (q.next()) {
-        RunRecord r;
-        r.id = q.value(0).toLongLong();
-        r.source = q.value(1).toString();
-        r.kind = q.value(2).toString();
-        r.startedAt = q.value(3).toString();
-        r.finishedAt = q.value(4).toString();
-        r.status = q.value(5).toString();
-        r.error = q.value(6).toString();
-        r.countsJson = q.value(7).toString();
-        r.started = DisplayText::parseTime(r.startedAt);
-        r.finished = DisplayText::parseTime(r.finishedAt);
-        const QJsonObject counts = QJsonDocument::fromJson(r.countsJson.toUtf8()).object();
-        QStringList names = counts.keys();
+        filter.sources = {m_source};
+    filter.limit = kLimit + 1; // one more tells whether there are more
+    const Result<QList<RunRecord>> runs = RunLog(db).list(filter);
+    if (!runs)
+        return failRead(runs.error(), error);
+    readSucceeded();
+    QList<RunRow> fresh;
+    fresh.reserve(runs->size());
+    for (const RunRecord &run : *runs) {
+        RunRow r{run, DisplayText::parseTime(run.startedAt), DisplayText::parseTime(run.finishedAt), {}};
+        QStringList names = r.counts.keys();
+        names.sort();
         // The source's dependency order when it is still configured, the rest after it.
         if (const SourceConfig *source = config.source(r.source)) {
             QStringList ordered;
@@ -71,27 +52,23 @@ bool RunsModel::refresh(Database &db, const Config &config, Error *error)
             }
             names = ordered;
         }
-        for (const QString &n : std::as_const(names)) {
-            const EntityCounts c = EntityCounts::fromJson(counts.value(n).toObject());
-            r.entities.append(n);
-            r.counts.insert(n, c);
-            r.total += c;
-        }
+        r.entities = names;
         fresh.append(r);
     }
     m_truncated = fresh.size() > kLimit;
     if (m_truncated)
         fresh.removeLast();
+    // A run's counts are written together with its end (finished_at), so the status, the end
+    // and the error say whether a row that stayed changed.
     replaceRows(
-        m_rows, fresh, [](const RunRecord &r) { return r.id; },
-        [](const RunRecord &a, const RunRecord &b) {
-            return a.status == b.status && a.finishedAt == b.finishedAt && a.error == b.error && a.countsJson == b.countsJson
-                && a.entities == b.entities;
+        m_rows, fresh, [](const RunRow &r) { return r.id; },
+        [](const RunRow &a, const RunRow &b) {
+            return a.status == b.status && a.finishedAt == b.finishedAt && a.error == b.error && a.entities == b.entities;
         });
     return true;
 }
 
-void RunsModel::clear()
+void RunsModel::clearRows()
 {
     m_truncated = false;
     if (m_rows.isEmpty())
@@ -104,14 +81,14 @@ void RunsModel::clear()
 void RunsModel::tick()
 {
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).status == QLatin1String("running"))
+        if (m_rows.at(i).isRunning())
             Q_EMIT dataChanged(index(i, DurationColumn), index(i, DurationColumn), {Qt::DisplayRole});
     }
 }
 
 bool RunsModel::hasRunning() const
 {
-    return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const RunRecord &r) { return r.status == QLatin1String("running"); });
+    return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const RunRow &r) { return r.isRunning(); });
 }
 
 int RunsModel::rowOf(qint64 id) const
@@ -137,15 +114,16 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const RunRecord &r = m_rows.at(index.row());
+    const RunRow &r = m_rows.at(index.row());
     const int column = index.column();
+    const EntityCounts total = r.total();
     qint64 n = 0;
     switch (column) {
-    case FetchedColumn: n = r.total.fetched; break;
-    case WrittenColumn: n = r.written(); break;
-    case ConflictsColumn: n = r.total.conflicts; break;
-    case QuarantinedColumn: n = r.total.quarantined; break;
-    case PendingColumn: n = r.total.pending; break;
+    case FetchedColumn: n = total.fetched; break;
+    case WrittenColumn: n = total.written(); break;
+    case ConflictsColumn: n = total.conflicts; break;
+    case QuarantinedColumn: n = total.quarantined; break;
+    case PendingColumn: n = total.pending; break;
     default: break;
     }
     switch (role) {
@@ -188,7 +166,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
             return r.error;
         case WrittenColumn:
             return tr("Inserted %1, linked %2, updated %3, deleted %4, restored %5")
-                .arg(r.total.inserted).arg(r.total.linked).arg(r.total.updated).arg(r.total.deleted).arg(r.total.restored);
+                .arg(total.inserted).arg(total.linked).arg(total.updated).arg(total.deleted).arg(total.restored);
         case ConflictsColumn:
             return tr("Fields changed on both sides (decided by a policy or waiting for a person)");
         case QuarantinedColumn:
@@ -202,7 +180,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         switch (column) {
         case IdColumn: return r.id;
         case SourceColumn: return r.source;
-        case KindColumn: return kindText(r.kind);
+        case KindColumn: return DisplayText::capitalized(RunKinds::describe(r.kind)); // tributaryd's words
         case StartedColumn: return DisplayText::time(r.startedAt);
         case DurationColumn: {
             const qint64 ms = r.durationMs();
@@ -213,7 +191,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         default: break;
         }
         if (column >= FetchedColumn && column <= PendingColumn)
-            return r.countsJson.isEmpty() ? QString() : DisplayText::number(n);
+            return r.hasCounts() ? DisplayText::number(n) : QString();
         return {};
     default:
         return {};
@@ -270,19 +248,6 @@ QString RunsModel::statusExplanation(const QString &status)
         return tr("The run was stopped (by a person, a signal, or the end of its process); the next run resumes at the last "
                   "committed page.");
     return QString();
-}
-
-QString RunsModel::kindText(const QString &kind)
-{
-    if (kind == QLatin1String("incremental"))
-        return tr("Incremental");
-    if (kind == QLatin1String("full"))
-        return tr("Full");
-    if (kind == QLatin1String("reconcile"))
-        return tr("Reconcile");
-    if (kind == QLatin1String("quarantine-retry"))
-        return tr("Quarantine retry");
-    return kind;
 }
 
 } // namespace Tributary::Gui

@@ -2,7 +2,7 @@
 
 #include "RowModel.h"
 
-#include "state/RunCounts.h"
+#include "state/RunLog.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -15,24 +15,17 @@ struct Error;
 
 namespace Tributary::Gui {
 
-// One row of tributary_runs, with its counts read from the JSON kept per entity.
-struct RunRecord
+// One run as the list shows it: the run as RunLog read it, with its times parsed and its
+// entities in the source's dependency order.
+struct RunRow : RunRecord
 {
-    qint64 id = 0;
-    QString source;
-    QString kind;      // incremental, full, reconcile, quarantine-retry
-    QString startedAt; // as stored (ISO-8601 UTC)
-    QString finishedAt;
-    QString status;    // running, ok, partial, failed, interrupted
-    QString error;
-    QString countsJson;
     QDateTime started;
     QDateTime finished;
     QStringList entities; // in the source's dependency order when the source is configured
-    QHash<QString, EntityCounts> counts;
-    EntityCounts total;
 
-    qint64 written() const { return total.written(); }
+    bool isRunning() const { return runStatus() == RunStatus::Running; }
+    // Counts are recorded when a run ends (a run its dead process left behind has none).
+    bool hasCounts() const { return !finishedAt.isEmpty(); }
     // Finished minus started; for a running run, the time it has run so far; -1 when unknown.
     qint64 durationMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 };
@@ -58,14 +51,15 @@ public:
     void setSource(const QString &source) { m_source = source; }
     QString source() const { return m_source; }
 
-    bool refresh(Database &db, const Config &config, Error *error);
-    void clear();
+    // `config` orders each run's entities. False with *error (and readError()) when the runs
+    // could not be read.
+    bool refresh(Database &db, const Config &config, Error *error = nullptr);
     // Repaints the durations of running runs (they grow while they run).
     void tick();
 
     bool isTruncated() const { return m_truncated; }
     bool hasRunning() const;
-    const RunRecord &run(int row) const { return m_rows.at(row); }
+    const RunRow &run(int row) const { return m_rows.at(row); }
     int rowOf(qint64 id) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -75,10 +69,11 @@ public:
 
     static QString statusText(const QString &status);
     static QString statusExplanation(const QString &status);
-    static QString kindText(const QString &kind);
 
 private:
-    QList<RunRecord> m_rows;
+    void clearRows() override;
+
+    QList<RunRow> m_rows;
     QString m_source;
     bool m_truncated = false;
 };

@@ -8,6 +8,7 @@
 #include "RunsModel.h"
 #include "Workspace.h"
 
+#include "state/RunLog.h"
 #include "store/Database.h"
 
 #include <QComboBox>
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -52,12 +52,9 @@ RunsView::RunsView(Workspace *workspace, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     root->addWidget(splitter, 1);
 
-    m_listStack = new QStackedWidget(splitter);
-    m_table = makeRecordTable(m_proxy, QStringLiteral("runsTable"), QAbstractItemView::SingleSelection, m_listStack);
+    m_table = makeRecordTable(m_proxy, QStringLiteral("runsTable"), QAbstractItemView::SingleSelection, nullptr);
     m_table->sortByColumn(RunsModel::IdColumn, Qt::DescendingOrder);
-    m_listStack->addWidget(m_table);
-    m_emptyLabel = makeStateLabel(QString(), QStringLiteral("runsEmptyState"), m_listStack);
-    m_listStack->addWidget(m_emptyLabel);
+    m_list = new RecordPane(m_table, QStringLiteral("runsEmptyState"), splitter);
 
     m_detailStack = new QStackedWidget(splitter);
     auto *placeholder = makeStateLabel(tr("Select a run to see its counts per entity and how it ended."), QString(), m_detailStack);
@@ -123,21 +120,21 @@ QString RunsView::sourceFilter() const
 
 void RunsView::rebuildSourceChoices()
 {
-    fillSourceChoices(m_sourceCombo, m_workspace, QStringLiteral("tributary_runs"));
+    Database *db = m_workspace ? m_workspace->database() : nullptr;
+    // Without the sources of the run history (it cannot be read), the filter offers the configured
+    // ones; the list below says what failed.
+    fillSourceChoices(m_sourceCombo, m_workspace, db ? RunLog(*db).sources().valueOr({}) : QStringList());
 }
 
 void RunsView::refresh()
 {
     Database *db = m_workspace ? m_workspace->database() : nullptr;
     rebuildSourceChoices();
-    m_loadError.clear();
     if (!db) {
         m_model->clear();
     } else {
         m_model->setSource(m_sourceCombo->currentData().toString());
-        Error e;
-        if (!m_model->refresh(*db, m_workspace->config(), &e))
-            m_loadError = e.toString();
+        m_model->refresh(*db, m_workspace->config()); // a failure shows in place of the list
     }
     if (m_model->rowCount() > 0 && !m_columnsSized) {
         m_table->resizeColumnsToContents();
@@ -157,29 +154,32 @@ void RunsView::updateEmptyState()
     if (rows > 0) {
         m_countLabel->setText(m_model->isTruncated() ? tr("the newest %1 runs").arg(DisplayText::number(rows))
                                                      : tr("%n run(s)", nullptr, rows));
-        m_listStack->setCurrentIndex(0);
+        m_list->showTable();
         return;
     }
     m_countLabel->clear();
-    m_listStack->setCurrentIndex(1);
+    if (m_workspace && m_workspace->isOpen() && !m_workspace->database()) {
+        m_list->showReadError(tr("The main database could not be opened, so its runs cannot be shown:\n%1"), m_workspace->databaseError());
+        return;
+    }
+    if (m_model->readError()) {
+        m_list->showReadError(tr("Cannot read the runs:\n%1"), m_model->readError());
+        return;
+    }
     QString text;
     if (!m_workspace || !m_workspace->isOpen())
         text = tr("No configuration is open.\nOpen one to see its runs.");
-    else if (!m_workspace->database())
-        text = tr("The main database could not be opened, so its runs cannot be shown:\n%1").arg(m_workspace->databaseError());
-    else if (!m_loadError.isEmpty())
-        text = tr("The runs could not be read:\n%1").arg(m_loadError);
     else if (!m_sourceCombo->currentData().toString().isEmpty())
         text = tr("%1 has not run yet.\nIts runs appear here, from this console and from tributaryd alike.").arg(m_sourceCombo->currentData().toString());
     else
         text = tr("No run yet.\nEvery sync, from this console or from tributaryd, appears here with what it fetched, wrote and "
                   "held back, and how it ended.");
-    m_emptyLabel->setText(text);
+    m_list->showEmpty(text);
 }
 
 QString RunsView::emptyStateText() const
 {
-    return m_listStack->currentIndex() == 1 ? m_emptyLabel->text() : QString();
+    return m_list->stateText();
 }
 
 bool RunsView::selectRun(qint64 id)
@@ -202,21 +202,21 @@ void RunsView::showRun()
         m_detailStack->setCurrentIndex(0);
         return;
     }
-    const RunRecord &r = m_model->run(m_proxy->mapToSource(rows.first()).row());
-    const QString version = r.status + r.finishedAt + r.countsJson;
+    const RunRow &r = m_model->run(m_proxy->mapToSource(rows.first()).row());
+    const QString version = r.status + r.finishedAt + r.entities.join(QLatin1Char(','));
     if (r.id == m_shownId && version == m_shownVersion)
         return;
     m_shownId = r.id;
     m_shownVersion = version;
     m_detailStack->setCurrentIndex(1);
-    m_detailTitle->setText(tr("Run %1 of %2 (%3): %4").arg(r.id).arg(r.source, RunsModel::kindText(r.kind), RunsModel::statusText(r.status)));
+    m_detailTitle->setText(tr("Run %1 of %2 (%3): %4").arg(r.id).arg(r.source, RunKinds::describe(r.kind), RunsModel::statusText(r.status)));
     const qint64 ms = r.durationMs();
     QString times = r.finishedAt.isEmpty() ? tr("Started %1.").arg(DisplayText::time(r.startedAt))
                                            : tr("Started %1, finished %2 (%3).")
                                                  .arg(DisplayText::time(r.startedAt), DisplayText::time(r.finishedAt), DisplayText::duration(ms));
     times += QLatin1Char(' ') + RunsModel::statusExplanation(r.status);
     if (r.entities.isEmpty())
-        times += QLatin1Char(' ') + (r.status == QLatin1String("running") ? tr("Its counts are recorded when it ends.")
+        times += QLatin1Char(' ') + (r.isRunning() ? tr("Its counts are recorded when it ends.")
                                                                           : tr("It recorded no counts."));
     m_detailTimes->setText(times);
     m_detailError->setVisible(!r.error.isEmpty());
@@ -246,7 +246,7 @@ void RunsView::showRun()
     for (const QString &e : r.entities)
         addRow(e, r.counts.value(e), false);
     if (r.entities.size() > 1)
-        addRow(tr("Total"), r.total, true);
+        addRow(tr("Total"), r.total(), true);
     m_countsTable->resizeColumnsToContents();
 }
 

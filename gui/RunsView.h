@@ -13,6 +13,7 @@ class QTimer;
 
 namespace Tributary::Gui {
 
+class RecordPane;
 class RunsModel;
 class Workspace;
 
@@ -32,6 +33,8 @@ public:
     QString sourceFilter() const;
     bool selectRun(qint64 id);
     qint64 shownRunId() const { return m_shownId; }
+    // What stands in for the list when it shows nothing: why it is empty, or why the runs
+    // could not be read.
     QString emptyStateText() const;
 
 public Q_SLOTS:
@@ -45,16 +48,14 @@ private:
     QPointer<Workspace> m_workspace;
     RunsModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
-    QString m_loadError;
     qint64 m_shownId = 0;
     QString m_shownVersion;
     bool m_columnsSized = false;
 
     QComboBox *m_sourceCombo = nullptr;
     QLabel *m_countLabel = nullptr;
-    QStackedWidget *m_listStack = nullptr;
+    RecordPane *m_list = nullptr;
     QTableView *m_table = nullptr;
-    QLabel *m_emptyLabel = nullptr;
     QStackedWidget *m_detailStack = nullptr;
     QLabel *m_detailTitle = nullptr;
     QLabel *m_detailTimes = nullptr;

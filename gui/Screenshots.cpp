@@ -9,7 +9,7 @@
 #include "RunsView.h"
 #include "SourceEditor.h"
 #include "Workspace.h"
-#include "engine/SyncRun.h"
+#include "engine/run/Run.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,16 +1,14 @@
 #include "SourceChoices.h"
 
 #include "Workspace.h"
-#include "store/Database.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QSignalBlocker>
-#include <QSqlQuery>
 
 namespace Tributary::Gui {
 
-void fillSourceChoices(QComboBox *combo, const Workspace *workspace, const QString &stateTable)
+void fillSourceChoices(QComboBox *combo, const Workspace *workspace, const QStringList &stateSources)
 {
     const QString current = combo->currentData().toString();
     QStringList sources;
@@ -19,16 +17,9 @@ void fillSourceChoices(QComboBox *combo, const Workspace *workspace, const QStri
             sources.append(s.name);
     }
     const qsizetype configured = sources.size();
-    if (Database *db = workspace ? workspace->database() : nullptr) {
-        QSqlQuery q;
-        Error e;
-        // stateTable is one of Tributary's own table names, never user input.
-        if (db->prepare(q, QStringLiteral("SELECT DISTINCT source FROM %1 ORDER BY source").arg(stateTable), &e) && db->exec(q, &e)) {
-            while (q.next()) {
-                if (!sources.contains(q.value(0).toString()))
-                    sources.append(q.value(0).toString());
-            }
-        }
+    for (const QString &s : stateSources) {
+        if (!sources.contains(s))
+            sources.append(s);
     }
     const QSignalBlocker blocker(combo);
     combo->clear();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QString>
+#include <QStringList>
 
 class QComboBox;
 
@@ -8,10 +8,10 @@ namespace Tributary::Gui {
 
 class Workspace;
 
-// Fills a view's source filter: "All sources", the configured sources, then the sources that
-// only the state table `stateTable` still names (marked as no longer configured, so the runs
-// and held records of a removed source stay reachable). Keeps the current choice when it is
-// still there; emits no signal while filling.
-void fillSourceChoices(QComboBox *combo, const Workspace *workspace, const QString &stateTable);
+// Fills a view's source filter: "All sources", the configured sources, then those of
+// `stateSources` (the sources a state table names, as core/state lists them) that are no longer
+// configured, marked so, so that the runs and held records of a removed source stay reachable.
+// Keeps the current choice when it is still there; emits no signal while filling.
+void fillSourceChoices(QComboBox *combo, const Workspace *workspace, const QStringList &stateSources);
 
 } // namespace Tributary::Gui

@@ -1,6 +1,11 @@
 #include "SourcesModel.h"
 
+#include "DisplayText.h"
 #include "Workspace.h"
+
+#include "state/ConflictStore.h"
+#include "state/ParkingLot.h"
+#include "state/RunLog.h"
 #include "store/Database.h"
 
 #include <QApplication>
@@ -8,7 +13,6 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
-#include <QSqlQuery>
 
 namespace Tributary::Gui {
 
@@ -63,28 +67,47 @@ void SourcesModel::refresh()
     beginResetModel();
     m_rows.clear();
     if (m_workspace->isOpen()) {
+        Database *db = m_workspace->database();
+        // "source\x1fentity" -> count, summed per source.
+        auto perSource = [](const Result<QHash<QString, qint64>> &counts) -> Result<QHash<QString, qint64>> {
+            if (!counts)
+                return counts.error();
+            QHash<QString, qint64> out;
+            for (auto it = counts->constBegin(); it != counts->constEnd(); ++it)
+                out[it.key().section(QChar(0x1f), 0, 0)] += it.value();
+            return out;
+        };
+        Result<QHash<QString, qint64>> conflicts = QHash<QString, qint64>(), quarantined = QHash<QString, qint64>();
+        if (db) {
+            conflicts = perSource(ConflictStore(*db).openCountsBySourceAndEntity());
+            quarantined = perSource(ParkingLot::countsBySourceAndEntity(*db));
+        }
         for (const SourceConfig &s : m_workspace->config().sources) {
             Row r;
             r.name = s.name;
             r.enabled = s.enabled;
-            if (Database *db = m_workspace->database()) {
-                QSqlQuery q(db->db());
-                q.prepare(QStringLiteral("SELECT status, error, finished_at FROM tributary_runs WHERE source = ? ORDER BY id DESC LIMIT 1"));
-                q.addBindValue(s.name);
-                if (q.exec() && q.next()) {
-                    r.lastStatus = q.value(0).toString();
-                    r.lastError = q.value(1).toString();
-                    r.lastFinished = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+            if (!db) {
+                // Nothing about it can be read, which is not "never synced".
+                r.readError = m_workspace->databaseError();
+                m_rows.append(r);
+                continue;
+            }
+            const Result<std::optional<RunRecord>> last = RunLog(*db).last(s.name);
+            // The first read that failed is what its line says instead of a result.
+            for (const Error *e : {&last.error(), &conflicts.error(), &quarantined.error()}) {
+                if (e->isError()) {
+                    r.readError = *e;
+                    break;
                 }
-                q.finish();
-                q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM tributary_conflicts WHERE source = ? AND status = 'open'), "
-                                         "(SELECT COUNT(*) FROM tributary_quarantine WHERE source = ?)"));
-                q.addBindValue(s.name);
-                q.addBindValue(s.name);
-                if (q.exec() && q.next()) {
-                    r.openConflicts = q.value(0).toLongLong();
-                    r.quarantined = q.value(1).toLongLong();
+            }
+            if (!r.readError) {
+                if (const std::optional<RunRecord> &run = *last) {
+                    r.lastStatus = run->status;
+                    r.lastError = run->error;
+                    r.lastFinished = QDateTime::fromString(run->finishedAt, Qt::ISODateWithMs);
                 }
+                r.openConflicts = conflicts->value(s.name);
+                r.quarantined = quarantined->value(s.name);
             }
             m_rows.append(r);
         }
@@ -109,6 +132,8 @@ SourcesModel::State SourcesModel::stateOf(const Row &r) const
         return State::Syncing;
     if (!r.enabled)
         return State::Disabled;
+    if (r.readError)
+        return State::NeedsAttention; // the database, at least, does
     if (r.lastStatus == QLatin1String("failed") || r.lastStatus == QLatin1String("partial") || r.lastStatus == QLatin1String("interrupted")
         || r.openConflicts > 0)
         return State::NeedsAttention;
@@ -117,6 +142,8 @@ SourcesModel::State SourcesModel::stateOf(const Row &r) const
 
 QString SourcesModel::lastResultText(const Row &r) const
 {
+    if (r.readError)
+        return tr("cannot read its state: %1").arg(DisplayText::error(r.readError));
     QStringList parts;
     if (r.lastStatus.isEmpty())
         parts.append(tr("never synced"));
@@ -151,6 +178,8 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return stateIcon(state);
     case Qt::ToolTipRole:
+        if (r.readError)
+            return tr("cannot read its state: %1").arg(r.readError.toString());
         return r.lastError.isEmpty() ? lastResultText(r) : lastResultText(r) + QStringLiteral("\n") + r.lastError;
     case NameRole:
         return r.name;
@@ -159,7 +188,9 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     case LastResultRole:
         return lastResultText(r);
     case OpenConflictsRole:
-        return r.openConflicts;
+        return r.readError ? QVariant() : QVariant(r.openConflicts);
+    case ReadErrorRole:
+        return r.readError ? DisplayText::error(r.readError) : QString();
     default:
         return {};
     }
@@ -172,6 +203,7 @@ QHash<int, QByteArray> SourcesModel::roleNames() const
     roles.insert(StateRole, "state");
     roles.insert(LastResultRole, "lastResult");
     roles.insert(OpenConflictsRole, "openConflicts");
+    roles.insert(ReadErrorRole, "readError");
     return roles;
 }
 

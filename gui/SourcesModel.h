@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/Error.h"
+
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <functional>
@@ -10,14 +12,21 @@ class Workspace;
 
 // The configuration's sources with the state an admin looks for first: idle, syncing, needs
 // attention (the last run failed or stopped short, or conflicts wait), disabled; and the last
-// result in words.
+// result in words. When Tributary's tables cannot be read, a source needs attention and its
+// line says what could not be read instead of a result.
 class SourcesModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
     enum class State { Idle, Syncing, NeedsAttention, Disabled };
     Q_ENUM(State)
-    enum Role { NameRole = Qt::UserRole + 1, StateRole, LastResultRole, OpenConflictsRole };
+    enum Role {
+        NameRole = Qt::UserRole + 1,
+        StateRole,
+        LastResultRole,
+        OpenConflictsRole, // invalid when they could not be counted
+        ReadErrorRole,     // why the source's state could not be read; empty when it could
+    };
 
     explicit SourcesModel(Workspace *workspace, QObject *parent = nullptr);
 
@@ -46,6 +55,7 @@ private:
         QDateTime lastFinished;
         qint64 openConflicts = 0;
         qint64 quarantined = 0;
+        Error readError; // the state above is unknown when set
     };
     State stateOf(const Row &r) const;
     QString lastResultText(const Row &r) const;

@@ -3,8 +3,6 @@
 #include "state/Migrations.h"
 #include "store/Database.h"
 
-#include <QSqlDatabase>
-
 namespace Tributary::Gui {
 
 Workspace::Workspace(QObject *parent) : QObject(parent) {}
@@ -20,13 +18,13 @@ bool Workspace::open(const QString &configPath, QStringList *errors)
     m_config = config;
     m_path = configPath;
     m_open = true;
-    m_databaseError.clear();
+    m_databaseError = Error();
     Error error;
     m_db = Database::open(m_config.database, m_config.baseDir(), &error);
     if (m_db && !Migrations::run(*m_db, &error))
         m_db.reset();
     if (!m_db)
-        m_databaseError = error.toString();
+        m_databaseError = error;
     Q_EMIT configChanged();
     Q_EMIT dataChanged();
     return true;
@@ -43,7 +41,7 @@ void Workspace::close()
     m_config = Config();
     m_path.clear();
     m_open = false;
-    m_databaseError.clear();
+    m_databaseError = Error();
     Q_EMIT configChanged();
     Q_EMIT dataChanged();
 }
@@ -53,7 +51,7 @@ QStringList Workspace::tables() const
     if (!m_db)
         return {};
     QStringList out;
-    for (const QString &t : m_db->db().tables(QSql::Tables)) {
+    for (const QString &t : m_db->tables()) {
         if (!t.startsWith(QLatin1String("tributary_")) && !t.startsWith(QLatin1String("sqlite_")))
             out.append(t);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "util/Error.h"
 
 #include <QObject>
 #include <QStringList>
@@ -35,7 +36,7 @@ public:
     QString configPath() const { return m_path; }
     const Config &config() const { return m_config; }
     Database *database() const { return m_db.get(); }
-    QString databaseError() const { return m_databaseError; }
+    const Error &databaseError() const { return m_databaseError; }
     // Tables and their columns in the main database (for editors offering them).
     QStringList tables() const;
     QStringList columns(const QString &table) const;
@@ -52,7 +53,7 @@ private:
     QString m_path;
     Config m_config;
     std::unique_ptr<Database> m_db;
-    QString m_databaseError;
+    Error m_databaseError;
 };
 
 } // namespace Tributary::Gui

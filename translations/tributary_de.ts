@@ -324,12 +324,6 @@ Eine Konfiguration öffnen, um die Konflikte zu sehen, die auf eine Entscheidung
 %1</translation>
     </message>
     <message>
-        <source>The conflicts could not be read:
-%1</source>
-        <translation>Die Konflikte konnten nicht gelesen werden:
-%1</translation>
-    </message>
-    <message>
         <source>No conflict matches these filters.</source>
         <translation>Kein Konflikt passt zu diesen Filtern.</translation>
     </message>
@@ -515,6 +509,12 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
             <numerusform>%n abgelehnt, dafür wurde nichts geschrieben; er bleibt offen:</numerusform>
             <numerusform>%n abgelehnt, dafür wurde nichts geschrieben; sie bleiben offen:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot read the conflicts:
+%1</source>
+        <translation>Die Konflikte können nicht gelesen werden:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1085,10 +1085,6 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <translation>Bereit</translation>
     </message>
     <message>
-        <source>Last %1 run: %2 at %3, took %4</source>
-        <translation>Letzter Lauf (%1): %2 am %3, Dauer %4</translation>
-    </message>
-    <message>
         <source> (%1 quarantined, %2 waiting for a referenced record)</source>
         <translation> (%1 in Quarantäne, %2 warten auf einen referenzierten Datensatz)</translation>
     </message>
@@ -1115,6 +1111,14 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Cannot read the last run: %1</source>
+        <translation>Der letzte Lauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Last run (%1): %2 at %3, took %4</source>
+        <translation>Letzter Lauf (%1): %2 am %3, Dauer %4</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1582,14 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen:
         <source>&amp;Runs</source>
         <translation>&amp;Läufe</translation>
     </message>
+    <message>
+        <source>Cannot count the conflicts: %1</source>
+        <translation>Die Konflikte können nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot count the conflicts</source>
+        <translation>Die Konflikte können nicht gezählt werden</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::QuarantineModel</name>
@@ -1672,12 +1684,6 @@ Eine Konfiguration öffnen, um die Datensätze zu sehen, die ihre Quellen nicht 
 %1</translation>
     </message>
     <message>
-        <source>The quarantine could not be read:
-%1</source>
-        <translation>Die Quarantäne konnte nicht gelesen werden:
-%1</translation>
-    </message>
-    <message>
         <source>Nothing of %1 is in quarantine.</source>
         <translation>Von %1 ist nichts in Quarantäne.</translation>
     </message>
@@ -1727,6 +1733,12 @@ Tried %n time(s) since %2; last on %3.</source>
     <message>
         <source>Nothing is in quarantine.</source>
         <translation>Nichts ist in Quarantäne.</translation>
+    </message>
+    <message>
+        <source>Cannot read the quarantine:
+%1</source>
+        <translation>Die Quarantäne kann nicht gelesen werden:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1843,22 +1855,6 @@ Tried %n time(s) since %2; last on %3.</source>
         <source>The run was stopped (by a person, a signal, or the end of its process); the next run resumes at the last committed page.</source>
         <translation>Der Lauf wurde angehalten (von einer Person, durch ein Signal oder das Ende seines Prozesses); der nächste Lauf setzt bei der letzten festgeschriebenen Seite fort.</translation>
     </message>
-    <message>
-        <source>Incremental</source>
-        <translation>Inkrementell</translation>
-    </message>
-    <message>
-        <source>Full</source>
-        <translation>Vollständig</translation>
-    </message>
-    <message>
-        <source>Reconcile</source>
-        <translation>Abgleich</translation>
-    </message>
-    <message>
-        <source>Quarantine retry</source>
-        <translation>Quarantäne-Wiederholung</translation>
-    </message>
 </context>
 <context>
     <name>Tributary::Gui::RunsView</name>
@@ -1946,12 +1942,6 @@ Eine Konfiguration öffnen, um ihre Läufe zu sehen.</translation>
 %1</translation>
     </message>
     <message>
-        <source>The runs could not be read:
-%1</source>
-        <translation>Die Läufe konnten nicht gelesen werden:
-%1</translation>
-    </message>
-    <message>
         <source>%1 has not run yet.
 Its runs appear here, from this console and from tributaryd alike.</source>
         <translation>Für %1 gibt es noch keinen Lauf.
@@ -1990,6 +1980,12 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>Total</source>
         <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs:
+%1</source>
+        <translation>Die Läufe können nicht gelesen werden:
+%1</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +2657,10 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
             <numerusform>%n in Quarantäne</numerusform>
             <numerusform>%n in Quarantäne</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>cannot read its state: %1</source>
+        <translation>ihr Zustand kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

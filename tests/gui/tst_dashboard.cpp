@@ -187,6 +187,9 @@ void tst_Dashboard::syncNowFillsTheDatabaseAndMovesTheBars()
     QCOMPARE(child<QLabel>(view, QStringLiteral("inserted_forum_messages"))->text(), QLocale().toString(kMessages));
     QCOMPARE(child<QLabel>(view, QStringLiteral("fetched_forum_messages"))->text(), QLocale().toString(kMessages));
     QVERIFY(child<QLabel>(view, QStringLiteral("lastRun_forum"))->text().contains(QStringLiteral("ok")));
+    // The kind in tributaryd's words.
+    QVERIFY2(child<QLabel>(view, QStringLiteral("lastRun_forum"))->text().startsWith(QStringLiteral("Last run (incremental sync): ")),
+             qPrintable(child<QLabel>(view, QStringLiteral("lastRun_forum"))->text()));
     QVERIFY(!child<QLabel>(view, QStringLiteral("error_forum"))->isVisible());
     qInfo("longest gap in the GUI thread during the sync: %lld ms", longestGap);
     QVERIFY2(longestGap < 500, qPrintable(QString::number(longestGap)));

@@ -17,6 +17,7 @@
 #include "store/Database.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QLoggingCategory>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -123,7 +124,7 @@ void tst_GuiModels::conflictsModel()
     ConflictsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     Error e;
-    QVERIFY2(model.refresh(*ws.database(), ws.config(), &e), qPrintable(e.toString()));
+    QVERIFY2(model.refresh(*ws.database(), &e), qPrintable(e.toString()));
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.columnCount(), int(ConflictsModel::ColumnCount));
     // Oldest first: users are synced before topics.
@@ -151,7 +152,7 @@ void tst_GuiModels::conflictsModel()
     s.f.sync();
     QPersistentModelIndex kept(model.index(0, 0));
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
+    QVERIFY(model.refresh(*ws.database(), &e));
     QCOMPARE(reset.count(), 0);
     QCOMPARE(column(model, ConflictsModel::ExternalIdColumn), (QStringList{QStringLiteral("5"), QStringLiteral("3"), QStringLiteral("7")}));
     QVERIFY(kept.isValid());
@@ -161,18 +162,18 @@ void tst_GuiModels::conflictsModel()
     ConflictFilter filter;
     filter.includeResolved = true;
     model.setFilter(filter);
-    QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
+    QVERIFY(model.refresh(*ws.database(), &e));
     QCOMPARE(model.rowCount(), 4);
     QVERIFY(model.index(1, ConflictsModel::StatusColumn).data().toString().contains(QStringLiteral("Resolved: kept local, by tester")));
     filter.entity = QStringLiteral("users");
     model.setFilter(filter);
-    QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
+    QVERIFY(model.refresh(*ws.database(), &e));
     QCOMPARE(model.rowCount(), 1);
     filter.entity.clear();
     filter.field = QStringLiteral("title");
     filter.includeResolved = false;
     model.setFilter(filter);
-    QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
+    QVERIFY(model.refresh(*ws.database(), &e));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.openTotal(), 3);
     model.clear();
@@ -191,25 +192,29 @@ void tst_GuiModels::runsModelAndRunsView()
     QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
     QCOMPARE(model.rowCount(), 2);
     // Newest first, with the counts of its JSON summed over the entities.
-    const RunRecord &last = model.run(0);
+    const RunRow &last = model.run(0);
     QCOMPARE(last.status, QStringLiteral("partial"));
     QCOMPARE(model.index(0, RunsModel::StatusColumn).data().toString(), QStringLiteral("Partial"));
-    QCOMPARE(last.total.quarantined, 1);
-    QCOMPARE(last.total.conflicts, 3);
+    QCOMPARE(last.total().quarantined, 1);
+    QCOMPARE(last.total().conflicts, 3);
     QCOMPARE(model.index(0, RunsModel::QuarantinedColumn).data().toString(), QStringLiteral("1"));
     QCOMPARE(last.entities.first(), QStringLiteral("users")); // the source's dependency order
-    const RunRecord &firstRun = model.run(1);
+    const RunRow &firstRun = model.run(1);
     QCOMPARE(firstRun.status, QStringLiteral("ok"));
-    QCOMPARE(firstRun.total.inserted, s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'inserted'")));
+    QCOMPARE(firstRun.total().inserted, s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'inserted'")));
     QVERIFY(firstRun.durationMs() >= 0);
     QVERIFY(!model.index(1, RunsModel::DurationColumn).data().toString().isEmpty());
 
-    // A new run arrives on top; the others stay.
+    // Kinds in tributaryd's words.
+    QCOMPARE(model.index(0, RunsModel::KindColumn).data().toString(), QStringLiteral("Incremental sync"));
+
+    // A new run arrives on top (a webhook's); the others stay.
     QPersistentModelIndex older(model.index(1, 0));
-    s.f.sync();
+    s.f.sync(RunRequest::webhook({RecordRef{QStringLiteral("topics"), QStringLiteral("2")}}));
     QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(older.row(), 2);
+    QCOMPARE(model.index(0, RunsModel::KindColumn).data().toString(), QStringLiteral("Webhook sync"));
     model.setSource(QStringLiteral("nobody"));
     QVERIFY(model.refresh(*ws.database(), ws.config(), &e));
     QCOMPARE(model.rowCount(), 0);
@@ -221,6 +226,8 @@ void tst_GuiModels::runsModelAndRunsView()
     const qint64 runId = view.model()->run(1).id;
     QVERIFY(view.selectRun(runId));
     QCOMPARE(view.shownRunId(), runId);
+    const QString title = view.findChild<QLabel *>(QStringLiteral("runTitle"))->text();
+    QVERIFY2(title.contains(QStringLiteral("(incremental sync)")), qPrintable(title));
     auto *counts = view.findChild<QTableWidget *>(QStringLiteral("runCounts"));
     QCOMPARE(counts->rowCount(), 5); // four entities and the total
     QCOMPARE(counts->item(4, 0)->text(), QStringLiteral("Total"));
@@ -241,12 +248,12 @@ void tst_GuiModels::quarantineModelAndView()
     QVERIFY(model.refresh(*ws.database(), &e));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.total(), 1);
-    const QuarantinedRecord &r = model.record(0);
+    const QuarantineEntry &r = model.record(0);
     QCOMPARE(r.entity, QStringLiteral("topics"));
     QCOMPARE(r.externalId, QString::number(s.loudTopic));
     QVERIFY2(r.reason.contains(QStringLiteral("topics may not shout")), qPrintable(r.reason));
     QCOMPARE(model.index(0, QuarantineModel::AttemptsColumn).data().toInt(), 1);
-    QVERIFY(r.record.contains(QStringLiteral("HELLO!!!")));
+    QCOMPARE(r.record.value(QStringLiteral("title")).toString(), QStringLiteral("HELLO!!!"));
 
     // A second record arrives, the first leaves once the database accepts it.
     int status = 0;

@@ -11,6 +11,7 @@
 #include "Catalogue.h"
 #include "MainWindow.h"
 #include "config/Config.h"
+#include "state/RunKind.h"
 
 #include <QApplication>
 #include <QFile>
@@ -213,6 +214,9 @@ void tst_GuiTranslation::germanConsole()
     // The core's messages, from tributaryd's catalogue.
     const QString errors = validationErrors();
     QVERIFY2(errors.contains(QStringLiteral("databse: unbekannter Schlüssel; erwartet einen von ")), qPrintable(errors));
+    // Run kinds in tributaryd's words, from the same catalogue (the Runs list capitalises them).
+    QCOMPARE(DisplayText::capitalized(RunKinds::describe(RunKind::Webhook)), QStringLiteral("Webhook-Synchronisation"));
+    QCOMPARE(DisplayText::capitalized(RunKinds::describe(RunKind::Incremental)), QStringLiteral("Inkrementelle Synchronisation"));
 }
 
 void tst_GuiTranslation::englishConsoleHasRealPlurals()

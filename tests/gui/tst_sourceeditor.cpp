@@ -35,9 +35,9 @@ using namespace Tributary::Test;
 
 namespace {
 
-using Run = TributarydProcess::Result;
+using Exit = TributarydProcess::Result;
 
-Run tributaryd(const QStringList &args, const Environment &env = {}) { return TributarydProcess::run(args, env); }
+Exit tributaryd(const QStringList &args, const Environment &env = {}) { return TributarydProcess::run(args, env); }
 
 QByteArray readFile(const QString &path)
 {
@@ -125,7 +125,7 @@ void tst_SourceEditor::addSecondForumSaveAndSyncWithTributaryd()
 
     // The configuration as `tributaryd init` writes it.
     const QString config = f.path(QStringLiteral("tributary.json"));
-    Run r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+    Exit r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
                         f.forumUrl().toString(), QStringLiteral("--database"), f.mainDb(), QStringLiteral("--token-env"),
                         QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("--output"), config});
     QCOMPARE(r.exitCode, 0);
