@@ -31,8 +31,130 @@ QString idString(const QJsonValue &v)
     return QString();
 }
 
+namespace {
+
+// An ISO-8601 date and time as written, before any time zone arithmetic.
+struct IsoParts
+{
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    int micros = 0; // the fraction, to the microsecond (further digits are ignored)
+    int offset = 0; // seconds east of UTC; 0 for "Z" or no zone
+};
+
+// Hand-parsed: this runs for every timestamp of every record. "YYYY-MM-DD[T ]HH:MM:SS", an
+// optional fraction (. or ,), optional spaces, then "Z", "+HH:MM", "+HHMM" or nothing.
+bool parseIso(const QString &text, IsoParts *p)
+{
+    const QChar *c = text.constData();
+    const qsizetype n = text.size();
+    auto digits = [&](qsizetype at, int count, int *out) {
+        if (at + count > n)
+            return false;
+        int value = 0;
+        for (int i = 0; i < count; ++i) {
+            const char16_t ch = c[at + i].unicode();
+            if (ch < '0' || ch > '9')
+                return false;
+            value = value * 10 + (ch - '0');
+        }
+        *out = value;
+        return true;
+    };
+    if (n < 19 || !digits(0, 4, &p->year) || c[4] != QLatin1Char('-') || !digits(5, 2, &p->month) || c[7] != QLatin1Char('-')
+        || !digits(8, 2, &p->day) || (c[10] != QLatin1Char('T') && c[10] != QLatin1Char(' ')) || !digits(11, 2, &p->hour)
+        || c[13] != QLatin1Char(':') || !digits(14, 2, &p->minute) || c[16] != QLatin1Char(':') || !digits(17, 2, &p->second))
+        return false;
+    qsizetype at = 19;
+    if (at < n && (c[at] == QLatin1Char('.') || c[at] == QLatin1Char(','))) {
+        ++at;
+        int place = 100000, count = 0;
+        while (at < n && c[at].isDigit() && count < 9) {
+            if (place > 0) {
+                p->micros += (c[at].unicode() - '0') * place;
+                place /= 10;
+            }
+            ++at;
+            ++count;
+        }
+        if (count == 0)
+            return false;
+    }
+    while (at < n && c[at] == QLatin1Char(' '))
+        ++at;
+    if (at < n && c[at] == QLatin1Char('Z')) {
+        ++at;
+    } else if (at < n && (c[at] == QLatin1Char('+') || c[at] == QLatin1Char('-'))) {
+        const int sign = c[at] == QLatin1Char('-') ? -1 : 1;
+        int oh = 0, om = 0;
+        if (!digits(at + 1, 2, &oh))
+            return false;
+        at += 3;
+        if (at < n && c[at] == QLatin1Char(':'))
+            ++at;
+        if (!digits(at, 2, &om))
+            return false;
+        at += 2;
+        p->offset = sign * (oh * 3600 + om * 60);
+    }
+    return at == n && QDate::isValid(p->year, p->month, p->day) && QTime::isValid(p->hour, p->minute, p->second);
+}
+
+// `parts` (in UTC) written in `format` without QDateTime, when the format is made only of the
+// tokens yyyy, MM, dd, HH, mm, ss, zzz and ffffff and the separators " -:./" (the formats
+// main databases use). Writes exactly what the general path writes (tst_values compares them);
+// false when the format needs the general path.
+bool formatFast(const IsoParts &parts, const QString &format, QString *out)
+{
+    out->clear();
+    out->reserve(format.size());
+    auto put = [out](int value, int width) {
+        char buf[8];
+        for (int i = width - 1; i >= 0; --i) {
+            buf[i] = char('0' + value % 10);
+            value /= 10;
+        }
+        out->append(QLatin1String(buf, width));
+    };
+    const QStringView f(format);
+    for (qsizetype i = 0; i < f.size();) {
+        const QStringView rest = f.mid(i);
+        if (rest.startsWith(QLatin1String("yyyy"))) {
+            put(parts.year, 4);
+            i += 4;
+        } else if (rest.startsWith(QLatin1String("ffffff"))) {
+            put(parts.micros, 6);
+            i += 6;
+        } else if (rest.startsWith(QLatin1String("zzz"))) {
+            put(0, 3); // the general path's QDateTime holds no milliseconds: the fraction is in ffffff
+            i += 3;
+        } else if (rest.startsWith(QLatin1String("MM")) || rest.startsWith(QLatin1String("dd")) || rest.startsWith(QLatin1String("HH"))
+                   || rest.startsWith(QLatin1String("mm")) || rest.startsWith(QLatin1String("ss"))) {
+            const char16_t t = rest.at(0).unicode();
+            put(t == 'M' ? parts.month : t == 'd' ? parts.day : t == 'H' ? parts.hour : t == 'm' ? parts.minute : parts.second, 2);
+            i += 2;
+            // A third letter of the same token ("MMM", "ddd") means something else to Qt.
+            if (i < f.size() && f.at(i).unicode() == t)
+                return false;
+        } else if (QStringView(u" -:./").contains(rest.at(0))) {
+            out->append(rest.at(0));
+            ++i;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 QString normalizeTimestamp(const QJsonValue &v, const QString &format)
 {
+    if (v.isString()) {
+        IsoParts parts;
+        QString out;
+        if (parseIso(v.toString().trimmed(), &parts) && parts.offset == 0 && formatFast(parts, format, &out))
+            return out;
+    }
     QDateTime dt;
     int micros = 0;
     if (!parseTimestamp(v, &dt, &micros))
@@ -61,70 +183,13 @@ bool parseTimestamp(const QJsonValue &input, QDateTime *utc, int *microsOut)
         dt = QDateTime::fromMSecsSinceEpoch(qint64(std::floor(secs)) * 1000, Qt::UTC);
         micros = int(std::llround((secs - std::floor(secs)) * 1e6)) % 1000000;
     } else if (v.isString()) {
-        // Hand-parsed: this runs for every timestamp of every record.
-        const QString text = v.toString().trimmed();
-        const QChar *c = text.constData();
-        const qsizetype n = text.size();
-        auto digits = [&](qsizetype at, int count, int *out) {
-            if (at + count > n)
-                return false;
-            int value = 0;
-            for (int i = 0; i < count; ++i) {
-                const char16_t ch = c[at + i].unicode();
-                if (ch < '0' || ch > '9')
-                    return false;
-                value = value * 10 + (ch - '0');
-            }
-            *out = value;
-            return true;
-        };
-        int y, mo, d, h, mi, se;
-        if (n < 19 || !digits(0, 4, &y) || c[4] != QLatin1Char('-') || !digits(5, 2, &mo) || c[7] != QLatin1Char('-')
-            || !digits(8, 2, &d) || (c[10] != QLatin1Char('T') && c[10] != QLatin1Char(' ')) || !digits(11, 2, &h)
-            || c[13] != QLatin1Char(':') || !digits(14, 2, &mi) || c[16] != QLatin1Char(':') || !digits(17, 2, &se))
+        IsoParts p;
+        if (!parseIso(v.toString().trimmed(), &p))
             return false;
-        qsizetype at = 19;
-        if (at < n && (c[at] == QLatin1Char('.') || c[at] == QLatin1Char(','))) {
-            ++at;
-            int place = 100000, count = 0;
-            while (at < n && c[at].isDigit() && count < 9) {
-                if (place > 0) {
-                    micros += (c[at].unicode() - '0') * place;
-                    place /= 10;
-                }
-                ++at;
-                ++count;
-            }
-            if (count == 0)
-                return false;
-        }
-        while (at < n && c[at] == QLatin1Char(' '))
-            ++at;
-        int offset = 0;
-        if (at < n && c[at] == QLatin1Char('Z')) {
-            ++at;
-        } else if (at < n && (c[at] == QLatin1Char('+') || c[at] == QLatin1Char('-'))) {
-            const int sign = c[at] == QLatin1Char('-') ? -1 : 1;
-            int oh = 0, om = 0;
-            if (!digits(at + 1, 2, &oh))
-                return false;
-            at += 3;
-            if (at < n && c[at] == QLatin1Char(':'))
-                ++at;
-            if (!digits(at, 2, &om))
-                return false;
-            at += 2;
-            offset = sign * (oh * 3600 + om * 60);
-        }
-        if (at != n)
-            return false;
-        const QDate date(y, mo, d);
-        const QTime time(h, mi, se);
-        if (!date.isValid() || !time.isValid())
-            return false;
-        dt = QDateTime(date, time, Qt::UTC);
-        if (offset)
-            dt = dt.addSecs(-offset);
+        micros = p.micros;
+        dt = QDateTime(QDate(p.year, p.month, p.day), QTime(p.hour, p.minute, p.second), Qt::UTC);
+        if (p.offset)
+            dt = dt.addSecs(-p.offset);
     } else {
         return false;
     }

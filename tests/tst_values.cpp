@@ -1,0 +1,108 @@
+// The value helpers below the engine. normalizeTimestamp() writes the common formats without
+// QDateTime (it runs for every timestamp of every record); what it writes must be exactly what
+// the general path (parse to QDateTime, QDateTime::toString, microseconds put in) writes.
+
+#include "util/Values.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace Tributary;
+
+namespace {
+
+// The general path, as normalizeTimestamp() took it for every value before the fast one.
+QString throughQDateTime(const QJsonValue &v, const QString &format)
+{
+    QDateTime dt;
+    int micros = 0;
+    if (!parseTimestamp(v, &dt, &micros))
+        return {};
+    QString out = dt.toString(format);
+    out.replace(QStringLiteral("ffffff"), QStringLiteral("%1").arg(micros, 6, 10, QLatin1Char('0')));
+    return out;
+}
+
+const QStringList kFormats = {
+    QStringLiteral("yyyy-MM-dd HH:mm:ss"),        QStringLiteral("yyyy-MM-dd HH:mm:ss.ffffff"), QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"),
+    QStringLiteral("yyyy/MM/dd"),                 QStringLiteral("dd.MM.yyyy HH:mm"),           QStringLiteral("yyyy-MM-ddTHH:mm:ss.ffffff"),
+    QStringLiteral("yyyy-MM-dd HH:mm:ssZ"),       QStringLiteral("yyyy-MMM-dd"),                QStringLiteral("yy-M-d H:m:s"),
+};
+
+} // namespace
+
+class tst_Values : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void timestampsAsTheGeneralPathWritesThem_data();
+    void timestampsAsTheGeneralPathWritesThem();
+    void randomTimestampsAsTheGeneralPathWritesThem();
+};
+
+void tst_Values::timestampsAsTheGeneralPathWritesThem_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("written"); // what both paths write; empty: not a timestamp
+    QTest::newRow("Z, micros") << "2026-12-02T21:50:25.123456Z" << "yyyy-MM-dd HH:mm:ss.ffffff" << "2026-12-02 21:50:25.123456";
+    QTest::newRow("no zone, no fraction") << "2026-12-02 21:50:25" << "yyyy-MM-dd HH:mm:ss" << "2026-12-02 21:50:25";
+    QTest::newRow("nine fraction digits") << "2026-12-02T21:50:25.123456789Z" << "yyyy-MM-dd HH:mm:ss.ffffff" << "2026-12-02 21:50:25.123456";
+    QTest::newRow("comma fraction, zzz") << "2026-12-02T21:50:25,5Z" << "yyyy-MM-dd HH:mm:ss.zzz" << "2026-12-02 21:50:25.000";
+    QTest::newRow("offset: general path") << "2026-12-02T23:50:25+02:00" << "yyyy-MM-dd HH:mm:ss" << "2026-12-02 21:50:25";
+    QTest::newRow("year 9999") << "9999-12-31T23:59:59.999999Z" << "yyyy-MM-dd HH:mm:ss.ffffff" << "9999-12-31 23:59:59.999999";
+    QTest::newRow("year 1") << "0001-01-01T00:00:00Z" << "yyyy-MM-dd HH:mm:ss" << "0001-01-01 00:00:00";
+    QTest::newRow("year 0 is not a date") << "0000-01-01T00:00:00Z" << "yyyy-MM-dd HH:mm:ss" << "";
+    QTest::newRow("30 February") << "2026-02-30T00:00:00Z" << "yyyy-MM-dd HH:mm:ss" << "";
+    QTest::newRow("hour 24") << "2026-02-03T24:00:00Z" << "yyyy-MM-dd HH:mm:ss" << "";
+    QTest::newRow("leap second") << "2016-12-31T23:59:60Z" << "yyyy-MM-dd HH:mm:ss" << "";
+    QTest::newRow("trailing text") << "2026-12-02T21:50:25Zx" << "yyyy-MM-dd HH:mm:ss" << "";
+    QTest::newRow("format with a T") << "2026-12-02T21:50:25.5Z" << "yyyy-MM-ddTHH:mm:ss.ffffff" << "2026-12-02T21:50:25.500000";
+}
+
+void tst_Values::timestampsAsTheGeneralPathWritesThem()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, format);
+    QFETCH(QString, written);
+    QCOMPARE(normalizeTimestamp(QJsonValue(text), format), written);
+    QCOMPARE(throughQDateTime(QJsonValue(text), format), written);
+}
+
+void tst_Values::randomTimestampsAsTheGeneralPathWritesThem()
+{
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("seed %u", seed);
+    QRandomGenerator random(seed);
+    const QStringList zones = {QString(), QStringLiteral("Z"), QStringLiteral(" Z"), QStringLiteral("+00:00"), QStringLiteral("-05:30"),
+                               QStringLiteral("+0100")};
+    for (int i = 0; i < 20000; ++i) {
+        const int year = random.bounded(1, 10000);
+        const int month = random.bounded(1, 13);
+        const int day = random.bounded(1, 32); // sometimes not a day of that month
+        QString text = QStringLiteral("%1-%2-%3%4%5:%6:%7")
+                           .arg(year, 4, 10, QLatin1Char('0'))
+                           .arg(month, 2, 10, QLatin1Char('0'))
+                           .arg(day, 2, 10, QLatin1Char('0'))
+                           .arg(random.bounded(2) ? QLatin1Char('T') : QLatin1Char(' '))
+                           .arg(random.bounded(0, 25), 2, 10, QLatin1Char('0'))
+                           .arg(random.bounded(0, 60), 2, 10, QLatin1Char('0'))
+                           .arg(random.bounded(0, 61), 2, 10, QLatin1Char('0'));
+        const int digits = random.bounded(0, 10);
+        if (digits > 0) {
+            text += QLatin1Char('.');
+            for (int d = 0; d < digits; ++d)
+                text += QChar(u'0' + random.bounded(10));
+        }
+        text += zones.at(random.bounded(int(zones.size())));
+        const QString &format = kFormats.at(random.bounded(int(kFormats.size())));
+        const QJsonValue v(text);
+        QVERIFY2(normalizeTimestamp(v, format) == throughQDateTime(v, format),
+                 qPrintable(QStringLiteral("%1 in %2: %3 but the general path writes %4")
+                                .arg(text, format, normalizeTimestamp(v, format), throughQDateTime(v, format))));
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_Values)
+#include "tst_values.moc"
