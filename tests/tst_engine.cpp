@@ -69,6 +69,9 @@ private Q_SLOTS:
     void pageNumbersThatShiftDuringTheWalkLoseNothing_data();
     void pageNumbersThatShiftDuringTheWalkLoseNothing();
     void aWalkStoppedInsideAMovingGroupLosesNothing();
+    void aFieldNoRecordCarriesFailsTheRunUnlessOptional_data();
+    void aFieldNoRecordCarriesFailsTheRunUnlessOptional();
+    void idsAboveTwoToTheFiftyThreeStayApart();
     void aStoppedRunEndsInterruptedAndTheNextResumes_data();
     void aStoppedRunEndsInterruptedAndTheNextResumes();
 };
@@ -716,6 +719,76 @@ void tst_Engine::aWalkStoppedInsideAMovingGroupLosesNothing()
     QCOMPARE(outcome(f.sync()), "ok");
     QCOMPARE(f.links("messages"), 12);
     QCOMPARE(f.snapshot(), f.expectedSnapshot());
+}
+
+void tst_Engine::aFieldNoRecordCarriesFailsTheRunUnlessOptional_data()
+{
+    QTest::addColumn<QString>("column");   // "columns.X" or "references.X"
+    QTest::addColumn<QJsonValue>("mapping"); // its configuration, naming a field the records lack
+    QTest::addColumn<QString>("key");      // what the message must name
+    QTest::newRow("a column, camelCase name") << "columns.email_verified_at" << QJsonValue("emailVerifiedAt")
+                                              << "sources.forum.entities.users.columns.email_verified_at";
+    QTest::newRow("a nullable reference") << "references.parent_id"
+                                          << QJsonValue(QJsonObject{{"entity", "messages"}, {"field", "parentId"}, {"nullable", true}})
+                                          << "sources.forum.entities.messages.references.parent_id";
+}
+
+void tst_Engine::aFieldNoRecordCarriesFailsTheRunUnlessOptional()
+{
+    QFETCH(QString, column);
+    QFETCH(QJsonValue, mapping);
+    QFETCH(QString, key);
+    const QString entity = column.startsWith("references") ? "messages" : "users";
+    const QString group = column.section('.', 0, 0), name = column.section('.', 1);
+    auto configureWith = [&](EngineFixture &f, bool optional) {
+        return f.configure([&](QJsonObject &source) {
+            QJsonArray entities = source.value("entities").toArray();
+            for (int i = 0; i < entities.size(); ++i) {
+                QJsonObject e = entities.at(i).toObject();
+                if (e.value("name").toString() != entity)
+                    continue;
+                QJsonObject m = mapping.isObject() ? mapping.toObject() : QJsonObject{{"field", mapping}};
+                if (optional)
+                    m.insert("optional", true);
+                QJsonObject columns = e.value(group).toObject();
+                columns.insert(name, m);
+                e.insert(group, columns);
+                entities.replace(i, e);
+            }
+            source.insert("entities", entities);
+        });
+    };
+    // A wrong name would write NULL into every row: the run fails, naming the key and the field.
+    EngineFixture f;
+    QVERIFY(configureWith(f, false));
+    f.remote().seedForum(3, 1, 1, 3);
+    const RunResult r = f.sync();
+    QCOMPARE(outcome(r), "failed");
+    QCOMPARE(Error::codeName(r.error.code), "config");
+    QVERIFY2(r.error.message.contains(key) && r.error.message.contains(mapping.isObject() ? "parentId" : "emailVerifiedAt"),
+             qPrintable(r.error.message));
+    QCOMPARE(f.links(entity), 0);
+
+    // Declared optional (the source may leave it out), the same records apply.
+    EngineFixture g;
+    QVERIFY(configureWith(g, true));
+    g.remote().seedForum(3, 1, 1, 3);
+    QCOMPARE(outcome(g.sync()), "ok");
+    QCOMPARE(g.links(entity), 3);
+}
+
+void tst_Engine::idsAboveTwoToTheFiftyThreeStayApart()
+{
+    // Three users whose ids a double cannot tell apart: three rows, three links, each found again.
+    EngineFixture f;
+    const qint64 base = (qint64(1) << 53) + 1;
+    for (qint64 id = base; id < base + 3; ++id)
+        f.remote().user(id, QString("User %1").arg(id), QString("user%1@example.org").arg(id));
+    QCOMPARE(outcome(f.syncEntities({"users"})), "ok");
+    QCOMPARE(f.links("users"), 3);
+    for (qint64 id = base; id < base + 3; ++id)
+        QCOMPARE(f.value("users", id, "email").toString(), QString("user%1@example.org").arg(id));
+    QCOMPARE(f.syncEntities({"users"}).total().written(), 0);
 }
 
 void tst_Engine::aStoppedRunEndsInterruptedAndTheNextResumes_data()

@@ -78,6 +78,7 @@ class tst_Sync : public QObject
 private Q_SLOTS:
     void initialSyncMatchesTheSource();
     void incrementalFetchesOnlyWhatChanged();
+    void aWrongIncrementalFieldFailsTheRunNamingIt();
 };
 
 void tst_Sync::initialSyncMatchesTheSource()
@@ -208,6 +209,35 @@ void tst_Sync::incrementalFetchesOnlyWhatChanged()
     bool inSync = false;
     f.verify(&inSync);
     QVERIFY(inSync);
+}
+
+void tst_Sync::aWrongIncrementalFieldFailsTheRunNamingIt()
+{
+    // The API filters and sorts as asked, but the configured field is not in its records (a
+    // camelCase name on a snake_case API): the cursor could never move, every run would be a
+    // full walk. The run fails and says which field; nothing is applied.
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)));
+    QVERIFY(f.generateExternal(forum(20, 3, 10, 30, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure([](QJsonObject &root) {
+        editSource(root, [](QJsonObject &source) {
+            QJsonObject rest = source.value(QStringLiteral("rest")).toObject();
+            QJsonObject incremental = rest.value(QStringLiteral("incremental")).toObject();
+            incremental.insert(QStringLiteral("field"), QStringLiteral("updatedAt"));
+            rest.insert(QStringLiteral("incremental"), incremental);
+            source.insert(QStringLiteral("rest"), rest);
+        });
+    }));
+    const RunResult r = f.sync();
+    QCOMPARE(RunResult::statusName(r.status), QStringLiteral("failed"));
+    QVERIFY2(r.error.message.contains(QStringLiteral("\"updatedAt\"")) && r.error.message.contains(QStringLiteral("change filter")),
+             qPrintable(r.error.message));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE id > 5")), 0);
+    // tributaryd says the same and exits non-zero.
+    QString out;
+    QCOMPARE(f.tributaryd({QStringLiteral("sync")}, &out), 2);
+    QVERIFY2(out.contains(QStringLiteral("updatedAt")), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(tst_Sync)

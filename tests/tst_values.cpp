@@ -4,6 +4,8 @@
 
 #include "util/Values.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void timestampsAsTheGeneralPathWritesThem_data();
     void timestampsAsTheGeneralPathWritesThem();
     void randomTimestampsAsTheGeneralPathWritesThem();
+    void idsAboveTwoToTheFiftyThreeStayApart();
 };
 
 void tst_Values::timestampsAsTheGeneralPathWritesThem_data()
@@ -102,6 +105,26 @@ void tst_Values::randomTimestampsAsTheGeneralPathWritesThem()
                  qPrintable(QStringLiteral("%1 in %2: %3 but the general path writes %4")
                                 .arg(text, format, normalizeTimestamp(v, format), throughQDateTime(v, format))));
     }
+}
+
+void tst_Values::idsAboveTwoToTheFiftyThreeStayApart()
+{
+    // As a JSON body sends them: three neighbours above 2^53 (a double cannot tell them apart),
+    // the largest 64-bit integer, and one beyond 64 bits, which cannot be read exactly at all.
+    const QJsonArray ids = QJsonDocument::fromJson(
+                               "[9007199254740993, 9007199254740994, 9007199254740995, 9223372036854775807, -9007199254740993, "
+                               "123456789012345678901, 42, 42.0, \"42\", 1.5]")
+                               .array();
+    QCOMPARE(idString(ids.at(0)), QStringLiteral("9007199254740993"));
+    QCOMPARE(idString(ids.at(1)), QStringLiteral("9007199254740994"));
+    QCOMPARE(idString(ids.at(2)), QStringLiteral("9007199254740995"));
+    QCOMPARE(idString(ids.at(3)), QStringLiteral("9223372036854775807"));
+    QCOMPARE(idString(ids.at(4)), QStringLiteral("-9007199254740993"));
+    QCOMPARE(idString(ids.at(5)), QString()); // no id rather than a neighbour's
+    QCOMPARE(idString(ids.at(6)), QStringLiteral("42"));
+    QCOMPARE(idString(ids.at(7)), QStringLiteral("42"));
+    QCOMPARE(idString(ids.at(8)), QStringLiteral("42"));
+    QCOMPARE(idString(ids.at(9)), QStringLiteral("1.5"));
 }
 
 QTEST_GUILESS_MAIN(tst_Values)

@@ -94,7 +94,10 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
             m.field = mr.string(QStringLiteral("field"), {}, true);
             m.type = mr.oneOf(QStringLiteral("type"), kColumnTypes, QStringLiteral("string"));
             m.required = mr.boolean(QStringLiteral("required"), false);
-            mr.rejectUnknown({QStringLiteral("field"), QStringLiteral("type"), QStringLiteral("required")});
+            m.optional = mr.boolean(QStringLiteral("optional"), false);
+            if (m.required && m.optional)
+                mr.error(QStringLiteral("optional"), Tr::tr("a column cannot be both \"required\" and \"optional\""));
+            mr.rejectUnknown({QStringLiteral("field"), QStringLiteral("type"), QStringLiteral("required"), QStringLiteral("optional")});
         } else {
             cr.error(it.key(), Tr::tr("expected a field name or {\"field\": ..., \"type\": ...}"));
         }
@@ -116,7 +119,10 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
         m.entity = mr.string(QStringLiteral("entity"), {}, true);
         m.field = mr.string(QStringLiteral("field"), {}, true);
         m.nullable = mr.boolean(QStringLiteral("nullable"), false);
-        mr.rejectUnknown({QStringLiteral("entity"), QStringLiteral("field"), QStringLiteral("nullable")});
+        m.optional = mr.boolean(QStringLiteral("optional"), false);
+        if (m.optional && !m.nullable)
+            mr.error(QStringLiteral("optional"), Tr::tr("a reference the source may leave out must be \"nullable\": true"));
+        mr.rejectUnknown({QStringLiteral("entity"), QStringLiteral("field"), QStringLiteral("nullable"), QStringLiteral("optional")});
         e.references.append(m);
     }
 

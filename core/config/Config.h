@@ -48,6 +48,9 @@ struct ColumnMapping
     QString field;                     // dotted path in the source record ("author.email")
     QString type = QStringLiteral("string"); // string, integer, real, boolean, timestamp, json
     bool required = false;             // missing or null -> the record is quarantined
+    // The source may leave the field out of every record of a page. Otherwise a field that no
+    // record of a page carries is a configuration mistake (a wrong name), and the run fails.
+    bool optional = false;
 };
 
 // A foreign key: the source field holds an external id of another entity of the same source;
@@ -58,6 +61,7 @@ struct ReferenceMapping
     QString field;
     QString entity;
     bool nullable = false;
+    bool optional = false; // as ColumnMapping::optional
 };
 
 struct EntityConfig

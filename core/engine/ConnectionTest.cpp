@@ -182,6 +182,10 @@ void ConnectionTest::onPageFinished(int index, SourceJob *done)
             r.rawRecords.append(record);
             r.records.append(std::move(mapped));
         }
+        // A field no record carries (a wrong name) would be NULL in every row: the sync refuses
+        // such a page, and so does the test, with the records still shown.
+        if (const Error wrong = mapper.checkFieldsPresent(page.records, m_sourceName))
+            r.error = wrong;
         qCInfo(lcConnectionTest).noquote() << "source" << m_sourceName << "entity" << r.entity << ":" << r.recordCount
                                            << "records," << r.mappingErrors << "not mappable, total" << r.total;
     }

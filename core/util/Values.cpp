@@ -23,12 +23,31 @@ QString idString(const QJsonValue &v)
     if (v.isString())
         return v.toString();
     if (v.isDouble()) {
+        // Whole numbers that fit 64 bits are kept as integers by Qt's JSON parser: exact,
+        // however large (ids above 2^53 must not collapse into one).
+        qint64 whole = 0;
+        if (isExactInteger(v, &whole))
+            return QString::number(whole);
         const double d = v.toDouble();
-        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.007199254740992e15)
-            return QString::number(qint64(d));
+        if (std::isfinite(d) && d == std::floor(d)) {
+            if (std::fabs(d) < 9.007199254740992e15)
+                return QString::number(qint64(d));
+            return QString(); // a whole number too large to have been read exactly: no id
+        }
         return QString::number(d, 'g', 17);
     }
     return QString();
+}
+
+bool isExactInteger(const QJsonValue &v, qint64 *out)
+{
+    if (!v.isDouble())
+        return false;
+    const QVariant var = v.toVariant();
+    if (var.typeId() != QMetaType::LongLong)
+        return false;
+    *out = var.toLongLong();
+    return true;
 }
 
 namespace {

@@ -13,8 +13,12 @@ namespace Tributary {
 
 // Value at a dotted path ("author.email"); Undefined when any step is missing.
 QJsonValue valueAt(const QJsonObject &record, const QString &path);
-// External ids are compared as text: 42, 42.0 and "42" are the same id.
+// External ids are compared as text: 42, 42.0 and "42" are the same id. Whole numbers are kept
+// exactly (64 bits); a whole number the JSON parser could only read approximately (beyond 64
+// bits) has no id (an empty string), never a neighbour's.
 QString idString(const QJsonValue &v);
+// Whether `v` is a JSON number that was read as an exact 64-bit integer.
+bool isExactInteger(const QJsonValue &v, qint64 *out);
 // A record's field as text: strings as they are, numbers as idString() writes them.
 QString fieldText(const QJsonObject &record, const QString &path);
 // Ids sort numerically when both are integers, as sources sort them; otherwise as text.

@@ -8,8 +8,8 @@
 
 namespace Tributary {
 
-Applier::Applier(Database &db, const Config &config, const SourceConfig &source, qint64 runId)
-    : m_ctx(db, config, source, runId), m_cursors(db, &m_ctx.statements), m_parked(m_ctx), m_planner(m_ctx), m_writer(m_ctx, m_parked),
+Applier::Applier(Database &db, const Config &config, const SourceConfig &source, qint64 runId, const Source *impl)
+    : m_ctx(db, config, source, runId, impl), m_cursors(db, &m_ctx.statements), m_parked(m_ctx), m_planner(m_ctx), m_writer(m_ctx, m_parked),
       m_sweeper(m_ctx, m_parked)
 {
 }
@@ -47,6 +47,10 @@ bool Applier::prepare(Error *error)
 
 bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, CursorKind cursorKind, const Position &position, Error *error)
 {
+    if (const Error wrong = m_ctx.mapper(entity).checkFieldsPresent(records, m_ctx.source.name)) {
+        *error = wrong;
+        return false;
+    }
     for (int attempt = 0; attempt < 2; ++attempt) {
         const bool careful = attempt == 1;
         const auto savedCounts = m_ctx.counts;
@@ -110,6 +114,10 @@ void Applier::afterRollback()
 
 bool Applier::applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error)
 {
+    if (const Error wrong = m_ctx.mapper(entity).checkFieldsPresent(records, m_ctx.source.name)) {
+        *error = wrong;
+        return false;
+    }
     const auto savedCounts = m_ctx.counts;
     if (inTransaction([&] { return applyAll(entity, records, true, error) && resolvePending(error); }, error)) {
         afterRollback(); // savepoints may have undone removals from the sets

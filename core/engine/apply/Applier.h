@@ -26,7 +26,8 @@ class Database;
 class Applier
 {
 public:
-    Applier(Database &db, const Config &config, const SourceConfig &source, qint64 runId);
+    // `impl`: the source, asked which field each entity's change filter uses (mapping checks).
+    Applier(Database &db, const Config &config, const SourceConfig &source, qint64 runId, const Source *impl = nullptr);
     ~Applier();
 
     // Before the first page: the expression indexes for the match keys, where each entity's rows

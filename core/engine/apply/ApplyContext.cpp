@@ -4,8 +4,8 @@
 
 namespace Tributary {
 
-ApplyContext::ApplyContext(Database &database, const Config &cfg, const SourceConfig &src, qint64 run)
-    : db(database), config(cfg), source(src), runId(run), statements(database), links(database, src.name),
+ApplyContext::ApplyContext(Database &database, const Config &cfg, const SourceConfig &src, qint64 run, const Source *source_)
+    : db(database), config(cfg), source(src), runId(run), impl(source_), statements(database), links(database, src.name),
       conflicts(database, &statements), changes(database, &statements), m_actor(QStringLiteral("source:") + src.name)
 {
     stampNow();
@@ -29,7 +29,8 @@ const RecordMapper &ApplyContext::mapper(const EntityConfig &entity)
 {
     auto it = m_mappers.find(entity.name);
     if (it == m_mappers.end()) {
-        it = m_mappers.insert(entity.name, std::make_shared<RecordMapper>(entity, config.database, QString()));
+        const EntityCapabilities caps = impl ? impl->capabilities(entity.name) : EntityCapabilities();
+        it = m_mappers.insert(entity.name, std::make_shared<RecordMapper>(entity, config.database, caps.incremental ? caps.cursorField : QString()));
     }
     return **it;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "engine/Source.h"
 #include "engine/apply/RecordMapper.h"
 #include "state/ChangeLog.h"
 #include "state/ConflictStore.h"
@@ -22,7 +23,9 @@ class Database;
 class ApplyContext
 {
 public:
-    ApplyContext(Database &db, const Config &config, const SourceConfig &source, qint64 runId);
+    // `impl` (optional) tells which field each entity's change filter works on, so that mapping
+    // checks that the records carry it.
+    ApplyContext(Database &db, const Config &config, const SourceConfig &source, qint64 runId, const Source *impl = nullptr);
     ApplyContext(const ApplyContext &) = delete;
     ApplyContext &operator=(const ApplyContext &) = delete;
 
@@ -30,6 +33,7 @@ public:
     const Config &config;
     const SourceConfig &source;
     const qint64 runId;
+    const Source *const impl;
     Statements statements;
     LinkStore links;
     ConflictStore conflicts;

@@ -29,7 +29,64 @@ QString typeName(const QJsonValue &v)
     }
 }
 
+// A whole number beyond 64 bits: JSON parsers (Qt's too) read it only approximately, so two
+// neighbours would become one. The source must send such ids as strings.
+QString tooLarge(const QJsonValue &v)
+{
+    return Tr::tr("the number %1 is too large to be read exactly (beyond 64 bits); ask the source to send it as a string")
+        .arg(QString::number(v.toDouble(), 'g', 17));
+}
+
 } // namespace
+
+Error RecordMapper::checkFieldsPresent(const QJsonArray &records, const QString &sourceName) const
+{
+    QList<QPair<QString, QString>> wanted; // configuration key -> field
+    for (const ColumnMapping &c : m_entity.columns) {
+        if (!c.optional && !c.required) // a required field absent quarantines each record already
+            wanted.append({QStringLiteral("columns.") + c.column, c.field});
+    }
+    for (const ReferenceMapping &r : m_entity.references) {
+        if (!r.optional)
+            wanted.append({QStringLiteral("references.") + r.column, r.field});
+    }
+    if (!m_cursorField.isEmpty())
+        wanted.append({QString(), m_cursorField});
+    int objects = 0;
+    for (const QJsonValue &v : records) {
+        if (!v.isObject())
+            continue;
+        ++objects;
+        const QJsonObject record = v.toObject();
+        for (qsizetype i = wanted.size() - 1; i >= 0; --i) {
+            if (!valueAt(record, wanted.at(i).second).isUndefined())
+                wanted.removeAt(i);
+        }
+        if (wanted.isEmpty())
+            return Error();
+    }
+    if (objects == 0 || wanted.isEmpty())
+        return Error();
+    // What the records do carry, to show the likely right name.
+    QStringList present = records.first().toObject().keys();
+    for (const QJsonValue &v : records) {
+        if (v.isObject()) {
+            present = v.toObject().keys();
+            break;
+        }
+    }
+    const QString path = QStringLiteral("sources.%1.entities.%2").arg(sourceName, m_entity.name);
+    const QString &key = wanted.first().first;
+    const QString &field = wanted.first().second;
+    const QString message = key.isEmpty()
+        ? Tr::tr("%1: the field \"%2\" that the source's change filter sorts and filters on is in none of the %3 record(s) of the page; "
+                 "check the source's incremental field (the records have: %4)", nullptr, objects)
+              .arg(path, field, QString::number(objects), present.join(QStringLiteral(", ")))
+        : Tr::tr("%1.%2: the field \"%3\" is in none of the %4 record(s) of the page; correct the field name, or declare the "
+                 "column \"optional\": true if the source leaves it out (the records have: %5)", nullptr, objects)
+              .arg(path, key, field, QString::number(objects), present.join(QStringLiteral(", ")));
+    return Error(Error::Code::Config, message);
+}
 
 MappedRecord RecordMapper::map(const QJsonObject &record) const
 {
@@ -44,7 +101,8 @@ MappedRecord RecordMapper::map(const QJsonObject &record) const
     const QJsonValue idValue = valueAt(record, m_entity.externalId);
     out.externalId = idString(idValue);
     if (out.externalId.isEmpty())
-        fail(m_entity.externalId, Tr::tr("missing external id (expected a string or a number, got %1)").arg(typeName(idValue)));
+        fail(m_entity.externalId, idValue.isDouble() ? tooLarge(idValue)
+                                                     : Tr::tr("missing external id (expected a string or a number, got %1)").arg(typeName(idValue)));
 
     if (!m_cursorField.isEmpty()) {
         const QJsonValue c = valueAt(record, m_cursorField);
@@ -80,9 +138,14 @@ MappedRecord RecordMapper::map(const QJsonObject &record) const
             }
             out.values.insert(c.column, s);
         } else if (c.type == QLatin1String("integer")) {
+            qint64 whole = 0;
+            if (isExactInteger(v, &whole)) {
+                out.values.insert(c.column, whole);
+                continue;
+            }
             const double d = v.toDouble(qQNaN());
             if (!v.isDouble() || d != std::floor(d) || std::fabs(d) > 9.007199254740992e15) {
-                fail(c.field, Tr::tr("expected a whole number, got %1").arg(typeName(v)));
+                fail(c.field, v.isDouble() && d == std::floor(d) ? tooLarge(v) : Tr::tr("expected a whole number, got %1").arg(typeName(v)));
                 continue;
             }
             out.values.insert(c.column, qint64(d));
@@ -123,7 +186,7 @@ MappedRecord RecordMapper::map(const QJsonObject &record) const
         }
         const QString id = idString(v);
         if (id.isEmpty()) {
-            fail(r.field, Tr::tr("reference to %1: expected an id, got %2").arg(r.entity, typeName(v)));
+            fail(r.field, v.isDouble() ? tooLarge(v) : Tr::tr("reference to %1: expected an id, got %2").arg(r.entity, typeName(v)));
             continue;
         }
         if (r.entity == m_entity.name && id == out.externalId) {

@@ -31,6 +31,13 @@ public:
 
     MappedRecord map(const QJsonObject &record) const;
 
+    // The mapped fields (and the cursor field, when the mapper knows it) that no record of
+    // `records` carries at all (absent, not null): a wrong name in the configuration (a snake_case
+    // name on a camelCase API) would otherwise write NULL into every row. Columns and references
+    // declared "optional" are not checked. An Error::Code::Config naming the configuration key,
+    // the field and the fields the records do have; none when `records` is empty.
+    Error checkFieldsPresent(const QJsonArray &records, const QString &sourceName) const;
+
 private:
     const EntityConfig &m_entity;
     QString m_timestampFormat;

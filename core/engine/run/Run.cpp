@@ -90,7 +90,7 @@ void Run::open()
         return;
     }
     m_result.runId = *runId;
-    m_applier = std::make_unique<Applier>(m_db, m_config, m_source, m_result.runId);
+    m_applier = std::make_unique<Applier>(m_db, m_config, m_source, m_result.runId, m_impl);
     if (!m_applier->prepare(&error)) {
         finish(error);
         return;
