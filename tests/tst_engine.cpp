@@ -72,6 +72,7 @@ private Q_SLOTS:
     void aFieldNoRecordCarriesFailsTheRunUnlessOptional_data();
     void aFieldNoRecordCarriesFailsTheRunUnlessOptional();
     void idsAboveTwoToTheFiftyThreeStayApart();
+    void anElementThatIsNotAnObjectIsQuarantinedAndTheRestApplies();
     void aStoppedRunEndsInterruptedAndTheNextResumes_data();
     void aStoppedRunEndsInterruptedAndTheNextResumes();
 };
@@ -789,6 +790,24 @@ void tst_Engine::idsAboveTwoToTheFiftyThreeStayApart()
     for (qint64 id = base; id < base + 3; ++id)
         QCOMPARE(f.value("users", id, "email").toString(), QString("user%1@example.org").arg(id));
     QCOMPARE(f.syncEntities({"users"}).total().written(), 0);
+}
+
+void tst_Engine::anElementThatIsNotAnObjectIsQuarantinedAndTheRestApplies()
+{
+    // A broken API puts a number and a null among its records: two bad records, not a bad page
+    // that would fail every run.
+    EngineFixture f;
+    f.remote().seedForum(3, 1, 1, 0);
+    f.remote().addJunk("users", 42);
+    f.remote().addJunk("users", QJsonValue::Null);
+    const RunResult r = f.sync();
+    QCOMPARE(outcome(r), "partial");
+    QCOMPARE(r.counts.value("users").quarantined, 2);
+    QCOMPARE(f.links("users"), 3);
+    QCOMPARE(f.quarantine().size(), 2);
+    QCOMPARE(f.quarantine().first().reason, "the record is not a JSON object");
+    // The next run holds them again (nothing else to do): it does not fail either.
+    QCOMPARE(outcome(f.sync()), "partial");
 }
 
 void tst_Engine::aStoppedRunEndsInterruptedAndTheNextResumes_data()

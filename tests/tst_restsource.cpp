@@ -764,28 +764,29 @@ void tst_RestSource::pageFaults_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QStringList>("messageContains");
     QTest::addColumn<int>("retries");
+    QTest::addColumn<int>("records"); // on the page that succeeds
 
     const int none = int(Error::Code::None), parse = int(Error::Code::Parse), http = int(Error::Code::Http);
     const QByteArray bad = R"({"items": [{"ID": "x"}, )";
-    QTest::newRow("malformed once, then good") << QList<int>{200} << QList<QByteArray>{bad} << false << none << QStringList() << 1;
-    QTest::newRow("malformed twice, then good") << QList<int>{200, 200} << QList<QByteArray>{bad, bad} << false << none << QStringList() << 2;
+    QTest::newRow("malformed once, then good") << QList<int>{200} << QList<QByteArray>{bad} << false << none << QStringList() << 1 << 47;
+    QTest::newRow("malformed twice, then good") << QList<int>{200, 200} << QList<QByteArray>{bad, bad} << false << none << QStringList() << 2 << 47;
     QTest::newRow("malformed every time")
         << QList<int>{200, 200, 200} << QList<QByteArray>{bad, bad, bad} << false << parse
         << QStringList{QStringLiteral("malformed JSON at offset"), QStringLiteral("/all/items"), QStringLiteral("after 2 retries"),
                        QStringLiteral("source api, entity items")}
-        << 2;
+        << 2 << 47;
     QTest::newRow("truncated, then good") << QList<int>{200} << QList<QByteArray>{R"({"items": [{"ID": "1"}, {"ID": "2"}]})"} << true
-                                          << none << QStringList() << 1;
-    QTest::newRow("records not objects") << QList<int>{200} << QList<QByteArray>{R"({"items": [1, 2]})"} << false << parse
-                                         << QStringList{QStringLiteral("record 0 at \"items\" is not a JSON object"), QStringLiteral("/all/items")}
-                                         << 0;
+                                          << none << QStringList() << 1 << 47;
+    // Elements that are not objects are bad records, not a bad page: the applier quarantines them.
+    QTest::newRow("records not objects") << QList<int>{200} << QList<QByteArray>{R"({"items": [1, 2]})"} << false << none << QStringList()
+                                         << 0 << 2;
     QTest::newRow("missing records_path") << QList<int>{200} << QList<QByteArray>{R"({"data": []})"} << false << parse
-                                          << QStringList{QStringLiteral("no \"items\" in the response (records_path)")} << 0;
+                                          << QStringList{QStringLiteral("no \"items\" in the response (records_path)")} << 0 << 47;
     QTest::newRow("records_path not an array") << QList<int>{200} << QList<QByteArray>{R"({"items": {"a": 1}})"} << false << parse
-                                               << QStringList{QStringLiteral("expected an array of records at \"items\"")} << 0;
-    QTest::newRow("500 then good") << QList<int>{500} << QList<QByteArray>{""} << false << none << QStringList() << 1;
+                                               << QStringList{QStringLiteral("expected an array of records at \"items\"")} << 0 << 47;
+    QTest::newRow("500 then good") << QList<int>{500} << QList<QByteArray>{""} << false << none << QStringList() << 1 << 47;
     QTest::newRow("422") << QList<int>{422} << QList<QByteArray>{R"({"message": "per_page must be 1..100"})"} << false << http
-                         << QStringList{QStringLiteral("HTTP 422"), QStringLiteral("per_page must be 1..100")} << 0;
+                         << QStringList{QStringLiteral("HTTP 422"), QStringLiteral("per_page must be 1..100")} << 0 << 47;
 }
 
 void tst_RestSource::pageFaults()
@@ -796,6 +797,7 @@ void tst_RestSource::pageFaults()
     QFETCH(int, code);
     QFETCH(QStringList, messageContains);
     QFETCH(int, retries);
+    QFETCH(int, records);
 
     for (int i = 0; i < statuses.size(); ++i)
         m_api->pushResponse(scripted(statuses.at(i), bodies.at(i), truncate));
@@ -809,7 +811,7 @@ void tst_RestSource::pageFaults()
     for (const QString &m : messageContains)
         QVERIFY2(r.error.message.contains(m), qPrintable(r.error.message));
     if (code == int(Error::Code::None)) {
-        QCOMPARE(r.page.records.size(), 47);
+        QCOMPARE(r.page.records.size(), records);
         QCOMPARE(r.page.retries, retries);
         QVERIFY(r.page.serverTime.isValid());
         QVERIFY(r.page.url.endsWith(QStringLiteral("/all/items")));

@@ -490,16 +490,9 @@ private:
                                : QStringLiteral("GET %1: expected an array of records at \"%2\" (records_path)").arg(url, e.recordsPath));
             return false;
         }
+        // An element that is not an object is one bad record, not a bad page: the applier holds it
+        // in quarantine and applies the rest (failing the page would fail every run for good).
         const QJsonArray records = recordsValue.toArray();
-        for (qsizetype i = 0; i < records.size(); ++i) {
-            if (!records.at(i).isObject()) {
-                *error = Error(Error::Code::Parse, QStringLiteral("GET %1: record %2 at \"%3\" is not a JSON object")
-                                                       .arg(url)
-                                                       .arg(i)
-                                                       .arg(e.recordsPath.isEmpty() ? QStringLiteral("(body)") : e.recordsPath));
-                return false;
-            }
-        }
 
         // A total that is not a whole number is no total: as 0 it would end a page walk early.
         qint64 total = -1;

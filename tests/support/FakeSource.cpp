@@ -448,6 +448,10 @@ void FakeSource::answerPage(const PageRequest &request, Page *page) const
         start = qsizetype(qMax(0, number - 1)) * s.pageSize;
     }
     const qsizetype end = qMin(all.size(), start + s.pageSize);
+    if (request.token.isEmpty() && request.mode != PageRequest::Mode::Ids) {
+        for (const QJsonValue &junk : m_junk.value(request.entity))
+            page->records.append(junk);
+    }
     for (qsizetype i = start; i < end; ++i)
         page->records.append(all.at(i));
     if (end < all.size() && end > start) {
@@ -459,6 +463,11 @@ void FakeSource::answerPage(const PageRequest &request, Page *page) const
             page->nextToken = QString::number((request.token.isEmpty() ? 1 : request.token.toInt()) + 1);
         }
     }
+}
+
+void FakeSource::addJunk(const QString &entity, const QJsonValue &value)
+{
+    m_junk[entity].append(value);
 }
 
 Error FakeSource::answerRecord(const QString &entity, const QString &id, QJsonObject *record, bool *notFound) const

@@ -107,6 +107,9 @@ public:
     // Runs `action` when the nth page request of the entity from now on is answered, just before
     // the answer is computed: for changes at the source during a walk.
     void beforePage(const QString &entity, int nth, std::function<void()> action);
+    // The first page of every walk of `entity` (listings, not id scans) also carries `value`, an
+    // element that is not a record object (a broken API's "null" or number in its list).
+    void addJunk(const QString &entity, const QJsonValue &value);
     // Every fetch of this record fails with `code` until clearFaults().
     void failRecord(const QString &entity, qint64 id, Error::Code code = Error::Code::Network);
     // Every fetch of this record by id answers 404 (even while listings still show it).
@@ -150,6 +153,7 @@ private:
     QString m_name;
     QHash<QString, QMap<QString, QJsonObject>> m_records; // entity -> id -> record
     QHash<QString, EntitySettings> m_settings;
+    QHash<QString, QJsonArray> m_junk;
     EntitySettings m_defaults;
     QDateTime m_now;
     qint64 m_stepMs = 1000;

@@ -141,6 +141,13 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
     if (!m_ctx.links.prefetch(entity.name, ids, error))
         return false;
     for (const QJsonValue &v : records) {
+        if (!v.isObject()) {
+            // Kept as it came, under a key made from its content, with the reason.
+            if (!m_parked.quarantine(entity, QJsonObject{{QStringLiteral("not_an_object"), v}}, QString(), QString(),
+                                     Tr::tr("the record is not a JSON object"), error))
+                return false;
+            continue;
+        }
         const QJsonObject raw = v.toObject();
         if (!careful) {
             if (!applyRaw(entity, raw, error))
