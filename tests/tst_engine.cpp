@@ -56,6 +56,7 @@ private Q_SLOTS:
     void reconciliationDeletesOnlyBelowTheShare_data();
     void reconciliationDeletesOnlyBelowTheShare();
     void aDeletedRecordIsSoftDeletedAndRestoredWhenBack();
+    void aRecordBackUnchangedIsRestoredByTheNextReconciliation();
     void hardAndIgnoreDeleteModes();
     void aLocallyEditedRowIsNeverSilentlyDeleted();
     void reconciliationCatchesWhatPollingMissed();
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void aPageFailureStopsAtTheLastAppliedPage_data();
     void aPageFailureStopsAtTheLastAppliedPage();
     void fetchByIdAppliesAChangeAndA404Deletes();
+    void hintsAnswered404DeleteOnlyWithinTheShare();
     void quarantineRetryReleasesAFixedRecord();
     void aFailedReferenceFetchFailsTheRunAndTheNextRetries_data();
     void aFailedReferenceFetchFailsTheRunAndTheNextRetries();
@@ -466,6 +468,15 @@ void tst_Engine::reconciliationDeletesOnlyBelowTheShare()
     QCOMPARE(r.counts.value("messages").deleted, deleted);
     QCOMPARE(f.count("messages", "deleted_at IS NOT NULL"), deleted);
     QCOMPARE(f.goneLinks(), deleted);
+    if (refusal.isEmpty())
+        return;
+    // The source recovers (it had only lost them for a while): the refusal does not stick, the
+    // next reconciliation scans afresh, finds everything and deletes nothing.
+    f.remote().seedForum(1, 1, 10, 20);
+    const RunResult again = f.reconcile();
+    QCOMPARE(outcome(again), "ok");
+    QCOMPARE(again.counts.value("messages").deleted, 0);
+    QCOMPARE(f.goneLinks(), 0);
 }
 
 void tst_Engine::aDeletedRecordIsSoftDeletedAndRestoredWhenBack()
@@ -490,6 +501,26 @@ void tst_Engine::aDeletedRecordIsSoftDeletedAndRestoredWhenBack()
     QCOMPARE(f.sync().counts.value("messages").restored, 1);
     QVERIFY(f.value("messages", 40, "deleted_at").isNull());
     QCOMPARE(f.value("messages", 40, "content").toString(), "back again");
+    QVERIFY(f.verify());
+}
+
+void tst_Engine::aRecordBackUnchangedIsRestoredByTheNextReconciliation()
+{
+    // The source brings a record back exactly as it was (same updated_at): no incremental run
+    // reads it again; the reconciliation that lists it restores the row.
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 5, 10);
+    QCOMPARE(outcome(f.sync()), "ok");
+    const QJsonObject kept = f.remote().record("messages", 10);
+    f.remote().remove("messages", 10);
+    QCOMPARE(f.reconcile().counts.value("messages").deleted, 1);
+    f.remote().put("messages", kept);
+    QCOMPARE(f.sync().counts.value("messages").restored, 0); // behind the cursor: not read
+    QVERIFY(!f.verify());                                   // verify sees it missing here ...
+    const RunResult r = f.reconcile();                      // ... and the reconciliation restores it
+    QCOMPARE(outcome(r), "ok");
+    QCOMPARE(r.counts.value("messages").restored, 1);
+    QVERIFY(f.value("messages", 10, "deleted_at").isNull());
     QVERIFY(f.verify());
 }
 
@@ -617,6 +648,40 @@ void tst_Engine::fetchByIdAppliesAChangeAndA404Deletes()
     QCOMPARE(f.value("topics", 2, "title").toString(), "Renamed at the source");
     QCOMPARE(r.counts.value("messages").deleted, 1);
     QVERIFY(!f.value("messages", 6, "deleted_at").isNull());
+}
+
+void tst_Engine::hintsAnswered404DeleteOnlyWithinTheShare()
+{
+    // An outage that answers 404 to every record: ten hints would delete ten of twenty messages.
+    // Between reconciliations, hints delete at most max_delete_share (10 %: two here); the rest is
+    // left to the reconciliation, which confirms against a complete listing.
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 5, 20); // messages 6..20 are replies nobody answers
+    QCOMPARE(outcome(f.sync()), "ok");
+    QList<QPair<QString, QString>> hints;
+    for (int id = 11; id <= 20; ++id) {
+        f.remote().answerNotFound("messages", id);
+        hints.append({"messages", QString::number(id)});
+    }
+    const RunResult outage = f.fetchByIds(hints);
+    QCOMPARE(outcome(outage), "ok");
+    QCOMPARE(outage.counts.value("messages").deleted, 0);
+    QCOMPARE(f.goneLinks(), 0);
+    QCOMPARE(outage.missedDeletes.size(), 1); // the service reconciles after such a run
+    QVERIFY2(outage.missedDeletes.first().contains("left to the reconciliation"), qPrintable(outage.missedDeletes.first()));
+
+    // The source recovers; two records really are deleted: within the share, the hints delete.
+    f.remote().clearFaults();
+    f.remote().remove("messages", 20);
+    f.remote().remove("messages", 19);
+    QCOMPARE(f.fetchByIds({{"messages", "20"}, {"messages", "19"}}).counts.value("messages").deleted, 2);
+    // A third one before any reconciliation: over the budget, left to the reconciliation ...
+    f.remote().remove("messages", 18);
+    QCOMPARE(f.fetchByIds({{"messages", "18"}}).counts.value("messages").deleted, 0);
+    // ... which deletes it, and gives the hints their budget again.
+    QCOMPARE(f.reconcile().counts.value("messages").deleted, 1);
+    f.remote().remove("messages", 17);
+    QCOMPARE(f.fetchByIds({{"messages", "17"}}).counts.value("messages").deleted, 1);
 }
 
 void tst_Engine::quarantineRetryReleasesAFixedRecord()

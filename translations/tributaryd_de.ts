@@ -515,10 +515,6 @@
         <translation>%1 %2: nicht in der Hauptdatenbank</translation>
     </message>
     <message>
-        <source>%1 %2 (%3 id %4): deleted here after a reconciliation, but the source has it again (the next sync restores it)</source>
-        <translation>%1 %2 (%3 ID %4): hier nach einem Abgleich gelöscht, aber die Quelle hat ihn wieder (die nächste Synchronisation stellt ihn wieder her)</translation>
-    </message>
-    <message>
         <source>%1 %2: linked to %3 id %4, which no longer exists</source>
         <translation>%1 %2: verknüpft mit %3 ID %4, die nicht mehr existiert</translation>
     </message>
@@ -845,6 +841,40 @@
     <message>
         <source>cannot read the change log</source>
         <translation>das Änderungsprotokoll kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>a column cannot be both &quot;required&quot; and &quot;optional&quot;</source>
+        <translation>eine Spalte kann nicht zugleich &quot;required&quot; und &quot;optional&quot; sein</translation>
+    </message>
+    <message>
+        <source>a reference the source may leave out must be &quot;nullable&quot;: true</source>
+        <translation>ein Verweis, den die Quelle weglassen darf, muss &quot;nullable&quot;: true sein</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 id %4): deleted here after a reconciliation, but the source has it again (the next reconciliation restores it, as does any sync that reads the record)</source>
+        <translation>%1 %2 (%3 ID %4): hier nach einem Abgleich gelöscht, aber die Quelle hat ihn wieder (der nächste Abgleich stellt ihn wieder her, ebenso jede Synchronisation, die den Datensatz liest)</translation>
+    </message>
+    <message>
+        <source>the record is not a JSON object</source>
+        <translation>der Datensatz ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the number %1 is too large to be read exactly (beyond 64 bits); ask the source to send it as a string</source>
+        <translation>die Zahl %1 ist zu groß, um genau gelesen zu werden (über 64 Bit); die Quelle sollte sie als Zeichenkette senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the field &quot;%2&quot; that the source&apos;s change filter sorts and filters on is in none of the %3 record(s) of the page; check the source&apos;s incremental field (the records have: %4)</source>
+        <translation>
+            <numerusform>%1: das Feld &quot;%2&quot;, nach dem der Änderungsfilter der Quelle sortiert und filtert, steht in keinem der %3 Datensätze der Seite; das inkrementelle Feld der Quelle prüfen (die Datensätze haben: %4)</numerusform>
+            <numerusform>%1: das Feld &quot;%2&quot;, nach dem der Änderungsfilter der Quelle sortiert und filtert, steht in keinem der %3 Datensätze der Seite; das inkrementelle Feld der Quelle prüfen (die Datensätze haben: %4)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1.%2: the field &quot;%3&quot; is in none of the %4 record(s) of the page; correct the field name, or declare the column &quot;optional&quot;: true if the source leaves it out (the records have: %5)</source>
+        <translation>
+            <numerusform>%1.%2: das Feld &quot;%3&quot; steht in keinem der %4 Datensätze der Seite; den Feldnamen korrigieren oder die Spalte als &quot;optional&quot;: true erklären, wenn die Quelle es weglässt (die Datensätze haben: %5)</numerusform>
+            <numerusform>%1.%2: das Feld &quot;%3&quot; steht in keinem der %4 Datensätze der Seite; den Feldnamen korrigieren oder die Spalte als &quot;optional&quot;: true erklären, wenn die Quelle es weglässt (die Datensätze haben: %5)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

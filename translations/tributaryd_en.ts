@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Tributary</name>
+    <message numerus="yes">
+        <source>%1: the field &quot;%2&quot; that the source&apos;s change filter sorts and filters on is in none of the %3 record(s) of the page; check the source&apos;s incremental field (the records have: %4)</source>
+        <translation>
+            <numerusform>%1: the field &quot;%2&quot; that the source&apos;s change filter sorts and filters on is not in the %3 record of the page; check the source&apos;s incremental field (the record has: %4)</numerusform>
+            <numerusform>%1: the field &quot;%2&quot; that the source&apos;s change filter sorts and filters on is in none of the %3 records of the page; check the source&apos;s incremental field (the records have: %4)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1.%2: the field &quot;%3&quot; is in none of the %4 record(s) of the page; correct the field name, or declare the column &quot;optional&quot;: true if the source leaves it out (the records have: %5)</source>
+        <translation>
+            <numerusform>%1.%2: the field &quot;%3&quot; is not in the %4 record of the page; correct the field name, or declare the column &quot;optional&quot;: true if the source leaves it out (the record has: %5)</numerusform>
+            <numerusform>%1.%2: the field &quot;%3&quot; is in none of the %4 records of the page; correct the field name, or declare the column &quot;optional&quot;: true if the source leaves it out (the records have: %5)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tributaryd</name>
     <message numerus="yes">
         <source>(%1 attempt(s), since %2)</source>

@@ -156,7 +156,7 @@ void Verifier::onPage(const Page &page)
         }
         if (!link.deletedAt.isEmpty()) {
             ++r.missing;
-            example(Tr::tr("%1 %2 (%3 id %4): deleted here after a reconciliation, but the source has it again (the next sync restores it)")
+            example(Tr::tr("%1 %2 (%3 id %4): deleted here after a reconciliation, but the source has it again (the next reconciliation restores it, as does any sync that reads the record)")
                         .arg(e.name, m.externalId, e.table, link.localId));
             continue;
         }

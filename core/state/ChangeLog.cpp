@@ -86,13 +86,14 @@ Result<QList<Change>> ChangeLog::forRow(const QString &table, const QString &loc
     return out;
 }
 
-Result<QList<Change>> ChangeLog::list(const ChangeFilter &filter)
+namespace {
+
+QString changeConditions(const ChangeFilter &filter, QVariantList *binds)
 {
     QStringList where{QStringLiteral("1 = 1")};
-    QVariantList binds;
     auto is = [&](const QString &column, const QVariant &value) {
         where.append(column + QStringLiteral(" = ?"));
-        binds.append(value);
+        binds->append(value);
     };
     if (!filter.source.isEmpty())
         is(QStringLiteral("source"), filter.source);
@@ -102,15 +103,43 @@ Result<QList<Change>> ChangeLog::list(const ChangeFilter &filter)
         is(QStringLiteral("run_id"), filter.runId);
     if (!filter.op.isEmpty())
         is(QStringLiteral("op"), filter.op);
+    if (!filter.ops.isEmpty()) {
+        where.append(QStringLiteral("op IN (%1)").arg(QStringList(filter.ops.size(), QStringLiteral("?")).join(QLatin1Char(','))));
+        for (const QString &op : filter.ops)
+            binds->append(op);
+    }
+    if (filter.afterRunId > 0) {
+        where.append(QStringLiteral("run_id > ?"));
+        binds->append(filter.afterRunId);
+    }
+    return where.join(QStringLiteral(" AND "));
+}
+
+} // namespace
+
+Result<QList<Change>> ChangeLog::list(const ChangeFilter &filter)
+{
+    QVariantList binds;
+    const QString where = changeConditions(filter, &binds);
     QSqlQuery q;
     Error error;
-    if (!m_db.run(q, QStringLiteral("SELECT %1 FROM tributary_changes WHERE %2 ORDER BY id").arg(kChangeColumns, where.join(QStringLiteral(" AND "))),
-                  binds, &error))
+    if (!m_db.run(q, QStringLiteral("SELECT %1 FROM tributary_changes WHERE %2 ORDER BY id").arg(kChangeColumns, where), binds, &error))
         return error.prefixed(Tr::tr("cannot read the change log"));
     QList<Change> out;
     while (q.next())
         out.append(changeFrom(q));
     return out;
+}
+
+Result<qint64> ChangeLog::count(const ChangeFilter &filter)
+{
+    QVariantList binds;
+    const QString where = changeConditions(filter, &binds);
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE %1").arg(where), binds, &error) || !q.next())
+        return error.prefixed(Tr::tr("cannot read the change log"));
+    return q.value(0).toLongLong();
 }
 
 } // namespace Tributary

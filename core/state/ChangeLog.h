@@ -39,6 +39,8 @@ struct ChangeFilter
     QString entity;
     qint64 runId = 0;
     QString op;
+    QStringList ops;       // any of these ops
+    qint64 afterRunId = 0; // only lines of runs after this one
 };
 
 // The change log (tributary_changes): append-only, the audit trail of every row Tributary
@@ -55,6 +57,7 @@ public:
     Result<QList<Change>> forRow(const QString &table, const QString &localId, int limit = 0);
     // The lines the filter selects, oldest first.
     Result<QList<Change>> list(const ChangeFilter &filter);
+    Result<qint64> count(const ChangeFilter &filter);
 
 private:
     Database &m_db;

@@ -6,7 +6,7 @@
 
 namespace Tributary {
 
-bool Sweeper::stampSeen(const EntityConfig &entity, const QStringList &ids, qint64 scan, QStringList *unlinked, Error *error)
+bool Sweeper::stampSeen(const EntityConfig &entity, const QStringList &ids, qint64 scan, QStringList *missed, Error *error)
 {
     if (!m_ctx.links.prefetch(entity.name, ids, error) || !m_ctx.links.stampSeen(entity.name, ids, scan, error))
         return false;
@@ -14,8 +14,8 @@ bool Sweeper::stampSeen(const EntityConfig &entity, const QStringList &ids, qint
         const LinkStore::Link link = m_ctx.links.find(entity.name, id, error);
         if (error->isError())
             return false;
-        if (!link.found && !m_parked.isKnownParked(entity.name, id))
-            unlinked->append(id);
+        if ((!link.found && !m_parked.isKnownParked(entity.name, id)) || (link.found && !link.deletedAt.isEmpty()))
+            missed->append(id);
     }
     return true;
 }

@@ -18,8 +18,9 @@ class Sweeper
 public:
     Sweeper(ApplyContext &context, ParkedRecords &parked) : m_ctx(context), m_parked(parked) {}
 
-    // Ids the source listed that have no link and are not held: polling missed them.
-    bool stampSeen(const EntityConfig &entity, const QStringList &ids, qint64 scan, QStringList *unlinked, Error *error);
+    // Ids the source listed that polling missed: no link and not held, or linked to a row deleted
+    // after an earlier reconciliation (the record is back: applying it again restores the row).
+    bool stampSeen(const EntityConfig &entity, const QStringList &ids, qint64 scan, QStringList *missed, Error *error);
     // `gone` are the links (looked up before the transaction) of `goneIds`.
     bool sweep(const EntityConfig &entity, const QStringList &goneIds, const QList<LinkStore::Link> &gone, Error *error);
 

@@ -2,6 +2,8 @@
 
 #include "engine/apply/Applier.h"
 #include "engine/run/FetchByIds.h"
+#include "state/ChangeLog.h"
+#include "state/RunLog.h"
 #include "util/Logging.h"
 #include "util/Tr.h"
 
@@ -56,6 +58,13 @@ void FetchByIdRun::applyHintedDeletes()
                                               .arg(m_source.name, e->name).arg(gone.size());
             continue;
         }
+        bool allowed = false;
+        if (!withinDeleteBudget(*e, gone.size(), &allowed, &error)) {
+            finish(error);
+            return;
+        }
+        if (!allowed)
+            continue;
         if (!m_applier->ensureDeletedColumn(*e, &error) || !m_applier->sweep(*e, gone, &error)) {
             finish(error);
             return;
@@ -63,6 +72,46 @@ void FetchByIdRun::applyHintedDeletes()
     }
     m_gone.clear();
     resolveThenFinish();
+}
+
+bool FetchByIdRun::withinDeleteBudget(const EntityConfig &entity, qsizetype gone, bool *allowed, Error *error)
+{
+    // A 404 to a hint is a delete without a complete listing to prove it: during an outage that
+    // answers 404 everywhere, every hint would delete a row. Between two reconciliations, hints may
+    // delete at most max_delete_share of the entity's linked records (at least one); beyond that
+    // the deletes are left to the reconciliation, which confirms each against a complete scan.
+    *allowed = false;
+    LinkStore::ScanCounts links;
+    if (!m_applier->countForScan(entity, 0, &links, error))
+        return false;
+    RunFilter reconciled;
+    reconciled.sources = {m_source.name};
+    reconciled.kinds = {RunKind::Reconcile};
+    reconciled.statuses = {RunStatus::Ok, RunStatus::Partial};
+    reconciled.limit = 1;
+    const Result<QList<RunRecord>> last = RunLog(m_db).list(reconciled);
+    if (!last.into(error))
+        return false;
+    ChangeFilter deletes;
+    deletes.source = m_source.name;
+    deletes.entity = entity.name;
+    deletes.ops = {QStringLiteral("soft-delete"), QStringLiteral("delete"), QStringLiteral("gone")};
+    deletes.afterRunId = last->isEmpty() ? 0 : last->first().id;
+    const Result<qint64> earlier = ChangeLog(m_db).count(deletes);
+    if (!earlier.into(error))
+        return false;
+    const qint64 budget = qMax<qint64>(1, qint64(m_source.maxDeleteShare * double(links.active)));
+    if (*earlier + gone <= budget) {
+        *allowed = true;
+        return true;
+    }
+    const QString why = QStringLiteral("%1: %2 answered 404 to webhook hints, %3 deleted by hints since the last reconciliation, %4 linked; "
+                                       "more than max_delete_share allows: left to the reconciliation")
+                            .arg(entity.name).arg(gone).arg(*earlier).arg(links.active);
+    qCWarning(lcEngine).noquote() << m_source.name + QStringLiteral(": ") + why;
+    // The service reconciles after a run that reports missed deletes.
+    m_result.missedDeletes.append(why);
+    return true;
 }
 
 void FetchByIdRun::retryQuarantined()

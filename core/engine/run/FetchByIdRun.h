@@ -27,6 +27,8 @@ private:
     void applyHintedDeletes();
     void retryQuarantined();
     void resolveThenFinish();
+    // Whether hints may delete `gone` more records of `entity` now (see the .cpp).
+    bool withinDeleteBudget(const EntityConfig &entity, qsizetype gone, bool *allowed, Error *error);
 
     QHash<QString, QStringList> m_gone; // entity -> ids the source answered 404 for
 };

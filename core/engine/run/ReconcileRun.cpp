@@ -129,6 +129,13 @@ void ReconcileRun::planAndConfirm()
             return;
         }
         if (plan.unseen > 0 && double(plan.unseen) > m_source.maxDeleteShare * double(plan.active)) {
+            // This scan is given up: its stamps say the source lost records, which it may only have
+            // lost for a while. The next reconciliation scans afresh instead of resuming this one
+            // (resumed, it would refuse again forever, even once the source is back).
+            if (!abandonScan(&error)) {
+                finish(error);
+                return;
+            }
             finish(Error(Error::Code::Record,
                          Tr::tr("refusing to delete: %1 of %2 linked %3 (%4%) are missing from the source's complete listing; "
                                 "the limit is %5% (max_delete_share). Nothing was deleted. If the source really lost them, "
@@ -158,6 +165,16 @@ void ReconcileRun::planAndConfirm()
         else
             sweep();
     });
+}
+
+bool ReconcileRun::abandonScan(Error *error)
+{
+    for (const EntityConfig *e : std::as_const(m_entities)) {
+        if (!m_applier->cursors().save(m_source.name, e->name, CursorKind::Reconcile, {QString::number(m_scan), IdScan::sweptMark(), QString()},
+                                       m_result.runId, error))
+            return false;
+    }
+    return true;
 }
 
 void ReconcileRun::sweep()

@@ -27,6 +27,8 @@ private:
     void catchUp();
     void planAndConfirm();
     void sweep();
+    // Marks the scan done without deleting anything, so that the next reconciliation starts anew.
+    bool abandonScan(Error *error);
 
     qint64 m_scan = 0;          // the scan number stamped on every id seen
     bool m_resumedScan = false; // m_scan was started by an earlier, interrupted run
