@@ -3,6 +3,7 @@
 // secret query parameters.
 #include "config/Config.h"
 #include "util/LogOutput.h"
+#include "util/Redaction.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -281,28 +282,28 @@ void tst_LogOutput::redactPatterns()
 {
     QFETCH(QString, text);
     QFETCH(QString, expected);
-    QCOMPARE(LogOutput::redact(text), expected);
+    QCOMPARE(Redaction::redact(text), expected);
 }
 
 void tst_LogOutput::resolvedSecretsAreMasked()
 {
-    QCOMPARE(LogOutput::redact(QStringLiteral("env %1, twice %1.").arg(kEnvSecret)), QStringLiteral("env ***, twice ***."));
-    QCOMPARE(LogOutput::redact(QStringLiteral("file %1").arg(kFileSecret)), QStringLiteral("file ***"));
+    QCOMPARE(Redaction::redact(QStringLiteral("env %1, twice %1.").arg(kEnvSecret)), QStringLiteral("env ***, twice ***."));
+    QCOMPARE(Redaction::redact(QStringLiteral("file %1").arg(kFileSecret)), QStringLiteral("file ***"));
     // The form a URL carries it in.
     const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(kEnvSecret));
     QVERIFY(encoded != kEnvSecret);
-    QCOMPARE(LogOutput::redact(QStringLiteral("https://h/cb?state=%1&page=2").arg(encoded)),
+    QCOMPARE(Redaction::redact(QStringLiteral("https://h/cb?state=%1&page=2").arg(encoded)),
              QStringLiteral("https://h/cb?state=***&page=2"));
 }
 
 void tst_LogOutput::shortSecretsAreNotRegistered()
 {
     // Resolved in initTestCase() like the others, but five characters: ordinary text keeps it.
-    QCOMPARE(LogOutput::redact(QStringLiteral("version pw123 of pw1234")), QStringLiteral("version pw123 of pw1234"));
-    LogOutput::addSecret(QStringLiteral("abcde"));
-    QCOMPARE(LogOutput::redact(QStringLiteral("abcde abcdef")), QStringLiteral("abcde abcdef"));
-    LogOutput::addSecret(QStringLiteral("abcdef"));
-    QCOMPARE(LogOutput::redact(QStringLiteral("abcde abcdef")), QStringLiteral("abcde ***"));
+    QCOMPARE(Redaction::redact(QStringLiteral("version pw123 of pw1234")), QStringLiteral("version pw123 of pw1234"));
+    Redaction::addSecret(QStringLiteral("abcde"));
+    QCOMPARE(Redaction::redact(QStringLiteral("abcde abcdef")), QStringLiteral("abcde abcdef"));
+    Redaction::addSecret(QStringLiteral("abcdef"));
+    QCOMPARE(Redaction::redact(QStringLiteral("abcde abcdef")), QStringLiteral("abcde ***"));
 }
 
 void tst_LogOutput::linesFromManyThreads_data()

@@ -2,7 +2,7 @@
 
 #include "ConfigReader.h"
 #include "config/SourceTypes.h"
-#include "util/LogOutput.h"
+#include "util/Redaction.h"
 #include "util/Logging.h"
 #include "util/Tr.h"
 #include "webhook/WebhookConfig.h"
@@ -266,10 +266,10 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     return s;
 }
 
-// Every secret the process holds is made known to the log output, which masks it in every line.
+// Every secret the process holds is made known to the masking (logs, messages, what is stored).
 QString registered(const QString &secret)
 {
-    LogOutput::addSecret(secret);
+    Redaction::addSecret(secret);
     return secret;
 }
 
