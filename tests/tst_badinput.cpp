@@ -38,7 +38,7 @@ struct Scenario
         dc.path = dir.filePath(QStringLiteral("main.sqlite"));
         Error e;
         {
-            auto setup = Database::open(dc, dir.path(), &e);
+            auto setup = Database::open(dc, dir.path(), &e, Database::Missing::Create);
             if (!setup || !setup->exec(QStringLiteral("CREATE TABLE articles (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, "
                                                       "author_email TEXT, modified_at TEXT)"), &e))
                 return false;

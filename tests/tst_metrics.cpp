@@ -267,7 +267,7 @@ private Q_SLOTS:
         DatabaseConfig dc;
         dc.path = dir.filePath(QStringLiteral("main.sqlite"));
         Error e;
-        auto db = Database::open(dc, dir.path(), &e);
+        auto db = Database::open(dc, dir.path(), &e, Database::Missing::Create);
         QVERIFY2(db, qPrintable(e.toString()));
         QVERIFY2(Migrations::run(*db, &e), qPrintable(e.toString()));
         const QString now = Database::now();
@@ -325,7 +325,7 @@ private Q_SLOTS:
         DatabaseConfig dc;
         dc.path = dir.filePath(QStringLiteral("main.sqlite"));
         Error e;
-        auto db = Database::open(dc, dir.path(), &e);
+        auto db = Database::open(dc, dir.path(), &e, Database::Missing::Create);
         QVERIFY2(db, qPrintable(e.toString()));
         QVERIFY2(Migrations::run(*db, &e), qPrintable(e.toString()));
         QVERIFY(db->exec(QStringLiteral("INSERT INTO tributary_quarantine (source, entity, external_id, record, reason, first_seen, last_seen) "
@@ -433,7 +433,7 @@ private Q_SLOTS:
         DatabaseConfig dc;
         dc.path = dir.filePath(QStringLiteral("main.sqlite"));
         Error e;
-        auto db = Database::open(dc, dir.path(), &e);
+        auto db = Database::open(dc, dir.path(), &e, Database::Missing::Create);
         QVERIFY2(db, qPrintable(e.toString()));
         QVERIFY(db->exec(QStringLiteral("CREATE TABLE t (x INTEGER)"), &e));
         Config config;

@@ -69,7 +69,7 @@ void tst_RestSync::everyPaginationStyle()
         DatabaseConfig dc;
         dc.path = dir.filePath(QStringLiteral("main.sqlite"));
         Error e;
-        auto db = Database::open(dc, dir.path(), &e);
+        auto db = Database::open(dc, dir.path(), &e, Database::Missing::Create);
         QVERIFY2(db, qPrintable(e.toString()));
         QVERIFY(db->exec(QStringLiteral("CREATE TABLE articles (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, "
                                         "author_email TEXT, author_name TEXT, modified_at TEXT, origin TEXT NOT NULL DEFAULT 'local')"), &e));

@@ -36,7 +36,7 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QString &baseDir, Error *error)
+std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QString &baseDir, Error *error, Missing missing)
 {
     std::unique_ptr<Database> d(new Database);
     d->m_config = config;
@@ -56,6 +56,15 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QSt
         const QString path = QDir(baseDir).absoluteFilePath(config.path);
         if (!QFileInfo(path).absoluteDir().exists()) {
             *error = Error(Error::Code::Database, Tr::tr("database.path: directory of %1 does not exist").arg(path));
+            return nullptr;
+        }
+        // SQLite would create the file; a path that names no database is a mistake in the
+        // configuration, and the sync would fill an empty file nobody reads.
+        if (missing == Missing::Refuse && !QFileInfo::exists(path)) {
+            *error = Error(Error::Code::Config,
+                           Tr::tr("database.path: the main database %1 does not exist (database.path is \"%2\"); Tributary "
+                                  "syncs into the application's existing database and does not create one")
+                               .arg(path, config.path));
             return nullptr;
         }
         d->m_db.setDatabaseName(path);

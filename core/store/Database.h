@@ -21,7 +21,14 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    static std::unique_ptr<Database> open(const DatabaseConfig &config, const QString &baseDir, Error *error);
+    // What open() does when the SQLite file does not exist.
+    enum class Missing {
+        Refuse, // an error naming database.path: Tributary syncs into the application's database,
+                // and a typo in the path must not become an empty database of its own
+        Create, // create it: for whoever makes a database on purpose (test fixtures, generators)
+    };
+    static std::unique_ptr<Database> open(const DatabaseConfig &config, const QString &baseDir, Error *error,
+                                          Missing missing = Missing::Refuse);
     // A read-only connection to an SQLite main database, for watchers that must not write (a
     // benchmark looking at what the service applied). WAL lets it read while a writer works.
     static std::unique_ptr<Database> openSqliteReader(const QString &path, Error *error);
