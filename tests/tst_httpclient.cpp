@@ -353,7 +353,7 @@ void tst_HttpClient::errorMessagesRedactSecrets()
     const Result r = run(&client, url(QStringLiteral("/x?access_token=s3cr3t&page=2")));
     QCOMPARE(r.error.code, Error::Code::Http);
     QVERIFY2(!r.error.message.contains(QStringLiteral("s3cr3t")), qPrintable(r.error.message));
-    QVERIFY2(r.error.message.contains(QStringLiteral("access_token=REDACTED&page=2")), qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains(QStringLiteral("access_token=***&page=2")), qPrintable(r.error.message));
 }
 
 void tst_HttpClient::parseHttpDate_data()
@@ -433,10 +433,10 @@ void tst_HttpClient::redactedUrl_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("expected");
     QTest::newRow("plain") << "http://h/api?page=2" << "http://h/api?page=2";
-    QTest::newRow("token") << "http://h/api?token=abc&page=2" << "http://h/api?token=REDACTED&page=2";
-    QTest::newRow("api_key") << "https://h/x?api_key=k&since=1" << "https://h/x?api_key=REDACTED&since=1";
+    QTest::newRow("token") << "http://h/api?token=abc&page=2" << "http://h/api?token=***&page=2";
+    QTest::newRow("api_key") << "https://h/x?api_key=k&since=1" << "https://h/x?api_key=***&since=1";
     QTest::newRow("user info") << "https://bob:pw@h/x" << "https://h/x";
-    QTest::newRow("signature") << "https://h/x?X-Amz-Signature=abc" << "https://h/x?X-Amz-Signature=REDACTED";
+    QTest::newRow("signature") << "https://h/x?X-Amz-Signature=abc" << "https://h/x?X-Amz-Signature=***";
 }
 
 void tst_HttpClient::redactedUrl()

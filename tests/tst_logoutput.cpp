@@ -275,6 +275,9 @@ void tst_LogOutput::redactPatterns_data()
     QTest::newRow("forum signature json") << "{\"X-Forum-Signature\":\"sha256=abcd\",\"X-Forum-Timestamp\":\"17\"}"
                                           << "{\"X-Forum-Signature\":\"***\",\"X-Forum-Timestamp\":\"17\"}";
     QTest::newRow("api key header") << "X-Api-Key: k-123456 sent" << "X-Api-Key: *** sent";
+    QTest::newRow("api key header without x-") << "Api-Key: k-123456 sent" << "Api-Key: *** sent";
+    QTest::newRow("apikey json") << "{\"apikey\":\"k-123456\",\"page\":2}" << "{\"apikey\":\"***\",\"page\":2}";
+    QTest::newRow("api key prose") << "check the API key sent as X-Api-Key (env KEY)" << "check the API key sent as X-Api-Key (env KEY)";
     QTest::newRow("user info") << "connecting to https://bob:hunter22@db.example/x" << "connecting to https://bob:***@db.example/x";
 }
 
@@ -294,6 +297,11 @@ void tst_LogOutput::resolvedSecretsAreMasked()
     QVERIFY(encoded != kEnvSecret);
     QCOMPARE(Redaction::redact(QStringLiteral("https://h/cb?state=%1&page=2").arg(encoded)),
              QStringLiteral("https://h/cb?state=***&page=2"));
+    // The forms a JSON body carries it in: quotes and backslashes escaped, and "/" as PHP writes it.
+    QString php = kEnvSecret;
+    php.replace(QLatin1Char('/'), QLatin1String("\\/"));
+    QVERIFY(php != kEnvSecret);
+    QCOMPARE(Redaction::redact(QStringLiteral("{\"echo\":\"%1\"}").arg(php)), QStringLiteral("{\"echo\":\"***\"}"));
 }
 
 void tst_LogOutput::shortSecretsAreNotRegistered()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "util/Error.h"
+#include "util/Redaction.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -82,7 +83,10 @@ protected:
         if (m_finished)
             return;
         m_finished = true;
-        m_error = std::move(error);
+        // Whatever a source makes of an answer (a status, a body, a value it could not read) may
+        // hold credentials the server echoed: masked once here, for every kind of source, before
+        // a run stores, logs or shows it.
+        m_error = error ? Redaction::redact(std::move(error)) : std::move(error);
         Q_EMIT finished(this);
         deleteLater();
     }

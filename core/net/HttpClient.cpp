@@ -1,6 +1,7 @@
 #include "HttpClient.h"
 
 #include "util/Logging.h"
+#include "util/Redaction.h"
 #include "util/Tr.h"
 
 #include <QJsonDocument>
@@ -61,13 +62,11 @@ QString serverMessage(const QByteArray &body)
     return {};
 }
 
+// What the server said, for an error's detail: the start of the body, secrets masked (servers
+// echo the request's credentials back more often than one would think).
 QString bodySnippet(const QByteArray &body)
 {
-    constexpr int kMax = 400;
-    QString s = QString::fromUtf8(body.left(kMax)).simplified();
-    if (body.size() > kMax)
-        s += QStringLiteral("…");
-    return s;
+    return Redaction::snippet(body, 400);
 }
 
 QString networkErrorText(QNetworkReply::NetworkError e, bool timedOut, int timeoutMs)
@@ -158,7 +157,7 @@ QString HttpClient::redactedUrl(const QUrl &url)
             const bool secret = std::any_of(secretQueryWords().cbegin(), secretQueryWords().cend(),
                                             [&](const QString &w) { return name.contains(w); });
             if (secret) {
-                item.second = QStringLiteral("REDACTED");
+                item.second = QStringLiteral("***");
                 changed = true;
             }
         }
@@ -486,7 +485,9 @@ void HttpJob::finish(Error error)
     if (m_finished)
         return;
     m_finished = true;
-    m_error = std::move(error);
+    // Every message this job makes carries the URL and what the server said; a server may echo
+    // the credentials it was sent, so they are masked here, before anyone stores or shows them.
+    m_error = error ? Redaction::redact(std::move(error)) : std::move(error);
     if (m_error)
         qCDebug(lcHttpClient).noquote() << m_error.message;
     Q_EMIT finished(this);

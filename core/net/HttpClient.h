@@ -126,7 +126,7 @@ public:
                   QObject *parent = nullptr);
 
     // The URL for messages and logs: no user info, and query values of secret-looking names
-    // (token, key, password, secret, signature, ...) replaced by "REDACTED".
+    // (token, key, password, secret, signature, ...) replaced by "***", the mask of Redaction.
     static QString redactedUrl(const QUrl &url);
     // RFC 9110 HTTP-date (IMF-fixdate, plus the obsolete RFC 850 and asctime forms), as UTC.
     static QDateTime parseHttpDate(const QByteArray &value);

@@ -3,6 +3,7 @@
 #include "engine/run/Run.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
+#include "util/Redaction.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -124,7 +125,8 @@ HealthStatus Health::evaluate(const QDateTime &now) const
             QString what = s.error.message.isEmpty() ? QStringLiteral("the last run failed") : s.error.message;
             if (s.error.code != Error::Code::Internal && s.error.code != Error::Code::None)
                 what = Error::codeName(s.error.code) + QStringLiteral(" error: ") + what;
-            status.reasons << QStringLiteral("source %1 needs attention: %2").arg(source.name, what);
+            // /healthz answers anyone who can connect: never a secret, whatever the error quoted.
+            status.reasons << QStringLiteral("source %1 needs attention: %2").arg(source.name, Redaction::redact(what));
         }
         if (s.lastSuccess.isValid()) {
             const qint64 age = s.lastSuccess.secsTo(now);

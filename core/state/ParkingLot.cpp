@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "store/Statements.h"
+#include "util/Redaction.h"
 #include "util/Tr.h"
 #include "util/Values.h"
 
@@ -120,7 +121,10 @@ bool ParkingLot::quarantine(const QString &entity, const QString &key, const QJs
                              "field = excluded.field, reason = excluded.reason, "
                              "attempts = tributary_quarantine.attempts + 1, last_seen = excluded.last_seen, "
                              "run_id = excluded.run_id"),
-              {m_source, entity, key, compactJson(record), field.isEmpty() ? QVariant() : QVariant(field), reason, now, now, runId}, error))
+              // A reason may quote a source's answer (a failed fetch of what the record references).
+              {m_source, entity, key, compactJson(record), field.isEmpty() ? QVariant() : QVariant(field), Redaction::redact(reason),
+               now, now, runId},
+              error))
         return false;
     if (!stopWaiting)
         return true;

@@ -1,6 +1,7 @@
 #include "RunLog.h"
 
 #include "store/Database.h"
+#include "util/Redaction.h"
 #include "util/Tr.h"
 #include "util/Values.h"
 
@@ -26,7 +27,8 @@ RunRecord fromQuery(const QSqlQuery &q, int at = 0)
     r.startedAt = q.value(at + 3).toString();
     r.finishedAt = q.value(at + 4).toString();
     r.status = q.value(at + 5).toString();
-    r.error = q.value(at + 6).toString();
+    // Masked again on the way out: rows written before errors were masked when stored.
+    r.error = Redaction::redact(q.value(at + 6).toString());
     const QJsonObject counts = parseJsonObject(q.value(at + 7).toString());
     for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
         r.counts.insert(it.key(), EntityCounts::fromJson(it.value().toObject()));
@@ -140,9 +142,12 @@ bool RunLog::finish(qint64 runId, RunStatus status, const QString &errorMessage,
     QJsonObject json;
     for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
         json.insert(it.key(), it->toJson());
+    // The history outlives the process and is read by anyone who can read the database: no
+    // secret goes into it, whoever made the message.
+    const QString stored = Redaction::redact(errorMessage);
     QSqlQuery q;
     if (!m_db.run(q, QStringLiteral("UPDATE tributary_runs SET finished_at = ?, status = ?, error = ?, counts = ? WHERE id = ?"),
-                  {Database::now(), RunStatuses::name(status), errorMessage.isEmpty() ? QVariant() : QVariant(errorMessage),
+                  {Database::now(), RunStatuses::name(status), stored.isEmpty() ? QVariant() : QVariant(stored),
                    compactJson(json), runId},
                   error)) {
         *error = error->prefixed(Tr::tr("cannot record the end of run %1").arg(runId));

@@ -4,6 +4,7 @@
 #include "LinkHeader.h"
 #include "engine/SourceRegistry.h"
 #include "net/HttpClient.h"
+#include "util/Redaction.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -131,7 +132,7 @@ QJsonDocument parseBody(const QByteArray &body, const QString &displayUrl, Error
                            .arg(pe.offset)
                            .arg(body.size())
                            .arg(pe.errorString()),
-                       QString::fromUtf8(body.left(200)));
+                       Redaction::snippet(body, 200));
     }
     return doc;
 }
@@ -777,7 +778,10 @@ void RestSource::resolveCredentials()
         if (!resolve(a.password, QStringLiteral("password"), &password))
             return;
         m_authHeaderName = "Authorization";
-        m_authHeaderValue = "Basic " + (user + QLatin1Char(':') + password).toUtf8().toBase64();
+        const QByteArray credentials = (user + QLatin1Char(':') + password).toUtf8();
+        m_authHeaderValue = "Basic " + credentials.toBase64();
+        // What a server would echo is the encoded pair, not the password: masked as well.
+        Redaction::addSecret(QString::fromLatin1(credentials.toBase64()));
         m_credentialHint = QStringLiteral("the user name and password (%1)").arg(secretHint(a.password));
         break;
     }

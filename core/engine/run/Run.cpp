@@ -10,6 +10,7 @@
 #include "state/RunLog.h"
 #include "store/Database.h"
 #include "util/Logging.h"
+#include "util/Redaction.h"
 #include "util/Tr.h"
 
 #include <QTimer>
@@ -203,7 +204,9 @@ void Run::finish(Error error)
         m_result.status = error.code == Error::Code::Aborted ? RunStatus::Interrupted : RunStatus::Failed;
     else
         m_result.status = (total.quarantined > 0 || total.pending > 0) ? RunStatus::Partial : RunStatus::Ok;
-    m_result.error = error;
+    // The one error of the run, as the history, the log, /healthz and the front ends get it: no
+    // secret a step quoted from a source's answer.
+    m_result.error = error = Redaction::redact(std::move(error));
     m_result.elapsedMs = m_timer.elapsed();
 
     if (m_result.runId > 0) {
