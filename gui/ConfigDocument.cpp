@@ -168,7 +168,7 @@ bool ConfigDocument::open(const QString &path, QString *error)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError) {
-        *error = tr("%1: not valid JSON at offset %2: %3").arg(path).arg(pe.offset).arg(pe.errorString());
+        *error = tr("%1: not valid JSON at offset %2: %3").arg(path, QString::number(pe.offset), pe.errorString());
         return false;
     }
     if (!doc.isObject()) {
@@ -392,7 +392,7 @@ QString ConfigDocument::uniqueSourceName(const QString &base) const
     if (!hasSource(stem))
         return stem;
     for (int n = 2;; ++n) {
-        const QString candidate = QStringLiteral("%1-%2").arg(stem).arg(n);
+        const QString candidate = QStringLiteral("%1-%2").arg(stem, QString::number(n));
         if (!hasSource(candidate))
             return candidate;
     }

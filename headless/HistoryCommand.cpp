@@ -108,11 +108,10 @@ int historyCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                 names.append(f.toString());
             values.append(QStringLiteral("(") + names.join(QStringLiteral(", ")) + QStringLiteral(")"));
         }
+        // One arg() for all: an actor or a value holding "%2" must not be taken for a placeholder.
         out << QStringLiteral("  %1  %2 %3 %4\n")
-                   .arg(c.value(QStringLiteral("at")).toString())
-                   .arg(c.value(QStringLiteral("actor")).toString(), -22)
-                   .arg(c.value(QStringLiteral("op")).toString(), -11)
-                   .arg(values.join(QStringLiteral(", ")));
+                   .arg(c.value(QStringLiteral("at")).toString(), c.value(QStringLiteral("actor")).toString().leftJustified(22),
+                        c.value(QStringLiteral("op")).toString().leftJustified(11), values.join(QStringLiteral(", ")));
     }
     return ExitOk;
 }

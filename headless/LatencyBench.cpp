@@ -411,7 +411,7 @@ void measure(QList<Edit> &edits, const QString &forumUrl, const Bench &b, int ti
         const int i = next++;
         editTimer.start(kEditSpacingMs - kEditSpacingSpreadMs + int(gaps.bounded(2 * kEditSpacingSpreadMs + 1)));
         Edit &e = edits[i];
-        const QUrl url(QStringLiteral("%1/%2/%3").arg(forumUrl, e.entity).arg(e.externalId));
+        const QUrl url(QStringLiteral("%1/%2/%3").arg(forumUrl, e.entity, QString::number(e.externalId)));
         const QByteArray body = QJsonDocument(QJsonObject{{e.column, e.marker}}).toJson(QJsonDocument::Compact);
         QNetworkReply *reply = nam.sendCustomRequest(forumRequest(url, b.token), "PATCH", body);
         ++inFlight;

@@ -72,7 +72,7 @@ QString Progress::line(const QString &entity, const EntityCounts &c, bool final)
             bar += Cli::Tr::tr("ETA %1").arg(duration(qint64((c.total - done) / rate * 1000))) + QStringLiteral("  ");
     }
     //: Progress of one entity: records fetched so far, records per second, time.
-    return QStringLiteral("  %1 %2").arg(entity, -10).arg(bar)
+    return QStringLiteral("  %1 %2").arg(entity.leftJustified(10), bar)
         + Cli::Tr::tr("%1 record(s)  %2/s  %3", nullptr, count(done))
               .arg(number(done), number(qint64(rate)), final ? Cli::Tr::tr("done in %1").arg(duration(ms)) : duration(ms));
 }

@@ -77,6 +77,8 @@ private Q_SLOTS:
     void abortEmitsOnce();
     void pacing();
     void errorMessagesRedactSecrets();
+    void urlsInMessagesAreShownAsSent_data();
+    void urlsInMessagesAreShownAsSent();
 
     void parseHttpDate_data();
     void parseHttpDate();
@@ -228,6 +230,42 @@ void tst_HttpClient::statuses()
         QVERIFY2(r.error.message.contains(url(QStringLiteral("/api/items")).toString()), qPrintable(r.error.message));
     else
         QCOMPARE(r.body, QByteArray(R"({"data":[]})"));
+}
+
+void tst_HttpClient::urlsInMessagesAreShownAsSent_data()
+{
+    QTest::addColumn<QList<HttpResponse>>("responses");
+    QTest::addColumn<qint64>("maxResponseBytes");
+    QTest::addColumn<QString>("messageContains");
+
+    const qint64 big = 64 * 1024 * 1024;
+    QTest::newRow("retries exhausted") << QList<HttpResponse>{respond(503, "")} << big << QStringLiteral("after 3 retries");
+    QTest::newRow("retries exhausted, Retry-After beyond the cap")
+        << QList<HttpResponse>{respond(503, "", {{"Retry-After", "86400"}})} << big << QStringLiteral("86400 s more");
+    QTest::newRow("oversized") << QList<HttpResponse>{respond(200, QByteArray(5000, 'x'))} << qint64(1000)
+                               << QStringLiteral("larger than the limit of 1000 bytes");
+    QTest::newRow("server message") << QList<HttpResponse>{respond(422, R"({"message":"bad since"})")} << big
+                                    << QStringLiteral("HTTP 422 Unprocessable Entity: bad since");
+    QTest::newRow("refused credentials") << QList<HttpResponse>{respond(401, "{}")} << big << QStringLiteral("HTTP 401 Unauthorized");
+}
+
+// A URL's percent escapes (%3A, %2F, %25) are text, never placeholders of the message around them.
+void tst_HttpClient::urlsInMessagesAreShownAsSent()
+{
+    QFETCH(QList<HttpResponse>, responses);
+    QFETCH(qint64, maxResponseBytes);
+    QFETCH(QString, messageContains);
+
+    m_script = responses;
+    m_policy.maxResponseBytes = maxResponseBytes;
+    HttpClient client(m_nam, m_policy);
+    const QUrl u = url(QStringLiteral("/api/items?updated_since=2026-11-21T10%3A15%3A30Z&path=%2Fa%2Fb&q=100%25%201"));
+    const QString sent = u.toString(QUrl::FullyEncoded);
+    QVERIFY(sent.contains(QStringLiteral("%3A15%3A30Z&path=%2Fa%2Fb&q=100%25%201")));
+    const Result r = run(&client, u);
+    QVERIFY(r.error);
+    QVERIFY2(r.error.message.contains(QStringLiteral("GET ") + sent + QLatin1Char(':')), qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains(messageContains), qPrintable(r.error.message));
 }
 
 void tst_HttpClient::retryAfterSeconds()

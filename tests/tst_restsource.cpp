@@ -197,6 +197,8 @@ private Q_SLOTS:
     void authentication();
     void pageFaults_data();
     void pageFaults();
+    void urlsInMessagesAreShownAsSent_data();
+    void urlsInMessagesAreShownAsSent();
     void foreignNextUrlIsRefused_data();
     void foreignNextUrlIsRefused();
     void fetchRecord_data();
@@ -816,6 +818,39 @@ void tst_RestSource::pageFaults()
         QVERIFY(r.page.serverTime.isValid());
         QVERIFY(r.page.url.endsWith(QStringLiteral("/all/items")));
     }
+    QCOMPARE(m_api->pendingResponses(), 0);
+}
+
+void tst_RestSource::urlsInMessagesAreShownAsSent_data()
+{
+    QTest::addColumn<QList<QByteArray>>("bodies");
+    QTest::addColumn<QString>("messageContains");
+    const QByteArray bad = R"({"items": [{"ID": "x"}, )";
+    QTest::newRow("malformed JSON") << QList<QByteArray>{bad, bad, bad} << QStringLiteral("malformed JSON at offset 24 of 24 bytes");
+    QTest::newRow("records_path not an array") << QList<QByteArray>{R"({"items": {"a": 1}})"}
+                                               << QStringLiteral("expected an array of records at \"items\"");
+}
+
+// Query values with ':', '/' and '%' travel as %3A, %2F and %25; messages show the URL as it was
+// sent, never with an escape taken for a placeholder of the message.
+void tst_RestSource::urlsInMessagesAreShownAsSent()
+{
+    QFETCH(QList<QByteArray>, bodies);
+    QFETCH(QString, messageContains);
+    for (const QByteArray &body : bodies)
+        m_api->pushResponse(scripted(200, body));
+    RestSource src(itemsSource(m_api->baseUrl(), QStringLiteral("/all/items"),
+                               obj(R"({"records_path": "items", "full_params": {"since": "2026-11-21T10:15:30Z", "path": "/a/b", "q": "100%"}})")),
+                   m_nam);
+    PageRequest req;
+    req.entity = QStringLiteral("items");
+    req.mode = PageRequest::Mode::Full;
+    const PageResult r = fetchOne(src, req);
+    QCOMPARE(r.error.code, Error::Code::Parse);
+    QVERIFY2(r.error.message.contains(QStringLiteral("/all/items?")), qPrintable(r.error.message));
+    for (const QString &sent : {QStringLiteral("since=2026-11-21T10%3A15%3A30Z"), QStringLiteral("path=%2Fa%2Fb"), QStringLiteral("q=100%25")})
+        QVERIFY2(r.error.message.contains(sent), qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains(messageContains), qPrintable(r.error.message));
     QCOMPARE(m_api->pendingResponses(), 0);
 }
 

@@ -443,7 +443,7 @@ bool Config::load(const QString &path, Config *out, QStringList *errors)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError) {
-        errors->append(Tr::tr("%1: not valid JSON at offset %2: %3").arg(path).arg(pe.offset).arg(pe.errorString()));
+        errors->append(Tr::tr("%1: not valid JSON at offset %2: %3").arg(path, QString::number(pe.offset), pe.errorString()));
         return false;
     }
     if (!doc.isObject()) {

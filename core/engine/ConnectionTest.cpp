@@ -163,8 +163,7 @@ void ConnectionTest::onPageFinished(int index, SourceJob *done)
         r.error = job->error();
         if (m_timedOut && r.error.code == Error::Code::Aborted)
             r.error = Error(Error::Code::Network, QStringLiteral("source %1, entity %2: no answer within %3 s")
-                                                      .arg(m_sourceName, r.entity)
-                                                      .arg(m_timeoutMs / 1000.0));
+                                                      .arg(m_sourceName, r.entity, QString::number(m_timeoutMs / 1000.0)));
         qCInfo(lcConnectionTest).noquote() << "source" << m_sourceName << "entity" << r.entity << "failed:" << r.error.toString();
     } else {
         r.total = page.total;

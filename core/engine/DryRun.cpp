@@ -42,7 +42,7 @@ std::unique_ptr<QTemporaryDir> snapshotDir(const QString &mainPath, Error *error
         const qint64 free = QStorageInfo(dir->path()).bytesAvailable();
         if (free >= 0 && free < needed) {
             tried.append(Tr::tr("%1 (%2 MiB free, the copy needs up to %3 MiB)")
-                             .arg(where).arg(free / (1024 * 1024)).arg(needed / (1024 * 1024) + 1));
+                             .arg(where, QString::number(free / (1024 * 1024)), QString::number(needed / (1024 * 1024) + 1)));
             continue;
         }
         if (where != QFileInfo(mainPath).absolutePath())
@@ -125,7 +125,7 @@ std::unique_ptr<DryRun> DryRun::open(Database &main, Mode mode, Error *error)
     if (!d->m_copy || !Migrations::run(*d->m_copy, error))
         return nullptr;
     qCInfo(lcEngine).noquote() << QStringLiteral("dry run on a copy of the main database at %1 (%2 KiB)")
-                                      .arg(d->m_path).arg(QFileInfo(d->m_path).size() / 1024);
+                                      .arg(d->m_path, QString::number(QFileInfo(d->m_path).size() / 1024));
     return d;
 }
 

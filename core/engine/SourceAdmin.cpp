@@ -381,7 +381,7 @@ SourceAdmin::Result SourceAdmin::detach(Database &db, const Config &config, cons
         return {};
     }
     r.applied = true;
-    qCInfo(lcEngine).noquote() << QStringLiteral("source %1 detached by %2: %3 links forgotten, every row kept").arg(source, options.actor).arg(r.links);
+    qCInfo(lcEngine).noquote() << QStringLiteral("source %1 detached by %2: %3 links forgotten, every row kept").arg(source, options.actor, QString::number(r.links));
     return r;
 }
 
@@ -505,10 +505,8 @@ SourceAdmin::Result SourceAdmin::purge(Database &db, const Config &config, const
         return fail(e);
     r.applied = true;
     qCInfo(lcEngine).noquote() << QStringLiteral("source %1 purged by %2: %3 rows deleted, %4 shared and %5 adopted rows kept")
-                                      .arg(source, options.actor)
-                                      .arg(r.rowsDeleted)
-                                      .arg(r.rowsShared)
-                                      .arg(r.rowsAdopted);
+                                      .arg(source, options.actor, QString::number(r.rowsDeleted), QString::number(r.rowsShared),
+                                           QString::number(r.rowsAdopted));
     return r;
 }
 

@@ -42,7 +42,7 @@ QString reasonFor(int status)
 QString statusText(int status)
 {
     const QString reason = reasonFor(status);
-    return reason.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : QStringLiteral("HTTP %1 %2").arg(status).arg(reason);
+    return reason.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : QStringLiteral("HTTP %1 %2").arg(QString::number(status), reason);
 }
 
 // The human part of an error body: APIs put it under "message" (Laravel), "error", "detail", ...
@@ -383,8 +383,7 @@ void HttpJob::onReplyFinished()
         finish(Error(Error::Code::Http,
                      Tr::tr("%1: the response is larger than the limit of %2 bytes; raise limits.max_response_bytes "
                             "or ask for smaller pages")
-                         .arg(what)
-                         .arg(m_policy.maxResponseBytes)));
+                         .arg(what, QString::number(m_policy.maxResponseBytes))));
         return;
     }
 
@@ -419,8 +418,7 @@ void HttpJob::onReplyFinished()
         finish(Error(Error::Code::Http,
                      Tr::tr("%1: the response is larger than the limit of %2 bytes; raise limits.max_response_bytes "
                             "or ask for smaller pages")
-                         .arg(what)
-                         .arg(m_policy.maxResponseBytes)));
+                         .arg(what, QString::number(m_policy.maxResponseBytes))));
         return;
     }
 
@@ -450,10 +448,10 @@ void HttpJob::onReplyFinished()
         QString tail;
         if (retryAfter > 0 && m_totalWaitMs + retryAfter > m_policy.maxTotalWaitMs)
             tail = Tr::tr("; the server asks to wait %1 s more, beyond the limit of %2 s of waiting")
-                       .arg(retryAfter / 1000.0)
-                       .arg(m_policy.maxTotalWaitMs / 1000.0);
+                       .arg(QString::number(retryAfter / 1000.0), QString::number(m_policy.maxTotalWaitMs / 1000.0));
+        // One arg() for all: a URL's %3A must not be taken for a placeholder of a later one.
         finish(Error(m_status == 429 ? Error::Code::RateLimited : Error::Code::Http,
-                     Tr::tr("%1: %2 after %3 retries%4").arg(what, statusText(m_status)).arg(m_retries).arg(tail),
+                     Tr::tr("%1: %2 after %3 retries%4").arg(what, statusText(m_status), QString::number(m_retries), tail),
                      bodySnippet(m_body)));
         return;
     }

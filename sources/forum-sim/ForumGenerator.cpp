@@ -213,15 +213,9 @@ QString ForumGeneratorSummary::toString(const QString &path, quint64 seed) const
 {
     return QStringLiteral("generated %1: %2 users, %3 sections, %4 topics, %5 messages (%6 replies, "
                           "%7 records in timestamp bursts), seed %8, in %9 s")
-        .arg(path)
-        .arg(users)
-        .arg(sections)
-        .arg(topics)
-        .arg(messages)
-        .arg(replies)
-        .arg(burstRecords)
-        .arg(seed)
-        .arg(double(elapsedMs) / 1000.0, 0, 'f', 2);
+        .arg(path, QString::number(users), QString::number(sections), QString::number(topics), QString::number(messages),
+             QString::number(replies), QString::number(burstRecords), QString::number(seed),
+             QString::number(double(elapsedMs) / 1000.0, 'f', 2));
 }
 
 ForumGenerator::ForumGenerator(const ForumGeneratorOptions &options)

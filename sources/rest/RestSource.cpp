@@ -127,11 +127,9 @@ QJsonDocument parseBody(const QByteArray &body, const QString &displayUrl, Error
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError) {
         *error = Error(Error::Code::Parse,
+                       // One arg() for all: the URL's %3A must not be taken for a placeholder.
                        QStringLiteral("GET %1: malformed JSON at offset %2 of %3 bytes: %4")
-                           .arg(displayUrl)
-                           .arg(pe.offset)
-                           .arg(body.size())
-                           .arg(pe.errorString()),
+                           .arg(displayUrl, QString::number(pe.offset), QString::number(body.size()), pe.errorString()),
                        Redaction::snippet(body, 200));
     }
     return doc;

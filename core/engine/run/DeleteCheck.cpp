@@ -66,9 +66,9 @@ void DeleteCheck::next()
                 return;
             }
             if (links.active > total) {
-                m_missed.append(QStringLiteral("%1: %2 linked, the source lists %3").arg(entity->name).arg(links.active).arg(total));
+                m_missed.append(QStringLiteral("%1: %2 linked, the source lists %3").arg(entity->name, QString::number(links.active), QString::number(total)));
                 qCInfo(lcEngine).noquote() << QStringLiteral("%1/%2: %3 records linked but the source lists %4: deletes were missed")
-                                                  .arg(m_source.name, entity->name).arg(links.active).arg(total);
+                                                  .arg(m_source.name, entity->name, QString::number(links.active), QString::number(total));
             }
         }
         next();

@@ -55,7 +55,7 @@ void FetchByIdRun::applyHintedDeletes()
             // A hard delete of a parent whose children are not gone yet would break their
             // references; the reconciliation orders deletes over the whole source.
             qCInfo(lcEngine).noquote() << QStringLiteral("%1/%2: %3 records are gone at the source; hard deletes are left to the next reconciliation")
-                                              .arg(m_source.name, e->name).arg(gone.size());
+                                              .arg(m_source.name, e->name, QString::number(gone.size()));
             continue;
         }
         bool allowed = false;

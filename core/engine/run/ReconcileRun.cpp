@@ -140,9 +140,9 @@ void ReconcileRun::planAndConfirm()
                          Tr::tr("refusing to delete: %1 of %2 linked %3 (%4%) are missing from the source's complete listing; "
                                 "the limit is %5% (max_delete_share). Nothing was deleted. If the source really lost them, "
                                 "raise max_delete_share for one run.")
-                             .arg(plan.unseen).arg(plan.active).arg(e->name)
-                             .arg(QString::number(100.0 * double(plan.unseen) / double(qMax<qint64>(1, plan.active)), 'f', 1))
-                             .arg(QString::number(100.0 * m_source.maxDeleteShare, 'g', 3))));
+                             .arg(QString::number(plan.unseen), QString::number(plan.active), e->name,
+                                  QString::number(100.0 * double(plan.unseen) / double(qMax<qint64>(1, plan.active)), 'f', 1),
+                                  QString::number(100.0 * m_source.maxDeleteShare, 'g', 3))));
             return;
         }
         const Result<QStringList> unseen = m_applier->unseen(*e, m_scan);
