@@ -397,6 +397,19 @@ void tst_RestSource::configValidation_data()
                                        << "sources.api.rest.base_url: expected an absolute http:// or https:// URL";
     QTest::newRow("base_url with password") << QByteArray(R"({"base_url": "https://u:p@h/x"})") << entity
                                             << "sources.api.rest.base_url: must not contain a user name or password";
+    QTest::newRow("header value with CR LF")
+        << rest(R"("headers": {"X-Client": "tributary\r\nAuthorization: Bearer injected"})") << entity
+        << "sources.api.rest.headers.X-Client: contains a line break (CR or LF)";
+    QTest::newRow("header value with LF") << rest(R"("headers": {"X-Client": "a\nb"})") << entity
+                                          << "sources.api.rest.headers.X-Client: contains a line break (CR or LF)";
+    QTest::newRow("header value with NUL") << rest(R"("headers": {"X-Client": "a\u0000b"})") << entity
+                                           << "sources.api.rest.headers.X-Client: contains a line break (CR or LF) or another control";
+    QTest::newRow("header value with a tab") << rest(R"("headers": {"X-Client": "a\tb"})") << entity << QString();
+    QTest::newRow("header name with CR LF") << rest(R"("headers": {"X-Client\r\nAuthorization": "x"})") << entity
+                                            << "sources.api.rest.headers.X-Client\\r\\nAuthorization: is not a valid HTTP header name";
+    QTest::newRow("api key header name with CR LF")
+        << rest(R"("auth": {"type": "api_key", "header": "X-Key\r\nAuthorization: Bearer x", "key": {"env": "K"}})") << entity
+        << "sources.api.rest.auth.header: is not an HTTP header name";
     QTest::newRow("unknown rest key") << rest(R"("recordz_path": "data")") << entity
                                       << "sources.api.rest.recordz_path: unknown key";
     QTest::newRow("unknown entity key") << rest("") << QByteArray(R"({"name": "items", "table": "t", "endpoint": "/i", "endpont": "/x"})")
@@ -717,6 +730,12 @@ void tst_RestSource::authentication_data()
                                      << "HTTP 401 Unauthorized \"Bad credentials\"";
     QTest::newRow("unset variable") << QByteArray(R"({"type": "bearer", "token": {"env": "TST_REST_UNSET"}})") << QString() << config
                                     << "environment variable TST_REST_UNSET is not set";
+    // A line break would end the Authorization header and smuggle in headers of its own.
+    QTest::newRow("token with a line break") << QByteArray(R"({"type": "bearer", "token": {"env": "TST_REST_CRLF"}})") << QString()
+                                             << config << "the credential sources.api.rest.auth.token contains a line break";
+    QTest::newRow("api key with a line break")
+        << QByteArray(R"({"type": "api_key", "header": "X-Api-Key", "key": {"env": "TST_REST_CRLF"}})") << QString() << config
+        << "the credential sources.api.rest.auth.key contains a line break";
 }
 
 void tst_RestSource::authentication()
@@ -731,6 +750,7 @@ void tst_RestSource::authentication()
     qputenv("TST_REST_WRONG", "guess");
     qputenv("TST_REST_KEY", "k-123");
     qunsetenv("TST_REST_UNSET");
+    qputenv("TST_REST_CRLF", "tok-123456\r\nX-Injected: yes");
     const QStringList s = serverAuth.split(QLatin1Char(':'));
     if (s.first() == QLatin1String("basic"))
         m_api->setBasicAuth(s.at(1), s.mid(2).join(QLatin1Char(':')));

@@ -31,9 +31,62 @@ QString ConfigReader::typeName(const QJsonValue &v)
     return {};
 }
 
+bool ConfigReader::isHeaderName(const QString &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (const QChar c : name) {
+        if (c.unicode() > 126 || c.unicode() <= 32 || QStringLiteral("\"(),/:;<=>?@[\\]{}").contains(c))
+            return false;
+    }
+    return true;
+}
+
+bool ConfigReader::isHeaderValue(const QString &value)
+{
+    for (const QChar c : value) {
+        if ((c.unicode() < 32 && c != QLatin1Char('\t')) || c.unicode() == 127)
+            return false;
+    }
+    return true;
+}
+
+void ConfigReader::checkHeaderName(const QString &k, const QString &name) const
+{
+    if (!isHeaderName(name))
+        error(k, Tr::tr("is not an HTTP header name (letters, digits and - only, in practice; no spaces, colons or line breaks)"));
+}
+
+void ConfigReader::checkHeaderValue(const QString &k, const QString &value) const
+{
+    if (!isHeaderValue(value))
+        error(k, Tr::tr("contains a line break (CR or LF) or another control character, which would end the header and "
+                        "start another one; header values are one line"));
+}
+
+QString ConfigReader::printable(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\r'))
+            out += QLatin1String("\\r");
+        else if (c == QLatin1Char('\n'))
+            out += QLatin1String("\\n");
+        else if (c == QLatin1Char('\t'))
+            out += QLatin1String("\\t");
+        else if (c.unicode() < 32 || c.unicode() == 127)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 void ConfigReader::error(const QString &k, const QString &what) const
 {
-    m_errors->append(key(k) + QStringLiteral(": ") + what);
+    // Keys are the file's own text: one problem stays one line, whatever a key holds.
+    m_errors->append(printable(key(k)) + QStringLiteral(": ") + what);
 }
 
 QString ConfigReader::string(const QString &k, const QString &def, bool required) const

@@ -39,6 +39,18 @@ public:
 
     // "a string", "an object", ...: for messages.
     static QString typeName(const QJsonValue &v);
+    // The text with control characters written as escapes (\r, \n, \u0000): key paths in
+    // messages come from the file, and a line break in one must not start another line.
+    static QString printable(const QString &text);
+    // An HTTP field name: RFC 9110 token characters only.
+    static bool isHeaderName(const QString &name);
+    // What may be sent as an HTTP field value: no CR, LF, NUL or other control character but a
+    // tab. A line break would end the header and let the rest pass for headers of its own.
+    static bool isHeaderValue(const QString &value);
+    // A header name or value read from the configuration: an error naming the key when it is
+    // not one (a line break in a value, a character a name cannot have).
+    void checkHeaderName(const QString &k, const QString &name) const;
+    void checkHeaderValue(const QString &k, const QString &value) const;
 
 private:
     QJsonObject m_o;

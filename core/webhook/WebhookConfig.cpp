@@ -12,19 +12,6 @@ namespace {
 const QStringList kAlgorithms = {QStringLiteral("hmac-sha256"), QStringLiteral("hmac-sha512"), QStringLiteral("hmac-sha1")};
 const QStringList kEncodings = {QStringLiteral("hex"), QStringLiteral("base64")};
 
-bool isHeaderName(const QString &s)
-{
-    if (s.isEmpty())
-        return false;
-    for (QChar c : s) {
-        // RFC 9110 token characters.
-        if (c.unicode() > 126 || c.unicode() <= 32
-            || QStringLiteral("\"(),/:;<=>?@[\\]{}").contains(c))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 QStringList WebhookConfig::keys()
@@ -54,12 +41,12 @@ WebhookConfig WebhookConfig::fromJson(const QJsonValue &v, const QString &path, 
         c.secret = SecretRef::fromJson(o.value(QStringLiteral("secret")), r.key(QStringLiteral("secret")), errors);
 
     c.signatureHeader = r.string(QStringLiteral("signature_header"), c.signatureHeader);
-    if (!isHeaderName(c.signatureHeader))
+    if (!ConfigReader::isHeaderName(c.signatureHeader))
         r.error(QStringLiteral("signature_header"), Tr::tr("expected an HTTP header name"));
     c.signaturePrefix = r.string(QStringLiteral("signature_prefix"), c.signaturePrefix);
     c.signatureEncoding = r.oneOf(QStringLiteral("signature_encoding"), kEncodings, c.signatureEncoding);
     c.timestampHeader = r.string(QStringLiteral("timestamp_header"), c.timestampHeader);
-    if (!isHeaderName(c.timestampHeader))
+    if (!ConfigReader::isHeaderName(c.timestampHeader))
         r.error(QStringLiteral("timestamp_header"), Tr::tr("expected an HTTP header name (a timestamp is required for the replay window)"));
     c.signedPayload = r.string(QStringLiteral("signed_payload"), c.signedPayload);
     if (!c.signedPayload.contains(QLatin1String("{body}")))

@@ -84,12 +84,6 @@ public:
     }
 };
 
-bool isHeaderName(const QString &name)
-{
-    static const QRegularExpression token(QStringLiteral(R"(^[!#$%&'*+.^_`|~0-9A-Za-z-]+$)"));
-    return token.match(name).hasMatch();
-}
-
 // {"params": {...}, "total_path": "meta.total"} or {"params": {...}, "total_header": "X-Total-Count"}.
 RestTotalRequest parseTotalRequest(const Reader &r)
 {
@@ -105,7 +99,7 @@ RestTotalRequest parseTotalRequest(const Reader &r)
     }
     if (hasHeader) {
         t.totalHeader = r.string(QStringLiteral("total_header"));
-        if (r.value(QStringLiteral("total_header")).isString() && !isHeaderName(t.totalHeader))
+        if (r.value(QStringLiteral("total_header")).isString() && !ConfigReader::isHeaderName(t.totalHeader))
             r.error(QStringLiteral("total_header"), QStringLiteral("\"%1\" is not a valid HTTP header name").arg(t.totalHeader));
     }
     if (hasPath && hasHeader)
@@ -224,6 +218,8 @@ RestAuth parseAuth(const Reader &r)
         break;
     case RestAuth::Type::ApiKey:
         a.header = r.string(QStringLiteral("header"), {}, true);
+        if (!a.header.isEmpty())
+            r.checkHeaderName(QStringLiteral("header"), a.header);
         a.key = r.secret(QStringLiteral("key"));
         r.rejectUnknown({QStringLiteral("type"), QStringLiteral("header"), QStringLiteral("key")});
         break;
@@ -391,13 +387,15 @@ bool RestConfig::parse(const SourceConfig &config, RestConfig *out, QStringList 
     const QJsonObject headers = r.object(QStringLiteral("headers"));
     for (auto it = headers.constBegin(); it != headers.constEnd(); ++it) {
         const QString k = QStringLiteral("headers.") + it.key();
-        if (!isHeaderName(it.key()))
+        if (!ConfigReader::isHeaderName(it.key()))
             r.error(k, QStringLiteral("is not a valid HTTP header name"));
         else if (it.key().compare(QLatin1String("authorization"), Qt::CaseInsensitive) == 0)
             r.error(k, QStringLiteral("credentials do not belong in the configuration; use \"auth\" with a secret from the "
                                       "environment or a credentials file"));
         else if (!it->isString())
             r.error(k, QStringLiteral("expected a string, got %1").arg(typeName(*it)));
+        else if (!ConfigReader::isHeaderValue(it->toString()))
+            r.checkHeaderValue(k, it->toString());
         else
             c.headers.append({it.key().toLatin1(), it->toString().toUtf8()});
     }

@@ -2,6 +2,7 @@
 
 #include "JsonPath.h"
 #include "LinkHeader.h"
+#include "config/ConfigReader.h"
 #include "engine/SourceRegistry.h"
 #include "net/HttpClient.h"
 #include "util/Redaction.h"
@@ -756,12 +757,22 @@ void RestSource::resolveCredentials()
         }
         return true;
     };
+    // A credential sent as it is: a line break in it would end its header and start another one.
+    auto sendable = [&](const QString &key, const QString &value) {
+        if (ConfigReader::isHeaderValue(value))
+            return true;
+        m_setupError = Error(Error::Code::Config,
+                             QStringLiteral("source %1: the credential %2.%3 contains a line break or another control "
+                                            "character, which cannot be sent in a header")
+                                 .arg(m_config.sourceName, authPath, key));
+        return false;
+    };
     switch (a.type) {
     case RestAuth::Type::None:
         break;
     case RestAuth::Type::Bearer: {
         QString token;
-        if (!resolve(a.token, QStringLiteral("token"), &token))
+        if (!resolve(a.token, QStringLiteral("token"), &token) || !sendable(QStringLiteral("token"), token))
             return;
         m_authHeaderName = "Authorization";
         m_authHeaderValue = "Bearer " + token.toUtf8();
@@ -785,7 +796,7 @@ void RestSource::resolveCredentials()
     }
     case RestAuth::Type::ApiKey: {
         QString key;
-        if (!resolve(a.key, QStringLiteral("key"), &key))
+        if (!resolve(a.key, QStringLiteral("key"), &key) || !sendable(QStringLiteral("key"), key))
             return;
         m_authHeaderName = a.header.toLatin1();
         m_authHeaderValue = key.toUtf8();
