@@ -1,5 +1,6 @@
 #include "ConfigDocument.h"
 
+#include "config/ConfigFile.h"
 #include "store/Database.h"
 
 #include <QDir>
@@ -160,22 +161,14 @@ void ConfigDocument::newDocument(const SourcePreset &preset, const QString &data
 
 bool ConfigDocument::open(const QString &path, QString *error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: cannot open: %2").arg(path, f.errorString());
+    // Read as tributaryd reads it: what the console accepts, the service accepts too.
+    QJsonObject root;
+    QStringList problems;
+    if (!ConfigFile::readObject(path, &root, &problems)) {
+        *error = problems.join(QLatin1Char('\n'));
         return false;
     }
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError) {
-        *error = tr("%1: not valid JSON at offset %2: %3").arg(path, QString::number(pe.offset), pe.errorString());
-        return false;
-    }
-    if (!doc.isObject()) {
-        *error = tr("%1: expected a JSON object at the top level").arg(path);
-        return false;
-    }
-    m_root = doc.object();
+    m_root = root;
     m_pendingSecrets.clear();
     setFilePath(QFileInfo(path).absoluteFilePath());
     const bool wasModified = m_modified;

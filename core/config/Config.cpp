@@ -1,5 +1,6 @@
 #include "Config.h"
 
+#include "ConfigFile.h"
 #include "ConfigReader.h"
 #include "config/SourceTypes.h"
 #include "util/Redaction.h"
@@ -286,23 +287,19 @@ QString SecretRef::resolve(const QString &baseDir, QString *error) const
     }
     if (!file.isEmpty()) {
         const QString path = QDir(baseDir).absoluteFilePath(file);
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = Tr::tr("cannot read credentials file %1: %2").arg(path, f.errorString());
+        // Read as the configuration is (a regular file, capped, each key once), but refused below
+        // when others can read it, as ssh does with private keys.
+        QJsonObject credentials;
+        QStringList problems;
+        if (!ConfigFile::readObject(path, &credentials, &problems)) {
+            *error = problems.join(QStringLiteral("; "));
             return {};
         }
-        // Credentials readable by others are refused, as ssh does with private keys.
-        if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther)) {
+        if (QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther)) {
             *error = Tr::tr("credentials file %1 is readable by other users; run: chmod 600 %1").arg(path);
             return {};
         }
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-        if (!doc.isObject()) {
-            *error = Tr::tr("credentials file %1 is not a JSON object (%2)").arg(path, pe.errorString());
-            return {};
-        }
-        const QJsonValue v = doc.object().value(key);
+        const QJsonValue v = credentials.value(key);
         if (!v.isString()) {
             *error = Tr::tr("credentials file %1 has no string key \"%2\"").arg(path, key);
             return {};
@@ -435,22 +432,10 @@ QString Config::databasePath() const
 
 bool Config::load(const QString &path, Config *out, QStringList *errors)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        errors->append(Tr::tr("%1: cannot open: %2").arg(path, f.errorString()));
+    QJsonObject root;
+    if (!ConfigFile::readObject(path, &root, errors))
         return false;
-    }
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError) {
-        errors->append(Tr::tr("%1: not valid JSON at offset %2: %3").arg(path, QString::number(pe.offset), pe.errorString()));
-        return false;
-    }
-    if (!doc.isObject()) {
-        errors->append(Tr::tr("%1: expected a JSON object at the top level").arg(path));
-        return false;
-    }
-    return fromJson(doc.object(), QFileInfo(path).absoluteFilePath(), out, errors);
+    return fromJson(root, QFileInfo(path).absoluteFilePath(), out, errors);
 }
 
 bool Config::fromJson(const QJsonObject &root, const QString &filePath, Config *out, QStringList *errors)
