@@ -59,6 +59,8 @@ private Q_SLOTS:
     void commandReportsABrokenStateTable();
     void commandReportsALockedDatabase_data();
     void commandReportsALockedDatabase();
+    void readersRunWhileAnotherProgramHoldsTheWriteLock_data();
+    void readersRunWhileAnotherProgramHoldsTheWriteLock();
 
 private:
     // A main database synced once from a small forum, with one open conflict and one quarantined
@@ -176,6 +178,44 @@ void tst_DatabaseFailure::commandReportsALockedDatabase()
     QVERIFY(other.exec(QStringLiteral("COMMIT")));
     // Once the lock is gone the same command goes through.
     QCOMPARE(f.tributaryd(command, &out), 0);
+}
+
+void tst_DatabaseFailure::readersRunWhileAnotherProgramHoldsTheWriteLock_data()
+{
+    // Commands that only read take no write lock: they answer as they would without the writer,
+    // where a write transaction would wait busy_timeout_ms and fail with "database is locked".
+    QTest::addColumn<QStringList>("command");
+    QTest::newRow("verify") << QStringList{QStringLiteral("verify")};
+    QTest::newRow("status") << QStringList{QStringLiteral("status")};
+    QTest::newRow("conflicts list") << QStringList{QStringLiteral("conflicts"), QStringLiteral("list")};
+    QTest::newRow("quarantine list") << QStringList{QStringLiteral("quarantine"), QStringLiteral("list")};
+    QTest::newRow("history") << QStringList{QStringLiteral("history"), QStringLiteral("topics"), QStringLiteral("3")};
+}
+
+void tst_DatabaseFailure::readersRunWhileAnotherProgramHoldsTheWriteLock()
+{
+    QFETCH(QStringList, command);
+    SyncFixture f;
+    QVERIFY(prepare(f, 300));
+    QString unlocked;
+    const int expected = f.tributaryd(command, &unlocked);
+    QVERIFY2(expected == 0 || (command.first() == QLatin1String("verify") && expected == 5), qPrintable(unlocked));
+
+    Intruder other(f.mainDb());
+    QVERIFY(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    QVERIFY(other.exec(QStringLiteral("UPDATE users SET name = name WHERE id = 1")));
+    QString out;
+    const int code = f.tributaryd(command, &out);
+    QVERIFY2(code == expected, qPrintable(QStringLiteral("exit %1: %2").arg(code).arg(out)));
+    QVERIFY2(!out.contains(QStringLiteral("locked")), qPrintable(out));
+    if (command.first() == QLatin1String("verify")) {
+        // The same in this process, on a connection of its own.
+        bool inSync = false;
+        Error error;
+        f.verify(&inSync, &error);
+        QVERIFY2(!error, qPrintable(error.toString()));
+    }
+    QVERIFY(other.exec(QStringLiteral("COMMIT")));
 }
 
 QTEST_GUILESS_MAIN(tst_DatabaseFailure)

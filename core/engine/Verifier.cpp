@@ -116,7 +116,9 @@ void Verifier::onPage(const Page &page)
         m_walker->stop(error);
         return;
     }
-    if (!m_db.transaction(&error)) {
+    // Reads only (the seen ids go to a temporary table, which is not the main database): no
+    // write lock, so verify runs while the application or a sync writes.
+    if (!m_db.readTransaction(&error)) {
         m_walker->stop(error);
         return;
     }

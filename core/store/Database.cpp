@@ -165,6 +165,19 @@ bool Database::transaction(Error *error)
     return true;
 }
 
+bool Database::readTransaction(Error *error)
+{
+    if (m_held)
+        return exec(QStringLiteral("SAVEPOINT tributary_txn"), error);
+    if (m_sqlite)
+        return exec(QStringLiteral("BEGIN DEFERRED"), error);
+    if (!m_db.transaction()) {
+        *error = sqlError(Tr::tr("cannot start a transaction"), m_db.lastError());
+        return false;
+    }
+    return true;
+}
+
 bool Database::commit(Error *error)
 {
     if (m_held)

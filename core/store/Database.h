@@ -60,6 +60,11 @@ public:
     // One unit of work. Normally a real transaction; while a transaction is held (below) a
     // savepoint inside it, so that code which commits page by page runs unchanged in a dry run.
     bool transaction(Error *error);
+    // A unit of work that only reads: one consistent view of the database without the write
+    // lock, so that it never waits for (nor holds up) the application's writes or a sync's
+    // pages. On SQLite BEGIN DEFERRED, which with WAL reads a snapshot while writers go on;
+    // transaction() is BEGIN IMMEDIATE. Ended by commit() or rollback() like any other.
+    bool readTransaction(Error *error);
     bool commit(Error *error);
     void rollback();
 
