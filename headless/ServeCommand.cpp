@@ -27,11 +27,15 @@
 
 #include <memory>
 
+#include <sys/resource.h>
+
 namespace Tributary::Cli {
 
 namespace {
 
 const QString kWebhookPrefix = QStringLiteral("/webhooks/");
+// File descriptors kept for everything but the listener's connections (database, sources, logs).
+constexpr rlim_t kReservedDescriptors = 64;
 
 HealthOptions healthOptions(const Config &config)
 {
@@ -107,6 +111,9 @@ private:
     void cannotStart(const QString &what, const QStringList &problems = {});
     HttpResponse route(const HttpRequest &request);
     void onRunFinished(const RunResult &result, int hints);
+    // The listener's limits from service (timeouts, connections) and the webhook body cap; a
+    // reload applies them to connections accepted afterwards.
+    void applyLimits();
 
     const QString m_path;
     const QStringList m_only;
@@ -194,7 +201,9 @@ bool Service::open(const QString &listenOverride, int *code)
     }
     const QHostAddress address = ServiceConfig::hostAddress(host); // parseListen checked it
     m_server = std::make_unique<HttpServer>([this](const HttpRequest &r) { return route(r); });
-    m_server->setMaxBodyBytes(m_receiver->maxBodyBytes());
+    applyLimits();
+    QObject::connect(m_server.get(), &HttpServer::connectionDropped, m_server.get(),
+                     [this](HttpServer::Drop drop) { m_metrics.recordDroppedConnection(HttpServer::dropName(drop)); });
     auto serverName = [](const QString &path) { return path.startsWith(kWebhookPrefix) ? QStringLiteral("webhook") : QStringLiteral("monitoring"); };
     QObject::connect(m_server.get(), &HttpServer::requestHandled, m_server.get(),
                      [this, serverName](const QByteArray &, const QString &path, int status) {
@@ -265,7 +274,24 @@ void Service::adopt(std::unique_ptr<Context> context, std::unique_ptr<WebhookRec
     m_health->setOptions(healthOptions(m_config));
     m_loadedAt = QDateTime::currentDateTimeUtc();
     if (m_server)
-        m_server->setMaxBodyBytes(m_receiver->maxBodyBytes());
+        applyLimits();
+}
+
+void Service::applyLimits()
+{
+    const ServiceConfig &s = m_config.service;
+    m_server->setMaxBodyBytes(m_receiver->maxBodyBytes());
+    m_server->setRequestTimeoutMs(s.requestTimeoutSeconds * 1000);
+    m_server->setIdleTimeoutMs(s.idleTimeoutSeconds * 1000);
+    m_server->setMaxConnections(s.maxConnections);
+    // Each connection holds a file descriptor; the database, the sources and the log need some
+    // too. A cap the process cannot reach protects nothing.
+    struct rlimit limit;
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
+        && rlim_t(s.maxConnections) + kReservedDescriptors > limit.rlim_cur)
+        qCWarning(lcService).noquote() << QStringLiteral("service.max_connections is %1, but the process may open only %2 files; "
+                                                         "raise the limit (LimitNOFILE= in the unit, ulimit -n) or lower max_connections")
+                                              .arg(QString::number(s.maxConnections), QString::number(limit.rlim_cur));
 }
 
 void Service::reload()

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void tributarydRefusesThemToo_data();
     void tributarydRefusesThemToo();
     void aMissingMainDatabaseIsRefusedNotCreated();
+    void serviceLimits_data();
+    void serviceLimits();
 
 private:
     QTemporaryDir m_dir;
@@ -252,6 +254,42 @@ void tst_ConfigInput::aMissingMainDatabaseIsRefusedNotCreated()
     QVERIFY(!QFile::exists(resolved));
     QVERIFY2(Database::open(dc, dir.path(), &e, Database::Missing::Create), qPrintable(e.toString()));
     QVERIFY(QFile::exists(resolved));
+}
+
+void tst_ConfigInput::serviceLimits_data()
+{
+    QTest::addColumn<QByteArray>("service");
+    QTest::addColumn<QList<int>>("expected"); // request timeout, idle timeout, max connections
+    QTest::addColumn<QString>("error");
+    QTest::newRow("defaults") << QByteArray("{}") << QList<int>{10, 60, 512} << QString();
+    QTest::newRow("set") << QByteArray(R"({"request_timeout_seconds": 3, "idle_timeout_seconds": 5, "max_connections": 64})")
+                         << QList<int>{3, 5, 64} << QString();
+    QTest::newRow("no request timeout") << QByteArray(R"({"request_timeout_seconds": 0})") << QList<int>()
+                                        << QStringLiteral("service.request_timeout_seconds: expected a whole number from 1 to 600; got 0");
+    QTest::newRow("idle too long") << QByteArray(R"({"idle_timeout_seconds": 86400})") << QList<int>()
+                                   << QStringLiteral("service.idle_timeout_seconds: expected a whole number from 1 to 3600; got 86400");
+    QTest::newRow("no connections") << QByteArray(R"({"max_connections": 0})") << QList<int>()
+                                    << QStringLiteral("service.max_connections: expected a whole number from 1 to 65536; got 0");
+}
+
+void tst_ConfigInput::serviceLimits()
+{
+    QFETCH(QByteArray, service);
+    QFETCH(QList<int>, expected);
+    QFETCH(QString, error);
+    QJsonObject root = QJsonDocument::fromJson(configText()).object();
+    root.insert(QStringLiteral("service"), QJsonDocument::fromJson(service).object());
+    Config config;
+    QStringList errors;
+    const bool ok = Config::fromJson(root, m_dir.filePath(QStringLiteral("tributary.json")), &config, &errors);
+    if (error.isEmpty()) {
+        QVERIFY2(ok, qPrintable(errors.join(QLatin1Char('\n'))));
+        QCOMPARE((QList<int>{config.service.requestTimeoutSeconds, config.service.idleTimeoutSeconds, config.service.maxConnections}),
+                 expected);
+    } else {
+        QVERIFY(!ok);
+        QCOMPARE(errors, QStringList{error});
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ConfigInput)

@@ -411,6 +411,7 @@ private Q_SLOTS:
             QStringLiteral("tributary_database_up gauge 1"),
             QStringLiteral("tributary_webhook_hints counter 1"),
             QStringLiteral("tributary_http_responses counter 4"),
+            QStringLiteral("tributary_http_connections_dropped counter 0"),
             QStringLiteral("tributary_webhook_rejections counter 0"),
             QStringLiteral("tributary_scheduler_skipped counter 0"),
         };

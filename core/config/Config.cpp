@@ -458,7 +458,13 @@ bool Config::fromJson(const QJsonObject &root, const QString &filePath, Config *
         }
         c.service.maxSuccessAgeSeconds = vr.integer(QStringLiteral("max_success_age_seconds"), c.service.maxSuccessAgeSeconds, 60, 30 * 86400);
         c.service.startupGraceSeconds = vr.integer(QStringLiteral("startup_grace_seconds"), c.service.startupGraceSeconds, 0, 86400);
-        vr.rejectUnknown({QStringLiteral("listen"), QStringLiteral("max_success_age_seconds"), QStringLiteral("startup_grace_seconds")});
+        c.service.requestTimeoutSeconds =
+            int(vr.integer(QStringLiteral("request_timeout_seconds"), c.service.requestTimeoutSeconds, 1, 600));
+        c.service.idleTimeoutSeconds = int(vr.integer(QStringLiteral("idle_timeout_seconds"), c.service.idleTimeoutSeconds, 1, 3600));
+        c.service.maxConnections = int(vr.integer(QStringLiteral("max_connections"), c.service.maxConnections, 1, 65536));
+        vr.rejectUnknown({QStringLiteral("listen"), QStringLiteral("max_success_age_seconds"), QStringLiteral("startup_grace_seconds"),
+                          QStringLiteral("request_timeout_seconds"), QStringLiteral("idle_timeout_seconds"),
+                          QStringLiteral("max_connections")});
     }
 
     const QJsonObject db = r.object(QStringLiteral("database"), true);

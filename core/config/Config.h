@@ -142,6 +142,10 @@ struct ServiceConfig
     quint16 listenPort = 8470;
     qint64 maxSuccessAgeSeconds = 3600; // a source whose last success is older is unhealthy
     qint64 startupGraceSeconds = 900;   // a source never run counts only after this long
+    // The listener's limits against slow or idle clients (HttpServer).
+    int requestTimeoutSeconds = 10;     // a request's head and body arrive within this, or 408
+    int idleTimeoutSeconds = 60;        // a keep-alive connection with no traffic is closed
+    int maxConnections = 512;           // beyond, new connections are closed at once
     QJsonObject options;                // the object as written, kept when the file is saved
 
     // "HOST:PORT", "[v6]:PORT"; false with *error saying what is wrong. Port 0 (any free port,

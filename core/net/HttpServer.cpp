@@ -166,7 +166,9 @@ struct ServerState
 {
     HttpServer::Handler handler;
     qint64 maxBodyBytes = 16 * 1024 * 1024;
-    int idleTimeoutMs = 30000;
+    int requestTimeoutMs = 10000;
+    int idleTimeoutMs = 60000;
+    int maxConnections = 512;
 };
 
 // One accepted connection: parses requests as they arrive and writes answers strictly in request
@@ -197,6 +199,7 @@ private:
     void writeResponse(const Slot &slot);
     void touch();
     void onIdleTimeout();
+    void onRequestTimeout();
     void startLinger();
     void finish();
 
@@ -207,7 +210,9 @@ private:
     qsizetype m_pos = 0;
     std::deque<std::shared_ptr<Slot>> m_slots;
     QTimer m_idleTimer;
+    QTimer m_requestTimer; // runs while a request is incomplete, from its first byte
     int m_delayedPending = 0;
+    quint64 m_requestsParsed = 0;
     bool m_stopParsing = false; // after Connection: close, a hang or a fatal error
     bool m_closing = false;
     bool m_lingering = false;
@@ -237,6 +242,12 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server, ServerSta
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(m_d->idleTimeoutMs);
     connect(&m_idleTimer, &QTimer::timeout, this, &HttpConnection::onIdleTimeout);
+    // Not restarted by the bytes that trickle in: a peer sending one byte a second must not
+    // hold a connection (and a file descriptor) for ever. The first request is timed from the
+    // connection itself, so one that sends nothing goes as soon as one that stalls.
+    m_requestTimer.setSingleShot(true);
+    m_requestTimer.setInterval(m_d->requestTimeoutMs);
+    connect(&m_requestTimer, &QTimer::timeout, this, &HttpConnection::onRequestTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
@@ -245,6 +256,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server, ServerSta
             startLinger();
     });
     m_idleTimer.start();
+    m_requestTimer.start();
     if (m_socket->bytesAvailable() > 0)
         QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
 }
@@ -270,8 +282,23 @@ void HttpConnection::onIdleTimeout()
         return;
     }
     qCDebug(lcHttpServer) << "closing idle connection from" << m_socket->peerAddress();
+    const bool closing = m_closing;
     m_socket->abort();
     finish();
+    if (!closing)
+        Q_EMIT m_server->connectionDropped(HttpServer::Drop::IdleTimeout);
+}
+
+void HttpConnection::onRequestTimeout()
+{
+    if (m_stopParsing || m_closing)
+        return;
+    qCDebug(lcHttpServer) << "request from" << m_socket->peerAddress() << "not complete after" << m_d->requestTimeoutMs << "ms";
+    Q_EMIT m_server->connectionDropped(HttpServer::Drop::RequestTimeout);
+    rejectAndClose(408, QByteArrayLiteral("The request did not arrive in time."));
+    // The answer is a courtesy: a peer that does not read it is cut off soon after.
+    m_idleTimer.setInterval(kLingerMs);
+    m_idleTimer.start();
 }
 
 void HttpConnection::finish()
@@ -279,6 +306,7 @@ void HttpConnection::finish()
     if (m_closing && m_socket->state() != QAbstractSocket::UnconnectedState)
         return; // a graceful close is still flushing; disconnected() brings us back
     m_idleTimer.stop();
+    m_requestTimer.stop();
     m_slots.clear();
     deleteLater();
 }
@@ -303,12 +331,25 @@ void HttpConnection::onReadyRead()
 
 void HttpConnection::processBuffer()
 {
+    const quint64 before = m_requestsParsed;
     while (!m_stopParsing && parseOne()) {
     }
     if (m_pos > 0) {
         m_buffer.remove(0, m_pos);
         m_pos = 0;
     }
+    if (m_stopParsing) {
+        m_requestTimer.stop();
+        return;
+    }
+    // Bytes came: they start the next request's clock unless a request was completed and
+    // nothing of another is here yet (then only the idle timeout applies). Stray line breaks
+    // between requests start it too, so that trickling them cannot keep a connection forever.
+    const bool completed = m_requestsParsed != before;
+    if (completed)
+        m_requestTimer.stop();
+    if ((!completed || !m_buffer.isEmpty()) && !m_requestTimer.isActive())
+        m_requestTimer.start();
 }
 
 // Parses and answers one complete request from the buffer. Returns false when more bytes are
@@ -422,6 +463,7 @@ bool HttpConnection::parseOne()
 
     request.body = m_buffer.mid(bodyStart, contentLength);
     m_pos = bodyStart + contentLength;
+    ++m_requestsParsed;
 
     // The request target: origin-form, or absolute-form from proxies.
     QByteArray pathPart = request.target;
@@ -583,8 +625,27 @@ HttpServer::HttpServer(Handler handler, QObject *parent)
 {
     d->handler = std::move(handler);
     d->tcp = new QTcpServer(this);
+    // Out of file descriptors (or another resource): QTcpServer stops accepting for good. Try
+    // again a little later rather than stay deaf until a restart.
+    connect(d->tcp, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
+        qCWarning(lcHttpServer) << "cannot accept a connection:" << error << d->tcp->errorString() << "- trying again in 1 s";
+        QTimer::singleShot(1000, this, [this] {
+            if (d->tcp->isListening())
+                d->tcp->resumeAccepting();
+        });
+    });
     connect(d->tcp, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = d->tcp->nextPendingConnection()) {
+            if (d->connections.size() >= d->maxConnections) {
+                // Nothing is read from it: each open connection holds a file descriptor, and a
+                // server out of them could not accept anyone, a health check included.
+                qCDebug(lcHttpServer) << "refusing a connection from" << socket->peerAddress() << ":"
+                                      << d->maxConnections << "are open";
+                socket->abort();
+                socket->deleteLater();
+                Q_EMIT connectionDropped(Drop::Limit);
+                continue;
+            }
             auto *conn = new HttpConnection(socket, this, d);
             d->connections.append(conn);
             connect(conn, &QObject::destroyed, this, [this, conn] {
@@ -593,6 +654,16 @@ HttpServer::HttpServer(Handler handler, QObject *parent)
             });
         }
     });
+}
+
+QString HttpServer::dropName(Drop drop)
+{
+    switch (drop) {
+    case Drop::Limit: return QStringLiteral("limit");
+    case Drop::RequestTimeout: return QStringLiteral("request_timeout");
+    case Drop::IdleTimeout: return QStringLiteral("idle_timeout");
+    }
+    return QString();
 }
 
 HttpServer::~HttpServer()
@@ -656,9 +727,39 @@ qint64 HttpServer::maxBodyBytes() const
     return d->maxBodyBytes;
 }
 
+void HttpServer::setRequestTimeoutMs(int ms)
+{
+    d->requestTimeoutMs = ms;
+}
+
+int HttpServer::requestTimeoutMs() const
+{
+    return d->requestTimeoutMs;
+}
+
 void HttpServer::setIdleTimeoutMs(int ms)
 {
     d->idleTimeoutMs = ms;
+}
+
+int HttpServer::idleTimeoutMs() const
+{
+    return d->idleTimeoutMs;
+}
+
+void HttpServer::setMaxConnections(int connections)
+{
+    d->maxConnections = qMax(1, connections);
+}
+
+int HttpServer::maxConnections() const
+{
+    return d->maxConnections;
+}
+
+int HttpServer::openConnections() const
+{
+    return int(d->connections.size());
 }
 
 } // namespace Tributary

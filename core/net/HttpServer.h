@@ -67,17 +67,43 @@ public:
     QHostAddress address() const;
     QString errorString() const;
 
+    // Why a connection was closed by the server rather than by its peer or a response.
+    enum class Drop {
+        Limit,          // maxConnections() were open already: closed at once, nothing read
+        RequestTimeout, // a request's head and body did not arrive within requestTimeoutMs(): 408
+        IdleTimeout,    // nothing came or went for idleTimeoutMs() between requests
+    };
+    Q_ENUM(Drop)
+    static QString dropName(Drop drop); // "limit", "request_timeout", "idle_timeout"
+
+    // Limits against clients that are slow on purpose (or broken): every connection costs a file
+    // descriptor, and a server that runs out of them stops accepting anyone. Changes apply to
+    // connections accepted afterwards.
     // Requests with a larger body are answered 413 without calling the handler. Default 16 MiB.
     void setMaxBodyBytes(qint64 bytes);
     qint64 maxBodyBytes() const;
-    // Connections idle longer than this are closed. Default 30 s.
+    // A request's head and body must arrive within this time of its first byte (the first
+    // request of a connection: of the connection itself), however slowly they trickle in;
+    // otherwise it is answered 408 and the connection closed. Default 10 s.
+    void setRequestTimeoutMs(int ms);
+    int requestTimeoutMs() const;
+    // A connection with nothing in flight (keep-alive between requests) is closed after this
+    // long without traffic. Default 60 s.
     void setIdleTimeoutMs(int ms);
+    int idleTimeoutMs() const;
+    // At most this many connections are open at once; one more is closed as soon as it is
+    // accepted. Default 512.
+    void setMaxConnections(int connections);
+    int maxConnections() const;
+    int openConnections() const;
 
 Q_SIGNALS:
     void requestHandled(const QByteArray &method, const QString &path, int status);
     // A request answered without calling the handler, for now only 413 (its announced body is
     // larger than maxBodyBytes(), and is not read).
     void requestRefused(const QByteArray &method, const QString &path, int status);
+    // The server closed a connection for one of the limits above.
+    void connectionDropped(Tributary::HttpServer::Drop drop);
 
 private:
     class Private;

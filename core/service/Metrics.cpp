@@ -278,6 +278,7 @@ const QString kQuarantine = QStringLiteral("tributary_quarantined_records");
 const QString kDatabaseUp = QStringLiteral("tributary_database_up");
 const QString kHints = QStringLiteral("tributary_webhook_hints_total");
 const QString kHttp = QStringLiteral("tributary_http_responses_total");
+const QString kDropped = QStringLiteral("tributary_http_connections_dropped_total");
 const QString kRejections = QStringLiteral("tributary_webhook_rejections_total");
 const QString kSkipped = QStringLiteral("tributary_scheduler_skipped_total");
 
@@ -309,6 +310,10 @@ ServiceMetrics::ServiceMetrics()
                        {QStringLiteral("source"), QStringLiteral("outcome")});
     m_registry.declare(kHttp, T::Counter, QStringLiteral("HTTP responses served, by server and status code."),
                        {QStringLiteral("server"), QStringLiteral("code")});
+    m_registry.declare(kDropped, T::Counter,
+                       QStringLiteral("Connections the listener closed for its limits, by reason (limit: too many open, "
+                                      "request_timeout: a request too slow to arrive, idle_timeout: an idle keep-alive)."),
+                       {QStringLiteral("reason")});
     m_registry.declare(kRejections, T::Counter, QStringLiteral("Webhook requests rejected, by source and reason."),
                        {QStringLiteral("source"), QStringLiteral("reason")});
     m_registry.declare(kSkipped, T::Counter, QStringLiteral("Scheduled turns skipped because the source's run of that kind was still going."),
@@ -424,6 +429,11 @@ void ServiceMetrics::recordSkippedTurn(const QString &source, const QString &kin
 void ServiceMetrics::recordHttpResponse(const QString &server, int status)
 {
     m_registry.add(kHttp, {server, QString::number(status)}, 1);
+}
+
+void ServiceMetrics::recordDroppedConnection(const QString &reason)
+{
+    m_registry.add(kDropped, {reason}, 1);
 }
 
 bool ServiceMetrics::refreshFromState(Database &db, Error *error)

@@ -101,6 +101,8 @@ public:
     void recordSkippedTurn(const QString &source, const QString &kind);
     // One HTTP response served by one of tributaryd's servers ("monitoring", "webhook").
     void recordHttpResponse(const QString &server, int status);
+    // A connection the listener closed for one of its limits ("limit", "request_timeout", "idle_timeout").
+    void recordDroppedConnection(const QString &reason);
 
     // Open conflicts and quarantined records per source and entity, read from the state tables
     // (two grouped counts over indexed columns). Sets tributary_database_up. Call it in the
