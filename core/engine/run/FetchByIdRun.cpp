@@ -107,7 +107,7 @@ bool FetchByIdRun::withinDeleteBudget(const EntityConfig &entity, qsizetype gone
     }
     const QString why = QStringLiteral("%1: %2 answered 404 to webhook hints, %3 deleted by hints since the last reconciliation, %4 linked; "
                                        "more than max_delete_share allows: left to the reconciliation")
-                            .arg(entity.name).arg(gone).arg(*earlier).arg(links.active);
+                            .arg(entity.name, QString::number(gone), QString::number(*earlier), QString::number(links.active));
     qCWarning(lcEngine).noquote() << m_source.name + QStringLiteral(": ") + why;
     // The service reconciles after a run that reports missed deletes.
     m_result.missedDeletes.append(why);
