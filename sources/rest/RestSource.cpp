@@ -621,8 +621,9 @@ private:
                 next = QString::number(c.toDouble(), 'g', 17);
             if (!next.isEmpty() && next == m_request.token) {
                 *error = Error(Error::Code::Parse, QStringLiteral("GET %1: the server returned the same cursor again at \"%2\"; "
-                                                                  "stopping to avoid an endless walk")
-                                                       .arg(url, p.nextCursorPath));
+                                                                  "stopping to avoid an endless walk. Check rest.pagination.cursor_param "
+                                                                  "(\"%3\"): the API may not read it")
+                                                       .arg(url, p.nextCursorPath, p.cursorParam));
                 return false;
             }
             break;

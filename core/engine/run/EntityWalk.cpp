@@ -30,7 +30,8 @@ EntityWalk::~EntityWalk()
 
 Error EntityWalk::unusableCursorError(const QString &problem) const
 {
-    return Error(Error::Code::Config,
+    // Refused, like a second process on one source: the run fails (exit 1), nothing is asked.
+    return Error(Error::Code::Conflict,
                  Tr::tr("source %1, entity %2: the stored incremental cursor is \"%3\", %4: a walk from it would miss changes. "
                         "Run a full sync (tributaryd sync --full --source %1), which replaces it once the walk is complete, or reset "
                         "it (tributaryd cursor reset --source %1 --entity %2).")
