@@ -11,6 +11,7 @@
 #include "engine/run/WalkGuard.h"
 #include "state/CursorStore.h"
 #include "state/RunLog.h"
+#include "util/Tr.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -64,8 +65,9 @@ bool refuseWhileSyncing(Context &ctx, const QString &source, const QString &sub,
         return true;
     }
     if (*busy) {
+        // Word for word the refusal of a sync (Run::open), in core's catalogue.
         err << kCommand << " " << sub << ": "
-            << Tr::tr("source %1 is being synced by another process (pid %2, run %3): wait for it, or stop it first")
+            << Tributary::Tr::tr("source %1 is being synced by another process (pid %2, run %3); wait for it, or stop it first")
                    .arg(source)
                    .arg((*busy)->pid)
                    .arg((*busy)->id)
