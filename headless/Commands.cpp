@@ -36,6 +36,9 @@ QList<Command> commands()
         {QStringLiteral("quarantine"), QStringLiteral("list|retry"),
          //: A line of 'tributaryd --help' (a line break continues it below): what quarantine does.
          Tr::tr("show the records held back with their reasons, or fetch and apply them again"), quarantineCommand},
+        {QStringLiteral("cursor"), QStringLiteral("show|set|reset"),
+         //: A line of 'tributaryd --help' (a line break continues it below): what cursor does.
+         Tr::tr("show where each entity's walks stand; set or reset a cursor by hand"), cursorCommand},
         {QStringLiteral("source"), QStringLiteral("list|detach NAME|purge NAME"),
          //: A line of 'tributaryd --help' (a line break continues it below): what source does.
          Tr::tr("the sources the main database holds rows of; forget a removed source's links, or delete the rows only it brought"),

@@ -81,9 +81,12 @@ bool tst_DatabaseFailure::prepare(SyncFixture &f, int busyTimeoutMs)
     if (f.sync().status != RunStatus::Ok)
         return false;
     makeTopicConflict(f, QStringLiteral("3"));
-    // A reply to a message the source does not have: quarantined on the next sync.
+    // A reply to a message the source does not have: quarantined on the next sync. Dated now (by
+    // the forum's clock, which is this machine's): a date years ahead would never become the
+    // cursor, and every later sync would read it again and end partial.
     if (!f.writeForum(QStringLiteral("INSERT INTO messages (topic_id, user_id, parent_id, content, created_at, updated_at) "
-                                     "VALUES (1, 1, 999999, 'an orphan', '2031-01-01 00:00:00', '2031-01-01 00:00:00')")))
+                                     "VALUES (1, 1, 999999, 'an orphan', strftime('%Y-%m-%d %H:%M:%f', 'now'), "
+                                     "strftime('%Y-%m-%d %H:%M:%f', 'now'))")))
         return false;
     const RunResult r = f.sync();
     return r.total().conflicts == 1 && r.total().quarantined == 1;

@@ -7,8 +7,11 @@
 #include "EngineFixture.h"
 
 #include "engine/apply/RecordMapper.h"
+#include "engine/run/WalkGuard.h"
+#include "state/CursorStore.h"
 #include "store/Database.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 #include <type_traits>
@@ -77,6 +80,14 @@ private Q_SLOTS:
     void anElementThatIsNotAnObjectIsQuarantinedAndTheRestApplies();
     void aStoppedRunEndsInterruptedAndTheNextResumes_data();
     void aStoppedRunEndsInterruptedAndTheNextResumes();
+
+    // The walk invariants and the cursor rules (#12: a run never ends ok with data missing).
+    void aWalkShortOfTheSourcesCountFailsAndDeletesNothing_data();
+    void aWalkShortOfTheSourcesCountFailsAndDeletesNothing();
+    void aRecordDatedFarAheadIsAppliedButDoesNotMoveTheCursor();
+    void anUnparseableCursorValueIsQuarantinedAndNeverBecomesTheCursor();
+    void aPoisonedStoredCursorFailsNamingTheRepairAndAFullSyncRepairsIt_data();
+    void aPoisonedStoredCursorFailsNamingTheRepairAndAFullSyncRepairsIt();
 };
 
 void tst_Engine::firstSyncInsertsEverythingAndASecondWritesNothing_data()
@@ -571,10 +582,15 @@ void tst_Engine::reconciliationCatchesWhatPollingMissed()
     EngineFixture f;
     f.remote().seedForum(1, 1, 2, 4);
     QCOMPARE(outcome(f.sync()), "ok");
-    // A late writer at the source: a record stamped long behind every cursor.
+    // A late writer at the source: a record stamped long behind every cursor (by its writer's
+    // clock; the source's own clock, which pages carry, goes on).
+    const QDateTime now = f.remote().now();
     f.remote().setNow(QDateTime(QDate(2026, 1, 2), QTime(0, 0), Qt::UTC));
     f.remote().message(5, 1, 1, "missed by polling");
-    QCOMPARE(f.sync().counts.value("messages").inserted, 0);
+    f.remote().setNow(now);
+    const RunResult polled = f.sync();
+    QCOMPARE(outcome(polled), "ok");
+    QCOMPARE(polled.counts.value("messages").inserted, 0);
 
     const RunResult r = f.reconcile();
     QCOMPARE(outcome(r), "ok");
@@ -588,6 +604,8 @@ void tst_Engine::aRecordMissingFromAListingIsAskedForBeforeItIsDeleted()
     f.remote().setPageSize(13);
     f.remote().seedForum(1, 1, 10, 40);
     QCOMPARE(outcome(f.sync()), "ok");
+    // A source that cannot count: nothing tells the scan that its listing was short.
+    f.remote().settings("messages").caps.reportsTotal = false;
     f.remote().endWalkAfter("messages", 3); // the listing ends one record short: 40 is never listed
 
     const RunResult r = f.reconcile();
@@ -904,6 +922,127 @@ void tst_Engine::aStoppedRunEndsInterruptedAndTheNextResumes()
     QCOMPARE(f.remote().sinceAsked("messages").first(), at.value);
     QCOMPARE(next.counts.value("messages").skipped, skippedNext);
     QCOMPARE(next.counts.value("messages").inserted, 6);
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+}
+
+void tst_Engine::aWalkShortOfTheSourcesCountFailsAndDeletesNothing_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("reconciliation scan") << "reconcile";
+    QTest::newRow("full walk") << "full";
+}
+
+void tst_Engine::aWalkShortOfTheSourcesCountFailsAndDeletesNothing()
+{
+    QFETCH(QString, kind);
+    EngineFixture f;
+    f.remote().setPageSize(13);
+    f.remote().seedForum(1, 1, 10, 40);
+    QCOMPARE(outcome(f.sync()), "ok");
+    // The listing ends one record short, while the source counts 40: the walk cannot be complete.
+    f.remote().endWalkAfter("messages", 3);
+
+    const RunResult r = kind == QLatin1String("reconcile") ? f.reconcile() : f.syncFull();
+    QCOMPARE(outcome(r), "failed");
+    QVERIFY2(r.error.message.contains("source forum, entity messages: the walk ended after 39 records, but the source counts 40"),
+             qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains("fake://forum/messages"), qPrintable(r.error.message)); // the last page's URL
+    QCOMPARE(r.counts.value("messages").deleted, 0);
+    QCOMPARE(f.remote().recordFetches("messages"), 0);
+    QVERIFY(f.value("messages", 40, "deleted_at").isNull());
+    // The next walk, once the listing is whole again, completes.
+    f.remote().clearFaults();
+    QCOMPARE(outcome(kind == QLatin1String("reconcile") ? f.reconcile() : f.syncFull()), "ok");
+}
+
+void tst_Engine::aRecordDatedFarAheadIsAppliedButDoesNotMoveTheCursor()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 1, 4);
+    QJsonObject future = f.remote().record("messages", 4);
+    future.insert("updated_at", "9999-12-31T23:59:59.000000Z");
+    f.remote().put("messages", future);
+    const QRegularExpression warning("records whose updated_at the cursor cannot take: 4 \\(\"9999-12-31T23:59:59.000000Z\": more than "
+                                      "a day after the source's clock");
+
+    QTest::ignoreMessage(QtWarningMsg, warning);
+    QCOMPARE(outcome(f.sync()), "ok");
+    QCOMPARE(f.value("messages", 4, "content").toString(), future.value("content").toString()); // applied
+    const Position at = f.cursor("messages");
+    QCOMPARE(at.value, updatedAt(f.remote(), "messages", 3));
+    QCOMPARE(at.lastId, "3");
+
+    // Changes after it are not missed: the cursor never jumped to 9999.
+    f.remote().edit("messages", 2, {{"content", "Edited after the far-future record"}});
+    QTest::ignoreMessage(QtWarningMsg, warning); // read again each run, and said again
+    const RunResult next = f.sync();
+    QCOMPARE(outcome(next), "ok");
+    QCOMPARE(next.counts.value("messages").updated, 1);
+    QCOMPARE(f.value("messages", 2, "content").toString(), "Edited after the far-future record");
+    QCOMPARE(f.cursor("messages").lastId, "2");
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
+}
+
+void tst_Engine::anUnparseableCursorValueIsQuarantinedAndNeverBecomesTheCursor()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 1, 4);
+    QJsonObject broken = f.remote().record("messages", 4);
+    broken.insert("updated_at", "not a date");
+    f.remote().put("messages", broken);
+    const QRegularExpression warning("records whose updated_at the cursor cannot take: 4 \\(\"not a date\": not a time\\)");
+
+    QTest::ignoreMessage(QtWarningMsg, warning);
+    QCOMPARE(outcome(f.sync()), "partial"); // never ok: message 4 is held back
+    QVERIFY(!f.quarantineReason("messages", 4).isEmpty());
+    QCOMPARE(f.cursor("messages").lastId, "3");
+    QVERIFY(WalkGuard::isTime(f.cursor("messages").value));
+
+    // Later runs do not fail on it, and catch what changes.
+    f.remote().edit("messages", 1, {{"content", "Still synced"}});
+    QTest::ignoreMessage(QtWarningMsg, warning);
+    QCOMPARE(outcome(f.sync()), "partial");
+    QCOMPARE(f.value("messages", 1, "content").toString(), "Still synced");
+    // A full walk goes by id and takes no cursor value from records.
+    QCOMPARE(outcome(f.syncFull()), "partial");
+    QVERIFY(WalkGuard::isTime(f.cursor("messages").value));
+}
+
+void tst_Engine::aPoisonedStoredCursorFailsNamingTheRepairAndAFullSyncRepairsIt_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("problem");
+    // What a record's raw value made of the cursor before values were checked.
+    QTest::newRow("not a time") << "not a date" << "not a time";
+    QTest::newRow("year 9999") << "9999-12-31T23:59:59.000000Z" << "more than a day after the source's clock (2026-03-01T09:";
+}
+
+void tst_Engine::aPoisonedStoredCursorFailsNamingTheRepairAndAFullSyncRepairsIt()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, problem);
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 1, 4);
+    QCOMPARE(outcome(f.sync()), "ok");
+    Error e;
+    QVERIFY(CursorStore(f.db()).save(f.sourceName(), "messages", CursorKind::Incremental, Position(stored, "4"), 0, &e));
+    f.remote().edit("messages", 2, {{"content", "Changed while the cursor was poisoned"}});
+
+    const RunResult poisoned = f.sync();
+    QCOMPARE(outcome(poisoned), "failed");
+    for (const QString &text : {QStringLiteral("source forum, entity messages: the stored incremental cursor is \"%1\"").arg(stored), problem,
+                                QStringLiteral("tributaryd sync --full --source forum"),
+                                QStringLiteral("tributaryd cursor reset --source forum --entity messages")})
+        QVERIFY2(poisoned.error.message.contains(text), qPrintable(poisoned.error.message));
+    QVERIFY(f.value("messages", 2, "content").toString() != "Changed while the cursor was poisoned");
+
+    // A complete full walk replaces it with the time the walk began.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("the incremental cursor .* was .*; the complete full walk replaces it"));
+    QCOMPARE(outcome(f.syncFull()), "ok");
+    QVERIFY2(WalkGuard::cursorProblem(f.cursor("messages").value, f.remote().now()).isEmpty(), qPrintable(f.cursor("messages").value));
+    QCOMPARE(f.value("messages", 2, "content").toString(), "Changed while the cursor was poisoned");
+    f.remote().edit("messages", 3, {{"content", "And after the repair"}});
+    QCOMPARE(outcome(f.sync()), "ok");
     QCOMPARE(f.snapshot(), f.expectedSnapshot());
 }
 

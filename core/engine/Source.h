@@ -29,6 +29,16 @@ struct EntityCapabilities
     // How the source pages through the entity, for people ("cursor", "page", "link_header", ...);
     // empty when the source does not say. Informational only: the engine never plans from it.
     QString pagination;
+    // The configuration keys a person checks when a walk of this entity breaks one of the walk's
+    // invariants (WalkGuard names them in its failures), as the source's configuration spells
+    // them; empty when the source has no such key.
+    struct Keys
+    {
+        QString continuation; // how the next page is asked for ("rest.pagination.page_param")
+        QString filter;       // the change filter ("rest.incremental.param")
+        QString total;        // where the total comes from ("rest.pagination.total_path")
+    };
+    Keys keys;
 };
 
 // One request for a page of an entity.
@@ -56,6 +66,18 @@ struct Page
     QString url;              // the URL that produced the page, for messages
     QDateTime serverTime;     // the source's clock (HTTP Date), invalid when unknown
     int retries = 0;          // transient failures retried to get this page
+    // Whether nextToken is a guess. False when the answer itself says that more follows (a next
+    // cursor, URL or Link, a last page number or a total not reached yet) and on the last page;
+    // true when nothing in the answer says either way and the source asks for the next page
+    // anyway (page numbers or offsets after a page shorter than asked: an API that caps its page
+    // size sends those long before its end). A guessed page normally comes back empty, which
+    // ends the walk; one that repeats the page before it means the continuation is not
+    // understood (WalkGuard).
+    bool guessed = false;
+    // The lower bound the change filter actually sent, as a time: the request's `since` after
+    // the source rounded it down to its filter's format ("2026-11-21" for a date filter is
+    // 2026-11-21T00:00:00Z). Empty: WalkGuard compares records with `since` itself.
+    QString filterFrom;
 };
 
 // A single asynchronous operation against a source. Emits finished() exactly once, then deletes

@@ -28,6 +28,15 @@ QString CursorStore::kindName(CursorKind kind)
     return QString();
 }
 
+std::optional<CursorKind> CursorStore::kindFromName(const QString &name)
+{
+    for (CursorKind kind : {CursorKind::Incremental, CursorKind::Full, CursorKind::Reconcile}) {
+        if (name == kindName(kind))
+            return kind;
+    }
+    return std::nullopt;
+}
+
 bool CursorStore::load(const QString &source, const QString &entity, CursorKind kind, Position *position, Error *error)
 {
     *position = Position();
@@ -61,6 +70,17 @@ bool CursorStore::save(const QString &source, const QString &entity, CursorKind 
     q->bindValue(4, runId);
     q->bindValue(5, Database::now());
     return m_db.exec(*q, error);
+}
+
+bool CursorStore::remove(const QString &source, const QString &entity, CursorKind kind, Error *error)
+{
+    QSqlQuery q;
+    if (!m_db.run(q, QStringLiteral("DELETE FROM tributary_cursors WHERE source = ? AND entity = ? AND kind = ?"),
+                  {source, entity, kindName(kind)}, error)) {
+        *error = error->prefixed(Tr::tr("cannot reset the %1 cursor of %2/%3").arg(kindName(kind), source, entity));
+        return false;
+    }
+    return true;
 }
 
 Result<QList<CursorRecord>> CursorStore::list(const QString &source)

@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <optional>
+
 namespace Tributary {
 
 class Database;
@@ -37,9 +39,14 @@ public:
     explicit CursorStore(Database &db, Statements *statements = nullptr) : m_db(db), m_statements(statements) {}
 
     static QString kindName(CursorKind kind);
+    // The kind of a name kindName() wrote; nothing for any other text.
+    static std::optional<CursorKind> kindFromName(const QString &name);
 
     bool load(const QString &source, const QString &entity, CursorKind kind, Position *position, Error *error);
     bool save(const QString &source, const QString &entity, CursorKind kind, const Position &position, qint64 runId, Error *error);
+    // Forgets one cursor: the walk of that kind starts again from the beginning (an incremental
+    // one from the source's `start`). True also when there was none.
+    bool remove(const QString &source, const QString &entity, CursorKind kind, Error *error);
     // Every cursor of `source` (all sources when empty), by entity and kind.
     Result<QList<CursorRecord>> list(const QString &source = QString());
 

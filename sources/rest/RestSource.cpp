@@ -6,6 +6,7 @@
 #include "engine/SourceRegistry.h"
 #include "net/HttpClient.h"
 #include "util/Redaction.h"
+#include "util/Values.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -266,6 +267,39 @@ private:
         return true;
     }
 
+    // The lower bound the change filter sends, as an ISO-8601 time (Page::filterFrom): the
+    // filter's own value read back, so that a format that rounds down (a date) is compared as
+    // the server compares it. Empty when no filter is sent or its value is not a time.
+    QString filterBound(Error *error) const
+    {
+        const RestIncremental &inc = m_ctx.entity.incremental;
+        if (effectiveMode() != PageRequest::Mode::Incremental || m_request.since.isEmpty())
+            return {};
+        QString why;
+        const QString sent = RestConfig::formatFilterValue(m_request.since, inc.format, &why);
+        if (sent.isEmpty()) {
+            *error = Error(Error::Code::Config, why);
+            return {};
+        }
+        QDateTime at;
+        switch (inc.format) {
+        case RestIncremental::Format::Iso8601:
+            return sent;
+        case RestIncremental::Format::UnixMs:
+            at = QDateTime::fromMSecsSinceEpoch(sent.toLongLong(), Qt::UTC);
+            break;
+        case RestIncremental::Format::Date:
+            at = QDateTime(QDate::fromString(sent, Qt::ISODate), QTime(0, 0), Qt::UTC);
+            break;
+        case RestIncremental::Format::Iso8601Seconds:
+        case RestIncremental::Format::Unix:
+            if (!parseTimestamp(QJsonValue(sent), &at))
+                return {};
+            break;
+        }
+        return at.isValid() ? at.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz'Z'")) : QString();
+    }
+
     // The count request: the walk's mode parameters and filter, none of its pagination
     // parameters, and total_request.params.
     QUrl countUrl(Error *error) const
@@ -303,6 +337,9 @@ private:
         const RestPagination &p = e.pagination;
         const QString &token = m_request.token;
 
+        m_page.filterFrom = filterBound(error);
+        if (*error)
+            return {};
         if (!token.isEmpty() && (p.style == Style::NextUrl || p.style == Style::LinkHeader)) {
             const QUrl next(token, QUrl::StrictMode);
             if (!next.isValid() || !src->isSameOrigin(next)) {
@@ -465,6 +502,19 @@ private:
         finish(withContext(m_ctx, e));
     }
 
+    // This page's URL with page_param one higher (first_page + 1 when it has none).
+    QUrl nextPageUrl() const
+    {
+        const RestPagination &p = m_ctx.entity.pagination;
+        QUrlQuery q(m_url);
+        bool ok = false;
+        const qint64 current = q.queryItemValue(p.pageParam).toLongLong(&ok);
+        setItem(q, p.pageParam, QString::number((ok ? current : p.firstPage) + 1));
+        QUrl next = m_url;
+        next.setQuery(encodeQuery(q), QUrl::StrictMode);
+        return next;
+    }
+
     bool parse(HttpJob *http, Error *error)
     {
         const RestEntity &e = m_ctx.entity;
@@ -505,27 +555,53 @@ private:
         }
 
         QString next;
+        bool guessed = false;
         const qsizetype n = records.size();
+        // Page numbers and offsets carry no word of their own on the end: it comes from the last
+        // page number, the total, or an empty page. A page shorter than asked proves nothing (an
+        // API that caps its page size sends them long before its end), and a full page that
+        // reaches the total is asked past once (a total can be wrong): the walk then ends on the
+        // empty page that follows. Continuations nothing in the answer vouched for are guesses.
+        const bool shortPage = p.pageSize > 0 && n < p.pageSize;
         switch (p.style) {
         case Style::Page: {
             bool last = n == 0;
+            bool stated = false;
             if (!last && !p.lastPagePath.isEmpty()) {
                 const QJsonValue lp = JsonPath::value(root, p.lastPagePath);
-                if (lp.isDouble() || lp.isString())
+                if (lp.isDouble() || lp.isString()) {
                     last = m_position >= (lp.isDouble() ? qint64(lp.toDouble()) : lp.toString().toLongLong());
+                    stated = true;
+                }
             }
-            if (!last && p.pageSize > 0 && n < p.pageSize)
-                last = true;
-            if (!last && p.pageSize > 0 && total >= 0 && (m_position - p.firstPage + 1) * p.pageSize >= total)
-                last = true;
-            if (!last)
+            if (!last && !stated && total >= 0) {
+                // The pages before this one held at least as many records as this one: the
+                // server's own page size, which may be smaller than page_size.
+                const qint64 before = m_position - p.firstPage;
+                if (shortPage && (before + 1) * n >= total)
+                    last = true;
+                else if (before * qMax<qint64>(p.pageSize, n) + n < total)
+                    stated = true;
+            }
+            if (!last) {
                 next = QString::number(m_position + 1);
+                guessed = !stated;
+            }
             break;
         }
         case Style::Offset: {
-            bool last = n == 0 || (p.pageSize > 0 && n < p.pageSize) || (total >= 0 && m_position + n >= total);
-            if (!last)
+            bool last = n == 0;
+            bool stated = false;
+            if (!last && total >= 0) {
+                if (shortPage && m_position + n >= total)
+                    last = true;
+                else if (m_position + n < total)
+                    stated = true;
+            }
+            if (!last) {
                 next = QString::number(m_position + n);
+                guessed = !stated;
+            }
             break;
         }
         case Style::Cursor: {
@@ -545,8 +621,9 @@ private:
                 next = QString::number(c.toDouble(), 'g', 17);
             if (!next.isEmpty() && next == m_request.token) {
                 *error = Error(Error::Code::Parse, QStringLiteral("GET %1: the server returned the same cursor again at \"%2\"; "
-                                                                  "stopping to avoid an endless walk")
-                                                       .arg(url, p.nextCursorPath));
+                                                                  "stopping to avoid an endless walk. Check rest.pagination.cursor_param "
+                                                                  "(\"%3\"): the API may not read it")
+                                                       .arg(url, p.nextCursorPath, p.cursorParam));
                 return false;
             }
             break;
@@ -566,7 +643,15 @@ private:
                 if (v.isString() && !v.toString().isEmpty())
                     nextUrl = m_url.resolved(QUrl(v.toString()));
             } else {
-                nextUrl = LinkHeader::find(http->header("Link"), QStringLiteral("next"), m_url);
+                const QByteArray link = http->header("Link");
+                nextUrl = LinkHeader::find(link, QStringLiteral("next"), m_url);
+                if (link.trimmed().isEmpty() && n > 0) {
+                    // No Link header at all is no word on the end: some APIs send it only when
+                    // the page parameter is in the request. Ask for the next page by number; an
+                    // API whose collection fits one page answers it empty.
+                    nextUrl = nextPageUrl();
+                    guessed = true;
+                }
             }
             if (nextUrl.isEmpty())
                 break;
@@ -591,6 +676,7 @@ private:
 
         m_page.records = records;
         m_page.nextToken = next;
+        m_page.guessed = guessed && !next.isEmpty();
         // The count request's total only fills in: it can be older than the page's own, and it
         // never decides where a walk stops.
         m_page.total = total >= 0 ? total : m_countTotal;
@@ -872,6 +958,36 @@ EntityCapabilities RestSource::capabilities(const QString &entity) const
     // changes, and next URLs or Link headers are page numbers in disguise more often than not.
     caps.stablePagination = it->pagination.style == RestPagination::Style::Cursor;
     caps.pagination = RestPagination::styleName(it->pagination.style);
+    const RestPagination &p = it->pagination;
+    switch (p.style) {
+    case RestPagination::Style::Page:
+        caps.keys.continuation = QStringLiteral("rest.pagination.page_param (\"%1\")").arg(p.pageParam);
+        break;
+    case RestPagination::Style::Offset:
+        caps.keys.continuation = QStringLiteral("rest.pagination.offset_param (\"%1\")").arg(p.offsetParam);
+        break;
+    case RestPagination::Style::Cursor:
+        caps.keys.continuation = QStringLiteral("rest.pagination.cursor_param (\"%1\") and next_cursor_path (\"%2\")")
+                                     .arg(p.cursorParam, p.nextCursorPath);
+        break;
+    case RestPagination::Style::NextUrl:
+        caps.keys.continuation = QStringLiteral("rest.pagination.next_url_path (\"%1\")").arg(p.nextUrlPath);
+        break;
+    case RestPagination::Style::LinkHeader:
+        caps.keys.continuation = QStringLiteral("rest.pagination.style (link_header) and page_param (\"%1\")").arg(p.pageParam);
+        break;
+    case RestPagination::Style::None:
+        caps.keys.continuation = QStringLiteral("rest.pagination.style (none)");
+        break;
+    }
+    if (it->incremental.enabled)
+        caps.keys.filter = QStringLiteral("rest.incremental.param (\"%1\")").arg(it->incremental.param);
+    if (!p.totalPath.isEmpty())
+        caps.keys.total = QStringLiteral("rest.pagination.total_path (\"%1\")").arg(p.totalPath);
+    else if (!p.totalHeader.isEmpty())
+        caps.keys.total = QStringLiteral("rest.pagination.total_header (\"%1\")").arg(p.totalHeader);
+    else if (p.totalRequest.enabled)
+        caps.keys.total = QStringLiteral("rest.pagination.total_request");
     return caps;
 }
 

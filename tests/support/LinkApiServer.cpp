@@ -1,5 +1,7 @@
 #include "LinkApiServer.h"
 
+#include "TestHttp.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
@@ -13,37 +15,13 @@ namespace {
 const QStringList kPrefixes = {QString(), QStringLiteral("offset"), QStringLiteral("cursor"),
                                QStringLiteral("next"), QStringLiteral("paged"), QStringLiteral("all")};
 
-HttpResponse jsonResponse(int status, const QJsonValue &v)
-{
-    const QByteArray body = v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                        : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
-    return HttpResponse::json(status, body);
-}
-
 HttpResponse message(int status, const QString &text)
 {
-    return jsonResponse(status, QJsonObject{{QStringLiteral("message"), text}});
+    return messageResponse(status, text);
 }
 
 QString itemId(const QJsonObject &o) { return o.value(QStringLiteral("ID")).toString(); }
 qint64 modified(const QJsonObject &o) { return qint64(o.value(QStringLiteral("modified")).toDouble()); }
-
-// A whole-number query parameter within bounds; a bad value answers 422 as real APIs do.
-bool intParam(const QUrlQuery &q, const QString &name, qint64 def, qint64 min, qint64 max, qint64 *out, HttpResponse *error)
-{
-    if (!q.hasQueryItem(name)) {
-        *out = def;
-        return true;
-    }
-    bool ok = false;
-    const qint64 v = q.queryItemValue(name).toLongLong(&ok);
-    if (!ok || v < min || v > max) {
-        *error = message(422, QStringLiteral("%1 must be a whole number from %2 to %3").arg(name).arg(min).arg(max));
-        return false;
-    }
-    *out = v;
-    return true;
-}
 
 QJsonArray toArray(const QList<QJsonObject> &items, qint64 from, qint64 count)
 {

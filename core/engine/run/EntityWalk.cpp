@@ -10,6 +10,7 @@ namespace Tributary {
 
 namespace {
 constexpr int kMaxRereads = 3; // passes over one tie group until nothing new turns up
+constexpr int kWarnedRecords = 5; // records named in one warning about unusable cursor values
 } // namespace
 
 EntityWalk::EntityWalk(Source *impl, Applier &applier, const SourceConfig &source, const EntityConfig &entity, bool full, QObject *parent)
@@ -19,15 +20,28 @@ EntityWalk::EntityWalk(Source *impl, Applier &applier, const SourceConfig &sourc
 
 EntityWalk::~EntityWalk()
 {
-    if (m_emulatedJob) {
-        m_emulatedJob->disconnect(this);
-        m_emulatedJob->abort();
+    for (PageJob *job : {m_emulatedJob.data(), m_countJob.data()}) {
+        if (job) {
+            job->disconnect(this);
+            job->abort();
+        }
     }
+}
+
+Error EntityWalk::unusableCursorError(const QString &problem) const
+{
+    // Refused, like a second process on one source: the run fails (exit 1), nothing is asked.
+    return Error(Error::Code::Conflict,
+                 Tr::tr("source %1, entity %2: the stored incremental cursor is \"%3\", %4: a walk from it would miss changes. "
+                        "Run a full sync (tributaryd sync --full --source %1), which replaces it once the walk is complete, or reset "
+                        "it (tributaryd cursor reset --source %1 --entity %2).")
+                     .arg(m_source.name, m_entity.name, m_position.value, problem));
 }
 
 void EntityWalk::start()
 {
     m_caps = m_impl->capabilities(m_entity.name);
+    m_guard.emplace(m_entity.name, m_entity.externalId, m_caps);
     const bool incremental = !m_full && m_caps.incremental;
     m_kind = incremental ? CursorKind::Incremental : CursorKind::Full;
     Error error;
@@ -40,6 +54,12 @@ void EntityWalk::start()
         startWalk(QString());
         return;
     }
+    // A stored value that is not a time cannot be asked from (a record's raw value became the
+    // cursor before values were checked); one beyond the source's clock is found on the first page.
+    if (!m_position.value.isEmpty() && !WalkGuard::isTime(m_position.value)) {
+        done(unusableCursorError(WalkGuard::cursorProblem(m_position.value, QDateTime())));
+        return;
+    }
     if (m_caps.tieBreakById)
         m_boundary = {m_position.value, m_position.lastId, QString()};
     QString since = m_position.value;
@@ -49,9 +69,6 @@ void EntityWalk::start()
         QDateTime at;
         if (parseTimestamp(QJsonValue(since), &at))
             since = m_impl->cursorValueFor(m_entity.name, at.addSecs(-m_source.overlapSeconds));
-        else
-            qCWarning(lcEngine).noquote() << QStringLiteral("%1/%2: overlap_seconds ignored: the cursor value \"%3\" is not a time")
-                                                 .arg(m_source.name, m_entity.name, since);
     }
     if (m_position.value.isEmpty()) {
         if (m_source.start.from == StartConfig::From::Now) {
@@ -74,17 +91,22 @@ void EntityWalk::stop()
         m_walker->stop();
     if (m_emulatedJob)
         m_emulatedJob->abort();
+    if (m_countJob)
+        m_countJob->abort();
 }
 
 void EntityWalk::startWalk(const QString &since)
 {
     m_walkStarted = QDateTime();
     m_reachedNow = false;
+    m_endedEarly = false;
     m_emulating = isIncremental() && !m_caps.stablePagination && !m_probing;
     if (m_emulating) {
+        m_guard->begin(PageRequest::Mode::Incremental, since);
         m_groupValue.clear();
         m_rereading = false;
         m_rereads = 0;
+        m_largestPage = 0;
         requestEmulated(since, QString());
         return;
     }
@@ -95,6 +117,9 @@ void EntityWalk::startWalk(const QString &since)
     // A full walk resumes where a killed one stopped; an incremental walk always restarts from
     // its committed value, since continuation tokens may not outlive a process.
     r.token = r.mode == PageRequest::Mode::Full ? m_position.token : QString();
+    // What a resumed walk read before, for its count at the end (unknown when not stored).
+    const qint64 walked = r.token.isEmpty() ? 0 : (m_position.walked > 0 ? m_position.walked : -1);
+    m_guard->begin(r.mode, since, r.token, walked);
     m_walker = new PageWalker(m_impl, r, this);
     connect(m_walker, &PageWalker::pageReady, this, &EntityWalk::onPage);
     connect(m_walker, &PageWalker::finished, this, &EntityWalk::onWalkFinished);
@@ -108,11 +133,28 @@ bool EntityWalk::isBoundaryRecord(const QJsonObject &record) const
     return compareIds(fieldText(record, m_entity.externalId), m_boundary.lastId) <= 0;
 }
 
+bool EntityWalk::checkPage(const Page &page, Error *error)
+{
+    if (page.serverTime.isValid())
+        m_clock = page.serverTime;
+    if (isIncremental() && !m_checkedStoredCursor) {
+        m_checkedStoredCursor = true;
+        const QString problem = WalkGuard::cursorProblem(m_position.value, page.serverTime);
+        if (!problem.isEmpty()) {
+            *error = unusableCursorError(problem);
+            return false;
+        }
+    }
+    *error = m_guard->check(page);
+    return !*error;
+}
+
 void EntityWalk::onPage(const Page &page)
 {
     Error error;
     if (m_probing) {
         m_probing = false;
+        m_endedEarly = true;
         const QDateTime now = page.serverTime.isValid() ? page.serverTime : QDateTime::currentDateTimeUtc();
         if (!page.serverTime.isValid())
             qCWarning(lcEngine) << "the source sent no Date header; starting from the local clock";
@@ -125,14 +167,16 @@ void EntityWalk::onPage(const Page &page)
         m_walker->stop(Error());
         return;
     }
-    if (!applyIncoming(page, true, page.nextToken, &error)) {
+    if (!checkPage(page, &error) || !applyIncoming(page, true, page.nextToken, &error)) {
         m_walker->stop(error);
         return;
     }
-    if (m_stopping)
+    if (m_stopping) {
         m_walker->stop();
-    else if (m_reachedNow)
+    } else if (m_reachedNow) {
+        m_endedEarly = true;
         m_walker->stop(Error()); // caught up with the source's clock: what follows is the next run's
+    }
 }
 
 bool EntityWalk::applyIncoming(const Page &page, bool moveCursor, const QString &token, Error *error)
@@ -145,22 +189,37 @@ bool EntityWalk::applyIncoming(const Page &page, bool moveCursor, const QString 
 
     QJsonArray records;
     Position next;
+    m_pageLastValue.clear();
     if (isIncremental()) {
+        next = m_position;
+        QStringList unusable;
         for (const QJsonValue &v : page.records) {
-            if (isBoundaryRecord(v.toObject()))
+            const QJsonObject record = v.toObject();
+            if (isBoundaryRecord(record))
                 ++counts.skipped;
             else
                 records.append(v);
+            // The cursor moves only to values it can be asked from later: a time, and not beyond
+            // the source's clock. A record without the field keeps the last good one, as before.
+            const QString value = fieldText(record, m_caps.cursorField);
+            if (value.isEmpty())
+                continue;
+            const QString problem = WalkGuard::cursorProblem(value, page.serverTime);
+            if (problem.isEmpty()) {
+                next.value = value;
+                next.lastId = fieldText(record, m_entity.externalId);
+                m_pageLastValue = value;
+            } else if (unusable.size() < kWarnedRecords) {
+                unusable.append(Tr::tr("%1 (\"%2\": %3)").arg(fieldText(record, m_entity.externalId), value.left(40), problem));
+            }
         }
-        if (page.records.isEmpty()) {
-            next = m_position;
-        } else {
-            const QJsonObject last = page.records.last().toObject();
-            next.value = fieldText(last, m_caps.cursorField);
-            next.lastId = fieldText(last, m_entity.externalId);
-            if (next.value.isEmpty()) // a record without the cursor field: keep the last good one
-                next = m_position;
-        }
+        next.token.clear();
+        next.walked = 0;
+        if (!unusable.isEmpty())
+            qCWarning(lcEngine).noquote() << Tr::tr("source %1, entity %2: records whose %3 the cursor cannot take: %4. They were applied "
+                                                    "(or quarantined), but the cursor does not move past them (GET %5)")
+                                                 .arg(m_source.name, m_entity.name, m_caps.cursorField,
+                                                      unusable.join(QStringLiteral(", ")), page.url);
     } else {
         records = page.records;
         next.value = m_position.value;
@@ -170,6 +229,7 @@ bool EntityWalk::applyIncoming(const Page &page, bool moveCursor, const QString 
             const QDateTime t = page.serverTime.isValid() ? page.serverTime : QDateTime::currentDateTimeUtc();
             next.value = m_impl->cursorValueFor(m_entity.name, t.addSecs(-2));
         }
+        next.walked = token.isEmpty() ? 0 : qMax<qint64>(0, m_guard->walked());
     }
     next.token = token;
     if (!m_applier.applyPage(m_entity, records, m_kind, storedPosition(next, moveCursor), error)) {
@@ -194,7 +254,7 @@ Position EntityWalk::storedPosition(const Position &next, bool moveCursor) const
     if (!m_holdAt.isEmpty())
         return {m_holdAt, QString(), QString()};
     // A re-read goes over records behind the cursor: the cursor stays where it is.
-    return moveCursor ? next : Position{m_position.value, m_position.lastId, QString()};
+    return moveCursor ? next : Position(m_position.value, m_position.lastId);
 }
 
 void EntityWalk::resume(bool stable)
@@ -202,6 +262,7 @@ void EntityWalk::resume(bool stable)
     m_rereading = false;
     m_groupValue.clear();
     m_rereads = 0;
+    m_groupPages = 0;
     if (!m_holdAt.isEmpty()) {
         if (!stable) {
             // The group kept changing through every re-read: the cursor stays before it, and the
@@ -237,6 +298,10 @@ void EntityWalk::requestEmulated(const QString &since, const QString &token)
     r.since = since;
     r.token = token;
     m_emulatedSince = since;
+    // Each request from a value starts a chain of its own (the guard's totals and repeats);
+    // continuations within a tie group belong to the chain of the request they came from.
+    if (token.isEmpty())
+        m_guard->restartChain(since);
     PageJob *job = m_impl->fetchPage(r);
     m_emulatedJob = job;
     connect(job, &SourceJob::finished, this, &EntityWalk::onEmulatedPage);
@@ -247,6 +312,7 @@ void EntityWalk::startGroupReread()
 {
     m_rereading = true;
     ++m_rereads;
+    m_groupPages = 0;
     m_writtenBeforeReread = m_applier.counts().value(m_entity.name).written();
     // Nothing is skipped: what was applied is found unchanged by its hash, what was missed is not.
     m_boundary = Position();
@@ -261,17 +327,25 @@ void EntityWalk::onEmulatedPage(SourceJob *job)
         return;
     }
     const Page page = static_cast<PageJob *>(job)->page();
-    const QString lastValue = page.records.isEmpty() ? QString() : fieldText(page.records.last().toObject(), m_caps.cursorField);
     Error error;
-    if (!applyIncoming(page, !m_rereading, QString(), &error)) {
+    if (!checkPage(page, &error) || !applyIncoming(page, !m_rereading, QString(), &error)) {
         onWalkFinished(error);
         return;
     }
+    // Records whose cursor value is unusable count with the value asked from: they never move
+    // the walk (a page of nothing else is handled as a group sharing that value).
+    const QString lastValue = page.records.isEmpty() ? QString() : (m_pageLastValue.isEmpty() ? m_emulatedSince : m_pageLastValue);
     if (m_stopping) {
         onWalkFinished(Error(Error::Code::Aborted, QStringLiteral("stopped")));
         return;
     }
-    const bool more = !page.nextToken.isEmpty() && !page.records.isEmpty() && !(m_reachedNow && !m_rereading);
+    // A guessed continuation after a page shorter than one this source already sent is no
+    // continuation: the server's real page size is known, and this answer did not fill it.
+    const bool provenLast = page.guessed && page.records.size() < m_largestPage;
+    m_largestPage = qMax<qint64>(m_largestPage, page.records.size());
+    const bool more = !page.nextToken.isEmpty() && !page.records.isEmpty() && !provenLast && !(m_reachedNow && !m_rereading);
+    if (!m_groupValue.isEmpty())
+        ++m_groupPages;
 
     if (m_rereading) {
         if (more && lastValue == m_groupValue) {
@@ -293,13 +367,18 @@ void EntityWalk::onEmulatedPage(SourceJob *job)
         m_resumeAfterReread = false;
         if (m_groupValue.isEmpty())
             onWalkFinished(Error());
+        else if (m_groupPages == 2 && page.records.isEmpty())
+            resume(true); // the group fitted its first page: the one after it came back empty
         else
             startGroupReread();
         return;
     }
     if (lastValue == m_emulatedSince) {
-        // The whole page shares the value asked from: more records share it than fit in a page.
-        // Only here are continuation tokens followed, and the group is read again afterwards.
+        // The whole page shares the value asked from: more records share it than fit in a page
+        // (or the page may not be the last). Only here are continuation tokens followed, and the
+        // group is read again afterwards.
+        if (m_groupValue.isEmpty())
+            m_groupPages = 1;
         m_groupValue = lastValue;
         m_holdAt = lastValue;
         requestEmulated(m_emulatedSince, page.nextToken);
@@ -327,7 +406,60 @@ void EntityWalk::onWalkFinished(const Error &walkError)
         done(error);
         return;
     }
-    if (m_kind == CursorKind::Full && !m_applier.completeFullWalk(m_entity, m_caps.incremental, m_position.value, &error)) {
+    // A walk the source ended (not one that stopped at "now", nor keyset emulation, whose
+    // requests each count from their own value) must have read what the source counts.
+    if (!m_emulating && !m_endedEarly && !m_stopping && m_guard && m_guard->isShortOfTotal()) {
+        PageJob *job = m_impl->fetchPage(m_guard->recountRequest());
+        m_countJob = job;
+        connect(job, &SourceJob::finished, this, &EntityWalk::onRecount);
+        job->start();
+        return;
+    }
+    finishWalk();
+}
+
+void EntityWalk::onRecount(SourceJob *job)
+{
+    m_countJob = nullptr;
+    if (job->error().code == Error::Code::Aborted) {
+        done(job->error());
+        return;
+    }
+    const qint64 fresh = job->hasError() ? -1 : static_cast<PageJob *>(job)->page().total;
+    if (job->hasError())
+        qCWarning(lcEngine).noquote() << QStringLiteral("%1/%2: cannot count the records again: %3")
+                                             .arg(m_source.name, m_entity.name, job->error().toString());
+    if (Error error = m_guard->checkEnd(fresh)) {
+        error.message = Tr::tr("source %1, entity %2").arg(m_source.name, m_entity.name) + QStringLiteral(": ") + error.message;
+        done(error);
+        return;
+    }
+    finishWalk();
+}
+
+bool EntityWalk::dropUnusableIncrementalCursor(Error *error)
+{
+    Position incremental;
+    if (!m_applier.cursors().load(m_source.name, m_entity.name, CursorKind::Incremental, &incremental, error))
+        return false;
+    const QString problem = WalkGuard::cursorProblem(incremental.value, m_clock);
+    if (problem.isEmpty())
+        return true;
+    qCWarning(lcEngine).noquote() << Tr::tr("source %1, entity %2: the incremental cursor \"%3\" was %4; the complete full walk "
+                                            "replaces it with the time the walk began")
+                                         .arg(m_source.name, m_entity.name, incremental.value, problem);
+    return m_applier.cursors().remove(m_source.name, m_entity.name, CursorKind::Incremental, error);
+}
+
+void EntityWalk::finishWalk()
+{
+    Error error;
+    if (m_kind == CursorKind::Full && m_caps.incremental
+        && (!dropUnusableIncrementalCursor(&error) || !m_applier.completeFullWalk(m_entity, true, m_position.value, &error))) {
+        done(error);
+        return;
+    }
+    if (m_kind == CursorKind::Full && !m_caps.incremental && !m_applier.completeFullWalk(m_entity, false, m_position.value, &error)) {
         done(error);
         return;
     }

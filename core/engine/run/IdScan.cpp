@@ -25,6 +25,14 @@ IdScan::IdScan(Source *impl, Applier &applier, const SourceConfig &source, const
 {
 }
 
+IdScan::~IdScan()
+{
+    if (m_countJob) {
+        m_countJob->disconnect(this);
+        m_countJob->abort();
+    }
+}
+
 void IdScan::start()
 {
     Position p;
@@ -42,6 +50,8 @@ void IdScan::start()
     r.entity = m_entity.name;
     r.mode = PageRequest::Mode::Ids;
     r.token = p.value.toLongLong() == m_scan ? p.token : QString();
+    m_guard.emplace(m_entity.name, m_entity.externalId, m_impl->capabilities(m_entity.name));
+    m_guard->begin(r.mode, QString(), r.token, r.token.isEmpty() ? 0 : (p.walked > 0 ? p.walked : -1));
     m_walker = new PageWalker(m_impl, r, this);
     connect(m_walker, &PageWalker::pageReady, this, &IdScan::onPage);
     connect(m_walker, &PageWalker::finished, this, &IdScan::onFinished);
@@ -55,10 +65,16 @@ void IdScan::stop()
     m_stopping = true;
     if (m_walker)
         m_walker->stop();
+    if (m_countJob)
+        m_countJob->abort();
 }
 
 void IdScan::onPage(const Page &page)
 {
+    if (Error violation = m_guard->check(page)) {
+        m_walker->stop(violation);
+        return;
+    }
     EntityCounts &counts = m_applier.counts()[m_entity.name];
     counts.fetched += page.records.size();
     counts.retries += page.retries;
@@ -72,7 +88,8 @@ void IdScan::onPage(const Page &page)
     }
     QStringList unlinked;
     Error error;
-    if (!m_applier.stampSeen(m_entity, ids, m_scan, {QString::number(m_scan), QString(), page.nextToken}, &unlinked, &error)) {
+    const Position at(QString::number(m_scan), QString(), page.nextToken, page.nextToken.isEmpty() ? 0 : qMax<qint64>(0, m_guard->walked()));
+    if (!m_applier.stampSeen(m_entity, ids, m_scan, at, &unlinked, &error)) {
         m_walker->stop(error);
         return;
     }
@@ -86,7 +103,30 @@ void IdScan::onFinished(const Error &walkError)
 {
     m_walker->deleteLater();
     m_walker = nullptr;
-    Error error = walkError;
+    // A scan the source ended must have listed what the source counts: deletes are decided
+    // from what it did not list.
+    if (!walkError && !m_stopping && m_guard->isShortOfTotal()) {
+        PageJob *job = m_impl->fetchPage(m_guard->recountRequest());
+        m_countJob = job;
+        connect(job, &SourceJob::finished, this, &IdScan::onRecount);
+        job->start();
+        return;
+    }
+    finishScan(walkError);
+}
+
+void IdScan::onRecount(SourceJob *job)
+{
+    m_countJob = nullptr;
+    if (job->error().code == Error::Code::Aborted) {
+        finishScan(job->error());
+        return;
+    }
+    finishScan(m_guard->checkEnd(job->hasError() ? -1 : static_cast<PageJob *>(job)->page().total));
+}
+
+void IdScan::finishScan(Error error)
+{
     if (!error)
         m_applier.cursors().save(m_source.name, m_entity.name, CursorKind::Reconcile, {QString::number(m_scan), scannedMark(), QString()},
                                  m_applier.runId(), &error);

@@ -2,7 +2,11 @@
 
 #include "engine/Source.h"
 #include "engine/run/RunJob.h"
+#include "engine/run/WalkGuard.h"
 #include "state/RunCounts.h"
+
+#include <QPointer>
+#include <optional>
 
 namespace Tributary {
 
@@ -14,12 +18,15 @@ struct SourceConfig;
 // One entity's part of a reconciliation scan: every id the source lists, page by page, stamped
 // with the scan number in one transaction per page with the scan's position, so an interrupted
 // scan resumes where it stopped. Ids the source lists that were never linked are collected
-// (polling missed them). An entity this scan already read to the end is skipped.
+// (polling missed them). An entity this scan already read to the end is skipped. Every page is held
+// to WalkGuard's invariants, and a scan the source ended to the source's total: a scan that cannot
+// be shown complete fails, and deletes nothing.
 class IdScan : public RunJob
 {
     Q_OBJECT
 public:
     IdScan(Source *impl, Applier &applier, const SourceConfig &source, const EntityConfig &entity, qint64 scan, QObject *parent = nullptr);
+    ~IdScan() override;
 
     void start() override;
     void stop() override;
@@ -39,6 +46,8 @@ Q_SIGNALS:
 private:
     void onPage(const Page &page);
     void onFinished(const Error &error);
+    void onRecount(Tributary::SourceJob *job);
+    void finishScan(Error error);
 
     Source *m_impl;
     Applier &m_applier;
@@ -46,6 +55,8 @@ private:
     const EntityConfig &m_entity;
     const qint64 m_scan;
     PageWalker *m_walker = nullptr;
+    std::optional<WalkGuard> m_guard;
+    QPointer<PageJob> m_countJob;
     QStringList m_unlinked;
     bool m_skipped = false;
     bool m_stopping = false;

@@ -1,0 +1,593 @@
+// Issue #12's matrix: APIs of other conventions, misbehaving the ways real ones do, against every
+// pagination style where the misbehaviour applies. The one rule: a run never ends "ok" with data
+// missing or wrong. Each run of each row either leaves the main database complete and correct,
+// compared with the server's own records (not through Tributary's tables: the application's rows,
+// their values, and the item each note's foreign key points at), or fails with a message that
+// names the cause. A few rows go through the real tributaryd for its exit status; the cursor
+// command is tested there too.
+
+#include "MatrixApiServer.h"
+#include "SyncFixture.h"
+#include "TributarydProcess.h"
+
+#include "BuiltinSources.h"
+#include "engine/run/WalkGuard.h"
+#include "state/CursorStore.h"
+#include "state/Migrations.h"
+#include "state/RunLog.h"
+#include "store/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Tributary;
+using namespace Tributary::Test;
+
+namespace {
+
+using Pagination = MatrixApiServer::Pagination;
+
+// The misbehaviours of the matrix, each switched on by one line of MatrixApiServer.
+enum class Fault {
+    None,
+    CappedPageSize,            // asked for 50, sends 20
+    IgnoresPageParameter,      // every page is the first
+    LinkOnlyWithPageParameter, // no Link header unless page=N was sent
+    IgnoresChangeFilter,       // updated_since is not understood
+    CyclingCursor,             // p1 -> p2 -> p3 -> p1
+    CamelCase,                 // itemId, updatedAt, updatedSince, perPage, ...
+    HugeIds,                   // ids above 2^53, as JSON numbers
+    UnparseableTimestamp,      // one item's updated_at is "not a date"
+    FarFutureTimestamp,        // one item is dated 9999
+    NotFoundEverywhere,        // every request answers 404
+    TotalTooHigh,              // announces 50 more than it has
+    TotalTooLow,               // announces 40 fewer
+};
+
+// The item whose updated_at is broken (note 1 names it: notes point at item (7 * n) % 120).
+constexpr int kBrokenItem = 7;
+
+void misbehave(MatrixApiServer &api, Fault fault)
+{
+    switch (fault) {
+    case Fault::None: break;
+    case Fault::CappedPageSize: api.capPageSize(20); break;
+    case Fault::IgnoresPageParameter: api.ignorePageParameter(); break;
+    case Fault::LinkOnlyWithPageParameter: api.sendLinkOnlyWithPageParameter(); break;
+    case Fault::IgnoresChangeFilter: api.ignoreChangeFilter(); break;
+    case Fault::CyclingCursor: api.cycleCursor(); break;
+    case Fault::CamelCase: api.useCamelCase(); break;
+    case Fault::HugeIds: api.useHugeIds(); break;
+    case Fault::UnparseableTimestamp: api.setUpdatedAt(QStringLiteral("items"), kBrokenItem, QStringLiteral("not a date")); break;
+    case Fault::FarFutureTimestamp: api.setUpdatedAt(QStringLiteral("items"), kBrokenItem, QStringLiteral("9999-12-31T23:59:59.000000Z")); break;
+    case Fault::NotFoundEverywhere: api.answerNotFoundEverywhere(); break;
+    case Fault::TotalTooHigh: api.lieAboutTotal(50); break;
+    case Fault::TotalTooLow: api.lieAboutTotal(-40); break;
+    }
+}
+
+// The rest block for one pagination style, in the API's spelling.
+QJsonObject restBlock(const MatrixApiServer &api, Pagination style, bool withTotal, int pageSize)
+{
+    const QString perPage = api.param(QStringLiteral("per_page"));
+    QJsonObject p{{QStringLiteral("page_size"), pageSize}};
+    switch (style) {
+    case Pagination::Page:
+        p.insert(QStringLiteral("style"), QStringLiteral("page"));
+        p.insert(QStringLiteral("page_size_param"), perPage);
+        break;
+    case Pagination::Offset:
+        p.insert(QStringLiteral("style"), QStringLiteral("offset"));
+        p.insert(QStringLiteral("limit_param"), QStringLiteral("limit"));
+        break;
+    case Pagination::Cursor:
+        p.insert(QStringLiteral("style"), QStringLiteral("cursor"));
+        p.insert(QStringLiteral("page_size_param"), perPage);
+        p.insert(QStringLiteral("next_cursor_path"), api.param(QStringLiteral("next_cursor")));
+        p.insert(QStringLiteral("first_cursor"), QJsonValue::Null);
+        break;
+    case Pagination::NextUrl:
+        p.insert(QStringLiteral("style"), QStringLiteral("next_url"));
+        p.insert(QStringLiteral("page_size_param"), perPage);
+        p.insert(QStringLiteral("next_url_path"), QStringLiteral("links.next"));
+        break;
+    case Pagination::LinkHeader:
+        p.insert(QStringLiteral("style"), QStringLiteral("link_header"));
+        p.insert(QStringLiteral("page_size_param"), perPage);
+        break;
+    }
+    if (withTotal) {
+        if (style == Pagination::LinkHeader)
+            p.insert(QStringLiteral("total_header"), QStringLiteral("X-Total-Count"));
+        else
+            p.insert(QStringLiteral("total_path"), QStringLiteral("meta.") + api.param(QStringLiteral("total")));
+    }
+    const QString updatedAt = api.field(QStringLiteral("items"), QStringLiteral("updated_at"));
+    return QJsonObject{
+        {QStringLiteral("base_url"), api.baseUrl()},
+        {QStringLiteral("records_path"), QStringLiteral("data")},
+        {QStringLiteral("record_path"), QStringLiteral("data")},
+        {QStringLiteral("pagination"), p},
+        {QStringLiteral("incremental"), QJsonObject{{QStringLiteral("param"), api.param(QStringLiteral("updated_since"))},
+                                                    {QStringLiteral("field"), updatedAt},
+                                                    {QStringLiteral("tie_breaker"), QStringLiteral("id")},
+                                                    {QStringLiteral("params"), QJsonObject{{QStringLiteral("sort"), updatedAt}}}}},
+        {QStringLiteral("limits"), QJsonObject{{QStringLiteral("timeout_ms"), 10000}, {QStringLiteral("max_retries"), 0}}},
+    };
+}
+
+QJsonObject configuration(const MatrixApiServer &api, Pagination style, bool withTotal, int pageSize)
+{
+    auto f = [&](const char *entity, const char *name) { return api.field(QString::fromLatin1(entity), QString::fromLatin1(name)); };
+    auto timestamp = [](const QString &field) {
+        return QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("type"), QStringLiteral("timestamp")}};
+    };
+    const QJsonObject items{
+        {QStringLiteral("name"), QStringLiteral("items")},
+        {QStringLiteral("endpoint"), QStringLiteral("/items")},
+        {QStringLiteral("table"), QStringLiteral("items")},
+        {QStringLiteral("external_id"), f("items", "id")},
+        {QStringLiteral("columns"), QJsonObject{{QStringLiteral("title"), QJsonObject{{QStringLiteral("field"), f("items", "title")}, {QStringLiteral("required"), true}}},
+                                                {QStringLiteral("updated_at"), timestamp(f("items", "updated_at"))}}},
+        {QStringLiteral("defaults"), QJsonObject{{QStringLiteral("origin"), QStringLiteral("matrix")}}},
+        {QStringLiteral("updated_column"), QStringLiteral("updated_at")}};
+    const QJsonObject notes{
+        {QStringLiteral("name"), QStringLiteral("notes")},
+        {QStringLiteral("endpoint"), QStringLiteral("/notes")},
+        {QStringLiteral("table"), QStringLiteral("notes")},
+        {QStringLiteral("external_id"), f("notes", "id")},
+        {QStringLiteral("columns"), QJsonObject{{QStringLiteral("body"), QJsonObject{{QStringLiteral("field"), f("notes", "body")}, {QStringLiteral("required"), true}}},
+                                                {QStringLiteral("updated_at"), timestamp(f("notes", "updated_at"))}}},
+        {QStringLiteral("references"), QJsonObject{{QStringLiteral("item_id"), QJsonObject{{QStringLiteral("entity"), QStringLiteral("items")},
+                                                                                          {QStringLiteral("field"), f("notes", "item_id")}}}}},
+        {QStringLiteral("defaults"), QJsonObject{{QStringLiteral("origin"), QStringLiteral("matrix")}}},
+        {QStringLiteral("updated_column"), QStringLiteral("updated_at")}};
+    return QJsonObject{
+        {QStringLiteral("database"), QJsonObject{{QStringLiteral("path"), QStringLiteral("main.sqlite")}}},
+        {QStringLiteral("sources"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("matrix")},
+                                                           {QStringLiteral("type"), QStringLiteral("rest")},
+                                                           {QStringLiteral("rest"), restBlock(api, style, withTotal, pageSize)},
+                                                           {QStringLiteral("entities"), QJsonArray{items, notes}}}}}};
+}
+
+// The main database of one row: the application's tables with a row of its own, the matrix
+// source configured over it, runs in-process or through the real tributaryd.
+class Matrix
+{
+public:
+    explicit Matrix(MatrixApiServer &api) : m_api(api) {}
+
+    bool configure(Pagination style, bool withTotal, int pageSize)
+    {
+        if (!m_dir.isValid())
+            return false;
+        Error e;
+        DatabaseConfig dc;
+        dc.path = m_dir.filePath(QStringLiteral("main.sqlite"));
+        {
+            auto app = Database::open(dc, m_dir.path(), &e);
+            if (!app || !app->exec(QStringLiteral("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, "
+                                                  "updated_at TEXT, origin TEXT NOT NULL DEFAULT 'local')"), &e)
+                || !app->exec(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, item_id INTEGER REFERENCES items(id), "
+                                             "body TEXT NOT NULL, updated_at TEXT, origin TEXT NOT NULL DEFAULT 'local')"), &e)
+                || !app->exec(QStringLiteral("INSERT INTO items (title) VALUES ('written here')"), &e)) {
+                qWarning("%s", qPrintable(e.toString()));
+                return false;
+            }
+        }
+        const QJsonObject root = configuration(m_api, style, withTotal, pageSize);
+        QFile file(configPath());
+        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0)
+            return false;
+        file.close();
+        QStringList errors;
+        if (!Config::fromJson(root, configPath(), &m_config, &errors)) {
+            qWarning("%s", qPrintable(errors.join(QLatin1Char('\n'))));
+            return false;
+        }
+        m_db = Database::open(m_config.database, m_config.baseDir(), &e);
+        if (!m_db || !Migrations::run(*m_db, &e) || !checkSchema(*m_db, m_config).isEmpty()) {
+            qWarning("%s", qPrintable(e.toString()));
+            return false;
+        }
+        return true;
+    }
+
+    QString configPath() const { return m_dir.filePath(QStringLiteral("tributary.json")); }
+    Database &db() { return *m_db; }
+
+    RunResult sync(const RunRequest &request = RunRequest::incremental())
+    {
+        return runSync(*m_db, m_config, m_config.sources.first(), &m_nam, request);
+    }
+
+    // One line per application row of the source, as the server would describe it: items by
+    // title, notes by body and the title of the item their foreign key points at.
+    QStringList content()
+    {
+        QStringList out;
+        QSqlQuery q(m_db->db());
+        if (!q.exec(QStringLiteral("SELECT 'item ' || title FROM items WHERE origin = 'matrix' UNION ALL "
+                                   "SELECT 'note ' || n.body || ' -> ' || COALESCE(i.title, 'NULL') FROM notes n "
+                                   "LEFT JOIN items i ON i.id = n.item_id WHERE n.origin = 'matrix'")))
+            return {QStringLiteral("cannot read: ") + q.lastError().text()};
+        while (q.next())
+            out.append(q.value(0).toString());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    // The same lines from the server's records; without the items whose updated_at is not a time
+    // (they are quarantined) and the notes that name them.
+    QStringList expected() const
+    {
+        QHash<QString, QString> titles;
+        QStringList out;
+        const QString id = m_api.field(QStringLiteral("items"), QStringLiteral("id"));
+        for (const QJsonObject &o : m_api.records(QStringLiteral("items"))) {
+            if (!WalkGuard::isTime(o.value(m_api.field(QStringLiteral("items"), QStringLiteral("updated_at"))).toString()))
+                continue;
+            const QString title = o.value(m_api.field(QStringLiteral("items"), QStringLiteral("title"))).toString();
+            titles.insert(QString::number(o.value(id).toInteger()), title);
+            out.append(QStringLiteral("item ") + title);
+        }
+        for (const QJsonObject &o : m_api.records(QStringLiteral("notes"))) {
+            const QString item = QString::number(o.value(m_api.field(QStringLiteral("notes"), QStringLiteral("item_id"))).toInteger());
+            if (titles.contains(item))
+                out.append(QStringLiteral("note %1 -> %2").arg(o.value(m_api.field(QStringLiteral("notes"), QStringLiteral("body"))).toString(),
+                                                             titles.value(item)));
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    qint64 localRows()
+    {
+        QSqlQuery q(m_db->db());
+        return q.exec(QStringLiteral("SELECT COUNT(*) FROM items WHERE origin = 'local' AND title = 'written here'")) && q.next()
+            ? q.value(0).toLongLong()
+            : -1;
+    }
+
+private:
+    MatrixApiServer &m_api;
+    QTemporaryDir m_dir;
+    Config m_config;
+    std::unique_ptr<Database> m_db;
+    QNetworkAccessManager m_nam;
+};
+
+// Lines in one list and not the other, for a failure message a person can read.
+QString difference(const QStringList &got, const QStringList &want)
+{
+    QStringList missing, extra;
+    for (const QString &w : want) {
+        if (!got.contains(w))
+            missing.append(w);
+    }
+    for (const QString &g : got) {
+        if (!want.contains(g))
+            extra.append(g);
+    }
+    return QStringLiteral("%1 rows, %2 expected; missing: %3; extra: %4")
+        .arg(got.size())
+        .arg(want.size())
+        .arg(missing.mid(0, 5).join(QStringLiteral(", ")), extra.mid(0, 5).join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Fault)
+Q_DECLARE_METATYPE(Pagination)
+
+class tst_Matrix : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { registerBuiltinSources(); }
+    void misbehavingApis_data();
+    void misbehavingApis();
+    void tributarydExitStatus_data();
+    void tributarydExitStatus();
+    void cursorCommand();
+
+private:
+    // Checks one run against what the row expects: "complete" (ok, and the main database equals
+    // the server), "partial" (records held back, the rest equal), "failed" (naming `says`).
+    void expectOutcome(const char *run, const RunResult &r, const QString &expected, const QStringList &says, Matrix &m);
+};
+
+void tst_Matrix::expectOutcome(const char *run, const RunResult &r, const QString &expected, const QStringList &says, Matrix &m)
+{
+    const QString status = RunResult::statusName(r.status);
+    const QString context = QStringLiteral("%1 run: %2 %3").arg(QLatin1String(run), status, r.error.message);
+    // Whatever the row expects: ok is only ever said with everything there.
+    if (r.status == RunStatus::Ok)
+        QVERIFY2(m.content() == m.expected(), qPrintable(context + QStringLiteral("; ") + difference(m.content(), m.expected())));
+    QCOMPARE(m.localRows(), 1);
+    if (expected == QLatin1String("complete")) {
+        QVERIFY2(r.status == RunStatus::Ok, qPrintable(context));
+    } else if (expected == QLatin1String("partial")) {
+        QVERIFY2(r.status == RunStatus::Partial, qPrintable(context));
+        QVERIFY2(m.content() == m.expected(), qPrintable(context + QStringLiteral("; ") + difference(m.content(), m.expected())));
+    } else {
+        QVERIFY2(r.status == RunStatus::Failed, qPrintable(context));
+        for (const QString &text : says)
+            QVERIFY2(r.error.message.contains(text), qPrintable(QStringLiteral("\"%1\" not said. %2").arg(text, context)));
+    }
+}
+
+void tst_Matrix::misbehavingApis_data()
+{
+    QTest::addColumn<Pagination>("style");
+    QTest::addColumn<Fault>("fault");
+    QTest::addColumn<bool>("withTotal");
+    // The first incremental run, one after edits at the source, one with nothing new, and a full
+    // sync.
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<QString>("idle");
+    QTest::addColumn<QString>("full");
+    QTest::addColumn<QStringList>("says"); // what a failed run's message names
+
+    const QList<Pagination> all{Pagination::Page, Pagination::Offset, Pagination::Cursor, Pagination::NextUrl, Pagination::LinkHeader};
+    const QString complete = QStringLiteral("complete"), failed = QStringLiteral("failed"), partial = QStringLiteral("partial");
+    auto row = [](const QString &what, Pagination style, bool total) -> QTestData & {
+        return QTest::newRow(qPrintable(QStringLiteral("%1, %2%3").arg(what, MatrixApiServer::paginationName(style),
+                                                                      total ? QStringLiteral(", total") : QString())));
+    };
+
+    for (Pagination s : all) {
+        row(QStringLiteral("well-behaved"), s, false) << s << Fault::None << false << complete << complete << complete << complete << QStringList();
+        row(QStringLiteral("well-behaved"), s, true) << s << Fault::None << true << complete << complete << complete << complete << QStringList();
+        // Asked for 50, sends 20: a short page is not the end.
+        row(QStringLiteral("page size capped"), s, false) << s << Fault::CappedPageSize << false << complete << complete << complete << complete << QStringList();
+        row(QStringLiteral("camelCase names"), s, false) << s << Fault::CamelCase << false << complete << complete << complete << complete << QStringList();
+        // The filter ignored: a keyset cursor walk has no filter to send on its first run and
+        // sees records older than the value it sent on the second; walks over page numbers, next
+        // URLs and Link headers ask from each value they reach (keyset emulation) and see it in
+        // the first run already. A full sync does not filter.
+        const bool keyset = s == Pagination::Cursor;
+        row(QStringLiteral("ignores the change filter"), s, false)
+            << s << Fault::IgnoresChangeFilter << false << (keyset ? complete : failed) << failed << failed << complete
+            << QStringList{"returned records changed before the filter's value", "rest.incremental.param (\"updated_since\")",
+                           "http://127.0.0.1:"};
+    }
+    row(QStringLiteral("page size capped"), Pagination::Page, true) << Pagination::Page << Fault::CappedPageSize << true << complete << complete
+                                                                    << complete << complete << QStringList();
+    row(QStringLiteral("page size capped"), Pagination::Offset, true) << Pagination::Offset << Fault::CappedPageSize << true << complete
+                                                                      << complete << complete << complete << QStringList();
+
+    // Every request answers the first page. Where Tributary names the parameter in a walk, the
+    // second page repeats the first: a full sync fails. Incremental walks over page numbers ask
+    // from each value instead (keyset emulation) and need no page parameter until they page
+    // through records sharing one value: a run with nothing new reads the records at the cursor,
+    // then asks for the page after them, which repeats them (with a total, no page after is
+    // needed). Where the server writes its own next links, they work.
+    row(QStringLiteral("ignores the page parameter"), Pagination::Page, false)
+        << Pagination::Page << Fault::IgnoresPageParameter << false << complete << complete << failed << failed
+        << QStringList{"answered the same records as the page before it", "rest.pagination.page_param (\"page\")", "page=2"};
+    row(QStringLiteral("ignores the page parameter"), Pagination::Page, true)
+        << Pagination::Page << Fault::IgnoresPageParameter << true << complete << complete << complete << failed
+        << QStringList{"answered the same records as the page before it", "rest.pagination.page_param (\"page\")"};
+    row(QStringLiteral("ignores the page parameter"), Pagination::Offset, false)
+        << Pagination::Offset << Fault::IgnoresPageParameter << false << complete << complete << failed << failed
+        << QStringList{"answered the same records as the page before it", "rest.pagination.offset_param (\"offset\")", "offset="};
+    row(QStringLiteral("ignores the page parameter"), Pagination::Cursor, false)
+        << Pagination::Cursor << Fault::IgnoresPageParameter << false << failed << failed << failed << failed
+        << QStringList{"the same cursor again", "rest.pagination.cursor_param (\"cursor\")"};
+    row(QStringLiteral("ignores the page parameter"), Pagination::LinkHeader, false)
+        << Pagination::LinkHeader << Fault::IgnoresPageParameter << false << complete << complete << complete << complete << QStringList();
+
+    row(QStringLiteral("Link only with the page parameter"), Pagination::LinkHeader, false)
+        << Pagination::LinkHeader << Fault::LinkOnlyWithPageParameter << false << complete << complete << complete << complete << QStringList();
+    row(QStringLiteral("Link only with the page parameter"), Pagination::LinkHeader, true)
+        << Pagination::LinkHeader << Fault::LinkOnlyWithPageParameter << true << complete << complete << complete << complete << QStringList();
+
+    // p1 -> p2 -> p3 -> p1. Incremental walks over next URLs and Link headers ask again from the
+    // last value instead of following them, so only the full sync meets the cycle.
+    const QStringList cycle{"leads back to a page this walk already read"};
+    row(QStringLiteral("a cycling cursor"), Pagination::Cursor, false)
+        << Pagination::Cursor << Fault::CyclingCursor << false << failed << complete << complete << failed << (cycle + QStringList{"rest.pagination.cursor_param"});
+    row(QStringLiteral("a cycling next URL"), Pagination::NextUrl, false)
+        << Pagination::NextUrl << Fault::CyclingCursor << false << complete << complete << complete << failed << (cycle + QStringList{"rest.pagination.next_url_path"});
+    row(QStringLiteral("a cycling Link"), Pagination::LinkHeader, false)
+        << Pagination::LinkHeader << Fault::CyclingCursor << false << complete << complete << complete << failed << (cycle + QStringList{"rest.pagination.style (link_header)"});
+
+    for (Pagination s : {Pagination::Page, Pagination::Cursor}) {
+        row(QStringLiteral("ids above 2^53"), s, false) << s << Fault::HugeIds << false << complete << complete << complete << complete << QStringList();
+        // Quarantined, never the cursor: every run is partial (never ok), none fails.
+        row(QStringLiteral("an unparseable timestamp"), s, false) << s << Fault::UnparseableTimestamp << false << partial << partial << partial << partial
+                                                                  << QStringList();
+        // Applied; the cursor stays behind it, so later changes still arrive.
+        row(QStringLiteral("a record dated 9999"), s, false) << s << Fault::FarFutureTimestamp << false << complete << complete << complete << complete
+                                                             << QStringList();
+    }
+    row(QStringLiteral("404 everywhere"), Pagination::Page, false)
+        << Pagination::Page << Fault::NotFoundEverywhere << false << failed << failed << failed << failed << QStringList{"404"};
+
+    // A total that lies: too high, the walk cannot reach it; too low, the walk reads past it.
+    const QStringList tooHigh{"the walk ended after", "but the source counts"};
+    const QStringList tooLow{"more than the", "the source announced"};
+    row(QStringLiteral("a total 50 too high"), Pagination::Cursor, true) << Pagination::Cursor << Fault::TotalTooHigh << true << failed << failed << failed << failed
+                                                                          << (tooHigh + QStringList{"rest.pagination.total_path (\"meta.total\")"});
+    // (Too low, the walks that stopped at the excess leave their cursors behind: the run after
+    // them reads less than a page past the total and completes.)
+    row(QStringLiteral("a total 40 too low"), Pagination::Cursor, true) << Pagination::Cursor << Fault::TotalTooLow << true << failed << failed << complete << failed
+                                                                         << (tooLow + QStringList{"rest.pagination.total_path (\"meta.total\")"});
+    for (Pagination s : {Pagination::Page, Pagination::Offset, Pagination::LinkHeader}) {
+        // Incremental walks over page numbers ask again from each value, with a total of its
+        // own each time: they end on an empty page and are complete; a full sync is held to the
+        // total and fails.
+        row(QStringLiteral("a total 50 too high"), s, true) << s << Fault::TotalTooHigh << true << complete << complete << complete << failed << tooHigh;
+        row(QStringLiteral("a total 40 too low"), s, true) << s << Fault::TotalTooLow << true << complete << complete << complete << failed << tooLow;
+    }
+}
+
+void tst_Matrix::misbehavingApis()
+{
+    QFETCH(Pagination, style);
+    QFETCH(Fault, fault);
+    QFETCH(bool, withTotal);
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(QString, idle);
+    QFETCH(QString, full);
+    QFETCH(QStringList, says);
+
+    MatrixApiServer api;
+    api.setPagination(style);
+    misbehave(api, fault);
+    QVERIFY(api.start());
+    Matrix m(api);
+    QVERIFY(m.configure(style, withTotal, fault == Fault::CappedPageSize ? 50 : 25));
+
+    expectOutcome("first", m.sync(), first, says, m);
+    if (QTest::currentTestFailed())
+        return;
+    // Edits at the source: two items (one of them behind every page boundary), one note.
+    api.touch(QStringLiteral("items"), 3);
+    api.touch(QStringLiteral("items"), 90);
+    api.touch(QStringLiteral("notes"), 10);
+    expectOutcome("second", m.sync(), second, says, m);
+    if (QTest::currentTestFailed())
+        return;
+    expectOutcome("idle", m.sync(), idle, says, m);
+    if (QTest::currentTestFailed())
+        return;
+    expectOutcome("full", m.sync(RunRequest::full()), full, says, m);
+    qInfo("%d requests", api.requestCount());
+}
+
+void tst_Matrix::tributarydExitStatus_data()
+{
+    QTest::addColumn<Pagination>("style");
+    QTest::addColumn<Fault>("fault");
+    QTest::addColumn<QStringList>("sync");
+    QTest::addColumn<int>("exitStatus");
+    QTest::addColumn<QString>("says");
+
+    const QStringList incremental{QStringLiteral("sync")}, full{QStringLiteral("sync"), QStringLiteral("--full")};
+    QTest::newRow("page size capped: 0, complete") << Pagination::Page << Fault::CappedPageSize << incremental << 0 << QString();
+    QTest::newRow("ignores the page parameter, --full: 1") << Pagination::Page << Fault::IgnoresPageParameter << full << 1
+                                                           << "rest.pagination.page_param (\"page\")";
+    QTest::newRow("ignores the change filter: 1") << Pagination::Offset << Fault::IgnoresChangeFilter << incremental << 1
+                                                  << "rest.incremental.param (\"updated_since\")";
+    QTest::newRow("a cycling cursor: 1") << Pagination::Cursor << Fault::CyclingCursor << incremental << 1 << "leads back to a page this walk already read";
+    QTest::newRow("an unparseable timestamp: 3 (partial)") << Pagination::Cursor << Fault::UnparseableTimestamp << incremental << 3 << "not a time";
+    QTest::newRow("a record dated 9999: 0, with a warning") << Pagination::Page << Fault::FarFutureTimestamp << incremental << 0
+                                                           << "more than a day after the source's clock";
+    QTest::newRow("404 everywhere: 1") << Pagination::Offset << Fault::NotFoundEverywhere << incremental << 1 << "404";
+}
+
+void tst_Matrix::tributarydExitStatus()
+{
+    QFETCH(Pagination, style);
+    QFETCH(Fault, fault);
+    QFETCH(QStringList, sync);
+    QFETCH(int, exitStatus);
+    QFETCH(QString, says);
+
+    MatrixApiServer api;
+    api.setPagination(style);
+    misbehave(api, fault);
+    QVERIFY(api.start());
+    Matrix m(api);
+    QVERIFY(m.configure(style, false, fault == Fault::CappedPageSize ? 50 : 25));
+
+    const TributarydProcess::Result r = TributarydProcess::run(sync + QStringList{QStringLiteral("--config"), m.configPath()}, {}, {}, 120000);
+    QVERIFY2(r.exitCode == exitStatus, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.output())));
+    if (!says.isEmpty())
+        QVERIFY2(r.output().contains(says), qPrintable(r.output()));
+    if (exitStatus == 0 || exitStatus == 3)
+        QVERIFY2(m.content() == m.expected(), qPrintable(difference(m.content(), m.expected())));
+}
+
+void tst_Matrix::cursorCommand()
+{
+    MatrixApiServer api;
+    api.setPagination(Pagination::Cursor);
+    QVERIFY(api.start());
+    Matrix m(api);
+    QVERIFY(m.configure(Pagination::Cursor, false, 25));
+    auto tributaryd = [&](QStringList args) {
+        args << QStringLiteral("--config") << m.configPath();
+        return TributarydProcess::run(args, {}, {}, 120000);
+    };
+    QCOMPARE(tributaryd({QStringLiteral("sync")}).exitCode, 0);
+    Error e;
+    Position before;
+    QVERIFY(CursorStore(m.db()).load(QStringLiteral("matrix"), QStringLiteral("items"), CursorKind::Incremental, &before, &e));
+    QVERIFY(WalkGuard::isTime(before.value));
+
+    // A cursor poisoned before values were checked: sync fails naming the repair.
+    QVERIFY(CursorStore(m.db()).save(QStringLiteral("matrix"), QStringLiteral("items"), CursorKind::Incremental,
+                                     Position(QStringLiteral("9999-12-31T23:59:59.000000Z"), QStringLiteral("8")), 0, &e));
+    api.touch(QStringLiteral("items"), 5);
+    TributarydProcess::Result r = tributaryd({QStringLiteral("sync")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.output().contains(QStringLiteral("tributaryd cursor reset --source matrix --entity items")), qPrintable(r.output()));
+
+    // show: every cursor, the bad one flagged.
+    r = tributaryd({QStringLiteral("cursor"), QStringLiteral("show")});
+    qInfo("%s", qPrintable(r.output()));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("matrix")) && r.out.contains(QStringLiteral("9999-12-31T23:59:59.000000Z"))
+                 && r.out.contains(QStringLiteral("more than a day after")),
+             qPrintable(r.output()));
+    r = tributaryd({QStringLiteral("cursor"), QStringLiteral("show"), QStringLiteral("--entity"), QStringLiteral("notes"), QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray shown = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("cursors")).toArray();
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(shown.first().toObject().value(QStringLiteral("entity")).toString(), QStringLiteral("notes"));
+
+    // reset: without --yes it only says what it would do.
+    r = tributaryd({QStringLiteral("cursor"), QStringLiteral("reset"), QStringLiteral("--entity"), QStringLiteral("items")});
+    qInfo("%s", qPrintable(r.output()));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.out.contains(QStringLiteral("--yes")), qPrintable(r.output()));
+    Position still;
+    QVERIFY(CursorStore(m.db()).load(QStringLiteral("matrix"), QStringLiteral("items"), CursorKind::Incremental, &still, &e));
+    QCOMPARE(still.value, QStringLiteral("9999-12-31T23:59:59.000000Z"));
+
+    // Refused while another process syncs the source (this test process, for the run log).
+    const Result<qint64> running = RunLog(m.db()).begin(QStringLiteral("matrix"), RunKind::Incremental);
+    QVERIFY(running);
+    r = tributaryd({QStringLiteral("cursor"), QStringLiteral("reset"), QStringLiteral("--entity"), QStringLiteral("items"), QStringLiteral("--yes")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.output().contains(QStringLiteral("being synced by another process")), qPrintable(r.output()));
+    QVERIFY(RunLog(m.db()).finish(*running, RunStatus::Ok, QString(), {}, &e));
+
+    r = tributaryd({QStringLiteral("cursor"), QStringLiteral("reset"), QStringLiteral("--entity"), QStringLiteral("items"), QStringLiteral("--yes")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(CursorStore(m.db()).load(QStringLiteral("matrix"), QStringLiteral("items"), CursorKind::Incremental, &still, &e));
+    QVERIFY(still.isNull());
+    r = tributaryd({QStringLiteral("sync")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(m.content() == m.expected(), qPrintable(difference(m.content(), m.expected())));
+
+    // set: only a time, not beyond the clock; then the next sync asks from it.
+    r = tributaryd({QStringLiteral("cursor"), QStringLiteral("set"), QStringLiteral("--entity"), QStringLiteral("items"),
+                    QStringLiteral("--value"), QStringLiteral("yesterday"), QStringLiteral("--yes")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.output().contains(QStringLiteral("not a time")), qPrintable(r.output()));
+    const QString from = api.records(QStringLiteral("items")).at(100).value(QStringLiteral("updated_at")).toString();
+    r = tributaryd({QStringLiteral("cursor"), QStringLiteral("set"), QStringLiteral("--entity"), QStringLiteral("items"), QStringLiteral("--value"),
+                    from, QStringLiteral("--id"), QStringLiteral("101"), QStringLiteral("--yes")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.output()));
+    QVERIFY(CursorStore(m.db()).load(QStringLiteral("matrix"), QStringLiteral("items"), CursorKind::Incremental, &still, &e));
+    QCOMPARE(still.value, from);
+    QCOMPARE(still.lastId, QStringLiteral("101"));
+    api.clearRequests();
+    QCOMPARE(tributaryd({QStringLiteral("sync")}).exitCode, 0);
+    QVERIFY2(api.requests().first().contains(QStringLiteral("updated_since=") + QString::fromLatin1(QUrl::toPercentEncoding(from))),
+             qPrintable(api.requests().join(QLatin1Char('\n'))));
+}
+
+QTEST_GUILESS_MAIN(tst_Matrix)
+#include "tst_matrix.moc"
