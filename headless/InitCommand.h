@@ -37,8 +37,8 @@ struct DetectOptions
 };
 
 // Detects the API behind the URLs (RestDetector), writes its configuration and probes it
-// (InitDetect.cpp). The exit status: 0 written and no check failed, 1 nothing detected or a check
-// failed (the file is written), 2 usage.
+// (InitDetect.cpp). The exit status: 0 written and no check failed, 1 nothing detected, a URL not
+// detected or a check failed (what was detected is written), 2 usage.
 int initDetect(const DetectOptions &options, QTextStream &out, QTextStream &err);
 
 } // namespace Tributary::Cli

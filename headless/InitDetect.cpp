@@ -149,10 +149,11 @@ int initDetect(const DetectOptions &o, QTextStream &out, QTextStream &err)
         err << "tributaryd init: " << detector.error().message << "\n";
         return detector.error().code == Error::Code::Config ? ExitUsage : ExitFailed;
     }
-    bool any = false;
+    bool any = false, all = true;
     for (const RestDetector::Entity &e : detector.entities()) {
         printDetected(e, report);
         any = any || e.isOk();
+        all = all && e.isOk();
     }
     if (!any) {
         err << "tributaryd init: " << Tr::tr("nothing could be detected; no configuration written") << "\n";
@@ -201,9 +202,19 @@ int initDetect(const DetectOptions &o, QTextStream &out, QTextStream &err)
     report << "\n" << Tr::tr("Probing the detected configuration:") << "\n";
     report.flush();
     const int probed = probeSources(config, {o.sourceName}, false, report, err);
-    if (!o.output.isEmpty() && probed == ExitOk)
+    if (probed != ExitOk)
+        return probed;
+    // What could not be detected is missing from the file: the person asked for it.
+    if (!all) {
+        for (const RestDetector::Entity &e : detector.entities()) {
+            if (!e.isOk())
+                err << "tributaryd init: " << Tr::tr("not in the configuration: %1 could not be detected (see above)").arg(e.url) << "\n";
+        }
+        return ExitFailed;
+    }
+    if (!o.output.isEmpty())
         report << Tr::tr("Next: %1").arg(QStringLiteral("tributaryd sync --config ") + o.output) << "\n";
-    return probed;
+    return ExitOk;
 }
 
 } // namespace Tributary::Cli

@@ -197,6 +197,7 @@ private Q_SLOTS:
     void detectThenSyncEveryPaginationStyle_data();
     void detectThenSyncEveryPaginationStyle();
     void detectMatchesAnExistingTable();
+    void detectWritesWhatItFoundAndFailsForTheRest();
 };
 
 void tst_Probe::configuredRightEveryCheckPasses_data()
@@ -661,6 +662,30 @@ void tst_Probe::detectMatchesAnExistingTable()
     QVERIFY2(r.exitCode == 0, qPrintable(r.output()));
     QCOMPARE(rows(dbPath, QStringLiteral("records"), QStringLiteral("external_id"), QStringLiteral("NAME")),
              itemsOf(api.records(), QStringLiteral("id"), QStringLiteral("name")));
+}
+
+void tst_Probe::detectWritesWhatItFoundAndFailsForTheRest()
+{
+    // Without --output the configuration goes to standard output, the report to standard error;
+    // a listing that answers 404 is left out, and the exit status says so.
+    LinkApiServer api;
+    QVERIFY(api.start());
+    api.setItems(shuffledItems(40));
+    const TributarydProcess::Result r = tributaryd({QStringLiteral("init"), QStringLiteral("--detect"), QStringLiteral("--url"),
+                                                    api.baseUrl() + QStringLiteral("/offset/items"), QStringLiteral("--url"),
+                                                    api.baseUrl() + QStringLiteral("/gone/items")});
+    QCOMPARE(r.exitCode, 1);
+    QJsonParseError pe;
+    const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8(), &pe).object();
+    QVERIFY2(pe.error == QJsonParseError::NoError, qPrintable(r.out));
+    const QJsonObject source = root.value(QStringLiteral("sources")).toArray().first().toObject();
+    const QJsonArray entities = source.value(QStringLiteral("entities")).toArray();
+    QCOMPARE(entities.size(), 1);
+    QCOMPARE(entities.first().toObject().value(QStringLiteral("endpoint")).toString(), QStringLiteral("/offset/items"));
+    QCOMPARE(source.value(QStringLiteral("rest")).toObject().value(QStringLiteral("base_url")).toString(), api.baseUrl());
+    QVERIFY2(r.err.contains(QLatin1String("Could not detect ") + api.baseUrl() + QLatin1String("/gone/items")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("not in the configuration")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("Checks: 9 passed, 0 failed")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Probe)
