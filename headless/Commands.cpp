@@ -12,6 +12,9 @@ QList<Command> commands()
         {QStringLiteral("init"), QString(),
          //: A line of 'tributaryd --help' (a line break continues it below): what init does.
          Tr::tr("write a configuration for a source from a preset"), initCommand},
+        {QStringLiteral("probe"), QString(),
+         //: A line of 'tributaryd --help' (a line break continues it below): what probe does.
+         Tr::tr("test an API's behaviour against the configuration: one verdict per check, with the fix"), probeCommand},
         {QStringLiteral("sync"), QString(),
          //: A line of 'tributaryd --help' (a line break continues it below): what sync does. Keep the option name.
          Tr::tr("run an incremental (or --full) sync of the configured sources"), syncCommand},

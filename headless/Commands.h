@@ -24,6 +24,7 @@ QList<Command> commands();
 // Each command: `arguments` is the whole command line (arguments[1] is the command's name); the
 // exit status (ExitCode.h).
 int initCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int probeCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int syncCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int serveCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int reconcileCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);

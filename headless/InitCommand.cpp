@@ -1,5 +1,6 @@
-// tributaryd init: a working configuration for a source, written from a preset. writeForumConfig()
-// is also how demo and bench configure the forums they serve.
+// tributaryd init: a working configuration for a source, written from a preset, or (--detect, in
+// InitDetect.cpp) learnt from the API itself. writeForumConfig() is also how demo and bench
+// configure the forums they serve.
 
 #include "InitCommand.h"
 
@@ -35,10 +36,36 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     QCommandLineOption webhookSecretEnv(QStringLiteral("webhook-secret-env"),
                                         Tr::tr("Accept the forum's webhooks, signed with the secret in this environment variable."),
                                         QStringLiteral("VAR"));
-    p.addOptions({preset, url, database, tokenEnv, noAuth, name, start, output, force, webhookSecretEnv});
+    QCommandLineOption detect(QStringLiteral("detect"),
+                              Tr::tr("Instead of a preset: learn from the API how it pages, filters and names its fields, write that "
+                                     "configuration (to standard output without --output), then probe it. Each --url is then the "
+                                     "listing of one entity (https://api.example.com/v2/items; repeat it); --token-env names a bearer "
+                                     "token's variable (none by default); --name defaults to api."));
+    p.addOptions({preset, url, database, tokenEnv, noAuth, name, start, output, force, webhookSecretEnv, detect});
     int code = ExitOk;
     if (!parse(p, QStringLiteral("init"), Tr::tr("Writes a working configuration for a source from a preset."), args, &code))
         return code;
+    if (p.isSet(detect)) {
+        if (p.isSet(preset) || p.isSet(webhookSecretEnv)) {
+            err << "tributaryd init: " << Tr::tr("--detect cannot be combined with --preset or --webhook-secret-env") << "\n";
+            return ExitUsage;
+        }
+        if (!p.isSet(url)) {
+            err << "tributaryd init: " << Tr::tr("missing %1").arg(QStringLiteral("--url")) << "\n";
+            return ExitUsage;
+        }
+        DetectOptions o;
+        o.urls = p.values(url);
+        o.output = p.value(output);
+        o.database = p.value(database);
+        o.tokenEnv = p.isSet(noAuth) ? QString() : p.value(tokenEnv);
+        if (p.isSet(name))
+            o.sourceName = p.value(name);
+        if (p.isSet(start))
+            o.start = p.value(start);
+        o.force = p.isSet(force);
+        return initDetect(o, out, err);
+    }
     QStringList missing;
     for (const auto &o : {preset, url, database, output}) {
         if (!p.isSet(o))

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
+#include <QTextStream>
 
 namespace Tributary::Cli {
 
@@ -21,5 +23,22 @@ struct InitOptions
 
 // Writes a configuration for a Good Forum source from the built-in preset.
 bool writeForumConfig(const InitOptions &options, const QString &output, QString *error);
+
+// What `tributaryd init --detect` is asked.
+struct DetectOptions
+{
+    QStringList urls;      // one listing per entity, all on one origin
+    QString output;        // the configuration file; empty: standard output
+    QString database;      // the main SQLite database; its tables are matched when it exists
+    QString tokenEnv;      // a bearer token from this environment variable; empty: no auth
+    QString sourceName = QStringLiteral("api");
+    QString start = QStringLiteral("beginning");
+    bool force = false;
+};
+
+// Detects the API behind the URLs (RestDetector), writes its configuration and probes it
+// (InitDetect.cpp). The exit status: 0 written and no check failed, 1 nothing detected, a URL not
+// detected or a check failed (what was detected is written), 2 usage.
+int initDetect(const DetectOptions &options, QTextStream &out, QTextStream &err);
 
 } // namespace Tributary::Cli

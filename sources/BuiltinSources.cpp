@@ -1,5 +1,6 @@
 #include "BuiltinSources.h"
 
+#include "rest/RestProbeHints.h"
 #include "rest/RestSource.h"
 
 namespace Tributary {
@@ -11,6 +12,7 @@ void registerBuiltinSources()
         return;
     done = true;
     RestSource::registerType();
+    RestProbeHints::registerType();
 }
 
 } // namespace Tributary

@@ -1,0 +1,220 @@
+// tributaryd init --detect: a configuration learnt from the API itself (RestDetector), matched
+// against the main database's tables when it has them, written, and probed (ApiProbe).
+
+#include "InitCommand.h"
+
+#include "ExitCode.h"
+#include "ProbeCommand.h"
+#include "SignalWatcher.h"
+#include "Tr.h"
+#include "rest/RestDetector.h"
+#include "store/Database.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace Tributary::Cli {
+
+namespace {
+
+QString describeColumns(const RestDetector::Entity &e)
+{
+    QStringList parts;
+    for (const RestDetector::Field &f : e.fields) {
+        QString part = f.column == f.path ? f.column : QStringLiteral("%1 <- %2").arg(f.column, f.path);
+        part += QStringLiteral(" (%1%2)").arg(f.type, f.optional ? QStringLiteral(", optional") : QString());
+        parts.append(part);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString describePagination(const RestDetector::Entity &e)
+{
+    QStringList keys;
+    const QJsonObject &p = e.pagination;
+    for (auto it = p.constBegin(); it != p.constEnd(); ++it) {
+        if (it.key() != QLatin1String("style"))
+            keys.append(QStringLiteral("%1 %2").arg(it.key(), it->isNull() ? QStringLiteral("null") : it->toVariant().toString()));
+    }
+    return keys.isEmpty() ? e.style : QStringLiteral("%1 (%2)").arg(e.style, keys.join(QStringLiteral(", ")));
+}
+
+void printDetected(const RestDetector::Entity &e, QTextStream &s)
+{
+    if (e.error) {
+        s << Tr::tr("Could not detect %1: %2").arg(e.url, e.error.message) << "\n";
+        return;
+    }
+    s << Tr::tr("Detected %1 as entity %2 (%3 request(s)):", nullptr, e.requests).arg(e.url, e.name, QString::number(e.requests)) << "\n";
+    s << "  " << Tr::tr("records: %1; id field: %2; field names: %3")
+                     .arg(e.recordsPath.isEmpty() ? Tr::tr("the body is the array") : QStringLiteral("\"%1\"").arg(e.recordsPath), e.idField,
+                          e.naming.isEmpty() ? Tr::tr("single words") : e.naming)
+      << "\n";
+    s << "  " << Tr::tr("pagination: %1").arg(describePagination(e)) << "\n";
+    s << "  " << Tr::tr("total: %1").arg(e.total.isEmpty() ? Tr::tr("none") : e.total) << "\n";
+    if (e.incremental.isEmpty())
+        s << "  " << Tr::tr("change filter: none") << "\n";
+    else
+        s << "  "
+          << Tr::tr("change filter: %1 on %2 (format %3, sorted with %4, tie breaker %5)")
+                 .arg(e.incremental.value(QStringLiteral("param")).toString(), e.incremental.value(QStringLiteral("field")).toString(),
+                      e.incremental.value(QStringLiteral("format")).toString(),
+                      QString::fromUtf8(QJsonDocument(e.incremental.value(QStringLiteral("params")).toObject()).toJson(QJsonDocument::Compact)),
+                      e.incremental.value(QStringLiteral("tie_breaker")).toString())
+          << "\n";
+    s << "  " << Tr::tr("columns: %1").arg(describeColumns(e)) << "\n";
+    for (const QString &note : e.notes)
+        s << "  " << Tr::tr("note: %1").arg(note) << "\n";
+}
+
+// Keeps the columns the main database's table has (in its spelling) when it has the table; says
+// what the person must check otherwise.
+void matchTables(QJsonObject &source, const QString &databasePath, QTextStream &s)
+{
+    std::unique_ptr<Database> db;
+    if (!databasePath.isEmpty() && QFileInfo::exists(databasePath)) {
+        Error error;
+        db = Database::openSqliteReader(databasePath, &error);
+        if (!db)
+            s << Tr::tr("Cannot read the main database %1: %2").arg(databasePath, error.message) << "\n";
+    }
+    QJsonArray entities = source.value(QStringLiteral("entities")).toArray();
+    for (qsizetype i = 0; i < entities.size(); ++i) {
+        QJsonObject e = entities.at(i).toObject();
+        const QString table = e.value(QStringLiteral("table")).toString();
+        const QJsonObject columns = e.value(QStringLiteral("columns")).toObject();
+        if (!db || !db->hasTable(table)) {
+            s << Tr::tr("The mapping writes entity %1 into table %2 with the columns %3: the main database has no such table yet; "
+                        "create it, or correct \"table\" and \"columns\", before the first sync.")
+                     .arg(e.value(QStringLiteral("name")).toString(), table, columns.keys().join(QStringLiteral(", ")))
+              << "\n";
+            continue;
+        }
+        const QStringList existing = db->columns(table);
+        QJsonObject kept;
+        QStringList dropped;
+        for (auto it = columns.constBegin(); it != columns.constEnd(); ++it) {
+            const auto match = std::find_if(existing.cbegin(), existing.cend(),
+                                            [&it](const QString &c) { return c.compare(it.key(), Qt::CaseInsensitive) == 0; });
+            if (match == existing.cend() || match->compare(QLatin1String("id"), Qt::CaseInsensitive) == 0)
+                dropped.append(it.key());
+            else
+                kept.insert(*match, *it);
+        }
+        e.insert(QStringLiteral("columns"), kept);
+        entities.replace(i, e);
+        s << Tr::tr("Table %1 of the main database: mapped %2").arg(table, kept.keys().join(QStringLiteral(", "))) << "\n";
+        if (!dropped.isEmpty())
+            s << "  " << Tr::tr("fields without a column of that name, not mapped: %1").arg(dropped.join(QStringLiteral(", "))) << "\n";
+    }
+    source.insert(QStringLiteral("entities"), entities);
+}
+
+} // namespace
+
+int initDetect(const DetectOptions &o, QTextStream &out, QTextStream &err)
+{
+    if (!o.output.isEmpty() && QFileInfo::exists(o.output) && !o.force) {
+        err << "tributaryd init: " << Tr::tr("%1 exists; use --force to overwrite it").arg(o.output) << "\n";
+        return ExitUsage;
+    }
+    // With the configuration on standard output, what is said about it goes to standard error.
+    QTextStream &report = o.output.isEmpty() ? err : out;
+
+    RestDetector::Options options;
+    options.urls = o.urls;
+    options.sourceName = o.sourceName;
+    options.tokenEnv = o.tokenEnv;
+    RestDetector detector(options);
+    SignalWatcher watcher;
+    QEventLoop loop;
+    QObject::connect(&detector, &RestDetector::finished, &loop, &QEventLoop::quit);
+    bool interrupted = false;
+    QObject::connect(&watcher, &SignalWatcher::stopRequested, &detector, [&detector, &interrupted] {
+        interrupted = true;
+        detector.abort();
+    });
+    detector.start();
+    if (!detector.isFinished())
+        loop.exec();
+    if (interrupted) {
+        err << "tributaryd init: " << Tr::tr("interrupted") << "\n";
+        return ExitInterrupted;
+    }
+    if (detector.error()) {
+        err << "tributaryd init: " << detector.error().message << "\n";
+        return detector.error().code == Error::Code::Config ? ExitUsage : ExitFailed;
+    }
+    bool any = false, all = true;
+    for (const RestDetector::Entity &e : detector.entities()) {
+        printDetected(e, report);
+        any = any || e.isOk();
+        all = all && e.isOk();
+    }
+    if (!any) {
+        err << "tributaryd init: " << Tr::tr("nothing could be detected; no configuration written") << "\n";
+        return ExitFailed;
+    }
+
+    QJsonObject source = detector.sourceJson();
+    if (o.start == QLatin1String("beginning") || o.start == QLatin1String("now"))
+        source.insert(QStringLiteral("start"), QJsonObject{{QStringLiteral("from"), o.start}});
+    else
+        source.insert(QStringLiteral("start"), QJsonObject{{QStringLiteral("from"), QStringLiteral("date")}, {QStringLiteral("date"), o.start}});
+    // The database path is written relative to the configuration file when it lives beside it.
+    const QString configPath = QFileInfo(o.output.isEmpty() ? QStringLiteral("tributary.json") : o.output).absoluteFilePath();
+    QString dbPath = o.database.isEmpty() ? QStringLiteral("database.sqlite") : QFileInfo(o.database).absoluteFilePath();
+    if (!o.database.isEmpty()) {
+        const QString relative = QFileInfo(configPath).absoluteDir().relativeFilePath(dbPath);
+        if (!relative.startsWith(QStringLiteral("..")))
+            dbPath = relative;
+    }
+    matchTables(source, o.database, report);
+    const QJsonObject root{{QStringLiteral("database"), QJsonObject{{QStringLiteral("path"), dbPath}}},
+                           {QStringLiteral("sources"), QJsonArray{source}}};
+
+    Config config;
+    QStringList problems;
+    if (!Config::fromJson(root, configPath, &config, &problems)) {
+        err << "tributaryd init: " << Tr::tr("the detected configuration is not valid:") << "\n";
+        for (const QString &p : std::as_const(problems))
+            err << "  " << p << "\n";
+        return ExitFailed;
+    }
+    const QByteArray text = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (o.output.isEmpty()) {
+        out << QString::fromUtf8(text);
+        out.flush();
+    } else {
+        QSaveFile f(o.output); // never a half-written configuration
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) < 0 || !f.commit()) {
+            err << "tributaryd init: " << Tr::tr("cannot write %1: %2").arg(o.output, f.errorString()) << "\n";
+            return ExitFailed;
+        }
+        report << Tr::tr("Wrote %1: source \"%2\" at %3 into %4").arg(o.output, o.sourceName, detector.baseUrl(), dbPath) << "\n";
+    }
+    if (!o.tokenEnv.isEmpty())
+        report << Tr::tr("The API token is read from the environment variable %1 (never stored in the file).").arg(o.tokenEnv) << "\n";
+    report << "\n" << Tr::tr("Probing the detected configuration:") << "\n";
+    report.flush();
+    const int probed = probeSources(config, {o.sourceName}, false, report, err);
+    if (probed != ExitOk)
+        return probed;
+    // What could not be detected is missing from the file: the person asked for it.
+    if (!all) {
+        for (const RestDetector::Entity &e : detector.entities()) {
+            if (!e.isOk())
+                err << "tributaryd init: " << Tr::tr("not in the configuration: %1 could not be detected (see above)").arg(e.url) << "\n";
+        }
+        return ExitFailed;
+    }
+    if (!o.output.isEmpty())
+        report << Tr::tr("Next: %1").arg(QStringLiteral("tributaryd sync --config ") + o.output) << "\n";
+    return ExitOk;
+}
+
+} // namespace Tributary::Cli
