@@ -169,7 +169,7 @@ public:
         DatabaseConfig dc;
         dc.path = m_dir.filePath(QStringLiteral("main.sqlite"));
         {
-            auto app = Database::open(dc, m_dir.path(), &e);
+            auto app = Database::open(dc, m_dir.path(), &e, Database::Missing::Create);
             if (!app || !app->exec(QStringLiteral("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, "
                                                   "updated_at TEXT, origin TEXT NOT NULL DEFAULT 'local')"), &e)
                 || !app->exec(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, item_id INTEGER REFERENCES items(id), "

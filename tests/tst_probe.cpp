@@ -119,7 +119,7 @@ bool createTables(const QString &configPath, QString *why)
     dc.path = QFileInfo(QFileInfo(configPath).dir(), root.value(QStringLiteral("database")).toObject().value(QStringLiteral("path")).toString())
                   .absoluteFilePath();
     Error e;
-    auto db = Database::open(dc, QFileInfo(configPath).absolutePath(), &e);
+    auto db = Database::open(dc, QFileInfo(configPath).absolutePath(), &e, Database::Missing::Create);
     if (!db) {
         *why = e.toString();
         return false;
@@ -628,7 +628,7 @@ void tst_Probe::detectMatchesAnExistingTable()
         DatabaseConfig dc;
         dc.path = dbPath;
         Error e;
-        auto db = Database::open(dc, dir.path(), &e);
+        auto db = Database::open(dc, dir.path(), &e, Database::Missing::Create);
         QVERIFY2(db, qPrintable(e.toString()));
         QVERIFY(db->exec(QStringLiteral("CREATE TABLE records (id INTEGER PRIMARY KEY AUTOINCREMENT, external_id INTEGER, NAME TEXT, "
                                         "updated_at TEXT, note TEXT)"), &e));
