@@ -137,8 +137,8 @@ int set(Context &ctx, const SourceConfig &source, const QString &entity, const Q
     const QString problem = value.isEmpty() ? Tr::tr("empty") : WalkGuard::cursorProblem(value, QDateTime());
     if (!problem.isEmpty()) {
         err << kCommand << " set: "
-            << Tr::tr("--value \"%1\" is %2: a cursor value is a time as the source writes its %3 field, no later than a day "
-                      "from now")
+            << Tr::tr("--value \"%1\" is %2: a cursor value is a time, written as the source writes the change time of "
+                      "its %3, no later than a day from now")
                    .arg(value, problem, entity)
             << "\n";
         return ExitUsage;
