@@ -83,6 +83,7 @@ private Q_SLOTS:
     void anElementThatIsNotAnObjectIsQuarantinedAndTheRestApplies();
     void aStoppedRunEndsInterruptedAndTheNextResumes_data();
     void aStoppedRunEndsInterruptedAndTheNextResumes();
+    void aRunPastMaxRunSecondsFailsAtACommittedPageAndTheNextGoesOn();
 
     // The walk invariants and the cursor rules (#12: a run never ends ok with data missing).
     void aWalkShortOfTheSourcesCountFailsAndDeletesNothing_data();
@@ -685,6 +686,25 @@ void tst_Engine::aPageFailureStopsAtTheLastAppliedPage_data()
     QTest::newRow("http") << Error::Code::Http;
     QTest::newRow("auth") << Error::Code::Auth;
     QTest::newRow("parse") << Error::Code::Parse;
+}
+
+// A source that stops answering mid-walk (or walks for ever) must not hold a run for ever: the
+// run stops at its last committed page, fails naming the limit, and the next one goes on.
+void tst_Engine::aRunPastMaxRunSecondsFailsAtACommittedPageAndTheNextGoesOn()
+{
+    EngineFixture f;
+    QVERIFY(f.setSourceOption("max_run_seconds", 1));
+    f.remote().setPageSize(3);
+    f.remote().seedForum(2, 1, 2, 12);
+    f.remote().hangPage("messages", 3);
+    const RunResult stopped = f.sync();
+    QCOMPARE(outcome(stopped), "failed");
+    QVERIFY2(stopped.error.message.contains("max_run_seconds (1 s)"), qPrintable(stopped.error.message));
+    QCOMPARE(f.links("messages"), 6); // the two pages before the one that hung
+    f.remote().clearFaults();
+    QCOMPARE(outcome(f.sync()), "ok");
+    QCOMPARE(f.links("messages"), 12);
+    QCOMPARE(f.snapshot(), f.expectedSnapshot());
 }
 
 void tst_Engine::aPageFailureStopsAtTheLastAppliedPage()

@@ -187,6 +187,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     s.enabled = r.boolean(QStringLiteral("enabled"), true);
     s.overlapSeconds = int(r.integer(QStringLiteral("overlap_seconds"), 0, 0, 7 * 86400));
     s.maxDeleteShare = r.number(QStringLiteral("max_delete_share"), 0.1, 0.0, 1.0);
+    s.maxRunSeconds = int(r.integer(QStringLiteral("max_run_seconds"), s.maxRunSeconds, 0, 7 * 86400));
     s.priority = int(r.integer(QStringLiteral("priority"), 0, -1000, 1000));
     const QJsonObject schedule = r.object(QStringLiteral("schedule"));
     if (!schedule.isEmpty()) {
@@ -249,7 +250,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
         errors->append(r.key(QStringLiteral("entities")) + QStringLiteral(": ") + cycle);
 
     QStringList known = {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("enabled"),
-                         QStringLiteral("start"), QStringLiteral("overlap_seconds"), QStringLiteral("max_delete_share"),
+                         QStringLiteral("start"), QStringLiteral("overlap_seconds"), QStringLiteral("max_delete_share"), QStringLiteral("max_run_seconds"),
                          QStringLiteral("priority"), QStringLiteral("schedule"), QStringLiteral("entities"),
                          QStringLiteral("webhook")};
     if (!s.type.isEmpty())

@@ -121,6 +121,9 @@ struct SourceConfig
     // Reconciliation deletes nothing when more than this share of an entity's linked records is
     // missing from a complete scan (a source that suddenly lists nothing is an outage, not a purge).
     double maxDeleteShare = 0.1;
+    // A run that lasts longer is stopped at its last committed page and fails naming this limit;
+    // the next run goes on from there. 0: no limit.
+    int maxRunSeconds = 12 * 3600;
     // Several sources feeding one row (through consolidation): when two of them change the same
     // field, the higher priority wins; equal priorities fall back to the entity's policy.
     int priority = 0;

@@ -91,6 +91,15 @@ void Run::open()
         return;
     }
     m_result.runId = *runId;
+    if (m_source.maxRunSeconds > 0) {
+        // Stops like a person would (at a committed page), and says why in finish().
+        QTimer::singleShot(std::chrono::seconds(m_source.maxRunSeconds), this, [this] {
+            if (m_finished || m_stopping)
+                return;
+            m_pastDeadline = true;
+            stop();
+        });
+    }
     m_applier = std::make_unique<Applier>(m_db, m_config, m_source, m_result.runId, m_impl);
     if (!m_applier->prepare(&error)) {
         finish(error);
@@ -190,6 +199,12 @@ void Run::finish(Error error)
         m_job->disconnect(this);
         m_job->stop();
     }
+    if (m_pastDeadline && error.code == Error::Code::Aborted)
+        error = Error(Error::Code::Network,
+                      Tr::tr("source %1: the run lasted longer than max_run_seconds (%2 s) and was stopped at its last committed "
+                             "page; the next run goes on from there. A source this large or slow needs a larger limit")
+                          .arg(m_source.name, QString::number(m_source.maxRunSeconds)),
+                      error.message);
     if (m_applier) {
         const Result<QHash<QString, qint64>> pending = m_applier->pendingCounts();
         if (!pending && !error)

@@ -111,6 +111,7 @@ private:
     QElapsedTimer m_timer;
     QPointer<RunJob> m_job;
     bool m_stopping = false;
+    bool m_pastDeadline = false; // stopped by the source's max_run_seconds
     bool m_finished = false;
 };
 
