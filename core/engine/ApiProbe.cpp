@@ -277,6 +277,20 @@ QJsonObject ProbeCheck::toJson() const
     return o;
 }
 
+void ProbeTally::add(const QList<ProbeCheck> &checks)
+{
+    for (const ProbeCheck &c : checks)
+        ++counts[int(c.verdict)];
+}
+
+QString ProbeTally::text() const
+{
+    //: The last line of 'tributaryd probe' and the console's Test connection: how many checks had each verdict.
+    return Tr::tr("Checks: %1 passed, %2 failed, %3 could not tell, %4 not applicable")
+        .arg(QString::number(count(ProbeCheck::Verdict::Pass)), QString::number(count(ProbeCheck::Verdict::Fail)),
+             QString::number(count(ProbeCheck::Verdict::Unknown)), QString::number(count(ProbeCheck::Verdict::Skip)));
+}
+
 bool ProbeEntityReport::hasFailure() const
 {
     return std::any_of(checks.cbegin(), checks.cend(), [](const ProbeCheck &c) { return c.verdict == ProbeCheck::Verdict::Fail; });

@@ -60,6 +60,16 @@ struct ProbeCheck
     QJsonObject toJson() const;
 };
 
+// How many checks had each verdict: the last line of `tributaryd probe` and the console's sum.
+struct ProbeTally
+{
+    int counts[4] = {0, 0, 0, 0}; // by ProbeCheck::Verdict
+
+    void add(const QList<ProbeCheck> &checks);
+    int count(ProbeCheck::Verdict v) const { return counts[int(v)]; }
+    QString text() const; // "Checks: 34 passed, 2 failed, 0 could not tell, 0 not applicable"
+};
+
 // What the probe found for one entity.
 struct ProbeEntityReport
 {
