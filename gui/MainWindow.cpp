@@ -506,8 +506,11 @@ void MainWindow::testConnection()
                              tr("The configuration has problems:\n\n%1").arg(errors.join(QLatin1Char('\n'))));
         return;
     }
-    ConnectionTestDialog dialog(config, name, this);
-    dialog.exec();
+    // Not modal: the test takes a while (two or three pages per entity), and the console stays
+    // usable meanwhile; closing the dialog stops it.
+    auto *dialog = new ConnectionTestDialog(config, name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::onRunFinished(const RunResult &result)

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 
@@ -96,16 +97,21 @@ bool takeScreenshots(MainWindow &window, const QString &directory, QString *erro
         return false;
     editor.hide();
 
+    // The size the console's layout is checked at: nothing may be clipped there.
     ConnectionTestDialog test(window.workspace()->config(), source, &window);
-    test.resize(1100, 700);
+    test.resize(1180, 720);
     QEventLoop testLoop;
     QObject::connect(&test, &ConnectionTestDialog::finished, &testLoop, &QEventLoop::quit);
-    QTimer::singleShot(60000, &testLoop, &QEventLoop::quit);
+    QTimer::singleShot(150000, &testLoop, &QEventLoop::quit);
     test.show();
     if (!test.isFinished())
         testLoop.exec();
     test.selectEntity(QStringLiteral("messages"));
-    return save(&test, directory, QStringLiteral("connection-test"), error);
+    if (!save(&test, directory, QStringLiteral("connection-test"), error))
+        return false;
+    if (auto *tabs = test.findChild<QTabWidget *>(QStringLiteral("tabs")))
+        tabs->setCurrentIndex(1);
+    return save(&test, directory, QStringLiteral("connection-test-rows"), error);
 }
 
 } // namespace Tributary::Gui

@@ -24,7 +24,7 @@ namespace {
 // The version of --json's schema; raised only when a key changes meaning or goes away.
 constexpr int kProbeSchema = 1;
 
-void printReport(const ApiProbe &probe, QTextStream &out, int *counts)
+void printReport(const ApiProbe &probe, QTextStream &out, ProbeTally *tally)
 {
     const QString indent(19, QLatin1Char(' '));
     if (probe.error())
@@ -34,8 +34,8 @@ void printReport(const ApiProbe &probe, QTextStream &out, int *counts)
         if (!r.url.isEmpty())
             out << " (" << r.url << ")";
         out << "\n";
+        tally->add(r.checks);
         for (const ProbeCheck &c : r.checks) {
-            ++counts[int(c.verdict)];
             out << "  " << ProbeCheck::verdictText(c.verdict).leftJustified(16) << " " << ProbeCheck::title(c.id) << ": " << c.message << "\n";
             if (!c.fix.isEmpty())
                 out << indent << Tr::tr("fix: %1").arg(c.fix) << "\n";
@@ -51,7 +51,7 @@ int probeSources(const Config &config, const QStringList &sources, bool json, QT
 {
     SignalWatcher watcher;
     QJsonArray all;
-    int counts[4] = {0, 0, 0, 0}; // by ProbeCheck::Verdict
+    ProbeTally tally;
     bool failed = false;
     bool interrupted = false;
     for (const QString &name : sources) {
@@ -70,7 +70,7 @@ int probeSources(const Config &config, const QStringList &sources, bool json, QT
         if (json)
             all.append(probe.toJson());
         else
-            printReport(probe, out, counts);
+            printReport(probe, out, &tally);
         if (interrupted)
             break;
     }
@@ -80,11 +80,7 @@ int probeSources(const Config &config, const QStringList &sources, bool json, QT
                                          {QStringLiteral("sources"), all}})
                    .toJson(QJsonDocument::Indented);
     } else {
-        //: The last line of 'tributaryd probe': how many checks had each verdict.
-        out << Tr::tr("Checks: %1 passed, %2 failed, %3 could not tell, %4 not applicable")
-                   .arg(QString::number(counts[int(ProbeCheck::Verdict::Pass)]), QString::number(counts[int(ProbeCheck::Verdict::Fail)]),
-                        QString::number(counts[int(ProbeCheck::Verdict::Unknown)]), QString::number(counts[int(ProbeCheck::Verdict::Skip)]))
-            << "\n";
+        out << tally.text() << "\n";
     }
     out.flush();
     if (interrupted) {

@@ -1,7 +1,9 @@
-// Test connection: the first page of every entity, fetched and mapped, nothing written.
+// Test connection, in core: ApiProbe's verdicts (the same as tributaryd probe's) and the first
+// page of every entity mapped, nothing written; what it waits for, a stop, the time limit.
 
 #include "SyncFixture.h"
 
+#include "engine/ApiProbe.h"
 #include "engine/ConnectionTest.h"
 #include "store/Database.h"
 
@@ -26,6 +28,15 @@ void setPageSize(QJsonObject &root, int pageSize)
     });
 }
 
+// A forum whose every answer takes five seconds: time to look at a test while it waits.
+bool startSlowForum(SyncFixture &f)
+{
+    ForumFaults faults;
+    faults.latencyMs = 5000;
+    return f.generateMain(forum(5, 1, 2, 5, 1)) && f.generateExternal(forum(5, 1, 2, 5, 2))
+        && f.startForum(QStringLiteral("test-token"), faults) && f.configure();
+}
+
 // Runs a test to the end; returns false when finished() did not come exactly once.
 bool runToEnd(ConnectionTest &test)
 {
@@ -35,6 +46,12 @@ bool runToEnd(ConnectionTest &test)
         return false;
     QTest::qWait(0); // a second finished() would be queued behind the first
     return finished.size() == 1 && test.isFinished();
+}
+
+// The checks as tributaryd probe --json writes them.
+QJsonArray checksOf(const ProbeEntityReport &report)
+{
+    return report.toJson().value(QStringLiteral("checks")).toArray();
 }
 
 } // namespace
@@ -53,6 +70,7 @@ private Q_SLOTS:
     void rawJsonIsBounded();
     void abortFinishesOnce();
     void timeoutAbortsWhatIsStillWaiting();
+    void activityNamesTheRequestAndHowLong();
 };
 
 void tst_ConnectionTest::firstPageOfEachEntityMappedWithoutWriting()
@@ -70,6 +88,26 @@ void tst_ConnectionTest::firstPageOfEachEntityMappedWithoutWriting()
     QVERIFY(runToEnd(test));
     QVERIFY(!test.error());
     QCOMPARE(perEntity.size(), 4);
+    QVERIFY(!test.hasFailure());
+
+    // The verdicts are ApiProbe's, as tributaryd probe reports them for the same configuration.
+    ApiProbe probe(f.config(), QStringLiteral("forum"));
+    QSignalSpy probed(&probe, &ApiProbe::finished);
+    probe.start();
+    QVERIFY(probed.wait(60000));
+    QCOMPARE(probe.reports().size(), test.results().size());
+    for (int i = 0; i < test.results().size(); ++i) {
+        const ConnectionTestResult &r = test.results().at(i);
+        QVERIFY(r.tested);
+        QCOMPARE(r.report.checks.size(), 9);
+        QCOMPARE(checksOf(r.report), checksOf(probe.reports().at(i)));
+        // 120 messages in pages of 10 are too many to count, and forum-sim sends the total on the
+        // first page only: nothing to compare it with.
+        const bool uncounted = r.entity == QLatin1String("messages");
+        for (const ProbeCheck &c : r.report.checks)
+            QVERIFY2(c.verdict == ProbeCheck::Verdict::Pass || (uncounted && c.id == QLatin1String("total") && c.verdict == ProbeCheck::Verdict::Unknown),
+                     qPrintable(r.entity + QLatin1Char(' ') + c.id + QStringLiteral(": ") + c.message));
+    }
 
     // Run order: referenced entities first.
     QStringList names;
@@ -81,16 +119,19 @@ void tst_ConnectionTest::firstPageOfEachEntityMappedWithoutWriting()
                                         {QStringLiteral("topics"), 25}, {QStringLiteral("messages"), 120}};
     for (const ConnectionTestResult &r : test.results()) {
         QVERIFY2(r.isOk(), qPrintable(r.error.toString()));
-        QVERIFY2(r.url.contains(QStringLiteral("/") + r.entity) && r.url.contains(QStringLiteral("sort=id")), qPrintable(r.url));
-        QCOMPARE(r.total, totals.value(r.entity));
-        QCOMPARE(r.capabilities.pagination, QStringLiteral("cursor"));
-        QVERIFY(r.capabilities.incremental);
-        QVERIFY(r.capabilities.reportsTotal);
-        QCOMPARE(r.capabilities.cursorField, QStringLiteral("updated_at"));
-        const int expected = int(qMin<qint64>(10, r.total));
-        QCOMPARE(r.recordCount, expected);
+        const Page &first = r.report.firstPage;
+        QVERIFY2(first.url.contains(QStringLiteral("/") + r.entity) && first.url.contains(QStringLiteral("sort=id")), qPrintable(first.url));
+        QCOMPARE(first.total, totals.value(r.entity));
+        const EntityCapabilities &caps = r.report.capabilities;
+        QCOMPARE(caps.pagination, QStringLiteral("cursor"));
+        QVERIFY(caps.incremental);
+        QVERIFY(caps.reportsTotal);
+        QCOMPARE(caps.cursorField, QStringLiteral("updated_at"));
+        const int expected = int(qMin<qint64>(10, first.total));
+        QCOMPARE(first.records.size(), expected);
         QCOMPARE(r.records.size(), expected);
-        QCOMPARE(r.hasNextPage, r.total > 10);
+        QCOMPARE(!first.nextToken.isEmpty(), first.total > 10);
+        QVERIFY(r.absentColumns.isEmpty());
         QCOMPARE(r.mappingErrors, 0);
         QVERIFY(!r.rawTruncated);
         QCOMPARE(QJsonDocument::fromJson(r.rawJson.toUtf8()).array().size(), expected);
@@ -132,9 +173,9 @@ void tst_ConnectionTest::singlePageWhenEverythingFits()
     QVERIFY(runToEnd(test));
     const ConnectionTestResult *users = test.result(QStringLiteral("users"));
     QVERIFY(users->isOk());
-    QCOMPARE(users->recordCount, 12);
-    QCOMPARE(users->total, 12);
-    QVERIFY(!users->hasNextPage);
+    QCOMPARE(users->report.firstPage.records.size(), 12);
+    QCOMPARE(users->report.firstPage.total, 12);
+    QVERIFY(users->report.firstPage.nextToken.isEmpty());
 }
 
 void tst_ConnectionTest::wrongTokenIsAnAuthErrorPerEntity()
@@ -155,6 +196,12 @@ void tst_ConnectionTest::wrongTokenIsAnAuthErrorPerEntity()
         QVERIFY2(r.error.message.contains(QStringLiteral("TRIBUTARY_TEST_TOKEN")), qPrintable(r.error.message));
         QVERIFY(!r.error.toString().contains(QStringLiteral("not-the-token")));
         QVERIFY(r.records.isEmpty());
+        // The probe's first check says it, with the fix; the others could not tell.
+        QCOMPARE(r.report.check(QStringLiteral("request"))->verdict, ProbeCheck::Verdict::Fail);
+        QCOMPARE(r.report.check(QStringLiteral("request"))->message, r.error.message);
+        QVERIFY(!r.report.check(QStringLiteral("request"))->fix.isEmpty());
+        QCOMPARE(r.report.check(QStringLiteral("page_size"))->verdict, ProbeCheck::Verdict::Unknown);
+        QVERIFY(r.hasFailure());
     }
     qputenv("TRIBUTARY_TEST_TOKEN", f.token().toUtf8());
 }
@@ -167,22 +214,14 @@ void tst_ConnectionTest::mappingErrorNamesTheFieldAndItsColumn()
     QVERIFY(f.startForum());
     // A text field read as a number: every user fails on "name", the other entities map.
     QVERIFY(f.configure([](QJsonObject &root) {
-        editSource(root, [](QJsonObject &src) {
-            QJsonArray entities = src.value(QStringLiteral("entities")).toArray();
-            QJsonObject users = entities.at(0).toObject();
-            QJsonObject columns = users.value(QStringLiteral("columns")).toObject();
-            columns.insert(QStringLiteral("name"), QJsonObject{{QStringLiteral("field"), QStringLiteral("name")},
-                                                               {QStringLiteral("type"), QStringLiteral("integer")}});
-            users.insert(QStringLiteral("columns"), columns);
-            entities.replace(0, users);
-            src.insert(QStringLiteral("entities"), entities);
-        });
+        setColumn(root, QStringLiteral("users"), QStringLiteral("name"),
+                  QJsonObject{{QStringLiteral("field"), QStringLiteral("name")}, {QStringLiteral("type"), QStringLiteral("integer")}});
     }));
     ConnectionTest test(f.config(), QStringLiteral("forum"));
     QVERIFY(runToEnd(test));
     const ConnectionTestResult *users = test.result(QStringLiteral("users"));
     QVERIFY(users->isOk()); // the page itself was fine
-    QCOMPARE(users->recordCount, 10);
+    QCOMPARE(users->report.firstPage.records.size(), 10);
     QCOMPARE(users->mappingErrors, 10);
     for (const MappedRecord &m : users->records) {
         QCOMPARE(m.errorField, QStringLiteral("name"));
@@ -240,7 +279,7 @@ void tst_ConnectionTest::rawJsonIsBounded()
     QVERIFY(runToEnd(test));
     const ConnectionTestResult *users = test.result(QStringLiteral("users"));
     QVERIFY(users->isOk());
-    QCOMPARE(users->recordCount, 200);
+    QCOMPARE(users->report.firstPage.records.size(), 200);
     QCOMPARE(users->records.size(), 50); // mapped: the first 50
     QVERIFY(users->rawTruncated);
     QVERIFY(users->rawJson.toUtf8().size() < 2100);
@@ -250,12 +289,7 @@ void tst_ConnectionTest::rawJsonIsBounded()
 void tst_ConnectionTest::abortFinishesOnce()
 {
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
-    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
-    ForumFaults faults;
-    faults.latencyMs = 5000;
-    QVERIFY(f.startForum(QStringLiteral("test-token"), faults));
-    QVERIFY(f.configure());
+    QVERIFY(startSlowForum(f));
     ConnectionTest test(f.config(), QStringLiteral("forum"));
     QSignalSpy finished(&test, &ConnectionTest::finished);
     test.start();
@@ -264,8 +298,14 @@ void tst_ConnectionTest::abortFinishesOnce()
     QVERIFY(finished.size() == 1 || finished.wait(10000));
     QTest::qWait(0);
     QCOMPARE(finished.size(), 1);
-    for (const ConnectionTestResult &r : test.results())
+    QCOMPARE(test.error().code, Error::Code::Aborted);
+    QVERIFY(test.hasFailure());
+    for (const ConnectionTestResult &r : test.results()) {
+        QVERIFY(r.finished);
+        QVERIFY(!r.tested);
         QCOMPARE(r.error.code, Error::Code::Aborted);
+        QVERIFY2(r.error.message.startsWith(QStringLiteral("not tested: ")), qPrintable(r.error.message));
+    }
     test.abort(); // harmless afterwards
     QCOMPARE(finished.size(), 1);
 }
@@ -273,19 +313,36 @@ void tst_ConnectionTest::abortFinishesOnce()
 void tst_ConnectionTest::timeoutAbortsWhatIsStillWaiting()
 {
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
-    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
-    ForumFaults faults;
-    faults.latencyMs = 5000;
-    QVERIFY(f.startForum(QStringLiteral("test-token"), faults));
-    QVERIFY(f.configure());
+    QVERIFY(startSlowForum(f));
     ConnectionTest test(f.config(), QStringLiteral("forum"));
     test.setTimeoutMs(300);
     QVERIFY(runToEnd(test));
     for (const ConnectionTestResult &r : test.results()) {
         QCOMPARE(r.error.code, Error::Code::Network);
-        QVERIFY2(r.error.message.contains(QStringLiteral("no answer within 0.3 s")), qPrintable(r.error.message));
+        QVERIFY2(r.error.message.contains(QStringLiteral("did not finish within 0.3 s")), qPrintable(r.error.message));
     }
+}
+
+void tst_ConnectionTest::activityNamesTheRequestAndHowLong()
+{
+    SyncFixture f;
+    QVERIFY(startSlowForum(f));
+    ConnectionTest test(f.config(), QStringLiteral("forum"));
+    QSignalSpy started(&test, &ConnectionTest::requestStarted);
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    QVERIFY(test.activity().entity.isEmpty()); // nothing asked yet
+    test.start();
+    QCOMPARE(started.size(), 1);
+    ApiProbe::Activity a = test.activity();
+    QCOMPARE(a.entity, QStringLiteral("users"));
+    QCOMPARE(a.step, QStringLiteral("the first page of a full walk"));
+    QVERIFY2(a.url.contains(QStringLiteral("/users?")), qPrintable(a.url));
+    QVERIFY2(!a.url.contains(f.token()), qPrintable(a.url));
+    QTRY_VERIFY(test.activity().waitingMs >= 300);
+    QVERIFY(test.isRunning());
+    test.abort();
+    QVERIFY(finished.size() == 1 || finished.wait(10000));
+    QVERIFY(test.activity().entity.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionTest)

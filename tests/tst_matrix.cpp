@@ -70,90 +70,6 @@ void misbehave(MatrixApiServer &api, Fault fault)
     }
 }
 
-// The rest block for one pagination style, in the API's spelling.
-QJsonObject restBlock(const MatrixApiServer &api, Pagination style, bool withTotal, int pageSize)
-{
-    const QString perPage = api.param(QStringLiteral("per_page"));
-    QJsonObject p{{QStringLiteral("page_size"), pageSize}};
-    switch (style) {
-    case Pagination::Page:
-        p.insert(QStringLiteral("style"), QStringLiteral("page"));
-        p.insert(QStringLiteral("page_size_param"), perPage);
-        break;
-    case Pagination::Offset:
-        p.insert(QStringLiteral("style"), QStringLiteral("offset"));
-        p.insert(QStringLiteral("limit_param"), QStringLiteral("limit"));
-        break;
-    case Pagination::Cursor:
-        p.insert(QStringLiteral("style"), QStringLiteral("cursor"));
-        p.insert(QStringLiteral("page_size_param"), perPage);
-        p.insert(QStringLiteral("next_cursor_path"), api.param(QStringLiteral("next_cursor")));
-        p.insert(QStringLiteral("first_cursor"), QJsonValue::Null);
-        break;
-    case Pagination::NextUrl:
-        p.insert(QStringLiteral("style"), QStringLiteral("next_url"));
-        p.insert(QStringLiteral("page_size_param"), perPage);
-        p.insert(QStringLiteral("next_url_path"), QStringLiteral("links.next"));
-        break;
-    case Pagination::LinkHeader:
-        p.insert(QStringLiteral("style"), QStringLiteral("link_header"));
-        p.insert(QStringLiteral("page_size_param"), perPage);
-        break;
-    }
-    if (withTotal) {
-        if (style == Pagination::LinkHeader)
-            p.insert(QStringLiteral("total_header"), QStringLiteral("X-Total-Count"));
-        else
-            p.insert(QStringLiteral("total_path"), QStringLiteral("meta.") + api.param(QStringLiteral("total")));
-    }
-    const QString updatedAt = api.field(QStringLiteral("items"), QStringLiteral("updated_at"));
-    return QJsonObject{
-        {QStringLiteral("base_url"), api.baseUrl()},
-        {QStringLiteral("records_path"), QStringLiteral("data")},
-        {QStringLiteral("record_path"), QStringLiteral("data")},
-        {QStringLiteral("pagination"), p},
-        {QStringLiteral("incremental"), QJsonObject{{QStringLiteral("param"), api.param(QStringLiteral("updated_since"))},
-                                                    {QStringLiteral("field"), updatedAt},
-                                                    {QStringLiteral("tie_breaker"), QStringLiteral("id")},
-                                                    {QStringLiteral("params"), QJsonObject{{QStringLiteral("sort"), updatedAt}}}}},
-        {QStringLiteral("limits"), QJsonObject{{QStringLiteral("timeout_ms"), 10000}, {QStringLiteral("max_retries"), 0}}},
-    };
-}
-
-QJsonObject configuration(const MatrixApiServer &api, Pagination style, bool withTotal, int pageSize)
-{
-    auto f = [&](const char *entity, const char *name) { return api.field(QString::fromLatin1(entity), QString::fromLatin1(name)); };
-    auto timestamp = [](const QString &field) {
-        return QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("type"), QStringLiteral("timestamp")}};
-    };
-    const QJsonObject items{
-        {QStringLiteral("name"), QStringLiteral("items")},
-        {QStringLiteral("endpoint"), QStringLiteral("/items")},
-        {QStringLiteral("table"), QStringLiteral("items")},
-        {QStringLiteral("external_id"), f("items", "id")},
-        {QStringLiteral("columns"), QJsonObject{{QStringLiteral("title"), QJsonObject{{QStringLiteral("field"), f("items", "title")}, {QStringLiteral("required"), true}}},
-                                                {QStringLiteral("updated_at"), timestamp(f("items", "updated_at"))}}},
-        {QStringLiteral("defaults"), QJsonObject{{QStringLiteral("origin"), QStringLiteral("matrix")}}},
-        {QStringLiteral("updated_column"), QStringLiteral("updated_at")}};
-    const QJsonObject notes{
-        {QStringLiteral("name"), QStringLiteral("notes")},
-        {QStringLiteral("endpoint"), QStringLiteral("/notes")},
-        {QStringLiteral("table"), QStringLiteral("notes")},
-        {QStringLiteral("external_id"), f("notes", "id")},
-        {QStringLiteral("columns"), QJsonObject{{QStringLiteral("body"), QJsonObject{{QStringLiteral("field"), f("notes", "body")}, {QStringLiteral("required"), true}}},
-                                                {QStringLiteral("updated_at"), timestamp(f("notes", "updated_at"))}}},
-        {QStringLiteral("references"), QJsonObject{{QStringLiteral("item_id"), QJsonObject{{QStringLiteral("entity"), QStringLiteral("items")},
-                                                                                          {QStringLiteral("field"), f("notes", "item_id")}}}}},
-        {QStringLiteral("defaults"), QJsonObject{{QStringLiteral("origin"), QStringLiteral("matrix")}}},
-        {QStringLiteral("updated_column"), QStringLiteral("updated_at")}};
-    return QJsonObject{
-        {QStringLiteral("database"), QJsonObject{{QStringLiteral("path"), QStringLiteral("main.sqlite")}}},
-        {QStringLiteral("sources"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("matrix")},
-                                                           {QStringLiteral("type"), QStringLiteral("rest")},
-                                                           {QStringLiteral("rest"), restBlock(api, style, withTotal, pageSize)},
-                                                           {QStringLiteral("entities"), QJsonArray{items, notes}}}}}};
-}
-
 // The main database of one row: the application's tables with a row of its own, the matrix
 // source configured over it, runs in-process or through the real tributaryd.
 class Matrix
@@ -179,7 +95,7 @@ public:
                 return false;
             }
         }
-        const QJsonObject root = configuration(m_api, style, withTotal, pageSize);
+        const QJsonObject root = m_api.configuration(style, withTotal, pageSize);
         QFile file(configPath());
         if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0)
             return false;

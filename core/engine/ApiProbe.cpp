@@ -277,6 +277,20 @@ QJsonObject ProbeCheck::toJson() const
     return o;
 }
 
+void ProbeTally::add(const QList<ProbeCheck> &checks)
+{
+    for (const ProbeCheck &c : checks)
+        ++counts[int(c.verdict)];
+}
+
+QString ProbeTally::text() const
+{
+    //: The last line of 'tributaryd probe' and the console's Test connection: how many checks had each verdict.
+    return Tr::tr("Checks: %1 passed, %2 failed, %3 could not tell, %4 not applicable")
+        .arg(QString::number(count(ProbeCheck::Verdict::Pass)), QString::number(count(ProbeCheck::Verdict::Fail)),
+             QString::number(count(ProbeCheck::Verdict::Unknown)), QString::number(count(ProbeCheck::Verdict::Skip)));
+}
+
 bool ProbeEntityReport::hasFailure() const
 {
     return std::any_of(checks.cbegin(), checks.cend(), [](const ProbeCheck &c) { return c.verdict == ProbeCheck::Verdict::Fail; });
@@ -443,12 +457,15 @@ void ApiProbe::onTimeout()
     abort();
 }
 
-void ApiProbe::fetch(Source *source, const PageRequest &request, std::function<void(PageJob *)> onDone)
+void ApiProbe::fetch(Source *source, const PageRequest &request, const QString &step, std::function<void(PageJob *)> onDone)
 {
     PageJob *job = source->fetchPage(request);
     m_job = job;
+    m_step = step;
+    m_waiting.start();
     connect(job, &SourceJob::finished, this, [this, onDone](SourceJob *finishedJob) {
         m_job = nullptr;
+        m_step.clear();
         if (m_aborted) {
             if (!m_error)
                 m_error = Error(Error::Code::Aborted, Tr::tr("source %1: the probe was stopped").arg(m_sourceName));
@@ -458,6 +475,29 @@ void ApiProbe::fetch(Source *source, const PageRequest &request, std::function<v
         onDone(static_cast<PageJob *>(finishedJob));
     });
     job->start();
+    Q_EMIT requestStarted();
+}
+
+ApiProbe::Activity ApiProbe::activity() const
+{
+    Activity a;
+    if (!m_job || m_done || !m_run)
+        return a;
+    a.entity = m_run->entity->name;
+    a.step = m_step;
+    const SourceJob::Activity job = m_job->activity();
+    a.url = job.url;
+    a.retries = job.retries;
+    a.waitingMs = m_waiting.isValid() ? m_waiting.elapsed() : 0;
+    return a;
+}
+
+QStringList ApiProbe::entities() const
+{
+    QStringList names;
+    for (const EntityConfig *e : m_entities)
+        names.append(e->name);
+    return names;
 }
 
 void ApiProbe::startEntity()
@@ -481,7 +521,8 @@ void ApiProbe::startEntity()
     PageRequest request;
     request.entity = run.entity->name;
     request.mode = PageRequest::Mode::Full;
-    fetch(run.walker, request, [this](PageJob *job) { onFullPage(job); });
+    //: What the probe waits for.
+    fetch(run.walker, request, Tr::tr("the first page of a full walk"), [this](PageJob *job) { onFullPage(job); });
 }
 
 void ApiProbe::onFullPage(PageJob *job)
@@ -549,7 +590,8 @@ void ApiProbe::onFullPage(PageJob *job)
         const bool small = page.total >= 0 && page.total <= perPage * m_maxCountingPages && run.full.size() < m_maxCountingPages;
         if (run.full.size() < m_maxPages || small) {
             request.token = page.nextToken;
-            fetch(run.walker, request, [this](PageJob *next) { onFullPage(next); });
+            //: What the probe waits for; %1 is a page number.
+            fetch(run.walker, request, Tr::tr("page %1 of a full walk").arg(run.full.size() + 1), [this](PageJob *next) { onFullPage(next); });
             return;
         }
         run.walkComplete = false;
@@ -564,7 +606,9 @@ void ApiProbe::onFullPage(PageJob *job)
         if (!predicted.isEmpty()) {
             run.askedBeyond = true;
             request.token = predicted;
-            fetch(run.walker, request, [this](PageJob *next) { onFullPage(next); });
+            //: What the probe waits for.
+            fetch(run.walker, request, Tr::tr("page 2, which the source says does not exist: records there would mean page 1 was cut short"),
+                  [this](PageJob *next) { onFullPage(next); });
             return;
         }
     }
@@ -609,7 +653,9 @@ void ApiProbe::afterFullWalk()
     PageRequest request;
     request.entity = run.entity->name;
     request.mode = PageRequest::Mode::Full;
-    fetch(run.walker, request, [this](PageJob *job) { onFullPage(job); });
+    //: What the probe waits for; %1 is a number of records.
+    fetch(run.walker, request, Tr::tr("the first page again with %1 record(s) per page, to see a second page", nullptr, run.shrunkSize).arg(run.shrunkSize),
+          [this](PageJob *job) { onFullPage(job); });
 }
 
 void ApiProbe::tryPageSize()
@@ -633,7 +679,10 @@ void ApiProbe::tryPageSize()
     PageRequest request;
     request.entity = run.entity->name;
     request.mode = PageRequest::Mode::Full;
-    fetch(m_resized.get(), request, [this](PageJob *job) { onFullPage(job); });
+    //: What the probe waits for; %1 and %2 are numbers of records.
+    fetch(m_resized.get(), request,
+          Tr::tr("the first page with %1 record(s) per page, as the server refused %2", nullptr, run.trying).arg(run.trying).arg(run.refusedPageSize),
+          [this](PageJob *job) { onFullPage(job); });
 }
 
 // A source made for one entity goes when the next one is made or the entity is done; later,
@@ -655,7 +704,8 @@ void ApiProbe::startIncremental()
     PageRequest request;
     request.entity = run.entity->name;
     request.mode = PageRequest::Mode::Incremental;
-    fetch(run.source, request, [this](PageJob *job) { onIncrementalPage(job); });
+    //: What the probe waits for.
+    fetch(run.source, request, Tr::tr("the first page of an incremental walk"), [this](PageJob *job) { onIncrementalPage(job); });
 }
 
 void ApiProbe::onIncrementalPage(PageJob *job)
@@ -703,7 +753,9 @@ void ApiProbe::onIncrementalPage(PageJob *job)
     request.entity = run.entity->name;
     request.mode = PageRequest::Mode::Incremental;
     request.since = cursorText(run.since);
-    fetch(run.source, request, [this](PageJob *filtered) { onFilteredPage(filtered); });
+    //: What the probe waits for; %1 is a field name, %2 a value of it.
+    fetch(run.source, request, Tr::tr("a page of what changed since %1 = %2").arg(run.caps.cursorField, request.since),
+          [this](PageJob *filtered) { onFilteredPage(filtered); });
 }
 
 void ApiProbe::onFilteredPage(PageJob *job)
@@ -1007,35 +1059,23 @@ public:
         return makeCheck(id, V::Pass, Tr::tr("the total stays %1 between reads; the collection is too large to count here").arg(t));
     }
 
-    ProbeCheck fields(const QList<QJsonObject> &records, const QStringList &names) const
+    // `absent`: RecordMapper::absentFields over the same records.
+    ProbeCheck fields(const QList<QJsonObject> &records, const QStringList &names, const QList<AbsentField> &absent) const
     {
         const QString id = QStringLiteral("fields");
         if (records.isEmpty())
             return makeCheck(id, V::Unknown, Tr::tr("no records to look at"));
         const QString path = QStringLiteral("sources.%1.entities.%2").arg(m_source, m_entity.name);
-        QList<QPair<QString, QString>> wanted; // key -> field
-        for (const ColumnMapping &c : m_entity.columns) {
-            if (!c.optional)
-                wanted.append({path + QStringLiteral(".columns.") + c.column, c.field});
-        }
-        for (const ReferenceMapping &r : m_entity.references) {
-            if (!r.optional)
-                wanted.append({path + QStringLiteral(".references.") + r.column, r.field});
-        }
-        if (m_caps.incremental && !m_caps.cursorField.isEmpty())
-            wanted.append({m_h.changeFieldKey, m_caps.cursorField});
         QStringList missing;
         QString firstKey, suggestion;
-        for (const auto &w : std::as_const(wanted)) {
-            const bool present = std::any_of(records.cbegin(), records.cend(), [&w](const QJsonObject &r) { return !valueAt(r, w.second).isUndefined(); });
-            if (present)
-                continue;
-            const QString likely = likelyField(records, w.second);
-            const QString key = w.first.isEmpty() ? Tr::tr("the change field") : w.first;
-            missing.append(likely.isEmpty() ? Tr::tr("\"%1\" (%2)").arg(w.second, key)
-                                            : Tr::tr("\"%1\" (%2; the records have \"%3\")").arg(w.second, key, likely));
+        for (const AbsentField &a : absent) {
+            const QString fullKey = a.key.isEmpty() ? m_h.changeFieldKey : path + QLatin1Char('.') + a.key;
+            const QString likely = likelyField(records, a.field);
+            const QString key = fullKey.isEmpty() ? Tr::tr("the change field") : fullKey;
+            missing.append(likely.isEmpty() ? Tr::tr("\"%1\" (%2)").arg(a.field, key)
+                                            : Tr::tr("\"%1\" (%2; the records have \"%3\")").arg(a.field, key, likely));
             if (firstKey.isEmpty()) {
-                firstKey = w.first;
+                firstKey = fullKey;
                 suggestion = likely;
             }
         }
@@ -1116,6 +1156,19 @@ void ApiProbe::finishEntity()
     report.records = int(records.size());
     report.url = run.shrunkSize > 0 ? run.original.url : run.full.isEmpty() ? QString() : run.full.first().url;
     report.fields = fieldNames(records);
+    report.capabilities = run.caps;
+    report.firstPage = run.shrunkSize > 0 ? run.original : run.full.isEmpty() ? Page() : run.full.first();
+    report.requestError = run.fullError;
+    {
+        QJsonArray all;
+        for (const Page &p : std::as_const(run.full)) {
+            for (const QJsonValue &v : p.records)
+                all.append(v);
+        }
+        // The change field is wanted where the walks filter on it, as the judge asks for it.
+        const RecordMapper mapper(*run.entity, m_config.database, run.caps.incremental ? run.caps.cursorField : QString());
+        report.absentFields = mapper.absentFields(all);
+    }
     const Judge judge(m_sourceName, *run.entity, run.caps, run.hints);
 
     if (run.full.isEmpty()) {
@@ -1159,7 +1212,7 @@ void ApiProbe::finishEntity()
         report.checks.append(judge.changeFilter(run.incRead, run.inc, run.sinceSkipped, run.since, run.filteredRead, run.filtered,
                                                 run.filterError, incOrder.verdict == V::Pass));
         report.checks.append(judge.total(run.full, run.walkComplete && !run.laterError));
-        report.checks.append(judge.fields(records, report.fields));
+        report.checks.append(judge.fields(records, report.fields, report.absentFields));
         report.checks.append(judge.ids(records, report.fields));
     }
     for (const ProbeCheck &c : std::as_const(report.checks))

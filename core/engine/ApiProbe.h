@@ -2,6 +2,7 @@
 
 #include "config/Config.h"
 #include "engine/Source.h"
+#include "engine/apply/RecordMapper.h"
 #include "util/Error.h"
 
 #include <QJsonObject>
@@ -9,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -58,6 +60,16 @@ struct ProbeCheck
     QJsonObject toJson() const;
 };
 
+// How many checks had each verdict: the last line of `tributaryd probe` and the console's sum.
+struct ProbeTally
+{
+    int counts[4] = {0, 0, 0, 0}; // by ProbeCheck::Verdict
+
+    void add(const QList<ProbeCheck> &checks);
+    int count(ProbeCheck::Verdict v) const { return counts[int(v)]; }
+    QString text() const; // "Checks: 34 passed, 2 failed, 0 could not tell, 0 not applicable"
+};
+
 // What the probe found for one entity.
 struct ProbeEntityReport
 {
@@ -67,6 +79,15 @@ struct ProbeEntityReport
     int records = 0;      // records on them
     QStringList fields;   // the field names of the records (first level), sorted
     QList<ProbeCheck> checks;
+    // For a front end that shows more than the verdicts (the console's Test connection); not in
+    // toJson(). The source's capabilities for the entity; the first page of the full walk as
+    // configured (or at the first page size the server accepted), which a sync reads first; why
+    // that page could not be read (the "request" check says it for people); the mapped fields
+    // no record read carries (what the "fields" check fails on).
+    EntityCapabilities capabilities;
+    Page firstPage;
+    Error requestError;
+    QList<AbsentField> absentFields;
 
     bool hasFailure() const;
     const ProbeCheck *check(const QString &id) const;
@@ -77,7 +98,8 @@ struct ProbeEntityReport
 // interface only: for each enabled entity it reads two or three pages of a full walk, the first
 // page of an incremental walk and one filtered page, and answers per check pass, fail or could
 // not tell, with the configuration key to change. Nothing is written anywhere and no database is
-// opened: what `tributaryd probe` prints and what the console's connection test can show.
+// opened. The one place these checks are made: `tributaryd probe` prints its reports, `init
+// --detect` probes what it wrote, and the console's Test connection (ConnectionTest) shows them.
 //
 //   auto *probe = new ApiProbe(config, "items-api", this);
 //   connect(probe, &ApiProbe::finished, ...);
@@ -86,6 +108,18 @@ class ApiProbe : public QObject
 {
     Q_OBJECT
 public:
+    // The request the probe waits for: which entity, what it asks for (for people: "page 2 of a
+    // full walk"), the URL when the source can say, the retries so far and how long it has
+    // waited. Empty `entity` when nothing is in flight.
+    struct Activity
+    {
+        QString entity;
+        QString step;
+        QString url;
+        int retries = 0;
+        qint64 waitingMs = 0;
+    };
+
     using HintsFunction = std::function<ProbeHints(const SourceConfig &, const QString &entity)>;
     // A copy of the source's configuration asking for `pageSize` records per page of `entity`:
     // how the probe finds a page size the server accepts when it refuses the configured one.
@@ -104,20 +138,26 @@ public:
     void setMaxPages(int pages) { m_maxPages = qMax(2, pages); }
     void setMaxCountingPages(int pages) { m_maxCountingPages = pages; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    int timeoutMs() const { return m_timeoutMs; }
 
     void start();
     // Stops the request in flight; finished() is still emitted once.
     void abort();
 
+    bool isRunning() const { return m_started && !m_done; }
     bool isFinished() const { return m_done; }
     // A problem that prevented the probe as a whole (no such source, unknown type, a timeout).
     const Error &error() const { return m_error; }
     QString sourceName() const { return m_sourceName; }
+    // The enabled entities in the order they are probed (referenced ones first).
+    QStringList entities() const;
     const QList<ProbeEntityReport> &reports() const { return m_reports; }
+    Activity activity() const;
     bool hasFailure() const;
     QJsonObject toJson() const; // {"source", "error", "entities": [...]}
 
 Q_SIGNALS:
+    void requestStarted(); // activity() changed
     void entityFinished(int index);
     void finished(); // exactly once
 
@@ -125,7 +165,7 @@ private:
     struct EntityRun;
 
     void startEntity();
-    void fetch(Source *source, const PageRequest &request, std::function<void(PageJob *)> done);
+    void fetch(Source *source, const PageRequest &request, const QString &step, std::function<void(PageJob *)> done);
     void onFullPage(PageJob *job);
     void tryPageSize();
     void afterFullWalk();
@@ -150,6 +190,8 @@ private:
     QList<ProbeEntityReport> m_reports;
     Error m_error;
     QTimer m_timer;
+    QString m_step;             // what the request in flight asks for, for people
+    QElapsedTimer m_waiting;    // since it was sent
     int m_index = -1;
     int m_maxPages = 3;
     int m_maxCountingPages = 10;

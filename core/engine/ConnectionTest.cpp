@@ -1,66 +1,25 @@
 #include "ConnectionTest.h"
 
-#include "engine/SourceRegistry.h"
+#include "util/Tr.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 
 Q_LOGGING_CATEGORY(lcConnectionTest, "tributary.core.connectiontest", QtInfoMsg)
 
 namespace Tributary {
 
 ConnectionTest::ConnectionTest(const Config &config, const QString &sourceName, QObject *parent)
-    : QObject(parent), m_config(config), m_sourceName(sourceName)
+    : QObject(parent), m_config(config), m_sourceName(sourceName), m_probe(new ApiProbe(config, sourceName, this))
 {
-    init(config);
-    if (m_error)
-        return;
-    m_nam = new QNetworkAccessManager(this);
-    m_ownedImpl = SourceRegistry::create(m_source, m_nam);
-    m_impl = m_ownedImpl.get();
-    if (!m_impl)
-        m_error = Error(Error::Code::Config, QStringLiteral("sources.%1.type: unknown source type \"%2\"; expected one of: %3")
-                                                 .arg(m_sourceName, m_source.type, SourceRegistry::types().join(QStringLiteral(", "))));
-}
-
-ConnectionTest::ConnectionTest(const Config &config, const QString &sourceName, Source *source, QObject *parent)
-    : QObject(parent), m_config(config), m_sourceName(sourceName), m_impl(source)
-{
-    init(config);
-    if (!m_error && !m_impl)
-        m_error = Error(Error::Code::Internal, QStringLiteral("no source to test"));
-}
-
-ConnectionTest::~ConnectionTest()
-{
-    // Jobs still in flight belong to the source; they must not call back into a test that is
-    // going away.
-    for (const QPointer<PageJob> &job : std::as_const(m_jobs)) {
-        if (job) {
-            disconnect(job, nullptr, this, nullptr);
-            job->abort();
-        }
-    }
-}
-
-void ConnectionTest::init(const Config &config)
-{
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &ConnectionTest::onTimeout);
-    const SourceConfig *source = config.source(m_sourceName);
-    if (!source) {
-        m_error = Error(Error::Code::NotFound, QStringLiteral("the configuration has no source \"%1\"").arg(m_sourceName));
-        return;
-    }
-    m_source = *source;
-    QString cycle;
-    const QList<const EntityConfig *> entities = m_source.orderedEntities(&cycle);
-    if (!cycle.isEmpty()) {
-        m_error = Error(Error::Code::Config, QStringLiteral("sources.%1.entities: %2").arg(m_sourceName, cycle));
-        return;
-    }
-    for (const EntityConfig *e : entities) {
+    connect(m_probe, &ApiProbe::requestStarted, this, &ConnectionTest::requestStarted);
+    connect(m_probe, &ApiProbe::entityFinished, this, &ConnectionTest::onEntityReported);
+    connect(m_probe, &ApiProbe::finished, this, &ConnectionTest::onProbeFinished);
+    const SourceConfig *source = m_config.source(sourceName);
+    for (const QString &name : m_probe->entities()) {
+        const EntityConfig *e = source ? source->entity(name) : nullptr;
+        if (!e)
+            continue;
         ConnectionTestResult r;
         r.entity = e->name;
         r.table = e->table;
@@ -77,6 +36,17 @@ void ConnectionTest::init(const Config &config)
     }
 }
 
+// The probe is a child: it goes with the test, and its destructor stops the request in flight.
+ConnectionTest::~ConnectionTest() = default;
+
+void ConnectionTest::setTimeoutMs(int ms) { m_probe->setTimeoutMs(ms); }
+int ConnectionTest::timeoutMs() const { return m_probe->timeoutMs(); }
+bool ConnectionTest::isRunning() const { return m_probe->isRunning(); }
+bool ConnectionTest::isFinished() const { return m_probe->isFinished(); }
+const Error &ConnectionTest::error() const { return m_probe->error(); }
+bool ConnectionTest::hasFailure() const { return m_probe->hasFailure(); }
+ApiProbe::Activity ConnectionTest::activity() const { return m_probe->activity(); }
+
 const ConnectionTestResult *ConnectionTest::result(const QString &entity) const
 {
     for (const ConnectionTestResult &r : m_results) {
@@ -88,49 +58,13 @@ const ConnectionTestResult *ConnectionTest::result(const QString &entity) const
 
 void ConnectionTest::start()
 {
-    if (m_started)
-        return;
-    m_started = true;
-    if (m_error || m_results.isEmpty()) {
-        // Never finish inside start(): the caller connects first, then starts.
-        QTimer::singleShot(0, this, &ConnectionTest::checkDone);
-        return;
-    }
     qCInfo(lcConnectionTest).noquote() << "testing source" << m_sourceName << "with" << m_results.size() << "entities";
-    m_jobs.resize(m_results.size());
-    for (int i = 0; i < m_results.size(); ++i) {
-        ConnectionTestResult &r = m_results[i];
-        r.capabilities = m_impl->capabilities(r.entity);
-        // A full walk's first page: what a first sync reads first, whatever the cursor says.
-        PageRequest request;
-        request.entity = r.entity;
-        request.mode = PageRequest::Mode::Full;
-        PageJob *job = m_impl->fetchPage(request);
-        m_jobs[i] = job;
-        connect(job, &SourceJob::finished, this, [this, i](SourceJob *done) { onPageFinished(i, done); });
-        job->start();
-    }
-    if (m_timeoutMs > 0)
-        m_timer.start(m_timeoutMs);
+    m_probe->start();
 }
 
 void ConnectionTest::abort()
 {
-    if (!m_started || m_done)
-        return;
-    for (int i = 0; i < m_jobs.size(); ++i) {
-        if (m_jobs.at(i))
-            m_jobs.at(i)->abort();
-    }
-}
-
-void ConnectionTest::onTimeout()
-{
-    m_timedOut = true;
-    for (int i = 0; i < m_jobs.size(); ++i) {
-        if (m_jobs.at(i))
-            m_jobs.at(i)->abort();
-    }
+    m_probe->abort();
 }
 
 QString ConnectionTest::prettyJson(const QJsonArray &records, int maxBytes, bool *truncated)
@@ -150,58 +84,61 @@ QString ConnectionTest::prettyJson(const QJsonArray &records, int maxBytes, bool
     return QString::fromUtf8(text);
 }
 
-void ConnectionTest::onPageFinished(int index, SourceJob *done)
+void ConnectionTest::onEntityReported(int reportIndex)
 {
+    const ProbeEntityReport &report = m_probe->reports().at(reportIndex);
+    int index = -1;
+    for (int i = 0; i < m_results.size() && index < 0; ++i) {
+        if (m_results.at(i).entity == report.entity)
+            index = i;
+    }
+    if (index < 0)
+        return;
     ConnectionTestResult &r = m_results[index];
-    m_jobs[index] = nullptr;
     r.finished = true;
-    auto *job = static_cast<PageJob *>(done);
-    const Page &page = job->page();
-    r.url = page.url;
-    r.retries = page.retries;
-    if (job->hasError()) {
-        r.error = job->error();
-        if (m_timedOut && r.error.code == Error::Code::Aborted)
-            r.error = Error(Error::Code::Network, QStringLiteral("source %1, entity %2: no answer within %3 s")
-                                                      .arg(m_sourceName, r.entity, QString::number(m_timeoutMs / 1000.0)));
-        qCInfo(lcConnectionTest).noquote() << "source" << m_sourceName << "entity" << r.entity << "failed:" << r.error.toString();
-    } else {
-        r.total = page.total;
-        r.hasNextPage = !page.nextToken.isEmpty();
-        r.recordCount = int(page.records.size());
-        r.rawJson = prettyJson(page.records, m_maxRawBytes, &r.rawTruncated);
-        const EntityConfig *entity = m_source.entity(r.entity);
-        const RecordMapper mapper(*entity, m_config.database, r.capabilities.cursorField);
-        const int n = m_maxRecords > 0 ? qMin(r.recordCount, m_maxRecords) : r.recordCount;
-        for (int i = 0; i < n; ++i) {
-            const QJsonObject record = page.records.at(i).toObject();
+    r.tested = true;
+    r.report = report;
+    r.error = report.requestError;
+    const SourceConfig *source = m_config.source(m_sourceName);
+    const EntityConfig *entity = source ? source->entity(r.entity) : nullptr;
+    for (const AbsentField &a : report.absentFields) {
+        const qsizetype dot = a.key.indexOf(QLatin1Char('.'));
+        if (dot > 0)
+            r.absentColumns.append(a.key.mid(dot + 1));
+    }
+    if (!r.error && entity) {
+        const QJsonArray &page = report.firstPage.records;
+        r.rawJson = prettyJson(page, m_maxRawBytes, &r.rawTruncated);
+        const RecordMapper mapper(*entity, m_config.database, report.capabilities.cursorField);
+        const qsizetype n = m_maxRecords > 0 ? qMin<qsizetype>(page.size(), m_maxRecords) : page.size();
+        for (qsizetype i = 0; i < n; ++i) {
+            const QJsonObject record = page.at(i).toObject();
             MappedRecord mapped = mapper.map(record);
             if (!mapped.isValid())
                 ++r.mappingErrors;
             r.rawRecords.append(record);
             r.records.append(std::move(mapped));
         }
-        // A field no record carries (a wrong name) would be NULL in every row: the sync refuses
-        // such a page, and so does the test, with the records still shown.
-        if (const Error wrong = mapper.checkFieldsPresent(page.records, m_sourceName))
-            r.error = wrong;
-        qCInfo(lcConnectionTest).noquote() << "source" << m_sourceName << "entity" << r.entity << ":" << r.recordCount
-                                           << "records," << r.mappingErrors << "not mappable, total" << r.total;
     }
+    qCInfo(lcConnectionTest).noquote() << "source" << m_sourceName << "entity" << r.entity << ":"
+                                       << (r.error ? r.error.toString() : QStringLiteral("%1 records on the first page, %2 not mappable")
+                                                                              .arg(report.firstPage.records.size())
+                                                                              .arg(r.mappingErrors));
     Q_EMIT entityFinished(index);
-    checkDone();
 }
 
-void ConnectionTest::checkDone()
+void ConnectionTest::onProbeFinished()
 {
-    if (m_done)
-        return;
-    for (const ConnectionTestResult &r : std::as_const(m_results)) {
-        if (!r.finished && !m_error)
-            return;
+    // Entities the probe did not reach (a stop, the time limit): say so instead of waiting.
+    const Error &why = m_probe->error();
+    for (ConnectionTestResult &r : m_results) {
+        if (r.finished)
+            continue;
+        r.finished = true;
+        r.error = Error(why ? why.code : Error::Code::Aborted,
+                        //: An entity the connection test did not reach; %1 says why (stopped, time limit).
+                        Tr::tr("not tested: %1").arg(why ? why.message : Tr::tr("the test ended before this entity")));
     }
-    m_done = true;
-    m_timer.stop();
     Q_EMIT finished();
 }
 

@@ -1,37 +1,29 @@
 #pragma once
 
 #include "config/Config.h"
+#include "engine/ApiProbe.h"
 #include "engine/apply/RecordMapper.h"
-#include "engine/Source.h"
 #include "util/Error.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
-#include <QTimer>
-#include <memory>
-
-class QNetworkAccessManager;
 
 namespace Tributary {
 
-// What the first page of one entity looked like: where it came from, how the source pages, and
-// every record as the mapper turns it into target columns (or why it cannot).
+// What the console's Test connection shows for one entity: ApiProbe's verdicts, exactly what
+// `tributaryd probe` prints, and the first page a sync would read, mapped as the sync would write
+// it (or why a record cannot be).
 struct ConnectionTestResult
 {
     QString entity;
     QString table;
-    bool finished = false;
-    Error error;                      // the page could not be fetched (network, auth, parse, config)
-    QString url;                      // the URL that produced the page (redacted)
-    EntityCapabilities capabilities;
-    qint64 total = -1;                // records the whole walk would see, when the source says
-    bool hasNextPage = false;         // the page carried a continuation
-    int recordCount = 0;              // records on the page (all of them, mapped or not)
-    int retries = 0;
-    QString rawJson;                  // the page's records, pretty-printed, cut at maxRawBytes
+    bool finished = false;            // the probe is done with the entity, or the test ended before it
+    bool tested = false;              // `report` holds the probe's verdicts
+    ProbeEntityReport report;         // capabilities, the first page, the checks
+    Error error;                      // the first page could not be read, or the test ended before the entity
+    QString rawJson;                  // the first page's records, pretty-printed, cut at maxRawBytes
     bool rawTruncated = false;
     QStringList columns;              // mapped columns, in configuration order
     QStringList referenceColumns;     // reference columns (values are the referenced external ids)
@@ -40,15 +32,21 @@ struct ConnectionTestResult
     int mappingErrors = 0;
     QString externalIdField;          // the record field holding the external id
     QHash<QString, QStringList> fieldColumns; // source field -> columns and reference columns filled from it
+    // Columns and reference columns whose field no record the probe read carries: the "fields"
+    // check fails on them, and their NULLs are not values.
+    QStringList absentColumns;
 
     bool isOk() const { return finished && !error.isError(); }
+    // A check failed, or the entity could not be tested.
+    bool hasFailure() const { return finished && (error.isError() || report.hasFailure()); }
     // Columns (or reference columns) filled from `field`: where a mapping error belongs.
     QStringList columnsForField(const QString &field) const { return fieldColumns.value(field); }
 };
 
-// Fetches the first page of each enabled entity of one source, as a full walk would start, and
-// maps its records without writing anything anywhere: what the console's "Test connection"
-// shows before a first sync. No database is opened; the source's own state is not read either.
+// The console's "Test connection" for one source: runs ApiProbe (the checks of `tributaryd
+// probe`, through the same code) and maps the first page of each entity without writing anything
+// anywhere, so that a person sees the verdicts next to the rows a first sync would write. No
+// database is opened; the source's own state is not read either.
 //
 //   auto *test = new ConnectionTest(config, "forum", this);
 //   connect(test, &ConnectionTest::finished, ...);
@@ -57,59 +55,53 @@ class ConnectionTest : public QObject
 {
     Q_OBJECT
 public:
-    // Creates the source through SourceRegistry, over its own network access manager.
+    // Creates the source through SourceRegistry (ApiProbe's), over its own network access manager.
     ConnectionTest(const Config &config, const QString &sourceName, QObject *parent = nullptr);
-    // Uses `source` (which must outlive the test) instead of creating one.
-    ConnectionTest(const Config &config, const QString &sourceName, Source *source, QObject *parent = nullptr);
     ~ConnectionTest() override;
 
     // Limits, set before start(): the raw JSON kept per entity, the records mapped per entity,
-    // and how long the whole test may take before the entities still waiting are aborted.
+    // and how long the whole test may take.
     void setMaxRawBytes(int bytes) { m_maxRawBytes = bytes; }
     void setMaxRecords(int records) { m_maxRecords = records; }
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setTimeoutMs(int ms);
+    int timeoutMs() const;
 
     void start();
-    // Stops every request still in flight; finished() is still emitted once.
+    // Stops the request in flight; finished() is still emitted once. Entities not tested yet say so.
     void abort();
 
-    bool isRunning() const { return m_started && !m_done; }
-    bool isFinished() const { return m_done; }
-    // A problem that prevented the test as a whole (unknown source, no such source type).
-    const Error &error() const { return m_error; }
+    bool isRunning() const;
+    bool isFinished() const;
+    // A problem that ended the test as a whole (unknown source, no such source type, the time
+    // limit, a stop): ApiProbe's.
+    const Error &error() const;
+    // Any check failed, or the test could not finish: what the overall verdict says.
+    bool hasFailure() const;
     QString sourceName() const { return m_sourceName; }
     const QList<ConnectionTestResult> &results() const { return m_results; }
     const ConnectionTestResult *result(const QString &entity) const;
+    // What the test waits for now (entity, request, URL, how long).
+    ApiProbe::Activity activity() const;
+    const ApiProbe *probe() const { return m_probe; }
 
     // The records pretty-printed, cut at a line boundary when longer than maxBytes.
     static QString prettyJson(const QJsonArray &records, int maxBytes, bool *truncated);
 
 Q_SIGNALS:
+    void requestStarted(); // activity() changed
     void entityFinished(int index);
-    void finished(); // exactly once, after every entity has finished or failed
+    void finished(); // exactly once, after every entity has been tested or the test ended
 
 private:
-    void init(const Config &config);
-    void onPageFinished(int index, Tributary::SourceJob *job);
-    void onTimeout();
-    void checkDone();
+    void onEntityReported(int reportIndex);
+    void onProbeFinished();
 
     Config m_config;
     QString m_sourceName;
-    SourceConfig m_source;
-    Source *m_impl = nullptr;
-    std::unique_ptr<Source> m_ownedImpl;
-    QNetworkAccessManager *m_nam = nullptr;
+    ApiProbe *m_probe = nullptr;
     QList<ConnectionTestResult> m_results;
-    QList<QPointer<PageJob>> m_jobs;
-    Error m_error;
-    QTimer m_timer;
     int m_maxRawBytes = 256 * 1024;
     int m_maxRecords = 1000;
-    int m_timeoutMs = 120000;
-    bool m_started = false;
-    bool m_done = false;
-    bool m_timedOut = false;
 };
 
 } // namespace Tributary

@@ -96,6 +96,16 @@ public:
     const Error &error() const { return m_error; }
     bool hasError() const { return m_error.isError(); }
 
+    // What the job is waiting for, for a person watching it (the probe, the console's Test
+    // connection): the request in flight, with secrets removed, and the retries so far. A job
+    // whose source cannot say answers an empty url.
+    struct Activity
+    {
+        QString url;
+        int retries = 0;
+    };
+    virtual Activity activity() const { return {}; }
+
 Q_SIGNALS:
     void finished(Tributary::SourceJob *job);
 

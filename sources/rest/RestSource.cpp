@@ -220,6 +220,21 @@ public:
         finish(withContext(m_ctx, Error(Error::Code::Aborted, QStringLiteral("aborted"))));
     }
 
+    // The request in flight (the count request first, when there is one), or between two
+    // attempts the page's URL.
+    Activity activity() const override
+    {
+        Activity a;
+        a.retries = m_page.retries;
+        if (m_inFlight.http) {
+            a.url = m_inFlight.http->displayUrl();
+            a.retries += m_inFlight.http->retries();
+        } else if (m_url.isValid()) {
+            a.url = HttpClient::redactedUrl(m_url);
+        }
+        return a;
+    }
+
 private:
     using Style = RestPagination::Style;
 

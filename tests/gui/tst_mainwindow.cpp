@@ -23,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QListView>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -118,22 +119,26 @@ void tst_MainWindow::anAdminAddsTestsSyncsAndResolvesWithoutATerminal()
     const SourceConfig *second = w.workspace()->config().source(QStringLiteral("second"));
     QVERIFY(second);
 
-    // 2. Test it: the first page of each entity, mapped, nothing written.
+    // 2. Test it: the probe's checks and the first page of each entity, mapped, nothing written.
+    // The dialog is not modal: the console stays usable while it runs.
     const qint64 rowsBefore = f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages"));
     w.selectSource(QStringLiteral("second"));
     QCOMPARE(w.currentSource(), QStringLiteral("second"));
-    bool tested = false;
-    withModal<ConnectionTestDialog>([&] { w.findChild<QAction *>(QStringLiteral("actionTestConnection"))->trigger(); },
-                                    [&](ConnectionTestDialog *dialog) {
-                                        QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 30000);
-                                        dialog->selectEntity(QStringLiteral("users"));
-                                        QVERIFY(dialog->mappedModel()->rowCount() > 0);
-                                        QVERIFY2(dialog->totalText().contains(QStringLiteral("40")), qPrintable(dialog->totalText()));
-                                        QVERIFY(dialog->errorText().isEmpty());
-                                        tested = true;
-                                        dialog->accept();
-                                    });
-    QVERIFY(tested);
+    w.findChild<QAction *>(QStringLiteral("actionTestConnection"))->trigger();
+    QPointer<ConnectionTestDialog> dialog = w.findChild<ConnectionTestDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->isModal());
+    QVERIFY(!QApplication::activeModalWidget());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 30000);
+    QVERIFY2(!dialog->hasFailure(), qPrintable(dialog->statusText()));
+    dialog->selectEntity(QStringLiteral("users"));
+    QVERIFY(dialog->checksModel()->rowCount() == 9);
+    QVERIFY(dialog->mappedModel()->rowCount() > 0);
+    QVERIFY2(dialog->totalText().contains(QStringLiteral("40")), qPrintable(dialog->totalText()));
+    QVERIFY(dialog->errorText().isEmpty());
+    dialog->close(); // deletes itself
+    QTRY_VERIFY(!dialog);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages")), rowsBefore);
 
     // 3. Sync it from the dashboard: the rows arrive, the progress bars move to the total.

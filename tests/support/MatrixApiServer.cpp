@@ -370,4 +370,93 @@ HttpResponse MatrixApiServer::listing(const QString &entity, const HttpRequest &
     return r;
 }
 
+namespace {
+
+// The rest block for one pagination style, in the API's spelling.
+QJsonObject restBlock(const MatrixApiServer &api, MatrixApiServer::Pagination style, bool withTotal, int pageSize)
+{
+    const QString perPage = api.param(QStringLiteral("per_page"));
+    QJsonObject p{{QStringLiteral("page_size"), pageSize}};
+    switch (style) {
+    case MatrixApiServer::Pagination::Page:
+        p.insert(QStringLiteral("style"), QStringLiteral("page"));
+        p.insert(QStringLiteral("page_size_param"), perPage);
+        break;
+    case MatrixApiServer::Pagination::Offset:
+        p.insert(QStringLiteral("style"), QStringLiteral("offset"));
+        p.insert(QStringLiteral("limit_param"), QStringLiteral("limit"));
+        break;
+    case MatrixApiServer::Pagination::Cursor:
+        p.insert(QStringLiteral("style"), QStringLiteral("cursor"));
+        p.insert(QStringLiteral("page_size_param"), perPage);
+        p.insert(QStringLiteral("next_cursor_path"), api.param(QStringLiteral("next_cursor")));
+        p.insert(QStringLiteral("first_cursor"), QJsonValue::Null);
+        break;
+    case MatrixApiServer::Pagination::NextUrl:
+        p.insert(QStringLiteral("style"), QStringLiteral("next_url"));
+        p.insert(QStringLiteral("page_size_param"), perPage);
+        p.insert(QStringLiteral("next_url_path"), QStringLiteral("links.next"));
+        break;
+    case MatrixApiServer::Pagination::LinkHeader:
+        p.insert(QStringLiteral("style"), QStringLiteral("link_header"));
+        p.insert(QStringLiteral("page_size_param"), perPage);
+        break;
+    }
+    if (withTotal) {
+        if (style == MatrixApiServer::Pagination::LinkHeader)
+            p.insert(QStringLiteral("total_header"), QStringLiteral("X-Total-Count"));
+        else
+            p.insert(QStringLiteral("total_path"), QStringLiteral("meta.") + api.param(QStringLiteral("total")));
+    }
+    const QString updatedAt = api.field(QStringLiteral("items"), QStringLiteral("updated_at"));
+    return QJsonObject{
+        {QStringLiteral("base_url"), api.baseUrl()},
+        {QStringLiteral("records_path"), QStringLiteral("data")},
+        {QStringLiteral("record_path"), QStringLiteral("data")},
+        {QStringLiteral("pagination"), p},
+        {QStringLiteral("incremental"), QJsonObject{{QStringLiteral("param"), api.param(QStringLiteral("updated_since"))},
+                                                    {QStringLiteral("field"), updatedAt},
+                                                    {QStringLiteral("tie_breaker"), QStringLiteral("id")},
+                                                    {QStringLiteral("params"), QJsonObject{{QStringLiteral("sort"), updatedAt}}}}},
+        {QStringLiteral("limits"), QJsonObject{{QStringLiteral("timeout_ms"), 10000}, {QStringLiteral("max_retries"), 0}}},
+    };
+}
+
+} // namespace
+
+QJsonObject MatrixApiServer::configuration(Pagination style, bool withTotal, int pageSize) const
+{
+    const MatrixApiServer &api = *this;
+    auto f = [&](const char *entity, const char *name) { return api.field(QString::fromLatin1(entity), QString::fromLatin1(name)); };
+    auto timestamp = [](const QString &field) {
+        return QJsonObject{{QStringLiteral("field"), field}, {QStringLiteral("type"), QStringLiteral("timestamp")}};
+    };
+    const QJsonObject items{
+        {QStringLiteral("name"), QStringLiteral("items")},
+        {QStringLiteral("endpoint"), QStringLiteral("/items")},
+        {QStringLiteral("table"), QStringLiteral("items")},
+        {QStringLiteral("external_id"), f("items", "id")},
+        {QStringLiteral("columns"), QJsonObject{{QStringLiteral("title"), QJsonObject{{QStringLiteral("field"), f("items", "title")}, {QStringLiteral("required"), true}}},
+                                                {QStringLiteral("updated_at"), timestamp(f("items", "updated_at"))}}},
+        {QStringLiteral("defaults"), QJsonObject{{QStringLiteral("origin"), QStringLiteral("matrix")}}},
+        {QStringLiteral("updated_column"), QStringLiteral("updated_at")}};
+    const QJsonObject notes{
+        {QStringLiteral("name"), QStringLiteral("notes")},
+        {QStringLiteral("endpoint"), QStringLiteral("/notes")},
+        {QStringLiteral("table"), QStringLiteral("notes")},
+        {QStringLiteral("external_id"), f("notes", "id")},
+        {QStringLiteral("columns"), QJsonObject{{QStringLiteral("body"), QJsonObject{{QStringLiteral("field"), f("notes", "body")}, {QStringLiteral("required"), true}}},
+                                                {QStringLiteral("updated_at"), timestamp(f("notes", "updated_at"))}}},
+        {QStringLiteral("references"), QJsonObject{{QStringLiteral("item_id"), QJsonObject{{QStringLiteral("entity"), QStringLiteral("items")},
+                                                                                          {QStringLiteral("field"), f("notes", "item_id")}}}}},
+        {QStringLiteral("defaults"), QJsonObject{{QStringLiteral("origin"), QStringLiteral("matrix")}}},
+        {QStringLiteral("updated_column"), QStringLiteral("updated_at")}};
+    return QJsonObject{
+        {QStringLiteral("database"), QJsonObject{{QStringLiteral("path"), QStringLiteral("main.sqlite")}}},
+        {QStringLiteral("sources"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("matrix")},
+                                                           {QStringLiteral("type"), QStringLiteral("rest")},
+                                                           {QStringLiteral("rest"), restBlock(api, style, withTotal, pageSize)},
+                                                           {QStringLiteral("entities"), QJsonArray{items, notes}}}}}};
+}
+
 } // namespace Tributary::Test

@@ -88,6 +88,13 @@ public:
     QString field(const QString &entity, const QString &name) const;
     QString param(const QString &name) const;
 
+    // --- A configuration over it ---
+    // One source "matrix" reading `items` and `notes` (notes reference items), with the style's
+    // pagination in pages of `pageSize`, the total read when `withTotal`, the change filter on
+    // updated_at (ties by id), all in the API's current spelling (camelCase when switched on);
+    // no retries and a 10 s timeout, so that a fault shows at once.
+    QJsonObject configuration(Pagination style, bool withTotal, int pageSize) const;
+
     // --- What was asked ---
     QStringList requests() const; // request targets, in order
     int requestCount() const;

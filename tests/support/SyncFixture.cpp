@@ -42,6 +42,23 @@ void editSource(QJsonObject &root, const std::function<void(QJsonObject &source)
     root.insert(QStringLiteral("sources"), sources);
 }
 
+void setColumn(QJsonObject &root, const QString &entity, const QString &column, const QJsonObject &mapping)
+{
+    editSource(root, [&](QJsonObject &src) {
+        QJsonArray entities = src.value(QStringLiteral("entities")).toArray();
+        for (qsizetype i = 0; i < entities.size(); ++i) {
+            QJsonObject e = entities.at(i).toObject();
+            if (e.value(QStringLiteral("name")).toString() != entity)
+                continue;
+            QJsonObject columns = e.value(QStringLiteral("columns")).toObject();
+            columns.insert(column, mapping);
+            e.insert(QStringLiteral("columns"), columns);
+            entities.replace(i, e);
+        }
+        src.insert(QStringLiteral("entities"), entities);
+    });
+}
+
 void addSourceCopy(QJsonObject &root, const QString &name, const QUrl &baseUrl)
 {
     QJsonArray sources = root.value(QStringLiteral("sources")).toArray();

@@ -33,6 +33,9 @@ QList<Verifier::EntityReport> runVerify(Database &db, const Config &config, cons
 ForumGeneratorOptions forum(int users, int sections, int topics, int messages, quint64 seed);
 // Edits the first source object of a configuration (for configure()'s `edit`).
 void editSource(QJsonObject &root, const std::function<void(QJsonObject &source)> &edit);
+// Maps `column` of the first source's entity `entity` as `mapping` ({"field": ..., "type": ...}),
+// in place of what it was (for configure()'s `edit`).
+void setColumn(QJsonObject &root, const QString &entity, const QString &column, const QJsonObject &mapping);
 // Appends a copy of the first source object under another name, reading another forum (for
 // configure()'s `edit`): two sources of the same kind feeding one main database.
 void addSourceCopy(QJsonObject &root, const QString &name, const QUrl &baseUrl);

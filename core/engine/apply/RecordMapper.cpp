@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 #include <cmath>
 
 namespace Tributary {
@@ -39,45 +40,52 @@ QString tooLarge(const QJsonValue &v)
 
 } // namespace
 
-Error RecordMapper::checkFieldsPresent(const QJsonArray &records, const QString &sourceName) const
+QList<AbsentField> RecordMapper::absentFields(const QJsonArray &records) const
 {
-    QList<QPair<QString, QString>> wanted; // configuration key -> field
+    QList<AbsentField> wanted;
     for (const ColumnMapping &c : m_entity.columns) {
-        if (!c.optional && !c.required) // a required field absent quarantines each record already
-            wanted.append({QStringLiteral("columns.") + c.column, c.field});
+        if (!c.optional)
+            wanted.append({QStringLiteral("columns.") + c.column, c.field, c.required});
     }
     for (const ReferenceMapping &r : m_entity.references) {
         if (!r.optional)
-            wanted.append({QStringLiteral("references.") + r.column, r.field});
+            wanted.append({QStringLiteral("references.") + r.column, r.field, false});
     }
     if (!m_cursorField.isEmpty())
-        wanted.append({QString(), m_cursorField});
-    int objects = 0;
+        wanted.append({QString(), m_cursorField, false});
+    bool anyObject = false;
     for (const QJsonValue &v : records) {
         if (!v.isObject())
             continue;
-        ++objects;
+        anyObject = true;
         const QJsonObject record = v.toObject();
         for (qsizetype i = wanted.size() - 1; i >= 0; --i) {
-            if (!valueAt(record, wanted.at(i).second).isUndefined())
+            if (!valueAt(record, wanted.at(i).field).isUndefined())
                 wanted.removeAt(i);
         }
         if (wanted.isEmpty())
-            return Error();
-    }
-    if (objects == 0 || wanted.isEmpty())
-        return Error();
-    // What the records do carry, to show the likely right name.
-    QStringList present = records.first().toObject().keys();
-    for (const QJsonValue &v : records) {
-        if (v.isObject()) {
-            present = v.toObject().keys();
             break;
-        }
+    }
+    return anyObject ? wanted : QList<AbsentField>();
+}
+
+Error RecordMapper::checkFieldsPresent(const QJsonArray &records, const QString &sourceName) const
+{
+    QList<AbsentField> absent = absentFields(records);
+    absent.erase(std::remove_if(absent.begin(), absent.end(), [](const AbsentField &a) { return a.required; }), absent.end());
+    if (absent.isEmpty())
+        return Error();
+    int objects = 0;
+    QStringList present; // what the first record does carry, to show the likely right name
+    for (const QJsonValue &v : records) {
+        if (!v.isObject())
+            continue;
+        if (objects++ == 0)
+            present = v.toObject().keys();
     }
     const QString path = QStringLiteral("sources.%1.entities.%2").arg(sourceName, m_entity.name);
-    const QString &key = wanted.first().first;
-    const QString &field = wanted.first().second;
+    const QString &key = absent.first().key;
+    const QString &field = absent.first().field;
     const QString message = key.isEmpty()
         ? Tr::tr("%1: the field \"%2\" that the source's change filter sorts and filters on is in none of the %3 record(s) of the page; "
                  "check the source's incremental field (the records have: %4)", nullptr, objects)

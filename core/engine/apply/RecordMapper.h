@@ -24,6 +24,14 @@ struct MappedRecord
     bool isValid() const { return error.isEmpty(); }
 };
 
+// A mapped field that no record carries (RecordMapper::absentFields).
+struct AbsentField
+{
+    QString key;           // in the entity's block: "columns.title", "references.user_id"; empty for the change field
+    QString field;         // the field the configuration names
+    bool required = false; // a "required" column: each record without it is quarantined already
+};
+
 class RecordMapper
 {
 public:
@@ -31,11 +39,17 @@ public:
 
     MappedRecord map(const QJsonObject &record) const;
 
-    // The mapped fields (and the cursor field, when the mapper knows it) that no record of
-    // `records` carries at all (absent, not null): a wrong name in the configuration (a snake_case
-    // name on a camelCase API) would otherwise write NULL into every row. Columns and references
-    // declared "optional" are not checked. An Error::Code::Config naming the configuration key,
-    // the field and the fields the records do have; none when `records` is empty.
+    // The mapped fields (columns, references, and the cursor field when the mapper knows it) that
+    // no object of `records` carries at all (absent, not null), in configuration order: a wrong
+    // name in the configuration (a snake_case name on a camelCase API) would otherwise write NULL
+    // into every row. Columns and references declared "optional" are not checked. Empty when
+    // `records` holds no object. The one answer to "which mapped fields are missing?" for the
+    // sync (below) and the API probe.
+    QList<AbsentField> absentFields(const QJsonArray &records) const;
+
+    // The sync's refusal of a page with an absent field: an Error::Code::Config naming the
+    // configuration key, the field and the fields the records do have; none when nothing is
+    // absent or `records` is empty. A "required" column is left to the quarantine of each record.
     Error checkFieldsPresent(const QJsonArray &records, const QString &sourceName) const;
 
 private:
