@@ -265,6 +265,7 @@ HttpJob::HttpJob(HttpClient *client, const QNetworkRequest &request, const QByte
     connect(m_waitTimer, &QTimer::timeout, this, &HttpJob::startAttempt);
     m_deadlineTimer = new QTimer(this);
     m_deadlineTimer->setSingleShot(true);
+    m_deadlineTimer->setTimerType(Qt::PreciseTimer); // a coarse timer fires up to 5 % early
     connect(m_deadlineTimer, &QTimer::timeout, this, [this] {
         if (!m_reply)
             return;
