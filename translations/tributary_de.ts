@@ -711,40 +711,6 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <translation>Eine Zeile auswählen, um den Datensatz so zu sehen, wie die Quelle ihn gesendet hat.</translation>
     </message>
     <message>
-        <source>Mapped rows</source>
-        <translation>Zugeordnete Zeilen</translation>
-    </message>
-    <message>
-        <source>Raw JSON</source>
-        <translation>JSON-Rohdaten</translation>
-    </message>
-    <message>
-        <source>%1 — waiting…</source>
-        <translation>%1 — wartet…</translation>
-    </message>
-    <message>
-        <source>%1 — failed</source>
-        <translation>%1 — fehlgeschlagen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 — %n record(s), some not mappable</source>
-        <translation>
-            <numerusform>%1 — %n Datensatz, nicht zuordenbar</numerusform>
-            <numerusform>%1 — %n Datensätze, einige nicht zuordenbar</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 — %n record(s)</source>
-        <translation>
-            <numerusform>%1 — %n Datensatz</numerusform>
-            <numerusform>%1 — %n Datensätze</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Fetches the first page of each entity and maps it; nothing is written.</source>
-        <translation>Ruft die erste Seite jeder Entität ab und ordnet sie zu; nichts wird geschrieben.</translation>
-    </message>
-    <message>
         <source>Cannot test: %1</source>
         <translation>Test nicht möglich: %1</translation>
     </message>
@@ -755,43 +721,6 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
     <message>
         <source>Testing…</source>
         <translation>Test läuft…</translation>
-    </message>
-    <message>
-        <source>Fetching the first page of each entity (%1 of %2 answered)…</source>
-        <translation>Die erste Seite jeder Entität wird abgerufen (%1 von %2 haben geantwortet)…</translation>
-    </message>
-    <message>
-        <source>Connected: every entity answered. Nothing was written.</source>
-        <translation>Verbunden: Jede Entität hat geantwortet. Nichts wurde geschrieben.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of %1 entities failed; see the entity for the reason.</source>
-        <translation>
-            <numerusform>%n von %1 Entitäten ist fehlgeschlagen; den Grund zeigt die Entität.</numerusform>
-            <numerusform>%n von %1 Entitäten sind fehlgeschlagen; den Grund zeigt die jeweilige Entität.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) read</source>
-        <translation>
-            <numerusform>%n Datensatz gelesen</numerusform>
-            <numerusform>%n Datensätze gelesen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n cannot be mapped)</source>
-        <translation>
-            <numerusform>(%n nicht zuordenbar)</numerusform>
-            <numerusform>(%n nicht zuordenbar)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>waiting for the first page…</source>
-        <translation>wartet auf die erste Seite…</translation>
-    </message>
-    <message>
-        <source>(no request was sent)</source>
-        <translation>(keine Anfrage gesendet)</translation>
     </message>
     <message>
         <source>not reported by the source</source>
@@ -820,20 +749,6 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
             <numerusform>%n Datensätze</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>(%n on this page)</source>
-        <translation>
-            <numerusform>(%n auf dieser Seite)</numerusform>
-            <numerusform>(%n auf dieser Seite)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>not reported by the source (%n on this page)</source>
-        <translation>
-            <numerusform>von der Quelle nicht angegeben (%n auf dieser Seite)</numerusform>
-            <numerusform>von der Quelle nicht angegeben (%n auf dieser Seite)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>incremental by &quot;%1&quot;</source>
         <translation>inkrementell nach &quot;%1&quot;</translation>
@@ -855,26 +770,214 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <translation>meldet Gesamtzahlen</translation>
     </message>
     <message>
-        <source>The source refused the credentials: check the token or password the configuration names.</source>
-        <translation>Die Quelle hat die Zugangsdaten abgelehnt: das Token oder Passwort prüfen, das die Konfiguration nennt.</translation>
+        <source>Verdict</source>
+        <translation>Ergebnis</translation>
     </message>
     <message>
-        <source>Check the base URL and that the server is reachable.</source>
-        <translation>Die Basis-URL prüfen und ob der Server erreichbar ist.</translation>
+        <source>Check</source>
+        <translation>Prüfung</translation>
     </message>
     <message>
-        <source>Fix the configuration (or the credential it names) and test again.</source>
-        <translation>Die Konfiguration (oder die darin genannten Zugangsdaten) korrigieren und erneut testen.</translation>
+        <source>What the probe saw</source>
+        <translation>Was die Prüfung sah</translation>
     </message>
     <message>
-        <source>Check the endpoint and where the records are (records_path).</source>
-        <translation>Den Endpunkt prüfen und wo die Datensätze stehen (records_path).</translation>
+        <source>Fix</source>
+        <translation>Abhilfe</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Suggested value: %1</source>
+        <translation>Vorgeschlagener Wert: %1</translation>
+    </message>
+    <message>
+        <source>No record read has the field &quot;%1&quot;: the check &quot;%2&quot; fails, and a sync refuses such a page rather than write NULL into every row.</source>
+        <translation>Kein gelesener Datensatz hat das Feld „%1“: Die Prüfung „%2“ schlägt fehl, und ein Sync lehnt eine solche Seite ab, statt NULL in jede Zeile zu schreiben.</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <extracomment>A cell whose field the record does not carry (not a NULL the source sent).</extracomment>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>The record has no field &quot;%1&quot;.</source>
+        <translation>Der Datensatz hat kein Feld „%1“.</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Mapped rows (first page)</source>
+        <translation>Abgebildete Zeilen (erste Seite)</translation>
+    </message>
+    <message>
+        <source>Raw JSON (first page)</source>
+        <translation>Rohes JSON (erste Seite)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet …</translation>
+    </message>
+    <message>
+        <source>Waiting for %1: %2 (%3 s so far)</source>
+        <extracomment>%1 an entity, %2 what is asked for (&quot;page 2 of a full walk&quot;), %3 seconds.</extracomment>
+        <translation>Warte auf %1: %2 (bisher %3 s)</translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) on this page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine them and apply the rest.</source>
+        <source>after %n failed attempt(s)</source>
         <translation>
-            <numerusform>%n Datensatz auf dieser Seite ist nicht zuordenbar: Das Problem steht in der Spalte, die das Feld füllt. Eine Synchronisation würde ihn in Quarantäne stellen und den Rest anwenden.</numerusform>
-            <numerusform>%n Datensätze auf dieser Seite sind nicht zuordenbar: Das Problem steht jeweils in der Spalte, die das Feld füllt. Eine Synchronisation würde sie in Quarantäne stellen und den Rest anwenden.</numerusform>
+            <numerusform>nach %n fehlgeschlagenen Versuch</numerusform>
+            <numerusform>nach %n fehlgeschlagenen Versuchen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GET %1</source>
+        <translation>GET %1</translation>
+    </message>
+    <message>
+        <source>The test gives up after %1 s; Stop ends it now.</source>
+        <translation>Der Test gibt nach %1 s auf; „Anhalten“ beendet ihn sofort.</translation>
+    </message>
+    <message>
+        <source>%1 — testing…</source>
+        <translation>%1 — wird geprüft …</translation>
+    </message>
+    <message>
+        <source>%1 — waiting its turn</source>
+        <translation>%1 — wartet, bis sie an der Reihe ist</translation>
+    </message>
+    <message>
+        <source>%1 — not tested</source>
+        <translation>%1 — nicht geprüft</translation>
+    </message>
+    <message>
+        <source>%1 — FAIL: cannot be read</source>
+        <translation>%1 — FEHLGESCHLAGEN: nicht lesbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — FAIL: %n check(s) failed</source>
+        <translation>
+            <numerusform>%1 — FEHLGESCHLAGEN: %n Prüfung fehlgeschlagen</numerusform>
+            <numerusform>%1 — FEHLGESCHLAGEN: %n Prüfungen fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — no check failed, %n could not tell</source>
+        <translation>
+            <numerusform>%1 — keine Prüfung fehlgeschlagen, %n unklar</numerusform>
+            <numerusform>%1 — keine Prüfung fehlgeschlagen, %n unklar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — checks passed; some records not mappable</source>
+        <translation>%1 — Prüfungen bestanden; einige Datensätze nicht abbildbar</translation>
+    </message>
+    <message>
+        <source>%1 — every check passed</source>
+        <translation>%1 — alle Prüfungen bestanden</translation>
+    </message>
+    <message>
+        <source>Reads two or three pages of each entity and checks them against the configuration, as tributaryd probe does. Nothing is written.</source>
+        <translation>Liest zwei oder drei Seiten jeder Entität und prüft sie gegen die Konfiguration, wie tributaryd probe. Es wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Testing: %1 of %2 entities done.</source>
+        <translation>Prüfung: %1 von %2 Entitäten fertig.</translation>
+    </message>
+    <message>
+        <source>Failed so far: %1.</source>
+        <translation>Bisher fehlgeschlagen: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>FAILED: %n check(s) failed (%1). A sync with this configuration can miss records or write wrong values; the fix is next to each check.</source>
+        <translation>
+            <numerusform>FEHLGESCHLAGEN: %n Prüfung fehlgeschlagen (%1). Ein Sync mit dieser Konfiguration kann Datensätze verpassen oder falsche Werte schreiben; die Abhilfe steht neben jeder Prüfung.</numerusform>
+            <numerusform>FEHLGESCHLAGEN: %n Prüfungen fehlgeschlagen (%1). Ein Sync mit dieser Konfiguration kann Datensätze verpassen oder falsche Werte schreiben; die Abhilfe steht neben jeder Prüfung.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped before the end: %n entit(ies) not tested.</source>
+        <translation>
+            <numerusform>Vor dem Ende angehalten: %n Entität nicht geprüft.</numerusform>
+            <numerusform>Vor dem Ende angehalten: %n Entitäten nicht geprüft.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The test did not finish: %1. %n entit(ies) not tested.</source>
+        <translation>
+            <numerusform>Der Test wurde nicht beendet: %1. %n Entität nicht geprüft.</numerusform>
+            <numerusform>Der Test wurde nicht beendet: %1. %n Entitäten nicht geprüft.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected. No check failed, but %n could not tell: read why before trusting a sync.</source>
+        <translation>
+            <numerusform>Verbunden. Keine Prüfung fehlgeschlagen, aber %n unklar: Lesen Sie den Grund, bevor Sie einem Sync vertrauen.</numerusform>
+            <numerusform>Verbunden. Keine Prüfung fehlgeschlagen, aber %n unklar: Lesen Sie die Gründe, bevor Sie einem Sync vertrauen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected. Every check passed.</source>
+        <translation>Verbunden. Alle Prüfungen bestanden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of the first pages cannot be mapped: a sync would quarantine them.</source>
+        <translation>
+            <numerusform>%n Datensatz der ersten Seiten ist nicht abbildbar: Ein Sync würde ihn in Quarantäne stellen.</numerusform>
+            <numerusform>%n Datensätze der ersten Seiten sind nicht abbildbar: Ein Sync würde sie in Quarantäne stellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected: every check passed. Nothing was written.</source>
+        <translation>Verbunden: Alle Prüfungen bestanden. Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>testing: %1</source>
+        <translation>wird geprüft: %1</translation>
+    </message>
+    <message>
+        <source>waiting its turn</source>
+        <translation>wartet, bis sie an der Reihe ist</translation>
+    </message>
+    <message>
+        <source>(not tested)</source>
+        <translation>(nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>(no page was read)</source>
+        <translation>(keine Seite gelesen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n on the first page)</source>
+        <translation>
+            <numerusform>(%n auf der ersten Seite)</numerusform>
+            <numerusform>(%n auf der ersten Seite)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not reported by the source (%n on the first page)</source>
+        <translation>
+            <numerusform>von der Quelle nicht gemeldet (%n auf der ersten Seite)</numerusform>
+            <numerusform>von der Quelle nicht gemeldet (%n auf der ersten Seite)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <source>No record read has the field of: %1. Those cells say &quot;absent&quot;: a sync would refuse the page rather than write NULL into every row (see the check &quot;%2&quot;).</source>
+        <translation>Kein gelesener Datensatz hat das Feld von: %1. Diese Zellen zeigen „fehlt“: Ein Sync würde die Seite ablehnen, statt NULL in jede Zeile zu schreiben (siehe die Prüfung „%2“).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) on the first page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine them and apply the rest.</source>
+        <translation>
+            <numerusform>%n Datensatz auf der ersten Seite ist nicht abbildbar: Das Problem steht in der Spalte, die das Feld füllt. Ein Sync würde ihn in Quarantäne stellen und den Rest übernehmen.</numerusform>
+            <numerusform>%n Datensätze auf der ersten Seite sind nicht abbildbar: Das Problem steht in der Spalte, die das Feld füllt. Ein Sync würde sie in Quarantäne stellen und den Rest übernehmen.</numerusform>
         </translation>
     </message>
 </context>

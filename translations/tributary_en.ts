@@ -94,41 +94,6 @@
 <context>
     <name>Tributary::Gui::ConnectionTestDialog</name>
     <message numerus="yes">
-        <source>%1 — %n record(s), some not mappable</source>
-        <translation>
-            <numerusform>%1 — %n record, not mappable</numerusform>
-            <numerusform>%1 — %n records, some not mappable</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 — %n record(s)</source>
-        <translation>
-            <numerusform>%1 — %n record</numerusform>
-            <numerusform>%1 — %n records</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of %1 entities failed; see the entity for the reason.</source>
-        <translation>
-            <numerusform>%n of %1 entities failed; see the entity for the reason.</numerusform>
-            <numerusform>%n of %1 entities failed; see the entity for the reason.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) read</source>
-        <translation>
-            <numerusform>%n record read</numerusform>
-            <numerusform>%n records read</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n cannot be mapped)</source>
-        <translation>
-            <numerusform>(%n cannot be mapped)</numerusform>
-            <numerusform>(%n cannot be mapped)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -136,24 +101,80 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n on this page)</source>
+        <source>after %n failed attempt(s)</source>
         <translation>
-            <numerusform>(%n on this page)</numerusform>
-            <numerusform>(%n on this page)</numerusform>
+            <numerusform>after %n failed attempt</numerusform>
+            <numerusform>after %n failed attempts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>not reported by the source (%n on this page)</source>
+        <source>%1 — FAIL: %n check(s) failed</source>
         <translation>
-            <numerusform>not reported by the source (%n on this page)</numerusform>
-            <numerusform>not reported by the source (%n on this page)</numerusform>
+            <numerusform>%1 — FAIL: %n check failed</numerusform>
+            <numerusform>%1 — FAIL: %n checks failed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) on this page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine them and apply the rest.</source>
+        <source>%1 — no check failed, %n could not tell</source>
         <translation>
-            <numerusform>%n record on this page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine it and apply the rest.</numerusform>
-            <numerusform>%n records on this page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine them and apply the rest.</numerusform>
+            <numerusform>%1 — no check failed, %n could not tell</numerusform>
+            <numerusform>%1 — no check failed, %n could not tell</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>FAILED: %n check(s) failed (%1). A sync with this configuration can miss records or write wrong values; the fix is next to each check.</source>
+        <translation>
+            <numerusform>FAILED: %n check failed (%1). A sync with this configuration can miss records or write wrong values; the fix is next to each check.</numerusform>
+            <numerusform>FAILED: %n checks failed (%1). A sync with this configuration can miss records or write wrong values; the fix is next to each check.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped before the end: %n entit(ies) not tested.</source>
+        <translation>
+            <numerusform>Stopped before the end: %n entity not tested.</numerusform>
+            <numerusform>Stopped before the end: %n entities not tested.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The test did not finish: %1. %n entit(ies) not tested.</source>
+        <translation>
+            <numerusform>The test did not finish: %1. %n entity not tested.</numerusform>
+            <numerusform>The test did not finish: %1. %n entities not tested.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected. No check failed, but %n could not tell: read why before trusting a sync.</source>
+        <translation>
+            <numerusform>Connected. No check failed, but %n could not tell: read why before trusting a sync.</numerusform>
+            <numerusform>Connected. No check failed, but %n could not tell: read why before trusting a sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of the first pages cannot be mapped: a sync would quarantine them.</source>
+        <translation>
+            <numerusform>%n record of the first pages cannot be mapped: a sync would quarantine it.</numerusform>
+            <numerusform>%n records of the first pages cannot be mapped: a sync would quarantine them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n on the first page)</source>
+        <translation>
+            <numerusform>(%n on the first page)</numerusform>
+            <numerusform>(%n on the first page)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not reported by the source (%n on the first page)</source>
+        <translation>
+            <numerusform>not reported by the source (%n on the first page)</numerusform>
+            <numerusform>not reported by the source (%n on the first page)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) on the first page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine them and apply the rest.</source>
+        <translation>
+            <numerusform>%n record on the first page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine it and apply the rest.</numerusform>
+            <numerusform>%n records on the first page cannot be mapped: the problem is shown in the column the field fills. A sync would quarantine them and apply the rest.</numerusform>
         </translation>
     </message>
 </context>

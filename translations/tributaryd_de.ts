@@ -1578,6 +1578,76 @@
         <source>no change-time field (updated_at, modified, ...): every run walks the whole collection</source>
         <translation>kein Feld mit der Änderungszeit (updated_at, modified, ...): jeder Lauf durchläuft den ganzen Bestand</translation>
     </message>
+    <message>
+        <source>Checks: %1 passed, %2 failed, %3 could not tell, %4 not applicable</source>
+        <extracomment>The last line of &apos;tributaryd probe&apos; and the console&apos;s Test connection: how many checks had each verdict.</extracomment>
+        <translation>Prüfungen: %1 bestanden, %2 fehlgeschlagen, %3 unklar, %4 nicht anwendbar</translation>
+    </message>
+    <message>
+        <source>the first page of a full walk</source>
+        <extracomment>What the probe waits for.</extracomment>
+        <translation>die erste Seite eines vollständigen Durchlaufs</translation>
+    </message>
+    <message>
+        <source>page %1 of a full walk</source>
+        <extracomment>What the probe waits for; %1 is a page number.</extracomment>
+        <translation>Seite %1 eines vollständigen Durchlaufs</translation>
+    </message>
+    <message>
+        <source>page 2, which the source says does not exist: records there would mean page 1 was cut short</source>
+        <extracomment>What the probe waits for.</extracomment>
+        <translation>Seite 2, die es laut Quelle nicht gibt: Datensätze dort hießen, dass Seite 1 gekürzt wurde</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first page again with %1 record(s) per page, to see a second page</source>
+        <extracomment>What the probe waits for; %1 is a number of records.</extracomment>
+        <translation>
+            <numerusform>die erste Seite noch einmal mit %1 Datensatz pro Seite, um eine zweite Seite zu sehen</numerusform>
+            <numerusform>die erste Seite noch einmal mit %1 Datensätzen pro Seite, um eine zweite Seite zu sehen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the first page with %1 record(s) per page, as the server refused %2</source>
+        <extracomment>What the probe waits for; %1 and %2 are numbers of records.</extracomment>
+        <translation>
+            <numerusform>die erste Seite mit %1 Datensatz pro Seite, da der Server %2 abgelehnt hat</numerusform>
+            <numerusform>die erste Seite mit %1 Datensätzen pro Seite, da der Server %2 abgelehnt hat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the first page of an incremental walk</source>
+        <extracomment>What the probe waits for.</extracomment>
+        <translation>die erste Seite eines inkrementellen Durchlaufs</translation>
+    </message>
+    <message>
+        <source>a page of what changed since %1 = %2</source>
+        <extracomment>What the probe waits for; %1 is a field name, %2 a value of it.</extracomment>
+        <translation>eine Seite der Änderungen seit %1 = %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>asked for %1 record(s) per page with &quot;%2&quot;, got %3: the server does not read that parameter (the whole collection fits in one page, so this only shows with a smaller page size)</source>
+        <translation>
+            <numerusform>%1 Datensatz pro Seite mit „%2“ angefordert, %3 erhalten: Der Server liest diesen Parameter nicht (der ganze Bestand passt auf eine Seite, daher zeigt es sich erst bei einer kleineren Seitengröße)</numerusform>
+            <numerusform>%1 Datensätze pro Seite mit „%2“ angefordert, %3 erhalten: Der Server liest diesen Parameter nicht (der ganze Bestand passt auf eine Seite, daher zeigt es sich erst bei einer kleineren Seitengröße)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not tested: %1</source>
+        <extracomment>An entity the connection test did not reach; %1 says why (stopped, time limit).</extracomment>
+        <translation>nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>the test ended before this entity</source>
+        <translation>der Test endete vor dieser Entität</translation>
+    </message>
+    <message>
+        <source>source %1: the run lasted longer than max_run_seconds (%2 s) and was stopped at its last committed page; the next run goes on from there. A source this large or slow needs a larger limit</source>
+        <translation>Quelle %1: Der Lauf dauerte länger als max_run_seconds (%2 s) und wurde an seiner letzten festgeschriebenen Seite angehalten; der nächste Lauf macht dort weiter. Eine so große oder langsame Quelle braucht ein höheres Limit</translation>
+    </message>
+    <message>
+        <source>%1: the answer was not complete after %2 s (the server kept sending, too slowly); raise limits.deadline_ms if pages are this large on a slow network</source>
+        <translation>%1: Die Antwort war nach %2 s nicht vollständig (der Server sendete weiter, zu langsam); erhöhen Sie limits.deadline_ms, wenn Seiten in einem langsamen Netz so groß sind</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
@@ -3310,10 +3380,6 @@ vergessen oder die Zeilen löschen, die nur sie gebracht hat</translation>
         <translation>leer</translation>
     </message>
     <message>
-        <source>--value &quot;%1&quot; is %2: a cursor value is a time as the source writes its %3 field, no later than a day from now</source>
-        <translation>--value &quot;%1&quot; ist %2: ein Cursor-Wert ist eine Zeit, wie die Quelle sie in das Cursor-Feld der Entität %3 schreibt, höchstens einen Tag in der Zukunft</translation>
-    </message>
-    <message>
         <source>Would set the incremental cursor of %1/%2 to %3; it is now %4. The next sync asks for what changed from then on (inclusively).</source>
         <translation>Würde den inkrementellen Cursor von %1/%2 auf %3 setzen; bisher: %4. Die nächste Synchronisation fragt nach allem, was sich ab diesem Zeitpunkt geändert hat (einschließlich).</translation>
     </message>
@@ -3394,10 +3460,6 @@ verweigern sie die Änderung.
         <translation>erwartet &apos;show&apos;, &apos;set&apos; oder &apos;reset&apos;, erhalten &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Only this kind of cursor: incremental, full or reconcile.</source>
-        <translation>Nur diese Art von Cursor: incremental, full oder reconcile.</translation>
-    </message>
-    <message>
         <source>set: the new value, a time as the source writes the entity&apos;s cursor field.</source>
         <translation>set: der neue Wert, eine Zeit, wie die Quelle das Cursor-Feld der Entität schreibt.</translation>
     </message>
@@ -3431,10 +3493,6 @@ geändert hat. Der Wert muss eine Zeit sein, höchstens einen Tag in der Zukunft
 the source&apos;s start, a full walk or scan from its beginning.</source>
         <translation>Vergisst Cursor (einer Entität oder alle der Quelle; einer Art oder alle): Eine inkrementelle Synchronisation beginnt
 dann am Startpunkt der Quelle, ein vollständiger Durchlauf oder der Durchlauf eines Abgleichs von vorn.</translation>
-    </message>
-    <message>
-        <source>--kind is incremental, full or reconcile; got &quot;%1&quot;</source>
-        <translation>--kind ist incremental, full oder reconcile; erhalten &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--entity and --value are required</source>
@@ -3552,11 +3610,6 @@ dann am Startpunkt der Quelle, ein vollständiger Durchlauf oder der Durchlauf e
         <translation>Felder der Datensätze: %1</translation>
     </message>
     <message>
-        <source>Checks: %1 passed, %2 failed, %3 could not tell, %4 not applicable</source>
-        <extracomment>The last line of &apos;tributaryd probe&apos;: how many checks had each verdict.</extracomment>
-        <translation>Prüfungen: %1 bestanden, %2 fehlgeschlagen, %3 unklar, %4 nicht anwendbar</translation>
-    </message>
-    <message>
         <source>Tests each enabled entity&apos;s API against the configuration: page size, page parameter, order,
 change filter, total, mapped fields and ids, one verdict per check with the key to change.
 Reads two or three pages per entity; the main database is not opened.
@@ -3565,6 +3618,18 @@ Exit 0 when no check failed, 1 when one did.</source>
 Seitenparameter, Reihenfolge, Änderungsfilter, Gesamtzahl, zugeordnete Felder und IDs; ein Urteil je Prüfung
 mit dem Schlüssel, der zu ändern ist. Liest zwei oder drei Seiten je Entität; die Hauptdatenbank wird nicht geöffnet.
 Exit-Status 0, wenn keine Prüfung fehlgeschlagen ist, 1, wenn eine fehlgeschlagen ist.</translation>
+    </message>
+    <message>
+        <source>--value &quot;%1&quot; is %2: a cursor value is a time, written as the source writes the change time of its %3, no later than a day from now</source>
+        <translation>--value „%1“ ist %2: Ein Cursor-Wert ist eine Zeit, geschrieben wie die Quelle die Änderungszeit ihrer %3 schreibt, höchstens einen Tag nach jetzt</translation>
+    </message>
+    <message>
+        <source>Only this kind of cursor: incremental, full, reconcile or start.</source>
+        <translation>Nur diese Art von Cursor: incremental, full, reconcile oder start.</translation>
+    </message>
+    <message>
+        <source>--kind is incremental, full, reconcile or start; got &quot;%1&quot;</source>
+        <translation>--kind ist incremental, full, reconcile oder start; erhalten: „%1“</translation>
     </message>
 </context>
 </TS>

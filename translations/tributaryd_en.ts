@@ -179,6 +179,29 @@
             <numerusform>the server sends at most %1 records per page</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the first page again with %1 record(s) per page, to see a second page</source>
+        <extracomment>What the probe waits for; %1 is a number of records.</extracomment>
+        <translation>
+            <numerusform>the first page again with %1 record per page, to see a second page</numerusform>
+            <numerusform>the first page again with %1 records per page, to see a second page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the first page with %1 record(s) per page, as the server refused %2</source>
+        <extracomment>What the probe waits for; %1 and %2 are numbers of records.</extracomment>
+        <translation>
+            <numerusform>the first page with %1 record per page, as the server refused %2</numerusform>
+            <numerusform>the first page with %1 records per page, as the server refused %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>asked for %1 record(s) per page with &quot;%2&quot;, got %3: the server does not read that parameter (the whole collection fits in one page, so this only shows with a smaller page size)</source>
+        <translation>
+            <numerusform>asked for %1 record per page with &quot;%2&quot;, got %3: the server does not read that parameter (the whole collection fits in one page, so this only shows with a smaller page size)</numerusform>
+            <numerusform>asked for %1 records per page with &quot;%2&quot;, got %3: the server does not read that parameter (the whole collection fits in one page, so this only shows with a smaller page size)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
