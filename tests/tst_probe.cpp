@@ -14,6 +14,7 @@
 #include "store/Database.h"
 #include "util/Values.h"
 
+#include <memory>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -70,6 +71,35 @@ bool runProbe(ApiProbe &probe)
     QTest::qWait(0); // a second finished() would be queued behind the first
     return finished.size() == 1 && probe.isFinished();
 }
+
+QString describe(const ProbeEntityReport &r);
+
+// The "crm" source of a configuration text whose base_url is "BASE", pointed at a test server
+// and probed to its end.
+struct CrmProbe
+{
+    QTemporaryDir dir;
+    Config config;
+    std::unique_ptr<ApiProbe> probe;
+    QString error;
+
+    bool run(QByteArray text, const QString &baseUrl)
+    {
+        text.replace("BASE", baseUrl.toUtf8());
+        QStringList errors;
+        if (!Config::fromJson(QJsonDocument::fromJson(text).object(), dir.filePath(QStringLiteral("t.json")), &config, &errors)) {
+            error = errors.join(QLatin1Char('\n'));
+            return false;
+        }
+        probe = std::make_unique<ApiProbe>(config, QStringLiteral("crm"));
+        if (!runProbe(*probe)) {
+            error = QStringLiteral("the probe did not finish once");
+            return false;
+        }
+        return !probe->reports().isEmpty();
+    }
+    const ProbeEntityReport &report() const { return probe->reports().first(); }
+};
 
 QString describe(const ProbeEntityReport &r)
 {
@@ -404,15 +434,9 @@ void tst_Probe::silentCapIsSuggestedAsPageSize()
         "entities": [{"name": "records", "endpoint": "/records", "table": "records", "columns": {"name": "name", "active": {"field": "active", "type": "boolean"}}}]}]})")
                            .object();
     QByteArray text = QJsonDocument(root).toJson();
-    text.replace("BASE", api.baseUrl().toUtf8());
-    QTemporaryDir dir;
-    Config config;
-    QStringList errors;
-    QVERIFY2(Config::fromJson(QJsonDocument::fromJson(text).object(), dir.filePath(QStringLiteral("t.json")), &config, &errors),
-             qPrintable(errors.join(QLatin1Char('\n'))));
-    ApiProbe probe(config, QStringLiteral("crm"));
-    QVERIFY(runProbe(probe));
-    const ProbeEntityReport &r = probe.reports().first();
+    CrmProbe probe;
+    QVERIFY2(probe.run(text, api.baseUrl()), qPrintable(probe.error));
+    const ProbeEntityReport &r = probe.report();
     const ProbeCheck *size = r.check(QStringLiteral("page_size"));
     QVERIFY2(size->verdict == ProbeCheck::Verdict::Fail, qPrintable(describe(r)));
     QCOMPARE(size->suggestion.toInt(), 20);
@@ -433,14 +457,9 @@ void tst_Probe::exclusiveFilterFails()
         "rest": {"base_url": "BASE", "records_path": "data", "pagination": {"style": "page", "page_size": 15, "page_size_param": "per_page"},
                  "incremental": {"param": "updated_since", "field": "updated_at", "tie_breaker": "id", "params": {"sort": "updated_at"}}},
         "entities": [{"name": "records", "endpoint": "/records", "table": "records", "columns": {"name": "name"}}]}]})";
-    text.replace("BASE", api.baseUrl().toUtf8());
-    QTemporaryDir dir;
-    Config config;
-    QStringList errors;
-    QVERIFY(Config::fromJson(QJsonDocument::fromJson(text).object(), dir.filePath(QStringLiteral("t.json")), &config, &errors));
-    ApiProbe probe(config, QStringLiteral("crm"));
-    QVERIFY(runProbe(probe));
-    const ProbeEntityReport &r = probe.reports().first();
+    CrmProbe probe;
+    QVERIFY2(probe.run(text, api.baseUrl()), qPrintable(probe.error));
+    const ProbeEntityReport &r = probe.report();
     const ProbeCheck *filter = r.check(QStringLiteral("change_filter"));
     QVERIFY2(filter->verdict == ProbeCheck::Verdict::Fail, qPrintable(describe(r)));
     QVERIFY2(filter->message.contains(QLatin1String("exclusive")), qPrintable(filter->message));
@@ -456,14 +475,9 @@ void tst_Probe::unstableTotalFails()
     QByteArray text = R"({"database": {"path": "main.sqlite"}, "sources": [{"name": "crm", "type": "rest",
         "rest": {"base_url": "BASE", "records_path": "data", "pagination": {"style": "page", "page_size": 15, "page_size_param": "per_page", "total_path": "meta.total"}},
         "entities": [{"name": "records", "endpoint": "/records", "table": "records", "columns": {"name": "name"}}]}]})";
-    text.replace("BASE", api.baseUrl().toUtf8());
-    QTemporaryDir dir;
-    Config config;
-    QStringList errors;
-    QVERIFY(Config::fromJson(QJsonDocument::fromJson(text).object(), dir.filePath(QStringLiteral("t.json")), &config, &errors));
-    ApiProbe probe(config, QStringLiteral("crm"));
-    QVERIFY(runProbe(probe));
-    const ProbeEntityReport &r = probe.reports().first();
+    CrmProbe probe;
+    QVERIFY2(probe.run(text, api.baseUrl()), qPrintable(probe.error));
+    const ProbeEntityReport &r = probe.report();
     const ProbeCheck *total = r.check(QStringLiteral("total"));
     QVERIFY2(total->verdict == ProbeCheck::Verdict::Fail, qPrintable(describe(r)));
     QVERIFY2(total->message.contains(QLatin1String("changed")), qPrintable(total->message));

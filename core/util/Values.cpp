@@ -184,6 +184,26 @@ QString normalizeTimestamp(const QJsonValue &v, const QString &format)
     return out;
 }
 
+bool parseCount(const QJsonValue &v, qint64 *out)
+{
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d < 0 || d != std::floor(d) || d > 9e15)
+            return false;
+        *out = qint64(d);
+        return true;
+    }
+    if (v.isString()) {
+        bool ok = false;
+        const qint64 n = v.toString().trimmed().toLongLong(&ok);
+        if (!ok || n < 0)
+            return false;
+        *out = n;
+        return true;
+    }
+    return false;
+}
+
 bool parseTimestamp(const QJsonValue &input, QDateTime *utc, int *microsOut)
 {
     QDateTime dt;

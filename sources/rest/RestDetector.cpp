@@ -160,23 +160,6 @@ QUrl withParams(const QUrl &url, const Items &base, const Items &extra)
     return u;
 }
 
-bool isWhole(const QJsonValue &v, qint64 *out)
-{
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (d < 0 || d != std::floor(d) || d > 9e15)
-            return false;
-        *out = qint64(d);
-        return true;
-    }
-    if (v.isString()) {
-        bool ok = false;
-        *out = v.toString().trimmed().toLongLong(&ok);
-        return ok && *out >= 0;
-    }
-    return false;
-}
-
 // A time as APIs write one: ISO-8601 text with a date, or Unix seconds.
 bool isTime(const QJsonValue &v)
 {
@@ -786,7 +769,7 @@ void RestDetector::findOffsetParam(int index)
         qint64 total = -1;
         const bool paged = !w.sizeParam.isEmpty();
         for (const QString &h : kTotalHeaders) {
-            if (isWhole(QJsonValue(QString::fromLatin1(w.first.header(h))), &total))
+            if (parseCount(QJsonValue(QString::fromLatin1(w.first.header(h))), &total))
                 break;
             total = -1;
         }
@@ -831,8 +814,8 @@ void RestDetector::paginationFound()
     qint64 a = -1, b = -1;
     const bool paged = !w.sizeParam.isEmpty();
     for (const QString &h : kTotalHeaders) {
-        if (isWhole(QJsonValue(QString::fromLatin1(w.first.header(h))), &a) && a >= w.firstRecords.size()
-            && (!paged || (isWhole(QJsonValue(QString::fromLatin1(w.small.header(h))), &b) && a == b))) {
+        if (parseCount(QJsonValue(QString::fromLatin1(w.first.header(h))), &a) && a >= w.firstRecords.size()
+            && (!paged || (parseCount(QJsonValue(QString::fromLatin1(w.small.header(h))), &b) && a == b))) {
             e.pagination.insert(QStringLiteral("total_header"), h);
             e.total = Tr::tr("header %1").arg(h);
             w.total = a;
@@ -860,8 +843,8 @@ void RestDetector::paginationFound()
             }
         }
         for (const QString &p : std::as_const(paths)) {
-            if (isWhole(JsonPath::value(w.first.root, p), &a) && a >= w.firstRecords.size()
-                && (!paged || (isWhole(JsonPath::value(w.small.root, p), &b) && a == b))) {
+            if (parseCount(JsonPath::value(w.first.root, p), &a) && a >= w.firstRecords.size()
+                && (!paged || (parseCount(JsonPath::value(w.small.root, p), &b) && a == b))) {
                 e.pagination.insert(QStringLiteral("total_path"), p);
                 e.total = p;
                 w.total = a;
@@ -1079,7 +1062,7 @@ void RestDetector::finishEntity()
             for (const QString &p : std::as_const(paths)) {
                 // With a page of one record the last page's number is the count of records:
                 // larger than with the server's own page size.
-                if (isWhole(JsonPath::value(w.first.root, p), &a) && a >= 1 && paged && isWhole(JsonPath::value(w.small.root, p), &b)
+                if (parseCount(JsonPath::value(w.first.root, p), &a) && a >= 1 && paged && parseCount(JsonPath::value(w.small.root, p), &b)
                     && b > a) {
                     e.pagination.insert(QStringLiteral("last_page_path"), p);
                     break;

@@ -147,26 +147,6 @@ QJsonValue docRoot(const QJsonDocument &doc)
 }
 
 // A count as APIs write it: a whole number >= 0, or a string holding one ("47").
-bool parseCount(const QJsonValue &v, qint64 *out)
-{
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (d < 0 || d != std::floor(d) || d > 9e15)
-            return false;
-        *out = qint64(d);
-        return true;
-    }
-    if (v.isString()) {
-        bool ok = false;
-        const qint64 n = v.toString().trimmed().toLongLong(&ok);
-        if (!ok || n < 0)
-            return false;
-        *out = n;
-        return true;
-    }
-    return false;
-}
-
 QString describe(const QJsonValue &v)
 {
     switch (v.type()) {
