@@ -245,8 +245,9 @@ int cursorCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         "       tributaryd cursor set --entity NAME --value TIME [--id ID] [--source NAME] [--yes] --config FILE\n"
         "       tributaryd cursor reset [--source NAME] [--entity NAME] [--kind KIND] [--yes] --config FILE\n"
         "\n"
-        "Each entity has up to three cursors: incremental (the last applied value and id of the change filter), full and\n"
-        "reconcile (where a full walk or a reconciliation scan that stopped part-way resumes). A sync never stores an\n"
+        "Each entity has up to four cursors: incremental (the last applied value and id of the change filter), full and\n"
+        "reconcile (where a full walk or a reconciliation scan that stopped part-way resumes), and start (for a source\n"
+        "that starts \"now\": the source's time of the first run; older records are not imported). A sync never stores an\n"
         "incremental value that is not a time or that lies more than a day beyond the source's clock; one stored before\n"
         "makes incremental syncs fail until 'sync --full' replaces it or it is reset here. 'set' and 'reset' print what\n"
         "they would do and exit 2 without --yes, and refuse while another process syncs the source.\n");

@@ -3428,30 +3428,6 @@ vergessen oder die Zeilen löschen, die nur sie gebracht hat</translation>
         <translation>Nichts wurde geändert: zum Zurücksetzen erneut mit --yes aufrufen.</translation>
     </message>
     <message>
-        <source>Usage: tributaryd cursor show [--source NAME] [--entity NAME] [--kind KIND] [--json] --config FILE
-       tributaryd cursor set --entity NAME --value TIME [--id ID] [--source NAME] [--yes] --config FILE
-       tributaryd cursor reset [--source NAME] [--entity NAME] [--kind KIND] [--yes] --config FILE
-
-Each entity has up to three cursors: incremental (the last applied value and id of the change filter), full and
-reconcile (where a full walk or a reconciliation scan that stopped part-way resumes). A sync never stores an
-incremental value that is not a time or that lies more than a day beyond the source&apos;s clock; one stored before
-makes incremental syncs fail until &apos;sync --full&apos; replaces it or it is reset here. &apos;set&apos; and &apos;reset&apos; print what
-they would do and exit 2 without --yes, and refuse while another process syncs the source.
-</source>
-        <translation>Aufruf: tributaryd cursor show [--source NAME] [--entity NAME] [--kind KIND] [--json] --config FILE
-        tributaryd cursor set --entity NAME --value TIME [--id ID] [--source NAME] [--yes] --config FILE
-        tributaryd cursor reset [--source NAME] [--entity NAME] [--kind KIND] [--yes] --config FILE
-
-Jede Entität hat bis zu drei Cursor: incremental (der zuletzt angewendete Wert und die ID des Änderungsfilters),
-full und reconcile (wo ein vollständiger Durchlauf oder der Durchlauf eines Abgleichs weitergeht, der unterwegs
-angehalten hat). Eine Synchronisation speichert nie einen inkrementellen Wert, der keine Zeitangabe ist oder mehr
-als einen Tag nach der Uhr der Quelle liegt; ein früher so gespeicherter lässt inkrementelle Synchronisationen
-fehlschlagen, bis &apos;sync --full&apos; ihn ersetzt oder er hier zurückgesetzt wird. &apos;set&apos; und &apos;reset&apos; geben ohne --yes
-aus, was sie tun würden, und enden mit Exit-Status 2; solange ein anderer Prozess die Quelle synchronisiert,
-verweigern sie die Änderung.
-</translation>
-    </message>
-    <message>
         <source>expected &apos;show&apos;, &apos;set&apos; or &apos;reset&apos;</source>
         <translation>erwartet &apos;show&apos;, &apos;set&apos; oder &apos;reset&apos;</translation>
     </message>
@@ -3630,6 +3606,32 @@ Exit-Status 0, wenn keine Prüfung fehlgeschlagen ist, 1, wenn eine fehlgeschlag
     <message>
         <source>--kind is incremental, full, reconcile or start; got &quot;%1&quot;</source>
         <translation>--kind ist incremental, full, reconcile oder start; erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>Usage: tributaryd cursor show [--source NAME] [--entity NAME] [--kind KIND] [--json] --config FILE
+       tributaryd cursor set --entity NAME --value TIME [--id ID] [--source NAME] [--yes] --config FILE
+       tributaryd cursor reset [--source NAME] [--entity NAME] [--kind KIND] [--yes] --config FILE
+
+Each entity has up to four cursors: incremental (the last applied value and id of the change filter), full and
+reconcile (where a full walk or a reconciliation scan that stopped part-way resumes), and start (for a source
+that starts &quot;now&quot;: the source&apos;s time of the first run; older records are not imported). A sync never stores an
+incremental value that is not a time or that lies more than a day beyond the source&apos;s clock; one stored before
+makes incremental syncs fail until &apos;sync --full&apos; replaces it or it is reset here. &apos;set&apos; and &apos;reset&apos; print what
+they would do and exit 2 without --yes, and refuse while another process syncs the source.
+</source>
+        <translation>Aufruf: tributaryd cursor show [--source NAME] [--entity NAME] [--kind KIND] [--json] --config FILE
+        tributaryd cursor set --entity NAME --value TIME [--id ID] [--source NAME] [--yes] --config FILE
+        tributaryd cursor reset [--source NAME] [--entity NAME] [--kind KIND] [--yes] --config FILE
+
+Jede Entität hat bis zu vier Cursor: incremental (der zuletzt angewendete Wert und die ID des Änderungsfilters),
+full und reconcile (wo ein vollständiger Durchlauf oder der Durchlauf eines Abgleichs weitergeht, der unterwegs
+angehalten hat) und start (bei einer Quelle, die „now“ beginnt: die Zeit der Quelle beim ersten Lauf; ältere
+Datensätze werden nicht importiert). Eine Synchronisation speichert nie einen inkrementellen Wert, der keine
+Zeitangabe ist oder mehr als einen Tag nach der Uhr der Quelle liegt; ein früher so gespeicherter lässt
+inkrementelle Synchronisationen fehlschlagen, bis &apos;sync --full&apos; ihn ersetzt oder er hier zurückgesetzt wird.
+&apos;set&apos; und &apos;reset&apos; geben ohne --yes aus, was sie tun würden, und enden mit Exit-Status 2; solange ein anderer
+Prozess die Quelle synchronisiert, verweigern sie die Änderung.
+</translation>
     </message>
 </context>
 </TS>
