@@ -83,6 +83,9 @@ void matchTables(QJsonObject &source, const QString &databasePath, QTextStream &
             s << Tr::tr("Cannot read the main database %1: %2").arg(databasePath, error.message) << "\n";
     }
     QJsonArray entities = source.value(QStringLiteral("entities")).toArray();
+    QHash<QString, QString> entityOfTable; // the detected entity that fills a table
+    for (const QJsonValue &v : std::as_const(entities))
+        entityOfTable.insert(v.toObject().value(QStringLiteral("table")).toString().toLower(), v.toObject().value(QStringLiteral("name")).toString());
     for (qsizetype i = 0; i < entities.size(); ++i) {
         QJsonObject e = entities.at(i).toObject();
         const QString table = e.value(QStringLiteral("table")).toString();
@@ -105,11 +108,53 @@ void matchTables(QJsonObject &source, const QString &databasePath, QTextStream &
             else
                 kept.insert(*match, *it);
         }
+        // A foreign key holds local ids: the source's value for it is an id of the source, which
+        // only a reference turns into the local id of the row it names.
+        const QHash<QString, QString> foreign = db->foreignKeys(table);
+        const QStringList required = db->requiredColumns(table);
+        QJsonObject references;
+        QStringList unreferenced;
+        for (auto it = foreign.constBegin(); it != foreign.constEnd(); ++it) {
+            if (!kept.contains(it.key()))
+                continue;
+            const QJsonValue mapping = kept.take(it.key());
+            const QString field = mapping.isObject() ? mapping.toObject().value(QStringLiteral("field")).toString() : mapping.toString();
+            const QString target = entityOfTable.value(it.value().toLower());
+            if (target.isEmpty()) {
+                unreferenced.append(QStringLiteral("%1 (%2)").arg(it.key(), it.value()));
+                continue;
+            }
+            QJsonObject ref{{QStringLiteral("entity"), target}, {QStringLiteral("field"), field}};
+            if (!required.contains(it.key(), Qt::CaseInsensitive))
+                ref.insert(QStringLiteral("nullable"), true);
+            references.insert(it.key(), ref);
+        }
+        if (!references.isEmpty())
+            e.insert(QStringLiteral("references"), references);
         e.insert(QStringLiteral("columns"), kept);
         entities.replace(i, e);
         s << Tr::tr("Table %1 of the main database: mapped %2").arg(table, kept.keys().join(QStringLiteral(", "))) << "\n";
         if (!dropped.isEmpty())
             s << "  " << Tr::tr("fields without a column of that name, not mapped: %1").arg(dropped.join(QStringLiteral(", "))) << "\n";
+        if (!references.isEmpty())
+            s << "  " << Tr::tr("references (foreign keys, written as the local id of the row they name): %1")
+                             .arg(references.keys().join(QStringLiteral(", ")))
+              << "\n";
+        if (!unreferenced.isEmpty())
+            s << "  " << Tr::tr("foreign keys to tables no detected entity fills, not mapped (their values would be the source's ids, "
+                                "not local ones): %1; add those entities (another --url) to keep them")
+                             .arg(unreferenced.join(QStringLiteral(", ")))
+              << "\n";
+        QStringList unfilled;
+        for (const QString &column : required) {
+            if (!kept.contains(column) && !references.contains(column) && column.compare(e.value(QStringLiteral("key")).toString(QStringLiteral("id")), Qt::CaseInsensitive) != 0)
+                unfilled.append(column);
+        }
+        if (!unfilled.isEmpty())
+            s << "  " << Tr::tr("before the first sync: the table requires %1 (NOT NULL, no default) and no field of the API fills it; "
+                                "give each a value under \"defaults\" in entity %2, or every new row is refused")
+                             .arg(unfilled.join(QStringLiteral(", ")), e.value(QStringLiteral("name")).toString())
+              << "\n";
     }
     source.insert(QStringLiteral("entities"), entities);
 }

@@ -26,7 +26,48 @@ private Q_SLOTS:
     void initTestCase() { registerBuiltinSources(); }
     void everyPaginationStyle_data();
     void everyPaginationStyle();
+    void aRequiredColumnNothingFillsIsRefusedBeforeTheFirstPage();
 };
+
+// A NOT NULL column without a default that the mapping leaves empty would refuse every insert,
+// page after page: the configuration is refused when it is checked against the schema, naming the
+// column and the way out. A column with a default (even '') or an INTEGER PRIMARY KEY is no
+// concern.
+void tst_RestSync::aRequiredColumnNothingFillsIsRefusedBeforeTheFirstPage()
+{
+    QTemporaryDir dir;
+    QJsonObject entity{{QStringLiteral("name"), QStringLiteral("items")},
+                       {QStringLiteral("endpoint"), QStringLiteral("/items")},
+                       {QStringLiteral("table"), QStringLiteral("articles")},
+                       {QStringLiteral("columns"), QJsonObject{{QStringLiteral("title"), QStringLiteral("title")}}}};
+    auto configWith = [&](const QJsonObject &e, Config *config) {
+        const QJsonObject root{{QStringLiteral("database"), QJsonObject{{QStringLiteral("path"), QStringLiteral("main.sqlite")}}},
+                               {QStringLiteral("sources"),
+                                QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("catalog")},
+                                                       {QStringLiteral("type"), QStringLiteral("rest")},
+                                                       {QStringLiteral("rest"), QJsonObject{{QStringLiteral("base_url"), QStringLiteral("http://127.0.0.1:9")}}},
+                                                       {QStringLiteral("entities"), QJsonArray{e}}}}}};
+        QStringList errors;
+        return Config::fromJson(root, dir.filePath(QStringLiteral("tributary.json")), config, &errors);
+    };
+    Config config;
+    QVERIFY(configWith(entity, &config));
+    Error e;
+    auto db = Database::open(config.database, config.baseDir(), &e, Database::Missing::Create);
+    QVERIFY2(db, qPrintable(e.toString()));
+    QVERIFY(db->exec(QStringLiteral("CREATE TABLE articles (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, "
+                                    "password TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', created DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP)"),
+                     &e));
+    const QStringList problems = checkSchema(*db, config);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(QLatin1String("sources.catalog.entities.items: table \"articles\" requires a value in column \"password\"")),
+             qPrintable(problems.first()));
+    QVERIFY2(problems.first().contains(QLatin1String("\"defaults\"")), qPrintable(problems.first()));
+    entity.insert(QStringLiteral("defaults"), QJsonObject{{QStringLiteral("password"), QStringLiteral("!imported")}});
+    Config fixed;
+    QVERIFY(configWith(entity, &fixed));
+    QCOMPARE(checkSchema(*db, fixed), QStringList());
+}
 
 void tst_RestSync::everyPaginationStyle_data()
 {

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlRecord>
 #include <QThread>
 
@@ -300,6 +301,51 @@ QStringList Database::columns(const QString &table)
     return out;
 }
 
+QStringList Database::requiredColumns(const QString &table)
+{
+    QStringList out;
+    if (m_sqlite) {
+        // The pragma rather than QSqlField: the driver reads DEFAULT '' as no default at all.
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT name FROM pragma_table_info(?) WHERE \"notnull\" = 1 AND dflt_value IS NULL "
+                                 "AND NOT (pk = 1 AND upper(type) = 'INTEGER')"));
+        q.addBindValue(table);
+        if (q.exec()) {
+            while (q.next())
+                out.append(q.value(0).toString());
+        }
+        return out;
+    }
+    const QSqlRecord r = m_db.record(table);
+    for (int i = 0; i < r.count(); ++i) {
+        const QSqlField f = r.field(i);
+        if (f.requiredStatus() == QSqlField::Required && !f.isAutoValue() && !f.defaultValue().isValid())
+            out.append(f.name());
+    }
+    return out;
+}
+
+QHash<QString, QString> Database::foreignKeys(const QString &table)
+{
+    QHash<QString, QString> out;
+    QSqlQuery q(m_db);
+    if (m_sqlite)
+        q.prepare(QStringLiteral("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?)"));
+    else
+        q.prepare(QStringLiteral("SELECT kcu.column_name, ccu.table_name FROM information_schema.table_constraints tc "
+                                 "JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name "
+                                 "AND kcu.table_schema = tc.table_schema "
+                                 "JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name "
+                                 "AND ccu.table_schema = tc.table_schema "
+                                 "WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_name = ? AND tc.table_schema = current_schema()"));
+    q.addBindValue(table);
+    if (q.exec()) {
+        while (q.next())
+            out.insert(q.value(0).toString(), q.value(1).toString());
+    }
+    return out;
+}
+
 QStringList checkSchema(Database &db, const Config &config)
 {
     QStringList problems;
@@ -329,6 +375,21 @@ QStringList checkSchema(Database &db, const Config &config)
                 need(QStringLiteral("references.") + r.column, r.column);
             for (auto it = e.defaults.constBegin(); it != e.defaults.constEnd(); ++it)
                 need(QStringLiteral("defaults.") + it.key(), it.key());
+            // A column every insert must fill and nothing fills: each new row would be refused,
+            // page after page. Said now, naming the way out.
+            QStringList filled = {e.key, e.updatedColumn};
+            for (const ColumnMapping &c : e.columns)
+                filled.append(c.column);
+            for (const ReferenceMapping &r : e.references)
+                filled.append(r.column);
+            filled += e.defaults.keys();
+            for (const QString &column : db.requiredColumns(e.table)) {
+                if (!filled.contains(column, Qt::CaseInsensitive))
+                    problems.append(Tr::tr("%1: table \"%2\" requires a value in column \"%3\" (NOT NULL, no default) and the mapping "
+                                           "gives it none, so every new row would be refused; map a field to it in \"columns\", "
+                                           "or give it a value in \"defaults\"")
+                                        .arg(path, e.table, column));
+            }
         }
     }
     return problems;
