@@ -103,6 +103,35 @@ void MatrixApiServer::useCamelCase() { QMutexLocker lock(&m_mutex); m_behaviour.
 void MatrixApiServer::answerNotFoundEverywhere() { QMutexLocker lock(&m_mutex); m_behaviour.notFoundEverywhere = true; }
 void MatrixApiServer::lieAboutTotal(qint64 delta) { QMutexLocker lock(&m_mutex); m_behaviour.totalDelta = delta; }
 
+void MatrixApiServer::hideFromWalks(const QString &entity, qint64 id)
+{
+    QMutexLocker lock(&m_mutex);
+    m_behaviour.hiddenFromWalks.insert(entity + QLatin1Char('/') + QString::number(id));
+}
+
+void MatrixApiServer::hideFromIdScans(const QString &entity, qint64 id)
+{
+    QMutexLocker lock(&m_mutex);
+    m_behaviour.hiddenFromIdScans.insert(entity + QLatin1Char('/') + QString::number(id));
+}
+
+qint64 MatrixApiServer::add(const QString &entity, const QString &updatedAt)
+{
+    QMutexLocker lock(&m_mutex);
+    QList<Stored> &rows = entity == kItems ? m_items : m_notes;
+    Stored s;
+    s.id = rows.isEmpty() ? (m_behaviour.hugeIds ? (qint64(1) << 53) + 1 : 1) : rows.last().id + 1;
+    s.updatedAt = updatedAt;
+    if (entity == kItems) {
+        s.text = QStringLiteral("Item %1").arg(s.id);
+    } else {
+        s.itemId = m_items.isEmpty() ? 0 : m_items.first().id;
+        s.text = QStringLiteral("Note %1 on item %2").arg(s.id).arg(s.itemId);
+    }
+    rows.append(s);
+    return s.id;
+}
+
 void MatrixApiServer::useHugeIds()
 {
     int items = 0, notes = 0;
@@ -267,6 +296,10 @@ HttpResponse MatrixApiServer::listing(const QString &entity, const HttpRequest &
     auto name = [&](const char *snake, const char *camel) { return QString::fromLatin1(b.camelCase ? camel : snake); };
 
     QList<Stored> rows = entity == kItems ? m_items : m_notes;
+    const QStringList fields = q.queryItemValue(QStringLiteral("fields"), QUrl::FullyDecoded).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QSet<QString> &hidden = fields.isEmpty() ? b.hiddenFromWalks : b.hiddenFromIdScans;
+    if (!hidden.isEmpty())
+        rows.removeIf([&](const Stored &s) { return hidden.contains(entity + QLatin1Char('/') + QString::number(s.id)); });
     const QString since = q.queryItemValue(name("updated_since", "updatedSince"), QUrl::FullyDecoded);
     if (!since.isEmpty() && !b.ignoreChangeFilter)
         rows.removeIf([&](const Stored &s) { return s.updatedAt < since; });
@@ -315,7 +348,14 @@ HttpResponse MatrixApiServer::listing(const QString &entity, const HttpRequest &
     }
     QJsonArray data;
     for (qint64 i = start; i < qMin(total, start + size); ++i) {
-        data.append(serve(entity, plain(entity, rows.at(int(i)))));
+        QJsonObject record = serve(entity, plain(entity, rows.at(int(i))));
+        if (!fields.isEmpty()) {
+            for (const QString &k : record.keys()) {
+                if (!fields.contains(k))
+                    record.remove(k);
+            }
+        }
+        data.append(record);
     }
     const bool more = start + data.size() < total;
     const qint64 index = size > 0 ? start / size : 0; // which page of the walk this is, from 0

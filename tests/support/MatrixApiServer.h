@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMutex>
+#include <QSet>
 #include <QStringList>
 
 namespace Tributary::Test {
@@ -32,6 +33,7 @@ namespace Tributary::Test {
 //                 position, null on the last page
 //   next_url      page=N, per_page; links.next is the next page's whole URL, null on the last
 //   link_header   page=N, per_page; Link with rel="next" while more follow
+// `fields=a,b` (an id scan's parameter) trims every record to those fields (as the API spells them).
 // camelCase renames every field (itemId, noteId, updatedAt, displayTitle, noteBody) and parameter
 // (updatedSince, perPage, sort=updatedAt, nextCursor, meta.totalCount, meta.lastPage).
 class MatrixApiServer
@@ -52,6 +54,10 @@ public:
         bool hugeIds = false;             // ids 2^53 + 1, 2^53 + 2, ... as JSON numbers
         bool notFoundEverywhere = false;  // every request answers 404
         qint64 totalDelta = 0;            // the total announced is the real one plus this
+        // Records a listing leaves out (entity + '/' + id), its total counting only what it shows:
+        // from listings without `fields` (the walks), or from those with it (the id scans).
+        QSet<QString> hiddenFromWalks;
+        QSet<QString> hiddenFromIdScans;
     };
 
     static QString paginationName(Pagination p);
@@ -73,6 +79,10 @@ public:
     void useHugeIds();        // before the first request: the collection is made again
     void answerNotFoundEverywhere();
     void lieAboutTotal(qint64 delta);
+    // The record of this id is left out of every walk (listings without `fields`), or out of every
+    // id scan (listings with it); fetched by id, it is there.
+    void hideFromWalks(const QString &entity, qint64 id);
+    void hideFromIdScans(const QString &entity, qint64 id);
     Behaviour behaviour() const;
 
     // --- The collection ---
@@ -82,6 +92,9 @@ public:
     // An edit at the source: a new title/body and an updated_at after every record so far (but in
     // the past of the server's clock).
     void touch(const QString &entity, int index);
+    // A record written at the source with this updated_at (a late writer, when it is old); notes
+    // name the first item. Returns its id.
+    qint64 add(const QString &entity, const QString &updatedAt);
     // The records as the API serves them (field names as configured), in id order.
     QList<QJsonObject> records(const QString &entity) const;
     // Field names as the API spells them now ("id" or "itemId", ...).
