@@ -602,9 +602,17 @@ bool Verifier::checkTotal(Error *error)
                                 : Tr::tr("the source counts %1, and %2 rows of the main database are linked to it%3")
                                       .arg(number(r.sourceTotal), number(r.linkedRows), held));
     } else {
+        // A count that differs by exactly the records found missing and extra is those records;
+        // any other difference is news (records the walk never met, or a total that is wrong).
+        const bool walkAgrees = !m_walkComplete || r.walkedIds == r.sourceTotal;
+        const bool accountedFor = walkAgrees && r.sourceTotal - accounted == r.missing - r.extra;
+        QString advice;
+        if (accountedFor)
+            advice = Tr::tr(" The missing and extra records above account for the difference.");
+        else if (!m_caps.keys.total.isEmpty())
+            advice = Tr::tr(" If the total itself is wrong, check %1.").arg(m_caps.keys.total);
         addCheck(Check::Kind::Total, Check::Outcome::Failed,
-                 Tr::tr("the source counts %1 %2, but %3.").arg(number(r.sourceTotal), m_entity->name, problems.join(QStringLiteral("; ")))
-                     + (m_caps.keys.total.isEmpty() ? QString() : Tr::tr(" If the total itself is wrong, check %1.").arg(m_caps.keys.total)));
+                 Tr::tr("the source counts %1 %2, but %3.").arg(number(r.sourceTotal), m_entity->name, problems.join(QStringLiteral("; "))) + advice);
     }
     return true;
 }
