@@ -350,6 +350,7 @@ private Q_SLOTS:
     void verifySaysWhatItCouldNotCheck();
     void verifyComparesTheIdScanWithTheWalk();
     void verifySaysWhatRepairsAMissingRecord();
+    void verifyForgivesChangesBetweenTheWalkAndTheScan();
     void tributarydVerifyFailsOnABrokenWalk();
 
 private:
@@ -855,6 +856,39 @@ void tst_Matrix::verifySaysWhatRepairsAMissingRecord()
     QVERIFY2(gone.contains(QStringLiteral("which the main application deleted. No sync or reconciliation re-creates it"))
                  && gone.contains(QStringLiteral("tributaryd conflicts resolve ID --restore")),
              qPrintable(examples.join(QLatin1Char('\n'))));
+}
+
+void tst_Matrix::verifyForgivesChangesBetweenTheWalkAndTheScan()
+{
+    // The source changes while verify runs, between its walk and its id scan: an item deleted (the
+    // walk read it, the scan cannot list it) and one written (the scan lists it, the walk had
+    // passed). Neither is a fault of a listing; the new item is missing all the same.
+    MatrixApiServer api;
+    api.setPagination(Pagination::Cursor);
+    QVERIFY(api.start());
+    Matrix m(api);
+    QVERIFY(m.configure(Pagination::Cursor, false, 25, true));
+    QCOMPARE(RunResult::statusName(m.sync().status), QStringLiteral("ok"));
+    api.deleteWhenIdScanBegins(QStringLiteral("items"), 10);
+    api.addWhenIdScanBegins(QStringLiteral("items"));
+
+    const Matrix::Verdict v = m.verify();
+    const Verifier::EntityReport &items = v.entity(QStringLiteral("items"));
+    const Verifier::Check *scan = v.check(QStringLiteral("items"), Verifier::Check::Kind::IdScan);
+    QVERIFY(scan);
+    QVERIFY2(scan->outcome == Verifier::Check::Outcome::Passed, qPrintable(v.text()));
+    QVERIFY2(scan->text.contains(QStringLiteral("1 listed record(s) changed after the walk began"))
+                 && scan->text.contains(QStringLiteral("1 record(s) the walk read were deleted at the source before the scan")),
+             qPrintable(scan->text));
+    QCOMPARE(items.walkedNotListed, 0);
+    QCOMPARE(items.missing, 1);
+    QVERIFY(!v.inSync); // the new item is not in the main database yet
+    const QString said = items.examples.value(0);
+    QVERIFY2(said.startsWith(QStringLiteral("items 121: not in the main database. The next sync reads it")), qPrintable(said));
+
+    // And so it does.
+    QCOMPARE(RunResult::statusName(m.sync().status), QStringLiteral("ok"));
+    QVERIFY(m.content().contains(QStringLiteral("item Item 121")));
 }
 
 void tst_Matrix::tributarydVerifyFailsOnABrokenWalk()

@@ -90,9 +90,11 @@ Verifier::Verifier(Database &db, const Config &config, const SourceConfig &sourc
 
 Verifier::~Verifier()
 {
-    if (m_countJob) {
-        m_countJob->disconnect(this);
-        m_countJob->abort();
+    for (SourceJob *job : {static_cast<SourceJob *>(m_countJob.data()), static_cast<SourceJob *>(m_recordJob.data())}) {
+        if (job) {
+            job->disconnect(this);
+            job->abort();
+        }
     }
 }
 
@@ -136,6 +138,8 @@ void Verifier::stop()
         m_walker->stop();
     if (m_countJob)
         m_countJob->abort();
+    if (m_recordJob)
+        m_recordJob->abort();
 }
 
 void Verifier::nextEntity()
@@ -154,6 +158,7 @@ void Verifier::nextEntity()
     m_walkComplete = false;
     m_scanComplete = false;
     m_pages = 0;
+    m_walkStarted = QDateTime();
     m_absentExplained = 0;
     m_repeated.clear();
     m_repeats = 0;
@@ -203,6 +208,8 @@ void Verifier::onPage(const Page &page)
         return;
     }
     ++m_pages;
+    if (!m_walkStarted.isValid() && page.serverTime.isValid())
+        m_walkStarted = page.serverTime;
     EntityReport &r = m_reports.last();
     const EntityConfig &e = *m_entity;
     RecordMapper mapper(e, m_config.database, QString());
@@ -451,14 +458,9 @@ void Verifier::onScanFinished(const Error &scanError)
     if (m_violation) {
         addCheck(Check::Kind::IdScan, Check::Outcome::Failed, m_violation.message);
         m_violation = Error();
-        Error error;
         // What it listed before it stopped is still at the source: records of it that the main
         // database lacks are missing all the same.
-        if (!compareListings(&error)) {
-            failWith(error);
-            return;
-        }
-        finishEntity();
+        compareListings();
         return;
     }
     if (scanError) {
@@ -478,79 +480,132 @@ void Verifier::scanChecked(qint64 freshTotal)
         addCheck(Check::Kind::IdScan, Check::Outcome::Failed, shortfall.message);
     else
         m_scanComplete = true;
-    Error error;
-    if (!compareListings(&error)) {
-        failWith(error);
-        return;
-    }
-    finishEntity();
+    compareListings();
 }
 
-bool Verifier::compareListings(Error *error)
+void Verifier::compareListings()
 {
     EntityReport &r = m_reports.last();
     const QString &entity = m_entity->name;
     // Ids the scan listed that the walk never reached: those not in the main database are missing
-    // whatever the walk says (the walk may have stopped early, or not reach them at all).
-    qint64 listedOnly = 0;
+    // whatever the walk says (the walk may have stopped early, or not reach them at all). A record
+    // changed after the walk began may have come into being after the walk passed its place: it
+    // is no fault of the walk, and the next walk reaches it.
+    qint64 listedOnly = 0, changedSince = 0;
     QStringList listedOnlyIds;
-    Error inner;
+    Instant walkBegan;
+    walkBegan.at = m_walkStarted.isValid() ? m_walkStarted.addSecs(-2) : QDateTime();
+    Error error;
     const bool read = m_links->forEachListedNotVerified(entity, [&](const LinkStore::ListedId &x) {
-        ++listedOnly;
-        if (listedOnlyIds.size() < kExamples)
-            listedOnlyIds.append(x.externalId);
+        Instant changed;
+        const bool recent = walkBegan.at.isValid() && changed.read(x.value) && !(changed < walkBegan);
+        if (recent) {
+            ++changedSince;
+        } else {
+            ++listedOnly;
+            if (listedOnlyIds.size() < kExamples)
+                listedOnlyIds.append(x.externalId);
+        }
         if (x.isLinked())
             return true;
         bool held = false;
-        if (!m_parked->isQuarantined(entity, x.externalId, &held, &inner))
+        if (!m_parked->isQuarantined(entity, x.externalId, &held, &error))
             return false;
         if (held) {
             ++r.invalid;
             ++m_absentExplained;
             return true;
         }
-        if (x.localId.isEmpty() && !m_parked->isPending(entity, x.externalId, &held, &inner))
+        if (x.localId.isEmpty() && !m_parked->isPending(entity, x.externalId, &held, &error))
             return false;
         Absent a{x.localId.isEmpty() ? (held ? Absent::Why::Pending : Absent::Why::NotLinked) : Absent::Why::DeletedHere, x.externalId,
-                 x.localId, x.value, QString(), false};
+                 x.localId, x.value, QString(), recent};
         absent(a);
         return true;
-    }, error);
-    if (!read)
-        return false;
-    if (inner) {
-        *error = inner;
-        return false;
+    }, &error);
+    if (!read || error) {
+        failWith(error);
+        return;
     }
-    if (r.check(Check::Kind::IdScan))
-        return true; // the scan failed: its own check says why
+    if (r.check(Check::Kind::IdScan)) {
+        finishEntity(); // the scan failed: its own check says why
+        return;
+    }
     if (!m_walkComplete) {
         addCheck(Check::Kind::IdScan, Check::Outcome::Passed,
                  Tr::tr("%1 ids listed; the walk did not complete, so the listing was only searched for records the main database lacks")
                      .arg(number(r.listedIds)));
-        return true;
+        finishEntity();
+        return;
     }
     r.listedNotWalked = listedOnly;
-    const Result<LinkStore::IdSample> walkedOnly = m_links->verifiedNotListed(entity, kExamples);
-    if (!walkedOnly.into(error))
-        return false;
-    r.walkedNotListed = walkedOnly->count;
-    QStringList problems;
-    if (listedOnly > 0)
-        problems.append(Tr::tr("%1 id(s) listed by the id scan were not reached by the walk (%2): a full sync walks the same way "
-                               "and misses them too")
-                            .arg(number(listedOnly), someIds(listedOnlyIds, listedOnly)));
-    if (walkedOnly->count > 0)
-        problems.append(Tr::tr("%1 record(s) reached by the walk are absent from the id scan (%2): reconciliation decides deletes "
-                               "from that listing (it asks for each such record by id, and only a 404 deletes)")
-                            .arg(number(walkedOnly->count), someIds(walkedOnly->ids, walkedOnly->count)));
-    if (problems.isEmpty())
-        addCheck(Check::Kind::IdScan, Check::Outcome::Passed,
-                 Tr::tr("%1 ids listed, each one reached by the walk, and the walk reached no other").arg(number(r.listedIds)));
-    else
-        addCheck(Check::Kind::IdScan, Check::Outcome::Failed,
-                 Tr::tr("the source's two listings of %1 disagree: %2.").arg(entity, problems.join(QStringLiteral("; "))));
-    return true;
+    const Result<LinkStore::IdSample> walkedOnly = m_links->verifiedNotListed(entity, kConfirmById);
+    if (!walkedOnly) {
+        failWith(walkedOnly.error());
+        return;
+    }
+    // Records the walk read that the scan does not list may have been deleted in between: a
+    // few are asked for by id, and those the source no longer has are no fault of the scan.
+    m_confirmTodo = walkedOnly->count <= kConfirmById ? walkedOnly->ids : QStringList();
+    m_stillThere.clear();
+    m_goneSinceWalk = 0;
+    const qint64 walkedOnlyCount = walkedOnly->count;
+    const QStringList walkedOnlyIds = walkedOnly->ids.mid(0, kExamples);
+    m_afterConfirm = [this, listedOnly, listedOnlyIds, changedSince, walkedOnlyCount, walkedOnlyIds] {
+        EntityReport &report = m_reports.last();
+        const qint64 walkedOnlyLeft = walkedOnlyCount - m_goneSinceWalk;
+        const QStringList shown = m_goneSinceWalk > 0 ? m_stillThere.mid(0, kExamples) : walkedOnlyIds;
+        report.walkedNotListed = walkedOnlyLeft;
+        QStringList problems, notes;
+        if (listedOnly > 0)
+            problems.append(Tr::tr("%1 id(s) listed by the id scan were not reached by the walk (%2): a full sync walks the same way "
+                                   "and misses them too")
+                                .arg(number(listedOnly), someIds(listedOnlyIds, listedOnly)));
+        if (walkedOnlyLeft > 0)
+            problems.append(Tr::tr("%1 record(s) reached by the walk are absent from the id scan (%2): reconciliation decides deletes "
+                                   "from that listing (it asks for each such record by id, and only a 404 deletes)")
+                                .arg(number(walkedOnlyLeft), someIds(shown, walkedOnlyLeft)));
+        if (changedSince > 0)
+            notes.append(Tr::tr("%1 listed record(s) changed after the walk began, so the walk need not have met them").arg(number(changedSince)));
+        if (m_goneSinceWalk > 0)
+            notes.append(Tr::tr("%1 record(s) the walk read were deleted at the source before the scan").arg(number(m_goneSinceWalk)));
+        const QString aside = notes.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(notes.join(QStringLiteral("; ")));
+        if (problems.isEmpty())
+            addCheck(Check::Kind::IdScan, Check::Outcome::Passed,
+                     Tr::tr("%1 ids listed, each one reached by the walk, and the walk reached no other").arg(number(report.listedIds)) + aside);
+        else
+            addCheck(Check::Kind::IdScan, Check::Outcome::Failed,
+                     Tr::tr("the source's two listings of %1 disagree: %2.").arg(m_entity->name, problems.join(QStringLiteral("; "))) + aside);
+        finishEntity();
+    };
+    confirmNext();
+}
+
+void Verifier::confirmNext()
+{
+    if (m_confirmTodo.isEmpty()) {
+        const std::function<void()> then = std::move(m_afterConfirm);
+        m_afterConfirm = nullptr;
+        then();
+        return;
+    }
+    const QString id = m_confirmTodo.takeFirst();
+    RecordJob *job = m_impl->fetchRecord(m_entity->name, id);
+    m_recordJob = job;
+    connect(job, &SourceJob::finished, this, [this, id](SourceJob *finished) {
+        m_recordJob = nullptr;
+        if (finished->error().code == Error::Code::Aborted) {
+            failWith(finished->error());
+            return;
+        }
+        // Only a 404 proves it gone; an answer that fails otherwise leaves it reported.
+        if (!finished->hasError() && static_cast<RecordJob *>(finished)->isNotFound())
+            ++m_goneSinceWalk;
+        else
+            m_stillThere.append(id);
+        confirmNext();
+    });
+    job->start();
 }
 
 bool Verifier::checkExtras(Error *error)

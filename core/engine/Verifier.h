@@ -5,6 +5,7 @@
 #include "engine/run/WalkGuard.h"
 #include "state/Position.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <functional>
@@ -85,6 +86,9 @@ public:
     int uncheckedCount() const;
 
     static constexpr int kExamples = 5;
+    // At most this many records the walk read and the id scan did not list are asked for by id
+    // (deleted in between, they are no fault of the scan); more are reported as they are.
+    static constexpr int kConfirmById = 20;
 
 Q_SIGNALS:
     void progress(const QString &entity, qint64 records);
@@ -107,7 +111,7 @@ private:
         QString localId;
         QString value;       // the change field as the source sent it
         QString detail;      // InvalidNotHeld: "field: problem"
-        bool walked = true;  // false: only the id scan listed it
+        bool walked = true;  // false: only the id scan listed it, and the walk should have reached it
     };
     enum class Reach { Reads, DoesNotRead, Unknown };
 
@@ -122,7 +126,10 @@ private:
     void finishEntity();
     // Asks the source for a fresh count; `then` gets it (-1: it could not count).
     void recount(const PageRequest &request, std::function<void(qint64)> then);
-    bool compareListings(Error *error);
+    // The id scan's listing against the walk's; asks the source by id about the few records the
+    // walk read and the scan did not list, then finishes the entity.
+    void compareListings();
+    void confirmNext();
     bool checkExtras(Error *error);
     bool checkTotal(Error *error);
     void addCheck(Check::Kind kind, Check::Outcome outcome, const QString &text);
@@ -146,6 +153,7 @@ private:
     QList<EntityReport> m_reports;
     PageWalker *m_walker = nullptr;
     QPointer<PageJob> m_countJob;
+    QPointer<RecordJob> m_recordJob;
     Error m_error;
     bool m_done = false;
 
@@ -157,6 +165,11 @@ private:
     bool m_walkComplete = false;
     bool m_scanComplete = false;
     int m_pages = 0;
+    QDateTime m_walkStarted;           // the source's clock at the walk's first page
+    QStringList m_confirmTodo;         // walked, not listed: to ask the source about
+    QStringList m_stillThere;          // of those, the source still has (or could not say)
+    qint64 m_goneSinceWalk = 0;        // of those, answered 404: deleted since the walk read them
+    std::function<void()> m_afterConfirm;
     qint64 m_absentExplained = 0;      // not in the main database for a reason it records
     QStringList m_repeated;            // ids the walk read more than once (a few)
     qint64 m_repeats = 0;

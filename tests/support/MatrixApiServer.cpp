@@ -14,11 +14,6 @@ namespace {
 const QString kItems = QStringLiteral("items");
 const QString kNotes = QStringLiteral("notes");
 
-QString isoMicros(const QDateTime &t)
-{
-    return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z");
-}
-
 // A keyset position: the sort key and id of the last record of a page, opaque to clients (base64
 // with its '=' and '/', so that clients must encode it).
 QString encodeCursor(const QString &key, qint64 id)
@@ -56,6 +51,11 @@ QString apiName(const QString &entity, const QString &name, bool camelCase)
 }
 
 } // namespace
+
+QString MatrixApiServer::isoMicros(const QDateTime &t)
+{
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z");
+}
 
 QString MatrixApiServer::paginationName(Pagination p)
 {
@@ -115,9 +115,26 @@ void MatrixApiServer::hideFromIdScans(const QString &entity, qint64 id)
     m_behaviour.hiddenFromIdScans.insert(entity + QLatin1Char('/') + QString::number(id));
 }
 
+void MatrixApiServer::deleteWhenIdScanBegins(const QString &entity, qint64 id)
+{
+    QMutexLocker lock(&m_mutex);
+    m_behaviour.deleteWhenIdScanBegins.insert(entity + QLatin1Char('/') + QString::number(id));
+}
+
+void MatrixApiServer::addWhenIdScanBegins(const QString &entity)
+{
+    QMutexLocker lock(&m_mutex);
+    m_behaviour.addWhenIdScanBegins.append(entity);
+}
+
 qint64 MatrixApiServer::add(const QString &entity, const QString &updatedAt)
 {
     QMutexLocker lock(&m_mutex);
+    return addLocked(entity, updatedAt);
+}
+
+qint64 MatrixApiServer::addLocked(const QString &entity, const QString &updatedAt)
+{
     QList<Stored> &rows = entity == kItems ? m_items : m_notes;
     Stored s;
     s.id = rows.isEmpty() ? (m_behaviour.hugeIds ? (qint64(1) << 53) + 1 : 1) : rows.last().id + 1;
@@ -294,6 +311,17 @@ HttpResponse MatrixApiServer::listing(const QString &entity, const HttpRequest &
     const Behaviour &b = m_behaviour;
     const QUrlQuery &q = request.query;
     auto name = [&](const char *snake, const char *camel) { return QString::fromLatin1(b.camelCase ? camel : snake); };
+    if (q.hasQueryItem(QStringLiteral("fields"))
+        && (!m_behaviour.deleteWhenIdScanBegins.isEmpty() || !m_behaviour.addWhenIdScanBegins.isEmpty())) {
+        for (QList<Stored> *rows : {&m_items, &m_notes}) {
+            const QString of = rows == &m_items ? kItems : kNotes;
+            rows->removeIf([&](const Stored &s) { return m_behaviour.deleteWhenIdScanBegins.contains(of + QLatin1Char('/') + QString::number(s.id)); });
+        }
+        for (const QString &e : std::as_const(m_behaviour.addWhenIdScanBegins))
+            addLocked(e, isoMicros(QDateTime::currentDateTimeUtc().addSecs(-1)));
+        m_behaviour.deleteWhenIdScanBegins.clear();
+        m_behaviour.addWhenIdScanBegins.clear();
+    }
 
     QList<Stored> rows = entity == kItems ? m_items : m_notes;
     const QStringList fields = q.queryItemValue(QStringLiteral("fields"), QUrl::FullyDecoded).split(QLatin1Char(','), Qt::SkipEmptyParts);

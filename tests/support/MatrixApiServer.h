@@ -58,6 +58,10 @@ public:
         // from listings without `fields` (the walks), or from those with it (the id scans).
         QSet<QString> hiddenFromWalks;
         QSet<QString> hiddenFromIdScans;
+        // Changes made once, when the first id-scan listing (with `fields`) arrives: records
+        // deleted (entity + '/' + id) and entities that get a record changed at that moment.
+        QSet<QString> deleteWhenIdScanBegins;
+        QStringList addWhenIdScanBegins;
     };
 
     static QString paginationName(Pagination p);
@@ -83,6 +87,11 @@ public:
     // id scan (listings with it); fetched by id, it is there.
     void hideFromWalks(const QString &entity, qint64 id);
     void hideFromIdScans(const QString &entity, qint64 id);
+    // Changes at the source between a walk and the id scan that follows it (verify): when the
+    // first id-scan listing arrives, the record of this id is deleted, or a new one is written
+    // with the server's clock as its updated_at.
+    void deleteWhenIdScanBegins(const QString &entity, qint64 id);
+    void addWhenIdScanBegins(const QString &entity);
     Behaviour behaviour() const;
 
     // --- The collection ---
@@ -95,6 +104,7 @@ public:
     // A record written at the source with this updated_at (a late writer, when it is old); notes
     // name the first item. Returns its id.
     qint64 add(const QString &entity, const QString &updatedAt);
+    static QString isoMicros(const QDateTime &t); // updated_at as the API writes it
     // The records as the API serves them (field names as configured), in id order.
     QList<QJsonObject> records(const QString &entity) const;
     // Field names as the API spells them now ("id" or "itemId", ...).
@@ -119,6 +129,7 @@ private:
     };
     static QJsonObject plain(const QString &entity, const Stored &s); // snake_case names
     QJsonObject serve(const QString &entity, const QJsonObject &plain) const; // as the API names them
+    qint64 addLocked(const QString &entity, const QString &updatedAt);
 
     mutable QMutex m_mutex;
     ServerThread m_thread;
