@@ -137,8 +137,8 @@ int set(Context &ctx, const SourceConfig &source, const QString &entity, const Q
     const QString problem = value.isEmpty() ? Tr::tr("empty") : WalkGuard::cursorProblem(value, QDateTime());
     if (!problem.isEmpty()) {
         err << kCommand << " set: "
-            << Tr::tr("--value \"%1\" is %2: a cursor value is a time as the source writes its %3 field, no later than a day "
-                      "from now")
+            << Tr::tr("--value \"%1\" is %2: a cursor value is a time, written as the source writes the change time of "
+                      "its %3, no later than a day from now")
                    .arg(value, problem, entity)
             << "\n";
         return ExitUsage;
@@ -263,7 +263,7 @@ int cursorCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     QCommandLineParser p;
     QCommandLineOption entity(QStringLiteral("entity"), Tr::tr("Only this entity."), QStringLiteral("NAME"));
-    QCommandLineOption kind(QStringLiteral("kind"), Tr::tr("Only this kind of cursor: incremental, full or reconcile."), QStringLiteral("KIND"));
+    QCommandLineOption kind(QStringLiteral("kind"), Tr::tr("Only this kind of cursor: incremental, full, reconcile or start."), QStringLiteral("KIND"));
     QCommandLineOption value(QStringLiteral("value"), Tr::tr("set: the new value, a time as the source writes the entity's cursor field."),
                              QStringLiteral("TIME"));
     QCommandLineOption id(QStringLiteral("id"), Tr::tr("set: the external id of the last record applied at that time (optional)."),
@@ -290,7 +290,7 @@ int cursorCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         return code;
     const QString kindName = p.value(kind);
     if (!kindName.isEmpty() && !CursorStore::kindFromName(kindName)) {
-        err << kCommand << " " << sub << ": " << Tr::tr("--kind is incremental, full or reconcile; got \"%1\"").arg(kindName) << "\n";
+        err << kCommand << " " << sub << ": " << Tr::tr("--kind is incremental, full, reconcile or start; got \"%1\"").arg(kindName) << "\n";
         return ExitUsage;
     }
     if (sub == QLatin1String("set") && (!p.isSet(entity) || !p.isSet(value))) {

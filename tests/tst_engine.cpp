@@ -4,6 +4,7 @@
 // outcome that matters. The real-HTTP end-to-end paths stay in tst_sync, tst_conflicts,
 // tst_reconcile, tst_faults and friends.
 
+#include "util/Values.h"
 #include "EngineFixture.h"
 
 #include "engine/apply/RecordMapper.h"
@@ -50,6 +51,8 @@ private Q_SLOTS:
     void parentCyclesAndSelfReferencesAreQuarantined();
     void startingFromNowImportsNoHistory();
     void startingFromADateImportsWhatChangedSince();
+    void startingFromNowHoldsForReconcileAndFullWalks();
+    void startingFromADateHoldsForFullWalks();
     void consolidationMatchesTrimmedAndCaseInsensitive_data();
     void consolidationMatchesTrimmedAndCaseInsensitive();
     void threeWayMerge_data();
@@ -311,6 +314,65 @@ void tst_Engine::startingFromADateImportsWhatChangedSince()
     QCOMPARE(f.links("messages"), 5);
     QVERIFY(f.localId("messages", 5).isEmpty() && !f.localId("messages", 6).isEmpty());
     QCOMPARE(f.links("topics"), 5); // older, but referenced: fetched by id
+}
+
+// A reconciliation (serve runs one after its first syncs) and a full re-read list the whole
+// source: they must not import the history that "start" left out, yet must still catch what
+// the polling missed after the start.
+void tst_Engine::startingFromNowHoldsForReconcileAndFullWalks()
+{
+    EngineFixture f;
+    QVERIFY(f.setSourceOption("start", QJsonObject{{"from", "now"}}));
+    QVERIFY(f.setSourceOption("overlap_seconds", 0));
+    f.remote().seedForum(2, 1, 2, 4);
+    QCOMPARE(outcome(f.sync()), "ok");
+    const QDateTime started = f.remote().now();
+    QDateTime mark;
+    QVERIFY(parseTimestamp(QJsonValue(f.cursor("messages", "start").value), &mark));
+    QCOMPARE(mark, started); // the source's clock, read by the first run
+    f.remote().advance(10000);
+    f.remote().edit("messages", 2, {{"content", "changed after the start"}});
+    QCOMPARE(outcome(f.sync()), "ok");
+    // Written after the start but stamped behind the cursor (a late writer): polling misses it.
+    QJsonObject late = f.remote().record("messages", 3);
+    late.insert("content", "written late");
+    late.insert("updated_at", FakeSource::format(started.addMSecs(1)));
+    f.remote().put("messages", late);
+    QCOMPARE(outcome(f.sync()), "ok");
+    QVERIFY(f.localId("messages", 3).isEmpty());
+
+    const RunResult reconcile = f.reconcile();
+    QCOMPARE(outcome(reconcile), "ok");
+    QCOMPARE(f.value("messages", 3, "content").toString(), "written late");
+    // Message 1 is history, imported only as the parent message 3 replies to; message 4 is history.
+    QCOMPARE(f.links("messages"), 3);
+    QVERIFY(!f.localId("messages", 1).isEmpty() && f.localId("messages", 4).isEmpty());
+    QCOMPARE(f.links("topics"), 2);
+    QCOMPARE(reconcile.counts.value("messages").skipped, 2); // 1 and 4 as listed; 1 then came in as a parent
+
+    const RunResult full = f.syncFull();
+    QCOMPARE(outcome(full), "ok");
+    QCOMPARE(f.links("messages"), 3);
+    QVERIFY(f.localId("messages", 4).isEmpty());
+    QCOMPARE(full.counts.value("messages").skipped, 1);
+}
+
+void tst_Engine::startingFromADateHoldsForFullWalks()
+{
+    EngineFixture f;
+    f.remote().seedForum(1, 1, 10, 10); // messages 1..10 stamped 09:00:12 to 09:00:21, one a second
+    QVERIFY(f.setSourceOption("start", QJsonObject{{"from", "date"}, {"date", "2026-03-01T09:00:17Z"}}));
+    QCOMPARE(outcome(f.syncFull()), "ok");
+    QCOMPARE(f.links("messages"), 5);
+    QVERIFY(f.localId("messages", 5).isEmpty() && !f.localId("messages", 6).isEmpty());
+    QCOMPARE(f.links("topics"), 5); // older, but referenced: fetched by id
+    QCOMPARE(outcome(f.reconcile()), "ok");
+    QCOMPARE(f.links("messages"), 5);
+    QCOMPARE(f.links("topics"), 5);
+    // A record before the start that changes now is imported like any change.
+    f.remote().edit("messages", 1, {{"content", "changed"}});
+    QCOMPARE(outcome(f.sync()), "ok");
+    QCOMPARE(f.value("messages", 1, "content").toString(), "changed");
 }
 
 void tst_Engine::consolidationMatchesTrimmedAndCaseInsensitive_data()

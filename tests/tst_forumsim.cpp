@@ -174,6 +174,7 @@ private Q_SLOTS:
     void writeValidation_data();
     void writeValidation();
     void faults();
+    void contractBreaches();
 
     void generatorIsDeterministic();
     void generatorData();
@@ -761,6 +762,34 @@ void tst_ForumSim::writeValidation()
     const Reply r = request(method, path, body);
     QCOMPARE(r.status, 422);
     QVERIFY2(r.json.value(QLatin1String("errors")).toObject().contains(field), r.body.constData());
+}
+
+// The options that break the API's contract on purpose (for demonstrations of what a sync
+// notices): a silent page cap, an ignored change filter, a credential quoted back.
+void tst_ForumSim::contractBreaches()
+{
+    ForumSimOptions o;
+    o.dbPath = m_dbPath;
+    o.token = kToken;
+    o.maxPerPage = 20;
+    o.ignoreSince = true;
+    o.echoAuth = true;
+    ForumSimThread sim;
+    QString error;
+    QVERIFY2(sim.start(o, &error), qPrintable(error));
+    const qint64 total = m_sql->value(QStringLiteral("SELECT count(*) FROM messages")).toLongLong();
+    const Reply paged = request("GET", QStringLiteral("/messages?per_page=100&page=2&sort=id"), {}, kToken, sim.baseUrl());
+    QCOMPARE(paged.status, 200);
+    QCOMPARE(paged.json.value(QLatin1String("data")).toArray().size(), 20);
+    QCOMPARE(paged.json.value(QLatin1String("data")).toArray().first().toObject().value(QLatin1String("id")).toInteger(),
+             m_sql->value(QStringLiteral("SELECT id FROM messages ORDER BY id LIMIT 1 OFFSET 20")).toLongLong());
+    QCOMPARE(paged.json.value(QLatin1String("meta")).toObject().value(QLatin1String("per_page")).toInt(), 20);
+    const Reply filtered = request("GET", QStringLiteral("/messages?updated_since=2999-01-01T00:00:00Z&per_page=5"), {}, kToken, sim.baseUrl());
+    QCOMPARE(filtered.status, 200);
+    QCOMPARE(filtered.json.value(QLatin1String("meta")).toObject().value(QLatin1String("total")).toInteger(), total);
+    const Reply refused = request("GET", QStringLiteral("/users"), {}, QStringLiteral("not-the-token-42"), sim.baseUrl());
+    QCOMPARE(refused.status, 401);
+    QCOMPARE(refused.json.value(QLatin1String("message")).toString(), QStringLiteral("Unauthenticated. Received Authorization: Bearer not-the-token-42"));
 }
 
 void tst_ForumSim::faults()

@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -71,6 +73,8 @@ private Q_SLOTS:
     void retryAfterSeconds();
     void retryAfterHttpDate();
     void connectionRefused();
+    void tricklingAnswerMeetsTheDeadline_data();
+    void tricklingAnswerMeetsTheDeadline();
     void keepsHeadersBodyAndServerTime();
     void redirects_data();
     void redirects();
@@ -306,6 +310,54 @@ void tst_HttpClient::connectionRefused()
     QCOMPARE(r.error.code, Error::Code::Network);
     QCOMPARE(r.retries, 2);
     QVERIFY2(r.error.message.contains(QStringLiteral("connection refused")), qPrintable(r.error.message));
+}
+
+void tst_HttpClient::tricklingAnswerMeetsTheDeadline_data()
+{
+    QTest::addColumn<bool>("headersFirst");
+    QTest::newRow("the head trickles") << false;
+    QTest::newRow("the body trickles") << true;
+}
+
+// A server that sends one byte every 50 ms never trips the inactivity timeout; the attempt's
+// deadline ends it, once, without a retry (it would trickle again), naming the limit to raise.
+void tst_HttpClient::tricklingAnswerMeetsTheDeadline()
+{
+    QFETCH(bool, headersFirst);
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    int connections = 0;
+    const QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n";
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            ++connections;
+            socket->setParent(&server);
+            QByteArray *pending = new QByteArray(headersFirst ? QByteArray() : head);
+            if (headersFirst)
+                socket->write(head);
+            auto *timer = new QTimer(socket);
+            connect(timer, &QTimer::timeout, socket, [socket, pending] {
+                socket->write(pending->isEmpty() ? QByteArray(" ") : pending->left(1));
+                if (!pending->isEmpty())
+                    pending->remove(0, 1);
+            });
+            connect(socket, &QObject::destroyed, this, [pending] { delete pending; });
+            timer->start(50);
+        }
+    });
+    m_policy.timeoutMs = 1000;
+    m_policy.deadlineMs = 800;
+    HttpClient client(m_nam, m_policy);
+    QElapsedTimer clock;
+    clock.start();
+    const Result r = run(&client, QUrl(QStringLiteral("http://127.0.0.1:%1/items").arg(server.serverPort())));
+    const qint64 took = clock.elapsed();
+    QCOMPARE(r.error.code, Error::Code::Network);
+    QVERIFY2(r.error.message.contains(QStringLiteral("/items: the answer was not complete after 0.8 s")), qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains(QStringLiteral("limits.deadline_ms")), qPrintable(r.error.message));
+    QCOMPARE(r.retries, 0);
+    QCOMPARE(connections, 1);
+    QVERIFY2(took >= 800 && took < 5000, qPrintable(QString::number(took)));
 }
 
 void tst_HttpClient::keepsHeadersBodyAndServerTime()

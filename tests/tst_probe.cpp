@@ -280,6 +280,11 @@ void tst_Probe::configuredWrongNamesTheKey_data()
     QTest::newRow("wrong page size parameter name")
         << "/paged/items" << QByteArray(R"({"records_path": "records", "pagination": {"style": "page", "page_size": 5, "page_size_param": "per_page"}})")
         << QByteArray("{}") << "plain" << "page_size" << "sources.catalog.rest.pagination.page_size_param" << "";
+    // The whole collection fits in the first page whatever the parameter: only a smaller page
+    // size, asked for by the probe, shows that the server does not read it.
+    QTest::newRow("wrong page size parameter name, a collection smaller than a page")
+        << "/paged/items" << QByteArray(R"({"records_path": "records", "pagination": {"style": "page", "page_size": 20, "page_size_param": "per_page"}})")
+        << QByteArray("{}") << "few" << "page_size" << "sources.catalog.rest.pagination.page_size_param" << "";
     QTest::newRow("wrong change filter name")
         << "/paged/items" << paged << QByteArray(R"({"incremental": {"param": "updated_since"}})") << "plain" << "change_filter"
         << "sources.catalog.entities.items.incremental.param" << "";
@@ -316,7 +321,8 @@ void tst_Probe::configuredWrongNamesTheKey()
 
     LinkApiServer api;
     QVERIFY(api.start());
-    QList<QJsonObject> data = items == QLatin1String("shuffled") ? shuffledItems(50) : LinkApiServer::makeItems(50, 1700000000, 7);
+    QList<QJsonObject> data = items == QLatin1String("shuffled") ? shuffledItems(50)
+                            : LinkApiServer::makeItems(items == QLatin1String("few") ? 10 : 50, 1700000000, 7);
     if (items == QLatin1String("camel")) {
         for (QJsonObject &o : data)
             o.insert(QStringLiteral("createdAt"), o.value(QStringLiteral("modified")));

@@ -59,18 +59,6 @@
 <context>
     <name>Tributary::Gui::ConfigDocument</name>
     <message>
-        <source>%1: cannot open: %2</source>
-        <translation>%1: kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: not valid JSON at offset %2: %3</source>
-        <translation>%1: kein gültiges JSON an Position %2: %3</translation>
-    </message>
-    <message>
-        <source>%1: expected a JSON object at the top level</source>
-        <translation>%1: erwartet ein JSON-Objekt auf oberster Ebene</translation>
-    </message>
-    <message>
         <source>The configuration has no file name yet: use Save As.</source>
         <translation>Die Konfiguration hat noch keinen Dateinamen: bitte &quot;Speichern unter&quot; verwenden.</translation>
     </message>

@@ -111,16 +111,8 @@
         <translation>Umgebungsvariable %1 ist nicht gesetzt</translation>
     </message>
     <message>
-        <source>cannot read credentials file %1: %2</source>
-        <translation>Zugangsdatendatei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>credentials file %1 is readable by other users; run: chmod 600 %1</source>
         <translation>Zugangsdatendatei %1 ist für andere Benutzer lesbar; ausführen: chmod 600 %1</translation>
-    </message>
-    <message>
-        <source>credentials file %1 is not a JSON object (%2)</source>
-        <translation>Zugangsdatendatei %1 ist kein JSON-Objekt (%2)</translation>
     </message>
     <message>
         <source>credentials file %1 has no string key &quot;%2&quot;</source>
@@ -875,6 +867,716 @@
             <numerusform>%1.%2: das Feld &quot;%3&quot; steht in keinem der %4 Datensätze der Seite; den Feldnamen korrigieren oder die Spalte als &quot;optional&quot;: true erklären, wenn die Quelle es weglässt (die Datensätze haben: %5)</numerusform>
             <numerusform>%1.%2: das Feld &quot;%3&quot; steht in keinem der %4 Datensätze der Seite; den Feldnamen korrigieren oder die Spalte als &quot;optional&quot;: true erklären, wenn die Quelle es weglässt (die Datensätze haben: %5)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: not a regular file (a device, a pipe or a directory cannot hold a configuration)</source>
+        <translation>%1: keine reguläre Datei (ein Gerät, eine Pipe oder ein Verzeichnis kann keine Konfiguration enthalten)</translation>
+    </message>
+    <message>
+        <source>%1: larger than %2 bytes, the limit for this file</source>
+        <translation>%1: größer als %2 Bytes, die Grenze für diese Datei</translation>
+    </message>
+    <message>
+        <source>%1: %2: this key is written more than once in the same object; JSON keeps only the last one, so remove the others</source>
+        <translation>%1: %2: dieser Schlüssel steht mehrmals im selben Objekt; JSON behält nur den letzten, daher die übrigen entfernen</translation>
+    </message>
+    <message>
+        <source>is not an HTTP header name (letters, digits and - only, in practice; no spaces, colons or line breaks)</source>
+        <translation>ist kein Name eines HTTP-Headers (in der Praxis nur Buchstaben, Ziffern und -; keine Leerzeichen, Doppelpunkte oder Zeilenumbrüche)</translation>
+    </message>
+    <message>
+        <source>contains a line break (CR or LF) or another control character, which would end the header and start another one; header values are one line</source>
+        <translation>enthält einen Zeilenumbruch (CR oder LF) oder ein anderes Steuerzeichen, das den Header beenden und einen neuen beginnen würde; Header-Werte sind einzeilig</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <extracomment>A verdict of the API probe: the API behaves as configured.</extracomment>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <extracomment>A verdict of the API probe: the API does not behave as configured.</extracomment>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>could not tell</source>
+        <extracomment>A verdict of the API probe: what the probe saw cannot decide the check.</extracomment>
+        <translation>unklar</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <extracomment>A verdict of the API probe: the check does not apply to this configuration.</extracomment>
+        <translation>nicht anwendbar</translation>
+    </message>
+    <message>
+        <source>pages can be read</source>
+        <translation>Seiten lesbar</translation>
+    </message>
+    <message>
+        <source>page size honoured</source>
+        <translation>Seitengröße beachtet</translation>
+    </message>
+    <message>
+        <source>page parameter honoured</source>
+        <translation>Seitenparameter beachtet</translation>
+    </message>
+    <message>
+        <source>full walks sorted by id</source>
+        <translation>vollständige Durchläufe nach ID sortiert</translation>
+    </message>
+    <message>
+        <source>changes sorted by change field, then id</source>
+        <translation>Änderungen nach Änderungsfeld, dann nach ID sortiert</translation>
+    </message>
+    <message>
+        <source>change filter honoured</source>
+        <translation>Änderungsfilter beachtet</translation>
+    </message>
+    <message>
+        <source>total consistent</source>
+        <translation>Gesamtzahl stimmig</translation>
+    </message>
+    <message>
+        <source>mapped fields present</source>
+        <translation>zugeordnete Felder vorhanden</translation>
+    </message>
+    <message>
+        <source>ids present and unique</source>
+        <translation>IDs vorhanden und eindeutig</translation>
+    </message>
+    <message>
+        <source>the configuration has no source &quot;%1&quot;</source>
+        <translation>die Konfiguration hat keine Quelle &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>source %1: the probe did not finish within %2 s</source>
+        <translation>Quelle %1: die API-Prüfung ist nicht innerhalb von %2 s fertig geworden</translation>
+    </message>
+    <message>
+        <source>source %1: the probe was stopped</source>
+        <translation>Quelle %1: die API-Prüfung wurde angehalten</translation>
+    </message>
+    <message>
+        <source>the first page has too few comparable values of %1 to pick one from its middle</source>
+        <translation>die erste Seite hat zu wenige vergleichbare Werte von %1, um einen aus ihrer Mitte zu wählen</translation>
+    </message>
+    <message>
+        <source>every record of the first page has nearly the same %1 (%2), so a filter could not be seen at work</source>
+        <translation>jeder Datensatz der ersten Seite hat fast denselben Wert von %1 (%2), daher war die Wirkung eines Filters nicht zu beobachten</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server refused %1 record(s) per page (%2) and accepted %3</source>
+        <translation>
+            <numerusform>der Server hat %1 Datensatz pro Seite abgelehnt (%2) und %3 angenommen</numerusform>
+            <numerusform>der Server hat %1 Datensätze pro Seite abgelehnt (%2) und %3 angenommen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>set %1 to %2</source>
+        <translation>%1 auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>the page size</source>
+        <translation>die Seitengröße</translation>
+    </message>
+    <message numerus="yes">
+        <source>no page size is asked for; the server sent %1 record(s) on the first page</source>
+        <translation>
+            <numerusform>es wird keine Seitengröße angefordert; der Server hat %1 Datensatz auf der ersten Seite gesendet</numerusform>
+            <numerusform>es wird keine Seitengröße angefordert; der Server hat %1 Datensätze auf der ersten Seite gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>asked for %1 record(s) per page, got %1</source>
+        <translation>
+            <numerusform>%1 Datensatz pro Seite angefordert, %1 erhalten</numerusform>
+            <numerusform>%1 Datensätze pro Seite angefordert, %1 erhalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>asked for %1 record(s) per page with &quot;%2&quot;, got %3: the server does not read that parameter</source>
+        <translation>
+            <numerusform>%1 Datensatz pro Seite mit &quot;%2&quot; angefordert, %3 erhalten: der Server liest diesen Parameter nicht</numerusform>
+            <numerusform>%1 Datensätze pro Seite mit &quot;%2&quot; angefordert, %3 erhalten: der Server liest diesen Parameter nicht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>correct %1: the parameter the API takes the page size from</source>
+        <translation>%1 korrigieren: der Parameter, aus dem die API die Seitengröße liest</translation>
+    </message>
+    <message>
+        <source>the page size parameter</source>
+        <translation>den Parameter für die Seitengröße</translation>
+    </message>
+    <message numerus="yes">
+        <source>asked for %1 record(s) per page, got %2 although there are more: the server caps pages at %2, and a page shorter than the page size can end a walk early</source>
+        <translation>
+            <numerusform>%1 Datensatz pro Seite angefordert, %2 erhalten, obwohl es mehr gibt: der Server begrenzt Seiten auf %2, und eine Seite, die kürzer als die Seitengröße ist, kann einen Durchlauf vorzeitig beenden</numerusform>
+            <numerusform>%1 Datensätze pro Seite angefordert, %2 erhalten, obwohl es mehr gibt: der Server begrenzt Seiten auf %2, und eine Seite, die kürzer als die Seitengröße ist, kann einen Durchlauf vorzeitig beenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the first page holds the whole collection: %1 record(s), fewer than the %2 asked for</source>
+        <translation>
+            <numerusform>die erste Seite enthält den ganzen Bestand: %1 Datensatz, weniger als die %2 angeforderten</numerusform>
+            <numerusform>die erste Seite enthält den ganzen Bestand: %1 Datensätze, weniger als die %2 angeforderten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>got %1 record(s) of the %2 asked for and no further page: either the whole collection, or a limit of the server that the probe cannot see</source>
+        <translation>
+            <numerusform>%1 von %2 angeforderten Datensätzen erhalten und keine weitere Seite: entweder der ganze Bestand oder eine Grenze des Servers, die die API-Prüfung nicht sehen kann</numerusform>
+            <numerusform>%1 von %2 angeforderten Datensätzen erhalten und keine weitere Seite: entweder der ganze Bestand oder eine Grenze des Servers, die die API-Prüfung nicht sehen kann</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the second page could not be read: %1</source>
+        <translation>die zweite Seite konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>check %1: the parameter the API takes the page from</source>
+        <translation>%1 prüfen: der Parameter, aus dem die API die Seite liest</translation>
+    </message>
+    <message numerus="yes">
+        <source>one page holds the whole collection (%1 record(s)): there is no second page to compare</source>
+        <translation>
+            <numerusform>eine Seite enthält den ganzen Bestand (%1 Datensatz): es gibt keine zweite Seite zum Vergleichen</numerusform>
+            <numerusform>eine Seite enthält den ganzen Bestand (%1 Datensätze): es gibt keine zweite Seite zum Vergleichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the second page is empty: nothing to compare with the first</source>
+        <translation>die zweite Seite ist leer: nichts, was sich mit der ersten vergleichen ließe</translation>
+    </message>
+    <message numerus="yes">
+        <source>the second page brings other records than the first (with %1 record(s) per page)</source>
+        <translation>
+            <numerusform>die zweite Seite bringt andere Datensätze als die erste (mit %1 Datensatz pro Seite)</numerusform>
+            <numerusform>die zweite Seite bringt andere Datensätze als die erste (mit %1 Datensätzen pro Seite)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the second page brings other records than the first</source>
+        <translation>die zweite Seite bringt andere Datensätze als die erste</translation>
+    </message>
+    <message>
+        <source>the second page, at the address the server gave, repeats the records of the first</source>
+        <translation>die zweite Seite unter der vom Server angegebenen Adresse wiederholt die Datensätze der ersten</translation>
+    </message>
+    <message>
+        <source>the API&apos;s own next-page link leads back to the first page; ask its provider, or use another pagination style</source>
+        <translation>der eigene Link der API auf die nächste Seite führt zurück zur ersten Seite; beim Anbieter der API nachfragen oder eine andere Paginierungsart verwenden</translation>
+    </message>
+    <message>
+        <source>the second page repeats the records of the first: the server does not read the parameter &quot;%1&quot;</source>
+        <translation>die zweite Seite wiederholt die Datensätze der ersten: der Server liest den Parameter &quot;%1&quot; nicht</translation>
+    </message>
+    <message>
+        <source>correct %1: the parameter the API takes the page from</source>
+        <translation>%1 korrigieren: der Parameter, aus dem die API die Seite liest</translation>
+    </message>
+    <message>
+        <source>too few records with an id to see an order</source>
+        <translation>zu wenige Datensätze mit ID, um eine Reihenfolge zu erkennen</translation>
+    </message>
+    <message>
+        <source>a full walk is not sorted by id (%1 came before %2): when records change during a walk, pages shift and records are missed or read twice</source>
+        <translation>ein vollständiger Durchlauf ist nicht nach ID sortiert (%1 kam vor %2): ändern sich Datensätze während eines Durchlaufs, verschieben sich die Seiten, und Datensätze werden verpasst oder doppelt gelesen</translation>
+    </message>
+    <message>
+        <source>ask for the order by id in %1, e.g. {&quot;sort&quot;: &quot;id&quot;}</source>
+        <translation>in %1 die Sortierung nach ID anfordern, z. B. {&quot;sort&quot;: &quot;id&quot;}</translation>
+    </message>
+    <message>
+        <source>the full walks&apos; parameters</source>
+        <translation>den Parametern der vollständigen Durchläufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %1 record(s) of the full walk come sorted by id</source>
+        <translation>
+            <numerusform>der %1 Datensatz des vollständigen Durchlaufs ist nach ID sortiert</numerusform>
+            <numerusform>die %1 Datensätze des vollständigen Durchlaufs sind nach ID sortiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no change filter is configured: every run walks the whole collection</source>
+        <translation>kein Änderungsfilter konfiguriert: jeder Lauf durchläuft den ganzen Bestand</translation>
+    </message>
+    <message>
+        <source>the first page of an incremental walk could not be read: %1</source>
+        <translation>die erste Seite eines inkrementellen Durchlaufs konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>check the incremental walks&apos; parameters in %1</source>
+        <translation>die Parameter der inkrementellen Durchläufe in %1 prüfen</translation>
+    </message>
+    <message>
+        <source>the configuration</source>
+        <translation>der Konfiguration</translation>
+    </message>
+    <message>
+        <source>the values of %1 cannot be compared (%2, %3)</source>
+        <translation>die Werte von %1 lassen sich nicht vergleichen (%2, %3)</translation>
+    </message>
+    <message>
+        <source>an incremental walk is not sorted by %1 (%2 at %3 came before %4 at %5): the cursor would pass over records not read yet</source>
+        <translation>ein inkrementeller Durchlauf ist nicht nach %1 sortiert (%2 mit %3 kam vor %4 mit %5): der Cursor würde über noch nicht gelesene Datensätze hinweggehen</translation>
+    </message>
+    <message>
+        <source>ask for the order by %1 in %2, e.g. {&quot;sort&quot;: &quot;%1&quot;}</source>
+        <translation>in %2 die Sortierung nach %1 anfordern, z. B. {&quot;sort&quot;: &quot;%1&quot;}</translation>
+    </message>
+    <message>
+        <source>the incremental walks&apos; parameters</source>
+        <translation>den Parametern der inkrementellen Durchläufe</translation>
+    </message>
+    <message>
+        <source>records with the same %1 are not ordered by id (%2 came before %3), but the configuration says they are: records at a page boundary could be skipped</source>
+        <translation>Datensätze mit demselben Wert von %1 sind nicht nach ID geordnet (%2 kam vor %3), obwohl die Konfiguration das angibt: Datensätze an einer Seitengrenze könnten übersprungen werden</translation>
+    </message>
+    <message>
+        <source>set %1 to &quot;none&quot;</source>
+        <translation>%1 auf &quot;none&quot; setzen</translation>
+    </message>
+    <message>
+        <source>the tie breaker</source>
+        <translation>die Ordnung bei Gleichstand</translation>
+    </message>
+    <message>
+        <source>too few records to see an order</source>
+        <translation>zu wenige Datensätze, um eine Reihenfolge zu erkennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %1 record(s) of the first page come sorted by %2, then id</source>
+        <translation>
+            <numerusform>der %1 Datensatz der ersten Seite ist nach %2, dann nach ID sortiert</numerusform>
+            <numerusform>die %1 Datensätze der ersten Seite sind nach %2, dann nach ID sortiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %1 record(s) of the first page come sorted by %2</source>
+        <translation>
+            <numerusform>der %1 Datensatz der ersten Seite ist nach %2 sortiert</numerusform>
+            <numerusform>die %1 Datensätze der ersten Seite sind nach %2 sortiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the first page of an incremental walk could not be read</source>
+        <translation>die erste Seite eines inkrementellen Durchlaufs konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>the server refused %1 = %2: %3</source>
+        <translation>der Server hat die Anfrage mit %1 = %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>check %1 and %2</source>
+        <translation>%1 und %2 prüfen</translation>
+    </message>
+    <message>
+        <source>the filter parameter</source>
+        <translation>den Filterparameter</translation>
+    </message>
+    <message>
+        <source>its format</source>
+        <translation>sein Format</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>asked with %1 = %2 for what changed since, and %3 of the %4 record(s) came back older (%5): the server does not filter on that parameter</source>
+        <translation>
+            <numerusform>mit %1 = %2 nach dem seitdem Geänderten gefragt, doch älter als dieser Wert: %3 von %4 zurückgekommenen Datensatz (%5); der Server filtert nicht nach diesem Parameter</numerusform>
+            <numerusform>mit %1 = %2 nach dem seitdem Geänderten gefragt, doch älter als dieser Wert: %3 von %4 zurückgekommenen Datensätzen (%5); der Server filtert nicht nach diesem Parameter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>correct %1: the parameter the API filters %2 on</source>
+        <translation>%1 korrigieren: der Parameter, mit dem die API nach %2 filtert</translation>
+    </message>
+    <message>
+        <source>asked with %1 = %2 for what changed since, and nothing came back, although the first page has records at or after it</source>
+        <translation>mit %1 = %2 nach dem seitdem Geänderten gefragt, und nichts kam zurück, obwohl die erste Seite Datensätze mit diesem oder einem späteren Wert hat</translation>
+    </message>
+    <message>
+        <source>check %1: the value may be written in a form the API does not read</source>
+        <translation>%1 prüfen: der Wert ist vielleicht in einer Form geschrieben, die die API nicht liest</translation>
+    </message>
+    <message>
+        <source>the filter&apos;s format</source>
+        <translation>das Format des Filters</translation>
+    </message>
+    <message>
+        <source>records changed exactly at %1 = %2 did not come back (%3): the filter is exclusive, and Tributary needs one that includes the value (&gt;=)</source>
+        <translation>Datensätze, die genau bei %1 = %2 geändert wurden, kamen nicht zurück (%3): der Filter schließt den Wert aus, und Tributary braucht einen, der ihn einschließt (&gt;=)</translation>
+    </message>
+    <message>
+        <source>use the API&apos;s inclusive filter in %1</source>
+        <translation>%1 auf den einschließenden Filter der API umstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>with %1 = %2, the %3 record(s) that came back are all as new or newer</source>
+        <translation>
+            <numerusform>bei %1 = %2 ist der %3 zurückgekommene Datensatz mindestens so neu wie dieser Wert</numerusform>
+            <numerusform>bei %1 = %2 sind die %3 zurückgekommenen Datensätze alle mindestens so neu wie dieser Wert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the configuration reads no total</source>
+        <translation>die Konfiguration liest keine Gesamtzahl</translation>
+    </message>
+    <message>
+        <source>the configuration reads a total, but no page carried one</source>
+        <translation>die Konfiguration liest eine Gesamtzahl, aber keine Seite enthielt eine</translation>
+    </message>
+    <message>
+        <source>check %1: where the API writes the total</source>
+        <translation>%1 prüfen: wo die API die Gesamtzahl schreibt</translation>
+    </message>
+    <message>
+        <source>where the total is read</source>
+        <translation>die Fundstelle der Gesamtzahl</translation>
+    </message>
+    <message>
+        <source>the total, %1, matches the records of a complete walk</source>
+        <translation>die Gesamtzahl %1 stimmt mit den Datensätzen eines abgeschlossenen Durchlaufs überein</translation>
+    </message>
+    <message numerus="yes">
+        <source>the total says %1, a complete walk counted %2 record(s)</source>
+        <translation>
+            <numerusform>die Gesamtzahl lautet %1, ein abgeschlossener Durchlauf hat %2 Datensatz gezählt</numerusform>
+            <numerusform>die Gesamtzahl lautet %1, ein abgeschlossener Durchlauf hat %2 Datensätze gezählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>check %1: it may count something else (pages, or records the listing leaves out)</source>
+        <translation>%1 prüfen: die Zahl zählt vielleicht etwas anderes (Seiten oder Datensätze, die die Auflistung auslässt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the total says %1, but the pages read already hold %2 record(s)</source>
+        <translation>
+            <numerusform>die Gesamtzahl lautet %1, aber die gelesenen Seiten enthalten bereits %2 Datensatz</numerusform>
+            <numerusform>die Gesamtzahl lautet %1, aber die gelesenen Seiten enthalten bereits %2 Datensätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the total changed between two reads: %1, then %2</source>
+        <translation>die Gesamtzahl hat sich zwischen zwei Abrufen geändert: erst %1, dann %2</translation>
+    </message>
+    <message>
+        <source>check %1: it may not be the size of the collection</source>
+        <translation>%1 prüfen: die Zahl ist vielleicht nicht die Größe des Bestands</translation>
+    </message>
+    <message>
+        <source>only one page carried a total (%1): nothing to compare it with</source>
+        <translation>nur eine Seite enthielt eine Gesamtzahl (%1): nichts, womit sie sich vergleichen ließe</translation>
+    </message>
+    <message>
+        <source>the total stays %1 between reads; the collection is too large to count here</source>
+        <translation>die Gesamtzahl bleibt zwischen den Abrufen bei %1; der Bestand ist zu groß, um ihn hier zu zählen</translation>
+    </message>
+    <message>
+        <source>no records to look at</source>
+        <translation>keine Datensätze zum Prüfen</translation>
+    </message>
+    <message>
+        <source>the change field</source>
+        <translation>das Änderungsfeld</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2)</source>
+        <translation>&quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2; the records have &quot;%3&quot;)</source>
+        <translation>&quot;%1&quot; (%2; die Datensätze haben &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source>every mapped field is in the records</source>
+        <translation>jedes zugeordnete Feld ist in den Datensätzen vorhanden</translation>
+    </message>
+    <message numerus="yes">
+        <source>in none of the %1 record(s): %2. The records have: %3</source>
+        <translation>
+            <numerusform>in %1 Datensatz nicht vorhanden: %2. Der Datensatz hat: %3</numerusform>
+            <numerusform>in keinem der %1 Datensätze vorhanden: %2. Die Datensätze haben: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(field names in %1)</source>
+        <translation>(Feldnamen in %1)</translation>
+    </message>
+    <message>
+        <source>correct the field names, or declare a column &quot;optional&quot;: true if the API leaves it out</source>
+        <translation>die Feldnamen korrigieren oder eine Spalte als &quot;optional&quot;: true erklären, wenn die API sie weglässt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of the %2 record(s) have no id at &quot;%3&quot;. The records have: %4</source>
+        <translation>
+            <numerusform>bei %1 von %2 Datensatz fehlt die ID unter &quot;%3&quot;. Der Datensatz hat: %4</numerusform>
+            <numerusform>bei %1 von %2 Datensätzen fehlt die ID unter &quot;%3&quot;. Die Datensätze haben: %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>set %1 to the field holding the record&apos;s id</source>
+        <translation>%1 auf das Feld setzen, das die ID des Datensatzes enthält</translation>
+    </message>
+    <message>
+        <source>set %1 to &quot;%2&quot;</source>
+        <translation>%1 auf &quot;%2&quot; setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 id(s) came more than once in one walk (%2 among them): pages overlap</source>
+        <translation>
+            <numerusform>%1 ID kam in einem Durchlauf mehrfach vor (%2): die Seiten überschneiden sich</numerusform>
+            <numerusform>%1 IDs kamen in einem Durchlauf mehrfach vor (darunter %2): die Seiten überschneiden sich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ask for a stable order by a unique key in %1, e.g. {&quot;sort&quot;: &quot;id&quot;}; if the page parameter check failed, correct that first</source>
+        <translation>in %1 eine stabile Sortierung nach einem eindeutigen Schlüssel anfordern, z. B. {&quot;sort&quot;: &quot;id&quot;}; ist die Prüfung des Seitenparameters fehlgeschlagen, zuerst den Seitenparameter korrigieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>each of the %1 record(s) has an id of its own</source>
+        <translation>
+            <numerusform>der %1 Datensatz hat eine eigene ID</numerusform>
+            <numerusform>jeder der %1 Datensätze hat eine eigene ID</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>check the credentials named above</source>
+        <translation>die oben genannten Zugangsdaten prüfen</translation>
+    </message>
+    <message>
+        <source>correct the configuration as the message says</source>
+        <translation>die Konfiguration gemäß der Meldung korrigieren</translation>
+    </message>
+    <message>
+        <source>check records_path: where the records are in the answer</source>
+        <translation>records_path prüfen: wo die Datensätze in der Antwort stehen</translation>
+    </message>
+    <message>
+        <source>check base_url, the endpoint and the parameters the request carries</source>
+        <translation>base_url, den Endpunkt und die Parameter der Anfrage prüfen</translation>
+    </message>
+    <message>
+        <source>check base_url and that the API can be reached from here</source>
+        <translation>base_url prüfen und ob die API von hier aus erreichbar ist</translation>
+    </message>
+    <message>
+        <source>not checked: the first page could not be read</source>
+        <translation>nicht geprüft: die erste Seite konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>page %1 could not be read: %2</source>
+        <translation>Seite %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>read the whole collection, %1 record(s), in one page as configured (%2), and again in %3 page(s) of %4 to see a second page</source>
+        <extracomment>%1 records, %2 a URL, %3 pages, %4 records per page.</extracomment>
+        <translation>
+            <numerusform>den ganzen Bestand, %1 Datensatz, wie konfiguriert auf einer Seite gelesen (%2) und noch einmal in Seiten zu je %4 (gelesene Seiten: %3), um eine zweite Seite zu sehen</numerusform>
+            <numerusform>den ganzen Bestand, %1 Datensätze, wie konfiguriert auf einer Seite gelesen (%2) und noch einmal in Seiten zu je %4 (gelesene Seiten: %3), um eine zweite Seite zu sehen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>read %1 page(s) of a full walk, %2 record(s), from %3</source>
+        <translation>
+            <numerusform>%2 Datensatz eines vollständigen Durchlaufs gelesen (Seiten: %1), von %3</numerusform>
+            <numerusform>%2 Datensätze eines vollständigen Durchlaufs gelesen (Seiten: %1), von %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>source %1, entity %2: the stored incremental cursor is &quot;%3&quot;, %4: a walk from it would miss changes. Run a full sync (tributaryd sync --full --source %1), which replaces it once the walk is complete, or reset it (tributaryd cursor reset --source %1 --entity %2).</source>
+        <translation>Quelle %1, Entität %2: der gespeicherte inkrementelle Cursor ist &quot;%3&quot;, %4: ein Durchlauf ab diesem Wert würde Änderungen verpassen. Eine vollständige Synchronisation ausführen (tributaryd sync --full --source %1), die ihn ersetzt, sobald der Durchlauf abgeschlossen ist, oder ihn zurücksetzen (tributaryd cursor reset --source %1 --entity %2).</translation>
+    </message>
+    <message>
+        <source>%1 (&quot;%2&quot;: %3)</source>
+        <translation>%1 (&quot;%2&quot;: %3)</translation>
+    </message>
+    <message>
+        <source>source %1, entity %2: records whose %3 the cursor cannot take: %4. They were applied (or quarantined), but the cursor does not move past them (GET %5)</source>
+        <translation>Quelle %1, Entität %2: Datensätze, deren %3 der Cursor nicht übernehmen kann: %4. Sie wurden angewendet (oder in Quarantäne gestellt), aber der Cursor rückt nicht über sie hinaus vor (GET %5)</translation>
+    </message>
+    <message>
+        <source>source %1, entity %2: the incremental cursor &quot;%3&quot; was %4; the complete full walk replaces it with the time the walk began</source>
+        <translation>Quelle %1, Entität %2: der inkrementelle Cursor &quot;%3&quot; war %4; der abgeschlossene vollständige Durchlauf ersetzt ihn durch die Zeit, zu der der Durchlauf begann</translation>
+    </message>
+    <message>
+        <source>not a time</source>
+        <translation>keine Zeitangabe</translation>
+    </message>
+    <message>
+        <source>more than a day after the source&apos;s clock (%1)</source>
+        <translation>mehr als einen Tag später als die Uhr der Quelle (%1)</translation>
+    </message>
+    <message>
+        <source> Check how the source&apos;s configuration pages through %1.</source>
+        <translation> Prüfen, wie die Konfiguration der Quelle durch %1 blättert.</translation>
+    </message>
+    <message>
+        <source> Check %1.</source>
+        <translation> %1 prüfen.</translation>
+    </message>
+    <message>
+        <source> Check %1, and %2 if the total is wrong.</source>
+        <translation> %1 prüfen, und %2, falls die Gesamtzahl falsch ist.</translation>
+    </message>
+    <message>
+        <source>(a page)</source>
+        <translation>(eine Seite)</translation>
+    </message>
+    <message>
+        <source> Tributary asked for it because the page before did not say it was the last (a page can be shorter than asked only because the API sends fewer).</source>
+        <translation> Tributary hat sie angefordert, weil die Seite davor nicht angab, die letzte zu sein (eine Seite kann auch nur deshalb kürzer als angefordert sein, weil die API weniger sendet).</translation>
+    </message>
+    <message>
+        <source>GET %1 answered the same records as the page before it, GET %2 (ids %3): the API does not read the continuation Tributary sends, so the walk would never get past that page.%4</source>
+        <translation>GET %1 lieferte dieselben Datensätze wie die Seite davor, GET %2 (IDs %3): die API liest die Fortsetzungsangabe nicht, die Tributary sendet, daher käme der Durchlauf nie über diese Seite hinaus.%4</translation>
+    </message>
+    <message>
+        <source>GET %1 leads back to a page this walk already read (the continuation %2 was followed before, to GET %3): the walk would go round forever.</source>
+        <translation>GET %1 führt zurück zu einer Seite, die dieser Durchlauf schon gelesen hat (der Fortsetzung %2 wurde bereits gefolgt, zu GET %3): der Durchlauf würde endlos im Kreis laufen.</translation>
+    </message>
+    <message>
+        <source>GET %1 returned records changed before the filter&apos;s value %2: %3. The API ignores the change filter, so every incremental run would read the whole collection.</source>
+        <translation>GET %1 lieferte Datensätze, die vor dem Filterwert %2 geändert wurden: %3. Die API ignoriert den Änderungsfilter, daher würde jeder inkrementelle Lauf den ganzen Bestand lesen.</translation>
+    </message>
+    <message>
+        <source>the walk has read %1 records, more than the %2 the source announced (the last page was GET %3): either the total is wrong or the walk does not end.</source>
+        <translation>der Durchlauf hat %1 Datensätze gelesen, mehr als die %2, die die Quelle angekündigt hat (die letzte Seite war GET %3): entweder ist die Gesamtzahl falsch, oder der Durchlauf endet nicht.</translation>
+    </message>
+    <message>
+        <source>the walk ended after %1 records, but the source counts %2 (the last page, GET %3, gave no continuation): records would be missing.</source>
+        <translation>der Durchlauf endete nach %1 Datensätzen, aber die Quelle zählt %2 (die letzte Seite, GET %3, gab keine Fortsetzung an): Datensätze würden fehlen.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>cannot reset the %1 cursor of %2/%3</source>
+        <translation>der Cursor %1 von %2/%3 kann nicht zurückgesetzt werden</translation>
+    </message>
+    <message>
+        <source>database.path: the main database %1 does not exist (database.path is &quot;%2&quot;); Tributary syncs into the application&apos;s existing database and does not create one</source>
+        <translation>database.path: die Hauptdatenbank %1 existiert nicht (database.path ist &quot;%2&quot;); Tributary synchronisiert in die vorhandene Datenbank der Anwendung und legt keine an</translation>
+    </message>
+    <message>
+        <source>no URL to detect</source>
+        <translation>keine URL zum Erkennen angegeben</translation>
+    </message>
+    <message>
+        <source>expected an http(s) URL of a listing, such as %1, got &quot;%2&quot;</source>
+        <translation>erwartet die http(s)-URL einer Auflistung wie %1, erhalten &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>every URL of one source must be on one origin: %1 is not on %2</source>
+        <translation>alle URLs einer Quelle müssen denselben Ursprung haben: %1 liegt nicht auf %2</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 (--token-env) is not set</source>
+        <translation>die Umgebungsvariable %1 (--token-env) ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>detection was stopped</source>
+        <translation>die Erkennung wurde angehalten</translation>
+    </message>
+    <message>
+        <source>GET %1: the answer is not JSON (%2)</source>
+        <translation>GET %1: die Antwort ist kein JSON (%2)</translation>
+    </message>
+    <message>
+        <source>GET %1: the answer is not a JSON object or array</source>
+        <translation>GET %1: die Antwort ist weder ein JSON-Objekt noch ein Array</translation>
+    </message>
+    <message>
+        <source>GET %1: no array of at least two records in the answer; detection learns from the records, so the listing needs some</source>
+        <translation>GET %1: kein Array mit mindestens zwei Datensätzen in der Antwort; die Erkennung lernt aus den Datensätzen, daher braucht die Auflistung welche</translation>
+    </message>
+    <message>
+        <source>GET %1: no field holds a different id in every record (looked for %2)</source>
+        <translation>GET %1: kein Feld enthält in jedem Datensatz eine andere ID (gesucht: %2)</translation>
+    </message>
+    <message>
+        <source>the next page is on another origin (%1): Tributary sends credentials nowhere else, so it cannot follow it</source>
+        <translation>die nächste Seite liegt auf einem anderen Ursprung (%1): Tributary sendet Zugangsdaten nirgendwo anders hin und kann ihr daher nicht folgen</translation>
+    </message>
+    <message>
+        <source>the next page the answer names did not bring the next records</source>
+        <translation>die nächste Seite, die die Antwort nennt, brachte nicht die nächsten Datensätze</translation>
+    </message>
+    <message>
+        <source>a cursor at &quot;%1&quot;, but no parameter that takes it (tried %2)</source>
+        <translation>ein Cursor unter &quot;%1&quot;, aber kein Parameter, der ihn annimmt (versucht: %2)</translation>
+    </message>
+    <message>
+        <source>neither %1=1 nor %1=0 answered the first page; assuming pages count from 1</source>
+        <translation>weder %1=1 noch %1=0 lieferte die erste Seite; es wird angenommen, dass die Seiten ab 1 zählen</translation>
+    </message>
+    <message>
+        <source>GET %1: found no way to ask for the next page (no Link header, no next address or cursor in the body, no page or offset parameter that works)</source>
+        <translation>GET %1: keine Möglichkeit gefunden, die nächste Seite anzufordern (kein Link-Header, keine nächste Adresse und kein Cursor im Body, kein funktionierender Seiten- oder Offset-Parameter)</translation>
+    </message>
+    <message>
+        <source>the answer held all %1 records and no way to page was found: the configuration reads one page</source>
+        <translation>die Antwort enthielt alle %1 Datensätze, und es wurde keine Möglichkeit zum Blättern gefunden: die Konfiguration liest eine Seite</translation>
+    </message>
+    <message>
+        <source>header %1</source>
+        <translation>Header %1</translation>
+    </message>
+    <message>
+        <source>%1=%2 was refused; the page size is the server&apos;s default, %3</source>
+        <translation>%1=%2 wurde abgelehnt; die Seitengröße ist der Standard des Servers, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server sends at most %1 record(s) per page</source>
+        <translation>
+            <numerusform>der Server sendet höchstens %1 Datensatz pro Seite</numerusform>
+            <numerusform>der Server sendet höchstens %1 Datensätze pro Seite</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the listing already comes sorted by %1, so no sort parameter could be confirmed; no change filter is written: every run walks the whole collection</source>
+        <translation>die Auflistung ist bereits nach %1 sortiert, daher ließ sich kein Sortierparameter bestätigen; es wird kein Änderungsfilter geschrieben: jeder Lauf durchläuft den ganzen Bestand</translation>
+    </message>
+    <message>
+        <source>no parameter sorts the listing by %1 (tried %2); no change filter is written: every run walks the whole collection</source>
+        <translation>kein Parameter sortiert die Auflistung nach %1 (versucht: %2); es wird kein Änderungsfilter geschrieben: jeder Lauf durchläuft den ganzen Bestand</translation>
+    </message>
+    <message>
+        <source>every record seen has the same %1: a change filter could not be seen at work; none is written</source>
+        <translation>jeder gesehene Datensatz hat denselben Wert von %1: die Wirkung eines Änderungsfilters war nicht zu beobachten; es wird keiner geschrieben</translation>
+    </message>
+    <message>
+        <source>no parameter filters the listing by %1 inclusively (tried %2); no change filter is written: every run walks the whole collection</source>
+        <translation>kein Parameter filtert die Auflistung einschließlich nach %1 (versucht: %2); es wird kein Änderungsfilter geschrieben: jeder Lauf durchläuft den ganzen Bestand</translation>
+    </message>
+    <message>
+        <source>no two records seen share a %1, so the order of ties is unknown: tie_breaker is none (boundary records are read again, which is safe)</source>
+        <translation>keine zwei gesehenen Datensätze haben denselben Wert von %1, daher ist die Ordnung bei Gleichstand unbekannt: tie_breaker ist none (Datensätze an der Grenze werden erneut gelesen, was sicher ist)</translation>
+    </message>
+    <message>
+        <source>records sharing a %1 did not come in id order: tie_breaker is none (boundary records are read again, which is safe)</source>
+        <translation>Datensätze mit demselben Wert von %1 kamen nicht in ID-Reihenfolge: tie_breaker ist none (Datensätze an der Grenze werden erneut gelesen, was sicher ist)</translation>
+    </message>
+    <message>
+        <source>GET %1/{id} did not answer the record: check record_path before a reconciliation or references rely on it</source>
+        <translation>GET %1/{id} lieferte den Datensatz nicht: record_path prüfen, bevor sich ein Abgleich oder Verweise darauf verlassen</translation>
+    </message>
+    <message>
+        <source>not mapped (arrays or objects nested deeper): %1</source>
+        <translation>nicht zugeordnet (Arrays oder tiefer verschachtelte Objekte): %1</translation>
+    </message>
+    <message>
+        <source>no change-time field (updated_at, modified, ...): every run walks the whole collection</source>
+        <translation>kein Feld mit der Änderungszeit (updated_at, modified, ...): jeder Lauf durchläuft den ganzen Bestand</translation>
     </message>
 </context>
 <context>
@@ -2551,6 +3253,318 @@ vergessen oder die Zeilen löschen, die nur sie gebracht hat</translation>
         <source>measure sync speed and memory against a generated forum</source>
         <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what bench does.</extracomment>
         <translation>Geschwindigkeit und Speicherbedarf der Synchronisation an einem erzeugten Forum messen</translation>
+    </message>
+    <message>
+        <source>test an API&apos;s behaviour against the configuration: one verdict per check, with the fix</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what probe does.</extracomment>
+        <translation>prüfen, ob sich eine API so verhält, wie die Konfiguration es annimmt: ein Urteil je Prüfung, mit der Abhilfe</translation>
+    </message>
+    <message>
+        <source>show where each entity&apos;s walks stand; set or reset a cursor by hand</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what cursor does.</extracomment>
+        <translation>anzeigen, wo die Durchläufe jeder Entität stehen; einen Cursor von Hand setzen oder zurücksetzen</translation>
+    </message>
+    <message>
+        <source>value %1</source>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <source>last id %1</source>
+        <translation>letzte ID %1</translation>
+    </message>
+    <message>
+        <source>resumes at %1 (after %2 records)</source>
+        <extracomment>A full walk or scan that stopped part-way: where it resumes, and how many records it had read.</extracomment>
+        <translation>Fortsetzung bei %1 (nach %2 Datensätzen)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>the configuration has several sources: name one with --source</source>
+        <translation>die Konfiguration hat mehrere Quellen: eine mit --source angeben</translation>
+    </message>
+    <message>
+        <source>No cursors: the next sync of each entity starts from the source&apos;s start.</source>
+        <translation>Keine Cursor: Die nächste Synchronisation jeder Entität beginnt am Startpunkt der Quelle.</translation>
+    </message>
+    <message>
+        <source>(run %1, %2)</source>
+        <translation>(Lauf %1, %2)</translation>
+    </message>
+    <message>
+        <source>(set by hand, %1)</source>
+        <translation>(von Hand gesetzt, %1)</translation>
+    </message>
+    <message>
+        <source>not usable: %1. Incremental syncs of %2 fail until a full sync replaces it (tributaryd sync --full --source %3) or it is reset (tributaryd cursor reset --source %3 --entity %2 --yes).</source>
+        <translation>nicht verwendbar: %1. Inkrementelle Synchronisationen von %2 schlagen fehl, bis eine vollständige Synchronisation ihn ersetzt (tributaryd sync --full --source %3) oder er zurückgesetzt wird (tributaryd cursor reset --source %3 --entity %2 --yes).</translation>
+    </message>
+    <message>
+        <source>only incremental cursors can be set; a full or reconcile cursor can only be reset (the walk then starts over)</source>
+        <translation>nur inkrementelle Cursor können gesetzt werden; ein Cursor full oder reconcile kann nur zurückgesetzt werden (der Durchlauf beginnt dann von vorn)</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>--value &quot;%1&quot; is %2: a cursor value is a time as the source writes its %3 field, no later than a day from now</source>
+        <translation>--value &quot;%1&quot; ist %2: ein Cursor-Wert ist eine Zeit, wie die Quelle sie in das Cursor-Feld der Entität %3 schreibt, höchstens einen Tag in der Zukunft</translation>
+    </message>
+    <message>
+        <source>Would set the incremental cursor of %1/%2 to %3; it is now %4. The next sync asks for what changed from then on (inclusively).</source>
+        <translation>Würde den inkrementellen Cursor von %1/%2 auf %3 setzen; bisher: %4. Die nächste Synchronisation fragt nach allem, was sich ab diesem Zeitpunkt geändert hat (einschließlich).</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: run again with --yes to set it.</source>
+        <translation>Nichts wurde geändert: zum Setzen erneut mit --yes aufrufen.</translation>
+    </message>
+    <message>
+        <source>Set the incremental cursor of %1/%2 to %3.</source>
+        <translation>Inkrementellen Cursor von %1/%2 auf %3 gesetzt.</translation>
+    </message>
+    <message>
+        <source>No cursor to reset.</source>
+        <translation>Kein Cursor zum Zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>Reset %1/%2 %3, which was at %4.</source>
+        <translation>Cursor %3 von %1/%2 zurückgesetzt; er stand bei %4.</translation>
+    </message>
+    <message>
+        <source>Would reset %1/%2 %3, now at %4.</source>
+        <translation>Würde den Cursor %3 von %1/%2 zurücksetzen; er steht bei %4.</translation>
+    </message>
+    <message>
+        <source>unknown cursor kind &quot;%1&quot;</source>
+        <translation>unbekannte Cursor-Art &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The next incremental sync reads from the beginning of history (start: beginning); records it already has are found unchanged and not written.</source>
+        <translation>Die nächste inkrementelle Synchronisation liest ab dem Beginn der Historie (start: beginning); Datensätze, die schon vorhanden sind, werden als unverändert erkannt und nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>The next incremental sync reads what changed since %1 (start: date).</source>
+        <translation>Die nächste inkrementelle Synchronisation liest, was sich seit %1 geändert hat (start: date).</translation>
+    </message>
+    <message>
+        <source>The source starts from now (start: now): the next incremental sync reads only what changes from then on. Run tributaryd sync --full --source %1 to catch up on everything before.</source>
+        <translation>Die Quelle beginnt bei jetzt (start: now): Die nächste inkrementelle Synchronisation liest nur, was sich ab dann ändert. Mit tributaryd sync --full --source %1 lässt sich alles Frühere nachholen.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: run again with --yes to reset.</source>
+        <translation>Nichts wurde geändert: zum Zurücksetzen erneut mit --yes aufrufen.</translation>
+    </message>
+    <message>
+        <source>Usage: tributaryd cursor show [--source NAME] [--entity NAME] [--kind KIND] [--json] --config FILE
+       tributaryd cursor set --entity NAME --value TIME [--id ID] [--source NAME] [--yes] --config FILE
+       tributaryd cursor reset [--source NAME] [--entity NAME] [--kind KIND] [--yes] --config FILE
+
+Each entity has up to three cursors: incremental (the last applied value and id of the change filter), full and
+reconcile (where a full walk or a reconciliation scan that stopped part-way resumes). A sync never stores an
+incremental value that is not a time or that lies more than a day beyond the source&apos;s clock; one stored before
+makes incremental syncs fail until &apos;sync --full&apos; replaces it or it is reset here. &apos;set&apos; and &apos;reset&apos; print what
+they would do and exit 2 without --yes, and refuse while another process syncs the source.
+</source>
+        <translation>Aufruf: tributaryd cursor show [--source NAME] [--entity NAME] [--kind KIND] [--json] --config FILE
+        tributaryd cursor set --entity NAME --value TIME [--id ID] [--source NAME] [--yes] --config FILE
+        tributaryd cursor reset [--source NAME] [--entity NAME] [--kind KIND] [--yes] --config FILE
+
+Jede Entität hat bis zu drei Cursor: incremental (der zuletzt angewendete Wert und die ID des Änderungsfilters),
+full und reconcile (wo ein vollständiger Durchlauf oder der Durchlauf eines Abgleichs weitergeht, der unterwegs
+angehalten hat). Eine Synchronisation speichert nie einen inkrementellen Wert, der keine Zeitangabe ist oder mehr
+als einen Tag nach der Uhr der Quelle liegt; ein früher so gespeicherter lässt inkrementelle Synchronisationen
+fehlschlagen, bis &apos;sync --full&apos; ihn ersetzt oder er hier zurückgesetzt wird. &apos;set&apos; und &apos;reset&apos; geben ohne --yes
+aus, was sie tun würden, und enden mit Exit-Status 2; solange ein anderer Prozess die Quelle synchronisiert,
+verweigern sie die Änderung.
+</translation>
+    </message>
+    <message>
+        <source>expected &apos;show&apos;, &apos;set&apos; or &apos;reset&apos;</source>
+        <translation>erwartet &apos;show&apos;, &apos;set&apos; oder &apos;reset&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;show&apos;, &apos;set&apos; or &apos;reset&apos;, got &quot;%1&quot;</source>
+        <translation>erwartet &apos;show&apos;, &apos;set&apos; oder &apos;reset&apos;, erhalten &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Only this kind of cursor: incremental, full or reconcile.</source>
+        <translation>Nur diese Art von Cursor: incremental, full oder reconcile.</translation>
+    </message>
+    <message>
+        <source>set: the new value, a time as the source writes the entity&apos;s cursor field.</source>
+        <translation>set: der neue Wert, eine Zeit, wie die Quelle das Cursor-Feld der Entität schreibt.</translation>
+    </message>
+    <message>
+        <source>set: the external id of the last record applied at that time (optional).</source>
+        <translation>set: die externe ID des letzten zu dieser Zeit angewendeten Datensatzes (optional).</translation>
+    </message>
+    <message>
+        <source>Do it. Without --yes, print what would be done and exit 2.</source>
+        <translation>Ausführen. Ohne --yes wird ausgegeben, was getan würde, und mit Exit-Status 2 beendet.</translation>
+    </message>
+    <message>
+        <source>show: print JSON for scripts.</source>
+        <translation>show: JSON für Skripte ausgeben.</translation>
+    </message>
+    <message>
+        <source>Shows where each walk of each entity stands: the incremental cursor (the last applied value and id), a full
+walk or reconciliation scan that stopped part-way. A value the engine cannot use is flagged.</source>
+        <translation>Zeigt, wo jeder Durchlauf jeder Entität steht: den inkrementellen Cursor (den zuletzt angewendeten Wert und die ID),
+einen vollständigen Durchlauf oder den Durchlauf eines Abgleichs, der unterwegs angehalten hat. Ein Wert, den
+Tributary nicht verwenden kann, wird markiert.</translation>
+    </message>
+    <message>
+        <source>Sets an entity&apos;s incremental cursor: the next sync asks for what changed from that time on. The value must be a
+time no later than a day from now.</source>
+        <translation>Setzt den inkrementellen Cursor einer Entität: Die nächste Synchronisation fragt nach allem, was sich ab dieser Zeit
+geändert hat. Der Wert muss eine Zeit sein, höchstens einen Tag in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>Forgets cursors (of one entity, or all of the source; of one kind, or all): an incremental sync then starts from
+the source&apos;s start, a full walk or scan from its beginning.</source>
+        <translation>Vergisst Cursor (einer Entität oder alle der Quelle; einer Art oder alle): Eine inkrementelle Synchronisation beginnt
+dann am Startpunkt der Quelle, ein vollständiger Durchlauf oder der Durchlauf eines Abgleichs von vorn.</translation>
+    </message>
+    <message>
+        <source>--kind is incremental, full or reconcile; got &quot;%1&quot;</source>
+        <translation>--kind ist incremental, full oder reconcile; erhalten &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--entity and --value are required</source>
+        <translation>--entity und --value sind erforderlich</translation>
+    </message>
+    <message>
+        <source>Instead of a preset: learn from the API how it pages, filters and names its fields, write that configuration (to standard output without --output), then probe it. Each --url is then the listing of one entity (https://api.example.com/v2/items; repeat it); --token-env names a bearer token&apos;s variable (none by default); --name defaults to api.</source>
+        <translation>Statt einer Vorlage: von der API lernen, wie sie blättert, filtert und ihre Felder benennt, diese Konfiguration schreiben (ohne --output auf die Standardausgabe) und sie dann prüfen. Jede --url ist dann die Auflistung einer Entität (https://api.example.com/v2/items; wiederholbar); --token-env nennt die Variable eines Bearer-Tokens (standardmäßig keine); --name ist standardmäßig api.</translation>
+    </message>
+    <message>
+        <source>--detect cannot be combined with --preset or --webhook-secret-env</source>
+        <translation>--detect lässt sich nicht mit --preset oder --webhook-secret-env kombinieren</translation>
+    </message>
+    <message>
+        <source>Could not detect %1: %2</source>
+        <translation>%1 konnte nicht erkannt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Detected %1 as entity %2 (%3 request(s)):</source>
+        <translation>
+            <numerusform>%1 als Entität %2 erkannt (%3 Anfrage):</numerusform>
+            <numerusform>%1 als Entität %2 erkannt (%3 Anfragen):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>records: %1; id field: %2; field names: %3</source>
+        <translation>Datensätze: %1; ID-Feld: %2; Feldnamen: %3</translation>
+    </message>
+    <message>
+        <source>the body is the array</source>
+        <translation>der Body ist das Array</translation>
+    </message>
+    <message>
+        <source>single words</source>
+        <translation>einzelne Wörter</translation>
+    </message>
+    <message>
+        <source>pagination: %1</source>
+        <translation>Paginierung: %1</translation>
+    </message>
+    <message>
+        <source>total: %1</source>
+        <translation>Gesamtzahl: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>change filter: none</source>
+        <translation>Änderungsfilter: keiner</translation>
+    </message>
+    <message>
+        <source>change filter: %1 on %2 (format %3, sorted with %4, tie breaker %5)</source>
+        <translation>Änderungsfilter: %1 für %2 (Format %3, sortiert mit %4, Ordnung bei Gleichstand: %5)</translation>
+    </message>
+    <message>
+        <source>columns: %1</source>
+        <translation>Spalten: %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the main database %1: %2</source>
+        <translation>Die Hauptdatenbank %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The mapping writes entity %1 into table %2 with the columns %3: the main database has no such table yet; create it, or correct &quot;table&quot; and &quot;columns&quot;, before the first sync.</source>
+        <translation>Die Zuordnung schreibt die Entität %1 in die Tabelle %2 mit den Spalten %3: Die Hauptdatenbank hat diese Tabelle noch nicht; sie vor der ersten Synchronisation anlegen oder &quot;table&quot; und &quot;columns&quot; korrigieren.</translation>
+    </message>
+    <message>
+        <source>Table %1 of the main database: mapped %2</source>
+        <translation>Tabelle %1 der Hauptdatenbank: zugeordnet sind %2</translation>
+    </message>
+    <message>
+        <source>fields without a column of that name, not mapped: %1</source>
+        <translation>Felder ohne gleichnamige Spalte, nicht zugeordnet: %1</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>nothing could be detected; no configuration written</source>
+        <translation>nichts konnte erkannt werden; keine Konfiguration geschrieben</translation>
+    </message>
+    <message>
+        <source>the detected configuration is not valid:</source>
+        <translation>die erkannte Konfiguration ist ungültig:</translation>
+    </message>
+    <message>
+        <source>Probing the detected configuration:</source>
+        <translation>Prüfung der erkannten Konfiguration:</translation>
+    </message>
+    <message>
+        <source>not in the configuration: %1 could not be detected (see above)</source>
+        <translation>nicht in der Konfiguration: %1 konnte nicht erkannt werden (siehe oben)</translation>
+    </message>
+    <message>
+        <source>Source %1: %2</source>
+        <translation>Quelle %1: %2</translation>
+    </message>
+    <message>
+        <source>Source %1, entity %2</source>
+        <translation>Quelle %1, Entität %2</translation>
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <source>The records&apos; fields: %1</source>
+        <translation>Felder der Datensätze: %1</translation>
+    </message>
+    <message>
+        <source>Checks: %1 passed, %2 failed, %3 could not tell, %4 not applicable</source>
+        <extracomment>The last line of &apos;tributaryd probe&apos;: how many checks had each verdict.</extracomment>
+        <translation>Prüfungen: %1 bestanden, %2 fehlgeschlagen, %3 unklar, %4 nicht anwendbar</translation>
+    </message>
+    <message>
+        <source>Tests each enabled entity&apos;s API against the configuration: page size, page parameter, order,
+change filter, total, mapped fields and ids, one verdict per check with the key to change.
+Reads two or three pages per entity; the main database is not opened.
+Exit 0 when no check failed, 1 when one did.</source>
+        <translation>Prüft für jede aktivierte Entität, ob sich die API so verhält, wie die Konfiguration es annimmt: Seitengröße,
+Seitenparameter, Reihenfolge, Änderungsfilter, Gesamtzahl, zugeordnete Felder und IDs; ein Urteil je Prüfung
+mit dem Schlüssel, der zu ändern ist. Liest zwei oder drei Seiten je Entität; die Hauptdatenbank wird nicht geöffnet.
+Exit-Status 0, wenn keine Prüfung fehlgeschlagen ist, 1, wenn eine fehlgeschlagen ist.</translation>
     </message>
 </context>
 </TS>

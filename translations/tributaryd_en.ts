@@ -17,6 +17,168 @@
             <numerusform>%1.%2: the field &quot;%3&quot; is in none of the %4 records of the page; correct the field name, or declare the column &quot;optional&quot;: true if the source leaves it out (the records have: %5)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the server refused %1 record(s) per page (%2) and accepted %3</source>
+        <translation>
+            <numerusform>the server refused %1 record per page (%2) and accepted %3</numerusform>
+            <numerusform>the server refused %1 records per page (%2) and accepted %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no page size is asked for; the server sent %1 record(s) on the first page</source>
+        <translation>
+            <numerusform>no page size is asked for; the server sent %1 record on the first page</numerusform>
+            <numerusform>no page size is asked for; the server sent %1 records on the first page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>asked for %1 record(s) per page, got %1</source>
+        <translation>
+            <numerusform>asked for %1 record per page, got %1</numerusform>
+            <numerusform>asked for %1 records per page, got %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>asked for %1 record(s) per page with &quot;%2&quot;, got %3: the server does not read that parameter</source>
+        <translation>
+            <numerusform>asked for %1 record per page with &quot;%2&quot;, got %3: the server does not read that parameter</numerusform>
+            <numerusform>asked for %1 records per page with &quot;%2&quot;, got %3: the server does not read that parameter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>asked for %1 record(s) per page, got %2 although there are more: the server caps pages at %2, and a page shorter than the page size can end a walk early</source>
+        <translation>
+            <numerusform>asked for %1 record per page, got %2 although there are more: the server caps pages at %2, and a page shorter than the page size can end a walk early</numerusform>
+            <numerusform>asked for %1 records per page, got %2 although there are more: the server caps pages at %2, and a page shorter than the page size can end a walk early</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the first page holds the whole collection: %1 record(s), fewer than the %2 asked for</source>
+        <translation>
+            <numerusform>the first page holds the whole collection: %1 record, fewer than the %2 asked for</numerusform>
+            <numerusform>the first page holds the whole collection: %1 records, fewer than the %2 asked for</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>got %1 record(s) of the %2 asked for and no further page: either the whole collection, or a limit of the server that the probe cannot see</source>
+        <translation>
+            <numerusform>got %1 record of the %2 asked for and no further page: either the whole collection, or a limit of the server that the probe cannot see</numerusform>
+            <numerusform>got %1 records of the %2 asked for and no further page: either the whole collection, or a limit of the server that the probe cannot see</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>one page holds the whole collection (%1 record(s)): there is no second page to compare</source>
+        <translation>
+            <numerusform>one page holds the whole collection (%1 record): there is no second page to compare</numerusform>
+            <numerusform>one page holds the whole collection (%1 records): there is no second page to compare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the second page brings other records than the first (with %1 record(s) per page)</source>
+        <translation>
+            <numerusform>the second page brings other records than the first (with %1 record per page)</numerusform>
+            <numerusform>the second page brings other records than the first (with %1 records per page)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %1 record(s) of the full walk come sorted by id</source>
+        <translation>
+            <numerusform>the %1 record of the full walk comes sorted by id</numerusform>
+            <numerusform>the %1 records of the full walk come sorted by id</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %1 record(s) of the first page come sorted by %2, then id</source>
+        <translation>
+            <numerusform>the %1 record of the first page comes sorted by %2, then id</numerusform>
+            <numerusform>the %1 records of the first page come sorted by %2, then id</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %1 record(s) of the first page come sorted by %2</source>
+        <translation>
+            <numerusform>the %1 record of the first page comes sorted by %2</numerusform>
+            <numerusform>the %1 records of the first page come sorted by %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>asked with %1 = %2 for what changed since, and %3 of the %4 record(s) came back older (%5): the server does not filter on that parameter</source>
+        <translation>
+            <numerusform>asked with %1 = %2 for what changed since, and %3 of the %4 record came back older (%5): the server does not filter on that parameter</numerusform>
+            <numerusform>asked with %1 = %2 for what changed since, and %3 of the %4 records came back older (%5): the server does not filter on that parameter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>with %1 = %2, the %3 record(s) that came back are all as new or newer</source>
+        <translation>
+            <numerusform>with %1 = %2, the %3 record that came back is as new or newer</numerusform>
+            <numerusform>with %1 = %2, the %3 records that came back are all as new or newer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the total says %1, a complete walk counted %2 record(s)</source>
+        <translation>
+            <numerusform>the total says %1, a complete walk counted %2 record</numerusform>
+            <numerusform>the total says %1, a complete walk counted %2 records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the total says %1, but the pages read already hold %2 record(s)</source>
+        <translation>
+            <numerusform>the total says %1, but the pages read already hold %2 record</numerusform>
+            <numerusform>the total says %1, but the pages read already hold %2 records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in none of the %1 record(s): %2. The records have: %3</source>
+        <translation>
+            <numerusform>not in the %1 record: %2. The record has: %3</numerusform>
+            <numerusform>in none of the %1 records: %2. The records have: %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of the %2 record(s) have no id at &quot;%3&quot;. The records have: %4</source>
+        <translation>
+            <numerusform>%1 of the %2 record has no id at &quot;%3&quot;. The record has: %4</numerusform>
+            <numerusform>%1 of the %2 records have no id at &quot;%3&quot;. The records have: %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 id(s) came more than once in one walk (%2 among them): pages overlap</source>
+        <translation>
+            <numerusform>%1 id came more than once in one walk (%2): pages overlap</numerusform>
+            <numerusform>%1 ids came more than once in one walk (%2 among them): pages overlap</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>each of the %1 record(s) has an id of its own</source>
+        <translation>
+            <numerusform>the %1 record has an id of its own</numerusform>
+            <numerusform>each of the %1 records has an id of its own</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>read the whole collection, %1 record(s), in one page as configured (%2), and again in %3 page(s) of %4 to see a second page</source>
+        <extracomment>%1 records, %2 a URL, %3 pages, %4 records per page.</extracomment>
+        <translation>
+            <numerusform>read the whole collection, %1 record, in one page as configured (%2), and again in pages of %4 (pages read: %3) to see a second page</numerusform>
+            <numerusform>read the whole collection, %1 records, in one page as configured (%2), and again in pages of %4 (pages read: %3) to see a second page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>read %1 page(s) of a full walk, %2 record(s), from %3</source>
+        <translation>
+            <numerusform>read %2 record of a full walk (pages: %1) from %3</numerusform>
+            <numerusform>read %2 records of a full walk (pages: %1) from %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the server sends at most %1 record(s) per page</source>
+        <translation>
+            <numerusform>the server sends at most %1 record per page</numerusform>
+            <numerusform>the server sends at most %1 records per page</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
@@ -223,6 +385,13 @@
         <translation>
             <numerusform>Webhook latency: from the forum&apos;s answer to an edit until the main database shows it (ms), %1 edit per phase</numerusform>
             <numerusform>Webhook latency: from the forum&apos;s answer to an edit until the main database shows it (ms), %1 edits per phase</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Detected %1 as entity %2 (%3 request(s)):</source>
+        <translation>
+            <numerusform>Detected %1 as entity %2 (%3 request):</numerusform>
+            <numerusform>Detected %1 as entity %2 (%3 requests):</numerusform>
         </translation>
     </message>
 </context>

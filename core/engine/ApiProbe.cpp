@@ -575,7 +575,10 @@ void ApiProbe::afterFullWalk()
 {
     EntityRun &run = *m_run;
     const auto hook = hooks().constFind(m_source.type);
-    const qsizetype n = run.full.size() == 1 ? run.full.first().records.size() : 0;
+    // The whole collection in the first page (the walk may have read an empty second one): only a
+    // smaller page size shows whether the server reads the page size and page parameters.
+    const bool onePage = run.full.size() == 1 || (run.full.size() == 2 && run.full.at(1).records.isEmpty());
+    const qsizetype n = onePage ? run.full.first().records.size() : 0;
     const bool shrink = run.shrunkSize == 0 && n >= 2 && run.refusedPageSize == 0 && run.hints.pageSize > 0
         && !run.hints.pageSizeParam.isEmpty() && !(run.beyondRead && !run.beyond.records.isEmpty()) && hook != hooks().constEnd()
         && hook->withPageSize;
@@ -585,8 +588,8 @@ void ApiProbe::afterFullWalk()
     }
     run.shrunkSize = int(qMax<qsizetype>(1, (n + 2) / 3));
     run.original = run.full.first();
-    run.originalBeyondRead = run.beyondRead;
-    run.originalBeyond = run.beyond;
+    run.originalBeyondRead = run.beyondRead || run.full.size() == 2;
+    run.originalBeyond = run.full.size() == 2 ? run.full.at(1) : run.beyond;
     run.full.clear();
     run.askedBeyond = false;
     run.beyondRead = false;
@@ -728,7 +731,10 @@ public:
 
     QString keyOr(const QString &key, const QString &fallback) const { return key.isEmpty() ? fallback : key; }
 
-    ProbeCheck pageSize(const QList<Page> &full, bool beyondRead, const Page &beyond, int refused, const Error &refusal) const
+    // `shrunk`: the first page of the walk again with `shrunkSize` records per page, when the
+    // collection fitted in one page as configured (else null).
+    ProbeCheck pageSize(const QList<Page> &full, bool beyondRead, const Page &beyond, int refused, const Error &refusal,
+                        const Page *shrunk, int shrunkSize) const
     {
         const QString id = QStringLiteral("page_size");
         const int n = int(full.first().records.size());
@@ -759,6 +765,14 @@ public:
                                  .arg(asked)
                                  .arg(n),
                              Tr::tr("set %1 to %2").arg(keyOr(m_h.pageSizeKey, Tr::tr("the page size")), QString::number(n)), m_h.pageSizeKey, n);
+        if (shrunk && shrunk->records.size() > shrunkSize)
+            return makeCheck(id, V::Fail,
+                             Tr::tr("asked for %1 record(s) per page with \"%2\", got %3: the server does not read that parameter "
+                                    "(the whole collection fits in one page, so this only shows with a smaller page size)",
+                                    nullptr, shrunkSize)
+                                 .arg(QString::number(shrunkSize), m_h.pageSizeParam, QString::number(shrunk->records.size())),
+                             Tr::tr("correct %1: the parameter the API takes the page size from").arg(keyOr(m_h.pageSizeParamKey, Tr::tr("the page size parameter"))),
+                             m_h.pageSizeParamKey);
         if ((beyondRead && beyond.records.isEmpty()) || total == n)
             return makeCheck(id, V::Pass, Tr::tr("the first page holds the whole collection: %1 record(s), fewer than the %2 asked for", nullptr, n).arg(n).arg(asked));
         return makeCheck(id, V::Unknown,
@@ -952,13 +966,18 @@ public:
         QList<qint64> totals;
         QSet<QString> ids;
         int records = 0;
+        bool everyRecordHasAnId = true; // else (a wrong external_id) records are counted, not ids
         for (const Page &p : full) {
             if (p.total >= 0)
                 totals.append(p.total);
-            for (const QString &i : idsOf(p.records, m_entity.externalId))
+            for (const QString &i : idsOf(p.records, m_entity.externalId)) {
+                everyRecordHasAnId = everyRecordHasAnId && !i.isEmpty();
                 ids.insert(i);
+            }
             records += int(p.records.size());
         }
+        if (!everyRecordHasAnId)
+            ids.clear();
         if (totals.isEmpty())
             return makeCheck(id, V::Fail, Tr::tr("the configuration reads a total, but no page carried one"),
                              Tr::tr("check %1: where the API writes the total").arg(keyOr(m_h.totalKey, Tr::tr("where the total is read"))), m_h.totalKey);
@@ -1131,7 +1150,8 @@ void ApiProbe::finishEntity()
         // The page size is judged by the walk as configured, the rest by the walk read.
         const QList<Page> configured = run.shrunkSize > 0 ? QList<Page>{run.original} : run.full;
         report.checks.append(judge.pageSize(configured, run.shrunkSize > 0 ? run.originalBeyondRead : run.beyondRead,
-                                            run.shrunkSize > 0 ? run.originalBeyond : run.beyond, run.refusedPageSize, run.refusal));
+                                            run.shrunkSize > 0 ? run.originalBeyond : run.beyond, run.refusedPageSize, run.refusal,
+                                            run.shrunkSize > 0 && !run.full.isEmpty() ? &run.full.first() : nullptr, run.shrunkSize));
         report.checks.append(judge.pageParam(run.full, run.beyondRead, run.beyond, run.laterError, run.shrunkSize));
         report.checks.append(judge.order(run.full));
         const ProbeCheck incOrder = judge.incrementalOrder(run.incRead, run.inc, run.incError);

@@ -263,6 +263,15 @@ HttpJob::HttpJob(HttpClient *client, const QNetworkRequest &request, const QByte
     m_waitTimer = new QTimer(this);
     m_waitTimer->setSingleShot(true);
     connect(m_waitTimer, &QTimer::timeout, this, &HttpJob::startAttempt);
+    m_deadlineTimer = new QTimer(this);
+    m_deadlineTimer->setSingleShot(true);
+    connect(m_deadlineTimer, &QTimer::timeout, this, [this] {
+        if (!m_reply)
+            return;
+        m_pastDeadline = true;
+        // abort() makes the reply emit finished(), handled in onReplyFinished().
+        m_reply->abort();
+    });
 }
 
 HttpJob::~HttpJob()
@@ -298,6 +307,7 @@ void HttpJob::abort()
         return;
     m_aborting = true;
     m_waitTimer->stop();
+    m_deadlineTimer->stop();
     releaseReply();
     finish(Error(Error::Code::Aborted, QStringLiteral("%1 %2: aborted").arg(QString::fromLatin1(m_verb), displayUrl())));
 }
@@ -345,10 +355,12 @@ void HttpJob::sendAttempt()
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     req.setMaximumRedirectsAllowed(m_policy.maxRedirects);
     m_oversized = false;
+    m_pastDeadline = false;
     qCDebug(lcHttpClient).noquote() << m_verb << displayUrl() << "attempt" << (m_retries + 1);
     m_reply = nam->sendCustomRequest(req, m_verb, m_requestBody);
     connect(m_reply, &QNetworkReply::finished, this, &HttpJob::onReplyFinished);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &HttpJob::onDownloadProgress);
+    m_deadlineTimer->start(m_policy.attemptDeadlineMs());
 }
 
 void HttpJob::onDownloadProgress(qint64 received, qint64 total)
@@ -369,6 +381,7 @@ void HttpJob::onReplyFinished()
     if (!reply)
         return;
     m_reply = nullptr;
+    m_deadlineTimer->stop();
     disconnect(reply, nullptr, this, nullptr);
     reply->deleteLater();
 
@@ -384,6 +397,16 @@ void HttpJob::onReplyFinished()
                      Tr::tr("%1: the response is larger than the limit of %2 bytes; raise limits.max_response_bytes "
                             "or ask for smaller pages")
                          .arg(what, QString::number(m_policy.maxResponseBytes))));
+        return;
+    }
+
+    // Not retried: a server that trickles its answer does so again, and each attempt would hold
+    // the page for the whole deadline once more.
+    if (m_pastDeadline) {
+        finish(Error(Error::Code::Network,
+                     Tr::tr("%1: the answer was not complete after %2 s (the server kept sending, too slowly); "
+                            "raise limits.deadline_ms if pages are this large on a slow network")
+                         .arg(what, QString::number(m_policy.attemptDeadlineMs() / 1000.0))));
         return;
     }
 

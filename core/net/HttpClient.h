@@ -3,6 +3,7 @@
 #include "util/Error.h"
 
 #include <QByteArray>
+#include <QtGlobal>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QList>
@@ -13,6 +14,8 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <climits>
+
 class QNetworkAccessManager;
 class QTimer;
 
@@ -22,6 +25,10 @@ namespace Tributary {
 struct HttpPolicy
 {
     int timeoutMs = 30000;                       // per attempt, inactivity (QNetworkRequest transfer timeout)
+    // Per attempt, from sending to the last byte, however steadily the bytes trickle in (the
+    // inactivity timeout alone lets one byte every few seconds hold a page for ever). 0: the
+    // larger of 120 s and four times timeoutMs; see attemptDeadlineMs().
+    int deadlineMs = 0;
     int maxRetries = 6;                          // retries after the first attempt, transient failures only
     int backoffBaseMs = 500;                     // first retry waits up to this, doubling each time
     int maxBackoffMs = 30000;                    // one wait never exceeds this (Retry-After excepted)
@@ -29,6 +36,8 @@ struct HttpPolicy
     qint64 maxResponseBytes = 64 * 1024 * 1024;  // bodies larger than this are refused
     double requestsPerSecond = 0;                // client-side pacing over all jobs of a client; 0 = none
     int maxRedirects = 5;
+
+    int attemptDeadlineMs() const { return deadlineMs > 0 ? deadlineMs : qMax(120000, qMin(timeoutMs, INT_MAX / 4) * 4); }
 };
 
 using HttpHeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -92,10 +101,12 @@ private:
 
     QNetworkReply *m_reply = nullptr;
     QTimer *m_waitTimer = nullptr;
+    QTimer *m_deadlineTimer = nullptr;
     bool m_started = false;
     bool m_finished = false;
     bool m_aborting = false;     // abort() called: the reply's error is ours, not the server's
     bool m_oversized = false;    // the size cap aborted the reply
+    bool m_pastDeadline = false; // the attempt's deadline aborted the reply
     qint64 m_totalWaitMs = 0;
 
     Error m_error;

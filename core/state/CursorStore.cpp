@@ -24,13 +24,14 @@ QString CursorStore::kindName(CursorKind kind)
     case CursorKind::Incremental: return QStringLiteral("incremental");
     case CursorKind::Full: return QStringLiteral("full");
     case CursorKind::Reconcile: return QStringLiteral("reconcile");
+    case CursorKind::Start: return QStringLiteral("start");
     }
     return QString();
 }
 
 std::optional<CursorKind> CursorStore::kindFromName(const QString &name)
 {
-    for (CursorKind kind : {CursorKind::Incremental, CursorKind::Full, CursorKind::Reconcile}) {
+    for (CursorKind kind : {CursorKind::Incremental, CursorKind::Full, CursorKind::Reconcile, CursorKind::Start}) {
         if (name == kindName(kind))
             return kind;
     }

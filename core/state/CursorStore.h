@@ -17,6 +17,8 @@ enum class CursorKind {
     Incremental, // the last applied (value, id) of the change filter
     Full,        // the continuation of a full walk that has not completed
     Reconcile,   // where a reconciliation scan stands (see ReconcileRun)
+    Start,       // a source started "from now": the source's time it started at. Records changed
+                 // before it are not imported by full walks and reconciliations (see Applier::prepare)
 };
 
 struct CursorRecord

@@ -9,7 +9,8 @@ namespace Tributary {
 struct EntityCounts
 {
     qint64 fetched = 0;     // records received from the source
-    qint64 skipped = 0;     // boundary records already applied by an earlier page or run
+    qint64 skipped = 0;     // not applied on purpose: boundary records already applied by an earlier page or run,
+                            // records changed before the source's start ("start": now or a date)
     qint64 inserted = 0;    // new local rows
     qint64 linked = 0;      // existing local rows adopted through a consolidation key
     qint64 updated = 0;     // local rows changed

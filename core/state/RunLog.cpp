@@ -213,6 +213,18 @@ Result<qint64> RunLog::count(const QString &source)
     return q.value(0).toLongLong();
 }
 
+Result<QDateTime> RunLog::firstStarted(const QString &source)
+{
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT MIN(started_at) FROM tributary_runs WHERE source = ?"), {source}, &error) || !q.next())
+        return error.prefixed(Tr::tr("cannot read the runs of source %1").arg(source));
+    QDateTime at;
+    if (!q.value(0).isNull())
+        parseTimestamp(QJsonValue(q.value(0).toString()), &at);
+    return at;
+}
+
 Result<QHash<QString, qint64>> RunLog::countByKind(const QString &source, qint64 afterId)
 {
     QSqlQuery q;

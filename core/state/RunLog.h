@@ -65,6 +65,8 @@ public:
     // each lookup): "the last finished polling run", "the last success".
     Result<QHash<QString, RunRecord>> latestPerSource(const RunFilter &filter);
     Result<qint64> count(const QString &source);
+    // When the source's first recorded run started (invalid when it has none).
+    Result<QDateTime> firstStarted(const QString &source);
     // How many runs of each kind `source` had after run `afterId`.
     Result<QHash<QString, qint64>> countByKind(const QString &source, qint64 afterId);
     // The sources that have runs, sorted (also those no longer configured).

@@ -8,6 +8,7 @@
 #include "forum-sim/ForumTime.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QUrl>
 
@@ -148,8 +149,14 @@ QByteArray ForumApi::originFor(const HttpRequest &request) const
 
 HttpResponse ForumApi::handle(const HttpRequest &request)
 {
-    if (!m_authorization.isEmpty() && request.header("authorization") != m_authorization)
+    if (!m_authorization.isEmpty() && request.header("authorization") != m_authorization) {
+        if (m_options.echoAuth) // as careless APIs do: the credential sent, quoted back
+            return HttpResponse::json(401, QJsonDocument(QJsonObject{{QStringLiteral("message"),
+                                                                      QStringLiteral("Unauthenticated. Received Authorization: %1")
+                                                                          .arg(QString::fromLatin1(request.header("authorization")))}})
+                                               .toJson(QJsonDocument::Compact));
         return HttpResponse::json(401, QByteArrayLiteral("{\"message\":\"Unauthenticated.\"}"));
+    }
     return route(request);
 }
 
@@ -208,6 +215,8 @@ HttpResponse ForumApi::list(const ForumEntity &entity, const HttpRequest &reques
         && (!parsePositive(value("per_page"), &perPage) || perPage > 1000))
         errors.add(QStringLiteral("per_page"),
                    QStringLiteral("The per page must be an integer between 1 and 1000."));
+    if (m_options.maxPerPage > 0)
+        perPage = qMin<qint64>(perPage, m_options.maxPerPage);
 
     const bool hasPage = q.hasQueryItem(QStringLiteral("page"));
     const bool hasCursor = q.hasQueryItem(QStringLiteral("cursor"));
@@ -228,7 +237,7 @@ HttpResponse ForumApi::list(const ForumEntity &entity, const HttpRequest &reques
     }
 
     QByteArray since;
-    if (q.hasQueryItem(QStringLiteral("updated_since"))
+    if (q.hasQueryItem(QStringLiteral("updated_since")) && !m_options.ignoreSince
         && !ForumTime::parseIso(value("updated_since"), &since))
         errors.add(QStringLiteral("updated_since"),
                    QStringLiteral("The updated since must be an ISO-8601 UTC timestamp."));

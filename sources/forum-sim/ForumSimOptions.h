@@ -27,6 +27,11 @@ struct ForumSimOptions
     QByteArray webhookSecret;
     double webhookDropRate = 0;
     double webhookDuplicateRate = 0;
+    // Contract breaches of real APIs, for showing (and testing) that a sync notices them. Unlike
+    // faults they hold for every answer.
+    int maxPerPage = 0;        // per_page above this is quietly served with this many; 0 = 1000
+    bool ignoreSince = false;  // updated_since is accepted and ignored: every listing is complete
+    bool echoAuth = false;     // a 401 answer quotes the Authorization header it was sent
 };
 
 } // namespace Tributary

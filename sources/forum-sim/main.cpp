@@ -126,7 +126,11 @@ int runServe(QCoreApplication &app, const QStringList &args)
                    QStringLiteral("url")},
                   {QStringLiteral("webhook-secret"), QStringLiteral("Secret that signs webhook notifications."), QStringLiteral("s")},
                   {QStringLiteral("webhook-drop"), QStringLiteral("Share of webhook notifications dropped."), QStringLiteral("p")},
-                  {QStringLiteral("webhook-dup"), QStringLiteral("Share of webhook notifications sent twice."), QStringLiteral("p")}});
+                  {QStringLiteral("webhook-dup"), QStringLiteral("Share of webhook notifications sent twice."), QStringLiteral("p")},
+                  {QStringLiteral("max-per-page"), QStringLiteral("Serve at most N records per page, whatever per_page asks (a silent cap)."),
+                   QStringLiteral("n")},
+                  {QStringLiteral("ignore-since"), QStringLiteral("Accept updated_since and ignore it (every listing is complete).")},
+                  {QStringLiteral("echo-auth"), QStringLiteral("Quote the Authorization header in 401 answers.")}});
     p.process(args);
     if (!p.isSet(QStringLiteral("db")))
         return fail(QStringLiteral("serve needs --db PATH"), 2);
@@ -144,8 +148,11 @@ int runServe(QCoreApplication &app, const QStringList &args)
         || !parseNumber(p, QStringLiteral("hang-rate"), &o.faults.hangRate, 0.0, 1.0)
         || !parseNumber(p, QStringLiteral("churn"), &o.churn, 0, 100000)
         || !parseNumber(p, QStringLiteral("webhook-drop"), &o.webhookDropRate, 0.0, 1.0)
-        || !parseNumber(p, QStringLiteral("webhook-dup"), &o.webhookDuplicateRate, 0.0, 1.0))
+        || !parseNumber(p, QStringLiteral("webhook-dup"), &o.webhookDuplicateRate, 0.0, 1.0)
+        || !parseNumber(p, QStringLiteral("max-per-page"), &o.maxPerPage, 0, 1000))
         return 2;
+    o.ignoreSince = p.isSet(QStringLiteral("ignore-since"));
+    o.echoAuth = p.isSet(QStringLiteral("echo-auth"));
     for (const QString &value : p.values(QStringLiteral("webhook"))) {
         const QUrl url(value, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) || url.host().isEmpty())
@@ -198,6 +205,7 @@ int main(int argc, char *argv[])
                  "       forum-sim serve --db PATH [--host IP] [--port P] [--token T] [--seed S]\n"
                  "                 [--latency MS] [--error-rate P] [--rate-limit N]\n"
                  "                 [--malformed-rate P] [--hang-rate P] [--churn N]\n"
-                 "                 [--webhook URL --webhook-secret S [--webhook-drop P] [--webhook-dup P]]\n");
+                 "                 [--webhook URL --webhook-secret S [--webhook-drop P] [--webhook-dup P]]\n"
+                 "                 [--max-per-page N] [--ignore-since] [--echo-auth]\n");
     return command == QLatin1String("--help") || command == QLatin1String("-h") ? 0 : 2;
 }

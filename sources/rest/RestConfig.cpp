@@ -44,7 +44,7 @@ const QStringList kIncrementalKeys = {QStringLiteral("param"), QStringLiteral("f
                                       QStringLiteral("tie_breaker"), QStringLiteral("params")};
 const QStringList kFormats = {QStringLiteral("iso8601"), QStringLiteral("iso8601-seconds"), QStringLiteral("unix"),
                               QStringLiteral("unix-ms"), QStringLiteral("date")};
-const QStringList kLimitKeys = {QStringLiteral("timeout_ms"),     QStringLiteral("max_retries"),
+const QStringList kLimitKeys = {QStringLiteral("timeout_ms"),     QStringLiteral("deadline_ms"), QStringLiteral("max_retries"),
                                 QStringLiteral("backoff_ms"),     QStringLiteral("max_backoff_ms"),
                                 QStringLiteral("max_response_bytes"), QStringLiteral("requests_per_second"),
                                 QStringLiteral("concurrency")};
@@ -404,6 +404,7 @@ bool RestConfig::parse(const SourceConfig &config, RestConfig *out, QStringList 
     {
         const Reader lr(limits, restPath + QStringLiteral(".limits"), errors);
         c.policy.timeoutMs = int(lr.integer(QStringLiteral("timeout_ms"), c.policy.timeoutMs, 1, 3600000));
+        c.policy.deadlineMs = int(lr.integer(QStringLiteral("deadline_ms"), c.policy.deadlineMs, 0, 3600000));
         c.policy.maxRetries = int(lr.integer(QStringLiteral("max_retries"), c.policy.maxRetries, 0, 100));
         c.policy.backoffBaseMs = int(lr.integer(QStringLiteral("backoff_ms"), c.policy.backoffBaseMs, 0, 3600000));
         c.policy.maxBackoffMs = int(lr.integer(QStringLiteral("max_backoff_ms"), c.policy.maxBackoffMs, 0, 3600000));

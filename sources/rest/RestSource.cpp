@@ -837,8 +837,7 @@ void RestSource::resolveCredentials()
         *value = ref.resolve(m_config.baseDir, &why);
         if (value->isNull()) {
             m_setupError = Error(Error::Code::Config,
-                                 QStringLiteral("source %1: cannot read the credential %2.%3: %4")
-                                     .arg(m_config.sourceName, authPath, key, why));
+                                 QStringLiteral("cannot read the credential %1.%2: %3").arg(authPath, key, why));
             return false;
         }
         return true;
@@ -848,9 +847,9 @@ void RestSource::resolveCredentials()
         if (ConfigReader::isHeaderValue(value))
             return true;
         m_setupError = Error(Error::Code::Config,
-                             QStringLiteral("source %1: the credential %2.%3 contains a line break or another control "
+                             QStringLiteral("the credential %1.%2 contains a line break or another control "
                                             "character, which cannot be sent in a header")
-                                 .arg(m_config.sourceName, authPath, key));
+                                 .arg(authPath, key));
         return false;
     };
     switch (a.type) {

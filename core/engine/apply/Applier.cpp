@@ -1,10 +1,13 @@
 #include "Applier.h"
 
 #include "state/EntityCatalog.h"
+#include "state/RunLog.h"
 #include "store/Database.h"
 #include "util/Logging.h"
 #include "util/Tr.h"
 #include "util/Values.h"
+
+#include <QScopeGuard>
 
 namespace Tributary {
 
@@ -42,7 +45,56 @@ bool Applier::prepare(Error *error)
         scan = qMax(scan, p.value.toLongLong());
     }
     m_ctx.links.setCurrentScan(scan);
-    return m_parked.load(error);
+    return loadStartBoundaries(error) && m_parked.load(error);
+}
+
+bool Applier::loadStartBoundaries(Error *error)
+{
+    const SourceConfig &source = m_ctx.source;
+    m_ctx.startBoundaries.clear();
+    if (source.start.from == StartConfig::From::Beginning || !m_ctx.impl)
+        return true;
+    for (const EntityConfig &e : source.entities) {
+        const EntityCapabilities caps = m_ctx.impl->capabilities(e.name);
+        // Without a change filter an entity is walked in full on every run: start does not apply.
+        if (!e.enabled || !caps.incremental || caps.cursorField.isEmpty())
+            continue;
+        QDateTime from = source.start.date;
+        if (source.start.from == StartConfig::From::Now) {
+            Position mark;
+            if (!m_cursors.load(source.name, e.name, CursorKind::Start, &mark, error))
+                return false;
+            if (!parseTimestamp(QJsonValue(mark.value), &from)) {
+                Position incremental;
+                if (!m_cursors.load(source.name, e.name, CursorKind::Incremental, &incremental, error))
+                    return false;
+                if (incremental.value.isEmpty()) {
+                    // The entity's first run: an incremental walk stores the source's clock as the
+                    // mark (EntityWalk); a full walk or a reconciliation keeps to this run's start.
+                    from = QDateTime::currentDateTimeUtc();
+                } else {
+                    // Under way without a mark (started by a version that did not keep one, or
+                    // first walked in full): it started with the source's first run.
+                    const Result<QDateTime> first = RunLog(m_ctx.db).firstStarted(source.name);
+                    if (!first) {
+                        *error = first.error();
+                        return false;
+                    }
+                    from = first->isValid() ? *first : QDateTime::currentDateTimeUtc();
+                    if (!saveStartMark(e, from, error))
+                        return false;
+                }
+            }
+        }
+        m_ctx.startBoundaries.insert(e.name, {from, caps.cursorField});
+    }
+    return true;
+}
+
+bool Applier::saveStartMark(const EntityConfig &entity, const QDateTime &from, Error *error)
+{
+    return m_cursors.save(m_ctx.source.name, entity.name, CursorKind::Start, {from.toUTC().toString(Qt::ISODateWithMs), QString(), QString()},
+                          m_ctx.runId, error);
 }
 
 bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, CursorKind cursorKind, const Position &position, Error *error)
@@ -112,8 +164,11 @@ void Applier::afterRollback()
     m_parked.reload();
 }
 
-bool Applier::applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error)
+bool Applier::applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error, Admit admit)
 {
+    const bool admittedEverything = m_ctx.admitEverything;
+    m_ctx.admitEverything = admit == Admit::Everything;
+    const auto restoreAdmission = qScopeGuard([&] { m_ctx.admitEverything = admittedEverything; });
     if (const Error wrong = m_ctx.mapper(entity).checkFieldsPresent(records, m_ctx.source.name)) {
         *error = wrong;
         return false;

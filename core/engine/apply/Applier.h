@@ -36,15 +36,24 @@ public:
 
     // Applies one page and stores `position` as the entity's cursor of `cursorKind`.
     bool applyPage(const EntityConfig &entity, const QJsonArray &records, CursorKind cursorKind, const Position &position, Error *error);
+    // Which records a source that starts "now" or at a date imports (ApplyContext::StartBoundary).
+    enum class Admit {
+        FromStart,  // records with no link yet that changed before the start are left out
+        Everything, // records another one refers to: its reference must not dangle
+    };
     // Applies records fetched one by one (missing references, webhook hints, retries), without
     // moving any cursor.
-    bool applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error);
+    bool applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error, Admit admit = Admit::FromStart);
 
     // A full walk of `entity` read everything: its continuation is cleared, and when the source
     // can filter by change time and the entity has no incremental cursor yet, the incremental walk
     // starts from `incrementalValue` (the source's clock when the full walk began), in one
     // transaction.
     bool completeFullWalk(const EntityConfig &entity, bool canFilter, const QString &incrementalValue, Error *error);
+
+    // Where an entity of a source that starts "now" started, in the source's time: stored once,
+    // by the first incremental run (it only reads the source's clock).
+    bool saveStartMark(const EntityConfig &entity, const QDateTime &from, Error *error);
 
     QHash<QString, EntityCounts> &counts() { return m_ctx.counts; }
     CursorStore &cursors() { return m_cursors; }
@@ -83,6 +92,10 @@ public:
 private:
     bool applyAll(const EntityConfig &entity, const QJsonArray &records, bool careful, Error *error);
     bool applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error);
+    // Where each entity of a source configured to start "now" or at a date begins; the "now" of
+    // an entity is stored on its first run (a start cursor), so that later full walks and
+    // reconciliations keep to it.
+    bool loadStartBoundaries(Error *error);
     // Applies the pending records that wait for what this transaction linked, until none is left.
     bool resolvePending(Error *error);
     // Runs `body` in one transaction stamped with one time; on any failure everything is rolled

@@ -42,6 +42,17 @@ public:
     QString now; // the time of the transaction in progress, as the state tables store it
     QList<QPair<QString, QString>> newlyLinked; // (entity, external id) linked in this transaction
 
+    // Where a source configured to start "now" or at a date starts, per entity: a record that has
+    // no link yet and whose change field is older is not imported. Records fetched because
+    // another one refers to them are exempt (admitEverything), or the reference would dangle.
+    struct StartBoundary
+    {
+        QDateTime from;
+        QString field; // the record's change field
+    };
+    QHash<QString, StartBoundary> startBoundaries;
+    bool admitEverything = false;
+
     // Starts the clock of a transaction: every row it stamps gets the same time.
     void stampNow();
     EntityTable &table(const EntityConfig &entity);

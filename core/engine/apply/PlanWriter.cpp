@@ -9,6 +9,10 @@ namespace Tributary {
 bool PlanWriter::execute(const RecordPlan &plan, Error *error)
 {
     using A = RecordPlan::Action;
+    if (plan.action == A::BeforeStart) {
+        ++m_ctx.counts[plan.entity->name].skipped;
+        return true;
+    }
     if (plan.action == A::Quarantine)
         return m_parked.quarantine(*plan.entity, plan.raw, plan.externalId, plan.errorField, plan.error, error);
     // A record that reconciliation had found gone is back: undo the delete first.
@@ -26,7 +30,8 @@ bool PlanWriter::execute(const RecordPlan &plan, Error *error)
     case A::Link: ok = link(plan, error); break;
     case A::Update: ok = update(plan, error); break;
     case A::LocalDeleted: ok = localDeleted(plan, error); break;
-    case A::Quarantine: break;
+    case A::Quarantine:
+    case A::BeforeStart: break;
     }
     return ok && m_parked.release(plan.entity->name, plan.externalId, error);
 }

@@ -24,6 +24,7 @@ struct RecordPlan
         LocalDeleted,// the main application deleted the row the source changed: a conflict
         Pending,     // a reference has no link yet: hold the record until it arrives
         Quarantine,  // invalid: hold it with the reason
+        BeforeStart, // not linked, and changed before the source's start: not imported (counted as skipped)
     };
 
     Action action = Action::Unchanged;

@@ -23,6 +23,10 @@ bool RecordPlanner::plan(const EntityConfig &entity, const QJsonObject &raw, Rec
     p->link = m_ctx.links.find(entity.name, m.externalId, error);
     if (error->isError())
         return false;
+    if (!p->link.found && isBeforeStart(entity, raw)) {
+        p->action = RecordPlan::Action::BeforeStart;
+        return true;
+    }
     p->restore = p->link.found && !p->link.deletedAt.isEmpty();
     if (p->link.found && p->link.hash == m.hash) {
         p->action = RecordPlan::Action::Unchanged;
@@ -49,6 +53,18 @@ bool RecordPlanner::plan(const EntityConfig &entity, const QJsonObject &raw, Rec
         return true;
     }
     return p->link.found ? planKnownRow(p, error) : planNewRow(p, error);
+}
+
+bool RecordPlanner::isBeforeStart(const EntityConfig &entity, const QJsonObject &raw) const
+{
+    if (m_ctx.admitEverything)
+        return false;
+    const auto b = m_ctx.startBoundaries.constFind(entity.name);
+    if (b == m_ctx.startBoundaries.constEnd())
+        return false;
+    // A change time that cannot be read is not a reason to drop the record: the mapping judges it.
+    QDateTime changed;
+    return parseTimestamp(valueAt(raw, b->field), &changed) && changed < b->from;
 }
 
 bool RecordPlanner::planKnownRow(RecordPlan *p, Error *error)

@@ -19,6 +19,7 @@ public:
 private:
     bool planKnownRow(RecordPlan *plan, Error *error);
     bool planNewRow(RecordPlan *plan, Error *error);
+    bool isBeforeStart(const EntityConfig &entity, const QJsonObject &raw) const;
 
     ApplyContext &m_ctx;
 };

@@ -159,7 +159,11 @@ void EntityWalk::onPage(const Page &page)
         if (!page.serverTime.isValid())
             qCWarning(lcEngine) << "the source sent no Date header; starting from the local clock";
         m_position = {m_impl->cursorValueFor(m_entity.name, now), QString(), QString()};
-        if (!m_applier.cursors().save(m_source.name, m_entity.name, m_kind, m_position, m_applier.runId(), &error)) {
+        // The mark full walks and reconciliations keep to (Applier::loadStartBoundaries).
+        Position mark;
+        if (!m_applier.cursors().load(m_source.name, m_entity.name, CursorKind::Start, &mark, &error)
+            || (mark.value.isEmpty() && !m_applier.saveStartMark(m_entity, now, &error))
+            || !m_applier.cursors().save(m_source.name, m_entity.name, m_kind, m_position, m_applier.runId(), &error)) {
             m_walker->stop(error);
             return;
         }

@@ -137,7 +137,8 @@ void FetchByIdRun::retryQuarantined()
         // Gone at the source: there is nothing left to hold or to apply.
         if (job->isNotFound())
             return m_applier->dropFromQuarantine(ref.entity, ref.externalId, error);
-        return m_applier->applyRecords(*m_source.entity(ref.entity), QJsonArray{job->record()}, error);
+        // Held once, so admitted once: the source's start does not drop it now.
+        return m_applier->applyRecords(*m_source.entity(ref.entity), QJsonArray{job->record()}, error, Applier::Admit::Everything);
     });
     runJob(fetch, [this](const Error &error) {
         if (error)

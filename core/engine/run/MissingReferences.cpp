@@ -96,7 +96,7 @@ bool MissingReferences::onFetched(const QString &entity, const QString &id, Reco
     }
     if (job->isNotFound())
         return m_applier.quarantineWaitingFor(entity, id, Tr::tr("which does not exist at the source (404)"), error);
-    if (!m_applier.applyRecords(*m_source.entity(entity), QJsonArray{job->record()}, error))
+    if (!m_applier.applyRecords(*m_source.entity(entity), QJsonArray{job->record()}, error, Applier::Admit::Everything))
         return false;
     const bool linked = m_applier.isLinked(entity, id, error);
     if (error->isError())

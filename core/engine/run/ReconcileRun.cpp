@@ -100,7 +100,14 @@ void ReconcileRun::catchUp()
     if (finishIfStopping(Tr::tr("stopped: nothing was deleted")))
         return;
     if (m_catchUp.isEmpty()) {
-        planAndConfirm();
+        // What the scan brought in may refer to records never synced (a source that started
+        // "now" imports a late message, not its old topic): fetched by id, like a sync does.
+        resolveMissingReferences([this](const Error &error) {
+            if (error)
+                finish(error);
+            else
+                planAndConfirm();
+        });
         return;
     }
     // A full walk of the entity, exactly as `sync --full` does it (resumable, its own cursor).
