@@ -243,8 +243,18 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
                 out << "    " << Cli::Tr::tr("e.g. %1").arg(e) << "\n";
         }
         bool held = false;
-        for (const Verifier::EntityReport &r : v.reports())
+        qint64 beforeStart = 0;
+        for (const Verifier::EntityReport &r : v.reports()) {
             held = held || r.invalid > 0;
+            beforeStart += r.beforeStart;
+        }
+        if (beforeStart > 0)
+            out << "  "
+                << Cli::Tr::tr("before start: %1 record(s) changed before the source's start (sources.%2.start) and are not imported, by "
+                               "configuration; they are not counted as missing.",
+                               nullptr, Progress::count(beforeStart))
+                       .arg(Progress::number(beforeStart), s->name)
+                << "\n";
         if (held)
             out << "  "
                 << Cli::Tr::tr("quarantined: records held with their reason (tributaryd quarantine list). No sync or reconciliation applies "

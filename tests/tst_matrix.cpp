@@ -171,7 +171,8 @@ class Matrix
 public:
     explicit Matrix(MatrixApiServer &api) : m_api(api) {}
 
-    bool configure(Pagination style, bool withTotal, int pageSize, bool withIdScan = false)
+    // `sourceKeys` are added to the source's object (start, overlap_seconds, ...).
+    bool configure(Pagination style, bool withTotal, int pageSize, bool withIdScan = false, const QJsonObject &sourceKeys = {})
     {
         if (!m_dir.isValid())
             return false;
@@ -189,7 +190,15 @@ public:
                 return false;
             }
         }
-        const QJsonObject root = configuration(m_api, style, withTotal, pageSize, withIdScan);
+        QJsonObject root = configuration(m_api, style, withTotal, pageSize, withIdScan);
+        if (!sourceKeys.isEmpty()) {
+            QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+            QJsonObject source = sources.first().toObject();
+            for (auto it = sourceKeys.constBegin(); it != sourceKeys.constEnd(); ++it)
+                source.insert(it.key(), *it);
+            sources.replace(0, source);
+            root.insert(QStringLiteral("sources"), sources);
+        }
         QFile file(configPath());
         if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0)
             return false;
@@ -351,6 +360,7 @@ private Q_SLOTS:
     void verifyComparesTheIdScanWithTheWalk();
     void verifySaysWhatRepairsAMissingRecord();
     void verifyForgivesChangesBetweenTheWalkAndTheScan();
+    void verifyLeavesOutWhatTheSourceStartedAfter();
     void tributarydVerifyFailsOnABrokenWalk();
 
 private:
@@ -889,6 +899,35 @@ void tst_Matrix::verifyForgivesChangesBetweenTheWalkAndTheScan()
     // And so it does.
     QCOMPARE(RunResult::statusName(m.sync().status), QStringLiteral("ok"));
     QVERIFY(m.content().contains(QStringLiteral("item Item 121")));
+}
+
+void tst_Matrix::verifyLeavesOutWhatTheSourceStartedAfter()
+{
+    // start: date. Records with no link changed before it are left out by every run, on purpose:
+    // verify does not call them missing (nor what repairs them), and the counts add up.
+    MatrixApiServer api;
+    api.setPagination(Pagination::Cursor);
+    QVERIFY(api.start());
+    const QString from = api.records(QStringLiteral("items")).at(40).value(QStringLiteral("updated_at")).toString();
+    Matrix m(api);
+    QVERIFY(m.configure(Pagination::Cursor, true, 25, true,
+                        QJsonObject{{QStringLiteral("start"), QJsonObject{{QStringLiteral("from"), QStringLiteral("date")}, {QStringLiteral("date"), from}}}}));
+    QCOMPARE(RunResult::statusName(m.sync().status), QStringLiteral("ok"));
+    QCOMPARE(RunResult::statusName(m.sync(RunRequest::full()).status), QStringLiteral("ok"));
+    QVERIFY(!m.content().contains(QStringLiteral("item Item 1")));
+
+    const Matrix::Verdict v = m.verify();
+    QVERIFY2(v.inSync, qPrintable(v.text()));
+    const Verifier::EntityReport &items = v.entity(QStringLiteral("items"));
+    QVERIFY2(items.beforeStart > 0 && items.beforeStart <= 40, qPrintable(QString::number(items.beforeStart)));
+    QCOMPARE(items.missing, 0);
+    QCOMPARE(items.linkedRows + items.beforeStart, 120);
+    QCOMPARE(v.check(QStringLiteral("items"), Verifier::Check::Kind::Total)->outcome, Verifier::Check::Outcome::Passed);
+
+    const TributarydProcess::Result r = TributarydProcess::run({QStringLiteral("verify"), QStringLiteral("--config"), m.configPath()}, {}, {}, 120000);
+    qInfo("%s", qPrintable(r.out));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.output()));
+    QVERIFY2(r.out.contains(QStringLiteral("changed before the source's start (sources.matrix.start) and are not imported")), qPrintable(r.out));
 }
 
 void tst_Matrix::tributarydVerifyFailsOnABrokenWalk()

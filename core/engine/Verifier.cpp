@@ -1,6 +1,7 @@
 #include "Verifier.h"
 
 #include "engine/run/PageWalker.h"
+#include "engine/apply/Applier.h"
 #include "engine/apply/RecordMapper.h"
 #include "store/Database.h"
 #include "state/ConflictStore.h"
@@ -164,8 +165,12 @@ void Verifier::nextEntity()
     m_repeats = 0;
     m_absent.clear();
     Error error;
-    if (m_caps.incremental
-        && !CursorStore(m_db).load(m_source.name, m_entity->name, CursorKind::Incremental, &m_cursor, &error)) {
+    CursorStore cursors(m_db);
+    bool unmarked = false;
+    m_hasStart = false;
+    m_startFrom = QDateTime();
+    if ((m_caps.incremental && !cursors.load(m_source.name, m_entity->name, CursorKind::Incremental, &m_cursor, &error))
+        || !Applier::startBoundaryOf(m_db, cursors, m_source, *m_entity, m_caps, &m_startFrom, &m_hasStart, &unmarked, &error)) {
         failWith(error);
         return;
     }
@@ -282,6 +287,11 @@ void Verifier::onPage(const Page &page)
         const LinkStore::Link link = m_links->find(e.name, m.externalId, &error);
         if (error)
             break;
+        if (!link.found && isBeforeStart(value)) {
+            ++r.beforeStart;
+            ++m_absentExplained;
+            continue;
+        }
         if (!link.found) {
             heldOrAbsent({Absent::Why::NotLinked, m.externalId, QString(), value, QString()});
             if (error)
@@ -516,6 +526,11 @@ void Verifier::compareListings()
             ++m_absentExplained;
             return true;
         }
+        if (x.localId.isEmpty() && isBeforeStart(x.value)) {
+            ++r.beforeStart;
+            ++m_absentExplained;
+            return true;
+        }
         if (x.localId.isEmpty() && !m_parked->isPending(entity, x.externalId, &held, &error))
             return false;
         Absent a{x.localId.isEmpty() ? (held ? Absent::Why::Pending : Absent::Why::NotLinked) : Absent::Why::DeletedHere, x.externalId,
@@ -638,7 +653,9 @@ bool Verifier::checkTotal(Error *error)
         return true;
     }
     const QString held = m_absentExplained > 0
-        ? Tr::tr(" and %1 record(s) are held back (in quarantine, or a conflict over a row the application deleted)").arg(number(m_absentExplained))
+        ? Tr::tr(" and %1 record(s) are held back (in quarantine, changed before the source's start, or a conflict over a row the "
+                 "application deleted)")
+              .arg(number(m_absentExplained))
         : QString();
     QStringList problems;
     if (m_walkComplete && r.walkedIds != r.sourceTotal)
@@ -715,6 +732,12 @@ void Verifier::recount(const PageRequest &request, std::function<void(qint64)> t
     job->start();
 }
 
+bool Verifier::isBeforeStart(const QString &value) const
+{
+    QDateTime changed;
+    return m_hasStart && parseTimestamp(QJsonValue(value), &changed) && changed < m_startFrom;
+}
+
 Verifier::Reach Verifier::incrementalReach(const QString &id, const QString &value, QString *why) const
 {
     const QString &entity = m_entity->name;
@@ -777,9 +800,9 @@ QString Verifier::describe(const Absent &a) const
     const QString reconcile = QStringLiteral("tributaryd reconcile --source %1").arg(m_source.name);
     switch (a.why) {
     case Absent::Why::Pending:
-        return Tr::tr("%1 %2: waits in tributary_pending for a record it references. The next sync (incremental or full) fetches what "
-                      "it waits for at its end and applies it, or quarantines it naming a reference the source does not have; a "
-                      "reconciliation does not fetch references.")
+        return Tr::tr("%1 %2: waits in tributary_pending for a record it references. The next sync (incremental or full) or "
+                      "reconciliation fetches what it waits for at its end and applies it, or quarantines it naming a reference the "
+                      "source does not have.")
             .arg(entity, a.id);
     case Absent::Why::InvalidNotHeld:
         return Tr::tr("%1 %2: invalid at the source (%3) and not in quarantine. No sync applies it until the source corrects it or "

@@ -59,6 +59,7 @@ public:
         qint64 diverged = 0;    // differs because of a local edit or an adopted local row (kept by design)
         qint64 conflicts = 0;   // records with an open conflict
         qint64 invalid = 0;     // held in quarantine with a reason
+        qint64 beforeStart = 0; // not imported by configuration: no link, changed before the source's start
         qint64 walkedIds = 0;   // distinct ids the walk reached
         qint64 sourceTotal = -1; // what the source counts; -1: it does not say
         qint64 linkedRows = -1;  // live rows of the main database linked to this entity; -1: not counted
@@ -137,6 +138,9 @@ private:
     void absent(const Absent &a);
     QString describe(const Absent &a) const;
     Reach incrementalReach(const QString &id, const QString &value, QString *why) const;
+    // A record with no link that changed before the source's start (start: now or a date) is
+    // left out by every run (Applier::startBoundaryOf): not missing.
+    bool isBeforeStart(const QString &value) const;
     void failWith(const Error &error); // ends verify with `error`, in the entity's context
     void done(const Error &error);
 
@@ -160,6 +164,8 @@ private:
     // The entity being verified.
     EntityCapabilities m_caps;
     Position m_cursor;                 // its incremental cursor, for what an incremental sync reads
+    bool m_hasStart = false;           // the source starts "now" or at a date, and it applies here
+    QDateTime m_startFrom;
     std::optional<WalkGuard> m_guard;  // the walk's, then the id scan's
     Error m_violation;                 // the guard's, when it stopped the walk or the scan
     bool m_walkComplete = false;
