@@ -265,6 +265,8 @@ HttpJob::HttpJob(HttpClient *client, const QNetworkRequest &request, const QByte
     connect(m_waitTimer, &QTimer::timeout, this, &HttpJob::startAttempt);
     m_deadlineTimer = new QTimer(this);
     m_deadlineTimer->setSingleShot(true);
+    // A coarse timer (Qt's default) may fire up to 5 % early: a deadline must not.
+    m_deadlineTimer->setTimerType(Qt::PreciseTimer);
     connect(m_deadlineTimer, &QTimer::timeout, this, [this] {
         if (!m_reply)
             return;
