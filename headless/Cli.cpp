@@ -39,7 +39,8 @@ QString usage()
         + Tr::tr("Run 'tributaryd <command> --help' for the options of a command.\n"
                  "\n"
                  "Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 records quarantined or\n"
-                 "pending, 4 a source refused the credentials, 5 verify found differences, 6 interrupted.\n"
+                 "pending, 4 a source refused the credentials, 5 verify found differences or a check failed,\n"
+                 "6 interrupted.\n"
                  "\n"
                  "Messages follow the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE\n"
                  "overrides it (de, en).")

@@ -169,6 +169,35 @@ int Context::sync(Database &db, const QList<const SourceConfig *> &sources, cons
     return code;
 }
 
+namespace {
+
+QString checkName(Verifier::Check::Kind kind)
+{
+    switch (kind) {
+    //: verify: the check that the walk of the source kept its invariants and reached its end
+    case Verifier::Check::Kind::Walk: return Cli::Tr::tr("walk");
+    //: verify: the check of the source's own total
+    case Verifier::Check::Kind::Total: return Cli::Tr::tr("total");
+    //: verify: the check of the source's id listing against the walk
+    case Verifier::Check::Kind::IdScan: return Cli::Tr::tr("id scan");
+    //: verify: the check for links to records gone from the source
+    case Verifier::Check::Kind::Extras: return Cli::Tr::tr("extras");
+    }
+    return {};
+}
+
+QString outcomeName(Verifier::Check::Outcome outcome)
+{
+    switch (outcome) {
+    case Verifier::Check::Outcome::Passed: return Cli::Tr::tr("ok");
+    case Verifier::Check::Outcome::Failed: return Cli::Tr::tr("FAILED");
+    case Verifier::Check::Outcome::NotChecked: return Cli::Tr::tr("not checked");
+    }
+    return {};
+}
+
+} // namespace
+
 int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out, QTextStream &err, SignalWatcher *watcher)
 {
     int code = ExitOk;
@@ -197,10 +226,40 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
                               Progress::number(r.conflicts), Progress::number(r.invalid)})
                 << "\n";
         }
+        // The checks besides the record-by-record comparison: the walk's invariants, the source's
+        // total, the id scan, and what could not be checked.
+        const TextTable checks({{Cli::Tr::tr("entity"), -10}, {Cli::Tr::tr("check"), -8}, {Cli::Tr::tr("result"), -11}, {Cli::Tr::tr("what was found"), 0}});
+        bool anyCheck = false;
+        for (const Verifier::EntityReport &r : v.reports())
+            anyCheck = anyCheck || !r.checks.isEmpty();
+        if (anyCheck)
+            out << "  " << checks.header() << "\n";
+        for (const Verifier::EntityReport &r : v.reports()) {
+            for (const Verifier::Check &c : r.checks)
+                out << "  " << checks.row({r.entity, checkName(c.kind), outcomeName(c.outcome), c.text}) << "\n";
+        }
         for (const Verifier::EntityReport &r : v.reports()) {
             for (const QString &e : r.examples)
                 out << "    " << Cli::Tr::tr("e.g. %1").arg(e) << "\n";
         }
+        bool held = false;
+        qint64 beforeStart = 0;
+        for (const Verifier::EntityReport &r : v.reports()) {
+            held = held || r.invalid > 0;
+            beforeStart += r.beforeStart;
+        }
+        if (beforeStart > 0)
+            out << "  "
+                << Cli::Tr::tr("before start: %1 record(s) changed before the source's start (sources.%2.start) and are not imported, by "
+                               "configuration; they are not counted as missing.",
+                               nullptr, Progress::count(beforeStart))
+                       .arg(Progress::number(beforeStart), s->name)
+                << "\n";
+        if (held)
+            out << "  "
+                << Cli::Tr::tr("quarantined: records held with their reason (tributaryd quarantine list). No sync or reconciliation applies "
+                               "them while the cause remains: fix it at the source or in the mapping, then run tributaryd quarantine retry.")
+                << "\n";
         if (v.error()) {
             out << "  " << Cli::Tr::tr("Verification could not finish: %1").arg(v.error().toString()) << "\n";
             code = worse(code, v.error().code == Error::Code::Auth ? ExitAuth
@@ -208,18 +267,21 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
         } else if (v.isInSync()) {
             out << "  " << Cli::Tr::tr("IN SYNC: every record at the source is in the main database, linked once, with its values and references.")
                 << "\n";
-            bool kept = false, held = false;
-            for (const Verifier::EntityReport &r : v.reports()) {
+            bool kept = false;
+            for (const Verifier::EntityReport &r : v.reports())
                 kept = kept || r.diverged > 0 || r.conflicts > 0;
-                held = held || r.invalid > 0;
-            }
             if (kept)
                 out << "  " << Cli::Tr::tr("kept local: values the main application set (edits, or rows adopted through a match key) are kept by design.")
                     << "\n";
-            if (held)
-                out << "  " << Cli::Tr::tr("quarantined: invalid or unresolvable records are held with their reason in tributary_quarantine.") << "\n";
+            if (const int unchecked = v.uncheckedCount())
+                out << "  "
+                    << Cli::Tr::tr("NOT CHECKED: %1 check(s) could not run (\"not checked\" above). Every check that ran passed, so the "
+                                   "exit status is 0; what was not checked is only as sure as the walk.",
+                                   nullptr, Progress::count(unchecked))
+                           .arg(Progress::number(unchecked))
+                    << "\n";
         } else {
-            out << "  " << Cli::Tr::tr("NOT IN SYNC: see the counts and examples above.") << "\n";
+            out << "  " << Cli::Tr::tr("NOT IN SYNC: see the counts, the checks and the examples above.") << "\n";
             code = worse(code, ExitDifferent);
         }
         out << "  " << Cli::Tr::tr("Peak memory: %1").arg(Progress::peakMemory()) << "\n";

@@ -37,6 +37,11 @@ struct EntityCapabilities
         QString continuation; // how the next page is asked for ("rest.pagination.page_param")
         QString filter;       // the change filter ("rest.incremental.param")
         QString total;        // where the total comes from ("rest.pagination.total_path")
+        // Where a person would configure what the source does not have yet, for the checks
+        // verify could not run: a total ("rest.pagination.total_path, total_header or
+        // total_request") and a cheap id listing ("rest.id_scan_params").
+        QString totalChoices;
+        QString idScan;
     };
     Keys keys;
 };

@@ -238,13 +238,18 @@ Result<QStringList> LinkStore::unseen(const QString &entity, qint64 scan)
 bool LinkStore::beginVerify(Error *error)
 {
     m_verified = QSqlQuery();
+    m_listed = QSqlQuery();
     return m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS tributary_verify_seen "
                                     "(entity TEXT NOT NULL, external_id TEXT NOT NULL, PRIMARY KEY (entity, external_id))"),
                      error)
-        && m_db.exec(QStringLiteral("DELETE FROM tributary_verify_seen"), error);
+        && m_db.exec(QStringLiteral("DELETE FROM tributary_verify_seen"), error)
+        && m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS tributary_verify_listed "
+                                    "(entity TEXT NOT NULL, external_id TEXT NOT NULL, value TEXT, PRIMARY KEY (entity, external_id))"),
+                     error)
+        && m_db.exec(QStringLiteral("DELETE FROM tributary_verify_listed"), error);
 }
 
-bool LinkStore::markVerified(const QString &entity, const QString &externalId, Error *error)
+bool LinkStore::markVerified(const QString &entity, const QString &externalId, bool *first, Error *error)
 {
     if (m_verified.lastQuery().isEmpty()
         && !m_db.prepare(m_verified, QStringLiteral("INSERT INTO tributary_verify_seen (entity, external_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
@@ -252,7 +257,28 @@ bool LinkStore::markVerified(const QString &entity, const QString &externalId, E
         return false;
     m_verified.bindValue(0, entity);
     m_verified.bindValue(1, externalId);
-    return m_db.exec(m_verified, error);
+    if (!m_db.exec(m_verified, error))
+        return false;
+    if (first)
+        *first = m_verified.numRowsAffected() > 0;
+    return true;
+}
+
+bool LinkStore::markListed(const QString &entity, const QString &externalId, const QString &value, bool *first, Error *error)
+{
+    if (m_listed.lastQuery().isEmpty()
+        && !m_db.prepare(m_listed, QStringLiteral("INSERT INTO tributary_verify_listed (entity, external_id, value) VALUES (?, ?, ?) "
+                                                  "ON CONFLICT DO NOTHING"),
+                         error))
+        return false;
+    m_listed.bindValue(0, entity);
+    m_listed.bindValue(1, externalId);
+    m_listed.bindValue(2, value.isEmpty() ? QVariant() : QVariant(value));
+    if (!m_db.exec(m_listed, error))
+        return false;
+    if (first)
+        *first = m_listed.numRowsAffected() > 0;
+    return true;
 }
 
 Result<QList<LinkStore::LinkedId>> LinkStore::notVerified(const QString &entity)
@@ -261,13 +287,86 @@ Result<QList<LinkStore::LinkedId>> LinkStore::notVerified(const QString &entity)
     Error error;
     if (!m_db.run(q, QStringLiteral("SELECT l.external_id, l.local_id FROM tributary_links l WHERE l.source = ? AND l.entity = ? "
                                     "AND l.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM tributary_verify_seen s WHERE s.entity = l.entity "
-                                    "AND s.external_id = l.external_id)"),
+                                    "AND s.external_id = l.external_id) AND NOT EXISTS (SELECT 1 FROM tributary_verify_listed t "
+                                    "WHERE t.entity = l.entity AND t.external_id = l.external_id)"),
                   {m_source, entity}, &error))
         return error.prefixed(Tr::tr("cannot read the links of %1/%2").arg(m_source, entity));
     QList<LinkedId> out;
     while (q.next())
         out.append({q.value(0).toString(), q.value(1).toString()});
     return out;
+}
+
+bool LinkStore::forEachListedNotVerified(const QString &entity, const std::function<bool(const ListedId &)> &each, Error *error)
+{
+    constexpr int kBatch = 1000;
+    QString afterId; // keyset over (length, id): ids sort as numbers when they are
+    for (;;) {
+        QSqlQuery q;
+        QVariantList binds{m_source, entity};
+        QString after;
+        if (!afterId.isNull()) {
+            after = QStringLiteral(" AND (length(t.external_id) > ? OR (length(t.external_id) = ? AND t.external_id > ?))");
+            binds << afterId.size() << afterId.size() << afterId;
+        }
+        if (!m_db.run(q, QStringLiteral("SELECT t.external_id, t.value, l.local_id, l.deleted_at FROM tributary_verify_listed t "
+                                        "LEFT JOIN tributary_links l ON l.source = ? AND l.entity = t.entity AND l.external_id = t.external_id "
+                                        "WHERE t.entity = ? AND NOT EXISTS (SELECT 1 FROM tributary_verify_seen s WHERE s.entity = t.entity "
+                                        "AND s.external_id = t.external_id)%1 ORDER BY length(t.external_id), t.external_id LIMIT %2")
+                             .arg(after)
+                             .arg(kBatch),
+                      binds, error)) {
+            *error = error->prefixed(Tr::tr("cannot read the ids listed for %1/%2").arg(m_source, entity));
+            return false;
+        }
+        QList<ListedId> batch;
+        while (q.next())
+            batch.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+        q.finish();
+        for (const ListedId &id : std::as_const(batch)) {
+            if (!each(id))
+                return true;
+        }
+        if (batch.size() < kBatch)
+            return true;
+        afterId = batch.last().externalId;
+    }
+}
+
+Result<LinkStore::IdSample> LinkStore::verifiedNotListed(const QString &entity, int sample)
+{
+    const QString from = QStringLiteral("FROM tributary_verify_seen s WHERE s.entity = ? AND NOT EXISTS "
+                                        "(SELECT 1 FROM tributary_verify_listed t WHERE t.entity = s.entity AND t.external_id = s.external_id)");
+    const QString doing = Tr::tr("cannot compare the ids listed for %1/%2 with the walk").arg(m_source, entity);
+    IdSample out;
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT COUNT(*) ") + from, {entity}, &error))
+        return error.prefixed(doing);
+    out.count = q.next() ? q.value(0).toLongLong() : 0;
+    if (out.count == 0 || sample <= 0)
+        return out;
+    if (!m_db.run(q, QStringLiteral("SELECT s.external_id %1 ORDER BY length(s.external_id), s.external_id LIMIT %2").arg(from).arg(sample),
+                  {entity}, &error))
+        return error.prefixed(doing);
+    while (q.next())
+        out.ids.append(q.value(0).toString());
+    return out;
+}
+
+Result<qint64> LinkStore::countLiveRows(const QString &entity, const QString &table, const QString &keyColumn)
+{
+    // The key compared with a link's local id (TEXT): SQLite converts the text by the column's
+    // affinity and keeps using the key's index; PostgreSQL needs the key as text.
+    const QString key = QStringLiteral("t.") + m_db.quote(keyColumn);
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT COUNT(*) FROM tributary_links l WHERE l.source = ? AND l.entity = ? AND l.deleted_at IS NULL "
+                                    "AND EXISTS (SELECT 1 FROM %1 t WHERE %2 = l.local_id)")
+                         .arg(m_db.quote(table), m_db.isSqlite() ? key : QStringLiteral("CAST(%1 AS TEXT)").arg(key)),
+                  {m_source, entity}, &error))
+        return error.prefixed(Tr::tr("cannot count the linked rows of %1/%2").arg(m_source, entity));
+    return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 Result<QList<LinkStore::Count>> LinkStore::counts()

@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <functional>
+
 namespace Tributary {
 
 class Database;
@@ -70,16 +72,43 @@ public:
     // External ids of linked, not yet deleted records the scan did not see.
     Result<QStringList> unseen(const QString &entity, qint64 scan);
 
-    // Verification: the ids a walk of the source saw, kept in a temporary table so memory stays
-    // flat; the links no record of the walk named are then one query away.
+    // Verification: the ids a walk of the source saw (tributary_verify_seen) and the ids its id
+    // scan listed (tributary_verify_listed), kept in temporary tables so memory stays flat; what
+    // one view has and the other lacks, and the links neither named, are then a query away.
     bool beginVerify(Error *error);
-    bool markVerified(const QString &entity, const QString &externalId, Error *error);
+    // `first` (optional): false when the walk had named this id already.
+    bool markVerified(const QString &entity, const QString &externalId, bool *first, Error *error);
+    // `value`: the record's change field as listed (for what would repair a missing record).
+    bool markListed(const QString &entity, const QString &externalId, const QString &value, bool *first, Error *error);
     struct LinkedId
     {
         QString externalId;
         QString localId;
     };
+    // Live links that neither the walk nor the id scan named: gone from the source.
     Result<QList<LinkedId>> notVerified(const QString &entity);
+    // An id the id scan listed that the walk did not reach, with its link if it has one.
+    struct ListedId
+    {
+        QString externalId;
+        QString value;     // the change field as the scan listed it, empty when not listed
+        QString localId;   // empty: no link
+        QString deletedAt; // the link is marked gone (reconciliation deleted the record)
+        bool isLinked() const { return !localId.isEmpty() && deletedAt.isEmpty(); }
+    };
+    // Calls `each` for every such id, in id order, until it returns false; read in batches, so
+    // that `each` may run statements of its own on the connection.
+    bool forEachListedNotVerified(const QString &entity, const std::function<bool(const ListedId &)> &each, Error *error);
+    // Ids the walk reached that the id scan did not list: how many, and the first `sample`.
+    struct IdSample
+    {
+        qint64 count = 0;
+        QStringList ids;
+    };
+    Result<IdSample> verifiedNotListed(const QString &entity, int sample);
+    // Live links of `entity` whose row still exists in `table` (keyed by `keyColumn`): the main
+    // database's own count, for verify to hold against the source's total.
+    Result<qint64> countLiveRows(const QString &entity, const QString &table, const QString &keyColumn);
 
     // Per entity of this source: links by origin and whether the record is gone.
     struct Count
@@ -117,7 +146,7 @@ private:
 
     Database &m_db;
     QString m_source;
-    QSqlQuery m_find, m_insert, m_update, m_others, m_verified;
+    QSqlQuery m_find, m_insert, m_update, m_others, m_verified, m_listed;
     QHash<QString, QString> m_cache; // entity + '\x1f' + external id -> local id
     QString m_now;
     qint64 m_scan = 0;

@@ -982,6 +982,8 @@ EntityCapabilities RestSource::capabilities(const QString &entity) const
         caps.keys.total = QStringLiteral("rest.pagination.total_header (\"%1\")").arg(p.totalHeader);
     else if (p.totalRequest.enabled)
         caps.keys.total = QStringLiteral("rest.pagination.total_request");
+    caps.keys.totalChoices = QStringLiteral("rest.pagination.total_path, total_header or total_request");
+    caps.keys.idScan = QStringLiteral("rest.id_scan_params");
     return caps;
 }
 

@@ -14,11 +14,6 @@ namespace {
 const QString kItems = QStringLiteral("items");
 const QString kNotes = QStringLiteral("notes");
 
-QString isoMicros(const QDateTime &t)
-{
-    return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z");
-}
-
 // A keyset position: the sort key and id of the last record of a page, opaque to clients (base64
 // with its '=' and '/', so that clients must encode it).
 QString encodeCursor(const QString &key, qint64 id)
@@ -56,6 +51,11 @@ QString apiName(const QString &entity, const QString &name, bool camelCase)
 }
 
 } // namespace
+
+QString MatrixApiServer::isoMicros(const QDateTime &t)
+{
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z");
+}
 
 QString MatrixApiServer::paginationName(Pagination p)
 {
@@ -102,6 +102,52 @@ void MatrixApiServer::cycleCursor() { QMutexLocker lock(&m_mutex); m_behaviour.c
 void MatrixApiServer::useCamelCase() { QMutexLocker lock(&m_mutex); m_behaviour.camelCase = true; }
 void MatrixApiServer::answerNotFoundEverywhere() { QMutexLocker lock(&m_mutex); m_behaviour.notFoundEverywhere = true; }
 void MatrixApiServer::lieAboutTotal(qint64 delta) { QMutexLocker lock(&m_mutex); m_behaviour.totalDelta = delta; }
+
+void MatrixApiServer::hideFromWalks(const QString &entity, qint64 id)
+{
+    QMutexLocker lock(&m_mutex);
+    m_behaviour.hiddenFromWalks.insert(entity + QLatin1Char('/') + QString::number(id));
+}
+
+void MatrixApiServer::hideFromIdScans(const QString &entity, qint64 id)
+{
+    QMutexLocker lock(&m_mutex);
+    m_behaviour.hiddenFromIdScans.insert(entity + QLatin1Char('/') + QString::number(id));
+}
+
+void MatrixApiServer::deleteWhenIdScanBegins(const QString &entity, qint64 id)
+{
+    QMutexLocker lock(&m_mutex);
+    m_behaviour.deleteWhenIdScanBegins.insert(entity + QLatin1Char('/') + QString::number(id));
+}
+
+void MatrixApiServer::addWhenIdScanBegins(const QString &entity)
+{
+    QMutexLocker lock(&m_mutex);
+    m_behaviour.addWhenIdScanBegins.append(entity);
+}
+
+qint64 MatrixApiServer::add(const QString &entity, const QString &updatedAt)
+{
+    QMutexLocker lock(&m_mutex);
+    return addLocked(entity, updatedAt);
+}
+
+qint64 MatrixApiServer::addLocked(const QString &entity, const QString &updatedAt)
+{
+    QList<Stored> &rows = entity == kItems ? m_items : m_notes;
+    Stored s;
+    s.id = rows.isEmpty() ? (m_behaviour.hugeIds ? (qint64(1) << 53) + 1 : 1) : rows.last().id + 1;
+    s.updatedAt = updatedAt;
+    if (entity == kItems) {
+        s.text = QStringLiteral("Item %1").arg(s.id);
+    } else {
+        s.itemId = m_items.isEmpty() ? 0 : m_items.first().id;
+        s.text = QStringLiteral("Note %1 on item %2").arg(s.id).arg(s.itemId);
+    }
+    rows.append(s);
+    return s.id;
+}
 
 void MatrixApiServer::useHugeIds()
 {
@@ -265,8 +311,23 @@ HttpResponse MatrixApiServer::listing(const QString &entity, const HttpRequest &
     const Behaviour &b = m_behaviour;
     const QUrlQuery &q = request.query;
     auto name = [&](const char *snake, const char *camel) { return QString::fromLatin1(b.camelCase ? camel : snake); };
+    if (q.hasQueryItem(QStringLiteral("fields"))
+        && (!m_behaviour.deleteWhenIdScanBegins.isEmpty() || !m_behaviour.addWhenIdScanBegins.isEmpty())) {
+        for (QList<Stored> *rows : {&m_items, &m_notes}) {
+            const QString of = rows == &m_items ? kItems : kNotes;
+            rows->removeIf([&](const Stored &s) { return m_behaviour.deleteWhenIdScanBegins.contains(of + QLatin1Char('/') + QString::number(s.id)); });
+        }
+        for (const QString &e : std::as_const(m_behaviour.addWhenIdScanBegins))
+            addLocked(e, isoMicros(QDateTime::currentDateTimeUtc().addSecs(-1)));
+        m_behaviour.deleteWhenIdScanBegins.clear();
+        m_behaviour.addWhenIdScanBegins.clear();
+    }
 
     QList<Stored> rows = entity == kItems ? m_items : m_notes;
+    const QStringList fields = q.queryItemValue(QStringLiteral("fields"), QUrl::FullyDecoded).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QSet<QString> &hidden = fields.isEmpty() ? b.hiddenFromWalks : b.hiddenFromIdScans;
+    if (!hidden.isEmpty())
+        rows.removeIf([&](const Stored &s) { return hidden.contains(entity + QLatin1Char('/') + QString::number(s.id)); });
     const QString since = q.queryItemValue(name("updated_since", "updatedSince"), QUrl::FullyDecoded);
     if (!since.isEmpty() && !b.ignoreChangeFilter)
         rows.removeIf([&](const Stored &s) { return s.updatedAt < since; });
@@ -315,7 +376,14 @@ HttpResponse MatrixApiServer::listing(const QString &entity, const HttpRequest &
     }
     QJsonArray data;
     for (qint64 i = start; i < qMin(total, start + size); ++i) {
-        data.append(serve(entity, plain(entity, rows.at(int(i)))));
+        QJsonObject record = serve(entity, plain(entity, rows.at(int(i))));
+        if (!fields.isEmpty()) {
+            for (const QString &k : record.keys()) {
+                if (!fields.contains(k))
+                    record.remove(k);
+            }
+        }
+        data.append(record);
     }
     const bool more = start + data.size() < total;
     const qint64 index = size > 0 ? start / size : 0; // which page of the walk this is, from 0
@@ -373,7 +441,7 @@ HttpResponse MatrixApiServer::listing(const QString &entity, const HttpRequest &
 namespace {
 
 // The rest block for one pagination style, in the API's spelling.
-QJsonObject restBlock(const MatrixApiServer &api, MatrixApiServer::Pagination style, bool withTotal, int pageSize)
+QJsonObject restBlock(const MatrixApiServer &api, MatrixApiServer::Pagination style, bool withTotal, int pageSize, bool withIdScan)
 {
     const QString perPage = api.param(QStringLiteral("per_page"));
     QJsonObject p{{QStringLiteral("page_size"), pageSize}};
@@ -409,7 +477,7 @@ QJsonObject restBlock(const MatrixApiServer &api, MatrixApiServer::Pagination st
             p.insert(QStringLiteral("total_path"), QStringLiteral("meta.") + api.param(QStringLiteral("total")));
     }
     const QString updatedAt = api.field(QStringLiteral("items"), QStringLiteral("updated_at"));
-    return QJsonObject{
+    QJsonObject rest{
         {QStringLiteral("base_url"), api.baseUrl()},
         {QStringLiteral("records_path"), QStringLiteral("data")},
         {QStringLiteral("record_path"), QStringLiteral("data")},
@@ -420,11 +488,20 @@ QJsonObject restBlock(const MatrixApiServer &api, MatrixApiServer::Pagination st
                                                     {QStringLiteral("params"), QJsonObject{{QStringLiteral("sort"), updatedAt}}}}},
         {QStringLiteral("limits"), QJsonObject{{QStringLiteral("timeout_ms"), 10000}, {QStringLiteral("max_retries"), 0}}},
     };
+    // An id-only listing: the same endpoint with `fields` (both entities name their id "id" or
+    // their camelCase name, and updated_at the same way).
+    if (withIdScan) {
+        const QString fields = QStringList{api.field(QStringLiteral("items"), QStringLiteral("id")), api.field(QStringLiteral("notes"), QStringLiteral("id")),
+                                           updatedAt}
+                                   .join(QLatin1Char(','));
+        rest.insert(QStringLiteral("id_scan_params"), QJsonObject{{QStringLiteral("fields"), fields}});
+    }
+    return rest;
 }
 
 } // namespace
 
-QJsonObject MatrixApiServer::configuration(Pagination style, bool withTotal, int pageSize) const
+QJsonObject MatrixApiServer::configuration(Pagination style, bool withTotal, int pageSize, bool withIdScan) const
 {
     const MatrixApiServer &api = *this;
     auto f = [&](const char *entity, const char *name) { return api.field(QString::fromLatin1(entity), QString::fromLatin1(name)); };
@@ -455,7 +532,7 @@ QJsonObject MatrixApiServer::configuration(Pagination style, bool withTotal, int
         {QStringLiteral("database"), QJsonObject{{QStringLiteral("path"), QStringLiteral("main.sqlite")}}},
         {QStringLiteral("sources"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("matrix")},
                                                            {QStringLiteral("type"), QStringLiteral("rest")},
-                                                           {QStringLiteral("rest"), restBlock(api, style, withTotal, pageSize)},
+                                                           {QStringLiteral("rest"), restBlock(api, style, withTotal, pageSize, withIdScan)},
                                                            {QStringLiteral("entities"), QJsonArray{items, notes}}}}}};
 }
 

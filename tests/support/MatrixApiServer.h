@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMutex>
+#include <QSet>
 #include <QStringList>
 
 namespace Tributary::Test {
@@ -32,6 +33,7 @@ namespace Tributary::Test {
 //                 position, null on the last page
 //   next_url      page=N, per_page; links.next is the next page's whole URL, null on the last
 //   link_header   page=N, per_page; Link with rel="next" while more follow
+// `fields=a,b` (an id scan's parameter) trims every record to those fields (as the API spells them).
 // camelCase renames every field (itemId, noteId, updatedAt, displayTitle, noteBody) and parameter
 // (updatedSince, perPage, sort=updatedAt, nextCursor, meta.totalCount, meta.lastPage).
 class MatrixApiServer
@@ -52,6 +54,14 @@ public:
         bool hugeIds = false;             // ids 2^53 + 1, 2^53 + 2, ... as JSON numbers
         bool notFoundEverywhere = false;  // every request answers 404
         qint64 totalDelta = 0;            // the total announced is the real one plus this
+        // Records a listing leaves out (entity + '/' + id), its total counting only what it shows:
+        // from listings without `fields` (the walks), or from those with it (the id scans).
+        QSet<QString> hiddenFromWalks;
+        QSet<QString> hiddenFromIdScans;
+        // Changes made once, when the first id-scan listing (with `fields`) arrives: records
+        // deleted (entity + '/' + id) and entities that get a record changed at that moment.
+        QSet<QString> deleteWhenIdScanBegins;
+        QStringList addWhenIdScanBegins;
     };
 
     static QString paginationName(Pagination p);
@@ -73,6 +83,15 @@ public:
     void useHugeIds();        // before the first request: the collection is made again
     void answerNotFoundEverywhere();
     void lieAboutTotal(qint64 delta);
+    // The record of this id is left out of every walk (listings without `fields`), or out of every
+    // id scan (listings with it); fetched by id, it is there.
+    void hideFromWalks(const QString &entity, qint64 id);
+    void hideFromIdScans(const QString &entity, qint64 id);
+    // Changes at the source between a walk and the id scan that follows it (verify): when the
+    // first id-scan listing arrives, the record of this id is deleted, or a new one is written
+    // with the server's clock as its updated_at.
+    void deleteWhenIdScanBegins(const QString &entity, qint64 id);
+    void addWhenIdScanBegins(const QString &entity);
     Behaviour behaviour() const;
 
     // --- The collection ---
@@ -82,6 +101,10 @@ public:
     // An edit at the source: a new title/body and an updated_at after every record so far (but in
     // the past of the server's clock).
     void touch(const QString &entity, int index);
+    // A record written at the source with this updated_at (a late writer, when it is old); notes
+    // name the first item. Returns its id.
+    qint64 add(const QString &entity, const QString &updatedAt);
+    static QString isoMicros(const QDateTime &t); // updated_at as the API writes it
     // The records as the API serves them (field names as configured), in id order.
     QList<QJsonObject> records(const QString &entity) const;
     // Field names as the API spells them now ("id" or "itemId", ...).
@@ -92,8 +115,9 @@ public:
     // One source "matrix" reading `items` and `notes` (notes reference items), with the style's
     // pagination in pages of `pageSize`, the total read when `withTotal`, the change filter on
     // updated_at (ties by id), all in the API's current spelling (camelCase when switched on);
-    // no retries and a 10 s timeout, so that a fault shows at once.
-    QJsonObject configuration(Pagination style, bool withTotal, int pageSize) const;
+    // no retries and a 10 s timeout, so that a fault shows at once. `withIdScan`: an id-only
+    // listing (id_scan_params) as a second view for verify and reconcile.
+    QJsonObject configuration(Pagination style, bool withTotal, int pageSize, bool withIdScan = false) const;
 
     // --- What was asked ---
     QStringList requests() const; // request targets, in order
@@ -113,6 +137,7 @@ private:
     };
     static QJsonObject plain(const QString &entity, const Stored &s); // snake_case names
     QJsonObject serve(const QString &entity, const QJsonObject &plain) const; // as the API names them
+    qint64 addLocked(const QString &entity, const QString &updatedAt);
 
     mutable QMutex m_mutex;
     ServerThread m_thread;

@@ -48,6 +48,44 @@ bool Applier::prepare(Error *error)
     return loadStartBoundaries(error) && m_parked.load(error);
 }
 
+bool Applier::startBoundaryOf(Database &db, CursorStore &cursors, const SourceConfig &source, const EntityConfig &entity,
+                              const EntityCapabilities &caps, QDateTime *from, bool *applies, bool *unmarked, Error *error)
+{
+    *applies = false;
+    *unmarked = false;
+    // Without a change filter an entity is walked in full on every run: start does not apply.
+    if (source.start.from == StartConfig::From::Beginning || !caps.incremental || caps.cursorField.isEmpty())
+        return true;
+    *applies = true;
+    *from = source.start.date;
+    if (source.start.from != StartConfig::From::Now)
+        return true;
+    Position mark;
+    if (!cursors.load(source.name, entity.name, CursorKind::Start, &mark, error))
+        return false;
+    if (parseTimestamp(QJsonValue(mark.value), from))
+        return true;
+    Position incremental;
+    if (!cursors.load(source.name, entity.name, CursorKind::Incremental, &incremental, error))
+        return false;
+    if (incremental.value.isEmpty()) {
+        // The entity's first run: an incremental walk stores the source's clock as the mark
+        // (EntityWalk); a full walk or a reconciliation keeps to this run's start.
+        *from = QDateTime::currentDateTimeUtc();
+        return true;
+    }
+    // Under way without a mark (started by a version that did not keep one, or first walked in
+    // full): it started with the source's first run.
+    const Result<QDateTime> first = RunLog(db).firstStarted(source.name);
+    if (!first) {
+        *error = first.error();
+        return false;
+    }
+    *from = first->isValid() ? *first : QDateTime::currentDateTimeUtc();
+    *unmarked = true;
+    return true;
+}
+
 bool Applier::loadStartBoundaries(Error *error)
 {
     const SourceConfig &source = m_ctx.source;
@@ -55,37 +93,17 @@ bool Applier::loadStartBoundaries(Error *error)
     if (source.start.from == StartConfig::From::Beginning || !m_ctx.impl)
         return true;
     for (const EntityConfig &e : source.entities) {
-        const EntityCapabilities caps = m_ctx.impl->capabilities(e.name);
-        // Without a change filter an entity is walked in full on every run: start does not apply.
-        if (!e.enabled || !caps.incremental || caps.cursorField.isEmpty())
+        if (!e.enabled)
             continue;
-        QDateTime from = source.start.date;
-        if (source.start.from == StartConfig::From::Now) {
-            Position mark;
-            if (!m_cursors.load(source.name, e.name, CursorKind::Start, &mark, error))
-                return false;
-            if (!parseTimestamp(QJsonValue(mark.value), &from)) {
-                Position incremental;
-                if (!m_cursors.load(source.name, e.name, CursorKind::Incremental, &incremental, error))
-                    return false;
-                if (incremental.value.isEmpty()) {
-                    // The entity's first run: an incremental walk stores the source's clock as the
-                    // mark (EntityWalk); a full walk or a reconciliation keeps to this run's start.
-                    from = QDateTime::currentDateTimeUtc();
-                } else {
-                    // Under way without a mark (started by a version that did not keep one, or
-                    // first walked in full): it started with the source's first run.
-                    const Result<QDateTime> first = RunLog(m_ctx.db).firstStarted(source.name);
-                    if (!first) {
-                        *error = first.error();
-                        return false;
-                    }
-                    from = first->isValid() ? *first : QDateTime::currentDateTimeUtc();
-                    if (!saveStartMark(e, from, error))
-                        return false;
-                }
-            }
-        }
+        const EntityCapabilities caps = m_ctx.impl->capabilities(e.name);
+        QDateTime from;
+        bool applies = false, unmarked = false;
+        if (!startBoundaryOf(m_ctx.db, m_cursors, source, e, caps, &from, &applies, &unmarked, error))
+            return false;
+        if (!applies)
+            continue;
+        if (unmarked && !saveStartMark(e, from, error))
+            return false;
         m_ctx.startBoundaries.insert(e.name, {from, caps.cursorField});
     }
     return true;

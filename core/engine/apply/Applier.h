@@ -54,6 +54,13 @@ public:
     // Where an entity of a source that starts "now" started, in the source's time: stored once,
     // by the first incremental run (it only reads the source's clock).
     bool saveStartMark(const EntityConfig &entity, const QDateTime &from, Error *error);
+    // Where `entity` starts when its source is configured to start "now" or at a date: a record
+    // with no link whose change field is older than *from is not imported (by any run but for a
+    // reference). *applies false: start does not limit it (from the beginning, or no change
+    // filter). *unmarked: a "now" entity under way whose mark was never stored; a caller that
+    // writes stores *from as its mark (saveStartMark), one that only reads (verify) uses it.
+    static bool startBoundaryOf(Database &db, CursorStore &cursors, const SourceConfig &source, const EntityConfig &entity,
+                                const EntityCapabilities &caps, QDateTime *from, bool *applies, bool *unmarked, Error *error);
 
     QHash<QString, EntityCounts> &counts() { return m_ctx.counts; }
     CursorStore &cursors() { return m_cursors; }

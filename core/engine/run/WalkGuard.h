@@ -58,6 +58,8 @@ public:
 
     qint64 walked() const { return m_walked; }
     qint64 total() const { return m_firstTotal; }
+    // The total the latest page announced (records deleted during the walk lower it); -1: none.
+    qint64 latestTotal() const { return m_lastTotal; }
 
 private:
     // " Check <key>." for the end of a message; `ifTotalWrong` adds the total's key.
