@@ -11,6 +11,9 @@
 
 #include "BuiltinSources.h"
 #include "engine/ApiProbe.h"
+#include "forum-sim/ForumGenerator.h"
+#include "forum-sim/ForumSchema.h"
+#include "forum-sim/ForumSimThread.h"
 #include "store/Database.h"
 #include "util/Values.h"
 
@@ -227,6 +230,7 @@ private Q_SLOTS:
     void detectThenSyncEveryPaginationStyle_data();
     void detectThenSyncEveryPaginationStyle();
     void detectMatchesAnExistingTable();
+    void detectTurnsForeignKeysIntoReferences();
     void detectWritesWhatItFoundAndFailsForTheRest();
 };
 
@@ -682,6 +686,108 @@ void tst_Probe::detectMatchesAnExistingTable()
     QVERIFY2(r.exitCode == 0, qPrintable(r.output()));
     QCOMPARE(rows(dbPath, QStringLiteral("records"), QStringLiteral("external_id"), QStringLiteral("NAME")),
              itemsOf(api.records(), QStringLiteral("id"), QStringLiteral("name")));
+}
+
+// The application's foreign keys hold local ids: init --detect must map them as references
+// (never the source's id into a column of local ids), say which column a row needs that the API
+// does not fill, and the sync with that one value added must be complete and right, compared
+// with the forum's own database.
+void tst_Probe::detectTurnsForeignKeysIntoReferences()
+{
+    QTemporaryDir dir;
+    const QString forumPath = dir.filePath(QStringLiteral("forum.sqlite"));
+    ForumGeneratorOptions g;
+    g.users = 20;
+    g.sections = 3;
+    g.topics = 30;
+    g.messages = 120;
+    g.seed = 7;
+    QString why;
+    QVERIFY2(ForumGenerator(g).generate(forumPath, &why), qPrintable(why));
+    ForumSimThread sim;
+    ForumSimOptions o;
+    o.dbPath = forumPath;
+    QVERIFY2(sim.start(o, &why), qPrintable(why));
+    const QString appPath = dir.filePath(QStringLiteral("app.sqlite"));
+    {
+        QSqlDatabase app = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("detect-app"));
+        app.setDatabaseName(appPath);
+        QVERIFY(app.open());
+        QVERIFY2(ForumSchema::createTables(app, &why), qPrintable(why));
+        app.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("detect-app"));
+    const QString configPath = dir.filePath(QStringLiteral("forum.json"));
+    QStringList args = {QStringLiteral("init"), QStringLiteral("--detect"), QStringLiteral("--output"), configPath, QStringLiteral("--database"), appPath};
+    for (const char *entity : {"users", "sections", "topics", "messages"})
+        args << QStringLiteral("--url") << sim.baseUrl().toString() + QLatin1Char('/') + QLatin1String(entity);
+    TributarydProcess::Result r = tributaryd(args);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.output()));
+    QVERIFY2(r.out.contains(QLatin1String("references (foreign keys, written as the local id of the row they name): section_id, user_id")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("references (foreign keys, written as the local id of the row they name): parent_id, topic_id, user_id")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("the table requires password (NOT NULL, no default)")), qPrintable(r.out));
+
+    QFile f(configPath);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    f.close();
+    QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+    QJsonObject source = sources.first().toObject();
+    QJsonArray entities = source.value(QStringLiteral("entities")).toArray();
+    for (qsizetype i = 0; i < entities.size(); ++i) {
+        QJsonObject e = entities.at(i).toObject();
+        const QString name = e.value(QStringLiteral("name")).toString();
+        if (name == QLatin1String("topics")) {
+            QVERIFY(!e.value(QStringLiteral("columns")).toObject().contains(QStringLiteral("section_id")));
+            QCOMPARE(e.value(QStringLiteral("references")).toObject().value(QStringLiteral("section_id")).toObject(),
+                     QJsonObject({{QStringLiteral("entity"), QStringLiteral("sections")}, {QStringLiteral("field"), QStringLiteral("section_id")}}));
+        }
+        if (name == QLatin1String("messages"))
+            QVERIFY(e.value(QStringLiteral("references")).toObject().value(QStringLiteral("parent_id")).toObject().value(QStringLiteral("nullable")).toBool());
+        if (name == QLatin1String("users")) {
+            e.insert(QStringLiteral("defaults"), QJsonObject{{QStringLiteral("password"), QStringLiteral("!imported")}});
+            entities.replace(i, e);
+        }
+    }
+    // As written, the configuration is refused before anything is read, naming the column.
+    r = tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QLatin1String("requires a value in column \"password\"")), qPrintable(r.output()));
+
+    source.insert(QStringLiteral("entities"), entities);
+    sources.replace(0, source);
+    root.insert(QStringLiteral("sources"), sources);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QJsonDocument(root).toJson());
+    f.close();
+    r = tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.output()));
+
+    // Every message with its topic, author and parent, by their own values, on both sides.
+    auto content = [](const QString &path) {
+        QStringList out;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("detect-read"));
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("SELECT m.content, t.title, s.title, u.email, COALESCE(p.content, '') FROM messages m "
+                                          "JOIN topics t ON t.id = m.topic_id JOIN sections s ON s.id = t.section_id "
+                                          "JOIN users u ON u.id = m.user_id LEFT JOIN messages p ON p.id = m.parent_id"))) {
+                    while (q.next())
+                        out << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                                           q.value(4).toString()}
+                                   .join(QLatin1Char('|'));
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("detect-read"));
+        out.sort();
+        return out;
+    };
+    const QStringList expected = content(forumPath);
+    QCOMPARE(expected.size(), 120);
+    QCOMPARE(content(appPath), expected);
 }
 
 void tst_Probe::detectWritesWhatItFoundAndFailsForTheRest()

@@ -499,18 +499,6 @@
         <translation>der an der Quelle nicht existiert (404)</translation>
     </message>
     <message>
-        <source>%1 %2: invalid at the source (%3: %4) and not in quarantine</source>
-        <translation>%1 %2: an der Quelle ungültig (%3: %4) und nicht in Quarantäne</translation>
-    </message>
-    <message>
-        <source>%1 %2: not in the main database</source>
-        <translation>%1 %2: nicht in der Hauptdatenbank</translation>
-    </message>
-    <message>
-        <source>%1 %2: linked to %3 id %4, which no longer exists</source>
-        <translation>%1 %2: verknüpft mit %3 ID %4, die nicht mehr existiert</translation>
-    </message>
-    <message>
         <source>%1 %2 (%3 id %4): %5 is %6 here but %7 at the source</source>
         <translation>%1 %2 (%3 ID %4): %5 ist hier %6, aber an der Quelle %7</translation>
     </message>
@@ -841,10 +829,6 @@
     <message>
         <source>a reference the source may leave out must be &quot;nullable&quot;: true</source>
         <translation>ein Verweis, den die Quelle weglassen darf, muss &quot;nullable&quot;: true sein</translation>
-    </message>
-    <message>
-        <source>%1 %2 (%3 id %4): deleted here after a reconciliation, but the source has it again (the next reconciliation restores it, as does any sync that reads the record)</source>
-        <translation>%1 %2 (%3 ID %4): hier nach einem Abgleich gelöscht, aber die Quelle hat ihn wieder (der nächste Abgleich stellt ihn wieder her, ebenso jede Synchronisation, die den Datensatz liest)</translation>
     </message>
     <message>
         <source>the record is not a JSON object</source>
@@ -1648,6 +1632,222 @@
         <source>%1: the answer was not complete after %2 s (the server kept sending, too slowly); raise limits.deadline_ms if pages are this large on a slow network</source>
         <translation>%1: Die Antwort war nach %2 s nicht vollständig (der Server sendete weiter, zu langsam); erhöhen Sie limits.deadline_ms, wenn Seiten in einem langsamen Netz so groß sind</translation>
     </message>
+    <message>
+        <source> A full sync walks %1 the same way and stops at the same page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the walk read %1 record(s) a second time (ids %2): its pages overlap, so it may as well have skipped records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records in %2 page(s), none read twice; the source ended the walk (no continuation after its last page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source has no id scan for %1%2: the walk is the only listing of its records, so records the walk cannot reach go unseen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ids listed; the walk did not complete, so the listing was only searched for records the main database lacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 id(s) listed by the id scan were not reached by the walk (%2): a full sync walks the same way and misses them too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 record(s) reached by the walk are absent from the id scan (%2): reconciliation decides deletes from that listing (it asks for each such record by id, and only a 404 deletes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 listed record(s) changed after the walk began, so the walk need not have met them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 record(s) the walk read were deleted at the source before the scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ids listed, each one reached by the walk, and the walk reached no other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source&apos;s two listings of %1 disagree: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source reports no total for %1%2: only the walk&apos;s end (a last page without a continuation) shows that it read everything; %3 rows of the main database are linked to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and %1 record(s) are held back (in quarantine, changed before the source&apos;s start, or a conflict over a row the application deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the walk reached %1 distinct records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows of the main database are linked to it%2: %3 more than the source counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows of the main database are linked to it%2: %3 fewer than the source counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source counts %1, the walk reached %1, and %2 rows of the main database are linked to it%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source counts %1, and %2 rows of the main database are linked to it%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The missing and extra records above account for the difference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> If the total itself is wrong, check %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source counts %1 %2, but %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the walk did not complete, so links to records it did not reach cannot be told gone from the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every sync walks %1 whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no incremental cursor yet: the next sync reads it from the beginning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no incremental cursor, and its start is &quot;now&quot;: a first sync reads only what changes after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its %1 %2 is before the start date %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its %1 %2 is not before the start date %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its %1 is not a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its %1 %2 is before the cursor %3, less overlap_seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its %1 %2 is before the cursor %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its %1 is the cursor&apos;s own value and its id sorts at or before the cursor&apos;s id %2, so the next sync skips it as applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its %1 %2 is not before the cursor %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: waits in tributary_pending for a record it references. The next sync (incremental or full) or reconciliation fetches what it waits for at its end and applies it, or quarantines it naming a reference the source does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: invalid at the source (%3) and not in quarantine. No sync applies it until the source corrects it or the mapping accepts it; the next sync that reads it holds it in quarantine with the reason (%4 reads it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: linked to %3 id %4, which the main application deleted. No sync or reconciliation re-creates it (Tributary never brings back a row the application deleted): once the source changes the record, a sync opens a local-deleted conflict, and tributaryd conflicts resolve ID --restore brings the row back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: not in the main database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 id %4): deleted here by a reconciliation, but the source has it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: listed by the source&apos;s id scan, but not reached by the walk and not in the main database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 id %4): deleted here by a reconciliation, but the source&apos;s id scan lists it again (the walk does not reach it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next sync restores it (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next sync reads it (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An incremental sync will not restore it (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An incremental sync will not bring it back (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether an incremental sync reads it cannot be told (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 brings it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will not: its walk does not reach the record either.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will not until its listing of %2 completes (see the checks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>So does %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fetches it by id from its id scan, as long as no more than 200 records of %2 are missing from the main database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the ids listed for %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot compare the ids listed for %1/%2 with the walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot count the linked rows of %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: table &quot;%2&quot; requires a value in column &quot;%3&quot; (NOT NULL, no default) and the mapping gives it none, so every new row would be refused; map a field to it in &quot;columns&quot;, or give it a value in &quot;defaults&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
@@ -1700,12 +1900,6 @@ Zeilen, deren Datensätze die Quelle nicht mehr hat (jeder einzeln per ID bestä
 nur als gelöscht markiert (deleted_at); eine lokal bearbeitete Zeile bleibt als Konflikt Änderung gegen
 Löschung erhalten; fehlt mehr als max_delete_share, wird gar nichts gelöscht. Ein unterbrochener
 Durchlauf löscht nichts und wird beim nächsten Lauf fortgesetzt.</translation>
-    </message>
-    <message>
-        <source>Compares every record of the sources with the main database.
-Exit 0 only when in sync; 5 when records are missing, extra or different.</source>
-        <translation>Vergleicht jeden Datensatz der Quellen mit der Hauptdatenbank.
-Exit-Status 0 nur, wenn alles synchron ist; 5, wenn Datensätze fehlen, überzählig sind oder abweichen.</translation>
     </message>
     <message>
         <source>Print JSON for scripts.</source>
@@ -2332,14 +2526,6 @@ Run &apos;tributaryd conflicts &lt;subcommand&gt; --help&apos; for the options.
     <message>
         <source>kept local: values the main application set (edits, or rows adopted through a match key) are kept by design.</source>
         <translation>Lokal behalten: Werte, die die Hauptanwendung gesetzt hat (Änderungen oder über einen Zuordnungsschlüssel übernommene Zeilen), bleiben absichtlich erhalten.</translation>
-    </message>
-    <message>
-        <source>quarantined: invalid or unresolvable records are held with their reason in tributary_quarantine.</source>
-        <translation>Quarantäne: Ungültige oder nicht auflösbare Datensätze werden mit ihrem Grund in tributary_quarantine zurückgehalten.</translation>
-    </message>
-    <message>
-        <source>NOT IN SYNC: see the counts and examples above.</source>
-        <translation>NICHT SYNCHRON: siehe die Zähler und Beispiele oben.</translation>
     </message>
     <message>
         <source>Peak memory: %1</source>
@@ -3245,23 +3431,6 @@ Hält eine Hauptdatenbank mit paginierten REST-Quellen synchron.
 Befehle:</translation>
     </message>
     <message>
-        <source>Run &apos;tributaryd &lt;command&gt; --help&apos; for the options of a command.
-
-Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 records quarantined or
-pending, 4 a source refused the credentials, 5 verify found differences, 6 interrupted.
-
-Messages follow the system&apos;s language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
-overrides it (de, en).</source>
-        <extracomment>The end of &apos;tributaryd --help&apos;, after the list of commands. Keep the command names, the exit statuses and the environment variables.</extracomment>
-        <translation>&apos;tributaryd &lt;Befehl&gt; --help&apos; zeigt die Optionen eines Befehls.
-
-Exit-Status: 0 OK, 1 fehlgeschlagen, 2 Aufruf- oder Konfigurationsfehler, 3 Datensätze in Quarantäne oder
-ausstehend, 4 eine Quelle hat die Zugangsdaten abgelehnt, 5 verify hat Abweichungen gefunden, 6 unterbrochen.
-
-Die Meldungen folgen der Sprache des Systems (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
-legt sie fest (de, en).</translation>
-    </message>
-    <message>
         <source>write a configuration for a source from a preset</source>
         <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what init does.</extracomment>
         <translation>eine Konfiguration für eine Quelle aus einer Vorlage schreiben</translation>
@@ -3632,6 +3801,100 @@ inkrementelle Synchronisationen fehlschlagen, bis &apos;sync --full&apos; ihn er
 &apos;set&apos; und &apos;reset&apos; geben ohne --yes aus, was sie tun würden, und enden mit Exit-Status 2; solange ein anderer
 Prozess die Quelle synchronisiert, verweigern sie die Änderung.
 </translation>
+    </message>
+    <message>
+        <source>Run &apos;tributaryd &lt;command&gt; --help&apos; for the options of a command.
+
+Exit status: 0 ok, 1 failed, 2 usage or configuration error, 3 records quarantined or
+pending, 4 a source refused the credentials, 5 verify found differences or a check failed,
+6 interrupted.
+
+Messages follow the system&apos;s language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
+overrides it (de, en).</source>
+        <extracomment>The end of &apos;tributaryd --help&apos;, after the list of commands. Keep the command names, the exit statuses and the environment variables.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>walk</source>
+        <extracomment>verify: the check that the walk of the source kept its invariants and reached its end</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total</source>
+        <extracomment>verify: the check of the source&apos;s own total</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id scan</source>
+        <extracomment>verify: the check of the source&apos;s id listing against the walk</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extras</source>
+        <extracomment>verify: the check for links to records gone from the source</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>before start: %1 record(s) changed before the source&apos;s start (sources.%2.start) and are not imported, by configuration; they are not counted as missing.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>quarantined: records held with their reason (tributaryd quarantine list). No sync or reconciliation applies them while the cause remains: fix it at the source or in the mapping, then run tributaryd quarantine retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT CHECKED: %1 check(s) could not run (&quot;not checked&quot; above). Every check that ran passed, so the exit status is 0; what was not checked is only as sure as the walk.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NOT IN SYNC: see the counts, the checks and the examples above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>references (foreign keys, written as the local id of the row they name): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>foreign keys to tables no detected entity fills, not mapped (their values would be the source&apos;s ids, not local ones): %1; add those entities (another --url) to keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before the first sync: the table requires %1 (NOT NULL, no default) and no field of the API fills it; give each a value under &quot;defaults&quot; in entity %2, or every new row is refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compares every record of the sources with the main database, and checks the walk
+against the source&apos;s total and its id scan.
+Exit 0 only when in sync and every check that could run passed (a check that could not
+run is printed as &quot;not checked&quot;); 5 when records are missing, extra or different, or
+a check failed; 1 when verify could not finish.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
