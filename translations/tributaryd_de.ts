@@ -1634,219 +1634,219 @@
     </message>
     <message>
         <source> A full sync walks %1 the same way and stops at the same page.</source>
-        <translation type="unfinished"></translation>
+        <translation> Eine vollständige Synchronisation durchläuft %1 auf dieselbe Weise und hält an derselben Seite an.</translation>
     </message>
     <message>
         <source>the walk read %1 record(s) a second time (ids %2): its pages overlap, so it may as well have skipped records.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Durchlauf hat Datensätze ein zweites Mal gelesen (Anzahl: %1, IDs %2): Seine Seiten überschneiden sich, er kann also ebenso gut Datensätze übersprungen haben.</translation>
     </message>
     <message>
         <source>%1 records in %2 page(s), none read twice; the source ended the walk (no continuation after its last page)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze (Seiten: %2), keiner doppelt gelesen; die Quelle hat den Durchlauf beendet (keine Fortsetzung nach ihrer letzten Seite)</translation>
     </message>
     <message>
         <source>the source has no id scan for %1%2: the walk is the only listing of its records, so records the walk cannot reach go unseen</source>
-        <translation type="unfinished"></translation>
+        <translation>die Quelle hat keine ID-Auflistung für %1%2: Der Durchlauf ist die einzige Auflistung ihrer Datensätze, Datensätze, die er nicht erreicht, bleiben also unbemerkt</translation>
     </message>
     <message>
         <source>%1 ids listed; the walk did not complete, so the listing was only searched for records the main database lacks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 IDs aufgelistet; der Durchlauf wurde nicht abgeschlossen, daher wurde die Auflistung nur nach Datensätzen durchsucht, die in der Hauptdatenbank fehlen</translation>
     </message>
     <message>
         <source>%1 id(s) listed by the id scan were not reached by the walk (%2): a full sync walks the same way and misses them too</source>
-        <translation type="unfinished"></translation>
+        <translation>IDs aus der ID-Auflistung, die der Durchlauf nicht erreicht hat: %1 (%2); eine vollständige Synchronisation läuft auf dieselbe Weise und verpasst sie ebenfalls</translation>
     </message>
     <message>
         <source>%1 record(s) reached by the walk are absent from the id scan (%2): reconciliation decides deletes from that listing (it asks for each such record by id, and only a 404 deletes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze, die der Durchlauf erreicht hat, die aber in der ID-Auflistung fehlen: %1 (%2); der Abgleich entscheidet anhand dieser Auflistung über Löschungen (er fragt jeden solchen Datensatz per ID ab, und nur ein 404 löscht)</translation>
     </message>
     <message>
         <source>%1 listed record(s) changed after the walk began, so the walk need not have met them</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgelistete Datensätze, die sich nach Beginn des Durchlaufs geändert haben, sodass der Durchlauf sie nicht antreffen musste: %1</translation>
     </message>
     <message>
         <source>%1 record(s) the walk read were deleted at the source before the scan</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Durchlauf gelesene Datensätze, die vor der Auflistung an der Quelle gelöscht wurden: %1</translation>
     </message>
     <message>
         <source>%1 ids listed, each one reached by the walk, and the walk reached no other</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 IDs aufgelistet, jede vom Durchlauf erreicht, und der Durchlauf hat keine andere erreicht</translation>
     </message>
     <message>
         <source>the source&apos;s two listings of %1 disagree: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>die beiden Auflistungen der Quelle für %1 stimmen nicht überein: %2.</translation>
     </message>
     <message>
         <source>the source reports no total for %1%2: only the walk&apos;s end (a last page without a continuation) shows that it read everything; %3 rows of the main database are linked to it</source>
-        <translation type="unfinished"></translation>
+        <translation>die Quelle meldet keine Gesamtzahl für %1%2: Nur das Ende des Durchlaufs (eine letzte Seite ohne Fortsetzung) zeigt, dass er alles gelesen hat; %3 Zeilen der Hauptdatenbank sind damit verknüpft</translation>
     </message>
     <message>
         <source> and %1 record(s) are held back (in quarantine, changed before the source&apos;s start, or a conflict over a row the application deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation> und zudem %1 zurückgehalten (Datensätze in Quarantäne, vor dem Startpunkt der Quelle geändert oder im Konflikt um eine Zeile, die die Anwendung gelöscht hat)</translation>
     </message>
     <message>
         <source>the walk reached %1 distinct records</source>
-        <translation type="unfinished"></translation>
+        <translation>der Durchlauf hat %1 verschiedene Datensätze erreicht</translation>
     </message>
     <message>
         <source>%1 rows of the main database are linked to it%2: %3 more than the source counts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen der Hauptdatenbank sind damit verknüpft%2: %3 mehr, als die Quelle zählt</translation>
     </message>
     <message>
         <source>%1 rows of the main database are linked to it%2: %3 fewer than the source counts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen der Hauptdatenbank sind damit verknüpft%2: %3 weniger, als die Quelle zählt</translation>
     </message>
     <message>
         <source>the source counts %1, the walk reached %1, and %2 rows of the main database are linked to it%3</source>
-        <translation type="unfinished"></translation>
+        <translation>die Quelle zählt %1, der Durchlauf hat %1 erreicht, und %2 Zeilen der Hauptdatenbank sind damit verknüpft%3</translation>
     </message>
     <message>
         <source>the source counts %1, and %2 rows of the main database are linked to it%3</source>
-        <translation type="unfinished"></translation>
+        <translation>die Quelle zählt %1, und %2 Zeilen der Hauptdatenbank sind damit verknüpft%3</translation>
     </message>
     <message>
         <source> The missing and extra records above account for the difference.</source>
-        <translation type="unfinished"></translation>
+        <translation> Die oben genannten fehlenden und überzähligen Datensätze erklären den Unterschied.</translation>
     </message>
     <message>
         <source> If the total itself is wrong, check %1.</source>
-        <translation type="unfinished"></translation>
+        <translation> Ist die Gesamtzahl selbst falsch, %1 prüfen.</translation>
     </message>
     <message>
         <source>the source counts %1 %2, but %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Quelle zählt %1 %2, aber %3.</translation>
     </message>
     <message>
         <source>the walk did not complete, so links to records it did not reach cannot be told gone from the source</source>
-        <translation type="unfinished"></translation>
+        <translation>der Durchlauf wurde nicht abgeschlossen, daher lässt sich bei Verknüpfungen zu Datensätzen, die er nicht erreicht hat, nicht feststellen, ob sie an der Quelle verschwunden sind</translation>
     </message>
     <message>
         <source>every sync walks %1 whole</source>
-        <translation type="unfinished"></translation>
+        <translation>jede Synchronisation durchläuft %1 vollständig</translation>
     </message>
     <message>
         <source>%1 has no incremental cursor yet: the next sync reads it from the beginning</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat noch keinen inkrementellen Cursor: Die nächste Synchronisation liest von Anfang an</translation>
     </message>
     <message>
         <source>%1 has no incremental cursor, and its start is &quot;now&quot;: a first sync reads only what changes after it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen inkrementellen Cursor, und der Start der Quelle ist &quot;now&quot;: Eine erste Synchronisation liest nur, was sich danach ändert</translation>
     </message>
     <message>
         <source>its %1 %2 is before the start date %3</source>
-        <translation type="unfinished"></translation>
+        <translation>sein %1 %2 liegt vor dem Startdatum %3</translation>
     </message>
     <message>
         <source>its %1 %2 is not before the start date %3</source>
-        <translation type="unfinished"></translation>
+        <translation>sein %1 %2 liegt nicht vor dem Startdatum %3</translation>
     </message>
     <message>
         <source>its %1 is not a time</source>
-        <translation type="unfinished"></translation>
+        <translation>sein %1 ist keine Zeitangabe</translation>
     </message>
     <message>
         <source>its %1 %2 is before the cursor %3, less overlap_seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>sein %1 %2 liegt vor dem Cursor %3 abzüglich overlap_seconds</translation>
     </message>
     <message>
         <source>its %1 %2 is before the cursor %3</source>
-        <translation type="unfinished"></translation>
+        <translation>sein %1 %2 liegt vor dem Cursor %3</translation>
     </message>
     <message>
         <source>its %1 is the cursor&apos;s own value and its id sorts at or before the cursor&apos;s id %2, so the next sync skips it as applied</source>
-        <translation type="unfinished"></translation>
+        <translation>sein %1 ist genau der Wert des Cursors, und seine ID sortiert sich bei oder vor der ID des Cursors %2, daher überspringt die nächste Synchronisation ihn als bereits angewendet</translation>
     </message>
     <message>
         <source>its %1 %2 is not before the cursor %3</source>
-        <translation type="unfinished"></translation>
+        <translation>sein %1 %2 liegt nicht vor dem Cursor %3</translation>
     </message>
     <message>
         <source>%1 %2: waits in tributary_pending for a record it references. The next sync (incremental or full) or reconciliation fetches what it waits for at its end and applies it, or quarantines it naming a reference the source does not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: wartet in tributary_pending auf einen Datensatz, auf den er verweist. Die nächste Synchronisation (inkrementell oder vollständig) oder der nächste Abgleich ruft an seinem Ende ab, worauf er wartet, und wendet ihn an, oder stellt ihn in Quarantäne und nennt einen Verweis, den die Quelle nicht hat.</translation>
     </message>
     <message>
         <source>%1 %2: invalid at the source (%3) and not in quarantine. No sync applies it until the source corrects it or the mapping accepts it; the next sync that reads it holds it in quarantine with the reason (%4 reads it).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: an der Quelle ungültig (%3) und nicht in Quarantäne. Keine Synchronisation wendet ihn an, bis die Quelle ihn korrigiert oder die Zuordnung ihn annimmt; die nächste Synchronisation, die ihn liest, hält ihn mit dem Grund in Quarantäne (%4 liest ihn).</translation>
     </message>
     <message>
         <source>%1 %2: linked to %3 id %4, which the main application deleted. No sync or reconciliation re-creates it (Tributary never brings back a row the application deleted): once the source changes the record, a sync opens a local-deleted conflict, and tributaryd conflicts resolve ID --restore brings the row back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: verknüpft mit %3 ID %4, die die Hauptanwendung gelöscht hat. Keine Synchronisation und kein Abgleich legt sie wieder an (Tributary holt nie eine Zeile zurück, die die Anwendung gelöscht hat): Sobald die Quelle den Datensatz ändert, öffnet eine Synchronisation einen Konflikt local-deleted, und tributaryd conflicts resolve ID --restore holt die Zeile zurück.</translation>
     </message>
     <message>
         <source>%1 %2: not in the main database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: nicht in der Hauptdatenbank.</translation>
     </message>
     <message>
         <source>%1 %2 (%3 id %4): deleted here by a reconciliation, but the source has it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (%3 ID %4): hier durch einen Abgleich gelöscht, aber die Quelle hat ihn wieder.</translation>
     </message>
     <message>
         <source>%1 %2: listed by the source&apos;s id scan, but not reached by the walk and not in the main database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: in der ID-Auflistung der Quelle enthalten, aber vom Durchlauf nicht erreicht und nicht in der Hauptdatenbank.</translation>
     </message>
     <message>
         <source>%1 %2 (%3 id %4): deleted here by a reconciliation, but the source&apos;s id scan lists it again (the walk does not reach it).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (%3 ID %4): hier durch einen Abgleich gelöscht, aber die ID-Auflistung der Quelle enthält ihn wieder (der Durchlauf erreicht ihn nicht).</translation>
     </message>
     <message>
         <source>The next sync restores it (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die nächste Synchronisation stellt ihn wieder her (%1).</translation>
     </message>
     <message>
         <source>The next sync reads it (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die nächste Synchronisation liest ihn (%1).</translation>
     </message>
     <message>
         <source>An incremental sync will not restore it (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine inkrementelle Synchronisation stellt ihn nicht wieder her (%1).</translation>
     </message>
     <message>
         <source>An incremental sync will not bring it back (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine inkrementelle Synchronisation holt ihn nicht nach (%1).</translation>
     </message>
     <message>
         <source>Whether an incremental sync reads it cannot be told (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob eine inkrementelle Synchronisation ihn liest, lässt sich nicht feststellen (%1).</translation>
     </message>
     <message>
         <source>%1 restores it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stellt ihn wieder her.</translation>
     </message>
     <message>
         <source>%1 brings it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 holt ihn nach.</translation>
     </message>
     <message>
         <source>%1 will not: its walk does not reach the record either.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hilft nicht: Auch dieser Durchlauf erreicht den Datensatz nicht.</translation>
     </message>
     <message>
         <source>%1 will not until its listing of %2 completes (see the checks).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hilft erst, wenn die Auflistung von %2 vollständig ist (siehe die Prüfungen).</translation>
     </message>
     <message>
         <source>So does %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ebenso %1.</translation>
     </message>
     <message>
         <source>%1 fetches it by id from its id scan, as long as no more than 200 records of %2 are missing from the main database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ruft ihn anhand der ID-Auflistung per ID ab, solange nicht mehr als 200 Datensätze von %2 in der Hauptdatenbank fehlen.</translation>
     </message>
     <message>
         <source>cannot read the ids listed for %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>die für %1/%2 aufgelisteten IDs können nicht gelesen werden</translation>
     </message>
     <message>
         <source>cannot compare the ids listed for %1/%2 with the walk</source>
-        <translation type="unfinished"></translation>
+        <translation>die für %1/%2 aufgelisteten IDs können nicht mit dem Durchlauf verglichen werden</translation>
     </message>
     <message>
         <source>cannot count the linked rows of %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>die verknüpften Zeilen von %1/%2 können nicht gezählt werden</translation>
     </message>
     <message>
         <source>%1: table &quot;%2&quot; requires a value in column &quot;%3&quot; (NOT NULL, no default) and the mapping gives it none, so every new row would be refused; map a field to it in &quot;columns&quot;, or give it a value in &quot;defaults&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Tabelle &quot;%2&quot; verlangt einen Wert in der Spalte &quot;%3&quot; (NOT NULL, kein Standardwert), und die Zuordnung liefert keinen, daher würde jede neue Zeile abgelehnt; in &quot;columns&quot; ein Feld darauf abbilden oder in &quot;defaults&quot; einen Wert angeben</translation>
     </message>
 </context>
 <context>
@@ -3812,81 +3812,88 @@ pending, 4 a source refused the credentials, 5 verify found differences or a che
 Messages follow the system&apos;s language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
 overrides it (de, en).</source>
         <extracomment>The end of &apos;tributaryd --help&apos;, after the list of commands. Keep the command names, the exit statuses and the environment variables.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&apos;tributaryd &lt;Befehl&gt; --help&apos; zeigt die Optionen eines Befehls.
+
+Exit-Status: 0 OK, 1 fehlgeschlagen, 2 Aufruf- oder Konfigurationsfehler, 3 Datensätze in Quarantäne oder
+ausstehend, 4 eine Quelle hat die Zugangsdaten abgelehnt, 5 verify hat Abweichungen gefunden oder eine Prüfung
+ist fehlgeschlagen, 6 unterbrochen.
+
+Die Meldungen folgen der Sprache des Systems (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); TRIBUTARY_LANGUAGE
+legt sie fest (de, en).</translation>
     </message>
     <message>
         <source>walk</source>
         <extracomment>verify: the check that the walk of the source kept its invariants and reached its end</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf</translation>
     </message>
     <message>
         <source>total</source>
         <extracomment>verify: the check of the source&apos;s own total</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtzahl</translation>
     </message>
     <message>
         <source>id scan</source>
         <extracomment>verify: the check of the source&apos;s id listing against the walk</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ID-Auflistung</translation>
     </message>
     <message>
         <source>extras</source>
         <extracomment>verify: the check for links to records gone from the source</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Überzählige</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft</translation>
     </message>
     <message>
         <source>check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>what was found</source>
-        <translation type="unfinished"></translation>
+        <translation>Befund</translation>
     </message>
     <message numerus="yes">
         <source>before start: %1 record(s) changed before the source&apos;s start (sources.%2.start) and are not imported, by configuration; they are not counted as missing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor dem Start: %1 Datensatz wurde vor dem Startpunkt der Quelle (sources.%2.start) geändert und wird laut Konfiguration nicht importiert; er zählt nicht als fehlend.</numerusform>
+            <numerusform>vor dem Start: %1 Datensätze wurden vor dem Startpunkt der Quelle (sources.%2.start) geändert und werden laut Konfiguration nicht importiert; sie zählen nicht als fehlend.</numerusform>
         </translation>
     </message>
     <message>
         <source>quarantined: records held with their reason (tributaryd quarantine list). No sync or reconciliation applies them while the cause remains: fix it at the source or in the mapping, then run tributaryd quarantine retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantäne: Datensätze, die mit ihrem Grund zurückgehalten werden (tributaryd quarantine list). Keine Synchronisation und kein Abgleich wendet sie an, solange die Ursache besteht: sie an der Quelle oder in der Zuordnung beheben, dann tributaryd quarantine retry ausführen.</translation>
     </message>
     <message numerus="yes">
         <source>NOT CHECKED: %1 check(s) could not run (&quot;not checked&quot; above). Every check that ran passed, so the exit status is 0; what was not checked is only as sure as the walk.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>NICHT GEPRÜFT: %1 Prüfung konnte nicht laufen (oben &quot;nicht geprüft&quot;). Jede Prüfung, die lief, wurde bestanden, daher ist der Exit-Status 0; was nicht geprüft wurde, ist nur so sicher wie der Durchlauf.</numerusform>
+            <numerusform>NICHT GEPRÜFT: %1 Prüfungen konnten nicht laufen (oben &quot;nicht geprüft&quot;). Jede Prüfung, die lief, wurde bestanden, daher ist der Exit-Status 0; was nicht geprüft wurde, ist nur so sicher wie der Durchlauf.</numerusform>
         </translation>
     </message>
     <message>
         <source>NOT IN SYNC: see the counts, the checks and the examples above.</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT SYNCHRON: siehe die Zähler, die Prüfungen und die Beispiele oben.</translation>
     </message>
     <message>
         <source>references (foreign keys, written as the local id of the row they name): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verweise (Fremdschlüssel, geschrieben als lokale ID der Zeile, die sie nennen): %1</translation>
     </message>
     <message>
         <source>foreign keys to tables no detected entity fills, not mapped (their values would be the source&apos;s ids, not local ones): %1; add those entities (another --url) to keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Fremdschlüssel auf Tabellen, die keine erkannte Entität füllt, nicht zugeordnet (ihre Werte wären die IDs der Quelle, keine lokalen): %1; diese Entitäten hinzufügen (eine weitere --url), um sie zu behalten</translation>
     </message>
     <message>
         <source>before the first sync: the table requires %1 (NOT NULL, no default) and no field of the API fills it; give each a value under &quot;defaults&quot; in entity %2, or every new row is refused</source>
-        <translation type="unfinished"></translation>
+        <translation>vor der ersten Synchronisation: Die Tabelle verlangt einen Wert in %1 (NOT NULL, kein Standardwert), und kein Feld der API liefert ihn; jeder dieser Spalten unter &quot;defaults&quot; in der Entität %2 einen Wert geben, sonst wird jede neue Zeile abgelehnt</translation>
     </message>
     <message>
         <source>Compares every record of the sources with the main database, and checks the walk
@@ -3894,7 +3901,11 @@ against the source&apos;s total and its id scan.
 Exit 0 only when in sync and every check that could run passed (a check that could not
 run is printed as &quot;not checked&quot;); 5 when records are missing, extra or different, or
 a check failed; 1 when verify could not finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleicht jeden Datensatz der Quellen mit der Hauptdatenbank und prüft den Durchlauf
+gegen die Gesamtzahl der Quelle und ihre ID-Auflistung.
+Exit-Status 0 nur, wenn alles synchron ist und jede Prüfung, die laufen konnte, bestanden wurde (eine Prüfung,
+die nicht laufen konnte, wird als &quot;nicht geprüft&quot; ausgegeben); 5, wenn Datensätze fehlen, überzählig sind oder
+abweichen oder eine Prüfung fehlgeschlagen ist; 1, wenn verify nicht zu Ende kam.</translation>
     </message>
 </context>
 </TS>

@@ -419,16 +419,16 @@
     </message>
     <message numerus="yes">
         <source>before start: %1 record(s) changed before the source&apos;s start (sources.%2.start) and are not imported, by configuration; they are not counted as missing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>before start: %1 record changed before the source&apos;s start (sources.%2.start) and is not imported, by configuration; it is not counted as missing.</numerusform>
+            <numerusform>before start: %1 records changed before the source&apos;s start (sources.%2.start) and are not imported, by configuration; they are not counted as missing.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>NOT CHECKED: %1 check(s) could not run (&quot;not checked&quot; above). Every check that ran passed, so the exit status is 0; what was not checked is only as sure as the walk.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>NOT CHECKED: %1 check could not run (&quot;not checked&quot; above). Every check that ran passed, so the exit status is 0; what was not checked is only as sure as the walk.</numerusform>
+            <numerusform>NOT CHECKED: %1 checks could not run (&quot;not checked&quot; above). Every check that ran passed, so the exit status is 0; what was not checked is only as sure as the walk.</numerusform>
         </translation>
     </message>
 </context>
