@@ -228,7 +228,16 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
         }
         // The checks besides the record-by-record comparison: the walk's invariants, the source's
         // total, the id scan, and what could not be checked.
-        const TextTable checks({{Cli::Tr::tr("entity"), -10}, {Cli::Tr::tr("check"), -8}, {Cli::Tr::tr("result"), -11}, {Cli::Tr::tr("what was found"), 0}});
+        // The names' widths in the language shown ("ID-Auflistung", "nicht geprüft").
+        int checkWidth = 8, resultWidth = 11;
+        for (const Verifier::EntityReport &r : v.reports()) {
+            for (const Verifier::Check &c : r.checks) {
+                checkWidth = qMax(checkWidth, int(checkName(c.kind).size()));
+                resultWidth = qMax(resultWidth, int(outcomeName(c.outcome).size()));
+            }
+        }
+        const TextTable checks({{Cli::Tr::tr("entity"), -10}, {Cli::Tr::tr("check"), -checkWidth}, {Cli::Tr::tr("result"), -resultWidth},
+                                {Cli::Tr::tr("what was found"), 0}});
         bool anyCheck = false;
         for (const Verifier::EntityReport &r : v.reports())
             anyCheck = anyCheck || !r.checks.isEmpty();
