@@ -42,6 +42,8 @@ private Q_SLOTS:
     void timestampsAsTheGeneralPathWritesThem();
     void randomTimestampsAsTheGeneralPathWritesThem();
     void idsAboveTwoToTheFiftyThreeStayApart();
+    void typedTimestampsCompareAsInstants_data();
+    void typedTimestampsCompareAsInstants();
 };
 
 void tst_Values::timestampsAsTheGeneralPathWritesThem_data()
@@ -125,6 +127,34 @@ void tst_Values::idsAboveTwoToTheFiftyThreeStayApart()
     QCOMPARE(idString(ids.at(7)), QStringLiteral("42"));
     QCOMPARE(idString(ids.at(8)), QStringLiteral("42"));
     QCOMPARE(idString(ids.at(9)), QStringLiteral("1.5"));
+}
+
+void tst_Values::typedTimestampsCompareAsInstants_data()
+{
+    QTest::addColumn<QVariant>("stored");
+    QTest::addColumn<QVariant>("read");
+    QTest::addColumn<bool>("same");
+    const QDateTime t(QDate(2026, 1, 31), QTime(10, 0, 5, 123), Qt::UTC);
+    // The base Tributary stored, against what a typed driver (PostgreSQL) reads back.
+    QTest::newRow("ISO with microseconds, Z") << QVariant(QStringLiteral("2026-01-31T10:00:05.123456Z")) << QVariant(t) << true;
+    QTest::newRow("ISO with an offset") << QVariant(QStringLiteral("2026-01-31T11:00:05.123+01:00")) << QVariant(t) << true;
+    QTest::newRow("the same instant in local time") << QVariant(t) << QVariant(t.toOffsetFromUtc(-5 * 3600)) << true;
+    QTest::newRow("a millisecond later") << QVariant(QStringLiteral("2026-01-31T10:00:05.124Z")) << QVariant(t) << false;
+    QTest::newRow("another day") << QVariant(QStringLiteral("2026-02-01T10:00:05.123Z")) << QVariant(t) << false;
+    QTest::newRow("not a time") << QVariant(QStringLiteral("soon")) << QVariant(t) << false;
+    QTest::newRow("NULL") << QVariant() << QVariant(t) << false;
+    QTest::newRow("texts still compare as texts") << QVariant(QStringLiteral("2026-01-31T10:00:05Z")) << QVariant(QStringLiteral("2026-01-31 10:00:05")) << false;
+}
+
+// PostgreSQL hands back QDateTime: compared as text, every timestamp column looked edited locally
+// (a false conflict on every change, verify 0 matching). Compared as instants they agree.
+void tst_Values::typedTimestampsCompareAsInstants()
+{
+    QFETCH(QVariant, stored);
+    QFETCH(QVariant, read);
+    QFETCH(bool, same);
+    QCOMPARE(sameValue(stored, read), same);
+    QCOMPARE(sameValue(read, stored), same);
 }
 
 QTEST_GUILESS_MAIN(tst_Values)

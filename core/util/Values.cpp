@@ -280,6 +280,27 @@ bool sameValue(const QVariant &a, const QVariant &b)
     };
     if (isNumber(a) && isNumber(b))
         return a.toDouble() == b.toDouble();
+    // A driver that types its columns (PostgreSQL) hands a timestamp back as a QDateTime, whose
+    // text is nothing like the ISO text Tributary stored as the base: compare instants, to the
+    // millisecond a QDateTime holds.
+    const bool at = a.typeId() == QMetaType::QDateTime, bt = b.typeId() == QMetaType::QDateTime;
+    if (at || bt) {
+        auto msecs = [](const QVariant &v, qint64 *out) {
+            if (v.typeId() == QMetaType::QDateTime) {
+                const QDateTime t = v.toDateTime();
+                *out = t.toMSecsSinceEpoch();
+                return t.isValid();
+            }
+            QDateTime t;
+            int micros = 0;
+            if (!parseTimestamp(QJsonValue(v.toString()), &t, &micros))
+                return false;
+            *out = t.toMSecsSinceEpoch() + micros / 1000;
+            return true;
+        };
+        qint64 ma = 0, mb = 0;
+        return msecs(a, &ma) && msecs(b, &mb) && ma == mb;
+    }
     if (isNumber(a) != isNumber(b)) {
         // A column with text affinity may hand back "42" for 42: compare as numbers when the text is one.
         bool ok = false;

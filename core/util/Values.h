@@ -36,7 +36,8 @@ bool parseCount(const QJsonValue &v, qint64 *out);
 
 // Value comparison across representations: NULL equals only NULL; numbers compare as numbers
 // (1 == 1.0); a number and a text compare as numbers when the text is one ("42" == 42, as a column
-// with text affinity may hand it back); texts compare exactly.
+// with text affinity may hand it back); a QDateTime (a typed driver's timestamp) and a time as text
+// compare as instants, to the millisecond; texts compare exactly.
 bool sameValue(const QVariant &a, const QVariant &b);
 QJsonValue variantToJson(const QVariant &v);
 QJsonObject variantMapToJson(const QVariantMap &row);
