@@ -32,19 +32,6 @@ QHash<QString, TypeHooks> &hooks()
     return h;
 }
 
-// A change value as an instant (milliseconds and microseconds beyond them), when it is one:
-// ISO-8601 text or a number of Unix seconds, as the mapper reads timestamps.
-bool instant(const QJsonValue &v, qint64 *ms, int *micros)
-{
-    if (!v.isDouble() && !v.isString())
-        return false;
-    QDateTime t;
-    if (!parseTimestamp(v, &t, micros))
-        return false;
-    *ms = t.toMSecsSinceEpoch();
-    return true;
-}
-
 // Orders two values of the change field as the filter compares them: as instants when both are
 // times, as numbers when both are numbers, as text otherwise. *ok is false when they cannot be
 // compared (a missing value, an object).
@@ -52,16 +39,12 @@ int compareChange(const QJsonValue &a, const QJsonValue &b, bool *ok)
 {
     *ok = true;
     qint64 ma = 0, mb = 0;
-    int ua = 0, ub = 0;
     if (a.isDouble() && b.isDouble()) {
         const double x = a.toDouble(), y = b.toDouble();
         return x < y ? -1 : (x > y ? 1 : 0);
     }
-    if (instant(a, &ma, &ua) && instant(b, &mb, &ub)) {
-        if (ma != mb)
-            return ma < mb ? -1 : 1;
-        return ua < ub ? -1 : (ua > ub ? 1 : 0);
-    }
+    if (parseMicros(a, &ma) && parseMicros(b, &mb))
+        return ma < mb ? -1 : (ma > mb ? 1 : 0);
     if (a.isString() && b.isString())
         return QString::compare(a.toString(), b.toString()) < 0 ? -1 : (a.toString() == b.toString() ? 0 : 1);
     *ok = false;
@@ -73,9 +56,9 @@ int compareChange(const QJsonValue &a, const QJsonValue &b, bool *ok)
 bool olderThanFilter(const QJsonValue &value, const QJsonValue &since, qint64 resolutionMs)
 {
     qint64 mv = 0, ms = 0;
-    int uv = 0, us = 0;
-    if (resolutionMs > 0 && instant(value, &mv, &uv) && instant(since, &ms, &us)) {
-        const qint64 floor = ms - ((ms % resolutionMs) + resolutionMs) % resolutionMs;
+    if (resolutionMs > 0 && parseMicros(value, &mv) && parseMicros(since, &ms)) {
+        const qint64 resolution = resolutionMs * 1000;
+        const qint64 floor = ms - ((ms % resolution) + resolution) % resolution;
         return mv < floor;
     }
     bool ok = false;

@@ -48,18 +48,6 @@ QString someIds(const QStringList &ids, qint64 count)
     return text;
 }
 
-// A time with its microseconds, for comparisons at the cursor's own precision.
-struct Instant
-{
-    QDateTime at;
-    int micros = 0;
-    bool read(const QString &text) { return !text.isEmpty() && parseTimestamp(QJsonValue(text), &at, &micros); }
-    bool operator<(const Instant &o) const
-    {
-        return at != o.at ? at < o.at : micros < o.micros;
-    }
-};
-
 } // namespace
 
 const Verifier::Check *Verifier::EntityReport::check(Check::Kind kind) const
@@ -503,12 +491,11 @@ void Verifier::compareListings()
     // is no fault of the walk, and the next walk reaches it.
     qint64 listedOnly = 0, changedSince = 0;
     QStringList listedOnlyIds;
-    Instant walkBegan;
-    walkBegan.at = m_walkStarted.isValid() ? m_walkStarted.addSecs(-2) : QDateTime();
+    const qint64 walkBegan = m_walkStarted.isValid() ? m_walkStarted.addSecs(-2).toMSecsSinceEpoch() * 1000 : 0;
     Error error;
     const bool read = m_links->forEachListedNotVerified(entity, [&](const LinkStore::ListedId &x) {
-        Instant changed;
-        const bool recent = walkBegan.at.isValid() && changed.read(x.value) && !(changed < walkBegan);
+        qint64 changed = 0;
+        const bool recent = m_walkStarted.isValid() && parseMicros(QJsonValue(x.value), &changed) && changed >= walkBegan;
         if (recent) {
             ++changedSince;
         } else {
@@ -745,8 +732,8 @@ Verifier::Reach Verifier::incrementalReach(const QString &id, const QString &val
         *why = Tr::tr("every sync walks %1 whole").arg(entity);
         return Reach::Reads;
     }
-    Instant at;
-    const bool dated = at.read(value);
+    qint64 at = 0;
+    const bool dated = parseMicros(QJsonValue(value), &at);
     if (m_cursor.value.isEmpty()) {
         switch (m_source.start.from) {
         case StartConfig::From::Beginning:
@@ -759,7 +746,7 @@ Verifier::Reach Verifier::incrementalReach(const QString &id, const QString &val
             const QString date = m_source.start.date.toString(Qt::ISODate);
             if (!dated)
                 break;
-            if (at.at < m_source.start.date) {
+            if (at < m_source.start.date.toMSecsSinceEpoch() * 1000) {
                 *why = Tr::tr("its %1 %2 is before the start date %3").arg(m_caps.cursorField, value, date);
                 return Reach::DoesNotRead;
             }
@@ -770,14 +757,12 @@ Verifier::Reach Verifier::incrementalReach(const QString &id, const QString &val
         *why = Tr::tr("its %1 is not a time").arg(m_caps.cursorField);
         return Reach::Unknown;
     }
-    Instant cursor;
-    if (!dated || !cursor.read(m_cursor.value)) {
+    qint64 cursor = 0;
+    if (!dated || !parseMicros(QJsonValue(m_cursor.value), &cursor)) {
         *why = Tr::tr("its %1 is not a time").arg(m_caps.cursorField);
         return Reach::Unknown;
     }
-    Instant since = cursor;
-    since.at = since.at.addSecs(-m_source.overlapSeconds);
-    if (at < since) {
+    if (at < cursor - qint64(m_source.overlapSeconds) * 1000000) {
         *why = m_source.overlapSeconds > 0
             ? Tr::tr("its %1 %2 is before the cursor %3, less overlap_seconds").arg(m_caps.cursorField, value, m_cursor.value)
             : Tr::tr("its %1 %2 is before the cursor %3").arg(m_caps.cursorField, value, m_cursor.value);

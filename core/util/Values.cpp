@@ -238,6 +238,17 @@ bool parseTimestamp(const QJsonValue &input, QDateTime *utc, int *microsOut)
     return true;
 }
 
+bool parseMicros(const QJsonValue &v, qint64 *micros)
+{
+    QDateTime at;
+    int beyond = 0;
+    if (!parseTimestamp(v, &at, &beyond))
+        return false;
+    // parseTimestamp keeps whole seconds in `at` and everything below them in `beyond`.
+    *micros = at.toSecsSinceEpoch() * 1000000 + beyond;
+    return true;
+}
+
 QString displayValue(const QJsonValue &v, int maxChars)
 {
     if (v.isNull() || v.isUndefined())
@@ -291,11 +302,10 @@ bool sameValue(const QVariant &a, const QVariant &b)
                 *out = t.toMSecsSinceEpoch();
                 return t.isValid();
             }
-            QDateTime t;
-            int micros = 0;
-            if (!parseTimestamp(QJsonValue(v.toString()), &t, &micros))
+            qint64 micros = 0;
+            if (!parseMicros(QJsonValue(v.toString()), &micros))
                 return false;
-            *out = t.toMSecsSinceEpoch() + micros / 1000;
+            *out = micros / 1000;
             return true;
         };
         qint64 ma = 0, mb = 0;

@@ -30,6 +30,9 @@ QString normalizeTimestamp(const QJsonValue &v, const QString &format);
 // The same parsing, to a UTC time (milliseconds) plus the microseconds beyond them. Numeric text
 // ("1700000000") is read as unix seconds. False when the value is not a timestamp.
 bool parseTimestamp(const QJsonValue &v, QDateTime *utc, int *micros = nullptr);
+// The same parsing, to one number: microseconds since the epoch, UTC. Orders and compares times
+// exactly at the precision cursors keep. False when the value is not a time (empty included).
+bool parseMicros(const QJsonValue &v, qint64 *micros);
 // A count as APIs write one (a total, a page number): a whole, non-negative JSON number (exact,
 // so at most 9e15) or decimal text. False for anything else.
 bool parseCount(const QJsonValue &v, qint64 *out);

@@ -179,13 +179,10 @@ int compareTimes(const QJsonValue &a, const QJsonValue &b)
 {
     if (a.isDouble() && b.isDouble())
         return a.toDouble() < b.toDouble() ? -1 : (a.toDouble() > b.toDouble() ? 1 : 0);
-    QDateTime ta, tb;
-    int ua = 0, ub = 0;
-    parseTimestamp(a, &ta, &ua);
-    parseTimestamp(b, &tb, &ub);
-    if (ta != tb)
-        return ta < tb ? -1 : 1;
-    return ua < ub ? -1 : (ua > ub ? 1 : 0);
+    qint64 ma = 0, mb = 0;
+    parseMicros(a, &ma);
+    parseMicros(b, &mb);
+    return ma < mb ? -1 : (ma > mb ? 1 : 0);
 }
 
 QString identity(const QJsonObject &record, const QString &idField)

@@ -63,8 +63,8 @@ bool RecordPlanner::isBeforeStart(const EntityConfig &entity, const QJsonObject 
     if (b == m_ctx.startBoundaries.constEnd())
         return false;
     // A change time that cannot be read is not a reason to drop the record: the mapping judges it.
-    QDateTime changed;
-    return parseTimestamp(valueAt(raw, b->field), &changed) && changed < b->from;
+    qint64 changed = 0;
+    return parseMicros(valueAt(raw, b->field), &changed) && changed < b->from.toMSecsSinceEpoch() * 1000;
 }
 
 bool RecordPlanner::planKnownRow(RecordPlan *p, Error *error)

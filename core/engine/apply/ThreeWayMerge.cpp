@@ -11,10 +11,9 @@ namespace {
 // ISO-8601 form). Text that is not a timestamp compares as text.
 bool isLater(const QVariant &a, const QVariant &b)
 {
-    QDateTime ta, tb;
-    int ma = 0, mb = 0;
-    if (parseTimestamp(QJsonValue(a.toString()), &ta, &ma) && parseTimestamp(QJsonValue(b.toString()), &tb, &mb))
-        return ta > tb || (ta == tb && ma > mb);
+    qint64 ma = 0, mb = 0;
+    if (parseMicros(QJsonValue(a.toString()), &ma) && parseMicros(QJsonValue(b.toString()), &mb))
+        return ma > mb;
     return a.toString() > b.toString();
 }
 } // namespace

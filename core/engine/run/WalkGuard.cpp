@@ -19,25 +19,6 @@ QString someIds(const QStringList &ids)
     return text;
 }
 
-// A time with its microseconds, so that "…00.000001" sorts after "…00.000000".
-struct Instant
-{
-    QDateTime at;
-    int micros = 0;
-    bool operator<(const Instant &o) const
-    {
-        const qint64 a = at.toSecsSinceEpoch(), b = o.at.toSecsSinceEpoch();
-        return a != b ? a < b : micros < o.micros;
-    }
-};
-
-bool instant(const QJsonValue &v, Instant *out)
-{
-    if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()))
-        return false;
-    return parseTimestamp(v, &out->at, &out->micros);
-}
-
 } // namespace
 
 bool WalkGuard::isTime(const QString &value)
@@ -142,13 +123,13 @@ Error WalkGuard::check(const Page &page)
     }
     if (m_mode == PageRequest::Mode::Incremental && !m_caps.cursorField.isEmpty()) {
         const QString boundText = page.filterFrom.isEmpty() ? m_since : page.filterFrom;
-        Instant bound;
-        if (instant(QJsonValue(boundText), &bound)) {
+        qint64 bound = 0;
+        if (parseMicros(QJsonValue(boundText), &bound)) {
             QStringList older;
             for (qsizetype i = 0; i < page.records.size(); ++i) {
                 const QJsonValue v = valueAt(page.records.at(i).toObject(), m_caps.cursorField);
-                Instant at;
-                if (instant(v, &at) && at < bound)
+                qint64 at = 0;
+                if (parseMicros(v, &at) && at < bound)
                     older.append(QStringLiteral("%1 (%2 %3)").arg(ids.at(i), m_caps.cursorField, displayValue(v, 40)));
             }
             if (!older.isEmpty())
