@@ -139,6 +139,9 @@ void tst_Values::typedTimestampsCompareAsInstants_data()
     QTest::newRow("ISO with microseconds, Z") << QVariant(QStringLiteral("2026-01-31T10:00:05.123456Z")) << QVariant(t) << true;
     QTest::newRow("ISO with an offset") << QVariant(QStringLiteral("2026-01-31T11:00:05.123+01:00")) << QVariant(t) << true;
     QTest::newRow("the same instant in local time") << QVariant(t) << QVariant(t.toOffsetFromUtc(-5 * 3600)) << true;
+    // The driver rounds the column's microseconds to the millisecond it can hold.
+    QTest::newRow("microseconds the driver rounded up") << QVariant(QStringLiteral("2026-01-31T10:00:05.122789Z")) << QVariant(t) << true;
+    QTest::newRow("a millisecond earlier") << QVariant(QStringLiteral("2026-01-31T10:00:05.122Z")) << QVariant(t) << false;
     QTest::newRow("a millisecond later") << QVariant(QStringLiteral("2026-01-31T10:00:05.124Z")) << QVariant(t) << false;
     QTest::newRow("another day") << QVariant(QStringLiteral("2026-02-01T10:00:05.123Z")) << QVariant(t) << false;
     QTest::newRow("not a time") << QVariant(QStringLiteral("soon")) << QVariant(t) << false;

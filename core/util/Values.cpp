@@ -1,5 +1,7 @@
 #include "Values.h"
 
+#include <cstdlib>
+
 #include <QJsonDocument>
 #include <cmath>
 
@@ -292,24 +294,25 @@ bool sameValue(const QVariant &a, const QVariant &b)
     if (isNumber(a) && isNumber(b))
         return a.toDouble() == b.toDouble();
     // A driver that types its columns (PostgreSQL) hands a timestamp back as a QDateTime, whose
-    // text is nothing like the ISO text Tributary stored as the base: compare instants, to the
-    // millisecond a QDateTime holds.
+    // text is nothing like the ISO text Tributary stored as the base: compare instants. A
+    // QDateTime holds milliseconds, rounded from the column's microseconds, so two instants
+    // closer than a millisecond are the same value as far as anyone reading the row can tell.
     const bool at = a.typeId() == QMetaType::QDateTime, bt = b.typeId() == QMetaType::QDateTime;
     if (at || bt) {
-        auto msecs = [](const QVariant &v, qint64 *out) {
+        auto micros = [](const QVariant &v, qint64 *out) {
             if (v.typeId() == QMetaType::QDateTime) {
                 const QDateTime t = v.toDateTime();
-                *out = t.toMSecsSinceEpoch();
+                *out = t.toMSecsSinceEpoch() * 1000;
                 return t.isValid();
             }
-            qint64 micros = 0;
-            if (!parseMicros(QJsonValue(v.toString()), &micros))
-                return false;
-            *out = micros / 1000;
-            return true;
+            return parseMicros(QJsonValue(v.toString()), out);
         };
-        qint64 ma = 0, mb = 0;
-        return msecs(a, &ma) && msecs(b, &mb) && ma == mb;
+        qint64 ua = 0, ub = 0;
+        if (!micros(a, &ua) || !micros(b, &ub))
+            return false;
+        if (at && bt)
+            return ua == ub;
+        return std::abs(ua - ub) < 1000;
     }
     if (isNumber(a) != isNumber(b)) {
         // A column with text affinity may hand back "42" for 42: compare as numbers when the text is one.
