@@ -249,8 +249,16 @@ void tst_Engine::aReferenceMissingAtTheSourceIsQuarantinedNamingIt()
 void tst_Engine::aRecordTheDatabaseRefusesIsQuarantinedAndTheRestApplies()
 {
     EngineFixture f;
-    QVERIFY(f.localExec("CREATE TRIGGER no_shouting BEFORE INSERT ON topics WHEN NEW.title GLOB '*!!!*' "
-                        "BEGIN SELECT RAISE(ABORT, 'topics may not shout'); END"));
+    // On PostgreSQL the refused statement also aborts the transaction it ran in: the page goes
+    // on only if the engine wrapped the record in a savepoint.
+    if (MainDatabase::onPostgres()) {
+        QVERIFY(f.localExec("CREATE FUNCTION no_shouting() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                            "IF NEW.title LIKE '%!!!%' THEN RAISE EXCEPTION 'topics may not shout'; END IF; RETURN NEW; END $$"));
+        QVERIFY(f.localExec("CREATE TRIGGER no_shouting BEFORE INSERT ON topics FOR EACH ROW EXECUTE FUNCTION no_shouting()"));
+    } else {
+        QVERIFY(f.localExec("CREATE TRIGGER no_shouting BEFORE INSERT ON topics WHEN NEW.title GLOB '*!!!*' "
+                            "BEGIN SELECT RAISE(ABORT, 'topics may not shout'); END"));
+    }
     f.remote().seedForum(1, 1, 4, 4);
     f.remote().topic(5, 1, 1, "BUY NOW!!!");
     f.remote().message(5, 5, 1, "in a loud topic");

@@ -452,7 +452,7 @@ void tst_Serve::terminateDuringARunThenResume()
     const qint64 linked = f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'"));
     QVERIFY(linked < 6000);
     // Whole pages only: every link has its row, and the links are a multiple of the page size.
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages m JOIN tributary_links l ON l.local_id = m.id "
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages m JOIN tributary_links l ON l.local_id = CAST(m.id AS TEXT) "
                                      "AND l.entity = 'messages'")), linked);
 
     // The next start resumes from the committed cursor and completes.

@@ -353,6 +353,7 @@ void tst_SourceRunner::aDatabaseThatCannotBeOpenedEndsTheRunAsFailed()
     QVERIFY(f.configure());
     Config config = f.config();
     config.database.path = f.path(QStringLiteral("no-such-directory/main.sqlite"));
+    config.database.name = QStringLiteral("no_such_database"); // on PostgreSQL
 
     SourceRunner runner;
     Recorder rec(runner);

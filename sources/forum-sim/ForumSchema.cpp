@@ -26,6 +26,35 @@ bool run(QSqlDatabase &db, const QStringList &statements, QString *error)
 
 bool ForumSchema::createTables(QSqlDatabase &db, QString *error)
 {
+    if (db.driverName() == QLatin1String("QPSQL")) {
+        // As Laravel's migrations make them on PostgreSQL (bigIncrements, string, timestampsTz(precision: 6)):
+        // typed columns, so the engine meets BIGINT keys and timestamps with time zone.
+        return run(db,
+                   {QStringLiteral(
+                        "CREATE TABLE IF NOT EXISTS users ("
+                        "id BIGSERIAL PRIMARY KEY, name VARCHAR(255) NOT NULL, "
+                        "email VARCHAR(255) NOT NULL UNIQUE, email_verified_at TIMESTAMP WITH TIME ZONE NULL, "
+                        "password VARCHAR(255) NOT NULL, remember_token VARCHAR(100) NULL, "
+                        "created_at TIMESTAMP WITH TIME ZONE NULL, updated_at TIMESTAMP WITH TIME ZONE NULL)"),
+                    QStringLiteral(
+                        "CREATE TABLE IF NOT EXISTS sections ("
+                        "id BIGSERIAL PRIMARY KEY, title VARCHAR(255) NOT NULL, "
+                        "created_at TIMESTAMP WITH TIME ZONE NULL, updated_at TIMESTAMP WITH TIME ZONE NULL)"),
+                    QStringLiteral(
+                        "CREATE TABLE IF NOT EXISTS topics ("
+                        "id BIGSERIAL PRIMARY KEY, "
+                        "section_id BIGINT NOT NULL REFERENCES sections(id), "
+                        "user_id BIGINT NOT NULL REFERENCES users(id), title VARCHAR(255) NOT NULL, "
+                        "created_at TIMESTAMP WITH TIME ZONE NULL, updated_at TIMESTAMP WITH TIME ZONE NULL)"),
+                    QStringLiteral(
+                        "CREATE TABLE IF NOT EXISTS messages ("
+                        "id BIGSERIAL PRIMARY KEY, "
+                        "topic_id BIGINT NOT NULL REFERENCES topics(id), "
+                        "user_id BIGINT NOT NULL REFERENCES users(id), "
+                        "parent_id BIGINT NULL REFERENCES messages(id), content TEXT NOT NULL, "
+                        "created_at TIMESTAMP WITH TIME ZONE NULL, updated_at TIMESTAMP WITH TIME ZONE NULL)")},
+                   error);
+    }
     // Foreign keys are declared as the Laravel migrations declare them, but forum-sim never turns
     // on PRAGMA foreign_keys: a deleted row leaves dangling ids behind, as a real API may.
     return run(db,

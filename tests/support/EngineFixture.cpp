@@ -43,11 +43,14 @@ EngineFixture::EngineFixture()
     }
     // The main application's database exists before Tributary ever runs: its Laravel tables, made
     // through the application's own connection.
-    QSqlDatabase appDb = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_appConnection);
-    appDb.setDatabaseName(path(QStringLiteral("main.sqlite")));
-    appDb.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    m_main = std::make_unique<MainDatabase>(m_dir.path());
+    if (!m_main->isReady()) {
+        fail(m_main->error());
+        return;
+    }
+    QSqlDatabase appDb = m_main->connect(m_appConnection);
     QString why;
-    if (!appDb.open() || !ForumSchema::createTables(appDb, &why)) {
+    if (!appDb.isOpen() || !ForumSchema::createTables(appDb, &why)) {
         fail(QStringLiteral("cannot create the forum's tables: %1 %2").arg(why, appDb.lastError().text()));
         return;
     }
@@ -59,8 +62,12 @@ EngineFixture::EngineFixture()
         return;
     }
     m_root = QJsonDocument::fromJson(preset.readAll()).object();
-    QJsonObject database = m_root.value(QStringLiteral("database")).toObject();
-    database.insert(QStringLiteral("path"), QStringLiteral("main.sqlite"));
+    QJsonObject database = m_main->config();
+    const QJsonObject shipped = m_root.value(QStringLiteral("database")).toObject();
+    for (auto it = shipped.begin(); it != shipped.end(); ++it) {
+        if (it.key() != QLatin1String("path") && it.key() != QLatin1String("driver"))
+            database.insert(it.key(), it.value());
+    }
     m_root.insert(QStringLiteral("database"), database);
     if (!load(&why)) {
         fail(why);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "FakeSource.h"
+#include "MainDatabase.h"
 
 #include "config/Config.h"
 #include "state/Position.h"
@@ -153,6 +154,7 @@ private:
     QSqlDatabase app() const;
 
     QTemporaryDir m_dir;
+    std::unique_ptr<MainDatabase> m_main; // SQLite or PostgreSQL, as the test run asks
     QJsonObject m_root; // the configuration file as written
     Config m_config;
     std::unique_ptr<Database> m_db;

@@ -19,6 +19,15 @@ QString text(const QVariant &v)
 {
     return v.isNull() ? QStringLiteral("NULL") : v.toString();
 }
+
+// A typed driver (PostgreSQL) hands a timestamp back as a QDateTime: written as Tributary writes
+// it (the configured format), it compares with what the source's record maps to.
+QString text(const Database &db, const QVariant &v)
+{
+    if (!v.isNull() && v.typeId() == QMetaType::QDateTime)
+        return db.formatTimestamp(v.toDateTime());
+    return text(v);
+}
 } // namespace
 
 QString contentInSourceTerms(Database &db, const Config &config, const QString &source)
@@ -53,7 +62,7 @@ QString contentInSourceTerms(Database &db, const Config &config, const QString &
         while (q.next()) {
             QStringList values;
             for (int i = 0; i < q.record().count(); ++i)
-                values.append(text(q.value(i)));
+                values.append(text(db, q.value(i)));
             lines.append(line(e.name, values));
         }
     }

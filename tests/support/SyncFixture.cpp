@@ -128,6 +128,8 @@ SyncFixture::SyncFixture()
 {
     registerBuiltinSources();
     QVERIFY2(m_dir.isValid(), "cannot create a temporary directory");
+    m_main = std::make_unique<MainDatabase>(m_dir.path());
+    QVERIFY2(m_main->isReady(), qPrintable(m_main->error()));
 }
 
 SyncFixture::~SyncFixture()
@@ -138,9 +140,13 @@ SyncFixture::~SyncFixture()
 
 bool SyncFixture::generateMain(const ForumGeneratorOptions &options)
 {
-    ForumGenerator g(options);
+    // Generated as a SQLite forum, then moved into the main database (a copy on SQLite).
+    const QString seed = path(QStringLiteral("main-generated.sqlite"));
+    ForumGeneratorOptions o = options;
+    o.replace = true;
+    ForumGenerator g(o);
     QString error;
-    const bool ok = g.generate(mainDb(), &error);
+    const bool ok = g.generate(seed, &error) && m_main->importForum(seed, &error);
     if (!ok)
         qWarning("generate main: %s", qPrintable(error));
     return ok;
@@ -185,8 +191,7 @@ bool SyncFixture::configure(const std::function<void(QJsonObject &)> &edit)
     if (!preset.open(QIODevice::ReadOnly))
         return false;
     QJsonObject root = QJsonDocument::fromJson(preset.readAll()).object();
-    QJsonObject db = root.value(QStringLiteral("database")).toObject();
-    db.insert(QStringLiteral("path"), QStringLiteral("main.sqlite"));
+    QJsonObject db = m_main->config();
     db.insert(QStringLiteral("timestamp_format"), QStringLiteral("yyyy-MM-dd HH:mm:ss.ffffff"));
     root.insert(QStringLiteral("database"), db);
     QJsonArray sources = root.value(QStringLiteral("sources")).toArray();

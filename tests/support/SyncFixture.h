@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MainDatabase.h"
 #include "TributarydProcess.h"
 
 #include "config/Config.h"
@@ -47,7 +48,9 @@ public:
     ~SyncFixture();
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
+    // The main database's file on SQLite (suites that open it directly run on SQLite only).
     QString mainDb() const { return path(QStringLiteral("main.sqlite")); }
+    const MainDatabase &mainDatabase() const { return *m_main; }
     QString externalDb() const { return path(QStringLiteral("external.sqlite")); }
 
     bool generateMain(const ForumGeneratorOptions &options);
@@ -107,6 +110,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    std::unique_ptr<MainDatabase> m_main; // SQLite or PostgreSQL, as the test run asks
     ForumSimThread m_forum;
     ForumSimThread m_secondForum;
     QString m_token;
