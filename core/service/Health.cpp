@@ -96,7 +96,8 @@ bool Health::databaseReachable(Database &db, QString *why)
             return false;
         }
     }
-    if (!db.isOpen()) {
+    // A PostgreSQL connection that failed to reopen is closed: ping() tries again each time.
+    if (db.isSqlite() && !db.isOpen()) {
         *why = QStringLiteral("database unreachable: the connection is closed");
         return false;
     }

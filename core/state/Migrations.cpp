@@ -108,8 +108,19 @@ bool run(Database &db, Error *error)
     }
     if (current == kCurrentVersion)
         return true;
+    // Several processes may start at once (workers, a sync by hand beside the service): one
+    // migrates while the others wait for its lock (PostgreSQL) or its write lock (SQLite's
+    // BEGIN IMMEDIATE), then each reads the version again and finds nothing left to do.
     if (!db.transaction(error))
         return false;
+    if (!db.lockKey(QStringLiteral("tributary schema"), error) || !version(db, &current, error)) {
+        db.rollback();
+        return false;
+    }
+    if (current >= kCurrentVersion) {
+        db.rollback();
+        return true;
+    }
     QStringList steps;
     if (current < 1)
         steps += version1(db);

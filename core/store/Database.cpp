@@ -20,12 +20,21 @@ namespace Tributary {
 namespace {
 QAtomicInt s_connectionCounter;
 
+// SQLSTATEs of a transaction that lost to another one: deadlock_detected, serialization_failure,
+// lock_not_available. Retrying the transaction is the documented answer to each.
+bool isTransientState(const QString &state)
+{
+    return state == QLatin1String("40P01") || state == QLatin1String("40001") || state == QLatin1String("55P03");
+}
+
 Error sqlError(const QString &what, const QSqlError &e, const QString &sql = {})
 {
     QString detail = e.text();
     if (!sql.isEmpty())
         detail += QStringLiteral(" -- in: ") + sql.simplified().left(300);
-    return Error(Error::Code::Database, what, detail);
+    Error error(Error::Code::Database, what, detail);
+    error.transient = isTransientState(e.nativeErrorCode());
+    return error;
 }
 } // namespace
 
@@ -75,6 +84,11 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QSt
         d->m_db.setPort(config.port);
         d->m_db.setDatabaseName(config.name);
         d->m_db.setUserName(config.user);
+        // The server's NOTICE lines ("already exists, skipping") are not for the operator: libpq
+        // would print each on stderr. A server that does not answer fails the open in bounded
+        // time instead of hanging a run. The driver itself sets the session's time zone to UTC.
+        d->m_db.setConnectOptions(QStringLiteral("connect_timeout=10 application_name=tributary "
+                                                 "options='-c client_min_messages=warning'"));
         if (config.password.isSet()) {
             QString why;
             const QString pw = config.password.resolve(baseDir, &why);
@@ -210,6 +224,14 @@ void Database::rollback()
     }
 }
 
+bool Database::lockKey(const QString &key, Error *error)
+{
+    if (m_sqlite)
+        return true;
+    QSqlQuery q;
+    return run(q, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"), {key}, error);
+}
+
 bool Database::holdTransaction(Error *error)
 {
     if (m_held) {
@@ -274,11 +296,30 @@ bool Database::run(QSqlQuery &q, const QString &sql, const QVariantList &binds, 
 
 bool Database::ping(QString *why)
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT 1")) || !q.next()) {
+    if (m_db.isOpen()) {
+        QSqlQuery q(m_db);
+        if (q.exec(QStringLiteral("SELECT 1")) && q.next())
+            return true;
         *why = q.lastError().text();
+    }
+    if (m_sqlite || m_held) {
+        if (why->isEmpty())
+            *why = Tr::tr("the connection is closed");
         return false;
     }
+    // The server went away and came back (a restart, a failover): the old connection stays
+    // broken for good, so a long-running service would report the database down forever.
+    m_db.close();
+    if (!m_db.open()) {
+        *why = m_db.lastError().text();
+        return false;
+    }
+    QSqlQuery again(m_db);
+    if (!again.exec(QStringLiteral("SELECT 1")) || !again.next()) {
+        *why = again.lastError().text();
+        return false;
+    }
+    qCInfo(lcStore) << "reconnected to the main database" << m_db.databaseName();
     return true;
 }
 

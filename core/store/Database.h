@@ -39,7 +39,8 @@ public:
     // The database's name for people: the SQLite file, or the PostgreSQL database.
     QString name() const { return m_db.databaseName(); }
     bool isOpen() const { return m_db.isOpen(); }
-    // Whether a trivial statement answers; *why says what is wrong when not.
+    // Whether a trivial statement answers; *why says what is wrong when not. A connection the
+    // server dropped (PostgreSQL restarted) is opened again once, here, outside a transaction.
     bool ping(QString *why);
     QStringList tables() const;
     const DatabaseConfig &config() const { return m_config; }
@@ -67,6 +68,14 @@ public:
     bool readTransaction(Error *error);
     bool commit(Error *error);
     void rollback();
+
+    // Inside a transaction: waits until no other transaction holds `key`, and holds it until this
+    // one ends. Two runs (two sources, two workers) adopting or inserting the row of the same
+    // match key take turns, so the second finds the row the first made instead of inserting a
+    // duplicate. On PostgreSQL a transaction-scoped advisory lock on a 64-bit hash of the key
+    // (a collision only makes two keys wait for each other); on SQLite nothing, since
+    // transaction() already holds the only write lock. See docs/decisions/0021.
+    bool lockKey(const QString &key, Error *error);
 
     // Held transaction, for dry runs (DryRun::Mode::Transaction): begins an outer transaction
     // that nothing commits. Until discardHeldTransaction(), transaction() is

@@ -43,8 +43,11 @@ EntityTable::EntityTable(Database &db, Statements &statements, const EntityConfi
 
     if (!entity.match.isEmpty()) {
         QStringList conds;
+        // SQLite's lower() folds ASCII only, as normalizeMatchKey() does; PostgreSQL's folds every
+        // letter its locale knows, so there the key is folded by the same lower() as the column
+        // (É and é are one key on PostgreSQL, two on SQLite: docs/decisions/0006).
         for (const QString &c : entity.match)
-            conds.append(QStringLiteral("lower(trim(%1)) = ?").arg(m_db.quote(c)));
+            conds.append(QStringLiteral("lower(trim(%1)) = %2").arg(m_db.quote(c), m_db.isSqlite() ? QStringLiteral("?") : QStringLiteral("lower(?)")));
         m_matchSql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %1 LIMIT 1")
                          .arg(m_db.quote(entity.key), m_db.quote(entity.table), conds.join(QStringLiteral(" AND ")));
     }
@@ -74,6 +77,13 @@ bool EntityTable::findMatch(const QVariantMap &row, QString *localId, bool *usab
     }
     if (!*usable)
         return true;
+    // Held until the page commits: a run of another source (or worker) adopting or inserting a
+    // row with the same key waits here, then finds this page's row instead of adding a second.
+    QStringList lockParts{m_entity.table};
+    for (const QVariant &k : std::as_const(keys))
+        lockParts.append(k.toString().toLower()); // folded as far as either database folds
+    if (!m_db.lockKey(lockParts.join(QChar(0x1f)), error))
+        return false;
     QSqlQuery *q = nullptr;
     if (!run(m_matchSql, keys, &q, error))
         return false;
@@ -165,22 +175,41 @@ bool EntityTable::ensureMatchIndex(Error *error)
     for (const QString &c : m_entity.match)
         exprs.append(QStringLiteral("lower(trim(%1))").arg(m_db.quote(c)));
     const QString name = QStringLiteral("tributary_match_%1_%2").arg(m_entity.table, m_entity.match.join(QLatin1Char('_')));
-    return m_db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)")
-                         .arg(m_db.quote(name), m_db.quote(m_entity.table), exprs.join(QStringLiteral(", "))),
-                     error);
+    return schemaWork([&] {
+        return m_db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)")
+                             .arg(m_db.quote(name), m_db.quote(m_entity.table), exprs.join(QStringLiteral(", "))),
+                         error);
+    }, error);
+}
+
+bool EntityTable::schemaWork(const std::function<bool()> &work, Error *error)
+{
+    // Two processes starting together would both see the index (or column) missing and both
+    // create it; on PostgreSQL the second fails even with IF NOT EXISTS. One at a time, under the
+    // same lock as the state migrations, each looking again once it holds it.
+    if (!m_db.transaction(error))
+        return false;
+    if (m_db.lockKey(QStringLiteral("tributary schema"), error) && work() && m_db.commit(error))
+        return true;
+    m_db.rollback();
+    return false;
 }
 
 bool EntityTable::ensureDeletedColumn(Error *error)
 {
     if (m_entity.deleteMode != QLatin1String("soft") || m_db.columns(m_entity.table).contains(m_entity.deletedColumn))
         return true;
-    // The documented migration for soft deletes (docs/operations.md): a nullable timestamp the
-    // main application may ignore or use (Laravel's SoftDeletes reads exactly this column).
-    qCInfo(lcApplier).noquote() << QStringLiteral("adding column %1.%2 for soft deletes").arg(m_entity.table, m_entity.deletedColumn);
-    return m_db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3 NULL")
-                         .arg(m_db.quote(m_entity.table), m_db.quote(m_entity.deletedColumn),
-                              m_db.isSqlite() ? QStringLiteral("DATETIME") : QStringLiteral("TIMESTAMP")),
-                     error);
+    return schemaWork([&] {
+        if (m_db.columns(m_entity.table).contains(m_entity.deletedColumn))
+            return true; // another process added it while this one waited
+        // The documented migration for soft deletes (docs/operations.md): a nullable timestamp the
+        // main application may ignore or use (Laravel's SoftDeletes reads exactly this column).
+        qCInfo(lcApplier).noquote() << QStringLiteral("adding column %1.%2 for soft deletes").arg(m_entity.table, m_entity.deletedColumn);
+        return m_db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3 NULL")
+                             .arg(m_db.quote(m_entity.table), m_db.quote(m_entity.deletedColumn),
+                                  m_db.isSqlite() ? QStringLiteral("DATETIME") : QStringLiteral("TIMESTAMP WITH TIME ZONE")),
+                         error);
+    }, error);
 }
 
 } // namespace Tributary

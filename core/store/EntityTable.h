@@ -5,6 +5,7 @@
 
 #include <QStringList>
 #include <QVariantMap>
+#include <functional>
 
 namespace Tributary {
 
@@ -40,6 +41,8 @@ public:
     bool ensureDeletedColumn(Error *error);
 
 private:
+    // `work` in a transaction of its own, holding the lock every process takes for schema changes.
+    bool schemaWork(const std::function<bool()> &work, Error *error);
     bool run(const QString &sql, const QVariantList &binds, QSqlQuery **q, Error *error);
 
     Database &m_db;

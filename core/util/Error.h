@@ -27,6 +27,10 @@ struct Error
     Code code = Code::None;
     QString message;
     QString detail;
+    // The database gave this transaction up because of another one running at the same time (a
+    // deadlock, a serialization failure, a lock it could not get): the same work, started again,
+    // succeeds. Never the record's fault, so never a reason to quarantine it.
+    bool transient = false;
 
     Error() = default;
     Error(Code c, QString msg, QString det = {})

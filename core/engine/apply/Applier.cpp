@@ -11,6 +11,11 @@
 
 namespace Tributary {
 
+namespace {
+// How often a page that lost to a concurrent transaction is applied again before the run fails.
+constexpr int kTransientRetries = 5;
+} // namespace
+
 Applier::Applier(Database &db, const Config &config, const SourceConfig &source, qint64 runId, const Source *impl)
     : m_ctx(db, config, source, runId, impl), m_cursors(db, &m_ctx.statements), m_parked(m_ctx), m_planner(m_ctx), m_writer(m_ctx, m_parked),
       m_sweeper(m_ctx, m_parked)
@@ -121,6 +126,9 @@ bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, C
         *error = wrong;
         return false;
     }
+    // A page that lost to another transaction (PostgreSQL: a deadlock between two runs taking
+    // the same match keys in another order) is applied again from the start, a few times.
+    int transientLeft = kTransientRetries;
     for (int attempt = 0; attempt < 2; ++attempt) {
         const bool careful = attempt == 1;
         const auto savedCounts = m_ctx.counts;
@@ -135,6 +143,12 @@ bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, C
         m_ctx.db.rollback();
         afterRollback();
         m_ctx.counts = savedCounts;
+        if (e.transient && transientLeft-- > 0) {
+            qCInfo(lcApplier).noquote() << QStringLiteral("%1/%2: the page lost to a concurrent transaction (%3); applying it again")
+                                               .arg(m_ctx.source.name, entity.name, e.toString());
+            --attempt; // the same attempt again, careful or not
+            continue;
+        }
         if (careful || e.code != Error::Code::Database) {
             *error = e;
             return false;
@@ -243,7 +257,8 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
         if (!m_ctx.db.exec(QStringLiteral("ROLLBACK TO SAVEPOINT tributary_record"), error)
             || !m_ctx.db.exec(QStringLiteral("RELEASE SAVEPOINT tributary_record"), error))
             return false;
-        if (e.code != Error::Code::Database) {
+        if (e.code != Error::Code::Database || e.transient) {
+            // Not this record's fault: the whole page is applied again (applyPage).
             *error = e;
             return false;
         }
