@@ -4,6 +4,8 @@
 
 #include "InitCommand.h"
 
+#include "DatabaseArgument.h"
+
 #include "CliCommon.h"
 #include "Commands.h"
 
@@ -25,7 +27,13 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     QCommandLineParser p;
     QCommandLineOption preset(QStringLiteral("preset"), Tr::tr("The preset: forum."), QStringLiteral("NAME"));
     QCommandLineOption url(QStringLiteral("url"), Tr::tr("Base URL of the API, e.g. http://127.0.0.1:8080/api/v1."), QStringLiteral("URL"));
-    QCommandLineOption database(QStringLiteral("database"), Tr::tr("The main SQLite database file."), QStringLiteral("PATH"));
+    QCommandLineOption database(QStringLiteral("database"),
+                                Tr::tr("The main database: an SQLite file, or postgresql://USER@HOST[:PORT]/DATABASE (no password in "
+                                       "it: libpq reads PGPASSWORD or ~/.pgpass, or see --database-password-env)."),
+                                QStringLiteral("PATH|URL"));
+    QCommandLineOption databasePasswordEnv(QStringLiteral("database-password-env"),
+                                           Tr::tr("PostgreSQL: the environment variable tributaryd reads the password from."),
+                                           QStringLiteral("VAR"));
     QCommandLineOption tokenEnv(QStringLiteral("token-env"), Tr::tr("Environment variable holding the API token (default FORUM_TOKEN)."), QStringLiteral("VAR"));
     QCommandLineOption noAuth(QStringLiteral("no-auth"), Tr::tr("The API needs no token."));
     QCommandLineOption name(QStringLiteral("name"), Tr::tr("Name of the source (default forum)."), QStringLiteral("NAME"));
@@ -41,7 +49,7 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                                      "configuration (to standard output without --output), then probe it. Each --url is then the "
                                      "listing of one entity (https://api.example.com/v2/items; repeat it); --token-env names a bearer "
                                      "token's variable (none by default); --name defaults to api."));
-    p.addOptions({preset, url, database, tokenEnv, noAuth, name, start, output, force, webhookSecretEnv, detect});
+    p.addOptions({preset, url, database, databasePasswordEnv, tokenEnv, noAuth, name, start, output, force, webhookSecretEnv, detect});
     int code = ExitOk;
     if (!parse(p, QStringLiteral("init"), Tr::tr("Writes a working configuration for a source from a preset."), args, &code))
         return code;
@@ -58,6 +66,7 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         o.urls = p.values(url);
         o.output = p.value(output);
         o.database = p.value(database);
+        o.databasePasswordEnv = p.value(databasePasswordEnv);
         o.tokenEnv = p.isSet(noAuth) ? QString() : p.value(tokenEnv);
         if (p.isSet(name))
             o.sourceName = p.value(name);
@@ -86,6 +95,7 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     InitOptions o;
     o.url = p.value(url);
     o.database = p.value(database);
+    o.databasePasswordEnv = p.value(databasePasswordEnv);
     if (p.isSet(tokenEnv))
         o.tokenEnv = p.value(tokenEnv);
     o.noAuth = p.isSet(noAuth);
@@ -121,16 +131,16 @@ bool writeForumConfig(const InitOptions &o, const QString &output, QString *erro
         *error = QStringLiteral("--url: ") + Tr::tr("expected an http(s) URL such as %1, got \"%2\"").arg(QStringLiteral("http://127.0.0.1:8080/api/v1"), o.url);
         return false;
     }
-    // The database path is written relative to the configuration file when it lives beside it,
-    // so the pair can be moved together.
-    const QDir configDir = QFileInfo(output).absoluteDir();
-    QString dbPath = QFileInfo(o.database).absoluteFilePath();
-    const QString relative = configDir.relativeFilePath(dbPath);
-    if (!relative.startsWith(QStringLiteral("..")))
-        dbPath = relative;
-
-    QJsonObject db = root.value(QStringLiteral("database")).toObject();
-    db.insert(QStringLiteral("path"), dbPath);
+    // An SQLite path is written relative to the configuration file when it lives beside it, so
+    // the pair can be moved together.
+    QJsonObject db;
+    if (!databaseObject(o.database, QFileInfo(output).absoluteFilePath(), o.databasePasswordEnv, &db, error))
+        return false;
+    const QJsonObject shipped = root.value(QStringLiteral("database")).toObject();
+    for (auto it = shipped.begin(); it != shipped.end(); ++it) {
+        if (it.key() != QLatin1String("path") && it.key() != QLatin1String("driver") && !db.contains(it.key()))
+            db.insert(it.key(), it.value());
+    }
     if (!o.timestampFormat.isEmpty())
         db.insert(QStringLiteral("timestamp_format"), o.timestampFormat);
     root.insert(QStringLiteral("database"), db);

@@ -11,7 +11,8 @@ namespace Tributary::Cli {
 struct InitOptions
 {
     QString url;
-    QString database;
+    QString database;      // an SQLite file or a postgresql:// URL (DatabaseArgument.h)
+    QString databasePasswordEnv; // PostgreSQL: the variable holding the password; empty: libpq's own
     QString tokenEnv = QStringLiteral("FORUM_TOKEN");
     QString sourceName = QStringLiteral("forum");
     QString start = QStringLiteral("beginning"); // beginning, now, or an ISO date
@@ -29,7 +30,8 @@ struct DetectOptions
 {
     QStringList urls;      // one listing per entity, all on one origin
     QString output;        // the configuration file; empty: standard output
-    QString database;      // the main SQLite database; its tables are matched when it exists
+    QString database;      // the main database (a file or a postgresql:// URL); its tables are matched when it has them
+    QString databasePasswordEnv;
     QString tokenEnv;      // a bearer token from this environment variable; empty: no auth
     QString sourceName = QStringLiteral("api");
     QString start = QStringLiteral("beginning");

@@ -3,6 +3,8 @@
 
 #include "InitCommand.h"
 
+#include "DatabaseArgument.h"
+
 #include "ExitCode.h"
 #include "ProbeCommand.h"
 #include "SignalWatcher.h"
@@ -73,15 +75,12 @@ void printDetected(const RestDetector::Entity &e, QTextStream &s)
 
 // Keeps the columns the main database's table has (in its spelling) when it has the table; says
 // what the person must check otherwise.
-void matchTables(QJsonObject &source, const QString &databasePath, QTextStream &s)
+void matchTables(QJsonObject &source, const QJsonObject &database, const QString &configPath, QTextStream &s)
 {
-    std::unique_ptr<Database> db;
-    if (!databasePath.isEmpty() && QFileInfo::exists(databasePath)) {
-        Error error;
-        db = Database::openSqliteReader(databasePath, &error);
-        if (!db)
-            s << Tr::tr("Cannot read the main database %1: %2").arg(databasePath, error.message) << "\n";
-    }
+    QString why;
+    std::unique_ptr<Database> db = openDatabaseObject(database, configPath, &why);
+    if (!db && !why.isEmpty())
+        s << Tr::tr("Cannot read the main database: %1").arg(why) << "\n";
     QJsonArray entities = source.value(QStringLiteral("entities")).toArray();
     QHash<QString, QString> entityOfTable; // the detected entity that fills a table
     for (const QJsonValue &v : std::as_const(entities))
@@ -210,17 +209,20 @@ int initDetect(const DetectOptions &o, QTextStream &out, QTextStream &err)
         source.insert(QStringLiteral("start"), QJsonObject{{QStringLiteral("from"), o.start}});
     else
         source.insert(QStringLiteral("start"), QJsonObject{{QStringLiteral("from"), QStringLiteral("date")}, {QStringLiteral("date"), o.start}});
-    // The database path is written relative to the configuration file when it lives beside it.
+    // An SQLite path is written relative to the configuration file when it lives beside it.
     const QString configPath = QFileInfo(o.output.isEmpty() ? QStringLiteral("tributary.json") : o.output).absoluteFilePath();
-    QString dbPath = o.database.isEmpty() ? QStringLiteral("database.sqlite") : QFileInfo(o.database).absoluteFilePath();
-    if (!o.database.isEmpty()) {
-        const QString relative = QFileInfo(configPath).absoluteDir().relativeFilePath(dbPath);
-        if (!relative.startsWith(QStringLiteral("..")))
-            dbPath = relative;
+    QJsonObject database;
+    QString why;
+    if (!databaseObject(o.database.isEmpty() ? QStringLiteral("database.sqlite") : o.database, configPath, o.databasePasswordEnv,
+                        &database, &why)) {
+        err << "tributaryd init: " << why << "\n";
+        return ExitUsage;
     }
-    matchTables(source, o.database, report);
-    const QJsonObject root{{QStringLiteral("database"), QJsonObject{{QStringLiteral("path"), dbPath}}},
-                           {QStringLiteral("sources"), QJsonArray{source}}};
+    if (!o.database.isEmpty())
+        matchTables(source, database, configPath, report);
+    else
+        matchTables(source, QJsonObject(), configPath, report);
+    const QJsonObject root{{QStringLiteral("database"), database}, {QStringLiteral("sources"), QJsonArray{source}}};
 
     Config config;
     QStringList problems;
@@ -240,7 +242,7 @@ int initDetect(const DetectOptions &o, QTextStream &out, QTextStream &err)
             err << "tributaryd init: " << Tr::tr("cannot write %1: %2").arg(o.output, f.errorString()) << "\n";
             return ExitFailed;
         }
-        report << Tr::tr("Wrote %1: source \"%2\" at %3 into %4").arg(o.output, o.sourceName, detector.baseUrl(), dbPath) << "\n";
+        report << Tr::tr("Wrote %1: source \"%2\" at %3 into %4").arg(o.output, o.sourceName, detector.baseUrl(), describeDatabaseObject(database)) << "\n";
     }
     if (!o.tokenEnv.isEmpty())
         report << Tr::tr("The API token is read from the environment variable %1 (never stored in the file).").arg(o.tokenEnv) << "\n";
