@@ -15,6 +15,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev sqlite3 curl ca-certificates python3 python3-prometheus-client
     xvfb xauth fonts-dejavu-core
+    file groff-base man-db
 )
 
 missing=()
