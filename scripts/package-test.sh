@@ -89,6 +89,10 @@ for path in /usr/lib/systemd/system/tributaryd.service /usr/share/tributary/trib
 done
 grep -qx 'ExecStart=/usr/bin/tributaryd serve --config /etc/tributary/tributary.json --log-format json' \
     /usr/lib/systemd/system/tributaryd.service || die "the unit's ExecStart does not run /usr/bin/tributaryd"
+if command -v systemd-analyze >/dev/null; then
+    systemd-analyze verify /usr/lib/systemd/system/tributaryd.service \
+        || die "systemd-analyze verify finds fault with the installed unit"
+fi
 getent passwd tributary >/dev/null || die "postinst did not create the system user tributary"
 [[ "$(stat -c '%U:%G %a' /etc/tributary)" == "root:tributary 750" ]] \
     || die "/etc/tributary is $(stat -c '%U:%G %a' /etc/tributary), expected root:tributary 750"
