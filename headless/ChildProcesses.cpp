@@ -14,6 +14,8 @@
 
 namespace Tributary::Cli {
 
+// forum-sim lives next to tributaryd: build/bin in the build tree, the same bin directory once
+// installed (/usr/bin from the package).
 QString forumSimPath() { return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("forum-sim")); }
 
 bool runForumSim(const QStringList &args, QTextStream &err, QString *output)

@@ -14,9 +14,11 @@
 #include "store/Database.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -24,6 +26,7 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QStandardPaths>
 
 namespace Tributary::Cli {
 
@@ -91,6 +94,17 @@ int demoCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
         const QString relative = QDir::current().relativeFilePath(path);
         return relative.startsWith(QStringLiteral("..")) ? path : relative;
     };
+    // Our programs as the printed commands call them: by name when PATH finds this very binary (the
+    // installed package), else by their path (build/bin/tributaryd from the repository's root).
+    auto program = [&shown](const QString &name) {
+        const QString here = QDir(QCoreApplication::applicationDirPath()).filePath(name);
+        const QString found = QStandardPaths::findExecutable(name);
+        if (!found.isEmpty() && QFileInfo(found).canonicalFilePath() == QFileInfo(here).canonicalFilePath())
+            return name;
+        return shown(here);
+    };
+    const QString tributaryd = program(QStringLiteral("tributaryd"));
+    const QString forumSim = program(QStringLiteral("forum-sim"));
     const QString mainDb = shown(dir.absoluteFilePath(QStringLiteral("main.sqlite")));
     const QString externalDb = shown(dir.absoluteFilePath(QStringLiteral("external.sqlite")));
     const QString configPath = shown(dir.absoluteFilePath(QStringLiteral("tributary.json")));
@@ -207,11 +221,11 @@ int demoCommand(const QStringList &arguments, QTextStream &out, QTextStream &err
     for (const auto &[label, path] : files)
         out << "   " << label.leftJustified(width) << " " << path << "\n";
     out << "\n== " << Tr::tr("Try it yourself (the demo stopped its forum-sim; this serves it again on the same port)") << "\n"
-        << "   build/bin/tributaryd status --config " << configPath << "\n"
-        << "   build/bin/forum-sim serve --db " << externalDb << " --port " << QUrl(server.url()).port() << " --token " << token << " &\n"
+        << "   " << tributaryd << " status --config " << configPath << "\n"
+        << "   " << forumSim << " serve --db " << externalDb << " --port " << QUrl(server.url()).port() << " --token " << token << " &\n"
         << "   export TRIBUTARY_DEMO_TOKEN=" << token << "\n"
-        << "   build/bin/tributaryd sync --config " << configPath << "\n"
-        << "   build/bin/tributaryd verify --config " << configPath << "\n";
+        << "   " << tributaryd << " sync --config " << configPath << "\n"
+        << "   " << tributaryd << " verify --config " << configPath << "\n";
     out.flush();
     server.stop();
     return code;

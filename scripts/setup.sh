@@ -16,6 +16,7 @@ packages=(
     libgl-dev sqlite3 curl ca-certificates python3 python3-prometheus-client
     xvfb xauth fonts-dejavu-core
     postgresql postgresql-common
+    file groff-base man-db
 )
 
 missing=()

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Sets everything up, then runs every test. Exits with ctest's status.
+# Sets everything up, then runs every test; when they pass, builds the Debian packages and
+# smoke-tests them (install with apt, demo from /usr/bin, remove). Exits with the first failure's
+# status. TRIBUTARY_SKIP_PACKAGE_TEST=1 skips the packages (they install onto this machine).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,5 +21,22 @@ if ((status == 0)); then
     printf '[test] all tests passed\n'
 else
     printf '[test] ctest failed with status %d\n' "$status" >&2
+    exit "$status"
+fi
+
+if [[ "${TRIBUTARY_SKIP_PACKAGE_TEST:-}" == "1" ]]; then
+    printf '[test] package test skipped (TRIBUTARY_SKIP_PACKAGE_TEST=1)\n'
+    exit 0
+fi
+printf '[test] building and smoke-testing the Debian packages\n'
+packages="$(bash scripts/package.sh)" || status=$?
+if ((status == 0)); then
+    mapfile -t debs <<<"$packages"
+    bash scripts/package-test.sh "${debs[@]}" || status=$?
+fi
+if ((status == 0)); then
+    printf '[test] package test passed\n'
+else
+    printf '[test] package test failed with status %d\n' "$status" >&2
 fi
 exit "$status"
