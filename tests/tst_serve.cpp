@@ -15,6 +15,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTcpServer>
 #include <QTest>
 
@@ -442,7 +443,8 @@ void tst_Serve::terminateDuringARunThenResume()
         // A sync by hand meanwhile is refused: the service holds the source.
         QString out;
         QCOMPARE(f.tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 1);
-        QVERIFY2(out.contains(QStringLiteral("source forum is being synced by another process (pid %1").arg(serve.pid())), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("source forum is being synced by worker %1:%2 (lease until ").arg(QSysInfo::machineHostName()).arg(serve.pid())),
+                 qPrintable(out));
         serve.signal(SIGTERM);
         QCOMPARE(serve.wait(), 0);
         QVERIFY2(serve.logged(QStringLiteral("signal 15: stopping")), qPrintable(serve.log()));
