@@ -1,6 +1,7 @@
 #include "Health.h"
 
 #include "engine/run/Run.h"
+#include "state/LeaseStore.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
 #include "util/Redaction.h"
@@ -16,7 +17,9 @@ namespace Tributary {
 QJsonObject HealthStatus::toJson() const
 {
     return {{QStringLiteral("status"), ok ? QStringLiteral("ok") : QStringLiteral("unhealthy")},
-            {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)}};
+            {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)},
+            {QStringLiteral("worker"), worker},
+            {QStringLiteral("leases"), leasesError.isEmpty() ? QJsonValue(leases) : QJsonValue(leasesError)}};
 }
 
 Health::Health(const Config &config, HealthOptions options, const QDateTime &startedAt)
@@ -111,11 +114,27 @@ bool Health::databaseReachable(Database &db, QString *why)
 HealthStatus Health::evaluate(const QDateTime &now) const
 {
     HealthStatus status;
+    status.worker = WorkerIdentity::current().display();
     QMutexLocker lock(&m_mutex);
     if (m_db) {
         QString why;
-        if (!databaseReachable(*m_db, &why))
+        if (!databaseReachable(*m_db, &why)) {
             status.reasons << why;
+        } else {
+            // Which worker holds what: information, not health (a source nobody holds between
+            // runs is normal). A failed read says so rather than show no leases.
+            const Result<QList<LeaseRecord>> leases = LeaseStore(*m_db).list();
+            if (!leases)
+                status.leasesError = leases.error().message;
+            for (const LeaseRecord &lease : leases.valueOr({})) {
+                if (!lease.isLive())
+                    continue;
+                status.leases.append(QJsonObject{{QStringLiteral("source"), lease.source},
+                                                 {QStringLiteral("worker"), lease.worker()},
+                                                 {QStringLiteral("expires_at"), lease.expiresAt().toString(Qt::ISODateWithMs)},
+                                                 {QStringLiteral("this_worker"), lease.holder == WorkerIdentity::current().id}});
+            }
+        }
     }
     for (const SourceConfig &source : m_config.sources) {
         if (!source.enabled)

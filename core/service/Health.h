@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
 #include <QStringList>
@@ -18,6 +19,11 @@ struct HealthStatus
 {
     bool ok = true;
     QStringList reasons; // one line each, naming what is wrong
+    QString worker;      // this worker, host:pid
+    // Per source with a live lease: {source, worker, expires_at, this_worker}. Which worker runs
+    // what, for people and load balancers looking at several workers.
+    QJsonArray leases;
+    QString leasesError; // why the leases could not be read (then "leases" is this message)
 
     QJsonObject toJson() const;
 };

@@ -88,7 +88,7 @@ bool RunLog::markDeadRunsInterrupted(const QString &source, Error *error, qint64
                                     "error = 'the worker ended or lost the lease of the source during the run' "
                                     "WHERE source = ? AND status = 'running' AND id <> ?"),
                   {source, keepRunId}, error)) {
-        *error = error->prefixed(Tr::tr("cannot mark the dead runs of source %1 as interrupted").arg(source));
+        *error = error->prefixed(Tr::tr("cannot read the runs of source %1").arg(source));
         return false;
     }
     return true;
