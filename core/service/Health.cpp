@@ -54,9 +54,13 @@ bool Health::loadFromRuns(Database &db, Error *error)
     for (const RunRecord &r : *last) {
         SourceState &s = m_sources[r.source];
         s.hasRun = true;
-        s.failed = r.runStatus() == RunStatus::Failed;
-        // The table keeps the message only; its code is not known after a restart.
-        s.error = s.failed ? Error(Error::Code::Internal, r.error) : Error();
+        const QDateTime finishedAt = QDateTime::fromString(r.finishedAt, Qt::ISODateWithMs).toUTC();
+        if (!s.lastFinished.isValid() || (finishedAt.isValid() && finishedAt > s.lastFinished)) {
+            s.failed = r.runStatus() == RunStatus::Failed;
+            // The table keeps the message only; its code is not known after a restart.
+            s.error = s.failed ? Error(Error::Code::Internal, r.error) : Error();
+            s.lastFinished = finishedAt;
+        }
         const QDateTime at = QDateTime::fromString(success->value(r.source).finishedAt, Qt::ISODateWithMs).toUTC();
         if (at.isValid() && (!s.lastSuccess.isValid() || at > s.lastSuccess))
             s.lastSuccess = at;
@@ -71,6 +75,7 @@ void Health::reportRun(const RunResult &result, const QDateTime &finishedAt)
     QMutexLocker lock(&m_mutex);
     SourceState &s = m_sources[result.source];
     s.hasRun = true;
+    s.lastFinished = finishedAt.toUTC();
     if (result.status == RunResult::Status::Failed) {
         s.failed = true;
         s.error = result.error;
@@ -111,14 +116,23 @@ bool Health::databaseReachable(Database &db, QString *why)
     return true;
 }
 
-HealthStatus Health::evaluate(const QDateTime &now) const
+HealthStatus Health::evaluate(const QDateTime &now)
 {
     HealthStatus status;
     status.worker = WorkerIdentity::current().display();
+    Database *db = nullptr;
+    {
+        QMutexLocker lock(&m_mutex);
+        db = m_db;
+    }
+    QString why;
+    const bool reachable = !db || databaseReachable(*db, &why);
+    // Other workers' runs count too: a source another worker syncs is fine here as well.
+    if (db && reachable)
+        loadFromRuns(*db);
     QMutexLocker lock(&m_mutex);
     if (m_db) {
-        QString why;
-        if (!databaseReachable(*m_db, &why)) {
+        if (!reachable) {
             status.reasons << why;
         } else {
             // Which worker holds what: information, not health (a source nobody holds between

@@ -507,6 +507,11 @@ bool ServiceMetrics::refreshFromState(Database &db, Error *error)
     }
     for (auto it = hints->constBegin(); it != hints->constEnd(); ++it)
         m_registry.set(kHintsWaiting, {it.key()}, double(it.value()));
+    // The last successes of every worker's runs: a source another worker syncs is not lagging here.
+    if (!loadLastSuccess(db, error)) {
+        m_registry.set(kDatabaseUp, {}, 0);
+        return false;
+    }
     m_registry.set(kDatabaseUp, {}, 1);
     return true;
 }
