@@ -17,7 +17,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMessageAuthenticationCode>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
@@ -69,6 +68,20 @@ std::unique_ptr<TributarydProcess> serve(const SyncFixture &f, quint16 port)
     return p;
 }
 
+// The body of a GET to a local worker, or an empty array when it did not answer 200.
+QByteArray get(const QUrl &url)
+{
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.get(QNetworkRequest(url));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !done.wait(30000))
+        return {};
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    return status == 200 ? body : QByteArray();
+}
+
 // host:pid of a tributaryd child, as leases name it.
 QString workerOf(const TributarydProcess &p)
 {
@@ -87,10 +100,11 @@ QList<RunRecord> runs(Database &db)
 
 // The fixture's configuration with a short lease, a schedule that never polls twice during the
 // test, and a webhook secret.
-bool configureWorkers(SyncFixture &f, int leaseSeconds)
+bool configureWorkers(SyncFixture &f, int leaseSeconds, int startupGraceSeconds = 900)
 {
     return f.configure([&](QJsonObject &root) {
-        root.insert(QStringLiteral("service"), QJsonObject{{QStringLiteral("lease_seconds"), leaseSeconds}});
+        root.insert(QStringLiteral("service"), QJsonObject{{QStringLiteral("lease_seconds"), leaseSeconds},
+                                                           {QStringLiteral("startup_grace_seconds"), startupGraceSeconds}});
         editSource(root, [&](QJsonObject &s) {
             s.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("interval_seconds"), 3600},
                                                              {QStringLiteral("reconcile_interval_seconds"), 0},
@@ -365,9 +379,27 @@ void tst_Leases::aKilledWorkersSourceIsTakenOver()
     QVERIFY(first);
     QTRY_VERIFY_WITH_TIMEOUT(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")) >= 300, 60000);
     // The second worker finds the source held: its turn waits, quietly, and nothing is recorded.
-    const std::unique_ptr<TributarydProcess> second = serve(f, freePort());
+    const quint16 secondPort = freePort();
+    const std::unique_ptr<TributarydProcess> second = serve(f, secondPort);
     QVERIFY(second);
     QTRY_VERIFY2_WITH_TIMEOUT(second->logged(QStringLiteral("worker %1 holds the source").arg(workerOf(*first))), qPrintable(second->log()), 30000);
+    // What an operator sees at the worker that does not hold it: who does, and until when.
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(secondPort);
+    const QJsonObject health = QJsonDocument::fromJson(get(QUrl(base + QStringLiteral("/healthz?format=json")))).object();
+    QCOMPARE(health.value(QStringLiteral("worker")).toString(), workerOf(*second));
+    const QJsonArray leases = health.value(QStringLiteral("leases")).toArray();
+    QCOMPARE(leases.size(), 1);
+    QCOMPARE(leases.first().toObject().value(QStringLiteral("source")).toString(), kSource);
+    QCOMPARE(leases.first().toObject().value(QStringLiteral("worker")).toString(), workerOf(*first));
+    QCOMPARE(leases.first().toObject().value(QStringLiteral("this_worker")).toBool(), false);
+    const QByteArray metrics = get(QUrl(base + QStringLiteral("/metrics")));
+    QVERIFY2(metrics.contains(QStringLiteral("tributary_lease_holder_info{source=\"forum\",worker=\"%1\"} 1\n").arg(workerOf(*first)).toUtf8()),
+             metrics.constData());
+    QVERIFY(metrics.contains("tributary_lease_held{source=\"forum\"} 0\n"));
+    QVERIFY(metrics.contains("tributary_scheduler_yielded_total{source=\"forum\",kind=\"incremental\"} "));
+    QString status;
+    QCOMPARE(f.tributaryd({QStringLiteral("status")}, &status), 0);
+    QVERIFY2(status.contains(QStringLiteral("being synced now by worker %1 (lease until ").arg(workerOf(*first))), qPrintable(status));
     // A sync by hand is refused the same way, naming the holder.
     QString out;
     QCOMPARE(f.tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 1);
@@ -411,7 +443,8 @@ void tst_Leases::aWebhookAtAnyWorkerIsAppliedByTheHolder()
     o.webhookSecret = kWebhookSecret;
     o.faults.latencyMs = 100;
     QVERIFY(f.startForum(o));
-    QVERIFY(configureWorkers(f, 30));
+    // No grace: a worker that has not synced the source itself must still call it healthy.
+    QVERIFY(configureWorkers(f, 30, 0));
 
     const std::unique_ptr<TributarydProcess> holder = serve(f, holderPort);
     QVERIFY(holder);
@@ -443,7 +476,10 @@ void tst_Leases::aWebhookAtAnyWorkerIsAppliedByTheHolder()
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_hints")), 0); // taken, and removed once fetched
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_runs WHERE kind = 'incremental'")), 1); // the other worker never polled
 
-    // /healthz and /metrics of either worker say who holds what while it is held; here nobody.
+    // The other worker never synced the source itself, and yet it is healthy: the holder's
+    // success in the shared run history counts for every worker.
+    const QByteArray health = get(QUrl(QStringLiteral("http://127.0.0.1:%1/healthz").arg(otherPort)));
+    QCOMPARE(health, QByteArray("ok\n"));
     holder->terminate();
     other->terminate();
     QCOMPARE(holder->wait(), 0);
