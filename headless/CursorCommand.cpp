@@ -1,16 +1,16 @@
 // tributaryd cursor show|set|reset: where each walk of each entity stands, and putting a cursor
 // right by hand (one a record poisoned before cursor values were checked, or a start chosen
 // again). The cursors are CursorStore's; the rules for a usable value are WalkGuard's, the ones
-// the engine keeps. Changes are refused while another process syncs the source.
+// the engine keeps. Changes hold the source's lease, so they are refused while another worker syncs the source.
 
 #include "CliCommon.h"
 #include "Commands.h"
 
 #include "ExitCode.h"
 #include "Tr.h"
+#include "engine/run/RunLease.h"
 #include "engine/run/WalkGuard.h"
 #include "state/CursorStore.h"
-#include "state/RunLog.h"
 #include "util/Tr.h"
 
 #include <QJsonArray>
@@ -55,27 +55,19 @@ const SourceConfig *oneSource(Context &ctx, const QString &name, const QString &
     return sources.isEmpty() ? nullptr : sources.first();
 }
 
-// Changing a cursor under a running walk would be overwritten by its next page, or worse.
-bool refuseWhileSyncing(Context &ctx, const QString &source, const QString &sub, QTextStream &err, int *code)
+// Changing a cursor under a running walk would be overwritten by its next page, or worse: the
+// change holds the source's lease, as a run does, so no run begins meanwhile. Null (with the
+// message written) when another worker holds it.
+std::unique_ptr<RunLease> holdWhileChanging(Context &ctx, const QString &source, const QString &sub, QTextStream &err)
 {
-    const Result<std::optional<RunRecord>> busy = RunLog(ctx.database()).activeElsewhere(source);
-    if (!busy) {
-        err << kCommand << " " << sub << ": " << busy.error().toString() << "\n";
-        *code = ExitFailed;
-        return true;
-    }
-    if (*busy) {
-        // Word for word the refusal of a sync (Run::open), in core's catalogue.
-        err << kCommand << " " << sub << ": "
-            << Tributary::Tr::tr("source %1 is being synced by another process (pid %2, run %3); wait for it, or stop it first")
-                   .arg(source)
-                   .arg((*busy)->pid)
-                   .arg((*busy)->id)
-            << "\n";
-        *code = ExitFailed;
-        return true;
-    }
-    return false;
+    auto lease = std::make_unique<RunLease>(ctx.database(), source, qint64(ctx.config().service.leaseSeconds) * 1000);
+    Error error;
+    std::optional<LeaseRecord> heldBy;
+    if (lease->take(&error, &heldBy))
+        return lease;
+    // Word for word the refusal of a sync (RunLease, in core's catalogue).
+    err << kCommand << " " << sub << ": " << error.toString() << "\n";
+    return nullptr;
 }
 
 int show(Context &ctx, const QString &source, const QString &entity, const QString &kind, bool json, QTextStream &out, QTextStream &err)
@@ -159,9 +151,9 @@ int set(Context &ctx, const SourceConfig &source, const QString &entity, const Q
             << Tr::tr("Nothing was changed: run again with --yes to set it.") << "\n";
         return ExitUsage;
     }
-    int code = ExitOk;
-    if (refuseWhileSyncing(ctx, source.name, QStringLiteral("set"), err, &code))
-        return code;
+    const std::unique_ptr<RunLease> lease = holdWhileChanging(ctx, source.name, QStringLiteral("set"), err);
+    if (!lease)
+        return ExitFailed;
     if (!store.save(source.name, entity, CursorKind::Incremental, next, 0, &error)) {
         err << kCommand << " set: " << error.toString() << "\n";
         return ExitFailed;
@@ -191,9 +183,9 @@ int reset(Context &ctx, const SourceConfig &source, const QString &entity, const
         out << Tr::tr("No cursor to reset.") << "\n";
         return ExitOk;
     }
-    int code = ExitOk;
-    if (yes && refuseWhileSyncing(ctx, source.name, QStringLiteral("reset"), err, &code))
-        return code;
+    std::unique_ptr<RunLease> lease;
+    if (yes && !(lease = holdWhileChanging(ctx, source.name, QStringLiteral("reset"), err)))
+        return ExitFailed;
     bool incremental = false;
     for (const CursorRecord &c : std::as_const(chosen)) {
         out << (yes ? Tr::tr("Reset %1/%2 %3, which was at %4.") : Tr::tr("Would reset %1/%2 %3, now at %4."))

@@ -14,6 +14,7 @@
 #include "service/Metrics.h"
 #include "service/MonitoringEndpoints.h"
 #include "service/Scheduler.h"
+#include "state/LeaseStore.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
 #include "util/LogOutput.h"
@@ -229,6 +230,12 @@ bool Service::open(const QString &listenOverride, int *code)
                      [this](const RunResult &result, int hints) { onRunFinished(result, hints); });
     QObject::connect(&m_scheduler, &Scheduler::turnSkipped, &m_scheduler,
                      [this](const QString &source, const QString &kind) { m_metrics.recordSkippedTurn(source, kind); });
+    QObject::connect(&m_scheduler, &Scheduler::turnYielded, &m_scheduler,
+                     [this](const QString &source, const QString &kind, const QString &) { m_metrics.recordYieldedTurn(source, kind); });
+    QObject::connect(&m_scheduler, &Scheduler::hintsHandedOver, &m_scheduler, [this](const QString &source, int count) {
+        qCInfo(lcService).noquote() << QStringLiteral("%1: %2 webhook hints handed over to the worker that holds the source").arg(source).arg(count);
+        m_metrics.recordWebhookHint(source, QStringLiteral("handed_over"), count);
+    });
     QObject::connect(&m_scheduler, &Scheduler::hintsDropped, &m_scheduler, [this](const QString &source, int count, const QString &why) {
         qCInfo(lcService).noquote() << QStringLiteral("%1: %2 webhook hints dropped: %3").arg(source).arg(count).arg(why);
         m_metrics.recordWebhookHint(source, QStringLiteral("dropped"), count);
@@ -241,7 +248,8 @@ bool Service::open(const QString &listenOverride, int *code)
     m_metrics.setSources(m_scheduler.sources());
     m_scheduler.setLastReconcile(lastReconciliations(m_context->database()));
     m_scheduler.start();
-    qCInfo(lcService).noquote() << QStringLiteral("running %1 (configuration %2)").arg(m_scheduler.sources().join(QStringLiteral(", ")), m_path);
+    qCInfo(lcService).noquote() << QStringLiteral("running %1 as worker %2 (configuration %3)")
+                                       .arg(m_scheduler.sources().join(QStringLiteral(", ")), WorkerIdentity::current().display(), m_path);
     *code = ExitOk;
     return true;
 }
@@ -269,6 +277,7 @@ void Service::adopt(std::unique_ptr<Context> context, std::unique_ptr<WebhookRec
                      [this](const QString &source, const QList<WebhookHint> &hints) { m_scheduler.addHints(source, hints); });
     m_receiver = std::move(receiver);
     m_health->setDatabase(&context->database());
+    m_scheduler.setDatabase(&context->database());
     m_context = std::move(context); // the old connection closes here, after nothing refers to it
     m_config = m_context->config();
     m_health->setOptions(healthOptions(m_config));

@@ -9,6 +9,7 @@
 #include "TextTable.h"
 #include "Tr.h"
 #include "state/CursorStore.h"
+#include "state/LeaseStore.h"
 #include "state/SourceLedger.h"
 #include "store/Database.h"
 
@@ -34,8 +35,19 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     Database &db = ctx->database();
     QJsonArray all;
     CursorStore cursors(db);
+    const Result<QList<LeaseRecord>> leases = LeaseStore(db).list();
+    if (!leases) {
+        err << "tributaryd status: " << leases.error().toString() << "\n";
+        return ExitFailed;
+    }
     for (const SourceConfig *s : sources) {
         QJsonObject so{{QStringLiteral("source"), s->name}, {QStringLiteral("enabled"), s->enabled}};
+        // Which worker runs the source now, if one does.
+        for (const LeaseRecord &lease : *leases) {
+            if (lease.source == s->name && lease.isLive())
+                so.insert(QStringLiteral("lease"), QJsonObject{{QStringLiteral("worker"), lease.worker()},
+                                                               {QStringLiteral("expires_at"), lease.expiresAt().toString(Qt::ISODateWithMs)}});
+        }
         const Result<SourceSummary> summary = SourceLedger(db).summary(s->name);
         if (!summary) {
             err << "tributaryd status: " << summary.error().toString() << "\n";
@@ -48,7 +60,8 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                                                               {QStringLiteral("started_at"), run->startedAt},
                                                               {QStringLiteral("finished_at"), run->finishedAt},
                                                               {QStringLiteral("status"), run->status},
-                                                              {QStringLiteral("error"), run->error}});
+                                                              {QStringLiteral("error"), run->error},
+                                                              {QStringLiteral("worker"), run->workerName()}});
             for (auto it = run->counts.constBegin(); it != run->counts.constEnd(); ++it)
                 lastCounts.insert(it.key(), it->toJson());
         }
@@ -102,6 +115,7 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         if (lr.isEmpty()) {
             out << "  " << Tr::tr("never synced") << "\n";
         } else {
+            const QString worker = lr.value(QStringLiteral("worker")).toString();
             const QString finished = lr.value(QStringLiteral("finished_at")).toString();
             const QString error = lr.value(QStringLiteral("error")).toString();
             //: The last run of a source: run id, kind (incremental, full, reconcile, quarantine-retry), status, start and end times.
@@ -113,7 +127,15 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                 << "\n";
             if (!error.isEmpty())
                 out << "  " << Tr::tr("error: %1").arg(error) << "\n";
+            //: The worker (host:pid) that made the last run.
+            out << "  " << Tr::tr("by worker %1").arg(worker) << "\n";
         }
+        const QJsonObject lease = so.value(QStringLiteral("lease")).toObject();
+        if (!lease.isEmpty())
+            //: %1 the worker (host:pid), %2 when its lease ends (UTC)
+            out << "  " << Tr::tr("being synced now by worker %1 (lease until %2)")
+                               .arg(lease.value(QStringLiteral("worker")).toString(), lease.value(QStringLiteral("expires_at")).toString())
+                << "\n";
         out << "  " << table.header() << "  " << Tr::tr("cursor (value / last id)") << "\n";
         for (const QJsonValue &ev : so.value(QStringLiteral("entities")).toArray()) {
             const QJsonObject eo = ev.toObject();

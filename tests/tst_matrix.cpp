@@ -13,6 +13,7 @@
 #include "BuiltinSources.h"
 #include "engine/run/WalkGuard.h"
 #include "state/CursorStore.h"
+#include "state/LeaseStore.h"
 #include "state/Migrations.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
@@ -556,13 +557,17 @@ void tst_Matrix::cursorCommand()
     QVERIFY(CursorStore(m.db()).load(QStringLiteral("matrix"), QStringLiteral("items"), CursorKind::Incremental, &still, &e));
     QCOMPARE(still.value, QStringLiteral("9999-12-31T23:59:59.000000Z"));
 
-    // Refused while another process syncs the source (this test process, for the run log).
-    const Result<qint64> running = RunLog(m.db()).begin(QStringLiteral("matrix"), RunKind::Incremental);
-    QVERIFY(running);
+    // Refused while another worker holds the source's lease (as a sync on another host would).
+    WorkerIdentity elsewhere;
+    elsewhere.id = QStringLiteral("elsewhere:4242:0badcafe");
+    elsewhere.host = QStringLiteral("elsewhere");
+    elsewhere.pid = 4242;
+    const Result<LeaseRecord> held = LeaseStore(m.db()).acquire(QStringLiteral("matrix"), elsewhere, 600000);
+    QVERIFY2(held && held->holder == elsewhere.id, qPrintable(held.error().toString()));
     r = tributaryd({QStringLiteral("cursor"), QStringLiteral("reset"), QStringLiteral("--entity"), QStringLiteral("items"), QStringLiteral("--yes")});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.output().contains(QStringLiteral("being synced by another process")), qPrintable(r.output()));
-    QVERIFY(RunLog(m.db()).finish(*running, RunStatus::Ok, QString(), {}, &e));
+    QVERIFY2(r.output().contains(QStringLiteral("being synced by worker elsewhere:4242")), qPrintable(r.output()));
+    QVERIFY(LeaseStore(m.db()).release(QStringLiteral("matrix"), elsewhere.id, &e));
 
     r = tributaryd({QStringLiteral("cursor"), QStringLiteral("reset"), QStringLiteral("--entity"), QStringLiteral("items"), QStringLiteral("--yes")});
     QCOMPARE(r.exitCode, 0);

@@ -414,6 +414,11 @@ private Q_SLOTS:
             QStringLiteral("tributary_http_connections_dropped counter 0"),
             QStringLiteral("tributary_webhook_rejections counter 0"),
             QStringLiteral("tributary_scheduler_skipped counter 0"),
+            QStringLiteral("tributary_scheduler_yielded counter 0"),
+            QStringLiteral("tributary_lease_held gauge 0"),
+            QStringLiteral("tributary_lease_holder_info gauge 0"),
+            QStringLiteral("tributary_lease_expiry_timestamp_seconds gauge 0"),
+            QStringLiteral("tributary_webhook_hints_waiting gauge 0"),
         };
         QCOMPARE(families, expected);
 

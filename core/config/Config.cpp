@@ -463,9 +463,10 @@ bool Config::fromJson(const QJsonObject &root, const QString &filePath, Config *
             int(vr.integer(QStringLiteral("request_timeout_seconds"), c.service.requestTimeoutSeconds, 1, 600));
         c.service.idleTimeoutSeconds = int(vr.integer(QStringLiteral("idle_timeout_seconds"), c.service.idleTimeoutSeconds, 1, 3600));
         c.service.maxConnections = int(vr.integer(QStringLiteral("max_connections"), c.service.maxConnections, 1, 65536));
+        c.service.leaseSeconds = int(vr.integer(QStringLiteral("lease_seconds"), c.service.leaseSeconds, 1, 3600));
         vr.rejectUnknown({QStringLiteral("listen"), QStringLiteral("max_success_age_seconds"), QStringLiteral("startup_grace_seconds"),
                           QStringLiteral("request_timeout_seconds"), QStringLiteral("idle_timeout_seconds"),
-                          QStringLiteral("max_connections")});
+                          QStringLiteral("max_connections"), QStringLiteral("lease_seconds")});
     }
 
     const QJsonObject db = r.object(QStringLiteral("database"), true);

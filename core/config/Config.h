@@ -149,6 +149,10 @@ struct ServiceConfig
     int requestTimeoutSeconds = 10;     // a request's head and body arrive within this, or 408
     int idleTimeoutSeconds = 60;        // a keep-alive connection with no traffic is closed
     int maxConnections = 512;           // beyond, new connections are closed at once
+    // How long a source's lease lasts unless renewed (every third of it while a run goes): the
+    // longest a killed worker's sources wait before another worker takes them over. Every run
+    // takes the lease, runs by hand too, so this applies beyond the service.
+    int leaseSeconds = 30;
     QJsonObject options;                // the object as written, kept when the file is saved
 
     // "HOST:PORT", "[v6]:PORT"; false with *error saying what is wrong. Port 0 (any free port,

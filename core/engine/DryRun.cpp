@@ -124,6 +124,7 @@ std::unique_ptr<DryRun> DryRun::open(Database &main, Mode mode, Error *error)
     d->m_copy = Database::open(config, QFileInfo(d->m_path).absolutePath(), error);
     if (!d->m_copy || !Migrations::run(*d->m_copy, error))
         return nullptr;
+    d->m_copy->setThrowaway(true);
     qCInfo(lcEngine).noquote() << QStringLiteral("dry run on a copy of the main database at %1 (%2 KiB)")
                                       .arg(d->m_path, QString::number(QFileInfo(d->m_path).size() / 1024));
     return d;

@@ -1,6 +1,8 @@
 #include "SourceAdmin.h"
 
 #include "config/Config.h"
+#include "engine/run/RunLease.h"
+#include "state/LeaseStore.h"
 #include "state/ChangeLog.h"
 #include "util/Values.h"
 #include "state/ConflictStore.h"
@@ -129,17 +131,29 @@ bool admissible(Database &db, const SourceAdmin::SourceState &s, const Config &c
                                                 .arg(s.name, next));
         return false;
     }
-    // A sync of this source in another process would link again, page by page, what this forgets.
-    const Result<std::optional<RunRecord>> active = RunLog(db).activeElsewhere(s.name);
-    if (!active.into(error))
+    // A sync of this source by another worker would link again, page by page, what this forgets.
+    const Result<std::optional<LeaseRecord>> lease = LeaseStore(db).find(s.name);
+    if (!lease.into(error))
         return false;
-    if (*active) {
-        *error = Error(Error::Code::Database, Tr::tr("a sync of source \"%1\" is running (run %2, process %3): "
+    if (*lease && (*lease)->isHeld() && (*lease)->holder != WorkerIdentity::current().id) {
+        //: %1 source, %2 the worker (host:pid), %3 when its lease ends, %4 detach or purge
+        *error = Error(Error::Code::Database, Tr::tr("a sync of source \"%1\" is running (worker %2, lease until %3): "
                                                      "wait for it to end, or stop it, before you %4 the source")
-                                                  .arg(s.name).arg((*active)->id).arg((*active)->pid).arg(verb));
+                                                  .arg(s.name, (*lease)->worker(), (*lease)->expiresAt().toString(Qt::ISODateWithMs), verb));
         return false;
     }
     return true;
+}
+
+// The source's lease for the length of a detach or purge, so that no run begins meanwhile (the
+// same as the refusal of admissible(), but atomic).
+std::unique_ptr<RunLease> holdSource(Database &db, const Config &config, const QString &source, Error *error)
+{
+    auto lease = std::make_unique<RunLease>(db, source, qint64(config.service.leaseSeconds) * 1000);
+    std::optional<LeaseRecord> heldBy;
+    if (db.isThrowaway() || lease->take(error, &heldBy))
+        return lease;
+    return nullptr;
 }
 
 // The (source, entity) pairs of other sources whose rows live in `table`: a row one of them links
@@ -372,6 +386,9 @@ SourceAdmin::Result SourceAdmin::detach(Database &db, const Config &config, cons
     const SourceState s = stateOf(db, config, source, error);
     if (error->isError() || !admissible(db, s, config, options, QStringLiteral("detach"), error))
         return {};
+    const std::unique_ptr<RunLease> lease = holdSource(db, config, source, error);
+    if (!lease)
+        return {};
     Result r;
     r.source = source;
     if (!db.transaction(error))
@@ -390,6 +407,9 @@ SourceAdmin::Result SourceAdmin::purge(Database &db, const Config &config, const
     // Counted inside the transaction below, so that what is reported is what was done.
     const SourceState s = stateOf(db, config, source, error);
     if (error->isError() || !admissible(db, s, config, options, QStringLiteral("purge"), error) || !checkTables(s, error))
+        return {};
+    const std::unique_ptr<RunLease> lease = holdSource(db, config, source, error);
+    if (!lease)
         return {};
     Result r;
     r.source = source;

@@ -1,6 +1,7 @@
 #include "Health.h"
 
 #include "engine/run/Run.h"
+#include "state/LeaseStore.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
 #include "util/Redaction.h"
@@ -16,7 +17,9 @@ namespace Tributary {
 QJsonObject HealthStatus::toJson() const
 {
     return {{QStringLiteral("status"), ok ? QStringLiteral("ok") : QStringLiteral("unhealthy")},
-            {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)}};
+            {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)},
+            {QStringLiteral("worker"), worker},
+            {QStringLiteral("leases"), leasesError.isEmpty() ? QJsonValue(leases) : QJsonValue(leasesError)}};
 }
 
 Health::Health(const Config &config, HealthOptions options, const QDateTime &startedAt)
@@ -51,9 +54,13 @@ bool Health::loadFromRuns(Database &db, Error *error)
     for (const RunRecord &r : *last) {
         SourceState &s = m_sources[r.source];
         s.hasRun = true;
-        s.failed = r.runStatus() == RunStatus::Failed;
-        // The table keeps the message only; its code is not known after a restart.
-        s.error = s.failed ? Error(Error::Code::Internal, r.error) : Error();
+        const QDateTime finishedAt = QDateTime::fromString(r.finishedAt, Qt::ISODateWithMs).toUTC();
+        if (!s.lastFinished.isValid() || (finishedAt.isValid() && finishedAt > s.lastFinished)) {
+            s.failed = r.runStatus() == RunStatus::Failed;
+            // The table keeps the message only; its code is not known after a restart.
+            s.error = s.failed ? Error(Error::Code::Internal, r.error) : Error();
+            s.lastFinished = finishedAt;
+        }
         const QDateTime at = QDateTime::fromString(success->value(r.source).finishedAt, Qt::ISODateWithMs).toUTC();
         if (at.isValid() && (!s.lastSuccess.isValid() || at > s.lastSuccess))
             s.lastSuccess = at;
@@ -68,6 +75,7 @@ void Health::reportRun(const RunResult &result, const QDateTime &finishedAt)
     QMutexLocker lock(&m_mutex);
     SourceState &s = m_sources[result.source];
     s.hasRun = true;
+    s.lastFinished = finishedAt.toUTC();
     if (result.status == RunResult::Status::Failed) {
         s.failed = true;
         s.error = result.error;
@@ -109,14 +117,39 @@ bool Health::databaseReachable(Database &db, QString *why)
     return true;
 }
 
-HealthStatus Health::evaluate(const QDateTime &now) const
+HealthStatus Health::evaluate(const QDateTime &now)
 {
     HealthStatus status;
+    status.worker = WorkerIdentity::current().display();
+    Database *db = nullptr;
+    {
+        QMutexLocker lock(&m_mutex);
+        db = m_db;
+    }
+    QString why;
+    const bool reachable = !db || databaseReachable(*db, &why);
+    // Other workers' runs count too: a source another worker syncs is fine here as well.
+    if (db && reachable)
+        loadFromRuns(*db);
     QMutexLocker lock(&m_mutex);
     if (m_db) {
-        QString why;
-        if (!databaseReachable(*m_db, &why))
+        if (!reachable) {
             status.reasons << why;
+        } else {
+            // Which worker holds what: information, not health (a source nobody holds between
+            // runs is normal). A failed read says so rather than show no leases.
+            const Result<QList<LeaseRecord>> leases = LeaseStore(*m_db).list();
+            if (!leases)
+                status.leasesError = leases.error().message;
+            for (const LeaseRecord &lease : leases.valueOr({})) {
+                if (!lease.isLive())
+                    continue;
+                status.leases.append(QJsonObject{{QStringLiteral("source"), lease.source},
+                                                 {QStringLiteral("worker"), lease.worker()},
+                                                 {QStringLiteral("expires_at"), lease.expiresAt().toString(Qt::ISODateWithMs)},
+                                                 {QStringLiteral("this_worker"), lease.holder == WorkerIdentity::current().id}});
+            }
+        }
     }
     for (const SourceConfig &source : m_config.sources) {
         if (!source.enabled)

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
 #include <QStringList>
@@ -18,6 +19,11 @@ struct HealthStatus
 {
     bool ok = true;
     QStringList reasons; // one line each, naming what is wrong
+    QString worker;      // this worker, host:pid
+    // Per source with a live lease: {source, worker, expires_at, this_worker}. Which worker runs
+    // what, for people and load balancers looking at several workers.
+    QJsonArray leases;
+    QString leasesError; // why the leases could not be read (then "leases" is this message)
 
     QJsonObject toJson() const;
 };
@@ -42,12 +48,15 @@ public:
     void setDatabase(Database *db);
     // On a configuration reload.
     void setOptions(HealthOptions options);
-    // At startup: the last finished run and the last success of each source, from tributary_runs.
+    // The last finished run and the last success of each source, from tributary_runs (by any
+    // worker): at startup, and at each evaluate() with a database, so that every worker sharing
+    // the database says the same of a source whichever worker ran it. Only what is newer than
+    // what this worker knows is taken.
     bool loadFromRuns(Database &db, Error *error = nullptr);
     // A finished run, from any thread.
     void reportRun(const RunResult &result, const QDateTime &finishedAt = QDateTime::currentDateTimeUtc());
 
-    HealthStatus evaluate(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    HealthStatus evaluate(const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     // The database's own check: a trivial query, and for SQLite that the file still exists.
     static bool databaseReachable(Database &db, QString *why);
@@ -59,6 +68,7 @@ private:
         bool failed = false;     // the last finished run failed
         Error error;             // its error
         QDateTime lastSuccess;   // finish time of the last Ok or Partial run
+        QDateTime lastFinished;  // finish time of the run that set `failed`
     };
 
     const Config &m_config;

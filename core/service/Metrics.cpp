@@ -2,6 +2,8 @@
 
 #include "engine/run/Run.h"
 #include "state/ConflictStore.h"
+#include "state/HintStore.h"
+#include "state/LeaseStore.h"
 #include "state/ParkingLot.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
@@ -281,6 +283,11 @@ const QString kHttp = QStringLiteral("tributary_http_responses_total");
 const QString kDropped = QStringLiteral("tributary_http_connections_dropped_total");
 const QString kRejections = QStringLiteral("tributary_webhook_rejections_total");
 const QString kSkipped = QStringLiteral("tributary_scheduler_skipped_total");
+const QString kYielded = QStringLiteral("tributary_scheduler_yielded_total");
+const QString kLeaseHeld = QStringLiteral("tributary_lease_held");
+const QString kLeaseInfo = QStringLiteral("tributary_lease_holder_info");
+const QString kLeaseExpires = QStringLiteral("tributary_lease_expiry_timestamp_seconds");
+const QString kHintsWaiting = QStringLiteral("tributary_webhook_hints_waiting");
 
 double epochSeconds(const QDateTime &t)
 {
@@ -306,7 +313,7 @@ ServiceMetrics::ServiceMetrics()
     m_registry.declare(kConflicts, T::Gauge, QStringLiteral("Open conflicts, by source and entity."), sourceEntity);
     m_registry.declare(kQuarantine, T::Gauge, QStringLiteral("Quarantined records, by source and entity."), sourceEntity);
     m_registry.declare(kDatabaseUp, T::Gauge, QStringLiteral("1 if the last read of the state tables succeeded, else 0."));
-    m_registry.declare(kHints, T::Counter, QStringLiteral("Webhook hints, by source and outcome (received, rejected, applied)."),
+    m_registry.declare(kHints, T::Counter, QStringLiteral("Webhook hints, by source and outcome (received, rejected, applied, dropped, handed_over: written to the database for the worker that holds the source)."),
                        {QStringLiteral("source"), QStringLiteral("outcome")});
     m_registry.declare(kHttp, T::Counter, QStringLiteral("HTTP responses served, by server and status code."),
                        {QStringLiteral("server"), QStringLiteral("code")});
@@ -318,6 +325,13 @@ ServiceMetrics::ServiceMetrics()
                        {QStringLiteral("source"), QStringLiteral("reason")});
     m_registry.declare(kSkipped, T::Counter, QStringLiteral("Scheduled turns skipped because the source's run of that kind was still going."),
                        {QStringLiteral("source"), QStringLiteral("kind")});
+    m_registry.declare(kYielded, T::Counter, QStringLiteral("Turns not run because another worker held the source's lease."),
+                       {QStringLiteral("source"), QStringLiteral("kind")});
+    m_registry.declare(kLeaseHeld, T::Gauge, QStringLiteral("1 if this worker holds the source's lease (a run of it is going here), else 0."), source);
+    m_registry.declare(kLeaseInfo, T::Gauge, QStringLiteral("1 for each source whose lease a worker holds, labelled with that worker (host:pid)."),
+                       {QStringLiteral("source"), QStringLiteral("worker")});
+    m_registry.declare(kLeaseExpires, T::Gauge, QStringLiteral("Unix time at which the source's live lease ends unless its holder renews it."), source);
+    m_registry.declare(kHintsWaiting, T::Gauge, QStringLiteral("Webhook hints waiting in the database for the worker that runs their source."), source);
 }
 
 QStringList ServiceMetrics::appliedKinds()
@@ -426,6 +440,11 @@ void ServiceMetrics::recordSkippedTurn(const QString &source, const QString &kin
     m_registry.add(kSkipped, {source, kind}, 1);
 }
 
+void ServiceMetrics::recordYieldedTurn(const QString &source, const QString &kind)
+{
+    m_registry.add(kYielded, {source, kind}, 1);
+}
+
 void ServiceMetrics::recordHttpResponse(const QString &server, int status)
 {
     m_registry.add(kHttp, {server, QString::number(status)}, 1);
@@ -453,11 +472,45 @@ bool ServiceMetrics::refreshFromState(Database &db, Error *error)
             *error = quarantined.error();
         return false;
     }
+    const Result<QList<LeaseRecord>> leases = LeaseStore(db).list();
+    const Result<QHash<QString, qint64>> hints = leases ? HintStore(db).countsBySource() : Result<QHash<QString, qint64>>(leases.error());
+    if (!hints) {
+        m_registry.set(kDatabaseUp, {}, 0);
+        if (error)
+            *error = hints.error();
+        return false;
+    }
     const QList<QPair<const QString *, const QHash<QString, qint64> *>> series = {{&kConflicts, &*conflicts}, {&kQuarantine, &*quarantined}};
     for (const auto &[metric, counts] : series) {
         m_registry.clear(*metric);
         for (auto it = counts->constBegin(); it != counts->constEnd(); ++it)
             m_registry.set(*metric, it.key().split(QChar(0x1f)), double(it.value()));
+    }
+    QStringList sources;
+    {
+        QMutexLocker lock(&m_mutex);
+        sources = m_sources;
+    }
+    for (const QString *metric : {&kLeaseHeld, &kLeaseInfo, &kLeaseExpires, &kHintsWaiting})
+        m_registry.clear(*metric);
+    // Every source this worker runs has its held gauge, 0 when it holds nothing: "nobody holds
+    // it" and "this worker does" are both alerts' questions.
+    for (const QString &source : std::as_const(sources))
+        m_registry.set(kLeaseHeld, {source}, 0);
+    const QString self = WorkerIdentity::current().id;
+    for (const LeaseRecord &lease : *leases) {
+        if (!lease.isLive())
+            continue;
+        m_registry.set(kLeaseHeld, {lease.source}, lease.holder == self ? 1 : 0);
+        m_registry.set(kLeaseInfo, {lease.source, lease.worker()}, 1);
+        m_registry.set(kLeaseExpires, {lease.source}, double(lease.expiresAtMs) / 1000.0);
+    }
+    for (auto it = hints->constBegin(); it != hints->constEnd(); ++it)
+        m_registry.set(kHintsWaiting, {it.key()}, double(it.value()));
+    // The last successes of every worker's runs: a source another worker syncs is not lagging here.
+    if (!loadLastSuccess(db, error)) {
+        m_registry.set(kDatabaseUp, {}, 0);
+        return false;
     }
     m_registry.set(kDatabaseUp, {}, 1);
     return true;

@@ -99,14 +99,17 @@ public:
     void recordWebhookStats(const WebhookStats &stats);
     // A scheduled turn skipped because the source's run of that kind was still going.
     void recordSkippedTurn(const QString &source, const QString &kind);
+    // A turn not run because another worker held the source's lease.
+    void recordYieldedTurn(const QString &source, const QString &kind);
     // One HTTP response served by one of tributaryd's servers ("monitoring", "webhook").
     void recordHttpResponse(const QString &server, int status);
     // A connection the listener closed for one of its limits ("limit", "request_timeout", "idle_timeout").
     void recordDroppedConnection(const QString &reason);
 
-    // Open conflicts and quarantined records per source and entity, read from the state tables
-    // (two grouped counts over indexed columns). Sets tributary_database_up. Call it in the
-    // thread that owns `db`.
+    // Open conflicts and quarantined records per source and entity, the leases (which worker holds
+    // each source; held by this worker or not) and the hints waiting in the database, read from
+    // the state tables (grouped counts over indexed columns, and the small lease table). Sets
+    // tributary_database_up. Call it in the thread that owns `db`.
     bool refreshFromState(Database &db, Error *error = nullptr);
     // At startup: the last successful run of each source from tributary_runs, so that the last
     // success time and the lag survive a restart.

@@ -1,6 +1,8 @@
 #include "Scheduler.h"
 
 #include "engine/SourceRunner.h"
+#include "state/RunLog.h"
+#include "store/Database.h"
 #include "util/Logging.h"
 
 #include <QRandomGenerator>
@@ -15,6 +17,12 @@ namespace Tributary {
 namespace {
 constexpr qint64 kStartStaggerMs = 2000;  // at most this long between start and a source's first sync
 constexpr qint64 kMaxTimerMs = 3600000;   // long waits are re-checked hourly (QTimer takes an int)
+// How often the hints handed over by other workers are looked for. One grouped count on an
+// indexed table; on PostgreSQL a NOTIFY wakes the scheduler sooner.
+constexpr int kHintPollMs = 2000;
+// A turn whose source another worker holds is tried again when that lease ends, plus up to this
+// much, so that the workers waiting for one source do not all ask at the same instant.
+constexpr qint64 kRetrySpreadMs = 500;
 const QString kIncremental = RunKinds::name(RunKind::Incremental);
 const QString kReconcile = RunKinds::name(RunKind::Reconcile);
 
@@ -37,6 +45,10 @@ struct Scheduler::Slot
     QList<RecordRef> hints;
     QSet<QString> hintKeys;
     int hintsInRun = 0;
+    QList<StoredHint> storedClaimed; // read from tributary_hints, to be fetched by the next run
+    QList<StoredHint> storedInRun;   // fetched by the run going: removed from the table at its end
+    QDateTime retryAt;               // another worker held the source: try the waiting turn again then
+    QString yieldedTo;               // the worker it was last yielded to (logged once per holder)
     bool retired = false; // no longer configured: removed once its run is over
 
     ~Slot()
@@ -53,6 +65,24 @@ Scheduler::Scheduler(QObject *parent)
 }
 
 Scheduler::~Scheduler() = default;
+
+void Scheduler::setDatabase(Database *db)
+{
+    m_db = db;
+    if (!m_pollTimer) {
+        m_pollTimer = new QTimer(this);
+        m_pollTimer->setInterval(kHintPollMs);
+        connect(m_pollTimer, &QTimer::timeout, this, [this] { pollStoredHints(); });
+    }
+    if (!m_db) {
+        m_pollTimer->stop();
+        return;
+    }
+    // PostgreSQL wakes the holder as soon as a hint is handed over; polling stays the guarantee.
+    m_db->subscribe(HintStore::channel(), this, [this](const QString &source) { pollStoredHints(source); });
+    if (m_started && !m_stopping)
+        m_pollTimer->start();
+}
 
 void Scheduler::setConfig(const Config &config, const QStringList &only)
 {
@@ -117,6 +147,8 @@ void Scheduler::start()
     m_started = true;
     for (const auto &s : std::as_const(m_slots))
         plan(s.get());
+    if (m_db && m_pollTimer)
+        m_pollTimer->start();
 }
 
 void Scheduler::plan(Slot *s)
@@ -150,6 +182,8 @@ void Scheduler::arm(Slot *s)
     QDateTime next = s->nextSync;
     if (s->nextReconcile.isValid() && (!next.isValid() || s->nextReconcile < next))
         next = s->nextReconcile;
+    if (s->retryAt.isValid() && (!next.isValid() || s->retryAt < next))
+        next = s->retryAt;
     if (!next.isValid()) {
         s->timer->stop();
         return;
@@ -163,6 +197,8 @@ void Scheduler::onTimer(Slot *s)
     if (m_stopping || s->retired)
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (s->retryAt.isValid() && now >= s->retryAt)
+        s->retryAt = QDateTime(); // what waited for another worker's lease is tried again below
     const QString runningKind = s->runner->isRunning() ? RunKinds::name(s->runner->request().kind()) : QString();
     auto turn = [&](QDateTime *next, bool *wanted, const QString &kind, int intervalSeconds) {
         if (!next->isValid() || now < *next)
@@ -218,34 +254,217 @@ void Scheduler::startNext(Slot *s)
 {
     if (m_stopping || s->retired || !m_started || s->runner->isRunning())
         return;
+    if (m_db)
+        claimStoredHints(s);
+    RunKind kind;
+    if (!s->hints.isEmpty())
+        kind = RunKind::Webhook;
+    else if (s->syncWanted)
+        kind = RunKind::Incremental;
+    else if (s->reconcileWanted)
+        kind = RunKind::Reconcile;
+    else
+        return;
+    if (m_db) {
+        // Cheaper than a run refused by its lease (a thread, a connection), and quiet; the run's
+        // own take of the lease stays the rule.
+        if (const std::optional<LeaseRecord> holder = heldElsewhere(s->name)) {
+            yieldTo(s, kind, *holder);
+            return;
+        }
+        s->yieldedTo.clear();
+        if (kind != RunKind::Webhook && coveredElsewhere(s, kind)) {
+            (kind == RunKind::Reconcile ? s->reconcileWanted : s->syncWanted) = false;
+            startNext(s);
+            return;
+        }
+    }
     RunRequest request;
-    if (!s->hints.isEmpty()) {
+    if (kind == RunKind::Webhook) {
         request = RunRequest::webhook(std::exchange(s->hints, {}));
         s->hintKeys.clear();
         s->hintsInRun = int(request.records().size());
-    } else if (s->syncWanted) {
+        s->storedInRun = std::exchange(s->storedClaimed, {});
+    } else if (kind == RunKind::Incremental) {
         s->syncWanted = false;
         request = RunRequest::incremental({}, s->schedule.reconcileOnMissedDeletes ? RunRequest::DeleteCheck::AfterRun : RunRequest::DeleteCheck::Skip);
-    } else if (s->reconcileWanted) {
+    } else {
         s->reconcileWanted = false;
         request = RunRequest::reconcile();
-    } else {
-        return;
     }
     Error error;
     if (!s->runner->start(m_config, s->name, request, false, &error)) {
         qCWarning(lcService).noquote() << QStringLiteral("%1: cannot start a %2 run: %3").arg(s->name, RunKinds::name(request.kind()), error.toString());
         s->hintsInRun = 0;
+        s->storedInRun.clear();
         return;
     }
     Q_EMIT runStarted(s->name, RunKinds::name(request.kind()));
 }
 
+std::optional<LeaseRecord> Scheduler::heldElsewhere(const QString &source)
+{
+    const Result<std::optional<LeaseRecord>> lease = LeaseStore(*m_db).find(source);
+    if (!lease) {
+        // The run finds out for itself, and fails naming the database if it must.
+        qCDebug(lcService).noquote() << lease.error().toString();
+        return std::nullopt;
+    }
+    if (*lease && (*lease)->isHeld() && (*lease)->holder != WorkerIdentity::current().id)
+        return *lease;
+    return std::nullopt;
+}
+
+bool Scheduler::coveredElsewhere(Slot *s, RunKind kind)
+{
+    // Every worker plans every source; the run history is what they share. A successful run of
+    // this kind that another worker started less than an interval ago (less the jitter) covers
+    // this turn, and the next one is planned from it: a source is polled about once per interval
+    // whatever the number of workers, and keeps to the worker that last ran it while it lives.
+    const bool reconcile = kind == RunKind::Reconcile;
+    const int interval = reconcile ? s->schedule.reconcileIntervalSeconds : s->schedule.intervalSeconds;
+    RunFilter filter;
+    filter.sources = {s->name};
+    filter.kinds = reconcile ? QList<RunKind>{RunKind::Reconcile} : QList<RunKind>{RunKind::Incremental, RunKind::Full};
+    filter.statuses = {RunStatus::Ok, RunStatus::Partial};
+    filter.finishedOnly = true;
+    filter.limit = 1;
+    const Result<QList<RunRecord>> last = RunLog(*m_db).list(filter);
+    if (!last || last->isEmpty() || interval <= 0)
+        return false;
+    const RunRecord &r = last->first();
+    if (r.worker.isEmpty() || r.worker == WorkerIdentity::current().id)
+        return false;
+    const QDateTime started = QDateTime::fromString(r.startedAt, Qt::ISODateWithMs).toUTC();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 window = qint64(double(interval) * 1000.0 * (1.0 - s->schedule.jitterShare));
+    if (!started.isValid() || started.msecsTo(now) >= window)
+        return false;
+    QDateTime &next = reconcile ? s->nextReconcile : s->nextSync;
+    next = std::max(now, started.addMSecs(jittered(qint64(interval) * 1000, s->schedule.jitterShare)));
+    arm(s);
+    qCInfo(lcService).noquote() << QStringLiteral("%1: worker %2 ran the %3 run %4 at %5; this turn is skipped, the next is at %6")
+                                       .arg(s->name, r.workerName(), r.kind, QString::number(r.id), r.startedAt,
+                                            next.toString(Qt::ISODateWithMs));
+    return true;
+}
+
+void Scheduler::yieldTo(Slot *s, RunKind kind, const LeaseRecord &holder)
+{
+    if (!s->hints.isEmpty()) {
+        handOver(s, std::exchange(s->hints, {}));
+        s->hintKeys.clear();
+    }
+    s->storedClaimed.clear(); // they stay in the table for the holder
+    if (s->syncWanted || s->reconcileWanted) {
+        const qint64 wait = std::clamp<qint64>(holder.remainingMs(), 0, kMaxTimerMs) + qint64(m_random() * double(kRetrySpreadMs));
+        s->retryAt = QDateTime::currentDateTimeUtc().addMSecs(wait);
+        arm(s);
+    }
+    const QString line = QStringLiteral("%1: worker %2 holds the source (lease until %3); the %4 turn waits for it")
+                             .arg(s->name, holder.worker(), holder.expiresAt().toString(Qt::ISODateWithMs), RunKinds::name(kind));
+    if (std::exchange(s->yieldedTo, holder.holder) != holder.holder)
+        qCInfo(lcService).noquote() << line;
+    else
+        qCDebug(lcService).noquote() << line;
+    Q_EMIT turnYielded(s->name, RunKinds::name(kind), holder.worker());
+}
+
+void Scheduler::handOver(Slot *s, const QList<RecordRef> &records)
+{
+    QList<QPair<QString, QString>> rows;
+    rows.reserve(records.size());
+    for (const RecordRef &r : records)
+        rows.append({r.entity, r.externalId});
+    int dropped = 0;
+    Error error;
+    if (!HintStore(*m_db).add(s->name, rows, WorkerIdentity::current().id, &dropped, &error)) {
+        qCWarning(lcService).noquote() << error.toString();
+        Q_EMIT hintsDropped(s->name, int(rows.size()), QStringLiteral("they could not be handed over: ") + error.message);
+        return;
+    }
+    if (rows.size() > dropped)
+        Q_EMIT hintsHandedOver(s->name, int(rows.size()) - dropped);
+    if (dropped > 0)
+        Q_EMIT hintsDropped(s->name, dropped,
+                            QStringLiteral("more than %1 hints wait in the database for the worker that holds the source; its next sync "
+                                           "finds the same changes")
+                                .arg(HintStore::maxPerSource()));
+    // The holder may have let go between the look at its lease and the write: then nobody would
+    // take the hints until the next poll. Looked at again now, after the write.
+    const QString name = s->name;
+    QTimer::singleShot(0, this, [this, name] {
+        Slot *again = slot(name);
+        if (again && m_db && !heldElsewhere(name))
+            startNext(again);
+    });
+}
+
+void Scheduler::claimStoredHints(Slot *s)
+{
+    const Result<QList<StoredHint>> stored = HintStore(*m_db).waiting(s->name, maxPendingHints());
+    if (!stored) {
+        qCWarning(lcService).noquote() << stored.error().toString();
+        return;
+    }
+    s->storedClaimed = *stored;
+    for (const StoredHint &h : *stored) {
+        const QString key = hintKey(h.entity, h.externalId);
+        if (s->hintKeys.contains(key) || s->hints.size() >= maxPendingHints())
+            continue;
+        s->hintKeys.insert(key);
+        s->hints.append({h.entity, h.externalId});
+    }
+}
+
+void Scheduler::pollStoredHints(const QString &only)
+{
+    if (!m_db || m_stopping || !m_started)
+        return;
+    const Result<QHash<QString, qint64>> waiting = HintStore(*m_db).countsBySource();
+    if (!waiting) {
+        qCDebug(lcService).noquote() << waiting.error().toString();
+        return;
+    }
+    for (auto it = waiting->constBegin(); it != waiting->constEnd(); ++it) {
+        if (it.value() <= 0 || (!only.isEmpty() && it.key() != only))
+            continue;
+        Slot *s = slot(it.key());
+        // The holder takes them when its run ends; a poll only starts a source nobody runs.
+        if (!s || s->retired || s->runner->isRunning() || heldElsewhere(it.key()))
+            continue;
+        startNext(s);
+    }
+}
+
 void Scheduler::onFinished(Slot *s, const RunResult &result)
 {
     const int hints = std::exchange(s->hintsInRun, 0);
+    const QList<StoredHint> stored = std::exchange(s->storedInRun, {});
     const QString name = s->name;
     const bool retired = s->retired;
+    if (result.heldBy && result.heldBy->holder != WorkerIdentity::current().id && !retired && !m_stopping && m_db) {
+        // Another worker took the lease between the look and the run: not a run, not a failure.
+        // What this run was for waits for that worker's lease, as if the look had seen it.
+        const RunRequest &request = s->runner->request();
+        if (request.kind() == RunKind::Webhook)
+            s->hints = request.records() + s->hints;
+        else if (request.kind() == RunKind::Reconcile)
+            s->reconcileWanted = true;
+        else
+            s->syncWanted = true;
+        s->hintKeys.clear();
+        for (const RecordRef &r : std::as_const(s->hints))
+            s->hintKeys.insert(hintKey(r.entity, r.externalId));
+        yieldTo(s, request.kind(), *result.heldBy);
+        return;
+    }
+    if (!stored.isEmpty() && m_db) {
+        // Fetched (or failed: then the next sync is the guarantee, as for any hint): done with.
+        Error error;
+        if (!HintStore(*m_db).remove(name, stored, &error))
+            qCWarning(lcService).noquote() << error.toString();
+    }
     Q_EMIT runFinished(result, hints);
     if (!result.missedDeletes.isEmpty() && !retired && !m_stopping) {
         // Listings never show deletes and a lost webhook cannot be asked again: only a scan finds
@@ -303,6 +522,8 @@ void Scheduler::stop()
     if (m_stopping)
         return;
     m_stopping = true;
+    if (m_pollTimer)
+        m_pollTimer->stop();
     for (const auto &s : std::as_const(m_slots)) {
         s->timer->stop();
         if (s->runner->isRunning())

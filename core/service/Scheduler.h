@@ -2,6 +2,8 @@
 
 #include "config/Config.h"
 #include "engine/run/Run.h"
+#include "state/HintStore.h"
+#include "state/LeaseStore.h"
 #include "webhook/WebhookReceiver.h"
 
 #include <QDateTime>
@@ -13,9 +15,13 @@
 #include <QStringList>
 #include <functional>
 #include <memory>
+#include <optional>
+
+class QTimer;
 
 namespace Tributary {
 
+class Database;
 class SourceRunner;
 
 // Decides when each source runs, for `tributaryd serve`. Every enabled source has a SourceRunner
@@ -29,6 +35,15 @@ class SourceRunner;
 // that comes while a run of the same kind is still going is skipped (turnSkipped()); one that
 // comes during another kind of run waits for it, once: turns never pile up.
 //
+// Several workers (tributaryd serve processes sharing the main database, given by setDatabase()):
+// a run holds its source's lease (RunLease). A turn whose source another worker holds is not run
+// (turnYielded(), no run recorded) and is tried again when that lease ends; a polling turn that
+// another worker's successful run of the same kind already covered (it started less than an
+// interval ago) is skipped and planned from that run. Hints for a source another worker holds are
+// handed over through the database (HintStore), and hints waiting there are taken by whichever
+// worker runs the source next: polled every couple of seconds, and on PostgreSQL also woken by
+// NOTIFY.
+//
 // Lives in one thread (the service's main thread); runs report there through queued signals.
 class Scheduler : public QObject
 {
@@ -38,6 +53,10 @@ public:
     // Stops every run and waits for the worker threads (see stop() for a graceful end).
     ~Scheduler() override;
 
+    // The main database, on this thread's own connection, for what the workers share: the leases,
+    // the last runs of the other workers, the hints handed over. Null: this worker coordinates
+    // with no other (runs still take their leases). Set again after a reload.
+    void setDatabase(Database *db);
     // The configuration to run, and the sources to run (empty: every enabled one). On a reload,
     // runs in progress finish with the configuration they started with; sources that are gone or
     // disabled get no new runs; schedules that changed are planned again from now.
@@ -73,7 +92,11 @@ Q_SIGNALS:
     // `hints`: how many hinted records the run fetched (webhook runs), else 0.
     void runFinished(const Tributary::RunResult &result, int hints);
     void turnSkipped(const QString &source, const QString &kind);
+    // A turn not run because worker `worker` (host:pid) holds the source's lease.
+    void turnYielded(const QString &source, const QString &kind, const QString &worker);
     void hintsDropped(const QString &source, int count, const QString &why);
+    // Hints written to the database for the worker that holds their source.
+    void hintsHandedOver(const QString &source, int count);
     void stopped();
 
 private:
@@ -87,8 +110,17 @@ private:
     qint64 jittered(qint64 ms, double share) const;
     void removeSlot(const QString &source);
     void checkStopped();
+    // Coordination with the other workers (only with a database).
+    std::optional<LeaseRecord> heldElsewhere(const QString &source);
+    bool coveredElsewhere(Slot *s, RunKind kind);
+    void yieldTo(Slot *s, RunKind kind, const LeaseRecord &holder);
+    void handOver(Slot *s, const QList<RecordRef> &records);
+    void claimStoredHints(Slot *s);
+    void pollStoredHints(const QString &only = QString());
 
     Config m_config;
+    Database *m_db = nullptr;
+    QTimer *m_pollTimer = nullptr;
     QStringList m_only;
     QHash<QString, std::shared_ptr<Slot>> m_slots;
     QHash<QString, QDateTime> m_lastReconcile;

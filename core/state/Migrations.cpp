@@ -79,6 +79,23 @@ QStringList version3()
     };
 }
 
+// Version 4: several workers on one main database. The lease of each source (who runs it, until
+// when, by the database server's clock in milliseconds so that expiry compares as a number: the
+// version 1 table was never used and is replaced), the worker that made each run, and webhook
+// hints handed from the worker that received them to the one that holds their source.
+QStringList version4(const Database &db)
+{
+    return {
+        QStringLiteral("DROP TABLE tributary_leases"),
+        QStringLiteral("CREATE TABLE tributary_leases (source TEXT PRIMARY KEY, holder TEXT NOT NULL, host TEXT NOT NULL, "
+                       "pid BIGINT NOT NULL, node TEXT NOT NULL, acquired_at BIGINT NOT NULL, renewed_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)"),
+        QStringLiteral("ALTER TABLE tributary_runs ADD COLUMN worker TEXT"),
+        QStringLiteral("CREATE TABLE tributary_hints (id %1, source TEXT NOT NULL, entity TEXT NOT NULL, external_id TEXT NOT NULL, "
+                       "received_at BIGINT NOT NULL, received_by TEXT NOT NULL)").arg(db.autoKeyType()),
+        QStringLiteral("CREATE UNIQUE INDEX tributary_hints_record ON tributary_hints (source, entity, external_id)"),
+    };
+}
+
 } // namespace
 
 bool version(Database &db, int *version, Error *error)
@@ -128,6 +145,8 @@ bool run(Database &db, Error *error)
         steps += version2();
     if (current < 3)
         steps += version3();
+    if (current < 4)
+        steps += version4(db);
     for (const QString &sql : std::as_const(steps)) {
         if (!db.exec(sql, error)) {
             db.rollback();

@@ -1,5 +1,6 @@
 #include "RunLog.h"
 
+#include "state/LeaseStore.h"
 #include "store/Database.h"
 #include "util/Redaction.h"
 #include "util/Tr.h"
@@ -8,15 +9,11 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
-#include <csignal>
-#include <sys/types.h>
-#include <unistd.h>
-
 namespace Tributary {
 
 namespace {
 
-const QString kColumns = QStringLiteral("id, source, kind, started_at, finished_at, status, error, counts, pid");
+const QString kColumns = QStringLiteral("id, source, kind, started_at, finished_at, status, error, counts, pid, worker");
 
 RunRecord fromQuery(const QSqlQuery &q, int at = 0)
 {
@@ -33,12 +30,8 @@ RunRecord fromQuery(const QSqlQuery &q, int at = 0)
     for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
         r.counts.insert(it.key(), EntityCounts::fromJson(it.value().toObject()));
     r.pid = q.value(at + 8).toLongLong();
+    r.worker = q.value(at + 9).toString();
     return r;
-}
-
-bool isAlive(qint64 pid)
-{
-    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
 }
 
 // The filter's conditions over `alias`, and their binds.
@@ -83,54 +76,32 @@ EntityCounts RunRecord::total() const
     return t;
 }
 
-bool RunLog::markDeadRunsInterrupted(const QString &source, Error *error)
+QString RunRecord::workerName() const
 {
-    QList<qint64> dead;
-    {
-        QSqlQuery q;
-        if (!m_db.run(q, QStringLiteral("SELECT id, pid FROM tributary_runs WHERE source = ? AND status = 'running'"), {source}, error)) {
-            *error = error->prefixed(Tr::tr("cannot read the runs of source %1").arg(source));
-            return false;
-        }
-        while (q.next()) {
-            const qint64 pid = q.value(1).toLongLong();
-            if (pid != qint64(::getpid()) && !isAlive(pid))
-                dead.append(q.value(0).toLongLong());
-        }
-    }
-    for (qint64 id : std::as_const(dead)) {
-        QSqlQuery q;
-        if (!m_db.run(q, QStringLiteral("UPDATE tributary_runs SET status = 'interrupted', error = 'the process ended during the run' "
-                                        "WHERE id = ? AND status = 'running'"),
-                      {id}, error)) {
-            *error = error->prefixed(Tr::tr("cannot mark run %1 of source %2 as interrupted").arg(id).arg(source));
-            return false;
-        }
-    }
-    return true;
+    return worker.isEmpty() ? QStringLiteral("pid %1").arg(pid) : WorkerIdentity::displayOf(worker);
 }
 
-Result<std::optional<RunRecord>> RunLog::activeElsewhere(const QString &source)
+bool RunLog::markDeadRunsInterrupted(const QString &source, Error *error, qint64 keepRunId)
 {
     QSqlQuery q;
-    Error error;
-    if (!m_db.run(q, QStringLiteral("SELECT %1 FROM tributary_runs WHERE source = ? AND status = 'running' ORDER BY id").arg(kColumns),
-                  {source}, &error))
-        return error.prefixed(Tr::tr("cannot read the runs of source %1").arg(source));
-    while (q.next()) {
-        const RunRecord r = fromQuery(q);
-        if (r.pid != qint64(::getpid()) && isAlive(r.pid))
-            return std::optional<RunRecord>(r);
+    if (!m_db.run(q, QStringLiteral("UPDATE tributary_runs SET status = 'interrupted', "
+                                    "error = 'the worker ended or lost the lease of the source during the run' "
+                                    "WHERE source = ? AND status = 'running' AND id <> ?"),
+                  {source, keepRunId}, error)) {
+        *error = error->prefixed(Tr::tr("cannot read the runs of source %1").arg(source));
+        return false;
     }
-    return std::optional<RunRecord>();
+    return true;
 }
 
 Result<qint64> RunLog::begin(const QString &source, RunKind kind)
 {
     QSqlQuery q;
     Error error;
-    if (!m_db.run(q, QStringLiteral("INSERT INTO tributary_runs (source, kind, started_at, status, pid) VALUES (?, ?, ?, 'running', ?) RETURNING id"),
-                  {source, RunKinds::name(kind), Database::now(), qint64(::getpid())}, &error))
+    const WorkerIdentity &self = WorkerIdentity::current();
+    if (!m_db.run(q, QStringLiteral("INSERT INTO tributary_runs (source, kind, started_at, status, pid, worker) VALUES (?, ?, ?, 'running', ?, ?) "
+                                    "RETURNING id"),
+                  {source, RunKinds::name(kind), Database::now(), self.pid, self.id}, &error))
         return error.prefixed(Tr::tr("cannot record the run"));
     if (!q.next())
         return Error(Error::Code::Database, Tr::tr("cannot record the run"));

@@ -24,7 +24,10 @@ struct RunRecord
     QString error;      // the message of a failed or interrupted run
     QHash<QString, EntityCounts> counts;
     qint64 pid = 0;
+    QString worker;     // WorkerIdentity::id of the worker that ran it (empty before state version 4)
 
+    // host:pid of the worker, as people see it.
+    QString workerName() const;
     std::optional<RunKind> runKind() const { return RunKinds::fromName(kind); }
     std::optional<RunStatus> runStatus() const { return RunStatuses::fromName(status); }
     EntityCounts total() const;
@@ -49,11 +52,12 @@ class RunLog
 public:
     explicit RunLog(Database &db) : m_db(db) {}
 
-    // Runs of `source` left "running" by a process that no longer exists become "interrupted".
-    bool markDeadRunsInterrupted(const QString &source, Error *error);
-    // A run of `source` that another live process is running now, if any.
-    Result<std::optional<RunRecord>> activeElsewhere(const QString &source);
-    // Records the start of a run by this process; its id.
+    // Runs of `source` still "running" become "interrupted", except `keepRunId`: called by the
+    // holder of the source's lease (LeaseStore) before it begins a run, when no other run of the
+    // source can be alive: whoever ran these died, or lost the lease, during the run. Unlike a
+    // process check, this holds across hosts.
+    bool markDeadRunsInterrupted(const QString &source, Error *error, qint64 keepRunId = 0);
+    // Records the start of a run by this worker (WorkerIdentity::current()); its id.
     Result<qint64> begin(const QString &source, RunKind kind);
     bool finish(qint64 runId, RunStatus status, const QString &errorMessage, const QHash<QString, EntityCounts> &counts,
                 Error *error);

@@ -204,6 +204,7 @@ bool SourceLedger::forget(const QString &source, Forgotten *forgotten, Error *er
         {QStringLiteral("tributary_links"), &forgotten->links},
         {QStringLiteral("tributary_entities"), nullptr},
         {QStringLiteral("tributary_leases"), nullptr},
+        {QStringLiteral("tributary_hints"), nullptr},
     };
     for (const auto &t : tables) {
         QSqlQuery q;

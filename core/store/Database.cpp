@@ -164,6 +164,13 @@ QString Database::now()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+QString Database::nowMsSql() const
+{
+    // SQLite: the Julian day of 'now' (stable within one statement) less the epoch's, in ms.
+    return m_sqlite ? QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)")
+                    : QStringLiteral("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
+}
+
 bool Database::transaction(Error *error)
 {
     if (m_held)
@@ -292,6 +299,29 @@ bool Database::run(QSqlQuery &q, const QString &sql, const QVariantList &binds, 
     for (const QVariant &b : binds)
         q.addBindValue(b);
     return exec(q, error);
+}
+
+bool Database::notify(const QString &channel, const QString &payload, Error *error)
+{
+    if (m_sqlite)
+        return true;
+    QSqlQuery q;
+    return run(q, QStringLiteral("SELECT pg_notify(?, ?)"), {channel, payload}, error);
+}
+
+bool Database::subscribe(const QString &channel, QObject *context, std::function<void(const QString &payload)> onNotification)
+{
+    if (m_sqlite || !m_db.driver()->hasFeature(QSqlDriver::EventNotifications))
+        return false;
+    QSqlDriver *driver = m_db.driver();
+    if (!driver->subscribedToNotifications().contains(channel) && !driver->subscribeToNotification(channel))
+        return false;
+    QObject::connect(driver, &QSqlDriver::notification, context,
+                     [channel, onNotification](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
+                         if (name == channel && source == QSqlDriver::OtherSource)
+                             onNotification(payload.toString());
+                     });
+    return true;
 }
 
 bool Database::ping(QString *why)

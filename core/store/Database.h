@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <functional>
 #include <memory>
 
 namespace Tributary {
@@ -52,6 +53,10 @@ public:
     QString autoKeyType() const;
     // Current UTC time as the state tables store it (ISO-8601 with milliseconds).
     static QString now();
+    // SQL for "now" as milliseconds since the epoch, read from the database server's clock
+    // (PostgreSQL's clock_timestamp(); SQLite, on one host, the local clock): one clock for every
+    // worker sharing the database, which leases compare their expiry with. An integer expression.
+    QString nowMsSql() const;
     // Local ids are kept as text in the state tables; integer keys are bound as integers so that
     // PostgreSQL's typed columns accept them.
     static QVariant keyValue(const QString &localId);
@@ -86,6 +91,10 @@ public:
     bool holdTransaction(Error *error);
     void discardHeldTransaction();
     bool isTransactionHeld() const { return m_held; }
+    // Whether what is written here is thrown away (a dry run's copy, or a held transaction):
+    // a run on it coordinates with no other worker (it takes no lease).
+    bool isThrowaway() const { return m_throwaway || m_held; }
+    void setThrowaway(bool throwaway) { m_throwaway = throwaway; }
 
     // Prepares a statement; on failure sets *error with the SQL and the driver's message.
     bool prepare(QSqlQuery &q, const QString &sql, Error *error);
@@ -94,6 +103,15 @@ public:
     // Prepares `sql`, binds `binds` in order and runs it: one statement in one call, for reads and
     // writes that are not repeated per record.
     bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds, Error *error);
+
+    // A wake-up for the other workers sharing the database: PostgreSQL's NOTIFY on `channel`
+    // with `payload` (delivered when the current transaction commits). Nothing on SQLite, whose
+    // workers poll. A wake-up is only a hint: listeners never depend on it.
+    bool notify(const QString &channel, const QString &payload, Error *error);
+    // Calls `onNotification` (in this connection's thread, with the payload) for each NOTIFY on
+    // `channel` from another connection, for as long as `context` lives. False when the
+    // database cannot deliver notifications (SQLite) or the subscription failed.
+    bool subscribe(const QString &channel, QObject *context, std::function<void(const QString &payload)> onNotification);
 
     bool hasTable(const QString &table);
     QStringList columns(const QString &table);
@@ -110,6 +128,7 @@ private:
     DatabaseConfig m_config;
     bool m_sqlite = true;
     bool m_held = false;
+    bool m_throwaway = false;
 };
 
 // Checks every table and column the configuration names against the real schema. Each problem

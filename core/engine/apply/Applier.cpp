@@ -134,7 +134,7 @@ bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, C
         const auto savedCounts = m_ctx.counts;
         m_ctx.stampNow();
         Error e;
-        if (m_ctx.db.transaction(&e) && applyAll(entity, records, careful, &e) && resolvePending(&e)
+        if (begin(&e) && applyAll(entity, records, careful, &e) && resolvePending(&e)
             && m_cursors.save(m_ctx.source.name, entity.name, cursorKind, position, m_ctx.runId, &e) && m_ctx.db.commit(&e)) {
             if (careful)
                 afterRollback(); // savepoints may have undone removals from the sets
@@ -165,8 +165,12 @@ bool Applier::completeFullWalk(const EntityConfig &entity, bool canFilter, const
 {
     const QString &source = m_ctx.source.name;
     Position incremental;
-    if (!m_cursors.load(source, entity.name, CursorKind::Incremental, &incremental, error) || !m_ctx.db.transaction(error))
+    if (!m_cursors.load(source, entity.name, CursorKind::Incremental, &incremental, error))
         return false;
+    if (!begin(error)) {
+        m_ctx.db.rollback();
+        return false;
+    }
     bool ok = m_cursors.save(source, entity.name, CursorKind::Full, Position(), m_ctx.runId, error);
     if (ok && canFilter && incremental.isNull() && !incrementalValue.isEmpty())
         ok = m_cursors.save(source, entity.name, CursorKind::Incremental, {incrementalValue, QString(), QString()}, m_ctx.runId, error);
@@ -180,13 +184,22 @@ bool Applier::completeFullWalk(const EntityConfig &entity, bool canFilter, const
 bool Applier::inTransaction(const std::function<bool()> &body, Error *error)
 {
     m_ctx.stampNow();
-    if (!m_ctx.db.transaction(error))
+    if (!begin(error)) {
+        m_ctx.db.rollback();
         return false;
+    }
     if (body() && !error->isError() && m_ctx.db.commit(error))
         return true;
     m_ctx.db.rollback();
     afterRollback();
     return false;
+}
+
+bool Applier::begin(Error *error)
+{
+    if (!m_ctx.db.transaction(error))
+        return false;
+    return !m_fence || m_fence(error);
 }
 
 void Applier::afterRollback()

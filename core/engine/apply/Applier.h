@@ -33,6 +33,10 @@ public:
     // Before the first page: the expression indexes for the match keys, where each entity's rows
     // live (EntityCatalog), the latest reconciliation scan, and the held records.
     bool prepare(Error *error);
+    // Checked at the start of each of the applier's write transactions; false (with the error)
+    // rolls it back. The run's lease (RunLease::fence): nothing commits once another worker may
+    // hold the source.
+    void setFence(std::function<bool(Error *)> fence) { m_fence = std::move(fence); }
 
     // Applies one page and stores `position` as the entity's cursor of `cursorKind`.
     bool applyPage(const EntityConfig &entity, const QJsonArray &records, CursorKind cursorKind, const Position &position, Error *error);
@@ -108,8 +112,11 @@ private:
     // Runs `body` in one transaction stamped with one time; on any failure everything is rolled
     // back and the in-memory views of the state tables are read again.
     bool inTransaction(const std::function<bool()> &body, Error *error);
+    // Begins a write transaction and passes the fence.
+    bool begin(Error *error);
     void afterRollback();
 
+    std::function<bool(Error *)> m_fence;
     ApplyContext m_ctx;
     CursorStore m_cursors;
     ParkedRecords m_parked;

@@ -7,6 +7,7 @@
 #include "engine/run/PollRun.h"
 #include "engine/run/ReconcileRun.h"
 #include "engine/run/RunJob.h"
+#include "engine/run/RunLease.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
 #include "util/Logging.h"
@@ -65,25 +66,30 @@ void Run::start()
 void Run::open()
 {
     RunLog runs(m_db);
-    // Another live process running this source (the service, or a sync by hand) would walk the
-    // same cursor twice. Not atomic with the insert below; enough against a person starting a
-    // sync while the service runs.
-    const Result<std::optional<RunRecord>> busy = runs.activeElsewhere(m_source.name);
-    if (!busy) {
-        finish(busy.error());
-        return;
-    }
-    if (*busy) {
-        finish(Error(Error::Code::Conflict, Tr::tr("source %1 is being synced by another process (pid %2, run %3); "
-                                                   "wait for it, or stop it first")
-                                                .arg(m_source.name).arg((*busy)->pid).arg((*busy)->id)));
-        return;
-    }
     Error error;
-    // Runs left "running" by a process that no longer exists were interrupted (killed).
-    if (!runs.markDeadRunsInterrupted(m_source.name, &error)) {
-        finish(error);
-        return;
+    // One worker at a time runs a source: two would walk the same cursor twice. The lease is
+    // taken before anything is read or written, and a run on a throwaway database (a dry run)
+    // writes nothing that lasts and takes none.
+    if (!m_db.isThrowaway()) {
+        m_lease = std::make_unique<RunLease>(m_db, m_source.name, qint64(m_config.service.leaseSeconds) * 1000);
+        std::optional<LeaseRecord> heldBy;
+        if (!m_lease->take(&error, &heldBy)) {
+            m_result.heldBy = heldBy;
+            m_lease.reset();
+            finish(error);
+            return;
+        }
+        // Renewing failed: stop at the page being applied (the fence refuses anything later).
+        connect(m_lease.get(), &RunLease::lost, this, [this](const Error &why) {
+            m_leaseLost = why;
+            stop();
+        });
+        // Holding the lease, no other run of this source is alive: runs still "running" were
+        // left by a worker that died or lost the lease (on any host).
+        if (!runs.markDeadRunsInterrupted(m_source.name, &error)) {
+            finish(error);
+            return;
+        }
     }
     const Result<qint64> runId = runs.begin(m_source.name, m_request.kind());
     if (!runId) {
@@ -101,6 +107,8 @@ void Run::open()
         });
     }
     m_applier = std::make_unique<Applier>(m_db, m_config, m_source, m_result.runId, m_impl);
+    if (m_lease)
+        m_applier->setFence([this](Error *e) { return m_lease->fence(e); });
     if (!m_applier->prepare(&error)) {
         finish(error);
         return;
@@ -199,7 +207,9 @@ void Run::finish(Error error)
         m_job->disconnect(this);
         m_job->stop();
     }
-    if (m_pastDeadline && error.code == Error::Code::Aborted)
+    if (m_leaseLost && (error.code == Error::Code::Aborted || !error))
+        error = m_leaseLost;
+    else if (m_pastDeadline && error.code == Error::Code::Aborted)
         error = Error(Error::Code::Network,
                       Tr::tr("source %1: the run lasted longer than max_run_seconds (%2 s) and was stopped at its last committed "
                              "page; the next run goes on from there. A source this large or slow needs a larger limit")
@@ -236,7 +246,13 @@ void Run::finish(Error error)
             }
         }
     }
-    if (m_result.error)
+    // Only now, with the run's row finished: whoever takes the source next finds no run of it
+    // still "running".
+    if (m_lease)
+        m_lease->release();
+    if (m_result.heldBy)
+        qCInfo(lcEngine).noquote() << QStringLiteral("%1: not run: %2").arg(m_source.name, m_result.error.message);
+    else if (m_result.error)
         qCWarning(lcEngine).noquote() << QStringLiteral("run %1 of %2 %3: %4")
                                              .arg(m_result.runId)
                                              .arg(m_source.name, RunResult::statusName(m_result.status), m_result.error.toString());

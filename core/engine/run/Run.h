@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "engine/Source.h"
 #include "engine/run/RunRequest.h"
+#include "state/LeaseStore.h"
 #include "state/RunCounts.h"
 #include "state/RunKind.h"
 
@@ -19,6 +20,7 @@ class Applier;
 class Database;
 class RecordJob;
 class RunJob;
+class RunLease;
 
 // The outcome of one run of one source.
 struct RunResult
@@ -35,6 +37,9 @@ struct RunResult
     // With RunRequest::DeleteCheck::AfterRun: "entity: N linked, the source lists M" for each
     // entity with more live links than the source has records.
     QStringList missedDeletes;
+    // The run did not begin because another worker (or another run of this process) holds the
+    // source's lease: who, and until when. Nothing was recorded in the run history.
+    std::optional<LeaseRecord> heldBy;
 
     EntityCounts total() const;
     QString kindName() const { return RunKinds::name(kind); }
@@ -45,8 +50,8 @@ struct RunResult
 //   PollRun        incremental and full syncs: entities in dependency order, page by page
 //   ReconcileRun   scan every id, catch up what polling missed, sweep what is gone
 //   FetchByIdRun   webhook hints and quarantine retries: named records fetched by id
-// This base is the one place where a run is opened (the run history, the guard against two
-// processes syncing one source, the applier) and the one place where it ends (finish()).
+// This base is the one place where a run is opened (the source's lease, so that one worker at a
+// time runs it; the run history; the applier) and the one place where it ends (finish()).
 class Run : public QObject
 {
     Q_OBJECT
@@ -110,6 +115,8 @@ private:
 
     QElapsedTimer m_timer;
     QPointer<RunJob> m_job;
+    std::unique_ptr<RunLease> m_lease; // none on a throwaway database (a dry run)
+    Error m_leaseLost;                 // why the run stopped: its lease could not be renewed
     bool m_stopping = false;
     bool m_pastDeadline = false; // stopped by the source's max_run_seconds
     bool m_finished = false;
