@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Tributary;
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void helpForEveryCommand_data();
     void helpForEveryCommand();
     void initWritesAWorkingConfiguration();
+    void initWritesAPostgresConfigurationWithoutItsPassword();
     void badConfigurationIsRefusedNamingTheKey_data();
     void badConfigurationIsRefusedNamingTheKey();
     void syncStatusVerifyAsAScriptSeesThem();
@@ -100,6 +102,57 @@ void tst_Tributaryd::helpForEveryCommand()
     const Exit r = tributaryd(command.split(QLatin1Char(' ')) + QStringList{QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(mentions), qPrintable(r.out));
+}
+
+// `init --database postgresql://…`: the URL becomes the database object; a password in it is
+// refused without being repeated; the password's variable is written by reference.
+void tst_Tributaryd::initWritesAPostgresConfigurationWithoutItsPassword()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("pg.json"));
+    const QStringList base = {QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+                              QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--output"), out, QStringLiteral("--database")};
+    Exit r = tributaryd(base + QStringList{QStringLiteral("postgresql://sync@db.example.org:6543/forum"),
+                                           QStringLiteral("--database-password-env"), QStringLiteral("FORUM_DB_PASSWORD")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("postgresql://sync@db.example.org:6543/forum")), qPrintable(r.out));
+    const QJsonObject db = readJson(out).value(QStringLiteral("database")).toObject();
+    QCOMPARE(db.value(QStringLiteral("driver")).toString(), QStringLiteral("postgres"));
+    QCOMPARE(db.value(QStringLiteral("host")).toString(), QStringLiteral("db.example.org"));
+    QCOMPARE(db.value(QStringLiteral("port")).toInt(), 6543);
+    QCOMPARE(db.value(QStringLiteral("name")).toString(), QStringLiteral("forum"));
+    QCOMPARE(db.value(QStringLiteral("user")).toString(), QStringLiteral("sync"));
+    QCOMPARE(db.value(QStringLiteral("password")).toObject().value(QStringLiteral("env")).toString(), QStringLiteral("FORUM_DB_PASSWORD"));
+    QVERIFY(!db.contains(QStringLiteral("path")));
+    QVERIFY(db.contains(QStringLiteral("timestamp_format"))); // the preset's, kept
+
+    // A local server over its socket, the password left to libpq (~/.pgpass, PGPASSWORD).
+    r = tributaryd(base + QStringList{QStringLiteral("postgresql://sync@/forum?host=/var/run/postgresql"), QStringLiteral("--force")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject local = readJson(out).value(QStringLiteral("database")).toObject();
+    QCOMPARE(local.value(QStringLiteral("host")).toString(), QStringLiteral("/var/run/postgresql"));
+    QCOMPARE(local.value(QStringLiteral("port")).toInt(), 5432);
+    QVERIFY(!local.contains(QStringLiteral("password")));
+
+    // Refused, and the password is not repeated anywhere.
+    const QString other = dir.filePath(QStringLiteral("refused.json"));
+    r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+                    QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--output"), other, QStringLiteral("--database"),
+                    QStringLiteral("postgresql://sync:Hunter2Secret@db.example.org/forum")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--database: the URL carries a password")), qPrintable(r.err));
+    QVERIFY(!r.output().contains(QStringLiteral("Hunter2Secret")));
+    QVERIFY(!QFile::exists(other));
+    r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+                    QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--output"), other, QStringLiteral("--database"),
+                    QStringLiteral("postgresql://db.example.org/forum")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("must name a user and a database")), qPrintable(r.err));
+    r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+                    QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("--output"), other, QStringLiteral("--database"),
+                    QStringLiteral("postgresql://sync@db.example.org/forum?sslmode=require")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("unknown URL parameter \"sslmode\"")), qPrintable(r.err));
 }
 
 void tst_Tributaryd::initWritesAWorkingConfiguration()
