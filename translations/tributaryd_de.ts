@@ -427,10 +427,6 @@
         <translation>Quelle &quot;%1&quot; steht noch in der Konfiguration und ist aktiv: die nächste Synchronisation würde %2. Zuerst aus der Konfiguration entfernen (oder &quot;enabled&quot;: false setzen) oder --force angeben</translation>
     </message>
     <message>
-        <source>a sync of source &quot;%1&quot; is running (run %2, process %3): wait for it to end, or stop it, before you %4 the source</source>
-        <translation>eine Synchronisation der Quelle &quot;%1&quot; läuft (Lauf %2, Prozess %3): warten, bis sie endet, oder sie beenden, bevor die Quelle mit %4 bearbeitet wird</translation>
-    </message>
-    <message>
         <source>cannot purge source &quot;%1&quot;: no run recorded which table its entity &quot;%2&quot; writes to (it was last synced by an older Tributary). &apos;detach&apos; still works; or add the source back to the configuration, disabled, so its tables are known</source>
         <translation>Quelle &quot;%1&quot; kann nicht bereinigt werden: kein Lauf hat festgehalten, in welche Tabelle ihre Entität &quot;%2&quot; schreibt (sie wurde zuletzt von einem älteren Tributary synchronisiert). &apos;detach&apos; funktioniert weiterhin; oder die Quelle deaktiviert wieder in die Konfiguration aufnehmen, damit ihre Tabellen bekannt sind</translation>
     </message>
@@ -659,10 +655,6 @@
         <translation>der Host muss eine IP-Adresse (oder localhost) sein, z. B. 127.0.0.1, 0.0.0.0 oder ::1; erhalten &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>source %1 is being synced by another process (pid %2, run %3); wait for it, or stop it first</source>
-        <translation>Quelle %1 wird gerade von einem anderen Prozess synchronisiert (PID %2, Lauf %3); darauf warten oder ihn zuerst beenden</translation>
-    </message>
-    <message>
         <source>already resolved</source>
         <translation>bereits aufgelöst</translation>
     </message>
@@ -781,10 +773,6 @@
     <message>
         <source>cannot read the runs of source %1</source>
         <translation>die Läufe der Quelle %1 können nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>cannot mark run %1 of source %2 as interrupted</source>
-        <translation>Lauf %1 der Quelle %2 kann nicht als unterbrochen markiert werden</translation>
     </message>
     <message>
         <source>cannot record the end of run %1</source>
@@ -1848,6 +1836,77 @@
         <source>%1: table &quot;%2&quot; requires a value in column &quot;%3&quot; (NOT NULL, no default) and the mapping gives it none, so every new row would be refused; map a field to it in &quot;columns&quot;, or give it a value in &quot;defaults&quot;</source>
         <translation>%1: Die Tabelle &quot;%2&quot; verlangt einen Wert in der Spalte &quot;%3&quot; (NOT NULL, kein Standardwert), und die Zuordnung liefert keinen, daher würde jede neue Zeile abgelehnt; in &quot;columns&quot; ein Feld darauf abbilden oder in &quot;defaults&quot; einen Wert angeben</translation>
     </message>
+    <message>
+        <source>a sync of source &quot;%1&quot; is running (worker %2, lease until %3): wait for it to end, or stop it, before you %4 the source</source>
+        <extracomment>%1 source, %2 the worker (host:pid), %3 when its lease ends, %4 detach or purge</extracomment>
+        <translation>eine Synchronisierung der Quelle „%1“ läuft (Worker %2, Lease bis %3): warten Sie, bis sie endet, oder stoppen Sie sie, bevor Sie die Quelle %4</translation>
+    </message>
+    <message>
+        <source>source %1 is being synced by worker %2 (lease until %3); wait for it, or stop it first</source>
+        <extracomment>%1 source, %2 the worker (host:pid), %3 when its lease ends (UTC)</extracomment>
+        <translation>Quelle %1 wird von Worker %2 synchronisiert (Lease bis %3); warten Sie darauf oder stoppen Sie ihn zuerst</translation>
+    </message>
+    <message>
+        <source>source %1 is being synced by another run of this process (worker %2); wait for it, or stop it first</source>
+        <translation>Quelle %1 wird von einem anderen Lauf dieses Prozesses synchronisiert (Worker %2); warten Sie darauf oder stoppen Sie ihn zuerst</translation>
+    </message>
+    <message>
+        <source>source %1: the run lost its lease on the source (it could not be renewed: %2); it stopped at its last committed page so that no other worker&apos;s run overlaps it</source>
+        <extracomment>%1 source, %2 the database&apos;s error</extracomment>
+        <translation>Quelle %1: der Lauf hat seine Lease auf die Quelle verloren (sie konnte nicht erneuert werden: %2); er hat bei seiner letzten festgeschriebenen Seite angehalten, damit sich kein Lauf eines anderen Workers mit ihm überschneidet</translation>
+    </message>
+    <message>
+        <source>source %1: the run lost its lease on the source (it expired before it could be renewed); it stopped at its last committed page</source>
+        <translation>Quelle %1: der Lauf hat seine Lease auf die Quelle verloren (sie lief ab, bevor sie erneuert werden konnte); er hat bei seiner letzten festgeschriebenen Seite angehalten</translation>
+    </message>
+    <message>
+        <source>source %1: the run lost its lease on the source to worker %2 (it expired before it could be renewed); it stopped at its last committed page</source>
+        <translation>Quelle %1: der Lauf hat seine Lease auf die Quelle an Worker %2 verloren (sie lief ab, bevor sie erneuert werden konnte); er hat bei seiner letzten festgeschriebenen Seite angehalten</translation>
+    </message>
+    <message>
+        <source>cannot hand the webhook hints of source %1 over to the worker that holds it</source>
+        <translation>die Webhook-Hinweise der Quelle %1 können nicht an den Worker übergeben werden, der sie hält</translation>
+    </message>
+    <message>
+        <source>cannot read the webhook hints waiting for source %1</source>
+        <translation>die wartenden Webhook-Hinweise der Quelle %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot remove the applied webhook hints of source %1</source>
+        <translation>die angewendeten Webhook-Hinweise der Quelle %1 können nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>cannot read the webhook hints waiting</source>
+        <translation>die wartenden Webhook-Hinweise können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot take the lease of source %1</source>
+        <translation>die Lease der Quelle %1 kann nicht übernommen werden</translation>
+    </message>
+    <message>
+        <source>cannot take the lease of source %1: it was released at once</source>
+        <translation>die Lease der Quelle %1 kann nicht übernommen werden: sie wurde sofort wieder freigegeben</translation>
+    </message>
+    <message>
+        <source>cannot renew the lease of source %1</source>
+        <translation>die Lease der Quelle %1 kann nicht erneuert werden</translation>
+    </message>
+    <message>
+        <source>cannot release the lease of source %1</source>
+        <translation>die Lease der Quelle %1 kann nicht freigegeben werden</translation>
+    </message>
+    <message>
+        <source>cannot read the lease of source %1</source>
+        <translation>die Lease der Quelle %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the leases of the sources</source>
+        <translation>die Leases der Quellen können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the connection is closed</source>
+        <translation>die Verbindung ist geschlossen</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
@@ -2038,10 +2097,6 @@ hat, werden vergessen; die übrigen bleiben, und der Versuch wird gezählt.</tra
     <message>
         <source>Base URL of the API, e.g. http://127.0.0.1:8080/api/v1.</source>
         <translation>Basis-URL der API, z. B. http://127.0.0.1:8080/api/v1.</translation>
-    </message>
-    <message>
-        <source>The main SQLite database file.</source>
-        <translation>Die SQLite-Datei der Hauptdatenbank.</translation>
     </message>
     <message>
         <source>Environment variable holding the API token (default FORUM_TOKEN).</source>
@@ -3703,10 +3758,6 @@ dann am Startpunkt der Quelle, ein vollständiger Durchlauf oder der Durchlauf e
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <source>Cannot read the main database %1: %2</source>
-        <translation>Die Hauptdatenbank %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>The mapping writes entity %1 into table %2 with the columns %3: the main database has no such table yet; create it, or correct &quot;table&quot; and &quot;columns&quot;, before the first sync.</source>
         <translation>Die Zuordnung schreibt die Entität %1 in die Tabelle %2 mit den Spalten %3: Die Hauptdatenbank hat diese Tabelle noch nicht; sie vor der ersten Synchronisation anlegen oder &quot;table&quot; und &quot;columns&quot; korrigieren.</translation>
     </message>
@@ -3906,6 +3957,48 @@ gegen die Gesamtzahl der Quelle und ihre ID-Auflistung.
 Exit-Status 0 nur, wenn alles synchron ist und jede Prüfung, die laufen konnte, bestanden wurde (eine Prüfung,
 die nicht laufen konnte, wird als &quot;nicht geprüft&quot; ausgegeben); 5, wenn Datensätze fehlen, überzählig sind oder
 abweichen oder eine Prüfung fehlgeschlagen ist; 1, wenn verify nicht zu Ende kam.</translation>
+    </message>
+    <message>
+        <source>only a PostgreSQL database has a password</source>
+        <translation>nur eine PostgreSQL-Datenbank hat ein Passwort</translation>
+    </message>
+    <message>
+        <source>not a valid URL (%1); expected for example %2</source>
+        <translation>keine gültige URL (%1); erwartet wird zum Beispiel %2</translation>
+    </message>
+    <message>
+        <source>the URL carries a password; a command line is seen by every user of the machine and kept in the shell&apos;s history. Give the URL without it and put the password in ~/.pgpass, or in an environment variable named with --database-password-env</source>
+        <translation>die URL enthält ein Passwort; eine Befehlszeile sieht jeder Benutzer der Maschine, und die Shell bewahrt sie in ihrem Verlauf auf. Geben Sie die URL ohne Passwort an und legen Sie das Passwort in ~/.pgpass ab oder in einer Umgebungsvariablen, die Sie mit --database-password-env nennen</translation>
+    </message>
+    <message>
+        <source>the URL must name a user and a database, as in %1</source>
+        <translation>die URL muss einen Benutzer und eine Datenbank nennen, wie in %1</translation>
+    </message>
+    <message>
+        <source>unknown URL parameter &quot;%1&quot; (known: host)</source>
+        <translation>unbekannter URL-Parameter „%1“ (bekannt: host)</translation>
+    </message>
+    <message>
+        <source>The main database: an SQLite file, or postgresql://USER@HOST[:PORT]/DATABASE (no password in it: libpq reads PGPASSWORD or ~/.pgpass, or see --database-password-env).</source>
+        <translation>Die Hauptdatenbank: eine SQLite-Datei oder postgresql://BENUTZER@HOST[:PORT]/DATENBANK (ohne Passwort: libpq liest PGPASSWORD oder ~/.pgpass, siehe auch --database-password-env).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL: the environment variable tributaryd reads the password from.</source>
+        <translation>PostgreSQL: die Umgebungsvariable, aus der tributaryd das Passwort liest.</translation>
+    </message>
+    <message>
+        <source>Cannot read the main database: %1</source>
+        <translation>Die Hauptdatenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>by worker %1</source>
+        <extracomment>The worker (host:pid) that made the last run.</extracomment>
+        <translation>von Worker %1</translation>
+    </message>
+    <message>
+        <source>being synced now by worker %1 (lease until %2)</source>
+        <extracomment>%1 the worker (host:pid), %2 when its lease ends (UTC)</extracomment>
+        <translation>wird gerade von Worker %1 synchronisiert (Lease bis %2)</translation>
     </message>
 </context>
 </TS>
