@@ -208,7 +208,10 @@ void Scheduler::onTimer(Slot *s)
             // The run of this kind still going (or already waiting) covers this turn.
             qCInfo(lcService).noquote() << (runningKind == kind
                                                 ? QStringLiteral("%1: the %2 run is still going; this turn is skipped").arg(s->name, kind)
-                                                : QStringLiteral("%1: a %2 run already waits for the %3 run to end; this turn is skipped")
+                                                : runningKind.isEmpty()
+                                                ? QStringLiteral("%1: the %2 run already waits for its turn (another worker holds the source); "
+                                                                 "this turn is skipped").arg(s->name, kind)
+                                                : QStringLiteral("%1: the %2 run already waits for the %3 run to end; this turn is skipped")
                                                       .arg(s->name, kind, runningKind));
             Q_EMIT turnSkipped(s->name, kind);
             return;
