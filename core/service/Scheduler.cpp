@@ -424,9 +424,14 @@ void Scheduler::pollStoredHints(const QString &only)
 {
     if (!m_db || m_stopping || !m_started)
         return;
+    QString why;
+    // A connection the server dropped (a restart) is opened again here, not only by /healthz.
+    if (!m_db->isOpen() && !m_db->ping(&why))
+        return;
     const Result<QHash<QString, qint64>> waiting = HintStore(*m_db).countsBySource();
     if (!waiting) {
         qCDebug(lcService).noquote() << waiting.error().toString();
+        m_db->ping(&why);
         return;
     }
     for (auto it = waiting->constBegin(); it != waiting->constEnd(); ++it) {

@@ -316,6 +316,8 @@ bool Database::subscribe(const QString &channel, QObject *context, std::function
     QSqlDriver *driver = m_db.driver();
     if (!driver->subscribedToNotifications().contains(channel) && !driver->subscribeToNotification(channel))
         return false;
+    if (!m_channels.contains(channel))
+        m_channels.append(channel);
     QObject::connect(driver, &QSqlDriver::notification, context,
                      [channel, onNotification](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
                          if (name == channel && source == QSqlDriver::OtherSource)
@@ -348,6 +350,11 @@ bool Database::ping(QString *why)
     if (!again.exec(QStringLiteral("SELECT 1")) || !again.next()) {
         *why = again.lastError().text();
         return false;
+    }
+    // The old session's LISTENs ended with it.
+    for (const QString &channel : std::as_const(m_channels)) {
+        if (!m_db.driver()->subscribeToNotification(channel))
+            qCWarning(lcStore) << "cannot listen to" << channel << "again after reconnecting:" << m_db.driver()->lastError().text();
     }
     qCInfo(lcStore) << "reconnected to the main database" << m_db.databaseName();
     return true;

@@ -127,6 +127,7 @@ private:
     QString m_name;
     DatabaseConfig m_config;
     bool m_sqlite = true;
+    QStringList m_channels; // LISTENed to; subscribed again when ping() reconnects
     bool m_held = false;
     bool m_throwaway = false;
 };
