@@ -23,19 +23,27 @@ QString env(const char *name, const QString &fallback = {})
     return v.isEmpty() ? fallback : v;
 }
 
+// A connection (not yet opened) to `database` on the server libpq's environment names, in UTC
+// and without the server's NOTICE lines.
+QSqlDatabase addPostgres(const QString &connectionName, const QString &database)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(env("PGHOST", QStringLiteral("localhost")));
+    db.setPort(env("PGPORT", QStringLiteral("5432")).toInt());
+    db.setUserName(env("PGUSER", QStringLiteral("postgres")));
+    db.setPassword(env("PGPASSWORD"));
+    db.setDatabaseName(database);
+    db.setConnectOptions(QStringLiteral("options='-c TimeZone=UTC -c client_min_messages=warning'"));
+    return db;
+}
+
 // A connection to the server's maintenance database, for CREATE and DROP DATABASE.
 class Maintenance
 {
 public:
     Maintenance() : m_name(QStringLiteral("test-maintenance-%1").arg(s_counter.fetchAndAddRelaxed(1)))
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        db.setHostName(env("PGHOST", QStringLiteral("localhost")));
-        db.setPort(env("PGPORT", QStringLiteral("5432")).toInt());
-        db.setUserName(env("PGUSER", QStringLiteral("postgres")));
-        db.setPassword(env("PGPASSWORD"));
-        db.setDatabaseName(env("PGDATABASE", QStringLiteral("postgres")));
-        db.setConnectOptions(QStringLiteral("options='-c client_min_messages=warning'"));
+        QSqlDatabase db = addPostgres(m_name, env("PGDATABASE", QStringLiteral("postgres")));
         db.open();
     }
     ~Maintenance()
@@ -125,14 +133,8 @@ QSqlDatabase MainDatabase::connect(const QString &connectionName) const
         db.open();
         return db;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
-    db.setHostName(env("PGHOST", QStringLiteral("localhost")));
-    db.setPort(env("PGPORT", QStringLiteral("5432")).toInt());
-    db.setUserName(env("PGUSER", QStringLiteral("postgres")));
-    db.setPassword(env("PGPASSWORD"));
-    db.setDatabaseName(m_name);
     // The application's session speaks UTC, like the times the scenarios write.
-    db.setConnectOptions(QStringLiteral("options='-c TimeZone=UTC -c client_min_messages=warning'"));
+    QSqlDatabase db = addPostgres(connectionName, m_name);
     db.open();
     return db;
 }
