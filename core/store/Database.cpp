@@ -239,6 +239,19 @@ bool Database::lockKey(const QString &key, Error *error)
     return run(q, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"), {key}, error);
 }
 
+bool Database::lockKeys(QStringList keys, Error *error)
+{
+    if (m_sqlite)
+        return true;
+    keys.sort();
+    keys.removeDuplicates();
+    for (const QString &key : std::as_const(keys)) {
+        if (!lockKey(key, error))
+            return false;
+    }
+    return true;
+}
+
 bool Database::holdTransaction(Error *error)
 {
     if (m_held) {

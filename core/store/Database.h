@@ -81,6 +81,10 @@ public:
     // (a collision only makes two keys wait for each other); on SQLite nothing, since
     // transaction() already holds the only write lock. See docs/decisions/0021.
     bool lockKey(const QString &key, Error *error);
+    // lockKey() for each of `keys`, in one order every caller shares (sorted, each once): two
+    // transactions that each need several keys (two sources' pages sharing e-mails in different
+    // orders) then wait for each other instead of deadlocking.
+    bool lockKeys(QStringList keys, Error *error);
 
     // Held transaction, for dry runs (DryRun::Mode::Transaction): begins an outer transaction
     // that nothing commits. Until discardHeldTransaction(), transaction() is

@@ -63,26 +63,36 @@ bool EntityTable::run(const QString &sql, const QVariantList &binds, QSqlQuery *
     return m_db.exec(**q, error);
 }
 
+QString EntityTable::matchLock(const QVariantMap &row, QVariantList *keys) const
+{
+    if (m_matchSql.isEmpty())
+        return QString();
+    QVariantList values;
+    QStringList lockParts{m_entity.table};
+    for (const QString &c : m_entity.match) {
+        const QVariant v = row.value(c);
+        if (v.isNull() || v.toString().trimmed().isEmpty())
+            return QString();
+        values.append(normalizeMatchKey(v.toString()));
+        lockParts.append(values.last().toString().toLower()); // folded as far as either database folds
+    }
+    if (keys)
+        *keys = values;
+    return lockParts.join(QChar(0x1f));
+}
+
 bool EntityTable::findMatch(const QVariantMap &row, QString *localId, bool *usable, Error *error)
 {
     *localId = QString();
-    *usable = !m_matchSql.isEmpty();
-    if (!*usable)
-        return true;
     QVariantList keys;
-    for (const QString &c : m_entity.match) {
-        const QVariant v = row.value(c);
-        *usable = *usable && !v.isNull() && !v.toString().trimmed().isEmpty();
-        keys.append(normalizeMatchKey(v.toString()));
-    }
+    const QString lock = matchLock(row, &keys);
+    *usable = !lock.isEmpty();
     if (!*usable)
         return true;
     // Held until the page commits: a run of another source (or worker) adopting or inserting a
     // row with the same key waits here, then finds this page's row instead of adding a second.
-    QStringList lockParts{m_entity.table};
-    for (const QVariant &k : std::as_const(keys))
-        lockParts.append(k.toString().toLower()); // folded as far as either database folds
-    if (!m_db.lockKey(lockParts.join(QChar(0x1f)), error))
+    // (The applier has taken the page's keys already, in order: this one is held again.)
+    if (!m_db.lockKey(lock, error))
         return false;
     QSqlQuery *q = nullptr;
     if (!run(m_matchSql, keys, &q, error))

@@ -25,6 +25,9 @@ public:
     // The row adopted through the entity's match keys (compared trimmed and lower-cased), or a null
     // id. *usable is false when a key of `row` is empty: such a row matches nothing.
     bool findMatch(const QVariantMap &row, QString *localId, bool *usable, Error *error);
+    // The key findMatch() locks for `row` (Database::lockKey), and in *keys the values it looks
+    // up; empty when the row matches nothing (no match keys, or one is empty).
+    QString matchLock(const QVariantMap &row, QVariantList *keys = nullptr) const;
     // Inserts `row` (the entity's defaults fill the columns it lacks); the new row's key.
     bool insert(const QVariantMap &row, QString *localId, Error *error);
     // The synced columns (and updated_column) of one row, read to be compared and written in the

@@ -238,7 +238,7 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
         if (!id.isEmpty())
             ids.append(id);
     }
-    if (!m_ctx.links.prefetch(entity.name, ids, error))
+    if (!m_ctx.links.prefetch(entity.name, ids, error) || !lockMatchKeys(entity, records, error))
         return false;
     for (const QJsonValue &v : records) {
         if (!v.isObject()) {
@@ -288,6 +288,34 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
         return false;
     }
     return true;
+}
+
+bool Applier::lockMatchKeys(const EntityConfig &entity, const QJsonArray &records, Error *error)
+{
+    if (entity.match.isEmpty() || m_ctx.db.isSqlite())
+        return true; // SQLite: the page's transaction already holds the only write lock
+    // Only records without a link look their match key up (RecordPlanner::planNewRow).
+    const RecordMapper &mapper = m_ctx.mapper(entity);
+    EntityTable &table = m_ctx.table(entity);
+    QStringList locks;
+    for (const QJsonValue &v : records) {
+        const QJsonObject raw = v.toObject();
+        const QString id = idString(valueAt(raw, entity.externalId));
+        if (id.isEmpty())
+            continue;
+        const QString linked = m_ctx.links.localId(entity.name, id, error);
+        if (error->isError())
+            return false;
+        if (!linked.isNull())
+            continue;
+        const MappedRecord mapped = mapper.map(raw);
+        if (!mapped.isValid())
+            continue;
+        const QString lock = table.matchLock(mapped.values);
+        if (!lock.isEmpty())
+            locks.append(lock);
+    }
+    return m_ctx.db.lockKeys(locks, error);
 }
 
 bool Applier::applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error)

@@ -103,6 +103,10 @@ public:
 private:
     bool applyAll(const EntityConfig &entity, const QJsonArray &records, bool careful, Error *error);
     bool applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error);
+    // PostgreSQL: the match-key locks of the page's new records, taken up front in one order
+    // (Database::lockKeys). Taken record by record, in each source's own order, two runs sharing
+    // keys would deadlock again and again; this way one waits for the other's page.
+    bool lockMatchKeys(const EntityConfig &entity, const QJsonArray &records, Error *error);
     // Where each entity of a source configured to start "now" or at a date begins; the "now" of
     // an entity is stored on its first run (a start cursor), so that later full walks and
     // reconciliations keep to it.
