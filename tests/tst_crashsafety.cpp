@@ -115,7 +115,7 @@ void tst_CrashSafety::randomKillsLoseAndDuplicateNothing()
         QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links l LEFT JOIN messages m ON l.entity = 'messages' AND m.id = CAST(l.local_id AS INTEGER) "
                                          "WHERE l.entity = 'messages' AND m.id IS NULL")), 0);
         QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT entity, local_id FROM tributary_links WHERE origin = 'inserted' "
-                                         "GROUP BY 1, 2 HAVING COUNT(*) > 1)")), 0);
+                                         "GROUP BY 1, 2 HAVING COUNT(*) > 1) AS twice")), 0);
         QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages m LEFT JOIN topics t ON t.id = m.topic_id WHERE t.id IS NULL")), 0);
         QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages m LEFT JOIN messages p ON p.id = m.parent_id "
                                          "WHERE m.parent_id IS NOT NULL AND p.id IS NULL")), 0);

@@ -304,7 +304,20 @@ int SyncFixture::tributaryd(const QStringList &args, QString *out, const Environ
     return r.exitCode;
 }
 
-qint64 SyncFixture::scalar(const QString &sql, const QVariantList &binds) { return value(sql, binds).toLongLong(); }
+qint64 SyncFixture::scalar(const QString &sql, const QVariantList &binds)
+{
+    // A query that fails is never a count of 0: a check written in one database's dialect would
+    // pass on the other without checking anything.
+    QSqlQuery q(m_db->db());
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec() || !q.next()) {
+        qWarning("query failed: %s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return kQueryFailed;
+    }
+    return q.value(0).toLongLong();
+}
 
 QVariant SyncFixture::value(const QString &sql, const QVariantList &binds)
 {

@@ -89,7 +89,10 @@ public:
     // The forum's own write API, as the forum's users would change things.
     QJsonObject forumCall(const QByteArray &verb, const QString &path, const QJsonObject &body = {}, int *status = nullptr);
 
+    // The first column of the first row; kQueryFailed (and a warning naming the error) when the
+    // query fails or answers no row.
     qint64 scalar(const QString &sql, const QVariantList &binds = {});
+    static constexpr qint64 kQueryFailed = -999999999;
     QVariant value(const QString &sql, const QVariantList &binds = {});
     // Local id linked to an external record, or an empty string.
     QString localId(const QString &entity, const QString &externalId, const QString &source = QStringLiteral("forum"));
