@@ -12,6 +12,7 @@
 #include "engine/run/RunLease.h"
 #include "state/HintStore.h"
 #include "state/LeaseStore.h"
+#include "state/Migrations.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
 
@@ -25,6 +26,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 #include <memory>
 
 #include <unistd.h>
@@ -100,7 +102,7 @@ QList<RunRecord> runs(Database &db)
 
 // The fixture's configuration with a short lease, a schedule that never polls twice during the
 // test, and a webhook secret.
-bool configureWorkers(SyncFixture &f, int leaseSeconds, int startupGraceSeconds = 900)
+bool configureWorkers(SyncFixture &f, int leaseSeconds, int startupGraceSeconds = 900, const std::function<void(QJsonObject &root)> &more = {})
 {
     return f.configure([&](QJsonObject &root) {
         root.insert(QStringLiteral("service"), QJsonObject{{QStringLiteral("lease_seconds"), leaseSeconds},
@@ -116,6 +118,8 @@ bool configureWorkers(SyncFixture &f, int leaseSeconds, int startupGraceSeconds 
             rest.insert(QStringLiteral("pagination"), pagination);
             s.insert(QStringLiteral("rest"), rest);
         });
+        if (more)
+            more(root);
     });
 }
 
@@ -135,6 +139,7 @@ private Q_SLOTS:
     void aRunThatLosesItsLeaseStopsWriting();
     void aKilledWorkersSourceIsTakenOver();
     void aWebhookAtAnyWorkerIsAppliedByTheHolder();
+    void aWorkerRunsItsShareAndLeavesTheRestForAMoment();
 };
 
 void tst_Leases::oneHolderAtATime()
@@ -488,6 +493,53 @@ void tst_Leases::aWebhookAtAnyWorkerIsAppliedByTheHolder()
     QCOMPARE(other->wait(), 0);
     QString out;
     QVERIFY2(f.tributaryd({QStringLiteral("verify")}, &out) == 0, qPrintable(out));
+}
+
+// Four sources and two workers alive: the worker takes its share (two) at once and leaves the
+// other two to the other worker for a few seconds. The other worker here is only a row that says
+// it is alive and never runs anything, so this worker runs the last two itself when the wait is
+// over: a source never waits on a worker that does not come. Stopping, it leaves the registry.
+void tst_Leases::aWorkerRunsItsShareAndLeavesTheRestForAMoment()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(20, 3, 0, 0, 1)));
+    QVERIFY(f.generateExternal(forum(50, 5, 100, 2000, 9)));
+    ForumFaults slow;
+    slow.latencyMs = 100;
+    QVERIFY(f.startForum(QStringLiteral("lease-token"), slow));
+    // configureWorkers' source, three more times under other names.
+    QVERIFY(configureWorkers(f, 30, 900, [&](QJsonObject &root) {
+        for (int i = 2; i <= 4; ++i)
+            addSourceCopy(root, QStringLiteral("forum%1").arg(i), f.forumUrl());
+    }));
+    Error error;
+    LeaseStore leases(f.db());
+    QVERIFY2(Migrations::run(f.db(), &error), qPrintable(error.toString()));
+    QVERIFY2(leases.beat(worker(QStringLiteral("host-b"), 1), 600000, &error), qPrintable(error.toString()));
+
+    const std::unique_ptr<TributarydProcess> a = serve(f, freePort());
+    QVERIFY(a);
+    QTRY_VERIFY2_WITH_TIMEOUT(a->logged(QStringLiteral("its share with 2 workers")), qPrintable(a->log()), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        f.scalar(QStringLiteral("SELECT COUNT(DISTINCT source) FROM tributary_runs WHERE status = 'ok' AND kind = 'incremental'")) == 4,
+        qPrintable(a->log()), 120000);
+    // Two ran at once, two after the wait: never more than two at the same time.
+    RunFilter filter;
+    filter.oldestFirst = true;
+    const QList<RunRecord> all = RunLog(f.db()).list(filter).valueOr({});
+    QCOMPARE(all.size(), 4);
+    const auto at = [](const QString &iso) { return QDateTime::fromString(iso, Qt::ISODateWithMs); };
+    for (const RunRecord &r : all) {
+        int overlapping = 0;
+        for (const RunRecord &o : all)
+            overlapping += at(o.startedAt) <= at(r.startedAt) && at(r.startedAt) < at(o.finishedAt) ? 1 : 0;
+        QVERIFY2(overlapping <= 2, qPrintable(QStringLiteral("%1 runs going when %2 started").arg(overlapping).arg(r.source)));
+        QCOMPARE(r.workerName(), workerOf(*a));
+    }
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_workers")), 2);
+    a->terminate();
+    QCOMPARE(a->wait(), 0);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_workers")), 1); // host-b's row, still "alive"
 }
 
 QTEST_GUILESS_MAIN(tst_Leases)

@@ -23,6 +23,9 @@ constexpr int kHintPollMs = 2000;
 // A turn whose source another worker holds is tried again when that lease ends, plus up to this
 // much, so that the workers waiting for one source do not all ask at the same instant.
 constexpr qint64 kRetrySpreadMs = 500;
+// A worker running its share of the sources leaves a due source this long to the other workers
+// before it runs the source itself (Scheduler::overShare).
+constexpr qint64 kShareWaitMs = 5000;
 const QString kIncremental = RunKinds::name(RunKind::Incremental);
 const QString kReconcile = RunKinds::name(RunKind::Reconcile);
 
@@ -48,6 +51,7 @@ struct Scheduler::Slot
     QList<StoredHint> storedClaimed; // read from tributary_hints, to be fetched by the next run
     QList<StoredHint> storedInRun;   // fetched by the run going: removed from the table at its end
     QDateTime retryAt;               // another worker held the source: try the waiting turn again then
+    QDateTime shareWaitUntil;        // left to the other workers until then (overShare)
     QString yieldedTo;               // the worker it was last yielded to (logged once per holder)
     bool retired = false; // no longer configured: removed once its run is over
 
@@ -72,7 +76,10 @@ void Scheduler::setDatabase(Database *db)
     if (!m_pollTimer) {
         m_pollTimer = new QTimer(this);
         m_pollTimer->setInterval(kHintPollMs);
-        connect(m_pollTimer, &QTimer::timeout, this, [this] { pollStoredHints(); });
+        connect(m_pollTimer, &QTimer::timeout, this, [this] {
+            beat();
+            pollStoredHints();
+        });
     }
     if (!m_db) {
         m_pollTimer->stop();
@@ -145,6 +152,7 @@ void Scheduler::start()
     if (m_started)
         return;
     m_started = true;
+    beat();
     for (const auto &s : std::as_const(m_slots))
         plan(s.get());
     if (m_db && m_pollTimer)
@@ -281,7 +289,11 @@ void Scheduler::startNext(Slot *s)
             startNext(s);
             return;
         }
+        // Webhook runs are short and wanted at once: never left to others.
+        if (kind != RunKind::Webhook && overShare(s, kind))
+            return;
     }
+    s->shareWaitUntil = QDateTime();
     RunRequest request;
     if (kind == RunKind::Webhook) {
         request = RunRequest::webhook(std::exchange(s->hints, {}));
@@ -303,6 +315,63 @@ void Scheduler::startNext(Slot *s)
         return;
     }
     Q_EMIT runStarted(s->name, RunKinds::name(request.kind()));
+}
+
+void Scheduler::beat()
+{
+    if (!m_db || m_stopping)
+        return;
+    Error error;
+    LeaseStore leases(*m_db);
+    const Result<int> live = leases.beat(WorkerIdentity::current(), qint64(m_config.service.leaseSeconds) * 1000, &error)
+                               ? leases.liveWorkers()
+                               : Result<int>(error);
+    if (!live) {
+        // The runs find out for themselves; the last count stands meanwhile.
+        qCDebug(lcService).noquote() << live.error().toString();
+        return;
+    }
+    if (*live != m_liveWorkers)
+        qCInfo(lcService).noquote() << (*live == 1 ? QStringLiteral("this worker is the only one on the main database")
+                                                   : QStringLiteral("%1 workers share the main database").arg(*live));
+    m_liveWorkers = std::max(1, *live);
+}
+
+bool Scheduler::overShare(Slot *s, RunKind kind)
+{
+    // Every worker plans every source, and the first to look takes the lease: without this, the
+    // worker that started first would run every source while the others waited. A worker that
+    // runs its share already (the sources over the workers alive, rounded up) leaves a due source
+    // to the others for a moment; one that none of them took by then runs here, so a source never
+    // waits for a worker that is not there.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (s->shareWaitUntil.isValid() && now >= s->shareWaitUntil)
+        return false;
+    // Counted afresh: workers started together learn of each other here, not a beat later.
+    if (const Result<int> live = LeaseStore(*m_db).liveWorkers())
+        m_liveWorkers = std::max(1, *live);
+    if (m_liveWorkers < 2)
+        return false;
+    int sources = 0;
+    for (const auto &slot : std::as_const(m_slots))
+        sources += slot->retired ? 0 : 1;
+    const int share = (sources + m_liveWorkers - 1) / m_liveWorkers;
+    const int busy = int(running().size());
+    if (busy < share)
+        return false;
+    if (!s->shareWaitUntil.isValid()) {
+        s->shareWaitUntil = now.addMSecs(kShareWaitMs + qint64(m_random() * double(kRetrySpreadMs)));
+        qCInfo(lcService).noquote() << QStringLiteral("%1: this worker runs %2 of %3 sources, its share with %4 workers; the %5 turn "
+                                                      "is left to the others until %6")
+                                           .arg(s->name)
+                                           .arg(busy)
+                                           .arg(sources)
+                                           .arg(m_liveWorkers)
+                                           .arg(RunKinds::name(kind), s->shareWaitUntil.toString(Qt::ISODateWithMs));
+    }
+    s->retryAt = s->shareWaitUntil;
+    arm(s);
+    return true;
 }
 
 std::optional<LeaseRecord> Scheduler::heldElsewhere(const QString &source)
@@ -532,6 +601,12 @@ void Scheduler::stop()
     m_stopping = true;
     if (m_pollTimer)
         m_pollTimer->stop();
+    if (m_db) {
+        // Counted no more: the other workers take on the sources at once.
+        Error error;
+        if (!LeaseStore(*m_db).leave(WorkerIdentity::current().id, &error))
+            qCDebug(lcService).noquote() << error.toString();
+    }
     for (const auto &s : std::as_const(m_slots)) {
         s->timer->stop();
         if (s->runner->isRunning())

@@ -39,7 +39,10 @@ class SourceRunner;
 // a run holds its source's lease (RunLease). A turn whose source another worker holds is not run
 // (turnYielded(), no run recorded) and is tried again when that lease ends; a polling turn that
 // another worker's successful run of the same kind already covered (it started less than an
-// interval ago) is skipped and planned from that run. Hints for a source another worker holds are
+// interval ago) is skipped and planned from that run. Each worker records itself in the main
+// database every couple of seconds (LeaseStore::beat); one that already runs its share of the
+// sources (their number over the workers alive, rounded up) leaves a due source to the others for
+// a few seconds, and runs it itself if none of them took it. Hints for a source another worker holds are
 // handed over through the database (HintStore), and hints waiting there are taken by whichever
 // worker runs the source next: polled every couple of seconds, and on PostgreSQL also woken by
 // NOTIFY.
@@ -116,6 +119,10 @@ private:
     void yieldTo(Slot *s, RunKind kind, const LeaseRecord &holder);
     void handOver(Slot *s, const QList<RecordRef> &records);
     void claimStoredHints(Slot *s);
+    // Says this worker is alive (LeaseStore::beat) and counts the workers that are.
+    void beat();
+    // Whether a due turn is left to the other workers for now, this one running its share.
+    bool overShare(Slot *s, RunKind kind);
     void pollStoredHints(const QString &only = QString());
 
     Config m_config;
@@ -125,6 +132,7 @@ private:
     QHash<QString, std::shared_ptr<Slot>> m_slots;
     QHash<QString, QDateTime> m_lastReconcile;
     std::function<double()> m_random;
+    int m_liveWorkers = 1; // sharing the main database, this one included (beat())
     bool m_started = false;
     bool m_stopping = false;
     bool m_stoppedEmitted = false;

@@ -168,4 +168,34 @@ Result<QList<LeaseRecord>> LeaseStore::list()
     return out;
 }
 
+bool LeaseStore::beat(const WorkerIdentity &worker, qint64 durationMs, Error *error)
+{
+    const QString sql = QStringLiteral("INSERT INTO tributary_workers (worker, host, pid, node, started_at, seen_at, expires_at) "
+                                       "VALUES (?, ?, ?, ?, %1, %1, %1 + ?) "
+                                       "ON CONFLICT (worker) DO UPDATE SET seen_at = excluded.seen_at, expires_at = excluded.expires_at")
+                            .arg(m_db.nowMsSql());
+    QSqlQuery q;
+    if (!m_db.run(q, sql, {worker.id, worker.host, worker.pid, worker.node.isNull() ? QStringLiteral("") : worker.node, durationMs}, error)) {
+        *error = error->prefixed(Tr::tr("cannot record this worker in the main database"));
+        return false;
+    }
+    // Workers gone long ago are forgotten (a day after they were last seen).
+    return m_db.run(q, QStringLiteral("DELETE FROM tributary_workers WHERE expires_at < %1 - 86400000").arg(m_db.nowMsSql()), {}, error);
+}
+
+bool LeaseStore::leave(const QString &worker, Error *error)
+{
+    QSqlQuery q;
+    return m_db.run(q, QStringLiteral("DELETE FROM tributary_workers WHERE worker = ?"), {worker}, error);
+}
+
+Result<int> LeaseStore::liveWorkers()
+{
+    Error error;
+    QSqlQuery q;
+    if (!m_db.run(q, QStringLiteral("SELECT COUNT(*) FROM tributary_workers WHERE expires_at > %1").arg(m_db.nowMsSql()), {}, &error))
+        return error.prefixed(Tr::tr("cannot read the workers from the main database"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 } // namespace Tributary

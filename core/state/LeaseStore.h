@@ -86,6 +86,14 @@ public:
     // Every lease row, live or expired, sorted by source.
     Result<QList<LeaseRecord>> list();
 
+    // The workers alive (tributary_workers): each `serve` says it is there every couple of
+    // seconds, for `durationMs`; one that stops saying so (killed, host gone) is no longer counted
+    // once that time has passed, and one that stops cleanly leaves at once.
+    bool beat(const WorkerIdentity &worker, qint64 durationMs, Error *error);
+    bool leave(const QString &worker, Error *error);
+    // How many workers are alive, by the database's clock (this one included once it beat).
+    Result<int> liveWorkers();
+
 private:
     Database &m_db;
 };

@@ -96,6 +96,14 @@ QStringList version4(const Database &db)
     };
 }
 
+// Version 5: the workers alive, each seen again every couple of seconds, so that a worker takes
+// no more than its share of the sources while other workers are there to run them.
+QStringList version5()
+{
+    return {QStringLiteral("CREATE TABLE tributary_workers (worker TEXT PRIMARY KEY, host TEXT NOT NULL, pid BIGINT NOT NULL, "
+                           "node TEXT NOT NULL, started_at BIGINT NOT NULL, seen_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)")};
+}
+
 } // namespace
 
 bool version(Database &db, int *version, Error *error)
@@ -147,6 +155,8 @@ bool run(Database &db, Error *error)
         steps += version3();
     if (current < 4)
         steps += version4(db);
+    if (current < 5)
+        steps += version5();
     for (const QString &sql : std::as_const(steps)) {
         if (!db.exec(sql, error)) {
             db.rollback();
