@@ -119,9 +119,10 @@ bool editConfig(const QString &configPath, const std::function<void(QJsonObject 
     }
     QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
     in.close();
-    QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
-    QJsonObject source = sources.at(0).toObject();
+    QJsonObject source = root.value(QStringLiteral("sources")).toArray().at(0).toObject();
     edit(root, source);
+    // The edit may have added sources to the root's list; the first is the one it edited.
+    QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
     sources.replace(0, source);
     root.insert(QStringLiteral("sources"), sources);
     QSaveFile out(configPath);

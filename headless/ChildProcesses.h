@@ -63,7 +63,7 @@ QNetworkRequest forumRequest(const QUrl &url, const QString &token);
 QByteArray waitForReply(QNetworkReply *reply, int *status);
 
 // Reads a configuration written by writeForumConfig(), lets `edit` change its first source (or
-// the root object), and writes it back. False with *error when the file cannot be read or written.
+// the root object, sources added to its list included), and writes it back. False with *error when the file cannot be read or written.
 bool editConfig(const QString &configPath, const std::function<void(QJsonObject &root, QJsonObject &source)> &edit, QString *error);
 
 } // namespace Tributary::Cli

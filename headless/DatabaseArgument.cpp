@@ -11,14 +11,10 @@
 
 namespace Tributary::Cli {
 
-namespace {
-
 bool isPostgresUrl(const QString &argument)
 {
     return argument.startsWith(QLatin1String("postgresql://")) || argument.startsWith(QLatin1String("postgres://"));
 }
-
-} // namespace
 
 bool databaseObject(const QString &argument, const QString &configPath, const QString &passwordEnv, QJsonObject *database,
                     QString *error)

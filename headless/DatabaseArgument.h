@@ -10,6 +10,9 @@ class Database;
 
 namespace Tributary::Cli {
 
+// Whether a --database argument is a PostgreSQL URL rather than an SQLite file.
+bool isPostgresUrl(const QString &argument);
+
 // What `init --database` takes: an SQLite file, or a PostgreSQL URL
 // (postgresql://USER@HOST[:PORT]/DATABASE[?host=SOCKET_DIR]). Fills the configuration's
 // "database" object; the SQLite path relative to the configuration file when it lives beside it.

@@ -1907,6 +1907,14 @@
         <source>the connection is closed</source>
         <translation>die Verbindung ist geschlossen</translation>
     </message>
+    <message>
+        <source>cannot record this worker in the main database</source>
+        <translation>dieser Worker kann nicht in der Hauptdatenbank eingetragen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the workers from the main database</source>
+        <translation>die Worker können nicht aus der Hauptdatenbank gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
@@ -2692,14 +2700,6 @@ Run &apos;tributaryd conflicts &lt;subcommand&gt; --help&apos; for the options.
         <translation>Selbst ausprobieren (die Demo hat ihr forum-sim beendet; so läuft es wieder auf demselben Port)</translation>
     </message>
     <message>
-        <source>Generates a forum of the given size, serves it with forum-sim over loopback, runs an initial sync, a no-change incremental sync and a full re-read with nothing to write, each in a child tributaryd, and prints records per second and peak memory of each.</source>
-        <translation>Erzeugt ein Forum der angegebenen Größe, stellt es mit forum-sim über Loopback bereit, führt eine erste Synchronisation, eine inkrementelle Synchronisation ohne Änderungen und ein vollständiges erneutes Lesen ohne Schreibbedarf aus, jeweils in einem eigenen tributaryd-Prozess, und gibt für jeden Schritt Datensätze pro Sekunde und den Speicher-Spitzenwert aus.</translation>
-    </message>
-    <message>
-        <source>Messages in the forum (default 100000).</source>
-        <translation>Nachrichten im Forum (Standard 100000).</translation>
-    </message>
-    <message>
         <source>Working directory (default: a new one under /tmp).</source>
         <translation>Arbeitsverzeichnis (Standard: ein neues unter /tmp).</translation>
     </message>
@@ -2738,10 +2738,6 @@ Run &apos;tributaryd conflicts &lt;subcommand&gt; --help&apos; for the options.
         <source>verify</source>
         <extracomment>A step of the benchmark.</extracomment>
         <translation>Prüfung</translation>
-    </message>
-    <message>
-        <source>Tributary benchmark: %1 records over loopback HTTP, page size %2</source>
-        <translation>Tributary-Benchmark: %1 Datensätze über Loopback-HTTP, Seitengröße %2</translation>
     </message>
     <message>
         <source>step</source>
@@ -3999,6 +3995,143 @@ abweichen oder eine Prüfung fehlgeschlagen ist; 1, wenn verify nicht zu Ende ka
         <source>being synced now by worker %1 (lease until %2)</source>
         <extracomment>%1 the worker (host:pid), %2 when its lease ends (UTC)</extracomment>
         <translation>wird gerade von Worker %1 synchronisiert (Lease bis %2)</translation>
+    </message>
+    <message>
+        <source>main database: %1</source>
+        <translation>Hauptdatenbank: %1</translation>
+    </message>
+    <message>
+        <source>main database: %1 (application tables %2, Tributary&apos;s tables %3)</source>
+        <extracomment>The benchmark&apos;s main database: its size, split into the application&apos;s tables and Tributary&apos;s own (tributary_*).</extracomment>
+        <translation>Hauptdatenbank: %1 (Tabellen der Anwendung %2, Tabellen von Tributary %3)</translation>
+    </message>
+    <message>
+        <source>Tributary benchmark: %1 records over loopback HTTP, page size %2, main database %3</source>
+        <translation>Tributary-Benchmark: %1 Datensätze über Loopback-HTTP, Seitengröße %2, Hauptdatenbank %3</translation>
+    </message>
+    <message>
+        <source>Messages in the forum (default 100000); with --workers, in all forums together.</source>
+        <translation>Nachrichten im Forum (Standard 100000); mit --workers in allen Foren zusammen.</translation>
+    </message>
+    <message>
+        <source>The main database: a PostgreSQL URL, postgresql://USER@HOST[:PORT]/DATABASE[?host=SOCKET_DIR], of a database without the forum&apos;s and Tributary&apos;s tables (they are created, and dropped at the end). Default: an SQLite file in the working directory.</source>
+        <translation>Die Hauptdatenbank: eine PostgreSQL-URL, postgresql://USER@HOST[:PORT]/DATABASE[?host=SOCKET_DIR], einer Datenbank ohne die Tabellen des Forums und von Tributary (sie werden angelegt und am Ende gelöscht). Standard: eine SQLite-Datei im Arbeitsverzeichnis.</translation>
+    </message>
+    <message>
+        <source>The environment variable holding the PostgreSQL password (default: libpq&apos;s PGPASSWORD, ~/.pgpass or a service file).</source>
+        <translation>Die Umgebungsvariable mit dem PostgreSQL-Passwort (Standard: PGPASSWORD von libpq, ~/.pgpass oder eine Service-Datei).</translation>
+    </message>
+    <message>
+        <source>Instead, time several &apos;tributaryd serve&apos; workers sharing the sources: one round per number in the list, each on an empty main database, until every source&apos;s first sync has finished (for example 1,2,4).</source>
+        <translation>Stattdessen mehrere &apos;tributaryd serve&apos;-Worker messen, die sich die Quellen teilen: eine Runde je Zahl der Liste, jede auf einer leeren Hauptdatenbank, bis die erste Synchronisation jeder Quelle fertig ist (zum Beispiel 1,2,4).</translation>
+    </message>
+    <message>
+        <source>With --workers: how many sources (forums of their own, default 8); the messages are shared among them.</source>
+        <translation>Mit --workers: wie viele Quellen (jede mit eigenem Forum, Standard 8); die Nachrichten werden auf sie verteilt.</translation>
+    </message>
+    <message>
+        <source>Generates a forum of the given size, serves it with forum-sim over loopback, runs an initial sync, a no-change incremental sync and a full re-read with nothing to write, each in a child tributaryd, and prints records per second and peak memory of each, and the size of the main database.</source>
+        <translation>Erzeugt ein Forum der angegebenen Größe, stellt es mit forum-sim über Loopback bereit, führt eine Erstsynchronisation, eine inkrementelle Synchronisation ohne Änderungen und ein vollständiges Neulesen ohne Schreibarbeit aus, jeweils in einem eigenen tributaryd-Prozess, und gibt für jeden Schritt Datensätze pro Sekunde und Spitzenspeicher aus, dazu die Größe der Hauptdatenbank.</translation>
+    </message>
+    <message>
+        <source>--messages: expected a number from 1000 to 100000000, got &quot;%1&quot;</source>
+        <translation>--messages: erwartet eine Zahl von 1000 bis 100000000, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--page-size: expected a number from 1 to 100000, got &quot;%1&quot;</source>
+        <translation>--page-size: erwartet eine Zahl von 1 bis 100000, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--workers: expected numbers from 1 to 16 separated by commas, got &quot;%1&quot;</source>
+        <translation>--workers: erwartet durch Kommas getrennte Zahlen von 1 bis 16, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--sources: expected a number from 1 to 64 leaving each source at least 100 messages, got &quot;%1&quot;</source>
+        <translation>--sources: erwartet eine Zahl von 1 bis 64, die jeder Quelle mindestens 100 Nachrichten lässt, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--verify times one source&apos;s steps; it does not go with --workers</source>
+        <translation>--verify misst die Schritte einer Quelle; es passt nicht zu --workers</translation>
+    </message>
+    <message>
+        <source>--sources goes with --workers</source>
+        <translation>--sources gehört zu --workers</translation>
+    </message>
+    <message>
+        <source>expected a postgresql:// URL (the default main database is an SQLite file), got &quot;%1&quot;</source>
+        <translation>erwartet eine postgresql://-URL (die Standard-Hauptdatenbank ist eine SQLite-Datei), erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>The benchmark&apos;s tables in %1 were dropped.</source>
+        <translation>Die Tabellen des Benchmarks in %1 wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>the database %1 already has the tables %2. The benchmark needs a database without the forum&apos;s and Tributary&apos;s tables (it creates them and drops them at the end): make one for it, for example with createdb.</source>
+        <translation>die Datenbank %1 hat bereits die Tabellen %2. Der Benchmark braucht eine Datenbank ohne die Tabellen des Forums und von Tributary (er legt sie an und löscht sie am Ende): legen Sie eine eigene an, zum Beispiel mit createdb.</translation>
+    </message>
+    <message>
+        <source>cannot open the main database %1: %2</source>
+        <translation>die Hauptdatenbank %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the forum&apos;s tables in %1: %2</source>
+        <translation>die Tabellen des Forums können in %1 nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot drop the benchmark&apos;s tables in %1: %2</source>
+        <translation>die Tabellen des Benchmarks in %1 können nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>a worker exited (%1), see %2</source>
+        <translation>ein Worker hat sich beendet (%1), siehe %2</translation>
+    </message>
+    <message>
+        <source>not every source had synced after %1</source>
+        <translation>nach %1 waren nicht alle Quellen synchronisiert</translation>
+    </message>
+    <message>
+        <source>the first sync of %1 ended %2 with %3 of %4 records read, %5 quarantined, %6 pending: %7</source>
+        <translation>die erste Synchronisation von %1 endete mit %2, %3 von %4 Datensätzen gelesen, %5 in Quarantäne, %6 wartend: %7</translation>
+    </message>
+    <message>
+        <source>Generated %1 forums, %2 records (%3 messages) in %4</source>
+        <translation>%1 Foren erzeugt, %2 Datensätze (%3 Nachrichten) in %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s): </source>
+        <translation>
+            <numerusform>%n Worker: </numerusform>
+            <numerusform>%n Worker: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s): every source synced in %1</source>
+        <extracomment>Progress of the workers benchmark: one round done.</extracomment>
+        <translation>
+            <numerusform>%n Worker: alle Quellen synchronisiert in %1</numerusform>
+            <numerusform>%n Worker: alle Quellen synchronisiert in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tributary benchmark: %1 sources, %2 records over loopback HTTP, page size %3, main database %4</source>
+        <translation>Tributary-Benchmark: %1 Quellen, %2 Datensätze über Loopback-HTTP, Seitengröße %3, Hauptdatenbank %4</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>sources per worker</source>
+        <translation>Quellen je Worker</translation>
+    </message>
+    <message>
+        <source>(failed)</source>
+        <translation>(fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>peak memory: the largest worker&apos;s; files and worker logs: %1</source>
+        <extracomment>How to read the workers benchmark&apos;s &quot;peak memory&quot; column.</extracomment>
+        <translation>Spitzenspeicher: der des größten Workers; Dateien und Worker-Logs: %1</translation>
     </message>
 </context>
 </TS>

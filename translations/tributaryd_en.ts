@@ -431,5 +431,20 @@
             <numerusform>NOT CHECKED: %1 checks could not run (&quot;not checked&quot; above). Every check that ran passed, so the exit status is 0; what was not checked is only as sure as the walk.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n worker(s): </source>
+        <translation>
+            <numerusform>%n worker: </numerusform>
+            <numerusform>%n workers: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s): every source synced in %1</source>
+        <extracomment>Progress of the workers benchmark: one round done.</extracomment>
+        <translation>
+            <numerusform>%n worker: every source synced in %1</numerusform>
+            <numerusform>%n workers: every source synced in %1</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "ChildProcesses.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+// What the two halves of `tributaryd bench` share (BenchCommand.cpp: one source synced step by
+// step; BenchWorkers.cpp: several sources shared by several `tributaryd serve` workers).
+namespace Tributary::Cli {
+
+class BenchDatabase;
+
+// The forum of one source: `messages` messages and users, sections and topics in the demo's
+// proportions.
+ForumSize benchForumSize(qint64 messages);
+
+// Writes the benchmark's configuration: one source per forum-sim URL ("forum", or "forum-1",
+// "forum-2", ... when there are several), all into `db`, with this page size, each scheduled once
+// a day with no scheduled reconciliation (the workers benchmark times the first sync of each,
+// which `serve` starts within two seconds, as it would in production).
+bool writeBenchConfig(const QStringList &urls, const BenchDatabase &db, int pageSize, const QString &configPath, QString *error);
+
+// "123.4 MiB".
+QString mebibytes(qint64 bytes);
+
+// Prints the main database's size, split into the application's tables and Tributary's.
+void printDatabaseSize(BenchDatabase &db, QTextStream &out, QTextStream &err);
+
+struct WorkersBench
+{
+    qint64 messages = 0; // over all sources
+    int sources = 8;
+    QList<int> workers;  // one round per entry: that many `tributaryd serve` processes
+    int pageSize = 1000;
+};
+
+// Generates one forum per source, serves each with forum-sim, and for each round starts that many
+// `tributaryd serve` workers on an empty main database and times until every source's first sync
+// has finished. Exit status as the command's.
+int benchWorkers(const WorkersBench &bench, BenchDatabase &db, const QString &dir, QTextStream &out, QTextStream &err);
+
+} // namespace Tributary::Cli
