@@ -138,7 +138,7 @@ bool run(Database &db, Error *error)
     // BEGIN IMMEDIATE), then each reads the version again and finds nothing left to do.
     if (!db.transaction(error))
         return false;
-    if (!db.lockKey(QStringLiteral("tributary schema"), error) || !version(db, &current, error)) {
+    if (!db.lockSchema(error) || !version(db, &current, error)) {
         db.rollback();
         return false;
     }

@@ -85,6 +85,9 @@ public:
     // transactions that each need several keys (two sources' pages sharing e-mails in different
     // orders) then wait for each other instead of deadlocking.
     bool lockKeys(QStringList keys, Error *error);
+    // The lock of schema work (state migrations, the match index, the soft-delete column): one
+    // process at a time changes the schema, and each reads again what it found once it holds it.
+    bool lockSchema(Error *error) { return lockKey(QStringLiteral("tributary schema"), error); }
 
     // Held transaction, for dry runs (DryRun::Mode::Transaction): begins an outer transaction
     // that nothing commits. Until discardHeldTransaction(), transaction() is

@@ -199,7 +199,7 @@ bool EntityTable::schemaWork(const std::function<bool()> &work, Error *error)
     // same lock as the state migrations, each looking again once it holds it.
     if (!m_db.transaction(error))
         return false;
-    if (m_db.lockKey(QStringLiteral("tributary schema"), error) && work() && m_db.commit(error))
+    if (m_db.lockSchema(error) && work() && m_db.commit(error))
         return true;
     m_db.rollback();
     return false;
