@@ -50,6 +50,15 @@ WorkerIdentity worker(const QString &host, qint64 pid)
     return w;
 }
 
+// A small main database and the external forum `external`, served 100 ms per request slower, so
+// that a worker's sync lasts long enough to be seen and killed.
+bool slowForum(SyncFixture &f, const ForumGeneratorOptions &external)
+{
+    ForumFaults slow;
+    slow.latencyMs = 100;
+    return f.generateMain(forum(20, 3, 0, 0, 1)) && f.generateExternal(external) && f.startForum(QStringLiteral("lease-token"), slow);
+}
+
 quint16 freePort()
 {
     QTcpServer probe;
@@ -373,11 +382,7 @@ void tst_Leases::aRunThatLosesItsLeaseStopsWriting()
 void tst_Leases::aKilledWorkersSourceIsTakenOver()
 {
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(20, 3, 0, 0, 1)));
-    QVERIFY(f.generateExternal(forum(100, 5, 300, 10000, 8)));
-    ForumFaults slow;
-    slow.latencyMs = 100;
-    QVERIFY(f.startForum(QStringLiteral("lease-token"), slow));
+    QVERIFY(slowForum(f, forum(100, 5, 300, 10000, 8)));
     QVERIFY(configureWorkers(f, 2));
 
     const std::unique_ptr<TributarydProcess> first = serve(f, freePort());
@@ -502,11 +507,7 @@ void tst_Leases::aWebhookAtAnyWorkerIsAppliedByTheHolder()
 void tst_Leases::aWorkerRunsItsShareAndLeavesTheRestForAMoment()
 {
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(20, 3, 0, 0, 1)));
-    QVERIFY(f.generateExternal(forum(50, 5, 100, 2000, 9)));
-    ForumFaults slow;
-    slow.latencyMs = 100;
-    QVERIFY(f.startForum(QStringLiteral("lease-token"), slow));
+    QVERIFY(slowForum(f, forum(50, 5, 100, 2000, 9)));
     // configureWorkers' source, three more times under other names.
     QVERIFY(configureWorkers(f, 30, 900, [&](QJsonObject &root) {
         for (int i = 2; i <= 4; ++i)
