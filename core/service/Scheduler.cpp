@@ -152,6 +152,11 @@ void Scheduler::start()
     if (m_started)
         return;
     m_started = true;
+    if (m_db) {
+        Error error;
+        if (!LeaseStore(*m_db).forgetGoneWorkers(&error))
+            qCDebug(lcService).noquote() << error.toString();
+    }
     beat();
     for (const auto &s : std::as_const(m_slots))
         plan(s.get());
@@ -322,19 +327,26 @@ void Scheduler::beat()
     if (!m_db || m_stopping)
         return;
     Error error;
-    LeaseStore leases(*m_db);
-    const Result<int> live = leases.beat(WorkerIdentity::current(), qint64(m_config.service.leaseSeconds) * 1000, &error)
-                               ? leases.liveWorkers()
-                               : Result<int>(error);
-    if (!live) {
+    if (!LeaseStore(*m_db).beat(WorkerIdentity::current(), qint64(m_config.service.leaseSeconds) * 1000, &error)) {
         // The runs find out for themselves; the last count stands meanwhile.
-        qCDebug(lcService).noquote() << live.error().toString();
+        qCDebug(lcService).noquote() << error.toString();
         return;
     }
-    if (*live != m_liveWorkers)
-        qCInfo(lcService).noquote() << (*live == 1 ? QStringLiteral("this worker is the only one on the main database")
-                                                   : QStringLiteral("%1 workers share the main database").arg(*live));
-    m_liveWorkers = std::max(1, *live);
+    countWorkers();
+}
+
+int Scheduler::countWorkers()
+{
+    const Result<int> live = LeaseStore(*m_db).liveWorkers();
+    if (!live) {
+        qCDebug(lcService).noquote() << live.error().toString();
+        return m_liveWorkers;
+    }
+    const int count = std::max(1, *live);
+    if (count != std::exchange(m_liveWorkers, count))
+        qCInfo(lcService).noquote() << (count == 1 ? QStringLiteral("this worker is the only one on the main database")
+                                                   : QStringLiteral("%1 workers share the main database").arg(count));
+    return count;
 }
 
 bool Scheduler::overShare(Slot *s, RunKind kind)
@@ -348,9 +360,7 @@ bool Scheduler::overShare(Slot *s, RunKind kind)
     if (s->shareWaitUntil.isValid() && now >= s->shareWaitUntil)
         return false;
     // Counted afresh: workers started together learn of each other here, not a beat later.
-    if (const Result<int> live = LeaseStore(*m_db).liveWorkers())
-        m_liveWorkers = std::max(1, *live);
-    if (m_liveWorkers < 2)
+    if (countWorkers() < 2)
         return false;
     int sources = 0;
     for (const auto &slot : std::as_const(m_slots))

@@ -121,6 +121,9 @@ private:
     void claimStoredHints(Slot *s);
     // Says this worker is alive (LeaseStore::beat) and counts the workers that are.
     void beat();
+    // The workers alive now (m_liveWorkers, the last count when the database cannot tell);
+    // logs when the number changed.
+    int countWorkers();
     // Whether a due turn is left to the other workers for now, this one running its share.
     bool overShare(Slot *s, RunKind kind);
     void pollStoredHints(const QString &only = QString());
@@ -132,7 +135,7 @@ private:
     QHash<QString, std::shared_ptr<Slot>> m_slots;
     QHash<QString, QDateTime> m_lastReconcile;
     std::function<double()> m_random;
-    int m_liveWorkers = 1; // sharing the main database, this one included (beat())
+    int m_liveWorkers = 1; // sharing the main database, this one included (countWorkers())
     bool m_started = false;
     bool m_stopping = false;
     bool m_stoppedEmitted = false;

@@ -179,7 +179,12 @@ bool LeaseStore::beat(const WorkerIdentity &worker, qint64 durationMs, Error *er
         *error = error->prefixed(Tr::tr("cannot record this worker in the main database"));
         return false;
     }
-    // Workers gone long ago are forgotten (a day after they were last seen).
+    return true;
+}
+
+bool LeaseStore::forgetGoneWorkers(Error *error)
+{
+    QSqlQuery q;
     return m_db.run(q, QStringLiteral("DELETE FROM tributary_workers WHERE expires_at < %1 - 86400000").arg(m_db.nowMsSql()), {}, error);
 }
 

@@ -91,6 +91,8 @@ public:
     // once that time has passed, and one that stops cleanly leaves at once.
     bool beat(const WorkerIdentity &worker, qint64 durationMs, Error *error);
     bool leave(const QString &worker, Error *error);
+    // Deletes the rows of workers last seen more than a day ago (killed, never back).
+    bool forgetGoneWorkers(Error *error);
     // How many workers are alive, by the database's clock (this one included once it beat).
     Result<int> liveWorkers();
 
