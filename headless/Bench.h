@@ -17,6 +17,9 @@ class BenchDatabase;
 // proportions.
 ForumSize benchForumSize(qint64 messages);
 
+// The name of source `index` (from 0) of `count`: "forum" alone, else "forum-1", "forum-2", ...
+QString benchSourceName(int index, int count);
+
 // Writes the benchmark's configuration: one source per forum-sim URL ("forum", or "forum-1",
 // "forum-2", ... when there are several), all into `db`, with this page size, each scheduled once
 // a day with no scheduled reconciliation (the workers benchmark times the first sync of each,

@@ -34,6 +34,11 @@ ForumSize benchForumSize(qint64 messages)
     return ForumSize{qMax<qint64>(100, messages / 20), 50, qMax<qint64>(10, messages / 10), messages};
 }
 
+QString benchSourceName(int index, int count)
+{
+    return count == 1 ? QStringLiteral("forum") : QStringLiteral("forum-%1").arg(index + 1);
+}
+
 bool writeBenchConfig(const QStringList &urls, const BenchDatabase &db, int pageSize, const QString &configPath, QString *error)
 {
     InitOptions init;
@@ -55,17 +60,16 @@ bool writeBenchConfig(const QStringList &urls, const BenchDatabase &db, int page
             src.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("interval_seconds"), 86400},
                                                                {QStringLiteral("reconcile_interval_seconds"), 0},
                                                                {QStringLiteral("reconcile_on_missed_deletes"), false}});
-            if (urls.size() < 2)
-                return;
-            QJsonArray sources;
-            for (int i = 0; i < urls.size(); ++i) {
+            src.insert(QStringLiteral("name"), benchSourceName(0, int(urls.size())));
+            // The other sources: the same, each at its own forum.
+            QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+            for (int i = 1; i < urls.size(); ++i) {
                 QJsonObject copy = src;
                 rest.insert(QStringLiteral("base_url"), urls.at(i));
                 copy.insert(QStringLiteral("rest"), rest);
-                copy.insert(QStringLiteral("name"), QStringLiteral("forum-%1").arg(i + 1));
+                copy.insert(QStringLiteral("name"), benchSourceName(i, int(urls.size())));
                 sources.append(copy);
             }
-            src = sources.at(0).toObject();
             root.insert(QStringLiteral("sources"), sources);
         },
         error);
@@ -163,7 +167,7 @@ int benchSteps(qint64 messages, int pageSize, bool verify, BenchDatabase &db, co
     server.stop();
 
     out << "\n"
-        << Tr::tr("Tributary benchmark: %1 records over loopback HTTP, page size %2, main database %3").arg(Progress::number(records)).arg(pageSize).arg(db.describe()) << "\n";
+        << Tr::tr("Tributary benchmark: %1 records over loopback HTTP, page size %2, main database %3").arg(Progress::number(records)).arg(pageSize).arg(db.argument()) << "\n";
     int stepWidth = 16;
     for (const Result &r : std::as_const(results))
         stepWidth = qMax(stepWidth, int(r.name.size()));
@@ -288,7 +292,7 @@ int benchCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
                                                : benchWorkers(workers, db, dir.absolutePath(), out, err);
     db.tearDown();
     if (db.isPostgres())
-        out << "  " << Tr::tr("The benchmark's tables in %1 were dropped.").arg(db.describe()) << "\n";
+        out << "  " << Tr::tr("The benchmark's tables in %1 were dropped.").arg(db.argument()) << "\n";
     return code;
 }
 

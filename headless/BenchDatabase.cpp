@@ -69,7 +69,7 @@ bool BenchDatabase::setUp(const QString &url, const QString &passwordEnv, const 
         err << "tributaryd bench: "
             << Tr::tr("the database %1 already has the tables %2. The benchmark needs a database without the forum's and Tributary's "
                       "tables (it creates them and drops them at the end): make one for it, for example with createdb.")
-                   .arg(describe(), found.join(QStringLiteral(", ")))
+                   .arg(argument(), found.join(QStringLiteral(", ")))
             << "\n";
         return false;
     }
@@ -112,7 +112,7 @@ Database *BenchDatabase::connection(QTextStream &err)
         error = e.toString();
     }
     if (!m_db) {
-        err << "tributaryd bench: " << Tr::tr("cannot open the main database %1: %2").arg(describe(), error) << "\n";
+        err << "tributaryd bench: " << Tr::tr("cannot open the main database %1: %2").arg(argument(), error) << "\n";
         return nullptr;
     }
     return m_db.get();
@@ -130,7 +130,7 @@ bool BenchDatabase::createTables(QTextStream &err)
         return false;
     QString error;
     if (!ForumSchema::createTables(db->db(), &error)) {
-        err << "tributaryd bench: " << Tr::tr("cannot create the forum's tables in %1: %2").arg(describe(), error) << "\n";
+        err << "tributaryd bench: " << Tr::tr("cannot create the forum's tables in %1: %2").arg(argument(), error) << "\n";
         return false;
     }
     m_created = true;
@@ -151,7 +151,7 @@ bool BenchDatabase::dropTables(QTextStream &err)
         return true;
     Error e;
     if (!db->exec(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE").arg(drop.join(QStringLiteral(", "))), &e)) {
-        err << "tributaryd bench: " << Tr::tr("cannot drop the benchmark's tables in %1: %2").arg(describe(), e.toString()) << "\n";
+        err << "tributaryd bench: " << Tr::tr("cannot drop the benchmark's tables in %1: %2").arg(argument(), e.toString()) << "\n";
         return false;
     }
     return true;

@@ -29,11 +29,10 @@ public:
     void tearDown();
 
     bool isPostgres() const { return !m_url.isEmpty(); }
-    // For InitOptions::database: the file or the URL.
+    // For InitOptions::database and for people: the file, or the URL (which never carries a
+    // password).
     QString argument() const { return isPostgres() ? m_url : m_sqlitePath; }
     QString passwordEnv() const { return m_passwordEnv; }
-    // For people: the file, or the URL (which never carries a password).
-    QString describe() const { return argument(); }
 
     // Bytes held by the application's tables (with their indexes) and by Tributary's
     // (tributary_*); -1 each when the database cannot tell.

@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QMap>
 #include <QSet>
 #include <QProcess>
@@ -84,11 +85,11 @@ Round runRound(int count, const WorkersBench &bench, const QList<ForumSize> &for
                       {QStringLiteral("serve"), QStringLiteral("--config"), configPath, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
         workers.push_back(std::move(worker));
     }
-    qint64 expected = 0;
+    qint64 allRecords = 0;
     for (const ForumSize &f : forums)
-        expected += f.records();
+        allRecords += f.records();
     // At least 100 records a second, and five minutes to start: a slower round is reported as stuck.
-    QDeadlineTimer deadline(300000 + expected * 10);
+    QDeadlineTimer deadline(300000 + allRecords * 10);
     QList<RunRecord> runs;
     while (true) {
         if (Database *conn = db.connection(err))
@@ -123,12 +124,14 @@ Round runRound(int count, const WorkersBench &bench, const QList<ForumSize> &for
     if (!round.failure.isEmpty())
         return round;
     QMap<QString, int> byWorker;
+    QHash<QString, qint64> expected;
+    for (int i = 0; i < forums.size(); ++i)
+        expected.insert(benchSourceName(i, int(forums.size())), forums.at(i).records());
     for (const RunRecord &r : std::as_const(runs)) {
-        const int index = r.source.mid(r.source.lastIndexOf(QLatin1Char('-')) + 1).toInt() - 1;
         const EntityCounts total = r.total();
         round.records += total.fetched;
         ++byWorker[r.worker];
-        const qint64 want = forums.value(index).records();
+        const qint64 want = expected.value(r.source);
         if (r.status != QLatin1String("ok") || total.fetched != want || total.quarantined || total.pending) {
             round.failure = Tr::tr("the first sync of %1 ended %2 with %3 of %4 records read, %5 quarantined, %6 pending: %7")
                                 .arg(r.source, r.status, Progress::number(total.fetched), Progress::number(want),
@@ -207,7 +210,7 @@ int benchWorkers(const WorkersBench &bench, BenchDatabase &db, const QString &di
                .arg(bench.sources)
                .arg(Progress::number(records))
                .arg(bench.pageSize)
-               .arg(db.describe())
+               .arg(db.argument())
         << "\n";
     const TextTable table({{Tr::tr("workers"), 7}, {Tr::tr("time"), 10}, {Tr::tr("records read"), 13}, {Tr::tr("records/s"), 12},
                            {Tr::tr("peak memory"), 12}, {Tr::tr("sources per worker"), -18}});
