@@ -45,4 +45,11 @@ struct WorkersBench
 // has finished. Exit status as the command's.
 int benchWorkers(const WorkersBench &bench, BenchDatabase &db, const QString &dir, QTextStream &out, QTextStream &err);
 
+// The floors, each run by the benchmark in a child tributaryd (BenchFloors.cpp):
+// `bench --fetch-floor --config FILE` walks every page of every entity as an initial sync would and
+// writes nothing; `bench --write-floor --config FILE` inserts the application's rows into an empty
+// copy of the forum's schema and prints "Writing took N ms". Both print the records per entity.
+int benchFetchFloor(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int benchWriteFloor(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
 } // namespace Tributary::Cli

@@ -129,6 +129,8 @@ int benchSteps(qint64 messages, int pageSize, bool verify, BenchDatabase &db, co
         qint64 read = 0; // records the step read from the source
         QString peak;
         int exit = 0;
+        bool floor = false;
+        bool reads = true; // its records/s and ratio to the floors mean something
     };
     auto runChild = [&](const QString &name, const QStringList &args) {
         Result r;
@@ -146,6 +148,10 @@ int benchSteps(qint64 messages, int pageSize, bool verify, BenchDatabase &db, co
         const QString text = QString::fromUtf8(child.readAllStandardOutput());
         static const QRegularExpression re(QStringLiteral("Peak memory: (\\S+ MiB)"));
         r.peak = re.match(text).captured(1);
+        // The write floor times its inserts itself: reading the rows back is not writing.
+        static const QRegularExpression own(QStringLiteral("Writing took ([0-9]+) ms"));
+        if (const QRegularExpressionMatch m = own.match(text); m.hasMatch())
+            r.ms = m.captured(1).toLongLong();
         // Summary rows: "  entity  fetched ..." (sync) or "  entity  at-source ..." (verify).
         static const QRegularExpression row(QStringLiteral("^  (users|sections|topics|messages) +([0-9,]+)"), QRegularExpression::MultilineOption);
         for (auto it = row.globalMatch(text); it.hasNext();)
@@ -155,10 +161,18 @@ int benchSteps(qint64 messages, int pageSize, bool verify, BenchDatabase &db, co
         return r;
     };
     QList<Result> results;
+    //: A step of the benchmark: every page read as the initial sync reads them, nothing written.
+    results.append(runChild(Tr::tr("fetch floor"), {QStringLiteral("bench"), QStringLiteral("--fetch-floor"), QStringLiteral("--config"), configPath}));
+    results.last().floor = true;
     //: A step of the benchmark.
     results.append(runChild(Tr::tr("initial sync"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath}));
+    // After the initial sync, which made the rows it writes again.
+    //: A step of the benchmark: the application's rows inserted into an empty copy of its tables, nothing else.
+    results.append(runChild(Tr::tr("write floor"), {QStringLiteral("bench"), QStringLiteral("--write-floor"), QStringLiteral("--config"), configPath}));
+    results.last().floor = true;
     //: A step of the benchmark.
     results.append(runChild(Tr::tr("no-change sync"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), configPath}));
+    results.last().reads = false;
     //: A step of the benchmark.
     results.append(runChild(Tr::tr("full re-read"), {QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--full"), QStringLiteral("--config"), configPath}));
     if (verify)
@@ -171,18 +185,29 @@ int benchSteps(qint64 messages, int pageSize, bool verify, BenchDatabase &db, co
     int stepWidth = 16;
     for (const Result &r : std::as_const(results))
         stepWidth = qMax(stepWidth, int(r.name.size()));
-    const TextTable table({{Tr::tr("step"), -stepWidth}, {Tr::tr("time"), 10}, {Tr::tr("records read"), 13}, {Tr::tr("records/s"), 12},
-                           {Tr::tr("peak memory"), 12}});
+    // Each step against the slower of the two floors: what this machine allows, whatever its day.
+    qint64 floorMs = 0;
+    for (const Result &r : std::as_const(results)) {
+        if (r.floor && !r.exit)
+            floorMs = qMax(floorMs, r.ms);
+    }
+    //: Column of the benchmark's table: the step's time divided by the slower floor's.
+    const TextTable table({{Tr::tr("step"), -stepWidth}, {Tr::tr("time"), 10}, {Tr::tr("records"), 13}, {Tr::tr("records/s"), 12},
+                           {Tr::tr("peak memory"), 12}, {Tr::tr("× floor"), 8}});
     out << "  " << table.header() << "\n";
     int code = ExitOk;
     for (const Result &r : std::as_const(results)) {
+        const QString ratio = r.reads && floorMs > 0 ? QString::number(double(r.ms) / double(floorMs), 'f', 2) : QStringLiteral("—");
         out << "  "
             << table.row({r.name, Progress::duration(r.ms), Progress::number(r.read),
-                          Progress::number(qint64(r.read * 1000.0 / qMax<qint64>(1, r.ms))), r.peak})
+                          r.reads ? Progress::number(qint64(r.read * 1000.0 / qMax<qint64>(1, r.ms))) : QStringLiteral("—"), r.peak, ratio})
             << (r.exit ? QStringLiteral("  ") + Tr::tr("(exit %1)").arg(r.exit) : QString()) << "\n";
         if (r.exit)
             code = ExitFailed;
     }
+    //: Below the benchmark's table.
+    out << "  " << Tr::tr("× floor: the step's time divided by the slower of the fetch floor and the write floor (%1).").arg(Progress::duration(floorMs))
+        << "\n";
     printDatabaseSize(db, out, err);
     out << "  " << Tr::tr("files: %1").arg(dir.absolutePath()) << "\n";
     return code;
@@ -195,6 +220,11 @@ int benchCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
     // bench --latency is another benchmark with options of its own (LatencyBench.cpp).
     if (arguments.contains(QStringLiteral("--latency")))
         return benchLatency(arguments, out, err);
+    // The floors, each run by the benchmark in a child of its own (BenchFloors.cpp).
+    if (arguments.contains(QStringLiteral("--fetch-floor")))
+        return benchFetchFloor(arguments, out, err);
+    if (arguments.contains(QStringLiteral("--write-floor")))
+        return benchWriteFloor(arguments, out, err);
     QCommandLineParser p;
     QCommandLineOption messagesOpt(QStringLiteral("messages"), Tr::tr("Messages in the forum (default 100000); with --workers, in all forums together."),
                                    QStringLiteral("N"), QStringLiteral("100000"));

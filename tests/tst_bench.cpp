@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 #include "TributarydProcess.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -73,9 +74,26 @@ void tst_Bench::everyStepReadsEveryRecord()
                                               + databaseArguments(db),
                                           {}, {}, 300000);
     QVERIFY2(r.exitCode == 0, qPrintable(r.output()));
-    for (const QString &step : {QStringLiteral("initial sync"), QStringLiteral("full re-read"), QStringLiteral("verify")})
+    // The floors too: every record fetched, every row written again.
+    for (const QString &step : {QStringLiteral("fetch floor"), QStringLiteral("initial sync"), QStringLiteral("write floor"),
+                                QStringLiteral("full re-read"), QStringLiteral("verify")})
         QVERIFY2(row(r.out, step).contains(QStringLiteral(" ") + kRecords + QStringLiteral(" ")), qPrintable(step + QStringLiteral(": ") + r.out));
     QVERIFY2(!row(r.out, QStringLiteral("no-change sync")).isEmpty(), qPrintable(r.out));
+    // Each step's ratio to the slower floor, which is 1.00 for that floor itself; the no-change
+    // sync reads four records and has none.
+    const QRegularExpression ratio(QStringLiteral(" ([0-9]+\\.[0-9]{2})$"));
+    double slowerFloor = 0;
+    for (const QString &step : {QStringLiteral("fetch floor"), QStringLiteral("write floor")}) {
+        const QRegularExpressionMatch m = ratio.match(row(r.out, step));
+        QVERIFY2(m.hasMatch() && m.captured(1).toDouble() <= 1.0, qPrintable(step + QStringLiteral(": ") + r.out));
+        slowerFloor = qMax(slowerFloor, m.captured(1).toDouble());
+    }
+    QCOMPARE(slowerFloor, 1.0);
+    for (const QString &step : {QStringLiteral("initial sync"), QStringLiteral("full re-read"), QStringLiteral("verify")})
+        QVERIFY2(ratio.match(row(r.out, step)).hasMatch(), qPrintable(step + QStringLiteral(": ") + r.out));
+    QVERIFY2(row(r.out, QStringLiteral("no-change sync")).endsWith(QStringLiteral("—")), qPrintable(r.out));
+    // The write floor's copy is gone (on PostgreSQL its schema, checked with the tables below).
+    QVERIFY2(!QFile::exists(dir.filePath(QStringLiteral("bench/write-floor.sqlite"))), qPrintable(r.out));
     QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("main database: [0-9.]+ MiB \\(application tables [0-9.]+ MiB, Tributary's tables [0-9.]+ MiB\\)"))),
              qPrintable(r.out));
     if (MainDatabase::onPostgres()) {
