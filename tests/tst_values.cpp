@@ -1,6 +1,8 @@
 // The value helpers below the engine. normalizeTimestamp() writes the common formats without
 // QDateTime (it runs for every timestamp of every record); what it writes must be exactly what
-// the general path (parse to QDateTime, QDateTime::toString, microseconds put in) writes.
+// the general path (parse to QDateTime, QDateTime::toString, microseconds put in) writes. The
+// same for rowJson(), which writes bases and content hashes without a QJsonObject: stored hashes
+// and bases compare with what earlier versions wrote, byte for byte.
 
 #include "util/Values.h"
 
@@ -8,6 +10,9 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
+
+#include <cmath>
+#include <iterator>
 
 using namespace Tributary;
 
@@ -44,6 +49,7 @@ private Q_SLOTS:
     void idsAboveTwoToTheFiftyThreeStayApart();
     void typedTimestampsCompareAsInstants_data();
     void typedTimestampsCompareAsInstants();
+    void rowJsonAsQtWritesIt();
 };
 
 void tst_Values::timestampsAsTheGeneralPathWritesThem_data()
@@ -158,6 +164,64 @@ void tst_Values::typedTimestampsCompareAsInstants()
     QFETCH(bool, same);
     QCOMPARE(sameValue(stored, read), same);
     QCOMPARE(sameValue(read, stored), same);
+}
+
+
+namespace {
+
+// A text of random code points, the ones JSON writers treat specially most of the time.
+QString randomText(QRandomGenerator &random)
+{
+    static const char16_t special[] = {u'"', u'\\', u'/', 0x01, 0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x1f, 0x7f, 0x80, 0xe9, 0x2028, 0xfeff, 0xfffd};
+    QString text;
+    const int length = random.bounded(0, 12);
+    for (int i = 0; i < length; ++i) {
+        switch (random.bounded(6)) {
+        case 0: text += QChar(special[random.bounded(int(std::size(special)))]); break;
+        case 1: text += QChar(char16_t(random.bounded(0x20, 0x7f))); break;
+        case 2: text += QChar(char16_t(random.bounded(0x80, 0xd800))); break;
+        case 3: // a pair: a character beyond the BMP
+            text += QChar(char16_t(random.bounded(0xd800, 0xdc00)));
+            text += QChar(char16_t(random.bounded(0xdc00, 0xe000)));
+            break;
+        case 4: text += QChar(char16_t(random.bounded(0xd800, 0xe000))); break; // alone: not valid UTF-16
+        default: text += QChar(char16_t(random.bounded(0xe000, 0x10000)));
+        }
+    }
+    return text;
+}
+
+QVariant randomValue(QRandomGenerator &random)
+{
+    switch (random.bounded(8)) {
+    case 0: return QVariant();
+    case 1: return QVariant(qint64(random.generate64()));
+    case 2: return QVariant(random.bounded(-1000, 1000));
+    case 3: return QVariant(bool(random.bounded(2)));
+    case 4: return QVariant(random.generateDouble() * std::pow(10.0, random.bounded(-20, 20)) * (random.bounded(2) ? 1 : -1));
+    case 5: return QVariant(double(random.bounded(-100000, 100000)));
+    case 6: return QVariant(QByteArray("bytes"));
+    default: return QVariant(randomText(random));
+    }
+}
+
+} // namespace
+
+void tst_Values::rowJsonAsQtWritesIt()
+{
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("seed %u", seed);
+    QRandomGenerator random(seed);
+    for (int i = 0; i < 20000; ++i) {
+        QVariantMap row;
+        const int columns = random.bounded(0, 8);
+        for (int c = 0; c < columns; ++c)
+            row.insert(random.bounded(4) ? QStringLiteral("column_%1").arg(random.bounded(20)) : randomText(random), randomValue(random));
+        const QByteArray expected = QJsonDocument(variantMapToJson(row)).toJson(QJsonDocument::Compact);
+        const QByteArray written = rowJson(row);
+        QVERIFY2(written == expected, qPrintable(QStringLiteral("rowJson wrote %1, Qt writes %2").arg(QString::fromUtf8(written.toPercentEncoding(" {}:,\"\\")),
+                                                                                                QString::fromUtf8(expected.toPercentEncoding(" {}:,\"\\")))));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Values)

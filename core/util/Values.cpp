@@ -123,9 +123,58 @@ bool parseIso(const QString &text, IsoParts *p)
 // `parts` (in UTC) written in `format` without QDateTime, when the format is made only of the
 // tokens yyyy, MM, dd, HH, mm, ss, zzz and ffffff and the separators " -:./" (the formats
 // main databases use). Writes exactly what the general path writes (tst_values compares them);
-// false when the format needs the general path.
+// false when the format needs the general path. The format is read once into steps (it is the
+// same for every timestamp of a run), then each timestamp only fills them in.
+struct FormatStep
+{
+    char16_t token = 0; // 'y', 'f', 'z', 'M', 'd', 'H', 'm', 's', or 0 for a separator
+    QChar separator;
+};
+
+bool compileFormat(const QString &format, QList<FormatStep> *steps)
+{
+    steps->clear();
+    const QStringView f(format);
+    for (qsizetype i = 0; i < f.size();) {
+        const QStringView rest = f.mid(i);
+        if (rest.startsWith(QLatin1String("yyyy"))) {
+            steps->append(FormatStep{u'y', QChar()});
+            i += 4;
+        } else if (rest.startsWith(QLatin1String("ffffff"))) {
+            steps->append(FormatStep{u'f', QChar()});
+            i += 6;
+        } else if (rest.startsWith(QLatin1String("zzz"))) {
+            steps->append(FormatStep{u'z', QChar()});
+            i += 3;
+        } else if (rest.startsWith(QLatin1String("MM")) || rest.startsWith(QLatin1String("dd")) || rest.startsWith(QLatin1String("HH"))
+                   || rest.startsWith(QLatin1String("mm")) || rest.startsWith(QLatin1String("ss"))) {
+            const char16_t t = rest.at(0).unicode();
+            steps->append(FormatStep{t, QChar()});
+            i += 2;
+            // A third letter of the same token ("MMM", "ddd") means something else to Qt.
+            if (i < f.size() && f.at(i).unicode() == t)
+                return false;
+        } else if (QStringView(u" -:./").contains(rest.at(0))) {
+            steps->append(FormatStep{0, rest.at(0)});
+            ++i;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool formatFast(const IsoParts &parts, const QString &format, QString *out)
 {
+    thread_local QString compiledFormat;
+    thread_local QList<FormatStep> steps;
+    thread_local bool compiledOk = false;
+    if (format != compiledFormat || compiledFormat.isNull()) {
+        compiledFormat = format.isNull() ? QStringLiteral("") : format;
+        compiledOk = compileFormat(format, &steps);
+    }
+    if (!compiledOk)
+        return false;
     out->clear();
     out->reserve(format.size());
     auto put = [out](int value, int width) {
@@ -136,31 +185,17 @@ bool formatFast(const IsoParts &parts, const QString &format, QString *out)
         }
         out->append(QLatin1String(buf, width));
     };
-    const QStringView f(format);
-    for (qsizetype i = 0; i < f.size();) {
-        const QStringView rest = f.mid(i);
-        if (rest.startsWith(QLatin1String("yyyy"))) {
-            put(parts.year, 4);
-            i += 4;
-        } else if (rest.startsWith(QLatin1String("ffffff"))) {
-            put(parts.micros, 6);
-            i += 6;
-        } else if (rest.startsWith(QLatin1String("zzz"))) {
-            put(0, 3); // the general path's QDateTime holds no milliseconds: the fraction is in ffffff
-            i += 3;
-        } else if (rest.startsWith(QLatin1String("MM")) || rest.startsWith(QLatin1String("dd")) || rest.startsWith(QLatin1String("HH"))
-                   || rest.startsWith(QLatin1String("mm")) || rest.startsWith(QLatin1String("ss"))) {
-            const char16_t t = rest.at(0).unicode();
-            put(t == 'M' ? parts.month : t == 'd' ? parts.day : t == 'H' ? parts.hour : t == 'm' ? parts.minute : parts.second, 2);
-            i += 2;
-            // A third letter of the same token ("MMM", "ddd") means something else to Qt.
-            if (i < f.size() && f.at(i).unicode() == t)
-                return false;
-        } else if (QStringView(u" -:./").contains(rest.at(0))) {
-            out->append(rest.at(0));
-            ++i;
-        } else {
-            return false;
+    for (const FormatStep &step : std::as_const(steps)) {
+        switch (step.token) {
+        case 0: out->append(step.separator); break;
+        case u'y': put(parts.year, 4); break;
+        case u'f': put(parts.micros, 6); break;
+        case u'z': put(0, 3); break; // the general path's QDateTime holds no milliseconds: the fraction is in ffffff
+        case u'M': put(parts.month, 2); break;
+        case u'd': put(parts.day, 2); break;
+        case u'H': put(parts.hour, 2); break;
+        case u'm': put(parts.minute, 2); break;
+        default: put(parts.second, 2);
         }
     }
     return true;
@@ -212,10 +247,15 @@ bool parseTimestamp(const QJsonValue &input, QDateTime *utc, int *microsOut)
     int micros = 0;
     QJsonValue v = input;
     if (v.isString()) {
-        bool numeric = false;
-        const double secs = v.toString().toDouble(&numeric);
-        if (numeric && !v.toString().contains(QLatin1Char('-')))
-            v = QJsonValue(secs);
+        // Numeric text is unix seconds; a '-' makes it a date (or nothing), which spares the
+        // number parse for every ISO time (this runs for each record of each page).
+        const QString text = v.toString();
+        if (!text.contains(QLatin1Char('-'))) {
+            bool numeric = false;
+            const double secs = text.toDouble(&numeric);
+            if (numeric)
+                v = QJsonValue(secs);
+        }
     }
     if (v.isDouble()) {
         const double secs = v.toDouble();
@@ -344,6 +384,94 @@ QJsonObject variantMapToJson(const QVariantMap &row)
     for (auto it = row.constBegin(); it != row.constEnd(); ++it)
         o.insert(it.key(), variantToJson(it.value()));
     return o;
+}
+
+void appendJson(QByteArray &out, const QString &text)
+{
+    // Qt's writer escapes '"', '\\' and the control characters below 0x20, and writes everything
+    // else as UTF-8; text that is not valid UTF-16 (a lone surrogate) it escapes in its own way,
+    // so that text goes through it.
+    if (!QStringView(text).isValidUtf16()) {
+        const QByteArray doc = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+        out.append(doc.constData() + 1, doc.size() - 2);
+        return;
+    }
+    static const char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    out.append('"');
+    const char *p = utf8.constData();
+    const char *const end = p + utf8.size();
+    const char *run = p; // the start of the bytes not escaped yet
+    for (; p != end; ++p) {
+        const uchar c = uchar(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
+        out.append('\\');
+        switch (c) {
+        case '"': out.append('"'); break;
+        case '\\': out.append('\\'); break;
+        case '\b': out.append('b'); break;
+        case '\f': out.append('f'); break;
+        case '\n': out.append('n'); break;
+        case '\r': out.append('r'); break;
+        case '\t': out.append('t'); break;
+        default:
+            out.append("u00", 3);
+            out.append(hex[c >> 4]);
+            out.append(hex[c & 0xf]);
+        }
+    }
+    out.append(run, p - run);
+    out.append('"');
+}
+
+void appendJson(QByteArray &out, const QVariant &v)
+{
+    if (!v.isValid() || v.isNull()) {
+        out.append("null", 4);
+        return;
+    }
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+        out.append(QByteArray::number(v.toLongLong()));
+        return;
+    case QMetaType::Bool:
+        out.append(v.toBool() ? '1' : '0');
+        return;
+    case QMetaType::Double: {
+        // Rare (real columns): Qt's own writer, for its exact number format.
+        const QByteArray doc = QJsonDocument(QJsonArray{variantToJson(v)}).toJson(QJsonDocument::Compact);
+        out.append(doc.constData() + 1, doc.size() - 2);
+        return;
+    }
+    case QMetaType::QString:
+        appendJson(out, *static_cast<const QString *>(v.constData()));
+        return;
+    default:
+        appendJson(out, v.toString());
+    }
+}
+
+QByteArray rowJson(const QVariantMap &row)
+{
+    // QVariantMap and QJsonObject both order keys by UTF-16 code units.
+    QByteArray out;
+    out.reserve(64 * (row.size() + 1));
+    out.append('{');
+    for (auto it = row.constBegin(); it != row.constEnd(); ++it) {
+        if (it != row.constBegin())
+            out.append(',');
+        appendJson(out, it.key());
+        out.append(':');
+        appendJson(out, it.value());
+    }
+    out.append('}');
+    return out;
 }
 
 QString compactJson(const QJsonObject &o)

@@ -50,6 +50,14 @@ QString displayValue(const QJsonValue &v, int maxChars);
 
 // JSON as the state tables store it: compact, one line.
 QString compactJson(const QJsonObject &o);
+// The same text that compactJson(variantMapToJson(row)) makes, as UTF-8, written directly: the
+// engine writes one for every record it applies (the base, the content hash), and building a
+// QJsonObject first costs more than the rest of the record's mapping. Held to the general path
+// by tst_values.
+QByteArray rowJson(const QVariantMap &row);
+// Appends `value` as variantToJson() and a compact QJsonDocument would write it.
+void appendJson(QByteArray &out, const QVariant &value);
+void appendJson(QByteArray &out, const QString &text);
 QString compactJson(const QJsonArray &a);
 QJsonObject parseJsonObject(const QString &text);
 QJsonArray parseJsonArray(const QString &text);
