@@ -25,25 +25,30 @@ bool ChangeLog::append(const Change &c, Error *error)
 {
     const QString sql = QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, "
                                        "external_id, op, fields, actor, at, change_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    QSqlQuery local;
     // The engine appends a line per record: with a cache, the statement is looked up once.
-    QSqlQuery *q = m_append ? m_append : Statements::from(m_statements, m_db, local, sql, error);
+    std::unique_ptr<RowStatement> local;
+    RowStatement *q = m_append;
+    if (!q && m_statements)
+        q = m_append = m_statements->row(sql, error);
+    else if (!q)
+        q = (local = RowStatement::prepare(m_db, sql, error)).get();
     if (!q)
         return false;
-    if (m_statements)
-        m_append = q;
-    q->bindValue(0, c.runId > 0 ? QVariant(c.runId) : QVariant());
-    q->bindValue(1, c.source.isEmpty() ? QVariant() : QVariant(c.source));
-    q->bindValue(2, c.entity.isEmpty() ? QVariant() : QVariant(c.entity));
-    q->bindValue(3, c.table);
-    q->bindValue(4, c.localId);
-    q->bindValue(5, c.externalId.isEmpty() ? QVariant() : QVariant(c.externalId));
-    q->bindValue(6, c.op);
-    q->bindValue(7, c.fields.isEmpty() ? QVariant() : QVariant(compactJson(QJsonArray::fromStringList(c.fields))));
-    q->bindValue(8, c.actor);
-    q->bindValue(9, c.at);
-    q->bindValue(10, c.values.isEmpty() ? QVariant() : QVariant(compactJson(c.values)));
-    return m_db.exec(*q, error);
+    if (c.runId > 0)
+        q->bind(0, c.runId);
+    else
+        q->bindNull(0);
+    q->bind(1, c.source.isEmpty() ? QString() : c.source);
+    q->bind(2, c.entity.isEmpty() ? QString() : c.entity);
+    q->bind(3, c.table);
+    q->bind(4, c.localId);
+    q->bind(5, c.externalId.isEmpty() ? QString() : c.externalId);
+    q->bind(6, c.op);
+    q->bind(7, c.fields.isEmpty() ? QString() : compactJson(QJsonArray::fromStringList(c.fields)));
+    q->bind(8, c.actor);
+    q->bind(9, c.at);
+    q->bind(10, c.values.isEmpty() ? QString() : compactJson(c.values));
+    return q->exec(error);
 }
 
 namespace {

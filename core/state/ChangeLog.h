@@ -11,6 +11,7 @@ class QSqlQuery;
 namespace Tributary {
 
 class Database;
+class RowStatement;
 class Statements;
 
 // One line of the change log: who changed which row, how, when, with which values.
@@ -62,7 +63,7 @@ public:
 private:
     Database &m_db;
     Statements *m_statements;
-    QSqlQuery *m_append = nullptr; // from m_statements, once prepared
+    RowStatement *m_append = nullptr; // from m_statements, once prepared
 };
 
 } // namespace Tributary

@@ -31,36 +31,61 @@ bool LinkStore::prefetch(const QString &entity, const QStringList &externalIds, 
 {
     m_page.clear();
     m_pageEntity = entity;
+    // One statement for every chunk, prepared once: a short last chunk repeats its last id.
     constexpr int kChunk = 250; // well under every driver's limit of bound parameters
-    for (qsizetype at = 0; at < externalIds.size(); at += kChunk) {
-        const QStringList chunk = externalIds.mid(at, kChunk);
+    if (m_prefetch.lastQuery().isEmpty()) {
         QStringList marks;
-        marks.reserve(chunk.size());
-        for (qsizetype i = 0; i < chunk.size(); ++i)
+        for (int i = 0; i < kChunk; ++i)
             marks.append(QStringLiteral("?"));
-        QSqlQuery q;
-        if (!m_db.prepare(q, QStringLiteral("SELECT external_id, local_id, origin, base_hash, base, deleted_at FROM tributary_links "
-                                            "WHERE source = ? AND entity = ? AND external_id IN (%1)").arg(marks.join(QLatin1Char(','))),
+        if (!m_db.prepare(m_prefetch, QStringLiteral("SELECT external_id, local_id, origin, base_hash, deleted_at FROM tributary_links "
+                                                     "WHERE source = ? AND entity = ? AND external_id IN (%1)").arg(marks.join(QLatin1Char(','))),
                           error))
             return false;
-        q.addBindValue(m_source);
-        q.addBindValue(entity);
-        for (const QString &id : chunk) {
-            q.addBindValue(id);
-            m_page.insert(id, Link()); // not found unless the query says otherwise
-        }
-        if (!m_db.exec(q, error))
-            return false;
-        while (q.next()) {
-            Link &link = m_page[q.value(0).toString()];
-            link.found = true;
-            link.localId = q.value(1).toString();
-            link.origin = q.value(2).toString();
-            link.hash = q.value(3).toString();
-            link.baseJson = q.value(4).toString();
-            link.deletedAt = q.value(5).toString();
-        }
     }
+    for (qsizetype at = 0; at < externalIds.size(); at += kChunk) {
+        const qsizetype size = qMin<qsizetype>(kChunk, externalIds.size() - at);
+        m_prefetch.bindValue(0, m_source);
+        m_prefetch.bindValue(1, entity);
+        for (int i = 0; i < kChunk; ++i) {
+            const QString &id = externalIds.at(at + qMin<qsizetype>(i, size - 1));
+            m_prefetch.bindValue(2 + i, id);
+            if (i < size) {
+                Link absent;
+                absent.baseRead = false;
+                m_page.insert(id, absent); // not found unless the query says otherwise
+            }
+        }
+        if (!m_db.exec(m_prefetch, error))
+            return false;
+        while (m_prefetch.next()) {
+            Link &link = m_page[m_prefetch.value(0).toString()];
+            link.found = true;
+            link.localId = m_prefetch.value(1).toString();
+            link.origin = m_prefetch.value(2).toString();
+            link.hash = m_prefetch.value(3).toString();
+            link.deletedAt = m_prefetch.value(4).toString();
+        }
+        m_prefetch.finish();
+    }
+    return true;
+}
+
+bool LinkStore::readBase(const QString &entity, const QString &externalId, Link *link, Error *error)
+{
+    if (link->baseRead || !link->found)
+        return true;
+    if (m_base.lastQuery().isEmpty()
+        && !m_db.prepare(m_base, QStringLiteral("SELECT base FROM tributary_links WHERE source = ? AND entity = ? AND external_id = ?"), error))
+        return false;
+    m_base.bindValue(0, m_source);
+    m_base.bindValue(1, entity);
+    m_base.bindValue(2, externalId);
+    if (!m_db.exec(m_base, error))
+        return false;
+    if (m_base.next())
+        link->baseJson = m_base.value(0).toString();
+    m_base.finish();
+    link->baseRead = true;
     return true;
 }
 
@@ -103,25 +128,27 @@ QString LinkStore::localId(const QString &entity, const QString &externalId, Err
 }
 
 bool LinkStore::insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,
-                       const QString &hash, const QJsonObject &base, Error *error)
+                       const QString &hash, const QByteArray &base, Error *error)
 {
-    if (m_insert.lastQuery().isEmpty()
-        && !m_db.prepare(m_insert, QStringLiteral("INSERT INTO tributary_links (source, entity, external_id, local_id, origin, "
-                                                  "base_hash, base, created_at, updated_at, seen_scan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                         error))
-        return false;
-    const QString &now = m_now;
-    m_insert.bindValue(0, m_source);
-    m_insert.bindValue(1, entity);
-    m_insert.bindValue(2, externalId);
-    m_insert.bindValue(3, localId);
-    m_insert.bindValue(4, origin);
-    m_insert.bindValue(5, hash);
-    m_insert.bindValue(6, compactJson(base));
-    m_insert.bindValue(7, now);
-    m_insert.bindValue(8, now);
-    m_insert.bindValue(9, m_scan);
-    if (!m_db.exec(m_insert, error))
+    if (!m_insert) {
+        m_insert = RowStatement::prepare(m_db,
+                                         QStringLiteral("INSERT INTO tributary_links (source, entity, external_id, local_id, origin, "
+                                                        "base_hash, base, created_at, updated_at, seen_scan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                         error);
+        if (!m_insert)
+            return false;
+    }
+    m_insert->bind(0, m_source);
+    m_insert->bind(1, entity);
+    m_insert->bind(2, externalId);
+    m_insert->bind(3, localId);
+    m_insert->bind(4, origin);
+    m_insert->bind(5, hash);
+    m_insert->bindUtf8(6, base);
+    m_insert->bind(7, m_now);
+    m_insert->bind(8, m_now);
+    m_insert->bind(9, m_scan);
+    if (!m_insert->exec(error))
         return false;
     remember(entity, externalId, localId);
     if (entity == m_pageEntity)
@@ -129,7 +156,7 @@ bool LinkStore::insert(const QString &entity, const QString &externalId, const Q
     return true;
 }
 
-bool LinkStore::update(const QString &entity, const QString &externalId, const QString &hash, const QJsonObject &base, Error *error)
+bool LinkStore::update(const QString &entity, const QString &externalId, const QString &hash, const QByteArray &base, Error *error)
 {
     if (m_update.lastQuery().isEmpty()
         && !m_db.prepare(m_update, QStringLiteral("UPDATE tributary_links SET base_hash = ?, base = ?, updated_at = ? "
@@ -137,7 +164,7 @@ bool LinkStore::update(const QString &entity, const QString &externalId, const Q
                          error))
         return false;
     m_update.bindValue(0, hash);
-    m_update.bindValue(1, compactJson(base));
+    m_update.bindValue(1, QString::fromUtf8(base));
     m_update.bindValue(2, m_now);
     m_update.bindValue(3, m_source);
     m_update.bindValue(4, entity);
@@ -262,6 +289,61 @@ bool LinkStore::markVerified(const QString &entity, const QString &externalId, b
     if (first)
         *first = m_verified.numRowsAffected() > 0;
     return true;
+}
+
+bool LinkStore::markVerifiedPage(const QString &entity, const QStringList &externalIds, QSet<QString> *before, Error *error)
+{
+    QVariantList ids;
+    ids.reserve(externalIds.size());
+    for (const QString &id : externalIds)
+        ids.append(id);
+    if (!m_db.selectIn(QStringLiteral("SELECT external_id FROM tributary_verify_seen WHERE entity = ? AND external_id IN (%1)"), {entity}, ids,
+                       [&](const QSqlQuery &q) { before->insert(q.value(0).toString()); }, error))
+        return false;
+    // The new ones, many rows per statement.
+    constexpr qsizetype kRows = 200;
+    QSqlQuery q;
+    qsizetype prepared = -1;
+    QStringList fresh;
+    QSet<QString> named;
+    for (const QString &id : externalIds) {
+        if (!before->contains(id) && !named.contains(id)) {
+            named.insert(id);
+            fresh.append(id);
+        }
+    }
+    for (qsizetype at = 0; at < fresh.size(); at += kRows) {
+        const qsizetype size = qMin(kRows, fresh.size() - at);
+        if (size != prepared) {
+            QStringList rows;
+            for (qsizetype i = 0; i < size; ++i)
+                rows.append(QStringLiteral("(?, ?)"));
+            if (!m_db.prepare(q, QStringLiteral("INSERT INTO tributary_verify_seen (entity, external_id) VALUES %1 ON CONFLICT DO NOTHING")
+                                     .arg(rows.join(QStringLiteral(", "))),
+                              error))
+                return false;
+            prepared = size;
+        }
+        for (qsizetype i = 0; i < size; ++i) {
+            q.bindValue(int(2 * i), entity);
+            q.bindValue(int(2 * i + 1), fresh.at(at + i));
+        }
+        if (!m_db.exec(q, error))
+            return false;
+    }
+    return true;
+}
+
+bool LinkStore::cacheLocalIds(const QString &entity, const QStringList &externalIds, Error *error)
+{
+    QVariantList wanted;
+    for (const QString &id : externalIds) {
+        if (!m_cache.contains(cacheKey(entity, id)))
+            wanted.append(id);
+    }
+    return m_db.selectIn(QStringLiteral("SELECT external_id, local_id FROM tributary_links WHERE source = ? AND entity = ? AND external_id IN (%1)"),
+                         {m_source, entity}, wanted, [&](const QSqlQuery &q) { remember(entity, q.value(0).toString(), q.value(1).toString()); },
+                         error);
 }
 
 bool LinkStore::markListed(const QString &entity, const QString &externalId, const QString &value, bool *first, Error *error)

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "store/RowStatement.h"
 #include "util/Result.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QStringList>
@@ -26,6 +28,9 @@ public:
         QString origin;  // "inserted" or "matched"
         QString hash;
         QString baseJson; // parsed only when needed: unchanged records never look at it
+        // Whether baseJson was read: prefetch() leaves it out (most records of a page are new or
+        // unchanged and never need it); readBase() reads it for the ones that do.
+        bool baseRead = true;
         QString deletedAt; // set when reconciliation found the record gone at the source
         QJsonObject base() const;
     };
@@ -35,16 +40,19 @@ public:
     const QString &source() const { return m_source; }
 
     Link find(const QString &entity, const QString &externalId, Error *error);
-    // Reads the links of a whole page in a few queries; find() then answers from memory for
-    // those ids until the next prefetch or rollback.
+    // Reads the links of a whole page in a few queries, without their bases; find() then answers
+    // from memory for those ids until the next prefetch or rollback.
     bool prefetch(const QString &entity, const QStringList &externalIds, Error *error);
+    // Reads the base of a link that find() answered from a prefetched page (Link::baseRead).
+    bool readBase(const QString &entity, const QString &externalId, Link *link, Error *error);
     // The external id linked to the local row `localId` of `entity`; null when none is.
     Result<QString> externalIdOf(const QString &entity, const QString &localId);
     // Local id for a reference; null string when the record has no link yet.
     QString localId(const QString &entity, const QString &externalId, Error *error);
+    // `base`: the values as rowJson() writes them.
     bool insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,
-                const QString &hash, const QJsonObject &base, Error *error);
-    bool update(const QString &entity, const QString &externalId, const QString &hash, const QJsonObject &base, Error *error);
+                const QString &hash, const QByteArray &base, Error *error);
+    bool update(const QString &entity, const QString &externalId, const QString &hash, const QByteArray &base, Error *error);
     // Marks the record gone at the source (or back again, with an empty time).
     bool setDeleted(const QString &entity, const QString &externalId, const QString &deletedAt, Error *error);
     // Forgets the link (its row was deleted for good).
@@ -78,6 +86,12 @@ public:
     bool beginVerify(Error *error);
     // `first` (optional): false when the walk had named this id already.
     bool markVerified(const QString &entity, const QString &externalId, bool *first, Error *error);
+    // The same for the ids of a whole page at once: *before receives those a page before this one
+    // had named already; every id is marked.
+    bool markVerifiedPage(const QString &entity, const QStringList &externalIds, QSet<QString> *before, Error *error);
+    // Reads the local ids of these records into the cache localId() answers from, in a few
+    // statements (verify's references of a page).
+    bool cacheLocalIds(const QString &entity, const QStringList &externalIds, Error *error);
     // `value`: the record's change field as listed (for what would repair a missing record).
     bool markListed(const QString &entity, const QString &externalId, const QString &value, bool *first, Error *error);
     struct LinkedId
@@ -146,7 +160,8 @@ private:
 
     Database &m_db;
     QString m_source;
-    QSqlQuery m_find, m_insert, m_update, m_others, m_verified, m_listed;
+    QSqlQuery m_find, m_prefetch, m_base, m_update, m_others, m_verified, m_listed;
+    std::unique_ptr<RowStatement> m_insert;
     QHash<QString, QString> m_cache; // entity + '\x1f' + external id -> local id
     QString m_now;
     qint64 m_scan = 0;

@@ -314,6 +314,38 @@ bool Database::run(QSqlQuery &q, const QString &sql, const QVariantList &binds, 
     return exec(q, error);
 }
 
+bool Database::selectIn(const QString &sql, const QVariantList &binds, const QVariantList &values,
+                        const std::function<void(const QSqlQuery &)> &each, Error *error)
+{
+    constexpr qsizetype kChunk = 250; // well under every driver's limit of bound parameters
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    qsizetype prepared = -1;
+    for (qsizetype at = 0; at < values.size(); at += kChunk) {
+        const qsizetype size = qMin(kChunk, values.size() - at);
+        if (size != prepared) {
+            QStringList marks;
+            marks.reserve(size);
+            for (qsizetype i = 0; i < size; ++i)
+                marks.append(QStringLiteral("?"));
+            if (!prepare(q, sql.arg(marks.join(QLatin1Char(','))), error))
+                return false;
+            prepared = size;
+        }
+        int index = 0;
+        for (const QVariant &b : binds)
+            q.bindValue(index++, b);
+        for (qsizetype i = 0; i < size; ++i)
+            q.bindValue(index++, values.at(at + i));
+        if (!exec(q, error))
+            return false;
+        while (q.next())
+            each(q);
+        q.finish();
+    }
+    return true;
+}
+
 bool Database::notify(const QString &channel, const QString &payload, Error *error)
 {
     if (m_sqlite)

@@ -111,6 +111,12 @@ public:
     // writes that are not repeated per record.
     bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds, Error *error);
 
+    // Runs `sql`, whose "%1" stands for a list of placeholders, for `values` a chunk at a time
+    // (the chunk's values bound after `binds`), calling `each` for every row it returns: the
+    // look-ups of a whole page in a few statements instead of one per record.
+    bool selectIn(const QString &sql, const QVariantList &binds, const QVariantList &values, const std::function<void(const QSqlQuery &)> &each,
+                  Error *error);
+
     // A wake-up for the other workers sharing the database: PostgreSQL's NOTIFY on `channel`
     // with `payload` (delivered when the current transaction commits). Nothing on SQLite, whose
     // workers poll. A wake-up is only a hint: listeners never depend on it.

@@ -105,23 +105,22 @@ bool EntityTable::findMatch(const QVariantMap &row, QString *localId, bool *usab
 
 bool EntityTable::insert(const QVariantMap &row, QString *localId, Error *error)
 {
-    // Bound in place: this runs for every new record.
-    QSqlQuery *q = m_statements.get(m_insertSql, error);
+    // Bound in place, straight to the database: this runs for every new record.
+    RowStatement *q = m_statements.row(m_insertSql, error);
     if (!q)
         return false;
     int i = 0;
     for (const QString &c : std::as_const(m_insertColumns)) {
         const auto it = row.constFind(c);
-        q->bindValue(i++, it != row.constEnd() ? *it : m_entity.defaults.value(c));
+        q->bind(i++, it != row.constEnd() ? *it : m_entity.defaults.value(c));
     }
-    if (!m_db.exec(*q, error))
+    if (!q->exec(error))
         return false;
-    if (!q->next()) {
+    if (!q->hasRow()) {
         *error = Error(Error::Code::Database, Tr::tr("%1: the insert returned no key").arg(m_entity.table));
         return false;
     }
     *localId = q->value(0).toString();
-    q->finish();
     return true;
 }
 

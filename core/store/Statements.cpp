@@ -16,6 +16,18 @@ QSqlQuery *Statements::get(const QString &sql, Error *error)
     return it->get();
 }
 
+RowStatement *Statements::row(const QString &sql, Error *error)
+{
+    auto it = m_rows.find(sql);
+    if (it == m_rows.end()) {
+        std::shared_ptr<RowStatement> s = RowStatement::prepare(m_db, sql, error);
+        if (!s)
+            return nullptr;
+        it = m_rows.insert(sql, s);
+    }
+    return it->get();
+}
+
 QSqlQuery *Statements::from(Statements *cache, Database &db, QSqlQuery &local, const QString &sql, Error *error)
 {
     if (cache)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/RowStatement.h"
 #include "util/Error.h"
 
 #include <QHash>
@@ -20,7 +21,13 @@ public:
     // The statement for `sql`, prepared on first use; nullptr with *error set when the database
     // refuses it.
     QSqlQuery *get(const QString &sql, Error *error);
-    void clear() { m_cache.clear(); }
+    // The same for the statements of the hot path (RowStatement).
+    RowStatement *row(const QString &sql, Error *error);
+    void clear()
+    {
+        m_cache.clear();
+        m_rows.clear();
+    }
     // From `cache` when there is one, else prepared into `local`: for stores that serve the hot
     // path (with a cache) and one-off callers (without).
     static QSqlQuery *from(Statements *cache, Database &db, QSqlQuery &local, const QString &sql, Error *error);
@@ -29,6 +36,7 @@ public:
 private:
     Database &m_db;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_cache; // QSqlQuery cannot be copied
+    QHash<QString, std::shared_ptr<RowStatement>> m_rows;
 };
 
 } // namespace Tributary

@@ -411,9 +411,11 @@ bool Applier::sweep(const EntityConfig &entity, const QStringList &goneIds, Erro
 {
     QList<LinkStore::Link> gone;
     for (const QString &id : goneIds) {
-        gone.append(m_ctx.links.find(entity.name, id, error));
-        if (error->isError())
+        // With its base: whether the row was edited here decides between a delete and a conflict.
+        LinkStore::Link link = m_ctx.links.find(entity.name, id, error);
+        if (error->isError() || !m_ctx.links.readBase(entity.name, id, &link, error))
             return false;
+        gone.append(link);
     }
     return inTransaction([&] { return m_sweeper.sweep(entity, goneIds, gone, error); }, error);
 }

@@ -51,7 +51,7 @@ bool PlanWriter::insert(const RecordPlan &plan, Error *error)
     const EntityConfig &entity = *plan.entity;
     QString localId;
     if (!m_ctx.table(entity).insert(plan.row, &localId, error)
-        || !m_ctx.links.insert(entity.name, plan.externalId, localId, QStringLiteral("inserted"), plan.hash, variantMapToJson(plan.row), error))
+        || !m_ctx.links.insert(entity.name, plan.externalId, localId, QStringLiteral("inserted"), plan.hash, rowJson(plan.row), error))
         return false;
     ++m_ctx.counts[entity.name].inserted;
     m_ctx.newlyLinked.append({entity.name, plan.externalId});
@@ -61,7 +61,7 @@ bool PlanWriter::insert(const RecordPlan &plan, Error *error)
 bool PlanWriter::link(const RecordPlan &plan, Error *error)
 {
     const EntityConfig &entity = *plan.entity;
-    if (!m_ctx.links.insert(entity.name, plan.externalId, plan.matchedId, QStringLiteral("matched"), plan.hash, variantMapToJson(plan.row), error))
+    if (!m_ctx.links.insert(entity.name, plan.externalId, plan.matchedId, QStringLiteral("matched"), plan.hash, rowJson(plan.row), error))
         return false;
     ++m_ctx.counts[entity.name].linked;
     m_ctx.newlyLinked.append({entity.name, plan.externalId});
@@ -98,7 +98,7 @@ bool PlanWriter::update(const RecordPlan &plan, Error *error)
     }
     // The base becomes what the source says now, so a field kept locally is not raised again until
     // the source changes it again.
-    return m_ctx.links.update(entity.name, plan.externalId, plan.hash, variantMapToJson(plan.row), error);
+    return m_ctx.links.update(entity.name, plan.externalId, plan.hash, rowJson(plan.row), error);
 }
 
 bool PlanWriter::localDeleted(const RecordPlan &plan, Error *error)
@@ -108,7 +108,7 @@ bool PlanWriter::localDeleted(const RecordPlan &plan, Error *error)
     const QJsonObject remote = variantMapToJson(plan.row);
     return recordConflict(plan, QStringLiteral("local-deleted"), m_ctx.table(entity).syncColumns(), plan.link.base(), QJsonObject(), remote,
                           QString(), QJsonObject(), error)
-        && m_ctx.links.update(entity.name, plan.externalId, plan.hash, remote, error);
+        && m_ctx.links.update(entity.name, plan.externalId, plan.hash, rowJson(plan.row), error);
 }
 
 bool PlanWriter::recordConflict(const RecordPlan &plan, const QString &kind, const QStringList &fields, const QJsonObject &base,

@@ -206,14 +206,17 @@ MappedRecord RecordMapper::map(const QJsonObject &record) const
 
     if (out.isValid()) {
         // The hash covers what Tributary writes, in the source's id space: an unchanged hash means
-        // there is nothing to apply, whatever the local ids became. QJsonObject sorts its keys.
-        QJsonObject values, refs;
-        for (auto it = out.values.constBegin(); it != out.values.constEnd(); ++it)
-            values.insert(it.key(), variantToJson(it.value()));
+        // there is nothing to apply, whatever the local ids became. The text hashed is the compact
+        // JSON {"r":{refs},"v":{values}} with sorted keys, as earlier versions wrote it through
+        // QJsonDocument (rowJson writes the same bytes), so stored hashes stay comparable.
+        QVariantMap refs;
         for (auto it = out.refs.constBegin(); it != out.refs.constEnd(); ++it)
             refs.insert(it.key(), it.value());
-        const QByteArray canonical = QJsonDocument(QJsonObject{{QStringLiteral("v"), values}, {QStringLiteral("r"), refs}})
-                                         .toJson(QJsonDocument::Compact);
+        QByteArray canonical = QByteArrayLiteral("{\"r\":");
+        canonical += rowJson(refs);
+        canonical += ",\"v\":";
+        canonical += rowJson(out.values);
+        canonical += '}';
         out.hash = QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha1).toHex());
     }
     return out;

@@ -69,6 +69,9 @@ bool RecordPlanner::isBeforeStart(const EntityConfig &entity, const QJsonObject 
 
 bool RecordPlanner::planKnownRow(RecordPlan *p, Error *error)
 {
+    // The base, which the page's prefetch left out: only changed records need it.
+    if (!m_ctx.links.readBase(p->entity->name, p->externalId, &p->link, error))
+        return false;
     EntityTable &table = m_ctx.table(*p->entity);
     QVariantMap local;
     bool exists = false;
