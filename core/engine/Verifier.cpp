@@ -216,22 +216,72 @@ void Verifier::onPage(const Page &page)
     QStringList quoted;
     for (const QString &c : std::as_const(selectColumns))
         quoted.append(m_db.quote(c));
-    QSqlQuery sel;
-    if (!m_db.prepare(sel, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(quoted.join(QStringLiteral(", ")), m_db.quote(e.table), m_db.quote(e.key)), &error)) {
-        m_walker->stop(error);
-        return;
-    }
     // Reads only (the seen ids go to a temporary table, which is not the main database): no
     // write lock, so verify runs while the application or a sync writes.
     if (!m_db.readTransaction(&error)) {
         m_walker->stop(error);
         return;
     }
+
+    // The whole page is looked up at once, a few statements for each kind of look-up, never one
+    // per record: which ids an earlier page named, which have an open conflict, their links,
+    // the local rows those point to, and the links of the records they refer to.
+    struct Incoming
+    {
+        QJsonObject record;
+        MappedRecord mapped;
+        QString value;
+    };
+    QList<Incoming> incoming;
+    incoming.reserve(page.records.size());
+    QStringList ids;
+    QHash<QString, QStringList> referenced; // entity -> external ids the page's records refer to
     for (const QJsonValue &v : page.records) {
+        Incoming in{v.toObject(), {}, {}};
+        in.mapped = mapper.map(in.record);
+        in.value = m_caps.cursorField.isEmpty() ? QString() : fieldText(in.record, m_caps.cursorField);
+        if (!in.mapped.externalId.isEmpty())
+            ids.append(in.mapped.externalId);
+        for (auto it = in.mapped.refs.constBegin(); it != in.mapped.refs.constEnd(); ++it) {
+            for (const ReferenceMapping &ref : e.references) {
+                if (ref.column == it.key())
+                    referenced[ref.entity].append(it.value());
+            }
+        }
+        incoming.append(in);
+    }
+    QSet<QString> namedBefore, inConflict;
+    bool ok = m_links->markVerifiedPage(e.name, ids, &namedBefore, &error) && m_conflicts->openAmong(m_source.name, e.name, ids, &inConflict, &error)
+        && m_links->prefetch(e.name, ids, &error);
+    for (auto it = referenced.constBegin(); ok && it != referenced.constEnd(); ++it)
+        ok = m_links->cacheLocalIds(it.key(), it.value(), &error);
+    QHash<QString, QVariantList> rows; // local id -> the synced columns
+    if (ok) {
+        QVariantList keys;
+        for (const QString &id : std::as_const(ids)) {
+            const LinkStore::Link link = m_links->find(e.name, id, &error);
+            if (link.found && link.deletedAt.isEmpty())
+                keys.append(Database::keyValue(link.localId));
+        }
+        ok = !error
+            && m_db.selectIn(QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IN (%4)")
+                                 .arg(m_db.quote(e.key), quoted.join(QStringLiteral(", ")), m_db.quote(e.table), QStringLiteral("%1")),
+                             {}, keys,
+                             [&](const QSqlQuery &q) {
+                                 QVariantList values;
+                                 values.reserve(selectColumns.size());
+                                 for (int i = 0; i < selectColumns.size(); ++i)
+                                     values.append(q.value(i + 1));
+                                 rows.insert(q.value(0).toString(), values);
+                             },
+                             &error);
+    }
+    QSet<QString> namedNow;
+    for (qsizetype n = 0; ok && n < incoming.size(); ++n) {
+        const Incoming &in = incoming.at(n);
+        const MappedRecord &m = in.mapped;
+        const QString &value = in.value;
         ++r.sourceRecords;
-        const QJsonObject record = v.toObject();
-        const MappedRecord m = mapper.map(record);
-        const QString value = m_caps.cursorField.isEmpty() ? QString() : fieldText(record, m_caps.cursorField);
         // Not in the main database: explained when it is held in quarantine with its reason
         // (applied when the source changes it), missing otherwise.
         auto heldOrAbsent = [&](Absent a) {
@@ -250,16 +300,14 @@ void Verifier::onPage(const Page &page)
             absent(a);
         };
         if (!m.externalId.isEmpty()) {
-            bool first = true;
-            if (!m_links->markVerified(e.name, m.externalId, &first, &error))
-                break;
-            if (!first) {
+            if (namedBefore.contains(m.externalId) || namedNow.contains(m.externalId)) {
                 // Read before in this walk: compared then. Pages that overlap may also skip.
                 ++m_repeats;
                 if (m_repeated.size() < kExamples)
                     m_repeated.append(m.externalId);
                 continue;
             }
+            namedNow.insert(m.externalId);
             ++r.walkedIds;
         }
         if (!m.isValid()) {
@@ -268,11 +316,7 @@ void Verifier::onPage(const Page &page)
                 break;
             continue;
         }
-        bool inConflict = false;
-        if (!m_conflicts->hasOpen(m_source.name, e.name, m.externalId, &inConflict, &error))
-            break;
-
-        const LinkStore::Link link = m_links->find(e.name, m.externalId, &error);
+        LinkStore::Link link = m_links->find(e.name, m.externalId, &error);
         if (error)
             break;
         if (!link.found && isBeforeStart(value)) {
@@ -290,11 +334,9 @@ void Verifier::onPage(const Page &page)
             absent({Absent::Why::DeletedHere, m.externalId, link.localId, value, QString()});
             continue;
         }
-        sel.bindValue(0, link.localId.toLongLong() ? QVariant(link.localId.toLongLong()) : QVariant(link.localId));
-        if (!m_db.exec(sel, &error))
-            break;
-        if (!sel.next()) {
-            if (inConflict) {
+        const auto row = rows.constFind(link.localId);
+        if (row == rows.constEnd()) {
+            if (inConflict.contains(m.externalId)) {
                 ++r.conflicts;
                 ++m_absentExplained;
             } else {
@@ -307,28 +349,37 @@ void Verifier::onPage(const Page &page)
             const QString ext = m.refs.value(ref.column);
             expected.insert(ref.column, ext.isEmpty() ? QVariant() : QVariant(m_links->localId(ref.entity, ext, &error)));
         }
-        const QJsonObject base = link.base();
+        if (error)
+            break;
+        // The base is read only for a record whose row differs from the source: most do not.
+        std::optional<QJsonObject> base;
         bool differs = false, diverges = false;
         for (int i = 0; i < selectColumns.size(); ++i) {
             const QString &c = selectColumns.at(i);
-            const QVariant local = sel.value(i);
+            const QVariant &local = row->at(i);
             const QVariant want = expected.value(c);
             if (sameValue(local, want))
                 continue;
-            if (c != e.updatedColumn && base.contains(c) && !sameValue(local, base.value(c).toVariant())) {
+            if (c == e.updatedColumn)
+                continue; // follows the other fields; a local edit moves it too
+            if (!base) {
+                if (!m_links->readBase(e.name, m.externalId, &link, &error))
+                    break;
+                base = link.base();
+            }
+            if (base->contains(c) && !sameValue(local, base->value(c).toVariant())) {
                 diverges = true; // a local edit, or an adopted row's own value: kept on purpose
                 continue;
             }
-            if (c == e.updatedColumn)
-                continue; // follows the other fields; a local edit moves it too
             differs = true;
             example(Tr::tr("%1 %2 (%3 id %4): %5 is %6 here but %7 at the source")
                         .arg(e.name, m.externalId, e.table, link.localId, c, show(local), show(want)));
         }
-        sel.finish();
+        if (error)
+            break;
         if (differs)
             ++r.different;
-        else if (inConflict)
+        else if (inConflict.contains(m.externalId))
             ++r.conflicts;
         else if (diverges)
             ++r.diverged;

@@ -170,6 +170,17 @@ Result<QList<QPair<QString, QString>>> ConflictStore::sourceEntityPairs()
     return out;
 }
 
+bool ConflictStore::openAmong(const QString &source, const QString &entity, const QStringList &externalIds, QSet<QString> *open, Error *error)
+{
+    QVariantList ids;
+    ids.reserve(externalIds.size());
+    for (const QString &id : externalIds)
+        ids.append(id);
+    return m_db.selectIn(QStringLiteral("SELECT external_id FROM tributary_conflicts WHERE source = ? AND entity = ? AND status = 'open' "
+                                        "AND external_id IN (%1)"),
+                         {source, entity}, ids, [&](const QSqlQuery &q) { open->insert(q.value(0).toString()); }, error);
+}
+
 bool ConflictStore::hasOpen(const QString &source, const QString &entity, const QString &externalId, bool *open, Error *error)
 {
     QSqlQuery local;

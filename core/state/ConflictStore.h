@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QStringList>
 
 class QSqlQuery;
@@ -73,6 +74,8 @@ public:
     Result<QHash<QString, qint64>> openCountsBySourceAndEntity();
     // The (source, entity) pairs that have conflicts, open or resolved, for filters.
     Result<QList<QPair<QString, QString>>> sourceEntityPairs();
+    // Which of these records of `entity` have an open conflict, in a few statements.
+    bool openAmong(const QString &source, const QString &entity, const QStringList &externalIds, QSet<QString> *open, Error *error);
     bool hasOpen(const QString &source, const QString &entity, const QString &externalId, bool *open, Error *error);
 
     // Records a collision the engine found: id, status and times are the store's; an empty
