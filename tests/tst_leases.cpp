@@ -524,19 +524,26 @@ void tst_Leases::aWorkerRunsItsShareAndLeavesTheRestForAMoment()
     QTRY_VERIFY2_WITH_TIMEOUT(
         f.scalar(QStringLiteral("SELECT COUNT(DISTINCT source) FROM tributary_runs WHERE status = 'ok' AND kind = 'incremental'")) == 4,
         qPrintable(a->log()), 120000);
-    // Two ran at once, two after the wait: never more than two at the same time.
+    // Two ran at once, two were left to the other worker first. Never more than two at the same
+    // time, but for a source whose turn was left and came back (the first two may still be
+    // running after the wait, on a slow machine).
     RunFilter filter;
     filter.oldestFirst = true;
     const QList<RunRecord> all = RunLog(f.db()).list(filter).valueOr({});
     QCOMPARE(all.size(), 4);
     const auto at = [](const QString &iso) { return QDateTime::fromString(iso, Qt::ISODateWithMs); };
+    const auto wasLeft = [&](const QString &source) { return a->logged(source + QStringLiteral(": this worker runs 2 of 4 sources")); };
+    int left = 0;
     for (const RunRecord &r : all) {
         int overlapping = 0;
         for (const RunRecord &o : all)
             overlapping += at(o.startedAt) <= at(r.startedAt) && at(r.startedAt) < at(o.finishedAt) ? 1 : 0;
-        QVERIFY2(overlapping <= 2, qPrintable(QStringLiteral("%1 runs going when %2 started").arg(overlapping).arg(r.source)));
+        QVERIFY2(overlapping <= 2 || wasLeft(r.source),
+                 qPrintable(QStringLiteral("%1 runs going when %2 started, and its turn was never left: %3").arg(overlapping).arg(r.source, a->log())));
         QCOMPARE(r.workerName(), workerOf(*a));
+        left += wasLeft(r.source) ? 1 : 0;
     }
+    QVERIFY2(left == 2, qPrintable(a->log()));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_workers")), 2);
     a->terminate();
     QCOMPARE(a->wait(), 0);

@@ -1,6 +1,7 @@
 #include "ChangeLog.h"
 
 #include "store/Database.h"
+#include "store/RowBatch.h"
 #include "store/Statements.h"
 #include "util/Tr.h"
 #include "util/Values.h"
@@ -21,10 +22,44 @@ QJsonObject Change::toJson() const
                        {QStringLiteral("run_id"), runId > 0 ? QJsonValue(runId) : QJsonValue()}};
 }
 
+ChangeLog::ChangeLog(Database &db, Statements *statements) : m_db(db), m_statements(statements) {}
+
+ChangeLog::~ChangeLog() = default;
+
+namespace {
+
+// The change log's columns, in the order append() binds them.
+QVariantList lineValues(const Change &c)
+{
+    return {c.runId > 0 ? QVariant(c.runId) : QVariant(),
+            c.source.isEmpty() ? QVariant() : QVariant(c.source),
+            c.entity.isEmpty() ? QVariant() : QVariant(c.entity),
+            c.table,
+            c.localId,
+            c.externalId.isEmpty() ? QVariant() : QVariant(c.externalId),
+            c.op,
+            c.fields.isEmpty() ? QVariant() : QVariant(compactJson(QJsonArray::fromStringList(c.fields))),
+            c.actor,
+            c.at,
+            c.values.isEmpty() ? QVariant() : QVariant(compactJson(c.values))};
+}
+
+const QStringList kLineColumns = {QStringLiteral("run_id"), QStringLiteral("source"),   QStringLiteral("entity"),
+                                  QStringLiteral("table_name"), QStringLiteral("local_id"), QStringLiteral("external_id"),
+                                  QStringLiteral("op"),     QStringLiteral("fields"),   QStringLiteral("actor"),
+                                  QStringLiteral("at"),     QStringLiteral("change_values")};
+
+} // namespace
+
 bool ChangeLog::append(const Change &c, Error *error)
 {
-    const QString sql = QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, "
-                                       "external_id, op, fields, actor, at, change_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (m_batching) {
+        if (!m_queue)
+            m_queue = std::make_unique<RowBatch>(m_db, QStringLiteral("tributary_changes"), kLineColumns);
+        m_queue->add(lineValues(c));
+        return true;
+    }
+    const QString sql = QStringLiteral("INSERT INTO tributary_changes (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kLineColumns.join(QStringLiteral(", ")));
     // The engine appends a line per record: with a cache, the statement is looked up once.
     std::unique_ptr<RowStatement> local;
     RowStatement *q = m_append;
@@ -34,21 +69,21 @@ bool ChangeLog::append(const Change &c, Error *error)
         q = (local = RowStatement::prepare(m_db, sql, error)).get();
     if (!q)
         return false;
-    if (c.runId > 0)
-        q->bind(0, c.runId);
-    else
-        q->bindNull(0);
-    q->bind(1, c.source.isEmpty() ? QString() : c.source);
-    q->bind(2, c.entity.isEmpty() ? QString() : c.entity);
-    q->bind(3, c.table);
-    q->bind(4, c.localId);
-    q->bind(5, c.externalId.isEmpty() ? QString() : c.externalId);
-    q->bind(6, c.op);
-    q->bind(7, c.fields.isEmpty() ? QString() : compactJson(QJsonArray::fromStringList(c.fields)));
-    q->bind(8, c.actor);
-    q->bind(9, c.at);
-    q->bind(10, c.values.isEmpty() ? QString() : compactJson(c.values));
+    const QVariantList values = lineValues(c);
+    for (int i = 0; i < values.size(); ++i)
+        q->bind(i, values.at(i));
     return q->exec(error);
+}
+
+bool ChangeLog::flush(Error *error)
+{
+    return !m_queue || m_queue->flush(error);
+}
+
+void ChangeLog::discard()
+{
+    if (m_queue)
+        m_queue->discard();
 }
 
 namespace {

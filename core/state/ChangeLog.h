@@ -5,12 +5,14 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
+#include <memory>
 
 class QSqlQuery;
 
 namespace Tributary {
 
 class Database;
+class RowBatch;
 class RowStatement;
 class Statements;
 
@@ -51,9 +53,16 @@ class ChangeLog
 {
 public:
     // `statements`: keeps the append statement prepared (the engine appends one line per record).
-    explicit ChangeLog(Database &db, Statements *statements = nullptr) : m_db(db), m_statements(statements) {}
+    explicit ChangeLog(Database &db, Statements *statements = nullptr);
+    ~ChangeLog();
 
     bool append(const Change &change, Error *error);
+    // Batching (the engine's applier): lines are queued and written by flush() in multi-row
+    // statements; the owner flushes before its transaction commits, and discards after a
+    // rollback. Nothing reads the change log inside the applier's transactions.
+    void setBatching(bool batching) { m_batching = batching; }
+    bool flush(Error *error);
+    void discard();
     // The changes of one row, oldest first; `limit` keeps the newest ones (0: all).
     Result<QList<Change>> forRow(const QString &table, const QString &localId, int limit = 0);
     // The lines the filter selects, oldest first.
@@ -64,6 +73,8 @@ private:
     Database &m_db;
     Statements *m_statements;
     RowStatement *m_append = nullptr; // from m_statements, once prepared
+    bool m_batching = false;
+    std::unique_ptr<RowBatch> m_queue;
 };
 
 } // namespace Tributary

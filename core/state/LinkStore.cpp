@@ -29,6 +29,8 @@ void LinkStore::remember(const QString &entity, const QString &externalId, const
 
 bool LinkStore::prefetch(const QString &entity, const QStringList &externalIds, Error *error)
 {
+    if (!settle(error))
+        return false;
     m_page.clear();
     m_pageEntity = entity;
     // One statement for every chunk, prepared once: a short last chunk repeats its last id.
@@ -74,6 +76,8 @@ bool LinkStore::readBase(const QString &entity, const QString &externalId, Link 
 {
     if (link->baseRead || !link->found)
         return true;
+    if (!settle(error))
+        return false;
     if (m_base.lastQuery().isEmpty()
         && !m_db.prepare(m_base, QStringLiteral("SELECT base FROM tributary_links WHERE source = ? AND entity = ? AND external_id = ?"), error))
         return false;
@@ -94,6 +98,11 @@ LinkStore::Link LinkStore::find(const QString &entity, const QString &externalId
     if (entity == m_pageEntity) {
         const auto it = m_page.constFind(externalId);
         if (it != m_page.constEnd())
+            return *it;
+    }
+    if (!m_queued.isEmpty()) {
+        const auto it = m_queued.constFind(cacheKey(entity, externalId));
+        if (it != m_queued.constEnd())
             return *it;
     }
     Link link;
@@ -130,34 +139,64 @@ QString LinkStore::localId(const QString &entity, const QString &externalId, Err
 bool LinkStore::insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,
                        const QString &hash, const QByteArray &base, Error *error)
 {
-    if (!m_insert) {
-        m_insert = RowStatement::prepare(m_db,
-                                         QStringLiteral("INSERT INTO tributary_links (source, entity, external_id, local_id, origin, "
-                                                        "base_hash, base, created_at, updated_at, seen_scan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                         error);
-        if (!m_insert)
+    if (m_batching) {
+        if (!m_queue)
+            m_queue = std::make_unique<RowBatch>(m_db, QStringLiteral("tributary_links"),
+                                                 QStringList{QStringLiteral("source"), QStringLiteral("entity"), QStringLiteral("external_id"),
+                                                             QStringLiteral("local_id"), QStringLiteral("origin"), QStringLiteral("base_hash"),
+                                                             QStringLiteral("base"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
+                                                             QStringLiteral("seen_scan")});
+        const QString baseText = QString::fromUtf8(base);
+        m_queue->add({m_source, entity, externalId, localId, origin, hash, baseText, m_now, m_now, m_scan});
+        Link queued;
+        queued.found = true;
+        queued.localId = localId;
+        queued.origin = origin;
+        queued.hash = hash;
+        queued.baseJson = baseText;
+        m_queued.insert(cacheKey(entity, externalId), queued);
+    } else {
+        if (!m_insert) {
+            m_insert = RowStatement::prepare(m_db,
+                                             QStringLiteral("INSERT INTO tributary_links (source, entity, external_id, local_id, origin, "
+                                                            "base_hash, base, created_at, updated_at, seen_scan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                             error);
+            if (!m_insert)
+                return false;
+        }
+        m_insert->bind(0, m_source);
+        m_insert->bind(1, entity);
+        m_insert->bind(2, externalId);
+        m_insert->bind(3, localId);
+        m_insert->bind(4, origin);
+        m_insert->bind(5, hash);
+        m_insert->bindUtf8(6, base);
+        m_insert->bind(7, m_now);
+        m_insert->bind(8, m_now);
+        m_insert->bind(9, m_scan);
+        if (!m_insert->exec(error))
             return false;
     }
-    m_insert->bind(0, m_source);
-    m_insert->bind(1, entity);
-    m_insert->bind(2, externalId);
-    m_insert->bind(3, localId);
-    m_insert->bind(4, origin);
-    m_insert->bind(5, hash);
-    m_insert->bindUtf8(6, base);
-    m_insert->bind(7, m_now);
-    m_insert->bind(8, m_now);
-    m_insert->bind(9, m_scan);
-    if (!m_insert->exec(error))
-        return false;
     remember(entity, externalId, localId);
     if (entity == m_pageEntity)
         m_page.remove(externalId); // a duplicate in the same page must see this link
     return true;
 }
 
+bool LinkStore::flush(Error *error)
+{
+    if (!m_queue || m_queue->isEmpty())
+        return true;
+    if (!m_queue->flush(error))
+        return false;
+    m_queued.clear();
+    return true;
+}
+
 bool LinkStore::update(const QString &entity, const QString &externalId, const QString &hash, const QByteArray &base, Error *error)
 {
+    if (!settle(error))
+        return false;
     if (m_update.lastQuery().isEmpty()
         && !m_db.prepare(m_update, QStringLiteral("UPDATE tributary_links SET base_hash = ?, base = ?, updated_at = ? "
                                                   "WHERE source = ? AND entity = ? AND external_id = ?"),
@@ -176,6 +215,8 @@ bool LinkStore::update(const QString &entity, const QString &externalId, const Q
 
 bool LinkStore::setDeleted(const QString &entity, const QString &externalId, const QString &deletedAt, Error *error)
 {
+    if (!settle(error))
+        return false;
     QSqlQuery q;
     if (!m_db.prepare(q, QStringLiteral("UPDATE tributary_links SET deleted_at = ?, updated_at = ? WHERE source = ? AND entity = ? AND external_id = ?"), error))
         return false;
@@ -191,6 +232,8 @@ bool LinkStore::setDeleted(const QString &entity, const QString &externalId, con
 
 bool LinkStore::remove(const QString &entity, const QString &externalId, Error *error)
 {
+    if (!settle(error))
+        return false;
     QSqlQuery q;
     if (!m_db.prepare(q, QStringLiteral("DELETE FROM tributary_links WHERE source = ? AND entity = ? AND external_id = ?"), error))
         return false;
@@ -205,6 +248,8 @@ bool LinkStore::remove(const QString &entity, const QString &externalId, Error *
 
 Result<QString> LinkStore::externalIdOf(const QString &entity, const QString &localId)
 {
+    if (Error e; !settle(&e))
+        return e;
     QSqlQuery q;
     Error error;
     if (!m_db.run(q, QStringLiteral("SELECT external_id FROM tributary_links WHERE source = ? AND entity = ? AND local_id = ?"),
@@ -215,6 +260,8 @@ Result<QString> LinkStore::externalIdOf(const QString &entity, const QString &lo
 
 bool LinkStore::stampSeen(const QString &entity, const QStringList &externalIds, qint64 scan, Error *error)
 {
+    if (!settle(error))
+        return false;
     constexpr int kChunk = 250;
     for (qsizetype at = 0; at < externalIds.size(); at += kChunk) {
         const QStringList chunk = externalIds.mid(at, kChunk);
@@ -232,6 +279,8 @@ bool LinkStore::stampSeen(const QString &entity, const QStringList &externalIds,
 
 bool LinkStore::countForScan(const QString &entity, qint64 scan, ScanCounts *counts, Error *error)
 {
+    if (!settle(error))
+        return false;
     QSqlQuery q;
     if (!m_db.run(q, QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN seen_scan < ? THEN 1 ELSE 0 END), 0) FROM tributary_links "
                                     "WHERE source = ? AND entity = ? AND deleted_at IS NULL"),
@@ -250,6 +299,8 @@ bool LinkStore::countForScan(const QString &entity, qint64 scan, ScanCounts *cou
 
 Result<QStringList> LinkStore::unseen(const QString &entity, qint64 scan)
 {
+    if (Error e; !settle(&e))
+        return e;
     QSqlQuery q;
     Error error;
     if (!m_db.run(q, QStringLiteral("SELECT external_id FROM tributary_links WHERE source = ? AND entity = ? "
@@ -467,6 +518,8 @@ Result<QList<LinkStore::Count>> LinkStore::counts()
 
 bool LinkStore::othersOnRow(const QString &table, const QString &localId, QList<OtherLink> *out, Error *error)
 {
+    if (!settle(error))
+        return false;
     out->clear();
     if (m_others.lastQuery().isEmpty()
         && !m_db.prepare(m_others, QStringLiteral("SELECT l.source, l.base FROM tributary_entities e JOIN tributary_links l "

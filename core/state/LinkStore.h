@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/RowBatch.h"
 #include "store/RowStatement.h"
 #include "util/Result.h"
 
@@ -57,11 +58,20 @@ public:
     bool setDeleted(const QString &entity, const QString &externalId, const QString &deletedAt, Error *error);
     // Forgets the link (its row was deleted for good).
     bool remove(const QString &entity, const QString &externalId, Error *error);
+    // After a rollback: forgets what it read and what it queued.
     void dropCache()
     {
         m_cache.clear();
         m_page.clear();
+        m_queued.clear();
+        if (m_queue)
+            m_queue->discard();
     }
+    // Batching (the engine's applier): new links are queued and written by flush() in a few
+    // multi-row statements; find() and localId() answer for the queued ones, and every other
+    // statement of this store flushes first. The owner flushes before its transaction commits.
+    void setBatching(bool batching) { m_batching = batching; }
+    bool flush(Error *error);
     // The time written to created_at/updated_at; one value per transaction.
     void setTimestamp(const QString &now) { m_now = now; }
 
@@ -167,6 +177,11 @@ private:
     qint64 m_scan = 0;
     QString m_pageEntity;
     QHash<QString, Link> m_page; // external id -> link (found or not) for the prefetched page
+    bool m_batching = false;
+    std::unique_ptr<RowBatch> m_queue;
+    QHash<QString, Link> m_queued; // entity + '\x1f' + external id -> a queued new link
+    // Writes the queued links before a statement that reads or changes the table.
+    bool settle(Error *error) { return m_queued.isEmpty() || flush(error); }
 };
 
 } // namespace Tributary

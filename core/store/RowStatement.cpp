@@ -80,16 +80,20 @@ void RowStatement::bind(int index, const QString &text)
         m_query.bindValue(index, text);
         return;
     }
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text(m_stmt, index + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    bindUtf8(index, text.toUtf8());
 }
 
 void RowStatement::bindUtf8(int index, const QByteArray &utf8)
 {
-    if (m_stmt)
-        sqlite3_bind_text(m_stmt, index + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-    else
+    if (!m_stmt) {
         m_query.bindValue(index, QString::fromUtf8(utf8));
+        return;
+    }
+    if (m_texts.size() <= index)
+        m_texts.resize(index + 1);
+    m_texts[index] = utf8; // shared, not copied; alive until this parameter is bound again
+    const QByteArray &kept = m_texts.at(index);
+    sqlite3_bind_text(m_stmt, index + 1, kept.constData(), int(kept.size()), SQLITE_STATIC);
 }
 
 void RowStatement::bind(int index, const QVariant &value)

@@ -54,6 +54,9 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
     QSqlQuery m_query;             // PostgreSQL
     QVariantList m_row;
+    // The text bound to each parameter, kept until the next bind of it: SQLite reads it in place
+    // (SQLITE_STATIC) instead of copying every value.
+    QList<QByteArray> m_texts;
 };
 
 } // namespace Tributary

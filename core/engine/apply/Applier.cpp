@@ -135,7 +135,7 @@ bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, C
         m_ctx.stampNow();
         Error e;
         if (begin(&e) && applyAll(entity, records, careful, &e) && resolvePending(&e)
-            && m_cursors.save(m_ctx.source.name, entity.name, cursorKind, position, m_ctx.runId, &e) && m_ctx.db.commit(&e)) {
+            && m_cursors.save(m_ctx.source.name, entity.name, cursorKind, position, m_ctx.runId, &e) && m_ctx.flush(&e) && m_ctx.db.commit(&e)) {
             if (careful)
                 afterRollback(); // savepoints may have undone removals from the sets
             return true;
@@ -188,7 +188,7 @@ bool Applier::inTransaction(const std::function<bool()> &body, Error *error)
         m_ctx.db.rollback();
         return false;
     }
-    if (body() && !error->isError() && m_ctx.db.commit(error))
+    if (body() && !error->isError() && m_ctx.flush(error) && m_ctx.db.commit(error))
         return true;
     m_ctx.db.rollback();
     afterRollback();
@@ -204,7 +204,7 @@ bool Applier::begin(Error *error)
 
 void Applier::afterRollback()
 {
-    m_ctx.links.dropCache();
+    m_ctx.discardQueued();
     m_ctx.newlyLinked.clear();
     m_parked.reload();
 }
@@ -259,12 +259,14 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
         const auto countsBefore = m_ctx.counts;
         const qsizetype linkedBefore = m_ctx.newlyLinked.size();
         Error e;
-        if (applyRaw(entity, raw, &e)) {
+        // The record's queued rows are written inside its savepoint, so that a failure there is
+        // the record's and rolls back with it.
+        if (applyRaw(entity, raw, &e) && m_ctx.flush(&e)) {
             if (!m_ctx.db.exec(QStringLiteral("RELEASE SAVEPOINT tributary_record"), error))
                 return false;
             continue;
         }
-        m_ctx.links.dropCache();
+        m_ctx.discardQueued();
         m_ctx.counts = countsBefore;
         m_ctx.newlyLinked.resize(linkedBefore);
         if (!m_ctx.db.exec(QStringLiteral("ROLLBACK TO SAVEPOINT tributary_record"), error)

@@ -8,6 +8,9 @@ ApplyContext::ApplyContext(Database &database, const Config &cfg, const SourceCo
     : db(database), config(cfg), source(src), runId(run), impl(source_), statements(database), links(database, src.name),
       conflicts(database, &statements), changes(database, &statements), m_actor(QStringLiteral("source:") + src.name)
 {
+    // The applier writes links and change log lines a page (or a savepoint) at a time.
+    links.setBatching(true);
+    changes.setBatching(true);
     stampNow();
 }
 

@@ -57,6 +57,15 @@ public:
     void stampNow();
     EntityTable &table(const EntityConfig &entity);
     const RecordMapper &mapper(const EntityConfig &entity);
+    // Writes the links and change log lines the transaction queued (LinkStore, ChangeLog
+    // batching): before every commit and before a savepoint is released.
+    bool flush(Error *error) { return links.flush(error) && changes.flush(error); }
+    // After a rollback: what was queued goes with it.
+    void discardQueued()
+    {
+        links.dropCache();
+        changes.discard();
+    }
     // A line in the change log, by this source.
     bool logChange(const EntityConfig &entity, const QString &localId, const QString &externalId, const QString &op, Error *error,
                    const QStringList &fields = {}, const QJsonObject &values = {});
