@@ -1915,6 +1915,10 @@
         <source>cannot read the workers from the main database</source>
         <translation>die Worker können nicht aus der Hauptdatenbank gelesen werden</translation>
     </message>
+    <message>
+        <source>the SQLite connection offers no handle to prepare a statement on</source>
+        <translation>die SQLite-Verbindung bietet kein Handle, auf dem sich eine Anweisung vorbereiten ließe</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
@@ -2741,6 +2745,7 @@ Run &apos;tributaryd conflicts &lt;subcommand&gt; --help&apos; for the options.
     </message>
     <message>
         <source>step</source>
+        <extracomment>Column of the benchmark&apos;s table: the step&apos;s time divided by the slower floor&apos;s.</extracomment>
         <translation>Schritt</translation>
     </message>
     <message>
@@ -4132,6 +4137,50 @@ abweichen oder eine Prüfung fehlgeschlagen ist; 1, wenn verify nicht zu Ende ka
         <source>peak memory: the largest worker&apos;s; files and worker logs: %1</source>
         <extracomment>How to read the workers benchmark&apos;s &quot;peak memory&quot; column.</extracomment>
         <translation>Spitzenspeicher: der des größten Workers; Dateien und Worker-Logs: %1</translation>
+    </message>
+    <message>
+        <source>fetch floor</source>
+        <extracomment>A step of the benchmark: every page read as the initial sync reads them, nothing written.</extracomment>
+        <translation>Untergrenze Abruf</translation>
+    </message>
+    <message>
+        <source>write floor</source>
+        <extracomment>A step of the benchmark: the application&apos;s rows inserted into an empty copy of its tables, nothing else.</extracomment>
+        <translation>Untergrenze Schreiben</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>× floor</source>
+        <translation>× Untergrenze</translation>
+    </message>
+    <message>
+        <source>× floor: the step&apos;s time divided by the slower of the fetch floor and the write floor (%1).</source>
+        <extracomment>Below the benchmark&apos;s table.</extracomment>
+        <translation>× Untergrenze: die Zeit des Schritts geteilt durch die langsamere der beiden Untergrenzen Abruf und Schreiben (%1).</translation>
+    </message>
+    <message>
+        <source>The benchmark&apos;s fetch floor: walks every page of every entity as an initial sync would, and writes nothing.</source>
+        <translation>Die Untergrenze Abruf des Benchmarks: liest jede Seite jeder Entität wie eine erste Synchronisation und schreibt nichts.</translation>
+    </message>
+    <message>
+        <source>The benchmark&apos;s write floor: inserts the application&apos;s rows into an empty copy of its schema and prints the time the inserts took.</source>
+        <translation>Die Untergrenze Schreiben des Benchmarks: fügt die Zeilen der Anwendung in eine leere Kopie ihres Schemas ein und gibt die Dauer der Einfügungen aus.</translation>
+    </message>
+    <message>
+        <source>cannot open the write floor&apos;s database: %1</source>
+        <translation>die Datenbank der Untergrenze Schreiben kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the write floor&apos;s tables: %1</source>
+        <translation>die Tabellen der Untergrenze Schreiben können nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Writing took %1 ms</source>
+        <extracomment>The write floor&apos;s own time, in milliseconds, read back by the benchmark.</extracomment>
+        <translation>Schreiben dauerte %1 ms</translation>
     </message>
 </context>
 </TS>

@@ -344,32 +344,31 @@ bool LinkStore::markVerified(const QString &entity, const QString &externalId, b
 
 bool LinkStore::markVerifiedPage(const QString &entity, const QStringList &externalIds, QSet<QString> *before, Error *error)
 {
-    QVariantList ids;
-    ids.reserve(externalIds.size());
-    for (const QString &id : externalIds)
-        ids.append(id);
-    if (!m_db.selectIn(QStringLiteral("SELECT external_id FROM tributary_verify_seen WHERE entity = ? AND external_id IN (%1)"), {entity}, ids,
-                       [&](const QSqlQuery &q) { before->insert(q.value(0).toString()); }, error))
-        return false;
-    // The new ones, many rows per statement.
-    constexpr qsizetype kRows = 200;
-    QSqlQuery q;
-    qsizetype prepared = -1;
-    QStringList fresh;
+    // Each id once, many rows per statement; the insert answers which ids are new, so the ones
+    // an earlier page named are found through the index, not by a query on the temporary table
+    // (PostgreSQL never analyzes one, and scanned it whole for every chunk: verify grew with the
+    // square of the source).
+    QStringList ids;
     QSet<QString> named;
     for (const QString &id : externalIds) {
-        if (!before->contains(id) && !named.contains(id)) {
+        if (!named.contains(id)) {
             named.insert(id);
-            fresh.append(id);
+            ids.append(id);
         }
     }
-    for (qsizetype at = 0; at < fresh.size(); at += kRows) {
-        const qsizetype size = qMin(kRows, fresh.size() - at);
+    constexpr qsizetype kRows = 200;
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    qsizetype prepared = -1;
+    QSet<QString> added;
+    for (qsizetype at = 0; at < ids.size(); at += kRows) {
+        const qsizetype size = qMin(kRows, ids.size() - at);
         if (size != prepared) {
             QStringList rows;
             for (qsizetype i = 0; i < size; ++i)
                 rows.append(QStringLiteral("(?, ?)"));
-            if (!m_db.prepare(q, QStringLiteral("INSERT INTO tributary_verify_seen (entity, external_id) VALUES %1 ON CONFLICT DO NOTHING")
+            if (!m_db.prepare(q, QStringLiteral("INSERT INTO tributary_verify_seen (entity, external_id) VALUES %1 ON CONFLICT DO NOTHING "
+                                                "RETURNING external_id")
                                      .arg(rows.join(QStringLiteral(", "))),
                               error))
                 return false;
@@ -377,10 +376,17 @@ bool LinkStore::markVerifiedPage(const QString &entity, const QStringList &exter
         }
         for (qsizetype i = 0; i < size; ++i) {
             q.bindValue(int(2 * i), entity);
-            q.bindValue(int(2 * i + 1), fresh.at(at + i));
+            q.bindValue(int(2 * i + 1), ids.at(at + i));
         }
         if (!m_db.exec(q, error))
             return false;
+        while (q.next())
+            added.insert(q.value(0).toString());
+        q.finish();
+    }
+    for (const QString &id : std::as_const(ids)) {
+        if (!added.contains(id))
+            before->insert(id);
     }
     return true;
 }
