@@ -26,6 +26,9 @@ QString benchSourceName(int index, int count);
 // which `serve` starts within two seconds, as it would in production).
 bool writeBenchConfig(const QStringList &urls, const BenchDatabase &db, int pageSize, const QString &configPath, QString *error);
 
+// Removes an SQLite database file with its WAL, shared-memory and journal files.
+void removeSqlite(const QString &path);
+
 // "123.4 MiB".
 QString mebibytes(qint64 bytes);
 

@@ -1,5 +1,7 @@
 #include "BenchDatabase.h"
 
+#include "Bench.h"
+
 #include "ChildProcesses.h"
 #include "DatabaseArgument.h"
 #include "Tr.h"
@@ -31,13 +33,13 @@ bool isTributaryTable(const QString &table)
     return table.startsWith(QLatin1String("tributary_"));
 }
 
+} // namespace
+
 void removeSqlite(const QString &path)
 {
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
         QFile::remove(path + suffix);
 }
-
-} // namespace
 
 BenchDatabase::BenchDatabase() = default;
 

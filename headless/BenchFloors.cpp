@@ -124,8 +124,7 @@ int benchWriteFloor(const QStringList &arguments, QTextStream &out, QTextStream 
     QString floorFile;
     if (main.isSqlite()) {
         floorFile = QFileInfo(main.name()).absoluteDir().filePath(QStringLiteral("write-floor.sqlite"));
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(floorFile + suffix);
+        removeSqlite(floorFile);
         target.path = floorFile;
     }
     Error e;
@@ -140,9 +139,8 @@ int benchWriteFloor(const QStringList &arguments, QTextStream &out, QTextStream 
             floor->exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(kFloorSchema), &ignored);
         }
         floor.reset();
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            if (!floorFile.isEmpty())
-                QFile::remove(floorFile + suffix);
+        if (!floorFile.isEmpty())
+            removeSqlite(floorFile);
     };
     auto fail = [&](const QString &message) {
         err << "tributaryd bench: " << message << "\n";

@@ -238,15 +238,14 @@ void Verifier::onPage(const Page &page)
     QHash<QString, QStringList> referenced; // entity -> external ids the page's records refer to
     for (const QJsonValue &v : page.records) {
         Incoming in{v.toObject(), {}, {}};
-        in.mapped = mapper.map(in.record);
+        in.mapped = mapper.map(in.record, false); // compared field by field: no hash
         in.value = m_caps.cursorField.isEmpty() ? QString() : fieldText(in.record, m_caps.cursorField);
         if (!in.mapped.externalId.isEmpty())
             ids.append(in.mapped.externalId);
-        for (auto it = in.mapped.refs.constBegin(); it != in.mapped.refs.constEnd(); ++it) {
-            for (const ReferenceMapping &ref : e.references) {
-                if (ref.column == it.key())
-                    referenced[ref.entity].append(it.value());
-            }
+        for (const ReferenceMapping &ref : e.references) {
+            const QString ext = in.mapped.refs.value(ref.column);
+            if (!ext.isEmpty())
+                referenced[ref.entity].append(ext);
         }
         incoming.append(in);
     }

@@ -181,22 +181,6 @@ bool ConflictStore::openAmong(const QString &source, const QString &entity, cons
                          {source, entity}, ids, [&](const QSqlQuery &q) { open->insert(q.value(0).toString()); }, error);
 }
 
-bool ConflictStore::hasOpen(const QString &source, const QString &entity, const QString &externalId, bool *open, Error *error)
-{
-    QSqlQuery local;
-    QSqlQuery *q = Statements::from(m_statements, m_db, local, QStringLiteral("SELECT 1 FROM tributary_conflicts WHERE source = ? AND entity = ? AND external_id = ? AND status = 'open'"), error);
-    if (!q)
-        return false;
-    q->bindValue(0, source);
-    q->bindValue(1, entity);
-    q->bindValue(2, externalId);
-    if (!m_db.exec(*q, error))
-        return false;
-    *open = q->next();
-    q->finish();
-    return true;
-}
-
 bool ConflictStore::record(const Conflict &c, qint64 runId, const QString &now, Error *error)
 {
     const bool open = c.resolution.isEmpty();

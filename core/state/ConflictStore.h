@@ -76,7 +76,6 @@ public:
     Result<QList<QPair<QString, QString>>> sourceEntityPairs();
     // Which of these records of `entity` have an open conflict, in a few statements.
     bool openAmong(const QString &source, const QString &entity, const QStringList &externalIds, QSet<QString> *open, Error *error);
-    bool hasOpen(const QString &source, const QString &entity, const QString &externalId, bool *open, Error *error);
 
     // Records a collision the engine found: id, status and times are the store's; an empty
     // `resolution` leaves it open for a person, else the rule that decided ("policy:..."). One

@@ -33,43 +33,26 @@ bool LinkStore::prefetch(const QString &entity, const QStringList &externalIds, 
         return false;
     m_page.clear();
     m_pageEntity = entity;
-    // One statement for every chunk, prepared once: a short last chunk repeats its last id.
-    constexpr int kChunk = 250; // well under every driver's limit of bound parameters
-    if (m_prefetch.lastQuery().isEmpty()) {
-        QStringList marks;
-        for (int i = 0; i < kChunk; ++i)
-            marks.append(QStringLiteral("?"));
-        if (!m_db.prepare(m_prefetch, QStringLiteral("SELECT external_id, local_id, origin, base_hash, deleted_at FROM tributary_links "
-                                                     "WHERE source = ? AND entity = ? AND external_id IN (%1)").arg(marks.join(QLatin1Char(','))),
-                          error))
-            return false;
+    QVariantList ids;
+    ids.reserve(externalIds.size());
+    for (const QString &id : externalIds) {
+        ids.append(id);
+        Link absent;
+        absent.baseRead = false;
+        m_page.insert(id, absent); // not found unless the query says otherwise
     }
-    for (qsizetype at = 0; at < externalIds.size(); at += kChunk) {
-        const qsizetype size = qMin<qsizetype>(kChunk, externalIds.size() - at);
-        m_prefetch.bindValue(0, m_source);
-        m_prefetch.bindValue(1, entity);
-        for (int i = 0; i < kChunk; ++i) {
-            const QString &id = externalIds.at(at + qMin<qsizetype>(i, size - 1));
-            m_prefetch.bindValue(2 + i, id);
-            if (i < size) {
-                Link absent;
-                absent.baseRead = false;
-                m_page.insert(id, absent); // not found unless the query says otherwise
-            }
-        }
-        if (!m_db.exec(m_prefetch, error))
-            return false;
-        while (m_prefetch.next()) {
-            Link &link = m_page[m_prefetch.value(0).toString()];
-            link.found = true;
-            link.localId = m_prefetch.value(1).toString();
-            link.origin = m_prefetch.value(2).toString();
-            link.hash = m_prefetch.value(3).toString();
-            link.deletedAt = m_prefetch.value(4).toString();
-        }
-        m_prefetch.finish();
-    }
-    return true;
+    return m_db.selectIn(QStringLiteral("SELECT external_id, local_id, origin, base_hash, deleted_at FROM tributary_links "
+                                        "WHERE source = ? AND entity = ? AND external_id IN (%1)"),
+                         {m_source, entity}, ids,
+                         [&](const QSqlQuery &q) {
+                             Link &link = m_page[q.value(0).toString()];
+                             link.found = true;
+                             link.localId = q.value(1).toString();
+                             link.origin = q.value(2).toString();
+                             link.hash = q.value(3).toString();
+                             link.deletedAt = q.value(4).toString();
+                         },
+                         error, &m_prefetch);
 }
 
 bool LinkStore::readBase(const QString &entity, const QString &externalId, Link *link, Error *error)
@@ -139,44 +122,21 @@ QString LinkStore::localId(const QString &entity, const QString &externalId, Err
 bool LinkStore::insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,
                        const QString &hash, const QByteArray &base, Error *error)
 {
-    if (m_batching) {
-        if (!m_queue)
-            m_queue = std::make_unique<RowBatch>(m_db, QStringLiteral("tributary_links"),
-                                                 QStringList{QStringLiteral("source"), QStringLiteral("entity"), QStringLiteral("external_id"),
-                                                             QStringLiteral("local_id"), QStringLiteral("origin"), QStringLiteral("base_hash"),
-                                                             QStringLiteral("base"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
-                                                             QStringLiteral("seen_scan")});
-        const QString baseText = QString::fromUtf8(base);
-        m_queue->add({m_source, entity, externalId, localId, origin, hash, baseText, m_now, m_now, m_scan});
-        Link queued;
-        queued.found = true;
-        queued.localId = localId;
-        queued.origin = origin;
-        queued.hash = hash;
-        queued.baseJson = baseText;
-        m_queued.insert(cacheKey(entity, externalId), queued);
-    } else {
-        if (!m_insert) {
-            m_insert = RowStatement::prepare(m_db,
-                                             QStringLiteral("INSERT INTO tributary_links (source, entity, external_id, local_id, origin, "
-                                                            "base_hash, base, created_at, updated_at, seen_scan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                             error);
-            if (!m_insert)
-                return false;
-        }
-        m_insert->bind(0, m_source);
-        m_insert->bind(1, entity);
-        m_insert->bind(2, externalId);
-        m_insert->bind(3, localId);
-        m_insert->bind(4, origin);
-        m_insert->bind(5, hash);
-        m_insert->bindUtf8(6, base);
-        m_insert->bind(7, m_now);
-        m_insert->bind(8, m_now);
-        m_insert->bind(9, m_scan);
-        if (!m_insert->exec(error))
-            return false;
-    }
+    Q_UNUSED(error); // nothing is written before flush()
+    if (!m_queue)
+        m_queue = std::make_unique<RowBatch>(m_db, QStringLiteral("tributary_links"),
+                                             QStringList{QStringLiteral("source"), QStringLiteral("entity"), QStringLiteral("external_id"),
+                                                         QStringLiteral("local_id"), QStringLiteral("origin"), QStringLiteral("base_hash"),
+                                                         QStringLiteral("base"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
+                                                         QStringLiteral("seen_scan")});
+    Link queued;
+    queued.found = true;
+    queued.localId = localId;
+    queued.origin = origin;
+    queued.hash = hash;
+    queued.baseJson = QString::fromUtf8(base);
+    m_queue->add({m_source, entity, externalId, localId, origin, hash, queued.baseJson, m_now, m_now, m_scan});
+    m_queued.insert(cacheKey(entity, externalId), queued);
     remember(entity, externalId, localId);
     if (entity == m_pageEntity)
         m_page.remove(externalId); // a duplicate in the same page must see this link
@@ -315,7 +275,6 @@ Result<QStringList> LinkStore::unseen(const QString &entity, qint64 scan)
 
 bool LinkStore::beginVerify(Error *error)
 {
-    m_verified = QSqlQuery();
     m_listed = QSqlQuery();
     return m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS tributary_verify_seen "
                                     "(entity TEXT NOT NULL, external_id TEXT NOT NULL, PRIMARY KEY (entity, external_id))"),
@@ -325,21 +284,6 @@ bool LinkStore::beginVerify(Error *error)
                                     "(entity TEXT NOT NULL, external_id TEXT NOT NULL, value TEXT, PRIMARY KEY (entity, external_id))"),
                      error)
         && m_db.exec(QStringLiteral("DELETE FROM tributary_verify_listed"), error);
-}
-
-bool LinkStore::markVerified(const QString &entity, const QString &externalId, bool *first, Error *error)
-{
-    if (m_verified.lastQuery().isEmpty()
-        && !m_db.prepare(m_verified, QStringLiteral("INSERT INTO tributary_verify_seen (entity, external_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
-                         error))
-        return false;
-    m_verified.bindValue(0, entity);
-    m_verified.bindValue(1, externalId);
-    if (!m_db.exec(m_verified, error))
-        return false;
-    if (first)
-        *first = m_verified.numRowsAffected() > 0;
-    return true;
 }
 
 bool LinkStore::markVerifiedPage(const QString &entity, const QStringList &externalIds, QSet<QString> *before, Error *error)
@@ -400,7 +344,7 @@ bool LinkStore::cacheLocalIds(const QString &entity, const QStringList &external
     }
     return m_db.selectIn(QStringLiteral("SELECT external_id, local_id FROM tributary_links WHERE source = ? AND entity = ? AND external_id IN (%1)"),
                          {m_source, entity}, wanted, [&](const QSqlQuery &q) { remember(entity, q.value(0).toString(), q.value(1).toString()); },
-                         error);
+                         error, &m_localIds);
 }
 
 bool LinkStore::markListed(const QString &entity, const QString &externalId, const QString &value, bool *first, Error *error)

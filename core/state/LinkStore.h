@@ -1,7 +1,6 @@
 #pragma once
 
 #include "store/RowBatch.h"
-#include "store/RowStatement.h"
 #include "util/Result.h"
 
 #include <QHash>
@@ -50,6 +49,9 @@ public:
     Result<QString> externalIdOf(const QString &entity, const QString &localId);
     // Local id for a reference; null string when the record has no link yet.
     QString localId(const QString &entity, const QString &externalId, Error *error);
+    // A new link, queued: flush() writes the queued links in a few multi-row statements, and the
+    // caller (the applier) flushes before its transaction commits. Until then find() and
+    // localId() answer for it, and every other statement of this store flushes first.
     // `base`: the values as rowJson() writes them.
     bool insert(const QString &entity, const QString &externalId, const QString &localId, const QString &origin,
                 const QString &hash, const QByteArray &base, Error *error);
@@ -67,10 +69,6 @@ public:
         if (m_queue)
             m_queue->discard();
     }
-    // Batching (the engine's applier): new links are queued and written by flush() in a few
-    // multi-row statements; find() and localId() answer for the queued ones, and every other
-    // statement of this store flushes first. The owner flushes before its transaction commits.
-    void setBatching(bool batching) { m_batching = batching; }
     bool flush(Error *error);
     // The time written to created_at/updated_at; one value per transaction.
     void setTimestamp(const QString &now) { m_now = now; }
@@ -94,10 +92,8 @@ public:
     // scan listed (tributary_verify_listed), kept in temporary tables so memory stays flat; what
     // one view has and the other lacks, and the links neither named, are then a query away.
     bool beginVerify(Error *error);
-    // `first` (optional): false when the walk had named this id already.
-    bool markVerified(const QString &entity, const QString &externalId, bool *first, Error *error);
-    // The same for the ids of a whole page at once: *before receives those a page before this one
-    // had named already; every id is marked.
+    // Marks the ids of a page as named by the walk: *before receives those an earlier page had
+    // named already.
     bool markVerifiedPage(const QString &entity, const QStringList &externalIds, QSet<QString> *before, Error *error);
     // Reads the local ids of these records into the cache localId() answers from, in a few
     // statements (verify's references of a page).
@@ -170,14 +166,12 @@ private:
 
     Database &m_db;
     QString m_source;
-    QSqlQuery m_find, m_prefetch, m_base, m_update, m_others, m_verified, m_listed;
-    std::unique_ptr<RowStatement> m_insert;
+    QSqlQuery m_find, m_prefetch, m_localIds, m_base, m_update, m_others, m_listed;
     QHash<QString, QString> m_cache; // entity + '\x1f' + external id -> local id
     QString m_now;
     qint64 m_scan = 0;
     QString m_pageEntity;
     QHash<QString, Link> m_page; // external id -> link (found or not) for the prefetched page
-    bool m_batching = false;
     std::unique_ptr<RowBatch> m_queue;
     QHash<QString, Link> m_queued; // entity + '\x1f' + external id -> a queued new link
     // Writes the queued links before a statement that reads or changes the table.

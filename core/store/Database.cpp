@@ -315,28 +315,32 @@ bool Database::run(QSqlQuery &q, const QString &sql, const QVariantList &binds, 
 }
 
 bool Database::selectIn(const QString &sql, const QVariantList &binds, const QVariantList &values,
-                        const std::function<void(const QSqlQuery &)> &each, Error *error)
+                        const std::function<void(const QSqlQuery &)> &each, Error *error, QSqlQuery *reuse)
 {
+    if (values.isEmpty())
+        return true;
     constexpr qsizetype kChunk = 250; // well under every driver's limit of bound parameters
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    qsizetype prepared = -1;
-    for (qsizetype at = 0; at < values.size(); at += kChunk) {
-        const qsizetype size = qMin(kChunk, values.size() - at);
-        if (size != prepared) {
-            QStringList marks;
-            marks.reserve(size);
-            for (qsizetype i = 0; i < size; ++i)
-                marks.append(QStringLiteral("?"));
-            if (!prepare(q, sql.arg(marks.join(QLatin1Char(','))), error))
-                return false;
-            prepared = size;
-        }
+    // A statement kept for reuse always has the full chunk; a one-off one no more than it needs.
+    const qsizetype size = reuse ? kChunk : qMin(kChunk, values.size());
+    QStringList marks;
+    marks.reserve(size);
+    for (qsizetype i = 0; i < size; ++i)
+        marks.append(QStringLiteral("?"));
+    const QString text = sql.arg(marks.join(QLatin1Char(',')));
+    QSqlQuery local(m_db);
+    QSqlQuery &q = reuse ? *reuse : local;
+    if (q.lastQuery() != text) {
+        q.setForwardOnly(true);
+        if (!prepare(q, text, error))
+            return false;
+    }
+    for (qsizetype at = 0; at < values.size(); at += size) {
+        const qsizetype last = qMin(at + size, values.size()) - 1;
         int index = 0;
         for (const QVariant &b : binds)
             q.bindValue(index++, b);
         for (qsizetype i = 0; i < size; ++i)
-            q.bindValue(index++, values.at(at + i));
+            q.bindValue(index++, values.at(qMin(at + i, last)));
         if (!exec(q, error))
             return false;
         while (q.next())

@@ -111,11 +111,14 @@ public:
     // writes that are not repeated per record.
     bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds, Error *error);
 
-    // Runs `sql`, whose "%1" stands for a list of placeholders, for `values` a chunk at a time
-    // (the chunk's values bound after `binds`), calling `each` for every row it returns: the
-    // look-ups of a whole page in a few statements instead of one per record.
+    // Runs `sql`, a SELECT whose "%1" stands for the placeholders of an IN list, for `values` a
+    // chunk at a time (the chunk's values bound after `binds`), calling `each` for every row it
+    // returns: the look-ups of a whole page in a few statements instead of one per record. One
+    // statement serves every chunk (a short chunk repeats its last value, which an IN list does
+    // not mind); `reuse` (optional) keeps it prepared from one call to the next, as Qt's prepare of
+    // hundreds of placeholders costs more than the query.
     bool selectIn(const QString &sql, const QVariantList &binds, const QVariantList &values, const std::function<void(const QSqlQuery &)> &each,
-                  Error *error);
+                  Error *error, QSqlQuery *reuse = nullptr);
 
     // A wake-up for the other workers sharing the database: PostgreSQL's NOTIFY on `channel`
     // with `payload` (delivered when the current transaction commits). Nothing on SQLite, whose

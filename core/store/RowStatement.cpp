@@ -165,11 +165,11 @@ bool RowStatement::exec(Error *error)
             }
         }
     }
-    // Reset at once: a statement left active would keep the transaction from committing.
-    const int reset = sqlite3_reset(m_stmt);
+    // Reset at once: a statement left active would keep the transaction from committing. (Its
+    // result repeats the step's error, which errmsg still holds.)
+    sqlite3_reset(m_stmt);
     if (rc == SQLITE_ROW || rc == SQLITE_DONE)
         return true;
-    Q_UNUSED(reset);
     *error = Error(Error::Code::Database, Tr::tr("a statement failed on the main database"),
                    QString::fromUtf8(sqlite3_errmsg(m_handle)) + QStringLiteral(" -- in: ") + m_sql.simplified().left(300));
     return false;

@@ -168,10 +168,11 @@ bool formatFast(const IsoParts &parts, const QString &format, QString *out)
 {
     thread_local QString compiledFormat;
     thread_local QList<FormatStep> steps;
-    thread_local bool compiledOk = false;
-    if (format != compiledFormat || compiledFormat.isNull()) {
-        compiledFormat = format.isNull() ? QStringLiteral("") : format;
+    thread_local bool compiled = false, compiledOk = false;
+    if (!compiled || format != compiledFormat) {
+        compiledFormat = format;
         compiledOk = compileFormat(format, &steps);
+        compiled = true;
     }
     if (!compiledOk)
         return false;

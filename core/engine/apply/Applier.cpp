@@ -310,7 +310,7 @@ bool Applier::lockMatchKeys(const EntityConfig &entity, const QJsonArray &record
             return false;
         if (!linked.isNull())
             continue;
-        const MappedRecord mapped = mapper.map(raw);
+        const MappedRecord mapped = mapper.map(raw, false);
         if (!mapped.isValid())
             continue;
         const QString lock = table.matchLock(mapped.values);

@@ -8,8 +8,8 @@ ApplyContext::ApplyContext(Database &database, const Config &cfg, const SourceCo
     : db(database), config(cfg), source(src), runId(run), impl(source_), statements(database), links(database, src.name),
       conflicts(database, &statements), changes(database, &statements), m_actor(QStringLiteral("source:") + src.name)
 {
-    // The applier writes links and change log lines a page (or a savepoint) at a time.
-    links.setBatching(true);
+    // The applier writes change log lines a page (or a savepoint) at a time, as LinkStore does
+    // its links.
     changes.setBatching(true);
     stampNow();
 }

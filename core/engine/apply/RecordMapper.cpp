@@ -96,7 +96,7 @@ Error RecordMapper::checkFieldsPresent(const QJsonArray &records, const QString 
     return Error(Error::Code::Config, message);
 }
 
-MappedRecord RecordMapper::map(const QJsonObject &record) const
+MappedRecord RecordMapper::map(const QJsonObject &record, bool withHash) const
 {
     MappedRecord out;
     auto fail = [&out](const QString &field, const QString &why) {
@@ -204,7 +204,7 @@ MappedRecord RecordMapper::map(const QJsonObject &record) const
         out.refs.insert(r.column, id);
     }
 
-    if (out.isValid()) {
+    if (withHash && out.isValid()) {
         // The hash covers what Tributary writes, in the source's id space: an unchanged hash means
         // there is nothing to apply, whatever the local ids became. The text hashed is the compact
         // JSON {"r":{refs},"v":{values}} with sorted keys, as earlier versions wrote it through

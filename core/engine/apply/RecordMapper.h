@@ -37,7 +37,9 @@ class RecordMapper
 public:
     RecordMapper(const EntityConfig &entity, const DatabaseConfig &database, const QString &cursorField);
 
-    MappedRecord map(const QJsonObject &record) const;
+    // `withHash` false leaves MappedRecord::hash empty: for callers that only look at the values
+    // (verify, the match-key locks), the canonical text and its SHA-1 are most of the cost.
+    MappedRecord map(const QJsonObject &record, bool withHash = true) const;
 
     // The mapped fields (columns, references, and the cursor field when the mapper knows it) that
     // no object of `records` carries at all (absent, not null), in configuration order: a wrong
