@@ -10,6 +10,7 @@
 #include "store/Database.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -50,6 +51,7 @@ class tst_Reconcile : public QObject
 private Q_SLOTS:
     void initTestCase() { registerBuiltinSources(); }
     void aScanWithTheServerStoppedHalfWayDeletesNothing();
+    void aResumedScanStillFetchesWhatTheInterruptedOneFoundUnlinked();
 };
 
 void tst_Reconcile::aScanWithTheServerStoppedHalfWayDeletesNothing()
@@ -105,6 +107,73 @@ void tst_Reconcile::aScanWithTheServerStoppedHalfWayDeletesNothing()
     // started by an earlier run, a fresh scan sees deletes made after its first stamps.
     const qint64 listed = resumed.counts.value(QStringLiteral("messages")).fetched;
     QVERIFY2(listed > 1995 && listed < 2 * 1995, qPrintable(QString::number(listed)));
+}
+
+void tst_Reconcile::aResumedScanStillFetchesWhatTheInterruptedOneFoundUnlinked()
+{
+    // A first reconciliation of a source never synced: every id it lists is unlinked. It is
+    // interrupted while scanning messages, after users, sections and topics were read to the end.
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 2, 10, 20, 1)));
+    QVERIFY(f.generateExternal(forum(100, 4, 100, 2000, 5)));
+    QVERIFY(f.startForum());
+    auto smallPages = [](QJsonObject &root) {
+        editSource(root, [](QJsonObject &src) {
+            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+            QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
+            pagination.insert(QStringLiteral("page_size"), 100);
+            rest.insert(QStringLiteral("pagination"), pagination);
+            rest.insert(QStringLiteral("limits"), QJsonObject{{QStringLiteral("max_retries"), 1}, {QStringLiteral("backoff_ms"), 10}});
+            src.insert(QStringLiteral("rest"), rest);
+        });
+    };
+    QVERIFY(f.configure(smallPages));
+    {
+        QNetworkAccessManager nam;
+        const SourceConfig &source = f.config().sources.first();
+        std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
+        const std::unique_ptr<Run> run = Run::create(f.db(), f.config(), source, impl.get(), reconcile());
+        int messagePages = 0;
+        QObject::connect(run.get(), &Run::progress, run.get(), [&](const QString &entity, const EntityCounts &) {
+            if (entity == QLatin1String("messages") && ++messagePages == 3)
+                f.stopForum();
+        });
+        QSignalSpy done(run.get(), &Run::finished);
+        run->start();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(RunResult::statusName(run->result().status), QStringLiteral("failed"));
+    }
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links")), 0);
+    // The ids it found unlinked were in that run's memory only; their number is in the cursor.
+    const QJsonObject users = QJsonDocument::fromJson(f.value(QStringLiteral("SELECT position FROM tributary_cursors "
+                                                                                  "WHERE entity = 'users' AND kind = 'reconcile'")).toString().toUtf8())
+                                  .object();
+    QCOMPARE(users.value(QStringLiteral("last_id")).toString(), QStringLiteral("scanned"));
+    QCOMPARE(users.value(QStringLiteral("unlinked")).toInteger(), 100);
+
+    // Resumed, the scan reads those entities again and fetches what they list before it walks
+    // the messages: no message ever waits for its user or topic.
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure(smallPages));
+    qint64 mostPending = 0;
+    QNetworkAccessManager nam;
+    const SourceConfig &source = f.config().sources.first();
+    std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
+    const std::unique_ptr<Run> run = Run::create(f.db(), f.config(), source, impl.get(), reconcile());
+    QObject::connect(run.get(), &Run::progress, run.get(), [&](const QString &, const EntityCounts &) {
+        mostPending = qMax(mostPending, f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_pending")));
+    });
+    QSignalSpy done(run.get(), &Run::finished);
+    run->start();
+    QVERIFY(done.wait(120000));
+    QCOMPARE(RunResult::statusName(run->result().status), QStringLiteral("ok"));
+    QCOMPARE(mostPending, 0);
+    for (const auto &[entity, count] : {std::pair{"users", 100}, {"sections", 4}, {"topics", 100}, {"messages", 2000}})
+        QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = ?"), {QString::fromLatin1(entity)}), qint64(count));
+    bool inSync = false;
+    Error error;
+    f.verify(&inSync, &error);
+    QVERIFY2(!error && inSync, qPrintable(error.toString()));
 }
 
 QTEST_GUILESS_MAIN(tst_Reconcile)

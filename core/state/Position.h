@@ -26,11 +26,15 @@ struct Position
     // resumed after a restart can still hold its count against the source's total at the end.
     // 0 with a token: not known (written before walks counted).
     qint64 walked = 0;
+    // Reconciliation scans: how many ids the scan's pages so far listed without a link. The ids
+    // themselves live only in the run's memory, so a scan resumed in another run that finds
+    // this above 0 reads the entity again from its start (IdScan).
+    qint64 unlinked = 0;
 
     bool isNull() const { return value.isEmpty() && lastId.isEmpty() && token.isEmpty(); }
     bool operator==(const Position &o) const
     {
-        return value == o.value && lastId == o.lastId && token == o.token && walked == o.walked;
+        return value == o.value && lastId == o.lastId && token == o.token && walked == o.walked && unlinked == o.unlinked;
     }
 
     QJsonObject toJson() const
@@ -40,12 +44,15 @@ struct Position
         if (!lastId.isEmpty()) o.insert(QStringLiteral("last_id"), lastId);
         if (!token.isEmpty()) o.insert(QStringLiteral("token"), token);
         if (!token.isEmpty() && walked > 0) o.insert(QStringLiteral("walked"), walked);
+        if (unlinked > 0) o.insert(QStringLiteral("unlinked"), unlinked);
         return o;
     }
     static Position fromJson(const QJsonObject &o)
     {
-        return {o.value(QStringLiteral("value")).toString(), o.value(QStringLiteral("last_id")).toString(),
-                o.value(QStringLiteral("token")).toString(), o.value(QStringLiteral("walked")).toInteger()};
+        Position p(o.value(QStringLiteral("value")).toString(), o.value(QStringLiteral("last_id")).toString(),
+                   o.value(QStringLiteral("token")).toString(), o.value(QStringLiteral("walked")).toInteger());
+        p.unlinked = o.value(QStringLiteral("unlinked")).toInteger();
+        return p;
     }
 };
 

@@ -137,7 +137,7 @@ bool Applier::applyPage(const EntityConfig &entity, const QJsonArray &records, C
         if (begin(&e) && applyAll(entity, records, careful, &e) && resolvePending(&e)
             && m_cursors.save(m_ctx.source.name, entity.name, cursorKind, position, m_ctx.runId, &e) && m_ctx.flush(&e) && m_ctx.db.commit(&e)) {
             if (careful)
-                afterRollback(); // savepoints may have undone removals from the sets
+                afterCarefulCommit();
             return true;
         }
         m_ctx.db.rollback();
@@ -202,6 +202,12 @@ bool Applier::begin(Error *error)
     return !m_fence || m_fence(error);
 }
 
+void Applier::afterCarefulCommit()
+{
+    if (m_recordUndone)
+        afterRollback();
+}
+
 void Applier::afterRollback()
 {
     m_ctx.discardQueued();
@@ -220,7 +226,7 @@ bool Applier::applyRecords(const EntityConfig &entity, const QJsonArray &records
     }
     const auto savedCounts = m_ctx.counts;
     if (inTransaction([&] { return applyAll(entity, records, true, error) && resolvePending(error); }, error)) {
-        afterRollback(); // savepoints may have undone removals from the sets
+        afterCarefulCommit();
         return true;
     }
     m_ctx.counts = savedCounts;
@@ -231,6 +237,7 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
 {
     int failed = 0;
     Error first;
+    m_recordUndone = false;
     QStringList ids;
     ids.reserve(records.size());
     for (const QJsonValue &v : records) {
@@ -266,6 +273,7 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
                 return false;
             continue;
         }
+        m_recordUndone = true;
         m_ctx.discardQueued();
         m_ctx.counts = countsBefore;
         m_ctx.newlyLinked.resize(linkedBefore);
@@ -400,8 +408,11 @@ bool Applier::stampSeen(const EntityConfig &entity, const QStringList &ids, qint
 {
     const bool ok = inTransaction(
         [&] {
-            return m_sweeper.stampSeen(entity, ids, scan, unlinked, error)
-                && m_cursors.save(m_ctx.source.name, entity.name, CursorKind::Reconcile, position, m_ctx.runId, error);
+            if (!m_sweeper.stampSeen(entity, ids, scan, unlinked, error))
+                return false;
+            Position at = position;
+            at.unlinked += unlinked->size(); // this page's, with the earlier pages' the caller counted
+            return m_cursors.save(m_ctx.source.name, entity.name, CursorKind::Reconcile, at, m_ctx.runId, error);
         },
         error);
     if (!ok)

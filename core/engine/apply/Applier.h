@@ -87,7 +87,8 @@ public:
 
     // Reconciliation. A scan stamps every id the source lists with the scan number (one
     // transaction per page, with the scan's position); ids that have no link are returned in
-    // *unlinked (records polling missed: the caller fetches them).
+    // *unlinked (records polling missed: the caller fetches them). The position is saved with
+    // these added to its count of unlinked ids.
     bool stampSeen(const EntityConfig &entity, const QStringList &ids, qint64 scan, const Position &position, QStringList *unlinked,
                    Error *error);
     bool countForScan(const EntityConfig &entity, qint64 scan, LinkStore::ScanCounts *counts, Error *error)
@@ -119,8 +120,13 @@ private:
     // Begins a write transaction and passes the fence.
     bool begin(Error *error);
     void afterRollback();
+    // After a commit: reads the in-memory views again if a record's savepoint was rolled back
+    // (it may have undone removals from them). Not otherwise: they are the size of everything
+    // pending, and a fetch by id commits one record at a time.
+    void afterCarefulCommit();
 
     std::function<bool(Error *)> m_fence;
+    bool m_recordUndone = false; // a record's savepoint was rolled back in this transaction
     ApplyContext m_ctx;
     CursorStore m_cursors;
     ParkedRecords m_parked;

@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "engine/apply/Applier.h"
 #include "engine/run/PageWalker.h"
+#include "util/Logging.h"
 #include "util/Tr.h"
 #include "util/Values.h"
 
@@ -41,15 +42,23 @@ void IdScan::start()
         done(error);
         return;
     }
-    if (p.value.toLongLong() == m_scan && p.lastId == scannedMark()) {
+    const bool sameScan = p.value.toLongLong() == m_scan;
+    // The ids an earlier run's pages listed without a link were in that run's memory only: an
+    // entity where it found some is read again from its start, or they would never be fetched.
+    const bool again = sameScan && p.unlinked > 0;
+    if (sameScan && p.lastId == scannedMark() && !again) {
         m_skipped = true; // scanned already in this scan, before an interruption
         done(Error());
         return;
     }
+    if (again)
+        qCInfo(lcEngine).noquote() << QStringLiteral("%1/%2: the interrupted scan had listed %3 records never linked; scanning the entity again")
+                                          .arg(m_source.name, m_entity.name)
+                                          .arg(p.unlinked);
     PageRequest r;
     r.entity = m_entity.name;
     r.mode = PageRequest::Mode::Ids;
-    r.token = p.value.toLongLong() == m_scan ? p.token : QString();
+    r.token = sameScan && !again && p.lastId != scannedMark() ? p.token : QString();
     m_guard.emplace(m_entity.name, m_entity.externalId, m_impl->capabilities(m_entity.name));
     m_guard->begin(r.mode, QString(), r.token, r.token.isEmpty() ? 0 : (p.walked > 0 ? p.walked : -1));
     m_walker = new PageWalker(m_impl, r, this);
@@ -88,7 +97,8 @@ void IdScan::onPage(const Page &page)
     }
     QStringList unlinked;
     Error error;
-    const Position at(QString::number(m_scan), QString(), page.nextToken, page.nextToken.isEmpty() ? 0 : qMax<qint64>(0, m_guard->walked()));
+    Position at(QString::number(m_scan), QString(), page.nextToken, page.nextToken.isEmpty() ? 0 : qMax<qint64>(0, m_guard->walked()));
+    at.unlinked = m_unlinked.size(); // stampSeen adds this page's
     if (!m_applier.stampSeen(m_entity, ids, m_scan, at, &unlinked, &error)) {
         m_walker->stop(error);
         return;
@@ -127,9 +137,11 @@ void IdScan::onRecount(SourceJob *job)
 
 void IdScan::finishScan(Error error)
 {
-    if (!error)
-        m_applier.cursors().save(m_source.name, m_entity.name, CursorKind::Reconcile, {QString::number(m_scan), scannedMark(), QString()},
-                                 m_applier.runId(), &error);
+    if (!error) {
+        Position scanned(QString::number(m_scan), scannedMark(), QString());
+        scanned.unlinked = m_unlinked.size();
+        m_applier.cursors().save(m_source.name, m_entity.name, CursorKind::Reconcile, scanned, m_applier.runId(), &error);
+    }
     if (error) {
         if (error.code == Error::Code::Aborted) {
             error.message = Tr::tr("stopped during the scan of %1: nothing was deleted").arg(m_entity.name);
