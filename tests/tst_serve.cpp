@@ -526,7 +526,9 @@ void tst_Serve::lostAndDuplicatedWebhooksUnderChurn()
     // Deletes whose webhook was lost are invisible to polling: the sync sees more links than the
     // source lists and the service reconciles at once. verify passes without anyone's help.
     QString out;
-    QTRY_COMPARE_WITH_TIMEOUT(f.tributaryd({QStringLiteral("verify")}, &out), 0, 30000);
+    // On failure: what verify found, and what the service did meanwhile.
+    QTRY_VERIFY2_WITH_TIMEOUT(f.tributaryd({QStringLiteral("verify")}, &out) == 0, qPrintable(out + QStringLiteral("\n--- the end of the service log ---\n") + serve.log().right(8000)),
+                              30000);
     QVERIFY2(runs(f, QStringLiteral("webhook")) >= 1, qPrintable(serve.log()));
     serve.signal(SIGTERM);
     QCOMPARE(serve.wait(), 0);
