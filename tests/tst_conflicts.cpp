@@ -33,6 +33,7 @@ class tst_Conflicts : public QObject
 private Q_SLOTS:
     void tributarydListsAndShowsConflicts();
     void localEditsCommittedDuringASyncAreNeverLost();
+    void localEditsAreCapturedByTriggersNotCopiedForEveryRow();
 };
 
 void tst_Conflicts::tributarydListsAndShowsConflicts()
@@ -177,6 +178,76 @@ void tst_Conflicts::localEditsCommittedDuringASyncAreNeverLost()
     const RunResult again = f.sync();
     QCOMPARE(again.counts.value(QStringLiteral("messages")).conflicts, 0);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE content LIKE 'local edit of %'")), 300);
+}
+
+void tst_Conflicts::localEditsAreCapturedByTriggersNotCopiedForEveryRow()
+{
+    // docs/decisions/0024: a row Tributary inserted is its own base; the application's first edit
+    // of it is captured, with the values it replaced, by the triggers on the synced table.
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
+    QVERIFY(f.generateExternal(forum(20, 5, 20, 50, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
+    QVERIFY(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'inserted'")) >= 70);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'inserted' AND base <> ''")), 0);
+    // Adopted rows (users and sections matched by e-mail and title) keep a base of their own.
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'matched' AND base = ''")), 0);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_edits")), 0);
+
+    const QString six = f.localId(QStringLiteral("topics"), QStringLiteral("6"));
+    const QString seven = f.localId(QStringLiteral("topics"), QStringLiteral("7"));
+    const QString title = f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {six.toLongLong()}).toString();
+    auto capture = [&](const QString &localId) {
+        return QJsonDocument::fromJson(f.value(QStringLiteral("SELECT base FROM tributary_edits WHERE table_name = 'topics' AND local_id = ?"), {localId})
+                                           .toString()
+                                           .toUtf8())
+            .object();
+    };
+    // The application's connection: no transaction of Tributary's, so the triggers see an edit.
+    QSqlQuery q(f.db().db());
+    QVERIFY2(q.exec(QStringLiteral("UPDATE topics SET title = 'Mine' WHERE id = %1").arg(six)), qPrintable(q.lastError().text()));
+    QVERIFY2(q.exec(QStringLiteral("UPDATE topics SET title = title WHERE id = %1").arg(seven)), qPrintable(q.lastError().text())); // changes nothing
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_edits")), 1);
+    QCOMPARE(capture(six).value(QStringLiteral("title")).toString(), title);
+    // A second edit keeps the first capture: that is what Tributary last wrote.
+    QVERIFY(q.exec(QStringLiteral("UPDATE topics SET title = 'Mine again' WHERE id = %1").arg(six)));
+    QCOMPARE(capture(six).value(QStringLiteral("title")).toString(), title);
+
+    // The source changes both topics: 7 is applied (Tributary's own write is not an edit), 6 is
+    // a conflict, and its capture now holds what the source says, as a base would.
+    int status = 0;
+    f.forumCall("PATCH", QStringLiteral("/topics/6"), {{QStringLiteral("title"), QStringLiteral("Theirs")}}, &status);
+    QCOMPARE(status, 200);
+    f.forumCall("PATCH", QStringLiteral("/topics/7"), {{QStringLiteral("title"), QStringLiteral("Seventh")}}, &status);
+    QCOMPARE(status, 200);
+    const RunResult second = f.sync();
+    QCOMPARE(RunResult::statusName(second.status), QStringLiteral("ok"));
+    QCOMPARE(second.counts.value(QStringLiteral("topics")).conflicts, 1);
+    QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {seven.toLongLong()}).toString(), QStringLiteral("Seventh"));
+    QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {six.toLongLong()}).toString(), QStringLiteral("Mine again"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_edits")), 1);
+    QCOMPARE(capture(six).value(QStringLiteral("title")).toString(), QStringLiteral("Theirs"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'inserted' AND base <> ''")), 0);
+    // verify reads the capture too: topic 6 is a local edit in conflict, not a difference.
+    bool inSync = false;
+    Error error;
+    f.verify(&inSync, &error);
+    QVERIFY2(!error && inSync, qPrintable(error.toString()));
+
+    // The application deletes a row: the capture keeps what it was (the base of the
+    // edit-versus-delete conflict a later change of the source raises).
+    const QString message = f.value(QStringLiteral("SELECT MIN(m.id) FROM messages m WHERE NOT EXISTS (SELECT 1 FROM messages r WHERE r.parent_id = m.id)")).toString();
+    const QString content = f.value(QStringLiteral("SELECT content FROM messages WHERE id = ?"), {message.toLongLong()}).toString();
+    QVERIFY2(q.exec(QStringLiteral("DELETE FROM messages WHERE id = %1").arg(message)), qPrintable(q.lastError().text()));
+    QCOMPARE(QJsonDocument::fromJson(f.value(QStringLiteral("SELECT base FROM tributary_edits WHERE table_name = 'messages' AND local_id = ?"), {message})
+                                         .toString()
+                                         .toUtf8())
+                 .object()
+                 .value(QStringLiteral("content"))
+                 .toString(),
+             content);
 }
 
 QTEST_GUILESS_MAIN(tst_Conflicts)

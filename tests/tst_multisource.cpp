@@ -101,6 +101,12 @@ void tst_MultiSource::sharedUsersAndSectionsAreOneRowLinkedToBoth()
                                                   "WHERE a.entity = 'users'"));
     QVERIFY2(linked >= kSharedUsers, qPrintable(QString::number(linked)));
     QVERIFY(f.scalar(QStringLiteral("SELECT COUNT(*) FROM users")) < usersBefore + 60);
+    // A row forum inserted and forum2 adopted is shared: forum's link, which had no base of its
+    // own (docs/decisions/0024), got one when forum2 adopted the row.
+    QVERIFY(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links a JOIN tributary_links b ON a.entity = b.entity AND a.local_id = b.local_id "
+                                    "AND a.source = 'forum' AND b.source = 'forum2' WHERE a.origin = 'inserted'")) > 0);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links a JOIN tributary_links b ON a.entity = b.entity AND a.local_id = b.local_id "
+                                     "AND a.source <> b.source WHERE a.base = ''")), 0);
     bool inSync = false;
     f.verify(&inSync, nullptr, QStringLiteral("forum"));
     QVERIFY(inSync);

@@ -6,6 +6,7 @@
 #include "store/Database.h"
 #include "state/ConflictStore.h"
 #include "state/CursorStore.h"
+#include "state/EditStore.h"
 #include "state/LinkStore.h"
 #include "state/ParkingLot.h"
 #include "store/Statements.h"
@@ -362,7 +363,11 @@ void Verifier::onPage(const Page &page)
             if (c == e.updatedColumn)
                 continue; // follows the other fields; a local edit moves it too
             if (!base) {
-                if (!m_links->readBase(e.name, m.externalId, &link, &error))
+                // A link without a base of its own compares as its row unless the application's
+                // edit was captured: a difference there is the source's change, not applied.
+                bool derived = false, captured = false;
+                if (!m_links->readBase(e.name, m.externalId, &link, &error)
+                    || !EditStore(m_db, m_statements.get()).fillBase(e.table, &link, &derived, &captured, &error))
                     break;
                 base = link.base();
             }

@@ -134,7 +134,7 @@ bool LinkStore::insert(const QString &entity, const QString &externalId, const Q
     queued.localId = localId;
     queued.origin = origin;
     queued.hash = hash;
-    queued.baseJson = QString::fromUtf8(base);
+    queued.baseJson = base.isEmpty() ? QStringLiteral("") : QString::fromUtf8(base); // '' (not NULL): no base of its own
     m_queue->add({m_source, entity, externalId, localId, origin, hash, queued.baseJson, m_now, m_now, m_scan});
     m_queued.insert(cacheKey(entity, externalId), queued);
     remember(entity, externalId, localId);
@@ -163,7 +163,7 @@ bool LinkStore::update(const QString &entity, const QString &externalId, const Q
                          error))
         return false;
     m_update.bindValue(0, hash);
-    m_update.bindValue(1, QString::fromUtf8(base));
+    m_update.bindValue(1, base.isEmpty() ? QStringLiteral("") : QString::fromUtf8(base)); // '' (not NULL): no base of its own
     m_update.bindValue(2, m_now);
     m_update.bindValue(3, m_source);
     m_update.bindValue(4, entity);
@@ -485,6 +485,40 @@ bool LinkStore::othersOnRow(const QString &table, const QString &localId, QList<
     while (m_others.next())
         out->append({m_others.value(0).toString(), parseJsonObject(m_others.value(1).toString())});
     m_others.finish();
+    return true;
+}
+
+bool LinkStore::giveBasesOnRow(const QString &table, const QString &localId,
+                               const std::function<QByteArray(const QString &source, const QString &entity)> &baseFor, Error *error)
+{
+    if (!settle(error))
+        return false;
+    QSqlQuery q;
+    if (!m_db.run(q, QStringLiteral("SELECT l.source, l.entity, l.external_id FROM tributary_entities e JOIN tributary_links l "
+                                    "ON l.source = e.source AND l.entity = e.entity AND l.local_id = ? "
+                                    "WHERE e.table_name = ? AND e.source <> ? AND l.base = ''"),
+                  {localId, table, m_source}, error))
+        return false;
+    QList<QStringList> bare;
+    while (q.next())
+        bare.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    for (const QStringList &l : std::as_const(bare)) {
+        QSqlQuery u;
+        if (!m_db.run(u, QStringLiteral("UPDATE tributary_links SET base = ? WHERE source = ? AND entity = ? AND external_id = ?"),
+                      {QString::fromUtf8(baseFor(l.at(0), l.at(1))), l.at(0), l.at(1), l.at(2)}, error))
+            return false;
+    }
+    return true;
+}
+
+bool LinkStore::anyWithoutBase(const QString &entity, bool *any, Error *error)
+{
+    if (!settle(error))
+        return false;
+    QSqlQuery q;
+    if (!m_db.run(q, QStringLiteral("SELECT 1 FROM tributary_links WHERE source = ? AND entity = ? AND base = '' LIMIT 1"), {m_source, entity}, error))
+        return false;
+    *any = q.next();
     return true;
 }
 

@@ -33,6 +33,10 @@ public:
         bool baseRead = true;
         QString deletedAt; // set when reconciliation found the record gone at the source
         QJsonObject base() const;
+        // A link of a row Tributary inserted and no other source shares has no base of its own
+        // (empty text): tributary_edits holds it when the application edited the row, else the
+        // row is its own base (docs/decisions/0024).
+        bool hasOwnBase() const { return !baseRead || !baseJson.isEmpty(); }
     };
 
     LinkStore(Database &db, QString source);
@@ -148,6 +152,13 @@ public:
         QJsonObject base;
     };
     bool othersOnRow(const QString &table, const QString &localId, QList<OtherLink> *out, Error *error);
+    // Another source links the row `localId` of `table` too: the links of other sources on it
+    // without a base of their own get one, `baseFor` (source, entity) -> rowJson() text, since a
+    // shared row says nothing about which source set a value (docs/decisions/0024).
+    bool giveBasesOnRow(const QString &table, const QString &localId,
+                        const std::function<QByteArray(const QString &source, const QString &entity)> &baseFor, Error *error);
+    // Whether any link of `entity` has no base of its own.
+    bool anyWithoutBase(const QString &entity, bool *any, Error *error);
 
     // Every link of any source to the row `localId` of `table` (the history of a row).
     struct RowLink

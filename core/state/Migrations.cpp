@@ -104,6 +104,50 @@ QStringList version5()
                            "node TEXT NOT NULL, started_at BIGINT NOT NULL, seen_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)")};
 }
 
+// Version 6: the main application's edits of synced rows, captured by triggers on the synced
+// tables (EditCapture) with the row as it was before the first edit, so that a row nobody edited
+// needs no base in its link (docs/decisions/0024). Tributary marks its own transactions: a row
+// in tributary_writer on SQLite, a setting on PostgreSQL, read by the trigger function.
+QStringList version6(const Database &db)
+{
+    QStringList steps{QStringLiteral("CREATE TABLE tributary_edits (table_name TEXT NOT NULL, local_id TEXT NOT NULL, base TEXT NOT NULL, "
+                                     "edited_at TEXT NOT NULL, PRIMARY KEY (table_name, local_id))")};
+    if (db.isSqlite()) {
+        steps.append(QStringLiteral("CREATE TABLE tributary_writer (pid BIGINT NOT NULL)"));
+        return steps;
+    }
+    // Arguments: the table as configured, its key column, and the synced columns (a JSON array).
+    // Only an update that changes a synced column counts; the first edit's old values stay.
+    steps.append(QStringLiteral(
+        // SECURITY DEFINER: the application's role needs no right on tributary_edits, and its
+        // statement can never fail for want of one; the search path is the migration's.
+        "CREATE OR REPLACE FUNCTION tributary_capture_edit() RETURNS trigger LANGUAGE plpgsql "
+        "SECURITY DEFINER SET search_path FROM CURRENT AS $fn$\n"
+        "DECLARE\n"
+        "    old_row jsonb := to_jsonb(OLD);\n"
+        "    new_row jsonb;\n"
+        "BEGIN\n"
+        "    IF current_setting('tributary.writer', true) = 'on' THEN\n"
+        "        RETURN NULL;\n"
+        "    END IF;\n"
+        "    IF TG_OP = 'UPDATE' THEN\n"
+        "        new_row := to_jsonb(NEW);\n"
+        "        IF NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(TG_ARGV[2]::jsonb) AS c(name)\n"
+        "                       WHERE old_row -> c.name IS DISTINCT FROM new_row -> c.name) THEN\n"
+        "            RETURN NULL;\n"
+        "        END IF;\n"
+        "    END IF;\n"
+        "    INSERT INTO tributary_edits (table_name, local_id, base, edited_at)\n"
+        "    SELECT TG_ARGV[0], old_row ->> TG_ARGV[1], COALESCE(jsonb_object_agg(c.name, old_row -> c.name), '{}'::jsonb)::text,\n"
+        "           to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')\n"
+        "    FROM jsonb_array_elements_text(TG_ARGV[2]::jsonb) AS c(name)\n"
+        "    ON CONFLICT (table_name, local_id) DO NOTHING;\n"
+        "    RETURN NULL;\n"
+        "END\n"
+        "$fn$"));
+    return steps;
+}
+
 } // namespace
 
 bool version(Database &db, int *version, Error *error)
@@ -131,8 +175,10 @@ bool run(Database &db, Error *error)
                            .arg(current).arg(kCurrentVersion));
         return false;
     }
-    if (current == kCurrentVersion)
+    if (current == kCurrentVersion) {
+        db.setMarksWrites(true);
         return true;
+    }
     // Several processes may start at once (workers, a sync by hand beside the service): one
     // migrates while the others wait for its lock (PostgreSQL) or its write lock (SQLite's
     // BEGIN IMMEDIATE), then each reads the version again and finds nothing left to do.
@@ -144,6 +190,7 @@ bool run(Database &db, Error *error)
     }
     if (current >= kCurrentVersion) {
         db.rollback();
+        db.setMarksWrites(true);
         return true;
     }
     QStringList steps;
@@ -157,6 +204,8 @@ bool run(Database &db, Error *error)
         steps += version4(db);
     if (current < 5)
         steps += version5();
+    if (current < 6)
+        steps += version6(db);
     for (const QString &sql : std::as_const(steps)) {
         if (!db.exec(sql, error)) {
             db.rollback();
@@ -175,6 +224,7 @@ bool run(Database &db, Error *error)
         return false;
     }
     qCInfo(lcStore) << "state tables migrated from version" << current << "to" << kCurrentVersion;
+    db.setMarksWrites(true);
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "util/Tr.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -178,12 +179,26 @@ bool Database::transaction(Error *error)
     if (m_sqlite) {
         // IMMEDIATE takes the write lock up front, so a page never fails half-way on a lock that
         // the main application holds; the busy timeout waits for it instead.
-        return exec(QStringLiteral("BEGIN IMMEDIATE"), error);
+        return exec(QStringLiteral("BEGIN IMMEDIATE"), error) && markWriter(error);
     }
     if (!m_db.transaction()) {
         *error = sqlError(Tr::tr("cannot start a transaction"), m_db.lastError());
         return false;
     }
+    return markWriter(error);
+}
+
+bool Database::markWriter(Error *error)
+{
+    if (!m_marksWrites)
+        return true;
+    if (!m_sqlite)
+        return exec(QStringLiteral("SET LOCAL tributary.writer = 'on'"), error);
+    // Nobody else sees the row: SQLite has one writer at a time, and it never outlives the
+    // transaction (commit() deletes it; a rollback or a crash takes it back).
+    if (!exec(QStringLiteral("INSERT INTO tributary_writer (pid) VALUES (%1)").arg(QCoreApplication::applicationPid()), error))
+        return false;
+    m_marked = true;
     return true;
 }
 
@@ -204,8 +219,12 @@ bool Database::commit(Error *error)
 {
     if (m_held)
         return exec(QStringLiteral("RELEASE SAVEPOINT tributary_txn"), error);
-    if (m_sqlite)
+    if (m_sqlite) {
+        if (m_marked && !exec(QStringLiteral("DELETE FROM tributary_writer"), error))
+            return false;
+        m_marked = false;
         return exec(QStringLiteral("COMMIT"), error);
+    }
     if (!m_db.commit()) {
         *error = sqlError(Tr::tr("cannot commit"), m_db.lastError());
         return false;
@@ -224,6 +243,7 @@ void Database::rollback()
         return;
     }
     if (m_sqlite) {
+        m_marked = false;
         QSqlQuery q(m_db);
         q.exec(QStringLiteral("ROLLBACK"));
     } else {

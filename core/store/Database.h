@@ -73,6 +73,12 @@ public:
     bool readTransaction(Error *error);
     bool commit(Error *error);
     void rollback();
+    // Marks every transaction() as Tributary's own writing, so that the triggers which capture
+    // the main application's edits of synced rows let it pass (docs/decisions/0024): on SQLite a
+    // row in tributary_writer from after BEGIN to just before COMMIT, on PostgreSQL
+    // SET LOCAL tributary.writer. Turned on once the state tables have that version.
+    void setMarksWrites(bool marks) { m_marksWrites = marks; }
+    bool marksWrites() const { return m_marksWrites; }
 
     // Inside a transaction: waits until no other transaction holds `key`, and holds it until this
     // one ends. Two runs (two sources, two workers) adopting or inserting the row of the same
@@ -146,6 +152,9 @@ private:
     QStringList m_channels; // LISTENed to; subscribed again when ping() reconnects
     bool m_held = false;
     bool m_throwaway = false;
+    bool m_marksWrites = false;
+    bool m_marked = false; // SQLite: this transaction's row is in tributary_writer
+    bool markWriter(Error *error);
 };
 
 // Checks every table and column the configuration names against the real schema. Each problem

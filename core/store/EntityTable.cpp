@@ -5,17 +5,26 @@
 #include "util/Tr.h"
 #include "util/Values.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace Tributary {
 
-EntityTable::EntityTable(Database &db, Statements &statements, const EntityConfig &entity)
-    : m_db(db), m_statements(statements), m_entity(entity)
+QStringList EntityTable::syncColumnsOf(const EntityConfig &entity)
 {
+    QStringList columns;
     for (const ColumnMapping &c : entity.columns)
-        m_syncColumns.append(c.column);
+        columns.append(c.column);
     for (const ReferenceMapping &r : entity.references)
-        m_syncColumns.append(r.column);
+        columns.append(r.column);
+    return columns;
+}
+
+EntityTable::EntityTable(Database &db, Statements &statements, const EntityConfig &entity)
+    : m_db(db), m_statements(statements), m_entity(entity), m_syncColumns(syncColumnsOf(entity))
+{
 
     m_insertColumns = m_syncColumns;
     for (auto it = entity.defaults.constBegin(); it != entity.defaults.constEnd(); ++it)
@@ -219,6 +228,122 @@ bool EntityTable::ensureDeletedColumn(Error *error)
                                   m_db.isSqlite() ? QStringLiteral("DATETIME") : QStringLiteral("TIMESTAMP WITH TIME ZONE")),
                          error);
     }, error);
+}
+
+bool EntityTable::readValues(const QString &localId, const QStringList &columns, QVariantMap *row, bool *exists, Error *error)
+{
+    QStringList quoted;
+    for (const QString &c : columns)
+        quoted.append(m_db.quote(c));
+    QSqlQuery q;
+    if (!m_db.run(q, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(quoted.join(QStringLiteral(", ")), m_db.quote(m_entity.table), m_db.quote(m_entity.key)),
+                  {Database::keyValue(localId)}, error))
+        return false;
+    *exists = q.next();
+    row->clear();
+    for (int i = 0; *exists && i < columns.size(); ++i)
+        row->insert(columns.at(i), q.value(i));
+    return true;
+}
+
+QStringList EntityTable::editTriggerNames(const QStringList &columns) const
+{
+    // The definition's hash in the name: a trigger of the same name is the same trigger.
+    const QByteArray definition = (m_entity.table + QChar(0x1f) + m_entity.key + QChar(0x1f) + columns.join(QChar(0x1f))).toUtf8();
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(definition, QCryptographicHash::Sha1).toHex().left(12));
+    if (m_db.isSqlite())
+        return {QStringLiteral("tributary_edit_u_") + hash, QStringLiteral("tributary_edit_d_") + hash};
+    return {QStringLiteral("tributary_edit_") + hash};
+}
+
+bool EntityTable::ensureEditCapture(const QStringList &synced, QString *refused, Error *error)
+{
+    m_capturesEdits = false;
+    m_captureColumns = synced;
+    m_captureColumns.removeDuplicates();
+    m_captureColumns.sort();
+    const QStringList wanted = editTriggerNames(m_captureColumns);
+    auto installed = [&](QStringList *names) {
+        names->clear();
+        QSqlQuery q;
+        const QString sql = m_db.isSqlite()
+            ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'tributary\\_edit\\_%' ESCAPE '\\'")
+            : QStringLiteral("SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname LIKE 'tributary\\_edit\\_%' ESCAPE '\\'");
+        if (!m_db.run(q, sql, {m_db.isSqlite() ? m_entity.table : m_db.quote(m_entity.table)}, error))
+            return false;
+        while (q.next())
+            names->append(q.value(0).toString());
+        names->sort();
+        return true;
+    };
+    QStringList names;
+    QStringList sortedWanted = wanted;
+    sortedWanted.sort();
+    if (!installed(&names))
+        return false;
+    if (names == sortedWanted) {
+        m_capturesEdits = true;
+        return true;
+    }
+    auto literal = [](const QString &text) { return QStringLiteral("'") + QString(text).replace(QLatin1Char('\''), QStringLiteral("''")) + QStringLiteral("'"); };
+    const QString table = m_db.quote(m_entity.table);
+    QStringList statements;
+    if (m_db.isSqlite()) {
+        QStringList changed, pairs, columns;
+        for (const QString &c : m_captureColumns) {
+            const QString column = m_db.quote(c);
+            columns.append(column);
+            changed.append(QStringLiteral("OLD.%1 IS NOT NEW.%1").arg(column));
+            // A BLOB cannot be held in JSON: its hex stands for it (json_object would fail the
+            // application's statement otherwise).
+            pairs.append(QStringLiteral("%1, CASE WHEN typeof(OLD.%2) = 'blob' THEN hex(OLD.%2) ELSE OLD.%2 END").arg(literal(c), column));
+        }
+        const QString capture = QStringLiteral("INSERT OR IGNORE INTO tributary_edits (table_name, local_id, base, edited_at) "
+                                               "VALUES (%1, CAST(OLD.%2 AS TEXT), json_object(%3), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
+                                    .arg(literal(m_entity.table), m_db.quote(m_entity.key), pairs.join(QStringLiteral(", ")));
+        statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER UPDATE OF %2 ON %3 FOR EACH ROW "
+                                         "WHEN NOT EXISTS (SELECT 1 FROM tributary_writer) AND (%4) BEGIN %5; END")
+                              .arg(m_db.quote(wanted.at(0)), columns.join(QStringLiteral(", ")), table, changed.join(QStringLiteral(" OR ")), capture));
+        statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER DELETE ON %2 FOR EACH ROW WHEN NOT EXISTS (SELECT 1 FROM tributary_writer) "
+                                         "BEGIN %3; END")
+                              .arg(m_db.quote(wanted.at(1)), table, capture));
+    } else {
+        const QString columns = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m_captureColumns)).toJson(QJsonDocument::Compact));
+        statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER UPDATE OR DELETE ON %2 FOR EACH ROW EXECUTE FUNCTION tributary_capture_edit(%3, %4, %5)")
+                              .arg(m_db.quote(wanted.at(0)), table, literal(m_entity.table), literal(m_entity.key), literal(columns)));
+    }
+    bool refusedHere = false;
+    const bool ok = schemaWork([&] {
+        if (!installed(&names)) // another process may have done it while this one waited
+            return false;
+        if (names == sortedWanted)
+            return true;
+        for (const QString &old : std::as_const(names)) {
+            if (!m_db.exec(m_db.isSqlite() ? QStringLiteral("DROP TRIGGER %1").arg(m_db.quote(old))
+                                           : QStringLiteral("DROP TRIGGER %1 ON %2").arg(m_db.quote(old), table),
+                           error))
+                return false;
+        }
+        for (const QString &sql : std::as_const(statements)) {
+            if (!m_db.exec(sql, error)) {
+                // PostgreSQL: insufficient_privilege (not the owner, no TRIGGER right).
+                refusedHere = !m_db.isSqlite()
+                    && (error->detail.contains(QLatin1String("must be owner")) || error->detail.contains(QLatin1String("permission denied")));
+                return false;
+            }
+        }
+        qCInfo(lcApplier).noquote() << QStringLiteral("capturing the main application's edits of %1 (triggers %2)").arg(m_entity.table, wanted.join(QStringLiteral(", ")));
+        return true;
+    }, error);
+    if (ok) {
+        m_capturesEdits = true;
+        return true;
+    }
+    if (!refusedHere)
+        return false;
+    *refused = error->toString();
+    *error = Error();
+    return true;
 }
 
 } // namespace Tributary

@@ -21,6 +21,7 @@ public:
     const EntityConfig &entity() const { return m_entity; }
     // The columns Tributary writes, mapped columns then reference columns, in a fixed order.
     const QStringList &syncColumns() const { return m_syncColumns; }
+    static QStringList syncColumnsOf(const EntityConfig &entity);
 
     // The row adopted through the entity's match keys (compared trimmed and lower-cased), or a null
     // id. *usable is false when a key of `row` is empty: such a row matches nothing.
@@ -42,6 +43,20 @@ public:
     // is a lookup, and the soft-delete column when the table lacks it.
     bool ensureMatchIndex(Error *error);
     bool ensureDeletedColumn(Error *error);
+    // The triggers that capture the main application's edits of this table's synced columns
+    // (tributary_edits, docs/decisions/0024), installed or replaced when the synced columns
+    // changed. A database that refuses them (PostgreSQL: a role that does not own the table) is
+    // not an error: capturesEdits() stays false, *refused says why, and links keep their bases.
+    // `columns`: the synced columns of every entity of every source on this table, so that
+    // sources sharing the table share one definition.
+    bool ensureEditCapture(const QStringList &columns, QString *refused, Error *error);
+    bool capturesEdits() const { return m_capturesEdits; }
+    const QStringList &captureColumns() const { return m_captureColumns; }
+    // The names of the triggers for these columns; anything else named tributary_edit_* on the
+    // table is an older version of them.
+    QStringList editTriggerNames(const QStringList &columns) const;
+    // Any columns of one row (checked names: the configuration's), without a lock.
+    bool readValues(const QString &localId, const QStringList &columns, QVariantMap *row, bool *exists, Error *error);
 
 private:
     // `work` in a transaction of its own, holding the lock every process takes for schema changes.
@@ -57,6 +72,8 @@ private:
     QString m_insertSql;
     QString m_selectSql;
     QString m_matchSql;
+    bool m_capturesEdits = false;
+    QStringList m_captureColumns;
 };
 
 } // namespace Tributary

@@ -28,7 +28,7 @@ bool Applier::prepare(Error *error)
 {
     const SourceConfig &source = m_ctx.source;
     for (const EntityConfig &e : source.entities) {
-        if (e.enabled && !m_ctx.table(e).ensureMatchIndex(error))
+        if (e.enabled && (!m_ctx.table(e).ensureMatchIndex(error) || !ensureEditCapture(e, error)))
             return false;
     }
     m_ctx.stampNow();
@@ -51,6 +51,40 @@ bool Applier::prepare(Error *error)
     }
     m_ctx.links.setCurrentScan(scan);
     return loadStartBoundaries(error) && m_parked.load(error);
+}
+
+bool Applier::ensureEditCapture(const EntityConfig &entity, Error *error)
+{
+    // One definition for every source on the table: the synced columns of them all.
+    QStringList columns;
+    for (const SourceConfig &s : m_ctx.config.sources) {
+        for (const EntityConfig &e : s.entities) {
+            if (e.table == entity.table)
+                columns += EntityTable::syncColumnsOf(e);
+        }
+    }
+    QString refused;
+    if (!m_ctx.table(entity).ensureEditCapture(columns, &refused, error))
+        return false;
+    if (refused.isEmpty())
+        return true;
+    // Links written while the triggers worked have no base of their own: without the triggers,
+    // the application's edits of those rows would be overwritten unseen.
+    bool relies = false;
+    if (!m_ctx.links.anyWithoutBase(entity.name, &relies, error))
+        return false;
+    if (relies) {
+        *error = Error(Error::Code::Config,
+                       Tr::tr("source %1, entity %2: the triggers that capture the main application's edits of table %3 are missing and "
+                              "cannot be installed (%4); rows imported with them would lose local edits unseen. Give Tributary's role "
+                              "ownership of the table (or the TRIGGER privilege) and run again")
+                           .arg(m_ctx.source.name, entity.name, entity.table, refused));
+        return false;
+    }
+    qCWarning(lcApplier).noquote() << QStringLiteral("%1/%2: the main application's edits of %3 cannot be captured (%4); its links keep a copy of "
+                                                     "every record")
+                                          .arg(m_ctx.source.name, entity.name, entity.table, refused);
+    return true;
 }
 
 bool Applier::startBoundaryOf(Database &db, CursorStore &cursors, const SourceConfig &source, const EntityConfig &entity,
@@ -426,7 +460,9 @@ bool Applier::sweep(const EntityConfig &entity, const QStringList &goneIds, Erro
     for (const QString &id : goneIds) {
         // With its base: whether the row was edited here decides between a delete and a conflict.
         LinkStore::Link link = m_ctx.links.find(entity.name, id, error);
-        if (error->isError() || !m_ctx.links.readBase(entity.name, id, &link, error))
+        bool derived = false, captured = false;
+        if (error->isError() || !m_ctx.links.readBase(entity.name, id, &link, error)
+            || !m_ctx.edits.fillBase(entity.table, &link, &derived, &captured, error))
             return false;
         gone.append(link);
     }

@@ -103,6 +103,8 @@ public:
 
 private:
     bool applyAll(const EntityConfig &entity, const QJsonArray &records, bool careful, Error *error);
+    // The triggers of docs/decisions/0024 on the entity's table (EntityTable::ensureEditCapture).
+    bool ensureEditCapture(const EntityConfig &entity, Error *error);
     bool applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error);
     // PostgreSQL: the match-key locks of the page's new records, taken up front in one order
     // (Database::lockKeys). Taken record by record, in each source's own order, two runs sharing

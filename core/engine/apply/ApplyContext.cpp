@@ -6,7 +6,7 @@ namespace Tributary {
 
 ApplyContext::ApplyContext(Database &database, const Config &cfg, const SourceConfig &src, qint64 run, const Source *source_)
     : db(database), config(cfg), source(src), runId(run), impl(source_), statements(database), links(database, src.name),
-      conflicts(database, &statements), changes(database, &statements), m_actor(QStringLiteral("source:") + src.name)
+      conflicts(database, &statements), changes(database, &statements), edits(database, &statements), m_actor(QStringLiteral("source:") + src.name)
 {
     // The applier writes change log lines a page (or a savepoint) at a time, as LinkStore does
     // its links.

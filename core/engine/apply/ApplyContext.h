@@ -5,6 +5,7 @@
 #include "engine/apply/RecordMapper.h"
 #include "state/ChangeLog.h"
 #include "state/ConflictStore.h"
+#include "state/EditStore.h"
 #include "state/LinkStore.h"
 #include "state/RunCounts.h"
 #include "store/EntityTable.h"
@@ -38,6 +39,7 @@ public:
     LinkStore links;
     ConflictStore conflicts;
     ChangeLog changes;
+    EditStore edits;
     QHash<QString, EntityCounts> counts;
     QString now; // the time of the transaction in progress, as the state tables store it
     QList<QPair<QString, QString>> newlyLinked; // (entity, external id) linked in this transaction

@@ -4,6 +4,8 @@
 #include "engine/apply/ParkedRecords.h"
 #include "util/Values.h"
 
+#include <QJsonDocument>
+
 namespace Tributary {
 
 bool PlanWriter::execute(const RecordPlan &plan, Error *error)
@@ -50,8 +52,12 @@ bool PlanWriter::insert(const RecordPlan &plan, Error *error)
 {
     const EntityConfig &entity = *plan.entity;
     QString localId;
-    if (!m_ctx.table(entity).insert(plan.row, &localId, error)
-        || !m_ctx.links.insert(entity.name, plan.externalId, localId, QStringLiteral("inserted"), plan.hash, rowJson(plan.row), error))
+    EntityTable &table = m_ctx.table(entity);
+    // While the triggers capture the application's edits of the table, the row is its own base
+    // (docs/decisions/0024): the link keeps none.
+    if (!table.insert(plan.row, &localId, error)
+        || !m_ctx.links.insert(entity.name, plan.externalId, localId, QStringLiteral("inserted"), plan.hash,
+                               table.capturesEdits() ? QByteArray() : rowJson(plan.row), error))
         return false;
     ++m_ctx.counts[entity.name].inserted;
     m_ctx.newlyLinked.append({entity.name, plan.externalId});
@@ -61,11 +67,50 @@ bool PlanWriter::insert(const RecordPlan &plan, Error *error)
 bool PlanWriter::link(const RecordPlan &plan, Error *error)
 {
     const EntityConfig &entity = *plan.entity;
+    if (!giveBasesOnRow(plan, error))
+        return false;
     if (!m_ctx.links.insert(entity.name, plan.externalId, plan.matchedId, QStringLiteral("matched"), plan.hash, rowJson(plan.row), error))
         return false;
     ++m_ctx.counts[entity.name].linked;
     m_ctx.newlyLinked.append({entity.name, plan.externalId});
     return m_ctx.logChange(entity, plan.matchedId, plan.externalId, QStringLiteral("link"), error);
+}
+
+bool PlanWriter::giveBasesOnRow(const RecordPlan &plan, Error *error)
+{
+    // A row this source adopts may be one another source inserted, whose link has no base of its
+    // own: it gets one now, what that source last wrote (the application's captured edit, or
+    // else the row as it is), so that priorities and three-way merges on the shared row still
+    // know which source set what.
+    EntityTable &table = m_ctx.table(*plan.entity);
+    if (!table.capturesEdits() && table.captureColumns().isEmpty())
+        return true; // the triggers were never installed here: every link has its base
+    QJsonObject captured;
+    bool found = false;
+    if (!m_ctx.edits.find(plan.entity->table, plan.matchedId, &captured, &found, error))
+        return false;
+    QVariantMap row;
+    if (found) {
+        row = captured.toVariantMap();
+    } else {
+        bool exists = false;
+        if (!table.readValues(plan.matchedId, table.captureColumns(), &row, &exists, error))
+            return false;
+        if (!exists)
+            return true;
+    }
+    // Each source's base holds the columns it syncs, and no other: a value in a base says that
+    // source set it.
+    return m_ctx.links.giveBasesOnRow(plan.entity->table, plan.matchedId, [&](const QString &source, const QString &entity) {
+        const SourceConfig *s = m_ctx.config.source(source);
+        const EntityConfig *e = s ? s->entity(entity) : nullptr;
+        QVariantMap own;
+        for (const QString &c : e ? EntityTable::syncColumnsOf(*e) : table.syncColumns()) {
+            if (row.contains(c))
+                own.insert(c, row.value(c));
+        }
+        return rowJson(own);
+    }, error);
 }
 
 bool PlanWriter::update(const RecordPlan &plan, Error *error)
@@ -98,7 +143,34 @@ bool PlanWriter::update(const RecordPlan &plan, Error *error)
     }
     // The base becomes what the source says now, so a field kept locally is not raised again until
     // the source changes it again.
+    if (plan.derivedBase)
+        return keepDerivedBase(plan, error);
     return m_ctx.links.update(entity.name, plan.externalId, plan.hash, rowJson(plan.row), error);
+}
+
+bool PlanWriter::keepDerivedBase(const RecordPlan &plan, Error *error)
+{
+    // A link without a base of its own: while the row keeps a value of its own (a conflict, a
+    // rule that kept it), tributary_edits holds what the source says now, as the link's base
+    // would have; once the row is the source's again, the row is the base and the capture goes.
+    const EntityConfig &entity = *plan.entity;
+    const ThreeWayMerge::Result &merge = plan.merge;
+    bool kept = plan.action == RecordPlan::Action::LocalDeleted;
+    for (const QString &c : m_ctx.table(entity).syncColumns()) {
+        if (kept)
+            break;
+        if (c == entity.updatedColumn)
+            continue; // follows the other fields (ThreeWayMerge)
+        const auto changed = merge.changes.constFind(c);
+        kept = !sameValue(changed != merge.changes.constEnd() ? *changed : plan.local.value(c), plan.row.value(c));
+    }
+    if (kept) {
+        if (!m_ctx.edits.put(entity.table, plan.link.localId, rowJson(plan.row), m_ctx.now, error))
+            return false;
+    } else if (plan.captured && !m_ctx.edits.remove(entity.table, plan.link.localId, error)) {
+        return false;
+    }
+    return m_ctx.links.update(entity.name, plan.externalId, plan.hash, QByteArray(), error);
 }
 
 bool PlanWriter::localDeleted(const RecordPlan &plan, Error *error)
@@ -106,9 +178,12 @@ bool PlanWriter::localDeleted(const RecordPlan &plan, Error *error)
     const EntityConfig &entity = *plan.entity;
     ++m_ctx.counts[entity.name].conflicts;
     const QJsonObject remote = variantMapToJson(plan.row);
-    return recordConflict(plan, QStringLiteral("local-deleted"), m_ctx.table(entity).syncColumns(), plan.link.base(), QJsonObject(), remote,
-                          QString(), QJsonObject(), error)
-        && m_ctx.links.update(entity.name, plan.externalId, plan.hash, rowJson(plan.row), error);
+    if (!recordConflict(plan, QStringLiteral("local-deleted"), m_ctx.table(entity).syncColumns(), plan.link.base(), QJsonObject(), remote,
+                        QString(), QJsonObject(), error))
+        return false;
+    if (plan.derivedBase)
+        return keepDerivedBase(plan, error);
+    return m_ctx.links.update(entity.name, plan.externalId, plan.hash, rowJson(plan.row), error);
 }
 
 bool PlanWriter::recordConflict(const RecordPlan &plan, const QString &kind, const QStringList &fields, const QJsonObject &base,

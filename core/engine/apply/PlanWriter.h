@@ -23,6 +23,10 @@ private:
     bool link(const RecordPlan &plan, Error *error);
     bool update(const RecordPlan &plan, Error *error);
     bool localDeleted(const RecordPlan &plan, Error *error);
+    // After an update or local delete of a link without a base of its own: tributary_edits says
+    // what the base now is.
+    bool keepDerivedBase(const RecordPlan &plan, Error *error);
+    bool giveBasesOnRow(const RecordPlan &plan, Error *error);
     bool recordConflict(const RecordPlan &plan, const QString &kind, const QStringList &fields, const QJsonObject &base,
                         const QJsonObject &local, const QJsonObject &remote, const QString &resolution, const QJsonObject &localBy,
                         Error *error);

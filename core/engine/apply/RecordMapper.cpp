@@ -217,7 +217,10 @@ MappedRecord RecordMapper::map(const QJsonObject &record, bool withHash) const
         canonical += ",\"v\":";
         canonical += rowJson(out.values);
         canonical += '}';
-        out.hash = QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha1).toHex());
+        // The digest's first 64 bits: a changed record passes for unchanged once in 2^64, and the
+        // link stores 16 characters instead of 40 (issue 14). A link from an older version, with
+        // all 40, differs once and is written again with these.
+        out.hash = QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha1).left(8).toHex());
     }
     return out;
 }

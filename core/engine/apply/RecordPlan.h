@@ -33,6 +33,12 @@ struct RecordPlan
     QString externalId;
     QString hash;
     LinkStore::Link link; // as it was before this record
+    // Update, LocalDeleted of a link without a base of its own (LinkStore::Link::hasOwnBase):
+    // whether tributary_edits held the application's edit (then link.baseJson is that capture),
+    // and the row as it was read.
+    bool derivedBase = false;
+    bool captured = false;
+    QVariantMap local;
     // The record came back after reconciliation deleted its row: undo the delete first.
     bool restore = false;
     // Insert, Link, Update, LocalDeleted: the remote values with references as local ids.

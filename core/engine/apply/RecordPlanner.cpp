@@ -4,6 +4,8 @@
 #include "store/Database.h"
 #include "util/Values.h"
 
+#include <QJsonDocument>
+
 namespace Tributary {
 
 bool RecordPlanner::plan(const EntityConfig &entity, const QJsonObject &raw, RecordPlan *p, Error *error)
@@ -73,7 +75,11 @@ bool RecordPlanner::planKnownRow(RecordPlan *p, Error *error)
     if (!m_ctx.links.readBase(p->entity->name, p->externalId, &p->link, error))
         return false;
     EntityTable &table = m_ctx.table(*p->entity);
-    QVariantMap local;
+    // No base of its own: the application's edit captured by the triggers, or else the row itself
+    // (an empty base: every local value counts as the one Tributary last wrote).
+    if (!m_ctx.edits.fillBase(p->entity->table, &p->link, &p->derivedBase, &p->captured, error))
+        return false;
+    QVariantMap &local = p->local;
     bool exists = false;
     if (!table.read(p->link.localId, &local, &exists, error))
         return false;
