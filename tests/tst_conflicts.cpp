@@ -26,6 +26,15 @@
 using namespace Tributary;
 using namespace Tributary::Test;
 
+namespace {
+// A small main database and forum, synced once.
+bool smallForumSynced(SyncFixture &f)
+{
+    return f.generateMain(forum(10, 3, 10, 10, 1)) && f.generateExternal(forum(20, 5, 20, 50, 2)) && f.startForum() && f.configure()
+        && RunResult::statusName(f.sync().status) == QLatin1String("ok");
+}
+} // namespace
+
 class tst_Conflicts : public QObject
 {
     Q_OBJECT
@@ -39,11 +48,7 @@ private Q_SLOTS:
 void tst_Conflicts::tributarydListsAndShowsConflicts()
 {
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
-    QVERIFY(f.generateExternal(forum(20, 5, 20, 50, 2)));
-    QVERIFY(f.startForum());
-    QVERIFY(f.configure());
-    QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
+    QVERIFY(smallForumSynced(f));
     const qint64 local = f.localId(QStringLiteral("topics"), QStringLiteral("6")).toLongLong();
     const QString base = f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {local}).toString();
     QSqlQuery q(f.db().db());
@@ -185,11 +190,7 @@ void tst_Conflicts::localEditsAreCapturedByTriggersNotCopiedForEveryRow()
     // docs/decisions/0024: a row Tributary inserted is its own base; the application's first edit
     // of it is captured, with the values it replaced, by the triggers on the synced table.
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
-    QVERIFY(f.generateExternal(forum(20, 5, 20, 50, 2)));
-    QVERIFY(f.startForum());
-    QVERIFY(f.configure());
-    QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
+    QVERIFY(smallForumSynced(f));
     QVERIFY(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'inserted'")) >= 70);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'inserted' AND base <> ''")), 0);
     // Adopted rows (users and sections matched by e-mail and title) keep a base of their own.

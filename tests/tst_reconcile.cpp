@@ -42,6 +42,45 @@ QStringList leafMessages(SyncFixture &f, int n)
     return ids;
 }
 
+// Pages of 100 and one retry: a scan has many pages, and a forum that went away fails it fast.
+void smallPagesFewRetries(QJsonObject &root)
+{
+    editSource(root, [](QJsonObject &src) {
+        QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+        QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
+        pagination.insert(QStringLiteral("page_size"), 100);
+        rest.insert(QStringLiteral("pagination"), pagination);
+        rest.insert(QStringLiteral("limits"), QJsonObject{{QStringLiteral("max_retries"), 1}, {QStringLiteral("backoff_ms"), 10}});
+        src.insert(QStringLiteral("rest"), rest);
+    });
+}
+
+// 2,000 messages served, the main database configured with small pages.
+bool forumServed(SyncFixture &f)
+{
+    return f.generateMain(forum(10, 2, 10, 20, 1)) && f.generateExternal(forum(100, 4, 100, 2000, 5)) && f.startForum()
+        && f.configure(smallPagesFewRetries);
+}
+
+// A reconciliation during which the forum goes away at the third page of the messages' scan.
+RunResult reconcileStoppedAtMessagePage3(SyncFixture &f)
+{
+    QNetworkAccessManager nam;
+    const SourceConfig &source = f.config().sources.first();
+    std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
+    const std::unique_ptr<Run> run = Run::create(f.db(), f.config(), source, impl.get(), reconcile());
+    int messagePages = 0;
+    QObject::connect(run.get(), &Run::progress, run.get(), [&](const QString &entity, const EntityCounts &) {
+        if (entity == QLatin1String("messages") && ++messagePages == 3)
+            f.stopForum();
+    });
+    QSignalSpy done(run.get(), &Run::finished);
+    run->start();
+    if (!done.wait(60000))
+        qWarning("the reconciliation did not end within 60 s");
+    return run->result();
+}
+
 } // namespace
 
 class tst_Reconcile : public QObject
@@ -57,20 +96,7 @@ private Q_SLOTS:
 void tst_Reconcile::aScanWithTheServerStoppedHalfWayDeletesNothing()
 {
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(10, 2, 10, 20, 1)));
-    QVERIFY(f.generateExternal(forum(100, 4, 100, 2000, 5)));
-    QVERIFY(f.startForum());
-    auto smallPagesFewRetries = [](QJsonObject &root) {
-        editSource(root, [](QJsonObject &src) {
-            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
-            QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
-            pagination.insert(QStringLiteral("page_size"), 100);
-            rest.insert(QStringLiteral("pagination"), pagination);
-            rest.insert(QStringLiteral("limits"), QJsonObject{{QStringLiteral("max_retries"), 1}, {QStringLiteral("backoff_ms"), 10}});
-            src.insert(QStringLiteral("rest"), rest);
-        });
-    };
-    QVERIFY(f.configure(smallPagesFewRetries));
+    QVERIFY(forumServed(f));
     QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
     const QStringList gone = leafMessages(f, 5);
     int status = 0;
@@ -78,21 +104,9 @@ void tst_Reconcile::aScanWithTheServerStoppedHalfWayDeletesNothing()
         f.forumCall("DELETE", QStringLiteral("/messages/%1").arg(id), {}, &status);
 
     // The forum goes away while messages are being scanned.
-    QNetworkAccessManager nam;
-    const SourceConfig &source = f.config().sources.first();
-    std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
-    const std::unique_ptr<Run> owned = Run::create(f.db(), f.config(), source, impl.get(), reconcile());
-    Run &run = *owned;
-    int messagePages = 0;
-    QObject::connect(&run, &Run::progress, &run, [&](const QString &entity, const EntityCounts &) {
-        if (entity == QLatin1String("messages") && ++messagePages == 3)
-            f.stopForum();
-    });
-    QSignalSpy done(&run, &Run::finished);
-    run.start();
-    QVERIFY(done.wait(60000));
-    QCOMPARE(RunResult::statusName(run.result().status), QStringLiteral("failed"));
-    QVERIFY2(run.result().error.message.contains(QStringLiteral("nothing was deleted")), qPrintable(run.result().error.message));
+    const RunResult stopped = reconcileStoppedAtMessagePage3(f);
+    QCOMPARE(RunResult::statusName(stopped.status), QStringLiteral("failed"));
+    QVERIFY2(stopped.error.message.contains(QStringLiteral("nothing was deleted")), qPrintable(stopped.error.message));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE deleted_at IS NOT NULL")), 0);
     QVERIFY(!f.db().columns(QStringLiteral("messages")).contains(QStringLiteral("deleted_at"))
             || f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE deleted_at IS NOT NULL")) == 0);
@@ -114,35 +128,8 @@ void tst_Reconcile::aResumedScanStillFetchesWhatTheInterruptedOneFoundUnlinked()
     // A first reconciliation of a source never synced: every id it lists is unlinked. It is
     // interrupted while scanning messages, after users, sections and topics were read to the end.
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(10, 2, 10, 20, 1)));
-    QVERIFY(f.generateExternal(forum(100, 4, 100, 2000, 5)));
-    QVERIFY(f.startForum());
-    auto smallPages = [](QJsonObject &root) {
-        editSource(root, [](QJsonObject &src) {
-            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
-            QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
-            pagination.insert(QStringLiteral("page_size"), 100);
-            rest.insert(QStringLiteral("pagination"), pagination);
-            rest.insert(QStringLiteral("limits"), QJsonObject{{QStringLiteral("max_retries"), 1}, {QStringLiteral("backoff_ms"), 10}});
-            src.insert(QStringLiteral("rest"), rest);
-        });
-    };
-    QVERIFY(f.configure(smallPages));
-    {
-        QNetworkAccessManager nam;
-        const SourceConfig &source = f.config().sources.first();
-        std::unique_ptr<Source> impl = SourceRegistry::create(source, &nam);
-        const std::unique_ptr<Run> run = Run::create(f.db(), f.config(), source, impl.get(), reconcile());
-        int messagePages = 0;
-        QObject::connect(run.get(), &Run::progress, run.get(), [&](const QString &entity, const EntityCounts &) {
-            if (entity == QLatin1String("messages") && ++messagePages == 3)
-                f.stopForum();
-        });
-        QSignalSpy done(run.get(), &Run::finished);
-        run->start();
-        QVERIFY(done.wait(60000));
-        QCOMPARE(RunResult::statusName(run->result().status), QStringLiteral("failed"));
-    }
+    QVERIFY(forumServed(f));
+    QCOMPARE(RunResult::statusName(reconcileStoppedAtMessagePage3(f).status), QStringLiteral("failed"));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links")), 0);
     // The ids it found unlinked were in that run's memory only; their number is in the cursor.
     const QJsonObject users = QJsonDocument::fromJson(f.value(QStringLiteral("SELECT position FROM tributary_cursors "
@@ -154,7 +141,7 @@ void tst_Reconcile::aResumedScanStillFetchesWhatTheInterruptedOneFoundUnlinked()
     // Resumed, the scan reads those entities again and fetches what they list before it walks
     // the messages: no message ever waits for its user or topic.
     QVERIFY(f.startForum());
-    QVERIFY(f.configure(smallPages));
+    QVERIFY(f.configure(smallPagesFewRetries));
     qint64 mostPending = 0;
     QNetworkAccessManager nam;
     const SourceConfig &source = f.config().sources.first();
