@@ -193,6 +193,15 @@ bool EntityTable::ensureMatchIndex(Error *error)
     for (const QString &c : m_entity.match)
         exprs.append(QStringLiteral("lower(trim(%1))").arg(m_db.quote(c)));
     const QString name = QStringLiteral("tributary_match_%1_%2").arg(m_entity.table, m_entity.match.join(QLatin1Char('_')));
+    // Made already (by an earlier run, or by the table's owner for a role that may not create
+    // indexes on it: PostgreSQL checks ownership even for IF NOT EXISTS): nothing to do.
+    QSqlQuery q;
+    if (!m_db.run(q, m_db.isSqlite() ? QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?")
+                                     : QStringLiteral("SELECT 1 FROM pg_indexes WHERE indexname = ? AND schemaname = ANY (current_schemas(false))"),
+                  {name}, error))
+        return false;
+    if (q.next())
+        return true;
     return schemaWork([&] {
         return m_db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)")
                              .arg(m_db.quote(name), m_db.quote(m_entity.table), exprs.join(QStringLiteral(", "))),
