@@ -236,14 +236,9 @@ bool ConflictResolver::resolveFields(const Conflict &c, const EntityConfig &enti
 {
     // "Remote" is what the source says now: the link's base, which every applied version updates
     // (the conflict's remote side may be older when the source changed other fields since).
-    LinkStore links(m_db, c.source);
-    LinkStore::Link link = links.find(c.entity, c.externalId, error);
-    bool derived = false, captured = false;
-    if (error->isError() || (link.found && !EditStore(m_db).fillBase(entity.table, &link, &derived, &captured, error)))
+    QJsonObject current;
+    if (!sourceSaysNow(c, entity, &current, error))
         return false;
-    // A link without a base of its own keeps what the source says now in the capture while a
-    // field waits; without one, the conflict's remote side is all there is.
-    const QJsonObject current = link.found && (!derived || captured) ? link.base() : c.remote;
     QStringList sets;
     QVariantList values;
     for (const QString &f : c.fields) {
@@ -282,16 +277,24 @@ bool ConflictResolver::resolveFields(const Conflict &c, const EntityConfig &enti
     return true;
 }
 
-bool ConflictResolver::restoreRow(const Conflict &c, const EntityConfig &entity, QJsonObject *written, Error *error)
+bool ConflictResolver::sourceSaysNow(const Conflict &c, const EntityConfig &entity, QJsonObject *values, Error *error)
 {
-    // The row comes back under its old key (rows of the main application may still point at it),
-    // with what the source says now, and the entity's defaults for columns the source lacks.
     LinkStore links(m_db, c.source);
     LinkStore::Link link = links.find(c.entity, c.externalId, error);
     bool derived = false, captured = false;
     if (error->isError() || (link.found && !EditStore(m_db).fillBase(entity.table, &link, &derived, &captured, error)))
         return false;
-    const QJsonObject values = link.found && (!derived || captured) ? link.base() : c.remote;
+    *values = link.found && (!derived || captured) ? link.base() : c.remote;
+    return true;
+}
+
+bool ConflictResolver::restoreRow(const Conflict &c, const EntityConfig &entity, QJsonObject *written, Error *error)
+{
+    // The row comes back under its old key (rows of the main application may still point at it),
+    // with what the source says now, and the entity's defaults for columns the source lacks.
+    QJsonObject values;
+    if (!sourceSaysNow(c, entity, &values, error))
+        return false;
     QStringList columns{m_db.quote(entity.key)}, marks{QStringLiteral("?")};
     QVariantList binds{Database::keyValue(c.localId)};
     for (auto it = values.constBegin(); it != values.constEnd(); ++it) {

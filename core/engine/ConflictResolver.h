@@ -74,6 +74,9 @@ private:
                               Error *error);
     bool resolveFields(const Conflict &c, const EntityConfig &entity, const Resolution &resolution, QJsonObject *written, Error *error);
     bool restoreRow(const Conflict &c, const EntityConfig &entity, QJsonObject *written, Error *error);
+    // What the source says now: the link's base (or, for a link without one, the capture kept
+    // while a field waits: docs/decisions/0024), else the conflict's remote side.
+    bool sourceSaysNow(const Conflict &c, const EntityConfig &entity, QJsonObject *values, Error *error);
     bool deleteRow(const Conflict &c, const EntityConfig &entity, Error *error);
     // The row's current values of `columns`; false in *exists when the row is gone.
     bool readRow(const EntityConfig &entity, const QString &localId, const QStringList &columns, QJsonObject *values,

@@ -4,7 +4,7 @@
 #include "engine/apply/ParkedRecords.h"
 #include "util/Values.h"
 
-#include <QJsonDocument>
+#include <optional>
 
 namespace Tributary {
 
@@ -85,32 +85,40 @@ bool PlanWriter::giveBasesOnRow(const RecordPlan &plan, Error *error)
     EntityTable &table = m_ctx.table(*plan.entity);
     if (!table.capturesEdits() && table.captureColumns().isEmpty())
         return true; // the triggers were never installed here: every link has its base
-    QJsonObject captured;
-    bool found = false;
-    if (!m_ctx.edits.find(plan.entity->table, plan.matchedId, &captured, &found, error))
-        return false;
-    QVariantMap row;
-    if (found) {
-        row = captured.toVariantMap();
-    } else {
-        bool exists = false;
-        if (!table.readValues(plan.matchedId, table.captureColumns(), &row, &exists, error))
-            return false;
-        if (!exists)
-            return true;
-    }
+    // What the row was, read only when a bare link is there to need it (most adopted rows were
+    // the application's own): the capture, else the row itself.
+    std::optional<QVariantMap> row;
+    Error readError;
+    auto lastWritten = [&]() -> const QVariantMap & {
+        if (!row) {
+            row.emplace();
+            QJsonObject captured;
+            bool found = false, exists = false;
+            if (m_ctx.edits.find(plan.entity->table, plan.matchedId, &captured, &found, &readError) && found)
+                *row = captured.toVariantMap();
+            else if (!readError)
+                table.readValues(plan.matchedId, table.captureColumns(), &*row, &exists, &readError);
+        }
+        return *row;
+    };
     // Each source's base holds the columns it syncs, and no other: a value in a base says that
     // source set it.
-    return m_ctx.links.giveBasesOnRow(plan.entity->table, plan.matchedId, [&](const QString &source, const QString &entity) {
+    const bool given = m_ctx.links.giveBasesOnRow(plan.entity->table, plan.matchedId, [&](const QString &source, const QString &entity) {
+        const QVariantMap &last = lastWritten();
         const SourceConfig *s = m_ctx.config.source(source);
         const EntityConfig *e = s ? s->entity(entity) : nullptr;
         QVariantMap own;
         for (const QString &c : e ? EntityTable::syncColumnsOf(*e) : table.syncColumns()) {
-            if (row.contains(c))
-                own.insert(c, row.value(c));
+            if (last.contains(c))
+                own.insert(c, last.value(c));
         }
         return rowJson(own);
     }, error);
+    if (given && readError) {
+        *error = readError;
+        return false;
+    }
+    return given;
 }
 
 bool PlanWriter::update(const RecordPlan &plan, Error *error)

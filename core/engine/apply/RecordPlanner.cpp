@@ -4,8 +4,6 @@
 #include "store/Database.h"
 #include "util/Values.h"
 
-#include <QJsonDocument>
-
 namespace Tributary {
 
 bool RecordPlanner::plan(const EntityConfig &entity, const QJsonObject &raw, RecordPlan *p, Error *error)
