@@ -5,6 +5,7 @@
 #include "SyncFixture.h"
 
 #include "engine/SourceAdmin.h"
+#include "state/ChangeLog.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -205,6 +206,18 @@ void tst_Sources::detachForgetsEverythingAndKeepsEveryRow()
     const qint64 lastChange = s.f.scalar(QStringLiteral("SELECT MAX(id) FROM tributary_changes"));
     const qint64 cursors = s.count(QStringLiteral("tributary_cursors"), kBranch);
     QVERIFY(s.count(QStringLiteral("tributary_entities"), kBranch) == 4);
+    // A run's inserted rows have no change-log line while their links live: the link stands for it.
+    const qint64 inserted = s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE source = ? AND origin = 'inserted'"), {kBranch});
+    QCOMPARE(inserted, 162);
+    QCOMPARE(s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE op = 'insert'")), 0);
+    const QString topic = s.f.localId(QStringLiteral("topics"), QStringLiteral("3"), kBranch);
+    const qint64 topicRun = s.f.scalar(QStringLiteral("SELECT run_id FROM tributary_links WHERE source = ? AND entity = 'topics' AND external_id = '3'"), {kBranch});
+    QVERIFY(topicRun > 0);
+    const Result<QList<Change>> before = ChangeLog(s.f.db()).forRow(QStringLiteral("topics"), topic);
+    QVERIFY(before && !before->isEmpty());
+    QCOMPARE(before->first().op, QStringLiteral("insert"));
+    QCOMPARE(before->first().actor, QStringLiteral("source:") + kBranch);
+    QCOMPARE(before->first().runId, topicRun);
 
     Error error;
     const SourceAdmin::Result plan = SourceAdmin::planDetach(s.f.db(), s.f.config(), kBranch, admin(), &error);
@@ -236,7 +249,19 @@ void tst_Sources::detachForgetsEverythingAndKeepsEveryRow()
     // ...its history stays, with one change-log line per entity, and every row is untouched.
     QCOMPARE(s.count(QStringLiteral("tributary_runs"), kBranch), runs);
     QCOMPARE(s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE id <= ?"), {lastChange}), changes);
-    QCOMPARE(s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE id > ?"), {lastChange}), 4);
+    // The links that stood for their rows' insert lines wrote them as they went: same history.
+    QCOMPARE(s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE id > ?"), {lastChange}), 4 + inserted);
+    QCOMPARE(s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE id > ? AND op = 'insert' AND source = ? "
+                                       "AND actor = 'source:' || source AND run_id IS NOT NULL"),
+                        {lastChange, kBranch}),
+             inserted);
+    const Result<QList<Change>> after = ChangeLog(s.f.db()).forRow(QStringLiteral("topics"), topic);
+    QVERIFY(after);
+    QCOMPARE(after->size(), before->size());
+    QCOMPARE(after->first().op, QStringLiteral("insert"));
+    QCOMPARE(after->first().runId, topicRun);
+    QCOMPARE(after->first().at, before->first().at);
+    QVERIFY(after->first().id > lastChange);
     QCOMPARE(s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE op = 'detach' AND source = ? AND local_id = '*' "
                                        "AND actor = 'admin:test'"), {kBranch}), 4);
     QCOMPARE(s.f.value(QStringLiteral("SELECT change_values FROM tributary_changes WHERE op = 'detach' AND entity = 'users'")).toString(),

@@ -8,6 +8,8 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace Tributary {
 
 QJsonObject Change::toJson() const
@@ -113,7 +115,9 @@ Change changeFrom(const QSqlQuery &q)
 
 Result<QList<Change>> ChangeLog::forRow(const QString &table, const QString &localId, int limit)
 {
-    QString sql = QStringLiteral("SELECT %1 FROM tributary_changes WHERE table_name = ? AND local_id = ? ORDER BY id DESC").arg(kChangeColumns);
+    // In time order: a link removed later writes its row's insert line then, with the time the
+    // row was inserted (keepInsertLines).
+    QString sql = QStringLiteral("SELECT %1 FROM tributary_changes WHERE table_name = ? AND local_id = ? ORDER BY at DESC, id DESC").arg(kChangeColumns);
     if (limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
     QSqlQuery q;
@@ -123,7 +127,50 @@ Result<QList<Change>> ChangeLog::forRow(const QString &table, const QString &loc
     QList<Change> out;
     while (q.next())
         out.prepend(changeFrom(q));
+    // The insert lines the links stand for, in time order; an insert goes first among lines of
+    // the same instant.
+    QSqlQuery l;
+    if (!m_db.run(l, QStringLiteral("SELECT l.run_id, l.source, l.entity, l.external_id, l.created_at FROM tributary_links l "
+                                    "JOIN tributary_entities e ON e.source = l.source AND e.entity = l.entity "
+                                    "WHERE e.table_name = ? AND l.local_id = ? AND l.origin = 'inserted' AND l.run_id IS NOT NULL "
+                                    "ORDER BY l.created_at"),
+                  {table, localId}, &error))
+        return error.prefixed(Tr::tr("cannot read the history of %1 %2").arg(table, localId));
+    while (l.next()) {
+        Change c;
+        c.runId = l.value(0).toLongLong();
+        c.source = l.value(1).toString();
+        c.entity = l.value(2).toString();
+        c.table = table;
+        c.localId = localId;
+        c.externalId = l.value(3).toString();
+        c.op = QStringLiteral("insert");
+        c.actor = QStringLiteral("source:") + c.source;
+        c.at = l.value(4).toString();
+        out.append(c);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Change &a, const Change &b) {
+        if (a.at != b.at)
+            return a.at < b.at;
+        return a.op == QLatin1String("insert") && b.op != QLatin1String("insert");
+    });
+    if (limit > 0 && out.size() > limit)
+        out.remove(0, out.size() - limit);
     return out;
+}
+
+bool ChangeLog::keepInsertLines(Database &db, const QString &where, const QVariantList &binds, Error *error)
+{
+    QSqlQuery q;
+    if (db.run(q, QStringLiteral("INSERT INTO tributary_changes (run_id, source, entity, table_name, local_id, external_id, op, actor, at) "
+                                 "SELECT l.run_id, l.source, l.entity, e.table_name, l.local_id, l.external_id, 'insert', 'source:' || l.source, "
+                                 "l.created_at FROM tributary_links l JOIN tributary_entities e ON e.source = l.source AND e.entity = l.entity "
+                                 "WHERE l.origin = 'inserted' AND l.run_id IS NOT NULL AND (%1)")
+                          .arg(where),
+                  binds, error))
+        return true;
+    *error = error->prefixed(Tr::tr("cannot write the insert lines of the links being removed to the change log"));
+    return false;
 }
 
 namespace {

@@ -63,11 +63,19 @@ public:
     void setBatching(bool batching) { m_batching = batching; }
     bool flush(Error *error);
     void discard();
-    // The changes of one row, oldest first; `limit` keeps the newest ones (0: all).
+    // The changes of one row, oldest first; `limit` keeps the newest ones (0: all). A row a run
+    // inserted has no line of its own while its link lives: the link (its run and creation time)
+    // stands for the "insert" line, which is read from it here (with id 0) and written to the
+    // log only when the link goes (keepInsertLines). docs/decisions/0025.
     Result<QList<Change>> forRow(const QString &table, const QString &localId, int limit = 0);
     // The lines the filter selects, oldest first.
     Result<QList<Change>> list(const ChangeFilter &filter);
     Result<qint64> count(const ChangeFilter &filter);
+
+    // Before links are deleted: writes the insert lines of those among them that stand for one
+    // (a run inserted their row), so the row's history keeps who created it. `where` is a
+    // condition on tributary_links aliased `l`, with its binds.
+    static bool keepInsertLines(Database &db, const QString &where, const QVariantList &binds, Error *error);
 
 private:
     Database &m_db;

@@ -1,5 +1,7 @@
 #include "LinkStore.h"
 
+#include "state/ChangeLog.h"
+
 #include "store/Database.h"
 #include "util/Tr.h"
 #include "util/Values.h"
@@ -128,14 +130,15 @@ bool LinkStore::insert(const QString &entity, const QString &externalId, const Q
                                              QStringList{QStringLiteral("source"), QStringLiteral("entity"), QStringLiteral("external_id"),
                                                          QStringLiteral("local_id"), QStringLiteral("origin"), QStringLiteral("base_hash"),
                                                          QStringLiteral("base"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
-                                                         QStringLiteral("seen_scan")});
+                                                         QStringLiteral("seen_scan"), QStringLiteral("run_id")});
     Link queued;
     queued.found = true;
     queued.localId = localId;
     queued.origin = origin;
     queued.hash = hash;
     queued.baseJson = base.isEmpty() ? QStringLiteral("") : QString::fromUtf8(base); // '' (not NULL): no base of its own
-    m_queue->add({m_source, entity, externalId, localId, origin, hash, queued.baseJson, m_now, m_now, m_scan});
+    m_queue->add({m_source, entity, externalId, localId, origin, hash, queued.baseJson, m_now, m_now, m_scan,
+                  m_runId > 0 ? QVariant(m_runId) : QVariant()});
     m_queued.insert(cacheKey(entity, externalId), queued);
     remember(entity, externalId, localId);
     if (entity == m_pageEntity)
@@ -192,7 +195,9 @@ bool LinkStore::setDeleted(const QString &entity, const QString &externalId, con
 
 bool LinkStore::remove(const QString &entity, const QString &externalId, Error *error)
 {
-    if (!settle(error))
+    if (!settle(error)
+        || !ChangeLog::keepInsertLines(m_db, QStringLiteral("l.source = ? AND l.entity = ? AND l.external_id = ?"), {m_source, entity, externalId},
+                                       error))
         return false;
     QSqlQuery q;
     if (!m_db.prepare(q, QStringLiteral("DELETE FROM tributary_links WHERE source = ? AND entity = ? AND external_id = ?"), error))
@@ -526,14 +531,15 @@ Result<QList<LinkStore::RowLink>> LinkStore::linksOfRow(Database &db, const QStr
 {
     QSqlQuery q;
     Error error;
-    if (!db.run(q, QStringLiteral("SELECT l.source, l.entity, l.external_id, l.origin, l.deleted_at FROM tributary_links l "
+    if (!db.run(q, QStringLiteral("SELECT l.source, l.entity, l.external_id, l.origin, l.deleted_at, l.run_id, l.created_at FROM tributary_links l "
                                   "JOIN tributary_entities e ON e.source = l.source AND e.entity = l.entity "
                                   "WHERE e.table_name = ? AND l.local_id = ? ORDER BY l.source, l.entity"),
                 {table, localId}, &error))
         return error.prefixed(Tr::tr("cannot read the links of %1 %2").arg(table, localId));
     QList<RowLink> out;
     while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()});
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                    q.value(5).toLongLong(), q.value(6).toString()});
     return out;
 }
 

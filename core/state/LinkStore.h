@@ -62,7 +62,8 @@ public:
     bool update(const QString &entity, const QString &externalId, const QString &hash, const QByteArray &base, Error *error);
     // Marks the record gone at the source (or back again, with an empty time).
     bool setDeleted(const QString &entity, const QString &externalId, const QString &deletedAt, Error *error);
-    // Forgets the link (its row was deleted for good).
+    // Forgets the link (its row was deleted for good); the row's insert line it stood for is
+    // written to the change log first.
     bool remove(const QString &entity, const QString &externalId, Error *error);
     // After a rollback: forgets what it read and what it queued.
     void dropCache()
@@ -76,6 +77,10 @@ public:
     bool flush(Error *error);
     // The time written to created_at/updated_at; one value per transaction.
     void setTimestamp(const QString &now) { m_now = now; }
+    // The run that creates links: a link a run inserted its row for is that row's "insert" line
+    // in the change log (ChangeLog::forRow), so no line is written per imported record
+    // (docs/decisions/0025).
+    void setRun(qint64 runId) { m_runId = runId; }
 
     // Reconciliation: every link carries the number of the last scan that saw its record.
     // New links are stamped as seen by the current scan: a record linked after its entity was
@@ -168,6 +173,8 @@ public:
         QString externalId;
         QString origin;
         QString deletedAt;
+        qint64 runId = 0;  // the run that inserted the row (origin "inserted"), 0 when unknown
+        QString createdAt;
     };
     static Result<QList<RowLink>> linksOfRow(Database &db, const QString &table, const QString &localId);
 
@@ -181,6 +188,7 @@ private:
     QHash<QString, QString> m_cache; // entity + '\x1f' + external id -> local id
     QString m_now;
     qint64 m_scan = 0;
+    qint64 m_runId = 0;
     QString m_pageEntity;
     QHash<QString, Link> m_page; // external id -> link (found or not) for the prefetched page
     std::unique_ptr<RowBatch> m_queue;

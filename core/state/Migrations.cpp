@@ -148,6 +148,14 @@ QStringList version6(const Database &db)
     return steps;
 }
 
+// Version 7: a run's inserted rows get no change log line each; the link records the run that
+// inserted its row and stands for the line until it is removed (docs/decisions/0025). Links
+// made before keep their lines in the log (run_id NULL).
+QStringList version7()
+{
+    return {QStringLiteral("ALTER TABLE tributary_links ADD COLUMN run_id BIGINT")};
+}
+
 } // namespace
 
 bool version(Database &db, int *version, Error *error)
@@ -206,6 +214,8 @@ bool run(Database &db, Error *error)
         steps += version5();
     if (current < 6)
         steps += version6(db);
+    if (current < 7)
+        steps += version7();
     for (const QString &sql : std::as_const(steps)) {
         if (!db.exec(sql, error)) {
             db.rollback();

@@ -1,5 +1,6 @@
 #include "SourceLedger.h"
 
+#include "state/ChangeLog.h"
 #include "state/Migrations.h"
 #include "store/Database.h"
 #include "util/Tr.h"
@@ -196,6 +197,9 @@ Result<QStringList> SourceLedger::sourcesWithState()
 
 bool SourceLedger::forget(const QString &source, Forgotten *forgotten, Error *error)
 {
+    // The rows stay (detach) or go with a line of their own (purge); who inserted them stays too.
+    if (!ChangeLog::keepInsertLines(m_db, QStringLiteral("l.source = ?"), {source}, error))
+        return false;
     const QList<QPair<QString, qint64 *>> tables = {
         {QStringLiteral("tributary_pending_refs"), nullptr},
         {QStringLiteral("tributary_pending"), &forgotten->pending},

@@ -11,6 +11,7 @@ ApplyContext::ApplyContext(Database &database, const Config &cfg, const SourceCo
     // The applier writes change log lines a page (or a savepoint) at a time, as LinkStore does
     // its links.
     changes.setBatching(true);
+    links.setRun(runId);
     stampNow();
 }
 

@@ -61,7 +61,8 @@ bool PlanWriter::insert(const RecordPlan &plan, Error *error)
         return false;
     ++m_ctx.counts[entity.name].inserted;
     m_ctx.newlyLinked.append({entity.name, plan.externalId});
-    return m_ctx.logChange(entity, localId, plan.externalId, QStringLiteral("insert"), error);
+    // No change log line: the link, which carries the run, stands for it (docs/decisions/0025).
+    return true;
 }
 
 bool PlanWriter::link(const RecordPlan &plan, Error *error)
