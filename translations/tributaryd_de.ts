@@ -1919,6 +1919,14 @@
         <source>the SQLite connection offers no handle to prepare a statement on</source>
         <translation>die SQLite-Verbindung bietet kein Handle, auf dem sich eine Anweisung vorbereiten ließe</translation>
     </message>
+    <message>
+        <source>cannot write the insert lines of the links being removed to the change log</source>
+        <translation>kann die Einfügezeilen der zu entfernenden Verknüpfungen nicht ins Änderungsprotokoll schreiben</translation>
+    </message>
+    <message>
+        <source>source %1, entity %2: the triggers that capture the main application&apos;s edits of table %3 are missing and cannot be installed (%4); rows imported with them would lose local edits unseen. Give Tributary&apos;s role ownership of the table (the TRIGGER privilege is enough to create the triggers, not to replace them) and run again</source>
+        <translation>Quelle %1, Entität %2: Die Trigger, die die Änderungen der Hauptanwendung an Tabelle %3 erfassen, fehlen und können nicht angelegt werden (%4); Zeilen, die mit ihnen importiert wurden, würden lokale Änderungen unbemerkt verlieren. Geben Sie der Rolle von Tributary den Besitz der Tabelle (das TRIGGER-Recht genügt, um die Trigger anzulegen, nicht, um sie zu ersetzen) und starten Sie erneut</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>

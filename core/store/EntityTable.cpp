@@ -327,19 +327,22 @@ bool EntityTable::ensureEditCapture(const QStringList &synced, QString *refused,
             return false;
         if (names == sortedWanted)
             return true;
+        // PostgreSQL: insufficient_privilege. Creating a trigger needs the TRIGGER right or
+        // ownership; dropping one (to replace it after the mapping changed) needs ownership.
+        auto refusal = [&] {
+            refusedHere = !m_db.isSqlite()
+                && (error->detail.contains(QLatin1String("must be owner")) || error->detail.contains(QLatin1String("permission denied")));
+            return false;
+        };
         for (const QString &old : std::as_const(names)) {
             if (!m_db.exec(m_db.isSqlite() ? QStringLiteral("DROP TRIGGER %1").arg(m_db.quote(old))
                                            : QStringLiteral("DROP TRIGGER %1 ON %2").arg(m_db.quote(old), table),
                            error))
-                return false;
+                return refusal();
         }
         for (const QString &sql : std::as_const(statements)) {
-            if (!m_db.exec(sql, error)) {
-                // PostgreSQL: insufficient_privilege (not the owner, no TRIGGER right).
-                refusedHere = !m_db.isSqlite()
-                    && (error->detail.contains(QLatin1String("must be owner")) || error->detail.contains(QLatin1String("permission denied")));
-                return false;
-            }
+            if (!m_db.exec(sql, error))
+                return refusal();
         }
         qCInfo(lcApplier).noquote() << QStringLiteral("capturing the main application's edits of %1 (triggers %2)").arg(m_entity.table, wanted.join(QStringLiteral(", ")));
         return true;

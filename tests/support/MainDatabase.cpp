@@ -124,6 +124,27 @@ QJsonObject MainDatabase::config() const
             {QStringLiteral("password"), QJsonObject{{QStringLiteral("env"), QStringLiteral("PGPASSWORD")}}}};
 }
 
+bool MainDatabase::admin(const QStringList &statements, QString *why) const
+{
+    const QString name = QStringLiteral("test-admin-%1").arg(s_counter.fetchAndAddRelaxed(1));
+    bool ok = true;
+    {
+        QSqlDatabase db = connect(name);
+        QSqlQuery q(db);
+        for (const QString &sql : statements) {
+            if (!db.isOpen() || !q.exec(sql)) {
+                *why = (db.isOpen() ? q.lastError().text() : db.lastError().text()) + QStringLiteral(" in: ") + sql;
+                ok = false;
+                break;
+            }
+        }
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
 QSqlDatabase MainDatabase::connect(const QString &connectionName) const
 {
     if (!onPostgres()) {

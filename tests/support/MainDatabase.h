@@ -38,6 +38,9 @@ public:
     QJsonObject config() const;
     // A connection of the application's own (not Tributary's), opened; check isOpen().
     QSqlDatabase connect(const QString &connectionName) const;
+    // Runs statements as the test server's superuser in this database (PostgreSQL: roles and
+    // grants); the first failure stops, with *why naming it.
+    bool admin(const QStringList &statements, QString *why) const;
     // SQLite: the file. PostgreSQL: the database's name.
     QString name() const { return m_name; }
 

@@ -77,7 +77,7 @@ bool Applier::ensureEditCapture(const EntityConfig &entity, Error *error)
         *error = Error(Error::Code::Config,
                        Tr::tr("source %1, entity %2: the triggers that capture the main application's edits of table %3 are missing and "
                               "cannot be installed (%4); rows imported with them would lose local edits unseen. Give Tributary's role "
-                              "ownership of the table (or the TRIGGER privilege) and run again")
+                              "ownership of the table (the TRIGGER privilege is enough to create the triggers, not to replace them) and run again")
                            .arg(m_ctx.source.name, entity.name, entity.table, refused));
         return false;
     }
