@@ -7,6 +7,7 @@
 #include "util/Values.h"
 #include "EngineFixture.h"
 
+#include "engine/apply/PageMapping.h"
 #include "engine/apply/RecordMapper.h"
 #include "engine/run/WalkGuard.h"
 #include "state/CursorStore.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void moreRecordsShareATimestampThanFitInAPage_data();
     void moreRecordsShareATimestampThanFitInAPage();
     void aChildBeforeItsParentWaitsThenAppliesInTheSameRun();
+    void aPageIsMappedAheadOnAnotherThreadExactlyAsInPlace();
     void aReferenceMissingAtTheSourceIsQuarantinedNamingIt();
     void aRecordTheDatabaseRefusesIsQuarantinedAndTheRestApplies();
     void parentCyclesAndSelfReferencesAreQuarantined();
@@ -216,6 +218,44 @@ void tst_Engine::aChildBeforeItsParentWaitsThenAppliesInTheSameRun()
     QVERIFY(inserted(1) < inserted(2) && inserted(2) < inserted(3));
     QCOMPARE(f.snapshot(), f.expectedSnapshot());
     QVERIFY(f.verify());
+}
+
+void tst_Engine::aPageIsMappedAheadOnAnotherThreadExactlyAsInPlace()
+{
+    EngineFixture f;
+    const EntityConfig &topics = *f.sourceConfig().entity(QStringLiteral("topics"));
+    const RecordMapper mapper(topics, f.config().database, QStringLiteral("updated_at"));
+    QJsonArray page;
+    for (int i = 1; i <= 500; ++i) {
+        page.append(f.remote().topic(i, 1 + i % 3, 1 + i % 7, QStringLiteral("Topic %1").arg(i)));
+        if (i % 100 == 0)
+            page.append(QJsonValue(i)); // not an object: quarantined by the applier, skipped here
+    }
+    {
+        PageMapping all(mapper, page);
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            const MappedRecord ahead = all.take(i);
+            if (!page.at(i).isObject()) {
+                QVERIFY(ahead.externalId.isEmpty());
+                continue;
+            }
+            const MappedRecord here = mapper.map(page.at(i).toObject());
+            QVERIFY(ahead.isValid());
+            QCOMPARE(ahead.externalId, here.externalId);
+            QCOMPARE(ahead.values, here.values);
+            QCOMPARE(ahead.refs, here.refs);
+            QCOMPARE(ahead.hash, here.hash);
+        }
+    }
+    // A page that ends early (an error, a rollback) takes a few records, skips some, and stops
+    // the mapping thread, waiting for it: no record is mapped for a page that is gone.
+    for (int round = 0; round < 20; ++round) {
+        PageMapping some(mapper, page);
+        QCOMPARE(some.take(3).externalId, QStringLiteral("4"));
+        if (round % 2)
+            QCOMPARE(some.take(250).hash, mapper.map(page.at(250).toObject()).hash);
+    }
+    PageMapping empty(mapper, QJsonArray()); // nothing to take, no thread
 }
 
 void tst_Engine::aReferenceMissingAtTheSourceIsQuarantinedNamingIt()

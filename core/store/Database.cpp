@@ -108,16 +108,16 @@ std::unique_ptr<Database> Database::open(const DatabaseConfig &config, const QSt
         // WAL lets the main application read while a page is being applied; synchronous=NORMAL
         // keeps every committed page across a process kill (only an OS crash may lose the last
         // commits, which the cursor then replays).
-        // The page cache is a bound, not an allocation, so memory stays flat: 16 MiB, since the
+        // The page cache is a bound, not an allocation, so memory stays flat: 12 MiB, since the
         // operating system's file cache serves the rest of a million-record source's indexes as
-        // well (a 64 MiB cache imported 1M messages no faster; docs/performance.md).
+        // well (a 64 MiB cache imported 1M messages no faster than 8 or 16; docs/performance.md).
         // A page's commit writes every index page it touched to the WAL; a checkpoint copies them
         // into the database and syncs it. Checkpointing every 128 MiB of WAL rather than SQLite's
         // 4 MiB copies a page touched by many commits once, not once per commit; the file is
         // truncated back to 64 MiB after a checkpoint.
         // Temporary tables (verify's seen ids) stay on disk: they grow with the source.
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=OFF",
-                                   "PRAGMA cache_size=-16384", "PRAGMA wal_autocheckpoint=32768", "PRAGMA journal_size_limit=67108864",
+                                   "PRAGMA cache_size=-12288", "PRAGMA wal_autocheckpoint=32768", "PRAGMA journal_size_limit=67108864",
                                    "PRAGMA temp_store=FILE"}) {
             if (!d->exec(QString::fromLatin1(pragma), error))
                 return nullptr;

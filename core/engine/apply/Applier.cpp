@@ -1,5 +1,7 @@
 #include "Applier.h"
 
+#include "engine/apply/PageMapping.h"
+
 #include "state/EntityCatalog.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
@@ -8,6 +10,8 @@
 #include "util/Values.h"
 
 #include <QScopeGuard>
+
+#include <optional>
 
 namespace Tributary {
 
@@ -272,6 +276,13 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
     int failed = 0;
     Error first;
     m_recordUndone = false;
+    // The records are mapped on a thread of their own while this one looks up links and writes,
+    // unless the entity's last page left most records unchanged (a full re-read): then this
+    // thread has nothing to do meanwhile, and handing records over costs more than it saves.
+    std::optional<PageMapping> mapping;
+    if (!m_mapInPlace.contains(entity.name))
+        mapping.emplace(m_ctx.mapper(entity), records);
+    const qint64 unchangedBefore = m_ctx.counts.value(entity.name).unchanged;
     QStringList ids;
     ids.reserve(records.size());
     for (const QJsonValue &v : records) {
@@ -281,7 +292,8 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
     }
     if (!m_ctx.links.prefetch(entity.name, ids, error) || !lockMatchKeys(entity, records, error))
         return false;
-    for (const QJsonValue &v : records) {
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const QJsonValue v = records.at(i);
         if (!v.isObject()) {
             // Kept as it came, under a key made from its content, with the reason.
             if (!m_parked.quarantine(entity, QJsonObject{{QStringLiteral("not_an_object"), v}}, QString(), QString(),
@@ -290,8 +302,9 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
             continue;
         }
         const QJsonObject raw = v.toObject();
+        MappedRecord mapped = mapping ? mapping->take(i) : m_ctx.mapper(entity).map(raw);
         if (!careful) {
-            if (!applyRaw(entity, raw, error))
+            if (!applyRaw(entity, raw, error, &mapped))
                 return false;
             continue;
         }
@@ -302,7 +315,7 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
         Error e;
         // The record's queued rows are written inside its savepoint, so that a failure there is
         // the record's and rolls back with it.
-        if (applyRaw(entity, raw, &e) && m_ctx.flush(&e)) {
+        if (applyRaw(entity, raw, &e, &mapped) && m_ctx.flush(&e)) {
             if (!m_ctx.db.exec(QStringLiteral("RELEASE SAVEPOINT tributary_record"), error))
                 return false;
             continue;
@@ -331,6 +344,10 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
         *error = first;
         return false;
     }
+    if (2 * (m_ctx.counts.value(entity.name).unchanged - unchangedBefore) > records.size())
+        m_mapInPlace.insert(entity.name);
+    else
+        m_mapInPlace.remove(entity.name);
     return true;
 }
 
@@ -362,10 +379,10 @@ bool Applier::lockMatchKeys(const EntityConfig &entity, const QJsonArray &record
     return m_ctx.db.lockKeys(locks, error);
 }
 
-bool Applier::applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error)
+bool Applier::applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error, MappedRecord *premapped)
 {
     RecordPlan plan;
-    return m_planner.plan(entity, raw, &plan, error) && m_writer.execute(plan, error);
+    return m_planner.plan(entity, raw, &plan, error, premapped) && m_writer.execute(plan, error);
 }
 
 bool Applier::resolvePending(Error *error)

@@ -11,6 +11,7 @@
 #include "state/RunCounts.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonArray>
 #include <functional>
 
@@ -105,7 +106,7 @@ private:
     bool applyAll(const EntityConfig &entity, const QJsonArray &records, bool careful, Error *error);
     // The triggers of docs/decisions/0024 on the entity's table (EntityTable::ensureEditCapture).
     bool ensureEditCapture(const EntityConfig &entity, Error *error);
-    bool applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error);
+    bool applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error, MappedRecord *premapped = nullptr);
     // PostgreSQL: the match-key locks of the page's new records, taken up front in one order
     // (Database::lockKeys). Taken record by record, in each source's own order, two runs sharing
     // keys would deadlock again and again; this way one waits for the other's page.
@@ -129,6 +130,7 @@ private:
 
     std::function<bool(Error *)> m_fence;
     bool m_recordUndone = false; // a record's savepoint was rolled back in this transaction
+    QSet<QString> m_mapInPlace;  // entities whose last page was mostly unchanged (no PageMapping)
     ApplyContext m_ctx;
     CursorStore m_cursors;
     ParkedRecords m_parked;

@@ -6,12 +6,12 @@
 
 namespace Tributary {
 
-bool RecordPlanner::plan(const EntityConfig &entity, const QJsonObject &raw, RecordPlan *p, Error *error)
+bool RecordPlanner::plan(const EntityConfig &entity, const QJsonObject &raw, RecordPlan *p, Error *error, MappedRecord *premapped)
 {
     *p = RecordPlan();
     p->entity = &entity;
     p->raw = raw;
-    const MappedRecord m = m_ctx.mapper(entity).map(raw);
+    const MappedRecord m = premapped ? std::move(*premapped) : m_ctx.mapper(entity).map(raw);
     p->externalId = m.externalId;
     if (!m.isValid()) {
         p->action = RecordPlan::Action::Quarantine;

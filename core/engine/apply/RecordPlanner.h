@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/apply/RecordMapper.h"
 #include "engine/apply/RecordPlan.h"
 
 namespace Tributary {
@@ -14,7 +15,8 @@ class RecordPlanner
 public:
     explicit RecordPlanner(ApplyContext &context) : m_ctx(context) {}
 
-    bool plan(const EntityConfig &entity, const QJsonObject &raw, RecordPlan *plan, Error *error);
+    // `premapped`: the record already mapped (PageMapping), moved from; mapped here when null.
+    bool plan(const EntityConfig &entity, const QJsonObject &raw, RecordPlan *plan, Error *error, MappedRecord *premapped = nullptr);
 
 private:
     bool planKnownRow(RecordPlan *plan, Error *error);

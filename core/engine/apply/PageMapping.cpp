@@ -1,0 +1,68 @@
+#include "PageMapping.h"
+
+#include <system_error>
+
+namespace Tributary {
+
+PageMapping::PageMapping(const RecordMapper &mapper, const QJsonArray &records)
+    : m_mapper(mapper), m_records(records), m_mapped(size_t(records.size()))
+{
+    if (records.isEmpty())
+        return;
+    try {
+        m_thread = std::thread([this] { run(); });
+    } catch (const std::system_error &) {
+        m_inPlace = true; // no thread to be had (a process limit): take() maps each record itself
+    }
+}
+
+PageMapping::~PageMapping()
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_stop = true;
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+MappedRecord PageMapping::mapAt(qsizetype i) const
+{
+    const QJsonValue v = m_records.at(i);
+    return v.isObject() ? m_mapper.map(v.toObject()) : MappedRecord();
+}
+
+void PageMapping::run()
+{
+    const qsizetype n = m_records.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        m_mapped[size_t(i)] = mapAt(i);
+        bool wake = false;
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_stop)
+                return;
+            m_done = i + 1; // publishes m_mapped[i] to the applier's thread
+            wake = m_waiting;
+        }
+        if (wake)
+            m_more.notify_one();
+    }
+}
+
+MappedRecord PageMapping::take(qsizetype i)
+{
+    Q_ASSERT(i >= 0 && i < m_records.size());
+    if (m_inPlace)
+        return mapAt(i);
+    std::unique_lock<std::mutex> lock(m_mutex);
+    if (m_done <= i) {
+        m_waiting = true;
+        m_more.wait(lock, [&] { return m_done > i; });
+        m_waiting = false;
+    }
+    lock.unlock();
+    return std::move(m_mapped[size_t(i)]);
+}
+
+} // namespace Tributary

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "engine/apply/RecordMapper.h"
+
+#include <QJsonArray>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace Tributary {
+
+// Maps the records of one page on a thread of its own while the applier plans and writes the
+// ones before them: RecordMapper::map is a pure function of the record (its caches are per
+// thread), and it is a fifth of an import's instructions. The applier takes the records in page
+// order; take(i) waits only when the mapping thread has not reached record i yet. Destroying the
+// object stops the thread and joins it, so nothing of the page outlives it. Standard threads and
+// locks, so that ThreadSanitizer sees every hand-over.
+class PageMapping
+{
+public:
+    // `mapper` must outlive this object.
+    PageMapping(const RecordMapper &mapper, const QJsonArray &records);
+    ~PageMapping();
+    PageMapping(const PageMapping &) = delete;
+    PageMapping &operator=(const PageMapping &) = delete;
+
+    // Record i mapped (with its hash), moved out: each index is taken at most once, in
+    // increasing order. Elements that are not objects come out as empty records.
+    MappedRecord take(qsizetype i);
+
+private:
+    void run();
+    MappedRecord mapAt(qsizetype i) const;
+
+    const RecordMapper &m_mapper;
+    const QJsonArray m_records;
+    std::vector<MappedRecord> m_mapped;
+    std::mutex m_mutex;
+    std::condition_variable m_more;
+    qsizetype m_done = 0;   // records mapped, in order (guarded by m_mutex)
+    bool m_waiting = false; // the applier's thread waits for the next one (guarded by m_mutex)
+    bool m_stop = false;    // guarded by m_mutex
+    bool m_inPlace = false; // no thread could be started
+    std::thread m_thread;
+};
+
+} // namespace Tributary
