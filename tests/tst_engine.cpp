@@ -231,8 +231,10 @@ void tst_Engine::aPageIsMappedAheadOnAnotherThreadExactlyAsInPlace()
         if (i % 100 == 0)
             page.append(QJsonValue(i)); // not an object: quarantined by the applier, skipped here
     }
-    {
-        PageMapping all(mapper, page);
+    for (const PageMapping::Split split : {PageMapping::Split::Ahead, PageMapping::Split::Halves}) {
+        PageMapping all(mapper, page, split);
+        if (split == PageMapping::Split::Halves)
+            all.mapOwnShare(); // the second half, on this thread, while the other maps the first
         for (qsizetype i = 0; i < page.size(); ++i) {
             const MappedRecord ahead = all.take(i);
             if (!page.at(i).isObject()) {
@@ -254,6 +256,8 @@ void tst_Engine::aPageIsMappedAheadOnAnotherThreadExactlyAsInPlace()
         QCOMPARE(some.take(3).externalId, QStringLiteral("4"));
         if (round % 2)
             QCOMPARE(some.take(250).hash, mapper.map(page.at(250).toObject()).hash);
+        PageMapping half(mapper, page, PageMapping::Split::Halves); // its own share never mapped: take() maps it
+        QCOMPARE(half.take(page.size() - 2).externalId, QStringLiteral("500")); // the last is not an object
     }
     PageMapping empty(mapper, QJsonArray()); // nothing to take, no thread
 }

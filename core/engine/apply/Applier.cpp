@@ -11,8 +11,6 @@
 
 #include <QScopeGuard>
 
-#include <optional>
-
 namespace Tributary {
 
 namespace {
@@ -276,12 +274,13 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
     int failed = 0;
     Error first;
     m_recordUndone = false;
-    // The records are mapped on a thread of their own while this one looks up links and writes,
-    // unless the entity's last page left most records unchanged (a full re-read): then this
-    // thread has nothing to do meanwhile, and handing records over costs more than it saves.
-    std::optional<PageMapping> mapping;
-    if (!m_mapInPlace.contains(entity.name))
-        mapping.emplace(m_ctx.mapper(entity), records);
+    // The records are mapped on a thread of their own while this one looks up links and writes.
+    // When the entity's last page left most records unchanged (a full re-read), this thread has
+    // little to write and would only wait: it maps half of the page itself, beside the other.
+    const bool halves = m_mapHalves.contains(entity.name);
+    PageMapping mapping(m_ctx.mapper(entity), records, halves ? PageMapping::Split::Halves : PageMapping::Split::Ahead);
+    if (halves)
+        mapping.mapOwnShare();
     const qint64 unchangedBefore = m_ctx.counts.value(entity.name).unchanged;
     QStringList ids;
     ids.reserve(records.size());
@@ -302,7 +301,7 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
             continue;
         }
         const QJsonObject raw = v.toObject();
-        MappedRecord mapped = mapping ? mapping->take(i) : m_ctx.mapper(entity).map(raw);
+        MappedRecord mapped = mapping.take(i);
         if (!careful) {
             if (!applyRaw(entity, raw, error, &mapped))
                 return false;
@@ -345,9 +344,9 @@ bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bo
         return false;
     }
     if (2 * (m_ctx.counts.value(entity.name).unchanged - unchangedBefore) > records.size())
-        m_mapInPlace.insert(entity.name);
+        m_mapHalves.insert(entity.name);
     else
-        m_mapInPlace.remove(entity.name);
+        m_mapHalves.remove(entity.name);
     return true;
 }
 

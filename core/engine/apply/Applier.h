@@ -130,7 +130,7 @@ private:
 
     std::function<bool(Error *)> m_fence;
     bool m_recordUndone = false; // a record's savepoint was rolled back in this transaction
-    QSet<QString> m_mapInPlace;  // entities whose last page was mostly unchanged (no PageMapping)
+    QSet<QString> m_mapHalves;   // entities whose last page was mostly unchanged (PageMapping::Split::Halves)
     ApplyContext m_ctx;
     CursorStore m_cursors;
     ParkedRecords m_parked;

@@ -4,15 +4,16 @@
 
 namespace Tributary {
 
-PageMapping::PageMapping(const RecordMapper &mapper, const QJsonArray &records)
-    : m_mapper(mapper), m_records(records), m_mapped(size_t(records.size()))
+PageMapping::PageMapping(const RecordMapper &mapper, const QJsonArray &records, Split split)
+    : m_mapper(mapper), m_records(records), m_threadEnd(split == Split::Halves ? records.size() / 2 : records.size()),
+      m_mapped(size_t(records.size()))
 {
-    if (records.isEmpty())
+    if (m_threadEnd == 0)
         return;
     try {
         m_thread = std::thread([this] { run(); });
     } catch (const std::system_error &) {
-        m_inPlace = true; // no thread to be had (a process limit): take() maps each record itself
+        m_inPlace = true; // no thread to be had (a process limit)
     }
 }
 
@@ -34,8 +35,7 @@ MappedRecord PageMapping::mapAt(qsizetype i) const
 
 void PageMapping::run()
 {
-    const qsizetype n = m_records.size();
-    for (qsizetype i = 0; i < n; ++i) {
+    for (qsizetype i = 0; i < m_threadEnd; ++i) {
         m_mapped[size_t(i)] = mapAt(i);
         bool wake = false;
         {
@@ -50,9 +50,18 @@ void PageMapping::run()
     }
 }
 
+void PageMapping::mapOwnShare()
+{
+    for (qsizetype i = m_threadEnd; i < m_records.size(); ++i)
+        m_mapped[size_t(i)] = mapAt(i);
+    m_ownMapped = true;
+}
+
 MappedRecord PageMapping::take(qsizetype i)
 {
     Q_ASSERT(i >= 0 && i < m_records.size());
+    if (i >= m_threadEnd)
+        return m_ownMapped ? std::move(m_mapped[size_t(i)]) : mapAt(i);
     if (m_inPlace)
         return mapAt(i);
     std::unique_lock<std::mutex> lock(m_mutex);
