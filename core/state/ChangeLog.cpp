@@ -1,5 +1,6 @@
 #include "ChangeLog.h"
 
+#include "state/LinkStore.h"
 #include "store/Database.h"
 #include "store/RowBatch.h"
 #include "store/Statements.h"
@@ -127,26 +128,24 @@ Result<QList<Change>> ChangeLog::forRow(const QString &table, const QString &loc
     QList<Change> out;
     while (q.next())
         out.prepend(changeFrom(q));
-    // The insert lines the links stand for, in time order; an insert goes first among lines of
-    // the same instant.
-    QSqlQuery l;
-    if (!m_db.run(l, QStringLiteral("SELECT l.run_id, l.source, l.entity, l.external_id, l.created_at FROM tributary_links l "
-                                    "JOIN tributary_entities e ON e.source = l.source AND e.entity = l.entity "
-                                    "WHERE e.table_name = ? AND l.local_id = ? AND l.origin = 'inserted' AND l.run_id IS NOT NULL "
-                                    "ORDER BY l.created_at"),
-                  {table, localId}, &error))
-        return error.prefixed(Tr::tr("cannot read the history of %1 %2").arg(table, localId));
-    while (l.next()) {
+    // The insert lines the links stand for (a link of origin "inserted" that knows its run), in
+    // time order; an insert goes first among lines of the same instant.
+    const Result<QList<LinkStore::RowLink>> links = LinkStore::linksOfRow(m_db, table, localId);
+    if (!links)
+        return links.error();
+    for (const LinkStore::RowLink &link : *links) {
+        if (link.origin != QLatin1String("inserted") || link.runId <= 0)
+            continue;
         Change c;
-        c.runId = l.value(0).toLongLong();
-        c.source = l.value(1).toString();
-        c.entity = l.value(2).toString();
+        c.runId = link.runId;
+        c.source = link.source;
+        c.entity = link.entity;
         c.table = table;
         c.localId = localId;
-        c.externalId = l.value(3).toString();
+        c.externalId = link.externalId;
         c.op = QStringLiteral("insert");
         c.actor = QStringLiteral("source:") + c.source;
-        c.at = l.value(4).toString();
+        c.at = link.createdAt;
         out.append(c);
     }
     std::stable_sort(out.begin(), out.end(), [](const Change &a, const Change &b) {

@@ -66,8 +66,17 @@ private:
     bool m_created = false;
 };
 
+// The configuration's database object, connecting as `role` (its password by reference).
+void connectAs(QJsonObject &root, const Role &role)
+{
+    QJsonObject db = root.value(QStringLiteral("database")).toObject();
+    db.insert(QStringLiteral("user"), role.name());
+    db.insert(QStringLiteral("password"), QJsonObject{{QStringLiteral("env"), QString::fromLatin1(kPasswordVariable)}});
+    root.insert(QStringLiteral("database"), db);
+}
+
 // The main database and forum of the scenario, with Tributary connecting as `role`.
-bool setUp(SyncFixture &f, Role &role, bool trigger, const std::function<void(QJsonObject &)> &edit = nullptr)
+bool setUp(SyncFixture &f, Role &role, bool trigger)
 {
     QString why;
     if (!MainDatabase::onPostgres()) {
@@ -81,14 +90,7 @@ bool setUp(SyncFixture &f, Role &role, bool trigger, const std::function<void(QJ
         return false;
     }
     qputenv(kPasswordVariable, role.password().toUtf8());
-    return f.configure([&](QJsonObject &root) {
-        QJsonObject db = root.value(QStringLiteral("database")).toObject();
-        db.insert(QStringLiteral("user"), role.name());
-        db.insert(QStringLiteral("password"), QJsonObject{{QStringLiteral("env"), QString::fromLatin1(kPasswordVariable)}});
-        root.insert(QStringLiteral("database"), db);
-        if (edit)
-            edit(root);
-    });
+    return f.configure([&](QJsonObject &root) { connectAs(root, role); });
 }
 
 qint64 triggersOn(SyncFixture &f, const QString &table)
@@ -153,10 +155,7 @@ void tst_PgRoles::withTheTriggerRightEditsOfAnyRoleAreCaptured()
     // not drop them (only the owner may): the rows imported without bases rely on them, so the
     // run refuses before it reads anything, and says what to grant.
     QVERIFY(f.configure([&](QJsonObject &root) {
-        QJsonObject db = root.value(QStringLiteral("database")).toObject();
-        db.insert(QStringLiteral("user"), role.name());
-        db.insert(QStringLiteral("password"), QJsonObject{{QStringLiteral("env"), QString::fromLatin1(kPasswordVariable)}});
-        root.insert(QStringLiteral("database"), db);
+        connectAs(root, role);
         editSource(root, [](QJsonObject &source) {
             QJsonArray entities = source.value(QStringLiteral("entities")).toArray();
             for (qsizetype i = 0; i < entities.size(); ++i) {

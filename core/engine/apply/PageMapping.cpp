@@ -13,7 +13,7 @@ PageMapping::PageMapping(const RecordMapper &mapper, const QJsonArray &records, 
     try {
         m_thread = std::thread([this] { run(); });
     } catch (const std::system_error &) {
-        m_inPlace = true; // no thread to be had (a process limit)
+        // No thread to be had (a process limit): take() maps every record itself.
     }
 }
 
@@ -62,8 +62,8 @@ MappedRecord PageMapping::take(qsizetype i)
     Q_ASSERT(i >= 0 && i < m_records.size());
     if (i >= m_threadEnd)
         return m_ownMapped ? std::move(m_mapped[size_t(i)]) : mapAt(i);
-    if (m_inPlace)
-        return mapAt(i);
+    if (!m_thread.joinable())
+        return mapAt(i); // no thread could be started
     std::unique_lock<std::mutex> lock(m_mutex);
     if (m_done <= i) {
         m_waiting = true;

@@ -52,7 +52,6 @@ private:
     qsizetype m_done = 0;   // records mapped by the thread, in order (guarded by m_mutex)
     bool m_waiting = false; // the applier's thread waits for the next one (guarded by m_mutex)
     bool m_stop = false;    // guarded by m_mutex
-    bool m_inPlace = false; // no thread could be started: take() maps every record itself
     bool m_ownMapped = false; // mapOwnShare() ran
     std::thread m_thread;
 };
