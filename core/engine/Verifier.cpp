@@ -2,6 +2,7 @@
 
 #include "engine/run/PageWalker.h"
 #include "engine/apply/Applier.h"
+#include "engine/apply/PageMapping.h"
 #include "engine/apply/RecordMapper.h"
 #include "store/Database.h"
 #include "state/ConflictStore.h"
@@ -237,9 +238,13 @@ void Verifier::onPage(const Page &page)
     incoming.reserve(page.records.size());
     QStringList ids;
     QHash<QString, QStringList> referenced; // entity -> external ids the page's records refer to
-    for (const QJsonValue &v : page.records) {
+    // Both threads map the page, half each (PageMapping): compared field by field, so no hash.
+    PageMapping mapping(mapper, page.records, PageMapping::Split::Halves, false);
+    mapping.mapOwnShare();
+    for (qsizetype i = 0; i < page.records.size(); ++i) {
+        const QJsonValue v = page.records.at(i);
         Incoming in{v.toObject(), {}, {}};
-        in.mapped = mapper.map(in.record, false); // compared field by field: no hash
+        in.mapped = v.isObject() ? mapping.take(i) : mapper.map(in.record, false);
         in.value = m_caps.cursorField.isEmpty() ? QString() : fieldText(in.record, m_caps.cursorField);
         if (!in.mapped.externalId.isEmpty())
             ids.append(in.mapped.externalId);
@@ -274,7 +279,7 @@ void Verifier::onPage(const Page &page)
                                      values.append(q.value(i + 1));
                                  rows.insert(q.value(0).toString(), values);
                              },
-                             &error);
+                             &error, &m_rowQuery);
     }
     QSet<QString> namedNow;
     for (qsizetype n = 0; ok && n < incoming.size(); ++n) {
@@ -344,10 +349,13 @@ void Verifier::onPage(const Page &page)
             }
             continue;
         }
-        QVariantMap expected = m.values;
+        // The columns come first in selectColumns, then the references (as local ids).
+        const qsizetype firstRef = e.columns.size();
+        QVariantList refValues;
+        refValues.reserve(e.references.size());
         for (const ReferenceMapping &ref : e.references) {
             const QString ext = m.refs.value(ref.column);
-            expected.insert(ref.column, ext.isEmpty() ? QVariant() : QVariant(m_links->localId(ref.entity, ext, &error)));
+            refValues.append(ext.isEmpty() ? QVariant() : QVariant(m_links->localId(ref.entity, ext, &error)));
         }
         if (error)
             break;
@@ -357,7 +365,7 @@ void Verifier::onPage(const Page &page)
         for (int i = 0; i < selectColumns.size(); ++i) {
             const QString &c = selectColumns.at(i);
             const QVariant &local = row->at(i);
-            const QVariant want = expected.value(c);
+            const QVariant want = i < firstRef ? m.values.value(c) : refValues.at(i - firstRef);
             if (sameValue(local, want))
                 continue;
             if (c == e.updatedColumn)
@@ -486,19 +494,18 @@ void Verifier::onScanPage(const Page &page)
         m_walker->stop(error);
         return;
     }
+    QStringList ids, values;
+    ids.reserve(page.records.size());
+    values.reserve(page.records.size());
     for (const QJsonValue &v : page.records) {
         const QJsonObject record = v.toObject();
         const QString id = fieldText(record, m_entity->externalId);
         if (id.isEmpty())
             continue;
-        bool first = true;
-        if (!m_links->markListed(m_entity->name, id, m_caps.cursorField.isEmpty() ? QString() : fieldText(record, m_caps.cursorField),
-                                 &first, &error))
-            break;
-        if (first)
-            ++r.listedIds;
+        ids.append(id);
+        values.append(m_caps.cursorField.isEmpty() ? QString() : fieldText(record, m_caps.cursorField));
     }
-    if (error || !m_db.commit(&error)) {
+    if (!m_links->markListedPage(m_entity->name, ids, values, &r.listedIds, &error) || !m_db.commit(&error)) {
         m_db.rollback();
         m_walker->stop(error);
     }

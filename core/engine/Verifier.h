@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QSqlQuery>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -152,6 +153,7 @@ private:
     std::unique_ptr<LinkStore> m_links;
     std::unique_ptr<ParkingLot> m_parked;
     std::unique_ptr<ConflictStore> m_conflicts;
+    QSqlQuery m_rowQuery; // a page's local rows, kept between pages
     QList<const EntityConfig *> m_todo;
     const EntityConfig *m_entity = nullptr;
     QList<EntityReport> m_reports;

@@ -178,7 +178,7 @@ bool ConflictStore::openAmong(const QString &source, const QString &entity, cons
         ids.append(id);
     return m_db.selectIn(QStringLiteral("SELECT external_id FROM tributary_conflicts WHERE source = ? AND entity = ? AND status = 'open' "
                                         "AND external_id IN (%1)"),
-                         {source, entity}, ids, [&](const QSqlQuery &q) { open->insert(q.value(0).toString()); }, error);
+                         {source, entity}, ids, [&](const QSqlQuery &q) { open->insert(q.value(0).toString()); }, error, &m_openAmong);
 }
 
 bool ConflictStore::record(const Conflict &c, qint64 runId, const QString &now, Error *error)

@@ -6,9 +6,8 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlQuery>
 #include <QStringList>
-
-class QSqlQuery;
 
 namespace Tributary {
 
@@ -92,6 +91,7 @@ public:
 private:
     Database &m_db;
     Statements *m_statements;
+    QSqlQuery m_openAmong; // kept between the pages of a walk
 };
 
 } // namespace Tributary

@@ -280,6 +280,7 @@ Result<QStringList> LinkStore::unseen(const QString &entity, qint64 scan)
 
 bool LinkStore::beginVerify(Error *error)
 {
+    m_seen = QSqlQuery();
     m_listed = QSqlQuery();
     return m_db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS tributary_verify_seen "
                                     "(entity TEXT NOT NULL, external_id TEXT NOT NULL, PRIMARY KEY (entity, external_id))"),
@@ -291,12 +292,47 @@ bool LinkStore::beginVerify(Error *error)
         && m_db.exec(QStringLiteral("DELETE FROM tributary_verify_listed"), error);
 }
 
+bool LinkStore::insertNew(QSqlQuery &statement, const QString &table, const QString &entity, const QStringList &ids,
+                          const QStringList *values, QSet<QString> *added, Error *error)
+{
+    // Many rows per statement, and the insert itself answers which ids are new: found through the
+    // primary key, not by a query on the temporary table (PostgreSQL never analyzes one, and
+    // scanned it whole for every chunk: verify grew with the square of the source).
+    constexpr qsizetype kRows = 200;
+    const int columns = values ? 3 : 2;
+    const QString row = values ? QStringLiteral("(?, ?, ?)") : QStringLiteral("(?, ?)");
+    const QString into = values ? QStringLiteral("(entity, external_id, value)") : QStringLiteral("(entity, external_id)");
+    QSqlQuery partial(m_db.db());
+    for (qsizetype at = 0; at < ids.size(); at += kRows) {
+        const qsizetype size = qMin(kRows, ids.size() - at);
+        QSqlQuery &q = size == kRows ? statement : partial;
+        const QString sql = QStringLiteral("INSERT INTO %1 %2 VALUES %3 ON CONFLICT DO NOTHING RETURNING external_id")
+                                .arg(table, into, QStringList(size, row).join(QStringLiteral(", ")));
+        if (q.lastQuery() != sql) {
+            q.setForwardOnly(true);
+            if (!m_db.prepare(q, sql, error))
+                return false;
+        }
+        for (qsizetype i = 0; i < size; ++i) {
+            const int first = int(i) * columns;
+            q.bindValue(first, entity);
+            q.bindValue(first + 1, ids.at(at + i));
+            if (values) {
+                const QString &value = values->at(at + i);
+                q.bindValue(first + 2, value.isEmpty() ? QVariant() : QVariant(value));
+            }
+        }
+        if (!m_db.exec(q, error))
+            return false;
+        while (q.next())
+            added->insert(q.value(0).toString());
+        q.finish();
+    }
+    return true;
+}
+
 bool LinkStore::markVerifiedPage(const QString &entity, const QStringList &externalIds, QSet<QString> *before, Error *error)
 {
-    // Each id once, many rows per statement; the insert answers which ids are new, so the ones
-    // an earlier page named are found through the index, not by a query on the temporary table
-    // (PostgreSQL never analyzes one, and scanned it whole for every chunk: verify grew with the
-    // square of the source).
     QStringList ids;
     QSet<QString> named;
     for (const QString &id : externalIds) {
@@ -305,34 +341,9 @@ bool LinkStore::markVerifiedPage(const QString &entity, const QStringList &exter
             ids.append(id);
         }
     }
-    constexpr qsizetype kRows = 200;
-    QSqlQuery q(m_db.db());
-    q.setForwardOnly(true);
-    qsizetype prepared = -1;
     QSet<QString> added;
-    for (qsizetype at = 0; at < ids.size(); at += kRows) {
-        const qsizetype size = qMin(kRows, ids.size() - at);
-        if (size != prepared) {
-            QStringList rows;
-            for (qsizetype i = 0; i < size; ++i)
-                rows.append(QStringLiteral("(?, ?)"));
-            if (!m_db.prepare(q, QStringLiteral("INSERT INTO tributary_verify_seen (entity, external_id) VALUES %1 ON CONFLICT DO NOTHING "
-                                                "RETURNING external_id")
-                                     .arg(rows.join(QStringLiteral(", "))),
-                              error))
-                return false;
-            prepared = size;
-        }
-        for (qsizetype i = 0; i < size; ++i) {
-            q.bindValue(int(2 * i), entity);
-            q.bindValue(int(2 * i + 1), ids.at(at + i));
-        }
-        if (!m_db.exec(q, error))
-            return false;
-        while (q.next())
-            added.insert(q.value(0).toString());
-        q.finish();
-    }
+    if (!insertNew(m_seen, QStringLiteral("tributary_verify_seen"), entity, ids, nullptr, &added, error))
+        return false;
     for (const QString &id : std::as_const(ids)) {
         if (!added.contains(id))
             before->insert(id);
@@ -342,30 +353,37 @@ bool LinkStore::markVerifiedPage(const QString &entity, const QStringList &exter
 
 bool LinkStore::cacheLocalIds(const QString &entity, const QStringList &externalIds, Error *error)
 {
+    // A page refers to the same few records many times (the topic of every message): each once.
     QVariantList wanted;
+    QSet<QString> asked;
     for (const QString &id : externalIds) {
-        if (!m_cache.contains(cacheKey(entity, id)))
+        if (!asked.contains(id) && !m_cache.contains(cacheKey(entity, id))) {
+            asked.insert(id);
             wanted.append(id);
+        }
     }
     return m_db.selectIn(QStringLiteral("SELECT external_id, local_id FROM tributary_links WHERE source = ? AND entity = ? AND external_id IN (%1)"),
                          {m_source, entity}, wanted, [&](const QSqlQuery &q) { remember(entity, q.value(0).toString(), q.value(1).toString()); },
                          error, &m_localIds);
 }
 
-bool LinkStore::markListed(const QString &entity, const QString &externalId, const QString &value, bool *first, Error *error)
+bool LinkStore::markListedPage(const QString &entity, const QStringList &externalIds, const QStringList &values, qint64 *added, Error *error)
 {
-    if (m_listed.lastQuery().isEmpty()
-        && !m_db.prepare(m_listed, QStringLiteral("INSERT INTO tributary_verify_listed (entity, external_id, value) VALUES (?, ?, ?) "
-                                                  "ON CONFLICT DO NOTHING"),
-                         error))
+    // A page that lists an id twice keeps the first; the statement must not name a key twice.
+    QStringList ids, listed;
+    QSet<QString> named;
+    for (qsizetype i = 0; i < externalIds.size(); ++i) {
+        const QString &id = externalIds.at(i);
+        if (!named.contains(id)) {
+            named.insert(id);
+            ids.append(id);
+            listed.append(values.at(i));
+        }
+    }
+    QSet<QString> fresh;
+    if (!insertNew(m_listed, QStringLiteral("tributary_verify_listed"), entity, ids, &listed, &fresh, error))
         return false;
-    m_listed.bindValue(0, entity);
-    m_listed.bindValue(1, externalId);
-    m_listed.bindValue(2, value.isEmpty() ? QVariant() : QVariant(value));
-    if (!m_db.exec(m_listed, error))
-        return false;
-    if (first)
-        *first = m_listed.numRowsAffected() > 0;
+    *added += fresh.size();
     return true;
 }
 

@@ -107,8 +107,10 @@ public:
     // Reads the local ids of these records into the cache localId() answers from, in a few
     // statements (verify's references of a page).
     bool cacheLocalIds(const QString &entity, const QStringList &externalIds, Error *error);
-    // `value`: the record's change field as listed (for what would repair a missing record).
-    bool markListed(const QString &entity, const QString &externalId, const QString &value, bool *first, Error *error);
+    // Marks the ids of an id scan's page as listed, with each record's change field as listed
+    // (`values`, parallel to `externalIds`; for what would repair a missing record). *added
+    // counts those no earlier page had listed.
+    bool markListedPage(const QString &entity, const QStringList &externalIds, const QStringList &values, qint64 *added, Error *error);
     struct LinkedId
     {
         QString externalId;
@@ -181,10 +183,14 @@ public:
 private:
     static constexpr qsizetype kCacheLimit = 100000;
     void remember(const QString &entity, const QString &externalId, const QString &localId);
+    // Inserts (entity, id[, value]) rows into a verify table, many per statement, and collects
+    // the ids that were not there yet. `statement` keeps the full-size statement between pages.
+    bool insertNew(QSqlQuery &statement, const QString &table, const QString &entity, const QStringList &ids, const QStringList *values,
+                   QSet<QString> *added, Error *error);
 
     Database &m_db;
     QString m_source;
-    QSqlQuery m_find, m_prefetch, m_localIds, m_base, m_update, m_others, m_listed;
+    QSqlQuery m_find, m_prefetch, m_localIds, m_base, m_update, m_others, m_seen, m_listed;
     QHash<QString, QString> m_cache; // entity + '\x1f' + external id -> local id
     QString m_now;
     qint64 m_scan = 0;

@@ -4,9 +4,9 @@
 
 namespace Tributary {
 
-PageMapping::PageMapping(const RecordMapper &mapper, const QJsonArray &records, Split split)
+PageMapping::PageMapping(const RecordMapper &mapper, const QJsonArray &records, Split split, bool withHash)
     : m_mapper(mapper), m_records(records), m_threadEnd(split == Split::Halves ? records.size() / 2 : records.size()),
-      m_mapped(size_t(records.size()))
+      m_withHash(withHash), m_mapped(size_t(records.size()))
 {
     if (m_threadEnd == 0)
         return;
@@ -30,7 +30,7 @@ PageMapping::~PageMapping()
 MappedRecord PageMapping::mapAt(qsizetype i) const
 {
     const QJsonValue v = m_records.at(i);
-    return v.isObject() ? m_mapper.map(v.toObject()) : MappedRecord();
+    return v.isObject() ? m_mapper.map(v.toObject(), m_withHash) : MappedRecord();
 }
 
 void PageMapping::run()

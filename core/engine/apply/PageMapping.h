@@ -27,8 +27,9 @@ public:
                 // re-read), where the applier's thread would otherwise only wait
     };
 
-    // `mapper` must outlive this object.
-    PageMapping(const RecordMapper &mapper, const QJsonArray &records, Split split = Split::Ahead);
+    // `mapper` must outlive this object. `withHash`: each record's hash too (what a sync
+    // compares); verify compares field by field and needs none.
+    PageMapping(const RecordMapper &mapper, const QJsonArray &records, Split split = Split::Ahead, bool withHash = true);
     ~PageMapping();
     PageMapping(const PageMapping &) = delete;
     PageMapping &operator=(const PageMapping &) = delete;
@@ -46,6 +47,7 @@ private:
     const RecordMapper &m_mapper;
     const QJsonArray m_records;
     const qsizetype m_threadEnd; // the mapping thread maps [0, m_threadEnd)
+    const bool m_withHash;
     std::vector<MappedRecord> m_mapped;
     std::mutex m_mutex;
     std::condition_variable m_more;
