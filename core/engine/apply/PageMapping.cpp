@@ -37,12 +37,15 @@ void PageMapping::run()
 {
     for (qsizetype i = 0; i < m_threadEnd; ++i) {
         m_mapped[size_t(i)] = mapAt(i);
+        // Handed over kHandOver at a time (and the last ones), so the lock is not taken per record.
+        if ((i + 1) % kHandOver != 0 && i + 1 != m_threadEnd)
+            continue;
         bool wake = false;
         {
             const std::lock_guard<std::mutex> lock(m_mutex);
             if (m_stop)
                 return;
-            m_done = i + 1; // publishes m_mapped[i] to the applier's thread
+            m_done = i + 1; // publishes m_mapped[0..i] to the applier's thread
             wake = m_waiting;
         }
         if (wake)

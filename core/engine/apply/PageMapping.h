@@ -40,6 +40,8 @@ public:
     // increasing order. Elements that are not objects come out as empty records.
     MappedRecord take(qsizetype i);
 
+    static constexpr qsizetype kHandOver = 16;
+
 private:
     void run();
     MappedRecord mapAt(qsizetype i) const;
