@@ -21,15 +21,19 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace Tributary::Gui {
 
@@ -73,7 +77,38 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({260, 900});
-    setCentralWidget(splitter);
+
+    // Said above everything while the file on disk is not the one the console read.
+    m_fileBar = new QFrame;
+    m_fileBar->setObjectName(QStringLiteral("configFileBar"));
+    static_cast<QFrame *>(m_fileBar)->setFrameShape(QFrame::StyledPanel);
+    m_fileBar->setAutoFillBackground(true);
+    m_fileBar->setBackgroundRole(QPalette::ToolTipBase);
+    m_fileBar->setForegroundRole(QPalette::ToolTipText);
+    m_fileBarText = new QLabel;
+    m_fileBarText->setObjectName(QStringLiteral("configFileBarText"));
+    m_fileBarText->setWordWrap(true);
+    auto *reload = new QPushButton(tr("&Reload"));
+    reload->setObjectName(QStringLiteral("configFileReload"));
+    auto *dismiss = new QPushButton(tr("Dismiss"));
+    dismiss->setObjectName(QStringLiteral("configFileDismiss"));
+    dismiss->setToolTip(tr("Hide this bar. Runs still ask before they use the console's copy."));
+    connect(reload, &QPushButton::clicked, this, [this] { reloadFromDisk(); });
+    connect(dismiss, &QPushButton::clicked, m_fileBar, &QWidget::hide);
+    auto *barLayout = new QHBoxLayout(m_fileBar);
+    barLayout->setContentsMargins(8, 4, 8, 4);
+    barLayout->addWidget(m_fileBarText, 1);
+    barLayout->addWidget(reload);
+    barLayout->addWidget(dismiss);
+    m_fileBar->hide();
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_fileBar);
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
+    connect(m_workspace, &Workspace::configFileChanged, this, &MainWindow::onConfigFileChanged);
 
     m_sourcesModel->setRunningProbe([this](const QString &source) { return m_dashboard->isRunning(source); });
     connect(m_dashboard, &DashboardView::stateChanged, m_sourcesModel, &SourcesModel::refreshStates);
@@ -85,7 +120,10 @@ MainWindow::MainWindow(QWidget *parent)
                     m_dashboard->retryQuarantine(source, entities, ids);
             });
     connect(m_workspace, &Workspace::dataChanged, this, &MainWindow::updateConflictsTab);
+    connect(m_workspace, &Workspace::conflictsChanged, this, &MainWindow::updateConflictsTab);
     connect(m_workspace, &Workspace::configChanged, this, [this] {
+        if (!m_workspace->isStale())
+            m_fileBar->hide(); // read again
         updateTitle();
         updateActions();
         if (m_sourcesModel->rowCount() > 0 && !m_sourcesView->currentIndex().isValid())
@@ -404,6 +442,14 @@ bool MainWindow::save()
 {
     if (m_document->filePath().isEmpty())
         return saveAs();
+    if (m_workspace->isStale() && QFileInfo(m_document->filePath()) == QFileInfo(m_workspace->configPath())
+        && QMessageBox::warning(this, tr("The file changed on disk"),
+                                tr("%1 was changed by another program after the console read it. Saving replaces those changes "
+                                   "with the console's version.")
+                                    .arg(QDir::toNativeSeparators(m_document->filePath())),
+                                QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel)
+               != QMessageBox::Save)
+        return false;
     QString error;
     if (!m_document->save(&error)) {
         QMessageBox::warning(this, tr("Cannot save"), error);
@@ -450,12 +496,59 @@ bool MainWindow::maybeSave()
 
 bool MainWindow::readyToRun()
 {
+    if (m_workspace->isStale()) {
+        // Never a run on the console's older copy without the admin knowing.
+        const auto answer = QMessageBox::question(
+            this, tr("The configuration file changed"),
+            tr("%1 changed on disk after the console read it. A run now would use the console's older copy. Read the file "
+               "again first?")
+                .arg(QDir::toNativeSeparators(m_workspace->configPath())),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+        return answer == QMessageBox::Yes && reloadFromDisk() && !m_workspace->isStale();
+    }
     if (!m_document->isModified())
         return true;
     const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
                                               tr("Runs use the saved configuration. Save your changes first?"),
                                               QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
     return answer == QMessageBox::Save && save();
+}
+
+bool MainWindow::reloadFromDisk()
+{
+    const QString path = m_workspace->isOpen() ? m_workspace->configPath() : m_document->filePath();
+    if (path.isEmpty())
+        return false;
+    if (m_document->isModified()
+        && QMessageBox::question(this, tr("Unsaved changes"),
+                                 tr("Reading %1 again discards the changes made in the console that are not saved.")
+                                     .arg(QDir::toNativeSeparators(path)),
+                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
+               != QMessageBox::Discard)
+        return false;
+    const QString selected = currentSource();
+    if (!openConfig(path))
+        return false;
+    if (!selected.isEmpty())
+        selectSource(selected);
+    statusBar()->showMessage(tr("Read %1 again").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+void MainWindow::onConfigFileChanged()
+{
+    if (!m_workspace->isStale()) {
+        m_fileBar->hide();
+        return;
+    }
+    m_fileBarText->setText(m_document->isModified()
+                               ? tr("%1 was changed on disk by another program. The console has unsaved changes of its own: reloading "
+                                    "discards them, saving replaces the file's.")
+                                     .arg(QDir::toNativeSeparators(m_workspace->configPath()))
+                               : tr("%1 was changed on disk by another program. Runs from the console use the copy it read "
+                                    "until you reload.")
+                                     .arg(QDir::toNativeSeparators(m_workspace->configPath())));
+    m_fileBar->show();
 }
 
 bool MainWindow::editSource(const QString &name)

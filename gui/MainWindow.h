@@ -60,6 +60,11 @@ public:
     bool save();
     // Opens the editor on a source (an empty name: a new source). True when it was changed.
     bool editSource(const QString &name);
+    // Reads the configuration file again (after it changed on disk), keeping the selected
+    // source; asks first when the console has unsaved edits. True when it was read.
+    bool reloadFromDisk();
+    // The bar that says the file changed on disk (visible while it has).
+    QWidget *configFileBar() const { return m_fileBar; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,6 +85,7 @@ private:
     // Runs only on what was saved: offers to save unsaved edits first.
     bool readyToRun();
     void onRunFinished(const Tributary::RunResult &result);
+    void onConfigFileChanged();
     void setLanguage(const QString &language);
 
     Workspace *m_workspace = nullptr;
@@ -92,6 +98,8 @@ private:
     RunsView *m_runs = nullptr;
     LogView *m_log = nullptr;
     QuarantineView *m_quarantine = nullptr;
+    QWidget *m_fileBar = nullptr;
+    QLabel *m_fileBarText = nullptr;
     QLabel *m_statusConfig = nullptr;
     QLabel *m_statusConflicts = nullptr;
     QMenu *m_recentMenu = nullptr;

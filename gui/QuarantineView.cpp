@@ -108,6 +108,7 @@ QuarantineView::QuarantineView(Workspace *workspace, QWidget *parent)
     if (m_workspace) {
         connect(m_workspace, &Workspace::configChanged, this, &QuarantineView::refresh);
         connect(m_workspace, &Workspace::dataChanged, this, &QuarantineView::refresh);
+        connect(m_workspace, &Workspace::quarantineChanged, this, &QuarantineView::refresh);
     }
     refresh();
 }

@@ -100,6 +100,7 @@ RunsView::RunsView(Workspace *workspace, QWidget *parent)
     if (m_workspace) {
         connect(m_workspace, &Workspace::configChanged, this, &RunsView::refresh);
         connect(m_workspace, &Workspace::dataChanged, this, &RunsView::refresh);
+        connect(m_workspace, &Workspace::runsChanged, this, &RunsView::refresh);
     }
     refresh();
 }

@@ -9,6 +9,7 @@
 #include "store/Database.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <QIcon>
 #include <QPainter>
 #include <QPalette>
@@ -48,6 +49,9 @@ SourcesModel::SourcesModel(Workspace *workspace, QObject *parent) : QAbstractLis
 {
     connect(workspace, &Workspace::configChanged, this, &SourcesModel::refresh);
     connect(workspace, &Workspace::dataChanged, this, &SourcesModel::refresh);
+    // Runs, conflicts and quarantine changed by another process (tributaryd, another console).
+    for (auto area : {&Workspace::runsChanged, &Workspace::conflictsChanged, &Workspace::quarantineChanged})
+        connect(workspace, area, this, &SourcesModel::refresh);
     refresh();
 }
 
@@ -64,8 +68,24 @@ QString SourcesModel::stateName(State state)
 
 void SourcesModel::refresh()
 {
+    QList<Row> rows = readRows();
+    // The same sources: the rows change in place, so the list keeps its selection and current
+    // row (a reset would clear them, and with them every action on the selected source).
+    const bool sameSources = rows.size() == m_rows.size()
+        && std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(), [](const Row &a, const Row &b) { return a.name == b.name; });
+    if (sameSources) {
+        m_rows = rows;
+        refreshStates();
+        return;
+    }
     beginResetModel();
-    m_rows.clear();
+    m_rows = rows;
+    endResetModel();
+}
+
+QList<SourcesModel::Row> SourcesModel::readRows() const
+{
+    QList<Row> rows;
     if (m_workspace->isOpen()) {
         Database *db = m_workspace->database();
         // "source\x1fentity" -> count, summed per source.
@@ -89,7 +109,7 @@ void SourcesModel::refresh()
             if (!db) {
                 // Nothing about it can be read, which is not "never synced".
                 r.readError = m_workspace->databaseError();
-                m_rows.append(r);
+                rows.append(r);
                 continue;
             }
             const Result<std::optional<RunRecord>> last = RunLog(*db).last(s.name);
@@ -109,10 +129,10 @@ void SourcesModel::refresh()
                 r.openConflicts = conflicts->value(s.name);
                 r.quarantined = quarantined->value(s.name);
             }
-            m_rows.append(r);
+            rows.append(r);
         }
     }
-    endResetModel();
+    return rows;
 }
 
 void SourcesModel::refreshStates()

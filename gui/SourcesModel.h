@@ -57,6 +57,7 @@ private:
         qint64 quarantined = 0;
         Error readError; // the state above is unknown when set
     };
+    QList<Row> readRows() const;
     State stateOf(const Row &r) const;
     QString lastResultText(const Row &r) const;
 

@@ -3,12 +3,18 @@
 #include "config/Config.h"
 #include "util/Error.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <memory>
+
+class QFileSystemWatcher;
 
 namespace Tributary {
 class Database;
+class StateWatch;
+struct StateStamp;
 }
 
 namespace Tributary::Gui {
@@ -16,6 +22,13 @@ namespace Tributary::Gui {
 // The configuration the console works on and its main database, as the GUI thread sees them.
 // Views read conflicts, runs, quarantine and schema through database(); runs happen elsewhere
 // (SourceRunner, on its own thread and connection) and call notifyDataChanged() when they end.
+//
+// The console is not the only writer: `tributaryd sync` from cron, `tributaryd serve` and other
+// consoles change the same tables. Every watchInterval() the workspace asks the database what
+// changed (StateWatch: on SQLite nothing at all unless another connection committed) and tells
+// the views of each area that differs. It also watches the configuration file: a file changed
+// on disk is reported (configFileChanged) and isStale() until it is read again, so that nothing
+// runs the console's older copy without the admin knowing.
 class Workspace : public QObject
 {
     Q_OBJECT
@@ -42,18 +55,47 @@ public:
     QStringList columns(const QString &table) const;
 
     // Something wrote to the main database (a run ended, a conflict was resolved): views refresh.
-    void notifyDataChanged() { Q_EMIT dataChanged(); }
+    void notifyDataChanged();
+
+    // How often the database is asked what others changed; 0 stops asking.
+    static constexpr int kWatchIntervalMs = 2000;
+    int watchInterval() const { return m_watchTimer.interval(); }
+    void setWatchInterval(int ms);
+    // Asks now (the timer does this every watchInterval()).
+    void checkForChanges();
+    // The configuration file on disk is no longer the one loaded (changed, replaced or removed).
+    bool isStale() const { return m_stale; }
 
 Q_SIGNALS:
     void configChanged(); // opened, reloaded or closed
-    void dataChanged();
+    void dataChanged();   // anything may have changed: every view reads again
+    // Another process changed one area (StateWatch): only its views read again.
+    void runsChanged();
+    void conflictsChanged();
+    void quarantineChanged();
+    void serviceChanged(); // leases or workers
+    // The configuration file on disk changed since it was read (isStale()), or is back to the
+    // copy read.
+    void configFileChanged();
 
 private:
+    QStringList sourceNames() const;
+    void startWatching();
+    void onFileChanged();
+    static QByteArray fileDigest(const QString &path);
+
     bool m_open = false;
     QString m_path;
+    QByteArray m_loadedDigest; // of the file as read; empty when it could not be read
+    bool m_stale = false;
     Config m_config;
     std::unique_ptr<Database> m_db;
     Error m_databaseError;
+    std::unique_ptr<StateWatch> m_watch;
+    std::unique_ptr<StateStamp> m_stamp;
+    bool m_watchFailed = false; // the last read failed (said once, not every interval)
+    QTimer m_watchTimer;
+    QFileSystemWatcher *m_fileWatcher = nullptr;
 };
 
 } // namespace Tributary::Gui

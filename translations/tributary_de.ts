@@ -1681,6 +1681,50 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen:
         <source>Cannot count the conflicts</source>
         <translation>Die Konflikte können nicht gezählt werden</translation>
     </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide this bar. Runs still ask before they use the console&apos;s copy.</source>
+        <translation>Diese Leiste ausblenden. Läufe fragen trotzdem, bevor sie die Kopie der Konsole verwenden.</translation>
+    </message>
+    <message>
+        <source>The file changed on disk</source>
+        <translation>Die Datei wurde auf der Festplatte geändert</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program after the console read it. Saving replaces those changes with the console&apos;s version.</source>
+        <translation>%1 wurde von einem anderen Programm geändert, nachdem die Konsole sie gelesen hat. Speichern ersetzt diese Änderungen durch die Fassung der Konsole.</translation>
+    </message>
+    <message>
+        <source>The configuration file changed</source>
+        <translation>Die Konfigurationsdatei wurde geändert</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk after the console read it. A run now would use the console&apos;s older copy. Read the file again first?</source>
+        <translation>%1 wurde auf der Festplatte geändert, nachdem die Konsole sie gelesen hat. Ein Lauf würde jetzt die ältere Kopie der Konsole verwenden. Die Datei zuerst neu lesen?</translation>
+    </message>
+    <message>
+        <source>Reading %1 again discards the changes made in the console that are not saved.</source>
+        <translation>Wenn %1 neu gelesen wird, gehen die nicht gespeicherten Änderungen in der Konsole verloren.</translation>
+    </message>
+    <message>
+        <source>Read %1 again</source>
+        <translation>%1 neu gelesen</translation>
+    </message>
+    <message>
+        <source>%1 was changed on disk by another program. The console has unsaved changes of its own: reloading discards them, saving replaces the file&apos;s.</source>
+        <translation>%1 wurde von einem anderen Programm auf der Festplatte geändert. Die Konsole hat eigene, nicht gespeicherte Änderungen: Neu laden verwirft sie, Speichern ersetzt die der Datei.</translation>
+    </message>
+    <message>
+        <source>%1 was changed on disk by another program. Runs from the console use the copy it read until you reload.</source>
+        <translation>%1 wurde von einem anderen Programm auf der Festplatte geändert. Läufe aus der Konsole verwenden die gelesene Kopie, bis Sie neu laden.</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::QuarantineModel</name>

@@ -1927,6 +1927,22 @@
         <source>source %1, entity %2: the triggers that capture the main application&apos;s edits of table %3 are missing and cannot be installed (%4); rows imported with them would lose local edits unseen. Give Tributary&apos;s role ownership of the table (the TRIGGER privilege is enough to create the triggers, not to replace them) and run again</source>
         <translation>Quelle %1, Entität %2: Die Trigger, die die Änderungen der Hauptanwendung an Tabelle %3 erfassen, fehlen und können nicht angelegt werden (%4); Zeilen, die mit ihnen importiert wurden, würden lokale Änderungen unbemerkt verlieren. Geben Sie der Rolle von Tributary den Besitz der Tabelle (das TRIGGER-Recht genügt, um die Trigger anzulegen, nicht, um sie zu ersetzen) und starten Sie erneut</translation>
     </message>
+    <message>
+        <source>cannot read the latest runs</source>
+        <translation>die letzten Läufe können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot count the open conflicts</source>
+        <translation>die offenen Konflikte können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>cannot count the quarantined records</source>
+        <translation>die Datensätze in Quarantäne können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>cannot read the leases and workers</source>
+        <translation>die Leases und Worker können nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>

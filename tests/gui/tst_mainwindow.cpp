@@ -15,6 +15,8 @@
 #include "DashboardView.h"
 #include "MainWindow.h"
 #include "SourceEditor.h"
+#include "RunsModel.h"
+#include "RunsView.h"
 #include "SourcesModel.h"
 #include "Workspace.h"
 #include "store/Database.h"
@@ -23,6 +25,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QPointer>
 #include <QProgressBar>
 #include <QSettings>
@@ -69,6 +73,9 @@ private Q_SLOTS:
     void initTestCase();
     void anAdminAddsTestsSyncsAndResolvesWithoutATerminal();
     void sourcesListShowsStates();
+    void whatTributarydDoesShowsUpWithinSeconds();
+    void theSelectedSourceSurvivesASync();
+    void aConfigurationChangedOnDiskIsNoticedAndNeverRunStale();
 };
 
 void tst_MainWindow::initTestCase()
@@ -222,6 +229,153 @@ void tst_MainWindow::sourcesListShowsStates()
     QVERIFY(finished.wait(60000));
     QTRY_COMPARE(state(), SourcesModel::State::Idle);
     QVERIFY(w.sourcesModel()->index(0).data().toString().contains(QStringLiteral("last sync OK")));
+}
+
+void tst_MainWindow::whatTributarydDoesShowsUpWithinSeconds()
+{
+    // The console open all day while cron or tributaryd serve syncs the same database: a run, a
+    // conflict and its resolution made by tributaryd show up within seconds, without a click.
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
+    QVERIFY(f.generateExternal(forum(20, 4, 20, 100, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openConfig(f.configPath()));
+    QCOMPARE(w.workspace()->watchInterval(), Workspace::kWatchIntervalMs);
+    QVERIFY(w.sourcesModel()->index(0).data().toString().contains(QStringLiteral("never synced")));
+    QCOMPARE(w.runs()->model()->rowCount(), 0);
+    QSignalSpy runsChanged(w.workspace(), &Workspace::runsChanged);
+    QSignalSpy conflictsChanged(w.workspace(), &Workspace::conflictsChanged);
+
+    QString out;
+    QCOMPARE(f.tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(w.sourcesModel()->index(0).data().toString().contains(QStringLiteral("last sync OK")), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runs()->model()->rowCount(), 1, 5000);
+    QVERIFY(!runsChanged.isEmpty());
+    QVERIFY(conflictsChanged.isEmpty()); // no conflict: that view is not read again
+
+    // A conflict raised by tributaryd: the tab counts it and the inspector lists it.
+    const QString local = f.localId(QStringLiteral("topics"), QStringLiteral("3"));
+    QSqlQuery q(f.db().db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE topics SET title = 'Renamed by a moderator' WHERE id = %1").arg(local)));
+    QVERIFY(f.writeForum(QStringLiteral("UPDATE topics SET title = 'Renamed at the forum', "
+                                        "updated_at = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE id = 3")));
+    QCOMPARE(f.tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet")}, &out), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.tabs()->tabText(int(MainWindow::View::Conflicts)), QStringLiteral("Conflicts (1)"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.conflicts()->model()->rowCount(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.runs()->model()->rowCount(), 2, 5000);
+    QVERIFY(w.sourcesModel()->index(0).data().toString().contains(QStringLiteral("1 conflict")));
+
+    // Resolved on the command line: gone from the console too.
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("1"), QStringLiteral("--keep"),
+                           QStringLiteral("local")},
+                          &out),
+             0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.tabs()->tabText(int(MainWindow::View::Conflicts)), QStringLiteral("Conflicts"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.conflicts()->model()->rowCount(), 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.sourcesModel()->index(0).data().toString().contains(QStringLiteral("conflict")), 5000);
+}
+
+void tst_MainWindow::theSelectedSourceSurvivesASync()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
+    QVERIFY(f.generateExternal(forum(20, 4, 20, 100, 2)));
+    QVERIFY(f.generateSecondExternal(forum(20, 4, 20, 100, 3)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.startSecondForum());
+    QVERIFY(f.configure([&](QJsonObject &root) {
+        QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+        QJsonObject second = sources.first().toObject();
+        second.insert(QStringLiteral("name"), QStringLiteral("second"));
+        QJsonObject rest = second.value(QStringLiteral("rest")).toObject();
+        rest.insert(QStringLiteral("base_url"), f.secondForumUrl().toString());
+        second.insert(QStringLiteral("rest"), rest);
+        sources.append(second);
+        root.insert(QStringLiteral("sources"), sources);
+    }));
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openConfig(f.configPath()));
+    QCOMPARE(w.sourcesModel()->rowCount(), 2);
+    w.selectSource(QStringLiteral("second"));
+    QCOMPARE(w.currentSource(), QStringLiteral("second"));
+    QAction *sync = w.findChild<QAction *>(QStringLiteral("actionSync"));
+    QVERIFY(sync->isEnabled());
+
+    // A sync from the console, then one from tributaryd: the selection and the actions stay.
+    QSignalSpy finished(w.dashboard(), &DashboardView::runFinished);
+    sync->trigger();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().value<RunResult>().source, QStringLiteral("second"));
+    QCOMPARE(w.currentSource(), QStringLiteral("second"));
+    QVERIFY(w.sourcesView()->currentIndex().isValid());
+    QVERIFY(w.sourcesView()->selectionModel()->isSelected(w.sourcesModel()->index(1)));
+    QVERIFY(sync->isEnabled());
+    QString out;
+    QCOMPARE(f.tributaryd({QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--source"), QStringLiteral("forum")}, &out), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(w.sourcesModel()->index(0).data().toString().contains(QStringLiteral("last sync OK")), 5000);
+    QCOMPARE(w.currentSource(), QStringLiteral("second"));
+    QVERIFY(w.sourcesView()->selectionModel()->isSelected(w.sourcesModel()->index(1)));
+    QVERIFY(sync->isEnabled());
+}
+
+void tst_MainWindow::aConfigurationChangedOnDiskIsNoticedAndNeverRunStale()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
+    QVERIFY(f.generateExternal(forum(20, 4, 20, 100, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openConfig(f.configPath()));
+    QVERIFY(!w.workspace()->isStale());
+    QVERIFY(w.configFileBar()->isHidden());
+
+    // Another program (an editor, a deployment) rewrites the file: an overlap of 7 seconds.
+    QSignalSpy fileChanged(w.workspace(), &Workspace::configFileChanged);
+    QVERIFY(f.configure([](QJsonObject &root) {
+        QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+        QJsonObject forum = sources.first().toObject();
+        forum.insert(QStringLiteral("overlap_seconds"), 7);
+        sources.replace(0, forum);
+        root.insert(QStringLiteral("sources"), sources);
+    }));
+    QTRY_VERIFY_WITH_TIMEOUT(w.workspace()->isStale(), 5000);
+    QVERIFY(!fileChanged.isEmpty());
+    QTRY_VERIFY(w.configFileBar()->isVisible());
+    QCOMPARE(w.workspace()->config().sources.first().overlapSeconds, 0);
+
+    // F5 does not run the older copy: it asks, and Cancel runs nothing.
+    QVERIFY(withModal<QMessageBox>([&] { w.findChild<QAction *>(QStringLiteral("actionSync"))->trigger(); },
+                                   [](QMessageBox *box) {
+                                       QVERIFY(box->text().contains(QStringLiteral("changed on disk")));
+                                       box->button(QMessageBox::Cancel)->click();
+                                   }));
+    QVERIFY(!w.dashboard()->isRunning(QStringLiteral("forum")));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_runs")), 0);
+
+    // Yes reads the file again, and the run uses what is on disk now.
+    QSignalSpy finished(w.dashboard(), &DashboardView::runFinished);
+    QVERIFY(withModal<QMessageBox>([&] { w.findChild<QAction *>(QStringLiteral("actionSync"))->trigger(); },
+                                   [](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); }));
+    QVERIFY(!w.workspace()->isStale());
+    QVERIFY(w.configFileBar()->isHidden());
+    QCOMPARE(w.workspace()->config().sources.first().overlapSeconds, 7);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(RunResult::statusName(finished.first().first().value<RunResult>().status), QStringLiteral("ok"));
+
+    // The console's own save is not reported as a change on disk.
+    QVERIFY(w.save());
+    QTest::qWait(0);
+    QVERIFY(!w.workspace()->isStale());
+    QVERIFY(w.configFileBar()->isHidden());
 }
 
 QTEST_MAIN(tst_MainWindow)
