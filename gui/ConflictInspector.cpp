@@ -7,6 +7,7 @@
 #include "Workspace.h"
 
 #include "store/Database.h"
+#include "util/LoginName.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -39,15 +40,6 @@ enum FieldColumn { FieldCol, BaseCol, LocalCol, RemoteCol, ChoiceCol, MergedCol,
 // on light and dark palettes alike) and bold.
 QBrush localChangedBrush() { return QColor(255, 170, 0, 80); }
 QBrush remoteChangedBrush() { return QColor(40, 140, 255, 70); }
-
-QString defaultActor()
-{
-    for (const char *var : {"USER", "LOGNAME", "USERNAME"}) {
-        if (!qEnvironmentVariableIsEmpty(var))
-            return qEnvironmentVariable(var);
-    }
-    return QStringLiteral("unknown");
-}
 
 // A wait cursor while a decision is written (it may wait for a sync's page to commit).
 struct BusyCursor
@@ -89,7 +81,7 @@ QTableWidgetItem *noteItem(const QString &text)
 
 ConflictInspector::ConflictInspector(Workspace *workspace, QWidget *parent)
     : QWidget(parent), m_workspace(workspace), m_model(new ConflictsModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_actor(defaultActor())
+      m_actor(loginName())
 {
     setObjectName(QStringLiteral("conflictInspector"));
     m_proxy->setSourceModel(m_model);
@@ -98,6 +90,7 @@ ConflictInspector::ConflictInspector(Workspace *workspace, QWidget *parent)
     if (m_workspace) {
         connect(m_workspace, &Workspace::configChanged, this, &ConflictInspector::refresh);
         connect(m_workspace, &Workspace::dataChanged, this, &ConflictInspector::refresh);
+        connect(m_workspace, &Workspace::conflictsChanged, this, &ConflictInspector::refresh);
     }
     refresh();
 }

@@ -10,6 +10,7 @@
 #include "Tr.h"
 #include "engine/ConflictResolver.h"
 #include "engine/apply/RecordMapper.h"
+#include "util/LoginName.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,13 +24,7 @@ QString text(const QJsonValue &v, int width = 60) { return displayValue(v, width
 // Who decides: --by, else the login name; recorded in the conflict and the change log.
 QString actorName(const QCommandLineParser &p, const QCommandLineOption &by)
 {
-    if (p.isSet(by))
-        return p.value(by);
-    for (const char *var : {"USER", "LOGNAME"}) {
-        if (!qEnvironmentVariableIsEmpty(var))
-            return qEnvironmentVariable(var);
-    }
-    return QStringLiteral("unknown");
+    return p.isSet(by) ? p.value(by) : loginName();
 }
 
 // For edit-versus-delete conflicts: the fields that changed on the side that did not delete

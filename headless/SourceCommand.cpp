@@ -11,12 +11,11 @@
 #include "Tr.h"
 #include "engine/SourceAdmin.h"
 #include "store/Database.h"
+#include "util/LoginName.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <pwd.h>
-#include <unistd.h>
 
 namespace Tributary::Cli {
 
@@ -30,14 +29,7 @@ QString counted(const char *text, qint64 v) { return Tr::tr(text, nullptr, Progr
 // "admin:alice": who did it, for the change log and the conflicts a detach resolves.
 QString actor()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    if (user.isEmpty()) {
-        if (const passwd *pw = ::getpwuid(::getuid()))
-            user = QString::fromLocal8Bit(pw->pw_name);
-    }
-    return QStringLiteral("admin:") + (user.isEmpty() ? QStringLiteral("unknown") : user);
+    return QStringLiteral("admin:") + loginName();
 }
 
 QString forgets(const SourceAdmin::Result &r)

@@ -4,6 +4,7 @@
 // same for rowJson(), which writes bases and content hashes without a QJsonObject: stored hashes
 // and bases compare with what earlier versions wrote, byte for byte.
 
+#include "util/LoginName.h"
 #include "util/Values.h"
 
 #include <QJsonArray>
@@ -12,6 +13,8 @@
 #include <QTest>
 
 #include <cmath>
+#include <pwd.h>
+#include <unistd.h>
 #include <iterator>
 
 using namespace Tributary;
@@ -43,6 +46,7 @@ class tst_Values : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void theLoginNameNeverReadsUnknown();
     void timestampsAsTheGeneralPathWritesThem_data();
     void timestampsAsTheGeneralPathWritesThem();
     void randomTimestampsAsTheGeneralPathWritesThem();
@@ -222,6 +226,32 @@ void tst_Values::rowJsonAsQtWritesIt()
         QVERIFY2(written == expected, qPrintable(QStringLiteral("rowJson wrote %1, Qt writes %2").arg(QString::fromUtf8(written.toPercentEncoding(" {}:,\"\\")),
                                                                                                 QString::fromUtf8(expected.toPercentEncoding(" {}:,\"\\")))));
     }
+}
+
+void tst_Values::theLoginNameNeverReadsUnknown()
+{
+    // As cron and systemd start programs: neither USER nor LOGNAME. The name is the account's.
+    const QByteArray user = qgetenv("USER"), logname = qgetenv("LOGNAME");
+    const bool hadUser = qEnvironmentVariableIsSet("USER"), hadLogname = qEnvironmentVariableIsSet("LOGNAME");
+    qunsetenv("USER");
+    qunsetenv("LOGNAME");
+    const passwd *pw = ::getpwuid(::getuid());
+    QVERIFY(pw);
+    QCOMPARE(loginName(), QString::fromLocal8Bit(pw->pw_name));
+    qputenv("LOGNAME", "carol");
+    QCOMPARE(loginName(), QStringLiteral("carol"));
+    qputenv("USER", "alice");
+    QCOMPARE(loginName(), QStringLiteral("alice"));
+    qputenv("USER", "  ");
+    QCOMPARE(loginName(), QStringLiteral("carol")); // blank is no name
+    if (hadUser)
+        qputenv("USER", user);
+    else
+        qunsetenv("USER");
+    if (hadLogname)
+        qputenv("LOGNAME", logname);
+    else
+        qunsetenv("LOGNAME");
 }
 
 QTEST_GUILESS_MAIN(tst_Values)
