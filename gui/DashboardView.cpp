@@ -500,8 +500,15 @@ void DashboardView::onFinished(SourceRunner *runner, const RunResult &result)
             const bool reached = std::exchange(row->active, false);
             row->rate->clear();
             row->eta->clear();
-            if (done)
+            // The counts the run stores (RunLog) are the last word, also for an entity whose walk
+            // already reported its end: what a run does after the walks (the reconciliation's
+            // deletes, pending records quarantined at the end) counts there too, so the row
+            // shows what Runs and tributaryd status show.
+            if (done) {
+                if (complete && result.counts.contains(row->entity))
+                    showCounts(row, result.counts.value(row->entity), false);
                 continue;
+            }
             if (result.counts.contains(row->entity)) {
                 // Runs that do not walk entity by entity (quarantine retries) only report at the end.
                 if (complete)

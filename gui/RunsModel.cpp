@@ -161,7 +161,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
             return r.finishedAt.isEmpty() ? tr("Started %1").arg(DisplayText::time(r.startedAt))
                                           : tr("Started %1, finished %2").arg(DisplayText::time(r.startedAt), DisplayText::time(r.finishedAt));
         case StatusColumn:
-            return statusExplanation(r.status);
+            return summary(r);
         case ErrorColumn:
             return r.error;
         case WrittenColumn:
@@ -232,6 +232,42 @@ QString RunsModel::statusText(const QString &status)
     if (status == QLatin1String("interrupted"))
         return tr("Interrupted");
     return status;
+}
+
+QString RunsModel::summary(const RunRow &run)
+{
+    if (run.isRunning() || !run.hasCounts())
+        return statusExplanation(run.status);
+    const EntityCounts c = run.total();
+    QStringList wrote;
+    auto add = [&](qint64 n, const char *text) {
+        if (n > 0)
+            wrote.append(tr(text, nullptr, int(qMin<qint64>(n, INT_MAX))).arg(DisplayText::number(n)));
+    };
+    add(c.inserted, QT_TR_N_NOOP("%1 row(s) inserted"));
+    add(c.updated, QT_TR_N_NOOP("%1 updated"));
+    add(c.linked, QT_TR_N_NOOP("%1 linked to existing rows"));
+    add(c.deleted, QT_TR_N_NOOP("%1 deleted"));
+    add(c.restored, QT_TR_N_NOOP("%1 restored"));
+    QStringList sentences;
+    sentences.append(wrote.isEmpty() ? tr("It wrote nothing (%1 record(s) read, none changed).", nullptr, int(qMin<qint64>(c.fetched, INT_MAX)))
+                                           .arg(DisplayText::number(c.fetched))
+                                     : tr("It wrote: %1.").arg(wrote.join(QStringLiteral(", "))));
+    if (c.conflicts > 0)
+        sentences.append(tr("%1 conflict(s) wait for a decision (Conflicts tab); those rows keep their values until then.", nullptr,
+                            int(qMin<qint64>(c.conflicts, INT_MAX)))
+                             .arg(DisplayText::number(c.conflicts)));
+    if (c.quarantined > 0)
+        sentences.append(tr("%1 record(s) were put in quarantine (Quarantine tab).", nullptr, int(qMin<qint64>(c.quarantined, INT_MAX)))
+                             .arg(DisplayText::number(c.quarantined)));
+    if (c.pending > 0)
+        sentences.append(tr("%1 record(s) wait for a record they reference.", nullptr, int(qMin<qint64>(c.pending, INT_MAX)))
+                             .arg(DisplayText::number(c.pending)));
+    if (run.status == QLatin1String("ok"))
+        sentences.append(c.conflicts > 0 ? tr("Every other record was applied.") : statusExplanation(run.status));
+    else
+        sentences.append(statusExplanation(run.status));
+    return sentences.join(QLatin1Char(' '));
 }
 
 QString RunsModel::statusExplanation(const QString &status)

@@ -69,6 +69,10 @@ public:
 
     static QString statusText(const QString &status);
     static QString statusExplanation(const QString &status);
+    // What the run did, in words, from its stored counts: what it wrote, the conflicts it raised,
+    // what it held back, then what its status means ("Every record was applied." only when
+    // nothing was held back and no conflict waits).
+    static QString summary(const RunRow &run);
 
 private:
     void clearRows() override;

@@ -215,7 +215,7 @@ void RunsView::showRun()
     QString times = r.finishedAt.isEmpty() ? tr("Started %1.").arg(DisplayText::time(r.startedAt))
                                            : tr("Started %1, finished %2 (%3).")
                                                  .arg(DisplayText::time(r.startedAt), DisplayText::time(r.finishedAt), DisplayText::duration(ms));
-    times += QLatin1Char(' ') + RunsModel::statusExplanation(r.status);
+    times += QLatin1Char(' ') + RunsModel::summary(r);
     if (r.entities.isEmpty())
         times += QLatin1Char(' ') + (r.isRunning() ? tr("Its counts are recorded when it ends.")
                                                                           : tr("It recorded no counts."));

@@ -1990,6 +1990,77 @@ Tried %n time(s) since %2; last on %3.</source>
         <source>The run was stopped (by a person, a signal, or the end of its process); the next run resumes at the last committed page.</source>
         <translation>Der Lauf wurde angehalten (von einer Person, durch ein Signal oder das Ende seines Prozesses); der nächste Lauf setzt bei der letzten festgeschriebenen Seite fort.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 row(s) inserted</source>
+        <translation>
+            <numerusform>%1 Zeile eingefügt</numerusform>
+            <numerusform>%1 Zeilen eingefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 updated</source>
+        <translation>
+            <numerusform>%1 aktualisiert</numerusform>
+            <numerusform>%1 aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 linked to existing rows</source>
+        <translation>
+            <numerusform>%1 mit einer vorhandenen Zeile verknüpft</numerusform>
+            <numerusform>%1 mit vorhandenen Zeilen verknüpft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 deleted</source>
+        <translation>
+            <numerusform>%1 gelöscht</numerusform>
+            <numerusform>%1 gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 restored</source>
+        <translation>
+            <numerusform>%1 wiederhergestellt</numerusform>
+            <numerusform>%1 wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It wrote nothing (%1 record(s) read, none changed).</source>
+        <translation>
+            <numerusform>Er hat nichts geschrieben (%1 Datensatz gelesen, unverändert).</numerusform>
+            <numerusform>Er hat nichts geschrieben (%1 Datensätze gelesen, keiner geändert).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It wrote: %1.</source>
+        <translation>Er hat geschrieben: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 conflict(s) wait for a decision (Conflicts tab); those rows keep their values until then.</source>
+        <translation>
+            <numerusform>%1 Konflikt wartet auf eine Entscheidung (Reiter Konflikte); die Zeile behält bis dahin ihre Werte.</numerusform>
+            <numerusform>%1 Konflikte warten auf eine Entscheidung (Reiter Konflikte); diese Zeilen behalten bis dahin ihre Werte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 record(s) were put in quarantine (Quarantine tab).</source>
+        <translation>
+            <numerusform>%1 Datensatz wurde in Quarantäne gestellt (Reiter Quarantäne).</numerusform>
+            <numerusform>%1 Datensätze wurden in Quarantäne gestellt (Reiter Quarantäne).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 record(s) wait for a record they reference.</source>
+        <translation>
+            <numerusform>%1 Datensatz wartet auf einen Datensatz, auf den er verweist.</numerusform>
+            <numerusform>%1 Datensätze warten auf Datensätze, auf die sie verweisen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every other record was applied.</source>
+        <translation>Jeder andere Datensatz wurde übernommen.</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::RunsView</name>

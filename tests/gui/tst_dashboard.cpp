@@ -10,6 +10,8 @@
 #include "Workspace.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void stopEndsASlowSyncWithinSeconds();
     void aFailedRunSaysWhyInRed();
     void twoSourcesSyncSideBySide();
+    void theRowsShowWhatTheRunStored();
 };
 
 void tst_Dashboard::showsEverySourceAndEntity()
@@ -356,6 +359,42 @@ void tst_Dashboard::twoSourcesSyncSideBySide()
     QCOMPARE(view.progressBar(kForum, QStringLiteral("messages"))->value(), 400);
     QCOMPARE(view.progressBar(QStringLiteral("forum2"), QStringLiteral("messages"))->value(), 300);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages")), 5 + 400 + 300);
+}
+
+void tst_Dashboard::theRowsShowWhatTheRunStored()
+{
+    // A reconciliation deletes after its walks have reported: the rows end on the counts the run
+    // stores (what Runs and tributaryd status show), not on the walk's last report.
+    SyncFixture f;
+    QVERIFY(forumWith(f, ForumFaults(), 200));
+    Workspace ws;
+    QStringList errors;
+    QVERIFY(ws.open(f.configPath(), &errors));
+    DashboardView view(&ws);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy finished(&view, &DashboardView::runFinished);
+    view.syncNow(kForum);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(RunResult::statusName(resultOf(finished).status), QStringLiteral("ok"));
+
+    // The newest message (no reply can point at it) is deleted at the forum.
+    QVERIFY(f.writeForum(QStringLiteral("DELETE FROM messages WHERE id = %1").arg(kMessages)));
+    finished.clear();
+    view.reconcile(kForum);
+    QVERIFY(finished.wait(60000));
+    const RunResult r = resultOf(finished);
+    QCOMPARE(r.counts.value(QStringLiteral("messages")).deleted, 1);
+    const QString stored = f.value(QStringLiteral("SELECT counts FROM tributary_runs ORDER BY id DESC LIMIT 1")).toString();
+    const EntityCounts storedMessages =
+        EntityCounts::fromJson(QJsonDocument::fromJson(stored.toUtf8()).object().value(QStringLiteral("messages")).toObject());
+    QCOMPARE(storedMessages.deleted, 1);
+    auto label = [&](const char *key, const char *entity) {
+        return child<QLabel>(view, QStringLiteral("%1_forum_%2").arg(QLatin1String(key), QLatin1String(entity)))->text();
+    };
+    QCOMPARE(label("deleted", "messages"), QStringLiteral("1"));
+    QCOMPARE(label("fetched", "messages"), QLocale().toString(storedMessages.fetched));
+    QCOMPARE(label("quarantined", "messages"), QLocale().toString(storedMessages.quarantined));
 }
 
 QTEST_MAIN(tst_Dashboard)

@@ -198,12 +198,22 @@ void tst_GuiModels::runsModelAndRunsView()
     QCOMPARE(last.total().quarantined, 1);
     QCOMPARE(last.total().conflicts, 3);
     QCOMPARE(model.index(0, RunsModel::QuarantinedColumn).data().toString(), QStringLiteral("1"));
+    // The history says what happened, in words, from the same counts.
+    const QString said = model.index(0, RunsModel::StatusColumn).data(Qt::ToolTipRole).toString();
+    // (No catalogue is loaded here: the plural forms read "conflict(s)".)
+    QVERIFY2(said.contains(QStringLiteral("3 conflict")) && said.contains(QStringLiteral("wait for a decision")), qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("1 record")) && said.contains(QStringLiteral("put in quarantine")), qPrintable(said));
+    QVERIFY2(!said.contains(QStringLiteral("Every record was applied")), qPrintable(said));
+    QCOMPARE(said, RunsModel::summary(last));
     QCOMPARE(last.entities.first(), QStringLiteral("users")); // the source's dependency order
     const RunRow &firstRun = model.run(1);
     QCOMPARE(firstRun.status, QStringLiteral("ok"));
     QCOMPARE(firstRun.total().inserted, s.f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE origin = 'inserted'")));
     QVERIFY(firstRun.durationMs() >= 0);
     QVERIFY(!model.index(1, RunsModel::DurationColumn).data().toString().isEmpty());
+    const QString firstSaid = RunsModel::summary(firstRun);
+    QVERIFY2(firstSaid.startsWith(QStringLiteral("It wrote: %1 row").arg(firstRun.total().inserted)), qPrintable(firstSaid));
+    QVERIFY2(firstSaid.endsWith(QStringLiteral("Every record was applied.")), qPrintable(firstSaid));
 
     // Kinds in tributaryd's words.
     QCOMPARE(model.index(0, RunsModel::KindColumn).data().toString(), QStringLiteral("Incremental sync"));
