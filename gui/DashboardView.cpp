@@ -394,6 +394,7 @@ SourceRunner *DashboardView::runnerFor(const QString &source)
     connect(r, &SourceRunner::entityStarted, this, &DashboardView::onEntityStarted);
     connect(r, &SourceRunner::progress, this, &DashboardView::onProgress);
     connect(r, &SourceRunner::entityFinished, this, &DashboardView::onEntityFinished);
+    connect(r, &SourceRunner::retrying, this, &DashboardView::onRetrying);
     connect(r, &SourceRunner::finished, this, [this, r](const RunResult &result) { onFinished(r, result); });
     m_runners.insert(source, r);
     return r;
@@ -465,6 +466,10 @@ void DashboardView::onProgress(const QString &source, const QString &entity, con
         row->samples = {{0, 0}};
     }
     row->active = true;
+    if (p->retry) {
+        p->retry.reset(); // data flows again
+        showRunningState(p);
+    }
     const qint64 now = row->clock.elapsed();
     row->samples.append({now, counts.fetched});
     while (row->samples.size() > 2 && now - row->samples.at(1).first >= kRateWindowMs)
@@ -494,6 +499,8 @@ void DashboardView::onFinished(SourceRunner *runner, const RunResult &result)
         m_lastResults.insert(source, result);
 
     if (Panel *p = panel(source)) {
+        p->retry.reset();
+        p->state->setToolTip(QString());
         const bool complete = result.status == RunResult::Status::Ok || result.status == RunResult::Status::Partial;
         for (EntityRow *row : std::as_const(p->rows)) {
             const bool done = std::exchange(row->done, false);
@@ -541,18 +548,44 @@ void DashboardView::onFinished(SourceRunner *runner, const RunResult &result)
 
 void DashboardView::tick()
 {
-    for (Panel *p : std::as_const(m_panels)) {
-        const SourceRunner *r = m_runners.value(p->source);
-        if (!r || !r->isRunning() || r->isStopping())
-            continue;
-        const qint64 seconds = m_runClock.value(p->source).isValid() ? m_runClock.value(p->source).elapsed() / 1000 : 0;
-        const RunKind kind = r->request().kind();
-        const QString what = r->isDryRun()                        ? tr("Previewing (nothing is written)")
-                           : kind == RunKind::Reconcile           ? tr("Reconciling")
-                           : kind == RunKind::QuarantineRetry     ? tr("Retrying quarantined records")
-                                                                  : tr("Syncing");
-        p->state->setText(tr("%1 for %2").arg(what, formatDuration(seconds)));
+    for (Panel *p : std::as_const(m_panels))
+        showRunningState(p);
+}
+
+void DashboardView::showRunningState(Panel *p)
+{
+    const SourceRunner *r = m_runners.value(p->source);
+    if (!r || !r->isRunning() || r->isStopping())
+        return;
+    const qint64 seconds = m_runClock.value(p->source).isValid() ? m_runClock.value(p->source).elapsed() / 1000 : 0;
+    const RunKind kind = r->request().kind();
+    const QString what = r->isDryRun()                        ? tr("Previewing (nothing is written)")
+                       : kind == RunKind::Reconcile           ? tr("Reconciling")
+                       : kind == RunKind::QuarantineRetry     ? tr("Retrying quarantined records")
+                                                              : tr("Syncing");
+    QString text = tr("%1 for %2").arg(what, formatDuration(seconds));
+    QString tip;
+    if (p->retry) {
+        // Counted down while it waits; then said as sent until the answer (data or another retry).
+        const RetryNotice &n = *p->retry;
+        const qint64 left = (n.delayMs - p->retryClock.elapsed() + 999) / 1000;
+        const QString retry = left > 0 ? tr("retry %1 of %2 in %3").arg(n.retry).arg(n.maxRetries).arg(formatDuration(left))
+                                       : tr("retry %1 of %2 sent").arg(n.retry).arg(n.maxRetries);
+        text += QStringLiteral(" — ") + retry + QStringLiteral(": ") + n.why.section(QLatin1Char('\n'), 0, 0);
+        tip = n.request + QStringLiteral("\n") + n.why;
     }
+    p->state->setText(text);
+    p->state->setToolTip(tip);
+}
+
+void DashboardView::onRetrying(const QString &source, const RetryNotice &notice)
+{
+    Panel *p = panel(source);
+    if (!p)
+        return;
+    p->retry = notice;
+    p->retryClock.start();
+    showRunningState(p);
 }
 
 // ---- showing ----------------------------------------------------------------------------------

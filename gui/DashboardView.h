@@ -2,6 +2,7 @@
 
 #include "state/RunCounts.h"
 #include "engine/run/Run.h"
+#include "net/RetryNotice.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -10,6 +11,8 @@
 #include <QPair>
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QGroupBox;
 class QLabel;
@@ -93,6 +96,9 @@ private:
         QPushButton *reconcile = nullptr;
         QPushButton *stop = nullptr;
         QList<EntityRow *> rows;
+        // The latest retry of the running run, said beside its state until data flows again.
+        std::optional<Tributary::RetryNotice> retry;
+        QElapsedTimer retryClock;
         ~Panel() { qDeleteAll(rows); }
         EntityRow *row(const QString &entity) const;
     };
@@ -108,6 +114,8 @@ private:
     void onProgress(const QString &source, const QString &entity, const Tributary::EntityCounts &counts);
     void onEntityFinished(const QString &source, const QString &entity, const Tributary::EntityCounts &counts);
     void onFinished(SourceRunner *runner, const Tributary::RunResult &result);
+    void onRetrying(const QString &source, const Tributary::RetryNotice &notice);
+    void showRunningState(Panel *panel);
     void tick();
 
     void showCountLabels(EntityRow *row, const EntityCounts &counts);

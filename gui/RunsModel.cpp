@@ -239,30 +239,28 @@ QString RunsModel::summary(const RunRow &run)
     if (run.isRunning() || !run.hasCounts())
         return statusExplanation(run.status);
     const EntityCounts c = run.total();
+    // %Ln: the count in the locale's digits and grouping, its plural form chosen by the catalogue.
+    auto count = [](qint64 n) { return int(qMin<qint64>(n, INT_MAX)); };
     QStringList wrote;
     auto add = [&](qint64 n, const char *text) {
         if (n > 0)
-            wrote.append(tr(text, nullptr, int(qMin<qint64>(n, INT_MAX))).arg(DisplayText::number(n)));
+            wrote.append(tr(text, nullptr, count(n)));
     };
-    add(c.inserted, QT_TR_N_NOOP("%1 row(s) inserted"));
-    add(c.updated, QT_TR_N_NOOP("%1 updated"));
-    add(c.linked, QT_TR_N_NOOP("%1 linked to existing rows"));
-    add(c.deleted, QT_TR_N_NOOP("%1 deleted"));
-    add(c.restored, QT_TR_N_NOOP("%1 restored"));
+    add(c.inserted, QT_TR_N_NOOP("%Ln row(s) inserted"));
+    add(c.updated, QT_TR_N_NOOP("%Ln updated"));
+    add(c.linked, QT_TR_N_NOOP("%Ln linked to existing rows"));
+    add(c.deleted, QT_TR_N_NOOP("%Ln deleted"));
+    add(c.restored, QT_TR_N_NOOP("%Ln restored"));
     QStringList sentences;
-    sentences.append(wrote.isEmpty() ? tr("It wrote nothing (%1 record(s) read, none changed).", nullptr, int(qMin<qint64>(c.fetched, INT_MAX)))
-                                           .arg(DisplayText::number(c.fetched))
+    sentences.append(wrote.isEmpty() ? tr("It wrote nothing (%Ln record(s) read, none changed).", nullptr, count(c.fetched))
                                      : tr("It wrote: %1.").arg(wrote.join(QStringLiteral(", "))));
     if (c.conflicts > 0)
-        sentences.append(tr("%1 conflict(s) wait for a decision (Conflicts tab); those rows keep their values until then.", nullptr,
-                            int(qMin<qint64>(c.conflicts, INT_MAX)))
-                             .arg(DisplayText::number(c.conflicts)));
+        sentences.append(tr("%Ln conflict(s) wait for a decision (Conflicts tab); those rows keep their values until then.", nullptr,
+                            count(c.conflicts)));
     if (c.quarantined > 0)
-        sentences.append(tr("%1 record(s) were put in quarantine (Quarantine tab).", nullptr, int(qMin<qint64>(c.quarantined, INT_MAX)))
-                             .arg(DisplayText::number(c.quarantined)));
+        sentences.append(tr("%Ln record(s) were put in quarantine (Quarantine tab).", nullptr, count(c.quarantined)));
     if (c.pending > 0)
-        sentences.append(tr("%1 record(s) wait for a record they reference.", nullptr, int(qMin<qint64>(c.pending, INT_MAX)))
-                             .arg(DisplayText::number(c.pending)));
+        sentences.append(tr("%Ln record(s) wait for a record they reference.", nullptr, count(c.pending)));
     if (run.status == QLatin1String("ok"))
         sentences.append(c.conflicts > 0 ? tr("Every other record was applied.") : statusExplanation(run.status));
     else

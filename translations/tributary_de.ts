@@ -1211,6 +1211,14 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <source>Last run (%1): %2 at %3, took %4</source>
         <translation>Letzter Lauf (%1): %2 am %3, Dauer %4</translation>
     </message>
+    <message>
+        <source>retry %1 of %2 in %3</source>
+        <translation>Wiederholung %1 von %2 in %3</translation>
+    </message>
+    <message>
+        <source>retry %1 of %2 sent</source>
+        <translation>Wiederholung %1 von %2 gesendet</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::LogModel</name>
@@ -1991,45 +1999,45 @@ Tried %n time(s) since %2; last on %3.</source>
         <translation>Der Lauf wurde angehalten (von einer Person, durch ein Signal oder das Ende seines Prozesses); der nächste Lauf setzt bei der letzten festgeschriebenen Seite fort.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 row(s) inserted</source>
+        <source>%Ln row(s) inserted</source>
         <translation>
-            <numerusform>%1 Zeile eingefügt</numerusform>
-            <numerusform>%1 Zeilen eingefügt</numerusform>
+            <numerusform>%Ln Zeile eingefügt</numerusform>
+            <numerusform>%Ln Zeilen eingefügt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 updated</source>
+        <source>%Ln updated</source>
         <translation>
-            <numerusform>%1 aktualisiert</numerusform>
-            <numerusform>%1 aktualisiert</numerusform>
+            <numerusform>%Ln aktualisiert</numerusform>
+            <numerusform>%Ln aktualisiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 linked to existing rows</source>
+        <source>%Ln linked to existing rows</source>
         <translation>
-            <numerusform>%1 mit einer vorhandenen Zeile verknüpft</numerusform>
-            <numerusform>%1 mit vorhandenen Zeilen verknüpft</numerusform>
+            <numerusform>%Ln mit einer vorhandenen Zeile verknüpft</numerusform>
+            <numerusform>%Ln mit vorhandenen Zeilen verknüpft</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 deleted</source>
+        <source>%Ln deleted</source>
         <translation>
-            <numerusform>%1 gelöscht</numerusform>
-            <numerusform>%1 gelöscht</numerusform>
+            <numerusform>%Ln gelöscht</numerusform>
+            <numerusform>%Ln gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 restored</source>
+        <source>%Ln restored</source>
         <translation>
-            <numerusform>%1 wiederhergestellt</numerusform>
-            <numerusform>%1 wiederhergestellt</numerusform>
+            <numerusform>%Ln wiederhergestellt</numerusform>
+            <numerusform>%Ln wiederhergestellt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>It wrote nothing (%1 record(s) read, none changed).</source>
+        <source>It wrote nothing (%Ln record(s) read, none changed).</source>
         <translation>
-            <numerusform>Er hat nichts geschrieben (%1 Datensatz gelesen, unverändert).</numerusform>
-            <numerusform>Er hat nichts geschrieben (%1 Datensätze gelesen, keiner geändert).</numerusform>
+            <numerusform>Er hat nichts geschrieben (%Ln Datensatz gelesen, unverändert).</numerusform>
+            <numerusform>Er hat nichts geschrieben (%Ln Datensätze gelesen, keiner geändert).</numerusform>
         </translation>
     </message>
     <message>
@@ -2037,24 +2045,24 @@ Tried %n time(s) since %2; last on %3.</source>
         <translation>Er hat geschrieben: %1.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 conflict(s) wait for a decision (Conflicts tab); those rows keep their values until then.</source>
+        <source>%Ln conflict(s) wait for a decision (Conflicts tab); those rows keep their values until then.</source>
         <translation>
-            <numerusform>%1 Konflikt wartet auf eine Entscheidung (Reiter Konflikte); die Zeile behält bis dahin ihre Werte.</numerusform>
-            <numerusform>%1 Konflikte warten auf eine Entscheidung (Reiter Konflikte); diese Zeilen behalten bis dahin ihre Werte.</numerusform>
+            <numerusform>%Ln Konflikt wartet auf eine Entscheidung (Reiter Konflikte); die Zeile behält bis dahin ihre Werte.</numerusform>
+            <numerusform>%Ln Konflikte warten auf eine Entscheidung (Reiter Konflikte); diese Zeilen behalten bis dahin ihre Werte.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 record(s) were put in quarantine (Quarantine tab).</source>
+        <source>%Ln record(s) were put in quarantine (Quarantine tab).</source>
         <translation>
-            <numerusform>%1 Datensatz wurde in Quarantäne gestellt (Reiter Quarantäne).</numerusform>
-            <numerusform>%1 Datensätze wurden in Quarantäne gestellt (Reiter Quarantäne).</numerusform>
+            <numerusform>%Ln Datensatz wurde in Quarantäne gestellt (Reiter Quarantäne).</numerusform>
+            <numerusform>%Ln Datensätze wurden in Quarantäne gestellt (Reiter Quarantäne).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 record(s) wait for a record they reference.</source>
+        <source>%Ln record(s) wait for a record they reference.</source>
         <translation>
-            <numerusform>%1 Datensatz wartet auf einen Datensatz, auf den er verweist.</numerusform>
-            <numerusform>%1 Datensätze warten auf Datensätze, auf die sie verweisen.</numerusform>
+            <numerusform>%Ln Datensatz wartet auf einen Datensatz, auf den er verweist.</numerusform>
+            <numerusform>%Ln Datensätze warten auf Datensätze, auf die sie verweisen.</numerusform>
         </translation>
     </message>
     <message>

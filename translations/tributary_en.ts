@@ -245,66 +245,66 @@ Tried %n times since %2; last on %3.</numerusform>
 <context>
     <name>Tributary::Gui::RunsModel</name>
     <message numerus="yes">
-        <source>%1 row(s) inserted</source>
+        <source>%Ln row(s) inserted</source>
         <translation>
-            <numerusform>%1 row inserted</numerusform>
-            <numerusform>%1 rows inserted</numerusform>
+            <numerusform>%Ln row inserted</numerusform>
+            <numerusform>%Ln rows inserted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 updated</source>
+        <source>%Ln updated</source>
         <translation>
-            <numerusform>%1 updated</numerusform>
-            <numerusform>%1 updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 linked to existing rows</source>
+        <source>%Ln linked to existing rows</source>
         <translation>
-            <numerusform>%1 linked to an existing row</numerusform>
-            <numerusform>%1 linked to existing rows</numerusform>
+            <numerusform>%Ln linked to an existing row</numerusform>
+            <numerusform>%Ln linked to existing rows</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 deleted</source>
+        <source>%Ln deleted</source>
         <translation>
-            <numerusform>%1 deleted</numerusform>
-            <numerusform>%1 deleted</numerusform>
+            <numerusform>%Ln deleted</numerusform>
+            <numerusform>%Ln deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 restored</source>
+        <source>%Ln restored</source>
         <translation>
-            <numerusform>%1 restored</numerusform>
-            <numerusform>%1 restored</numerusform>
+            <numerusform>%Ln restored</numerusform>
+            <numerusform>%Ln restored</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>It wrote nothing (%1 record(s) read, none changed).</source>
+        <source>It wrote nothing (%Ln record(s) read, none changed).</source>
         <translation>
-            <numerusform>It wrote nothing (%1 record read, not changed).</numerusform>
-            <numerusform>It wrote nothing (%1 records read, none changed).</numerusform>
+            <numerusform>It wrote nothing (%Ln record read, not changed).</numerusform>
+            <numerusform>It wrote nothing (%Ln records read, none changed).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 conflict(s) wait for a decision (Conflicts tab); those rows keep their values until then.</source>
+        <source>%Ln conflict(s) wait for a decision (Conflicts tab); those rows keep their values until then.</source>
         <translation>
-            <numerusform>%1 conflict waits for a decision (Conflicts tab); that row keeps its values until then.</numerusform>
-            <numerusform>%1 conflicts wait for a decision (Conflicts tab); those rows keep their values until then.</numerusform>
+            <numerusform>%Ln conflict waits for a decision (Conflicts tab); that row keeps its values until then.</numerusform>
+            <numerusform>%Ln conflicts wait for a decision (Conflicts tab); those rows keep their values until then.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 record(s) were put in quarantine (Quarantine tab).</source>
+        <source>%Ln record(s) were put in quarantine (Quarantine tab).</source>
         <translation>
-            <numerusform>%1 record was put in quarantine (Quarantine tab).</numerusform>
-            <numerusform>%1 records were put in quarantine (Quarantine tab).</numerusform>
+            <numerusform>%Ln record was put in quarantine (Quarantine tab).</numerusform>
+            <numerusform>%Ln records were put in quarantine (Quarantine tab).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 record(s) wait for a record they reference.</source>
+        <source>%Ln record(s) wait for a record they reference.</source>
         <translation>
-            <numerusform>%1 record waits for a record it references.</numerusform>
-            <numerusform>%1 records wait for a record they reference.</numerusform>
+            <numerusform>%Ln record waits for a record it references.</numerusform>
+            <numerusform>%Ln records wait for a record they reference.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/RetryNotice.h"
 #include "util/Error.h"
 #include "util/Redaction.h"
 
@@ -194,6 +195,12 @@ public:
         Q_UNUSED(entity);
         return 1;
     }
+
+Q_SIGNALS:
+    // A request of this source failed for a passing reason and will be sent again after a wait:
+    // for the people watching a run (the console's dashboard), who would otherwise see nothing
+    // happen until the retries are spent.
+    void retrying(const Tributary::RetryNotice &notice);
 };
 
 } // namespace Tributary

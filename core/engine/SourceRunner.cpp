@@ -54,6 +54,7 @@ Q_SIGNALS:
     void entityStarted(const QString &entity);
     void progress(const QString &entity, const Tributary::EntityCounts &counts);
     void entityFinished(const QString &entity, const Tributary::EntityCounts &counts);
+    void retrying(const Tributary::RetryNotice &notice);
     void done(const Tributary::RunResult &result);
 
 protected:
@@ -110,6 +111,7 @@ private:
         if (!impl)
             return failed(Error(Error::Code::Config, Tr::tr("source %1: unknown source type \"%2\"").arg(m_source, sc->type)));
 
+        connect(impl.get(), &Source::retrying, this, &SourceRunnerThread::retrying, Qt::DirectConnection);
         const std::unique_ptr<Run> owned = Run::create(dry ? dry->database() : *db, m_config, *sc, impl.get(), m_request);
         Run &run = *owned;
         QEventLoop loop;
@@ -189,6 +191,7 @@ void SourceRunner::registerMetaTypes()
 {
     qRegisterMetaType<Tributary::EntityCounts>("Tributary::EntityCounts");
     qRegisterMetaType<Tributary::RunResult>("Tributary::RunResult");
+    qRegisterMetaType<Tributary::RetryNotice>("Tributary::RetryNotice");
 }
 
 SourceRunner::SourceRunner(QObject *parent) : QObject(parent)
@@ -232,6 +235,7 @@ bool SourceRunner::start(const Config &config, const QString &source, const RunR
             [this](const QString &e, const EntityCounts &c) { Q_EMIT progress(m_source, e, c); });
     connect(thread, &Detail::SourceRunnerThread::entityFinished, this,
             [this](const QString &e, const EntityCounts &c) { Q_EMIT entityFinished(m_source, e, c); });
+    connect(thread, &Detail::SourceRunnerThread::retrying, this, [this](const RetryNotice &n) { Q_EMIT retrying(m_source, n); });
     connect(thread, &Detail::SourceRunnerThread::done, this, &SourceRunner::onThreadDone);
     thread->start();
     return true;

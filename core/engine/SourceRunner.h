@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "state/RunCounts.h"
 #include "engine/run/Run.h"
+#include "net/RetryNotice.h"
 #include "util/Error.h"
 
 #include <QObject>
@@ -63,6 +64,8 @@ Q_SIGNALS:
     void entityStarted(const QString &source, const QString &entity);
     void progress(const QString &source, const QString &entity, const Tributary::EntityCounts &counts);
     void entityFinished(const QString &source, const QString &entity, const Tributary::EntityCounts &counts);
+    // A request of the run failed for a passing reason and is sent again after notice.delayMs.
+    void retrying(const QString &source, const Tributary::RetryNotice &notice);
     // Exactly once per successful start(), also when the run could not begin.
     void finished(const Tributary::RunResult &result);
 

@@ -497,6 +497,15 @@ bool HttpJob::scheduleRetry(int retryAfterMs, const QString &why)
     m_totalWaitMs += delay;
     qCInfo(lcHttpClient).noquote() << m_verb << displayUrl() << ":" << why << "- retry" << m_retries << "of"
                                    << m_policy.maxRetries << "in" << delay << "ms";
+    if (m_client) {
+        RetryNotice notice;
+        notice.request = QString::fromLatin1(m_verb) + QLatin1Char(' ') + displayUrl();
+        notice.retry = m_retries;
+        notice.maxRetries = m_policy.maxRetries;
+        notice.delayMs = delay;
+        notice.why = Redaction::redact(why);
+        Q_EMIT m_client->retrying(notice);
+    }
     m_body.clear();
     m_waitTimer->start(delay);
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/RetryNotice.h"
 #include "util/Error.h"
 
 #include <QByteArray>
@@ -41,6 +42,7 @@ struct HttpPolicy
 };
 
 using HttpHeaderList = QList<QPair<QByteArray, QByteArray>>;
+
 
 class HttpClient;
 
@@ -132,6 +134,7 @@ public:
     void setPolicy(const HttpPolicy &policy) { m_policy = policy; }
 
     // Jobs are created stopped: connect finished(), then start(). The parent defaults to the client.
+    // Every retry of every job of this client is announced by retrying() before its wait.
     HttpJob *get(const QNetworkRequest &request, QObject *parent = nullptr);
     HttpJob *send(const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body = {},
                   QObject *parent = nullptr);
@@ -149,6 +152,9 @@ public:
     // Whether a failed attempt may succeed when repeated.
     static bool isTransientStatus(int status);
     static bool isTransientNetworkError(QNetworkReply::NetworkError error);
+
+Q_SIGNALS:
+    void retrying(const Tributary::RetryNotice &notice);
 
 private:
     friend class HttpJob;

@@ -817,6 +817,7 @@ RestSource::RestSource(const SourceConfig &config, QNetworkAccessManager *nam, Q
     if (!nam)
         nam = new QNetworkAccessManager(this);
     m_client = new HttpClient(nam, m_config.policy, this);
+    connect(m_client, &HttpClient::retrying, this, &Source::retrying);
     if (!m_setupError)
         resolveCredentials();
 }

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void aFailedRunSaysWhyInRed();
     void twoSourcesSyncSideBySide();
     void theRowsShowWhatTheRunStored();
+    void retriesAreSaidAsTheyHappen();
 };
 
 void tst_Dashboard::showsEverySourceAndEntity()
@@ -395,6 +396,36 @@ void tst_Dashboard::theRowsShowWhatTheRunStored()
     QCOMPARE(label("deleted", "messages"), QStringLiteral("1"));
     QCOMPARE(label("fetched", "messages"), QLocale().toString(storedMessages.fetched));
     QCOMPARE(label("quarantined", "messages"), QLocale().toString(storedMessages.quarantined));
+}
+
+void tst_Dashboard::retriesAreSaidAsTheyHappen()
+{
+    // A server that answers 429 with Retry-After (two requests a second): the panel says which
+    // retry waits, how long, and why, while it waits, instead of only "Syncing for 24 s".
+    SyncFixture f;
+    ForumFaults limited;
+    limited.rateLimit = 2;
+    QVERIFY(forumWith(f, limited, 1000));
+    Workspace ws;
+    QStringList errors;
+    QVERIFY(ws.open(f.configPath(), &errors));
+    DashboardView view(&ws);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *state = child<QLabel>(view, QStringLiteral("state_forum"));
+    QVERIFY(state);
+    QSignalSpy finished(&view, &DashboardView::runFinished);
+    view.syncNow(kForum);
+    QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("retry 1 of 6")), 20000);
+    QVERIFY2(state->text().contains(QStringLiteral("429")), qPrintable(state->text()));
+    QVERIFY2(state->text().startsWith(QStringLiteral("Syncing for")), qPrintable(state->text()));
+    QVERIFY2(state->toolTip().startsWith(QStringLiteral("GET http://127.0.0.1:")), qPrintable(state->toolTip()));
+    QVERIFY(finished.wait(60000));
+    const RunResult r = resultOf(finished);
+    QCOMPARE(RunResult::statusName(r.status), QStringLiteral("ok"));
+    QVERIFY(r.total().retries > 0);
+    QVERIFY2(!state->text().contains(QStringLiteral("retry")), qPrintable(state->text()));
+    QVERIFY(state->toolTip().isEmpty());
 }
 
 QTEST_MAIN(tst_Dashboard)

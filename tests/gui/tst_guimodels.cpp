@@ -18,6 +18,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -212,7 +213,7 @@ void tst_GuiModels::runsModelAndRunsView()
     QVERIFY(firstRun.durationMs() >= 0);
     QVERIFY(!model.index(1, RunsModel::DurationColumn).data().toString().isEmpty());
     const QString firstSaid = RunsModel::summary(firstRun);
-    QVERIFY2(firstSaid.startsWith(QStringLiteral("It wrote: %1 row").arg(firstRun.total().inserted)), qPrintable(firstSaid));
+    QVERIFY2(firstSaid.startsWith(QStringLiteral("It wrote: %1 row").arg(QLocale().toString(firstRun.total().inserted))), qPrintable(firstSaid));
     QVERIFY2(firstSaid.endsWith(QStringLiteral("Every record was applied.")), qPrintable(firstSaid));
 
     // Kinds in tributaryd's words.
