@@ -638,8 +638,19 @@ void ConnectionTestDialog::updateActivity()
     } else {
         //: %1 an entity, %2 what is asked for ("page 2 of a full walk"), %3 seconds.
         text = tr("Waiting for %1: %2 (%3 s so far)").arg(a.entity, a.step, QString::number(a.waitingMs / 1000));
-        if (a.retries > 0)
+        if (a.retry) {
+            // The latest retry, as it happens: which of how many, the wait left, and why.
+            const RetryNotice &r = *a.retry;
+            const qint64 left = (a.retryLeftMs + 999) / 1000;
+            text += QLatin1Char('\n')
+                + (left > 0 ? tr("Retry %1 of %2 in %3 s: %4").arg(r.retry).arg(r.maxRetries).arg(left).arg(r.why.section(QLatin1Char('\n'), 0, 0))
+                            : tr("Retry %1 of %2 sent (the last attempt failed: %3)")
+                                  .arg(r.retry)
+                                  .arg(r.maxRetries)
+                                  .arg(r.why.section(QLatin1Char('\n'), 0, 0)));
+        } else if (a.retries > 0) {
             text += QLatin1Char(' ') + tr("after %n failed attempt(s)", "", a.retries);
+        }
         if (!a.url.isEmpty())
             text += QLatin1Char('\n') + tr("GET %1").arg(a.url);
     }

@@ -980,6 +980,14 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
             <numerusform>%n Datensätze auf der ersten Seite sind nicht abbildbar: Das Problem steht in der Spalte, die das Feld füllt. Ein Sync würde sie in Quarantäne stellen und den Rest übernehmen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Retry %1 of %2 in %3 s: %4</source>
+        <translation>Wiederholung %1 von %2 in %3 s: %4</translation>
+    </message>
+    <message>
+        <source>Retry %1 of %2 sent (the last attempt failed: %3)</source>
+        <translation>Wiederholung %1 von %2 gesendet (der letzte Versuch scheiterte: %3)</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::DashboardView</name>

@@ -377,6 +377,8 @@ ApiProbe::ApiProbe(const Config &config, const QString &sourceName, QObject *par
     }
     m_nam = new QNetworkAccessManager(this);
     m_impl = SourceRegistry::create(m_source, m_nam);
+    if (m_impl)
+        watchRetries(m_impl.get());
     if (!m_impl)
         m_error = Error(Error::Code::Config, QStringLiteral("sources.%1.type: unknown source type \"%2\"; expected one of: %3")
                                                  .arg(sourceName, m_source.type, SourceRegistry::types().join(QStringLiteral(", "))));
@@ -446,6 +448,7 @@ void ApiProbe::fetch(Source *source, const PageRequest &request, const QString &
     m_job = job;
     m_step = step;
     m_waiting.start();
+    m_retry.reset();
     connect(job, &SourceJob::finished, this, [this, onDone](SourceJob *finishedJob) {
         m_job = nullptr;
         m_step.clear();
@@ -472,7 +475,20 @@ ApiProbe::Activity ApiProbe::activity() const
     a.url = job.url;
     a.retries = job.retries;
     a.waitingMs = m_waiting.isValid() ? m_waiting.elapsed() : 0;
+    if (m_retry) {
+        a.retry = m_retry;
+        a.retryLeftMs = qMax<qint64>(0, m_retry->delayMs - m_retryClock.elapsed());
+    }
     return a;
+}
+
+void ApiProbe::watchRetries(Source *source)
+{
+    connect(source, &Source::retrying, this, [this](const RetryNotice &notice) {
+        m_retry = notice;
+        m_retryClock.start();
+        Q_EMIT requestStarted(); // activity() changed
+    });
 }
 
 QStringList ApiProbe::entities() const
@@ -624,6 +640,8 @@ void ApiProbe::afterFullWalk()
     run.walkComplete = false;
     retire(m_shrunk);
     m_shrunk = SourceRegistry::create(hook->withPageSize(m_source, run.entity->name, run.shrunkSize), m_nam);
+    if (m_shrunk)
+        watchRetries(m_shrunk.get());
     run.walker = m_shrunk.get();
     if (!run.walker) {
         run.walker = run.source;
@@ -654,6 +672,8 @@ void ApiProbe::tryPageSize()
     run.trying = run.candidates.takeFirst();
     retire(m_resized);
     m_resized = SourceRegistry::create(hook->withPageSize(m_source, run.entity->name, run.trying), m_nam);
+    if (m_resized)
+        watchRetries(m_resized.get());
     if (!m_resized) {
         run.candidates.clear();
         tryPageSize();

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <functional>
+#include <optional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -118,6 +119,9 @@ public:
         QString url;
         int retries = 0;
         qint64 waitingMs = 0;
+        // The latest retry of this request, and how long its wait has left (0: sent again).
+        std::optional<RetryNotice> retry;
+        qint64 retryLeftMs = 0;
     };
 
     using HintsFunction = std::function<ProbeHints(const SourceConfig &, const QString &entity)>;
@@ -166,6 +170,8 @@ private:
 
     void startEntity();
     void fetch(Source *source, const PageRequest &request, const QString &step, std::function<void(PageJob *)> done);
+    // Follows a source's retries, so activity() can say what the wait is for.
+    void watchRetries(Source *source);
     void onFullPage(PageJob *job);
     void tryPageSize();
     void afterFullWalk();
@@ -192,6 +198,8 @@ private:
     QTimer m_timer;
     QString m_step;             // what the request in flight asks for, for people
     QElapsedTimer m_waiting;    // since it was sent
+    std::optional<RetryNotice> m_retry; // the request's latest retry
+    QElapsedTimer m_retryClock;         // since that retry was announced
     int m_index = -1;
     int m_maxPages = 3;
     int m_maxCountingPages = 10;

@@ -95,6 +95,7 @@ private Q_SLOTS:
     void forumSimPassesEveryCheck();
     void absentFieldIsMarkedNotANull();
     void saysWhatItWaitsForAndStops();
+    void saysWhichRetryItWaitsFor();
 };
 
 void tst_ConnectionTestDialog::misbehavingApiFailsTheCheckWithItsFix_data()
@@ -294,6 +295,37 @@ void tst_ConnectionTestDialog::saysWhatItWaitsForAndStops()
         QCOMPARE(dialog.entityText(entity), entity + QStringLiteral(" \u2014 not tested"));
     QVERIFY(!stop->isEnabled());
     QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("retestButton"))->isEnabled());
+}
+
+void tst_ConnectionTestDialog::saysWhichRetryItWaitsFor()
+{
+    // A server that refuses connections: not "waiting" for the retries' half minute, but which
+    // retry waits, how long, and why.
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure([](QJsonObject &root) {
+        editSource(root, [](QJsonObject &src) {
+            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+            rest.insert(QStringLiteral("limits"), QJsonObject{{QStringLiteral("max_retries"), 3}, {QStringLiteral("backoff_ms"), 2000},
+                                                              {QStringLiteral("max_backoff_ms"), 2000}});
+            src.insert(QStringLiteral("rest"), rest);
+        });
+    }));
+    f.stopForum();
+
+    ConnectionTestDialog dialog(f.config(), QStringLiteral("forum"));
+    dialog.show();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.activityText().contains(QStringLiteral("Retry 1 of 3")), 10000);
+    const QString activity = dialog.activityText();
+    QVERIFY2(activity.startsWith(QStringLiteral("Waiting for users")), qPrintable(activity));
+    QVERIFY2(activity.contains(QStringLiteral("onnection refused")), qPrintable(activity));
+    QSignalSpy finished(&dialog, &ConnectionTestDialog::finished);
+    dialog.findChild<QPushButton *>(QStringLiteral("stopButton"))->click();
+    QVERIFY(finished.size() == 1 || finished.wait(5000));
+    QVERIFY(dialog.hasFailure());
+    QVERIFY(dialog.activityText().isEmpty());
 }
 
 QTEST_MAIN(tst_ConnectionTestDialog)
