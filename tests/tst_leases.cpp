@@ -12,8 +12,12 @@
 #include "engine/run/RunLease.h"
 #include "state/HintStore.h"
 #include "state/LeaseStore.h"
+#include "state/ConflictStore.h"
 #include "state/Migrations.h"
+#include "state/ParkingLot.h"
 #include "state/RunLog.h"
+#include "state/StateWatch.h"
+#include "store/Statements.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -149,6 +153,7 @@ private Q_SLOTS:
     void aKilledWorkersSourceIsTakenOver();
     void aWebhookAtAnyWorkerIsAppliedByTheHolder();
     void aWorkerRunsItsShareAndLeavesTheRestForAMoment();
+    void theStateStampSeesWhatOtherConnectionsChange();
 };
 
 void tst_Leases::oneHolderAtATime()
@@ -548,6 +553,77 @@ void tst_Leases::aWorkerRunsItsShareAndLeavesTheRestForAMoment()
     a->terminate();
     QCOMPARE(a->wait(), 0);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_workers")), 1); // host-b's row, still "alive"
+}
+
+void tst_Leases::theStateStampSeesWhatOtherConnectionsChange()
+{
+    // What the console's StateWatch reads every two seconds: each area's fingerprint moves when
+    // another connection (tributaryd, serve) changes that area, and only that one.
+    EngineFixture f;
+    QVERIFY(f.isReady());
+    Error error;
+    const std::unique_ptr<Database> other = Database::open(f.config().database, f.config().baseDir(), &error);
+    QVERIFY2(other, qPrintable(error.toString()));
+    StateWatch watch(f.db());
+    QVERIFY(watch.othersMayHaveWritten()); // the first call always
+    const QStringList sources{kSource};
+    auto stamp = [&] {
+        Result<StateStamp> s = watch.read(sources);
+        if (!s)
+            qWarning("%s", qPrintable(s.error().toString()));
+        return s ? *s : StateStamp();
+    };
+    StateStamp before = stamp();
+    QVERIFY(!before.isNull());
+    // Nothing written: on SQLite not even the stamp is read (data_version stood still).
+    if (f.db().isSqlite())
+        QVERIFY(!watch.othersMayHaveWritten());
+    QCOMPARE(stamp(), before);
+
+    auto changedAreas = [&] {
+        QStringList areas;
+        if (!watch.othersMayHaveWritten())
+            areas.append(QStringLiteral("(the other connection's commit went unseen)"));
+        const StateStamp now = stamp();
+        if (now.runs != before.runs)
+            areas.append(QStringLiteral("runs"));
+        if (now.conflicts != before.conflicts)
+            areas.append(QStringLiteral("conflicts"));
+        if (now.quarantine != before.quarantine)
+            areas.append(QStringLiteral("quarantine"));
+        if (now.service != before.service)
+            areas.append(QStringLiteral("service"));
+        before = now;
+        return areas;
+    };
+
+    const Result<qint64> run = RunLog(*other).begin(kSource, RunKind::Incremental);
+    QVERIFY(run);
+    QCOMPARE(changedAreas(), QStringList{QStringLiteral("runs")});
+    QVERIFY(RunLog(*other).finish(*run, RunStatus::Ok, QString(), {}, &error));
+    QCOMPARE(changedAreas(), QStringList{QStringLiteral("runs")});
+
+    Conflict c;
+    c.source = kSource;
+    c.entity = QStringLiteral("topics");
+    c.externalId = QStringLiteral("7");
+    c.localId = QStringLiteral("7");
+    c.kind = QStringLiteral("field");
+    c.fields = {QStringLiteral("title")};
+    QVERIFY2(ConflictStore(*other).record(c, *run, Database::now(), &error), qPrintable(error.toString()));
+    QCOMPARE(changedAreas(), QStringList{QStringLiteral("conflicts")});
+
+    Statements statements(*other);
+    ParkingLot lot(*other, kSource, statements);
+    QVERIFY2(lot.quarantine(QStringLiteral("topics"), QStringLiteral("8"), QJsonObject{{QStringLiteral("id"), 8}}, QStringLiteral("title"),
+                            QStringLiteral("too long"), *run, Database::now(), true, &error),
+             qPrintable(error.toString()));
+    QCOMPARE(changedAreas(), QStringList{QStringLiteral("quarantine")});
+
+    QVERIFY(LeaseStore(*other).acquire(kSource, worker(QStringLiteral("host-a"), 101), 60000));
+    QCOMPARE(changedAreas(), QStringList{QStringLiteral("service")});
+    QVERIFY(LeaseStore(*other).beat(worker(QStringLiteral("host-a"), 101), 60000, &error));
+    QCOMPARE(changedAreas(), QStringList{QStringLiteral("service")});
 }
 
 QTEST_GUILESS_MAIN(tst_Leases)
