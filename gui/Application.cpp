@@ -45,6 +45,9 @@ QString installTranslations()
     install(locale, QStringLiteral("tributary"), i18n);
     install(locale, QStringLiteral("tributaryd"), i18n);
     install(locale, QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    // Numbers, dates and times in the language the console speaks, so a sentence never mixes
+    // them ("6.001 fertig", not "6,001 fertig"): QLocale() is what every view formats with.
+    QLocale::setDefault(locale);
     return locale.language() == QLocale::German ? QStringLiteral("de") : QStringLiteral("en");
 }
 

@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QLocale>
 #include <QTranslator>
 #include <QXmlStreamReader>
 
@@ -156,6 +157,7 @@ void tst_GuiTranslation::initTestCase()
 void tst_GuiTranslation::cleanup()
 {
     removeTranslations();
+    QLocale::setDefault(QLocale::system());
     QSettings().clear();
 }
 
@@ -210,6 +212,10 @@ void tst_GuiTranslation::germanConsole()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QCOMPARE(DisplayText::age(now.addSecs(-60), now), QStringLiteral("vor 1 Minute"));
     QCOMPARE(DisplayText::age(now.addDays(-3), now), QStringLiteral("vor 3 Tagen"));
+    // Numbers and dates in German too, whatever the system's locale: no "6,001 fertig".
+    QCOMPARE(DisplayText::number(6001), QStringLiteral("6.001"));
+    QCOMPARE(QLocale().toString(QDate(2026, 12, 2), QLocale::ShortFormat), QStringLiteral("02.12.26"));
+    QCOMPARE(DisplayText::duration(1500), QStringLiteral("1,5 s"));
 
     // The core's messages, from tributaryd's catalogue.
     const QString errors = validationErrors();
@@ -242,6 +248,7 @@ void tst_GuiTranslation::englishConsoleHasRealPlurals()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QCOMPARE(DisplayText::age(now.addSecs(-60), now), QStringLiteral("1 minute ago"));
     QCOMPARE(DisplayText::age(now.addDays(-3), now), QStringLiteral("3 days ago"));
+    QCOMPARE(DisplayText::number(6001), QStringLiteral("6,001"));
 
     const QString errors = validationErrors();
     QVERIFY2(errors.contains(QStringLiteral("databse: unknown key; expected one of ")), qPrintable(errors));
