@@ -9,6 +9,7 @@
 #include "LogView.h"
 #include "QuarantineView.h"
 #include "RunsView.h"
+#include "ServiceView.h"
 #include "SourceEditor.h"
 #include "SourcesModel.h"
 #include "Workspace.h"
@@ -65,11 +66,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_runs = new RunsView(m_workspace);
     m_log = new LogView(m_workspace);
     m_quarantine = new QuarantineView(m_workspace);
+    m_service = new ServiceView(m_workspace);
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
     m_tabs->addTab(m_conflicts, tr("Conflicts"));
     m_tabs->addTab(m_runs, tr("Runs"));
     m_tabs->addTab(m_log, tr("Log"));
     m_tabs->addTab(m_quarantine, tr("Quarantine"));
+    m_tabs->addTab(m_service, tr("Service"));
 
     auto *splitter = new QSplitter;
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -208,7 +211,7 @@ void MainWindow::createActions()
     m_reconcileAction->setToolTip(tr("Scan every id at the source to find deletes and anything polling missed"));
     m_sourcesView->addActions({m_editSourceAction, m_testAction, m_syncAction, m_previewAction, m_reconcileAction, m_removeSourceAction});
 
-    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine")};
+    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("S&ervice")};
     for (int i = 0; i < views.size(); ++i) {
         auto *a = new QAction(views.at(i), this);
         a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));

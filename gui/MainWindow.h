@@ -21,6 +21,7 @@ class DashboardView;
 class RunsView;
 class LogView;
 class QuarantineView;
+class ServiceView;
 class SourcesModel;
 class Workspace;
 
@@ -44,6 +45,7 @@ public:
     ConflictInspector *conflicts() const { return m_conflicts; }
     RunsView *runs() const { return m_runs; }
     QuarantineView *quarantine() const { return m_quarantine; }
+    ServiceView *service() const { return m_service; }
     QTabWidget *tabs() const { return m_tabs; }
     QListView *sourcesView() const { return m_sourcesView; }
     SourcesModel *sourcesModel() const { return m_sourcesModel; }
@@ -52,7 +54,7 @@ public:
     QString currentSource() const;
     void selectSource(const QString &name);
 
-    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine };
+    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine, Service };
     void showView(View view);
 
     // Saves the document; the workspace then runs what was saved. False when the configuration
@@ -98,6 +100,7 @@ private:
     RunsView *m_runs = nullptr;
     LogView *m_log = nullptr;
     QuarantineView *m_quarantine = nullptr;
+    ServiceView *m_service = nullptr;
     QWidget *m_fileBar = nullptr;
     QLabel *m_fileBarText = nullptr;
     QLabel *m_statusConfig = nullptr;

@@ -1741,6 +1741,14 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen:
         <source>%1 was changed on disk by another program. Runs from the console use the copy it read until you reload.</source>
         <translation>%1 wurde von einem anderen Programm auf der Festplatte geändert. Läufe aus der Konsole verwenden die gelesene Kopie, bis Sie neu laden.</translation>
     </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>S&amp;ervice</source>
+        <translation>&amp;Dienst</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::QuarantineModel</name>
@@ -2208,6 +2216,132 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
 %1</source>
         <translation>Die Läufe können nicht gelesen werden:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::ServiceView</name>
+    <message>
+        <source>%1 (due now)</source>
+        <translation>%1 (jetzt fällig)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2 s)</source>
+        <translation>%1 (in %2 s)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2 min)</source>
+        <translation>%1 (in %2 min)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2 h)</source>
+        <translation>%1 (in %2 h)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Gehalten von</translation>
+    </message>
+    <message>
+        <source>Next sync</source>
+        <translation>Nächste Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Next reconciliation</source>
+        <translation>Nächster Abgleich</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>Letzter Erfolg</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Workers (tributaryd serve)</source>
+        <translation>Worker (tributaryd serve)</translation>
+    </message>
+    <message>
+        <source>No configuration is open.</source>
+        <translation>Keine Konfiguration geöffnet.</translation>
+    </message>
+    <message>
+        <source>The main database could not be opened: %1</source>
+        <translation>Die Hauptdatenbank konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s state cannot be read: %1</source>
+        <translation>Der Zustand des Dienstes kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>alive</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>gone (stopped beating)</source>
+        <translation>weg (meldet sich nicht mehr)</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation>%1, bis %2</translation>
+    </message>
+    <message>
+        <source>not scheduled (no worker)</source>
+        <translation>nicht geplant (kein Worker)</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>nicht geplant</translation>
+    </message>
+    <message>
+        <source>running now</source>
+        <translation>läuft gerade</translation>
+    </message>
+    <message>
+        <source>planned by %1</source>
+        <translation>geplant von %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>No tributaryd serve is running on this main database: nothing is scheduled. Syncs run only when started by hand (here or with tributaryd sync) or by cron.</source>
+        <translation>Auf dieser Hauptdatenbank läuft kein tributaryd serve: nichts ist geplant. Synchronisierungen laufen nur, wenn sie von Hand (hier oder mit tributaryd sync) oder von cron gestartet werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tributaryd serve worker(s) alive on this main database; each source is run by one worker at a time.</source>
+        <translation>
+            <numerusform>%n tributaryd-serve-Worker aktiv auf dieser Hauptdatenbank; jede Quelle wird jeweils von einem Worker ausgeführt.</numerusform>
+            <numerusform>%n tributaryd-serve-Worker aktiv auf dieser Hauptdatenbank; jede Quelle wird jeweils von einem Worker ausgeführt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

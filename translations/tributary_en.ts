@@ -319,6 +319,16 @@ Tried %n times since %2; last on %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::ServiceView</name>
+    <message numerus="yes">
+        <source>%n tributaryd serve worker(s) alive on this main database; each source is run by one worker at a time.</source>
+        <translation>
+            <numerusform>%n tributaryd serve worker alive on this main database; each source is run by one worker at a time.</numerusform>
+            <numerusform>%n tributaryd serve workers alive on this main database; each source is run by one worker at a time.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::SourceEditor</name>
     <message numerus="yes">
         <source>%n problem(s) to fix before saving; each is shown next to its field.</source>

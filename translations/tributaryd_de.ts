@@ -1943,6 +1943,10 @@
         <source>cannot read the leases and workers</source>
         <translation>die Leases und Worker können nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>cannot read the workers</source>
+        <translation>die Worker können nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>

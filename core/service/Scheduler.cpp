@@ -7,6 +7,7 @@
 
 #include <QRandomGenerator>
 #include <QSet>
+#include <QJsonObject>
 #include <QTimer>
 
 #include <algorithm>
@@ -326,8 +327,24 @@ void Scheduler::beat()
 {
     if (!m_db || m_stopping)
         return;
+    // The schedule goes with the beat, so a console can say when each source runs next.
+    QJsonObject plan;
+    for (const std::shared_ptr<Slot> &s : std::as_const(m_slots)) {
+        if (s->retired)
+            continue;
+        QJsonObject p;
+        if (s->nextSync.isValid())
+            p.insert(QStringLiteral("sync"), s->nextSync.toMSecsSinceEpoch());
+        if (s->nextReconcile.isValid())
+            p.insert(QStringLiteral("reconcile"), s->nextReconcile.toMSecsSinceEpoch());
+        if (s->retryAt.isValid())
+            p.insert(QStringLiteral("retry"), s->retryAt.toMSecsSinceEpoch());
+        if (s->runner && s->runner->isRunning())
+            p.insert(QStringLiteral("running"), true);
+        plan.insert(s->name, p);
+    }
     Error error;
-    if (!LeaseStore(*m_db).beat(WorkerIdentity::current(), qint64(m_config.service.leaseSeconds) * 1000, &error)) {
+    if (!LeaseStore(*m_db).beat(WorkerIdentity::current(), qint64(m_config.service.leaseSeconds) * 1000, &error, plan)) {
         // The runs find out for themselves; the last count stands meanwhile.
         qCDebug(lcService).noquote() << error.toString();
         return;

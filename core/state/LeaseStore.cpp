@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QRandomGenerator>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QSysInfo>
 
@@ -168,18 +169,47 @@ Result<QList<LeaseRecord>> LeaseStore::list()
     return out;
 }
 
-bool LeaseStore::beat(const WorkerIdentity &worker, qint64 durationMs, Error *error)
+bool LeaseStore::beat(const WorkerIdentity &worker, qint64 durationMs, Error *error, const QJsonObject &plan)
 {
-    const QString sql = QStringLiteral("INSERT INTO tributary_workers (worker, host, pid, node, started_at, seen_at, expires_at) "
-                                       "VALUES (?, ?, ?, ?, %1, %1, %1 + ?) "
-                                       "ON CONFLICT (worker) DO UPDATE SET seen_at = excluded.seen_at, expires_at = excluded.expires_at")
+    const QString sql = QStringLiteral("INSERT INTO tributary_workers (worker, host, pid, node, started_at, seen_at, expires_at, plan) "
+                                       "VALUES (?, ?, ?, ?, %1, %1, %1 + ?, ?) "
+                                       "ON CONFLICT (worker) DO UPDATE SET seen_at = excluded.seen_at, expires_at = excluded.expires_at, "
+                                       "plan = excluded.plan")
                             .arg(m_db.nowMsSql());
+    const QVariant planText = plan.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                             : QVariant(QString::fromUtf8(QJsonDocument(plan).toJson(QJsonDocument::Compact)));
     QSqlQuery q;
-    if (!m_db.run(q, sql, {worker.id, worker.host, worker.pid, worker.node.isNull() ? QStringLiteral("") : worker.node, durationMs}, error)) {
+    if (!m_db.run(q, sql, {worker.id, worker.host, worker.pid, worker.node.isNull() ? QStringLiteral("") : worker.node, durationMs, planText},
+                  error)) {
         *error = error->prefixed(Tr::tr("cannot record this worker in the main database"));
         return false;
     }
     return true;
+}
+
+Result<QList<WorkerRecord>> LeaseStore::workers()
+{
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT worker, host, pid, started_at, seen_at, expires_at, plan, %1 FROM tributary_workers "
+                                    "ORDER BY started_at, worker")
+                         .arg(m_db.nowMsSql()),
+                  {}, &error))
+        return error.prefixed(Tr::tr("cannot read the workers"));
+    QList<WorkerRecord> out;
+    while (q.next()) {
+        WorkerRecord w;
+        w.worker = q.value(0).toString();
+        w.host = q.value(1).toString();
+        w.pid = q.value(2).toLongLong();
+        w.startedAtMs = q.value(3).toLongLong();
+        w.seenAtMs = q.value(4).toLongLong();
+        w.expiresAtMs = q.value(5).toLongLong();
+        w.plan = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+        w.nowMs = q.value(7).toLongLong();
+        out.append(w);
+    }
+    return out;
 }
 
 bool LeaseStore::forgetGoneWorkers(Error *error)

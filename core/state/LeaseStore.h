@@ -3,6 +3,7 @@
 #include "util/Result.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -60,6 +61,24 @@ struct LeaseRecord
     QDateTime expiresAt() const { return toDateTime(expiresAtMs); }
 };
 
+// One row of tributary_workers: a `serve` worker, when it started and last said it is alive, and
+// the schedule it published with that beat. Times as LeaseRecord's (the database's clock), except
+// the plan's, which are the worker's own clock (ms since the epoch, UTC).
+struct WorkerRecord
+{
+    QString worker;     // WorkerIdentity::id
+    QString host;
+    qint64 pid = 0;
+    qint64 startedAtMs = 0;
+    qint64 seenAtMs = 0;
+    qint64 expiresAtMs = 0;
+    qint64 nowMs = 0;   // the database's clock at the read
+    // Per source: {"sync": ms, "reconcile": ms, "retry": ms, "running": true}, each when known.
+    QJsonObject plan;
+    bool isAlive() const { return expiresAtMs > nowMs; }
+    QString display() const { return host + QLatin1Char(':') + QString::number(pid); }
+};
+
 // The leases of the sources (tributary_leases): the one code that reads and writes them. A source
 // is run by one worker at a time, the one holding its lease; a lease its holder stops renewing
 // (the process was killed, the host is gone) expires and another worker takes the source over.
@@ -89,12 +108,15 @@ public:
     // The workers alive (tributary_workers): each `serve` says it is there every couple of
     // seconds, for `durationMs`; one that stops saying so (killed, host gone) is no longer counted
     // once that time has passed, and one that stops cleanly leaves at once.
-    bool beat(const WorkerIdentity &worker, qint64 durationMs, Error *error);
+    // `plan`: the worker's schedule (WorkerRecord::plan), stored with the beat.
+    bool beat(const WorkerIdentity &worker, qint64 durationMs, Error *error, const QJsonObject &plan = QJsonObject());
     bool leave(const QString &worker, Error *error);
     // Deletes the rows of workers last seen more than a day ago (killed, never back).
     bool forgetGoneWorkers(Error *error);
     // How many workers are alive, by the database's clock (this one included once it beat).
     Result<int> liveWorkers();
+    // Every worker row (alive or expired, not yet forgotten), oldest start first.
+    Result<QList<WorkerRecord>> workers();
 
 private:
     Database &m_db;

@@ -156,6 +156,13 @@ QStringList version7()
     return {QStringLiteral("ALTER TABLE tributary_links ADD COLUMN run_id BIGINT")};
 }
 
+// Version 8: each `serve` worker publishes its schedule with its beat (when it will next sync,
+// reconcile or try a turn again, per source), so that a console can say when the next runs are.
+QStringList version8()
+{
+    return {QStringLiteral("ALTER TABLE tributary_workers ADD COLUMN plan TEXT")};
+}
+
 } // namespace
 
 bool version(Database &db, int *version, Error *error)
@@ -216,6 +223,8 @@ bool run(Database &db, Error *error)
         steps += version6(db);
     if (current < 7)
         steps += version7();
+    if (current < 8)
+        steps += version8();
     for (const QString &sql : std::as_const(steps)) {
         if (!db.exec(sql, error)) {
             db.rollback();

@@ -6,6 +6,7 @@
 // through the widgets they show.
 
 #include "SyncFixture.h"
+#include "TributarydProcess.h"
 #include "TestSupport.h"
 
 #include "ConfigDocument.h"
@@ -17,6 +18,7 @@
 #include "SourceEditor.h"
 #include "RunsModel.h"
 #include "RunsView.h"
+#include "ServiceView.h"
 #include "SourcesModel.h"
 #include "Workspace.h"
 #include "store/Database.h"
@@ -34,6 +36,8 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QTcpServer>
 #include <QTest>
 #include <QTimer>
 
@@ -76,6 +80,7 @@ private Q_SLOTS:
     void whatTributarydDoesShowsUpWithinSeconds();
     void theSelectedSourceSurvivesASync();
     void aConfigurationChangedOnDiskIsNoticedAndNeverRunStale();
+    void theServicePanelShowsTheWorkersAndTheirSchedule();
 };
 
 void tst_MainWindow::initTestCase()
@@ -376,6 +381,60 @@ void tst_MainWindow::aConfigurationChangedOnDiskIsNoticedAndNeverRunStale()
     QTest::qWait(0);
     QVERIFY(!w.workspace()->isStale());
     QVERIFY(w.configFileBar()->isHidden());
+}
+
+void tst_MainWindow::theServicePanelShowsTheWorkersAndTheirSchedule()
+{
+    // Which tributaryd serve runs on this database, which source it holds, and when it syncs
+    // next, as the worker planned it: seen within seconds of the worker starting and stopping.
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
+    QVERIFY(f.generateExternal(forum(20, 4, 20, 100, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure([](QJsonObject &root) {
+        editSource(root, [](QJsonObject &src) {
+            src.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("interval_seconds"), 600},
+                                                             {QStringLiteral("reconcile_interval_seconds"), 0},
+                                                             {QStringLiteral("jitter_share"), 0}});
+        });
+    }));
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openConfig(f.configPath()));
+    w.showView(MainWindow::View::Service);
+    ServiceView *service = w.service();
+    QVERIFY2(service->summaryText().startsWith(QStringLiteral("No tributaryd serve is running")), qPrintable(service->summaryText()));
+    QCOMPARE(service->workersTable()->rowCount(), 0);
+    QCOMPARE(service->sourcesTable()->rowCount(), 1);
+    QCOMPARE(service->sourcesTable()->item(0, ServiceView::NextSyncCol)->text(), QStringLiteral("not scheduled (no worker)"));
+
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    TributarydProcess serve(Environment{{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}});
+    QVERIFY(serve.start({QStringLiteral("serve"), QStringLiteral("--config"), f.configPath(), QStringLiteral("--listen"),
+                         QStringLiteral("127.0.0.1:%1").arg(port)}));
+    const QString worker = QStringLiteral(":%1").arg(serve.pid());
+    QTRY_VERIFY_WITH_TIMEOUT(service->workersTable()->rowCount() == 1
+                                 && service->workersTable()->item(0, ServiceView::WorkerCol)->text().endsWith(worker),
+                             10000);
+    QCOMPARE(service->workersTable()->item(0, ServiceView::StateCol)->text(), QStringLiteral("alive"));
+    QVERIFY2(service->summaryText().startsWith(QStringLiteral("1 tributaryd serve worker")), qPrintable(service->summaryText()));
+    // Its first sync runs at once; then the next is planned ten minutes on.
+    QTRY_VERIFY2_WITH_TIMEOUT(service->sourcesTable()->item(0, ServiceView::NextSyncCol)->text().contains(QStringLiteral("(in 10 min)")),
+                              qPrintable(service->sourcesTable()->item(0, ServiceView::NextSyncCol)->text() + QLatin1Char('\n') + serve.log()),
+                              20000);
+    QVERIFY(service->sourcesTable()->item(0, ServiceView::NextSyncCol)->toolTip().endsWith(worker));
+    QCOMPARE(service->sourcesTable()->item(0, ServiceView::NextReconcileCol)->text(), QStringLiteral("not scheduled"));
+    QVERIFY(service->sourcesTable()->item(0, ServiceView::LastSuccessCol)->text() != QStringLiteral("never"));
+
+    // Stopped cleanly: it leaves, and the panel says nothing is scheduled any more.
+    serve.terminate();
+    QCOMPARE(serve.wait(30000), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(service->summaryText().startsWith(QStringLiteral("No tributaryd serve is running")), 5000);
+    QCOMPARE(service->workersTable()->rowCount(), 0);
 }
 
 QTEST_MAIN(tst_MainWindow)
