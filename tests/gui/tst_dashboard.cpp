@@ -20,6 +20,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <memory>
+
 using namespace Tributary;
 using namespace Tributary::Gui;
 using namespace Tributary::Test;
@@ -47,6 +49,22 @@ bool forumWith(SyncFixture &f, const ForumFaults &faults, int pageSize_, const Q
     return f.generateMain(forum(5, 2, 5, 5, 1)) && f.generateExternal(forum(40, 4, 30, kMessages, 3)) && f.startForum(token, faults)
         && f.configure(pageSize(pageSize_));
 }
+
+// A workspace on the fixture's configuration and its dashboard, shown.
+struct ShownDashboard
+{
+    Workspace ws;
+    std::unique_ptr<DashboardView> view;
+    bool show(const SyncFixture &f)
+    {
+        QStringList errors;
+        if (!ws.open(f.configPath(), &errors))
+            return false;
+        view = std::make_unique<DashboardView>(&ws);
+        view->show();
+        return QTest::qWaitForWindowExposed(view.get());
+    }
+};
 
 RunResult resultOf(const QSignalSpy &spy) { return spy.last().first().value<RunResult>(); }
 
@@ -368,12 +386,9 @@ void tst_Dashboard::theRowsShowWhatTheRunStored()
     // stores (what Runs and tributaryd status show), not on the walk's last report.
     SyncFixture f;
     QVERIFY(forumWith(f, ForumFaults(), 200));
-    Workspace ws;
-    QStringList errors;
-    QVERIFY(ws.open(f.configPath(), &errors));
-    DashboardView view(&ws);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    ShownDashboard shown;
+    QVERIFY(shown.show(f));
+    DashboardView &view = *shown.view;
     QSignalSpy finished(&view, &DashboardView::runFinished);
     view.syncNow(kForum);
     QVERIFY(finished.wait(60000));
@@ -406,12 +421,9 @@ void tst_Dashboard::retriesAreSaidAsTheyHappen()
     ForumFaults limited;
     limited.rateLimit = 2;
     QVERIFY(forumWith(f, limited, 1000));
-    Workspace ws;
-    QStringList errors;
-    QVERIFY(ws.open(f.configPath(), &errors));
-    DashboardView view(&ws);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    ShownDashboard shown;
+    QVERIFY(shown.show(f));
+    DashboardView &view = *shown.view;
     auto *state = child<QLabel>(view, QStringLiteral("state_forum"));
     QVERIFY(state);
     QSignalSpy finished(&view, &DashboardView::runFinished);

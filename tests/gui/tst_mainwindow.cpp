@@ -67,6 +67,19 @@ bool withModal(const std::function<void()> &open, const std::function<void(Dialo
     return driven;
 }
 
+// The small forum the console tests sync: ten local users, a hundred messages at the forum.
+bool smallForum(SyncFixture &f, const std::function<void(QJsonObject &root)> &edit = nullptr)
+{
+    return f.generateMain(forum(10, 3, 10, 10, 1)) && f.generateExternal(forum(20, 4, 20, 100, 2)) && f.startForum() && f.configure(edit);
+}
+
+// The window shown, on the fixture's configuration.
+bool showOn(MainWindow &w, const SyncFixture &f)
+{
+    w.show();
+    return QTest::qWaitForWindowExposed(&w) && w.openConfig(f.configPath());
+}
+
 } // namespace
 
 class tst_MainWindow : public QObject
@@ -241,14 +254,9 @@ void tst_MainWindow::whatTributarydDoesShowsUpWithinSeconds()
     // The console open all day while cron or tributaryd serve syncs the same database: a run, a
     // conflict and its resolution made by tributaryd show up within seconds, without a click.
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
-    QVERIFY(f.generateExternal(forum(20, 4, 20, 100, 2)));
-    QVERIFY(f.startForum());
-    QVERIFY(f.configure());
+    QVERIFY(smallForum(f));
     MainWindow w;
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(w.openConfig(f.configPath()));
+    QVERIFY(showOn(w, f));
     QCOMPARE(w.workspace()->watchInterval(), Workspace::kWatchIntervalMs);
     QVERIFY(w.sourcesModel()->index(0).data().toString().contains(QStringLiteral("never synced")));
     QCOMPARE(w.runs()->model()->rowCount(), 0);
@@ -303,9 +311,7 @@ void tst_MainWindow::theSelectedSourceSurvivesASync()
         root.insert(QStringLiteral("sources"), sources);
     }));
     MainWindow w;
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(w.openConfig(f.configPath()));
+    QVERIFY(showOn(w, f));
     QCOMPARE(w.sourcesModel()->rowCount(), 2);
     w.selectSource(QStringLiteral("second"));
     QCOMPARE(w.currentSource(), QStringLiteral("second"));
@@ -332,14 +338,9 @@ void tst_MainWindow::theSelectedSourceSurvivesASync()
 void tst_MainWindow::aConfigurationChangedOnDiskIsNoticedAndNeverRunStale()
 {
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
-    QVERIFY(f.generateExternal(forum(20, 4, 20, 100, 2)));
-    QVERIFY(f.startForum());
-    QVERIFY(f.configure());
+    QVERIFY(smallForum(f));
     MainWindow w;
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(w.openConfig(f.configPath()));
+    QVERIFY(showOn(w, f));
     QVERIFY(!w.workspace()->isStale());
     QVERIFY(w.configFileBar()->isHidden());
 
@@ -388,10 +389,7 @@ void tst_MainWindow::theServicePanelShowsTheWorkersAndTheirSchedule()
     // Which tributaryd serve runs on this database, which source it holds, and when it syncs
     // next, as the worker planned it: seen within seconds of the worker starting and stopping.
     SyncFixture f;
-    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)));
-    QVERIFY(f.generateExternal(forum(20, 4, 20, 100, 2)));
-    QVERIFY(f.startForum());
-    QVERIFY(f.configure([](QJsonObject &root) {
+    QVERIFY(smallForum(f, [](QJsonObject &root) {
         editSource(root, [](QJsonObject &src) {
             src.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("interval_seconds"), 600},
                                                              {QStringLiteral("reconcile_interval_seconds"), 0},
@@ -399,9 +397,7 @@ void tst_MainWindow::theServicePanelShowsTheWorkersAndTheirSchedule()
         });
     }));
     MainWindow w;
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(w.openConfig(f.configPath()));
+    QVERIFY(showOn(w, f));
     w.showView(MainWindow::View::Service);
     ServiceView *service = w.service();
     QVERIFY2(service->summaryText().startsWith(QStringLiteral("No tributaryd serve is running")), qPrintable(service->summaryText()));
