@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
@@ -1075,6 +1076,7 @@ bool SourceEditor::editSource(const QString &name)
     m_originalName = name;
     m_secretValue.clear();
     setSourceObject(m_document->source(name));
+    m_startSource = m_source;
     return true;
 }
 
@@ -1087,6 +1089,7 @@ void SourceEditor::newSource(const SourcePreset &preset)
     m_originalName.clear();
     m_secretValue.clear();
     setSourceObject(ConfigDocument::presetSource(p));
+    m_startSource = m_source;
 }
 
 void SourceEditor::applyPreset(const SourcePreset &preset)
@@ -2098,6 +2101,20 @@ void SourceEditor::accept()
 {
     if (save())
         QDialog::accept();
+}
+
+void SourceEditor::reject()
+{
+    if (hasChanges()) {
+        const QString name = sourceName().isEmpty() ? tr("the new source") : sourceName();
+        const auto answer = QMessageBox::question(this, tr("Discard changes?"),
+                                                  m_isNew ? tr("%1 has not been saved. Discard it?").arg(name)
+                                                          : tr("The changes to %1 are not saved. Discard them?").arg(name),
+                                                  QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return; // the editor stays open, with the edits
+    }
+    QDialog::reject();
 }
 
 ConnectionTestDialog *SourceEditor::testConnection(QString *error)

@@ -90,8 +90,14 @@ public:
     // Null, with *error, when the source cannot be tested yet.
     ConnectionTestDialog *testConnection(QString *error = nullptr);
 
+    // Edited since it was opened: the source differs from what it started as, or a secret was
+    // typed that is not stored yet.
+    bool hasChanges() const { return m_source != m_startSource || !m_secretValue.isEmpty(); }
+
 public Q_SLOTS:
     void accept() override;
+    // Cancel, Escape and closing the window: with changes, asks before discarding them.
+    void reject() override;
 
 Q_SIGNALS:
     void validated(bool valid);
@@ -187,6 +193,7 @@ private:
     QPointer<Workspace> m_workspace;
     QJsonObject m_source;
     QString m_originalName;
+    QJsonObject m_startSource; // the source as opened, for hasChanges()
     bool m_isNew = true;
     bool m_saveOnAccept = true;
     int m_loading = 0;

@@ -2957,6 +2957,22 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
         <source>Save the configuration first: the secret is kept in the credentials file next to it.</source>
         <translation>Bitte zuerst die Konfiguration speichern: Das Geheimnis wird in der Zugangsdatendatei neben ihr abgelegt.</translation>
     </message>
+    <message>
+        <source>the new source</source>
+        <translation>die neue Quelle</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>%1 has not been saved. Discard it?</source>
+        <translation>%1 wurde nicht gespeichert. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>The changes to %1 are not saved. Discard them?</source>
+        <translation>Die Änderungen an %1 sind nicht gespeichert. Verwerfen?</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::SourcesModel</name>

@@ -27,6 +27,10 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QMessageBox>
+#include <QDialogButtonBox>
+#include <QApplication>
+#include <QTimer>
 #include <QTest>
 
 using namespace Tributary;
@@ -99,6 +103,7 @@ private Q_SLOTS:
     void testConnectionShowsARefusedToken();
     void presetsFillTheSource();
     void keysWithoutAWidgetSurviveAnEdit();
+    void cancelAsksBeforeDiscardingEdits();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -615,6 +620,66 @@ void tst_SourceEditor::keysWithoutAWidgetSurviveAnEdit()
     QJsonObject expected = before;
     editSource(expected, [](QJsonObject &src) { src.insert(QStringLiteral("overlap_seconds"), 30); });
     QCOMPARE(readFile(f.configPath()), text(expected));
+}
+
+void tst_SourceEditor::cancelAsksBeforeDiscardingEdits()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    SourceEditor editor(&doc);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QVERIFY(!editor.hasChanges());
+
+    // Whatever the next message box asks, answered with `button`; its text kept.
+    QString asked;
+    auto answerNextBox = [&](QMessageBox::StandardButton button) {
+        asked.clear();
+        QTimer::singleShot(0, [&asked, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked = box->text();
+            box->button(button)->click();
+        });
+    };
+
+    auto *baseUrl = widget<QLineEdit>(&editor, "baseUrl");
+    const QString original = baseUrl->text();
+    baseUrl->setText(QStringLiteral("http://127.0.0.1:9/api/v1"));
+    QVERIFY(editor.hasChanges());
+    // Escape: asked, and Cancel keeps the editor open with the edit.
+    answerNextBox(QMessageBox::Cancel);
+    QTest::keyClick(&editor, Qt::Key_Escape);
+    QVERIFY2(asked.contains(QStringLiteral("not saved")), qPrintable(asked));
+    QVERIFY(editor.isVisible());
+    QCOMPARE(baseUrl->text(), QStringLiteral("http://127.0.0.1:9/api/v1"));
+    // The Cancel button asks too; Discard closes it, and the document is unchanged.
+    answerNextBox(QMessageBox::Discard);
+    widget<QPushButton>(&editor, "cancelButton")->click();
+    QVERIFY(!asked.isEmpty());
+    QVERIFY(!editor.isVisible());
+    QCOMPARE(editor.result(), int(QDialog::Rejected));
+    QCOMPARE(doc.source(QStringLiteral("forum")).value(QStringLiteral("rest")).toObject().value(QStringLiteral("base_url")).toString(),
+             original);
+    QVERIFY(!doc.isModified());
+
+    // Without changes, Escape closes at once, asking nothing.
+    SourceEditor untouched(&doc);
+    QVERIFY(untouched.editSource(QStringLiteral("forum")));
+    untouched.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&untouched));
+    answerNextBox(QMessageBox::Cancel);
+    QTest::keyClick(&untouched, Qt::Key_Escape);
+    QVERIFY(asked.isEmpty());
+    QVERIFY(!untouched.isVisible());
 }
 
 QTEST_MAIN(tst_SourceEditor)
