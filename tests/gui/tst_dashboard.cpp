@@ -97,6 +97,7 @@ private Q_SLOTS:
     void aFailedRunSaysWhyInRed();
     void twoSourcesSyncSideBySide();
     void theRowsShowWhatTheRunStored();
+    void recordsQuarantinedAtTheRunsEndAreCounted();
     void retriesAreSaidAsTheyHappen();
 };
 
@@ -411,6 +412,28 @@ void tst_Dashboard::theRowsShowWhatTheRunStored()
     QCOMPARE(label("deleted", "messages"), QStringLiteral("1"));
     QCOMPARE(label("fetched", "messages"), QLocale().toString(storedMessages.fetched));
     QCOMPARE(label("quarantined", "messages"), QLocale().toString(storedMessages.quarantined));
+}
+
+void tst_Dashboard::recordsQuarantinedAtTheRunsEndAreCounted()
+{
+    // A message that refers to a topic the forum does not have waits for it through the walk and
+    // is quarantined when the run ends (the topic answers 404): the row counts it, as the run does.
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)) && f.generateExternal(forum(40, 4, 30, kMessages, 3)));
+    QVERIFY(f.writeForum(QStringLiteral("UPDATE messages SET topic_id = 999999 WHERE id IN (7, 8)")));
+    QVERIFY(f.startForum() && f.configure(pageSize(200)));
+    ShownDashboard shown;
+    QVERIFY(shown.show(f));
+    DashboardView &view = *shown.view;
+    QSignalSpy finished(&view, &DashboardView::runFinished);
+    view.syncNow(kForum);
+    QVERIFY(finished.wait(60000));
+    const RunResult r = resultOf(finished);
+    // The two, and the replies to them, which wait for them in turn.
+    const qint64 held = f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_quarantine WHERE entity = 'messages'"));
+    QVERIFY2(held >= 2, qPrintable(QString::number(held)));
+    QCOMPARE(r.counts.value(QStringLiteral("messages")).quarantined, held);
+    QCOMPARE(child<QLabel>(view, QStringLiteral("quarantined_forum_messages"))->text(), QLocale().toString(held));
 }
 
 void tst_Dashboard::retriesAreSaidAsTheyHappen()
