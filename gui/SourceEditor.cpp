@@ -484,7 +484,9 @@ QWidget *SourceEditor::buildGeneralTab()
             p.tokenEnv = m_secretEnv->text().trimmed();
         else if (kind == SourcePreset::Kind::GenericRest)
             p.tokenEnv.clear();
-        applyPreset(p);
+        const QJsonObject next = presetApplied(p);
+        if (confirmPreset(next))
+            setSourceObject(next);
     };
     connect(forum, &QPushButton::clicked, this, [presetFromWidgets] { presetFromWidgets(SourcePreset::Kind::GoodForum); });
     connect(rest, &QPushButton::clicked, this, [presetFromWidgets] { presetFromWidgets(SourcePreset::Kind::GenericRest); });
@@ -1092,12 +1094,76 @@ void SourceEditor::newSource(const SourcePreset &preset)
     m_startSource = m_source;
 }
 
-void SourceEditor::applyPreset(const SourcePreset &preset)
+QJsonObject SourceEditor::presetApplied(const SourcePreset &preset) const
 {
     SourcePreset p = preset;
     if (!sourceName().isEmpty())
         p.sourceName = sourceName();
-    setSourceObject(ConfigDocument::presetSource(p));
+    QJsonObject next = ConfigDocument::presetSource(p);
+    // A preset brings an API's conventions (pagination, entities, mappings). How this source
+    // signs in, whether it is enabled and when serve runs it are the admin's, not the API's: an
+    // authentication already set up (a token variable, a credentials-file key, an API key) is
+    // kept, never replaced by the preset's default variable.
+    const QJsonObject auth = m_source.value(QStringLiteral("rest")).toObject().value(QStringLiteral("auth")).toObject();
+    if (!auth.isEmpty() && auth.value(QStringLiteral("type")).toString() != QLatin1String("none")) {
+        QJsonObject rest = next.value(QStringLiteral("rest")).toObject();
+        rest.insert(QStringLiteral("auth"), auth);
+        next.insert(QStringLiteral("rest"), rest);
+    }
+    for (const QString &key : {QStringLiteral("enabled"), QStringLiteral("schedule")}) {
+        if (m_source.contains(key))
+            next.insert(key, m_source.value(key));
+    }
+    return next;
+}
+
+void SourceEditor::applyPreset(const SourcePreset &preset)
+{
+    setSourceObject(presetApplied(preset));
+}
+
+QStringList SourceEditor::changedKeys(const QJsonObject &from, const QJsonObject &to, const QString &prefix)
+{
+    QStringList out;
+    QStringList keys = from.keys() + to.keys();
+    keys.removeDuplicates();
+    keys.sort();
+    for (const QString &key : std::as_const(keys)) {
+        const QString path = prefix.isEmpty() ? key : prefix + QLatin1Char('.') + key;
+        const QJsonValue a = from.value(key), b = to.value(key);
+        if (a == b)
+            continue;
+        if (a.isObject() && b.isObject())
+            out += changedKeys(a.toObject(), b.toObject(), path);
+        else
+            out.append(path);
+    }
+    return out;
+}
+
+bool SourceEditor::confirmPreset(const QJsonObject &next)
+{
+    if (m_isNew)
+        return true; // nothing saved to lose: the preset is where a new source starts
+    const QStringList changed = changedKeys(m_source, next);
+    if (changed.isEmpty()) {
+        QMessageBox::information(this, tr("Nothing to change"), tr("%1 already is what the preset makes it.").arg(sourceName()));
+        return false;
+    }
+    constexpr int kShown = 12;
+    QString list = changed.mid(0, kShown).join(QLatin1Char('\n'));
+    if (changed.size() > kShown)
+        list += QLatin1Char('\n') + tr("and %n more", nullptr, int(changed.size() - kShown));
+    QMessageBox box(QMessageBox::Question, tr("Apply the preset?"),
+                    tr("The preset would change these keys of %1 (its name, base URL, authentication, enabled and schedule "
+                       "stay as they are). Nothing is saved until you save the source.")
+                        .arg(sourceName()),
+                    QMessageBox::Apply | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("presetPreview"));
+    box.setDetailedText(list);
+    box.setInformativeText(list);
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Apply;
 }
 
 QString SourceEditor::sourceName() const

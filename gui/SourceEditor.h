@@ -47,9 +47,14 @@ public:
     bool editSource(const QString &name);
     // Starts a new source from a preset; its name is made unique in the document.
     void newSource(const SourcePreset &preset);
-    // Refills the source from a preset, keeping its name. Empty base URL or token variable in
-    // `preset`: the ones currently entered (or the preset's defaults).
+    // Refills the source from a preset, keeping its name, and the authentication, enabled and
+    // schedule it has. Empty base URL or token variable in `preset`: the ones currently entered
+    // (or the preset's defaults). The preset buttons first show an existing source's admin the
+    // keys it would change (confirmPreset).
     void applyPreset(const SourcePreset &preset);
+    QJsonObject presetApplied(const SourcePreset &preset) const;
+    // The key paths ("rest.pagination.style", "entities") whose values differ between two sources.
+    static QStringList changedKeys(const QJsonObject &from, const QJsonObject &to, const QString &prefix = QString());
 
     bool isNewSource() const { return m_isNew; }
     QString originalName() const { return m_originalName; }
@@ -114,6 +119,9 @@ private:
         int tab = 0;          // page of the editor's tabs
         int entityTab = -1;   // page of the entity detail's tabs, for entity keys
     };
+
+    // For a source that exists in the file: lists what a preset would change and asks.
+    bool confirmPreset(const QJsonObject &next);
 
     // Building
     QWidget *buildGeneralTab();

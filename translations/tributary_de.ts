@@ -2973,6 +2973,29 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
         <source>The changes to %1 are not saved. Discard them?</source>
         <translation>Die Änderungen an %1 sind nicht gespeichert. Verwerfen?</translation>
     </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>%1 already is what the preset makes it.</source>
+        <translation>%1 entspricht bereits der Vorlage.</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply the preset?</source>
+        <translation>Vorlage anwenden?</translation>
+    </message>
+    <message>
+        <source>The preset would change these keys of %1 (its name, base URL, authentication, enabled and schedule stay as they are). Nothing is saved until you save the source.</source>
+        <translation>Die Vorlage würde diese Schlüssel von %1 ändern (Name, Basis-URL, Anmeldung, Aktivierung und Zeitplan bleiben, wie sie sind). Gespeichert wird erst, wenn Sie die Quelle speichern.</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::SourcesModel</name>

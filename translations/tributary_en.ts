@@ -337,6 +337,13 @@ Tried %n times since %2; last on %3.</numerusform>
             <numerusform>%n problems to fix before saving; each is shown next to its field.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::SourcesModel</name>

@@ -104,6 +104,7 @@ private Q_SLOTS:
     void presetsFillTheSource();
     void keysWithoutAWidgetSurviveAnEdit();
     void cancelAsksBeforeDiscardingEdits();
+    void aPresetOnASavedSourceShowsWhatItChangesAndKeepsTheSignIn();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -680,6 +681,70 @@ void tst_SourceEditor::cancelAsksBeforeDiscardingEdits()
     QTest::keyClick(&untouched, Qt::Key_Escape);
     QVERIFY(asked.isEmpty());
     QVERIFY(!untouched.isVisible());
+}
+
+void tst_SourceEditor::aPresetOnASavedSourceShowsWhatItChangesAndKeepsTheSignIn()
+{
+    // The Good Forum preset on a saved source that signs in with an API key: it used to replace
+    // the sign-in by a bearer token while the footer said "No problems", and every sync failed.
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
+    QVERIFY(f.startForum());
+    const QJsonObject apiKey{{QStringLiteral("type"), QStringLiteral("api_key")},
+                             {QStringLiteral("header"), QStringLiteral("X-Api-Key")},
+                             {QStringLiteral("key"), QJsonObject{{QStringLiteral("env"), QStringLiteral("FORUM_KEY")}}}};
+    QVERIFY(f.configure([&](QJsonObject &root) {
+        editSource(root, [&](QJsonObject &src) {
+            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+            rest.insert(QStringLiteral("auth"), apiKey);
+            QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
+            pagination.insert(QStringLiteral("page_size"), 250);
+            rest.insert(QStringLiteral("pagination"), pagination);
+            src.insert(QStringLiteral("rest"), rest);
+        });
+    }));
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    SourceEditor editor(&doc);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    const QJsonObject before = editor.sourceObject();
+
+    QString shown;
+    auto answerPreview = [&](QMessageBox::StandardButton button) {
+        shown.clear();
+        QTimer::singleShot(0, [&shown, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            shown = box->objectName() + QLatin1Char('\n') + box->informativeText();
+            box->button(button)->click();
+        });
+    };
+    // Cancel: the preview named what would change, and nothing did.
+    answerPreview(QMessageBox::Cancel);
+    widget<QPushButton>(&editor, "presetForumButton")->click();
+    QVERIFY2(shown.startsWith(QStringLiteral("presetPreview\n")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("rest.pagination.page_size")), qPrintable(shown));
+    QVERIFY2(!shown.contains(QStringLiteral("rest.auth")), qPrintable(shown));
+    QCOMPARE(editor.sourceObject(), before);
+    // Apply: the preset's page size, the source's own sign-in.
+    answerPreview(QMessageBox::Apply);
+    widget<QPushButton>(&editor, "presetForumButton")->click();
+    QVERIFY(!shown.isEmpty());
+    const QJsonObject rest = editor.sourceObject().value(QStringLiteral("rest")).toObject();
+    QCOMPARE(rest.value(QStringLiteral("auth")).toObject(), apiKey);
+    SourcePreset goodForum;
+    const int presetPageSize = ConfigDocument::presetSource(goodForum)
+                                   .value(QStringLiteral("rest")).toObject()
+                                   .value(QStringLiteral("pagination")).toObject()
+                                   .value(QStringLiteral("page_size")).toInt();
+    QVERIFY(presetPageSize > 0 && presetPageSize != 250);
+    QCOMPARE(rest.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("page_size")).toInt(), presetPageSize);
+    QCOMPARE(rest.value(QStringLiteral("base_url")), before.value(QStringLiteral("rest")).toObject().value(QStringLiteral("base_url")));
 }
 
 QTEST_MAIN(tst_SourceEditor)
