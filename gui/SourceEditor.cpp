@@ -1104,8 +1104,13 @@ QJsonObject SourceEditor::presetApplied(const SourcePreset &preset) const
     // signs in, whether it is enabled and when serve runs it are the admin's, not the API's: an
     // authentication already set up (a token variable, a credentials-file key, an API key) is
     // kept, never replaced by the preset's default variable.
+    // A new source has nothing set up yet (its sign-in is the last preset's), and a token
+    // variable the caller names for a bearer sign-in is the one wanted.
     const QJsonObject auth = m_source.value(QStringLiteral("rest")).toObject().value(QStringLiteral("auth")).toObject();
-    if (!auth.isEmpty() && auth.value(QStringLiteral("type")).toString() != QLatin1String("none")) {
+    const QString authType = auth.value(QStringLiteral("type")).toString();
+    const bool namedBearer = !preset.tokenEnv.isEmpty() && authType == QLatin1String("bearer")
+        && auth.value(QStringLiteral("token")).toObject().contains(QStringLiteral("env"));
+    if (!m_isNew && !auth.isEmpty() && authType != QLatin1String("none") && !namedBearer) {
         QJsonObject rest = next.value(QStringLiteral("rest")).toObject();
         rest.insert(QStringLiteral("auth"), auth);
         next.insert(QStringLiteral("rest"), rest);

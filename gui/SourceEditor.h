@@ -47,8 +47,9 @@ public:
     bool editSource(const QString &name);
     // Starts a new source from a preset; its name is made unique in the document.
     void newSource(const SourcePreset &preset);
-    // Refills the source from a preset, keeping its name, and the authentication, enabled and
-    // schedule it has. Empty base URL or token variable in `preset`: the ones currently entered
+    // Refills the source from a preset, keeping its name, enabled and schedule, and for a source
+    // already in the file its authentication (unless `preset` names the token variable of a
+    // bearer sign-in). Empty base URL or token variable in `preset`: the ones currently entered
     // (or the preset's defaults). The preset buttons first show an existing source's admin the
     // keys it would change (confirmPreset).
     void applyPreset(const SourcePreset &preset);
