@@ -22,9 +22,11 @@ namespace Tributary {
 
 namespace {
 
-// A malformed or truncated page is usually a transient fault of the server or a proxy: ask again
-// a couple of times before stopping the walk.
-constexpr int kParseRetries = 2;
+// A malformed or truncated page is usually a transient fault of the server or a proxy: it is
+// asked for again like any other transient failure, up to the source's limits.max_retries (a
+// source whose requests go through a proxy that cuts bodies now and then would otherwise fail
+// whenever three answers in a row were cut). Without a source (it is gone): twice.
+constexpr int kParseRetriesWithoutSource = 2;
 
 // The request a job has in flight, and its retries of malformed bodies (HttpClient cannot judge
 // those: the body arrived; only the job knows it is broken). Shared by the page and record jobs.
@@ -54,7 +56,7 @@ public:
     template <typename Job>
     int retryLater(Job *owner, RestSource *source, void (Job::*send)())
     {
-        if (parseRetries >= kParseRetries)
+        if (parseRetries >= (source ? source->config().policy.maxRetries : kParseRetriesWithoutSource))
             return -1;
         ++parseRetries;
         const int delay = HttpClient::backoffMs(source ? source->config().policy : HttpPolicy{}, parseRetries);
