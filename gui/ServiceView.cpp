@@ -15,6 +15,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <optional>
 
 namespace Tributary::Gui {
@@ -53,6 +54,20 @@ QString when(qint64 ms, const QDateTime &now)
     if (s < 3600)
         return ServiceView::tr("%1 (in %2 min)").arg(clock).arg((s + 30) / 60);
     return ServiceView::tr("%1 (in %2 h)").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat)).arg((s + 1800) / 3600);
+}
+
+// A time of a worker's plan (ms since the epoch), when it has one.
+std::optional<qint64> at(const QJsonObject &plan, const char *key)
+{
+    const QJsonValue v = plan.value(QLatin1String(key));
+    return v.isDouble() ? std::optional<qint64>(qint64(v.toDouble())) : std::nullopt;
+}
+
+std::optional<qint64> earliest(std::optional<qint64> a, std::optional<qint64> b)
+{
+    if (!a || !b)
+        return a ? a : b;
+    return std::min(*a, *b);
 }
 
 } // namespace
@@ -151,20 +166,12 @@ void ServiceView::refresh()
                 continue;
             const QJsonObject p = w.plan.value(s.name).toObject();
             running = running || p.value(QStringLiteral("running")).toBool();
-            qint64 next = 0;
-            if (p.contains(QStringLiteral("sync")))
-                next = qint64(p.value(QStringLiteral("sync")).toDouble());
-            if (p.contains(QStringLiteral("retry")) && (!next || qint64(p.value(QStringLiteral("retry")).toDouble()) < next))
-                next = qint64(p.value(QStringLiteral("retry")).toDouble());
-            if (next && (!sync || next < *sync)) {
+            const std::optional<qint64> next = earliest(at(p, "sync"), at(p, "retry"));
+            if (next && earliest(next, sync) == next) {
                 sync = next;
                 by = w.display();
             }
-            if (p.contains(QStringLiteral("reconcile"))) {
-                const qint64 r = qint64(p.value(QStringLiteral("reconcile")).toDouble());
-                if (!reconcile || r < *reconcile)
-                    reconcile = r;
-            }
+            reconcile = earliest(reconcile, at(p, "reconcile"));
         }
         const QString none = alive == 0 ? tr("not scheduled (no worker)") : tr("not scheduled");
         setCell(m_sources, row, NextSyncCol,

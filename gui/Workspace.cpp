@@ -10,6 +10,8 @@
 #include <QFileSystemWatcher>
 #include <QLoggingCategory>
 
+#include <utility>
+
 namespace Tributary::Gui {
 
 Q_LOGGING_CATEGORY(lcWorkspace, "tributary.gui.workspace", QtInfoMsg)
@@ -40,7 +42,7 @@ bool Workspace::open(const QString &configPath, QStringList *errors)
     if (!Config::load(configPath, &config, errors))
         return false;
     m_watch.reset();
-    m_stamp.reset();
+    m_stamp = StateStamp();
     m_db.reset();
     m_config = config;
     m_path = configPath;
@@ -71,7 +73,7 @@ void Workspace::close()
     delete m_fileWatcher;
     m_fileWatcher = nullptr;
     m_watch.reset();
-    m_stamp.reset();
+    m_stamp = StateStamp();
     m_db.reset();
     m_config = Config();
     m_path.clear();
@@ -87,12 +89,17 @@ void Workspace::notifyDataChanged()
 {
     Q_EMIT dataChanged();
     // Every view has read again: what is in the database now is what they show.
-    if (m_watch) {
-        m_watch->othersMayHaveWritten();
-        Result<StateStamp> stamp = m_watch->read(sourceNames());
-        if (stamp)
-            m_stamp = std::make_unique<StateStamp>(*stamp);
-    }
+    if (m_watch)
+        takeBaseline();
+}
+
+bool Workspace::takeBaseline()
+{
+    m_watch->othersMayHaveWritten();
+    Result<StateStamp> stamp = m_watch->read(sourceNames());
+    if (stamp)
+        m_stamp = *stamp;
+    return bool(stamp);
 }
 
 void Workspace::setWatchInterval(int ms)
@@ -120,11 +127,7 @@ void Workspace::startWatching()
         return;
     }
     m_watch = std::make_unique<StateWatch>(*m_db);
-    m_watch->othersMayHaveWritten();
-    Result<StateStamp> stamp = m_watch->read(sourceNames());
-    if (stamp)
-        m_stamp = std::make_unique<StateStamp>(*stamp);
-    m_watchFailed = !stamp;
+    m_watchFailed = !takeBaseline();
     if (m_watchTimer.interval() > 0)
         m_watchTimer.start();
 }
@@ -167,8 +170,7 @@ void Workspace::checkForChanges()
         return;
     }
     m_watchFailed = false;
-    const StateStamp before = m_stamp ? *m_stamp : StateStamp();
-    m_stamp = std::make_unique<StateStamp>(*stamp);
+    const StateStamp before = std::exchange(m_stamp, *stamp);
     if (stamp->runs != before.runs)
         Q_EMIT runsChanged();
     if (stamp->conflicts != before.conflicts)

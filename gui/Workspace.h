@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "state/StateWatch.h"
 #include "util/Error.h"
 
 #include <QByteArray>
@@ -13,8 +14,6 @@ class QFileSystemWatcher;
 
 namespace Tributary {
 class Database;
-class StateWatch;
-struct StateStamp;
 }
 
 namespace Tributary::Gui {
@@ -81,6 +80,8 @@ Q_SIGNALS:
 private:
     QStringList sourceNames() const;
     void startWatching();
+    // Reads what is in the database now as the baseline the next check compares with.
+    bool takeBaseline();
     void onFileChanged();
     static QByteArray fileDigest(const QString &path);
 
@@ -92,7 +93,7 @@ private:
     std::unique_ptr<Database> m_db;
     Error m_databaseError;
     std::unique_ptr<StateWatch> m_watch;
-    std::unique_ptr<StateStamp> m_stamp;
+    StateStamp m_stamp;
     bool m_watchFailed = false; // the last read failed (said once, not every interval)
     QTimer m_watchTimer;
     QFileSystemWatcher *m_fileWatcher = nullptr;
