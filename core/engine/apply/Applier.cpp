@@ -474,11 +474,10 @@ bool Applier::sweep(const EntityConfig &entity, const QStringList &goneIds, Erro
 {
     QList<LinkStore::Link> gone;
     for (const QString &id : goneIds) {
-        // With its base: whether the row was edited here decides between a delete and a conflict.
+        // With its base: whether the row was edited here decides between a delete and a conflict
+        // (the sweep adds the captured edit once it holds the row).
         LinkStore::Link link = m_ctx.links.find(entity.name, id, error);
-        bool derived = false, captured = false;
-        if (error->isError() || !m_ctx.links.readBase(entity.name, id, &link, error)
-            || !m_ctx.edits.fillBase(entity.table, &link, &derived, &captured, error))
+        if (error->isError() || !m_ctx.links.readBase(entity.name, id, &link, error))
             return false;
         gone.append(link);
     }

@@ -73,13 +73,17 @@ bool RecordPlanner::planKnownRow(RecordPlan *p, Error *error)
     if (!m_ctx.links.readBase(p->entity->name, p->externalId, &p->link, error))
         return false;
     EntityTable &table = m_ctx.table(*p->entity);
-    // No base of its own: the application's edit captured by the triggers, or else the row itself
-    // (an empty base: every local value counts as the one Tributary last wrote).
-    if (!m_ctx.edits.fillBase(p->entity->table, &p->link, &p->derivedBase, &p->captured, error))
-        return false;
+    // The row first: reading it locks it (PostgreSQL: FOR UPDATE; SQLite holds the page's write
+    // lock), so an edit the application commits from now on waits for the page and is captured
+    // over the applied values. Read the other way round, an edit committed between the two reads
+    // would be in the row but not in the base, look like Tributary's own value, and be overwritten.
     QVariantMap &local = p->local;
     bool exists = false;
     if (!table.read(p->link.localId, &local, &exists, error))
+        return false;
+    // No base of its own: the application's edit captured by the triggers, or else the row itself
+    // (an empty base: every local value counts as the one Tributary last wrote).
+    if (!m_ctx.edits.fillBase(p->entity->table, &p->link, &p->derivedBase, &p->captured, error))
         return false;
     if (!exists) {
         // The main application deleted the row that the source has just changed: never resurrect

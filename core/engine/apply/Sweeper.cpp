@@ -25,15 +25,20 @@ bool Sweeper::sweep(const EntityConfig &entity, const QStringList &goneIds, cons
     EntityTable &table = m_ctx.table(entity);
     EntityCounts &counts = m_ctx.counts[entity.name];
     for (qsizetype i = 0; i < gone.size(); ++i) {
-        const LinkStore::Link &link = gone.at(i);
+        LinkStore::Link link = gone.at(i);
         const QString &id = goneIds.at(i);
-        // Whether the local row differs from what the source said last (a local edit).
+        // Whether the local row differs from what the source said last (a local edit). The row is
+        // read (and so locked) before the captured edit, as RecordPlanner::planKnownRow does: an
+        // edit committed in between would otherwise be in neither the base nor the comparison.
         QVariantMap row;
         bool exists = false;
         if (!table.read(link.localId, &row, &exists, error))
             return false;
         if (!link.found || !link.deletedAt.isEmpty())
             continue;
+        bool derived = false, captured = false;
+        if (!m_ctx.edits.fillBase(entity.table, &link, &derived, &captured, error))
+            return false;
         if (link.origin == QLatin1String("matched")) {
             // An adopted row is the main application's own: the source letting go of it only
             // unlinks it.
