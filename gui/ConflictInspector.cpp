@@ -6,6 +6,7 @@
 #include "DisplayText.h"
 #include "Workspace.h"
 
+#include "state/ChangeLog.h"
 #include "store/Database.h"
 #include "util/LoginName.h"
 
@@ -13,6 +14,7 @@
 #include <QComboBox>
 #include <QFrame>
 #include <QGuiApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -105,17 +107,23 @@ void ConflictInspector::buildUi()
     auto *bar = new QHBoxLayout;
     m_sourceCombo = new QComboBox(this);
     m_sourceCombo->setObjectName(QStringLiteral("sourceFilter"));
+    // As wide as their items where there is room, narrower (elided) in a 1024 px window in German.
+    const int narrow = fontMetrics().horizontalAdvance(QLatin1Char('m')) * 6;
     m_sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_sourceCombo->setMinimumWidth(narrow);
     m_entityCombo = new QComboBox(this);
     m_entityCombo->setObjectName(QStringLiteral("entityFilter"));
     m_entityCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_entityCombo->setMinimumWidth(narrow);
     m_fieldEdit = new QLineEdit(this);
     m_fieldEdit->setObjectName(QStringLiteral("fieldFilter"));
     m_fieldEdit->setPlaceholderText(tr("any field"));
     m_fieldEdit->setClearButtonEnabled(true);
+    m_fieldEdit->setMinimumWidth(narrow);
     m_fieldEdit->setToolTip(tr("Only conflicts about this field (its exact column name)"));
     m_ageCombo = new QComboBox(this);
     m_ageCombo->setObjectName(QStringLiteral("ageFilter"));
+    m_ageCombo->setMinimumWidth(narrow);
     m_ageCombo->addItem(tr("any time"), 0);
     m_ageCombo->addItem(tr("older than 1 hour"), 1);
     m_ageCombo->addItem(tr("older than 1 day"), 24);
@@ -137,7 +145,6 @@ void ConflictInspector::buildUi()
     addLabelled(tr("&Raised:"), m_ageCombo);
     bar->addWidget(m_showResolved);
     bar->addStretch(1);
-    bar->addWidget(m_countLabel);
     root->addLayout(bar);
 
     m_fieldTimer = new QTimer(this);
@@ -195,6 +202,7 @@ void ConflictInspector::buildUi()
     auto *bulk = new QHBoxLayout;
     m_selectionLabel = new QLabel(listPane);
     m_selectionLabel->setObjectName(QStringLiteral("selectionLabel"));
+    m_selectionLabel->setWordWrap(true);
     m_bulkKeepLocal = new QPushButton(tr("Keep local for selected"), listPane);
     m_bulkKeepLocal->setObjectName(QStringLiteral("bulkKeepLocalButton"));
     m_bulkKeepLocal->setToolTip(tr("For every selected open conflict, keep the main database's side: its values stay, a row it "
@@ -205,6 +213,10 @@ void ConflictInspector::buildUi()
                                     "the main application deleted is restored, a row the source deleted is deleted."));
     connect(m_bulkKeepLocal, &QPushButton::clicked, this, [this] { resolveSelected(Resolution::Action::KeepLocal); });
     connect(m_bulkTakeRemote, &QPushButton::clicked, this, [this] { resolveSelected(Resolution::Action::TakeRemote); });
+    // How many the filters show, then how many are selected: below the list, so the filter bar
+    // fits a 1024 px window in German.
+    bulk->addWidget(m_countLabel);
+    bulk->addSpacing(16);
     bulk->addWidget(m_selectionLabel, 1);
     bulk->addWidget(m_bulkKeepLocal);
     bulk->addWidget(m_bulkTakeRemote);
@@ -238,11 +250,10 @@ void ConflictInspector::buildUi()
     m_changedNote->hide();
     m_fieldsTable = new QTableWidget(0, FieldColumnCount, detail);
     m_fieldsTable->setObjectName(QStringLiteral("fieldsTable"));
-    m_fieldsTable->setHorizontalHeaderLabels({tr("Field"), tr("Base (last from the source)"), tr("Local (main database)"),
-                                              tr("Remote (the source)"), tr("Decision"), tr("Merged value")});
-    m_fieldsTable->horizontalHeaderItem(BaseCol)->setToolTip(tr("The values Tributary applied last time: what both sides started from"));
-    m_fieldsTable->horizontalHeaderItem(LocalCol)->setToolTip(tr("The row's values in the main database when the conflict was raised"));
-    m_fieldsTable->horizontalHeaderItem(RemoteCol)->setToolTip(tr("What the source says. Taking remote writes what the source says "
+    m_fieldsTable->setHorizontalHeaderLabels({tr("Field"), tr("Base"), tr("Local"), tr("Remote"), tr("Decision"), tr("Merged value")});
+    m_fieldsTable->horizontalHeaderItem(BaseCol)->setToolTip(tr("Base: the values Tributary applied last time, what both sides started from"));
+    m_fieldsTable->horizontalHeaderItem(LocalCol)->setToolTip(tr("Local: the row's values in the main database when the conflict was raised"));
+    m_fieldsTable->horizontalHeaderItem(RemoteCol)->setToolTip(tr("Remote: what the source says. Taking remote writes what the source says "
                                                                   "now, which may be newer if it changed other fields since"));
     m_fieldsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fieldsTable->setSelectionMode(QAbstractItemView::NoSelection);
@@ -251,6 +262,8 @@ void ConflictInspector::buildUi()
     m_fieldsTable->setWordWrap(false);
     m_fieldsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_fieldsTable->horizontalHeader()->setStretchLastSection(true);
+    m_fieldsTable->setTextElideMode(Qt::ElideRight);
+    m_fieldsTable->installEventFilter(this);
     m_legendLabel = new QLabel(detail);
     m_legendLabel->setObjectName(QStringLiteral("legendText"));
     m_legendLabel->setWordWrap(true);
@@ -387,6 +400,54 @@ void ConflictInspector::rebuildFilterChoices()
     m_entityCombo->setCurrentIndex(qMax(0, m_entityCombo->findData(currentEntity)));
 }
 
+bool ConflictInspector::writtenByResolution(const Conflict &c, const QString &table, QJsonObject *values) const
+{
+    Database *db = m_workspace ? m_workspace->database() : nullptr;
+    if (!db || c.resolvedAt.isEmpty())
+        return false;
+    const Result<QList<Change>> lines = ChangeLog(*db).forRow(table, c.localId, 50);
+    if (!lines)
+        return false;
+    // ConflictResolver writes its change line with the resolution's own time.
+    for (auto it = lines->crbegin(); it != lines->crend(); ++it) {
+        if (it->at == c.resolvedAt && it->entity == c.entity) {
+            *values = it->values;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ConflictInspector::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_fieldsTable && event->type() == QEvent::Resize)
+        fitFieldColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ConflictInspector::fitFieldColumns()
+{
+    if (m_fieldsTable->rowCount() == 0)
+        return;
+    m_fieldsTable->resizeColumnsToContents();
+    const int available = m_fieldsTable->viewport()->width();
+    const bool choosing = !m_fieldsTable->isColumnHidden(ChoiceCol) && m_fieldsTable->cellWidget(0, ChoiceCol);
+    // Room kept for the merged value while a person chooses: enough to read and type a value.
+    const int merged = choosing ? qMax(160, available / 5) : 0;
+    int fixed = m_fieldsTable->columnWidth(FieldCol) + merged;
+    if (choosing)
+        fixed += m_fieldsTable->columnWidth(ChoiceCol);
+    const QList<int> values{BaseCol, LocalCol, RemoteCol};
+    int wanted = 0;
+    for (int col : values)
+        wanted += qMin(m_fieldsTable->columnWidth(col), 320);
+    const int room = qMax(3 * 80, available - fixed);
+    for (int col : values) {
+        const int natural = qMin(m_fieldsTable->columnWidth(col), 320);
+        m_fieldsTable->setColumnWidth(col, wanted <= room ? natural : qMax(80, natural * room / qMax(1, wanted)));
+    }
+}
+
 void ConflictInspector::refresh()
 {
     Database *db = m_workspace ? m_workspace->database() : nullptr;
@@ -399,6 +460,8 @@ void ConflictInspector::refresh()
     }
     if (m_model->rowCount() > 0 && !m_columnsSized) {
         m_table->resizeColumnsToContents();
+        // A long title or message must not push the kind and status off screen.
+        m_table->setColumnWidth(ConflictsModel::RecordColumn, qMin(m_table->columnWidth(ConflictsModel::RecordColumn), 220));
         m_columnsSized = true;
     }
     updateEmptyState();
@@ -538,10 +601,21 @@ void ConflictInspector::syncDetail()
     if (c->id == m_shown.id && c->updatedAt == m_shown.updatedAt && c->status == m_shown.status)
         return;
     const bool newerVersion = c->id == m_shown.id && c->isOpen() && m_shown.isOpen();
+    // Which side moved decides the sentence: a refusal because the main application edited the
+    // row again reads the local side anew; the source's newer version changes the remote side.
+    const bool remoteMoved = c->remote != m_shown.remote;
+    const bool localMoved = c->local != m_shown.local;
     showConflict(c);
     if (newerVersion) {
-        m_changedNote->setText(tr("The source sent a newer version of this record after the conflict was shown: "
-                                  "what you see now is the conflict as it stands."));
+        m_changedNote->setText(remoteMoved && localMoved
+                                   ? tr("Both the source and the main application changed this record after the conflict was shown: "
+                                        "what you see now is the conflict as it stands.")
+                               : remoteMoved ? tr("The source sent a newer version of this record after the conflict was shown: "
+                                                  "what you see now is the conflict as it stands.")
+                               : localMoved ? tr("The main application changed this row after the conflict was shown: the local "
+                                                 "values you see now are its current ones.")
+                                            : tr("This conflict was updated after it was shown: what you see now is the conflict "
+                                                 "as it stands."));
         m_changedNote->show();
     }
 }
@@ -582,8 +656,16 @@ void ConflictInspector::showConflict(const Conflict *c)
 
     m_shownFields = deletion ? ConflictsModel::shownFields(*c) : c->fields;
     const bool choosing = !deletion && open;
+    // A decided conflict shows what the decision wrote: the change log's line of that moment.
+    bool wroteFound = false;
+    QJsonObject wrote;
+    if (!open)
+        wroteFound = writtenByResolution(*c, table, &wrote);
     m_fieldsTable->setColumnHidden(ChoiceCol, !choosing);
-    m_fieldsTable->setColumnHidden(MergedCol, !choosing);
+    m_fieldsTable->setColumnHidden(MergedCol, !choosing && !wroteFound);
+    m_fieldsTable->horizontalHeaderItem(MergedCol)->setText(choosing ? tr("Merged value") : tr("Written"));
+    m_fieldsTable->horizontalHeaderItem(MergedCol)->setToolTip(
+        choosing ? QString() : tr("What the decision wrote into the main database (from the change log); empty: nothing written"));
     m_fieldsTable->setRowCount(int(m_shownFields.size()));
     const int lineHeight = m_fieldsTable->fontMetrics().lineSpacing();
     for (int row = 0; row < m_shownFields.size(); ++row) {
@@ -604,6 +686,12 @@ void ConflictInspector::showConflict(const Conflict *c)
             m_fieldsTable->setItem(row, RemoteCol, noteItem(tr("(record deleted)")));
         else
             m_fieldsTable->setItem(row, RemoteCol, valueItem(remote, remoteChangedBrush(), remote != base));
+        if (wroteFound) {
+            if (wrote.contains(f))
+                m_fieldsTable->setItem(row, MergedCol, valueItem(wrote.value(f), QBrush(), false));
+            else
+                m_fieldsTable->setItem(row, MergedCol, noteItem(tr("(not written)")));
+        }
         if (!choosing)
             continue;
         auto *choice = new QComboBox(m_fieldsTable);
@@ -636,11 +724,7 @@ void ConflictInspector::showConflict(const Conflict *c)
                 fieldChoiceChanged(r);
         });
     }
-    m_fieldsTable->resizeColumnsToContents();
-    for (int col : {BaseCol, LocalCol, RemoteCol}) {
-        if (m_fieldsTable->columnWidth(col) > 320)
-            m_fieldsTable->setColumnWidth(col, 320);
-    }
+    fitFieldColumns();
 
     QStringList legend;
     legend.append(tr("<span style=\"background-color: rgba(255,170,0,80)\">&nbsp;Tinted&nbsp;</span> local values were changed "

@@ -79,7 +79,15 @@ public Q_SLOTS:
     void refresh();
     void clearFilters();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // Shares the fields table's width between its columns so the decision and the merged value
+    // stay on screen: the value columns shrink (their text elides, the tooltip has it whole).
+    void fitFieldColumns();
+    // The values the decision on `c` wrote (the change log's line at its resolution time).
+    bool writtenByResolution(const Conflict &c, const QString &table, QJsonObject *values) const;
     void buildUi();
     void rebuildFilterChoices();
     void updateEmptyState();

@@ -119,6 +119,8 @@ QVariant ConflictsModel::data(const QModelIndex &index, int role) const
             return kindSentence(c.kind);
         case FieldsColumn:
             return tr("Fields of this conflict: %1").arg(c.fields.join(QStringLiteral(", ")));
+        case RecordColumn:
+            return recordLabel(c);
         case RaisedColumn:
             return tr("Raised %1, last updated %2").arg(DisplayText::time(c.createdAt), DisplayText::time(c.updatedAt));
         case StatusColumn:
@@ -138,6 +140,8 @@ QVariant ConflictsModel::data(const QModelIndex &index, int role) const
             return c.externalId;
         case LocalIdColumn:
             return c.localId;
+        case RecordColumn:
+            return recordLabel(c);
         case KindColumn:
             return kindLabel(c.kind);
         case FieldsColumn: {
@@ -156,6 +160,32 @@ QVariant ConflictsModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QString ConflictsModel::recordLabel(const Conflict &c)
+{
+    // The local side first (what the main application shows), then the source's, then the base.
+    const QList<const QJsonObject *> sides{&c.local, &c.remote, &c.base};
+    auto text = [&](const QString &field) {
+        for (const QJsonObject *side : sides) {
+            const QJsonValue v = side->value(field);
+            if (v.isString() && !v.toString().trimmed().isEmpty())
+                return v.toString().simplified();
+        }
+        return QString();
+    };
+    QString label;
+    for (const char *preferred : {"title", "name", "subject", "display_name", "username", "email", "label"}) {
+        label = text(QString::fromLatin1(preferred));
+        if (!label.isEmpty())
+            break;
+    }
+    for (const QJsonObject *side : sides) {
+        for (auto it = side->constBegin(); label.isEmpty() && it != side->constEnd(); ++it)
+            label = text(it.key());
+    }
+    constexpr int kMaxChars = 60;
+    return label.size() > kMaxChars ? label.left(kMaxChars - 1) + QChar(0x2026) : label;
+}
+
 QVariant ConflictsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -166,6 +196,7 @@ QVariant ConflictsModel::headerData(int section, Qt::Orientation orientation, in
     case EntityColumn: return tr("Entity");
     case ExternalIdColumn: return tr("External id");
     case LocalIdColumn: return tr("Local id");
+    case RecordColumn: return tr("Record");
     case KindColumn: return tr("Kind");
     case FieldsColumn: return tr("Fields");
     case RaisedColumn: return tr("Raised");

@@ -17,8 +17,8 @@ class ConflictsModel : public RowModel
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, SourceColumn, EntityColumn, ExternalIdColumn, LocalIdColumn, KindColumn, FieldsColumn, RaisedColumn,
-                  StatusColumn, ColumnCount };
+    enum Column { IdColumn, SourceColumn, EntityColumn, ExternalIdColumn, LocalIdColumn, RecordColumn, KindColumn, FieldsColumn,
+                  RaisedColumn, StatusColumn, ColumnCount };
     enum Role {
         ConflictIdRole = Qt::UserRole + 1, // qint64
         SortRole,                          // what the column sorts by (numbers as numbers, times as text)
@@ -52,6 +52,9 @@ public:
     // The fields worth showing: every field of a "field" conflict; for an edit-versus-delete
     // conflict the ones the side that did not delete changed (as `tributaryd conflicts show`).
     static QStringList shownFields(const Conflict &c);
+    // What the record is, in a few words for the list: its title, name, subject or e-mail when
+    // the conflict holds one, else its first text value ("Sourdough starters, week 2").
+    static QString recordLabel(const Conflict &c);
     // In the reader's language: a short label ("Deleted here") and a sentence.
     // How a conflict was resolved, in words: "kept local", "rule source-wins", "priority of forum2".
     static QString resolutionText(const QString &resolution);

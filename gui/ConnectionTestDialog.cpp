@@ -23,6 +23,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <climits>
 
 namespace Tributary::Gui {
@@ -802,7 +803,13 @@ void ConnectionTestDialog::showEntity(int index)
     m_view->resizeColumnsToContents();
     for (int c = 0; c < m_model->columnCount(); ++c)
         m_view->setColumnWidth(c, qMin(m_view->columnWidth(c), 320));
-    m_checks->setChecks(r && r->tested ? r->report.checks : QList<ProbeCheck>());
+    const QList<ProbeCheck> checks = r && r->tested ? r->report.checks : QList<ProbeCheck>();
+    m_checks->setChecks(checks);
+    // The fix column only when a check has one: what the probe saw gets the room otherwise.
+    const bool anyFix = std::any_of(checks.cbegin(), checks.cend(), [](const ProbeCheck &c) { return !c.fix.isEmpty(); });
+    m_checksView->setColumnHidden(3, !anyFix);
+    if (anyFix)
+        m_checksView->setColumnWidth(3, qBound(160, m_checksView->viewport()->width() * 3 / 10, 300));
     m_checksView->resizeRowsToContents();
     m_record->clear();
     if (!r) {

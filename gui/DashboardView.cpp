@@ -214,14 +214,20 @@ DashboardView::Panel *DashboardView::buildPanel(const SourceConfig &source)
     layout->addWidget(p->preview);
 
     auto *grid = new QGridLayout;
-    grid->setHorizontalSpacing(12);
-    const QStringList headers = {tr("Entity"), tr("Progress"), tr("Records/s"), tr("ETA"), tr("Fetched"), tr("Inserted"),
+    // Laid out to fit a 1024 px wide window beside the sources list: short headers, the details
+    // in their tooltips.
+    grid->setHorizontalSpacing(8);
+    const QStringList headers = {tr("Entity"), tr("Progress"), tr("Rate"), tr("ETA"), tr("Fetched"), tr("Inserted"),
                                  tr("Updated"), tr("Deleted"), tr("Linked"), tr("Conflicts"), tr("Quarantined")};
     for (int c = 0; c < headers.size(); ++c) {
         auto *h = new QLabel(headers.at(c));
         QFont f = h->font();
         f.setBold(true);
         h->setFont(f);
+        if (c == 2)
+            h->setToolTip(tr("Records per second"));
+        else if (c == 3)
+            h->setToolTip(tr("Time left, estimated from the rate and the source's total"));
         grid->addWidget(h, 0, c, c >= 2 ? Qt::AlignRight : Qt::AlignLeft);
     }
     grid->setColumnStretch(1, 1);
@@ -232,7 +238,7 @@ DashboardView::Panel *DashboardView::buildPanel(const SourceConfig &source)
         row->name = new QLabel(e->name);
         row->bar = new QProgressBar;
         row->bar->setObjectName(objectNameFor(QStringLiteral("progress"), source.name, e->name));
-        row->bar->setMinimumWidth(160);
+        row->bar->setMinimumWidth(100);
         row->bar->setTextVisible(true);
         setWaiting(row->bar, QString());
         row->rate = new QLabel;
@@ -649,7 +655,7 @@ void DashboardView::showCounts(EntityRow *row, const EntityCounts &counts, bool 
         if (last.first > first.first)
             rate = double(last.second - first.second) * 1000.0 / double(last.first - first.first);
     }
-    row->rate->setText(rate > 0 ? formatCount(qint64(rate + 0.5)) : QString());
+    row->rate->setText(rate > 0 ? tr("%1/s").arg(formatCount(qint64(rate + 0.5))) : QString());
     if (counts.total >= 0 && rate > 0) {
         const qint64 left = qMax<qint64>(0, counts.total - counts.fetched);
         row->eta->setText(formatDuration(qint64(double(left) / rate + 0.5)));

@@ -24,7 +24,16 @@ QDateTime DisplayText::parseTime(const QString &iso)
 QString DisplayText::time(const QString &iso)
 {
     const QDateTime t = parseTime(iso);
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : iso;
+    if (!t.isValid())
+        return iso;
+    // The reader's date and time, to the second (a sync's times differ by seconds): the locale's
+    // short formats ("04.12.26 21:53:36", "12/4/26 9:53:36 PM") with the seconds put in.
+    const QLocale locale;
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    if (!timeFormat.contains(QLatin1Char('s')))
+        timeFormat.replace(QStringLiteral("mm"), QStringLiteral("mm:ss"));
+    const QDateTime local = t.toLocalTime();
+    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + locale.toString(local.time(), timeFormat);
 }
 
 QString DisplayText::age(const QDateTime &then, const QDateTime &now)

@@ -29,10 +29,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -79,7 +81,10 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(m_sourcesView);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 900});
+    splitter->setSizes({200, 900});
+    // The sources list keeps room for its names and states whatever the view beside it wants.
+    splitter->setChildrenCollapsible(false);
+    m_sourcesView->setMinimumWidth(170);
 
     // Said above everything while the file on disk is not the one the console read.
     m_fileBar = new QFrame;
@@ -152,8 +157,11 @@ MainWindow::MainWindow(QWidget *parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(1180, 720);
+    if (!settings.contains(QStringLiteral("window/geometry"))) {
+        // Laid out for 1024x768 and up: the first window fits the screen it opens on.
+        const QSize preferred(1180, 720);
+        resize(screen() ? preferred.boundedTo(screen()->availableGeometry().size()) : preferred);
+    }
     updateTitle();
     updateActions();
     updateConflictsTab();
@@ -261,6 +269,22 @@ void MainWindow::createMenus()
         a->setChecked(languageSetting() == code);
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+    }
+    QMenu *theme = settings->addMenu(tr("&Colours"));
+    theme->setObjectName(QStringLiteral("themeMenu"));
+    auto *themes = new QActionGroup(this);
+    const QList<QPair<QString, QString>> themeNames = {{QString(), tr("Follow the desktop")}, {QStringLiteral("light"), tr("Light")},
+                                                       {QStringLiteral("dark"), tr("Dark")}};
+    for (const auto &[code, name] : themeNames) {
+        QAction *a = theme->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(themeSetting() == code);
+        a->setData(code);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [code = code] {
+            setThemeSetting(code);
+            applyTheme(code);
+        });
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -612,6 +636,8 @@ void MainWindow::testConnection()
 void MainWindow::onRunFinished(const RunResult &result)
 {
     updateActions();
+    if (m_languagePending && !m_dashboard->isAnyRunning())
+        QTimer::singleShot(0, this, [this] { setLanguage(languageSetting()); });
     switch (result.status) {
     case RunResult::Status::Failed:
         statusBar()->showMessage(tr("%1: the sync failed: %2").arg(result.source, result.error.message), 10000);
@@ -632,8 +658,46 @@ void MainWindow::onRunFinished(const RunResult &result)
 
 void MainWindow::setLanguage(const QString &language)
 {
+    if (language == languageSetting() && !m_languagePending)
+        return;
+    // The window is built again in the new language: unsaved edits are saved or dropped first.
+    if (!maybeSave())
+        return;
     setLanguageSetting(language);
-    QMessageBox::information(this, tr("Language"), tr("The language changes the next time Tributary starts."));
+    if (m_dashboard->isAnyRunning()) {
+        m_languagePending = true;
+        statusBar()->showMessage(tr("The language changes when the running sync ends."), 8000);
+        return;
+    }
+    m_languagePending = false;
+    Q_EMIT languageChangeRequested();
+}
+
+MainWindow::Placement MainWindow::placement() const
+{
+    Placement p;
+    p.config = m_document->filePath();
+    p.source = currentSource();
+    p.tab = m_tabs->currentIndex();
+    p.geometry = saveGeometry();
+    p.state = saveState();
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        p.splitter = splitter->saveState();
+    return p;
+}
+
+void MainWindow::restorePlacement(const Placement &p)
+{
+    restoreGeometry(p.geometry);
+    restoreState(p.state);
+    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        splitter->restoreState(p.splitter);
+    if (!p.config.isEmpty())
+        openConfig(p.config);
+    if (!p.source.isEmpty())
+        selectSource(p.source);
+    if (p.tab >= 0 && p.tab < m_tabs->count())
+        m_tabs->setCurrentIndex(p.tab);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -68,6 +68,27 @@ public:
     // The bar that says the file changed on disk (visible while it has).
     QWidget *configFileBar() const { return m_fileBar; }
 
+    // Where the admin was: what a window built again (in another language) takes over.
+    struct Placement
+    {
+        QString config;
+        QString source;
+        int tab = 0;
+        QByteArray geometry;
+        QByteArray state;
+        QByteArray splitter;
+    };
+    Placement placement() const;
+    void restorePlacement(const Placement &placement);
+
+    // Sets the console's language; it changes at once (WindowHost builds the window again) unless
+    // a sync runs (then when the last one ends) or edits are unsaved and the admin cancels.
+    void setLanguage(const QString &language);
+
+Q_SIGNALS:
+    // The language setting changed and nothing would be lost by building the window again.
+    void languageChangeRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -88,7 +109,6 @@ private:
     bool readyToRun();
     void onRunFinished(const Tributary::RunResult &result);
     void onConfigFileChanged();
-    void setLanguage(const QString &language);
 
     Workspace *m_workspace = nullptr;
     ConfigDocument *m_document = nullptr;
@@ -106,6 +126,7 @@ private:
     QLabel *m_statusConfig = nullptr;
     QLabel *m_statusConflicts = nullptr;
     QMenu *m_recentMenu = nullptr;
+    bool m_languagePending = false; // asked while a sync ran: changes when the last one ends
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;

@@ -43,14 +43,14 @@ bool save(QWidget *widget, const QString &directory, const QString &name, QStrin
 
 } // namespace
 
-bool takeScreenshots(MainWindow &window, const QString &directory, QString *error)
+bool takeScreenshots(MainWindow &window, const QString &directory, const QSize &screen, QString *error)
 {
     if (!window.workspace()->isOpen() || window.workspace()->config().sources.isEmpty()) {
         *error = QStringLiteral("no configuration with a source is open");
         return false;
     }
     const QString source = window.workspace()->config().sources.first().name;
-    window.resize(1280, 780);
+    window.resize(screen);
     window.show();
     window.selectSource(source);
     settle(300);
@@ -80,12 +80,18 @@ bool takeScreenshots(MainWindow &window, const QString &directory, QString *erro
     window.showView(MainWindow::View::Log);
     if (!save(&window, directory, QStringLiteral("log"), error))
         return false;
+    window.showView(MainWindow::View::Quarantine);
+    if (!save(&window, directory, QStringLiteral("quarantine"), error))
+        return false;
+    window.showView(MainWindow::View::Service);
+    if (!save(&window, directory, QStringLiteral("service"), error))
+        return false;
     window.showView(MainWindow::View::Dashboard);
 
     SourceEditor editor(window.document(), window.workspace(), &window);
     editor.editSource(source);
-    editor.resize(1000, 720);
     editor.show();
+    editor.resize(editor.size().boundedTo(screen));
     if (!save(&editor, directory, QStringLiteral("source-editor"), error))
         return false;
     editor.selectEntity(QStringLiteral("messages"));
@@ -97,13 +103,12 @@ bool takeScreenshots(MainWindow &window, const QString &directory, QString *erro
         return false;
     editor.hide();
 
-    // The size the console's layout is checked at: nothing may be clipped there.
     ConnectionTestDialog test(window.workspace()->config(), source, &window);
-    test.resize(1180, 720);
     QEventLoop testLoop;
     QObject::connect(&test, &ConnectionTestDialog::finished, &testLoop, &QEventLoop::quit);
     QTimer::singleShot(150000, &testLoop, &QEventLoop::quit);
     test.show();
+    test.resize(test.size().boundedTo(screen));
     if (!test.isFinished())
         testLoop.exec();
     test.selectEntity(QStringLiteral("messages"));

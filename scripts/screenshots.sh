@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Renders the console's main views with demo data into docs/images/, under Xvfb, so the README
-# and docs/console.md show the console as it is. Run after a build (scripts/setup.sh).
+# Renders the console's views with demo data under Xvfb, so the README and docs/console.md show
+# the console as it is: in English and German, light and dark, at 1024x768 (the smallest screen the
+# layout is made for) and 1600x1000. Run after a build (scripts/setup.sh).
 #
-#   bash scripts/screenshots.sh [OUTPUT_DIR]
+#   bash scripts/screenshots.sh [OUTPUT_DIR]      (default docs/images)
 #
 # What it does: makes the demo (a main database and an external forum), serves the forum with
-# forum-sim, edits one topic on both sides so a conflict waits, then starts `tributary
-# --screenshots DIR` on a virtual display: the console syncs, opens each view and saves it.
+# forum-sim, edits one topic on both sides so a conflict waits, then, for each language, theme and
+# size, starts `tributary --screenshots DIR` on a virtual display on a fresh copy of that main
+# database: the console syncs, opens each view and saves it into OUTPUT_DIR/LANG-THEME-SIZE/.
+# Look at every picture before committing it.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,8 +52,24 @@ curl -fsS -o /dev/null -X PATCH -H "Authorization: Bearer $token" -H 'Content-Ty
 curl -fsS -o /dev/null -X PATCH -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"content":"Updated at the forum: the recipe now uses 20% rye."}' "http://127.0.0.1:$port/api/v1/messages/12"
 
+cp "$work/demo/main.sqlite" "$work/main.pristine"
 mkdir -p "$out"
-log "rendering into $out"
-XDG_CONFIG_HOME="$work/settings" LANGUAGE=en LANG=C.UTF-8 \
-    xvfb-run -a -s "-screen 0 1600x1000x24" "$bin/tributary" --screenshots "$(cd "$out" && pwd)" "$config"
-ls -1 "$out"/*.png
+for lang in en de; do
+    for theme in light dark; do
+        for size in 1024x768 1600x1000; do
+            dir="$out/$lang-$theme-$size"
+            mkdir -p "$dir"
+            log "rendering $lang, $theme, $size into $dir"
+            cp "$work/main.pristine" "$work/demo/main.sqlite"
+            rm -f "$work/demo/main.sqlite-wal" "$work/demo/main.sqlite-shm"
+            locale=C.UTF-8
+            [[ "$lang" == de ]] && locale=de_DE.UTF-8
+            # A settings directory per picture set: nothing one run chose leaks into the next.
+            rm -rf "$work/settings"
+            XDG_CONFIG_HOME="$work/settings" LANGUAGE="$lang" LANG="$locale" LC_ALL="$locale" \
+                xvfb-run -a -s "-screen 0 ${size}x24" "$bin/tributary" --screenshots "$(cd "$dir" && pwd)" \
+                --screenshot-size "$size" --theme "$theme" "$config"
+        done
+    done
+done
+ls -1 "$out"/*/*.png

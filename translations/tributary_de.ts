@@ -182,36 +182,12 @@
         <translation>Feld</translation>
     </message>
     <message>
-        <source>Base (last from the source)</source>
-        <translation>Basis (zuletzt von der Quelle)</translation>
-    </message>
-    <message>
-        <source>Local (main database)</source>
-        <translation>Lokal (Hauptdatenbank)</translation>
-    </message>
-    <message>
-        <source>Remote (the source)</source>
-        <translation>Quelle (remote)</translation>
-    </message>
-    <message>
         <source>Decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
         <source>Merged value</source>
         <translation>Zusammengeführter Wert</translation>
-    </message>
-    <message>
-        <source>The values Tributary applied last time: what both sides started from</source>
-        <translation>Die Werte, die Tributary zuletzt angewendet hat: der gemeinsame Ausgangspunkt beider Seiten</translation>
-    </message>
-    <message>
-        <source>The row&apos;s values in the main database when the conflict was raised</source>
-        <translation>Die Werte der Zeile in der Hauptdatenbank, als der Konflikt erkannt wurde</translation>
-    </message>
-    <message>
-        <source>What the source says. Taking remote writes what the source says now, which may be newer if it changed other fields since</source>
-        <translation>Was die Quelle sagt. &quot;Quelle übernehmen&quot; schreibt den jetzigen Stand der Quelle; er kann neuer sein, falls sie seitdem andere Felder geändert hat</translation>
     </message>
     <message>
         <source>Keep local</source>
@@ -504,6 +480,30 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <translation>Die Konflikte können nicht gelesen werden:
 %1</translation>
     </message>
+    <message>
+        <source>Base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Base: the values Tributary applied last time, what both sides started from</source>
+        <translation>Basis: die Werte, die Tributary zuletzt geschrieben hat, von denen beide Seiten ausgingen</translation>
+    </message>
+    <message>
+        <source>Local: the row&apos;s values in the main database when the conflict was raised</source>
+        <translation>Lokal: die Werte der Zeile in der Hauptdatenbank, als der Konflikt entstand</translation>
+    </message>
+    <message>
+        <source>Remote: what the source says. Taking remote writes what the source says now, which may be newer if it changed other fields since</source>
+        <translation>Quelle: was die Quelle sagt. „Quelle übernehmen“ schreibt, was die Quelle jetzt sagt; das kann neuer sein, wenn sie seither andere Felder geändert hat</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::ConflictsModel</name>
@@ -634,6 +634,10 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
     <message>
         <source>chosen per field (%1)</source>
         <translation>je Feld entschieden (%1)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
     </message>
 </context>
 <context>
@@ -1052,24 +1056,20 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <source>Records/s</source>
-        <translation>Datensätze/s</translation>
-    </message>
-    <message>
         <source>ETA</source>
         <translation>Restzeit</translation>
     </message>
     <message>
         <source>Fetched</source>
-        <translation>Abgerufen</translation>
+        <translation>Gelesen</translation>
     </message>
     <message>
         <source>Inserted</source>
-        <translation>Eingefügt</translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation>Aktualisiert</translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Deleted</source>
@@ -1226,6 +1226,22 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
     <message>
         <source>retry %1 of %2 sent</source>
         <translation>Wiederholung %1 von %2 gesendet</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Records per second</source>
+        <translation>Datensätze pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Time left, estimated from the rate and the source&apos;s total</source>
+        <translation>Restzeit, geschätzt aus der Rate und der Gesamtzahl der Quelle</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
     </message>
 </context>
 <context>
@@ -1654,14 +1670,6 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen:
         <translation>%1: Die Synchronisation ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>The language changes the next time Tributary starts.</source>
-        <translation>Die Sprache wechselt beim nächsten Start von Tributary.</translation>
-    </message>
-    <message>
         <source>A sync is running</source>
         <translation>Eine Synchronisation läuft</translation>
     </message>
@@ -1748,6 +1756,26 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen:
     <message>
         <source>S&amp;ervice</source>
         <translation>&amp;Dienst</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Farben</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>Wie der Desktop</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>The language changes when the running sync ends.</source>
+        <translation>Die Sprache wechselt, sobald die laufende Synchronisation endet.</translation>
     </message>
 </context>
 <context>
@@ -3071,6 +3099,14 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>Sync the configuration&apos;s first source, save a picture of each view into DIR, and quit (scripts/screenshots.sh).</source>
         <translation>Die erste Quelle der Konfiguration synchronisieren, von jeder Ansicht ein Bild in DIR speichern und beenden (scripts/screenshots.sh).</translation>
+    </message>
+    <message>
+        <source>The window&apos;s size for --screenshots, as WIDTHxHEIGHT (default 1280x780).</source>
+        <translation>Die Fenstergröße für --screenshots als BREITExHÖHE (Vorgabe 1280x780).</translation>
+    </message>
+    <message>
+        <source>Colours for this session: light, dark or desktop (default: the setting).</source>
+        <translation>Farben für diese Sitzung: light, dark oder desktop (Vorgabe: die Einstellung).</translation>
     </message>
 </context>
 </TS>

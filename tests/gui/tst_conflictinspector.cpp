@@ -94,6 +94,7 @@ private Q_SLOTS:
     void resolvingChangesTheRow_data();
     void resolvingChangesTheRow();
     void resolvedRowStaysListedWhenShowingResolved();
+    void theDecisionAndMergedValueFitALaptopScreen();
     void localDeletedRestore();
     void remoteDeletedKeepRow();
     void refusalWhenTheRowChangedSinceShown();
@@ -271,6 +272,45 @@ void tst_ConflictInspector::resolvedRowStaysListedWhenShowingResolved()
     QVERIFY(!c.inspector->shownConflict().isOpen());
     QVERIFY(c.child<QLabel>("statusText")->text().contains(QStringLiteral("tester")));
     QVERIFY(!c.child<QPushButton>("keepLocalButton")->isVisible());
+    // What the decision wrote, beside the three sides: the source's title.
+    auto *table = c.child<QTableWidget>("fieldsTable");
+    QVERIFY(!table->isColumnHidden(5));
+    QCOMPARE(table->horizontalHeaderItem(5)->text(), QStringLiteral("Written"));
+    int titleRow = -1;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->item(r, 0)->text() == QLatin1String("title"))
+            titleRow = r;
+    }
+    QVERIFY(titleRow >= 0);
+    QCOMPARE(table->item(titleRow, 5)->text(), QStringLiteral("Theirs"));
+    QCOMPARE(table->item(titleRow, 5)->text(), f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"),
+                                                         {f.localId(QStringLiteral("topics"), QStringLiteral("5")).toLongLong()}).toString());
+}
+
+void tst_ConflictInspector::theDecisionAndMergedValueFitALaptopScreen()
+{
+    // In a 1024 px window the inspector gets about 800 px beside the sources list: the decision
+    // and the merged value stay on screen, the long values elide.
+    SyncFixture f;
+    QVERIFY(prepared(f));
+    const QString longTitle = QStringLiteral("A very long local title that a moderator wrote to explain the thread, %1").arg(QString(80, QLatin1Char('x')));
+    makeTopicConflict(f, QStringLiteral("4"), longTitle, QStringLiteral("An equally long title from the forum %1").arg(QString(80, QLatin1Char('y'))));
+    QVERIFY(syncOk(f));
+    Console c;
+    QVERIFY(c.open(f));
+    c.inspector->resize(800, 700);
+    QVERIFY(c.inspector->selectConflict(conflictIdFor(f, QStringLiteral("topics"), QStringLiteral("4"))));
+    auto *table = c.child<QTableWidget>("fieldsTable");
+    QTRY_VERIFY(table->viewport()->width() < 800);
+    for (int col : {4, 5}) {
+        QVERIFY(!table->isColumnHidden(col));
+        const int right = table->columnViewportPosition(col) + table->columnWidth(col);
+        QVERIFY2(right <= table->viewport()->width() + 1 && table->columnWidth(col) >= 100,
+                 qPrintable(QStringLiteral("column %1 ends at %2 of %3, %4 wide").arg(col).arg(right).arg(table->viewport()->width()).arg(table->columnWidth(col))));
+    }
+    // The list says what the record is, not only its ids.
+    const int row = c.inspector->model()->rowOf(conflictIdFor(f, QStringLiteral("topics"), QStringLiteral("4")));
+    QVERIFY(c.inspector->model()->index(row, ConflictsModel::RecordColumn).data().toString().startsWith(QStringLiteral("A very long local title")));
 }
 
 void tst_ConflictInspector::localDeletedRestore()
@@ -362,10 +402,15 @@ void tst_ConflictInspector::refusalWhenTheRowChangedSinceShown()
     QCOMPARE(f.scalar(QStringLiteral("SELECT section_id FROM topics WHERE id = ?"), {t.localId}), t.localSection);
     QCOMPARE(f.value(QStringLiteral("SELECT status FROM tributary_conflicts WHERE id = ?"), {id}).toString(), QStringLiteral("open"));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE actor LIKE 'person:%'")), 0);
-    // The conflict is still listed and shown, open.
+    // The conflict is still listed and shown, open, with the local side as it is now; the note
+    // says the main application moved, not the source.
     QCOMPARE(c.inspector->model()->rowCount(), 1);
     QCOMPARE(c.inspector->shownConflict().id, id);
     QVERIFY(c.inspector->shownConflict().isOpen());
+    QCOMPARE(c.inspector->shownConflict().local.value(QStringLiteral("title")).toString(), QStringLiteral("Mine, edited again"));
+    QVERIFY2(c.child<QLabel>("changedNote")->isVisibleTo(c.inspector.get())
+                 && c.child<QLabel>("changedNote")->text().contains(QStringLiteral("The main application changed this row")),
+             qPrintable(c.child<QLabel>("changedNote")->text()));
 
     // The source sends a newer version: the detail shows it, and says so.
     int status = 0;
@@ -376,6 +421,8 @@ void tst_ConflictInspector::refusalWhenTheRowChangedSinceShown()
     QCOMPARE(c.inspector->shownConflict().id, id);
     QCOMPARE(c.inspector->shownConflict().remote.value(QStringLiteral("title")).toString(), QStringLiteral("Theirs, newer"));
     QVERIFY(c.child<QLabel>("changedNote")->isVisible());
+    QVERIFY2(c.child<QLabel>("changedNote")->text().contains(QStringLiteral("The source sent a newer version")),
+             qPrintable(c.child<QLabel>("changedNote")->text()));
 }
 
 void tst_ConflictInspector::badMergedValueIsExplainedAndNothingWritten()

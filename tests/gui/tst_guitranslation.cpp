@@ -7,21 +7,29 @@
 
 #include "Application.h"
 #include "ConflictInspector.h"
+#include "DashboardView.h"
 #include "DisplayText.h"
 #include "Catalogue.h"
 #include "MainWindow.h"
+#include "SyncFixture.h"
+#include "Workspace.h"
+#include "WindowHost.h"
 #include "config/Config.h"
 #include "state/RunKind.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
+#include <QSignalSpy>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QLocale>
@@ -143,6 +151,8 @@ private Q_SLOTS:
     void germanConsole();
     void englishConsoleHasRealPlurals();
     void otherLanguagesFallBackToEnglish();
+    void theLanguageSwitchesWithoutARestart();
+    void aSwitchDuringASyncWaitsForItsEnd();
     void catalogueIsComplete_data();
     void catalogueIsComplete();
 };
@@ -261,6 +271,74 @@ void tst_GuiTranslation::otherLanguagesFallBackToEnglish()
     MainWindow w;
     QCOMPARE(menuTitle(w, 0), QStringLiteral("&File"));
     QCOMPARE(mainWindowTr("%n conflict(s) wait for a decision", 1), QStringLiteral("1 conflict waits for a decision"));
+}
+
+void tst_GuiTranslation::theLanguageSwitchesWithoutARestart()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 10, 1)) && f.generateExternal(forum(5, 2, 5, 10, 2)) && f.startForum() && f.configure());
+    setLanguageSetting(QStringLiteral("en"));
+    QCOMPARE(installTranslations(), QStringLiteral("en"));
+    WindowHost host;
+    QPointer<MainWindow> first = host.window();
+    QVERIFY(first->openConfig(f.configPath()));
+    first->show();
+    QVERIFY(QTest::qWaitForWindowExposed(first));
+    first->showView(MainWindow::View::Runs);
+    first->resize(1100, 700);
+    QCOMPARE(menuTitle(*first, 0), QStringLiteral("&File"));
+    const QRect geometry = first->geometry();
+
+    // Settings ▸ Language ▸ Deutsch: a new window in German takes the old one's place at once,
+    // with the same file, source, view and geometry.
+    QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+    first->setLanguage(QStringLiteral("de"));
+    QVERIFY(replaced.wait());
+    MainWindow *w = host.window();
+    QVERIFY(w != first.data());
+    QTRY_VERIFY(first.isNull());
+    QVERIFY(w->isVisible());
+    QCOMPARE(languageSetting(), QStringLiteral("de"));
+    QCOMPARE(menuTitle(*w, 0), QStringLiteral("&Datei"));
+    QCOMPARE(w->tabs()->tabText(int(MainWindow::View::Dashboard)), QStringLiteral("Übersicht"));
+    QCOMPARE(w->tabs()->currentIndex(), int(MainWindow::View::Runs));
+    QCOMPARE(w->currentSource(), QStringLiteral("forum"));
+    QCOMPARE(QFileInfo(w->workspace()->configPath()).canonicalFilePath(), QFileInfo(f.configPath()).canonicalFilePath());
+    QCOMPARE(w->geometry().size(), geometry.size());
+    QCOMPARE(QLocale().toString(1234.5), QStringLiteral("1.234,5"));
+    // German words are longer: the window still fits a 1024 px screen.
+    QVERIFY2(w->minimumSizeHint().width() <= 1024, qPrintable(QString::number(w->minimumSizeHint().width())));
+    w->showView(MainWindow::View::Conflicts);
+    QVERIFY2(w->minimumSizeHint().width() <= 1024, qPrintable(QString::number(w->minimumSizeHint().width())));
+
+    // And back, in the other direction.
+    w->setLanguage(QStringLiteral("en"));
+    QVERIFY(replaced.wait());
+    QCOMPARE(menuTitle(*host.window(), 0), QStringLiteral("&File"));
+    QCOMPARE(QLocale().toString(1234.5), QStringLiteral("1,234.5"));
+}
+
+void tst_GuiTranslation::aSwitchDuringASyncWaitsForItsEnd()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 10, 1)) && f.generateExternal(forum(20, 4, 20, 2000, 2)) && f.startForum() && f.configure());
+    setLanguageSetting(QStringLiteral("en"));
+    installTranslations();
+    WindowHost host;
+    QPointer<MainWindow> first = host.window();
+    QVERIFY(first->openConfig(f.configPath()));
+    first->show();
+    QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+    QSignalSpy finished(first->dashboard(), &DashboardView::runFinished);
+    first->dashboard()->syncNow(QStringLiteral("forum"));
+    QVERIFY(first->dashboard()->isAnyRunning());
+    // A running sync belongs to this window: the language waits for it, and says so.
+    first->setLanguage(QStringLiteral("de"));
+    QCOMPARE(replaced.count(), 0);
+    QVERIFY(first->statusBar()->currentMessage().contains(QStringLiteral("when the running sync ends")));
+    QVERIFY(finished.wait(120000));
+    QVERIFY(replaced.wait());
+    QCOMPARE(menuTitle(*host.window(), 0), QStringLiteral("&Datei"));
 }
 
 void tst_GuiTranslation::catalogueIsComplete_data()

@@ -14,6 +14,7 @@
 #include "ConflictsModel.h"
 #include "ConnectionTestDialog.h"
 #include "DashboardView.h"
+#include "Application.h"
 #include "MainWindow.h"
 #include "SourceEditor.h"
 #include "RunsModel.h"
@@ -27,6 +28,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QListView>
+#include <QMenu>
+#include <QScreen>
+#include <QStyle>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QPointer>
@@ -94,6 +98,8 @@ private Q_SLOTS:
     void theSelectedSourceSurvivesASync();
     void aConfigurationChangedOnDiskIsNoticedAndNeverRunStale();
     void theServicePanelShowsTheWorkersAndTheirSchedule();
+    void theColoursCanBeLightDarkOrTheDesktops();
+    void theFirstWindowFitsTheScreen();
 };
 
 void tst_MainWindow::initTestCase()
@@ -434,4 +440,48 @@ void tst_MainWindow::theServicePanelShowsTheWorkersAndTheirSchedule()
 }
 
 QTEST_MAIN(tst_MainWindow)
+void tst_MainWindow::theColoursCanBeLightDarkOrTheDesktops()
+{
+    const QPalette desktop = QApplication::palette();
+    MainWindow w;
+    auto *menu = w.findChild<QMenu *>(QStringLiteral("themeMenu"));
+    QVERIFY(menu);
+    auto choose = [&](const QString &theme) {
+        for (QAction *a : menu->actions()) {
+            if (a->data().toString() == theme) {
+                a->trigger();
+                return a->isChecked();
+            }
+        }
+        return false;
+    };
+    // Settings ▸ Colours ▸ Dark: the running window turns dark at once, and stays so next time.
+    QVERIFY(choose(QStringLiteral("dark")));
+    QCOMPARE(themeSetting(), QStringLiteral("dark"));
+    QVERIFY(QApplication::palette().color(QPalette::Base).lightness() < 60);
+    QVERIFY(QApplication::palette().color(QPalette::Text).lightness() > 200);
+    QCOMPARE(QApplication::style()->name(), QStringLiteral("fusion"));
+    QTRY_VERIFY(w.palette().color(QPalette::Window).lightness() < 80);
+    QVERIFY(choose(QStringLiteral("light")));
+    QVERIFY(QApplication::palette().color(QPalette::Base).lightness() > 200);
+    QVERIFY(QApplication::palette().color(QPalette::Text).lightness() < 60);
+    // Back to whatever the desktop gave.
+    QVERIFY(choose(QString()));
+    QCOMPARE(themeSetting(), QString());
+    QCOMPARE(QApplication::palette().color(QPalette::Base), desktop.color(QPalette::Base));
+    QCOMPARE(QApplication::palette().color(QPalette::Text), desktop.color(QPalette::Text));
+}
+
+void tst_MainWindow::theFirstWindowFitsTheScreen()
+{
+    QSettings().remove(QStringLiteral("window/geometry"));
+    MainWindow w;
+    QVERIFY(w.screen());
+    const QSize available = w.screen()->availableGeometry().size();
+    QVERIFY2(w.width() <= qMax(available.width(), w.minimumSizeHint().width()) && w.height() <= qMax(available.height(), w.minimumSizeHint().height()),
+             qPrintable(QStringLiteral("%1x%2 on %3x%4").arg(w.width()).arg(w.height()).arg(available.width()).arg(available.height())));
+    // Laid out for 1024x768: the window can be that small, in English and (tst_guitranslation) German.
+    QVERIFY2(w.minimumSizeHint().width() <= 1024, qPrintable(QString::number(w.minimumSizeHint().width())));
+}
+
 #include "tst_mainwindow.moc"
