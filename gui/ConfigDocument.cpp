@@ -148,6 +148,28 @@ QJsonObject ConfigDocument::presetConfig(const SourcePreset &preset, const QStri
     return QJsonObject{{QStringLiteral("database"), db}, {QStringLiteral("sources"), QJsonArray{presetSource(preset)}}};
 }
 
+QStringList ConfigDocument::presetTables(const SourcePreset &preset)
+{
+    QStringList tables;
+    for (const QJsonValue &e : presetSource(preset).value(QStringLiteral("entities")).toArray()) {
+        const QString table = e.toObject().value(QStringLiteral("table")).toString();
+        if (!table.isEmpty() && !tables.contains(table))
+            tables.append(table);
+    }
+    return tables;
+}
+
+void ConfigDocument::newEmptyDocument(const QJsonObject &database)
+{
+    m_root = QJsonObject{{QStringLiteral("database"), database}, {QStringLiteral("sources"), QJsonArray()}};
+    m_pendingSecrets.clear();
+    setFilePath(QString());
+    m_modified = true; // nothing on disk yet
+    Q_EMIT modifiedChanged(true);
+    Q_EMIT changed();
+    Q_EMIT sourcesChanged();
+}
+
 void ConfigDocument::newDocument(const SourcePreset &preset, const QString &databasePath)
 {
     m_root = presetConfig(preset, databasePath);

@@ -53,6 +53,8 @@ public:
     // A new, unsaved configuration: the main database at `databasePath` (relative paths are
     // relative to where the file will be saved) and one source made from `preset`.
     void newDocument(const SourcePreset &preset, const QString &databasePath = QStringLiteral("database.sqlite"));
+    // A configuration with this "database" object and no source yet (File ▸ New Configuration).
+    void newEmptyDocument(const QJsonObject &database);
     // Reads a configuration. The file must be a JSON object; it need not be valid (the editor
     // is where it gets fixed). *error names the file and the problem.
     bool open(const QString &path, QString *error);
@@ -100,6 +102,8 @@ public:
     // Presets: a whole configuration, or one source object.
     static QJsonObject presetConfig(const SourcePreset &preset, const QString &databasePath);
     static QJsonObject presetSource(const SourcePreset &preset);
+    // The main database's tables a preset writes to (the Good Forum's four; none for generic REST).
+    static QStringList presetTables(const SourcePreset &preset);
 
     // Secrets. storeSecret() keeps `value` for the credentials file (written on save, or by
     // writeCredentials()) and returns the reference to put in the configuration.

@@ -7,6 +7,7 @@
 #include "DashboardView.h"
 #include "DisplayText.h"
 #include "LogView.h"
+#include "NewConfigDialog.h"
 #include "QuarantineView.h"
 #include "RunsView.h"
 #include "ServiceView.h"
@@ -438,31 +439,35 @@ void MainWindow::newConfig()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Configuration"), QStringLiteral("tributary.json"),
-                                                      tr("Tributary configuration (*.json)"));
-    if (path.isEmpty())
+    NewConfigDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString database = QFileDialog::getSaveFileName(this, tr("Main Database (SQLite)"), QFileInfo(path).dir().filePath(QStringLiteral("database.sqlite")),
-                                                          tr("SQLite database (*.sqlite *.db);;All files (*)"), nullptr,
-                                                          QFileDialog::DontConfirmOverwrite);
-    if (database.isEmpty())
-        return;
-    m_workspace->close();
-    SourcePreset preset;
-    m_document->newDocument(preset, QFileInfo(path).dir().relativeFilePath(database));
     QString error;
-    if (!m_document->saveAs(path, &error)) {
-        QMessageBox::warning(this, tr("Cannot save"), error);
+    if (!createConfiguration(dialog.configPath(), dialog.databaseJson(), &error)) {
+        QMessageBox::warning(this, tr("Cannot create the configuration"), error);
         return;
     }
+    // The first source, in the editor (the Good Forum preset to start from). Cancelled, the
+    // configuration stays without one; the dashboard says how to add it.
+    editSource(QString());
+}
+
+bool MainWindow::createConfiguration(const QString &path, const QJsonObject &database, QString *error)
+{
+    m_workspace->close();
+    m_document->newEmptyDocument(database);
+    if (!m_document->saveAs(path, error))
+        return false;
     updateRecentMenu();
+    QStringList errors;
+    if (!m_workspace->open(path, &errors)) {
+        *error = errors.join(QLatin1Char('\n'));
+        return false;
+    }
+    QSettings().setValue(QStringLiteral("lastConfig"), QFileInfo(path).absoluteFilePath());
     updateTitle();
     updateActions();
-    // A new configuration starts with the Good Forum preset: the editor opens on it at once.
-    if (editSource(preset.sourceName))
-        return;
-    QStringList errors;
-    m_workspace->open(path, &errors);
+    return true;
 }
 
 bool MainWindow::save()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -60,6 +61,9 @@ public:
     // Saves the document; the workspace then runs what was saved. False when the configuration
     // does not validate (the errors are shown) or the file cannot be written.
     bool save();
+    // Writes a configuration with this main database and no source to `path`, and opens it
+    // (File ▸ New Configuration, after NewConfigDialog checked the database).
+    bool createConfiguration(const QString &path, const QJsonObject &database, QString *error);
     // Opens the editor on a source (an empty name: a new source). True when it was changed.
     bool editSource(const QString &name);
     // Reads the configuration file again (after it changed on disk), keeping the selected

@@ -504,6 +504,30 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <source>Remote: what the source says. Taking remote writes what the source says now, which may be newer if it changed other fields since</source>
         <translation>Quelle: was die Quelle sagt. „Quelle übernehmen“ schreibt, was die Quelle jetzt sagt; das kann neuer sein, wenn sie seither andere Felder geändert hat</translation>
     </message>
+    <message>
+        <source>Both the source and the main application changed this record after the conflict was shown: what you see now is the conflict as it stands.</source>
+        <translation>Die Quelle und die Hauptanwendung haben diesen Datensatz geändert, nachdem der Konflikt angezeigt wurde: Sie sehen jetzt den Konflikt, wie er steht.</translation>
+    </message>
+    <message>
+        <source>The main application changed this row after the conflict was shown: the local values you see now are its current ones.</source>
+        <translation>Die Hauptanwendung hat diese Zeile geändert, nachdem der Konflikt angezeigt wurde: Die lokalen Werte, die Sie jetzt sehen, sind ihre aktuellen.</translation>
+    </message>
+    <message>
+        <source>This conflict was updated after it was shown: what you see now is the conflict as it stands.</source>
+        <translation>Dieser Konflikt wurde aktualisiert, nachdem er angezeigt wurde: Sie sehen jetzt den Konflikt, wie er steht.</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Geschrieben</translation>
+    </message>
+    <message>
+        <source>What the decision wrote into the main database (from the change log); empty: nothing written</source>
+        <translation>Was die Entscheidung in die Hauptdatenbank geschrieben hat (aus dem Änderungsprotokoll); leer: nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>(not written)</source>
+        <translation>(nicht geschrieben)</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::ConflictsModel</name>
@@ -1598,20 +1622,8 @@ Was Engine, Quellen und Netzwerk melden, während diese Konsole läuft, erschein
         <translation>Tributary-Konfiguration (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>New Configuration</source>
-        <translation>Neue Konfiguration</translation>
-    </message>
-    <message>
         <source>Tributary configuration (*.json)</source>
         <translation>Tributary-Konfiguration (*.json)</translation>
-    </message>
-    <message>
-        <source>Main Database (SQLite)</source>
-        <translation>Hauptdatenbank (SQLite)</translation>
-    </message>
-    <message>
-        <source>SQLite database (*.sqlite *.db);;All files (*)</source>
-        <translation>SQLite-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot save</source>
@@ -1776,6 +1788,136 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen:
     <message>
         <source>The language changes when the running sync ends.</source>
         <translation>Die Sprache wechselt, sobald die laufende Synchronisation endet.</translation>
+    </message>
+    <message>
+        <source>Cannot create the configuration</source>
+        <translation>Die Konfiguration kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::NewConfigDialog</name>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>New Configuration</source>
+        <translation>Neue Konfiguration</translation>
+    </message>
+    <message>
+        <source>Tributary keeps the tables of your application&apos;s database in sync with its sources. Choose that database first: it must exist and hold the application&apos;s tables. The first source is added next.</source>
+        <translation>Tributary hält die Tabellen der Datenbank Ihrer Anwendung mit deren Quellen synchron. Wählen Sie zuerst diese Datenbank: Sie muss existieren und die Tabellen der Anwendung enthalten. Die erste Quelle folgt danach.</translation>
+    </message>
+    <message>
+        <source>where the configuration file is written, e.g. /etc/tributary/tributary.json</source>
+        <translation>wohin die Konfigurationsdatei geschrieben wird, z. B. /etc/tributary/tributary.json</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite-Datei</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>PostgreSQL-Server</translation>
+    </message>
+    <message>
+        <source>the application&apos;s SQLite database file</source>
+        <translation>die SQLite-Datenbankdatei der Anwendung</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Main Database (SQLite)</source>
+        <translation>Hauptdatenbank (SQLite)</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>SQLite-Datenbank (*.sqlite *.sqlite3 *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The password is read from this environment variable when Tributary connects; it is never written into the configuration. Empty: no password (peer or trust authentication).</source>
+        <translation>Das Passwort wird beim Verbinden aus dieser Umgebungsvariable gelesen; es steht nie in der Konfiguration. Leer: kein Passwort (Peer- oder Trust-Authentifizierung).</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Daten&amp;bank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>Password &amp;variable:</source>
+        <translation>Passwort-&amp;Variable:</translation>
+    </message>
+    <message>
+        <source>&amp;Configuration file:</source>
+        <translation>&amp;Konfigurationsdatei:</translation>
+    </message>
+    <message>
+        <source>Tributary configuration (*.json)</source>
+        <translation>Tributary-Konfiguration (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Main database:</source>
+        <translation>Hauptda&amp;tenbank:</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <source>Choose the main database.</source>
+        <translation>Wählen Sie die Hauptdatenbank.</translation>
+    </message>
+    <message>
+        <source>Choose the application&apos;s SQLite file.</source>
+        <translation>Wählen Sie die SQLite-Datei der Anwendung.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s host and the database&apos;s name.</source>
+        <translation>Geben Sie den Host des Servers und den Namen der Datenbank an.</translation>
+    </message>
+    <message>
+        <source>The main database cannot be opened: %1</source>
+        <translation>Die Hauptdatenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The database opened, but it has no tables of its own: Tributary writes into the application&apos;s tables and never creates them. Choose the application&apos;s database, or create its schema first.</source>
+        <translation>Die Datenbank ist geöffnet, hat aber keine eigenen Tabellen: Tributary schreibt in die Tabellen der Anwendung und legt sie nie an. Wählen Sie die Datenbank der Anwendung, oder legen Sie zuerst ihr Schema an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database opened: %n table(s) of the application (%1).</source>
+        <translation>
+            <numerusform>Die Datenbank ist geöffnet: %n Tabelle der Anwendung (%1).</numerusform>
+            <numerusform>Die Datenbank ist geöffnet: %n Tabellen der Anwendung (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It has every table the Good Forum preset writes to.</source>
+        <translation>Sie hat jede Tabelle, in die die Vorlage Good Forum schreibt.</translation>
+    </message>
+    <message>
+        <source>Missing for the Good Forum preset: %1. A source of another kind maps its own tables in the editor, which checks each against this database.</source>
+        <translation>Für die Vorlage Good Forum fehlen: %1. Eine Quelle anderer Art ordnet im Editor ihre eigenen Tabellen zu; der Editor prüft jede gegen diese Datenbank.</translation>
+    </message>
+    <message>
+        <source>Choose where the configuration file goes.</source>
+        <translation>Wählen Sie, wohin die Konfigurationsdatei kommt.</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k database</source>
+        <translation>Datenbank p&amp;rüfen</translation>
     </message>
 </context>
 <context>

@@ -216,6 +216,16 @@
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::NewConfigDialog</name>
+    <message numerus="yes">
+        <source>The database opened: %n table(s) of the application (%1).</source>
+        <translation>
+            <numerusform>The database opened: %n table of the application (%1).</numerusform>
+            <numerusform>The database opened: %n tables of the application (%1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::QuarantineView</name>
     <message numerus="yes">
         <source>%n record(s) in quarantine</source>

@@ -16,6 +16,7 @@
 #include "DashboardView.h"
 #include "Application.h"
 #include "MainWindow.h"
+#include "NewConfigDialog.h"
 #include "SourceEditor.h"
 #include "RunsModel.h"
 #include "RunsView.h"
@@ -25,6 +26,10 @@
 #include "store/Database.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QListView>
@@ -100,6 +105,7 @@ private Q_SLOTS:
     void theServicePanelShowsTheWorkersAndTheirSchedule();
     void theColoursCanBeLightDarkOrTheDesktops();
     void theFirstWindowFitsTheScreen();
+    void aNewConfigurationStartsFromTheMainDatabase();
 };
 
 void tst_MainWindow::initTestCase()
@@ -482,6 +488,79 @@ void tst_MainWindow::theFirstWindowFitsTheScreen()
              qPrintable(QStringLiteral("%1x%2 on %3x%4").arg(w.width()).arg(w.height()).arg(available.width()).arg(available.height())));
     // Laid out for 1024x768: the window can be that small, in English and (tst_guitranslation) German.
     QVERIFY2(w.minimumSizeHint().width() <= 1024, qPrintable(QString::number(w.minimumSizeHint().width())));
+}
+
+void tst_MainWindow::aNewConfigurationStartsFromTheMainDatabase()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    const QString path = f.path(QStringLiteral("new/tributary.json"));
+    QVERIFY(QDir().mkpath(f.path(QStringLiteral("new"))));
+    NewConfigDialog dialog;
+    dialog.setConfigPath(path);
+    auto *create = dialog.findChild<QPushButton *>(QStringLiteral("createButton"));
+    QVERIFY(create);
+
+    // A typo in the path is never a new, empty database: it is named, and nothing can be created.
+    dialog.setSqlitePath(f.path(QStringLiteral("mian.sqlite")));
+    QVERIFY(!dialog.check());
+    QVERIFY2(dialog.checkText().contains(QStringLiteral("mian.sqlite")), qPrintable(dialog.checkText()));
+    QVERIFY(!create->isEnabled());
+    // A database without the application's tables: Tributary never creates them.
+    {
+        QFile empty(f.path(QStringLiteral("empty.sqlite")));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+    }
+    dialog.setSqlitePath(f.path(QStringLiteral("empty.sqlite")));
+    QVERIFY(!dialog.check());
+    QVERIFY2(dialog.checkText().contains(QStringLiteral("no tables of its own")), qPrintable(dialog.checkText()));
+    QVERIFY(!create->isEnabled());
+    // The application's database: its tables are listed, and the preset's are all there.
+    dialog.setSqlitePath(f.mainDb());
+    QVERIFY(dialog.check());
+    QVERIFY2(dialog.checkText().contains(QStringLiteral("every table the Good Forum preset writes to")), qPrintable(dialog.checkText()));
+    QVERIFY(create->isEnabled());
+    // Outside the configuration's folder the path is written whole (inside it, relative).
+    QCOMPARE(QFileInfo(dialog.databaseJson().value(QStringLiteral("path")).toString()), QFileInfo(f.mainDb()));
+
+    MainWindow w;
+    QString error;
+    QVERIFY2(w.createConfiguration(dialog.configPath(), dialog.databaseJson(), &error), qPrintable(error));
+    QVERIFY(w.workspace()->isOpen());
+    auto sourcesInFile = [&] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("sources")).toArray().size()
+                                              : qsizetype(-1);
+    };
+    QCOMPARE(sourcesInFile(), 0);
+    // tributaryd takes the file as it is.
+    const TributarydProcess::Result status = TributarydProcess::run({QStringLiteral("status"), QStringLiteral("--config"), path});
+    QVERIFY2(status.exitCode == 0, qPrintable(status.output()));
+
+    // The first source opens in the editor on the preset; cancelling it (and discarding) leaves
+    // no source in the file.
+    QTimer closer;
+    closer.setInterval(20);
+    int editorsClosed = 0;
+    connect(&closer, &QTimer::timeout, this, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            if (QAbstractButton *discard = box->button(QMessageBox::Discard))
+                discard->click();
+        } else if (auto *editor = qobject_cast<SourceEditor *>(modal)) {
+            // Over a database with the application's tables the preset has no problem at all.
+            editor->validateNow();
+            if (editor->isValid())
+                ++editorsClosed;
+            editor->reject();
+        }
+    });
+    closer.start();
+    QVERIFY(!w.editSource(QString()));
+    closer.stop();
+    QCOMPARE(editorsClosed, 1);
+    QCOMPARE(sourcesInFile(), 0);
+    QVERIFY(w.document()->sourceNames().isEmpty());
 }
 
 #include "tst_mainwindow.moc"
