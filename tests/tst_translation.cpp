@@ -42,6 +42,7 @@ private Q_SLOTS:
     void helpIsGerman();
     void syncSummaryIsGermanWithNumbersAndNamesIntact();
     void configurationErrorIsGermanAndNamesTheKey();
+    void aSourcesErrorIsGermanThroughout();
     void catalogueIsComplete_data();
     void catalogueIsComplete();
 };
@@ -189,6 +190,33 @@ void tst_Translation::configurationErrorIsGermanAndNamesTheKey()
     r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()}, env);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("sources.forum.rest.paginaton: unknown key")), qPrintable(r.err));
+}
+
+void tst_Translation::aSourcesErrorIsGermanThroughout()
+{
+    // The REST source's own words (its errors, the retries) are in the catalogue too: a German
+    // sentence never carries an English clause ("source forum, entity users: ...") inside it.
+    SyncFixture f;
+    QVERIFY(f.generateMain(small(10, 1)));
+    QVERIFY(f.generateExternal(small(10, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure([](QJsonObject &root) {
+        editSource(root, [](QJsonObject &src) {
+            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+            rest.insert(QStringLiteral("limits"), QJsonObject{{QStringLiteral("max_retries"), 1}});
+            src.insert(QStringLiteral("rest"), rest);
+        });
+    }));
+    f.stopForum(); // the port now refuses connections
+    Environment env = kGerman;
+    env.insert(QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token());
+    const Exit r = tributaryd({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath()}, env);
+    QVERIFY(r.exitCode != 0);
+    const QString all = r.out + r.err;
+    QVERIFY2(all.contains(QRegularExpression(QStringLiteral("Fehler: Quelle forum, Entität users: GET http://127\\.0\\.0\\.1:\\d+/\\S*: "
+                                                            "Verbindung abgelehnt \\(nach 1 Wiederholung\\)"))),
+             qPrintable(all));
+    QVERIFY2(!all.contains(QStringLiteral("source forum")) && !all.contains(QStringLiteral("entity users")), qPrintable(all));
 }
 
 void tst_Translation::catalogueIsComplete_data()

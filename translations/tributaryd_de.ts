@@ -547,10 +547,6 @@
         <translation>%1: einer Weiterleitung an einen anderen Ursprung (oder zu vielen Weiterleitungen) wird nicht gefolgt; Zugangsdaten gehen nur an den konfigurierten Host</translation>
     </message>
     <message>
-        <source> (after %1 retries)</source>
-        <translation> (nach %1 Wiederholungen)</translation>
-    </message>
-    <message>
         <source>the credentials configured for this source</source>
         <translation>die für diese Quelle konfigurierten Zugangsdaten</translation>
     </message>
@@ -1946,6 +1942,125 @@
     <message>
         <source>cannot read the workers</source>
         <translation>die Worker können nicht gelesen werden</translation>
+    </message>
+    <message numerus="yes">
+        <source> (after %n retries)</source>
+        <translation>
+            <numerusform> (nach %n Wiederholung)</numerusform>
+            <numerusform> (nach %n Wiederholungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>environment variable %1</source>
+        <translation>Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot; of credentials file %2</source>
+        <translation>Schlüssel &quot;%1&quot; der Zugangsdatendatei %2</translation>
+    </message>
+    <message>
+        <source>GET %1: malformed JSON at offset %2 of %3 bytes: %4</source>
+        <translation>GET %1: fehlerhaftes JSON bei Position %2 von %3 Bytes: %4</translation>
+    </message>
+    <message>
+        <source>the source is gone</source>
+        <translation>die Quelle gibt es nicht mehr</translation>
+    </message>
+    <message>
+        <source>refusing to follow the continuation URL %1: it is not on %2 (credentials are only sent to base_url&apos;s origin)</source>
+        <translation>der Fortsetzungs-URL %1 wird nicht gefolgt: sie liegt nicht auf %2 (Zugangsdaten gehen nur an den Ursprung von base_url)</translation>
+    </message>
+    <message>
+        <source>continuation token &quot;%1&quot; is not a number (pagination style %2)</source>
+        <translation>das Fortsetzungstoken &quot;%1&quot; ist keine Zahl (Seitenstil %2)</translation>
+    </message>
+    <message>
+        <source>no %1 header in the response (total_request.total_header)</source>
+        <translation>kein Header %1 in der Antwort (total_request.total_header)</translation>
+    </message>
+    <message>
+        <source>the %1 header &quot;%2&quot; is not a whole number (total_request.total_header)</source>
+        <translation>der Header %1 &quot;%2&quot; ist keine ganze Zahl (total_request.total_header)</translation>
+    </message>
+    <message>
+        <source>no &quot;%1&quot; in the response (total_request.total_path)</source>
+        <translation>kein &quot;%1&quot; in der Antwort (total_request.total_path)</translation>
+    </message>
+    <message>
+        <source>GET %1: no &quot;%2&quot; in the response (records_path)</source>
+        <translation>GET %1: kein &quot;%2&quot; in der Antwort (records_path)</translation>
+    </message>
+    <message>
+        <source>GET %1: expected the body to be a JSON array of records (records_path is empty)</source>
+        <translation>GET %1: erwartet wurde als Antwort ein JSON-Array von Datensätzen (records_path ist leer)</translation>
+    </message>
+    <message>
+        <source>GET %1: expected an array of records at &quot;%2&quot; (records_path)</source>
+        <translation>GET %1: erwartet wurde ein Array von Datensätzen bei &quot;%2&quot; (records_path)</translation>
+    </message>
+    <message>
+        <source>GET %1: a full page but no &quot;%2&quot; in the response (next_cursor_path)</source>
+        <translation>GET %1: eine volle Seite, aber kein &quot;%2&quot; in der Antwort (next_cursor_path)</translation>
+    </message>
+    <message>
+        <source>GET %1: the server returned the same cursor again at &quot;%2&quot;; stopping to avoid an endless walk. Check rest.pagination.cursor_param (&quot;%3&quot;): the API may not read it</source>
+        <translation>GET %1: der Server hat bei &quot;%2&quot; denselben Cursor noch einmal geliefert; der Durchlauf hält an, damit er nicht endlos läuft. Prüfen Sie rest.pagination.cursor_param (&quot;%3&quot;): die API liest ihn womöglich nicht</translation>
+    </message>
+    <message>
+        <source>GET %1: a full page but no &quot;%2&quot; in the response (next_url_path)</source>
+        <translation>GET %1: eine volle Seite, aber kein &quot;%2&quot; in der Antwort (next_url_path)</translation>
+    </message>
+    <message>
+        <source>GET %1: the next page is on another origin (%2); refusing to send credentials anywhere but base_url&apos;s scheme, host and port</source>
+        <translation>GET %1: die nächste Seite liegt auf einem anderen Ursprung (%2); Zugangsdaten gehen nur an Schema, Host und Port von base_url</translation>
+    </message>
+    <message>
+        <source>GET %1: the next page link points at this same page; stopping to avoid an endless walk</source>
+        <translation>GET %1: der Verweis auf die nächste Seite zeigt auf dieselbe Seite; der Durchlauf hält an, damit er nicht endlos läuft</translation>
+    </message>
+    <message>
+        <source>cannot fetch a record without an id</source>
+        <translation>ein Datensatz ohne ID kann nicht abgerufen werden</translation>
+    </message>
+    <message>
+        <source> (record %1)</source>
+        <translation> (Datensatz %1)</translation>
+    </message>
+    <message>
+        <source>GET %1: expected a JSON object at &quot;%2&quot; (record_path)</source>
+        <translation>GET %1: erwartet wurde ein JSON-Objekt bei &quot;%2&quot; (record_path)</translation>
+    </message>
+    <message>
+        <source>GET %1: no &quot;%2&quot; in the response (record_path)</source>
+        <translation>GET %1: kein &quot;%2&quot; in der Antwort (record_path)</translation>
+    </message>
+    <message>
+        <source>source %1: invalid configuration: %2</source>
+        <translation>Quelle %1: ungültige Konfiguration: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the credential %1.%2: %3</source>
+        <translation>die Zugangsdaten %1.%2 können nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>the credential %1.%2 contains a line break or another control character, which cannot be sent in a header</source>
+        <translation>die Zugangsdaten %1.%2 enthalten einen Zeilenumbruch oder ein anderes Steuerzeichen, das in keinem Header gesendet werden kann</translation>
+    </message>
+    <message>
+        <source>the bearer token (%1)</source>
+        <translation>das Bearer-Token (%1)</translation>
+    </message>
+    <message>
+        <source>the user name and password (%1)</source>
+        <translation>Benutzername und Passwort (%1)</translation>
+    </message>
+    <message>
+        <source>the API key sent as %1 (%2)</source>
+        <translation>der als %1 gesendete API-Schlüssel (%2)</translation>
+    </message>
+    <message>
+        <source>source %1 has no entity &quot;%2&quot;</source>
+        <translation>Quelle %1 hat keine Entität &quot;%2&quot;</translation>
     </message>
 </context>
 <context>

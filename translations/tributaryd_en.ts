@@ -202,6 +202,13 @@
             <numerusform>asked for %1 records per page with &quot;%2&quot;, got %3: the server does not read that parameter (the whole collection fits in one page, so this only shows with a smaller page size)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> (after %n retries)</source>
+        <translation>
+            <numerusform> (after %n retry)</numerusform>
+            <numerusform> (after %n retries)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>

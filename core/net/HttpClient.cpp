@@ -431,7 +431,7 @@ void HttpJob::onReplyFinished()
             return;
         finish(Error(Error::Code::Network,
                      QStringLiteral("%1: %2%3").arg(what, text,
-                                                    m_retries ? Tr::tr(" (after %1 retries)").arg(m_retries) : QString()),
+                                                    m_retries ? Tr::tr(" (after %n retries)", nullptr, m_retries) : QString()),
                      reply->errorString()));
         return;
     }

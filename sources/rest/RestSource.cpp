@@ -6,6 +6,7 @@
 #include "engine/SourceRegistry.h"
 #include "net/HttpClient.h"
 #include "util/Redaction.h"
+#include "util/Tr.h"
 #include "util/Values.h"
 
 #include <QJsonDocument>
@@ -74,9 +75,9 @@ private:
 QString secretHint(const SecretRef &ref)
 {
     if (!ref.env.isEmpty())
-        return QStringLiteral("environment variable %1").arg(ref.env);
+        return Tr::tr("environment variable %1").arg(ref.env);
     if (!ref.file.isEmpty())
-        return QStringLiteral("key \"%1\" of credentials file %2").arg(ref.key, ref.file);
+        return Tr::tr("key \"%1\" of credentials file %2").arg(ref.key, ref.file);
     return {};
 }
 
@@ -132,7 +133,7 @@ QJsonDocument parseBody(const QByteArray &body, const QString &displayUrl, Error
     if (pe.error != QJsonParseError::NoError) {
         *error = Error(Error::Code::Parse,
                        // One arg() for all: the URL's %3A must not be taken for a placeholder.
-                       QStringLiteral("GET %1: malformed JSON at offset %2 of %3 bytes: %4")
+                       Tr::tr("GET %1: malformed JSON at offset %2 of %3 bytes: %4")
                            .arg(displayUrl, QString::number(pe.offset), QString::number(body.size()), pe.errorString()),
                        Redaction::snippet(body, 200));
     }
@@ -156,8 +157,8 @@ QString describe(const QJsonValue &v)
     case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 17);
     case QJsonValue::String: return QStringLiteral("\"%1\"").arg(v.toString().left(40));
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Array: return Tr::tr("an array");
+    case QJsonValue::Object: return Tr::tr("an object");
     case QJsonValue::Undefined: return QStringLiteral("nothing");
     }
     return {};
@@ -303,7 +304,7 @@ private:
     {
         RestSource *src = m_ctx.source;
         if (!src) {
-            *error = Error(Error::Code::Internal, QStringLiteral("the source is gone"));
+            *error = Error(Error::Code::Internal, Tr::tr("the source is gone"));
             return {};
         }
         const RestPagination &p = m_ctx.entity.pagination;
@@ -323,7 +324,7 @@ private:
     {
         RestSource *src = m_ctx.source;
         if (!src) {
-            *error = Error(Error::Code::Internal, QStringLiteral("the source is gone"));
+            *error = Error(Error::Code::Internal, Tr::tr("the source is gone"));
             return {};
         }
         if (src->setupError()) {
@@ -340,7 +341,7 @@ private:
         if (!token.isEmpty() && (p.style == Style::NextUrl || p.style == Style::LinkHeader)) {
             const QUrl next(token, QUrl::StrictMode);
             if (!next.isValid() || !src->isSameOrigin(next)) {
-                *error = Error(Error::Code::Config, QStringLiteral("refusing to follow the continuation URL %1: it is not on %2 "
+                *error = Error(Error::Code::Config, Tr::tr("refusing to follow the continuation URL %1: it is not on %2 "
                                                                    "(credentials are only sent to base_url's origin)")
                                                         .arg(HttpClient::redactedUrl(next), HttpClient::redactedUrl(src->config().baseUrl)));
                 return {};
@@ -381,7 +382,7 @@ private:
         }
         if (!ok) {
             *error = Error(Error::Code::Internal,
-                           QStringLiteral("continuation token \"%1\" is not a number (pagination style %2)")
+                           Tr::tr("continuation token \"%1\" is not a number (pagination style %2)")
                                .arg(token, RestPagination::styleName(p.style)));
             return {};
         }
@@ -393,7 +394,7 @@ private:
     {
         RestSource *src = m_ctx.source;
         if (!src || isFinished()) {
-            finish(withContext(m_ctx, Error(Error::Code::Internal, QStringLiteral("the source is gone"))));
+            finish(withContext(m_ctx, Error(Error::Code::Internal, Tr::tr("the source is gone"))));
             return;
         }
         m_inFlight.get(this, src, m_url, &RestPageJob::onHttpFinished);
@@ -447,9 +448,9 @@ private:
         if (!tr.totalHeader.isEmpty()) {
             const QByteArray value = http->header(tr.totalHeader.toLatin1()).trimmed();
             if (value.isEmpty())
-                *why = QStringLiteral("no %1 header in the response (total_request.total_header)").arg(tr.totalHeader);
+                *why = Tr::tr("no %1 header in the response (total_request.total_header)").arg(tr.totalHeader);
             else if (!parseCount(QString::fromLatin1(value), &total))
-                *why = QStringLiteral("the %1 header \"%2\" is not a whole number (total_request.total_header)")
+                *why = Tr::tr("the %1 header \"%2\" is not a whole number (total_request.total_header)")
                            .arg(tr.totalHeader, QString::fromLatin1(value.left(40)));
             return total;
         }
@@ -462,7 +463,7 @@ private:
         bool found = false;
         const QJsonValue v = JsonPath::value(docRoot(doc), tr.totalPath, &found);
         if (!found)
-            *why = QStringLiteral("no \"%1\" in the response (total_request.total_path)").arg(tr.totalPath);
+            *why = Tr::tr("no \"%1\" in the response (total_request.total_path)").arg(tr.totalPath);
         else if (!parseCount(v, &total))
             *why = QStringLiteral("\"%1\" is %2, not a whole number (total_request.total_path)").arg(tr.totalPath, describe(v));
         return total;
@@ -495,7 +496,7 @@ private:
             }
         }
         if (m_malformed && m_inFlight.parseRetries > 0)
-            e.message += QStringLiteral(" (after %1 retries)").arg(m_inFlight.parseRetries);
+            e.message += Tr::tr(" (after %n retries)", nullptr, m_inFlight.parseRetries);
         finish(withContext(m_ctx, e));
     }
 
@@ -527,14 +528,14 @@ private:
         bool found = false;
         const QJsonValue recordsValue = JsonPath::value(root, e.recordsPath, &found);
         if (!found) {
-            *error = Error(Error::Code::Parse, QStringLiteral("GET %1: no \"%2\" in the response (records_path)").arg(url, e.recordsPath));
+            *error = Error(Error::Code::Parse, Tr::tr("GET %1: no \"%2\" in the response (records_path)").arg(url, e.recordsPath));
             return false;
         }
         if (!recordsValue.isArray()) {
             *error = Error(Error::Code::Parse,
                            e.recordsPath.isEmpty()
-                               ? QStringLiteral("GET %1: expected the body to be a JSON array of records (records_path is empty)").arg(url)
-                               : QStringLiteral("GET %1: expected an array of records at \"%2\" (records_path)").arg(url, e.recordsPath));
+                               ? Tr::tr("GET %1: expected the body to be a JSON array of records (records_path is empty)").arg(url)
+                               : Tr::tr("GET %1: expected an array of records at \"%2\" (records_path)").arg(url, e.recordsPath));
             return false;
         }
         // An element that is not an object is one bad record, not a bad page: the applier holds it
@@ -607,7 +608,7 @@ private:
             if (!present && p.pageSize > 0 && n >= p.pageSize) {
                 // A full page without any cursor field is a misread response, not the end: stopping
                 // here would silently lose the rest of the collection.
-                *error = Error(Error::Code::Parse, QStringLiteral("GET %1: a full page but no \"%2\" in the response "
+                *error = Error(Error::Code::Parse, Tr::tr("GET %1: a full page but no \"%2\" in the response "
                                                                   "(next_cursor_path)")
                                                        .arg(url, p.nextCursorPath));
                 return false;
@@ -617,7 +618,7 @@ private:
             else if (c.isDouble())
                 next = QString::number(c.toDouble(), 'g', 17);
             if (!next.isEmpty() && next == m_request.token) {
-                *error = Error(Error::Code::Parse, QStringLiteral("GET %1: the server returned the same cursor again at \"%2\"; "
+                *error = Error(Error::Code::Parse, Tr::tr("GET %1: the server returned the same cursor again at \"%2\"; "
                                                                   "stopping to avoid an endless walk. Check rest.pagination.cursor_param "
                                                                   "(\"%3\"): the API may not read it")
                                                        .arg(url, p.nextCursorPath, p.cursorParam));
@@ -632,7 +633,7 @@ private:
                 bool present = false;
                 const QJsonValue v = JsonPath::value(root, p.nextUrlPath, &present);
                 if (!present && p.pageSize > 0 && n >= p.pageSize) {
-                    *error = Error(Error::Code::Parse, QStringLiteral("GET %1: a full page but no \"%2\" in the response "
+                    *error = Error(Error::Code::Parse, Tr::tr("GET %1: a full page but no \"%2\" in the response "
                                                                       "(next_url_path)")
                                                            .arg(url, p.nextUrlPath));
                     return false;
@@ -654,14 +655,14 @@ private:
                 break;
             if (!nextUrl.isValid() || !m_ctx.source || !m_ctx.source->isSameOrigin(nextUrl)) {
                 *error = Error(Error::Code::Http,
-                               QStringLiteral("GET %1: the next page is on another origin (%2); refusing to send credentials "
+                               Tr::tr("GET %1: the next page is on another origin (%2); refusing to send credentials "
                                               "anywhere but base_url's scheme, host and port")
                                    .arg(url, HttpClient::redactedUrl(nextUrl)));
                 return false;
             }
             if (nextUrl == m_url) {
                 *error = Error(Error::Code::Parse,
-                               QStringLiteral("GET %1: the next page link points at this same page; stopping to avoid an endless walk").arg(url));
+                               Tr::tr("GET %1: the next page link points at this same page; stopping to avoid an endless walk").arg(url));
                 return false;
             }
             next = nextUrl.toString(QUrl::FullyEncoded);
@@ -704,11 +705,11 @@ public:
         RestSource *src = m_ctx.source;
         Error e;
         if (!src)
-            e = Error(Error::Code::Internal, QStringLiteral("the source is gone"));
+            e = Error(Error::Code::Internal, Tr::tr("the source is gone"));
         else if (src->setupError())
             e = src->setupError();
         else if (m_id.isEmpty())
-            e = Error(Error::Code::Internal, QStringLiteral("cannot fetch a record without an id"));
+            e = Error(Error::Code::Internal, Tr::tr("cannot fetch a record without an id"));
         if (e) {
             QTimer::singleShot(0, this, [this, e] { finish(withContext(m_ctx, e)); });
             return;
@@ -733,7 +734,7 @@ private:
     {
         RestSource *src = m_ctx.source;
         if (!src || isFinished()) {
-            finish(withContext(m_ctx, Error(Error::Code::Internal, QStringLiteral("the source is gone"))));
+            finish(withContext(m_ctx, Error(Error::Code::Internal, Tr::tr("the source is gone"))));
             return;
         }
         m_inFlight.get(this, src, m_url, &RestRecordJob::onHttpFinished);
@@ -750,7 +751,7 @@ private:
         }
         if (http->hasError()) {
             finish(withContext(m_ctx, Error(http->error().code,
-                                            http->error().message + QStringLiteral(" (record %1)").arg(m_id),
+                                            http->error().message + Tr::tr(" (record %1)").arg(m_id),
                                             http->error().detail)));
             return;
         }
@@ -767,8 +768,8 @@ private:
         const QJsonValue v = JsonPath::value(docRoot(doc), m_ctx.entity.recordPath, &found);
         if (!v.isObject()) {
             finish(withContext(m_ctx, Error(Error::Code::Parse,
-                                            found ? QStringLiteral("GET %1: expected a JSON object at \"%2\" (record_path)").arg(url, m_ctx.entity.recordPath)
-                                                  : QStringLiteral("GET %1: no \"%2\" in the response (record_path)").arg(url, m_ctx.entity.recordPath))));
+                                            found ? Tr::tr("GET %1: expected a JSON object at \"%2\" (record_path)").arg(url, m_ctx.entity.recordPath)
+                                                  : Tr::tr("GET %1: no \"%2\" in the response (record_path)").arg(url, m_ctx.entity.recordPath))));
             return;
         }
         m_record = v.toObject();
@@ -814,7 +815,7 @@ RestSource::RestSource(const SourceConfig &config, QNetworkAccessManager *nam, Q
     if (!RestConfig::parse(config, &m_config, &errors, false)) {
         m_config.sourceName = config.name;
         m_setupError = Error(Error::Code::Config,
-                             QStringLiteral("source %1: invalid configuration: %2").arg(config.name, errors.join(QStringLiteral("; "))));
+                             Tr::tr("source %1: invalid configuration: %2").arg(config.name, errors.join(QStringLiteral("; "))));
     }
     if (!nam)
         nam = new QNetworkAccessManager(this);
@@ -835,7 +836,7 @@ void RestSource::resolveCredentials()
         *value = ref.resolve(m_config.baseDir, &why);
         if (value->isNull()) {
             m_setupError = Error(Error::Code::Config,
-                                 QStringLiteral("cannot read the credential %1.%2: %3").arg(authPath, key, why));
+                                 Tr::tr("cannot read the credential %1.%2: %3").arg(authPath, key, why));
             return false;
         }
         return true;
@@ -845,7 +846,7 @@ void RestSource::resolveCredentials()
         if (ConfigReader::isHeaderValue(value))
             return true;
         m_setupError = Error(Error::Code::Config,
-                             QStringLiteral("the credential %1.%2 contains a line break or another control "
+                             Tr::tr("the credential %1.%2 contains a line break or another control "
                                             "character, which cannot be sent in a header")
                                  .arg(authPath, key));
         return false;
@@ -859,7 +860,7 @@ void RestSource::resolveCredentials()
             return;
         m_authHeaderName = "Authorization";
         m_authHeaderValue = "Bearer " + token.toUtf8();
-        m_credentialHint = QStringLiteral("the bearer token (%1)").arg(secretHint(a.token));
+        m_credentialHint = Tr::tr("the bearer token (%1)").arg(secretHint(a.token));
         break;
     }
     case RestAuth::Type::Basic: {
@@ -874,7 +875,7 @@ void RestSource::resolveCredentials()
         m_authHeaderValue = "Basic " + credentials.toBase64();
         // What a server would echo is the encoded pair, not the password: masked as well.
         Redaction::addSecret(QString::fromLatin1(credentials.toBase64()));
-        m_credentialHint = QStringLiteral("the user name and password (%1)").arg(secretHint(a.password));
+        m_credentialHint = Tr::tr("the user name and password (%1)").arg(secretHint(a.password));
         break;
     }
     case RestAuth::Type::ApiKey: {
@@ -883,7 +884,7 @@ void RestSource::resolveCredentials()
             return;
         m_authHeaderName = a.header.toLatin1();
         m_authHeaderValue = key.toUtf8();
-        m_credentialHint = QStringLiteral("the API key sent as %1 (%2)").arg(a.header, secretHint(a.key));
+        m_credentialHint = Tr::tr("the API key sent as %1 (%2)").arg(a.header, secretHint(a.key));
         break;
     }
     }
@@ -994,9 +995,9 @@ PageJob *RestSource::fetchPage(const PageRequest &request)
 {
     auto it = m_config.entities.constFind(request.entity);
     if (it == m_config.entities.constEnd())
-        return new FailedPageJob(Error(Error::Code::Config, QStringLiteral("source %1 has no entity \"%2\"").arg(name(), request.entity)),
+        return new FailedPageJob(Error(Error::Code::Config, Tr::tr("source %1 has no entity \"%2\"").arg(name(), request.entity)),
                                  this);
-    JobContext ctx{this, *it, QStringLiteral("source %1, entity %2: ").arg(name(), it->name)};
+    JobContext ctx{this, *it, Tr::tr("source %1, entity %2").arg(name(), it->name) + QStringLiteral(": ")};
     return new RestPageJob(std::move(ctx), request, this);
 }
 
@@ -1004,9 +1005,9 @@ RecordJob *RestSource::fetchRecord(const QString &entity, const QString &externa
 {
     auto it = m_config.entities.constFind(entity);
     if (it == m_config.entities.constEnd())
-        return new FailedRecordJob(Error(Error::Code::Config, QStringLiteral("source %1 has no entity \"%2\"").arg(name(), entity)),
+        return new FailedRecordJob(Error(Error::Code::Config, Tr::tr("source %1 has no entity \"%2\"").arg(name(), entity)),
                                    this);
-    JobContext ctx{this, *it, QStringLiteral("source %1, entity %2: ").arg(name(), it->name)};
+    JobContext ctx{this, *it, Tr::tr("source %1, entity %2").arg(name(), it->name) + QStringLiteral(": ")};
     return new RestRecordJob(std::move(ctx), externalId, this);
 }
 
