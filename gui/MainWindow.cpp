@@ -13,6 +13,7 @@
 #include "ServiceView.h"
 #include "SourceEditor.h"
 #include "SourcesModel.h"
+#include "TrendsView.h"
 #include "Workspace.h"
 #include "engine/run/Run.h"
 #include "state/ConflictStore.h"
@@ -76,6 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_log, tr("Log"));
     m_tabs->addTab(m_quarantine, tr("Quarantine"));
     m_tabs->addTab(m_service, tr("Service"));
+    m_trends = new TrendsView(m_workspace);
+    m_tabs->addTab(m_trends, tr("Trends"));
 
     auto *splitter = new QSplitter;
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -146,6 +149,11 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createMenus();
     connect(m_sourcesView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateActions);
+    // The trends follow the source selected in the list.
+    connect(m_sourcesView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        if (!currentSource().isEmpty())
+            m_trends->setSource(currentSource());
+    });
 
     m_statusConfig = new QLabel;
     m_statusConfig->setObjectName(QStringLiteral("statusConfig"));
@@ -220,7 +228,7 @@ void MainWindow::createActions()
     m_reconcileAction->setToolTip(tr("Scan every id at the source to find deletes and anything polling missed"));
     m_sourcesView->addActions({m_editSourceAction, m_testAction, m_syncAction, m_previewAction, m_reconcileAction, m_removeSourceAction});
 
-    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("S&ervice")};
+    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("S&ervice"), tr("&Trends")};
     for (int i = 0; i < views.size(); ++i) {
         auto *a = new QAction(views.at(i), this);
         a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));

@@ -86,6 +86,9 @@ bool takeScreenshots(MainWindow &window, const QString &directory, const QSize &
     window.showView(MainWindow::View::Service);
     if (!save(&window, directory, QStringLiteral("service"), error))
         return false;
+    window.showView(MainWindow::View::Trends);
+    if (!save(&window, directory, QStringLiteral("trends"), error))
+        return false;
     window.showView(MainWindow::View::Dashboard);
 
     SourceEditor editor(window.document(), window.workspace(), &window);

@@ -12,7 +12,7 @@ packages=(
     build-essential cmake ninja-build
     qt6-base-dev qt6-base-dev-tools
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev
     libgl-dev sqlite3 curl ca-certificates python3 python3-prometheus-client
     xvfb xauth fonts-dejavu-core
     postgresql postgresql-common

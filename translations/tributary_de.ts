@@ -1793,6 +1793,14 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen:
         <source>Cannot create the configuration</source>
         <translation>Die Konfiguration kann nicht angelegt werden</translation>
     </message>
+    <message>
+        <source>Trends</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Trends</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::NewConfigDialog</name>
@@ -3226,6 +3234,115 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>cannot read its state: %1</source>
         <translation>ihr Zustand kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::TrendsModel</name>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>Lag (s)</source>
+        <translation>Rückstand (s)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::TrendsView</name>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>Records per second</source>
+        <translation>Datensätze pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Lag before each run (seconds since the last successful run started)</source>
+        <translation>Rückstand vor jedem Lauf (Sekunden seit dem Start des letzten erfolgreichen Laufs)</translation>
+    </message>
+    <message>
+        <source>Problems per run</source>
+        <translation>Probleme pro Lauf</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>lag (s)</source>
+        <translation>Rückstand (s)</translation>
+    </message>
+    <message>
+        <source>quarantined</source>
+        <translation>in Quarantäne</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>failed run</source>
+        <translation>fehlgeschlagener Lauf</translation>
+    </message>
+    <message>
+        <source>Open a configuration to see how its sources run over time.</source>
+        <translation>Öffnen Sie eine Konfiguration, um zu sehen, wie ihre Quellen über die Zeit laufen.</translation>
+    </message>
+    <message>
+        <source>This configuration has no sources yet.</source>
+        <translation>Diese Konfiguration hat noch keine Quellen.</translation>
+    </message>
+    <message>
+        <source>The runs cannot be read: %1</source>
+        <translation>Die Läufe können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 has not finished a run yet: its charts start with the first one.</source>
+        <translation>%1 hat noch keinen Lauf beendet: die Diagramme beginnen mit dem ersten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) since %1; median %2 records/s; %3 failed.</source>
+        <translation>
+            <numerusform>%n Lauf seit %1; Median %2 Datensätze/s; %3 fehlgeschlagen.</numerusform>
+            <numerusform>%n Läufe seit %1; Median %2 Datensätze/s; %3 fehlgeschlagen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -372,4 +372,14 @@ Tried %n times since %2; last on %3.</numerusform>
         </translation>
     </message>
 </context>
+<context>
+    <name>Tributary::Gui::TrendsView</name>
+    <message numerus="yes">
+        <source>%n run(s) since %1; median %2 records/s; %3 failed.</source>
+        <translation>
+            <numerusform>%n run since %1; median %2 records/s; %3 failed.</numerusform>
+            <numerusform>%n runs since %1; median %2 records/s; %3 failed.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
