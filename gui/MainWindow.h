@@ -22,6 +22,7 @@ class RunsView;
 class LogView;
 class QuarantineView;
 class ServiceView;
+class SourceOperations;
 class SourcesModel;
 class Workspace;
 
@@ -49,6 +50,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QListView *sourcesView() const { return m_sourcesView; }
     SourcesModel *sourcesModel() const { return m_sourcesModel; }
+    // Verify, full re-sync, cursor reset, detach and purge (the Source menu's operations).
+    SourceOperations *operations() const { return m_operations; }
 
     // The source selected in the list (or the only one).
     QString currentSource() const;
@@ -101,6 +104,7 @@ private:
     LogView *m_log = nullptr;
     QuarantineView *m_quarantine = nullptr;
     ServiceView *m_service = nullptr;
+    SourceOperations *m_operations = nullptr;
     QWidget *m_fileBar = nullptr;
     QLabel *m_fileBarText = nullptr;
     QLabel *m_statusConfig = nullptr;
@@ -121,6 +125,11 @@ private:
     QAction *m_stopAction = nullptr;
     QAction *m_reconcileAction = nullptr;
     QAction *m_previewAction = nullptr;
+    QAction *m_verifyAction = nullptr;
+    QAction *m_fullResyncAction = nullptr;
+    QAction *m_resetCursorsAction = nullptr;
+    QAction *m_detachAction = nullptr;
+    QAction *m_purgeAction = nullptr;
     QList<QAction *> m_viewActions;
 };
 
