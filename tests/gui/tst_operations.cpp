@@ -25,6 +25,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void fullResyncRunsAFullSyncOnTheDashboard();
     void cursorResetForgetsTheChosenCursors();
     void detachShowsThePlanThenForgetsTheLinksAndKeepsTheRows();
+    void anEnabledSourceIsLetGoOnlyWhenForced();
     void purgeOfARemovedSourceDeletesWhatThePlanSaid();
 };
 
@@ -442,6 +444,46 @@ void tst_Operations::detachShowsThePlanThenForgetsTheLinksAndKeepsTheRows()
              QStringLiteral("admin:") + loginName());
     dialog->close();
     QTRY_VERIFY(!dialog);
+}
+
+void tst_Operations::anEnabledSourceIsLetGoOnlyWhenForced()
+{
+    SyncFixture f;
+    QVERIFY(syncedForum(f));
+    const qint64 linked = links(f);
+    MainWindow w;
+    QVERIFY(showOn(w, f));
+
+    action(w, "actionPurge")->trigger();
+    QPointer<SourceAdminDialog> dialog = w.findChild<SourceAdminDialog *>(QStringLiteral("purgeDialog"));
+    QVERIFY(dialog);
+    QSignalSpy planned(dialog.data(), &SourceAdminDialog::planned);
+    QVERIFY(planned.wait(30000));
+    // SourceAdmin's refusal, as tributaryd prints it without --force; nothing can be applied.
+    QVERIFY(!dialog->hasPlan());
+    QVERIFY2(dialog->planError().message.contains(QStringLiteral("is still in the configuration and enabled")),
+             qPrintable(dialog->planError().toString()));
+    QVERIFY2(dialog->planText().startsWith(QStringLiteral("Cannot purge: ")), qPrintable(dialog->planText()));
+    auto *force = dialog->findChild<QCheckBox *>(QStringLiteral("adminForce"));
+    QVERIFY(force && force->isVisibleTo(dialog));
+    dialog->confirmationEdit()->setText(QStringLiteral("forum"));
+    QVERIFY(!dialog->applyButton()->isEnabled());
+
+    // Forced, the plan is the one tributaryd source purge --force prints.
+    force->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->hasPlan(), 30000);
+    SourceAdmin::Options options;
+    options.force = true;
+    Error error;
+    const SourceAdmin::Result plan = SourceAdmin::planPurge(f.db(), f.config(), QStringLiteral("forum"), options, &error);
+    QVERIFY2(!error, qPrintable(error.toString()));
+    QCOMPARE(dialog->plan().rowsDeleted, plan.rowsDeleted);
+    QCOMPARE(dialog->plan().links, linked);
+    QVERIFY(dialog->applyButton()->isEnabled());
+    // Cancel: nothing changed.
+    dialog->findChild<QPushButton *>(QStringLiteral("adminCancel"))->click();
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(links(f), linked);
 }
 
 void tst_Operations::purgeOfARemovedSourceDeletesWhatThePlanSaid()
