@@ -334,6 +334,7 @@ bool SourceAdminDialog::apply()
         m_resultLabel->setText(resultText());
         m_resultLabel->show();
         if (m_applied) {
+            m_planLabel->hide(); // what would have happened is what did: the result says it
             m_confirmLabel->hide();
             m_confirm->hide();
             m_apply->hide();

@@ -20,7 +20,7 @@ namespace Tributary::Gui {
 
 namespace {
 
-QTableView *reportView(VerifyReportModel *model, const QString &name)
+QTableView *reportView(VerifyReportModel *model, const QString &name, bool stretchLast)
 {
     auto *view = new QTableView;
     view->setObjectName(name);
@@ -29,7 +29,7 @@ QTableView *reportView(VerifyReportModel *model, const QString &name)
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setStretchLastSection(stretchLast);
     return view;
 }
 
@@ -63,8 +63,8 @@ VerifyDialog::VerifyDialog(const Config &config, const QString &source, QWidget 
 
     m_entities = new VerifyReportModel(VerifyReportModel::Table::Entities, this);
     m_checks = new VerifyReportModel(VerifyReportModel::Table::Checks, this);
-    m_entitiesView = reportView(m_entities, QStringLiteral("verifyEntities"));
-    m_checksView = reportView(m_checks, QStringLiteral("verifyChecks"));
+    m_entitiesView = reportView(m_entities, QStringLiteral("verifyEntities"), false);
+    m_checksView = reportView(m_checks, QStringLiteral("verifyChecks"), true); // what was found
     m_details = new QPlainTextEdit;
     m_details->setObjectName(QStringLiteral("verifyDetails"));
     m_details->setReadOnly(true);
