@@ -306,6 +306,8 @@ void DashboardView::loadLastRun(Panel *panel)
 
 void DashboardView::syncNow(const QString &source) { startRun(source, RunRequest::incremental(), false); }
 
+void DashboardView::fullSync(const QString &source) { startRun(source, RunRequest::full(), false); }
+
 void DashboardView::reconcile(const QString &source) { startRun(source, RunRequest::reconcile(), false); }
 
 void DashboardView::preview(const QString &source) { startRun(source, RunRequest::incremental(), true); }
@@ -566,6 +568,7 @@ void DashboardView::showRunningState(Panel *p)
     const qint64 seconds = m_runClock.value(p->source).isValid() ? m_runClock.value(p->source).elapsed() / 1000 : 0;
     const RunKind kind = r->request().kind();
     const QString what = r->isDryRun()                        ? tr("Previewing (nothing is written)")
+                       : kind == RunKind::Full                ? tr("Syncing everything")
                        : kind == RunKind::Reconcile           ? tr("Reconciling")
                        : kind == RunKind::QuarantineRetry     ? tr("Retrying quarantined records")
                                                               : tr("Syncing");

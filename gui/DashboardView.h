@@ -42,6 +42,8 @@ public:
 
     // Each starts a run of `source` unless one is running already (then nothing happens).
     void syncNow(const QString &source);
+    // Walks everything the source lists, not only what changed (tributaryd sync --full).
+    void fullSync(const QString &source);
     void reconcile(const QString &source);
     // A dry run: the real sync on a throwaway copy; shows what it would write, writes nothing.
     void preview(const QString &source);

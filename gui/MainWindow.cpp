@@ -12,6 +12,7 @@
 #include "RunsView.h"
 #include "ServiceView.h"
 #include "SourceEditor.h"
+#include "SourceOperations.h"
 #include "SourcesModel.h"
 #include "TrendsView.h"
 #include "Workspace.h"
@@ -122,6 +123,10 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     connect(m_workspace, &Workspace::configFileChanged, this, &MainWindow::onConfigFileChanged);
 
+    m_operations = new SourceOperations(m_workspace, m_dashboard, this);
+    connect(m_operations, &SourceOperations::stateChanged, this, &MainWindow::updateActions);
+    connect(m_operations, &SourceOperations::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+
     m_sourcesModel->setRunningProbe([this](const QString &source) { return m_dashboard->isRunning(source); });
     connect(m_dashboard, &DashboardView::stateChanged, m_sourcesModel, &SourcesModel::refreshStates);
     connect(m_dashboard, &DashboardView::stateChanged, this, &MainWindow::updateActions);
@@ -223,10 +228,32 @@ void MainWindow::createActions()
         if (readyToRun())
             m_dashboard->preview(currentSource());
     }, QStringLiteral("actionPreview"));
+    // The operations tributaryd has as commands, on the same core calls (SourceOperations).
+    auto operation = [&](const QString &text, auto open, const QString &name, const QString &tip) {
+        QAction *a = make(text, QKeySequence(), [this, open] {
+            if (readyToRun())
+                (m_operations->*open)(currentSource());
+        }, name);
+        a->setToolTip(tip);
+        return a;
+    };
+    m_verifyAction = operation(tr("&Verify..."), &SourceOperations::verify, QStringLiteral("actionVerify"),
+                               tr("Compare every record of the selected source with the main database (tributaryd verify)"));
+    m_fullResyncAction = operation(tr("&Full Re-sync..."), &SourceOperations::fullResync, QStringLiteral("actionFullResync"),
+                                   tr("Walk everything the source lists, not only what changed (tributaryd sync --full)"));
+    m_resetCursorsAction = operation(tr("Reset C&ursors..."), &SourceOperations::resetCursors, QStringLiteral("actionResetCursors"),
+                                     tr("Forget where the walks of the source stand (tributaryd cursor reset)"));
+    m_detachAction = operation(tr("&Detach..."), &SourceOperations::detach, QStringLiteral("actionDetach"),
+                               tr("Forget the links and state of a source, keeping every row (tributaryd source detach)"));
+    m_purgeAction = operation(tr("Pur&ge..."), &SourceOperations::purge, QStringLiteral("actionPurge"),
+                              tr("Delete the rows only a source brought, then detach it (tributaryd source purge)"));
     m_syncAction->setToolTip(tr("Fetch what changed at the selected source and write it to the main database"));
     m_previewAction->setToolTip(tr("Count what a sync would insert, update, delete and which conflicts it would raise, writing nothing"));
     m_reconcileAction->setToolTip(tr("Scan every id at the source to find deletes and anything polling missed"));
     m_sourcesView->addActions({m_editSourceAction, m_testAction, m_syncAction, m_previewAction, m_reconcileAction, m_removeSourceAction});
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_sourcesView->addActions({separator, m_verifyAction, m_fullResyncAction, m_resetCursorsAction, m_detachAction, m_purgeAction});
 
     const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("S&ervice"), tr("&Trends")};
     for (int i = 0; i < views.size(); ++i) {
@@ -263,6 +290,8 @@ void MainWindow::createMenus()
     source->addAction(m_previewAction);
     source->addAction(m_reconcileAction);
     source->addAction(m_stopAction);
+    source->addSeparator();
+    source->addActions({m_verifyAction, m_fullResyncAction, m_resetCursorsAction, m_detachAction, m_purgeAction});
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_viewActions);
@@ -358,6 +387,12 @@ void MainWindow::updateActions()
     m_reconcileAction->setEnabled(canRun && !running);
     m_stopAction->setEnabled(running);
     m_syncAllAction->setEnabled(m_workspace->isOpen() && m_workspace->database());
+    m_verifyAction->setEnabled(m_operations->canVerify(source));
+    m_fullResyncAction->setEnabled(m_operations->canChange(source));
+    m_resetCursorsAction->setEnabled(m_operations->canChange(source));
+    // A source removed from the configuration is not in the list: the dialog offers it.
+    m_detachAction->setEnabled(m_operations->canLetGo(source));
+    m_purgeAction->setEnabled(m_operations->canLetGo(source));
 }
 
 void MainWindow::updateTitle()
@@ -618,7 +653,7 @@ void MainWindow::removeSource()
     const auto answer = QMessageBox::question(
         this, tr("Remove source"),
         tr("Remove \"%1\" from the configuration?\n\nIts rows stay in the main database. To let go of them later: "
-           "tributaryd source detach %1 (forget its links) or purge %1 (delete the rows only it brought).")
+           "Source ▸ Detach (forget its links) or Source ▸ Purge (delete the rows only it brought).")
             .arg(name));
     if (answer != QMessageBox::Yes)
         return;

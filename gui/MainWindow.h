@@ -23,6 +23,7 @@ class RunsView;
 class LogView;
 class QuarantineView;
 class ServiceView;
+class SourceOperations;
 class SourcesModel;
 class TrendsView;
 class Workspace;
@@ -52,6 +53,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QListView *sourcesView() const { return m_sourcesView; }
     SourcesModel *sourcesModel() const { return m_sourcesModel; }
+    // Verify, full re-sync, cursor reset, detach and purge (the Source menu's operations).
+    SourceOperations *operations() const { return m_operations; }
 
     // The source selected in the list (or the only one).
     QString currentSource() const;
@@ -128,6 +131,7 @@ private:
     QuarantineView *m_quarantine = nullptr;
     ServiceView *m_service = nullptr;
     TrendsView *m_trends = nullptr;
+    SourceOperations *m_operations = nullptr;
     QWidget *m_fileBar = nullptr;
     QLabel *m_fileBarText = nullptr;
     QLabel *m_statusConfig = nullptr;
@@ -149,6 +153,11 @@ private:
     QAction *m_stopAction = nullptr;
     QAction *m_reconcileAction = nullptr;
     QAction *m_previewAction = nullptr;
+    QAction *m_verifyAction = nullptr;
+    QAction *m_fullResyncAction = nullptr;
+    QAction *m_resetCursorsAction = nullptr;
+    QAction *m_detachAction = nullptr;
+    QAction *m_purgeAction = nullptr;
     QList<QAction *> m_viewActions;
 };
 

@@ -1,7 +1,8 @@
 // tributaryd cursor show|set|reset: where each walk of each entity stands, and putting a cursor
 // right by hand (one a record poisoned before cursor values were checked, or a start chosen
-// again). The cursors are CursorStore's; the rules for a usable value are WalkGuard's, the ones
-// the engine keeps. Changes hold the source's lease, so they are refused while another worker syncs the source.
+// again). The cursors are CursorStore's, a reset is SourceAdmin's (the console calls the same);
+// the rules for a usable value are WalkGuard's, the ones the engine keeps. Changes hold the
+// source's lease, so they are refused while another worker syncs the source.
 
 #include "CliCommon.h"
 #include "Commands.h"
@@ -9,6 +10,7 @@
 #include "ExitCode.h"
 #include "Tr.h"
 #include "engine/run/RunLease.h"
+#include "engine/SourceAdmin.h"
 #include "engine/run/WalkGuard.h"
 #include "state/CursorStore.h"
 #include "util/Tr.h"
@@ -28,19 +30,6 @@ QString problemOf(const CursorRecord &c)
     if (c.kind != CursorStore::kindName(CursorKind::Incremental))
         return {};
     return WalkGuard::cursorProblem(c.position.value, QDateTime());
-}
-
-QString describe(const Position &p)
-{
-    QStringList parts;
-    if (!p.value.isEmpty())
-        parts.append(Tr::tr("value %1").arg(p.value));
-    if (!p.lastId.isEmpty())
-        parts.append(Tr::tr("last id %1").arg(p.lastId));
-    if (!p.token.isEmpty())
-        //: A full walk or scan that stopped part-way: where it resumes, and how many records it had read.
-        parts.append(Tr::tr("resumes at %1 (after %2 records)").arg(p.token.left(60)).arg(p.walked));
-    return parts.isEmpty() ? Tr::tr("(empty)") : parts.join(QStringLiteral(", "));
 }
 
 // The one source a change is for: --source, or the only one configured.
@@ -100,7 +89,7 @@ int show(Context &ctx, const QString &source, const QString &entity, const QStri
         return ExitOk;
     }
     for (const CursorRecord &c : std::as_const(cursors)) {
-        out << QStringLiteral("%1/%2  %3  ").arg(c.source, c.entity, c.kind) << describe(c.position) << "  "
+        out << QStringLiteral("%1/%2  %3  ").arg(c.source, c.entity, c.kind) << CursorStore::describe(c.position) << "  "
             << (c.runId > 0 ? Tr::tr("(run %1, %2)").arg(c.runId).arg(c.updatedAt) : Tr::tr("(set by hand, %1)").arg(c.updatedAt)) << "\n";
         const QString problem = problemOf(c);
         if (!problem.isEmpty())
@@ -146,7 +135,7 @@ int set(Context &ctx, const SourceConfig &source, const QString &entity, const Q
     if (!yes) {
         out << Tr::tr("Would set the incremental cursor of %1/%2 to %3; it is now %4. The next sync asks for what changed from "
                       "then on (inclusively).")
-                   .arg(source.name, entity, describe(next), now.isNull() ? Tr::tr("not set") : describe(now))
+                   .arg(source.name, entity, CursorStore::describe(next), now.isNull() ? Tr::tr("not set") : CursorStore::describe(now))
             << "\n"
             << Tr::tr("Nothing was changed: run again with --yes to set it.") << "\n";
         return ExitUsage;
@@ -158,7 +147,7 @@ int set(Context &ctx, const SourceConfig &source, const QString &entity, const Q
         err << kCommand << " set: " << error.toString() << "\n";
         return ExitFailed;
     }
-    out << Tr::tr("Set the incremental cursor of %1/%2 to %3.").arg(source.name, entity, describe(next)) << "\n";
+    out << Tr::tr("Set the incremental cursor of %1/%2 to %3.").arg(source.name, entity, CursorStore::describe(next)) << "\n";
     return ExitOk;
 }
 
@@ -168,38 +157,27 @@ int reset(Context &ctx, const SourceConfig &source, const QString &entity, const
         err << kCommand << " reset: " << Tr::tr("source %1 has no entity \"%2\"").arg(source.name, entity) << "\n";
         return ExitUsage;
     }
-    CursorStore store(ctx.database());
-    const Result<QList<CursorRecord>> all = store.list(source.name);
-    if (!all) {
-        err << kCommand << " reset: " << all.error().toString() << "\n";
+    const Result<QList<CursorRecord>> chosen = SourceAdmin::cursorsToReset(ctx.database(), source.name, entity, kind);
+    if (!chosen) {
+        err << kCommand << " reset: " << chosen.error().toString() << "\n";
         return ExitFailed;
     }
-    QList<CursorRecord> chosen;
-    for (const CursorRecord &c : *all) {
-        if ((entity.isEmpty() || c.entity == entity) && (kind.isEmpty() || c.kind == kind))
-            chosen.append(c);
-    }
-    if (chosen.isEmpty()) {
+    if (chosen->isEmpty()) {
         out << Tr::tr("No cursor to reset.") << "\n";
         return ExitOk;
     }
-    std::unique_ptr<RunLease> lease;
-    if (yes && !(lease = holdWhileChanging(ctx, source.name, QStringLiteral("reset"), err)))
+    Error error;
+    if (yes && !SourceAdmin::resetCursors(ctx.database(), ctx.config(), source.name, *chosen, &error)) {
+        // A refusal is word for word that of a sync (RunLease, in core's catalogue).
+        err << kCommand << " reset: " << error.toString() << "\n";
         return ExitFailed;
+    }
     bool incremental = false;
-    for (const CursorRecord &c : std::as_const(chosen)) {
+    for (const CursorRecord &c : *chosen) {
         out << (yes ? Tr::tr("Reset %1/%2 %3, which was at %4.") : Tr::tr("Would reset %1/%2 %3, now at %4."))
-                   .arg(c.source, c.entity, c.kind, describe(c.position))
+                   .arg(c.source, c.entity, c.kind, CursorStore::describe(c.position))
             << "\n";
         incremental = incremental || c.kind == CursorStore::kindName(CursorKind::Incremental);
-        if (!yes)
-            continue;
-        Error error;
-        const std::optional<CursorKind> k = CursorStore::kindFromName(c.kind);
-        if (!k || !store.remove(c.source, c.entity, *k, &error)) {
-            err << kCommand << " reset: " << (k ? error.toString() : Tr::tr("unknown cursor kind \"%1\"").arg(c.kind)) << "\n";
-            return ExitFailed;
-        }
     }
     if (incremental) {
         switch (source.start.from) {

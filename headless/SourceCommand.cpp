@@ -11,7 +11,6 @@
 #include "Tr.h"
 #include "engine/SourceAdmin.h"
 #include "store/Database.h"
-#include "util/LoginName.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,12 +24,6 @@ QString n(qint64 v) { return Progress::number(v); }
 
 // "1 row", "6,000 rows": a numerus message whose plural form the catalogue picks for v.
 QString counted(const char *text, qint64 v) { return Tr::tr(text, nullptr, Progress::count(v)).arg(n(v)); }
-
-// "admin:alice": who did it, for the change log and the conflicts a detach resolves.
-QString actor()
-{
-    return QStringLiteral("admin:") + loginName();
-}
 
 QString forgets(const SourceAdmin::Result &r)
 {
@@ -104,7 +97,7 @@ int detachOrPurge(Context &ctx, const QString &verb, const QString &name, bool y
     const bool purge = verb == QLatin1String("purge");
     SourceAdmin::Options options;
     options.force = force;
-    options.actor = actor();
+    options.actor = SourceAdmin::personActor();
     Error error;
     Database &db = ctx.database();
     const Config &config = ctx.config();

@@ -1018,6 +1018,86 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::CursorResetDialog</name>
+    <message>
+        <source>Reset Cursors of %1</source>
+        <translation>Cursor von %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>A cursor is where a walk of an entity stands: the incremental sync&apos;s last applied change, a full walk or reconciliation scan that stopped part-way, the start of a source that starts &quot;now&quot;. Resetting forgets it, so that walk starts over; no row of the main database is touched. This is what tributaryd cursor reset does.</source>
+        <translation>Ein Cursor ist die Stelle, an der ein Durchlauf einer Entität steht: die letzte angewandte Änderung der inkrementellen Synchronisation, ein vollständiger Durchlauf oder eine Abgleichsauflistung, die mittendrin anhielt, der Start einer Quelle, die &quot;jetzt&quot; beginnt. Zurücksetzen vergisst ihn, sodass dieser Durchlauf von vorn beginnt; keine Zeile der Hauptdatenbank wird berührt. Das tut auch tributaryd cursor reset.</translation>
+    </message>
+    <message>
+        <source>Every entity</source>
+        <translation>Jede Entität</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Jede Art</translation>
+    </message>
+    <message>
+        <source>Sync now afterwards (an incremental sync, on the dashboard)</source>
+        <translation>Danach gleich synchronisieren (inkrementell, in der Übersicht)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Entity:</source>
+        <translation>Entität:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>the main database is not open</source>
+        <translation>die Hauptdatenbank ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot read the cursors: %1</source>
+        <translation>Die Cursor können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No cursor to reset: the next sync of each entity chosen starts from the source&apos;s start.</source>
+        <translation>Kein Cursor zum Zurücksetzen: Die nächste Synchronisation jeder gewählten Entität beginnt am Startpunkt der Quelle.</translation>
+    </message>
+    <message>
+        <source>Would reset %1/%2 %3, now at %4.</source>
+        <extracomment>%1/%2: source/entity, %3: the kind of cursor, %4: where it stands</extracomment>
+        <translation>Würde den Cursor %3 von %1/%2 zurücksetzen; er steht bei %4.</translation>
+    </message>
+    <message>
+        <source>The next incremental sync reads from the beginning of history (start: beginning); records the main database already has are found unchanged and not written, but every page is fetched again.</source>
+        <translation>Die nächste inkrementelle Synchronisation liest ab dem Beginn der Historie (start: beginning); Datensätze, die die Hauptdatenbank schon hat, werden als unverändert erkannt und nicht geschrieben, aber jede Seite wird erneut abgerufen.</translation>
+    </message>
+    <message>
+        <source>The next incremental sync reads what changed since %1 (start: date).</source>
+        <translation>Die nächste inkrementelle Synchronisation liest, was sich seit %1 geändert hat (start: date).</translation>
+    </message>
+    <message>
+        <source>The source starts from now (start: now): the next incremental sync reads only what changes from then on. Source ▸ Full Re-sync catches up on everything before.</source>
+        <translation>Die Quelle beginnt ab jetzt (start: now): Die nächste inkrementelle Synchronisation liest nur, was sich ab dann ändert. Quelle ▸ Vollständig neu synchronisieren holt alles davor nach.</translation>
+    </message>
+    <message>
+        <source>A full walk or reconciliation scan that stopped part-way starts over from its beginning.</source>
+        <translation>Ein vollständiger Durchlauf oder eine Abgleichsauflistung, die mittendrin anhielt, beginnt von vorn.</translation>
+    </message>
+    <message>
+        <source>A start cursor is set again by the next run, to the source&apos;s time then: full walks and reconciliations do not import unlinked records changed before it.</source>
+        <translation>Ein Start-Cursor wird vom nächsten Lauf neu gesetzt, auf die Zeit der Quelle in diesem Moment: Vollständige Durchläufe und Abgleiche importieren keine unverknüpften Datensätze, die davor geändert wurden.</translation>
+    </message>
+    <message>
+        <source>Nothing is deleted from the main database. Refused while a run of %1 goes on anywhere.</source>
+        <translation>Aus der Hauptdatenbank wird nichts gelöscht. Abgelehnt, solange irgendwo ein Lauf von %1 läuft.</translation>
+    </message>
+    <message>
+        <source>Nothing was reset: %1</source>
+        <translation>Nichts wurde zurückgesetzt: %1</translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::DashboardView</name>
     <message>
         <source>Open a configuration to see its sources.</source>
@@ -1266,6 +1346,10 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
     <message>
         <source>%1/s</source>
         <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Syncing everything</source>
+        <translation>Synchronisiert alles</translation>
     </message>
 </context>
 <context>
@@ -1658,14 +1742,6 @@ Was Engine, Quellen und Netzwerk melden, während diese Konsole läuft, erschein
         <translation>Quelle entfernen</translation>
     </message>
     <message>
-        <source>Remove &quot;%1&quot; from the configuration?
-
-Its rows stay in the main database. To let go of them later: tributaryd source detach %1 (forget its links) or purge %1 (delete the rows only it brought).</source>
-        <translation>&quot;%1&quot; aus der Konfiguration entfernen?
-
-Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen: tributaryd source detach %1 (ihre Verknüpfungen vergessen) oder purge %1 (die Zeilen löschen, die nur sie gebracht hat).</translation>
-    </message>
-    <message>
         <source>Cannot test the connection</source>
         <translation>Die Verbindung kann nicht getestet werden</translation>
     </message>
@@ -1800,6 +1876,54 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sich später von ihnen zu trennen:
     <message>
         <source>&amp;Trends</source>
         <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Verify...</source>
+        <translation>Prü&amp;fen...</translation>
+    </message>
+    <message>
+        <source>Compare every record of the selected source with the main database (tributaryd verify)</source>
+        <translation>Jeden Datensatz der gewählten Quelle mit der Hauptdatenbank vergleichen (tributaryd verify)</translation>
+    </message>
+    <message>
+        <source>&amp;Full Re-sync...</source>
+        <translation>&amp;Vollständig neu synchronisieren...</translation>
+    </message>
+    <message>
+        <source>Walk everything the source lists, not only what changed (tributaryd sync --full)</source>
+        <translation>Alles durchlaufen, was die Quelle auflistet, nicht nur Geändertes (tributaryd sync --full)</translation>
+    </message>
+    <message>
+        <source>Reset C&amp;ursors...</source>
+        <translation>Cursor &amp;zurücksetzen...</translation>
+    </message>
+    <message>
+        <source>Forget where the walks of the source stand (tributaryd cursor reset)</source>
+        <translation>Vergessen, wo die Durchläufe der Quelle stehen (tributaryd cursor reset)</translation>
+    </message>
+    <message>
+        <source>&amp;Detach...</source>
+        <translation>T&amp;rennen...</translation>
+    </message>
+    <message>
+        <source>Forget the links and state of a source, keeping every row (tributaryd source detach)</source>
+        <translation>Verknüpfungen und Zustand einer Quelle vergessen, jede Zeile behalten (tributaryd source detach)</translation>
+    </message>
+    <message>
+        <source>Pur&amp;ge...</source>
+        <translation>Bere&amp;inigen...</translation>
+    </message>
+    <message>
+        <source>Delete the rows only a source brought, then detach it (tributaryd source purge)</source>
+        <translation>Die Zeilen löschen, die nur eine Quelle gebracht hat, und sie dann trennen (tributaryd source purge)</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from the configuration?
+
+Its rows stay in the main database. To let go of them later: Source ▸ Detach (forget its links) or Source ▸ Purge (delete the rows only it brought).</source>
+        <translation>&quot;%1&quot; aus der Konfiguration entfernen?
+
+Ihre Zeilen bleiben in der Hauptdatenbank. Um sie später loszulassen: Quelle ▸ Trennen (ihre Verknüpfungen vergessen) oder Quelle ▸ Bereinigen (die Zeilen löschen, die nur sie gebracht hat).</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2647,239 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::SourceAdminDialog</name>
+    <message>
+        <source>%1, %2, %3 and %4</source>
+        <extracomment>What detaching forgets: links, cursors, pending records and quarantined records, counted.</extracomment>
+        <translation>%1, %2, %3 und %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln link(s)</source>
+        <translation>
+            <numerusform>%Ln Verknüpfung</numerusform>
+            <numerusform>%Ln Verknüpfungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cursor(s)</source>
+        <translation>
+            <numerusform>%Ln Cursor</numerusform>
+            <numerusform>%Ln Cursor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending record(s)</source>
+        <translation>
+            <numerusform>%Ln ausstehenden Datensatz</numerusform>
+            <numerusform>%Ln ausstehende Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln quarantined record(s)</source>
+        <translation>
+            <numerusform>%Ln Datensatz in Quarantäne</numerusform>
+            <numerusform>%Ln Datensätze in Quarantäne</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open conflict(s) resolved as &apos;detached&apos;</source>
+        <translation>
+            <numerusform>%Ln offener Konflikt als 'detached' aufgelöst</numerusform>
+            <numerusform>%Ln offene Konflikte als 'detached' aufgelöst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Purge Source</source>
+        <translation>Quelle bereinigen</translation>
+    </message>
+    <message>
+        <source>Detach Source</source>
+        <translation>Quelle trennen</translation>
+    </message>
+    <message>
+        <source>Purging a source deletes the rows only it inserted (rows it adopted, and rows another source links too, stay), writing each to the change log, then detaches it. Its runs and the change log stay as history. This is what tributaryd source purge does.</source>
+        <translation>Das Bereinigen einer Quelle löscht die Zeilen, die nur sie eingefügt hat (übernommene Zeilen und Zeilen, die auch eine andere Quelle verknüpft, bleiben), hält jede im Änderungsprotokoll fest und trennt die Quelle dann. Ihre Läufe und das Änderungsprotokoll bleiben als Historie. Das tut auch tributaryd source purge.</translation>
+    </message>
+    <message>
+        <source>Detaching a source forgets what Tributary keeps for it: links, cursors, pending records and quarantine; its open conflicts are resolved as &apos;detached&apos;. Every row stays in place and becomes the main application&apos;s own. This is what tributaryd source detach does.</source>
+        <translation>Das Trennen einer Quelle vergisst, was Tributary für sie aufbewahrt: Verknüpfungen, Cursor, ausstehende Datensätze und Quarantäne; ihre offenen Konflikte werden als &apos;detached&apos; aufgelöst. Jede Zeile bleibt, wo sie ist, und gehört fortan der Hauptanwendung. Das tut auch tributaryd source detach.</translation>
+    </message>
+    <message>
+        <source>Purge it although it is enabled (--force): its next sync inserts again every row the purge deletes</source>
+        <translation>Bereinigen, obwohl sie aktiviert ist (--force): Ihre nächste Synchronisation fügt jede Zeile, die das Bereinigen löscht, wieder ein</translation>
+    </message>
+    <message>
+        <source>Detach it although it is enabled (--force): its next sync takes every record as new, adopting what its match keys find and inserting the others again</source>
+        <translation>Trennen, obwohl sie aktiviert ist (--force): Ihre nächste Synchronisation nimmt jeden Datensatz als neu, übernimmt, was ihre Zuordnungsschlüssel finden, und fügt die anderen erneut ein</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Bereinigen</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Counting what would change...</source>
+        <translation>Zählt, was sich ändern würde...</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is no longer in the configuration: its %Ln linked row(s) stay in place in the main database until it is detached or purged.</source>
+        <translation>
+            <numerusform>"%1" ist nicht mehr in der Konfiguration: Ihre %Ln verknüpfte Zeile bleibt in der Hauptdatenbank, bis die Quelle getrennt oder bereinigt wird.</numerusform>
+            <numerusform>"%1" ist nicht mehr in der Konfiguration: Ihre %Ln verknüpften Zeilen bleiben in der Hauptdatenbank, bis die Quelle getrennt oder bereinigt wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tributary holds nothing for &quot;%1&quot;.</source>
+        <translation>Tributary hält nichts für &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is in the configuration but disabled: no sync runs it. %Ln row(s) are linked to it.</source>
+        <translation>
+            <numerusform>"%1" ist in der Konfiguration, aber deaktiviert: Keine Synchronisation führt sie aus. %Ln Zeile ist mit ihr verknüpft.</numerusform>
+            <numerusform>"%1" ist in der Konfiguration, aber deaktiviert: Keine Synchronisation führt sie aus. %Ln Zeilen sind mit ihr verknüpft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is in the configuration and enabled: its next sync would link, or insert, everything again. Remove it from the configuration or disable it first (Source ▸ Edit Source), or tick the box below.</source>
+        <translation>&quot;%1&quot; ist in der Konfiguration und aktiviert: Ihre nächste Synchronisation würde alles erneut verknüpfen oder einfügen. Entfernen Sie sie zuerst aus der Konfiguration oder deaktivieren Sie sie (Quelle ▸ Quelle bearbeiten), oder setzen Sie unten den Haken.</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <extracomment>The state of a source in the detach and purge dialogs.</extracomment>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>nothing kept</source>
+        <translation>nichts gespeichert</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>Type the source&apos;s name, %1, to confirm. The rows are deleted from the main database; only the change log keeps their values.</source>
+        <translation>Geben Sie zur Bestätigung den Namen der Quelle ein, %1. Die Zeilen werden aus der Hauptdatenbank gelöscht; nur das Änderungsprotokoll behält ihre Werte.</translation>
+    </message>
+    <message>
+        <source>Cannot purge: %1</source>
+        <translation>Bereinigen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Cannot detach: %1</source>
+        <translation>Trennen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>No source is configured, and the main database holds nothing of any.</source>
+        <translation>Keine Quelle ist konfiguriert, und die Hauptdatenbank hält von keiner etwas.</translation>
+    </message>
+    <message>
+        <source>Purging &quot;%1&quot; would, in one transaction:</source>
+        <translation>Das Bereinigen von &quot;%1&quot; würde in einer Transaktion:</translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %Ln row(s) only this source brought (children first), each written to the change log with its values;</source>
+        <translation>
+            <numerusform>%Ln Zeile löschen, die nur diese Quelle gebracht hat (Kinder zuerst), jede mit ihren Werten im Änderungsprotokoll festgehalten;</numerusform>
+            <numerusform>%Ln Zeilen löschen, die nur diese Quelle gebracht hat (Kinder zuerst), jede mit ihren Werten im Änderungsprotokoll festgehalten;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keep %1 another source links too and %2 (the main application&apos;s own, or another source&apos;s);</source>
+        <extracomment>%1: &quot;N row(s)&quot;, %2: &quot;N adopted row(s)&quot;.</extracomment>
+        <translation>%1 behalten, die auch eine andere Quelle verknüpft, sowie %2 (eigene der Hauptanwendung oder die einer anderen Quelle);</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln adopted row(s)</source>
+        <translation>
+            <numerusform>%Ln übernommene Zeile</numerusform>
+            <numerusform>%Ln übernommene Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>then detach it: forget %1; %2.</source>
+        <translation>sie anschließend trennen: %1 vergessen; %2.</translation>
+    </message>
+    <message>
+        <source>Detaching &quot;%1&quot; would, in one transaction:</source>
+        <translation>Das Trennen von &quot;%1&quot; würde in einer Transaktion:</translation>
+    </message>
+    <message>
+        <source>forget %1;</source>
+        <translation>%1 vergessen;</translation>
+    </message>
+    <message>
+        <source>Every row stays in the main database as the main application&apos;s own; runs and the change log stay.</source>
+        <translation>Jede Zeile bleibt in der Hauptdatenbank, als eigene Zeile der Hauptanwendung; Läufe und Änderungsprotokoll bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Purge %1</source>
+        <translation>%1 bereinigen</translation>
+    </message>
+    <message>
+        <source>Detach %1</source>
+        <translation>%1 trennen</translation>
+    </message>
+    <message>
+        <source>%1 is syncing in this console: wait for the run to end, or stop it.</source>
+        <translation>%1 synchronisiert in dieser Konsole: Warten Sie, bis der Lauf endet, oder halten Sie ihn an.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Purging...</source>
+        <translation>Bereinigt...</translation>
+    </message>
+    <message>
+        <source>Detaching...</source>
+        <translation>Trennt...</translation>
+    </message>
+    <message>
+        <source>The purge did not happen: %1</source>
+        <translation>Das Bereinigen fand nicht statt: %1</translation>
+    </message>
+    <message>
+        <source>The detach did not happen: %1</source>
+        <translation>Das Trennen fand nicht statt: %1</translation>
+    </message>
+    <message>
+        <source>Detached source &quot;%1&quot;: forgot %2; %3.</source>
+        <translation>Quelle &quot;%1&quot; getrennt: %2 vergessen; %3.</translation>
+    </message>
+    <message>
+        <source>Every row stays in the main database.</source>
+        <translation>Jede Zeile bleibt in der Hauptdatenbank.</translation>
+    </message>
+    <message>
+        <source>Purged source &quot;%1&quot;: deleted %2%3; kept %4 shared and %5 adopted.</source>
+        <extracomment>%2: &quot;N row(s)&quot;, %3: the rows deleted per table, or nothing.</extracomment>
+        <translation>Quelle &quot;%1&quot; bereinigt: %2 gelöscht%3; %4 geteilte und %5 übernommene behalten.</translation>
+    </message>
+    <message>
+        <source>Detached it: forgot %1; %2.</source>
+        <translation>Danach getrennt: %1 vergessen; %2.</translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::SourceEditor</name>
     <message>
         <source>Source</source>
@@ -3176,6 +3533,119 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::SourceOperations</name>
+    <message>
+        <source>%1: the verify did not finish</source>
+        <translation>%1: Die Prüfung wurde nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1: IN SYNC</source>
+        <translation>%1: SYNCHRON</translation>
+    </message>
+    <message>
+        <source>%1: NOT IN SYNC</source>
+        <translation>%1: NICHT SYNCHRON</translation>
+    </message>
+    <message>
+        <source>A full re-sync of %1 walks every record the source lists, entity by entity: %2. This is tributaryd sync --full.</source>
+        <translation>Eine vollständige Neusynchronisation von %1 durchläuft jeden Datensatz, den die Quelle auflistet, Entität für Entität: %2. Das ist tributaryd sync --full.</translation>
+    </message>
+    <message>
+        <source>Records the main database lacks are inserted and changed ones updated; a record changed here and at the source becomes a conflict, decided by the entity&apos;s policy as in any sync. Unchanged records are compared by their hash and not written. A stored incremental cursor the engine cannot use is replaced once the walk is complete.</source>
+        <translation>Datensätze, die der Hauptdatenbank fehlen, werden eingefügt und geänderte aktualisiert; ein Datensatz, der hier und an der Quelle geändert wurde, wird zum Konflikt und nach der Regel der Entität entschieden, wie bei jeder Synchronisation. Unveränderte Datensätze werden über ihren Hash verglichen und nicht geschrieben. Ein gespeicherter inkrementeller Cursor, den die Engine nicht verwenden kann, wird ersetzt, sobald der Durchlauf vollständig ist.</translation>
+    </message>
+    <message>
+        <source>Nothing is deleted in the main database: a full sync does not look for deletes (Reconcile does).</source>
+        <translation>In der Hauptdatenbank wird nichts gelöscht: Eine vollständige Synchronisation sucht nicht nach Löschungen (der Abgleich tut es).</translation>
+    </message>
+    <message>
+        <source>Every page of every entity is fetched again: the last full sync of %1 read %2 records in %3.</source>
+        <translation>Jede Seite jeder Entität wird erneut abgerufen: Die letzte vollständige Synchronisation von %1 las %2 Datensätze in %3.</translation>
+    </message>
+    <message>
+        <source>Every page of every entity is fetched again: it takes about as long as the first sync of %1 did, and costs the source as many requests.</source>
+        <translation>Jede Seite jeder Entität wird erneut abgerufen: Das dauert etwa so lange wie die erste Synchronisation von %1 und kostet die Quelle ebenso viele Anfragen.</translation>
+    </message>
+    <message>
+        <source>Progress shows on the dashboard; Stop ends it after the page being written, and the next full sync goes on from there.</source>
+        <translation>Der Fortschritt erscheint in der Übersicht; Anhalten beendet sie nach der Seite, die gerade geschrieben wird, und die nächste vollständige Synchronisation macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>Full Re-sync of %1</source>
+        <translation>Vollständige Neusynchronisation von %1</translation>
+    </message>
+    <message>
+        <source>Sync Everything</source>
+        <translation>Alles synchronisieren</translation>
+    </message>
+    <message>
+        <source>%1 is running already: the full re-sync did not start</source>
+        <translation>%1 läuft bereits: Die vollständige Neusynchronisation wurde nicht gestartet</translation>
+    </message>
+    <message>
+        <source>%1: full re-sync started</source>
+        <translation>%1: vollständige Neusynchronisation gestartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n cursor(s) reset</source>
+        <translation>
+            <numerusform>%1: %n Cursor zurückgesetzt</numerusform>
+            <numerusform>%1: %n Cursor zurückgesetzt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::SourcePlanModel</name>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Links forgotten</source>
+        <translation>Vergessene Verknüpfungen</translation>
+    </message>
+    <message>
+        <source>Inserted rows (stay)</source>
+        <translation>Eingefügte Zeilen (bleiben)</translation>
+    </message>
+    <message>
+        <source>Adopted rows (stay)</source>
+        <translation>Übernommene Zeilen (bleiben)</translation>
+    </message>
+    <message>
+        <source>Gone at source</source>
+        <translation>An der Quelle verschwunden</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Verknüpft</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Shared (kept)</source>
+        <translation>Geteilt (bleiben)</translation>
+    </message>
+    <message>
+        <source>Adopted (kept)</source>
+        <translation>Übernommen (bleiben)</translation>
+    </message>
+    <message>
+        <source>Already gone</source>
+        <translation>Schon gelöscht</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(nicht erfasst)</translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::SourcesModel</name>
     <message>
         <source>idle</source>
@@ -3343,6 +3813,188 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
             <numerusform>%n Lauf seit %1; Median %2 Datensätze/s; %3 fehlgeschlagen.</numerusform>
             <numerusform>%n Läufe seit %1; Median %2 Datensätze/s; %3 fehlgeschlagen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::VerifyDialog</name>
+    <message>
+        <source>Verify %1</source>
+        <translation>%1 prüfen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the verify; nothing is concluded from a verify that did not finish</source>
+        <translation>Die Prüfung anhalten; aus einer unvollständigen Prüfung wird nichts geschlossen</translation>
+    </message>
+    <message>
+        <source>Verify Again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Verifying %1: every record at the source is read and compared with the main database. This takes about as long as a full sync&apos;s walk; the window stays usable.</source>
+        <extracomment>%1 the source</extracomment>
+        <translation>Prüft %1: Jeder Datensatz an der Quelle wird gelesen und mit der Hauptdatenbank verglichen. Das dauert etwa so lange wie der Durchlauf einer vollständigen Synchronisation; das Fenster bleibt bedienbar.</translation>
+    </message>
+    <message>
+        <source>Stopping the verify...</source>
+        <translation>Hält die Prüfung an...</translation>
+    </message>
+    <message>
+        <source>Verifying %1: %2 (entity %3 of %4), %5 records read and compared so far.</source>
+        <extracomment>%1 the source, %2 the entity, %3 its place in the order, %4 how many entities, %5 records read so far</extracomment>
+        <translation>Prüft %1: %2 (Entität %3 von %4), bisher %5 Datensätze gelesen und verglichen.</translation>
+    </message>
+    <message>
+        <source>Verify of %1 against the main database:</source>
+        <translation>Prüfung von %1 gegen die Hauptdatenbank:</translation>
+    </message>
+    <message>
+        <source>Stopped: the verify did not finish, so nothing is concluded.</source>
+        <translation>Angehalten: Die Prüfung wurde nicht abgeschlossen, daher wird nichts geschlossen.</translation>
+    </message>
+    <message>
+        <source>Verification could not finish: %1</source>
+        <translation>Die Prüfung konnte nicht abgeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <source>IN SYNC: every record at the source is in the main database, linked once, with its values and references.</source>
+        <translation>SYNCHRON: Jeder Datensatz der Quelle ist in der Hauptdatenbank, genau einmal verknüpft, mit seinen Werten und Verweisen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT CHECKED: %n check(s) could not run (&quot;not checked&quot; below). Every check that ran passed; what was not checked is only as sure as the walk.</source>
+        <translation>
+            <numerusform>NICHT GEPRÜFT: %n Prüfung konnte nicht laufen (unten "nicht geprüft"). Jede Prüfung, die lief, wurde bestanden; was nicht geprüft wurde, ist nur so sicher wie der Durchlauf.</numerusform>
+            <numerusform>NICHT GEPRÜFT: %n Prüfungen konnten nicht laufen (unten "nicht geprüft"). Jede Prüfung, die lief, wurde bestanden; was nicht geprüft wurde, ist nur so sicher wie der Durchlauf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>%1 fehlend</translation>
+    </message>
+    <message>
+        <source>%1 extra</source>
+        <translation>%1 überzählig</translation>
+    </message>
+    <message>
+        <source>%1 different</source>
+        <translation>%1 abweichend</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed</source>
+        <translation>
+            <numerusform>%n Prüfung fehlgeschlagen</numerusform>
+            <numerusform>%n Prüfungen fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>NOT IN SYNC: %1. See the counts, the checks and the examples below.</source>
+        <extracomment>%1: &quot;2 missing, 1 different, 1 check failed&quot;</extracomment>
+        <translation>NICHT SYNCHRON: %1. Siehe die Zähler, die Prüfungen und die Beispiele unten.</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Before start: %Ln record(s) changed before the source&apos;s start (sources.%1.start) and are not imported, by configuration; they are not counted as missing.</source>
+        <translation>
+            <numerusform>Vor dem Start: %Ln Datensatz wurde vor dem Startpunkt der Quelle (sources.%1.start) geändert und wird laut Konfiguration nicht importiert; er zählt nicht als fehlend.</numerusform>
+            <numerusform>Vor dem Start: %Ln Datensätze wurden vor dem Startpunkt der Quelle (sources.%1.start) geändert und werden laut Konfiguration nicht importiert; sie zählen nicht als fehlend.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quarantined: records held with their reason (the Quarantine tab). No sync or reconciliation applies them while the cause remains: fix it at the source or in the mapping, then retry them.</source>
+        <translation>Quarantäne: Datensätze, die mit ihrem Grund zurückgehalten werden (Reiter Quarantäne). Keine Synchronisation und kein Abgleich wendet sie an, solange die Ursache besteht: sie an der Quelle oder in der Zuordnung beheben, dann erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Kept local: values the main application set (edits, or rows adopted through a match key) are kept by design.</source>
+        <translation>Lokal behalten: Werte, die die Hauptanwendung gesetzt hat (Änderungen oder über einen Zuordnungsschlüssel übernommene Zeilen), bleiben absichtlich erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::VerifyReportModel</name>
+    <message>
+        <source>walk</source>
+        <extracomment>verify: the check that the walk of the source kept its invariants and reached its end</extracomment>
+        <translation>Durchlauf</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <extracomment>verify: the check of the source&apos;s own total</extracomment>
+        <translation>Gesamtzahl</translation>
+    </message>
+    <message>
+        <source>id scan</source>
+        <extracomment>verify: the check of the source&apos;s id listing against the walk</extracomment>
+        <translation>ID-Auflistung</translation>
+    </message>
+    <message>
+        <source>extras</source>
+        <extracomment>verify: the check for links to records gone from the source</extracomment>
+        <translation>Überzählige</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>At source</source>
+        <translation>An Quelle</translation>
+    </message>
+    <message>
+        <source>Matching</source>
+        <translation>Gleich</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Fehlend</translation>
+    </message>
+    <message>
+        <source>Extra</source>
+        <translation>Überzählig</translation>
+    </message>
+    <message>
+        <source>Different</source>
+        <translation>Abweichend</translation>
+    </message>
+    <message>
+        <source>Kept local</source>
+        <translation>Lokal behalten</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Quarantäne</translation>
     </message>
 </context>
 <context>

@@ -339,6 +339,79 @@ Tried %n times since %2; last on %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::SourceAdminDialog</name>
+    <message numerus="yes">
+        <source>%Ln link(s)</source>
+        <translation>
+            <numerusform>%Ln link</numerusform>
+            <numerusform>%Ln links</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cursor(s)</source>
+        <translation>
+            <numerusform>%Ln cursor</numerusform>
+            <numerusform>%Ln cursors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending record(s)</source>
+        <translation>
+            <numerusform>%Ln pending record</numerusform>
+            <numerusform>%Ln pending records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln quarantined record(s)</source>
+        <translation>
+            <numerusform>%Ln quarantined record</numerusform>
+            <numerusform>%Ln quarantined records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open conflict(s) resolved as &apos;detached&apos;</source>
+        <translation>
+            <numerusform>%Ln open conflict resolved as 'detached'</numerusform>
+            <numerusform>%Ln open conflicts resolved as 'detached'</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is no longer in the configuration: its %Ln linked row(s) stay in place in the main database until it is detached or purged.</source>
+        <translation>
+            <numerusform>"%1" is no longer in the configuration: its %Ln linked row stays in place in the main database until it is detached or purged.</numerusform>
+            <numerusform>"%1" is no longer in the configuration: its %Ln linked rows stay in place in the main database until it is detached or purged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; is in the configuration but disabled: no sync runs it. %Ln row(s) are linked to it.</source>
+        <translation>
+            <numerusform>"%1" is in the configuration but disabled: no sync runs it. %Ln row is linked to it.</numerusform>
+            <numerusform>"%1" is in the configuration but disabled: no sync runs it. %Ln rows are linked to it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>delete %Ln row(s) only this source brought (children first), each written to the change log with its values;</source>
+        <translation>
+            <numerusform>delete %Ln row only this source brought (children first), each written to the change log with its values;</numerusform>
+            <numerusform>delete %Ln rows only this source brought (children first), each written to the change log with its values;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln adopted row(s)</source>
+        <translation>
+            <numerusform>%Ln adopted row</numerusform>
+            <numerusform>%Ln adopted rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::SourceEditor</name>
     <message numerus="yes">
         <source>%n problem(s) to fix before saving; each is shown next to its field.</source>
@@ -352,6 +425,16 @@ Tried %n times since %2; last on %3.</numerusform>
         <translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::SourceOperations</name>
+    <message numerus="yes">
+        <source>%1: %n cursor(s) reset</source>
+        <translation>
+            <numerusform>%1: %n cursor reset</numerusform>
+            <numerusform>%1: %n cursors reset</numerusform>
         </translation>
     </message>
 </context>
@@ -379,6 +462,30 @@ Tried %n times since %2; last on %3.</numerusform>
         <translation>
             <numerusform>%n run since %1; median %2 records/s; %3 failed.</numerusform>
             <numerusform>%n runs since %1; median %2 records/s; %3 failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::VerifyDialog</name>
+    <message numerus="yes">
+        <source>NOT CHECKED: %n check(s) could not run (&quot;not checked&quot; below). Every check that ran passed; what was not checked is only as sure as the walk.</source>
+        <translation>
+            <numerusform>NOT CHECKED: %n check could not run ("not checked" below). Every check that ran passed; what was not checked is only as sure as the walk.</numerusform>
+            <numerusform>NOT CHECKED: %n checks could not run ("not checked" below). Every check that ran passed; what was not checked is only as sure as the walk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed</source>
+        <translation>
+            <numerusform>%n check failed</numerusform>
+            <numerusform>%n checks failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Before start: %Ln record(s) changed before the source&apos;s start (sources.%1.start) and are not imported, by configuration; they are not counted as missing.</source>
+        <translation>
+            <numerusform>Before start: %Ln record changed before the source's start (sources.%1.start) and is not imported, by configuration; it is not counted as missing.</numerusform>
+            <numerusform>Before start: %Ln records changed before the source's start (sources.%1.start) and are not imported, by configuration; they are not counted as missing.</numerusform>
         </translation>
     </message>
 </context>

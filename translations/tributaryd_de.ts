@@ -2062,6 +2062,35 @@
         <source>source %1 has no entity &quot;%2&quot;</source>
         <translation>Quelle %1 hat keine Entität &quot;%2&quot;</translation>
     </message>
+    <message>
+        <source>unknown cursor kind &quot;%1&quot;</source>
+        <translation>unbekannte Cursor-Art &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>stopped before the verify began</source>
+        <translation>angehalten, bevor die Prüfung begann</translation>
+    </message>
+    <message>
+        <source>source %1 is already being verified</source>
+        <translation>Quelle %1 wird bereits geprüft</translation>
+    </message>
+    <message>
+        <source>value %1</source>
+        <translation>Wert %1</translation>
+    </message>
+    <message>
+        <source>last id %1</source>
+        <translation>letzte ID %1</translation>
+    </message>
+    <message>
+        <source>resumes at %1 (after %2 records)</source>
+        <extracomment>A full walk or scan that stopped part-way: where it resumes, and how many records it had read.</extracomment>
+        <translation>Fortsetzung bei %1 (nach %2 Datensätzen)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
@@ -3703,23 +3732,6 @@ vergessen oder die Zeilen löschen, die nur sie gebracht hat</translation>
         <translation>anzeigen, wo die Durchläufe jeder Entität stehen; einen Cursor von Hand setzen oder zurücksetzen</translation>
     </message>
     <message>
-        <source>value %1</source>
-        <translation>Wert %1</translation>
-    </message>
-    <message>
-        <source>last id %1</source>
-        <translation>letzte ID %1</translation>
-    </message>
-    <message>
-        <source>resumes at %1 (after %2 records)</source>
-        <extracomment>A full walk or scan that stopped part-way: where it resumes, and how many records it had read.</extracomment>
-        <translation>Fortsetzung bei %1 (nach %2 Datensätzen)</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>(leer)</translation>
-    </message>
-    <message>
         <source>the configuration has several sources: name one with --source</source>
         <translation>die Konfiguration hat mehrere Quellen: eine mit --source angeben</translation>
     </message>
@@ -3774,10 +3786,6 @@ vergessen oder die Zeilen löschen, die nur sie gebracht hat</translation>
     <message>
         <source>Would reset %1/%2 %3, now at %4.</source>
         <translation>Würde den Cursor %3 von %1/%2 zurücksetzen; er steht bei %4.</translation>
-    </message>
-    <message>
-        <source>unknown cursor kind &quot;%1&quot;</source>
-        <translation>unbekannte Cursor-Art &quot;%1&quot;</translation>
     </message>
     <message>
         <source>The next incremental sync reads from the beginning of history (start: beginning); records it already has are found unchanged and not written.</source>

@@ -10,6 +10,7 @@
 #include "state/SourceLedger.h"
 #include "store/Database.h"
 #include "util/Logging.h"
+#include "util/LoginName.h"
 #include "util/Tr.h"
 
 #include <QJsonArray>
@@ -264,6 +265,11 @@ QJsonObject rowJson(const QSqlRecord &record)
 }
 
 } // namespace
+
+QString SourceAdmin::personActor()
+{
+    return QStringLiteral("admin:") + loginName();
+}
 
 bool SourceAdmin::SourceState::hasState() const
 {
@@ -528,6 +534,43 @@ SourceAdmin::Result SourceAdmin::purge(Database &db, const Config &config, const
                                       .arg(source, options.actor, QString::number(r.rowsDeleted), QString::number(r.rowsShared),
                                            QString::number(r.rowsAdopted));
     return r;
+}
+
+Tributary::Result<QList<CursorRecord>> SourceAdmin::cursorsToReset(Database &db, const QString &source, const QString &entity,
+                                                                    const QString &kind)
+{
+    const Tributary::Result<QList<CursorRecord>> all = CursorStore(db).list(source);
+    if (!all)
+        return all.error();
+    QList<CursorRecord> chosen;
+    for (const CursorRecord &c : *all) {
+        if ((entity.isEmpty() || c.entity == entity) && (kind.isEmpty() || c.kind == kind))
+            chosen.append(c);
+    }
+    return chosen;
+}
+
+bool SourceAdmin::resetCursors(Database &db, const Config &config, const QString &source, const QList<CursorRecord> &cursors, Error *error)
+{
+    const std::unique_ptr<RunLease> lease = holdSource(db, config, source, error);
+    if (!lease || !db.transaction(error))
+        return false;
+    CursorStore store(db);
+    for (const CursorRecord &c : cursors) {
+        const std::optional<CursorKind> kind = CursorStore::kindFromName(c.kind);
+        if (!kind)
+            *error = Error(Error::Code::Internal, Tr::tr("unknown cursor kind \"%1\"").arg(c.kind));
+        if (!kind || !store.remove(source, c.entity, *kind, error)) {
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit(error)) {
+        db.rollback();
+        return false;
+    }
+    qCInfo(lcEngine).noquote() << QStringLiteral("source %1: %2 cursor(s) reset").arg(source).arg(cursors.size());
+    return true;
 }
 
 } // namespace Tributary

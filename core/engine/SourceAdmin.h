@@ -1,5 +1,6 @@
 #pragma once
 
+#include "state/CursorStore.h"
 #include "util/Error.h"
 
 #include <QJsonObject>
@@ -11,10 +12,10 @@ namespace Tributary {
 class Database;
 struct Config;
 
-// What Tributary keeps for each source it has synced, and the two ways to let a source go:
-// detach (forget its links and state, leave every row in place) and purge (delete the rows only
-// that source brought, then detach). Shared by tributaryd and the console: it prints nothing,
-// it answers with counts and an Error.
+// What Tributary keeps for each source it has synced, the two ways to let a source go: detach
+// (forget its links and state, leave every row in place) and purge (delete the rows only that
+// source brought, then detach), and resetting its cursors. Shared by tributaryd and the console:
+// it prints nothing, it answers with counts and an Error.
 class SourceAdmin
 {
 public:
@@ -103,6 +104,10 @@ public:
         qint64 rowsAlreadyGone = 0;
     };
 
+    // Who detaches or purges from tributaryd or the console: "admin:" and the login name of the
+    // person at the keyboard (Options::actor).
+    static QString personActor();
+
     // Counts what detach() or purge() would do, with the same refusals, and changes nothing.
     static Result planDetach(Database &db, const Config &config, const QString &source, const Options &options, Error *error);
     static Result planPurge(Database &db, const Config &config, const QString &source, const Options &options, Error *error);
@@ -117,6 +122,18 @@ public:
     // foreign keys Tributary keeps off) a row that stays references a deleted one, everything is
     // rolled back and the error names the table and the row.
     static Result purge(Database &db, const Config &config, const QString &source, const Options &options, Error *error);
+
+    // The cursors of `source` a reset forgets: of `entity` and of `kind` (CursorStore::kindName),
+    // every entity or kind when empty. Changes nothing.
+    static Tributary::Result<QList<CursorRecord>> cursorsToReset(Database &db, const QString &source, const QString &entity,
+                                                                 const QString &kind);
+    // Forgets `cursors` (of `source`) in one transaction, holding the source's lease meanwhile, so
+    // it is refused, naming the worker, while a run of the source goes on anywhere (the run's next
+    // page would write its cursor again). Each walk then starts over: an incremental one from the
+    // source's `start`, a full walk or scan from its beginning; a start cursor is set again by
+    // the next run.
+    static bool resetCursors(Database &db, const Config &config, const QString &source, const QList<CursorRecord> &cursors,
+                             Error *error);
 };
 
 } // namespace Tributary

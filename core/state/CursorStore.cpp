@@ -99,4 +99,17 @@ Result<QList<CursorRecord>> CursorStore::list(const QString &source)
     return out;
 }
 
+QString CursorStore::describe(const Position &p)
+{
+    QStringList parts;
+    if (!p.value.isEmpty())
+        parts.append(Tr::tr("value %1").arg(p.value));
+    if (!p.lastId.isEmpty())
+        parts.append(Tr::tr("last id %1").arg(p.lastId));
+    if (!p.token.isEmpty())
+        //: A full walk or scan that stopped part-way: where it resumes, and how many records it had read.
+        parts.append(Tr::tr("resumes at %1 (after %2 records)").arg(p.token.left(60)).arg(p.walked));
+    return parts.isEmpty() ? Tr::tr("(empty)") : parts.join(QStringLiteral(", "));
+}
+
 } // namespace Tributary

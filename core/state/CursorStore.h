@@ -52,6 +52,10 @@ public:
     // Every cursor of `source` (all sources when empty), by entity and kind.
     Result<QList<CursorRecord>> list(const QString &source = QString());
 
+    // Where a cursor stands, for people: "value 2026-11-23T04:13:38Z, last id 42", or where a
+    // full walk or scan that stopped part-way resumes.
+    static QString describe(const Position &position);
+
 private:
     Database &m_db;
     Statements *m_statements;
