@@ -22,12 +22,13 @@ class DashboardView;
 class RunsView;
 class LogView;
 class QuarantineView;
+class RecordsView;
 class ServiceView;
 class SourcesModel;
 class Workspace;
 
 // The console's main window: the configuration's sources on the left with their state; the
-// dashboard, conflicts, runs, log and quarantine on the right. It edits the same
+// dashboard, conflicts, runs, log, quarantine, service and records on the right. It edits the same
 // configuration file tributaryd runs (ConfigDocument), and runs the same engine (through the
 // dashboard's SourceRunners, on worker threads).
 class MainWindow : public QMainWindow
@@ -47,6 +48,7 @@ public:
     RunsView *runs() const { return m_runs; }
     QuarantineView *quarantine() const { return m_quarantine; }
     ServiceView *service() const { return m_service; }
+    RecordsView *records() const { return m_records; }
     QTabWidget *tabs() const { return m_tabs; }
     QListView *sourcesView() const { return m_sourcesView; }
     SourcesModel *sourcesModel() const { return m_sourcesModel; }
@@ -55,7 +57,7 @@ public:
     QString currentSource() const;
     void selectSource(const QString &name);
 
-    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine, Service };
+    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine, Service, Records };
     void showView(View view);
 
     // Saves the document; the workspace then runs what was saved. False when the configuration
@@ -125,6 +127,7 @@ private:
     LogView *m_log = nullptr;
     QuarantineView *m_quarantine = nullptr;
     ServiceView *m_service = nullptr;
+    RecordsView *m_records = nullptr;
     QWidget *m_fileBar = nullptr;
     QLabel *m_fileBarText = nullptr;
     QLabel *m_statusConfig = nullptr;
