@@ -74,6 +74,7 @@ private Q_SLOTS:
     void findsByLocalId();
     void findsByValueLimitedAndLiteral();
     void notFoundSaysWhy();
+    void aSharedRowShowsEverySourcesLinkAndBase();
 };
 
 void tst_RecordLookup::findsByExternalIdWithRowLinksAndHistory()
@@ -326,6 +327,56 @@ void tst_RecordLookup::notFoundSaysWhy()
     QCOMPARE(table.error().code, Error::Code::NotFound);
     const Result<RecordHits> empty = lookup.find(byText(RecordQuery::By::Value, QStringLiteral("  ")));
     QVERIFY(!empty.ok());
+}
+
+void tst_RecordLookup::aSharedRowShowsEverySourcesLinkAndBase()
+{
+    // Two forums with one user of the same e-mail: one row, linked to both.
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)) && f.generateExternal(forum(20, 6, 20, 60, 2))
+            && f.generateSecondExternal(forum(20, 6, 20, 60, 3)));
+    QVERIFY(f.writeForum(QStringLiteral("UPDATE users SET email = 'Shared@Example.org', name = 'Forum one name' WHERE id = 1")));
+    QVERIFY(f.writeSecondForum(QStringLiteral("UPDATE users SET email = ' shared@example.org', name = 'Forum two name' WHERE id = 7")));
+    QVERIFY(f.startForum() && f.startSecondForum());
+    QVERIFY(f.configure([&](QJsonObject &root) { addSourceCopy(root, QStringLiteral("forum2"), f.secondForumUrl()); }));
+    QCOMPARE(RunResult::statusName(f.sync(RunRequest(), QStringLiteral("forum")).status), QStringLiteral("ok"));
+    QCOMPARE(RunResult::statusName(f.sync(RunRequest(), QStringLiteral("forum2")).status), QStringLiteral("ok"));
+    const QString local = f.localId(QStringLiteral("users"), QStringLiteral("1"));
+    QCOMPARE(f.localId(QStringLiteral("users"), QStringLiteral("7"), QStringLiteral("forum2")), local);
+
+    RecordLookup lookup(f.db(), f.config());
+    RecordQuery q = byExternalId(QStringLiteral("users"), QStringLiteral("7"));
+    q.source = QStringLiteral("forum2");
+    const Result<RecordHits> found = lookup.find(q);
+    QVERIFY2(found.ok(), qPrintable(found.error().toString()));
+    QCOMPARE(found->hits.size(), 1);
+    QCOMPARE(found->hits.first().key.localId, local);
+    QCOMPARE(found->hits.first().source, QStringLiteral("forum2"));
+    QCOMPARE(found->hits.first().otherLinks, 1);
+
+    const Result<RecordDetail> d = lookup.detail(found->hits.first().key);
+    QVERIFY2(d.ok(), qPrintable(d.error().toString()));
+    QCOMPARE(d->entities, (QStringList{QStringLiteral("forum/users"), QStringLiteral("forum2/users")}));
+    QCOMPARE(d->links.size(), 2);
+    QCOMPARE(d->links.at(0).link.source, QStringLiteral("forum"));
+    QCOMPARE(d->links.at(0).link.origin, QStringLiteral("inserted"));
+    QCOMPARE(d->links.at(1).link.source, QStringLiteral("forum2"));
+    QCOMPARE(d->links.at(1).link.externalId, QStringLiteral("7"));
+    QCOMPARE(d->links.at(1).link.origin, QStringLiteral("matched"));
+    // A shared row: each link keeps what its source said last.
+    QCOMPARE(d->links.at(0).baseKind, RecordLink::BaseKind::Own);
+    QCOMPARE(d->links.at(1).baseKind, RecordLink::BaseKind::Own);
+    QCOMPARE(d->links.at(0).base.value(QStringLiteral("name")).toString(), QStringLiteral("Forum one name"));
+    QCOMPARE(d->links.at(1).base.value(QStringLiteral("name")).toString(), QStringLiteral("Forum two name"));
+    // The value columns are not the password or the token the entity leaves alone.
+    QVERIFY(d->value(QStringLiteral("password")).isUndefined());
+    QVERIFY(!d->value(QStringLiteral("email")).isUndefined());
+    // Its history names both sources.
+    QStringList actors;
+    for (const Change &c : d->changes)
+        actors.append(c.actor);
+    QVERIFY2(actors.contains(QStringLiteral("source:forum")) && actors.contains(QStringLiteral("source:forum2")),
+             qPrintable(actors.join(QLatin1Char(','))));
 }
 
 QTEST_GUILESS_MAIN(tst_RecordLookup)

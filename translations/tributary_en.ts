@@ -253,6 +253,47 @@ Tried %n times since %2; last on %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::RecordHitsModel</name>
+    <message numerus="yes">
+        <source>(+%n other link(s))</source>
+        <translation>
+            <numerusform>(+%n other link)</numerusform>
+            <numerusform>(+%n other links)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::RecordsView</name>
+    <message numerus="yes">
+        <source>%n record(s) match: pick one.</source>
+        <translation>
+            <numerusform>%n record matches: pick it.</numerusform>
+            <numerusform>%n records match: pick one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked to %n source record(s): %1.</source>
+        <translation>
+            <numerusform>Linked to %n source record: %1.</numerusform>
+            <numerusform>Linked to %n source records: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for a decision (Conflicts tab of the console).</source>
+        <translation>
+            <numerusform>%n conflict waits for a decision (Conflicts tab of the console).</numerusform>
+            <numerusform>%n conflicts wait for a decision (Conflicts tab of the console).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s), all decided.</source>
+        <translation>
+            <numerusform>%n conflict, decided.</numerusform>
+            <numerusform>%n conflicts, all decided.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::RunsModel</name>
     <message numerus="yes">
         <source>%Ln row(s) inserted</source>
