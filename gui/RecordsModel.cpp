@@ -7,6 +7,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace Tributary::Gui {
 
 // --- RecordHitsModel ---
@@ -158,7 +160,11 @@ void RecordDetailModel::setDetail(const RecordDetail *d)
                 m_headers.append(tr("Base of %1/%2").arg(l.link.source, l.link.entity));
                 m_headerTips.append(tr("What the next sync of %1 compares the source with: %2").arg(l.link.source, baseText(l.baseKind)));
             }
-            if (d->edited) {
+            // The captured edit gets a column of its own unless it already is every link's base.
+            const bool editColumn = d->edited && (d->links.isEmpty() || std::any_of(d->links.cbegin(), d->links.cend(), [](const RecordLink &l) {
+                                                      return l.baseKind != RecordLink::BaseKind::CapturedEdit;
+                                                  }));
+            if (editColumn) {
                 m_headers.append(tr("Before the local edit"));
                 m_headerTips.append(tr("The synced columns as they were before the main application first edited the row (%1)")
                                         .arg(timeText(d->editedAt)));
@@ -189,7 +195,7 @@ void RecordDetailModel::setDetail(const RecordDetail *d)
                 QList<Cell> bases;
                 for (const RecordLink &l : d->links)
                     bases.append(baseCell(l.base));
-                if (d->edited)
+                if (editColumn)
                     bases.append(baseCell(d->editBase));
                 value.bold = changed;
                 value.user = changed;
