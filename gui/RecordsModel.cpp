@@ -5,8 +5,6 @@
 
 #include "util/Values.h"
 
-#include <QLocale>
-
 #include <algorithm>
 
 namespace Tributary::Gui {
@@ -100,20 +98,6 @@ RecordDetailModel::RecordDetailModel(Part part, QObject *parent) : QAbstractTabl
     setDetail(nullptr);
 }
 
-QString RecordDetailModel::timeText(const QString &iso)
-{
-    const QDateTime t = DisplayText::parseTime(iso);
-    if (!t.isValid())
-        return iso;
-    // The locale's short date and time, to the second: several changes of one row often fall in
-    // the same minute.
-    const QLocale locale;
-    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("ss")) && format.contains(QLatin1String("mm")))
-        format.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
-    return locale.toString(t.toLocalTime(), format);
-}
-
 QString RecordDetailModel::valuesText(const QJsonObject &values, const QStringList &fields)
 {
     QStringList parts;
@@ -139,7 +123,7 @@ QString RecordDetailModel::baseText(RecordLink::BaseKind kind)
 
 QString RecordDetailModel::linkState(const RecordLink &link)
 {
-    QString state = link.link.deletedAt.isEmpty() ? tr("linked") : tr("gone at the source since %1").arg(timeText(link.link.deletedAt));
+    QString state = link.link.deletedAt.isEmpty() ? tr("linked") : tr("gone at the source since %1").arg(DisplayText::time(link.link.deletedAt));
     if (!link.configured)
         state += QStringLiteral("; ") + tr("not in the configuration");
     return state;
@@ -167,7 +151,7 @@ void RecordDetailModel::setDetail(const RecordDetail *d)
             if (editColumn) {
                 m_headers.append(tr("Before the local edit"));
                 m_headerTips.append(tr("The synced columns as they were before the main application first edited the row (%1)")
-                                        .arg(timeText(d->editedAt)));
+                                        .arg(DisplayText::time(d->editedAt)));
             }
             for (const RecordColumn &c : d->columns) {
                 QList<Cell> row;
@@ -224,8 +208,8 @@ void RecordDetailModel::setDetail(const RecordDetail *d)
                 m_rows.append({Cell{r.source, QString(), false, false, QVariant()}, Cell{r.entity, QString(), false, false, QVariant()},
                                Cell{r.externalId, QString(), false, false, QVariant()}, Cell{origin, QString(), false, false, QVariant()},
                                Cell{linkState(l), QString(), false, !r.deletedAt.isEmpty(), QVariant()},
-                               Cell{timeText(r.createdAt), r.createdAt, false, false, QVariant()},
-                               Cell{timeText(r.updatedAt), r.updatedAt, false, false, QVariant()},
+                               Cell{DisplayText::time(r.createdAt), r.createdAt, false, false, QVariant()},
+                               Cell{DisplayText::time(r.updatedAt), r.updatedAt, false, false, QVariant()},
                                Cell{seen, QString(), r.seenScan <= 0, false, QVariant()},
                                Cell{baseText(l.baseKind), QString(), false, false, QVariant()}});
             }
@@ -244,12 +228,12 @@ void RecordDetailModel::setDetail(const RecordDetail *d)
                     written = tr("(not in the change log shown)");
                 QString status = ConflictsModel::statusText(c);
                 if (!c.isOpen() && !c.resolvedAt.isEmpty())
-                    status += QStringLiteral(", ") + timeText(c.resolvedAt);
+                    status += QStringLiteral(", ") + DisplayText::time(c.resolvedAt);
                 m_rows.append({Cell{DisplayText::number(c.id), QString(), false, false, c.id},
                                Cell{QStringLiteral("%1/%2 %3").arg(c.source, c.entity, c.externalId), QString(), false, false, QVariant()},
                                Cell{ConflictsModel::kindLabel(c.kind), ConflictsModel::kindSentence(c.kind), false, false, QVariant()},
                                Cell{c.fields.join(QStringLiteral(", ")), QString(), false, false, QVariant()},
-                               Cell{timeText(c.createdAt), c.createdAt, false, false, QVariant()},
+                               Cell{DisplayText::time(c.createdAt), c.createdAt, false, false, QVariant()},
                                Cell{status, QString(), false, c.isOpen(), QVariant()},
                                Cell{written, written, !rc.hasWritten, false, QVariant()}});
             }
@@ -261,7 +245,7 @@ void RecordDetailModel::setDetail(const RecordDetail *d)
         if (d) {
             for (const Change &c : d->changes) {
                 const QString values = valuesText(c.values, c.fields);
-                m_rows.append({Cell{timeText(c.at), c.at, false, false, QVariant()}, Cell{c.actor, QString(), false, false, QVariant()},
+                m_rows.append({Cell{DisplayText::time(c.at), c.at, false, false, QVariant()}, Cell{c.actor, QString(), false, false, QVariant()},
                                Cell{c.op, c.externalId.isEmpty() ? QString() : QStringLiteral("%1/%2 %3").arg(c.source, c.entity, c.externalId),
                                     false, false, QVariant()},
                                Cell{c.runId > 0 ? DisplayText::number(c.runId) : QString(), QString(), false, false, c.runId},

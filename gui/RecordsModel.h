@@ -64,8 +64,6 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // A state-table time in the reader's locale (short date, time to the second).
-    static QString timeText(const QString &iso);
     // "title = "Theirs", section_id = 4" for the values a change wrote.
     static QString valuesText(const QJsonObject &values, const QStringList &fields = {});
     // How a link's base is kept, in words.

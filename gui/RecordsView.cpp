@@ -428,7 +428,7 @@ void RecordsView::showDetail()
     }
     if (d->edited)
         lines.append(tr("The main application edited it (%1): the values before the edit are the base the next sync compares with.")
-                         .arg(RecordDetailModel::timeText(d->editedAt)));
+                         .arg(DisplayText::time(d->editedAt)));
     int open = 0;
     for (const RecordConflict &c : d->conflicts)
         open += c.conflict.isOpen() ? 1 : 0;

@@ -9,6 +9,7 @@
 #include "TopicConflict.h"
 
 #include "ConflictInspector.h"
+#include "DisplayText.h"
 #include "MainWindow.h"
 #include "QuarantineView.h"
 #include "RecordsModel.h"
@@ -221,14 +222,14 @@ void tst_RecordsView::externalIdInTwoStepsShowsRowLinksAndHistory()
     QCOMPARE(cell(links, 0, RecordDetailModel::LinkExternalId), QStringLiteral("4"));
     QCOMPARE(cell(links, 0, RecordDetailModel::LinkOrigin), QStringLiteral("inserted by run %1").arg(QLocale().toString(run)));
     QCOMPARE(cell(links, 0, RecordDetailModel::LinkState), QStringLiteral("linked"));
-    QCOMPARE(cell(links, 0, RecordDetailModel::LinkSince), RecordDetailModel::timeText(linkedAt));
+    QCOMPARE(cell(links, 0, RecordDetailModel::LinkSince), DisplayText::time(linkedAt));
     QCOMPARE(cell(links, 0, RecordDetailModel::LinkBase), QStringLiteral("the row itself (not edited since)"));
     QCOMPARE(c.view->conflictsModel()->rowCount(), 0);
 
     // The change log line the sync stands for: the run inserted it.
     const RecordDetailModel *history = c.view->historyModel();
     QCOMPARE(history->rowCount(), 1);
-    QCOMPARE(cell(history, 0, RecordDetailModel::HistoryTime), RecordDetailModel::timeText(linkedAt));
+    QCOMPARE(cell(history, 0, RecordDetailModel::HistoryTime), DisplayText::time(linkedAt));
     QCOMPARE(cell(history, 0, RecordDetailModel::HistoryActor), QStringLiteral("source:forum"));
     QCOMPARE(cell(history, 0, RecordDetailModel::HistoryOp), QStringLiteral("insert"));
     QCOMPARE(cell(history, 0, RecordDetailModel::HistoryRun), QLocale().toString(run));
