@@ -294,6 +294,15 @@ void ConflictInspector::buildUi()
     m_deleteRow = makeButton(QStringLiteral("deleteRowButton"), tr("Delete the row"),
                              tr("Delete the row as the source did (per the entity's delete mode)"), Resolution::Action::Delete);
     buttons->addStretch(1);
+    m_openRecord = new QPushButton(tr("Open record"), detail);
+    m_openRecord->setObjectName(QStringLiteral("openRecordButton"));
+    m_openRecord->setToolTip(tr("Show the record in the Records tab: its row, its links to every source, its other conflicts and "
+                                "its history"));
+    connect(m_openRecord, &QPushButton::clicked, this, [this] {
+        if (m_shown.id != 0)
+            Q_EMIT openRecordRequested(m_shown.source, m_shown.entity, m_shown.externalId, m_shown.localId);
+    });
+    buttons->addWidget(m_openRecord);
 
     detailLayout->addWidget(m_detailTitle);
     detailLayout->addWidget(m_kindLabel);

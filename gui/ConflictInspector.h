@@ -73,6 +73,10 @@ public:
     // the conflicts could not be read.
     QString emptyStateText() const;
 
+Q_SIGNALS:
+    // "Open record": the Records view shows the record of the conflict shown.
+    void openRecordRequested(const QString &source, const QString &entity, const QString &externalId, const QString &localId);
+
 public Q_SLOTS:
     // Reads the conflicts again, keeping the filters, the selection and the detail pane's
     // choices when the conflict shown did not change.
@@ -144,6 +148,7 @@ private:
     QPushButton *m_leaveDeleted = nullptr;
     QPushButton *m_keepRow = nullptr;
     QPushButton *m_deleteRow = nullptr;
+    QPushButton *m_openRecord = nullptr;
 };
 
 } // namespace Tributary::Gui

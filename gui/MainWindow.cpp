@@ -9,6 +9,7 @@
 #include "LogView.h"
 #include "NewConfigDialog.h"
 #include "QuarantineView.h"
+#include "RecordsView.h"
 #include "RunsView.h"
 #include "ServiceView.h"
 #include "SourceEditor.h"
@@ -72,12 +73,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_log = new LogView(m_workspace);
     m_quarantine = new QuarantineView(m_workspace);
     m_service = new ServiceView(m_workspace);
+    m_records = new RecordsView(m_workspace);
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
     m_tabs->addTab(m_conflicts, tr("Conflicts"));
     m_tabs->addTab(m_runs, tr("Runs"));
     m_tabs->addTab(m_log, tr("Log"));
     m_tabs->addTab(m_quarantine, tr("Quarantine"));
     m_tabs->addTab(m_service, tr("Service"));
+    m_tabs->addTab(m_records, tr("Records"));
     m_trends = new TrendsView(m_workspace);
     m_tabs->addTab(m_trends, tr("Trends"));
 
@@ -136,6 +139,13 @@ MainWindow::MainWindow(QWidget *parent)
                 if (readyToRun())
                     m_dashboard->retryQuarantine(source, entities, ids);
             });
+    // "Open record" in the conflict inspector and the quarantine: the Records tab shows it.
+    const auto openRecord = [this](const QString &source, const QString &entity, const QString &externalId, const QString &localId) {
+        showView(View::Records);
+        m_records->openRecord(source, entity, externalId, localId);
+    };
+    connect(m_conflicts, &ConflictInspector::openRecordRequested, this, openRecord);
+    connect(m_quarantine, &QuarantineView::openRecordRequested, this, openRecord);
     connect(m_workspace, &Workspace::dataChanged, this, &MainWindow::updateConflictsTab);
     connect(m_workspace, &Workspace::conflictsChanged, this, &MainWindow::updateConflictsTab);
     connect(m_workspace, &Workspace::configChanged, this, [this] {
@@ -255,7 +265,8 @@ void MainWindow::createActions()
     separator->setSeparator(true);
     m_sourcesView->addActions({separator, m_verifyAction, m_fullResyncAction, m_resetCursorsAction, m_detachAction, m_purgeAction});
 
-    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("S&ervice"), tr("&Trends")};
+    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("S&ervice"),
+                               tr("Rec&ords"), tr("&Trends")};
     for (int i = 0; i < views.size(); ++i) {
         auto *a = new QAction(views.at(i), this);
         a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));

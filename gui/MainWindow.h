@@ -22,6 +22,7 @@ class DashboardView;
 class RunsView;
 class LogView;
 class QuarantineView;
+class RecordsView;
 class ServiceView;
 class SourceOperations;
 class SourcesModel;
@@ -29,7 +30,7 @@ class TrendsView;
 class Workspace;
 
 // The console's main window: the configuration's sources on the left with their state; the
-// dashboard, conflicts, runs, log and quarantine on the right. It edits the same
+// dashboard, conflicts, runs, log, quarantine, service and records on the right. It edits the same
 // configuration file tributaryd runs (ConfigDocument), and runs the same engine (through the
 // dashboard's SourceRunners, on worker threads).
 class MainWindow : public QMainWindow
@@ -49,6 +50,7 @@ public:
     RunsView *runs() const { return m_runs; }
     QuarantineView *quarantine() const { return m_quarantine; }
     ServiceView *service() const { return m_service; }
+    RecordsView *records() const { return m_records; }
     TrendsView *trends() const { return m_trends; }
     QTabWidget *tabs() const { return m_tabs; }
     QListView *sourcesView() const { return m_sourcesView; }
@@ -60,7 +62,7 @@ public:
     QString currentSource() const;
     void selectSource(const QString &name);
 
-    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine, Service, Trends };
+    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine, Service, Records, Trends };
     void showView(View view);
 
     // Saves the document; the workspace then runs what was saved. False when the configuration
@@ -130,6 +132,7 @@ private:
     LogView *m_log = nullptr;
     QuarantineView *m_quarantine = nullptr;
     ServiceView *m_service = nullptr;
+    RecordsView *m_records = nullptr;
     TrendsView *m_trends = nullptr;
     SourceOperations *m_operations = nullptr;
     QWidget *m_fileBar = nullptr;

@@ -8,6 +8,7 @@
 #include "QuarantineModel.h"
 #include "Workspace.h"
 
+#include "state/LinkStore.h"
 #include "state/ParkingLot.h"
 #include "store/Database.h"
 
@@ -92,7 +93,19 @@ QuarantineView::QuarantineView(Workspace *workspace, QWidget *parent)
     m_recordText->setObjectName(QStringLiteral("quarantineRecord"));
     m_recordText->setReadOnly(true);
     m_recordText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    detailLayout->addWidget(m_detailTitle);
+    m_openRecord = new QPushButton(tr("Open record"), detail);
+    m_openRecord->setObjectName(QStringLiteral("quarantineOpenRecord"));
+    connect(m_openRecord, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_table->selectionModel()->currentIndex();
+        if (!current.isValid())
+            return;
+        const QuarantineEntry &r = m_model->record(m_proxy->mapToSource(current).row());
+        Q_EMIT openRecordRequested(r.source, r.entity, r.externalId, QString());
+    });
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_detailTitle, 1);
+    titleRow->addWidget(m_openRecord);
+    detailLayout->addLayout(titleRow);
     detailLayout->addWidget(m_detailReason);
     detailLayout->addWidget(m_recordText, 1);
     m_detailStack->addWidget(detail);
@@ -226,6 +239,14 @@ void QuarantineView::showRecord()
                                              : tr("%1/%2 %3, field %4").arg(r.source, r.entity, r.externalId, r.field));
     m_detailReason->setText(tr("%1\nTried %n time(s) since %2; last on %3.", nullptr, int(r.attempts))
                                 .arg(r.reason, DisplayText::time(r.firstSeen), DisplayText::time(r.lastSeen)));
+    // A record that has a link is a newer version of a synced row: that row can be opened.
+    Database *db = m_workspace ? m_workspace->database() : nullptr;
+    Error linkError;
+    const bool linked = db && LinkStore(*db, r.source).find(r.entity, r.externalId, &linkError).found;
+    m_openRecord->setEnabled(linked);
+    m_openRecord->setToolTip(linked ? tr("Show the row this record is linked to in the Records tab, with its links and history")
+                             : linkError ? tr("Cannot tell whether it is linked: %1").arg(DisplayText::error(linkError))
+                                         : tr("The record never reached the main database: it has no row to show yet"));
     const QString text = QString::fromUtf8(QJsonDocument(r.record).toJson(QJsonDocument::Indented));
     if (m_recordText->toPlainText() != text)
         m_recordText->setPlainText(text);

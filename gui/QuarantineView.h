@@ -52,6 +52,9 @@ Q_SIGNALS:
     // selected records' entities and ids, as RunRequest::quarantineRetry() takes them;
     // empty lists mean every quarantined record of the source.
     void retryRequested(const QString &source, const QStringList &entities, const QStringList &externalIds);
+    // "Open record": the Records view shows the row the selected record is linked to (a newer
+    // version of a synced record held back).
+    void openRecordRequested(const QString &source, const QString &entity, const QString &externalId, const QString &localId);
 
 private:
     void rebuildSourceChoices();
@@ -69,6 +72,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QPushButton *m_retrySelected = nullptr;
     QPushButton *m_retryAll = nullptr;
+    QPushButton *m_openRecord = nullptr;
     QLabel *m_notice = nullptr;
     RecordPane *m_list = nullptr;
     QTableView *m_table = nullptr;

@@ -528,6 +528,14 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <source>(not written)</source>
         <translation>(nicht geschrieben)</translation>
     </message>
+    <message>
+        <source>Open record</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>Show the record in the Records tab: its row, its links to every source, its other conflicts and its history</source>
+        <translation>Den Datensatz im Reiter Datensätze zeigen: seine Zeile, seine Verknüpfungen zu jeder Quelle, seine anderen Konflikte und seinen Verlauf</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::ConflictsModel</name>
@@ -1925,6 +1933,14 @@ Its rows stay in the main database. To let go of them later: Source ▸ Detach (
 
 Ihre Zeilen bleiben in der Hauptdatenbank. Um sie später loszulassen: Quelle ▸ Trennen (ihre Verknüpfungen vergessen) oder Quelle ▸ Bereinigen (die Zeilen löschen, die nur sie gebracht hat).</translation>
     </message>
+    <message>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Rec&amp;ords</source>
+        <translation>Daten&amp;sätze</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::NewConfigDialog</name>
@@ -2200,6 +2216,450 @@ Tried %n time(s) since %2; last on %3.</source>
 %1</source>
         <translation>Die Quarantäne kann nicht gelesen werden:
 %1</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>Show the row this record is linked to in the Records tab, with its links and history</source>
+        <translation>Die Zeile, mit der dieser Datensatz verknüpft ist, im Reiter Datensätze zeigen, mit Verknüpfungen und Verlauf</translation>
+    </message>
+    <message>
+        <source>Cannot tell whether it is linked: %1</source>
+        <translation>Ob er verknüpft ist, lässt sich nicht feststellen: %1</translation>
+    </message>
+    <message>
+        <source>The record never reached the main database: it has no row to show yet</source>
+        <translation>Der Datensatz hat die Hauptdatenbank nie erreicht: Es gibt noch keine Zeile zu zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::RecordDetailModel</name>
+    <message>
+        <source>kept in the link</source>
+        <translation>in der Verknüpfung gespeichert</translation>
+    </message>
+    <message>
+        <source>the row before the local edit</source>
+        <translation>die Zeile vor der lokalen Änderung</translation>
+    </message>
+    <message>
+        <source>the row itself (not edited since)</source>
+        <translation>die Zeile selbst (seither nicht geändert)</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>verknüpft</translation>
+    </message>
+    <message>
+        <source>gone at the source since %1</source>
+        <translation>bei der Quelle verschwunden seit %1</translation>
+    </message>
+    <message>
+        <source>not in the configuration</source>
+        <translation>nicht in der Konfiguration</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The row in the main database now</source>
+        <translation>Die Zeile, wie sie jetzt in der Hauptdatenbank steht</translation>
+    </message>
+    <message>
+        <source>Base of %1/%2</source>
+        <translation>Basis von %1/%2</translation>
+    </message>
+    <message>
+        <source>What the next sync of %1 compares the source with: %2</source>
+        <translation>Womit die nächste Synchronisation von %1 die Quelle vergleicht: %2</translation>
+    </message>
+    <message>
+        <source>Before the local edit</source>
+        <translation>Vor der lokalen Änderung</translation>
+    </message>
+    <message>
+        <source>The synced columns as they were before the main application first edited the row (%1)</source>
+        <translation>Die synchronisierten Spalten, wie sie vor der ersten Änderung der Zeile durch die Hauptanwendung waren (%1)</translation>
+    </message>
+    <message>
+        <source>A key of %1</source>
+        <translation>Ein Schlüssel von %1</translation>
+    </message>
+    <message>
+        <source>(no row)</source>
+        <translation>(keine Zeile)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>External id</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Linked since</source>
+        <translation>Verknüpft seit</translation>
+    </message>
+    <message>
+        <source>Last written</source>
+        <translation>Zuletzt geschrieben</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Inserted by the source, or an existing row adopted through a match key</source>
+        <translation>Von der Quelle eingefügt, oder eine vorhandene Zeile über einen Abgleichsschlüssel übernommen</translation>
+    </message>
+    <message>
+        <source>When a change from the source was last applied to the link&apos;s base</source>
+        <translation>Wann zuletzt eine Änderung der Quelle in die Basis der Verknüpfung übernommen wurde</translation>
+    </message>
+    <message>
+        <source>The last reconciliation scan that listed the record at the source</source>
+        <translation>Der letzte Abgleich, der den Datensatz bei der Quelle gelistet hat</translation>
+    </message>
+    <message>
+        <source>What the next sync compares the source&apos;s values with</source>
+        <translation>Womit die nächste Synchronisation die Werte der Quelle vergleicht</translation>
+    </message>
+    <message>
+        <source>adopted through a match key</source>
+        <translation>über einen Abgleichsschlüssel übernommen</translation>
+    </message>
+    <message>
+        <source>inserted by run %1</source>
+        <translation>eingefügt von Lauf %1</translation>
+    </message>
+    <message>
+        <source>inserted</source>
+        <translation>eingefügt</translation>
+    </message>
+    <message>
+        <source>reconciliation run %1</source>
+        <translation>Abgleichslauf %1</translation>
+    </message>
+    <message>
+        <source>not scanned yet</source>
+        <translation>noch nicht abgeglichen</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Geschrieben</translation>
+    </message>
+    <message>
+        <source>The values the decision wrote into the row</source>
+        <translation>Die Werte, die die Entscheidung in die Zeile geschrieben hat</translation>
+    </message>
+    <message>
+        <source>nothing (%1)</source>
+        <translation>nichts (%1)</translation>
+    </message>
+    <message>
+        <source>(not in the change log shown)</source>
+        <translation>(nicht im gezeigten Änderungsprotokoll)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Values written</source>
+        <translation>Geschriebene Werte</translation>
+    </message>
+    <message>
+        <source>source:NAME for a sync, person:NAME for a decision</source>
+        <translation>source:NAME für eine Synchronisation, person:NAME für eine Entscheidung</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::RecordHitsModel</name>
+    <message>
+        <source>no link (the main application&apos;s own row)</source>
+        <translation>keine Verknüpfung (eine eigene Zeile der Hauptanwendung)</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n other link(s))</source>
+        <translation>
+            <numerusform>(+%n weitere Verknüpfung)</numerusform>
+            <numerusform>(+%n weitere Verknüpfungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the row is no longer in the table)</source>
+        <translation>(die Zeile ist nicht mehr in der Tabelle)</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Local id</source>
+        <translation>Lokale ID</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>Verknüpft mit</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::RecordsView</name>
+    <message>
+        <source>What the text is: the id a source gave the record (per source and entity), the row&apos;s key in the main database, or a value in its text columns</source>
+        <translation>Was der Text ist: die ID, die eine Quelle dem Datensatz gegeben hat (je Quelle und Entität), der Schlüssel der Zeile in der Hauptdatenbank oder ein Wert in ihren Textspalten</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Verknüpfungen</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>External id of %1/%2</source>
+        <translation>Externe ID von %1/%2</translation>
+    </message>
+    <message>
+        <source>Local id (every table)</source>
+        <translation>Lokale ID (jede Tabelle)</translation>
+    </message>
+    <message>
+        <source>Value (text columns of every table)</source>
+        <translation>Wert (Textspalten jeder Tabelle)</translation>
+    </message>
+    <message>
+        <source>the id %1 gives the record, then Enter</source>
+        <translation>die ID, die %1 dem Datensatz gibt, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>the row&apos;s key in the main database, then Enter</source>
+        <translation>der Schlüssel der Zeile in der Hauptdatenbank, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>part of a name, a title, an e-mail..., then Enter</source>
+        <translation>Teil eines Namens, Titels, einer E-Mail..., dann Eingabe</translation>
+    </message>
+    <message>
+        <source>Type what to look for first: %1.</source>
+        <translation>Zuerst eingeben, wonach gesucht wird: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot look for the record:
+%1</source>
+        <translation>Der Datensatz kann nicht gesucht werden:
+%1</translation>
+    </message>
+    <message>
+        <source>The first %1 records that match are listed: type more to narrow the search.</source>
+        <translation>Die ersten %1 passenden Datensätze sind aufgeführt: mehr eingeben, um die Suche einzugrenzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) match: pick one.</source>
+        <translation>
+            <numerusform>%n Datensatz passt: bitte auswählen.</numerusform>
+            <numerusform>%n Datensätze passen: einen auswählen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick one of the records above to see its row, links, conflicts and history.</source>
+        <translation>Einen der Datensätze oben auswählen, um seine Zeile, Verknüpfungen, Konflikte und seinen Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>No record of %1/%2 has the external id &quot;%3&quot;.</source>
+        <translation>Kein Datensatz von %1/%2 hat die externe ID „%3“.</translation>
+    </message>
+    <message>
+        <source>It is held in quarantine: %1
+Fix the cause and retry it in the Quarantine tab.</source>
+        <translation>Er wird in Quarantäne gehalten: %1
+Die Ursache beheben und ihn im Reiter Quarantäne erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>It may not have arrived yet (sync %1), it may be another entity&apos;s id (choose the entity on the left of the search), or it is a local id (choose &quot;Local id&quot;).</source>
+        <translation>Vielleicht ist er noch nicht angekommen (%1 synchronisieren), die ID gehört zu einer anderen Entität (die Entität links neben der Suche wählen), oder es ist eine lokale ID („Lokale ID“ wählen).</translation>
+    </message>
+    <message>
+        <source>No table of the configuration has a row with the local id &quot;%1&quot;.</source>
+        <translation>Keine Tabelle der Konfiguration hat eine Zeile mit der lokalen ID „%1“.</translation>
+    </message>
+    <message>
+        <source>Is it an external id? Choose the source and entity it belongs to.</source>
+        <translation>Ist es eine externe ID? Die Quelle und Entität wählen, zu der sie gehört.</translation>
+    </message>
+    <message>
+        <source>No mapped text column contains &quot;%1&quot;.</source>
+        <translation>Keine zugeordnete Textspalte enthält „%1“.</translation>
+    </message>
+    <message>
+        <source>The search looks in the columns the sources fill with text (names, titles, contents), ignoring case.</source>
+        <translation>Die Suche sieht in den Spalten nach, die die Quellen mit Text füllen (Namen, Titel, Inhalte), ohne Groß- und Kleinschreibung zu unterscheiden.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 %2:
+%3</source>
+        <translation>%1 %2 kann nicht gelesen werden:
+%3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The row is no longer in %1: the main application deleted it, or a sync deleted it for good.</source>
+        <translation>Die Zeile ist nicht mehr in %1: Die Hauptanwendung hat sie gelöscht, oder eine Synchronisation hat sie endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <source>Soft-deleted: %1 is %2.</source>
+        <translation>Als gelöscht markiert: %1 ist %2.</translation>
+    </message>
+    <message>
+        <source>Linked to no source: the main application&apos;s own row, or a source let go of it.</source>
+        <translation>Mit keiner Quelle verknüpft: eine eigene Zeile der Hauptanwendung, oder eine Quelle hat sie losgelassen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked to %n source record(s): %1.</source>
+        <translation>
+            <numerusform>Verknüpft mit %n Datensatz einer Quelle: %1.</numerusform>
+            <numerusform>Verknüpft mit %n Datensätzen von Quellen: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The main application edited it (%1): the values before the edit are the base the next sync compares with.</source>
+        <translation>Die Hauptanwendung hat sie geändert (%1): Die Werte vor der Änderung sind die Basis, mit der die nächste Synchronisation vergleicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for a decision (Conflicts tab of the console).</source>
+        <translation>
+            <numerusform>%n Konflikt wartet auf eine Entscheidung (Reiter Konflikte).</numerusform>
+            <numerusform>%n Konflikte warten auf eine Entscheidung (Reiter Konflikte).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s), all decided.</source>
+        <translation>
+            <numerusform>%n Konflikt, entschieden.</numerusform>
+            <numerusform>%n Konflikte, alle entschieden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A newer version from %1/%2 %3 is held in quarantine: %4</source>
+        <translation>Eine neuere Version von %1/%2 %3 wird in Quarantäne gehalten: %4</translation>
+    </message>
+    <message>
+        <source>The history shows the newest %1 changes.</source>
+        <translation>Der Verlauf zeigt die neuesten %1 Änderungen.</translation>
+    </message>
+    <message>
+        <source>Links (%1)</source>
+        <translation>Verknüpfungen (%1)</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Konflikte (%1)</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Verlauf (%1)</translation>
+    </message>
+    <message>
+        <source>No configuration is open.
+Open one to find its records.</source>
+        <translation>Keine Konfiguration geöffnet.
+Eine Konfiguration öffnen, um ihre Datensätze zu finden.</translation>
+    </message>
+    <message>
+        <source>The main database could not be opened, so its records cannot be shown:
+%1</source>
+        <translation>Die Hauptdatenbank konnte nicht geöffnet werden, daher können ihre Datensätze nicht gezeigt werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Find a record by the id a source gave it, by its local id or by a value: choose what to look for, type it and press Enter.
+You see its row, its links to every source with their bases, its conflicts and every change Tributary made to it.</source>
+        <translation>Einen Datensatz über die ID finden, die eine Quelle ihm gegeben hat, über seine lokale ID oder über einen Wert: wählen, wonach gesucht wird, eingeben und Eingabe drücken.
+Zu sehen sind seine Zeile, seine Verknüpfungen zu jeder Quelle mit ihren Basen, seine Konflikte und jede Änderung, die Tributary an ihm vorgenommen hat.</translation>
     </message>
 </context>
 <context>
@@ -2684,8 +3144,8 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message numerus="yes">
         <source>%Ln open conflict(s) resolved as &apos;detached&apos;</source>
         <translation>
-            <numerusform>%Ln offener Konflikt als 'detached' aufgelöst</numerusform>
-            <numerusform>%Ln offene Konflikte als 'detached' aufgelöst</numerusform>
+            <numerusform>%Ln offener Konflikt als &apos;detached&apos; aufgelöst</numerusform>
+            <numerusform>%Ln offene Konflikte als &apos;detached&apos; aufgelöst</numerusform>
         </translation>
     </message>
     <message>
@@ -2731,8 +3191,8 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message numerus="yes">
         <source>&quot;%1&quot; is no longer in the configuration: its %Ln linked row(s) stay in place in the main database until it is detached or purged.</source>
         <translation>
-            <numerusform>"%1" ist nicht mehr in der Konfiguration: Ihre %Ln verknüpfte Zeile bleibt in der Hauptdatenbank, bis die Quelle getrennt oder bereinigt wird.</numerusform>
-            <numerusform>"%1" ist nicht mehr in der Konfiguration: Ihre %Ln verknüpften Zeilen bleiben in der Hauptdatenbank, bis die Quelle getrennt oder bereinigt wird.</numerusform>
+            <numerusform>&quot;%1&quot; ist nicht mehr in der Konfiguration: Ihre %Ln verknüpfte Zeile bleibt in der Hauptdatenbank, bis die Quelle getrennt oder bereinigt wird.</numerusform>
+            <numerusform>&quot;%1&quot; ist nicht mehr in der Konfiguration: Ihre %Ln verknüpften Zeilen bleiben in der Hauptdatenbank, bis die Quelle getrennt oder bereinigt wird.</numerusform>
         </translation>
     </message>
     <message>
@@ -2742,8 +3202,8 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message numerus="yes">
         <source>&quot;%1&quot; is in the configuration but disabled: no sync runs it. %Ln row(s) are linked to it.</source>
         <translation>
-            <numerusform>"%1" ist in der Konfiguration, aber deaktiviert: Keine Synchronisation führt sie aus. %Ln Zeile ist mit ihr verknüpft.</numerusform>
-            <numerusform>"%1" ist in der Konfiguration, aber deaktiviert: Keine Synchronisation führt sie aus. %Ln Zeilen sind mit ihr verknüpft.</numerusform>
+            <numerusform>&quot;%1&quot; ist in der Konfiguration, aber deaktiviert: Keine Synchronisation führt sie aus. %Ln Zeile ist mit ihr verknüpft.</numerusform>
+            <numerusform>&quot;%1&quot; ist in der Konfiguration, aber deaktiviert: Keine Synchronisation führt sie aus. %Ln Zeilen sind mit ihr verknüpft.</numerusform>
         </translation>
     </message>
     <message>
@@ -3866,8 +4326,8 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message numerus="yes">
         <source>NOT CHECKED: %n check(s) could not run (&quot;not checked&quot; below). Every check that ran passed; what was not checked is only as sure as the walk.</source>
         <translation>
-            <numerusform>NICHT GEPRÜFT: %n Prüfung konnte nicht laufen (unten "nicht geprüft"). Jede Prüfung, die lief, wurde bestanden; was nicht geprüft wurde, ist nur so sicher wie der Durchlauf.</numerusform>
-            <numerusform>NICHT GEPRÜFT: %n Prüfungen konnten nicht laufen (unten "nicht geprüft"). Jede Prüfung, die lief, wurde bestanden; was nicht geprüft wurde, ist nur so sicher wie der Durchlauf.</numerusform>
+            <numerusform>NICHT GEPRÜFT: %n Prüfung konnte nicht laufen (unten &quot;nicht geprüft&quot;). Jede Prüfung, die lief, wurde bestanden; was nicht geprüft wurde, ist nur so sicher wie der Durchlauf.</numerusform>
+            <numerusform>NICHT GEPRÜFT: %n Prüfungen konnten nicht laufen (unten &quot;nicht geprüft&quot;). Jede Prüfung, die lief, wurde bestanden; was nicht geprüft wurde, ist nur so sicher wie der Durchlauf.</numerusform>
         </translation>
     </message>
     <message>

@@ -253,6 +253,47 @@ Tried %n times since %2; last on %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::RecordHitsModel</name>
+    <message numerus="yes">
+        <source>(+%n other link(s))</source>
+        <translation>
+            <numerusform>(+%n other link)</numerusform>
+            <numerusform>(+%n other links)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::RecordsView</name>
+    <message numerus="yes">
+        <source>%n record(s) match: pick one.</source>
+        <translation>
+            <numerusform>%n record matches: pick it.</numerusform>
+            <numerusform>%n records match: pick one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Linked to %n source record(s): %1.</source>
+        <translation>
+            <numerusform>Linked to %n source record: %1.</numerusform>
+            <numerusform>Linked to %n source records: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for a decision (Conflicts tab of the console).</source>
+        <translation>
+            <numerusform>%n conflict waits for a decision (Conflicts tab of the console).</numerusform>
+            <numerusform>%n conflicts wait for a decision (Conflicts tab of the console).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s), all decided.</source>
+        <translation>
+            <numerusform>%n conflict, decided.</numerusform>
+            <numerusform>%n conflicts, all decided.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::RunsModel</name>
     <message numerus="yes">
         <source>%Ln row(s) inserted</source>
@@ -371,22 +412,22 @@ Tried %n times since %2; last on %3.</numerusform>
     <message numerus="yes">
         <source>%Ln open conflict(s) resolved as &apos;detached&apos;</source>
         <translation>
-            <numerusform>%Ln open conflict resolved as 'detached'</numerusform>
-            <numerusform>%Ln open conflicts resolved as 'detached'</numerusform>
+            <numerusform>%Ln open conflict resolved as &apos;detached&apos;</numerusform>
+            <numerusform>%Ln open conflicts resolved as &apos;detached&apos;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; is no longer in the configuration: its %Ln linked row(s) stay in place in the main database until it is detached or purged.</source>
         <translation>
-            <numerusform>"%1" is no longer in the configuration: its %Ln linked row stays in place in the main database until it is detached or purged.</numerusform>
-            <numerusform>"%1" is no longer in the configuration: its %Ln linked rows stay in place in the main database until it is detached or purged.</numerusform>
+            <numerusform>&quot;%1&quot; is no longer in the configuration: its %Ln linked row stays in place in the main database until it is detached or purged.</numerusform>
+            <numerusform>&quot;%1&quot; is no longer in the configuration: its %Ln linked rows stay in place in the main database until it is detached or purged.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; is in the configuration but disabled: no sync runs it. %Ln row(s) are linked to it.</source>
         <translation>
-            <numerusform>"%1" is in the configuration but disabled: no sync runs it. %Ln row is linked to it.</numerusform>
-            <numerusform>"%1" is in the configuration but disabled: no sync runs it. %Ln rows are linked to it.</numerusform>
+            <numerusform>&quot;%1&quot; is in the configuration but disabled: no sync runs it. %Ln row is linked to it.</numerusform>
+            <numerusform>&quot;%1&quot; is in the configuration but disabled: no sync runs it. %Ln rows are linked to it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -470,8 +511,8 @@ Tried %n times since %2; last on %3.</numerusform>
     <message numerus="yes">
         <source>NOT CHECKED: %n check(s) could not run (&quot;not checked&quot; below). Every check that ran passed; what was not checked is only as sure as the walk.</source>
         <translation>
-            <numerusform>NOT CHECKED: %n check could not run ("not checked" below). Every check that ran passed; what was not checked is only as sure as the walk.</numerusform>
-            <numerusform>NOT CHECKED: %n checks could not run ("not checked" below). Every check that ran passed; what was not checked is only as sure as the walk.</numerusform>
+            <numerusform>NOT CHECKED: %n check could not run (&quot;not checked&quot; below). Every check that ran passed; what was not checked is only as sure as the walk.</numerusform>
+            <numerusform>NOT CHECKED: %n checks could not run (&quot;not checked&quot; below). Every check that ran passed; what was not checked is only as sure as the walk.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -484,8 +525,8 @@ Tried %n times since %2; last on %3.</numerusform>
     <message numerus="yes">
         <source>Before start: %Ln record(s) changed before the source&apos;s start (sources.%1.start) and are not imported, by configuration; they are not counted as missing.</source>
         <translation>
-            <numerusform>Before start: %Ln record changed before the source's start (sources.%1.start) and is not imported, by configuration; it is not counted as missing.</numerusform>
-            <numerusform>Before start: %Ln records changed before the source's start (sources.%1.start) and are not imported, by configuration; they are not counted as missing.</numerusform>
+            <numerusform>Before start: %Ln record changed before the source&apos;s start (sources.%1.start) and is not imported, by configuration; it is not counted as missing.</numerusform>
+            <numerusform>Before start: %Ln records changed before the source&apos;s start (sources.%1.start) and are not imported, by configuration; they are not counted as missing.</numerusform>
         </translation>
     </message>
 </context>

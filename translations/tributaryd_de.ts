@@ -2091,6 +2091,42 @@
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
+    <message>
+        <source>cannot read the captured edit of %1 %2</source>
+        <translation>die erfasste Änderung von %1 %2 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the configuration syncs nothing into a table &quot;%1&quot;</source>
+        <translation>die Konfiguration synchronisiert nichts in eine Tabelle &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the main database has no table &quot;%1&quot;</source>
+        <translation>die Hauptdatenbank hat keine Tabelle &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>table &quot;%1&quot; has no column &quot;%2&quot; (its key in the configuration)</source>
+        <translation>Tabelle &quot;%1&quot; hat keine Spalte &quot;%2&quot; (ihr Schlüssel in der Konfiguration)</translation>
+    </message>
+    <message>
+        <source>nothing to look for: type an id or a value</source>
+        <translation>nichts zu suchen: eine ID oder einen Wert eingeben</translation>
+    </message>
+    <message>
+        <source>the configuration has no entity &quot;%1&quot; of a source &quot;%2&quot;</source>
+        <translation>die Konfiguration hat keine Entität &quot;%1&quot; einer Quelle &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>cannot look up %1/%2 %3</source>
+        <translation>%1/%2 %3 kann nicht nachgeschlagen werden</translation>
+    </message>
+    <message>
+        <source>cannot search table &quot;%1&quot;</source>
+        <translation>Tabelle &quot;%1&quot; kann nicht durchsucht werden</translation>
+    </message>
+    <message>
+        <source>cannot read %1 %2</source>
+        <translation>%1 %2 kann nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>

@@ -56,6 +56,14 @@ QString conditions(const ConflictFilter &filter, QVariantList *binds)
         where.append(QStringLiteral("entity = ?"));
         binds->append(filter.entity);
     }
+    if (!filter.externalId.isEmpty()) {
+        where.append(QStringLiteral("external_id = ?"));
+        binds->append(filter.externalId);
+    }
+    if (!filter.localId.isEmpty()) {
+        where.append(QStringLiteral("local_id = ?"));
+        binds->append(filter.localId);
+    }
     if (!filter.field.isEmpty()) {
         // fields is a JSON array of names: match the quoted name exactly.
         where.append(QStringLiteral("fields LIKE ? ESCAPE '\\'"));

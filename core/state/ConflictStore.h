@@ -49,6 +49,8 @@ struct ConflictFilter
     QStringList sources;          // empty: any
     QString entity;               // empty: any
     QString field;                // only conflicts involving this field
+    QString externalId;           // only this record's (with sources and entity)
+    QString localId;              // only those about this local row (with sources and entity)
     bool includeResolved = false; // open ones only by default
     QDateTime raisedBefore;       // only conflicts raised before this time (age filter)
     int limit = 0;                // 0: all

@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 #include "store/Statements.h"
+#include "util/Tr.h"
 #include "util/Values.h"
 
 #include <QJsonDocument>
@@ -24,6 +25,22 @@ bool EditStore::find(const QString &table, const QString &localId, QJsonObject *
     *base = *found ? parseJsonObject(q->value(0).toString()) : QJsonObject();
     q->finish();
     return true;
+}
+
+Result<EditStore::Capture> EditStore::capture(const QString &table, const QString &localId)
+{
+    QSqlQuery q;
+    Error error;
+    if (!m_db.run(q, QStringLiteral("SELECT base, edited_at FROM tributary_edits WHERE table_name = ? AND local_id = ?"), {table, localId},
+                  &error))
+        return error.prefixed(Tr::tr("cannot read the captured edit of %1 %2").arg(table, localId));
+    Capture c;
+    c.found = q.next();
+    if (c.found) {
+        c.base = parseJsonObject(q.value(0).toString());
+        c.editedAt = q.value(1).toString();
+    }
+    return c;
 }
 
 bool EditStore::put(const QString &table, const QString &localId, const QByteArray &base, const QString &now, Error *error)

@@ -2,6 +2,7 @@
 
 #include "state/LinkStore.h"
 #include "util/Error.h"
+#include "util/Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -22,6 +23,15 @@ class EditStore
 public:
     EditStore(Database &db, Statements *statements = nullptr) : m_db(db), m_statements(statements) {}
 
+    // The capture of one row, for people (the console's Records view): found is false when the
+    // row was not edited since Tributary last wrote it.
+    struct Capture
+    {
+        bool found = false;
+        QJsonObject base; // the synced columns as they were before the first edit
+        QString editedAt;
+    };
+    Result<Capture> capture(const QString &table, const QString &localId);
     // *found is false when the row was not edited since Tributary last wrote it.
     bool find(const QString &table, const QString &localId, QJsonObject *base, bool *found, Error *error);
     // `base`: the values as rowJson() writes them.

@@ -549,15 +549,27 @@ Result<QList<LinkStore::RowLink>> LinkStore::linksOfRow(Database &db, const QStr
 {
     QSqlQuery q;
     Error error;
-    if (!db.run(q, QStringLiteral("SELECT l.source, l.entity, l.external_id, l.origin, l.deleted_at, l.run_id, l.created_at FROM tributary_links l "
+    if (!db.run(q, QStringLiteral("SELECT l.source, l.entity, l.external_id, l.origin, l.deleted_at, l.run_id, l.created_at, l.updated_at, "
+                                  "l.seen_scan, l.base FROM tributary_links l "
                                   "JOIN tributary_entities e ON e.source = l.source AND e.entity = l.entity "
                                   "WHERE e.table_name = ? AND l.local_id = ? ORDER BY l.source, l.entity"),
                 {table, localId}, &error))
         return error.prefixed(Tr::tr("cannot read the links of %1 %2").arg(table, localId));
     QList<RowLink> out;
-    while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
-                    q.value(5).toLongLong(), q.value(6).toString()});
+    while (q.next()) {
+        RowLink l;
+        l.source = q.value(0).toString();
+        l.entity = q.value(1).toString();
+        l.externalId = q.value(2).toString();
+        l.origin = q.value(3).toString();
+        l.deletedAt = q.value(4).toString();
+        l.runId = q.value(5).toLongLong();
+        l.createdAt = q.value(6).toString();
+        l.updatedAt = q.value(7).toString();
+        l.seenScan = q.value(8).toLongLong();
+        l.baseJson = q.value(9).toString();
+        out.append(l);
+    }
     return out;
 }
 

@@ -177,6 +177,9 @@ public:
         QString deletedAt;
         qint64 runId = 0;  // the run that inserted the row (origin "inserted"), 0 when unknown
         QString createdAt;
+        QString updatedAt;  // when the base was last written (a changed record applied)
+        qint64 seenScan = 0; // the reconciliation scan (its run) that last saw the record, 0: none yet
+        QString baseJson;    // as Link::baseJson: empty when the link has no base of its own
     };
     static Result<QList<RowLink>> linksOfRow(Database &db, const QString &table, const QString &localId);
 

@@ -211,6 +211,7 @@ void tst_GuiTranslation::germanConsole()
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Runs)), QStringLiteral("Läufe"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Log)), QStringLiteral("Protokoll"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Quarantine)), QStringLiteral("Quarantäne"));
+    QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Records)), QStringLiteral("Datensätze"));
     QCOMPARE(labelText(w, "statusConfig"), QStringLiteral("Keine Konfiguration geöffnet. Datei ▸ Öffnen oder Datei ▸ Neue Konfiguration."));
     QCOMPARE(labelText(*w.conflicts(), "conflictsEmptyState"),
              QStringLiteral("Keine Konfiguration geöffnet.\nEine Konfiguration öffnen, um die Konflikte zu sehen, die auf eine "
