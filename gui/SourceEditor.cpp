@@ -3,7 +3,9 @@
 #include "ConnectionTestDialog.h"
 #include "Workspace.h"
 
+#include "config/Config.h"
 #include "engine/SourceRegistry.h"
+#include "rest/RestConfig.h"
 #include "store/Database.h"
 
 #include <QCheckBox>
@@ -25,6 +27,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSet>
 #include <QSpinBox>
 #include <QSplitter>
@@ -45,15 +48,13 @@ enum EntityColumn { ColName, ColEndpoint, ColTable, ColKey, ColExternalId, ColPo
 const QStringList kEntityCellKeys = {QStringLiteral("name"),        QStringLiteral("endpoint"),        QStringLiteral("table"),
                                      QStringLiteral("key"),         QStringLiteral("external_id"),     QStringLiteral("conflict_policy"),
                                      QStringLiteral("delete_mode"), QStringLiteral("enabled")};
-const QStringList kPolicies = {QStringLiteral("manual"), QStringLiteral("source-wins"), QStringLiteral("local-wins"),
-                               QStringLiteral("newest-wins")};
-const QStringList kDeleteModes = {QStringLiteral("soft"), QStringLiteral("hard"), QStringLiteral("ignore")};
-const QStringList kColumnTypes = {QStringLiteral("string"),  QStringLiteral("integer"),   QStringLiteral("real"),
-                                  QStringLiteral("boolean"), QStringLiteral("timestamp"), QStringLiteral("json")};
-const QStringList kStyles = {QStringLiteral("page"),     QStringLiteral("offset"),      QStringLiteral("cursor"),
-                             QStringLiteral("next_url"), QStringLiteral("link_header"), QStringLiteral("none")};
-const QStringList kFormats = {QStringLiteral("iso8601"), QStringLiteral("iso8601-seconds"), QStringLiteral("unix"),
-                              QStringLiteral("unix-ms"), QStringLiteral("date")};
+// The choices the core and the REST source accept, read from them (never copied here), when
+// the editor is built (not during static initialisation, whose order across files is unknown).
+QStringList policyChoices() { return ConfigVocabulary::conflictPolicies(); }
+QStringList deleteModeChoices() { return ConfigVocabulary::deleteModes(); }
+QStringList columnTypeChoices() { return ConfigVocabulary::columnTypes(); }
+QStringList styleChoices() { return RestConfig::paginationStyles(); }
+QStringList formatChoices() { return RestConfig::incrementalFormats(); }
 const QStringList kDefaultKinds = {QStringLiteral("string"), QStringLiteral("number"), QStringLiteral("boolean"),
                                    QStringLiteral("null")};
 // Pagination keys that only one style reads; the others apply to every style.
@@ -208,7 +209,9 @@ SourceEditor::SourceEditor(ConfigDocument *document, Workspace *workspace, QWidg
 {
     setObjectName(QStringLiteral("sourceEditor"));
     setWindowTitle(tr("Source"));
-    resize(1100, 820);
+    // Room for the entity tables, within the screen it opens on (a laptop's 768 px too).
+    const QSize preferred(1100, 820);
+    resize(screen() ? preferred.boundedTo(screen()->availableGeometry().size() * 0.92) : preferred);
 
     m_validateTimer = new QTimer(this);
     m_validateTimer->setSingleShot(true);
@@ -669,7 +672,7 @@ QWidget *SourceEditor::buildPaginationTab()
     auto *page = new QWidget(this);
     auto *form = new QFormLayout;
     const QString p = QStringLiteral("rest.pagination.");
-    m_paginationStyle = comboField(form, tr("Style:"), QStringLiteral("paginationStyle"), p + QStringLiteral("style"), kStyles,
+    m_paginationStyle = comboField(form, tr("Style:"), QStringLiteral("paginationStyle"), p + QStringLiteral("style"), styleChoices(),
                                    QStringLiteral("none"));
     connect(m_paginationStyle, &QComboBox::currentIndexChanged, this, &SourceEditor::updateVisibility);
     auto *pageSize = static_cast<QSpinBox *>(
@@ -728,7 +731,7 @@ QWidget *SourceEditor::buildPaginationTab()
                                  QStringLiteral("updated_since"));
     QLineEdit *field = lineField(incForm, tr("Field compared:"), QStringLiteral("incrementalField"), i + QStringLiteral("field"),
                                  QStringLiteral("updated_at"));
-    QComboBox *format = comboField(incForm, tr("Value format:"), QStringLiteral("incrementalFormat"), i + QStringLiteral("format"), kFormats,
+    QComboBox *format = comboField(incForm, tr("Value format:"), QStringLiteral("incrementalFormat"), i + QStringLiteral("format"), formatChoices(),
                                    QStringLiteral("iso8601"));
     QComboBox *tie = comboField(incForm, tr("Ties ordered by:"), QStringLiteral("incrementalTieBreaker"), i + QStringLiteral("tie_breaker"),
                                 {QStringLiteral("none"), QStringLiteral("id")}, QStringLiteral("none"));
@@ -770,10 +773,10 @@ QWidget *SourceEditor::buildEntitiesTab()
                                                          return columnsOf(cellText(m_entities, index.row(), ColTable));
                                                      },
                                                      true, m_entities));
-    m_entities->setItemDelegateForColumn(ColPolicy, new ComboDelegate([](const QModelIndex &) { return QStringList{QString()} + kPolicies; },
+    m_entities->setItemDelegateForColumn(ColPolicy, new ComboDelegate([](const QModelIndex &) { return QStringList{QString()} + policyChoices(); },
                                                                       false, m_entities));
     m_entities->setItemDelegateForColumn(ColDeleteMode, new ComboDelegate(
-                                                            [](const QModelIndex &) { return QStringList{QString()} + kDeleteModes; },
+                                                            [](const QModelIndex &) { return QStringList{QString()} + deleteModeChoices(); },
                                                             false, m_entities));
     m_entities->horizontalHeaderItem(ColKey)->setToolTip(tr("The table's primary key, assigned by the main database. Empty: id."));
     m_entities->horizontalHeaderItem(ColExternalId)->setToolTip(tr("The record field holding the external id. Empty: id."));
@@ -871,7 +874,7 @@ QWidget *SourceEditor::buildEntitiesTab()
     m_buildingEntityTab = 0;
     m_columns = makeTable(QStringLiteral("columnsTable"), {tr("Column"), tr("Field"), tr("Type"), tr("Required")});
     m_columns->setItemDelegateForColumn(0, new ComboDelegate(entityColumns, true, m_columns));
-    m_columns->setItemDelegateForColumn(2, new ComboDelegate([](const QModelIndex &) { return kColumnTypes; }, false, m_columns));
+    m_columns->setItemDelegateForColumn(2, new ComboDelegate([](const QModelIndex &) { return columnTypeChoices(); }, false, m_columns));
     m_columns->horizontalHeaderItem(1)->setToolTip(tr("Where the value is in the record: a dotted path such as author.email"));
     m_entityTabs->addTab(wrap(rowButtons(m_columns, QStringLiteral("column"), [this] { writeColumns(); }),
                               QStringLiteral("entity.columns")),
@@ -942,7 +945,7 @@ QWidget *SourceEditor::buildEntitiesTab()
     m_fieldPolicies = makeTable(QStringLiteral("fieldPoliciesTable"), {tr("Column"), tr("Policy")});
     m_fieldPolicies->setItemDelegateForColumn(0, new ComboDelegate([this](const QModelIndex &) { return mappedColumns(); }, true,
                                                                    m_fieldPolicies));
-    m_fieldPolicies->setItemDelegateForColumn(1, new ComboDelegate([](const QModelIndex &) { return kPolicies; }, false, m_fieldPolicies));
+    m_fieldPolicies->setItemDelegateForColumn(1, new ComboDelegate([](const QModelIndex &) { return policyChoices(); }, false, m_fieldPolicies));
     pf->addRow(tr("Policy per column:"), wrap(rowButtons(m_fieldPolicies, QStringLiteral("fieldPolicy"), [this] { writeFieldPolicies(); }),
                                               QStringLiteral("entity.field_policies"), pf));
     m_fields.last().error->setObjectName(QStringLiteral("fieldPoliciesTableError"));

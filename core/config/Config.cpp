@@ -25,6 +25,7 @@ const QStringList kColumnTypes = {QStringLiteral("string"), QStringLiteral("inte
                                   QStringLiteral("boolean"), QStringLiteral("timestamp"), QStringLiteral("json")};
 const QStringList kPolicies = {QStringLiteral("manual"), QStringLiteral("source-wins"),
                                QStringLiteral("local-wins"), QStringLiteral("newest-wins")};
+const QStringList kDeleteModes = {QStringLiteral("soft"), QStringLiteral("hard"), QStringLiteral("ignore")};
 const QStringList kEntityKeys = {QStringLiteral("name"), QStringLiteral("table"), QStringLiteral("key"),
                                  QStringLiteral("external_id"), QStringLiteral("columns"),
                                  QStringLiteral("references"), QStringLiteral("match"),
@@ -66,7 +67,7 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
     e.conflictPolicy = r.oneOf(QStringLiteral("conflict_policy"), kPolicies, QStringLiteral("manual"));
     e.updatedColumn = r.string(QStringLiteral("updated_column"));
     checkIdentifier(r, QStringLiteral("updated_column"), e.updatedColumn);
-    e.deleteMode = r.oneOf(QStringLiteral("delete_mode"), {QStringLiteral("soft"), QStringLiteral("hard"), QStringLiteral("ignore")},
+    e.deleteMode = r.oneOf(QStringLiteral("delete_mode"), kDeleteModes,
                            QStringLiteral("soft"));
     e.deletedColumn = r.string(QStringLiteral("deleted_column"), e.deletedColumn);
     checkIdentifier(r, QStringLiteral("deleted_column"), e.deletedColumn);
@@ -276,6 +277,21 @@ QString registered(const QString &secret)
 }
 
 } // namespace
+
+QStringList ConfigVocabulary::columnTypes()
+{
+    return kColumnTypes;
+}
+
+QStringList ConfigVocabulary::conflictPolicies()
+{
+    return kPolicies;
+}
+
+QStringList ConfigVocabulary::deleteModes()
+{
+    return kDeleteModes;
+}
 
 QString SecretRef::resolve(const QString &baseDir, QString *error) const
 {

@@ -64,6 +64,14 @@ struct ReferenceMapping
     bool optional = false; // as ColumnMapping::optional
 };
 
+// The words the configuration accepts where it offers a choice: what Config::fromJson checks
+// against, and what an editor offers (the console reads them here rather than keep copies).
+namespace ConfigVocabulary {
+QStringList columnTypes();      // string, integer, real, boolean, timestamp, json
+QStringList conflictPolicies(); // manual, source-wins, local-wins, newest-wins
+QStringList deleteModes();      // soft, hard, ignore
+} // namespace ConfigVocabulary
+
 struct EntityConfig
 {
     QString name;                      // entity name at the source ("messages")

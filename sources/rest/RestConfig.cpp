@@ -287,6 +287,16 @@ QString RestPagination::styleName(Style s)
     return kStyles.value(int(s));
 }
 
+QStringList RestConfig::paginationStyles()
+{
+    return kStyles;
+}
+
+QStringList RestConfig::incrementalFormats()
+{
+    return kFormats;
+}
+
 QString RestConfig::formatName(RestIncremental::Format format)
 {
     return kFormats.value(int(format));

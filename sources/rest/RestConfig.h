@@ -113,6 +113,9 @@ struct RestConfig
     // from a little earlier only re-reads records, it never skips one.
     static QString formatFilterValue(const QString &value, RestIncremental::Format format, QString *error);
     static QString formatName(RestIncremental::Format format);
+    // The choices rest.pagination.style and rest.incremental.format accept (for editors).
+    static QStringList paginationStyles();
+    static QStringList incrementalFormats();
 };
 
 } // namespace Tributary
