@@ -73,6 +73,9 @@ public:
     // the conflicts could not be read.
     QString emptyStateText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 public Q_SLOTS:
     // Reads the conflicts again, keeping the filters, the selection and the detail pane's
     // choices when the conflict shown did not change.
@@ -97,6 +100,7 @@ private:
     void showMessage(const QString &text, bool error);
     void clearMessage();
     void fieldChoiceChanged(int row);
+    void updateLegend();
     const Conflict *conflictToShow() const;
     bool filtersActive() const;
     QString outcomeText(const Conflict &c, Resolution::Action action) const;
@@ -137,6 +141,7 @@ private:
     QLabel *m_changedNote = nullptr;
     QTableWidget *m_fieldsTable = nullptr;
     QLabel *m_legendLabel = nullptr;
+    QStringList m_legendNotes; // the legend's sentences after the one on the tints
     QPushButton *m_keepLocal = nullptr;
     QPushButton *m_takeRemote = nullptr;
     QPushButton *m_applyChoices = nullptr;

@@ -371,8 +371,8 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <translation>Wird in den Typ der Spalte umgewandelt; ein Verweis erwartet eine lokale ID; null schreibt NULL</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;background-color: rgba(255,170,0,80)&quot;&gt;&amp;nbsp;Tinted&amp;nbsp;&lt;/span&gt; local values were changed by the main application, &lt;span style=&quot;background-color: rgba(40,140,255,70)&quot;&gt;&amp;nbsp;tinted&amp;nbsp;&lt;/span&gt; remote ones at the source, since the base.</source>
-        <translation>&lt;span style=&quot;background-color: rgba(255,170,0,80)&quot;&gt;&amp;nbsp;Farbig&amp;nbsp;&lt;/span&gt; hinterlegte lokale Werte hat seit der Basis die Hauptanwendung geändert, &lt;span style=&quot;background-color: rgba(40,140,255,70)&quot;&gt;&amp;nbsp;farbig&amp;nbsp;&lt;/span&gt; hinterlegte Werte der Quelle die Quelle.</translation>
+        <source>&lt;span style=&quot;background-color: %1&quot;&gt;&amp;nbsp;Tinted&amp;nbsp;&lt;/span&gt; local values were changed by the main application, &lt;span style=&quot;background-color: %2&quot;&gt;&amp;nbsp;tinted&amp;nbsp;&lt;/span&gt; remote ones at the source, since the base.</source>
+        <translation>&lt;span style=&quot;background-color: %1&quot;&gt;&amp;nbsp;Farbig&amp;nbsp;&lt;/span&gt; hinterlegte lokale Werte hat seit der Basis die Hauptanwendung geändert, &lt;span style=&quot;background-color: %2&quot;&gt;&amp;nbsp;farbig&amp;nbsp;&lt;/span&gt; hinterlegte Werte der Quelle die Quelle.</translation>
     </message>
     <message>
         <source>[name]: that source set the local value, not the main application.</source>
