@@ -6,6 +6,7 @@
 #include "ConnectionTestDialog.h"
 #include "DashboardView.h"
 #include "DisplayText.h"
+#include "Icons.h"
 #include "LogView.h"
 #include "NewConfigDialog.h"
 #include "QuarantineView.h"
@@ -255,12 +256,37 @@ void MainWindow::createActions()
     separator->setSeparator(true);
     m_sourcesView->addActions({separator, m_verifyAction, m_fullResyncAction, m_resetCursorsAction, m_detachAction, m_purgeAction});
 
+    // The desktop theme's icons where it has them, the console's own painted ones elsewhere.
+    using Glyph = Icons::Glyph;
+    const QList<QPair<QAction *, Glyph>> actionIcons = {
+        {m_newAction, Glyph::NewFile},           {m_openAction, Glyph::Open},
+        {m_saveAction, Glyph::Save},             {m_saveAsAction, Glyph::SaveAs},
+        {m_quitAction, Glyph::Quit},             {m_addSourceAction, Glyph::AddSource},
+        {m_editSourceAction, Glyph::EditSource}, {m_removeSourceAction, Glyph::RemoveSource},
+        {m_testAction, Glyph::TestConnection},   {m_syncAction, Glyph::Sync},
+        {m_syncAllAction, Glyph::SyncAll},       {m_stopAction, Glyph::Stop},
+        {m_reconcileAction, Glyph::Reconcile},   {m_previewAction, Glyph::Preview},
+    };
+    for (const auto &[action, glyph] : actionIcons)
+        action->setIcon(Icons::icon(glyph));
+    // The tabs by their view (whatever their order), and each View menu item as its tab.
+    const QList<QPair<QWidget *, Glyph>> tabIcons = {
+        {m_dashboard, Glyph::Dashboard}, {m_conflicts, Glyph::Conflicts},   {m_runs, Glyph::Runs},
+        {m_log, Glyph::Log},             {m_quarantine, Glyph::Quarantine}, {m_service, Glyph::Service},
+        {m_trends, Glyph::Trends},
+    };
+    for (const auto &[view, glyph] : tabIcons) {
+        if (const int index = m_tabs->indexOf(view); index >= 0)
+            m_tabs->setTabIcon(index, Icons::icon(glyph));
+    }
+
     const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("S&ervice"), tr("&Trends")};
     for (int i = 0; i < views.size(); ++i) {
         auto *a = new QAction(views.at(i), this);
         a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
         a->setObjectName(QStringLiteral("actionView%1").arg(i + 1));
         connect(a, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+        a->setIcon(m_tabs->tabIcon(i));
         m_viewActions.append(a);
     }
 }
@@ -336,7 +362,9 @@ void MainWindow::createMenus()
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // Icons with their words under them: the words stay (a console used now and then is read,
+    // not memorised), and the bar fits a 1024-pixel-wide window in English and German.
+    bar->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     bar->addAction(m_openAction);
     bar->addAction(m_saveAction);
     bar->addSeparator();
@@ -344,6 +372,7 @@ void MainWindow::createMenus()
     bar->addAction(m_testAction);
     bar->addSeparator();
     bar->addAction(m_syncAction);
+    bar->addAction(m_syncAllAction);
     bar->addAction(m_previewAction);
     bar->addAction(m_reconcileAction);
     bar->addAction(m_stopAction);

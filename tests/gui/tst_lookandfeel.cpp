@@ -6,9 +6,12 @@
 #include "SyncFixture.h"
 #include "TopicConflict.h"
 
+#include "Application.h"
 #include "ConflictsModel.h"
 #include "DashboardView.h"
+#include "Icons.h"
 #include "LogModel.h"
+#include "MainWindow.h"
 #include "RecordTable.h"
 #include "RunsModel.h"
 #include "SourcesModel.h"
@@ -23,9 +26,16 @@
 #include <QApplication>
 #include <QFrame>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QTableView>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTranslator>
 
 using namespace Tributary;
 using namespace Tributary::Gui;
@@ -116,6 +126,16 @@ int checkModel(const QAbstractItemModel &model, const QPalette &palette, QString
     return coloured;
 }
 
+// Removes every catalogue installTranslations() installed, so the next language starts clean.
+void removeTranslations()
+{
+    const QList<QTranslator *> translators = qApp->findChildren<QTranslator *>(Qt::FindDirectChildrenOnly);
+    for (QTranslator *t : translators) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+}
+
 // The colour a label's text is drawn in.
 QColor textColour(const QWidget *w)
 {
@@ -139,6 +159,10 @@ private Q_SLOTS:
     void labelsRead_data() { addPalettes(); }
     void labelsRead();
     void labelsFollowAPaletteSwitch();
+    void glyphsRead_data() { addPalettes(); }
+    void glyphsRead();
+    void toolbarHasIconsAndFits_data();
+    void toolbarHasIconsAndFits();
 
 private:
     // A synced forum with an open and a resolved conflict, a partial run and a failed one.
@@ -149,6 +173,8 @@ private:
 void tst_LookAndFeel::initTestCase()
 {
     m_original = QApplication::palette();
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
     QVERIFY(m_f.generateMain(forum(5, 2, 5, 5, 1)));
     QVERIFY(m_f.generateExternal(forum(10, 3, 10, 20, 2)));
     QVERIFY(m_f.startForum());
@@ -332,6 +358,94 @@ void tst_LookAndFeel::labelsFollowAPaletteSwitch()
     StatusColors::setTextStatus(label, Status::Normal);
     QCOMPARE(textColour(label), darkPalette().color(QPalette::WindowText));
     QCOMPARE(StatusColors::status(label), Status::Normal);
+}
+
+void tst_LookAndFeel::glyphsRead()
+{
+    QFETCH(QPalette, palette);
+    QApplication::setPalette(palette);
+    const QColor window = palette.color(QPalette::Window);
+    // Every painted glyph draws, at toolbar and menu sizes, and its ink stands out from the
+    // window as graphics must (3:1); disabled, it is drawn too, fainter.
+    for (int g = 0; g <= int(Icons::Glyph::Application); ++g) {
+        const auto glyph = Icons::Glyph(g);
+        const QIcon icon = Icons::painted(glyph);
+        QVERIFY(!icon.isNull());
+        for (int size : {16, 24}) {
+            for (QIcon::Mode mode : {QIcon::Normal, QIcon::Disabled}) {
+                const QImage image = icon.pixmap(QSize(size, size), mode).toImage();
+                QCOMPARE(image.size(), QSize(size, size));
+                double best = 1.0;
+                int inked = 0;
+                for (int y = 0; y < size; ++y) {
+                    for (int x = 0; x < size; ++x) {
+                        const QColor c = image.pixelColor(x, y);
+                        if (c.alpha() < 200)
+                            continue;
+                        ++inked;
+                        best = qMax(best, StatusColors::contrast(c, window));
+                    }
+                }
+                QVERIFY2(inked >= size, qPrintable(QStringLiteral("glyph %1 at %2 px: %3 pixels drawn").arg(g).arg(size).arg(inked)));
+                if (mode == QIcon::Normal)
+                    QVERIFY2(best >= kMinimum, qPrintable(QStringLiteral("glyph %1 at %2 px: %3:1").arg(g).arg(size).arg(best)));
+            }
+        }
+        // A theme's icon when the desktop has one, else the glyph: never nothing.
+        QVERIFY(!Icons::icon(glyph).isNull());
+        QVERIFY(!Icons::icon(glyph).pixmap(22).isNull());
+    }
+}
+
+void tst_LookAndFeel::toolbarHasIconsAndFits_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("German") << QStringLiteral("de"); // longer words
+}
+
+void tst_LookAndFeel::toolbarHasIconsAndFits()
+{
+    QFETCH(QString, language);
+    removeTranslations();
+    setLanguageSetting(language);
+    QCOMPARE(installTranslations(), language);
+
+    MainWindow w;
+    w.resize(1024, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *bar = w.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(bar);
+    QCOMPARE(bar->toolButtonStyle(), Qt::ToolButtonTextUnderIcon);
+    int buttons = 0;
+    for (QAction *a : bar->actions()) {
+        if (a->isSeparator())
+            continue;
+        ++buttons;
+        QVERIFY2(!a->icon().isNull(), qPrintable(a->objectName()));
+        // Every button shown in the bar itself, none in the overflow menu.
+        QWidget *button = bar->widgetForAction(a);
+        QVERIFY2(button && button->isVisible(), qPrintable(a->objectName()));
+        QVERIFY2(button->geometry().right() < bar->width(), qPrintable(a->objectName()));
+    }
+    QVERIFY(buttons >= 9);
+    auto *overflow = bar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
+    QVERIFY(!overflow || !overflow->isVisible());
+
+    // The menus' commands carry the same icons, and the View menu the tabs'.
+    for (const char *name : {"actionNew", "actionSaveAs", "actionQuit", "actionEditSource", "actionRemoveSource", "actionSyncAll"}) {
+        auto *a = w.findChild<QAction *>(QLatin1String(name));
+        QVERIFY2(a && !a->icon().isNull(), name);
+    }
+    for (int i = 0; i < w.tabs()->count(); ++i) {
+        auto *view = w.findChild<QAction *>(QStringLiteral("actionView%1").arg(i + 1));
+        QVERIFY(view);
+        QVERIFY2(!w.tabs()->tabIcon(i).isNull(), qPrintable(w.tabs()->tabText(i)));
+        QVERIFY(!view->icon().isNull());
+    }
+    removeTranslations();
+    setLanguageSetting(QStringLiteral("en"));
 }
 
 QTEST_MAIN(tst_LookAndFeel)
