@@ -15,6 +15,7 @@
 #include "SourceEditor.h"
 #include "SourceOperations.h"
 #include "SourcesModel.h"
+#include "TrayIcon.h"
 #include "TrendsView.h"
 #include "Workspace.h"
 #include "engine/run/Run.h"
@@ -289,6 +290,19 @@ void MainWindow::createActions()
         a->setIcon(m_tabs->tabIcon(i));
         m_viewActions.append(a);
     }
+
+    // The tray: a message for each new conflict and failed run, whoever made it; a click on it
+    // brings the window up where that is shown. Without a tray, the status bar says it.
+    m_tray = new TrayIcon(m_workspace, this, this);
+    connect(m_tray, &TrayIcon::openRequested, this, [this](Notification::Kind kind, const QString &source) {
+        m_tabs->setCurrentWidget(kind == Notification::Kind::Conflicts ? static_cast<QWidget *>(m_conflicts) : m_runs);
+        if (!source.isEmpty())
+            selectSource(source);
+    });
+    connect(m_tray, &TrayIcon::notified, this, [this](const Notification &n) {
+        if (!m_tray->trayIcon())
+            statusBar()->showMessage(n.text, 15000);
+    });
 }
 
 void MainWindow::createMenus()
@@ -350,6 +364,9 @@ void MainWindow::createMenus()
             applyTheme(code);
         });
     }
+
+    settings->addSeparator();
+    settings->addAction(m_tray->notificationsAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tributary"), this, [this] {

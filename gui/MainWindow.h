@@ -24,6 +24,7 @@ class LogView;
 class QuarantineView;
 class ServiceView;
 class SourceOperations;
+class TrayIcon;
 class SourcesModel;
 class TrendsView;
 class Workspace;
@@ -50,6 +51,7 @@ public:
     QuarantineView *quarantine() const { return m_quarantine; }
     ServiceView *service() const { return m_service; }
     TrendsView *trends() const { return m_trends; }
+    TrayIcon *tray() const { return m_tray; }
     QTabWidget *tabs() const { return m_tabs; }
     QListView *sourcesView() const { return m_sourcesView; }
     SourcesModel *sourcesModel() const { return m_sourcesModel; }
@@ -159,6 +161,7 @@ private:
     QAction *m_detachAction = nullptr;
     QAction *m_purgeAction = nullptr;
     QList<QAction *> m_viewActions;
+    TrayIcon *m_tray = nullptr;
 };
 
 } // namespace Tributary::Gui

@@ -46,6 +46,32 @@
     </message>
 </context>
 <context>
+    <name>NotificationTracker</name>
+    <message>
+        <source>New conflicts</source>
+        <translation>Neue Konflikte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new conflict(s) wait for a decision.</source>
+        <translation>
+            <numerusform>%1: %n neuer Konflikt wartet auf eine Entscheidung.</numerusform>
+            <numerusform>%1: %n neue Konflikte warten auf eine Entscheidung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A sync failed</source>
+        <translation>Eine Synchronisation ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>no reason was recorded</source>
+        <translation>ohne festgehaltenen Grund</translation>
+    </message>
+    <message>
+        <source>%1: the %2 failed: %3</source>
+        <translation>%1: %2 fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
     <name>SourceChoices</name>
     <message>
         <source>All sources</source>
@@ -3995,6 +4021,25 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>Quarantined</source>
         <translation>Quarantäne</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::TrayIcon</name>
+    <message>
+        <source>Show &amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Say so in the system tray when conflicts wait for a decision or a sync failed</source>
+        <translation>Im Systembereich melden, wenn Konflikte auf eine Entscheidung warten oder eine Synchronisation fehlschlägt</translation>
+    </message>
+    <message>
+        <source>&amp;Show Tributary</source>
+        <translation>Tributary &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Tributary</source>
+        <translation>Tributary</translation>
     </message>
 </context>
 <context>
