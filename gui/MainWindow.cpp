@@ -6,6 +6,7 @@
 #include "ConnectionTestDialog.h"
 #include "DashboardView.h"
 #include "DisplayText.h"
+#include "Documentation.h"
 #include "Icons.h"
 #include "LogView.h"
 #include "NewConfigDialog.h"
@@ -25,6 +26,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
@@ -40,6 +42,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUrl>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -369,12 +372,22 @@ void MainWindow::createMenus()
     settings->addAction(m_tray->notificationsAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Tributary"), this, [this] {
+    help->setObjectName(QStringLiteral("helpMenu"));
+    // The docs installed with the package (or the source tree's), opened as local files.
+    for (Documentation::Page page : Documentation::pages()) {
+        QAction *a = help->addAction(Documentation::title(page), this, [this, page] { openDocumentation(page); });
+        a->setObjectName(QStringLiteral("actionDoc_") + QFileInfo(Documentation::fileName(page)).baseName());
+        if (page == Documentation::Page::Console)
+            a->setIcon(Icons::icon(Icons::Glyph::Documentation));
+    }
+    help->addSeparator();
+    QAction *about = help->addAction(Icons::icon(Icons::Glyph::About), tr("&About Tributary"), this, [this] {
         QMessageBox::about(this, tr("About Tributary"),
                            tr("<b>Tributary %1</b><p>Keeps a main database in sync with paginated REST sources: every insert, "
                               "update and delete exactly once, conflicts decided by rule or by you.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+    about->setObjectName(QStringLiteral("actionAbout"));
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -792,6 +805,23 @@ void MainWindow::restorePlacement(const Placement &p)
         selectSource(p.source);
     if (p.tab >= 0 && p.tab < m_tabs->count())
         m_tabs->setCurrentIndex(p.tab);
+}
+
+void MainWindow::openDocumentation(Documentation::Page page)
+{
+    const QString path = Documentation::path(page);
+    if (path.isEmpty()) {
+        QMessageBox::information(
+            this, tr("Documentation not found"),
+            tr("Tributary's documentation comes with the tributary package (in /usr/share/doc/tributary/docs) and is the "
+               "docs folder of its source tree. This console found it in none of:\n\n%1")
+                .arg(Documentation::candidates(QCoreApplication::applicationDirPath(), QString()).join(QLatin1Char('\n'))));
+        return;
+    }
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        QMessageBox::information(this, tr("Cannot open the documentation"),
+                                 tr("No application opens %1 on this desktop. It is a Markdown text: open it with any text editor.")
+                                     .arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

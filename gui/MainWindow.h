@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Documentation.h"
+
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
@@ -120,6 +122,7 @@ private:
     bool readyToRun();
     void onRunFinished(const Tributary::RunResult &result);
     void onConfigFileChanged();
+    void openDocumentation(Documentation::Page page);
 
     Workspace *m_workspace = nullptr;
     ConfigDocument *m_document = nullptr;

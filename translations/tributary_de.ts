@@ -46,6 +46,29 @@
     </message>
 </context>
 <context>
+    <name>Documentation</name>
+    <message>
+        <source>The &amp;Console</source>
+        <translation>Die &amp;Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Operations</source>
+        <translation>Be&amp;trieb</translation>
+    </message>
+    <message>
+        <source>Con&amp;figuration</source>
+        <translation>Konfi&amp;guration</translation>
+    </message>
+    <message>
+        <source>Co&amp;nflicts</source>
+        <translation>Konf&amp;likte</translation>
+    </message>
+    <message>
+        <source>Adding a &amp;Source</source>
+        <translation>Quelle &amp;anbinden</translation>
+    </message>
+</context>
+<context>
     <name>NotificationTracker</name>
     <message>
         <source>New conflicts</source>
@@ -1950,6 +1973,26 @@ Its rows stay in the main database. To let go of them later: Source ▸ Detach (
         <translation>&quot;%1&quot; aus der Konfiguration entfernen?
 
 Ihre Zeilen bleiben in der Hauptdatenbank. Um sie später loszulassen: Quelle ▸ Trennen (ihre Verknüpfungen vergessen) oder Quelle ▸ Bereinigen (die Zeilen löschen, die nur sie gebracht hat).</translation>
+    </message>
+    <message>
+        <source>Documentation not found</source>
+        <translation>Dokumentation nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Tributary&apos;s documentation comes with the tributary package (in /usr/share/doc/tributary/docs) and is the docs folder of its source tree. This console found it in none of:
+
+%1</source>
+        <translation>Die Dokumentation von Tributary kommt mit dem Paket tributary (in /usr/share/doc/tributary/docs) und ist der Ordner docs seines Quellbaums. Diese Konsole hat sie an keinem dieser Orte gefunden:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot open the documentation</source>
+        <translation>Die Dokumentation lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>No application opens %1 on this desktop. It is a Markdown text: open it with any text editor.</source>
+        <translation>Auf diesem Desktop öffnet kein Programm %1. Es ist ein Markdown-Text: jeder Texteditor öffnet ihn.</translation>
     </message>
 </context>
 <context>
