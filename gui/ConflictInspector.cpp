@@ -4,6 +4,7 @@
 
 #include "ConflictsModel.h"
 #include "DisplayText.h"
+#include "StatusColors.h"
 #include "Workspace.h"
 
 #include "state/ChangeLog.h"
@@ -12,6 +13,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFrame>
 #include <QGuiApplication>
 #include <QEvent>
@@ -38,10 +40,13 @@ namespace {
 
 enum FieldColumn { FieldCol, BaseCol, LocalCol, RemoteCol, ChoiceCol, MergedCol, FieldColumnCount };
 
-// Differences from the base: the side that changed a value is tinted (translucent, so it reads
-// on light and dark palettes alike) and bold.
-QBrush localChangedBrush() { return QColor(255, 170, 0, 80); }
-QBrush remoteChangedBrush() { return QColor(40, 140, 255, 70); }
+// Differences from the base: the side that changed a value is tinted (its hue mixed into the
+// palette's base, so it reads on light and dark palettes alike) and bold. The items keep which
+// tint they have, to take it again from a new palette.
+constexpr auto kLocalTint = StatusColors::Status::Warning;
+constexpr auto kRemoteTint = StatusColors::Status::Info;
+constexpr int kTintRole = Qt::UserRole + 1;
+constexpr int kNoteRole = Qt::UserRole + 2;
 
 // A wait cursor while a decision is written (it may wait for a sync's page to commit).
 struct BusyCursor
@@ -52,7 +57,7 @@ struct BusyCursor
     BusyCursor &operator=(const BusyCursor &) = delete;
 };
 
-QTableWidgetItem *valueItem(const QJsonValue &v, const QBrush &changed, bool isChanged, const QString &marker = QString())
+QTableWidgetItem *valueItem(const QJsonValue &v, StatusColors::Status tint, bool isChanged, const QString &marker = QString())
 {
     bool null = false;
     QString text = DisplayText::value(v, &null);
@@ -64,8 +69,10 @@ QTableWidgetItem *valueItem(const QJsonValue &v, const QBrush &changed, bool isC
     font.setItalic(null);
     font.setBold(isChanged);
     item->setFont(font);
-    if (isChanged)
-        item->setBackground(changed);
+    if (isChanged) {
+        item->setData(kTintRole, int(tint));
+        item->setBackground(StatusColors::background(tint));
+    }
     return item;
 }
 
@@ -75,7 +82,8 @@ QTableWidgetItem *noteItem(const QString &text)
     QFont font = item->font();
     font.setItalic(true);
     item->setFont(font);
-    item->setForeground(QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text));
+    item->setData(kNoteRole, true);
+    item->setForeground(StatusColors::foreground(StatusColors::Status::Muted));
     return item;
 }
 
@@ -164,6 +172,7 @@ void ConflictInspector::buildUi()
     // The outcome of the last decision, until the next one (or closed).
     m_message = new QFrame(this);
     m_message->setObjectName(QStringLiteral("conflictMessage"));
+    m_message->setFrameShape(QFrame::StyledPanel);
     auto *messageLayout = new QHBoxLayout(m_message);
     messageLayout->setContentsMargins(8, 6, 4, 6);
     m_messageLabel = new QLabel(m_message);
@@ -683,21 +692,21 @@ void ConflictInspector::showConflict(const Conflict *c)
         name->setData(Qt::UserRole, f);
         m_fieldsTable->setItem(row, FieldCol, name);
         const QJsonValue base = c->base.value(f), local = c->local.value(f), remote = c->remote.value(f);
-        m_fieldsTable->setItem(row, BaseCol, valueItem(base, QBrush(), false));
+        m_fieldsTable->setItem(row, BaseCol, valueItem(base, StatusColors::Status::Normal, false));
         if (localDeleted)
             m_fieldsTable->setItem(row, LocalCol, noteItem(tr("(row deleted)")));
         else
-            m_fieldsTable->setItem(row, LocalCol, valueItem(local, localChangedBrush(), local != base, c->localBy.value(f).toString()));
+            m_fieldsTable->setItem(row, LocalCol, valueItem(local, kLocalTint, local != base, c->localBy.value(f).toString()));
         if (!c->localBy.value(f).toString().isEmpty())
             m_fieldsTable->item(row, LocalCol)->setToolTip(tr("Set by the source %1, not by the main application:\n%2")
                                                               .arg(c->localBy.value(f).toString(), DisplayText::editableValue(local)));
         if (remoteDeleted)
             m_fieldsTable->setItem(row, RemoteCol, noteItem(tr("(record deleted)")));
         else
-            m_fieldsTable->setItem(row, RemoteCol, valueItem(remote, remoteChangedBrush(), remote != base));
+            m_fieldsTable->setItem(row, RemoteCol, valueItem(remote, kRemoteTint, remote != base));
         if (wroteFound) {
             if (wrote.contains(f))
-                m_fieldsTable->setItem(row, MergedCol, valueItem(wrote.value(f), QBrush(), false));
+                m_fieldsTable->setItem(row, MergedCol, valueItem(wrote.value(f), StatusColors::Status::Normal, false));
             else
                 m_fieldsTable->setItem(row, MergedCol, noteItem(tr("(not written)")));
         }
@@ -736,9 +745,6 @@ void ConflictInspector::showConflict(const Conflict *c)
     fitFieldColumns();
 
     QStringList legend;
-    legend.append(tr("<span style=\"background-color: rgba(255,170,0,80)\">&nbsp;Tinted&nbsp;</span> local values were changed "
-                     "by the main application, <span style=\"background-color: rgba(40,140,255,70)\">&nbsp;tinted&nbsp;</span> "
-                     "remote ones at the source, since the base."));
     if (!c->localBy.isEmpty())
         legend.append(tr("[name]: that source set the local value, not the main application."));
     if (deletion) {
@@ -746,7 +752,8 @@ void ConflictInspector::showConflict(const Conflict *c)
         if (others > 0)
             legend.append(tr("%n other field(s) are as the source last sent them.", nullptr, others));
     }
-    m_legendLabel->setText(legend.join(QLatin1Char(' ')));
+    m_legendNotes = legend;
+    updateLegend();
 
     const bool configured = entity != nullptr;
     for (QPushButton *b : {m_keepLocal, m_takeRemote, m_applyChoices})
@@ -767,6 +774,38 @@ void ConflictInspector::showConflict(const Conflict *c)
                                   "source.").arg(c->source, c->entity));
         m_changedNote->show();
     }
+}
+
+void ConflictInspector::updateLegend()
+{
+    QStringList legend = m_legendNotes;
+    legend.prepend(tr("<span style=\"background-color: %1\">&nbsp;Tinted&nbsp;</span> local values were changed by the main "
+                      "application, <span style=\"background-color: %2\">&nbsp;tinted&nbsp;</span> remote ones at the source, "
+                      "since the base.")
+                       .arg(StatusColors::css(StatusColors::background(kLocalTint)), StatusColors::css(StatusColors::background(kRemoteTint))));
+    m_legendLabel->setText(legend.join(QLatin1Char(' ')));
+}
+
+void ConflictInspector::changeEvent(QEvent *event)
+{
+    // Light to dark (or back): the tints and notes take the new palette's colours, the choices
+    // being made stay.
+    if (event->type() == QEvent::PaletteChange && m_fieldsTable) {
+        for (int row = 0; row < m_fieldsTable->rowCount(); ++row) {
+            for (int col = 0; col < m_fieldsTable->columnCount(); ++col) {
+                QTableWidgetItem *item = m_fieldsTable->item(row, col);
+                if (!item)
+                    continue;
+                if (item->data(kTintRole).isValid())
+                    item->setBackground(StatusColors::background(StatusColors::Status(item->data(kTintRole).toInt())));
+                if (item->data(kNoteRole).toBool())
+                    item->setForeground(StatusColors::foreground(StatusColors::Status::Muted));
+            }
+        }
+        if (m_shown.id != 0)
+            updateLegend();
+    }
+    QWidget::changeEvent(event);
 }
 
 void ConflictInspector::fieldChoiceChanged(int row)
@@ -948,10 +987,7 @@ void ConflictInspector::showMessage(const QString &text, bool error)
 {
     m_messageIsError = error;
     m_messageLabel->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("#conflictMessage { background-color: rgba(220, 50, 47, 40); "
-                                                    "border: 1px solid rgba(220, 50, 47, 160); border-radius: 4px; }")
-                                   : QStringLiteral("#conflictMessage { background-color: rgba(40, 160, 60, 40); "
-                                                    "border: 1px solid rgba(40, 160, 60, 160); border-radius: 4px; }"));
+    StatusColors::setPanelStatus(m_message, error ? StatusColors::Status::Error : StatusColors::Status::Success);
     m_message->show();
 }
 

@@ -84,6 +84,7 @@ public Q_SLOTS:
     void clearFilters();
 
 protected:
+    void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -101,6 +102,7 @@ private:
     void showMessage(const QString &text, bool error);
     void clearMessage();
     void fieldChoiceChanged(int row);
+    void updateLegend();
     const Conflict *conflictToShow() const;
     bool filtersActive() const;
     QString outcomeText(const Conflict &c, Resolution::Action action) const;
@@ -141,6 +143,7 @@ private:
     QLabel *m_changedNote = nullptr;
     QTableWidget *m_fieldsTable = nullptr;
     QLabel *m_legendLabel = nullptr;
+    QStringList m_legendNotes; // the legend's sentences after the one on the tints
     QPushButton *m_keepLocal = nullptr;
     QPushButton *m_takeRemote = nullptr;
     QPushButton *m_applyChoices = nullptr;

@@ -1,11 +1,9 @@
 #include "ConflictsModel.h"
 
 #include "DisplayText.h"
+#include "StatusColors.h"
 
 #include "store/Database.h"
-
-#include <QGuiApplication>
-#include <QPalette>
 
 namespace Tributary::Gui {
 
@@ -90,7 +88,7 @@ QVariant ConflictsModel::data(const QModelIndex &index, int role) const
         return c.isOpen();
     case Qt::ForegroundRole:
         if (!c.isOpen())
-            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+            return StatusColors::foreground(StatusColors::Status::Muted);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == IdColumn)

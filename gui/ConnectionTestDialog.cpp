@@ -1,4 +1,5 @@
 #include "ConnectionTestDialog.h"
+#include "StatusColors.h"
 
 #include "engine/ConnectionTest.h"
 #include "util/Values.h"
@@ -48,10 +49,10 @@ QIcon verdictIcon(const QStyle *style, Verdict v)
 QColor verdictColour(Verdict v)
 {
     switch (v) {
-    case Verdict::Pass: return QColor(0x1b, 0x6e, 0x20);
-    case Verdict::Fail: return QColor(0xb0, 0x00, 0x00);
-    case Verdict::Unknown: return QColor(0x8a, 0x55, 0x00);
-    case Verdict::Skip: return QColor(Qt::darkGray);
+    case Verdict::Pass: return StatusColors::foreground(StatusColors::Status::Success);
+    case Verdict::Fail: return StatusColors::foreground(StatusColors::Status::Error);
+    case Verdict::Unknown: return StatusColors::foreground(StatusColors::Status::Warning);
+    case Verdict::Skip: return StatusColors::foreground(StatusColors::Status::Muted);
     }
     return {};
 }
@@ -290,13 +291,13 @@ public:
         }
         if (role == Qt::ForegroundRole) {
             if (error || (problemColumn && !r.isValid()) || absentEverywhere)
-                return QColor(Qt::darkRed);
+                return StatusColors::foreground(StatusColors::Status::Error);
             if (col > 0 && !problemColumn && (absent || isNull(r, col)))
-                return QColor(Qt::gray);
+                return StatusColors::foreground(StatusColors::Status::Muted);
             return {};
         }
         if (role == Qt::BackgroundRole && (error || absentEverywhere))
-            return QColor(255, 225, 225);
+            return StatusColors::background(StatusColors::Status::Error);
         return {};
     }
 
@@ -401,7 +402,7 @@ ConnectionTestDialog::ConnectionTestDialog(const Config &config, const QString &
     m_total = label(QStringLiteral("totalLabel"));
     m_capabilities = label(QStringLiteral("capabilitiesLabel"));
     m_error = label(QStringLiteral("errorLabel"));
-    m_error->setStyleSheet(QStringLiteral("color: #b00000;"));
+    StatusColors::setTextStatus(m_error, StatusColors::Status::Error);
     form->addRow(tr("URL:"), m_url);
     form->addRow(tr("Pagination:"), m_pagination);
     form->addRow(tr("Total:"), m_total);
@@ -831,7 +832,7 @@ void ConnectionTestDialog::showEntity(int index)
         for (QLabel *l : {m_pagination, m_total, m_capabilities})
             l->clear();
         m_error->setText(r->error.message);
-        m_error->setStyleSheet(QStringLiteral("color: #8a5500;"));
+        StatusColors::setTextStatus(m_error, StatusColors::Status::Warning);
         m_raw->clear();
         return;
     }
@@ -877,17 +878,17 @@ void ConnectionTestDialog::showEntity(int index)
         if (request && !request->fix.isEmpty())
             text += QLatin1Char('\n') + tr("Fix: %1").arg(request->fix);
         m_error->setText(text);
-        m_error->setStyleSheet(QStringLiteral("color: #b00000;"));
+        StatusColors::setTextStatus(m_error, StatusColors::Status::Error);
     } else if (!r->absentColumns.isEmpty()) {
         m_error->setText(tr("No record read has the field of: %1. Those cells say \"absent\": a sync would refuse the page rather "
                             "than write NULL into every row (see the check \"%2\").")
                              .arg(r->absentColumns.join(QStringLiteral(", ")), ProbeCheck::title(QStringLiteral("fields"))));
-        m_error->setStyleSheet(QStringLiteral("color: #b00000;"));
+        StatusColors::setTextStatus(m_error, StatusColors::Status::Error);
     } else if (r->mappingErrors > 0) {
         m_error->setText(tr("%n record(s) on the first page cannot be mapped: the problem is shown in the column the field fills. "
                             "A sync would quarantine them and apply the rest.",
                             "", r->mappingErrors));
-        m_error->setStyleSheet(QStringLiteral("color: #8a5500;"));
+        StatusColors::setTextStatus(m_error, StatusColors::Status::Warning);
     } else {
         m_error->clear();
     }

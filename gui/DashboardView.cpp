@@ -1,6 +1,7 @@
 #include "DashboardView.h"
 
 #include "DisplayText.h"
+#include "StatusColors.h"
 #include "Workspace.h"
 #include "engine/SourceRunner.h"
 #include "state/RunLog.h"
@@ -133,7 +134,8 @@ void DashboardView::rebuild()
     } else {
         m_banner->clear();
     }
-    m_banner->setStyleSheet(m_workspace->isOpen() && !m_workspace->database() ? QStringLiteral("color: #c62828;") : QString());
+    StatusColors::setTextStatus(m_banner, m_workspace->isOpen() && !m_workspace->database() ? StatusColors::Status::Error
+                                                                                            : StatusColors::Status::Normal);
     m_banner->setVisible(!m_banner->text().isEmpty());
 
     for (const SourceConfig &s : config.sources) {
@@ -201,7 +203,7 @@ DashboardView::Panel *DashboardView::buildPanel(const SourceConfig &source)
     p->error->setObjectName(objectNameFor(QStringLiteral("error"), source.name));
     p->error->setWordWrap(true);
     p->error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    p->error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    StatusColors::setTextStatus(p->error, StatusColors::Status::Error);
     p->error->hide();
     layout->addWidget(p->error);
     p->preview = new QLabel;
@@ -209,7 +211,7 @@ DashboardView::Panel *DashboardView::buildPanel(const SourceConfig &source)
     p->preview->setWordWrap(true);
     p->preview->setFrameShape(QFrame::StyledPanel);
     p->preview->setMargin(6);
-    p->preview->setStyleSheet(QStringLiteral("QLabel { background: #fff8e1; color: #5d4037; }"));
+    StatusColors::setPanelStatus(p->preview, StatusColors::Status::Warning); // a note: nothing was written
     p->preview->hide();
     layout->addWidget(p->preview);
 
@@ -278,7 +280,7 @@ void DashboardView::loadLastRun(Panel *panel)
     if (!runs) {
         panel->lastRun->setText(tr("Cannot read the last run: %1").arg(DisplayText::error(runs.error())));
         panel->lastRun->setToolTip(runs.error().toString());
-        panel->lastRun->setStyleSheet(QStringLiteral("color: #c62828;"));
+        StatusColors::setTextStatus(panel->lastRun, StatusColors::Status::Error);
         return;
     }
     if (runs->isEmpty())
@@ -726,7 +728,7 @@ void DashboardView::showResult(Panel *panel, const RunResult &result, const QStr
             line += tr(" (%1 quarantined, %2 waiting for a referenced record)").arg(formatCount(total.quarantined), formatCount(total.pending));
         panel->lastRun->setText(line);
         panel->lastRun->setToolTip(QString());
-        panel->lastRun->setStyleSheet(QString()); // a failed read of the last run is over
+        StatusColors::setTextStatus(panel->lastRun, StatusColors::Status::Normal); // a failed read of the last run is over
     }
     if (result.status == RunResult::Status::Failed && result.error) {
         panel->error->setText(dryRun ? tr("The preview failed: %1").arg(result.error.message) : result.error.message);

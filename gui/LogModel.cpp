@@ -1,5 +1,7 @@
 #include "LogModel.h"
 
+#include "StatusColors.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -201,10 +203,10 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         switch (severity(e.type)) {
-        case 0: return QColor(128, 128, 128);
-        case 2: return QColor(200, 120, 0);
+        case 0: return StatusColors::foreground(StatusColors::Status::Muted);
+        case 2: return StatusColors::foreground(StatusColors::Status::Warning);
         case 3:
-        case 4: return QColor(200, 40, 40);
+        case 4: return StatusColors::foreground(StatusColors::Status::Error);
         default: return {};
         }
     default:

@@ -6,6 +6,8 @@
 #include "ConnectionTestDialog.h"
 #include "DashboardView.h"
 #include "DisplayText.h"
+#include "Documentation.h"
+#include "Icons.h"
 #include "LogView.h"
 #include "NewConfigDialog.h"
 #include "QuarantineView.h"
@@ -15,6 +17,7 @@
 #include "SourceEditor.h"
 #include "SourceOperations.h"
 #include "SourcesModel.h"
+#include "TrayIcon.h"
 #include "TrendsView.h"
 #include "Workspace.h"
 #include "engine/run/Run.h"
@@ -24,6 +27,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
@@ -39,6 +43,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUrl>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -265,6 +270,30 @@ void MainWindow::createActions()
     separator->setSeparator(true);
     m_sourcesView->addActions({separator, m_verifyAction, m_fullResyncAction, m_resetCursorsAction, m_detachAction, m_purgeAction});
 
+    // The desktop theme's icons where it has them, the console's own painted ones elsewhere.
+    using Glyph = Icons::Glyph;
+    const QList<QPair<QAction *, Glyph>> actionIcons = {
+        {m_newAction, Glyph::NewFile},           {m_openAction, Glyph::Open},
+        {m_saveAction, Glyph::Save},             {m_saveAsAction, Glyph::SaveAs},
+        {m_quitAction, Glyph::Quit},             {m_addSourceAction, Glyph::AddSource},
+        {m_editSourceAction, Glyph::EditSource}, {m_removeSourceAction, Glyph::RemoveSource},
+        {m_testAction, Glyph::TestConnection},   {m_syncAction, Glyph::Sync},
+        {m_syncAllAction, Glyph::SyncAll},       {m_stopAction, Glyph::Stop},
+        {m_reconcileAction, Glyph::Reconcile},   {m_previewAction, Glyph::Preview},
+    };
+    for (const auto &[action, glyph] : actionIcons)
+        action->setIcon(Icons::icon(glyph));
+    // The tabs by their view (whatever their order), and each View menu item as its tab.
+    const QList<QPair<QWidget *, Glyph>> tabIcons = {
+        {m_dashboard, Glyph::Dashboard}, {m_conflicts, Glyph::Conflicts},   {m_runs, Glyph::Runs},
+        {m_log, Glyph::Log},             {m_quarantine, Glyph::Quarantine}, {m_service, Glyph::Service},
+        {m_records, Glyph::Records},     {m_trends, Glyph::Trends},
+    };
+    for (const auto &[view, glyph] : tabIcons) {
+        if (const int index = m_tabs->indexOf(view); index >= 0)
+            m_tabs->setTabIcon(index, Icons::icon(glyph));
+    }
+
     const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("S&ervice"),
                                tr("Rec&ords"), tr("&Trends")};
     for (int i = 0; i < views.size(); ++i) {
@@ -272,8 +301,22 @@ void MainWindow::createActions()
         a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
         a->setObjectName(QStringLiteral("actionView%1").arg(i + 1));
         connect(a, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+        a->setIcon(m_tabs->tabIcon(i));
         m_viewActions.append(a);
     }
+
+    // The tray: a message for each new conflict and failed run, whoever made it; a click on it
+    // brings the window up where that is shown. Without a tray, the status bar says it.
+    m_tray = new TrayIcon(m_workspace, this, this);
+    connect(m_tray, &TrayIcon::openRequested, this, [this](Notification::Kind kind, const QString &source) {
+        m_tabs->setCurrentWidget(kind == Notification::Kind::Conflicts ? static_cast<QWidget *>(m_conflicts) : m_runs);
+        if (!source.isEmpty())
+            selectSource(source);
+    });
+    connect(m_tray, &TrayIcon::notified, this, [this](const Notification &n) {
+        if (!m_tray->trayIcon())
+            statusBar()->showMessage(n.text, 15000);
+    });
 }
 
 void MainWindow::createMenus()
@@ -336,18 +379,33 @@ void MainWindow::createMenus()
         });
     }
 
+    settings->addSeparator();
+    settings->addAction(m_tray->notificationsAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Tributary"), this, [this] {
+    help->setObjectName(QStringLiteral("helpMenu"));
+    // The docs installed with the package (or the source tree's), opened as local files.
+    for (Documentation::Page page : Documentation::pages()) {
+        QAction *a = help->addAction(Documentation::title(page), this, [this, page] { openDocumentation(page); });
+        a->setObjectName(QStringLiteral("actionDoc_") + QFileInfo(Documentation::fileName(page)).baseName());
+        if (page == Documentation::Page::Console)
+            a->setIcon(Icons::icon(Icons::Glyph::Documentation));
+    }
+    help->addSeparator();
+    QAction *about = help->addAction(Icons::icon(Icons::Glyph::About), tr("&About Tributary"), this, [this] {
         QMessageBox::about(this, tr("About Tributary"),
                            tr("<b>Tributary %1</b><p>Keeps a main database in sync with paginated REST sources: every insert, "
                               "update and delete exactly once, conflicts decided by rule or by you.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+    about->setObjectName(QStringLiteral("actionAbout"));
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // Icons with their words under them: the words stay (a console used now and then is read,
+    // not memorised), and the bar fits a 1024-pixel-wide window in English and German.
+    bar->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     bar->addAction(m_openAction);
     bar->addAction(m_saveAction);
     bar->addSeparator();
@@ -355,6 +413,7 @@ void MainWindow::createMenus()
     bar->addAction(m_testAction);
     bar->addSeparator();
     bar->addAction(m_syncAction);
+    bar->addAction(m_syncAllAction);
     bar->addAction(m_previewAction);
     bar->addAction(m_reconcileAction);
     bar->addAction(m_stopAction);
@@ -757,6 +816,23 @@ void MainWindow::restorePlacement(const Placement &p)
         selectSource(p.source);
     if (p.tab >= 0 && p.tab < m_tabs->count())
         m_tabs->setCurrentIndex(p.tab);
+}
+
+void MainWindow::openDocumentation(Documentation::Page page)
+{
+    const QString path = Documentation::path(page);
+    if (path.isEmpty()) {
+        QMessageBox::information(
+            this, tr("Documentation not found"),
+            tr("Tributary's documentation comes with the tributary package (in /usr/share/doc/tributary/docs) and is the "
+               "docs folder of its source tree. This console found it in none of:\n\n%1")
+                .arg(Documentation::candidates(QCoreApplication::applicationDirPath(), QString()).join(QLatin1Char('\n'))));
+        return;
+    }
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        QMessageBox::information(this, tr("Cannot open the documentation"),
+                                 tr("No application opens %1 on this desktop. It is a Markdown text: open it with any text editor.")
+                                     .arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

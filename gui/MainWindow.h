@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Documentation.h"
+
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
@@ -25,6 +27,7 @@ class QuarantineView;
 class RecordsView;
 class ServiceView;
 class SourceOperations;
+class TrayIcon;
 class SourcesModel;
 class TrendsView;
 class Workspace;
@@ -52,6 +55,7 @@ public:
     ServiceView *service() const { return m_service; }
     RecordsView *records() const { return m_records; }
     TrendsView *trends() const { return m_trends; }
+    TrayIcon *tray() const { return m_tray; }
     QTabWidget *tabs() const { return m_tabs; }
     QListView *sourcesView() const { return m_sourcesView; }
     SourcesModel *sourcesModel() const { return m_sourcesModel; }
@@ -120,6 +124,7 @@ private:
     bool readyToRun();
     void onRunFinished(const Tributary::RunResult &result);
     void onConfigFileChanged();
+    void openDocumentation(Documentation::Page page);
 
     Workspace *m_workspace = nullptr;
     ConfigDocument *m_document = nullptr;
@@ -162,6 +167,7 @@ private:
     QAction *m_detachAction = nullptr;
     QAction *m_purgeAction = nullptr;
     QList<QAction *> m_viewActions;
+    TrayIcon *m_tray = nullptr;
 };
 
 } // namespace Tributary::Gui

@@ -1,6 +1,7 @@
 #include "RecordTable.h"
 
 #include "DisplayText.h"
+#include "StatusColors.h"
 
 #include "util/Error.h"
 
@@ -48,9 +49,9 @@ RecordPane::RecordPane(QTableView *table, const QString &stateObjectName, QWidge
     m_stateLayout->addStretch(1);
     m_label = makeStateLabel(QString(), stateObjectName, page);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette palette = m_label->palette();
-    palette.setColor(QPalette::WindowText, QColor(200, 40, 40)); // as the runs list shows a failed run
-    m_label->setPalette(palette);
+    // Its WindowText in the error's colour, as the runs list shows a failed run; an empty state
+    // shows in the placeholder's (the label's foreground role says which).
+    StatusColors::setTextStatus(m_label, StatusColors::Status::Error);
     m_stateLayout->addWidget(m_label);
     m_stateLayout->addStretch(1);
     addWidget(page);

@@ -1,6 +1,7 @@
 #include "RunsModel.h"
 
 #include "DisplayText.h"
+#include "StatusColors.h"
 
 #include "config/Config.h"
 #include "store/Database.h"
@@ -146,14 +147,12 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (column == StatusColumn || column == ErrorColumn) {
             if (r.status == QLatin1String("failed") || r.status == QLatin1String("interrupted"))
-                return QColor(200, 40, 40);
+                return StatusColors::foreground(StatusColors::Status::Error);
             if (r.status == QLatin1String("partial"))
-                return QColor(200, 120, 0);
+                return StatusColors::foreground(StatusColors::Status::Warning);
         }
-        if (column == ConflictsColumn && n > 0)
-            return QColor(200, 120, 0);
-        if (column == QuarantinedColumn && n > 0)
-            return QColor(200, 120, 0);
+        if ((column == ConflictsColumn || column == QuarantinedColumn) && n > 0)
+            return StatusColors::foreground(StatusColors::Status::Warning);
         return {};
     case Qt::ToolTipRole:
         switch (column) {

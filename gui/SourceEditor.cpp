@@ -1,6 +1,7 @@
 #include "SourceEditor.h"
 
 #include "ConnectionTestDialog.h"
+#include "StatusColors.h"
 #include "Workspace.h"
 
 #include "config/Config.h"
@@ -64,7 +65,6 @@ const QHash<QString, QStringList> kStyleKeys = {
     {QStringLiteral("cursor"), {QStringLiteral("cursor_param"), QStringLiteral("next_cursor_path")}},
     {QStringLiteral("next_url"), {QStringLiteral("next_url_path")}},
 };
-const QColor kProblemBackground(255, 225, 225);
 
 QJsonValue valueAt(const QJsonObject &o, const QString &path)
 {
@@ -285,7 +285,7 @@ QWidget *SourceEditor::wrap(QWidget *input, const QString &key, QFormLayout *for
     auto *error = new QLabel(container);
     error->setObjectName(input->objectName() + QStringLiteral("Error"));
     error->setWordWrap(true);
-    error->setStyleSheet(QStringLiteral("color: #b00000;"));
+    StatusColors::setTextStatus(error, StatusColors::Status::Error);
     error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     error->hide();
     v->addWidget(error);
@@ -999,7 +999,7 @@ QWidget *SourceEditor::buildEntitiesTab()
     auto *applyEntity = button(tr("Apply JSON"), QStringLiteral("applyEntityJsonButton"));
     m_entityJsonError = new QLabel(this);
     m_entityJsonError->setObjectName(QStringLiteral("entityJsonParseError"));
-    m_entityJsonError->setStyleSheet(QStringLiteral("color: #b00000;"));
+    StatusColors::setTextStatus(m_entityJsonError, StatusColors::Status::Error);
     jl->addWidget(wrap(m_entityJson, QStringLiteral("entity")), 1);
     jl->addWidget(m_entityJsonError);
     jl->addWidget(applyEntity, 0, Qt::AlignRight);
@@ -1046,7 +1046,7 @@ QWidget *SourceEditor::buildJsonTab()
     m_sourceJson->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_sourceJsonError = new QLabel(this);
     m_sourceJsonError->setObjectName(QStringLiteral("sourceJsonParseError"));
-    m_sourceJsonError->setStyleSheet(QStringLiteral("color: #b00000;"));
+    StatusColors::setTextStatus(m_sourceJsonError, StatusColors::Status::Error);
     auto *apply = new QPushButton(tr("Apply JSON"), this);
     apply->setObjectName(QStringLiteral("applySourceJsonButton"));
     connect(apply, &QPushButton::clicked, this, [this] {
@@ -1972,7 +1972,7 @@ void SourceEditor::decorate(QTableWidget *table, int row, int column, const QStr
         item = textItem(QString());
         table->setItem(row, column, item);
     }
-    item->setBackground(kProblemBackground);
+    item->setBackground(StatusColors::background(StatusColors::Status::Error));
     const QString tip = item->toolTip();
     item->setToolTip(tip.isEmpty() ? problem : tip + QLatin1Char('\n') + problem);
 }

@@ -1,6 +1,7 @@
 #include "SourcesModel.h"
 
 #include "DisplayText.h"
+#include "StatusColors.h"
 #include "Workspace.h"
 
 #include "state/ConflictStore.h"
@@ -21,17 +22,19 @@ namespace {
 
 QIcon stateIcon(SourcesModel::State state)
 {
-    static QHash<int, QIcon> cache;
-    auto it = cache.find(int(state));
+    StatusColors::Status status = StatusColors::Status::Muted;
+    switch (state) {
+    case SourcesModel::State::Idle: status = StatusColors::Status::Success; break;
+    case SourcesModel::State::Syncing: status = StatusColors::Status::Info; break;
+    case SourcesModel::State::NeedsAttention: status = StatusColors::Status::Warning; break;
+    case SourcesModel::State::Disabled: status = StatusColors::Status::Muted; break;
+    }
+    // The palette decides the colour (a dark one lightens it): one icon per colour.
+    const QColor color = StatusColors::foreground(status);
+    static QHash<QRgb, QIcon> cache;
+    auto it = cache.find(color.rgba());
     if (it != cache.end())
         return *it;
-    QColor color;
-    switch (state) {
-    case SourcesModel::State::Idle: color = QColor(0x2e, 0x9d, 0x4f); break;
-    case SourcesModel::State::Syncing: color = QColor(0x2f, 0x6f, 0xd6); break;
-    case SourcesModel::State::NeedsAttention: color = QColor(0xd9, 0x8c, 0x1a); break;
-    case SourcesModel::State::Disabled: color = QColor(0x9a, 0x9a, 0x9a); break;
-    }
     QPixmap pm(16, 16);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
@@ -40,7 +43,7 @@ QIcon stateIcon(SourcesModel::State state)
     p.setBrush(color);
     p.drawEllipse(QRectF(2, 2, 12, 12));
     p.end();
-    return *cache.insert(int(state), QIcon(pm));
+    return *cache.insert(color.rgba(), QIcon(pm));
 }
 
 } // namespace

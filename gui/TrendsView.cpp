@@ -1,6 +1,7 @@
 #include "TrendsView.h"
 
 #include "DisplayText.h"
+#include "StatusColors.h"
 #include "TrendsModel.h"
 #include "Workspace.h"
 #include "config/Config.h"
@@ -247,9 +248,8 @@ void TrendsView::applyPalette()
             axis->setGridLineColor(pal.color(QPalette::Mid));
         }
     }
-    // Red for a failed run, as light as the palette's text is dark (and the other way round).
     if (m_failed)
-        m_failed->setColor(QColor::fromHsl(0, 190, dark ? 150 : 105));
+        m_failed->setColor(StatusColors::foreground(StatusColors::Status::Error, pal));
 }
 
 void TrendsView::changeEvent(QEvent *event)

@@ -1,4 +1,5 @@
 #include "Application.h"
+#include "Icons.h"
 #include "LogModel.h"
 #include "MainWindow.h"
 #include "Screenshots.h"
@@ -16,6 +17,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Tributary"));
     QApplication::setApplicationDisplayName(QStringLiteral("Tributary"));
     QApplication::setApplicationVersion(QStringLiteral(TRIBUTARY_VERSION));
+    QApplication::setWindowIcon(Tributary::Gui::Icons::painted(Tributary::Gui::Icons::Glyph::Application));
     Tributary::registerBuiltinSources();
     Tributary::Gui::installTranslations();
     // Before anything logs: the log view shows what the engine says from the first line on.

@@ -46,6 +46,55 @@
     </message>
 </context>
 <context>
+    <name>Documentation</name>
+    <message>
+        <source>The &amp;Console</source>
+        <translation>Die &amp;Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Operations</source>
+        <translation>Be&amp;trieb</translation>
+    </message>
+    <message>
+        <source>Con&amp;figuration</source>
+        <translation>Konfi&amp;guration</translation>
+    </message>
+    <message>
+        <source>Co&amp;nflicts</source>
+        <translation>Konf&amp;likte</translation>
+    </message>
+    <message>
+        <source>Adding a &amp;Source</source>
+        <translation>Quelle &amp;anbinden</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationTracker</name>
+    <message>
+        <source>New conflicts</source>
+        <translation>Neue Konflikte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new conflict(s) wait for a decision.</source>
+        <translation>
+            <numerusform>%1: %n neuer Konflikt wartet auf eine Entscheidung.</numerusform>
+            <numerusform>%1: %n neue Konflikte warten auf eine Entscheidung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A sync failed</source>
+        <translation>Eine Synchronisation ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>no reason was recorded</source>
+        <translation>ohne festgehaltenen Grund</translation>
+    </message>
+    <message>
+        <source>%1: the %2 failed: %3</source>
+        <translation>%1: %2 fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
     <name>SourceChoices</name>
     <message>
         <source>All sources</source>
@@ -371,10 +420,6 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <translation>Wird in den Typ der Spalte umgewandelt; ein Verweis erwartet eine lokale ID; null schreibt NULL</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;background-color: rgba(255,170,0,80)&quot;&gt;&amp;nbsp;Tinted&amp;nbsp;&lt;/span&gt; local values were changed by the main application, &lt;span style=&quot;background-color: rgba(40,140,255,70)&quot;&gt;&amp;nbsp;tinted&amp;nbsp;&lt;/span&gt; remote ones at the source, since the base.</source>
-        <translation>&lt;span style=&quot;background-color: rgba(255,170,0,80)&quot;&gt;&amp;nbsp;Farbig&amp;nbsp;&lt;/span&gt; hinterlegte lokale Werte hat seit der Basis die Hauptanwendung geändert, &lt;span style=&quot;background-color: rgba(40,140,255,70)&quot;&gt;&amp;nbsp;farbig&amp;nbsp;&lt;/span&gt; hinterlegte Werte der Quelle die Quelle.</translation>
-    </message>
-    <message>
         <source>[name]: that source set the local value, not the main application.</source>
         <translation>[Name]: Diese Quelle hat den lokalen Wert gesetzt, nicht die Hauptanwendung.</translation>
     </message>
@@ -535,6 +580,10 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
     <message>
         <source>Show the record in the Records tab: its row, its links to every source, its other conflicts and its history</source>
         <translation>Den Datensatz im Reiter Datensätze zeigen: seine Zeile, seine Verknüpfungen zu jeder Quelle, seine anderen Konflikte und seinen Verlauf</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;background-color: %1&quot;&gt;&amp;nbsp;Tinted&amp;nbsp;&lt;/span&gt; local values were changed by the main application, &lt;span style=&quot;background-color: %2&quot;&gt;&amp;nbsp;tinted&amp;nbsp;&lt;/span&gt; remote ones at the source, since the base.</source>
+        <translation>&lt;span style=&quot;background-color: %1&quot;&gt;&amp;nbsp;Farbig&amp;nbsp;&lt;/span&gt; hinterlegte lokale Werte hat seit der Basis die Hauptanwendung geändert, &lt;span style=&quot;background-color: %2&quot;&gt;&amp;nbsp;farbig&amp;nbsp;&lt;/span&gt; hinterlegte Werte der Quelle die Quelle.</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +1989,26 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sie später loszulassen: Quelle �
     <message>
         <source>Rec&amp;ords</source>
         <translation>Daten&amp;sätze</translation>
+    </message>
+    <message>
+        <source>Documentation not found</source>
+        <translation>Dokumentation nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Tributary&apos;s documentation comes with the tributary package (in /usr/share/doc/tributary/docs) and is the docs folder of its source tree. This console found it in none of:
+
+%1</source>
+        <translation>Die Dokumentation von Tributary kommt mit dem Paket tributary (in /usr/share/doc/tributary/docs) und ist der Ordner docs seines Quellbaums. Diese Konsole hat sie an keinem dieser Orte gefunden:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot open the documentation</source>
+        <translation>Die Dokumentation lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>No application opens %1 on this desktop. It is a Markdown text: open it with any text editor.</source>
+        <translation>Auf diesem Desktop öffnet kein Programm %1. Es ist ein Markdown-Text: jeder Texteditor öffnet ihn.</translation>
     </message>
 </context>
 <context>
@@ -4164,6 +4233,25 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>cannot read its state: %1</source>
         <translation>ihr Zustand kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::TrayIcon</name>
+    <message>
+        <source>Show &amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Say so in the system tray when conflicts wait for a decision or a sync failed</source>
+        <translation>Im Systembereich melden, wenn Konflikte auf eine Entscheidung warten oder eine Synchronisation fehlschlägt</translation>
+    </message>
+    <message>
+        <source>&amp;Show Tributary</source>
+        <translation>Tributary &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Tributary</source>
+        <translation>Tributary</translation>
     </message>
 </context>
 <context>

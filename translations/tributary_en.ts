@@ -26,6 +26,16 @@
     </message>
 </context>
 <context>
+    <name>NotificationTracker</name>
+    <message numerus="yes">
+        <source>%1: %n new conflict(s) wait for a decision.</source>
+        <translation>
+            <numerusform>%1: %n new conflict waits for a decision.</numerusform>
+            <numerusform>%1: %n new conflicts wait for a decision.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::ConflictInspector</name>
     <message numerus="yes">
         <source>%n conflict(s) listed</source>

@@ -10,6 +10,7 @@
 
 #include "BuiltinSources.h"
 #include "ConnectionTestDialog.h"
+#include "StatusColors.h"
 #include "engine/ApiProbe.h"
 
 #include <QAbstractItemModelTester>
@@ -249,7 +250,7 @@ void tst_ConnectionTestDialog::absentFieldIsMarkedNotANull()
     for (int row = 0; row < rows->rowCount(); ++row) {
         QCOMPARE(rows->index(row, column).data().toString(), QStringLiteral("absent"));
         QVERIFY(rows->index(row, column).data(ConnectionTestDialog::AbsentRole).toBool());
-        QCOMPARE(rows->index(row, column).data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::darkRed));
+        QCOMPARE(rows->index(row, column).data(Qt::ForegroundRole).value<QColor>(), StatusColors::foreground(StatusColors::Status::Error));
     }
 
     ApiProbe probe(f.config(), QStringLiteral("forum"));

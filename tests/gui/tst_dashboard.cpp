@@ -7,6 +7,7 @@
 
 #include "BuiltinSources.h"
 #include "DashboardView.h"
+#include "StatusColors.h"
 #include "Workspace.h"
 
 #include <QElapsedTimer>
@@ -331,7 +332,8 @@ void tst_Dashboard::aFailedRunSaysWhyInRed()
     QLabel *error = child<QLabel>(view, QStringLiteral("error_forum"));
     QVERIFY(error->isVisible());
     QCOMPARE(error->text(), r.error.message);
-    QVERIFY(error->styleSheet().contains(QStringLiteral("#c62828")));
+    QCOMPARE(StatusColors::status(error), StatusColors::Status::Error);
+    QCOMPARE(error->palette().color(QPalette::WindowText), StatusColors::foreground(StatusColors::Status::Error));
     QCOMPARE(child<QLabel>(view, QStringLiteral("state_forum"))->text(), QStringLiteral("Needs attention"));
 
     // Reopened later, the dashboard reads the failure from the run history.
