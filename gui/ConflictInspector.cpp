@@ -460,10 +460,16 @@ void ConflictInspector::fitFieldColumns()
     for (int col : values)
         wanted += qMin(m_fieldsTable->columnWidth(col), 320);
     const int room = qMax(3 * 80, available - fixed);
+    int used = m_fieldsTable->columnWidth(FieldCol) + (choosing ? m_fieldsTable->columnWidth(ChoiceCol) : 0);
     for (int col : values) {
         const int natural = qMin(m_fieldsTable->columnWidth(col), 320);
         m_fieldsTable->setColumnWidth(col, wanted <= room ? natural : qMax(80, natural * room / qMax(1, wanted)));
+        used += m_fieldsTable->columnWidth(col);
     }
+    // The last visible column (the merged or written value) takes what is left.
+    const int last = !m_fieldsTable->isColumnHidden(MergedCol) ? int(MergedCol) : int(RemoteCol);
+    if (last == MergedCol)
+        m_fieldsTable->setColumnWidth(MergedCol, qMax(merged > 0 ? merged : 120, available - used));
 }
 
 void ConflictInspector::refresh()
@@ -729,6 +735,7 @@ void ConflictInspector::showConflict(const Conflict *c)
             m_fieldsTable->setRowHeight(row, lineHeight * 4 + 8);
         } else {
             auto *edit = new QLineEdit(start, m_fieldsTable);
+            edit->setCursorPosition(0); // the beginning of a long value, not its end
             edit->setPlaceholderText(tr("the value to write; null for NULL"));
             editor = edit;
         }

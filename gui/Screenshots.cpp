@@ -6,12 +6,14 @@
 #include "ConnectionTestDialog.h"
 #include "DashboardView.h"
 #include "MainWindow.h"
+#include "RecordsView.h"
 #include "RunsView.h"
 #include "SourceEditor.h"
 #include "Workspace.h"
 #include "engine/run/Run.h"
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QDir>
 #include <QEventLoop>
 #include <QTabWidget>
@@ -85,6 +87,13 @@ bool takeScreenshots(MainWindow &window, const QString &directory, const QSize &
         return false;
     window.showView(MainWindow::View::Service);
     if (!save(&window, directory, QStringLiteral("service"), error))
+        return false;
+    // The record the conflict is about, found by its external id as an admin would.
+    window.showView(MainWindow::View::Records);
+    window.records()->setScope(RecordQuery::By::ExternalId, source, QStringLiteral("topics"));
+    window.records()->searchEdit()->setText(QStringLiteral("7"));
+    window.records()->find();
+    if (!save(&window, directory, QStringLiteral("records"), error))
         return false;
     window.showView(MainWindow::View::Trends);
     if (!save(&window, directory, QStringLiteral("trends"), error))

@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Tributary::Gui {
 
@@ -212,15 +213,34 @@ void TrendsView::redraw()
     const qint64 pad = std::max<qint64>(60000, from.msecsTo(to) / 20);
     from = from.addMSecs(-pad);
     to = to.addMSecs(pad);
-    for (QDateTimeAxis *x : {m_rateX, m_lagX, m_errorX})
+    // Labels as fine as the range needs, in the reader's locale: times of day within a day,
+    // dates with times within a month, dates beyond.
+    const QLocale locale;
+    const qint64 span = from.secsTo(to);
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    if (span < 3600 && !timeFormat.contains(QLatin1Char('s')))
+        timeFormat.replace(QStringLiteral("mm"), QStringLiteral("mm:ss"));
+    const QString format = span < 86400 ? timeFormat
+                         : span < 31 * 86400 ? locale.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') + timeFormat
+                                             : locale.dateFormat(QLocale::ShortFormat);
+    for (QDateTimeAxis *x : {m_rateX, m_lagX, m_errorX}) {
+        x->setFormat(format);
         x->setRange(from, to);
+    }
     m_rateY->setRange(0, std::max(1.0, maxRate * 1.1));
     m_lagY->setRange(0, std::max(1.0, maxLag * 1.1));
-    m_errorY->setRange(0, std::max(1.0, maxProblems * 1.1));
-    for (QValueAxis *y : {m_rateY, m_lagY, m_errorY})
-        y->applyNiceNumbers();
+    m_rateY->applyNiceNumbers();
+    m_lagY->applyNiceNumbers();
+    // Counts are whole numbers: small ones get one tick per unit.
+    const int problems = int(std::ceil(maxProblems));
+    if (problems <= 10) {
+        m_errorY->setRange(0, std::max(1, problems));
+        m_errorY->setTickCount(std::max(1, problems) + 1);
+    } else {
+        m_errorY->setRange(0, maxProblems * 1.1);
+        m_errorY->applyNiceNumbers();
+    }
 
-    const QLocale locale;
     QList<double> rates;
     for (const TrendsModel::Point &p : points)
         rates.append(p.recordsPerSecond);
