@@ -97,6 +97,15 @@ DashboardView::DashboardView(Workspace *workspace, QWidget *parent) : QWidget(pa
     connect(m_ticker, &QTimer::timeout, this, &DashboardView::tick);
 
     connect(m_workspace, &Workspace::configChanged, this, &DashboardView::rebuild);
+    // A run that ended elsewhere (tributaryd serve, cron, another console) is the last run now:
+    // each idle panel shows it, as the runs view does. A panel whose run is going on here
+    // keeps its live counts.
+    connect(m_workspace, &Workspace::runsChanged, this, [this] {
+        for (Panel *p : std::as_const(m_panels)) {
+            if (!isRunning(p->source))
+                loadLastRun(p);
+        }
+    });
     rebuild();
 }
 

@@ -98,6 +98,7 @@ private Q_SLOTS:
     void aFailedRunSaysWhyInRed();
     void twoSourcesSyncSideBySide();
     void theRowsShowWhatTheRunStored();
+    void aRunMadeElsewhereIsTheLastRunWithinSeconds();
     void recordsQuarantinedAtTheRunsEndAreCounted();
     void retriesAreSaidAsTheyHappen();
 };
@@ -414,6 +415,28 @@ void tst_Dashboard::theRowsShowWhatTheRunStored()
     QCOMPARE(label("deleted", "messages"), QStringLiteral("1"));
     QCOMPARE(label("fetched", "messages"), QLocale().toString(storedMessages.fetched));
     QCOMPARE(label("quarantined", "messages"), QLocale().toString(storedMessages.quarantined));
+}
+
+void tst_Dashboard::aRunMadeElsewhereIsTheLastRunWithinSeconds()
+{
+    // tributaryd serve (here: tributaryd sync, another process) runs while the dashboard is
+    // open: within the workspace's poll the panel's last run and its rows are that run's.
+    SyncFixture f;
+    QVERIFY(forumWith(f, ForumFaults(), 200));
+    ShownDashboard shown;
+    QVERIFY(shown.show(f));
+    DashboardView &view = *shown.view;
+    QCOMPARE(child<QLabel>(view, QStringLiteral("lastRun_forum"))->text(), QStringLiteral("Never synced"));
+    QString out;
+    QCOMPARE(f.tributaryd({QStringLiteral("sync")}, &out), 0);
+    const QString stored = f.value(QStringLiteral("SELECT counts FROM tributary_runs ORDER BY id DESC LIMIT 1")).toString();
+    const EntityCounts messages =
+        EntityCounts::fromJson(QJsonDocument::fromJson(stored.toUtf8()).object().value(QStringLiteral("messages")).toObject());
+    QVERIFY(messages.inserted > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(view, QStringLiteral("lastRun_forum"))->text().startsWith(QStringLiteral("Last run (incremental sync): ok")),
+                             10000);
+    QCOMPARE(child<QLabel>(view, QStringLiteral("inserted_forum_messages"))->text(), QLocale().toString(messages.inserted));
+    QCOMPARE(child<QLabel>(view, QStringLiteral("fetched_forum_messages"))->text(), QLocale().toString(messages.fetched));
 }
 
 void tst_Dashboard::recordsQuarantinedAtTheRunsEndAreCounted()
