@@ -161,18 +161,17 @@ QStringList ConfigDocument::presetTables(const SourcePreset &preset)
 
 void ConfigDocument::newEmptyDocument(const QJsonObject &database)
 {
-    m_root = QJsonObject{{QStringLiteral("database"), database}, {QStringLiteral("sources"), QJsonArray()}};
-    m_pendingSecrets.clear();
-    setFilePath(QString());
-    m_modified = true; // nothing on disk yet
-    Q_EMIT modifiedChanged(true);
-    Q_EMIT changed();
-    Q_EMIT sourcesChanged();
+    startUnsaved(QJsonObject{{QStringLiteral("database"), database}, {QStringLiteral("sources"), QJsonArray()}});
 }
 
 void ConfigDocument::newDocument(const SourcePreset &preset, const QString &databasePath)
 {
-    m_root = presetConfig(preset, databasePath);
+    startUnsaved(presetConfig(preset, databasePath));
+}
+
+void ConfigDocument::startUnsaved(const QJsonObject &root)
+{
+    m_root = root;
     m_pendingSecrets.clear();
     setFilePath(QString());
     m_modified = true; // nothing on disk yet

@@ -132,6 +132,8 @@ Q_SIGNALS:
     void saved(const QString &path);
 
 private:
+    // A document not on disk yet with this content (New Configuration).
+    void startUnsaved(const QJsonObject &root);
     QJsonArray sources() const { return m_root.value(QStringLiteral("sources")).toArray(); }
     int indexOf(const QString &name) const;
     void setSources(const QJsonArray &sources, bool structural);
