@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -39,12 +40,15 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <utility>
 
 namespace Tributary::Gui {
 
 namespace {
 
+// The editor's pages, in tab order.
+enum Page { GeneralPage, ConnectionPage, PaginationPage, EntitiesPage, SchedulePage, JsonPage };
 enum EntityColumn { ColName, ColEndpoint, ColTable, ColKey, ColExternalId, ColPolicy, ColDeleteMode, ColEnabled };
 const QStringList kEntityCellKeys = {QStringLiteral("name"),        QStringLiteral("endpoint"),        QStringLiteral("table"),
                                      QStringLiteral("key"),         QStringLiteral("external_id"),     QStringLiteral("conflict_policy"),
@@ -228,10 +232,12 @@ SourceEditor::SourceEditor(ConfigDocument *document, Workspace *workspace, QWidg
     m_tabs->addTab(buildPaginationTab(), tr("Pagination && incremental"));
     m_buildingTab = 3;
     m_tabs->addTab(buildEntitiesTab(), tr("Entities"));
-    m_buildingTab = 4;
+    m_buildingTab = SchedulePage;
+    m_tabs->addTab(buildScheduleTab(), tr("Schedule"));
+    m_buildingTab = JsonPage;
     m_tabs->addTab(buildJsonTab(), tr("JSON"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index == 4)
+        if (index == JsonPage)
             refreshJson();
     });
 
@@ -282,6 +288,7 @@ QWidget *SourceEditor::wrap(QWidget *input, const QString &key, QFormLayout *for
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(2);
     v->addWidget(input);
+    container->setFocusProxy(input); // for the accelerator of its label
     auto *error = new QLabel(container);
     error->setObjectName(input->objectName() + QStringLiteral("Error"));
     error->setWordWrap(true);
@@ -412,6 +419,177 @@ QLineEdit *SourceEditor::paramsField(QFormLayout *form, const QString &label, co
         setValue(key, text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(textToParams(text)));
     });
     return edit;
+}
+
+namespace {
+
+// The units a duration is shown in, largest first, in seconds.
+const int kUnitSeconds[] = {86400, 3600, 60, 1};
+
+int largestUnit(qint64 seconds)
+{
+    for (int unit : kUnitSeconds) {
+        if (seconds >= unit && seconds % unit == 0)
+            return unit;
+    }
+    return 1;
+}
+
+} // namespace
+
+QString SourceEditor::everyText(qint64 seconds)
+{
+    const int unit = largestUnit(seconds);
+    const int n = int(seconds / unit);
+    switch (unit) {
+    case 86400:
+        return n == 1 ? tr("every day") : tr("every %Ln day(s)", "", n);
+    case 3600:
+        return n == 1 ? tr("every hour") : tr("every %Ln hour(s)", "", n);
+    case 60:
+        return n == 1 ? tr("every minute") : tr("every %Ln minute(s)", "", n);
+    default:
+        return n == 1 ? tr("every second") : tr("every %Ln second(s)", "", n);
+    }
+}
+
+QWidget *SourceEditor::durationField(QFormLayout *form, const QString &label, const QString &name, const QString &key, int def,
+                                     const QString &offText)
+{
+    auto *box = new QWidget(this);
+    box->setObjectName(name);
+    auto *h = new QHBoxLayout(box);
+    h->setContentsMargins(0, 0, 0, 0);
+    QCheckBox *on = nullptr;
+    if (!offText.isEmpty()) {
+        on = new QCheckBox(offText, box);
+        on->setObjectName(name + QStringLiteral("On"));
+        h->addWidget(on);
+    }
+    auto *spin = new QSpinBox(box);
+    spin->setObjectName(name + QStringLiteral("Value"));
+    // Wider than the core accepts in some units: the core's own message says the limit.
+    spin->setRange(1, 9999);
+    auto *unit = new QComboBox(box);
+    unit->setObjectName(name + QStringLiteral("Unit"));
+    unit->addItem(tr("days"), 86400);
+    unit->addItem(tr("hours"), 3600);
+    unit->addItem(tr("minutes"), 60);
+    unit->addItem(tr("seconds"), 1);
+    h->addWidget(spin);
+    h->addWidget(unit);
+    h->addStretch(1);
+    box->setFocusProxy(on ? static_cast<QWidget *>(on) : spin);
+    box->setToolTip(tr("Default: %1").arg(everyText(def)));
+    form->addRow(label, wrap(box, key, form));
+
+    auto enable = [on, spin, unit] {
+        const bool enabled = !on || on->isChecked();
+        spin->setEnabled(enabled);
+        unit->setEnabled(enabled);
+    };
+    m_loaders.append([this, key, def, on, spin, unit, enable] {
+        const QJsonValue v = valueAt(m_source, key);
+        const qint64 seconds = v.isDouble() ? qint64(v.toDouble()) : def;
+        if (on)
+            on->setChecked(seconds != 0);
+        // Off shows the default, ready to be turned on; a value the core refuses is shown as is.
+        const qint64 shown = seconds > 0 ? seconds : def;
+        const int u = largestUnit(shown);
+        unit->setCurrentIndex(unit->findData(u));
+        spin->setValue(int(qBound(qint64(1), shown / u, qint64(9999))));
+        enable();
+    });
+    auto write = [this, key, def, on, spin, unit, enable] {
+        if (m_loading)
+            return;
+        enable();
+        const qint64 seconds = !on || on->isChecked() ? qint64(spin->value()) * unit->currentData().toInt() : 0;
+        setValue(key, seconds == def ? QJsonValue(QJsonValue::Undefined) : QJsonValue(seconds));
+    };
+    connect(spin, &QSpinBox::valueChanged, this, write);
+    connect(unit, &QComboBox::currentIndexChanged, this, write);
+    if (on)
+        connect(on, &QCheckBox::toggled, this, write);
+    return box;
+}
+
+QWidget *SourceEditor::buildScheduleTab()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout;
+    // The core's defaults (never copied here): a key left at its default is not written.
+    const ScheduleConfig defaults;
+
+    QWidget *interval = durationField(form, tr("&Incremental sync every:"), QStringLiteral("scheduleInterval"),
+                                      QStringLiteral("schedule.interval_seconds"), defaults.intervalSeconds);
+    interval->setToolTip(tr("tributaryd serve asks the source for what changed this often. At start every source syncs at once.")
+                         + QLatin1Char('\n') + interval->toolTip());
+    QWidget *reconcile = durationField(form, tr("&Reconciliation:"), QStringLiteral("reconcileInterval"),
+                                       QStringLiteral("schedule.reconcile_interval_seconds"), defaults.reconcileIntervalSeconds,
+                                       tr("every"));
+    reconcile->setToolTip(tr("A complete scan that finds deleted records. The first is due this long after the last "
+                             "successful one, at once if there was none. Off: run tributaryd reconcile yourself.")
+                          + QLatin1Char('\n') + reconcile->toolTip());
+
+    auto *jitter = new QDoubleSpinBox(this);
+    jitter->setObjectName(QStringLiteral("jitterPercent"));
+    jitter->setRange(0.0, 50.0);
+    jitter->setDecimals(1);
+    jitter->setSingleStep(1.0);
+    jitter->setSuffix(QStringLiteral(" %"));
+    jitter->setToolTip(tr("Each wait is varied at random by up to this share, both ways, so that many sources do not "
+                          "fire together. 0: exact intervals. Default: %1 %").arg(QLocale().toString(defaults.jitterShare * 100, 'g', 3)));
+    jitter->setPrefix(QStringLiteral("\u00b1"));
+    jitter->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    form->addRow(tr("&Vary each wait by up to:"), wrap(jitter, QStringLiteral("schedule.jitter_share"), form));
+    m_loaders.append([this, jitter, defaults] {
+        const QJsonValue v = valueAt(m_source, QStringLiteral("schedule.jitter_share"));
+        jitter->setValue((v.isDouble() ? v.toDouble() : defaults.jitterShare) * 100);
+    });
+    connect(jitter, &QDoubleSpinBox::valueChanged, this, [this, defaults](double percent) {
+        if (m_loading)
+            return;
+        // In tenths of a percent, so that 15 % is written 0.15 and not 0.15000000000000002.
+        const double share = std::round(percent * 10) / 1000.0;
+        setValue(QStringLiteral("schedule.jitter_share"),
+                 qFuzzyCompare(share + 1, defaults.jitterShare + 1) ? QJsonValue(QJsonValue::Undefined) : QJsonValue(share));
+    });
+
+    auto *missed = new QCheckBox(tr("Reconcile at once when a sync finds &missed deletes"), this);
+    missed->setObjectName(QStringLiteral("reconcileOnMissedDeletes"));
+    missed->setToolTip(tr("After each scheduled sync, ask the source how many records each entity has (one count request "
+                          "per entity). More links than records means deletes were missed (lost webhooks): reconcile right "
+                          "after that sync. Without scheduled reconciliations only a warning is logged."));
+    form->addRow(QString(), wrap(missed, QStringLiteral("schedule.reconcile_on_missed_deletes"), form));
+    m_loaders.append([this, missed, defaults] {
+        const QJsonValue v = valueAt(m_source, QStringLiteral("schedule.reconcile_on_missed_deletes"));
+        missed->setChecked(v.isBool() ? v.toBool() : defaults.reconcileOnMissedDeletes);
+    });
+    connect(missed, &QCheckBox::toggled, this, [this, defaults](bool on) {
+        if (!m_loading)
+            setValue(QStringLiteral("schedule.reconcile_on_missed_deletes"),
+                     on == defaults.reconcileOnMissedDeletes ? QJsonValue(QJsonValue::Undefined) : QJsonValue(on));
+    });
+
+    auto *note = new QLabel(tr("Only tributaryd serve follows the schedule; tributaryd sync and reconcile run when they are "
+                               "started. Webhooks are set up in the JSON (\"webhook\")."),
+                            page);
+    note->setWordWrap(true);
+    m_schedulePreview = new QLabel(page);
+    m_schedulePreview->setObjectName(QStringLiteral("schedulePreview"));
+    m_schedulePreview->setWordWrap(true);
+    m_schedulePreview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_schedulePreview->font();
+    bold.setBold(true);
+    m_schedulePreview->setFont(bold);
+
+    auto *v = new QVBoxLayout(page);
+    v->addLayout(form);
+    v->addWidget(m_schedulePreview);
+    v->addWidget(note);
+    v->addStretch(1);
+    return page;
 }
 
 QTableWidget *SourceEditor::makeTable(const QString &name, const QStringList &headers)
@@ -1061,7 +1239,7 @@ QWidget *SourceEditor::buildJsonTab()
         setSourceObject(doc.object());
         if (row >= 0 && row < m_entities->rowCount())
             m_entities->setCurrentCell(row, 0);
-        m_tabs->setCurrentIndex(4);
+        m_tabs->setCurrentIndex(JsonPage);
     });
     v->addWidget(note);
     v->addWidget(m_sourceJson, 1);
@@ -1265,6 +1443,47 @@ void SourceEditor::setEntityValue(const QString &key, const QJsonValue &value)
 void SourceEditor::edited()
 {
     scheduleValidation();
+}
+
+QString SourceEditor::schedulePreview() const
+{
+    if (!valueAt(m_source, QStringLiteral("enabled")).toBool(true))
+        return tr("Disabled: tributaryd serve does not run this source.");
+    for (const ConfigProblem &p : m_problems) {
+        QString relative;
+        if (relativeKey(p.keyPath, &relative) && relative.startsWith(QStringLiteral("schedule")))
+            return tr("Fix the schedule's problems to see what tributaryd serve will do.");
+    }
+    // The core's defaults, for the keys the file leaves out.
+    const ScheduleConfig defaults;
+    auto number = [this](const QString &key, double def) {
+        const QJsonValue v = valueAt(m_source, QStringLiteral("schedule.") + key);
+        return v.isDouble() ? v.toDouble() : def;
+    };
+    const qint64 interval = qint64(number(QStringLiteral("interval_seconds"), defaults.intervalSeconds));
+    const qint64 reconcile = qint64(number(QStringLiteral("reconcile_interval_seconds"), defaults.reconcileIntervalSeconds));
+    const double jitter = number(QStringLiteral("jitter_share"), defaults.jitterShare);
+    const QJsonValue missed = valueAt(m_source, QStringLiteral("schedule.reconcile_on_missed_deletes"));
+    const bool onMissed = missed.isBool() ? missed.toBool() : defaults.reconcileOnMissedDeletes;
+
+    QStringList parts;
+    parts.append(jitter > 0 ? tr("Incremental sync %1 (each wait varied by up to ±%2 %)")
+                                  .arg(everyText(interval), QLocale().toString(jitter * 100, 'g', 3))
+                            : tr("Incremental sync %1, exactly").arg(everyText(interval)));
+    if (reconcile > 0)
+        parts.append(tr("reconciliation %1").arg(everyText(reconcile)));
+    else
+        parts.append(tr("no scheduled reconciliation (run tributaryd reconcile yourself)"));
+    if (onMissed)
+        parts.append(reconcile > 0 ? tr("an extra reconciliation right after a sync that finds missed deletes")
+                                   : tr("a warning when a sync finds missed deletes"));
+    else
+        parts.append(tr("no check for missed deletes"));
+    if (m_source.contains(QStringLiteral("webhook")))
+        parts.append(tr("webhooks at POST /webhooks/%1, their records fetched as soon as the source is idle").arg(sourceName()));
+    else
+        parts.append(tr("no webhooks"));
+    return parts.join(QStringLiteral("; ")) + QLatin1Char('.');
 }
 
 QJsonObject SourceEditor::candidateRoot() const
@@ -1893,6 +2112,7 @@ void SourceEditor::validateNow()
     showProblems();
     m_saveButton->setEnabled(m_problems.isEmpty());
     m_testButton->setEnabled(m_problems.isEmpty());
+    m_schedulePreview->setText(schedulePreview());
     Q_EMIT validated(m_problems.isEmpty());
 }
 

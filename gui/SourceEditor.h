@@ -35,6 +35,9 @@ class Workspace;
 // Every interactive widget has an objectName (tabs, name, baseUrl, authType, secretMode,
 // secretEnv, secretValue, paginationStyle, entitiesTable, columnsTable, saveButton, ...); the
 // label showing a widget's problem is named after it with "Error" appended (baseUrlError).
+// The Schedule page (scheduleInterval*, reconcileInterval*, jitterPercent, reconcileOnMissedDeletes)
+// edits the "schedule" object `tributaryd serve` reads and says in a sentence what it will do
+// (schedulePreview).
 class SourceEditor : public QDialog
 {
     Q_OBJECT
@@ -84,6 +87,10 @@ public:
     // The problem text shown next to the widget called `objectName` (empty when none).
     QString errorShownFor(const QString &objectName) const;
 
+    // What `tributaryd serve` will do with the source as edited, in one plain sentence (shown
+    // under the Schedule page).
+    QString schedulePreview() const;
+
     QStringList entityNames() const;
     void selectEntity(const QString &name);
     QString currentEntity() const;
@@ -129,6 +136,7 @@ private:
     QWidget *buildConnectionTab();
     QWidget *buildPaginationTab();
     QWidget *buildEntitiesTab();
+    QWidget *buildScheduleTab();
     QWidget *buildJsonTab();
     QWidget *wrap(QWidget *input, const QString &key, QFormLayout *form = nullptr);
     QLineEdit *lineField(QFormLayout *form, const QString &label, const QString &name, const QString &key,
@@ -140,6 +148,12 @@ private:
                           const QStringList &values, const QString &def);
     QCheckBox *checkField(QFormLayout *form, const QString &text, const QString &name, const QString &key, bool def);
     QLineEdit *paramsField(QFormLayout *form, const QString &label, const QString &name, const QString &key);
+    // Whole seconds as a number and a unit. With `offText`, a check box before them turns the
+    // duration off (0). The default writes no key.
+    QWidget *durationField(QFormLayout *form, const QString &label, const QString &name, const QString &key, int def,
+                           const QString &offText = QString());
+    // "every 5 minutes", in the largest unit that divides `seconds`.
+    static QString everyText(qint64 seconds);
     QTableWidget *makeTable(const QString &name, const QStringList &headers);
 
     // Model
@@ -253,6 +267,7 @@ private:
     QComboBox *m_entityIncremental = nullptr;
     QPlainTextEdit *m_entityJson = nullptr;
     QLabel *m_entityJsonError = nullptr;
+    QLabel *m_schedulePreview = nullptr;
     QPlainTextEdit *m_sourceJson = nullptr;
     QLabel *m_sourceJsonError = nullptr;
     QListWidget *m_problemList = nullptr;

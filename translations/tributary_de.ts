@@ -4060,6 +4060,154 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
         <source>The preset would change these keys of %1 (its name, base URL, authentication, enabled and schedule stay as they are). Nothing is saved until you save the source.</source>
         <translation>Die Vorlage würde diese Schlüssel von %1 ändern (Name, Basis-URL, Anmeldung, Aktivierung und Zeitplan bleiben, wie sie sind). Gespeichert wird erst, wenn Sie die Quelle speichern.</translation>
     </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln day(s)</source>
+        <translation>
+            <numerusform>alle %Ln Tag</numerusform>
+            <numerusform>alle %Ln Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln hour(s)</source>
+        <translation>
+            <numerusform>alle %Ln Stunde</numerusform>
+            <numerusform>alle %Ln Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln minute(s)</source>
+        <translation>
+            <numerusform>alle %Ln Minute</numerusform>
+            <numerusform>alle %Ln Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln second(s)</source>
+        <translation>
+            <numerusform>alle %Ln Sekunde</numerusform>
+            <numerusform>alle %Ln Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>&amp;Incremental sync every:</source>
+        <translation>&amp;Inkrementell synchronisieren alle:</translation>
+    </message>
+    <message>
+        <source>tributaryd serve asks the source for what changed this often. At start every source syncs at once.</source>
+        <translation>So oft fragt tributaryd serve die Quelle, was sich geändert hat. Beim Start synchronisiert jede Quelle sofort.</translation>
+    </message>
+    <message>
+        <source>&amp;Reconciliation:</source>
+        <translation>&amp;Abgleich:</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>A complete scan that finds deleted records. The first is due this long after the last successful one, at once if there was none. Off: run tributaryd reconcile yourself.</source>
+        <translation>Ein vollständiger Durchlauf, der gelöschte Datensätze findet. Der erste ist so lange nach dem letzten erfolgreichen fällig, sofort, wenn es keinen gab. Aus: tributaryd reconcile selbst ausführen.</translation>
+    </message>
+    <message>
+        <source>Each wait is varied at random by up to this share, both ways, so that many sources do not fire together. 0: exact intervals. Default: %1 %</source>
+        <translation>Jede Wartezeit wird zufällig um bis zu diesen Anteil verlängert oder verkürzt, damit viele Quellen nicht gleichzeitig starten. 0: genaue Abstände. Standard: %1 %</translation>
+    </message>
+    <message>
+        <source>&amp;Vary each wait by up to:</source>
+        <translation>&amp;Wartezeit zufällig variieren um bis zu:</translation>
+    </message>
+    <message>
+        <source>Reconcile at once when a sync finds &amp;missed deletes</source>
+        <translation>Sofort abgleichen, wenn eine Synchronisation &amp;verpasste Löschungen findet</translation>
+    </message>
+    <message>
+        <source>After each scheduled sync, ask the source how many records each entity has (one count request per entity). More links than records means deletes were missed (lost webhooks): reconcile right after that sync. Without scheduled reconciliations only a warning is logged.</source>
+        <translation>Nach jeder geplanten Synchronisation die Quelle fragen, wie viele Datensätze jede Entität hat (eine Zählanfrage je Entität). Mehr Verknüpfungen als Datensätze heißt, dass Löschungen verpasst wurden (verlorene Webhooks): direkt nach dieser Synchronisation abgleichen. Ohne geplante Abgleiche wird nur eine Warnung protokolliert.</translation>
+    </message>
+    <message>
+        <source>Only tributaryd serve follows the schedule; tributaryd sync and reconcile run when they are started. Webhooks are set up in the JSON (&quot;webhook&quot;).</source>
+        <translation>Nur tributaryd serve folgt dem Zeitplan; tributaryd sync und reconcile laufen, wenn sie gestartet werden. Webhooks werden im JSON eingerichtet (&quot;webhook&quot;).</translation>
+    </message>
+    <message>
+        <source>Disabled: tributaryd serve does not run this source.</source>
+        <translation>Deaktiviert: tributaryd serve führt diese Quelle nicht aus.</translation>
+    </message>
+    <message>
+        <source>Fix the schedule&apos;s problems to see what tributaryd serve will do.</source>
+        <translation>Beheben Sie die Probleme des Zeitplans, um zu sehen, was tributaryd serve tun wird.</translation>
+    </message>
+    <message>
+        <source>Incremental sync %1 (each wait varied by up to ±%2 %)</source>
+        <translation>Inkrementelle Synchronisation %1 (jede Wartezeit um bis zu ±%2 % variiert)</translation>
+    </message>
+    <message>
+        <source>Incremental sync %1, exactly</source>
+        <translation>Inkrementelle Synchronisation %1, genau</translation>
+    </message>
+    <message>
+        <source>reconciliation %1</source>
+        <translation>Abgleich %1</translation>
+    </message>
+    <message>
+        <source>no scheduled reconciliation (run tributaryd reconcile yourself)</source>
+        <translation>kein geplanter Abgleich (tributaryd reconcile selbst ausführen)</translation>
+    </message>
+    <message>
+        <source>an extra reconciliation right after a sync that finds missed deletes</source>
+        <translation>ein zusätzlicher Abgleich direkt nach einer Synchronisation, die verpasste Löschungen findet</translation>
+    </message>
+    <message>
+        <source>a warning when a sync finds missed deletes</source>
+        <translation>eine Warnung, wenn eine Synchronisation verpasste Löschungen findet</translation>
+    </message>
+    <message>
+        <source>no check for missed deletes</source>
+        <translation>keine Prüfung auf verpasste Löschungen</translation>
+    </message>
+    <message>
+        <source>webhooks at POST /webhooks/%1, their records fetched as soon as the source is idle</source>
+        <translation>Webhooks unter POST /webhooks/%1, ihre Datensätze werden abgerufen, sobald die Quelle frei ist</translation>
+    </message>
+    <message>
+        <source>no webhooks</source>
+        <translation>keine Webhooks</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>jede Stunde</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message>
+        <source>every second</source>
+        <translation>jede Sekunde</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::SourceOperations</name>

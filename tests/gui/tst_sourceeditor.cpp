@@ -4,6 +4,7 @@
 #include "SyncFixture.h"
 #include "TestSupport.h"
 
+#include "Application.h"
 #include "ConfigDocument.h"
 #include "ConnectionTestDialog.h"
 #include "SourceEditor.h"
@@ -12,7 +13,9 @@
 #include "store/Database.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,6 +79,16 @@ void selectData(QComboBox *combo, const QString &data)
     combo->setCurrentIndex(i);
 }
 
+// A duration on the Schedule page: its number and its unit (seconds in a unit).
+void setDuration(QWidget *editor, const QString &name, int value, int unitSeconds)
+{
+    auto *spin = editor->findChild<QSpinBox *>(name + QStringLiteral("Value"));
+    auto *unit = editor->findChild<QComboBox *>(name + QStringLiteral("Unit"));
+    QVERIFY2(spin && unit, qPrintable(name));
+    selectData(unit, QString::number(unitSeconds));
+    spin->setValue(value);
+}
+
 // The editor's widgets, by the object names screenshots and tests rely on.
 template<typename T>
 T *widget(QWidget *parent, const char *name)
@@ -105,6 +118,12 @@ private Q_SLOTS:
     void keysWithoutAWidgetSurviveAnEdit();
     void cancelAsksBeforeDiscardingEdits();
     void aPresetOnASavedSourceShowsWhatItChangesAndKeepsTheSignIn();
+    void schedulePageWritesTheScheduleTributarydRuns();
+    void scheduleDefaultsWriteNothing();
+    void invalidScheduleShowsTheCoresProblemNextToTheField();
+    void schedulePreviewSaysWhatServeWillDo_data();
+    void schedulePreviewSaysWhatServeWillDo();
+    void schedulePageInGermanHasUniqueAccelerators();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -118,6 +137,9 @@ void tst_SourceEditor::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("TributaryTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_sourceeditor"));
     QVERIFY2(QFile::exists(executable(QStringLiteral("tributaryd"))), "build tributaryd first");
+    // English plural forms ("every 5 minutes") come from the English catalogue.
+    setLanguageSetting(QStringLiteral("en"));
+    QCOMPARE(installTranslations(), QStringLiteral("en"));
 }
 
 void tst_SourceEditor::addSecondForumSaveAndSyncWithTributaryd()
@@ -745,6 +767,234 @@ void tst_SourceEditor::aPresetOnASavedSourceShowsWhatItChangesAndKeepsTheSignIn(
     QVERIFY(presetPageSize > 0 && presetPageSize != 250);
     QCOMPARE(rest.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("page_size")).toInt(), presetPageSize);
     QCOMPARE(rest.value(QStringLiteral("base_url")), before.value(QStringLiteral("rest")).toObject().value(QStringLiteral("base_url")));
+}
+
+void tst_SourceEditor::schedulePageWritesTheScheduleTributarydRuns()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    const QJsonObject before = readJson(f.configPath());
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    SourceEditor editor(&doc, nullptr);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+
+    setDuration(&editor, QStringLiteral("scheduleInterval"), 2, 60);
+    setDuration(&editor, QStringLiteral("reconcileInterval"), 6, 3600);
+    widget<QDoubleSpinBox>(&editor, "jitterPercent")->setValue(15);
+    widget<QCheckBox>(&editor, "reconcileOnMissedDeletes")->setChecked(false);
+    auto *save = widget<QPushButton>(&editor, "saveButton");
+    QTRY_COMPARE(widget<QLabel>(&editor, "schedulePreview")->text(),
+                 QStringLiteral("Incremental sync every 2 minutes (each wait varied by up to ±15 %); reconciliation every 6 hours; "
+                                "no check for missed deletes; no webhooks."));
+    QVERIFY(save->isEnabled());
+    QVERIFY2(editor.save(&error), qPrintable(error));
+
+    QJsonObject expected = before;
+    editSource(expected, [](QJsonObject &src) {
+        src.insert(QStringLiteral("schedule"), QJsonObject{{QStringLiteral("interval_seconds"), 120},
+                                                           {QStringLiteral("reconcile_interval_seconds"), 21600},
+                                                           {QStringLiteral("jitter_share"), 0.15},
+                                                           {QStringLiteral("reconcile_on_missed_deletes"), false}});
+    });
+    QCOMPARE(readFile(f.configPath()), text(expected));
+    QVERIFY(readFile(f.configPath()).contains("\"jitter_share\": 0.15,"));
+
+    // The core reads what the page meant, and tributaryd loads the file.
+    Config loaded;
+    QStringList errors;
+    QVERIFY2(Config::load(f.configPath(), &loaded, &errors), qPrintable(errors.join(QLatin1Char('\n'))));
+    QCOMPARE(loaded.sources.at(0).schedule.intervalSeconds, 120);
+    QCOMPARE(loaded.sources.at(0).schedule.reconcileIntervalSeconds, 21600);
+    QCOMPARE(loaded.sources.at(0).schedule.jitterShare, 0.15);
+    QCOMPARE(loaded.sources.at(0).schedule.reconcileOnMissedDeletes, false);
+    Exit r = tributaryd({QStringLiteral("status"), QStringLiteral("--config"), f.configPath()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+
+    // Reconciliation turned off is written as 0; back to the defaults, the other keys go.
+    widget<QCheckBox>(&editor, "reconcileIntervalOn")->setChecked(false);
+    QVERIFY(!widget<QSpinBox>(&editor, "reconcileIntervalValue")->isEnabled());
+    setDuration(&editor, QStringLiteral("scheduleInterval"), 5, 60);
+    widget<QDoubleSpinBox>(&editor, "jitterPercent")->setValue(10);
+    widget<QCheckBox>(&editor, "reconcileOnMissedDeletes")->setChecked(true);
+    QCOMPARE(editor.sourceObject().value(QStringLiteral("schedule")).toObject(),
+             (QJsonObject{{QStringLiteral("reconcile_interval_seconds"), 0}}));
+    QTRY_COMPARE(widget<QLabel>(&editor, "schedulePreview")->text(),
+                 QStringLiteral("Incremental sync every 5 minutes (each wait varied by up to ±10 %); no scheduled reconciliation "
+                                "(run tributaryd reconcile yourself); a warning when a sync finds missed deletes; no webhooks."));
+    QVERIFY2(editor.save(&error), qPrintable(error));
+    r = tributaryd({QStringLiteral("status"), QStringLiteral("--config"), f.configPath()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(Config::load(f.configPath(), &loaded, &errors));
+    QCOMPARE(loaded.sources.at(0).schedule.reconcileIntervalSeconds, 0);
+}
+
+void tst_SourceEditor::scheduleDefaultsWriteNothing()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
+    QVERIFY(f.startForum());
+    // The configuration as `tributaryd init` writes it: no "schedule".
+    const QString config = f.path(QStringLiteral("tributary.json"));
+    Exit r = tributaryd({QStringLiteral("init"), QStringLiteral("--preset"), QStringLiteral("forum"), QStringLiteral("--url"),
+                        f.forumUrl().toString(), QStringLiteral("--database"), f.mainDb(), QStringLiteral("--token-env"),
+                        QStringLiteral("TRIBUTARY_TEST_TOKEN"), QStringLiteral("--output"), config});
+    QCOMPARE(r.exitCode, 0);
+    const QByteArray onDisk = readFile(config);
+    QVERIFY(!onDisk.contains("\"schedule\""));
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(config, &error));
+    SourceEditor editor(&doc, nullptr);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+
+    // The page shows the core's defaults.
+    QCOMPARE(widget<QSpinBox>(&editor, "scheduleIntervalValue")->value(), 5);
+    QCOMPARE(widget<QComboBox>(&editor, "scheduleIntervalUnit")->currentData().toInt(), 60);
+    QVERIFY(widget<QCheckBox>(&editor, "reconcileIntervalOn")->isChecked());
+    QCOMPARE(widget<QSpinBox>(&editor, "reconcileIntervalValue")->value(), 1);
+    QCOMPARE(widget<QComboBox>(&editor, "reconcileIntervalUnit")->currentData().toInt(), 86400);
+    QCOMPARE(widget<QDoubleSpinBox>(&editor, "jitterPercent")->value(), 10.0);
+    QVERIFY(widget<QCheckBox>(&editor, "reconcileOnMissedDeletes")->isChecked());
+
+    // Changed and changed back, through every widget: nothing is written.
+    setDuration(&editor, QStringLiteral("scheduleInterval"), 300, 1);
+    QVERIFY(!editor.sourceObject().contains(QStringLiteral("schedule"))); // 300 seconds is the default
+    setDuration(&editor, QStringLiteral("scheduleInterval"), 7, 3600);
+    setDuration(&editor, QStringLiteral("scheduleInterval"), 5, 60);
+    widget<QCheckBox>(&editor, "reconcileIntervalOn")->setChecked(false);
+    widget<QCheckBox>(&editor, "reconcileIntervalOn")->setChecked(true);
+    setDuration(&editor, QStringLiteral("reconcileInterval"), 24, 3600);
+    widget<QDoubleSpinBox>(&editor, "jitterPercent")->setValue(0);
+    widget<QDoubleSpinBox>(&editor, "jitterPercent")->setValue(10);
+    widget<QCheckBox>(&editor, "reconcileOnMissedDeletes")->setChecked(false);
+    widget<QCheckBox>(&editor, "reconcileOnMissedDeletes")->setChecked(true);
+    QVERIFY(!editor.sourceObject().contains(QStringLiteral("schedule")));
+    QVERIFY(!editor.hasChanges());
+    QVERIFY2(editor.save(&error), qPrintable(error));
+    QCOMPARE(readFile(config), onDisk);
+}
+
+void tst_SourceEditor::invalidScheduleShowsTheCoresProblemNextToTheField()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(5, 1, 2, 5, 2)));
+    QVERIFY(f.startForum());
+    QVERIFY(f.configure());
+    const QByteArray onDisk = readFile(f.configPath());
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    SourceEditor editor(&doc, nullptr);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+    auto *save = widget<QPushButton>(&editor, "saveButton");
+    QVERIFY(save->isEnabled());
+
+    // A reconciliation every 30 seconds: the core wants 0 or at least 60.
+    setDuration(&editor, QStringLiteral("reconcileInterval"), 30, 1);
+    QTRY_VERIFY(!save->isEnabled());
+    QVERIFY(!widget<QLabel>(&editor, "reconcileIntervalError")->isHidden());
+    QCOMPARE(editor.errorShownFor(QStringLiteral("reconcileInterval")), QStringLiteral("expected 0 (never) or at least 60; got 30"));
+    QCOMPARE(editor.problems().size(), 1);
+    QCOMPARE(editor.problems().first().keyPath, QStringLiteral("sources.forum.schedule.reconcile_interval_seconds"));
+    QCOMPARE(widget<QLabel>(&editor, "schedulePreview")->text(),
+             QStringLiteral("Fix the schedule's problems to see what tributaryd serve will do."));
+    QVERIFY(!editor.save());
+    QCOMPARE(readFile(f.configPath()), onDisk);
+    setDuration(&editor, QStringLiteral("reconcileInterval"), 2, 60);
+    QTRY_VERIFY(save->isEnabled());
+    QVERIFY(editor.errorShownFor(QStringLiteral("reconcileInterval")).isEmpty());
+
+    // An incremental sync every 2 days: at most a day.
+    setDuration(&editor, QStringLiteral("scheduleInterval"), 2, 86400);
+    QTRY_VERIFY(!save->isEnabled());
+    QVERIFY2(editor.errorShownFor(QStringLiteral("scheduleInterval")).contains(QStringLiteral("from 1 to 86400; got 172800")),
+             qPrintable(editor.errorShownFor(QStringLiteral("scheduleInterval"))));
+    setDuration(&editor, QStringLiteral("scheduleInterval"), 1, 86400);
+    QTRY_VERIFY(save->isEnabled());
+    QTRY_VERIFY(widget<QLabel>(&editor, "schedulePreview")->text().startsWith(QStringLiteral("Incremental sync every day ")));
+}
+
+void tst_SourceEditor::schedulePreviewSaysWhatServeWillDo_data()
+{
+    QTest::addColumn<QJsonObject>("changes");
+    QTest::addColumn<QString>("preview");
+    QTest::newRow("defaults") << QJsonObject()
+                              << QStringLiteral("Incremental sync every 5 minutes (each wait varied by up to ±10 %); reconciliation every "
+                                                "day; an extra reconciliation right after a sync that finds missed deletes; no webhooks.");
+    QTest::newRow("seconds, exact, weekly")
+        << QJsonObject{{QStringLiteral("schedule"), QJsonObject{{QStringLiteral("interval_seconds"), 90},
+                                                                {QStringLiteral("reconcile_interval_seconds"), 7 * 86400},
+                                                                {QStringLiteral("jitter_share"), 0}}}}
+        << QStringLiteral("Incremental sync every 90 seconds, exactly; reconciliation every 7 days; an extra reconciliation right "
+                          "after a sync that finds missed deletes; no webhooks.");
+    QTest::newRow("one hour, webhooks")
+        << QJsonObject{{QStringLiteral("schedule"), QJsonObject{{QStringLiteral("interval_seconds"), 3600},
+                                                                {QStringLiteral("reconcile_interval_seconds"), 5400},
+                                                                {QStringLiteral("jitter_share"), 0.25}}},
+                       {QStringLiteral("webhook"), QJsonObject{{QStringLiteral("secret"),
+                                                                QJsonObject{{QStringLiteral("env"), QStringLiteral("HOOK_SECRET")}}}}}}
+        << QStringLiteral("Incremental sync every hour (each wait varied by up to ±25 %); reconciliation every 90 minutes; an extra "
+                          "reconciliation right after a sync that finds missed deletes; webhooks at POST /webhooks/forum, their "
+                          "records fetched as soon as the source is idle.");
+    QTest::newRow("disabled") << QJsonObject{{QStringLiteral("enabled"), false}}
+                              << QStringLiteral("Disabled: tributaryd serve does not run this source.");
+}
+
+void tst_SourceEditor::schedulePreviewSaysWhatServeWillDo()
+{
+    QFETCH(QJsonObject, changes);
+    QFETCH(QString, preview);
+    ConfigDocument doc;
+    SourceEditor editor(&doc, nullptr);
+    QJsonObject source = ConfigDocument::presetSource(SourcePreset{SourcePreset::Kind::GoodForum, QStringLiteral("forum"),
+                                                                   QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("X")});
+    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
+        source.insert(it.key(), it.value());
+    editor.setSourceObject(source);
+    QCOMPARE(editor.schedulePreview(), preview);
+    QCOMPARE(widget<QLabel>(&editor, "schedulePreview")->text(), preview);
+}
+
+void tst_SourceEditor::schedulePageInGermanHasUniqueAccelerators()
+{
+    setLanguageSetting(QStringLiteral("de"));
+    QCOMPARE(installTranslations(), QStringLiteral("de"));
+    {
+        ConfigDocument doc;
+        SourceEditor editor(&doc, nullptr);
+        editor.setSourceObject(ConfigDocument::presetSource(SourcePreset{SourcePreset::Kind::GoodForum, QStringLiteral("forum"),
+                                                                         QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("X")}));
+        auto *tabs = widget<QTabWidget>(&editor, "tabs");
+        QCOMPARE(tabs->tabText(4), QStringLiteral("Zeitplan"));
+        QCOMPARE(editor.schedulePreview(),
+                 QStringLiteral("Inkrementelle Synchronisation alle 5 Minuten (jede Wartezeit um bis zu ±10 % variiert); Abgleich jeden "
+                                "Tag; ein zusätzlicher Abgleich direkt nach einer Synchronisation, die verpasste Löschungen findet; "
+                                "keine Webhooks."));
+        // The accelerators of the page's labels and check boxes, each once.
+        QStringList keys;
+        const QRegularExpression mnemonic(QStringLiteral("&([^&])"));
+        for (QWidget *w : tabs->widget(4)->findChildren<QWidget *>()) {
+            QString label;
+            if (auto *l = qobject_cast<QLabel *>(w))
+                label = l->text();
+            else if (auto *c = qobject_cast<QCheckBox *>(w))
+                label = c->text();
+            const QRegularExpressionMatch m = mnemonic.match(label);
+            if (m.hasMatch())
+                keys.append(m.captured(1).toLower());
+        }
+        QCOMPARE(keys.size(), 4);
+        QCOMPARE(QSet<QString>(keys.begin(), keys.end()).size(), keys.size());
+    }
+    setLanguageSetting(QStringLiteral("en"));
+    QCOMPARE(installTranslations(), QStringLiteral("en"));
 }
 
 QTEST_MAIN(tst_SourceEditor)
