@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QRegularExpression>
 #include <QSettings>
@@ -311,6 +312,16 @@ void tst_GuiTranslation::theLanguageSwitchesWithoutARestart()
     QVERIFY2(w->minimumSizeHint().width() <= 1024, qPrintable(QString::number(w->minimumSizeHint().width())));
     w->showView(MainWindow::View::Conflicts);
     QVERIFY2(w->minimumSizeHint().width() <= 1024, qPrintable(QString::number(w->minimumSizeHint().width())));
+    // The dashboard's panel scrolls: at 1024 px its German buttons and last count still show whole.
+    w->resize(1024, 768);
+    w->showView(MainWindow::View::Dashboard);
+    QPushButton *stop = w->dashboard()->button(QStringLiteral("forum"), QStringLiteral("stop"));
+    QVERIFY(stop);
+    QTRY_VERIFY(stop->isVisible());
+    QCOMPARE(stop->text(), QStringLiteral("Anhalten"));
+    QCOMPARE(stop->visibleRegion().boundingRect().width(), stop->width());
+    auto *quarantined = w->dashboard()->findChild<QLabel *>(QStringLiteral("quarantined_forum_messages"));
+    QVERIFY(quarantined && !quarantined->visibleRegion().isEmpty());
 
     // And back, in the other direction.
     w->setLanguage(QStringLiteral("en"));

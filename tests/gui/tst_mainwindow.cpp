@@ -32,6 +32,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QScreen>
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void theServicePanelShowsTheWorkersAndTheirSchedule();
     void theColoursCanBeLightDarkOrTheDesktops();
     void theFirstWindowFitsTheScreen();
+    void atOneThousandTwentyFourPixelsNothingIsOffScreen();
     void aNewConfigurationStartsFromTheMainDatabase();
 };
 
@@ -488,6 +490,38 @@ void tst_MainWindow::theFirstWindowFitsTheScreen()
              qPrintable(QStringLiteral("%1x%2 on %3x%4").arg(w.width()).arg(w.height()).arg(available.width()).arg(available.height())));
     // Laid out for 1024x768: the window can be that small, in English and (tst_guitranslation) German.
     QVERIFY2(w.minimumSizeHint().width() <= 1024, qPrintable(QString::number(w.minimumSizeHint().width())));
+}
+
+void tst_MainWindow::atOneThousandTwentyFourPixelsNothingIsOffScreen()
+{
+    // Found at 1024 px: the dashboard's Stop button and counts were beyond the right edge (its
+    // panel scrolls, so the window's minimum width did not say so), and the editor opened 820 px
+    // tall on a 768 px screen.
+    SyncFixture f;
+    QVERIFY(smallForum(f));
+    MainWindow w;
+    QVERIFY(w.openConfig(f.configPath()));
+    w.resize(1024, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.showView(MainWindow::View::Dashboard);
+    for (const char *action : {"sync", "preview", "reconcile", "stop"}) {
+        QPushButton *b = w.dashboard()->button(QStringLiteral("forum"), QLatin1String(action));
+        QVERIFY(b);
+        QTRY_VERIFY(b->isVisible());
+        const QRect inWindow(b->mapTo(&w, QPoint(0, 0)), b->size());
+        QVERIFY2(inWindow.right() < w.width() && !b->visibleRegion().isEmpty() && b->visibleRegion().boundingRect().width() == b->width(),
+                 qPrintable(QStringLiteral("%1 at %2..%3 of %4").arg(QLatin1String(action)).arg(inWindow.left()).arg(inWindow.right()).arg(w.width())));
+    }
+    auto *quarantined = w.dashboard()->findChild<QLabel *>(QStringLiteral("quarantined_forum_messages"));
+    QVERIFY(quarantined);
+    QVERIFY2(!quarantined->visibleRegion().isEmpty(), "the last count column is off screen");
+
+    SourceEditor editor(w.document(), w.workspace(), &w);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+    QVERIFY(w.screen());
+    QVERIFY2(editor.height() <= w.screen()->availableGeometry().height(),
+             qPrintable(QStringLiteral("%1 of %2").arg(editor.height()).arg(w.screen()->availableGeometry().height())));
 }
 
 void tst_MainWindow::aNewConfigurationStartsFromTheMainDatabase()
