@@ -8,6 +8,7 @@
 #include "Workspace.h"
 
 #include "state/ChangeLog.h"
+#include "state/RecordLookup.h"
 #include "store/Database.h"
 #include "util/LoginName.h"
 
@@ -426,14 +427,10 @@ bool ConflictInspector::writtenByResolution(const Conflict &c, const QString &ta
     const Result<QList<Change>> lines = ChangeLog(*db).forRow(table, c.localId, 50);
     if (!lines)
         return false;
-    // ConflictResolver writes its change line with the resolution's own time.
-    for (auto it = lines->crbegin(); it != lines->crend(); ++it) {
-        if (it->at == c.resolvedAt && it->entity == c.entity) {
-            *values = it->values;
-            return true;
-        }
-    }
-    return false;
+    const Change *line = decisionLine(c, *lines);
+    if (line)
+        *values = line->values;
+    return line != nullptr;
 }
 
 bool ConflictInspector::eventFilter(QObject *watched, QEvent *event)

@@ -14,6 +14,17 @@
 
 namespace Tributary {
 
+const Change *decisionLine(const Conflict &c, const QList<Change> &changes)
+{
+    if (c.isOpen() || c.resolvedAt.isEmpty())
+        return nullptr;
+    for (const Change &change : changes) {
+        if (change.at == c.resolvedAt && change.source == c.source && change.externalId == c.externalId)
+            return &change;
+    }
+    return nullptr;
+}
+
 namespace {
 
 constexpr int kDisplayChars = 120;
@@ -458,16 +469,10 @@ Result<RecordDetail> RecordLookup::detail(const RecordKey &key, int changeLimit)
         d.changes.remove(0, d.changes.size() - changeLimit);
     }
     for (RecordConflict &rc : d.conflicts) {
-        const Conflict &c = rc.conflict;
-        if (c.isOpen() || c.resolvedAt.isEmpty())
-            continue;
-        for (const Change &change : std::as_const(d.changes)) {
-            if (change.at == c.resolvedAt && change.source == c.source && change.externalId == c.externalId) {
-                rc.hasWritten = true;
-                rc.writtenOp = change.op;
-                rc.written = change.values;
-                break;
-            }
+        if (const Change *line = decisionLine(rc.conflict, d.changes)) {
+            rc.hasWritten = true;
+            rc.writtenOp = line->op;
+            rc.written = line->values;
         }
     }
 

@@ -85,6 +85,10 @@ struct RecordLink
     QJsonObject base; // the base's values (for BaseKind::Row the row's synced columns)
 };
 
+// The change log's line a decision on `c` wrote (ConflictResolver logs it at the instant it marks
+// the conflict resolved, with the conflict's source and external id); null when there is none.
+const Change *decisionLine(const Conflict &c, const QList<Change> &changes);
+
 // A conflict of the row, with what its resolution wrote when a person decided it.
 struct RecordConflict
 {
