@@ -173,6 +173,12 @@ private Q_SLOTS:
     void createUpdateDelete();
     void writeValidation_data();
     void writeValidation();
+    void conditionalWrites();
+    void conditionalHeaderMalformed_data();
+    void conditionalHeaderMalformed();
+    void idempotentCreate();
+    void idempotencyKeyMalformed();
+    void clientHeaderMalformed();
     void faults();
     void contractBreaches();
 
@@ -188,8 +194,16 @@ private Q_SLOTS:
     void httpIdleTimeoutAndTruncate();
 
 private:
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
     Reply request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
-                  const QString &token = kToken, const QUrl &base = {});
+                  const QString &token = kToken, const QUrl &base = {}, const Headers &headers = {});
+    // A write from another system: the contract's write headers, the test's token.
+    Reply send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+               const Headers &headers)
+    {
+        return request(method, pathAndQuery, body, kToken, {}, headers);
+    }
+    void restartSim();
     Reply get(const QString &pathAndQuery) { return request("GET", pathAndQuery); }
     QList<QJsonObject> walk(const QString &collection, const QString &params, int *pages = nullptr,
                             const std::function<void(int page, const QList<QJsonObject> &seen)> &between = {});
@@ -225,6 +239,18 @@ void tst_ForumSim::initTestCase()
     m_sql = std::make_unique<Sql>(m_dbPath);
 }
 
+// Stops the forum and serves the same database again, as a restarted forum-sim would.
+void tst_ForumSim::restartSim()
+{
+    m_sim.stop();
+    ForumSimOptions o;
+    o.dbPath = m_dbPath;
+    o.token = kToken;
+    QString error;
+    QVERIFY2(m_sim.start(o, &error), qPrintable(error));
+    m_base = m_sim.baseUrl();
+}
+
 void tst_ForumSim::cleanupTestCase()
 {
     m_sim.stop();
@@ -232,9 +258,12 @@ void tst_ForumSim::cleanupTestCase()
 }
 
 Reply tst_ForumSim::request(const QByteArray &method, const QString &pathAndQuery,
-                            const QByteArray &body, const QString &token, const QUrl &base)
+                            const QByteArray &body, const QString &token, const QUrl &base,
+                            const Headers &headers)
 {
     QNetworkRequest req(QUrl((base.isEmpty() ? m_base : base).toString() + pathAndQuery));
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     if (!body.isEmpty())
@@ -742,6 +771,12 @@ void tst_ForumSim::writeValidation_data()
         << "parent_id";
     QTest::newRow("message missing parent")
         << QByteArray("POST") << "/messages" << QByteArray(R"({"topic_id":1,"user_id":1,"content":"c","parent_id":99999})") << "parent_id";
+    QTest::newRow("message in missing topic")
+        << QByteArray("POST") << "/messages" << QByteArray(R"({"topic_id":987654,"user_id":1,"content":"c"})") << "topic_id";
+    QTest::newRow("message user id a word")
+        << QByteArray("POST") << "/messages" << QByteArray(R"({"topic_id":1,"user_id":"one","content":"c"})") << "user_id";
+    QTest::newRow("message content a number")
+        << QByteArray("POST") << "/messages" << QByteArray(R"({"topic_id":1,"user_id":1,"content":42})") << "content";
     QTest::newRow("message without content")
         << QByteArray("POST") << "/messages" << QByteArray(R"({"topic_id":1,"user_id":1})") << "content";
     QTest::newRow("patch email to a taken one")
@@ -759,9 +794,202 @@ void tst_ForumSim::writeValidation()
     QFETCH(QString, path);
     QFETCH(QByteArray, body);
     QFETCH(QString, field);
+    const QByteArray before = m_sql->contentHash();
     const Reply r = request(method, path, body);
     QCOMPARE(r.status, 422);
-    QVERIFY2(r.json.value(QLatin1String("errors")).toObject().contains(field), r.body.constData());
+    // Laravel's shape: a message, and per field a list of messages.
+    QVERIFY2(!r.json.value(QLatin1String("message")).toString().isEmpty(), r.body.constData());
+    const QJsonArray messages = r.json.value(QLatin1String("errors")).toObject().value(field).toArray();
+    QVERIFY2(!messages.isEmpty() && messages.first().isString(), r.body.constData());
+    // Refused means nothing written.
+    QCOMPARE(m_sql->contentHash(), before);
+}
+
+// If-Unmodified-Since (forum-api.md, "Conditional writes"): a write against the updated_at the
+// API sent goes through; against an older one it answers 412 with the current record and
+// writes nothing.
+void tst_ForumSim::conditionalWrites()
+{
+    const QJsonObject original = get(QStringLiteral("/topics/5")).json.value(QLatin1String("data")).toObject();
+    const QByteArray seen = original.value(QLatin1String("updated_at")).toString().toLatin1();
+    QVERIFY(!seen.isEmpty());
+
+    const Reply patched = send("PATCH", QStringLiteral("/topics/5"), R"({"title":"Conditional one"})",
+                               {{"If-Unmodified-Since", seen}});
+    QCOMPARE(patched.status, 200);
+    const QJsonObject current = patched.json.value(QLatin1String("data")).toObject();
+    QCOMPARE(current.value(QLatin1String("title")).toString(), QStringLiteral("Conditional one"));
+    QVERIFY(current.value(QLatin1String("updated_at")).toString().toLatin1() > seen);
+
+    // The same precondition again is stale now: 412, the current record, nothing changed.
+    const QByteArray before = m_sql->contentHash();
+    const Reply stale = send("PATCH", QStringLiteral("/topics/5"), R"({"title":"Conditional two"})",
+                             {{"If-Unmodified-Since", seen}});
+    QCOMPARE(stale.status, 412);
+    QCOMPARE(stale.json.value(QLatin1String("message")).toString(), QStringLiteral("The record changed."));
+    QCOMPARE(stale.json.value(QLatin1String("data")).toObject(), current);
+    QCOMPARE(keysOf(stale.json), QSet<QString>({QStringLiteral("message"), QStringLiteral("data")}));
+    QCOMPARE(m_sql->value(QStringLiteral("SELECT title FROM topics WHERE id = 5")).toString(), QStringLiteral("Conditional one"));
+    QCOMPARE(apiTime(m_sql->value(QStringLiteral("SELECT updated_at FROM topics WHERE id = 5")).toString()),
+             current.value(QLatin1String("updated_at")).toString().toLatin1());
+    // The precondition is checked before the body: a stale writer learns that first.
+    QCOMPARE(send("PATCH", QStringLiteral("/topics/5"), R"({"section_id":999999})", {{"If-Unmodified-Since", seen}}).status, 412);
+    QCOMPARE(send("PUT", QStringLiteral("/topics/5"), R"({"title":"Put"})", {{"If-Unmodified-Since", seen}}).status, 412);
+
+    const Reply staleDelete = send("DELETE", QStringLiteral("/topics/5"), {}, {{"If-Unmodified-Since", seen}});
+    QCOMPARE(staleDelete.status, 412);
+    QCOMPARE(staleDelete.json.value(QLatin1String("data")).toObject(), current);
+    QCOMPARE(m_sql->contentHash(), before);
+
+    // With the updated_at the API sent last, the delete goes through.
+    const QByteArray now = current.value(QLatin1String("updated_at")).toString().toLatin1();
+    const Reply deleted = send("DELETE", QStringLiteral("/topics/5"), {}, {{"If-Unmodified-Since", now}});
+    QCOMPARE(deleted.status, 204);
+    QCOMPARE(m_sql->value(QStringLiteral("SELECT count(*) FROM topics WHERE id = 5")).toInt(), 0);
+    // Gone is gone, precondition or not.
+    QCOMPARE(send("DELETE", QStringLiteral("/topics/5"), {}, {{"If-Unmodified-Since", now}}).status, 404);
+    QCOMPARE(send("PATCH", QStringLiteral("/topics/5"), R"({"title":"x"})", {{"If-Unmodified-Since", now}}).status, 404);
+
+    // A change made beside the API (another writer on the database) is caught as well.
+    const QByteArray six = get(QStringLiteral("/topics/6")).json.value(QLatin1String("data")).toObject()
+                               .value(QLatin1String("updated_at")).toString().toLatin1();
+    m_sql->value(QStringLiteral("UPDATE topics SET title = ?, updated_at = ? WHERE id = 6"),
+                 {QStringLiteral("Changed beside"), QStringLiteral("2031-01-02 03:04:05.000006")});
+    const Reply beside = send("PATCH", QStringLiteral("/topics/6"), R"({"title":"Mine"})", {{"If-Unmodified-Since", six}});
+    QCOMPARE(beside.status, 412);
+    QCOMPARE(beside.json.value(QLatin1String("data")).toObject().value(QLatin1String("title")).toString(), QStringLiteral("Changed beside"));
+    QCOMPARE(beside.json.value(QLatin1String("data")).toObject().value(QLatin1String("updated_at")).toString(),
+             QStringLiteral("2031-01-02T03:04:05.000006Z"));
+    QCOMPARE(m_sql->value(QStringLiteral("SELECT title FROM topics WHERE id = 6")).toString(), QStringLiteral("Changed beside"));
+
+    // Without the header, writes stay unconditional.
+    QCOMPARE(request("PATCH", QStringLiteral("/topics/6"), R"({"title":"Unconditional"})").status, 200);
+}
+
+void tst_ForumSim::conditionalHeaderMalformed_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("value");
+    const QList<QPair<const char *, QByteArray>> values{
+        {"word", "yesterday"},
+        {"HTTP-date", "Sat, 21 Nov 2026 10:15:30 GMT"},
+        {"no microseconds", "2026-11-21T10:15:30Z"},
+        {"database form", "2026-11-21 10:15:30.123456"},
+        {"offset instead of Z", "2026-11-21T10:15:30.123456+00:00"},
+        {"no such month", "2026-13-21T10:15:30.123456Z"},
+    };
+    for (const char *method : {"PATCH", "DELETE"}) {
+        for (const auto &v : values)
+            QTest::addRow("%s %s", method, v.first) << QByteArray(method) << v.second;
+    }
+}
+
+void tst_ForumSim::conditionalHeaderMalformed()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, value);
+    const QByteArray before = m_sql->contentHash();
+    const Reply r = send(method, QStringLiteral("/sections/3"), method == "PATCH" ? QByteArray(R"({"title":"Never"})") : QByteArray(),
+                         {{"If-Unmodified-Since", value}});
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.json.value(QLatin1String("message")).toString().contains(QLatin1String("If-Unmodified-Since")), r.body.constData());
+    QCOMPARE(m_sql->contentHash(), before);
+}
+
+// Idempotency-Key (forum-api.md, "Idempotent creates"): a retry answers the first 201 again,
+// kept in the forum's database, so also after a restart; another body under the key is refused.
+void tst_ForumSim::idempotentCreate()
+{
+    const QByteArray body = R"({"topic_id":7,"user_id":3,"content":"Idempotent hello"})";
+    const QByteArray sameBodyOtherwise = R"({ "content" : "Idempotent hello", "user_id": 3, "topic_id": 7 })";
+    const qint64 messagesBefore = m_sql->value(QStringLiteral("SELECT count(*) FROM messages")).toLongLong();
+    auto copies = [this] {
+        return m_sql->value(QStringLiteral("SELECT count(*) FROM messages WHERE content = ?"), {QStringLiteral("Idempotent hello")}).toInt();
+    };
+
+    const Reply first = send("POST", QStringLiteral("/messages"), body, {{"Idempotency-Key", "op-7f3a-1"}});
+    QCOMPARE(first.status, 201);
+    QVERIFY(!first.headers.contains("idempotent-replayed"));
+    const qint64 id = first.json.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toInteger();
+    QVERIFY(id > 0);
+    QCOMPARE(copies(), 1);
+
+    const Reply again = send("POST", QStringLiteral("/messages"), sameBodyOtherwise, {{"Idempotency-Key", "op-7f3a-1"}});
+    QCOMPARE(again.status, 201);
+    QCOMPARE(again.body, first.body);
+    QCOMPARE(again.headers.value("idempotent-replayed"), QByteArray("true"));
+    QCOMPARE(copies(), 1);
+
+    // The first answer, as it was: a later edit of the record does not change the replay.
+    QCOMPARE(request("PATCH", QStringLiteral("/messages/%1").arg(id), R"({"content":"Idempotent hello"})").status, 200);
+
+    // Another request under the same key is refused, with nothing written.
+    const QByteArray before = m_sql->contentHash();
+    const Reply other = send("POST", QStringLiteral("/messages"), R"({"topic_id":7,"user_id":3,"content":"Something else"})",
+                             {{"Idempotency-Key", "op-7f3a-1"}});
+    QCOMPARE(other.status, 422);
+    QVERIFY2(other.json.value(QLatin1String("errors")).toObject().contains(QLatin1String("Idempotency-Key")), other.body.constData());
+    const Reply otherCollection = send("POST", QStringLiteral("/sections"), R"({"title":"Idempotent hello"})",
+                                       {{"Idempotency-Key", "op-7f3a-1"}});
+    QCOMPARE(otherCollection.status, 422);
+    QCOMPARE(m_sql->contentHash(), before);
+
+    // Kept in the forum's database: a restarted forum answers the retry the same way.
+    QCOMPARE(m_sql->value(QStringLiteral("SELECT status FROM idempotency_keys WHERE idempotency_key = ?"), {QStringLiteral("op-7f3a-1")}).toInt(), 201);
+    restartSim();
+    const Reply afterRestart = send("POST", QStringLiteral("/messages"), body, {{"Idempotency-Key", "op-7f3a-1"}});
+    QCOMPARE(afterRestart.status, 201);
+    QCOMPARE(afterRestart.body, first.body);
+    QCOMPARE(afterRestart.headers.value("idempotent-replayed"), QByteArray("true"));
+    QCOMPARE(copies(), 1);
+    QCOMPARE(m_sql->value(QStringLiteral("SELECT count(*) FROM messages")).toLongLong(), messagesBefore + 1);
+
+    // A replay comes before validation: the retried user create would otherwise find its own
+    // e-mail taken.
+    const QByteArray user = R"({"name":"Idem Potent","email":"idem.potent@new.example"})";
+    const Reply created = send("POST", QStringLiteral("/users"), user, {{"Idempotency-Key", "user-op-1"}});
+    QCOMPARE(created.status, 201);
+    const Reply retried = send("POST", QStringLiteral("/users"), user, {{"Idempotency-Key", "user-op-1"}});
+    QCOMPARE(retried.status, 201);
+    QCOMPARE(retried.body, created.body);
+    QCOMPARE(request("POST", QStringLiteral("/users"), user).status, 422);
+    QCOMPARE(m_sql->value(QStringLiteral("SELECT count(*) FROM users WHERE email = ?"), {QStringLiteral("idem.potent@new.example")}).toInt(), 1);
+
+    // A refused create keeps no answer: the corrected retry under the same key creates.
+    const Reply refused = send("POST", QStringLiteral("/sections"), R"({"title":"  "})", {{"Idempotency-Key", "section-op-1"}});
+    QCOMPARE(refused.status, 422);
+    QCOMPARE(m_sql->value(QStringLiteral("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ?"), {QStringLiteral("section-op-1")}).toInt(), 0);
+    const Reply corrected = send("POST", QStringLiteral("/sections"), R"({"title":"Idempotent section"})", {{"Idempotency-Key", "section-op-1"}});
+    QCOMPARE(corrected.status, 201);
+    QVERIFY(!corrected.headers.contains("idempotent-replayed"));
+    QCOMPARE(m_sql->value(QStringLiteral("SELECT count(*) FROM sections WHERE title = ?"), {QStringLiteral("Idempotent section")}).toInt(), 1);
+}
+
+void tst_ForumSim::idempotencyKeyMalformed()
+{
+    const QByteArray before = m_sql->contentHash();
+    const Reply tooLong = send("POST", QStringLiteral("/sections"), R"({"title":"Long key"})",
+                               {{"Idempotency-Key", QByteArray(201, 'k')}});
+    QCOMPARE(tooLong.status, 400);
+    QVERIFY2(tooLong.json.value(QLatin1String("message")).toString().contains(QLatin1String("Idempotency-Key")), tooLong.body.constData());
+    QCOMPARE(m_sql->contentHash(), before);
+    // 200 characters is still a key.
+    const Reply longest = send("POST", QStringLiteral("/sections"), R"({"title":"Longest key"})",
+                               {{"Idempotency-Key", QByteArray(200, 'k')}});
+    QCOMPARE(longest.status, 201);
+}
+
+// X-Forum-Client is echoed by webhooks (tst_forumwebhooks); one that cannot be echoed is refused.
+void tst_ForumSim::clientHeaderMalformed()
+{
+    const QByteArray before = m_sql->contentHash();
+    const Reply r = send("PATCH", QStringLiteral("/sections/4"), R"({"title":"Never"})",
+                         {{"X-Forum-Client", QByteArray(201, 'c')}});
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.json.value(QLatin1String("message")).toString().contains(QLatin1String("X-Forum-Client")), r.body.constData());
+    QCOMPARE(m_sql->contentHash(), before);
+    QCOMPARE(send("PATCH", QStringLiteral("/sections/4"), R"({"title":"From Tributary"})",
+                  {{"X-Forum-Client", "tributary"}}).status, 200);
 }
 
 // The options that break the API's contract on purpose (for demonstrations of what a sync

@@ -50,12 +50,15 @@ private Q_SLOTS:
     void duplicateAll();
     void dropsReplayWithTheSeed();
     void receiverDown();
+    void clientOriginIsEchoed();
+    // Last: churn's notifications still in flight when it stops may reach the receiver later.
     void churnNotifies();
 
 private:
     void startSim(double drop = 0, double dup = 0, quint64 seed = 1, int churn = 0,
                   const QList<QUrl> &urls = {});
-    int call(const QByteArray &verb, const QString &path, const QJsonObject &body = {}, QJsonObject *data = nullptr);
+    int call(const QByteArray &verb, const QString &path, const QJsonObject &body = {}, QJsonObject *data = nullptr,
+             const QList<QPair<QByteArray, QByteArray>> &headers = {});
     QUrl receiverUrl(const QString &path = QStringLiteral("/hook")) const;
     // Checks what every notification must satisfy: method, headers, signature, shape.
     void checkNotification(const Notification &n);
@@ -126,9 +129,12 @@ void tst_ForumWebhooks::startSim(double drop, double dup, quint64 seed, int chur
     QVERIFY2(m_sim.start(o, &error), qPrintable(error));
 }
 
-int tst_ForumWebhooks::call(const QByteArray &verb, const QString &path, const QJsonObject &body, QJsonObject *data)
+int tst_ForumWebhooks::call(const QByteArray &verb, const QString &path, const QJsonObject &body, QJsonObject *data,
+                            const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest req(QUrl(m_sim.baseUrl().toString() + path));
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
     req.setRawHeader("Authorization", "Bearer " + kToken.toUtf8());
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     req.setTransferTimeout(10000);
@@ -357,6 +363,57 @@ void tst_ForumWebhooks::churnNotifies()
     QVERIFY2(types.contains(QStringLiteral("message.updated")) && types.contains(QStringLiteral("message.created"))
                  && types.contains(QStringLiteral("message.deleted")),
              qPrintable(QStringList(types.values()).join(QLatin1Char(' '))));
+}
+
+// X-Forum-Client (forum-api.md, "Origin"): the notification of a change written with it carries
+// "client", so a subscriber can tell its own writes from others'; the forum's own do not.
+void tst_ForumWebhooks::clientOriginIsEchoed()
+{
+    startSim();
+    const QList<QPair<QByteArray, QByteArray>> tributary{{"X-Forum-Client", "tributary-main"}};
+    QJsonObject data;
+    QCOMPARE(call("POST", QStringLiteral("/messages"),
+                  {{QStringLiteral("topic_id"), 4}, {QStringLiteral("user_id"), 6}, {QStringLiteral("content"), QStringLiteral("pushed")}},
+                  &data, tributary),
+             201);
+    const qint64 id = data.value(QLatin1String("id")).toInteger();
+    QTRY_COMPARE(m_received.size(), 1);
+    QCOMPARE(call("PATCH", QStringLiteral("/messages/%1").arg(id), {{QStringLiteral("content"), QStringLiteral("the forum's own edit")}}), 200);
+    QTRY_COMPARE(m_received.size(), 2);
+    QCOMPARE(call("PATCH", QStringLiteral("/messages/%1").arg(id), {{QStringLiteral("content"), QStringLiteral("pushed edit")}}, nullptr,
+                  {{"X-Forum-Client", "other-system"}}),
+             200);
+    QTRY_COMPARE(m_received.size(), 3);
+    QCOMPARE(call("DELETE", QStringLiteral("/messages/%1").arg(id), {}, nullptr, tributary), 204);
+    QTRY_COMPARE(m_received.size(), 4);
+    // A replayed idempotent create changes nothing, so it announces nothing.
+    const QList<QPair<QByteArray, QByteArray>> keyed{{"X-Forum-Client", "tributary-main"}, {"Idempotency-Key", "hook-op-1"}};
+    const QJsonObject section{{QStringLiteral("title"), QStringLiteral("Pushed section")}};
+    QCOMPARE(call("POST", QStringLiteral("/sections"), section, &data, keyed), 201);
+    QCOMPARE(call("POST", QStringLiteral("/sections"), section, nullptr, keyed), 201);
+    QTRY_COMPARE(m_sim.webhookStats().delivered, qint64(5));
+    QCOMPARE(m_sim.webhookStats().notifications, qint64(5));
+    QCOMPARE(m_received.size(), 5);
+
+    const QList<QPair<QString, QString>> expected{
+        {QStringLiteral("message.created"), QStringLiteral("tributary-main")},
+        {QStringLiteral("message.updated"), QString()},
+        {QStringLiteral("message.updated"), QStringLiteral("other-system")},
+        {QStringLiteral("message.deleted"), QStringLiteral("tributary-main")},
+        {QStringLiteral("section.created"), QStringLiteral("tributary-main")},
+    };
+    for (int i = 0; i < m_received.size(); ++i) {
+        const Notification &n = m_received.at(i);
+        checkNotification(n);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(n.event.value(QLatin1String("type")).toString(), expected.at(i).first);
+        if (expected.at(i).second.isEmpty())
+            QVERIFY2(!n.event.contains(QLatin1String("client")), n.body.constData());
+        else
+            QCOMPARE(n.event.value(QLatin1String("client")).toString(), expected.at(i).second);
+    }
+    QCOMPARE(m_received.last().event.value(QLatin1String("record_id")).toInteger(), data.value(QLatin1String("id")).toInteger());
 }
 
 QTEST_MAIN(tst_ForumWebhooks)

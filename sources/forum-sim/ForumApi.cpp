@@ -7,9 +7,11 @@
 #include "forum-sim/ForumStore.h"
 #include "forum-sim/ForumTime.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace Tributary {
@@ -17,6 +19,11 @@ namespace Tributary {
 namespace {
 
 const QByteArray kPrefix = QByteArrayLiteral("/api/v1/");
+// forum-api.md: an Idempotency-Key is at most 200 characters and is kept for 24 hours.
+constexpr int kMaxKeyLength = 200;
+constexpr qint64 kIdempotencyWindowUs = qint64(24) * 3600 * 1000000;
+// Not in the contract: a bound on X-Forum-Client, as on every value a server stores or echoes.
+constexpr int kMaxClientLength = 200;
 // Laravel's bcrypt hash shape, for users created through the API without a password.
 const QByteArray kPasswordPlaceholder =
     QByteArrayLiteral("$2y$10$forumsimplaceholderforumsimplaceholderforumsimplaceh");
@@ -70,6 +77,72 @@ private:
 HttpResponse notFound()
 {
     return HttpResponse::json(404, QByteArrayLiteral("{\"message\":\"Not found.\"}"));
+}
+
+HttpResponse badHeader(const QString &message)
+{
+    return HttpResponse::json(400, "{\"message\":" + ForumJson::quoted(message) + '}');
+}
+
+bool printableAscii(const QByteArray &value)
+{
+    for (const char c : value) {
+        if (c < 0x20 || c > 0x7e)
+            return false;
+    }
+    return true;
+}
+
+// The write headers of forum-api.md, checked before anything else: a malformed one is a 400 that
+// names it, and nothing is read or written.
+bool readWriteHeaders(const HttpRequest &request, bool onRecord, ForumApi::WriteContext *context,
+                      HttpResponse *refusal)
+{
+    if (request.headers.contains("x-forum-client")) {
+        const QByteArray client = request.header("x-forum-client").trimmed();
+        if (client.isEmpty() || client.size() > kMaxClientLength || !printableAscii(client)) {
+            *refusal = badHeader(QStringLiteral("The X-Forum-Client header must be 1 to %1 printable "
+                                                "ASCII characters.").arg(kMaxClientLength));
+            return false;
+        }
+        context->client = QString::fromLatin1(client);
+    }
+    // If-Unmodified-Since applies to a record (PATCH, PUT, DELETE) and Idempotency-Key to a
+    // create (POST); elsewhere they mean nothing and are ignored, as HTTP ignores preconditions
+    // that do not apply.
+    if (onRecord && request.headers.contains("if-unmodified-since")) {
+        static const QRegularExpression apiForm(
+            QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"));
+        const QByteArray value = request.header("if-unmodified-since").trimmed();
+        QByteArray db;
+        if (!apiForm.match(QString::fromLatin1(value)).hasMatch()
+            || !ForumTime::parseIso(QString::fromLatin1(value), &db)) {
+            *refusal = badHeader(QStringLiteral("The If-Unmodified-Since header must be the record's "
+                                                "updated_at exactly as the API sent it, like "
+                                                "2026-11-21T10:15:30.123456Z."));
+            return false;
+        }
+        context->ifUnmodifiedSince = value;
+    }
+    if (!onRecord && request.headers.contains("idempotency-key")) {
+        const QByteArray key = request.header("idempotency-key").trimmed();
+        if (key.isEmpty() || key.size() > kMaxKeyLength || !printableAscii(key)) {
+            *refusal = badHeader(QStringLiteral("The Idempotency-Key header must be 1 to %1 printable "
+                                                "ASCII characters.").arg(kMaxKeyLength));
+            return false;
+        }
+        context->idempotencyKey = key;
+    }
+    return true;
+}
+
+// What an idempotent create asked for: the collection and the parsed body (QJsonObject orders its
+// keys), so whitespace and key order do not make a retry "different".
+QByteArray requestFingerprint(const ForumEntity &entity, const QJsonObject &body)
+{
+    return QCryptographicHash::hash(entity.name.toUtf8() + '\n' + QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                    QCryptographicHash::Sha256)
+        .toHex();
 }
 
 HttpResponse serverError(const QString &detail)
@@ -186,16 +259,21 @@ HttpResponse ForumApi::route(const HttpRequest &request)
         return response;
     }
 
-    if ((id && (method == "PATCH" || method == "PUT")) || (!id && method == "POST")) {
+    const bool withBody = (id && (method == "PATCH" || method == "PUT")) || (!id && method == "POST");
+    if (withBody || (id && method == "DELETE")) {
+        WriteContext context;
+        HttpResponse refusal;
+        if (!readWriteHeaders(request, id != 0, &context, &refusal))
+            return refusal;
+        if (!withBody)
+            return remove(*entity, id, context);
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
         if (error.error != QJsonParseError::NoError || !doc.isObject())
             return HttpResponse::json(
                 400, QByteArrayLiteral("{\"message\":\"The request body must be a JSON object.\"}"));
-        return id ? update(*entity, id, doc.object()) : create(*entity, doc.object());
+        return id ? update(*entity, id, doc.object(), context) : create(*entity, doc.object(), context);
     }
-    if (id && method == "DELETE")
-        return remove(*entity, id);
     HttpResponse r =
         HttpResponse::json(405, QByteArrayLiteral("{\"message\":\"Method not allowed.\"}"));
     r.setHeader("Allow", id ? "GET, PATCH, PUT, DELETE" : "GET, POST");
@@ -362,19 +440,64 @@ HttpResponse ForumApi::show(const ForumEntity &entity, qint64 id)
     return HttpResponse::json(200, "{\"data\":" + record + '}');
 }
 
-HttpResponse ForumApi::create(const ForumEntity &entity, const QJsonObject &body)
+HttpResponse ForumApi::create(const ForumEntity &entity, const QJsonObject &body,
+                              const WriteContext &context)
 {
-    return write(entity, 0, body);
+    if (context.idempotencyKey.isEmpty())
+        return write(entity, 0, body, context);
+    // The key is looked up before the body is validated: a retry must get the first answer even
+    // when its body would no longer pass (its own e-mail is taken now, by the record it made).
+    const QByteArray fingerprint = requestFingerprint(entity, body);
+    qint64 nowUs = 0;
+    ForumTime::parseDb(ForumTime::nowDb(), &nowUs);
+    ForumStore::IdempotentAnswer kept;
+    bool found = false;
+    QString error;
+    if (!m_store->idempotentAnswer(context.idempotencyKey, ForumTime::formatDb(nowUs - kIdempotencyWindowUs),
+                                   &kept, &found, &error))
+        return serverError(error);
+    if (!found)
+        return write(entity, 0, body, context);
+    if (kept.fingerprint != fingerprint) {
+        ValidationErrors errors;
+        errors.add(QStringLiteral("Idempotency-Key"),
+                   QStringLiteral("The Idempotency-Key was already used for a different request."));
+        return errors.response();
+    }
+    qCDebug(lcForumSim) << "replayed" << entity.singular << "create for key" << context.idempotencyKey;
+    HttpResponse replay = HttpResponse::json(kept.status, kept.body);
+    replay.setHeader("Idempotent-Replayed", "true");
+    return replay;
 }
 
-HttpResponse ForumApi::update(const ForumEntity &entity, qint64 id, const QJsonObject &body)
+HttpResponse ForumApi::update(const ForumEntity &entity, qint64 id, const QJsonObject &body,
+                              const WriteContext &context)
 {
-    return write(entity, id, body);
+    return write(entity, id, body, context);
+}
+
+HttpResponse ForumApi::changedOrGone(const ForumEntity &entity, qint64 id)
+{
+    QByteArray record;
+    bool found = false;
+    QString error;
+    if (!m_store->fetchJson(entity, id, &record, &found, &error))
+        return serverError(error);
+    if (!found)
+        return notFound();
+    return HttpResponse::json(412, "{\"message\":\"The record changed.\",\"data\":" + record + '}');
+}
+
+void ForumApi::notifyChange(const ForumEntity &entity, qint64 id, Change change, const WriteContext &context)
+{
+    if (m_listener)
+        m_listener(entity, id, change, context.client);
 }
 
 // Creates (id 0) or updates a record: validates the body against the entity's columns, checks
 // references and uniqueness, writes, and tells the change listener.
-HttpResponse ForumApi::write(const ForumEntity &entity, qint64 id, const QJsonObject &body)
+HttpResponse ForumApi::write(const ForumEntity &entity, qint64 id, const QJsonObject &body,
+                             const WriteContext &context)
 {
     const bool creating = id == 0;
     QString error;
@@ -385,6 +508,11 @@ HttpResponse ForumApi::write(const ForumEntity &entity, qint64 id, const QJsonOb
             return serverError(error);
         if (!found)
             return notFound();
+        // The precondition comes before validation: a client whose copy is stale learns that
+        // first, with the record to merge with, rather than errors about a body it will redo.
+        if (!context.ifUnmodifiedSince.isEmpty()
+            && ForumTime::toApi(oldUpdatedAt) != context.ifUnmodifiedSince)
+            return changedOrGone(entity, id);
     }
 
     ValidationErrors errors;
@@ -508,6 +636,7 @@ HttpResponse ForumApi::write(const ForumEntity &entity, qint64 id, const QJsonOb
 
     QByteArray now = ForumTime::nowDb();
     bool found = true;
+    HttpResponse response;
     if (creating) {
         if (entity.name == QLatin1String("users")) {
             bool hasPassword = false;
@@ -518,8 +647,33 @@ HttpResponse ForumApi::write(const ForumEntity &entity, qint64 id, const QJsonOb
         }
         values.append({"created_at", QString::fromLatin1(now)});
         values.append({"updated_at", QString::fromLatin1(now)});
-        if (!m_store->insert(entity, values, &id, &error))
+        // The record and its idempotency key commit together: a crash between them would
+        // otherwise let a retry create the record a second time.
+        const bool keyed = !context.idempotencyKey.isEmpty();
+        if (keyed && !m_store->transaction(&error))
             return serverError(error);
+        auto fail = [this, keyed](const QString &detail) {
+            if (keyed)
+                m_store->rollback();
+            return serverError(detail);
+        };
+        if (!m_store->insert(entity, values, &id, &error))
+            return fail(error);
+        response = show(entity, id);
+        if (response.status != 200)
+            return fail(QStringLiteral("the created %1 %2 cannot be read back")
+                            .arg(QString::fromLatin1(entity.singular))
+                            .arg(id));
+        response.status = 201;
+        if (keyed) {
+            ForumStore::IdempotentAnswer answer;
+            answer.fingerprint = requestFingerprint(entity, body);
+            answer.status = response.status;
+            answer.body = response.body;
+            if (!m_store->saveIdempotentAnswer(context.idempotencyKey, answer, now, &error)
+                || !m_store->commit(&error))
+                return fail(error);
+        }
     } else {
         // Clocks step back and records can carry future timestamps; an update must still move
         // the record forward in updated_at order, or incremental clients would never see it.
@@ -527,32 +681,38 @@ HttpResponse ForumApi::write(const ForumEntity &entity, qint64 id, const QJsonOb
         if (now <= oldUpdatedAt && ForumTime::parseDb(oldUpdatedAt, &oldUs))
             now = ForumTime::formatDb(oldUs + 1);
         values.append({"updated_at", QString::fromLatin1(now)});
-        if (!m_store->update(entity, id, values, &found, &error))
+        // A conditional update is also guarded in SQL, against a writer beside this server.
+        const bool conditional = !context.ifUnmodifiedSince.isEmpty();
+        if (!m_store->update(entity, id, values, &found, &error, conditional ? oldUpdatedAt : QByteArray()))
             return serverError(error);
         if (!found)
-            return notFound();
+            return conditional ? changedOrGone(entity, id) : notFound();
+        response = show(entity, id);
     }
-    qCDebug(lcForumSim) << (creating ? "created" : "updated") << entity.singular << id;
-    if (m_listener)
-        m_listener(entity, id, creating ? Change::Created : Change::Updated);
-
-    HttpResponse response = show(entity, id);
-    if (creating && response.status == 200)
-        response.status = 201;
+    qCDebug(lcForumSim) << (creating ? "created" : "updated") << entity.singular << id << context.client;
+    notifyChange(entity, id, creating ? Change::Created : Change::Updated, context);
     return response;
 }
 
-HttpResponse ForumApi::remove(const ForumEntity &entity, qint64 id)
+HttpResponse ForumApi::remove(const ForumEntity &entity, qint64 id, const WriteContext &context)
 {
     bool found = false;
     QString error;
-    if (!m_store->remove(entity, id, &found, &error))
+    QByteArray expected;
+    if (!context.ifUnmodifiedSince.isEmpty()) {
+        if (!m_store->updatedAt(entity, id, &expected, &found, &error))
+            return serverError(error);
+        if (!found)
+            return notFound();
+        if (ForumTime::toApi(expected) != context.ifUnmodifiedSince)
+            return changedOrGone(entity, id);
+    }
+    if (!m_store->remove(entity, id, &found, &error, expected))
         return serverError(error);
     if (!found)
-        return notFound();
-    qCDebug(lcForumSim) << "deleted" << entity.singular << id;
-    if (m_listener)
-        m_listener(entity, id, Change::Deleted);
+        return expected.isEmpty() ? notFound() : changedOrGone(entity, id);
+    qCDebug(lcForumSim) << "deleted" << entity.singular << id << context.client;
+    notifyChange(entity, id, Change::Deleted, context);
     HttpResponse response;
     response.status = 204;
     return response;

@@ -21,8 +21,19 @@ class ForumApi
 {
 public:
     enum class Change { Created, Updated, Deleted };
-    // Called after every committed write; churn and webhooks hook in here.
-    using ChangeListener = std::function<void(const ForumEntity &, qint64 id, Change)>;
+    // Called after every committed write; churn and webhooks hook in here. client is the
+    // write's X-Forum-Client, empty for the forum's own activity.
+    using ChangeListener =
+        std::function<void(const ForumEntity &, qint64 id, Change, const QString &client)>;
+
+    // What a write from another system asks for (forum-api.md, "Writes from another system"),
+    // read from its headers; all empty for the forum's own activity.
+    struct WriteContext
+    {
+        QString client;               // X-Forum-Client: the origin its webhook echoes
+        QByteArray ifUnmodifiedSince; // PATCH, DELETE: updated_at exactly as the API sent it
+        QByteArray idempotencyKey;    // POST: a retry with this key answers the first 201 again
+    };
 
     ForumApi(ForumStore *store, const ForumSimOptions &options);
     ~ForumApi();
@@ -36,19 +47,25 @@ public:
     void announce(const ForumEntity &entity, qint64 id, Change change)
     {
         if (m_listener)
-            m_listener(entity, id, change);
+            m_listener(entity, id, change, QString());
     }
 
     // The write path: every change to the forum goes through these three.
-    HttpResponse create(const ForumEntity &entity, const QJsonObject &body);
-    HttpResponse update(const ForumEntity &entity, qint64 id, const QJsonObject &body);
-    HttpResponse remove(const ForumEntity &entity, qint64 id);
+    HttpResponse create(const ForumEntity &entity, const QJsonObject &body,
+                        const WriteContext &context = {});
+    HttpResponse update(const ForumEntity &entity, qint64 id, const QJsonObject &body,
+                        const WriteContext &context = {});
+    HttpResponse remove(const ForumEntity &entity, qint64 id, const WriteContext &context = {});
 
 private:
     HttpResponse route(const HttpRequest &request);
     HttpResponse list(const ForumEntity &entity, const HttpRequest &request);
     HttpResponse show(const ForumEntity &entity, qint64 id);
-    HttpResponse write(const ForumEntity &entity, qint64 id, const QJsonObject &body);
+    HttpResponse write(const ForumEntity &entity, qint64 id, const QJsonObject &body,
+                       const WriteContext &context);
+    // 412 with the current record, or 404 when it is gone: a conditional write that lost.
+    HttpResponse changedOrGone(const ForumEntity &entity, qint64 id);
+    void notifyChange(const ForumEntity &entity, qint64 id, Change change, const WriteContext &context);
     QByteArray originFor(const HttpRequest &request) const;
 
     ForumStore *m_store;

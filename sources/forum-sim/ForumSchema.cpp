@@ -101,4 +101,17 @@ bool ForumSchema::createIndexes(QSqlDatabase &db, QString *error)
                error);
 }
 
+bool ForumSchema::createWriteTables(QSqlDatabase &db, QString *error)
+{
+    // The request's fingerprint tells a retry (same body) from a misuse of the key (another
+    // body); the first answer is kept as sent, so a replay is byte for byte the same.
+    return run(db,
+               {QStringLiteral("CREATE TABLE IF NOT EXISTS idempotency_keys ("
+                               "idempotency_key TEXT PRIMARY KEY NOT NULL, fingerprint TEXT NOT NULL, "
+                               "status INTEGER NOT NULL, body BLOB NOT NULL, created_at DATETIME NOT NULL)"),
+                QStringLiteral("CREATE INDEX IF NOT EXISTS idempotency_keys_created_at_index "
+                               "ON idempotency_keys(created_at)")},
+               error);
+}
+
 } // namespace Tributary

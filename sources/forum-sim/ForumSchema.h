@@ -15,6 +15,9 @@ public:
     static bool createTables(QSqlDatabase &db, QString *error);
     // Creates the indexes; the generator calls this after the bulk insert, which is faster.
     static bool createIndexes(QSqlDatabase &db, QString *error);
+    // Creates what forum-sim's write API keeps beside the forum (SQLite only): the idempotency
+    // keys of POSTs, so a retried create is answered from here, also after a restart.
+    static bool createWriteTables(QSqlDatabase &db, QString *error);
 };
 
 } // namespace Tributary

@@ -4,10 +4,12 @@
 #include "forum-sim/ForumChurn.h"
 #include "forum-sim/ForumApi.h"
 #include "forum-sim/ForumLogging.h"
+#include "forum-sim/ForumSchema.h"
 #include "forum-sim/ForumStore.h"
 #include "forum-sim/ForumWebhooks.h"
 
 #include <QFile>
+#include <QSqlDatabase>
 
 namespace Tributary {
 
@@ -36,14 +38,24 @@ bool ForumSimServer::start(const ForumSimOptions &options, QString *error)
         m_store.reset();
         return false;
     }
+    // Only a served forum gets the write API's tables; a generated database (also used as the
+    // demo's main database) stays the application's schema alone.
+    {
+        QSqlDatabase db = m_store->database();
+        if (!ForumSchema::createWriteTables(db, error)) {
+            m_store.reset();
+            return false;
+        }
+    }
     m_api = std::make_unique<ForumApi>(m_store.get(), options);
     ForumApi *api = m_api.get();
     if (!options.webhookUrls.isEmpty()) {
         m_webhooks = new ForumWebhooks(options.webhookUrls, options.webhookSecret, options.webhookDropRate,
                                        options.webhookDuplicateRate, options.seed, this);
         ForumWebhooks *webhooks = m_webhooks;
-        api->setChangeListener([webhooks](const ForumEntity &entity, qint64 id, ForumApi::Change change) {
-            webhooks->notify(entity, id, change);
+        api->setChangeListener([webhooks](const ForumEntity &entity, qint64 id, ForumApi::Change change,
+                                          const QString &client) {
+            webhooks->notify(entity, id, change, client);
         });
     }
     if (options.churn > 0) {

@@ -353,19 +353,23 @@ bool ForumStore::insert(const ForumEntity &entity, const Values &values, qint64 
 }
 
 bool ForumStore::update(const ForumEntity &entity, qint64 id, const Values &values, bool *found,
-                        QString *error)
+                        QString *error, const QByteArray &expectedUpdatedAt)
 {
     QStringList sets;
     for (const auto &v : values)
         sets << QString::fromLatin1(v.first) + QStringLiteral(" = ?");
-    QSqlQuery *q = prepared(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                                .arg(entity.name, sets.join(QLatin1Char(','))),
+    const bool conditional = !expectedUpdatedAt.isEmpty();
+    QSqlQuery *q = prepared(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?%3")
+                                .arg(entity.name, sets.join(QLatin1Char(',')),
+                                     conditional ? QStringLiteral(" AND updated_at = ?") : QString()),
                             error);
     if (!q)
         return false;
     for (const auto &v : values)
         q->addBindValue(v.second);
     q->addBindValue(id);
+    if (conditional)
+        q->addBindValue(QString::fromLatin1(expectedUpdatedAt));
     if (!q->exec())
         return fail(error, q->lastError().text());
     *found = q->numRowsAffected() > 0;
@@ -373,17 +377,94 @@ bool ForumStore::update(const ForumEntity &entity, qint64 id, const Values &valu
     return true;
 }
 
-bool ForumStore::remove(const ForumEntity &entity, qint64 id, bool *found, QString *error)
+bool ForumStore::remove(const ForumEntity &entity, qint64 id, bool *found, QString *error,
+                        const QByteArray &expectedUpdatedAt)
 {
-    QSqlQuery *q = prepared(QStringLiteral("DELETE FROM ") + entity.name + QStringLiteral(" WHERE id = ?"), error);
+    const bool conditional = !expectedUpdatedAt.isEmpty();
+    QSqlQuery *q = prepared(QStringLiteral("DELETE FROM ") + entity.name + QStringLiteral(" WHERE id = ?")
+                                + (conditional ? QStringLiteral(" AND updated_at = ?") : QString()),
+                            error);
     if (!q)
         return false;
     q->addBindValue(id);
+    if (conditional)
+        q->addBindValue(QString::fromLatin1(expectedUpdatedAt));
     if (!q->exec())
         return fail(error, q->lastError().text());
     *found = q->numRowsAffected() > 0;
     q->finish();
     return true;
+}
+
+bool ForumStore::idempotentAnswer(const QByteArray &key, const QByteArray &notBefore,
+                                  IdempotentAnswer *answer, bool *found, QString *error)
+{
+    QSqlQuery *purge = prepared(QStringLiteral("DELETE FROM idempotency_keys WHERE created_at < ?"), error);
+    if (!purge)
+        return false;
+    purge->addBindValue(QString::fromLatin1(notBefore));
+    if (!purge->exec())
+        return fail(error, purge->lastError().text());
+    purge->finish();
+
+    QSqlQuery *q = prepared(QStringLiteral("SELECT fingerprint, status, body FROM idempotency_keys "
+                                           "WHERE idempotency_key = ?"),
+                            error);
+    if (!q)
+        return false;
+    q->addBindValue(QString::fromUtf8(key));
+    if (!q->exec())
+        return fail(error, q->lastError().text());
+    *found = q->next();
+    if (*found) {
+        answer->fingerprint = q->value(0).toString().toLatin1();
+        answer->status = q->value(1).toInt();
+        answer->body = q->value(2).toByteArray();
+    }
+    q->finish();
+    return true;
+}
+
+bool ForumStore::saveIdempotentAnswer(const QByteArray &key, const IdempotentAnswer &answer,
+                                      const QByteArray &createdAt, QString *error)
+{
+    QSqlQuery *q = prepared(QStringLiteral("INSERT INTO idempotency_keys "
+                                           "(idempotency_key, fingerprint, status, body, created_at) "
+                                           "VALUES (?, ?, ?, ?, ?)"),
+                            error);
+    if (!q)
+        return false;
+    q->addBindValue(QString::fromUtf8(key));
+    q->addBindValue(QString::fromLatin1(answer.fingerprint));
+    q->addBindValue(answer.status);
+    q->addBindValue(answer.body);
+    q->addBindValue(QString::fromLatin1(createdAt));
+    if (!q->exec())
+        return fail(error, q->lastError().text());
+    q->finish();
+    return true;
+}
+
+bool ForumStore::transaction(QString *error)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(error, db.lastError().text());
+    return true;
+}
+
+bool ForumStore::commit(QString *error)
+{
+    QSqlDatabase db = database();
+    if (!db.commit())
+        return fail(error, db.lastError().text());
+    return true;
+}
+
+void ForumStore::rollback()
+{
+    QSqlDatabase db = database();
+    db.rollback();
 }
 
 } // namespace Tributary

@@ -74,9 +74,31 @@ public:
 
     using Values = QList<QPair<QByteArray, QVariant>>;
     bool insert(const ForumEntity &entity, const Values &values, qint64 *newId, QString *error);
+    // With expectedUpdatedAt (database text), only a row still carrying it is written: found is
+    // then false when the row is gone or changed.
     bool update(const ForumEntity &entity, qint64 id, const Values &values, bool *found,
-                QString *error);
-    bool remove(const ForumEntity &entity, qint64 id, bool *found, QString *error);
+                QString *error, const QByteArray &expectedUpdatedAt = {});
+    bool remove(const ForumEntity &entity, qint64 id, bool *found, QString *error,
+                const QByteArray &expectedUpdatedAt = {});
+
+    // A create kept under its Idempotency-Key: what was asked (fingerprint) and answered.
+    struct IdempotentAnswer
+    {
+        QByteArray fingerprint;
+        int status = 0;
+        QByteArray body;
+    };
+    // The answer kept under key since notBefore (database text); found is false otherwise.
+    // Keys older than notBefore are forgotten on the way.
+    bool idempotentAnswer(const QByteArray &key, const QByteArray &notBefore,
+                          IdempotentAnswer *answer, bool *found, QString *error);
+    bool saveIdempotentAnswer(const QByteArray &key, const IdempotentAnswer &answer,
+                              const QByteArray &createdAt, QString *error);
+
+    // One transaction on the store's connection: a create and its idempotency key commit together.
+    bool transaction(QString *error);
+    bool commit(QString *error);
+    void rollback();
 
     // Appends the current row of a query as a JSON object; columns are in ForumEntity order,
     // visible columns only (or only id and updated_at).

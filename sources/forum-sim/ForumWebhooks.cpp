@@ -70,7 +70,7 @@ bool ForumWebhooks::chance(double p)
     return x < p;
 }
 
-void ForumWebhooks::notify(const ForumEntity &entity, qint64 id, ForumApi::Change change)
+void ForumWebhooks::notify(const ForumEntity &entity, qint64 id, ForumApi::Change change, const QString &client)
 {
     ++m_notifications;
     QJsonObject event{
@@ -80,6 +80,8 @@ void ForumWebhooks::notify(const ForumEntity &entity, qint64 id, ForumApi::Chang
         {QStringLiteral("record_id"), id},
         {QStringLiteral("occurred_at"), QString::fromLatin1(ForumTime::toApi(ForumTime::nowDb()))},
     };
+    if (!client.isEmpty())
+        event.insert(QStringLiteral("client"), client);
     const QByteArray body = QJsonDocument(event).toJson(QJsonDocument::Compact);
     for (const QUrl &url : std::as_const(m_urls)) {
         const bool drop = chance(m_dropRate);

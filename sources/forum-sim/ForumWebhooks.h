@@ -41,7 +41,8 @@ public:
                   QObject *parent = nullptr);
     ~ForumWebhooks() override;
 
-    void notify(const ForumEntity &entity, qint64 id, ForumApi::Change change);
+    // client: the X-Forum-Client of the write, echoed as "client"; empty for the forum's own.
+    void notify(const ForumEntity &entity, qint64 id, ForumApi::Change change, const QString &client = {});
     // Aborts requests still under way (they count as failed); the server calls it when stopping.
     void abortPending();
 
