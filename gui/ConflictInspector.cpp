@@ -449,23 +449,21 @@ void ConflictInspector::fitFieldColumns()
     const bool choosing = !m_fieldsTable->isColumnHidden(ChoiceCol) && m_fieldsTable->cellWidget(0, ChoiceCol);
     // Room kept for the merged value while a person chooses: enough to read and type a value.
     const int merged = choosing ? qMax(160, available / 5) : 0;
-    int fixed = m_fieldsTable->columnWidth(FieldCol) + merged;
-    if (choosing)
-        fixed += m_fieldsTable->columnWidth(ChoiceCol);
+    // The field's name and the decision keep their width; base, local and remote share the rest.
+    const int leading = m_fieldsTable->columnWidth(FieldCol) + (choosing ? m_fieldsTable->columnWidth(ChoiceCol) : 0);
     const QList<int> values{BaseCol, LocalCol, RemoteCol};
     int wanted = 0;
     for (int col : values)
         wanted += qMin(m_fieldsTable->columnWidth(col), 320);
-    const int room = qMax(3 * 80, available - fixed);
-    int used = m_fieldsTable->columnWidth(FieldCol) + (choosing ? m_fieldsTable->columnWidth(ChoiceCol) : 0);
+    const int room = qMax(3 * 80, available - leading - merged);
+    int used = leading;
     for (int col : values) {
         const int natural = qMin(m_fieldsTable->columnWidth(col), 320);
         m_fieldsTable->setColumnWidth(col, wanted <= room ? natural : qMax(80, natural * room / qMax(1, wanted)));
         used += m_fieldsTable->columnWidth(col);
     }
-    // The last visible column (the merged or written value) takes what is left.
-    const int last = !m_fieldsTable->isColumnHidden(MergedCol) ? int(MergedCol) : int(RemoteCol);
-    if (last == MergedCol)
+    // The merged (or written) value, when shown, takes what is left.
+    if (!m_fieldsTable->isColumnHidden(MergedCol))
         m_fieldsTable->setColumnWidth(MergedCol, qMax(merged > 0 ? merged : 120, available - used));
 }
 

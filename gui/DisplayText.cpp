@@ -29,11 +29,23 @@ QString DisplayText::time(const QString &iso)
     // The reader's date and time, to the second (a sync's times differ by seconds): the locale's
     // short formats ("04.12.26 21:53:36", "12/4/26 9:53:36 PM") with the seconds put in.
     const QLocale locale;
-    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
-    if (!timeFormat.contains(QLatin1Char('s')))
-        timeFormat.replace(QStringLiteral("mm"), QStringLiteral("mm:ss"));
     const QDateTime local = t.toLocalTime();
-    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + locale.toString(local.time(), timeFormat);
+    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + locale.toString(local.time(), timeFormatWithSeconds());
+}
+
+QString DisplayText::timeFormatWithSeconds()
+{
+    // Views ask for every cell they paint: worked out once per language the console speaks.
+    static QString localeName;
+    static QString format;
+    const QLocale locale;
+    if (locale.name() != localeName) {
+        localeName = locale.name();
+        format = locale.timeFormat(QLocale::ShortFormat);
+        if (!format.contains(QLatin1Char('s')))
+            format.replace(QStringLiteral("mm"), QStringLiteral("mm:ss"));
+    }
+    return format;
 }
 
 QString DisplayText::age(const QDateTime &then, const QDateTime &now)

@@ -19,8 +19,11 @@ class DisplayText
 public:
     // A state-table time (ISO-8601 UTC text) as a QDateTime; invalid when empty or malformed.
     static QDateTime parseTime(const QString &iso);
-    // "2026-11-23 04:13:38" in local time; the stored text unchanged when it does not parse.
+    // The date and time in the locale's short formats with seconds, in local time ("04.12.26
+    // 21:53:36"); the stored text unchanged when it does not parse.
     static QString time(const QString &iso);
+    // The locale's short time format with the seconds put in ("HH:mm:ss", "h:mm:ss AP").
+    static QString timeFormatWithSeconds();
     // "just now", "5 minutes ago", "3 hours ago", "2 days ago".
     static QString age(const QDateTime &then, const QDateTime &now = QDateTime::currentDateTimeUtc());
     // "850 ms", "12.3 s", "4 min 05 s", "2 h 03 min".

@@ -87,10 +87,8 @@ TrendsView::TrendsView(Workspace *workspace, QWidget *parent) : QWidget(parent),
 
     connect(m_sourceCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrendsView::refresh);
     if (m_workspace) {
-        connect(m_workspace, &Workspace::configChanged, this, [this] {
-            rebuildSourceChoices();
-            refresh();
-        });
+        // The workspace says dataChanged right after configChanged: one read per change.
+        connect(m_workspace, &Workspace::configChanged, this, &TrendsView::rebuildSourceChoices);
         connect(m_workspace, &Workspace::runsChanged, this, &TrendsView::refresh);
         connect(m_workspace, &Workspace::dataChanged, this, &TrendsView::refresh);
     }
@@ -107,9 +105,7 @@ QChartView *TrendsView::makeChart(const QString &title, QChart **chart, QDateTim
     (*chart)->setTitle(title);
     (*chart)->setMargins(QMargins(4, 4, 4, 4));
     (*chart)->setBackgroundRoundness(0);
-    *x = new QDateTimeAxis;
-    // The locale's short date and time: "04.12.26 21:53", "12/4/26 9:53 PM".
-    (*x)->setFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
+    *x = new QDateTimeAxis; // its format follows the runs' time range (redraw())
     (*x)->setTickCount(5);
     *y = new QValueAxis;
     (*y)->setLabelFormat(QStringLiteral("%.0f"));
@@ -217,9 +213,7 @@ void TrendsView::redraw()
     // dates with times within a month, dates beyond.
     const QLocale locale;
     const qint64 span = from.secsTo(to);
-    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
-    if (span < 3600 && !timeFormat.contains(QLatin1Char('s')))
-        timeFormat.replace(QStringLiteral("mm"), QStringLiteral("mm:ss"));
+    const QString timeFormat = span < 3600 ? DisplayText::timeFormatWithSeconds() : locale.timeFormat(QLocale::ShortFormat);
     const QString format = span < 86400 ? timeFormat
                          : span < 31 * 86400 ? locale.dateFormat(QLocale::ShortFormat) + QLatin1Char(' ') + timeFormat
                                              : locale.dateFormat(QLocale::ShortFormat);
