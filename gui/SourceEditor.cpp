@@ -1454,17 +1454,15 @@ QString SourceEditor::schedulePreview() const
         if (relativeKey(p.keyPath, &relative) && relative.startsWith(QStringLiteral("schedule")))
             return tr("Fix the schedule's problems to see what tributaryd serve will do.");
     }
-    // The core's defaults, for the keys the file leaves out.
-    const ScheduleConfig defaults;
-    auto number = [this](const QString &key, double def) {
-        const QJsonValue v = valueAt(m_source, QStringLiteral("schedule.") + key);
-        return v.isDouble() ? v.toDouble() : def;
-    };
-    const qint64 interval = qint64(number(QStringLiteral("interval_seconds"), defaults.intervalSeconds));
-    const qint64 reconcile = qint64(number(QStringLiteral("reconcile_interval_seconds"), defaults.reconcileIntervalSeconds));
-    const double jitter = number(QStringLiteral("jitter_share"), defaults.jitterShare);
-    const QJsonValue missed = valueAt(m_source, QStringLiteral("schedule.reconcile_on_missed_deletes"));
-    const bool onMissed = missed.isBool() ? missed.toBool() : defaults.reconcileOnMissedDeletes;
+    // Read as the core reads it, with its defaults for the keys the file leaves out (its problems,
+    // if any, were said above).
+    QStringList ignored;
+    const ScheduleConfig schedule =
+        ScheduleConfig::fromJson(m_source.value(QStringLiteral("schedule")).toObject(), QStringLiteral("schedule"), &ignored);
+    const qint64 interval = schedule.intervalSeconds;
+    const qint64 reconcile = schedule.reconcileIntervalSeconds;
+    const double jitter = schedule.jitterShare;
+    const bool onMissed = schedule.reconcileOnMissedDeletes;
 
     QStringList parts;
     parts.append(jitter > 0 ? tr("Incremental sync %1 (each wait varied by up to ±%2 %)")

@@ -191,19 +191,8 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     s.maxRunSeconds = int(r.integer(QStringLiteral("max_run_seconds"), s.maxRunSeconds, 0, 7 * 86400));
     s.priority = int(r.integer(QStringLiteral("priority"), 0, -1000, 1000));
     const QJsonObject schedule = r.object(QStringLiteral("schedule"));
-    if (!schedule.isEmpty()) {
-        const ConfigReader sr(schedule, r.key(QStringLiteral("schedule")), errors);
-        s.schedule.intervalSeconds = int(sr.integer(QStringLiteral("interval_seconds"), s.schedule.intervalSeconds, 1, 86400));
-        s.schedule.reconcileIntervalSeconds = int(sr.integer(QStringLiteral("reconcile_interval_seconds"),
-                                                             s.schedule.reconcileIntervalSeconds, 0, 30 * 86400));
-        if (s.schedule.reconcileIntervalSeconds > 0 && s.schedule.reconcileIntervalSeconds < 60)
-            sr.error(QStringLiteral("reconcile_interval_seconds"), Tr::tr("expected 0 (never) or at least 60; got %1")
-                                                                      .arg(s.schedule.reconcileIntervalSeconds));
-        s.schedule.jitterShare = sr.number(QStringLiteral("jitter_share"), s.schedule.jitterShare, 0.0, 0.5);
-        s.schedule.reconcileOnMissedDeletes = sr.boolean(QStringLiteral("reconcile_on_missed_deletes"), s.schedule.reconcileOnMissedDeletes);
-        sr.rejectUnknown({QStringLiteral("interval_seconds"), QStringLiteral("reconcile_interval_seconds"), QStringLiteral("jitter_share"),
-                          QStringLiteral("reconcile_on_missed_deletes")});
-    }
+    if (!schedule.isEmpty())
+        s.schedule = ScheduleConfig::fromJson(schedule, r.key(QStringLiteral("schedule")), errors);
 
     const QJsonObject start = r.object(QStringLiteral("start"));
     if (!start.isEmpty()) {
@@ -277,6 +266,21 @@ QString registered(const QString &secret)
 }
 
 } // namespace
+
+ScheduleConfig ScheduleConfig::fromJson(const QJsonObject &schedule, const QString &path, QStringList *errors)
+{
+    ScheduleConfig c;
+    const ConfigReader sr(schedule, path, errors);
+    c.intervalSeconds = int(sr.integer(QStringLiteral("interval_seconds"), c.intervalSeconds, 1, 86400));
+    c.reconcileIntervalSeconds = int(sr.integer(QStringLiteral("reconcile_interval_seconds"), c.reconcileIntervalSeconds, 0, 30 * 86400));
+    if (c.reconcileIntervalSeconds > 0 && c.reconcileIntervalSeconds < 60)
+        sr.error(QStringLiteral("reconcile_interval_seconds"), Tr::tr("expected 0 (never) or at least 60; got %1").arg(c.reconcileIntervalSeconds));
+    c.jitterShare = sr.number(QStringLiteral("jitter_share"), c.jitterShare, 0.0, 0.5);
+    c.reconcileOnMissedDeletes = sr.boolean(QStringLiteral("reconcile_on_missed_deletes"), c.reconcileOnMissedDeletes);
+    sr.rejectUnknown({QStringLiteral("interval_seconds"), QStringLiteral("reconcile_interval_seconds"), QStringLiteral("jitter_share"),
+                      QStringLiteral("reconcile_on_missed_deletes")});
+    return c;
+}
 
 QStringList ConfigVocabulary::columnTypes()
 {

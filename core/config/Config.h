@@ -114,6 +114,10 @@ struct ScheduleConfig
     // After each sync, compare the records linked with the source's count; when deletes were
     // missed (lost webhooks), reconcile right away instead of at the next reconciliation.
     bool reconcileOnMissedDeletes = true;
+
+    // A source's "schedule" object as the configuration reads it (`path` names it in errors);
+    // the defaults for the keys it leaves out. Editors read it here too, never on their own.
+    static ScheduleConfig fromJson(const QJsonObject &schedule, const QString &path, QStringList *errors);
 };
 
 struct SourceConfig
