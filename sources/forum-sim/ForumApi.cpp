@@ -430,6 +430,11 @@ HttpResponse ForumApi::list(const ForumEntity &entity, const HttpRequest &reques
 
 HttpResponse ForumApi::show(const ForumEntity &entity, qint64 id)
 {
+    return withRecord(entity, id, 200, QByteArray());
+}
+
+HttpResponse ForumApi::withRecord(const ForumEntity &entity, qint64 id, int status, const QByteArray &message)
+{
     QByteArray record;
     bool found = false;
     QString error;
@@ -437,7 +442,7 @@ HttpResponse ForumApi::show(const ForumEntity &entity, qint64 id)
         return serverError(error);
     if (!found)
         return notFound();
-    return HttpResponse::json(200, "{\"data\":" + record + '}');
+    return HttpResponse::json(status, "{" + message + "\"data\":" + record + '}');
 }
 
 HttpResponse ForumApi::create(const ForumEntity &entity, const QJsonObject &body,
@@ -478,14 +483,7 @@ HttpResponse ForumApi::update(const ForumEntity &entity, qint64 id, const QJsonO
 
 HttpResponse ForumApi::changedOrGone(const ForumEntity &entity, qint64 id)
 {
-    QByteArray record;
-    bool found = false;
-    QString error;
-    if (!m_store->fetchJson(entity, id, &record, &found, &error))
-        return serverError(error);
-    if (!found)
-        return notFound();
-    return HttpResponse::json(412, "{\"message\":\"The record changed.\",\"data\":" + record + '}');
+    return withRecord(entity, id, 412, "\"message\":\"The record changed.\",");
 }
 
 void ForumApi::notifyChange(const ForumEntity &entity, qint64 id, Change change, const WriteContext &context)

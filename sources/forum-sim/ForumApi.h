@@ -65,6 +65,8 @@ private:
                        const WriteContext &context);
     // 412 with the current record, or 404 when it is gone: a conditional write that lost.
     HttpResponse changedOrGone(const ForumEntity &entity, qint64 id);
+    // {MESSAGE"data": record} with `status`; 404 when the record is gone, 500 when unreadable.
+    HttpResponse withRecord(const ForumEntity &entity, qint64 id, int status, const QByteArray &message);
     void notifyChange(const ForumEntity &entity, qint64 id, Change change, const WriteContext &context);
     QByteArray originFor(const HttpRequest &request) const;
 
