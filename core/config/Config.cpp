@@ -26,12 +26,14 @@ const QStringList kColumnTypes = {QStringLiteral("string"), QStringLiteral("inte
 const QStringList kPolicies = {QStringLiteral("manual"), QStringLiteral("source-wins"),
                                QStringLiteral("local-wins"), QStringLiteral("newest-wins")};
 const QStringList kDeleteModes = {QStringLiteral("soft"), QStringLiteral("hard"), QStringLiteral("ignore")};
+const QStringList kDirections = {QStringLiteral("in"), QStringLiteral("out"), QStringLiteral("both")};
 const QStringList kEntityKeys = {QStringLiteral("name"), QStringLiteral("table"), QStringLiteral("key"),
                                  QStringLiteral("external_id"), QStringLiteral("columns"),
                                  QStringLiteral("references"), QStringLiteral("match"),
                                  QStringLiteral("defaults"), QStringLiteral("conflict_policy"),
                                  QStringLiteral("updated_column"), QStringLiteral("enabled"), QStringLiteral("delete_mode"),
-                                 QStringLiteral("deleted_column"), QStringLiteral("field_policies")};
+                                 QStringLiteral("deleted_column"), QStringLiteral("field_policies"),
+                                 QStringLiteral("direction"), QStringLiteral("receive")};
 
 // A plain identifier: letters, digits, underscore. Table and column names from the configuration
 // are additionally checked against the real schema before any SQL runs.
@@ -52,11 +54,16 @@ void checkIdentifier(const ConfigReader &r, const QString &k, const QString &val
         r.error(k, Tr::tr("\"%1\" is not a plain SQL identifier (letters, digits, _)").arg(value));
 }
 
-EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QString &sourceType, QStringList *errors)
+EntityConfig parseEntity(const QJsonObject &o, const QString &path, const SourceConfig &source, QStringList *errors)
 {
+    const QString &sourceType = source.type;
     ConfigReader r(o, path, errors);
     EntityConfig e;
     e.options = o;
+    e.direction = r.oneOf(QStringLiteral("direction"), kDirections, source.direction);
+    e.receive = r.oneOf(QStringLiteral("receive"), {QStringLiteral("linked"), QStringLiteral("all")}, QStringLiteral("linked"));
+    if (o.contains(QStringLiteral("receive")) && !e.writes())
+        r.error(QStringLiteral("receive"), Tr::tr("only an entity that writes (\"direction\": \"out\" or \"both\") receives rows"));
     e.name = r.string(QStringLiteral("name"), {}, true);
     e.table = r.string(QStringLiteral("table"), {}, true);
     checkIdentifier(r, QStringLiteral("table"), e.table);
@@ -97,9 +104,11 @@ EntityConfig parseEntity(const QJsonObject &o, const QString &path, const QStrin
             m.type = mr.oneOf(QStringLiteral("type"), kColumnTypes, QStringLiteral("string"));
             m.required = mr.boolean(QStringLiteral("required"), false);
             m.optional = mr.boolean(QStringLiteral("optional"), false);
+            m.write = mr.boolean(QStringLiteral("write"), true);
             if (m.required && m.optional)
                 mr.error(QStringLiteral("optional"), Tr::tr("a column cannot be both \"required\" and \"optional\""));
-            mr.rejectUnknown({QStringLiteral("field"), QStringLiteral("type"), QStringLiteral("required"), QStringLiteral("optional")});
+            mr.rejectUnknown({QStringLiteral("field"), QStringLiteral("type"), QStringLiteral("required"), QStringLiteral("optional"),
+                              QStringLiteral("write")});
         } else {
             cr.error(it.key(), Tr::tr("expected a field name or {\"field\": ..., \"type\": ...}"));
         }
@@ -190,6 +199,10 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     s.maxDeleteShare = r.number(QStringLiteral("max_delete_share"), 0.1, 0.0, 1.0);
     s.maxRunSeconds = int(r.integer(QStringLiteral("max_run_seconds"), s.maxRunSeconds, 0, 7 * 86400));
     s.priority = int(r.integer(QStringLiteral("priority"), 0, -1000, 1000));
+    s.direction = r.oneOf(QStringLiteral("direction"), kDirections, QStringLiteral("in"));
+    const QJsonObject writeBack = r.object(QStringLiteral("write_back"));
+    if (!writeBack.isEmpty())
+        s.writeBack = WriteBackConfig::fromJson(writeBack, r.key(QStringLiteral("write_back")), errors);
     const QJsonObject schedule = r.object(QStringLiteral("schedule"));
     if (!schedule.isEmpty())
         s.schedule = ScheduleConfig::fromJson(schedule, r.key(QStringLiteral("schedule")), errors);
@@ -221,7 +234,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
             errors->append(epath + QStringLiteral(": ") + Tr::tr("expected an object"));
             continue;
         }
-        EntityConfig e = parseEntity(eo, epath, s.type, errors);
+        EntityConfig e = parseEntity(eo, epath, s, errors);
         if (names.contains(e.name))
             errors->append(epath + QStringLiteral(": ") + Tr::tr("entity \"%1\" is declared twice").arg(e.name));
         names.insert(e.name);
@@ -242,7 +255,7 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
     QStringList known = {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("enabled"),
                          QStringLiteral("start"), QStringLiteral("overlap_seconds"), QStringLiteral("max_delete_share"), QStringLiteral("max_run_seconds"),
                          QStringLiteral("priority"), QStringLiteral("schedule"), QStringLiteral("entities"),
-                         QStringLiteral("webhook")};
+                         QStringLiteral("webhook"), QStringLiteral("direction"), QStringLiteral("write_back")};
     if (!s.type.isEmpty())
         known.append(s.type);
     if (o.contains(QStringLiteral("webhook"))) {
@@ -280,6 +293,24 @@ ScheduleConfig ScheduleConfig::fromJson(const QJsonObject &schedule, const QStri
     sr.rejectUnknown({QStringLiteral("interval_seconds"), QStringLiteral("reconcile_interval_seconds"), QStringLiteral("jitter_share"),
                       QStringLiteral("reconcile_on_missed_deletes")});
     return c;
+}
+
+WriteBackConfig WriteBackConfig::fromJson(const QJsonObject &o, const QString &path, QStringList *errors)
+{
+    WriteBackConfig c;
+    const ConfigReader r(o, path, errors);
+    c.backoffSeconds = int(r.integer(QStringLiteral("backoff_seconds"), c.backoffSeconds, 1, 86400));
+    c.maxBackoffSeconds = int(r.integer(QStringLiteral("max_backoff_seconds"), c.maxBackoffSeconds, 1, 7 * 86400));
+    if (c.maxBackoffSeconds < c.backoffSeconds)
+        r.error(QStringLiteral("max_backoff_seconds"), Tr::tr("must be at least backoff_seconds (%1)").arg(c.backoffSeconds));
+    c.maxAgeSeconds = int(r.integer(QStringLiteral("max_age_seconds"), c.maxAgeSeconds, 0, 30 * 86400));
+    r.rejectUnknown({QStringLiteral("backoff_seconds"), QStringLiteral("max_backoff_seconds"), QStringLiteral("max_age_seconds")});
+    return c;
+}
+
+QStringList ConfigVocabulary::directions()
+{
+    return kDirections;
 }
 
 QStringList ConfigVocabulary::columnTypes()
@@ -393,6 +424,15 @@ const EntityConfig *SourceConfig::entity(const QString &entityName) const
             return &e;
     }
     return nullptr;
+}
+
+bool SourceConfig::writes() const
+{
+    for (const EntityConfig &e : entities) {
+        if (e.enabled && e.writes())
+            return true;
+    }
+    return false;
 }
 
 QList<const EntityConfig *> SourceConfig::orderedEntities(QString *error) const

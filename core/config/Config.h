@@ -51,6 +51,9 @@ struct ColumnMapping
     // The source may leave the field out of every record of a page. Otherwise a field that no
     // record of a page carries is a configuration mistake (a wrong name), and the run fails.
     bool optional = false;
+    // Write-back sends the column's value to the source (docs/write-back.md). False for what the
+    // source sets itself and refuses or ignores (created_at, updated_at): "write": false.
+    bool write = true;
 };
 
 // A foreign key: the source field holds an external id of another entity of the same source;
@@ -70,6 +73,7 @@ namespace ConfigVocabulary {
 QStringList columnTypes();      // string, integer, real, boolean, timestamp, json
 QStringList conflictPolicies(); // manual, source-wins, local-wins, newest-wins
 QStringList deleteModes();      // soft, hard, ignore
+QStringList directions();       // in, out, both
 } // namespace ConfigVocabulary
 
 struct EntityConfig
@@ -91,8 +95,18 @@ struct EntityConfig
     QString deleteMode = QStringLiteral("soft");
     QString deletedColumn = QStringLiteral("deleted_at");
     bool enabled = true;
+    // Which way changes flow (docs/write-back.md): "in" (from the source, the default), "out"
+    // (the main database's changes are pushed to the source, nothing is read) or "both". The
+    // source's "direction" unless the entity names its own.
+    QString direction = QStringLiteral("in");
+    // Which rows the entity receives when it writes: "linked" (its own records, and rows the main
+    // application created that no source has) or "all" (also records of other sources: the rows
+    // another source brought are pushed on to this one).
+    QString receive = QStringLiteral("linked");
     QJsonObject options;               // the whole entity object, for the source type's own keys
 
+    bool reads() const { return direction != QLatin1String("out"); }
+    bool writes() const { return direction != QLatin1String("in"); }
     const ColumnMapping *column(const QString &name) const;
     QStringList dependencies() const;  // entities referenced, excluding itself
     QString policyFor(const QString &column) const { return fieldPolicies.value(column, conflictPolicy); }
@@ -120,11 +134,24 @@ struct ScheduleConfig
     static ScheduleConfig fromJson(const QJsonObject &schedule, const QString &path, QStringList *errors);
 };
 
+// How a source's pushes are retried and watched (docs/write-back.md, "write_back").
+struct WriteBackConfig
+{
+    int backoffSeconds = 30;       // first wait after an operation failed for a passing reason
+    int maxBackoffSeconds = 3600;  // the wait doubles up to this
+    // Health says "degraded" while an operation older than this waits (0: never).
+    int maxAgeSeconds = 3600;
+
+    static WriteBackConfig fromJson(const QJsonObject &o, const QString &path, QStringList *errors);
+};
+
 struct SourceConfig
 {
     QString name;
     QString type;                      // registered source type ("rest")
     bool enabled = true;
+    QString direction = QStringLiteral("in"); // the entities' default (EntityConfig::direction)
+    WriteBackConfig writeBack;
     StartConfig start;
     // Incremental runs ask from this many seconds before their cursor (by the source's clock),
     // for writers that commit a change after a later one was already read. Re-read records are
@@ -145,6 +172,8 @@ struct SourceConfig
     QString baseDir;                   // directory of the configuration file (credentials, paths)
 
     const EntityConfig *entity(const QString &name) const;
+    // Whether an enabled entity pushes changes to the source.
+    bool writes() const;
     // Enabled entities, referenced ones before those that reference them. Cycles between
     // different entities are a configuration error reported by Config::validate().
     QList<const EntityConfig *> orderedEntities(QString *error = nullptr) const;

@@ -162,6 +162,56 @@ protected:
     QDateTime m_serverTime;
 };
 
+// One change pushed to a source (write-back, docs/write-back.md). The core builds `record` from
+// the row through the entity's mapping read backwards (column -> field path, references as the
+// referenced records' external ids); the source only sends it.
+struct WriteRequest
+{
+    enum class Op { Create, Update, Delete };
+    Op op = Op::Update;
+    QString entity;
+    QString externalId;      // Update, Delete
+    // Create: every written field; Update: the fields that changed. Shaped like the source's
+    // records (a field "author.email" is {"author": {"email": ...}}).
+    QJsonObject record;
+    // Update, Delete: the record's change field exactly as the source last sent it. A source that
+    // can write conditionally sends it (If-Unmodified-Since) and answers Changed when the record
+    // moved on since. Empty: unconditional.
+    QString unmodifiedSince;
+    // Create: the same key for every attempt of one operation, so that a retry after a crash or a
+    // lost answer creates nothing twice. Empty: none.
+    QString idempotencyKey;
+};
+
+// A write. Answers that say something about the record are outcomes; failures (network after
+// the retries, 401, 5xx, an answer that cannot be read) are the job's error.
+class WriteJob : public SourceJob
+{
+    Q_OBJECT
+public:
+    using SourceJob::SourceJob;
+    enum class Outcome {
+        Done,     // written; record() is the record as the source answered (may be empty)
+        NotFound, // the record does not exist (any more)
+        Changed,  // the condition failed: record() is the current record (empty when not sent)
+        Refused,  // the source will not take it as it is (validation, forbidden): refusal() says why
+    };
+    Outcome outcome() const { return m_outcome; }
+    const QJsonObject &record() const { return m_record; }
+    // The source's reason, with its per-field messages ("email: The email has already been taken.").
+    const QString &refusal() const { return m_refusal; }
+    int status() const { return m_status; }
+    // The source answered a create it had already done (an idempotent replay).
+    bool replayed() const { return m_replayed; }
+
+protected:
+    Outcome m_outcome = Outcome::Done;
+    QJsonObject m_record;
+    QString m_refusal;
+    int m_status = 0;
+    bool m_replayed = false;
+};
+
 // An external system that offers entities page by page. Implementations live in sources/ and are
 // created through SourceRegistry from a SourceConfig; the core knows no concrete source.
 class Source : public QObject
@@ -178,6 +228,24 @@ public:
     virtual RecordJob *fetchRecord(const QString &entity, const QString &externalId) = 0;
     // Formats the source's clock (an HTTP Date) as a cursor value this source's filter accepts.
     virtual QString cursorValueFor(const QString &entity, const QDateTime &sourceTime) const = 0;
+
+    // Write-back. Whether the source can push `op` for `entity`; *why says what is missing when
+    // not (the configuration key to set).
+    virtual bool canWrite(const QString &entity, WriteRequest::Op op, QString *why = nullptr) const
+    {
+        Q_UNUSED(entity);
+        Q_UNUSED(op);
+        if (why)
+            *why = QStringLiteral("this kind of source cannot write");
+        return false;
+    }
+    // The caller starts the returned job (parented to the source) and connects finished() first.
+    // Null when canWrite() is false.
+    virtual WriteJob *write(const WriteRequest &request)
+    {
+        Q_UNUSED(request);
+        return nullptr;
+    }
 
     // The continuation that follows `token` when the source can tell without the answer (page
     // numbers, offsets), so that several pages of a walk can be in flight; empty when it cannot
