@@ -39,6 +39,9 @@ QList<Command> commands()
         {QStringLiteral("quarantine"), QStringLiteral("list|retry"),
          //: A line of 'tributaryd --help' (a line break continues it below): what quarantine does.
          Tr::tr("show the records held back with their reasons, or fetch and apply them again"), quarantineCommand},
+        {QStringLiteral("outbox"), QStringLiteral("list|retry|drop"),
+         //: A line of 'tributaryd --help' (a line break continues it below): what outbox (write-back's queue) does.
+         Tr::tr("the main database's changes waiting to be pushed to their sources; retry or drop them"), outboxCommand},
         {QStringLiteral("cursor"), QStringLiteral("show|set|reset"),
          //: A line of 'tributaryd --help' (a line break continues it below): what cursor does.
          Tr::tr("show where each entity's walks stand; set or reset a cursor by hand"), cursorCommand},

@@ -33,6 +33,7 @@ int verifyCommand(const QStringList &arguments, QTextStream &out, QTextStream &e
 int conflictsCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int historyCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int quarantineCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
+int outboxCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int cursorCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int sourceCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int demoCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);

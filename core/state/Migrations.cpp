@@ -163,6 +163,51 @@ QStringList version8()
     return {QStringLiteral("ALTER TABLE tributary_workers ADD COLUMN plan TEXT")};
 }
 
+// Version 9: write-back (docs/write-back.md). Which sources receive the main application's
+// changes of which table (tributary_outbox_targets, kept from the configuration), and the
+// operations waiting to be pushed (tributary_outbox): one row per source and local row, which
+// the capture triggers insert or bump (version) in the application's own transaction, so that
+// three edits of a row before a push are one operation.
+QStringList version9(const Database &db)
+{
+    QStringList steps{
+        QStringLiteral("CREATE TABLE tributary_outbox_targets (table_name TEXT NOT NULL, source TEXT NOT NULL, entity TEXT NOT NULL, "
+                       "PRIMARY KEY (table_name, source))"),
+        QStringLiteral("CREATE TABLE tributary_outbox (id %1, source TEXT NOT NULL, entity TEXT NOT NULL, table_name TEXT NOT NULL, "
+                       "local_id TEXT NOT NULL, version BIGINT NOT NULL DEFAULT 1, made_at TEXT NOT NULL, changed_at TEXT NOT NULL, "
+                       "state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL DEFAULT '', "
+                       "sent_at TEXT, last_error TEXT, idempotency_key TEXT, "
+                       "UNIQUE (source, table_name, local_id))").arg(db.autoKeyType()),
+        QStringLiteral("CREATE INDEX tributary_outbox_due ON tributary_outbox (source, state, next_attempt_at)"),
+    };
+    if (db.isSqlite())
+        return steps;
+    // Arguments: the table as configured and its key column. SECURITY DEFINER as for the edits.
+    steps.append(QStringLiteral(
+        "CREATE OR REPLACE FUNCTION tributary_capture_out() RETURNS trigger LANGUAGE plpgsql "
+        "SECURITY DEFINER SET search_path FROM CURRENT AS $fn$\n"
+        "DECLARE\n"
+        "    row_id text;\n"
+        "    at text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"');\n"
+        "BEGIN\n"
+        "    IF current_setting('tributary.writer', true) = 'on' THEN\n"
+        "        RETURN NULL;\n"
+        "    END IF;\n"
+        "    IF TG_OP = 'DELETE' THEN\n"
+        "        row_id := to_jsonb(OLD) ->> TG_ARGV[1];\n"
+        "    ELSE\n"
+        "        row_id := to_jsonb(NEW) ->> TG_ARGV[1];\n"
+        "    END IF;\n"
+        "    INSERT INTO tributary_outbox (source, entity, table_name, local_id, made_at, changed_at)\n"
+        "    SELECT t.source, t.entity, t.table_name, row_id, at, at FROM tributary_outbox_targets t WHERE t.table_name = TG_ARGV[0]\n"
+        "    ON CONFLICT (source, table_name, local_id) DO UPDATE SET version = tributary_outbox.version + 1,\n"
+        "        changed_at = EXCLUDED.changed_at, state = 'pending', next_attempt_at = '';\n"
+        "    RETURN NULL;\n"
+        "END\n"
+        "$fn$"));
+    return steps;
+}
+
 } // namespace
 
 bool version(Database &db, int *version, Error *error)
@@ -225,6 +270,8 @@ bool run(Database &db, Error *error)
         steps += version7();
     if (current < 8)
         steps += version8();
+    if (current < 9)
+        steps += version9(db);
     for (const QString &sql : std::as_const(steps)) {
         if (!db.exec(sql, error)) {
             db.rollback();

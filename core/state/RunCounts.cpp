@@ -16,18 +16,26 @@ EntityCounts &EntityCounts::operator+=(const EntityCounts &o)
     deleted += o.deleted;
     restored += o.restored;
     retries += o.retries;
+    pushed += o.pushed;
+    refused += o.refused;
     return *this;
 }
 
 QJsonObject EntityCounts::toJson() const
 {
-    return {{QStringLiteral("fetched"), fetched},       {QStringLiteral("skipped"), skipped},
+    QJsonObject o{{QStringLiteral("fetched"), fetched},       {QStringLiteral("skipped"), skipped},
             {QStringLiteral("inserted"), inserted},     {QStringLiteral("linked"), linked},
             {QStringLiteral("updated"), updated},       {QStringLiteral("unchanged"), unchanged},
             {QStringLiteral("pending"), pending},       {QStringLiteral("quarantined"), quarantined},
             {QStringLiteral("conflicts"), conflicts},   {QStringLiteral("retries"), retries},
             {QStringLiteral("deleted"), deleted},       {QStringLiteral("restored"), restored},
             {QStringLiteral("total"), total}};
+    // Only for runs that pushed: the history of a read-only source reads as before.
+    if (pushed || refused) {
+        o.insert(QStringLiteral("pushed"), pushed);
+        o.insert(QStringLiteral("refused"), refused);
+    }
+    return o;
 }
 
 EntityCounts EntityCounts::fromJson(const QJsonObject &o)
@@ -46,6 +54,8 @@ EntityCounts EntityCounts::fromJson(const QJsonObject &o)
     c.retries = get("retries");
     c.deleted = get("deleted");
     c.restored = get("restored");
+    c.pushed = get("pushed");
+    c.refused = get("refused");
     c.total = o.contains(QStringLiteral("total")) ? get("total") : -1;
     return c;
 }

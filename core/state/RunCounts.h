@@ -21,6 +21,8 @@ struct EntityCounts
     qint64 deleted = 0;     // rows deleted (or soft-deleted) because their record is gone at the source
     qint64 restored = 0;    // deleted rows whose record came back
     qint64 retries = 0;     // transient request failures retried
+    qint64 pushed = 0;      // write-back: changes of the main database the source acknowledged
+    qint64 refused = 0;     // write-back: changes the source refused (kept in the outbox, refused)
     qint64 total = -1;      // records the source announced, when it does
 
     EntityCounts &operator+=(const EntityCounts &o);

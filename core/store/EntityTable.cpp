@@ -272,29 +272,6 @@ bool EntityTable::ensureEditCapture(const QStringList &synced, QString *refused,
     m_captureColumns.removeDuplicates();
     m_captureColumns.sort();
     const QStringList wanted = editTriggerNames(m_captureColumns);
-    auto installed = [&](QStringList *names) {
-        names->clear();
-        QSqlQuery q;
-        const QString sql = m_db.isSqlite()
-            ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'tributary\\_edit\\_%' ESCAPE '\\'")
-            : QStringLiteral("SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname LIKE 'tributary\\_edit\\_%' ESCAPE '\\'");
-        if (!m_db.run(q, sql, {m_db.isSqlite() ? m_entity.table : m_db.quote(m_entity.table)}, error))
-            return false;
-        while (q.next())
-            names->append(q.value(0).toString());
-        names->sort();
-        return true;
-    };
-    QStringList names;
-    QStringList sortedWanted = wanted;
-    sortedWanted.sort();
-    if (!installed(&names))
-        return false;
-    if (names == sortedWanted) {
-        m_capturesEdits = true;
-        return true;
-    }
-    auto literal = [](const QString &text) { return QStringLiteral("'") + QString(text).replace(QLatin1Char('\''), QStringLiteral("''")) + QStringLiteral("'"); };
     const QString table = m_db.quote(m_entity.table);
     QStringList statements;
     if (m_db.isSqlite()) {
@@ -305,11 +282,11 @@ bool EntityTable::ensureEditCapture(const QStringList &synced, QString *refused,
             changed.append(QStringLiteral("OLD.%1 IS NOT NEW.%1").arg(column));
             // A BLOB cannot be held in JSON: its hex stands for it (json_object would fail the
             // application's statement otherwise).
-            pairs.append(QStringLiteral("%1, CASE WHEN typeof(OLD.%2) = 'blob' THEN hex(OLD.%2) ELSE OLD.%2 END").arg(literal(c), column));
+            pairs.append(QStringLiteral("%1, CASE WHEN typeof(OLD.%2) = 'blob' THEN hex(OLD.%2) ELSE OLD.%2 END").arg(sqlLiteral(c), column));
         }
         const QString capture = QStringLiteral("INSERT OR IGNORE INTO tributary_edits (table_name, local_id, base, edited_at) "
                                                "VALUES (%1, CAST(OLD.%2 AS TEXT), json_object(%3), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
-                                    .arg(literal(m_entity.table), m_db.quote(m_entity.key), pairs.join(QStringLiteral(", ")));
+                                    .arg(sqlLiteral(m_entity.table), m_db.quote(m_entity.key), pairs.join(QStringLiteral(", ")));
         statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER UPDATE OF %2 ON %3 FOR EACH ROW "
                                          "WHEN NOT EXISTS (SELECT 1 FROM tributary_writer) AND (%4) BEGIN %5; END")
                               .arg(m_db.quote(wanted.at(0)), columns.join(QStringLiteral(", ")), table, changed.join(QStringLiteral(" OR ")), capture));
@@ -319,11 +296,101 @@ bool EntityTable::ensureEditCapture(const QStringList &synced, QString *refused,
     } else {
         const QString columns = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m_captureColumns)).toJson(QJsonDocument::Compact));
         statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER UPDATE OR DELETE ON %2 FOR EACH ROW EXECUTE FUNCTION tributary_capture_edit(%3, %4, %5)")
-                              .arg(m_db.quote(wanted.at(0)), table, literal(m_entity.table), literal(m_entity.key), literal(columns)));
+                              .arg(m_db.quote(wanted.at(0)), table, sqlLiteral(m_entity.table), sqlLiteral(m_entity.key), sqlLiteral(columns)));
     }
+    bool installed = false;
+    if (!replaceTriggers(QStringLiteral("tributary\\_edit\\_%"), wanted, statements, &installed, refused, error))
+        return false;
+    m_capturesEdits = installed;
+    return true;
+}
+
+QStringList EntityTable::outboxTriggerNames(const QStringList &columns) const
+{
+    const QByteArray definition = (m_entity.table + QChar(0x1f) + m_entity.key + QChar(0x1f) + columns.join(QChar(0x1f))).toUtf8();
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(definition, QCryptographicHash::Sha1).toHex().left(12));
+    if (m_db.isSqlite())
+        return {QStringLiteral("tributary_out_i_") + hash, QStringLiteral("tributary_out_u_") + hash, QStringLiteral("tributary_out_d_") + hash};
+    return {QStringLiteral("tributary_out_") + hash};
+}
+
+bool EntityTable::ensureOutboxCapture(const QStringList &watched, QString *refused, Error *error)
+{
+    QStringList columns = watched;
+    columns.removeDuplicates();
+    columns.sort();
+    const QStringList wanted = columns.isEmpty() ? QStringList() : outboxTriggerNames(columns);
+    QStringList statements;
+    if (!columns.isEmpty()) {
+        const QString table = m_db.quote(m_entity.table);
+        QStringList quoted;
+        for (const QString &c : std::as_const(columns))
+            quoted.append(m_db.quote(c));
+        if (m_db.isSqlite()) {
+            // One operation per target source and row: a later change bumps its version, so that a
+            // push that read the row before it does not take the operation for done.
+            // "WHERE ... AND true" keeps SQLite from reading ON CONFLICT as a join's constraint.
+            auto enqueue = [&](const QString &row) {
+                return QStringLiteral("INSERT INTO tributary_outbox (source, entity, table_name, local_id, made_at, changed_at) "
+                                      "SELECT source, entity, table_name, CAST(%1.%2 AS TEXT), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                                      "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM tributary_outbox_targets WHERE table_name = %3 AND true "
+                                      "ON CONFLICT (source, table_name, local_id) DO UPDATE SET version = version + 1, "
+                                      "changed_at = excluded.changed_at, state = 'pending', next_attempt_at = ''")
+                    .arg(row, m_db.quote(m_entity.key), sqlLiteral(m_entity.table));
+            };
+            const QString when = QStringLiteral("WHEN NOT EXISTS (SELECT 1 FROM tributary_writer)");
+            statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER INSERT ON %2 FOR EACH ROW %3 BEGIN %4; END")
+                                  .arg(m_db.quote(wanted.at(0)), table, when, enqueue(QStringLiteral("NEW"))));
+            statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER UPDATE OF %2 ON %3 FOR EACH ROW %4 BEGIN %5; END")
+                                  .arg(m_db.quote(wanted.at(1)), quoted.join(QStringLiteral(", ")), table, when, enqueue(QStringLiteral("NEW"))));
+            statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER DELETE ON %2 FOR EACH ROW %3 BEGIN %4; END")
+                                  .arg(m_db.quote(wanted.at(2)), table, when, enqueue(QStringLiteral("OLD"))));
+        } else {
+            statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER INSERT OR UPDATE OF %2 OR DELETE ON %3 FOR EACH ROW "
+                                             "EXECUTE FUNCTION tributary_capture_out(%4, %5)")
+                                  .arg(m_db.quote(wanted.at(0)), quoted.join(QStringLiteral(", ")), table, sqlLiteral(m_entity.table),
+                                       sqlLiteral(m_entity.key)));
+        }
+    }
+    bool installed = false;
+    return replaceTriggers(QStringLiteral("tributary\\_out\\_%"), wanted, statements, &installed, refused, error);
+}
+
+QString EntityTable::sqlLiteral(const QString &text)
+{
+    return QStringLiteral("'") + QString(text).replace(QLatin1Char('\''), QStringLiteral("''")) + QStringLiteral("'");
+}
+
+bool EntityTable::replaceTriggers(const QString &pattern, const QStringList &wanted, const QStringList &statements, bool *installed,
+                                  QString *refused, Error *error)
+{
+    *installed = false;
+    auto present = [&](QStringList *names) {
+        names->clear();
+        QSqlQuery q;
+        const QString sql = m_db.isSqlite()
+            ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE ? ESCAPE '\\'")
+            : QStringLiteral("SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname LIKE ? ESCAPE '\\'");
+        if (!m_db.run(q, sql, {m_db.isSqlite() ? m_entity.table : m_db.quote(m_entity.table), pattern}, error))
+            return false;
+        while (q.next())
+            names->append(q.value(0).toString());
+        names->sort();
+        return true;
+    };
+    QStringList names;
+    QStringList sortedWanted = wanted;
+    sortedWanted.sort();
+    if (!present(&names))
+        return false;
+    if (names == sortedWanted) {
+        *installed = true;
+        return true;
+    }
+    const QString table = m_db.quote(m_entity.table);
     bool refusedHere = false;
     const bool ok = schemaWork([&] {
-        if (!installed(&names)) // another process may have done it while this one waited
+        if (!present(&names)) // another process may have done it while this one waited
             return false;
         if (names == sortedWanted)
             return true;
@@ -344,11 +411,12 @@ bool EntityTable::ensureEditCapture(const QStringList &synced, QString *refused,
             if (!m_db.exec(sql, error))
                 return refusal();
         }
-        qCInfo(lcApplier).noquote() << QStringLiteral("capturing the main application's edits of %1 (triggers %2)").arg(m_entity.table, wanted.join(QStringLiteral(", ")));
+        qCInfo(lcApplier).noquote() << (wanted.isEmpty() ? QStringLiteral("removed triggers %1 from %2").arg(names.join(QStringLiteral(", ")), m_entity.table)
+                                                         : QStringLiteral("installed triggers %1 on %2").arg(wanted.join(QStringLiteral(", ")), m_entity.table));
         return true;
     }, error);
     if (ok) {
-        m_capturesEdits = true;
+        *installed = true;
         return true;
     }
     if (!refusedHere)

@@ -55,12 +55,24 @@ public:
     // The names of the triggers for these columns; anything else named tributary_edit_* on the
     // table is an older version of them.
     QStringList editTriggerNames(const QStringList &columns) const;
+    // The triggers that put the main application's inserts, updates (of `columns`) and deletes of
+    // this table in the write-back outbox (tributary_outbox) for every source that
+    // tributary_outbox_targets names for it (docs/write-back.md). Empty `columns`: removes them.
+    // A database that refuses them is not an error here: *refused says why.
+    bool ensureOutboxCapture(const QStringList &columns, QString *refused, Error *error);
+    QStringList outboxTriggerNames(const QStringList &columns) const;
     // Any columns of one row (checked names: the configuration's), without a lock.
     bool readValues(const QString &localId, const QStringList &columns, QVariantMap *row, bool *exists, Error *error);
 
 private:
     // `work` in a transaction of its own, holding the lock every process takes for schema changes.
     bool schemaWork(const std::function<bool()> &work, Error *error);
+    // Makes the table's triggers whose names match `pattern` (LIKE, with \ escaping) exactly
+    // `wanted`, created by `statements`, under the schema lock. *installed: they are now;
+    // *refused: the database refused (PostgreSQL: not the table's owner).
+    bool replaceTriggers(const QString &pattern, const QStringList &wanted, const QStringList &statements, bool *installed,
+                         QString *refused, Error *error);
+    static QString sqlLiteral(const QString &text);
     bool run(const QString &sql, const QVariantList &binds, QSqlQuery **q, Error *error);
 
     Database &m_db;

@@ -303,13 +303,19 @@ QVariant EngineFixture::localInsert(const QString &table, const QVariantMap &val
     for (int i = 0; i < values.size(); ++i)
         marks.append(QStringLiteral("?"));
     QSqlQuery q(app());
-    q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, values.keys().join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    // PostgreSQL's driver answers lastInsertId() with an OID, not the key: the key is returned.
+    const bool returning = !m_db->isSqlite();
+    q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
+                  .arg(table, values.keys().join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
+                       returning ? QStringLiteral(" RETURNING id") : QString()));
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
         qWarning("localInsert %s: %s", qPrintable(table), qPrintable(q.lastError().text()));
         return {};
     }
+    if (returning)
+        return q.next() ? QVariant(q.value(0).toString()) : QVariant();
     return q.lastInsertId();
 }
 

@@ -142,6 +142,38 @@ private:
     QTimer m_timer;
 };
 
+class FakeWriteJob : public WriteJob
+{
+    Q_OBJECT
+public:
+    FakeWriteJob(FakeSource *source, const WriteRequest &request) : WriteJob(source), m_source(source), m_request(request)
+    {
+        m_timer.setSingleShot(true);
+        connect(&m_timer, &QTimer::timeout, this, &FakeWriteJob::answer);
+    }
+
+    void start() override { m_timer.start(m_source ? m_source->delayMs() : 0); }
+    void abort() override
+    {
+        m_timer.stop();
+        finish(Error(Error::Code::Aborted, QStringLiteral("aborted")));
+    }
+
+private:
+    void answer()
+    {
+        if (!m_source) {
+            finish(Error(Error::Code::Network, QStringLiteral("the source is gone")));
+            return;
+        }
+        finish(m_source->answerWrite(m_request, &m_outcome, &m_record, &m_refusal, &m_replayed));
+    }
+
+    QPointer<FakeSource> m_source;
+    WriteRequest m_request;
+    QTimer m_timer;
+};
+
 FakeSource::FakeSource(const QString &name, QObject *parent)
     : Source(parent), m_name(name), m_now(QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC))
 {
@@ -521,6 +553,114 @@ RecordJob *FakeSource::fetchRecord(const QString &entity, const QString &externa
     return new FakeRecordJob(this, entity, externalId, m_hangingRecords.contains(entity + QLatin1Char('/') + externalId));
 }
 
+// --- Writes ---
+
+bool FakeSource::canWrite(const QString &, WriteRequest::Op, QString *why) const
+{
+    if (!m_writable && why)
+        *why = QStringLiteral("the fake source is read-only (setWritable)");
+    return m_writable;
+}
+
+WriteJob *FakeSource::write(const WriteRequest &request)
+{
+    return m_writable ? new FakeWriteJob(this, request) : nullptr;
+}
+
+void FakeSource::refuseWrites(const QString &entity, const QString &field, const QJsonValue &value, const QString &message)
+{
+    m_refusals.append({entity, field, message, value});
+}
+
+void FakeSource::failWrite(int nth, Error::Code code, bool beforeApplying)
+{
+    WriteFault f;
+    f.remaining = nth;
+    f.code = code;
+    f.beforeApplying = beforeApplying;
+    m_writeFaults.append(f);
+}
+
+void FakeSource::beforeWrite(int nth, std::function<void()> action)
+{
+    WriteFault f;
+    f.remaining = nth;
+    f.action = std::move(action);
+    m_writeFaults.append(f);
+}
+
+Error FakeSource::answerWrite(const WriteRequest &request, WriteJob::Outcome *outcome, QJsonObject *record, QString *refusal, bool *replayed)
+{
+    m_writes.append(request);
+    Error fault;
+    bool faultFirst = false;
+    for (auto it = m_writeFaults.begin(); it != m_writeFaults.end();) {
+        if (--it->remaining > 0) {
+            ++it;
+            continue;
+        }
+        if (it->action)
+            it->action();
+        else {
+            fault = Error(it->code, QStringLiteral("scripted failure of a write"));
+            faultFirst = it->beforeApplying;
+        }
+        it = m_writeFaults.erase(it);
+    }
+    if (fault && faultFirst)
+        return fault;
+    auto &records = m_records[request.entity];
+    for (const Refusal &r : std::as_const(m_refusals)) {
+        const QJsonObject current = records.value(request.externalId);
+        const QJsonValue v = request.record.contains(r.field) ? request.record.value(r.field) : current.value(r.field);
+        if (r.entity == request.entity && v == r.value) {
+            *outcome = WriteJob::Outcome::Refused;
+            *refusal = r.message;
+            return fault;
+        }
+    }
+    if (request.op == WriteRequest::Op::Create) {
+        if (!request.idempotencyKey.isEmpty() && m_idempotent.contains(request.idempotencyKey)) {
+            *record = m_idempotent.value(request.idempotencyKey);
+            *replayed = true;
+            *outcome = WriteJob::Outcome::Done;
+            return fault;
+        }
+        qint64 next = 1;
+        for (auto it = records.constBegin(); it != records.constEnd(); ++it)
+            next = qMax(next, it.key().toLongLong() + 1);
+        QJsonObject created = request.record;
+        created.insert(kId, next);
+        *record = stamped(request.entity, created);
+        if (!request.idempotencyKey.isEmpty())
+            m_idempotent.insert(request.idempotencyKey, *record);
+        *outcome = WriteJob::Outcome::Done;
+        return fault;
+    }
+    auto it = records.find(request.externalId);
+    if (it == records.end()) {
+        *outcome = WriteJob::Outcome::NotFound;
+        return fault;
+    }
+    if (!request.unmodifiedSince.isEmpty() && it->value(kUpdatedAt).toString() != request.unmodifiedSince) {
+        *outcome = WriteJob::Outcome::Changed;
+        *record = *it;
+        return fault;
+    }
+    if (request.op == WriteRequest::Op::Delete) {
+        tick();
+        records.erase(it);
+        *outcome = WriteJob::Outcome::Done;
+        return fault;
+    }
+    for (auto f = request.record.constBegin(); f != request.record.constEnd(); ++f)
+        it->insert(f.key(), f.value());
+    it->insert(kUpdatedAt, tick());
+    *record = *it;
+    *outcome = WriteJob::Outcome::Done;
+    return fault;
+}
+
 // --- Faults and counters ---
 
 void FakeSource::failPage(const QString &entity, int nth, Error::Code code)
@@ -582,6 +722,8 @@ void FakeSource::clearFaults()
     m_recordFailures.clear();
     m_notFound.clear();
     m_hangingRecords.clear();
+    m_writeFaults.clear();
+    m_refusals.clear();
     m_delayMs = 0;
 }
 
@@ -601,6 +743,7 @@ void FakeSource::resetCounters()
     m_recordFetches.clear();
     m_since.clear();
     m_requests.clear();
+    m_writes.clear();
 }
 
 } // namespace Tributary::Test

@@ -47,6 +47,24 @@ public:
     QString cursorValueFor(const QString &entity, const QDateTime &sourceTime) const override;
     QString predictToken(const PageRequest &request, const QString &token) const override;
     int pageConcurrency(const QString &entity) const override;
+    bool canWrite(const QString &entity, WriteRequest::Op op, QString *why = nullptr) const override;
+    WriteJob *write(const WriteRequest &request) override;
+
+    // --- Writes (write-back), as forum-api.md's writer contract: creates get the next id and the
+    // clock, with Idempotency-Key replays; updates and deletes honour unmodifiedSince (Changed
+    // with the current record); an unknown id is NotFound.
+    void setWritable(bool on) { m_writable = on; }
+    // Every write of `entity` whose record has `field` equal to `value` is refused with `message`
+    // (a 422), until clearFaults().
+    void refuseWrites(const QString &entity, const QString &field, const QJsonValue &value, const QString &message);
+    // The nth write from now on fails with `code` after it was applied (the answer is lost), or
+    // before it reaches the source with `beforeApplying`.
+    void failWrite(int nth, Error::Code code = Error::Code::Network, bool beforeApplying = false);
+    // Runs `action` just before the nth write from now on is applied: for changes at the source
+    // between the engine's read and its write.
+    void beforeWrite(int nth, std::function<void()> action);
+    // Every write answered so far (since resetCounters()), as asked.
+    QList<WriteRequest> writes() const { return m_writes; }
 
     // --- Settings (per entity, or every entity when the name is empty) ---
     EntitySettings &settings(const QString &entity);
@@ -131,6 +149,9 @@ public:
 private:
     friend class FakePageJob;
     friend class FakeRecordJob;
+    friend class FakeWriteJob;
+    // Applies a write as the server would; fills the job's outcome. Error: a scripted failure.
+    Error answerWrite(const WriteRequest &request, WriteJob::Outcome *outcome, QJsonObject *record, QString *refusal, bool *replayed);
     struct PageFault
     {
         enum class Kind { Fail, Hang, End, Action };
@@ -168,6 +189,24 @@ private:
     QHash<QString, int> m_recordFetches;
     QHash<QString, QStringList> m_since;
     QHash<QString, QList<PageRequest>> m_requests;
+
+    bool m_writable = false;
+    struct WriteFault
+    {
+        int remaining = 0;
+        Error::Code code = Error::Code::Network;
+        bool beforeApplying = false;
+        std::function<void()> action;
+    };
+    QList<WriteFault> m_writeFaults;
+    struct Refusal
+    {
+        QString entity, field, message;
+        QJsonValue value;
+    };
+    QList<Refusal> m_refusals;
+    QHash<QString, QJsonObject> m_idempotent; // key -> the record the first create answered
+    QList<WriteRequest> m_writes;
 };
 
 } // namespace Tributary::Test

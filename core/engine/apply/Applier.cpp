@@ -3,6 +3,7 @@
 #include "engine/apply/PageMapping.h"
 
 #include "state/EntityCatalog.h"
+#include "state/Outbox.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
 #include "util/Logging.h"
@@ -33,6 +34,8 @@ bool Applier::prepare(Error *error)
         if (e.enabled && (!m_ctx.table(e).ensureMatchIndex(error) || !ensureEditCapture(e, error)))
             return false;
     }
+    if (!ensureOutboxCapture(error))
+        return false;
     m_ctx.stampNow();
     // Remember where each entity's rows live, so that this source can be detached or purged even
     // after it is removed from the configuration, and so that other sources find rows they share.
@@ -53,6 +56,50 @@ bool Applier::prepare(Error *error)
     }
     m_ctx.links.setCurrentScan(scan);
     return loadStartBoundaries(error) && m_parked.load(error);
+}
+
+bool Applier::ensureOutboxCapture(Error *error)
+{
+    if (m_ctx.db.isThrowaway())
+        return true; // a dry run pushes nothing
+    QList<Outbox::Target> targets;
+    QHash<QString, QStringList> watched; // table -> the columns whose changes are pushed
+    QSet<QString> claimed;               // (table, source): one entity of a source per table
+    for (const SourceConfig &s : m_ctx.config.sources) {
+        for (const EntityConfig &e : s.entities) {
+            if (!e.enabled || !e.writes() || claimed.contains(e.table + QChar(0x1f) + s.name))
+                continue;
+            claimed.insert(e.table + QChar(0x1f) + s.name);
+            targets.append({e.table, s.name, e.name});
+            QStringList &columns = watched[e.table];
+            for (const ColumnMapping &c : e.columns)
+                columns.append(c.column);
+            for (const ReferenceMapping &r : e.references)
+                columns.append(r.column);
+            if (m_ctx.db.columns(e.table).contains(e.deletedColumn))
+                columns.append(e.deletedColumn);
+        }
+    }
+    int dropped = 0;
+    if (!Outbox(m_ctx.db).setTargets(targets, &dropped, error))
+        return false;
+    if (dropped > 0)
+        qCInfo(lcApplier).noquote() << Tr::tr("dropped %n outbox operation(s) of sources or tables that no longer write back", nullptr, dropped);
+    for (const EntityConfig &e : m_ctx.source.entities) {
+        if (!e.enabled)
+            continue;
+        QString refused;
+        if (!m_ctx.table(e).ensureOutboxCapture(watched.value(e.table), &refused, error))
+            return false;
+        if (!refused.isEmpty() && e.writes()) {
+            *error = Error(Error::Code::Config,
+                           Tr::tr("source %1, entity %2: write-back needs triggers on table %3 and the main database refused them "
+                                  "(the role must own the table or hold the TRIGGER privilege)").arg(m_ctx.source.name, e.name, e.table),
+                           refused);
+            return false;
+        }
+    }
+    return true;
 }
 
 bool Applier::ensureEditCapture(const EntityConfig &entity, Error *error)
@@ -267,6 +314,70 @@ bool Applier::applyRecords(const EntityConfig &entity, const QJsonArray &records
     }
     m_ctx.counts = savedCounts;
     return false;
+}
+
+bool Applier::applyPushed(const EntityConfig &entity, const Pushed &pushed, Error *error)
+{
+    const QJsonArray answer = pushed.answer.isEmpty() ? QJsonArray() : QJsonArray{pushed.answer};
+    if (!answer.isEmpty()) {
+        if (const Error wrong = m_ctx.mapper(entity).checkFieldsPresent(answer, m_ctx.source.name)) {
+            *error = wrong;
+            return false;
+        }
+    }
+    const auto savedCounts = m_ctx.counts;
+    EntityTable &table = m_ctx.table(entity);
+    const QByteArray base = rowJson(pushed.base);
+    const bool ok = inTransaction([&] {
+        QList<LinkStore::OtherLink> others;
+        if (!m_ctx.links.othersOnRow(entity.table, pushed.localId, &others, error))
+            return false;
+        // A row only this source links keeps its base in tributary_edits (docs/decisions/0024);
+        // a shared row keeps one per link.
+        const bool ownBase = !others.isEmpty() || !table.capturesEdits();
+        if (pushed.created) {
+            if (!others.isEmpty()) {
+                RecordPlan plan;
+                plan.entity = &entity;
+                plan.matchedId = pushed.localId;
+                plan.row = pushed.base;
+                if (!m_writer.giveBasesOnRow(plan, error))
+                    return false;
+            }
+            if (!m_ctx.links.insert(entity.name, pushed.externalId, pushed.localId, QStringLiteral("pushed"), QStringLiteral(""),
+                                    ownBase ? base : QByteArray(), error))
+                return false;
+            m_ctx.newlyLinked.append({entity.name, pushed.externalId});
+        } else {
+            LinkStore::Link link = m_ctx.links.find(entity.name, pushed.externalId, error);
+            if (error->isError() || !m_ctx.links.readBase(entity.name, pushed.externalId, &link, error))
+                return false;
+            if (link.hasOwnBase() && !m_ctx.links.update(entity.name, pushed.externalId, link.hash, base, error))
+                return false;
+        }
+        if (!ownBase && !m_ctx.edits.put(entity.table, pushed.localId, base, m_ctx.now, error))
+            return false;
+        if (!m_ctx.logChange(entity, pushed.localId, pushed.externalId, pushed.op, error, pushed.fields, pushed.values))
+            return false;
+        return answer.isEmpty() || applyAll(entity, answer, true, error);
+    }, error);
+    if (ok) {
+        afterCarefulCommit();
+        return true;
+    }
+    m_ctx.counts = savedCounts;
+    return false;
+}
+
+bool Applier::applyPushedDelete(const EntityConfig &entity, const QString &localId, const QString &externalId, bool rowKept, Error *error)
+{
+    return inTransaction([&] {
+        if (!m_ctx.logChange(entity, localId, externalId, QStringLiteral("push-delete"), error))
+            return false;
+        if (rowKept)
+            return m_ctx.links.setDeleted(entity.name, externalId, m_ctx.now, error);
+        return m_ctx.links.remove(entity.name, externalId, error) && m_ctx.edits.remove(entity.table, localId, error);
+    }, error);
 }
 
 bool Applier::applyAll(const EntityConfig &entity, const QJsonArray &records, bool careful, Error *error)

@@ -50,6 +50,31 @@ public:
     // moving any cursor.
     bool applyRecords(const EntityConfig &entity, const QJsonArray &records, Error *error, Admit admit = Admit::FromStart);
 
+    // Write-back (docs/write-back.md). The source acknowledged a push of the row `localId`: in
+    // one transaction, a create links the row to `externalId` (origin "pushed"), the base
+    // becomes `base` (what the source now holds, in local form: the values the push sent over
+    // the base before it), the change log gets `op` with the fields sent, and `answer` (the
+    // record as the source answered, when it sent one) is applied like any fetched record, so
+    // the row takes what the source set itself (ids, times) and the next poll finds the record
+    // unchanged: no echo.
+    struct Pushed
+    {
+        QString localId;
+        QString externalId;
+        bool created = false;
+        QVariantMap base;
+        QStringList fields;    // the columns sent
+        QJsonObject values;    // what was sent, for the change log
+        QString op;            // "push-create", "push-update"
+        QJsonObject answer;
+    };
+    bool applyPushed(const EntityConfig &entity, const Pushed &pushed, Error *error);
+    // A delete the source acknowledged (or a record it no longer has): the link is forgotten
+    // (its row is gone) or marked deleted (the row is kept, soft-deleted), with a change log line.
+    bool applyPushedDelete(const EntityConfig &entity, const QString &localId, const QString &externalId, bool rowKept, Error *error);
+    // The links, tables, edits and conflicts the applier works with (write-back reads them).
+    ApplyContext &context() { return m_ctx; }
+
     // A full walk of `entity` read everything: its continuation is cleared, and when the source
     // can filter by change time and the entity has no incremental cursor yet, the incremental walk
     // starts from `incrementalValue` (the source's clock when the full walk began), in one
@@ -106,6 +131,10 @@ private:
     bool applyAll(const EntityConfig &entity, const QJsonArray &records, bool careful, Error *error);
     // The triggers of docs/decisions/0024 on the entity's table (EntityTable::ensureEditCapture).
     bool ensureEditCapture(const EntityConfig &entity, Error *error);
+    // Write-back: which sources receive which table's changes (tributary_outbox_targets, from
+    // the whole configuration) and the triggers that queue them on this source's tables; the
+    // triggers go when no entity writes the table any more.
+    bool ensureOutboxCapture(Error *error);
     bool applyRaw(const EntityConfig &entity, const QJsonObject &raw, Error *error, MappedRecord *premapped = nullptr);
     // PostgreSQL: the match-key locks of the page's new records, taken up front in one order
     // (Database::lockKeys). Taken record by record, in each source's own order, two runs sharing

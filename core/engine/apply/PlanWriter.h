@@ -16,6 +16,9 @@ public:
     PlanWriter(ApplyContext &context, ParkedRecords &parked) : m_ctx(context), m_parked(parked) {}
 
     bool execute(const RecordPlan &plan, Error *error);
+    // A row this source now links that other sources link too: their links without a base of
+    // their own get one (plan.entity, plan.matchedId and plan.row are read).
+    bool giveBasesOnRow(const RecordPlan &plan, Error *error);
 
 private:
     bool restore(const RecordPlan &plan, Error *error);
@@ -26,7 +29,6 @@ private:
     // After an update or local delete of a link without a base of its own: tributary_edits says
     // what the base now is.
     bool keepDerivedBase(const RecordPlan &plan, Error *error);
-    bool giveBasesOnRow(const RecordPlan &plan, Error *error);
     bool recordConflict(const RecordPlan &plan, const QString &kind, const QStringList &fields, const QJsonObject &base,
                         const QJsonObject &local, const QJsonObject &remote, const QString &resolution, const QJsonObject &localBy,
                         Error *error);

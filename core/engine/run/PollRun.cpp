@@ -2,6 +2,8 @@
 
 #include "engine/apply/Applier.h"
 #include "engine/run/DeleteCheck.h"
+#include "engine/push/PushJob.h"
+#include "state/Outbox.h"
 #include "util/Tr.h"
 
 namespace Tributary {
@@ -9,7 +11,49 @@ namespace Tributary {
 void PollRun::begin()
 {
     m_todo = m_entities;
-    nextEntity();
+    if (m_source.writes())
+        push();
+    else
+        nextEntity();
+}
+
+void PollRun::push()
+{
+    auto *job = new PushJob(m_db, *m_applier, m_impl, m_source);
+    runJob(job, [this](const Error &error) {
+        // What was pushed counts with each entity's walk; an "out" entity has no walk, its counts
+        // are taken here.
+        const QStringList pushedTo = m_applier->counts().keys();
+        for (const QString &entity : pushedTo) {
+            if (m_result.entityOrder.contains(entity))
+                continue;
+            m_result.entityOrder.append(entity);
+            entityDone(entity);
+        }
+        if (error) {
+            finish(error);
+            return;
+        }
+        // A create the source may have made but never answered: its record would be read as a
+        // new one and inserted beside the row it came from. Nothing is read until it is answered.
+        const Result<QList<OutboxOperation>> doubtful = Outbox(m_db).inDoubt(m_source.name);
+        if (!doubtful) {
+            finish(doubtful.error());
+            return;
+        }
+        if (!doubtful->isEmpty()) {
+            QStringList rows;
+            for (const OutboxOperation &op : *doubtful)
+                rows.append(QStringLiteral("%1 %2 (#%3)").arg(op.table, op.localId).arg(op.id));
+            finish(Error(Error::Code::Network,
+                         Tr::tr("source %1 was sent %n new row(s) and did not answer: %2. Nothing was read, so that they are not "
+                                "imported a second time; the next run sends them again with the same idempotency key first",
+                                nullptr, int(doubtful->size()))
+                             .arg(m_source.name, rows.join(QStringLiteral(", ")))));
+            return;
+        }
+        nextEntity();
+    });
 }
 
 void PollRun::nextEntity()

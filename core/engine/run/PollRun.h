@@ -4,7 +4,8 @@
 
 namespace Tributary {
 
-// An incremental or full sync: each entity's walk in dependency order (EntityWalk), then the
+// An incremental or full sync: first the main database's changes for a source that writes back
+// (PushJob; pushed first, so that the walk reads their result), then each entity's walk in dependency order (EntityWalk), then the
 // references still missing (MissingReferences), then, when asked, the count check for missed
 // deletes (DeleteCheck).
 class PollRun : public Run
@@ -20,6 +21,7 @@ protected:
     void begin() override;
 
 private:
+    void push();
     void nextEntity();
     void checkDeletes();
 

@@ -115,6 +115,9 @@ void Run::open()
     }
     QString cycle;
     for (const EntityConfig *e : m_source.orderedEntities(&cycle)) {
+        // An entity configured "out" is only written (PollRun pushes it), never read.
+        if (!e->reads())
+            continue;
         if (m_request.entities().isEmpty() || m_request.entities().contains(e->name)) {
             m_entities.append(e);
             m_result.entityOrder.append(e->name);
