@@ -177,13 +177,7 @@ QWidget *EditorForm::wrap(QWidget *input, const QString &key, QFormLayout *form)
     error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     error->hide();
     v->addWidget(error);
-    Field f;
-    f.key = key;
-    f.input = input;
-    f.error = error;
-    f.container = container;
-    f.form = form;
-    m_fields.append(f);
+    m_fields.append({key, input, error, container, form});
     return container;
 }
 
@@ -215,10 +209,7 @@ QWidget *EditorForm::spinField(QFormLayout *form, const QString &label, const QS
         const QJsonValue v = valueAt(m_source, key);
         spin->setValue(v.isDouble() ? int(v.toDouble()) : def);
     });
-    connect(spin, &QSpinBox::valueChanged, this, [this, key](int value) {
-        if (!isLoading())
-            setValue(key, value);
-    });
+    writeOnChange(spin, &QSpinBox::valueChanged, key);
     return spin;
 }
 
@@ -236,10 +227,7 @@ QWidget *EditorForm::doubleField(QFormLayout *form, const QString &label, const 
         const QJsonValue v = valueAt(m_source, key);
         spin->setValue(v.isDouble() ? v.toDouble() : def);
     });
-    connect(spin, &QDoubleSpinBox::valueChanged, this, [this, key](double value) {
-        if (!isLoading())
-            setValue(key, value);
-    });
+    writeOnChange(spin, &QDoubleSpinBox::valueChanged, key);
     return spin;
 }
 
@@ -278,10 +266,7 @@ QCheckBox *EditorForm::checkField(QFormLayout *form, const QString &text, const 
         const QJsonValue v = valueAt(m_source, key);
         check->setChecked(v.isBool() ? v.toBool() : def);
     });
-    connect(check, &QCheckBox::toggled, this, [this, key](bool on) {
-        if (!isLoading())
-            setValue(key, on);
-    });
+    writeOnChange(check, &QCheckBox::toggled, key);
     return check;
 }
 

@@ -104,6 +104,16 @@ Q_SIGNALS:
     void entityEdited(int row, const QJsonObject &entity);
 
 private:
+    // Writes `key` with the value `signal` of `widget` reports, unless loading.
+    template<typename Widget, typename Sender, typename Value>
+    void writeOnChange(Widget *widget, void (Sender::*signal)(Value), const QString &key)
+    {
+        connect(widget, signal, this, [this, key](Value value) {
+            if (!isLoading())
+                setValue(key, value);
+        });
+    }
+
     QWidget *m_owner;
     QJsonObject m_source;
     int m_entityRow = -1;
