@@ -1,12 +1,13 @@
 #include "SourceEditor.h"
 
 #include "ConnectionTestDialog.h"
+#include "SourceEditorPages.h"
+#include "SourceTypePages.h"
 #include "StatusColors.h"
 #include "Workspace.h"
 
 #include "config/Config.h"
 #include "engine/SourceRegistry.h"
-#include "rest/RestConfig.h"
 #include "store/Database.h"
 
 #include <QCheckBox>
@@ -53,90 +54,13 @@ enum EntityColumn { ColName, ColEndpoint, ColTable, ColKey, ColExternalId, ColPo
 const QStringList kEntityCellKeys = {QStringLiteral("name"),        QStringLiteral("endpoint"),        QStringLiteral("table"),
                                      QStringLiteral("key"),         QStringLiteral("external_id"),     QStringLiteral("conflict_policy"),
                                      QStringLiteral("delete_mode"), QStringLiteral("enabled")};
-// The choices the core and the REST source accept, read from them (never copied here), when
-// the editor is built (not during static initialisation, whose order across files is unknown).
+// The choices the core accepts, read from it (never copied here), when the editor is built
+// (not during static initialisation, whose order across files is unknown).
 QStringList policyChoices() { return ConfigVocabulary::conflictPolicies(); }
 QStringList deleteModeChoices() { return ConfigVocabulary::deleteModes(); }
 QStringList columnTypeChoices() { return ConfigVocabulary::columnTypes(); }
-QStringList styleChoices() { return RestConfig::paginationStyles(); }
-QStringList formatChoices() { return RestConfig::incrementalFormats(); }
 const QStringList kDefaultKinds = {QStringLiteral("string"), QStringLiteral("number"), QStringLiteral("boolean"),
                                    QStringLiteral("null")};
-// Pagination keys that only one style reads; the others apply to every style.
-const QHash<QString, QStringList> kStyleKeys = {
-    {QStringLiteral("page"), {QStringLiteral("page_param"), QStringLiteral("first_page"), QStringLiteral("last_page_path")}},
-    {QStringLiteral("offset"), {QStringLiteral("offset_param"), QStringLiteral("limit_param")}},
-    {QStringLiteral("cursor"), {QStringLiteral("cursor_param"), QStringLiteral("next_cursor_path")}},
-    {QStringLiteral("next_url"), {QStringLiteral("next_url_path")}},
-};
-
-QJsonValue valueAt(const QJsonObject &o, const QString &path)
-{
-    QJsonValue v = o;
-    for (const QString &part : path.split(QLatin1Char('.'))) {
-        if (!v.isObject())
-            return QJsonValue(QJsonValue::Undefined);
-        v = v.toObject().value(part);
-    }
-    return v;
-}
-
-// `o` with the value at `parts[i..]` set, or removed when `v` is undefined (parents emptied by
-// the removal go too).
-QJsonObject withValue(const QJsonObject &o, const QStringList &parts, int i, const QJsonValue &v)
-{
-    QJsonObject out = o;
-    const QString &k = parts.at(i);
-    if (i == parts.size() - 1) {
-        if (v.isUndefined())
-            out.remove(k);
-        else
-            out.insert(k, v);
-        return out;
-    }
-    const QJsonValue child = o.value(k);
-    if (v.isUndefined() && !child.isObject())
-        return out;
-    const QJsonObject c = withValue(child.toObject(), parts, i + 1, v);
-    if (c.isEmpty() && v.isUndefined())
-        out.remove(k);
-    else
-        out.insert(k, c);
-    return out;
-}
-
-QString scalarText(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 17);
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return {};
-}
-
-// Query parameters as one line, "sort=updated_at&fields=id,updated_at".
-QString paramsToText(const QJsonObject &o)
-{
-    QStringList parts;
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it)
-        parts.append(it.key() + QLatin1Char('=') + scalarText(it.value()));
-    return parts.join(QLatin1Char('&'));
-}
-
-QJsonObject textToParams(const QString &text)
-{
-    QJsonObject o;
-    for (const QString &part : text.split(QLatin1Char('&'), Qt::SkipEmptyParts)) {
-        const qsizetype eq = part.indexOf(QLatin1Char('='));
-        const QString key = (eq < 0 ? part : part.left(eq)).trimmed();
-        if (!key.isEmpty())
-            o.insert(key, eq < 0 ? QString() : part.mid(eq + 1).trimmed());
-    }
-    return o;
-}
-
 QString pretty(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
@@ -222,22 +146,35 @@ SourceEditor::SourceEditor(ConfigDocument *document, Workspace *workspace, QWidg
     m_validateTimer->setInterval(250);
     connect(m_validateTimer, &QTimer::timeout, this, &SourceEditor::validateNow);
 
+    m_form = new EditorForm(this);
+    connect(m_form, &EditorForm::edited, this, &SourceEditor::scheduleValidation);
+    connect(m_form, &EditorForm::entityEdited, this, [this](int row, const QJsonObject &entity) {
+        if (row == m_form->entityRow() && !m_entityJson->hasFocus())
+            m_entityJson->setPlainText(pretty(entity));
+    });
+    // The pages of every registered source type; those of the source's type are shown.
+    for (const QString &type : SourceEditorPages::types()) {
+        if (SourceTypePages *pages = SourceEditorPages::create(type, m_form, document, this)) {
+            connect(pages, &SourceTypePages::validationNeeded, this, &SourceEditor::scheduleValidation);
+            m_typePages.append(pages);
+        }
+    }
+
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
-    m_buildingTab = 0;
     m_tabs->addTab(buildGeneralTab(), tr("General"));
-    m_buildingTab = 1;
-    m_tabs->addTab(buildConnectionTab(), tr("Connection"));
-    m_buildingTab = 2;
-    m_tabs->addTab(buildPaginationTab(), tr("Pagination && incremental"));
-    m_buildingTab = 3;
+    for (SourceTypePages *pages : std::as_const(m_typePages)) {
+        for (const SourceTypePages::Page &page : pages->buildPages()) {
+            m_tabs->addTab(page.widget, page.title);
+            m_pageOwners.insert(page.widget, pages);
+        }
+    }
     m_tabs->addTab(buildEntitiesTab(), tr("Entities"));
-    m_buildingTab = SchedulePage;
     m_tabs->addTab(buildScheduleTab(), tr("Schedule"));
-    m_buildingTab = JsonPage;
-    m_tabs->addTab(buildJsonTab(), tr("JSON"));
+    m_jsonPage = buildJsonTab();
+    m_tabs->addTab(m_jsonPage, tr("JSON"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index == JsonPage)
+        if (m_tabs->widget(index) == m_jsonPage)
             refreshJson();
     });
 
@@ -281,239 +218,6 @@ SourceEditor::SourceEditor(ConfigDocument *document, Workspace *workspace, QWidg
 
 SourceEditor::~SourceEditor() = default;
 
-QWidget *SourceEditor::wrap(QWidget *input, const QString &key, QFormLayout *form)
-{
-    auto *container = new QWidget(this);
-    auto *v = new QVBoxLayout(container);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(2);
-    v->addWidget(input);
-    container->setFocusProxy(input); // for the accelerator of its label
-    auto *error = new QLabel(container);
-    error->setObjectName(input->objectName() + QStringLiteral("Error"));
-    error->setWordWrap(true);
-    StatusColors::setTextStatus(error, StatusColors::Status::Error);
-    error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    error->hide();
-    v->addWidget(error);
-    Field f;
-    f.key = key;
-    f.input = input;
-    f.error = error;
-    f.container = container;
-    f.form = form;
-    f.tab = m_buildingTab;
-    f.entityTab = m_buildingEntityTab;
-    m_fields.append(f);
-    return container;
-}
-
-QLineEdit *SourceEditor::lineField(QFormLayout *form, const QString &label, const QString &name, const QString &key,
-                                   const QString &placeholder)
-{
-    auto *edit = new QLineEdit(this);
-    edit->setObjectName(name);
-    edit->setPlaceholderText(placeholder);
-    form->addRow(label, wrap(edit, key, form));
-    m_loaders.append([this, edit, key] { edit->setText(scalarText(valueAt(m_source, key))); });
-    connect(edit, &QLineEdit::textChanged, this, [this, key](const QString &text) {
-        if (m_loading)
-            return;
-        setValue(key, text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text));
-    });
-    return edit;
-}
-
-QWidget *SourceEditor::spinField(QFormLayout *form, const QString &label, const QString &name, const QString &key, int min,
-                                 int max, int def)
-{
-    auto *spin = new QSpinBox(this);
-    spin->setObjectName(name);
-    spin->setRange(min, max);
-    spin->setToolTip(tr("Default: %1").arg(def));
-    form->addRow(label, wrap(spin, key, form));
-    m_loaders.append([this, spin, key, def] {
-        const QJsonValue v = valueAt(m_source, key);
-        spin->setValue(v.isDouble() ? int(v.toDouble()) : def);
-    });
-    connect(spin, &QSpinBox::valueChanged, this, [this, key](int value) {
-        if (!m_loading)
-            setValue(key, value);
-    });
-    return spin;
-}
-
-QWidget *SourceEditor::doubleField(QFormLayout *form, const QString &label, const QString &name, const QString &key,
-                                   double min, double max, double def, int decimals)
-{
-    auto *spin = new QDoubleSpinBox(this);
-    spin->setObjectName(name);
-    spin->setRange(min, max);
-    spin->setDecimals(decimals);
-    spin->setSingleStep(decimals > 0 ? 0.05 : 1);
-    spin->setToolTip(tr("Default: %1").arg(def));
-    form->addRow(label, wrap(spin, key, form));
-    m_loaders.append([this, spin, key, def] {
-        const QJsonValue v = valueAt(m_source, key);
-        spin->setValue(v.isDouble() ? v.toDouble() : def);
-    });
-    connect(spin, &QDoubleSpinBox::valueChanged, this, [this, key](double value) {
-        if (!m_loading)
-            setValue(key, value);
-    });
-    return spin;
-}
-
-QComboBox *SourceEditor::comboField(QFormLayout *form, const QString &label, const QString &name, const QString &key,
-                                    const QStringList &values, const QString &def)
-{
-    auto *combo = new QComboBox(this);
-    combo->setObjectName(name);
-    for (const QString &v : values)
-        combo->addItem(v == def ? tr("%1 (default)").arg(v) : v, v);
-    form->addRow(label, wrap(combo, key, form));
-    m_loaders.append([this, combo, key, def] {
-        const QJsonValue v = valueAt(m_source, key);
-        const QString value = v.isUndefined() ? def : scalarText(v);
-        int i = combo->findData(value);
-        if (i < 0) {
-            // Shown as it is, so that the problem next to it makes sense.
-            combo->addItem(value, value);
-            i = combo->count() - 1;
-        }
-        combo->setCurrentIndex(i);
-    });
-    connect(combo, &QComboBox::currentIndexChanged, this, [this, combo, key](int) {
-        if (!m_loading)
-            setValue(key, combo->currentData().toString());
-    });
-    return combo;
-}
-
-QCheckBox *SourceEditor::checkField(QFormLayout *form, const QString &text, const QString &name, const QString &key, bool def)
-{
-    auto *check = new QCheckBox(text, this);
-    check->setObjectName(name);
-    form->addRow(QString(), wrap(check, key, form));
-    m_loaders.append([this, check, key, def] {
-        const QJsonValue v = valueAt(m_source, key);
-        check->setChecked(v.isBool() ? v.toBool() : def);
-    });
-    connect(check, &QCheckBox::toggled, this, [this, key](bool on) {
-        if (!m_loading)
-            setValue(key, on);
-    });
-    return check;
-}
-
-QLineEdit *SourceEditor::paramsField(QFormLayout *form, const QString &label, const QString &name, const QString &key)
-{
-    auto *edit = new QLineEdit(this);
-    edit->setObjectName(name);
-    edit->setPlaceholderText(tr("name=value&name=value"));
-    form->addRow(label, wrap(edit, key, form));
-    m_loaders.append([this, edit, key] { edit->setText(paramsToText(valueAt(m_source, key).toObject())); });
-    connect(edit, &QLineEdit::textChanged, this, [this, key](const QString &text) {
-        if (m_loading)
-            return;
-        setValue(key, text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(textToParams(text)));
-    });
-    return edit;
-}
-
-namespace {
-
-// The units a duration is shown in, largest first, in seconds.
-const int kUnitSeconds[] = {86400, 3600, 60, 1};
-
-int largestUnit(qint64 seconds)
-{
-    for (int unit : kUnitSeconds) {
-        if (seconds >= unit && seconds % unit == 0)
-            return unit;
-    }
-    return 1;
-}
-
-} // namespace
-
-QString SourceEditor::everyText(qint64 seconds)
-{
-    const int unit = largestUnit(seconds);
-    const int n = int(seconds / unit);
-    switch (unit) {
-    case 86400:
-        return n == 1 ? tr("every day") : tr("every %Ln day(s)", "", n);
-    case 3600:
-        return n == 1 ? tr("every hour") : tr("every %Ln hour(s)", "", n);
-    case 60:
-        return n == 1 ? tr("every minute") : tr("every %Ln minute(s)", "", n);
-    default:
-        return n == 1 ? tr("every second") : tr("every %Ln second(s)", "", n);
-    }
-}
-
-QWidget *SourceEditor::durationField(QFormLayout *form, const QString &label, const QString &name, const QString &key, int def,
-                                     const QString &offText)
-{
-    auto *box = new QWidget(this);
-    box->setObjectName(name);
-    auto *h = new QHBoxLayout(box);
-    h->setContentsMargins(0, 0, 0, 0);
-    QCheckBox *on = nullptr;
-    if (!offText.isEmpty()) {
-        on = new QCheckBox(offText, box);
-        on->setObjectName(name + QStringLiteral("On"));
-        h->addWidget(on);
-    }
-    auto *spin = new QSpinBox(box);
-    spin->setObjectName(name + QStringLiteral("Value"));
-    // Wider than the core accepts in some units: the core's own message says the limit.
-    spin->setRange(1, 9999);
-    auto *unit = new QComboBox(box);
-    unit->setObjectName(name + QStringLiteral("Unit"));
-    unit->addItem(tr("days"), 86400);
-    unit->addItem(tr("hours"), 3600);
-    unit->addItem(tr("minutes"), 60);
-    unit->addItem(tr("seconds"), 1);
-    h->addWidget(spin);
-    h->addWidget(unit);
-    h->addStretch(1);
-    box->setFocusProxy(on ? static_cast<QWidget *>(on) : spin);
-    box->setToolTip(tr("Default: %1").arg(everyText(def)));
-    form->addRow(label, wrap(box, key, form));
-
-    auto enable = [on, spin, unit] {
-        const bool enabled = !on || on->isChecked();
-        spin->setEnabled(enabled);
-        unit->setEnabled(enabled);
-    };
-    m_loaders.append([this, key, def, on, spin, unit, enable] {
-        const QJsonValue v = valueAt(m_source, key);
-        const qint64 seconds = v.isDouble() ? qint64(v.toDouble()) : def;
-        if (on)
-            on->setChecked(seconds != 0);
-        // Off shows the default, ready to be turned on; a value the core refuses is shown as is.
-        const qint64 shown = seconds > 0 ? seconds : def;
-        const int u = largestUnit(shown);
-        unit->setCurrentIndex(unit->findData(u));
-        spin->setValue(int(qBound(qint64(1), shown / u, qint64(9999))));
-        enable();
-    });
-    auto write = [this, key, def, on, spin, unit, enable] {
-        if (m_loading)
-            return;
-        enable();
-        const qint64 seconds = !on || on->isChecked() ? qint64(spin->value()) * unit->currentData().toInt() : 0;
-        setValue(key, seconds == def ? QJsonValue(QJsonValue::Undefined) : QJsonValue(seconds));
-    };
-    connect(spin, &QSpinBox::valueChanged, this, write);
-    connect(unit, &QComboBox::currentIndexChanged, this, write);
-    if (on)
-        connect(on, &QCheckBox::toggled, this, write);
-    return box;
-}
-
 QWidget *SourceEditor::buildScheduleTab()
 {
     auto *page = new QWidget(this);
@@ -521,13 +225,13 @@ QWidget *SourceEditor::buildScheduleTab()
     // The core's defaults (never copied here): a key left at its default is not written.
     const ScheduleConfig defaults;
 
-    QWidget *interval = durationField(form, tr("&Incremental sync every:"), QStringLiteral("scheduleInterval"),
-                                      QStringLiteral("schedule.interval_seconds"), defaults.intervalSeconds);
+    QWidget *interval = m_form->durationField(form, tr("&Incremental sync every:"), QStringLiteral("scheduleInterval"),
+                                              QStringLiteral("schedule.interval_seconds"), defaults.intervalSeconds);
     interval->setToolTip(tr("tributaryd serve asks the source for what changed this often. At start every source syncs at once.")
                          + QLatin1Char('\n') + interval->toolTip());
-    QWidget *reconcile = durationField(form, tr("&Reconciliation:"), QStringLiteral("reconcileInterval"),
-                                       QStringLiteral("schedule.reconcile_interval_seconds"), defaults.reconcileIntervalSeconds,
-                                       tr("every"));
+    QWidget *reconcile = m_form->durationField(form, tr("&Reconciliation:"), QStringLiteral("reconcileInterval"),
+                                               QStringLiteral("schedule.reconcile_interval_seconds"), defaults.reconcileIntervalSeconds,
+                                               tr("every"));
     reconcile->setToolTip(tr("A complete scan that finds deleted records. The first is due this long after the last "
                              "successful one, at once if there was none. Off: run tributaryd reconcile yourself.")
                           + QLatin1Char('\n') + reconcile->toolTip());
@@ -542,18 +246,18 @@ QWidget *SourceEditor::buildScheduleTab()
                           "fire together. 0: exact intervals. Default: %1 %").arg(QLocale().toString(defaults.jitterShare * 100, 'g', 3)));
     jitter->setPrefix(QStringLiteral("\u00b1"));
     jitter->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    form->addRow(tr("&Vary each wait by up to:"), wrap(jitter, QStringLiteral("schedule.jitter_share"), form));
-    m_loaders.append([this, jitter, defaults] {
-        const QJsonValue v = valueAt(m_source, QStringLiteral("schedule.jitter_share"));
+    form->addRow(tr("&Vary each wait by up to:"), m_form->wrap(jitter, QStringLiteral("schedule.jitter_share"), form));
+    m_form->addLoader([this, jitter, defaults] {
+        const QJsonValue v = m_form->value(QStringLiteral("schedule.jitter_share"));
         jitter->setValue((v.isDouble() ? v.toDouble() : defaults.jitterShare) * 100);
     });
     connect(jitter, &QDoubleSpinBox::valueChanged, this, [this, defaults](double percent) {
-        if (m_loading)
+        if (m_form->isLoading())
             return;
         // In tenths of a percent, so that 15 % is written 0.15 and not 0.15000000000000002.
         const double share = std::round(percent * 10) / 1000.0;
-        setValue(QStringLiteral("schedule.jitter_share"),
-                 qFuzzyCompare(share + 1, defaults.jitterShare + 1) ? QJsonValue(QJsonValue::Undefined) : QJsonValue(share));
+        m_form->setValue(QStringLiteral("schedule.jitter_share"),
+                         qFuzzyCompare(share + 1, defaults.jitterShare + 1) ? QJsonValue(QJsonValue::Undefined) : QJsonValue(share));
     });
 
     auto *missed = new QCheckBox(tr("Reconcile at once when a sync finds &missed deletes"), this);
@@ -561,15 +265,15 @@ QWidget *SourceEditor::buildScheduleTab()
     missed->setToolTip(tr("After each scheduled sync, ask the source how many records each entity has (one count request "
                           "per entity). More links than records means deletes were missed (lost webhooks): reconcile right "
                           "after that sync. Without scheduled reconciliations only a warning is logged."));
-    form->addRow(QString(), wrap(missed, QStringLiteral("schedule.reconcile_on_missed_deletes"), form));
-    m_loaders.append([this, missed, defaults] {
-        const QJsonValue v = valueAt(m_source, QStringLiteral("schedule.reconcile_on_missed_deletes"));
+    form->addRow(QString(), m_form->wrap(missed, QStringLiteral("schedule.reconcile_on_missed_deletes"), form));
+    m_form->addLoader([this, missed, defaults] {
+        const QJsonValue v = m_form->value(QStringLiteral("schedule.reconcile_on_missed_deletes"));
         missed->setChecked(v.isBool() ? v.toBool() : defaults.reconcileOnMissedDeletes);
     });
     connect(missed, &QCheckBox::toggled, this, [this, defaults](bool on) {
-        if (!m_loading)
-            setValue(QStringLiteral("schedule.reconcile_on_missed_deletes"),
-                     on == defaults.reconcileOnMissedDeletes ? QJsonValue(QJsonValue::Undefined) : QJsonValue(on));
+        if (!m_form->isLoading())
+            m_form->setValue(QStringLiteral("schedule.reconcile_on_missed_deletes"),
+                             on == defaults.reconcileOnMissedDeletes ? QJsonValue(QJsonValue::Undefined) : QJsonValue(on));
     });
 
     auto *note = new QLabel(tr("Only tributaryd serve follows the schedule; tributaryd sync and reconcile run when they are "
@@ -592,51 +296,37 @@ QWidget *SourceEditor::buildScheduleTab()
     return page;
 }
 
-QTableWidget *SourceEditor::makeTable(const QString &name, const QStringList &headers)
-{
-    auto *table = new QTableWidget(0, int(headers.size()), this);
-    table->setObjectName(name);
-    table->setHorizontalHeaderLabels(headers);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    table->verticalHeader()->hide();
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed
-                           | QAbstractItemView::SelectedClicked);
-    return table;
-}
-
 QWidget *SourceEditor::buildGeneralTab()
 {
     auto *page = new QWidget(this);
     auto *form = new QFormLayout;
 
-    m_name = lineField(form, tr("Name:"), QStringLiteral("name"), QStringLiteral("name"), tr("letters, digits, - and _"));
+    m_name = m_form->lineField(form, tr("Name:"), QStringLiteral("name"), QStringLiteral("name"), tr("letters, digits, - and _"));
     m_name->setToolTip(tr("Keys all of the source's state: renaming a source starts it from scratch."));
     connect(m_name, &QLineEdit::textChanged, this, [this] {
         setWindowTitle(tr("Source %1").arg(sourceName()));
     });
     QStringList types = SourceRegistry::types();
     if (types.isEmpty())
-        types.append(QStringLiteral("rest"));
-    m_type = comboField(form, tr("Type:"), QStringLiteral("sourceType"), QStringLiteral("type"), types, QString());
+        types = SourceEditorPages::types();
+    m_type = m_form->comboField(form, tr("Type:"), QStringLiteral("sourceType"), QStringLiteral("type"), types, QString());
     connect(m_type, &QComboBox::currentIndexChanged, this, &SourceEditor::updateVisibility);
-    checkField(form, tr("Enabled (sync and verify it)"), QStringLiteral("enabled"), QStringLiteral("enabled"), true);
+    m_form->checkField(form, tr("Enabled (sync and verify it)"), QStringLiteral("enabled"), QStringLiteral("enabled"), true);
 
-    m_startFrom = comboField(form, tr("Start from:"), QStringLiteral("startFrom"), QStringLiteral("start.from"),
-                             {QStringLiteral("beginning"), QStringLiteral("now"), QStringLiteral("date")}, QStringLiteral("beginning"));
+    m_startFrom = m_form->comboField(form, tr("Start from:"), QStringLiteral("startFrom"), QStringLiteral("start.from"),
+                                     {QStringLiteral("beginning"), QStringLiteral("now"), QStringLiteral("date")}, QStringLiteral("beginning"));
     m_startFrom->setToolTip(tr("Where a new source starts: all history, only what changes from now on, or what changed since a date."));
-    m_startDate = lineField(form, tr("Start date:"), QStringLiteral("startDate"), QStringLiteral("start.date"),
-                            QStringLiteral("2026-01-31T00:00:00Z"));
+    m_startDate = m_form->lineField(form, tr("Start date:"), QStringLiteral("startDate"), QStringLiteral("start.date"),
+                                    QStringLiteral("2026-01-31T00:00:00Z"));
     connect(m_startFrom, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_loading && m_startFrom->currentData().toString() != QLatin1String("date"))
-            setValue(QStringLiteral("start.date"), QJsonValue(QJsonValue::Undefined));
+        if (!m_form->isLoading() && m_startFrom->currentData().toString() != QLatin1String("date"))
+            m_form->setValue(QStringLiteral("start.date"), QJsonValue(QJsonValue::Undefined));
         updateVisibility();
     });
-    spinField(form, tr("Overlap (seconds):"), QStringLiteral("overlapSeconds"), QStringLiteral("overlap_seconds"), 0, 604800, 0);
-    doubleField(form, tr("Largest share deleted at once:"), QStringLiteral("maxDeleteShare"), QStringLiteral("max_delete_share"),
-                0.0, 1.0, 0.1, 3);
-    spinField(form, tr("Priority:"), QStringLiteral("priority"), QStringLiteral("priority"), -1000, 1000, 0);
+    m_form->spinField(form, tr("Overlap (seconds):"), QStringLiteral("overlapSeconds"), QStringLiteral("overlap_seconds"), 0, 604800, 0);
+    m_form->doubleField(form, tr("Largest share deleted at once:"), QStringLiteral("maxDeleteShare"), QStringLiteral("max_delete_share"),
+                        0.0, 1.0, 0.1, 3);
+    m_form->spinField(form, tr("Priority:"), QStringLiteral("priority"), QStringLiteral("priority"), -1000, 1000, 0);
 
     auto *presets = new QGroupBox(tr("Start from a preset"), this);
     auto *presetLayout = new QVBoxLayout(presets);
@@ -658,13 +348,9 @@ QWidget *SourceEditor::buildGeneralTab()
         SourcePreset p;
         p.kind = kind;
         p.sourceName = sourceName().isEmpty() ? p.sourceName : sourceName();
-        if (!m_baseUrl->text().trimmed().isEmpty())
-            p.baseUrl = m_baseUrl->text().trimmed();
-        const bool env = m_secretMode->currentData().toString() == QLatin1String("env");
-        if (env && !m_secretEnv->text().trimmed().isEmpty() && m_authType->currentData().toString() != QLatin1String("none"))
-            p.tokenEnv = m_secretEnv->text().trimmed();
-        else if (kind == SourcePreset::Kind::GenericRest)
-            p.tokenEnv.clear();
+        // The preset's source type completes it from what its pages have entered.
+        if (const SourceTypePages *pages = pagesFor(ConfigDocument::presetSource(p).value(QStringLiteral("type")).toString()))
+            pages->adjustPreset(&p);
         const QJsonObject next = presetApplied(p);
         if (confirmPreset(next))
             setSourceObject(next);
@@ -679,271 +365,12 @@ QWidget *SourceEditor::buildGeneralTab()
     return page;
 }
 
-QWidget *SourceEditor::buildConnectionTab()
-{
-    auto *page = new QWidget(this);
-    auto *form = new QFormLayout;
-    m_baseUrl = lineField(form, tr("Base URL:"), QStringLiteral("baseUrl"), QStringLiteral("rest.base_url"),
-                          QStringLiteral("https://api.example.com/v1"));
-
-    m_authType = new QComboBox(this);
-    m_authType->setObjectName(QStringLiteral("authType"));
-    m_authType->addItem(tr("None"), QStringLiteral("none"));
-    m_authType->addItem(tr("Bearer token"), QStringLiteral("bearer"));
-    m_authType->addItem(tr("Basic (user name and password)"), QStringLiteral("basic"));
-    m_authType->addItem(tr("API key header"), QStringLiteral("api_key"));
-    form->addRow(tr("Authentication:"), wrap(m_authType, QStringLiteral("rest.auth.type"), form));
-    connect(m_authType, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_loading)
-            return;
-        writeAuth();
-        ++m_loading;
-        loadSecret();
-        --m_loading;
-        updateVisibility();
-    });
-    m_authHeader = new QLineEdit(this);
-    m_authHeader->setObjectName(QStringLiteral("authHeader"));
-    m_authHeader->setPlaceholderText(QStringLiteral("X-Api-Key"));
-    form->addRow(tr("Header:"), wrap(m_authHeader, QStringLiteral("rest.auth.header"), form));
-    m_authUsername = new QLineEdit(this);
-    m_authUsername->setObjectName(QStringLiteral("authUsername"));
-    form->addRow(tr("User name:"), wrap(m_authUsername, QStringLiteral("rest.auth.username"), form));
-    for (QLineEdit *e : {m_authHeader, m_authUsername}) {
-        connect(e, &QLineEdit::textChanged, this, [this] {
-            if (!m_loading)
-                writeAuth();
-        });
-    }
-
-    // The secret: an environment variable's name, or a value kept in the credentials file.
-    auto *secret = new QWidget(this);
-    secret->setObjectName(QStringLiteral("secret"));
-    auto *secretLayout = new QGridLayout(secret);
-    secretLayout->setContentsMargins(0, 0, 0, 0);
-    m_secretMode = new QComboBox(secret);
-    m_secretMode->setObjectName(QStringLiteral("secretMode"));
-    m_secretMode->addItem(tr("Environment variable"), QStringLiteral("env"));
-    m_secretMode->addItem(tr("Store in the credentials file"), QStringLiteral("file"));
-    m_secretEnv = new QLineEdit(secret);
-    m_secretEnv->setObjectName(QStringLiteral("secretEnv"));
-    m_secretEnv->setPlaceholderText(QStringLiteral("FORUM_TOKEN"));
-    m_secretValueEdit = new QLineEdit(secret);
-    m_secretValueEdit->setObjectName(QStringLiteral("secretValue"));
-    m_secretValueEdit->setEchoMode(QLineEdit::Password);
-    m_secretStatus = new QLabel(secret);
-    m_secretStatus->setObjectName(QStringLiteral("secretStatus"));
-    m_secretStatus->setWordWrap(true);
-    secretLayout->addWidget(m_secretMode, 0, 0);
-    secretLayout->addWidget(m_secretEnv, 0, 1);
-    secretLayout->addWidget(m_secretValueEdit, 0, 2);
-    secretLayout->addWidget(m_secretStatus, 1, 0, 1, 3);
-    secretLayout->setColumnStretch(1, 1);
-    secretLayout->setColumnStretch(2, 1);
-    form->addRow(tr("Secret:"), wrap(secret, QStringLiteral("rest.auth"), form));
-    connect(m_secretMode, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_loading)
-            return;
-        writeAuth();
-        ++m_loading;
-        loadSecret();
-        --m_loading;
-        updateVisibility();
-    });
-    connect(m_secretEnv, &QLineEdit::textChanged, this, [this] {
-        if (m_loading)
-            return;
-        writeAuth();
-        ++m_loading;
-        loadSecret();
-        --m_loading;
-    });
-    connect(m_secretValueEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (m_loading)
-            return;
-        m_secretValue = text;
-        writeAuth();
-        ++m_loading;
-        loadSecret();
-        --m_loading;
-        scheduleValidation(); // the JSON does not change, whether the secret is there does
-    });
-
-    m_headers = makeTable(QStringLiteral("headersTable"), {tr("Header"), tr("Value")});
-    m_headers->setMaximumHeight(120);
-    auto *headerBox = new QWidget(this);
-    headerBox->setObjectName(QStringLiteral("headers"));
-    auto *hb = new QHBoxLayout(headerBox);
-    hb->setContentsMargins(0, 0, 0, 0);
-    hb->addWidget(m_headers, 1);
-    auto *hbButtons = new QVBoxLayout;
-    auto *addHeader = new QPushButton(tr("Add"), headerBox);
-    addHeader->setObjectName(QStringLiteral("addHeaderButton"));
-    auto *removeHeader = new QPushButton(tr("Remove"), headerBox);
-    removeHeader->setObjectName(QStringLiteral("removeHeaderButton"));
-    hbButtons->addWidget(addHeader);
-    hbButtons->addWidget(removeHeader);
-    hbButtons->addStretch(1);
-    hb->addLayout(hbButtons);
-    form->addRow(tr("Headers:"), wrap(headerBox, QStringLiteral("rest.headers"), form));
-    connect(m_headers, &QTableWidget::itemChanged, this, [this] {
-        if (!m_loading)
-            writeHeaders();
-    });
-    connect(addHeader, &QPushButton::clicked, this, [this] {
-        ++m_loading;
-        const int row = m_headers->rowCount();
-        m_headers->insertRow(row);
-        m_headers->setItem(row, 0, textItem(QString()));
-        m_headers->setItem(row, 1, textItem(QString()));
-        --m_loading;
-        m_headers->setCurrentCell(row, 0);
-    });
-    connect(removeHeader, &QPushButton::clicked, this, [this] {
-        if (m_headers->currentRow() >= 0) {
-            m_headers->removeRow(m_headers->currentRow());
-            writeHeaders();
-        }
-    });
-
-    lineField(form, tr("Records at:"), QStringLiteral("recordsPath"), QStringLiteral("rest.records_path"),
-              tr("dotted path, e.g. data; empty: the body is the array"));
-    lineField(form, tr("Single record at:"), QStringLiteral("recordPath"), QStringLiteral("rest.record_path"),
-              tr("dotted path, e.g. data; empty: the body is the record"));
-    paramsField(form, tr("Full walk parameters:"), QStringLiteral("fullParams"), QStringLiteral("rest.full_params"));
-    paramsField(form, tr("Id scan parameters:"), QStringLiteral("idScanParams"), QStringLiteral("rest.id_scan_params"));
-
-    auto *limits = new QGroupBox(tr("Limits"), this);
-    auto *lf = new QFormLayout(limits);
-    spinField(lf, tr("Timeout per attempt (ms):"), QStringLiteral("timeoutMs"), QStringLiteral("rest.limits.timeout_ms"), 1, 3600000, 30000);
-    spinField(lf, tr("Retries:"), QStringLiteral("maxRetries"), QStringLiteral("rest.limits.max_retries"), 0, 100, 6);
-    spinField(lf, tr("First backoff (ms):"), QStringLiteral("backoffMs"), QStringLiteral("rest.limits.backoff_ms"), 0, 3600000, 500);
-    spinField(lf, tr("Longest backoff (ms):"), QStringLiteral("maxBackoffMs"), QStringLiteral("rest.limits.max_backoff_ms"), 0, 3600000,
-              30000);
-    auto *maxBytes = new QLineEdit(this);
-    maxBytes->setObjectName(QStringLiteral("maxResponseBytes"));
-    maxBytes->setPlaceholderText(QStringLiteral("67108864"));
-    lf->addRow(tr("Largest response (bytes):"), wrap(maxBytes, QStringLiteral("rest.limits.max_response_bytes"), lf));
-    m_loaders.append([this, maxBytes] { maxBytes->setText(scalarText(valueAt(m_source, QStringLiteral("rest.limits.max_response_bytes")))); });
-    connect(maxBytes, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (m_loading)
-            return;
-        bool ok = false;
-        const qlonglong n = text.trimmed().toLongLong(&ok);
-        // Not a number: written as typed, so the validator names the problem.
-        setValue(QStringLiteral("rest.limits.max_response_bytes"),
-                 text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined) : ok ? QJsonValue(double(n)) : QJsonValue(text));
-    });
-    doubleField(lf, tr("Requests per second (0: no pacing):"), QStringLiteral("requestsPerSecond"),
-                QStringLiteral("rest.limits.requests_per_second"), 0, 100000, 0, 2);
-    spinField(lf, tr("Requests in flight:"), QStringLiteral("concurrency"), QStringLiteral("rest.limits.concurrency"), 1, 16, 2);
-
-    auto *v = new QVBoxLayout(page);
-    v->addLayout(form);
-    v->addWidget(limits);
-    v->addStretch(1);
-    return page;
-}
-
-QWidget *SourceEditor::buildPaginationTab()
-{
-    auto *page = new QWidget(this);
-    auto *form = new QFormLayout;
-    const QString p = QStringLiteral("rest.pagination.");
-    m_paginationStyle = comboField(form, tr("Style:"), QStringLiteral("paginationStyle"), p + QStringLiteral("style"), styleChoices(),
-                                   QStringLiteral("none"));
-    connect(m_paginationStyle, &QComboBox::currentIndexChanged, this, &SourceEditor::updateVisibility);
-    auto *pageSize = static_cast<QSpinBox *>(
-        spinField(form, tr("Page size:"), QStringLiteral("pageSize"), p + QStringLiteral("page_size"), 0, 1000000, 0));
-    pageSize->setSpecialValueText(tr("server's default"));
-    lineField(form, tr("Page size parameter:"), QStringLiteral("pageSizeParam"), p + QStringLiteral("page_size_param"), QStringLiteral("per_page"));
-    lineField(form, tr("Page parameter:"), QStringLiteral("pageParam"), p + QStringLiteral("page_param"), QStringLiteral("page"));
-    spinField(form, tr("First page:"), QStringLiteral("firstPage"), p + QStringLiteral("first_page"), 0, 1000000, 1);
-    lineField(form, tr("Last page at:"), QStringLiteral("lastPagePath"), p + QStringLiteral("last_page_path"), QStringLiteral("meta.last_page"));
-    lineField(form, tr("Offset parameter:"), QStringLiteral("offsetParam"), p + QStringLiteral("offset_param"), QStringLiteral("offset"));
-    lineField(form, tr("Limit parameter:"), QStringLiteral("limitParam"), p + QStringLiteral("limit_param"), QStringLiteral("limit"));
-    lineField(form, tr("Cursor parameter:"), QStringLiteral("cursorParam"), p + QStringLiteral("cursor_param"), QStringLiteral("cursor"));
-    lineField(form, tr("Next cursor at:"), QStringLiteral("nextCursorPath"), p + QStringLiteral("next_cursor_path"), QStringLiteral("next_cursor"));
-    lineField(form, tr("Next URL at:"), QStringLiteral("nextUrlPath"), p + QStringLiteral("next_url_path"), QStringLiteral("links.next"));
-    lineField(form, tr("Total at:"), QStringLiteral("totalPath"), p + QStringLiteral("total_path"), QStringLiteral("meta.total"));
-    lineField(form, tr("Total header:"), QStringLiteral("totalHeader"), p + QStringLiteral("total_header"), QStringLiteral("X-Total-Count"));
-
-    auto *count = new QGroupBox(tr("Count request (for pages without a total)"), this);
-    auto *cf = new QFormLayout(count);
-    m_totalRequest = new QCheckBox(tr("Ask for the total with a separate request"), this);
-    m_totalRequest->setObjectName(QStringLiteral("totalRequest"));
-    cf->addRow(QString(), wrap(m_totalRequest, p + QStringLiteral("total_request"), cf));
-    m_loaders.append([this] { m_totalRequest->setChecked(valueAt(m_source, QStringLiteral("rest.pagination.total_request")).isObject()); });
-    QLineEdit *trParams = paramsField(cf, tr("Parameters:"), QStringLiteral("totalRequestParams"), p + QStringLiteral("total_request.params"));
-    QLineEdit *trPath = lineField(cf, tr("Total at:"), QStringLiteral("totalRequestPath"), p + QStringLiteral("total_request.total_path"),
-                                  QStringLiteral("meta.total"));
-    QLineEdit *trHeader = lineField(cf, tr("Total header:"), QStringLiteral("totalRequestHeader"),
-                                    p + QStringLiteral("total_request.total_header"), QStringLiteral("X-Total-Count"));
-    m_totalRequestInputs = {trParams, trPath, trHeader};
-    connect(m_totalRequest, &QCheckBox::toggled, this, [this, trParams, trPath, trHeader](bool on) {
-        if (m_loading)
-            return;
-        QJsonValue v(QJsonValue::Undefined);
-        if (on) {
-            QJsonObject o;
-            if (!trParams->text().trimmed().isEmpty())
-                o.insert(QStringLiteral("params"), textToParams(trParams->text()));
-            if (!trPath->text().isEmpty())
-                o.insert(QStringLiteral("total_path"), trPath->text());
-            if (!trHeader->text().isEmpty())
-                o.insert(QStringLiteral("total_header"), trHeader->text());
-            v = o;
-        }
-        setValue(QStringLiteral("rest.pagination.total_request"), v);
-        updateVisibility();
-    });
-
-    auto *inc = new QGroupBox(tr("Incremental: ask only for what changed"), this);
-    auto *incForm = new QFormLayout(inc);
-    const QString i = QStringLiteral("rest.incremental.");
-    m_incremental = new QCheckBox(tr("The API filters by change time (inclusively)"), this);
-    m_incremental->setObjectName(QStringLiteral("incrementalEnabled"));
-    incForm->addRow(QString(), wrap(m_incremental, QStringLiteral("rest.incremental"), incForm));
-    m_loaders.append([this] { m_incremental->setChecked(valueAt(m_source, QStringLiteral("rest.incremental")).isObject()); });
-    QLineEdit *param = lineField(incForm, tr("Filter parameter:"), QStringLiteral("incrementalParam"), i + QStringLiteral("param"),
-                                 QStringLiteral("updated_since"));
-    QLineEdit *field = lineField(incForm, tr("Field compared:"), QStringLiteral("incrementalField"), i + QStringLiteral("field"),
-                                 QStringLiteral("updated_at"));
-    QComboBox *format = comboField(incForm, tr("Value format:"), QStringLiteral("incrementalFormat"), i + QStringLiteral("format"), formatChoices(),
-                                   QStringLiteral("iso8601"));
-    QComboBox *tie = comboField(incForm, tr("Ties ordered by:"), QStringLiteral("incrementalTieBreaker"), i + QStringLiteral("tie_breaker"),
-                                {QStringLiteral("none"), QStringLiteral("id")}, QStringLiteral("none"));
-    tie->setToolTip(tr("\"id\" only when the API sorts results by (field, id): it enables skipping the records already read."));
-    QLineEdit *params = paramsField(incForm, tr("Parameters:"), QStringLiteral("incrementalParams"), i + QStringLiteral("params"));
-    m_incrementalInputs = {param, field, format, tie, params};
-    connect(m_incremental, &QCheckBox::toggled, this, [this, param, field](bool on) {
-        if (m_loading)
-            return;
-        QJsonValue v(QJsonValue::Undefined);
-        if (on) {
-            QJsonObject o;
-            o.insert(QStringLiteral("param"), param->text());
-            o.insert(QStringLiteral("field"), field->text());
-            v = o;
-        }
-        setValue(QStringLiteral("rest.incremental"), v);
-        updateVisibility();
-    });
-
-    auto *v = new QVBoxLayout(page);
-    v->addLayout(form);
-    v->addWidget(count);
-    v->addWidget(inc);
-    v->addStretch(1);
-    return page;
-}
-
 QWidget *SourceEditor::buildEntitiesTab()
 {
     auto *page = new QWidget(this);
 
-    m_entities = makeTable(QStringLiteral("entitiesTable"), {tr("Name"), tr("Endpoint"), tr("Table"), tr("Key"), tr("External id"),
-                                                            tr("Conflict policy"), tr("Delete mode"), tr("Enabled")});
+    m_entities = m_form->makeTable(QStringLiteral("entitiesTable"), {tr("Name"), tr("Endpoint"), tr("Table"), tr("Key"), tr("External id"),
+                                                                    tr("Conflict policy"), tr("Delete mode"), tr("Enabled")});
     m_entities->horizontalHeader()->setSectionResizeMode(ColEnabled, QHeaderView::ResizeToContents);
     m_entities->setItemDelegateForColumn(ColTable, new ComboDelegate([this](const QModelIndex &) { return tables(); }, true, m_entities));
     m_entities->setItemDelegateForColumn(ColKey, new ComboDelegate(
@@ -962,9 +389,9 @@ QWidget *SourceEditor::buildEntitiesTab()
     m_entities->horizontalHeaderItem(ColDeleteMode)->setToolTip(tr("Empty: soft (sets deleted_at)."));
     connect(m_entities, &QTableWidget::itemChanged, this, &SourceEditor::onEntityItemChanged);
     connect(m_entities, &QTableWidget::currentCellChanged, this, [this](int row) {
-        if (row == m_entityRow)
+        if (row == m_form->entityRow())
             return;
-        m_entityRow = row;
+        m_form->setEntityRow(row);
         loadEntityDetail();
         showProblems();
     });
@@ -992,7 +419,7 @@ QWidget *SourceEditor::buildEntitiesTab()
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(wrap(m_entities, QStringLiteral("entities")), 1);
+    topLayout->addWidget(m_form->wrap(m_entities, QStringLiteral("entities")), 1);
     topLayout->addLayout(entityButtons);
 
     // The selected entity.
@@ -1014,7 +441,7 @@ QWidget *SourceEditor::buildEntitiesTab()
         bl->addStretch(1);
         l->addLayout(bl);
         connect(addRow, &QPushButton::clicked, this, [this, table] {
-            ++m_loading;
+            m_form->beginLoading();
             const int row = table->rowCount();
             table->insertRow(row);
             for (int c = 0; c < table->columnCount(); ++c)
@@ -1028,7 +455,7 @@ QWidget *SourceEditor::buildEntitiesTab()
                 table->item(row, 2)->setText(QStringLiteral("string"));
             if (table == m_fieldPolicies)
                 table->item(row, 1)->setText(QStringLiteral("manual"));
-            --m_loading;
+            m_form->endLoading();
             table->setCurrentCell(row, 0);
         });
         connect(removeRow, &QPushButton::clicked, this, [this, table, write] {
@@ -1040,38 +467,35 @@ QWidget *SourceEditor::buildEntitiesTab()
         });
         // Rows that do not reach the JSON yet (no column chosen) still change what is wrong.
         connect(table, &QTableWidget::itemChanged, this, [this, write] {
-            if (m_loading)
+            if (m_form->isLoading())
                 return;
             write();
             scheduleValidation();
         });
         return box;
     };
-    auto entityColumns = [this](const QModelIndex &) { return columnsOf(cellText(m_entities, m_entityRow, ColTable)); };
+    auto entityColumns = [this](const QModelIndex &) { return columnsOf(cellText(m_entities, m_form->entityRow(), ColTable)); };
 
-    m_buildingEntityTab = 0;
-    m_columns = makeTable(QStringLiteral("columnsTable"), {tr("Column"), tr("Field"), tr("Type"), tr("Required")});
+    m_columns = m_form->makeTable(QStringLiteral("columnsTable"), {tr("Column"), tr("Field"), tr("Type"), tr("Required")});
     m_columns->setItemDelegateForColumn(0, new ComboDelegate(entityColumns, true, m_columns));
     m_columns->setItemDelegateForColumn(2, new ComboDelegate([](const QModelIndex &) { return columnTypeChoices(); }, false, m_columns));
     m_columns->horizontalHeaderItem(1)->setToolTip(tr("Where the value is in the record: a dotted path such as author.email"));
-    m_entityTabs->addTab(wrap(rowButtons(m_columns, QStringLiteral("column"), [this] { writeColumns(); }),
-                              QStringLiteral("entity.columns")),
+    m_entityTabs->addTab(m_form->wrap(rowButtons(m_columns, QStringLiteral("column"), [this] { writeColumns(); }),
+                                      QStringLiteral("entity.columns")),
                          tr("Columns"));
     // The wrap above registered the box; errors are named after the table.
-    m_fields.last().error->setObjectName(QStringLiteral("columnsTableError"));
-    m_fields.last().input = m_columns;
+    m_form->lastField().error->setObjectName(QStringLiteral("columnsTableError"));
+    m_form->lastField().input = m_columns;
 
-    m_buildingEntityTab = 1;
-    m_references = makeTable(QStringLiteral("referencesTable"), {tr("Column"), tr("Entity"), tr("Field"), tr("Nullable")});
+    m_references = m_form->makeTable(QStringLiteral("referencesTable"), {tr("Column"), tr("Entity"), tr("Field"), tr("Nullable")});
     m_references->setItemDelegateForColumn(0, new ComboDelegate(entityColumns, true, m_references));
     m_references->setItemDelegateForColumn(1, new ComboDelegate([this](const QModelIndex &) { return entityNames(); }, true, m_references));
-    m_entityTabs->addTab(wrap(rowButtons(m_references, QStringLiteral("reference"), [this] { writeReferences(); }),
-                              QStringLiteral("entity.references")),
+    m_entityTabs->addTab(m_form->wrap(rowButtons(m_references, QStringLiteral("reference"), [this] { writeReferences(); }),
+                                      QStringLiteral("entity.references")),
                          tr("References"));
-    m_fields.last().error->setObjectName(QStringLiteral("referencesTableError"));
-    m_fields.last().input = m_references;
+    m_form->lastField().error->setObjectName(QStringLiteral("referencesTableError"));
+    m_form->lastField().input = m_references;
 
-    m_buildingEntityTab = 2;
     auto *consolidation = new QWidget(this);
     auto *cf = new QFormLayout(consolidation);
     m_match = new QLineEdit(this);
@@ -1079,96 +503,63 @@ QWidget *SourceEditor::buildEntitiesTab()
     m_match->setPlaceholderText(tr("columns, comma-separated (e.g. email)"));
     m_match->setToolTip(tr("A record never seen before is linked to an existing row with the same values "
                            "(trimmed, case-insensitive) instead of inserted."));
-    cf->addRow(tr("Match existing rows by:"), wrap(m_match, QStringLiteral("entity.match"), cf));
+    cf->addRow(tr("Match existing rows by:"), m_form->wrap(m_match, QStringLiteral("entity.match"), cf));
     connect(m_match, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (m_loading)
+        if (m_form->isLoading())
             return;
         QJsonArray a;
         for (const QString &c : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             if (!c.trimmed().isEmpty())
                 a.append(c.trimmed());
         }
-        setEntityValue(QStringLiteral("match"), a.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(a));
+        m_form->setEntityValue(QStringLiteral("match"), a.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(a));
     });
-    m_defaults = makeTable(QStringLiteral("defaultsTable"), {tr("Column"), tr("Value"), tr("Kind")});
+    m_defaults = m_form->makeTable(QStringLiteral("defaultsTable"), {tr("Column"), tr("Value"), tr("Kind")});
     m_defaults->setItemDelegateForColumn(0, new ComboDelegate(entityColumns, true, m_defaults));
     m_defaults->setItemDelegateForColumn(2, new ComboDelegate([](const QModelIndex &) { return kDefaultKinds; }, false, m_defaults));
-    cf->addRow(tr("Defaults (inserts only):"), wrap(rowButtons(m_defaults, QStringLiteral("default"), [this] { writeDefaults(); }),
-                                                    QStringLiteral("entity.defaults"), cf));
-    m_fields.last().error->setObjectName(QStringLiteral("defaultsTableError"));
-    m_fields.last().input = m_defaults;
+    cf->addRow(tr("Defaults (inserts only):"), m_form->wrap(rowButtons(m_defaults, QStringLiteral("default"), [this] { writeDefaults(); }),
+                                                            QStringLiteral("entity.defaults"), cf));
+    m_form->lastField().error->setObjectName(QStringLiteral("defaultsTableError"));
+    m_form->lastField().input = m_defaults;
     m_entityTabs->addTab(consolidation, tr("Consolidation && defaults"));
 
-    m_buildingEntityTab = 3;
     auto *policies = new QWidget(this);
     auto *pf = new QFormLayout(policies);
     m_updatedColumn = new QComboBox(this);
     m_updatedColumn->setObjectName(QStringLiteral("updatedColumn"));
     m_updatedColumn->setEditable(true);
-    pf->addRow(tr("Modification time column:"), wrap(m_updatedColumn, QStringLiteral("entity.updated_column"), pf));
+    pf->addRow(tr("Modification time column:"), m_form->wrap(m_updatedColumn, QStringLiteral("entity.updated_column"), pf));
     connect(m_updatedColumn, &QComboBox::currentTextChanged, this, [this](const QString &text) {
-        if (!m_loading)
-            setEntityValue(QStringLiteral("updated_column"), text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined)
-                                                                                      : QJsonValue(text.trimmed()));
+        if (!m_form->isLoading())
+            m_form->setEntityValue(QStringLiteral("updated_column"), text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                                                                              : QJsonValue(text.trimmed()));
     });
     m_deletedColumn = new QLineEdit(this);
     m_deletedColumn->setObjectName(QStringLiteral("deletedColumn"));
     m_deletedColumn->setPlaceholderText(QStringLiteral("deleted_at"));
-    pf->addRow(tr("Soft-delete column:"), wrap(m_deletedColumn, QStringLiteral("entity.deleted_column"), pf));
+    pf->addRow(tr("Soft-delete column:"), m_form->wrap(m_deletedColumn, QStringLiteral("entity.deleted_column"), pf));
     connect(m_deletedColumn, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (!m_loading)
-            setEntityValue(QStringLiteral("deleted_column"), text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined)
-                                                                                      : QJsonValue(text.trimmed()));
+        if (!m_form->isLoading())
+            m_form->setEntityValue(QStringLiteral("deleted_column"), text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                                                                              : QJsonValue(text.trimmed()));
     });
-    m_fieldPolicies = makeTable(QStringLiteral("fieldPoliciesTable"), {tr("Column"), tr("Policy")});
+    m_fieldPolicies = m_form->makeTable(QStringLiteral("fieldPoliciesTable"), {tr("Column"), tr("Policy")});
     m_fieldPolicies->setItemDelegateForColumn(0, new ComboDelegate([this](const QModelIndex &) { return mappedColumns(); }, true,
                                                                    m_fieldPolicies));
     m_fieldPolicies->setItemDelegateForColumn(1, new ComboDelegate([](const QModelIndex &) { return policyChoices(); }, false, m_fieldPolicies));
-    pf->addRow(tr("Policy per column:"), wrap(rowButtons(m_fieldPolicies, QStringLiteral("fieldPolicy"), [this] { writeFieldPolicies(); }),
-                                              QStringLiteral("entity.field_policies"), pf));
-    m_fields.last().error->setObjectName(QStringLiteral("fieldPoliciesTableError"));
-    m_fields.last().input = m_fieldPolicies;
+    pf->addRow(tr("Policy per column:"), m_form->wrap(rowButtons(m_fieldPolicies, QStringLiteral("fieldPolicy"), [this] { writeFieldPolicies(); }),
+                                                      QStringLiteral("entity.field_policies"), pf));
+    m_form->lastField().error->setObjectName(QStringLiteral("fieldPoliciesTableError"));
+    m_form->lastField().input = m_fieldPolicies;
     m_entityTabs->addTab(policies, tr("Policies"));
 
-    m_buildingEntityTab = 4;
-    auto *rest = new QWidget(this);
-    auto *rf = new QFormLayout(rest);
-    m_entityRecordsPath = new QLineEdit(this);
-    m_entityRecordsPath->setObjectName(QStringLiteral("entityRecordsPath"));
-    m_entityRecordsPath->setPlaceholderText(tr("as the source"));
-    rf->addRow(tr("Records at:"), wrap(m_entityRecordsPath, QStringLiteral("entity.records_path"), rf));
-    m_entityRecordPath = new QLineEdit(this);
-    m_entityRecordPath->setObjectName(QStringLiteral("entityRecordPath"));
-    m_entityRecordPath->setPlaceholderText(tr("as the source"));
-    rf->addRow(tr("Single record at:"), wrap(m_entityRecordPath, QStringLiteral("entity.record_path"), rf));
-    for (auto pair : {std::make_pair(m_entityRecordsPath, QStringLiteral("records_path")),
-                      std::make_pair(m_entityRecordPath, QStringLiteral("record_path"))}) {
-        const QString key = pair.second;
-        connect(pair.first, &QLineEdit::textChanged, this, [this, key](const QString &text) {
-            if (!m_loading)
-                setEntityValue(key, text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text));
-        });
+    for (SourceTypePages *pages : std::as_const(m_typePages)) {
+        for (const SourceTypePages::Page &entityPage : pages->buildEntityPages()) {
+            m_entityTabs->addTab(entityPage.widget, entityPage.title);
+            m_pageOwners.insert(entityPage.widget, pages);
+        }
     }
-    m_entityIncremental = new QComboBox(this);
-    m_entityIncremental->setObjectName(QStringLiteral("entityIncremental"));
-    rf->addRow(tr("Incremental:"), wrap(m_entityIncremental, QStringLiteral("entity.incremental"), rf));
-    connect(m_entityIncremental, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_loading)
-            return;
-        const QString mode = m_entityIncremental->currentData().toString();
-        if (mode == QLatin1String("inherit"))
-            setEntityValue(QStringLiteral("incremental"), QJsonValue(QJsonValue::Undefined));
-        else if (mode == QLatin1String("off"))
-            setEntityValue(QStringLiteral("incremental"), false);
-    });
-    auto *restNote = new QLabel(tr("Pagination, full walk and id scan parameters of this entity override the source's; "
-                                   "edit them on the JSON tab."),
-                                rest);
-    restNote->setWordWrap(true);
-    rf->addRow(restNote);
-    m_entityTabs->addTab(rest, tr("REST"));
 
-    m_buildingEntityTab = 5;
     auto *json = new QWidget(this);
     auto *jl = new QVBoxLayout(json);
     m_entityJson = new QPlainTextEdit(this);
@@ -1178,25 +569,24 @@ QWidget *SourceEditor::buildEntitiesTab()
     m_entityJsonError = new QLabel(this);
     m_entityJsonError->setObjectName(QStringLiteral("entityJsonParseError"));
     StatusColors::setTextStatus(m_entityJsonError, StatusColors::Status::Error);
-    jl->addWidget(wrap(m_entityJson, QStringLiteral("entity")), 1);
+    jl->addWidget(m_form->wrap(m_entityJson, QStringLiteral("entity")), 1);
     jl->addWidget(m_entityJsonError);
     jl->addWidget(applyEntity, 0, Qt::AlignRight);
     connect(applyEntity, &QPushButton::clicked, this, [this] {
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(m_entityJson->toPlainText().toUtf8(), &pe);
-        if (!doc.isObject() || m_entityRow < 0) {
+        if (!doc.isObject() || m_form->entityRow() < 0) {
             m_entityJsonError->setText(tr("Not a JSON object: %1").arg(pe.errorString()));
             return;
         }
         m_entityJsonError->clear();
-        const int row = m_entityRow;
-        setEntityObject(row, doc.object());
-        m_entityRow = -1;
+        const int row = m_form->entityRow();
+        m_form->setEntityObject(row, doc.object());
+        m_form->setEntityRow(-1);
         loadEntities();
         showEntityRow(row);
     });
     m_entityTabs->addTab(json, tr("JSON"));
-    m_buildingEntityTab = -1;
 
     auto *bottom = new QWidget(this);
     auto *bottomLayout = new QVBoxLayout(bottom);
@@ -1235,11 +625,11 @@ QWidget *SourceEditor::buildJsonTab()
             return;
         }
         m_sourceJsonError->clear();
-        const int row = m_entityRow;
+        const int row = m_form->entityRow();
         setSourceObject(doc.object());
         if (row >= 0 && row < m_entities->rowCount())
             m_entities->setCurrentCell(row, 0);
-        m_tabs->setCurrentIndex(JsonPage);
+        m_tabs->setCurrentWidget(m_jsonPage);
     });
     v->addWidget(note);
     v->addWidget(m_sourceJson, 1);
@@ -1257,9 +647,10 @@ bool SourceEditor::editSource(const QString &name)
         return false;
     m_isNew = false;
     m_originalName = name;
-    m_secretValue.clear();
+    for (SourceTypePages *pages : std::as_const(m_typePages))
+        pages->discardUnsavedInput();
     setSourceObject(m_document->source(name));
-    m_startSource = m_source;
+    m_startSource = m_form->source();
     return true;
 }
 
@@ -1270,9 +661,10 @@ void SourceEditor::newSource(const SourcePreset &preset)
         p.sourceName = m_document->uniqueSourceName(p.sourceName);
     m_isNew = true;
     m_originalName.clear();
-    m_secretValue.clear();
+    for (SourceTypePages *pages : std::as_const(m_typePages))
+        pages->discardUnsavedInput();
     setSourceObject(ConfigDocument::presetSource(p));
-    m_startSource = m_source;
+    m_startSource = m_form->source();
 }
 
 QJsonObject SourceEditor::presetApplied(const SourcePreset &preset) const
@@ -1282,23 +674,13 @@ QJsonObject SourceEditor::presetApplied(const SourcePreset &preset) const
         p.sourceName = sourceName();
     QJsonObject next = ConfigDocument::presetSource(p);
     // A preset brings an API's conventions (pagination, entities, mappings). How this source
-    // signs in, whether it is enabled and when serve runs it are the admin's, not the API's: an
-    // authentication already set up (a token variable, a credentials-file key, an API key) is
-    // kept, never replaced by the preset's default variable.
-    // A new source has nothing set up yet (its sign-in is the last preset's), and a token
-    // variable the caller names for a bearer sign-in is the one wanted.
-    const QJsonObject auth = m_source.value(QStringLiteral("rest")).toObject().value(QStringLiteral("auth")).toObject();
-    const QString authType = auth.value(QStringLiteral("type")).toString();
-    const bool namedBearer = !preset.tokenEnv.isEmpty() && authType == QLatin1String("bearer")
-        && auth.value(QStringLiteral("token")).toObject().contains(QStringLiteral("env"));
-    if (!m_isNew && !auth.isEmpty() && authType != QLatin1String("none") && !namedBearer) {
-        QJsonObject rest = next.value(QStringLiteral("rest")).toObject();
-        rest.insert(QStringLiteral("auth"), auth);
-        next.insert(QStringLiteral("rest"), rest);
-    }
+    // signs in (its type's pages say what that is), whether it is enabled and when serve runs it
+    // are the admin's, not the API's.
+    if (const SourceTypePages *pages = pagesFor(next.value(QStringLiteral("type")).toString()))
+        pages->keepOnPreset(m_form->source(), preset, m_isNew, &next);
     for (const QString &key : {QStringLiteral("enabled"), QStringLiteral("schedule")}) {
-        if (m_source.contains(key))
-            next.insert(key, m_source.value(key));
+        if (m_form->source().contains(key))
+            next.insert(key, m_form->source().value(key));
     }
     return next;
 }
@@ -1331,7 +713,7 @@ bool SourceEditor::confirmPreset(const QJsonObject &next)
 {
     if (m_isNew)
         return true; // nothing saved to lose: the preset is where a new source starts
-    const QStringList changed = changedKeys(m_source, next);
+    const QStringList changed = changedKeys(m_form->source(), next);
     if (changed.isEmpty()) {
         QMessageBox::information(this, tr("Nothing to change"), tr("%1 already is what the preset makes it.").arg(sourceName()));
         return false;
@@ -1354,37 +736,52 @@ bool SourceEditor::confirmPreset(const QJsonObject &next)
 
 QString SourceEditor::sourceName() const
 {
-    return m_source.value(QStringLiteral("name")).toString();
+    return m_form->sourceName();
 }
 
-void SourceEditor::setSourceObject(const QJsonObject &source)
+QJsonObject SourceEditor::sourceObject() const
 {
-    m_source = source;
-    m_entityRow = -1;
-    loadWidgets();
-    validateNow();
+    return m_form->source();
+}
+
+bool SourceEditor::hasChanges() const
+{
+    if (m_form->source() != m_startSource)
+        return true;
+    for (const SourceTypePages *pages : m_typePages) {
+        if (pages->hasUnsavedInput())
+            return true;
+    }
+    return false;
+}
+
+SourceTypePages *SourceEditor::pagesFor(const QString &type) const
+{
+    for (SourceTypePages *pages : m_typePages) {
+        if (pages->type() == type)
+            return pages;
+    }
+    return nullptr;
 }
 
 void SourceEditor::setSecretFromEnvironment(const QString &variable)
 {
-    m_secretMode->setCurrentIndex(m_secretMode->findData(QStringLiteral("env")));
-    m_secretEnv->setText(variable);
-    writeAuth();
+    if (SourceTypePages *pages = pagesFor(m_form->sourceType()))
+        pages->setSecretFromEnvironment(variable);
 }
 
 void SourceEditor::setSecretToStore(const QString &secret)
 {
-    m_secretMode->setCurrentIndex(m_secretMode->findData(QStringLiteral("file")));
-    m_secretValueEdit->setText(secret);
+    if (SourceTypePages *pages = pagesFor(m_form->sourceType()))
+        pages->setSecretToStore(secret);
 }
 
-QStringList SourceEditor::entityNames() const
+void SourceEditor::setSourceObject(const QJsonObject &source)
 {
-    QStringList names;
-    const QJsonArray entities = m_source.value(QStringLiteral("entities")).toArray();
-    for (const QJsonValue &e : entities)
-        names.append(e.toObject().value(QStringLiteral("name")).toString());
-    return names;
+    m_form->setSource(source);
+    m_form->setEntityRow(-1);
+    loadWidgets();
+    validateNow();
 }
 
 void SourceEditor::selectEntity(const QString &name)
@@ -1394,60 +791,22 @@ void SourceEditor::selectEntity(const QString &name)
         showEntityRow(row);
 }
 
+QStringList SourceEditor::entityNames() const
+{
+    return m_form->entityNames();
+}
+
 QString SourceEditor::currentEntity() const
 {
-    return entityNames().value(m_entityRow);
+    return m_form->currentEntity();
 }
 
 // ---------------------------------------------------------------------------------------------
 // The model
 
-void SourceEditor::setValue(const QString &key, const QJsonValue &value)
-{
-    const QJsonObject updated = withValue(m_source, key.split(QLatin1Char('.')), 0, value);
-    if (updated == m_source)
-        return;
-    m_source = updated;
-    edited();
-}
-
-QJsonObject SourceEditor::entityObject(int row) const
-{
-    return m_source.value(QStringLiteral("entities")).toArray().at(row).toObject();
-}
-
-void SourceEditor::setEntityObject(int row, const QJsonObject &entity)
-{
-    QJsonArray entities = m_source.value(QStringLiteral("entities")).toArray();
-    if (row < 0 || row >= entities.size() || entities.at(row).toObject() == entity)
-        return;
-    entities.replace(row, entity);
-    m_source.insert(QStringLiteral("entities"), entities);
-    if (row == m_entityRow && !m_entityJson->hasFocus())
-        m_entityJson->setPlainText(pretty(entity));
-    edited();
-}
-
-void SourceEditor::setEntityValue(const QString &key, const QJsonValue &value)
-{
-    if (m_entityRow < 0)
-        return;
-    QJsonObject e = entityObject(m_entityRow);
-    if (value.isUndefined())
-        e.remove(key);
-    else
-        e.insert(key, value);
-    setEntityObject(m_entityRow, e);
-}
-
-void SourceEditor::edited()
-{
-    scheduleValidation();
-}
-
 QString SourceEditor::schedulePreview() const
 {
-    if (!valueAt(m_source, QStringLiteral("enabled")).toBool(true))
+    if (!m_form->value(QStringLiteral("enabled")).toBool(true))
         return tr("Disabled: tributaryd serve does not run this source.");
     for (const ConfigProblem &p : m_problems) {
         QString relative;
@@ -1458,7 +817,7 @@ QString SourceEditor::schedulePreview() const
     // if any, were said above).
     QStringList ignored;
     const ScheduleConfig schedule =
-        ScheduleConfig::fromJson(m_source.value(QStringLiteral("schedule")).toObject(), QStringLiteral("schedule"), &ignored);
+        ScheduleConfig::fromJson(m_form->source().value(QStringLiteral("schedule")).toObject(), QStringLiteral("schedule"), &ignored);
     const qint64 interval = schedule.intervalSeconds;
     const qint64 reconcile = schedule.reconcileIntervalSeconds;
     const double jitter = schedule.jitterShare;
@@ -1466,10 +825,10 @@ QString SourceEditor::schedulePreview() const
 
     QStringList parts;
     parts.append(jitter > 0 ? tr("Incremental sync %1 (each wait varied by up to ±%2 %)")
-                                  .arg(everyText(interval), QLocale().toString(jitter * 100, 'g', 3))
-                            : tr("Incremental sync %1, exactly").arg(everyText(interval)));
+                                  .arg(EditorForm::everyText(interval), QLocale().toString(jitter * 100, 'g', 3))
+                            : tr("Incremental sync %1, exactly").arg(EditorForm::everyText(interval)));
     if (reconcile > 0)
-        parts.append(tr("reconciliation %1").arg(everyText(reconcile)));
+        parts.append(tr("reconciliation %1").arg(EditorForm::everyText(reconcile)));
     else
         parts.append(tr("no scheduled reconciliation (run tributaryd reconcile yourself)"));
     if (onMissed)
@@ -1477,7 +836,7 @@ QString SourceEditor::schedulePreview() const
                                    : tr("a warning when a sync finds missed deletes"));
     else
         parts.append(tr("no check for missed deletes"));
-    if (m_source.contains(QStringLiteral("webhook")))
+    if (m_form->source().contains(QStringLiteral("webhook")))
         parts.append(tr("webhooks at POST /webhooks/%1, their records fetched as soon as the source is idle").arg(sourceName()));
     else
         parts.append(tr("no webhooks"));
@@ -1496,56 +855,11 @@ QJsonObject SourceEditor::candidateRoot() const
         }
     }
     if (index >= 0)
-        sources.replace(index, m_source);
+        sources.replace(index, m_form->source());
     else
-        sources.append(m_source);
+        sources.append(m_form->source());
     root.insert(QStringLiteral("sources"), sources);
     return root;
-}
-
-QString SourceEditor::secretKeyName() const
-{
-    const QString type = m_authType->currentData().toString();
-    if (type == QLatin1String("bearer"))
-        return QStringLiteral("token");
-    if (type == QLatin1String("basic"))
-        return QStringLiteral("password");
-    if (type == QLatin1String("api_key"))
-        return QStringLiteral("key");
-    return {};
-}
-
-QJsonObject SourceEditor::secretReference() const
-{
-    if (m_secretMode->currentData().toString() == QLatin1String("env")) {
-        const QString variable = m_secretEnv->text().trimmed();
-        return variable.isEmpty() ? QJsonObject() : QJsonObject{{QStringLiteral("env"), variable}};
-    }
-    const QString file = m_secretFile.isEmpty() ? ConfigDocument::credentialsFileName() : m_secretFile;
-    const QString key = m_secretKey.isEmpty() ? sourceName() + QLatin1Char('.') + secretKeyName() : m_secretKey;
-    return QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("key"), key}};
-}
-
-void SourceEditor::writeAuth()
-{
-    const QJsonObject old = valueAt(m_source, QStringLiteral("rest.auth")).toObject();
-    const QString type = m_authType->currentData().toString();
-    QJsonObject auth{{QStringLiteral("type"), type}};
-    if (type == QLatin1String("api_key") && !m_authHeader->text().trimmed().isEmpty())
-        auth.insert(QStringLiteral("header"), m_authHeader->text().trimmed());
-    if (type == QLatin1String("basic")) {
-        if (!m_authUsername->text().isEmpty())
-            auth.insert(QStringLiteral("username"), m_authUsername->text());
-        else if (old.value(QStringLiteral("username")).isObject()) // a user name kept as a secret
-            auth.insert(QStringLiteral("username"), old.value(QStringLiteral("username")));
-    }
-    const QString k = secretKeyName();
-    if (!k.isEmpty()) {
-        const QJsonObject ref = secretReference();
-        if (!ref.isEmpty())
-            auth.insert(k, ref);
-    }
-    setValue(QStringLiteral("rest.auth"), auth);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1553,88 +867,26 @@ void SourceEditor::writeAuth()
 
 void SourceEditor::loadWidgets()
 {
-    ++m_loading;
-    for (const auto &load : std::as_const(m_loaders))
-        load();
-    const QString auth = valueAt(m_source, QStringLiteral("rest.auth.type")).toString();
-    const int authIndex = m_authType->findData(auth.isEmpty() ? QStringLiteral("none") : auth);
-    m_authType->setCurrentIndex(authIndex < 0 ? 0 : authIndex);
-    m_authHeader->setText(valueAt(m_source, QStringLiteral("rest.auth.header")).toString());
-    const QJsonValue user = valueAt(m_source, QStringLiteral("rest.auth.username"));
-    m_authUsername->setText(user.isString() ? user.toString() : QString());
-    m_authUsername->setPlaceholderText(user.isObject() ? tr("kept as a secret (%1)").arg(scalarText(user.toObject().value(
-                                                             user.toObject().contains(QStringLiteral("env")) ? QStringLiteral("env")
-                                                                                                             : QStringLiteral("key"))))
-                                                       : QString());
-    // Where the secret comes from, as the file says.
-    const QJsonObject ref = valueAt(m_source, QStringLiteral("rest.auth.") + secretKeyName()).toObject();
-    m_secretFile = ref.value(QStringLiteral("file")).toString();
-    m_secretKey = ref.value(QStringLiteral("key")).toString();
-    m_secretMode->setCurrentIndex(m_secretMode->findData(ref.contains(QStringLiteral("file")) ? QStringLiteral("file")
-                                                                                               : QStringLiteral("env")));
-    m_secretEnv->setText(ref.value(QStringLiteral("env")).toString());
-    loadSecret();
-
-    m_headers->setRowCount(0);
-    const QJsonObject headers = valueAt(m_source, QStringLiteral("rest.headers")).toObject();
-    for (auto it = headers.constBegin(); it != headers.constEnd(); ++it) {
-        const int row = m_headers->rowCount();
-        m_headers->insertRow(row);
-        m_headers->setItem(row, 0, textItem(it.key()));
-        m_headers->setItem(row, 1, textItem(scalarText(it.value())));
-    }
+    m_form->load();
+    m_form->beginLoading();
+    for (SourceTypePages *pages : std::as_const(m_typePages))
+        pages->load();
     loadEntities();
     if (m_entities->rowCount() > 0)
         m_entities->setCurrentCell(0, 0);
-    m_entityRow = m_entities->currentRow();
+    m_form->setEntityRow(m_entities->currentRow());
     loadEntityDetail();
     refreshJson();
     setWindowTitle(m_isNew ? tr("New source %1").arg(sourceName()) : tr("Source %1").arg(sourceName()));
-    --m_loading;
+    m_form->endLoading();
     updateVisibility();
-}
-
-void SourceEditor::loadSecret()
-{
-    // The field is never filled from what was stored: only what was typed in this session.
-    if (m_secretValueEdit->text() != m_secretValue)
-        m_secretValueEdit->setText(m_secretValue);
-    const QString k = secretKeyName();
-    if (k.isEmpty()) {
-        m_secretStatus->clear();
-        return;
-    }
-    if (m_secretMode->currentData().toString() == QLatin1String("env")) {
-        const QString variable = m_secretEnv->text().trimmed();
-        if (variable.isEmpty())
-            m_secretStatus->setText(tr("Name the environment variable that holds the secret. It is read when the source runs."));
-        else if (qEnvironmentVariableIsSet(variable.toLocal8Bit().constData()))
-            m_secretStatus->setText(tr("%1 is set in this console's environment.").arg(variable));
-        else
-            m_secretStatus->setText(tr("%1 is not set in this console's environment; tributaryd reads it from its own.").arg(variable));
-        return;
-    }
-    const QString file = m_secretFile.isEmpty() ? ConfigDocument::credentialsFileName() : m_secretFile;
-    SecretRef ref;
-    ref.file = file;
-    ref.key = m_secretKey.isEmpty() ? sourceName() + QLatin1Char('.') + k : m_secretKey;
-    if (!m_secretValue.isEmpty()) {
-        m_secretStatus->setText(tr("Will be stored in %1 (readable only by you) when the source is saved.").arg(file));
-        m_secretValueEdit->setPlaceholderText(QString());
-    } else if (m_document && m_document->hasSecret(ref)) {
-        m_secretStatus->setText(tr("Stored in %1 under \"%2\". Type a new value to replace it.").arg(file, ref.key));
-        m_secretValueEdit->setPlaceholderText(tr("stored in %1").arg(file));
-    } else {
-        m_secretStatus->setText(tr("Not stored yet: type the secret; it goes to %1, never into the configuration.").arg(file));
-        m_secretValueEdit->setPlaceholderText(tr("secret"));
-    }
 }
 
 void SourceEditor::loadEntities()
 {
-    ++m_loading;
-    const int current = m_entityRow;
-    const QJsonArray entities = m_source.value(QStringLiteral("entities")).toArray();
+    m_form->beginLoading();
+    const int current = m_form->entityRow();
+    const QJsonArray entities = m_form->source().value(QStringLiteral("entities")).toArray();
     m_entities->setRowCount(int(entities.size()));
     for (int row = 0; row < entities.size(); ++row) {
         const QJsonObject e = entities.at(row).toObject();
@@ -1643,20 +895,20 @@ void SourceEditor::loadEntities()
             if (col == ColEnabled)
                 m_entities->setItem(row, col, checkItem(v.isBool() ? v.toBool() : true));
             else
-                m_entities->setItem(row, col, textItem(scalarText(v)));
+                m_entities->setItem(row, col, textItem(EditorForm::scalarText(v)));
         }
     }
     if (current >= 0 && current < m_entities->rowCount())
         m_entities->setCurrentCell(current, 0);
-    --m_loading;
+    m_form->endLoading();
 }
 
 void SourceEditor::loadEntityDetail()
 {
-    ++m_loading;
-    const bool has = m_entityRow >= 0 && m_entityRow < m_entities->rowCount();
+    m_form->beginLoading();
+    const bool has = m_form->entityRow() >= 0 && m_form->entityRow() < m_entities->rowCount();
     m_entityTabs->setEnabled(has);
-    const QJsonObject e = has ? entityObject(m_entityRow) : QJsonObject();
+    const QJsonObject e = has ? m_form->entityObject(m_form->entityRow()) : QJsonObject();
     const QString name = e.value(QStringLiteral("name")).toString();
     const QString table = e.value(QStringLiteral("table")).toString();
     m_entityTitle->setText(has ? tr("Entity \u201c%1\u201d \u2192 table %2").arg(name, table.isEmpty() ? tr("(none)") : table)
@@ -1680,21 +932,11 @@ void SourceEditor::loadEntityDetail()
     }
     m_updatedColumn->setCurrentText(e.value(QStringLiteral("updated_column")).toString());
     m_deletedColumn->setText(e.value(QStringLiteral("deleted_column")).toString());
-    m_entityRecordsPath->setText(e.value(QStringLiteral("records_path")).toString());
-    m_entityRecordPath->setText(e.value(QStringLiteral("record_path")).toString());
-    m_entityIncremental->clear();
-    m_entityIncremental->addItem(tr("as the source"), QStringLiteral("inherit"));
-    m_entityIncremental->addItem(tr("off: always walk in full"), QStringLiteral("off"));
-    const QJsonValue inc = e.value(QStringLiteral("incremental"));
-    if (inc.isObject()) {
-        m_entityIncremental->addItem(tr("overridden (see the JSON tab)"), QStringLiteral("custom"));
-        m_entityIncremental->setCurrentIndex(2);
-    } else {
-        m_entityIncremental->setCurrentIndex(inc.isUndefined() ? 0 : 1);
-    }
+    for (SourceTypePages *pages : std::as_const(m_typePages))
+        pages->loadEntity(e);
     m_entityJson->setPlainText(has ? pretty(e) : QString());
     m_entityJsonError->clear();
-    --m_loading;
+    m_form->endLoading();
 }
 
 void SourceEditor::loadColumns(const QJsonObject &entity)
@@ -1709,7 +951,7 @@ void SourceEditor::loadColumns(const QJsonObject &entity)
         column->setData(Qt::UserRole, QVariant::fromValue(QJsonValue(it.value()))); // the entry as written, kept on save
         m_columns->setItem(row, 0, column);
         m_columns->setItem(row, 1, textItem(it->isString() ? it->toString() : o.value(QStringLiteral("field")).toString()));
-        m_columns->setItem(row, 2, textItem(o.contains(QStringLiteral("type")) ? scalarText(o.value(QStringLiteral("type")))
+        m_columns->setItem(row, 2, textItem(o.contains(QStringLiteral("type")) ? EditorForm::scalarText(o.value(QStringLiteral("type")))
                                                                                : QStringLiteral("string")));
         m_columns->setItem(row, 3, checkItem(o.value(QStringLiteral("required")).toBool()));
     }
@@ -1747,7 +989,7 @@ void SourceEditor::loadDefaults(const QJsonObject &entity)
         else if (it->isBool())
             kind = QStringLiteral("boolean");
         m_defaults->setItem(row, 0, textItem(it.key()));
-        m_defaults->setItem(row, 1, textItem(scalarText(it.value())));
+        m_defaults->setItem(row, 1, textItem(EditorForm::scalarText(it.value())));
         m_defaults->setItem(row, 2, textItem(kind));
     }
 }
@@ -1760,50 +1002,35 @@ void SourceEditor::loadFieldPolicies(const QJsonObject &entity)
         const int row = m_fieldPolicies->rowCount();
         m_fieldPolicies->insertRow(row);
         m_fieldPolicies->setItem(row, 0, textItem(it.key()));
-        m_fieldPolicies->setItem(row, 1, textItem(scalarText(it.value())));
-    }
-}
-
-void SourceEditor::setFieldVisible(const QString &key, bool visible)
-{
-    for (const Field &f : std::as_const(m_fields)) {
-        if (f.key == key && f.form)
-            f.form->setRowVisible(f.container, visible);
+        m_fieldPolicies->setItem(row, 1, textItem(EditorForm::scalarText(it.value())));
     }
 }
 
 void SourceEditor::updateVisibility()
 {
-    const bool rest = m_type->currentData().toString() == QLatin1String("rest");
-    m_tabs->setTabEnabled(1, rest);
-    m_tabs->setTabEnabled(2, rest);
-    m_entities->setColumnHidden(ColEndpoint, !rest);
+    // The pages of the source's type, and no other type's.
+    const QString type = m_type->currentData().toString();
+    const SourceTypePages *current = pagesFor(type);
+    for (QTabWidget *tabs : {m_tabs, m_entityTabs}) {
+        for (int i = 0; i < tabs->count(); ++i) {
+            const auto owner = m_pageOwners.constFind(tabs->widget(i));
+            if (owner == m_pageOwners.constEnd())
+                continue;
+            tabs->setTabVisible(i, *owner == current);
+            tabs->setTabEnabled(i, *owner == current);
+        }
+    }
+    m_entities->setColumnHidden(ColEndpoint, !current || !current->entitiesHaveEndpoints());
 
-    setFieldVisible(QStringLiteral("start.date"), m_startFrom->currentData().toString() == QLatin1String("date"));
-    const QString auth = m_authType->currentData().toString();
-    setFieldVisible(QStringLiteral("rest.auth.header"), auth == QLatin1String("api_key"));
-    setFieldVisible(QStringLiteral("rest.auth.username"), auth == QLatin1String("basic"));
-    setFieldVisible(QStringLiteral("rest.auth"), auth != QLatin1String("none"));
-    const bool env = m_secretMode->currentData().toString() == QLatin1String("env");
-    m_secretEnv->setVisible(env);
-    m_secretValueEdit->setVisible(!env);
-
-    const QString style = m_paginationStyle->currentData().toString();
-    QStringList all;
-    for (auto it = kStyleKeys.constBegin(); it != kStyleKeys.constEnd(); ++it)
-        all += it.value();
-    for (const QString &k : std::as_const(all))
-        setFieldVisible(QStringLiteral("rest.pagination.") + k, kStyleKeys.value(style).contains(k));
-    for (QWidget *w : std::as_const(m_totalRequestInputs))
-        w->setEnabled(m_totalRequest->isChecked());
-    for (QWidget *w : std::as_const(m_incrementalInputs))
-        w->setEnabled(m_incremental->isChecked());
+    m_form->setFieldVisible(QStringLiteral("start.date"), m_startFrom->currentData().toString() == QLatin1String("date"));
+    for (SourceTypePages *pages : std::as_const(m_typePages))
+        pages->updateVisibility();
 }
 
 void SourceEditor::refreshJson()
 {
     if (!m_sourceJson->hasFocus())
-        m_sourceJson->setPlainText(pretty(m_source));
+        m_sourceJson->setPlainText(pretty(m_form->source()));
     m_sourceJsonError->clear();
 }
 
@@ -1812,11 +1039,11 @@ void SourceEditor::refreshJson()
 
 void SourceEditor::onEntityItemChanged(QTableWidgetItem *item)
 {
-    if (m_loading)
+    if (m_form->isLoading())
         return;
     const int row = item->row();
     const int col = item->column();
-    QJsonObject e = entityObject(row);
+    QJsonObject e = m_form->entityObject(row);
     const QString key = kEntityCellKeys.value(col);
     if (col == ColEnabled) {
         const bool on = item->checkState() == Qt::Checked;
@@ -1832,8 +1059,8 @@ void SourceEditor::onEntityItemChanged(QTableWidgetItem *item)
         else
             e.insert(key, text);
     }
-    setEntityObject(row, e);
-    if (row == m_entityRow) {
+    m_form->setEntityObject(row, e);
+    if (row == m_form->entityRow()) {
         const QString name = e.value(QStringLiteral("name")).toString();
         const QString table = e.value(QStringLiteral("table")).toString();
         m_entityTitle->setText(tr("Entity \u201c%1\u201d \u2192 table %2").arg(name, table.isEmpty() ? tr("(none)") : table));
@@ -1842,7 +1069,7 @@ void SourceEditor::onEntityItemChanged(QTableWidgetItem *item)
 
 void SourceEditor::writeColumns()
 {
-    if (m_entityRow < 0)
+    if (m_form->entityRow() < 0)
         return;
     QJsonObject columns;
     for (int row = 0; row < m_columns->rowCount(); ++row) {
@@ -1871,9 +1098,9 @@ void SourceEditor::writeColumns()
             o.insert(QStringLiteral("required"), false);
         columns.insert(column, o);
     }
-    setEntityValue(QStringLiteral("columns"), columns);
+    m_form->setEntityValue(QStringLiteral("columns"), columns);
     // The modification time column is chosen among the timestamp columns.
-    ++m_loading;
+    m_form->beginLoading();
     const QString updated = m_updatedColumn->currentText();
     m_updatedColumn->clear();
     m_updatedColumn->addItem(QString());
@@ -1882,12 +1109,12 @@ void SourceEditor::writeColumns()
             m_updatedColumn->addItem(it.key());
     }
     m_updatedColumn->setCurrentText(updated);
-    --m_loading;
+    m_form->endLoading();
 }
 
 void SourceEditor::writeReferences()
 {
-    if (m_entityRow < 0)
+    if (m_form->entityRow() < 0)
         return;
     QJsonObject refs;
     for (int row = 0; row < m_references->rowCount(); ++row) {
@@ -1909,13 +1136,13 @@ void SourceEditor::writeReferences()
 void SourceEditor::setEntityTable(const QString &key, const QJsonObject &table)
 {
     // An empty table is not written unless the key was there already: the file keeps its shape.
-    const bool had = entityObject(m_entityRow).contains(key);
-    setEntityValue(key, table.isEmpty() && !had ? QJsonValue(QJsonValue::Undefined) : QJsonValue(table));
+    const bool had = m_form->entityObject(m_form->entityRow()).contains(key);
+    m_form->setEntityValue(key, table.isEmpty() && !had ? QJsonValue(QJsonValue::Undefined) : QJsonValue(table));
 }
 
 void SourceEditor::writeDefaults()
 {
-    if (m_entityRow < 0)
+    if (m_form->entityRow() < 0)
         return;
     QJsonObject defaults;
     for (int row = 0; row < m_defaults->rowCount(); ++row) {
@@ -1942,7 +1169,7 @@ void SourceEditor::writeDefaults()
 
 void SourceEditor::writeFieldPolicies()
 {
-    if (m_entityRow < 0)
+    if (m_form->entityRow() < 0)
         return;
     QJsonObject policies;
     for (int row = 0; row < m_fieldPolicies->rowCount(); ++row) {
@@ -1953,29 +1180,20 @@ void SourceEditor::writeFieldPolicies()
     setEntityTable(QStringLiteral("field_policies"), policies);
 }
 
-void SourceEditor::writeHeaders()
-{
-    QJsonObject headers;
-    for (int row = 0; row < m_headers->rowCount(); ++row) {
-        const QString name = cellText(m_headers, row, 0);
-        if (!name.isEmpty())
-            headers.insert(name, m_headers->item(row, 1) ? m_headers->item(row, 1)->text() : QString());
-    }
-    setValue(QStringLiteral("rest.headers"), headers.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(headers));
-}
-
 void SourceEditor::addEntity()
 {
-    QJsonArray entities = m_source.value(QStringLiteral("entities")).toArray();
+    QJsonArray entities = m_form->source().value(QStringLiteral("entities")).toArray();
     QString name = QStringLiteral("items");
     for (int n = 2; entityNames().contains(name); ++n)
         name = QStringLiteral("items%1").arg(n);
     QJsonObject e{{QStringLiteral("name"), name}, {QStringLiteral("table"), QString()}, {QStringLiteral("columns"), QJsonObject()}};
-    if (m_type->currentData().toString() == QLatin1String("rest"))
-        e.insert(QStringLiteral("endpoint"), QLatin1Char('/') + name);
+    if (const SourceTypePages *pages = pagesFor(m_form->sourceType())) {
+        const QJsonObject defaults = pages->newEntityDefaults(name);
+        for (auto it = defaults.constBegin(); it != defaults.constEnd(); ++it)
+            e.insert(it.key(), it.value());
+    }
     entities.append(e);
-    m_source.insert(QStringLiteral("entities"), entities);
-    edited();
+    m_form->setValue(QStringLiteral("entities"), entities);
     loadEntities();
     showEntityRow(int(entities.size()) - 1);
 }
@@ -1984,8 +1202,8 @@ void SourceEditor::showEntityRow(int row)
 {
     // Selecting the row the table already has current emits nothing: load the detail here.
     m_entities->setCurrentCell(row, 0);
-    if (m_entityRow != row) {
-        m_entityRow = row;
+    if (m_form->entityRow() != row) {
+        m_form->setEntityRow(row);
         loadEntityDetail();
         showProblems();
     }
@@ -1996,11 +1214,10 @@ void SourceEditor::removeEntity()
     const int row = m_entities->currentRow();
     if (row < 0)
         return;
-    QJsonArray entities = m_source.value(QStringLiteral("entities")).toArray();
+    QJsonArray entities = m_form->source().value(QStringLiteral("entities")).toArray();
     entities.removeAt(row);
-    m_source.insert(QStringLiteral("entities"), entities);
-    m_entityRow = -1;
-    edited();
+    m_form->setEntityRow(-1);
+    m_form->setValue(QStringLiteral("entities"), entities);
     loadEntities();
     showEntityRow(entities.isEmpty() ? -1 : qMin(row, int(entities.size()) - 1));
 }
@@ -2008,16 +1225,15 @@ void SourceEditor::removeEntity()
 void SourceEditor::moveEntity(int delta)
 {
     const int row = m_entities->currentRow();
-    QJsonArray entities = m_source.value(QStringLiteral("entities")).toArray();
+    QJsonArray entities = m_form->source().value(QStringLiteral("entities")).toArray();
     const int target = row + delta;
     if (row < 0 || target < 0 || target >= entities.size())
         return;
     const QJsonValue moving = entities.at(row);
     entities.replace(row, entities.at(target));
     entities.replace(target, moving);
-    m_source.insert(QStringLiteral("entities"), entities);
-    m_entityRow = -1;
-    edited();
+    m_form->setEntityRow(-1);
+    m_form->setValue(QStringLiteral("entities"), entities);
     loadEntities();
     showEntityRow(target);
 }
@@ -2036,7 +1252,7 @@ QList<ConfigProblem> SourceEditor::localProblems() const
     // twice), values typed in the wrong kind, a secret chosen for the file but never typed.
     QList<ConfigProblem> out;
     const QString prefix = QStringLiteral("sources.%1.").arg(sourceName());
-    if (m_entityRow >= 0) {
+    if (m_form->entityRow() >= 0) {
         const QString entity = prefix + QStringLiteral("entities.%1.").arg(currentEntity());
         // `filled`: the columns that mean a row was started (not those with a preset value).
         auto duplicates = [&](const QTableWidget *table, const QString &key, const QList<int> &filled) {
@@ -2070,16 +1286,8 @@ QList<ConfigProblem> SourceEditor::localProblems() const
                             tr("\"%1\" is not a number").arg(cellText(m_defaults, row, 1))});
         }
     }
-    const QString k = secretKeyName();
-    if (!k.isEmpty() && m_secretMode->currentData().toString() == QLatin1String("file") && m_secretValue.isEmpty()) {
-        const QJsonObject ref = secretReference();
-        SecretRef r;
-        r.file = ref.value(QStringLiteral("file")).toString();
-        r.key = ref.value(QStringLiteral("key")).toString();
-        if (!m_document || !m_document->hasSecret(r))
-            out.append({prefix + QStringLiteral("rest.auth.") + k,
-                        tr("type the secret to store it in %1, or name an environment variable").arg(r.file)});
-    }
+    if (const SourceTypePages *pages = pagesFor(m_form->sourceType()))
+        out += pages->localProblems();
     return out;
 }
 
@@ -2128,7 +1336,7 @@ bool SourceEditor::relativeKey(const QString &keyPath, QString *relative) const
     // A source without a usable name is reported by position.
     const QJsonArray sources = candidateRoot().value(QStringLiteral("sources")).toArray();
     for (int i = 0; i < sources.size(); ++i) {
-        if (sources.at(i).toObject() != m_source)
+        if (sources.at(i).toObject() != m_form->source())
             continue;
         const QString indexed = QStringLiteral("sources[%1]").arg(i);
         if (keyPath == indexed || keyPath.startsWith(indexed + QLatin1Char('.'))) {
@@ -2139,6 +1347,22 @@ bool SourceEditor::relativeKey(const QString &keyPath, QString *relative) const
     return false;
 }
 
+QString SourceEditor::entityNamedIn(const QString &relative, QString *below) const
+{
+    if (!relative.startsWith(QStringLiteral("entities.")))
+        return {};
+    // The longest name that matches, should one name be another followed by a dot.
+    const QString path = relative.mid(9);
+    QString entity;
+    for (const QString &n : entityNames()) {
+        if ((path == n || path.startsWith(n + QLatin1Char('.'))) && n.size() > entity.size())
+            entity = n;
+    }
+    if (below)
+        *below = entity.isEmpty() ? QString() : path.mid(entity.size() + 1);
+    return entity;
+}
+
 QString SourceEditor::fieldKeyFor(const QString &relative, QString *effective) const
 {
     QString key = relative;
@@ -2147,15 +1371,10 @@ QString SourceEditor::fieldKeyFor(const QString &relative, QString *effective) c
     if (relative.isEmpty())
         return QStringLiteral("name");
     if (relative == QLatin1String("entities") || relative.startsWith(QStringLiteral("entities."))) {
-        const QString rest = relative.mid(9);
-        QString entity;
-        for (const QString &n : entityNames()) {
-            if ((rest == n || rest.startsWith(n + QLatin1Char('.'))) && n.size() > entity.size())
-                entity = n;
-        }
+        QString sub;
+        const QString entity = entityNamedIn(relative, &sub);
         if (entity.isEmpty())
             return QStringLiteral("entities");
-        const QString sub = rest.mid(entity.size() + 1);
         if (entity != currentEntity() || sub.isEmpty() || kEntityCellKeys.contains(sub.section(QLatin1Char('.'), 0, 0)))
             return QStringLiteral("entities");
         key = QStringLiteral("entity.") + sub;
@@ -2163,7 +1382,7 @@ QString SourceEditor::fieldKeyFor(const QString &relative, QString *effective) c
     if (effective)
         *effective = key;
     QString best;
-    for (const Field &f : m_fields) {
+    for (const EditorForm::Field &f : m_form->fields()) {
         if ((key == f.key || key.startsWith(f.key + QLatin1Char('.')) || key.startsWith(f.key + QLatin1Char('[')))
             && f.key.size() > best.size())
             best = f.key;
@@ -2171,10 +1390,10 @@ QString SourceEditor::fieldKeyFor(const QString &relative, QString *effective) c
     return best;
 }
 
-const SourceEditor::Field *SourceEditor::fieldFor(const QString &relative) const
+const EditorForm::Field *SourceEditor::fieldFor(const QString &relative) const
 {
     const QString key = fieldKeyFor(relative);
-    for (const Field &f : m_fields) {
+    for (const EditorForm::Field &f : m_form->fields()) {
         if (f.key == key)
             return &f;
     }
@@ -2209,8 +1428,8 @@ void SourceEditor::clearDecorations(QTableWidget *table)
 
 void SourceEditor::showProblems()
 {
-    ++m_loading;
-    for (const Field &f : std::as_const(m_fields)) {
+    m_form->beginLoading();
+    for (const EditorForm::Field &f : std::as_const(m_form->fields())) {
         f.error->clear();
         f.error->hide();
     }
@@ -2233,21 +1452,14 @@ void SourceEditor::showProblems()
             byField[fieldKey].append(sub.isEmpty() ? p.message : sub + QStringLiteral(": ") + p.message);
         }
         // The cells of the entity and, for the selected entity, the rows of its tables.
-        if (!relative.startsWith(QStringLiteral("entities.")))
-            continue;
-        const QString rest = relative.mid(9);
-        QString entity;
-        for (const QString &n : names) {
-            if ((rest == n || rest.startsWith(n + QLatin1Char('.'))) && n.size() > entity.size())
-                entity = n;
-        }
-        const int row = int(names.indexOf(entity));
+        QString below;
+        const int row = int(names.indexOf(entityNamedIn(relative, &below)));
         if (row < 0)
             continue;
-        const QStringList sub = rest.mid(entity.size() + 1).split(QLatin1Char('.'));
+        const QStringList sub = below.split(QLatin1Char('.'));
         const int cell = int(kEntityCellKeys.indexOf(sub.value(0)));
         decorate(m_entities, row, cell >= 0 ? cell : ColName, p.line());
-        if (row != m_entityRow || sub.size() < 2)
+        if (row != m_form->entityRow() || sub.size() < 2)
             continue;
         const QString column = sub.value(1);
         auto decorateRow = [&](QTableWidget *table, const QHash<QString, int> &keyColumns) {
@@ -2265,7 +1477,7 @@ void SourceEditor::showProblems()
         else if (sub.value(0) == QLatin1String("field_policies"))
             decorateRow(m_fieldPolicies, {});
     }
-    for (const Field &f : std::as_const(m_fields)) {
+    for (const EditorForm::Field &f : std::as_const(m_form->fields())) {
         const QStringList lines = byField.value(f.key);
         if (!lines.isEmpty()) {
             f.error->setText(lines.join(QLatin1Char('\n')));
@@ -2292,33 +1504,30 @@ void SourceEditor::showProblems()
                                                      : tr("This source has no problems; the rest of the file has some (listed below)."));
     else
         m_summary->setText(tr("%n problem(s) to fix before saving; each is shown next to its field.", "", int(m_problems.size())));
-    --m_loading;
+    m_form->endLoading();
 }
 
 void SourceEditor::focusProblem(const QString &relative)
 {
-    const QString rest = relative.mid(9);
-    if (relative.startsWith(QStringLiteral("entities."))) {
-        QString entity;
-        for (const QString &n : entityNames()) {
-            if ((rest == n || rest.startsWith(n + QLatin1Char('.'))) && n.size() > entity.size())
-                entity = n;
-        }
-        if (!entity.isEmpty() && entity != currentEntity())
-            selectEntity(entity);
-    }
-    const Field *f = fieldFor(relative);
+    const QString entity = entityNamedIn(relative);
+    if (!entity.isEmpty() && entity != currentEntity())
+        selectEntity(entity);
+    const EditorForm::Field *f = fieldFor(relative);
     if (!f)
         return;
-    m_tabs->setCurrentIndex(f->tab);
-    if (f->entityTab >= 0)
-        m_entityTabs->setCurrentIndex(f->entityTab);
+    // The pages that hold the field, whoever built them.
+    for (QTabWidget *tabs : {m_tabs, m_entityTabs}) {
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->widget(i)->isAncestorOf(f->input))
+                tabs->setCurrentIndex(i);
+        }
+    }
     f->input->setFocus();
 }
 
 QString SourceEditor::errorShownFor(const QString &objectName) const
 {
-    for (const Field &f : m_fields) {
+    for (const EditorForm::Field &f : m_form->fields()) {
         if (f.input->objectName() == objectName || f.error->objectName() == objectName + QStringLiteral("Error"))
             return f.error->isHidden() ? QString() : f.error->text();
     }
@@ -2337,7 +1546,7 @@ QStringList SourceEditor::columnsOf(const QString &table) const
 
 QStringList SourceEditor::mappedColumns() const
 {
-    const QJsonObject e = m_entityRow >= 0 ? entityObject(m_entityRow) : QJsonObject();
+    const QJsonObject e = m_form->entityRow() >= 0 ? m_form->entityObject(m_form->entityRow()) : QJsonObject();
     return e.value(QStringLiteral("columns")).toObject().keys() + e.value(QStringLiteral("references")).toObject().keys();
 }
 
@@ -2353,20 +1562,9 @@ bool SourceEditor::save(QString *error)
     } else if (!m_document) {
         why = tr("No configuration to save into.");
     } else {
-        const QString k = secretKeyName();
-        if (!k.isEmpty() && !m_secretValue.isEmpty() && m_secretMode->currentData().toString() == QLatin1String("file")) {
-            const QJsonObject ref = secretReference();
-            const SecretRef stored = m_document->storeSecret(ref.value(QStringLiteral("key")).toString(), m_secretValue,
-                                                             ref.value(QStringLiteral("file")).toString());
-            m_secretFile = stored.file;
-            m_secretKey = stored.key;
-            m_secretValue.clear();
-            ++m_loading;
-            m_secretValueEdit->clear();
-            --m_loading;
-            writeAuth();
-        }
-        const bool applied = m_isNew ? m_document->addSource(m_source, &why) : m_document->setSource(m_originalName, m_source, &why);
+        if (SourceTypePages *pages = pagesFor(m_form->sourceType()))
+            pages->beforeSave();
+        const bool applied = m_isNew ? m_document->addSource(m_form->source(), &why) : m_document->setSource(m_originalName, m_form->source(), &why);
         if (applied) {
             m_isNew = false;
             m_originalName = sourceName();
@@ -2374,9 +1572,8 @@ bool SourceEditor::save(QString *error)
                 m_document->save(&why);
         }
     }
-    ++m_loading;
-    loadSecret();
-    --m_loading;
+    if (SourceTypePages *pages = pagesFor(m_form->sourceType()))
+        pages->afterSave();
     validateNow();
     if (!why.isEmpty()) {
         m_summary->setText(why);
@@ -2415,30 +1612,16 @@ ConnectionTestDialog *SourceEditor::testConnection(QString *error)
     validateNow();
     if (!isValid())
         why = tr("Fix the problems first; each is shown next to its field.");
-    // A secret typed for the credentials file must be there for the source to read it.
-    if (why.isEmpty() && !m_secretValue.isEmpty() && m_secretMode->currentData().toString() == QLatin1String("file")) {
-        if (!m_document || m_document->filePath().isEmpty()) {
-            why = tr("Save the configuration first: the secret is kept in the credentials file next to it.");
-        } else {
-            const QJsonObject ref = secretReference();
-            const SecretRef stored = m_document->storeSecret(ref.value(QStringLiteral("key")).toString(), m_secretValue,
-                                                             ref.value(QStringLiteral("file")).toString());
-            if (m_document->writeCredentials(&why)) {
-                m_secretFile = stored.file;
-                m_secretKey = stored.key;
-                m_secretValue.clear();
-                ++m_loading;
-                m_secretValueEdit->clear();
-                loadSecret();
-                --m_loading;
-            }
-        }
-    }
+    // What the type keeps outside the JSON (a secret typed for the credentials file) must be
+    // there for the source to read it.
+    SourceTypePages *pages = pagesFor(m_form->sourceType());
+    if (why.isEmpty() && pages)
+        pages->beforeTest(&why);
     Config config;
     if (why.isEmpty()) {
         // Only this source: problems elsewhere in the file do not stop its test.
         const QJsonObject root{{QStringLiteral("database"), m_document ? m_document->database() : QJsonObject()},
-                               {QStringLiteral("sources"), QJsonArray{m_source}}};
+                               {QStringLiteral("sources"), QJsonArray{m_form->source()}}};
         QStringList lines;
         const bool ok = m_document ? m_document->toConfig(root, &config, &lines) : Config::fromJson(root, QString(), &config, &lines);
         if (!ok)

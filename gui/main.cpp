@@ -3,6 +3,7 @@
 #include "LogModel.h"
 #include "MainWindow.h"
 #include "Screenshots.h"
+#include "SourceEditorPages.h"
 #include "WindowHost.h"
 
 #include "BuiltinSources.h"
@@ -19,6 +20,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(TRIBUTARY_VERSION));
     QApplication::setWindowIcon(Tributary::Gui::Icons::painted(Tributary::Gui::Icons::Glyph::Application));
     Tributary::registerBuiltinSources();
+    Tributary::Gui::registerBuiltinEditorPages(); // the editor's pages of those sources (done on first use otherwise)
     Tributary::Gui::installTranslations();
     // Before anything logs: the log view shows what the engine says from the first line on.
     Tributary::Gui::LogModel::installLogHandler();

@@ -1410,6 +1410,81 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::EditorForm</name>
+    <message>
+        <source>Default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>name=value&amp;name=value</source>
+        <translation>name=wert&amp;name=wert</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln day(s)</source>
+        <translation>
+            <numerusform>alle %Ln Tag</numerusform>
+            <numerusform>alle %Ln Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>jede Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln hour(s)</source>
+        <translation>
+            <numerusform>alle %Ln Stunde</numerusform>
+            <numerusform>alle %Ln Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln minute(s)</source>
+        <translation>
+            <numerusform>alle %Ln Minute</numerusform>
+            <numerusform>alle %Ln Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every second</source>
+        <translation>jede Sekunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln second(s)</source>
+        <translation>
+            <numerusform>alle %Ln Sekunde</numerusform>
+            <numerusform>alle %Ln Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::LogModel</name>
     <message>
         <source>Time</source>
@@ -2732,6 +2807,301 @@ Zu sehen sind seine Zeile, seine Verknüpfungen zu jeder Quelle mit ihren Basen,
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::RestEditorPages</name>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Pagination &amp;&amp; incremental</source>
+        <translation>Paginierung &amp;&amp; inkrementell</translation>
+    </message>
+    <message>
+        <source>kept as a secret (%1)</source>
+        <translation>als Geheimnis hinterlegt (%1)</translation>
+    </message>
+    <message>
+        <source>as the source</source>
+        <translation>wie die Quelle</translation>
+    </message>
+    <message>
+        <source>off: always walk in full</source>
+        <translation>aus: immer vollständig durchlaufen</translation>
+    </message>
+    <message>
+        <source>overridden (see the JSON tab)</source>
+        <translation>überschrieben (siehe Reiter &quot;JSON&quot;)</translation>
+    </message>
+    <message>
+        <source>type the secret to store it in %1, or name an environment variable</source>
+        <translation>das Geheimnis eingeben, um es in %1 zu speichern, oder eine Umgebungsvariable angeben</translation>
+    </message>
+    <message>
+        <source>Save the configuration first: the secret is kept in the credentials file next to it.</source>
+        <translation>Bitte zuerst die Konfiguration speichern: Das Geheimnis wird in der Zugangsdatendatei neben ihr abgelegt.</translation>
+    </message>
+    <message>
+        <source>Name the environment variable that holds the secret. It is read when the source runs.</source>
+        <translation>Die Umgebungsvariable angeben, die das Geheimnis enthält. Sie wird gelesen, wenn die Quelle läuft.</translation>
+    </message>
+    <message>
+        <source>%1 is set in this console&apos;s environment.</source>
+        <translation>%1 ist in der Umgebung dieser Konsole gesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 is not set in this console&apos;s environment; tributaryd reads it from its own.</source>
+        <translation>%1 ist in der Umgebung dieser Konsole nicht gesetzt; tributaryd liest sie aus seiner eigenen.</translation>
+    </message>
+    <message>
+        <source>Will be stored in %1 (readable only by you) when the source is saved.</source>
+        <translation>Wird beim Speichern der Quelle in %1 abgelegt (nur für Sie lesbar).</translation>
+    </message>
+    <message>
+        <source>Stored in %1 under &quot;%2&quot;. Type a new value to replace it.</source>
+        <translation>In %1 unter &quot;%2&quot; gespeichert. Einen neuen Wert eingeben, um ihn zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>stored in %1</source>
+        <translation>gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Not stored yet: type the secret; it goes to %1, never into the configuration.</source>
+        <translation>Noch nicht gespeichert: das Geheimnis eingeben; es kommt in %1, nie in die Konfiguration.</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Basic (user name and password)</source>
+        <translation>Basic (Benutzername und Passwort)</translation>
+    </message>
+    <message>
+        <source>API key header</source>
+        <translation>API-Schlüssel im Header</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Header-Name:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>Store in the credentials file</source>
+        <translation>In der Zugangsdatendatei speichern</translation>
+    </message>
+    <message>
+        <source>Secret:</source>
+        <translation>Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>HTTP-Header:</translation>
+    </message>
+    <message>
+        <source>Records at:</source>
+        <translation>Datensätze unter:</translation>
+    </message>
+    <message>
+        <source>dotted path, e.g. data; empty: the body is the array</source>
+        <translation>Pfad mit Punkten, z. B. data; leer: der Body ist das Array</translation>
+    </message>
+    <message>
+        <source>Single record at:</source>
+        <translation>Einzelner Datensatz unter:</translation>
+    </message>
+    <message>
+        <source>dotted path, e.g. data; empty: the body is the record</source>
+        <translation>Pfad mit Punkten, z. B. data; leer: der Body ist der Datensatz</translation>
+    </message>
+    <message>
+        <source>Full walk parameters:</source>
+        <translation>Parameter für vollständige Durchläufe:</translation>
+    </message>
+    <message>
+        <source>Id scan parameters:</source>
+        <translation>Parameter für ID-Durchläufe:</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Timeout per attempt (ms):</source>
+        <translation>Zeitlimit je Versuch (ms):</translation>
+    </message>
+    <message>
+        <source>Retries:</source>
+        <translation>Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>First backoff (ms):</source>
+        <translation>Erste Wartezeit (ms):</translation>
+    </message>
+    <message>
+        <source>Longest backoff (ms):</source>
+        <translation>Längste Wartezeit (ms):</translation>
+    </message>
+    <message>
+        <source>Largest response (bytes):</source>
+        <translation>Größte Antwort (Bytes):</translation>
+    </message>
+    <message>
+        <source>Requests per second (0: no pacing):</source>
+        <translation>Anfragen pro Sekunde (0: unbegrenzt):</translation>
+    </message>
+    <message>
+        <source>Requests in flight:</source>
+        <translation>Gleichzeitige Anfragen:</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>Seitengröße:</translation>
+    </message>
+    <message>
+        <source>server&apos;s default</source>
+        <translation>Standard des Servers</translation>
+    </message>
+    <message>
+        <source>Page size parameter:</source>
+        <translation>Parameter für Seitengröße:</translation>
+    </message>
+    <message>
+        <source>Page parameter:</source>
+        <translation>Parameter für Seite:</translation>
+    </message>
+    <message>
+        <source>First page:</source>
+        <translation>Erste Seite:</translation>
+    </message>
+    <message>
+        <source>Last page at:</source>
+        <translation>Letzte Seite unter:</translation>
+    </message>
+    <message>
+        <source>Offset parameter:</source>
+        <translation>Parameter für Offset:</translation>
+    </message>
+    <message>
+        <source>Limit parameter:</source>
+        <translation>Parameter für Limit:</translation>
+    </message>
+    <message>
+        <source>Cursor parameter:</source>
+        <translation>Parameter für Cursor:</translation>
+    </message>
+    <message>
+        <source>Next cursor at:</source>
+        <translation>Nächster Cursor unter:</translation>
+    </message>
+    <message>
+        <source>Next URL at:</source>
+        <translation>Nächste URL unter:</translation>
+    </message>
+    <message>
+        <source>Total at:</source>
+        <translation>Gesamtzahl unter:</translation>
+    </message>
+    <message>
+        <source>Total header:</source>
+        <translation>Header mit Gesamtzahl:</translation>
+    </message>
+    <message>
+        <source>Count request (for pages without a total)</source>
+        <translation>Zählanfrage (für Seiten ohne Gesamtzahl)</translation>
+    </message>
+    <message>
+        <source>Ask for the total with a separate request</source>
+        <translation>Gesamtzahl mit einer eigenen Anfrage abfragen</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Parameter:</translation>
+    </message>
+    <message>
+        <source>Incremental: ask only for what changed</source>
+        <translation>Inkrementell: nur Geändertes abfragen</translation>
+    </message>
+    <message>
+        <source>The API filters by change time (inclusively)</source>
+        <translation>Die API filtert nach Änderungszeit (einschließlich)</translation>
+    </message>
+    <message>
+        <source>Filter parameter:</source>
+        <translation>Filterparameter:</translation>
+    </message>
+    <message>
+        <source>Field compared:</source>
+        <translation>Verglichenes Feld:</translation>
+    </message>
+    <message>
+        <source>Value format:</source>
+        <translation>Wertformat:</translation>
+    </message>
+    <message>
+        <source>Ties ordered by:</source>
+        <translation>Gleichstände geordnet nach:</translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; only when the API sorts results by (field, id): it enables skipping the records already read.</source>
+        <translation>&quot;id&quot; nur, wenn die API die Ergebnisse nach (Feld, id) sortiert: Dann lassen sich bereits gelesene Datensätze überspringen.</translation>
+    </message>
+    <message>
+        <source>Incremental:</source>
+        <translation>Inkrementell:</translation>
+    </message>
+    <message>
+        <source>Pagination, full walk and id scan parameters of this entity override the source&apos;s; edit them on the JSON tab.</source>
+        <translation>Paginierung und Parameter für vollständige und ID-Durchläufe dieser Entität überschreiben die der Quelle; sie werden im Reiter &quot;JSON&quot; bearbeitet.</translation>
+    </message>
+    <message>
+        <source>REST</source>
+        <translation>REST</translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::RunsModel</name>
     <message>
         <source>Started %1</source>
@@ -3419,14 +3789,6 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
         <translation>Allgemein</translation>
     </message>
     <message>
-        <source>Connection</source>
-        <translation>Verbindung</translation>
-    </message>
-    <message>
-        <source>Pagination &amp;&amp; incremental</source>
-        <translation>Paginierung &amp;&amp; inkrementell</translation>
-    </message>
-    <message>
         <source>Entities</source>
         <translation>Entitäten</translation>
     </message>
@@ -3449,18 +3811,6 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>Save</source>
         <translation>Speichern</translation>
-    </message>
-    <message>
-        <source>Default: %1</source>
-        <translation>Standard: %1</translation>
-    </message>
-    <message>
-        <source>%1 (default)</source>
-        <translation>%1 (Standard)</translation>
-    </message>
-    <message>
-        <source>name=value&amp;name=value</source>
-        <translation>name=wert&amp;name=wert</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -3527,54 +3877,6 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
         <translation>Generisches REST</translation>
     </message>
     <message>
-        <source>Base URL:</source>
-        <translation>Basis-URL:</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
-    <message>
-        <source>Bearer token</source>
-        <translation>Bearer-Token</translation>
-    </message>
-    <message>
-        <source>Basic (user name and password)</source>
-        <translation>Basic (Benutzername und Passwort)</translation>
-    </message>
-    <message>
-        <source>API key header</source>
-        <translation>API-Schlüssel im Header</translation>
-    </message>
-    <message>
-        <source>Authentication:</source>
-        <translation>Authentifizierung:</translation>
-    </message>
-    <message>
-        <source>Header:</source>
-        <translation>Header-Name:</translation>
-    </message>
-    <message>
-        <source>User name:</source>
-        <translation>Benutzername:</translation>
-    </message>
-    <message>
-        <source>Environment variable</source>
-        <translation>Umgebungsvariable</translation>
-    </message>
-    <message>
-        <source>Store in the credentials file</source>
-        <translation>In der Zugangsdatendatei speichern</translation>
-    </message>
-    <message>
-        <source>Secret:</source>
-        <translation>Geheimnis:</translation>
-    </message>
-    <message>
-        <source>Header</source>
-        <translation>Header</translation>
-    </message>
-    <message>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
@@ -3585,162 +3887,6 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Headers:</source>
-        <translation>HTTP-Header:</translation>
-    </message>
-    <message>
-        <source>Records at:</source>
-        <translation>Datensätze unter:</translation>
-    </message>
-    <message>
-        <source>dotted path, e.g. data; empty: the body is the array</source>
-        <translation>Pfad mit Punkten, z. B. data; leer: der Body ist das Array</translation>
-    </message>
-    <message>
-        <source>Single record at:</source>
-        <translation>Einzelner Datensatz unter:</translation>
-    </message>
-    <message>
-        <source>dotted path, e.g. data; empty: the body is the record</source>
-        <translation>Pfad mit Punkten, z. B. data; leer: der Body ist der Datensatz</translation>
-    </message>
-    <message>
-        <source>Full walk parameters:</source>
-        <translation>Parameter für vollständige Durchläufe:</translation>
-    </message>
-    <message>
-        <source>Id scan parameters:</source>
-        <translation>Parameter für ID-Durchläufe:</translation>
-    </message>
-    <message>
-        <source>Limits</source>
-        <translation>Grenzen</translation>
-    </message>
-    <message>
-        <source>Timeout per attempt (ms):</source>
-        <translation>Zeitlimit je Versuch (ms):</translation>
-    </message>
-    <message>
-        <source>Retries:</source>
-        <translation>Wiederholungen:</translation>
-    </message>
-    <message>
-        <source>First backoff (ms):</source>
-        <translation>Erste Wartezeit (ms):</translation>
-    </message>
-    <message>
-        <source>Longest backoff (ms):</source>
-        <translation>Längste Wartezeit (ms):</translation>
-    </message>
-    <message>
-        <source>Largest response (bytes):</source>
-        <translation>Größte Antwort (Bytes):</translation>
-    </message>
-    <message>
-        <source>Requests per second (0: no pacing):</source>
-        <translation>Anfragen pro Sekunde (0: unbegrenzt):</translation>
-    </message>
-    <message>
-        <source>Requests in flight:</source>
-        <translation>Gleichzeitige Anfragen:</translation>
-    </message>
-    <message>
-        <source>Style:</source>
-        <translation>Art:</translation>
-    </message>
-    <message>
-        <source>Page size:</source>
-        <translation>Seitengröße:</translation>
-    </message>
-    <message>
-        <source>server&apos;s default</source>
-        <translation>Standard des Servers</translation>
-    </message>
-    <message>
-        <source>Page size parameter:</source>
-        <translation>Parameter für Seitengröße:</translation>
-    </message>
-    <message>
-        <source>Page parameter:</source>
-        <translation>Parameter für Seite:</translation>
-    </message>
-    <message>
-        <source>First page:</source>
-        <translation>Erste Seite:</translation>
-    </message>
-    <message>
-        <source>Last page at:</source>
-        <translation>Letzte Seite unter:</translation>
-    </message>
-    <message>
-        <source>Offset parameter:</source>
-        <translation>Parameter für Offset:</translation>
-    </message>
-    <message>
-        <source>Limit parameter:</source>
-        <translation>Parameter für Limit:</translation>
-    </message>
-    <message>
-        <source>Cursor parameter:</source>
-        <translation>Parameter für Cursor:</translation>
-    </message>
-    <message>
-        <source>Next cursor at:</source>
-        <translation>Nächster Cursor unter:</translation>
-    </message>
-    <message>
-        <source>Next URL at:</source>
-        <translation>Nächste URL unter:</translation>
-    </message>
-    <message>
-        <source>Total at:</source>
-        <translation>Gesamtzahl unter:</translation>
-    </message>
-    <message>
-        <source>Total header:</source>
-        <translation>Header mit Gesamtzahl:</translation>
-    </message>
-    <message>
-        <source>Count request (for pages without a total)</source>
-        <translation>Zählanfrage (für Seiten ohne Gesamtzahl)</translation>
-    </message>
-    <message>
-        <source>Ask for the total with a separate request</source>
-        <translation>Gesamtzahl mit einer eigenen Anfrage abfragen</translation>
-    </message>
-    <message>
-        <source>Parameters:</source>
-        <translation>Parameter:</translation>
-    </message>
-    <message>
-        <source>Incremental: ask only for what changed</source>
-        <translation>Inkrementell: nur Geändertes abfragen</translation>
-    </message>
-    <message>
-        <source>The API filters by change time (inclusively)</source>
-        <translation>Die API filtert nach Änderungszeit (einschließlich)</translation>
-    </message>
-    <message>
-        <source>Filter parameter:</source>
-        <translation>Filterparameter:</translation>
-    </message>
-    <message>
-        <source>Field compared:</source>
-        <translation>Verglichenes Feld:</translation>
-    </message>
-    <message>
-        <source>Value format:</source>
-        <translation>Wertformat:</translation>
-    </message>
-    <message>
-        <source>Ties ordered by:</source>
-        <translation>Gleichstände geordnet nach:</translation>
-    </message>
-    <message>
-        <source>&quot;id&quot; only when the API sorts results by (field, id): it enables skipping the records already read.</source>
-        <translation>&quot;id&quot; nur, wenn die API die Ergebnisse nach (Feld, id) sortiert: Dann lassen sich bereits gelesene Datensätze überspringen.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3883,22 +4029,6 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
         <translation>Regeln</translation>
     </message>
     <message>
-        <source>as the source</source>
-        <translation>wie die Quelle</translation>
-    </message>
-    <message>
-        <source>Incremental:</source>
-        <translation>Inkrementell:</translation>
-    </message>
-    <message>
-        <source>Pagination, full walk and id scan parameters of this entity override the source&apos;s; edit them on the JSON tab.</source>
-        <translation>Paginierung und Parameter für vollständige und ID-Durchläufe dieser Entität überschreiben die der Quelle; sie werden im Reiter &quot;JSON&quot; bearbeitet.</translation>
-    </message>
-    <message>
-        <source>REST</source>
-        <translation>REST</translation>
-    </message>
-    <message>
         <source>Apply JSON</source>
         <translation>JSON übernehmen</translation>
     </message>
@@ -3911,44 +4041,8 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
         <translation>Die Quelle genau so, wie sie geschrieben wird. Schlüssel ohne eigenes Eingabefeld lassen sich hier bearbeiten.</translation>
     </message>
     <message>
-        <source>kept as a secret (%1)</source>
-        <translation>als Geheimnis hinterlegt (%1)</translation>
-    </message>
-    <message>
         <source>New source %1</source>
         <translation>Neue Quelle %1</translation>
-    </message>
-    <message>
-        <source>Name the environment variable that holds the secret. It is read when the source runs.</source>
-        <translation>Die Umgebungsvariable angeben, die das Geheimnis enthält. Sie wird gelesen, wenn die Quelle läuft.</translation>
-    </message>
-    <message>
-        <source>%1 is set in this console&apos;s environment.</source>
-        <translation>%1 ist in der Umgebung dieser Konsole gesetzt.</translation>
-    </message>
-    <message>
-        <source>%1 is not set in this console&apos;s environment; tributaryd reads it from its own.</source>
-        <translation>%1 ist in der Umgebung dieser Konsole nicht gesetzt; tributaryd liest sie aus seiner eigenen.</translation>
-    </message>
-    <message>
-        <source>Will be stored in %1 (readable only by you) when the source is saved.</source>
-        <translation>Wird beim Speichern der Quelle in %1 abgelegt (nur für Sie lesbar).</translation>
-    </message>
-    <message>
-        <source>Stored in %1 under &quot;%2&quot;. Type a new value to replace it.</source>
-        <translation>In %1 unter &quot;%2&quot; gespeichert. Einen neuen Wert eingeben, um ihn zu ersetzen.</translation>
-    </message>
-    <message>
-        <source>stored in %1</source>
-        <translation>gespeichert in %1</translation>
-    </message>
-    <message>
-        <source>Not stored yet: type the secret; it goes to %1, never into the configuration.</source>
-        <translation>Noch nicht gespeichert: das Geheimnis eingeben; es kommt in %1, nie in die Konfiguration.</translation>
-    </message>
-    <message>
-        <source>secret</source>
-        <translation>Geheimnis</translation>
     </message>
     <message>
         <source>Entity “%1” → table %2</source>
@@ -3963,14 +4057,6 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
         <translation>Eine Entität auswählen, um ihre Spalten, Verweise und Regeln zu bearbeiten.</translation>
     </message>
     <message>
-        <source>off: always walk in full</source>
-        <translation>aus: immer vollständig durchlaufen</translation>
-    </message>
-    <message>
-        <source>overridden (see the JSON tab)</source>
-        <translation>überschrieben (siehe Reiter &quot;JSON&quot;)</translation>
-    </message>
-    <message>
         <source>row %1: choose the target column</source>
         <translation>Zeile %1: die Zielspalte wählen</translation>
     </message>
@@ -3981,10 +4067,6 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>&quot;%1&quot; is not a number</source>
         <translation>&quot;%1&quot; ist keine Zahl</translation>
-    </message>
-    <message>
-        <source>type the secret to store it in %1, or name an environment variable</source>
-        <translation>das Geheimnis eingeben, um es in %1 zu speichern, oder eine Umgebungsvariable angeben</translation>
     </message>
     <message>
         <source>Elsewhere in the file: %1</source>
@@ -4016,10 +4098,6 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>Fix the problems first; each is shown next to its field.</source>
         <translation>Bitte zuerst die Probleme beheben; jedes wird neben seinem Feld angezeigt.</translation>
-    </message>
-    <message>
-        <source>Save the configuration first: the secret is kept in the credentials file next to it.</source>
-        <translation>Bitte zuerst die Konfiguration speichern: Das Geheimnis wird in der Zugangsdatendatei neben ihr abgelegt.</translation>
     </message>
     <message>
         <source>the new source</source>
@@ -4063,50 +4141,6 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
-    </message>
-    <message numerus="yes">
-        <source>every %Ln day(s)</source>
-        <translation>
-            <numerusform>alle %Ln Tag</numerusform>
-            <numerusform>alle %Ln Tage</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>every %Ln hour(s)</source>
-        <translation>
-            <numerusform>alle %Ln Stunde</numerusform>
-            <numerusform>alle %Ln Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>every %Ln minute(s)</source>
-        <translation>
-            <numerusform>alle %Ln Minute</numerusform>
-            <numerusform>alle %Ln Minuten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>every %Ln second(s)</source>
-        <translation>
-            <numerusform>alle %Ln Sekunde</numerusform>
-            <numerusform>alle %Ln Sekunden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>Tage</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>Stunden</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>Minuten</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>Sekunden</translation>
     </message>
     <message>
         <source>&amp;Incremental sync every:</source>
@@ -4191,22 +4225,6 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>no webhooks</source>
         <translation>keine Webhooks</translation>
-    </message>
-    <message>
-        <source>every day</source>
-        <translation>jeden Tag</translation>
-    </message>
-    <message>
-        <source>every hour</source>
-        <translation>jede Stunde</translation>
-    </message>
-    <message>
-        <source>every minute</source>
-        <translation>jede Minute</translation>
-    </message>
-    <message>
-        <source>every second</source>
-        <translation>jede Sekunde</translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,37 @@
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::EditorForm</name>
+    <message numerus="yes">
+        <source>every %Ln day(s)</source>
+        <translation>
+            <numerusform>every %Ln day</numerusform>
+            <numerusform>every %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln hour(s)</source>
+        <translation>
+            <numerusform>every %Ln hour</numerusform>
+            <numerusform>every %Ln hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln minute(s)</source>
+        <translation>
+            <numerusform>every %Ln minute</numerusform>
+            <numerusform>every %Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %Ln second(s)</source>
+        <translation>
+            <numerusform>every %Ln second</numerusform>
+            <numerusform>every %Ln seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::LogView</name>
     <message numerus="yes">
         <source>%n entry(ies)</source>
@@ -476,34 +507,6 @@ Tried %n times since %2; last on %3.</numerusform>
         <translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>every %Ln day(s)</source>
-        <translation>
-            <numerusform>every %Ln day</numerusform>
-            <numerusform>every %Ln days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>every %Ln hour(s)</source>
-        <translation>
-            <numerusform>every %Ln hour</numerusform>
-            <numerusform>every %Ln hours</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>every %Ln minute(s)</source>
-        <translation>
-            <numerusform>every %Ln minute</numerusform>
-            <numerusform>every %Ln minutes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>every %Ln second(s)</source>
-        <translation>
-            <numerusform>every %Ln second</numerusform>
-            <numerusform>every %Ln seconds</numerusform>
         </translation>
     </message>
 </context>

@@ -7,9 +7,14 @@
 #include "Application.h"
 #include "ConfigDocument.h"
 #include "ConnectionTestDialog.h"
+#include "EditorForm.h"
 #include "SourceEditor.h"
+#include "SourceEditorPages.h"
+#include "SourceTypePages.h"
 #include "Workspace.h"
 
+#include "config/Config.h"
+#include "config/SourceTypes.h"
 #include "store/Database.h"
 
 #include <QAbstractItemModelTester>
@@ -17,6 +22,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -24,6 +30,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -99,6 +106,56 @@ T *widget(QWidget *parent, const char *name)
     return w;
 }
 
+// A source type of the test's own: one page with one field, the sheet's id ("sheet.id"), which
+// the core requires (a validator registered for the type).
+class SheetPages : public SourceTypePages
+{
+public:
+    using SourceTypePages::SourceTypePages;
+    QString type() const override { return QStringLiteral("sheet"); }
+    QList<Page> buildPages() override
+    {
+        auto *page = new QWidget;
+        auto *rows = new QFormLayout(page);
+        form()->lineField(rows, QStringLiteral("Sheet id:"), QStringLiteral("sheetId"), QStringLiteral("sheet.id"));
+        return {{page, QStringLiteral("Sheet")}};
+    }
+};
+
+// Registers the "sheet" type with the core and its pages with the editor, until the guard goes.
+auto registerSheetType()
+{
+    SourceTypes::registerType(QStringLiteral("sheet"), [](const SourceConfig &c) {
+        QStringList problems;
+        if (c.options.value(QStringLiteral("sheet")).toObject().value(QStringLiteral("id")).toString().isEmpty())
+            problems.append(QStringLiteral("sources.%1.sheet.id: must not be empty").arg(c.name));
+        return problems;
+    });
+    SourceEditorPages::registerType(QStringLiteral("sheet"), [](EditorForm *form, ConfigDocument *document, QObject *parent) {
+        return new SheetPages(form, document, parent);
+    });
+    return qScopeGuard([] { SourceEditorPages::unregisterType(QStringLiteral("sheet")); });
+}
+
+int tabNamed(const QTabWidget *tabs, const QString &title)
+{
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->tabText(i) == title)
+            return i;
+    }
+    return -1;
+}
+
+QJsonObject sheetSource()
+{
+    const QJsonObject entity{{QStringLiteral("name"), QStringLiteral("rows")},
+                             {QStringLiteral("table"), QStringLiteral("budget")},
+                             {QStringLiteral("columns"), QJsonObject{{QStringLiteral("title"), QStringLiteral("title")}}}};
+    return {{QStringLiteral("name"), QStringLiteral("budget")},
+            {QStringLiteral("type"), QStringLiteral("sheet")},
+            {QStringLiteral("entities"), QJsonArray{entity}}};
+}
+
 } // namespace
 
 class tst_SourceEditor : public QObject
@@ -124,6 +181,8 @@ private Q_SLOTS:
     void schedulePreviewSaysWhatServeWillDo_data();
     void schedulePreviewSaysWhatServeWillDo();
     void schedulePageInGermanHasUniqueAccelerators();
+    void aSourceTypeShowsItsOwnPagesOnly();
+    void aSourceTypesFieldWritesItsKeyAndShowsItsProblem();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -995,6 +1054,86 @@ void tst_SourceEditor::schedulePageInGermanHasUniqueAccelerators()
     }
     setLanguageSetting(QStringLiteral("en"));
     QCOMPARE(installTranslations(), QStringLiteral("en"));
+}
+
+void tst_SourceEditor::aSourceTypeShowsItsOwnPagesOnly()
+{
+    const auto unregister = registerSheetType();
+    ConfigDocument doc;
+    SourceEditor editor(&doc, nullptr);
+    auto *tabs = widget<QTabWidget>(&editor, "tabs");
+    auto *entityTabs = widget<QTabWidget>(&editor, "entityTabs");
+    auto *entities = widget<QTableWidget>(&editor, "entitiesTable");
+    const int sheet = tabNamed(tabs, QStringLiteral("Sheet"));
+    const int connection = tabNamed(tabs, QStringLiteral("Connection"));
+    const int pagination = tabNamed(tabs, QStringLiteral("Pagination && incremental"));
+    const int restEntity = tabNamed(entityTabs, QStringLiteral("REST"));
+    QVERIFY(sheet > 0 && connection > 0 && pagination > 0 && restEntity > 0);
+    // Built-in pages keep their places; a registered type's come after them.
+    QCOMPARE(connection, 1);
+    QCOMPARE(pagination, 2);
+    QVERIFY(sheet > pagination);
+
+    auto restShown = [&] {
+        return tabs->isTabVisible(connection) && tabs->isTabEnabled(connection) && tabs->isTabVisible(pagination)
+            && entityTabs->isTabVisible(restEntity) && !entities->isColumnHidden(1);
+    };
+    auto restHidden = [&] {
+        return !tabs->isTabVisible(connection) && !tabs->isTabVisible(pagination) && !entityTabs->isTabVisible(restEntity)
+            && entities->isColumnHidden(1);
+    };
+    editor.setSourceObject(ConfigDocument::presetSource(SourcePreset{}));
+    QVERIFY(restShown());
+    QVERIFY(!tabs->isTabVisible(sheet));
+
+    editor.setSourceObject(sheetSource());
+    QVERIFY(tabs->isTabVisible(sheet));
+    QVERIFY(tabs->isTabEnabled(sheet));
+    QVERIFY(restHidden());
+
+    // Choosing the type on the General page switches the pages as well.
+    selectData(widget<QComboBox>(&editor, "sourceType"), QStringLiteral("rest"));
+    QVERIFY(restShown());
+    QVERIFY(!tabs->isTabVisible(sheet));
+}
+
+void tst_SourceEditor::aSourceTypesFieldWritesItsKeyAndShowsItsProblem()
+{
+    const auto unregister = registerSheetType();
+    ConfigDocument doc;
+    SourceEditor editor(&doc, nullptr);
+    editor.setSourceObject(sheetSource());
+    auto *id = widget<QLineEdit>(&editor, "sheetId");
+    QVERIFY(id);
+
+    // The core's problem with the type's key is shown next to the type's field, and blocks Save.
+    QVERIFY2(editor.errorShownFor(QStringLiteral("sheetId")) == QStringLiteral("must not be empty"),
+             qPrintable(editor.errorShownFor(QStringLiteral("sheetId"))));
+    QVERIFY(!editor.isValid());
+
+    // The field writes its key, and only that.
+    QTest::keyClicks(id, QStringLiteral("budget-2026"));
+    QJsonObject expected = sheetSource();
+    expected.insert(QStringLiteral("sheet"), QJsonObject{{QStringLiteral("id"), QStringLiteral("budget-2026")}});
+    QCOMPARE(editor.sourceObject(), expected);
+    QTRY_COMPARE(editor.errorShownFor(QStringLiteral("sheetId")), QString());
+
+    // A problem loaded with the source is shown again, and a double-click on it in the list
+    // brings its page forward with the field focused.
+    editor.show();
+    editor.setSourceObject(sheetSource());
+    QCOMPARE(id->text(), QString());
+    QCOMPARE(editor.errorShownFor(QStringLiteral("sheetId")), QStringLiteral("must not be empty"));
+    auto *problems = widget<QListWidget>(&editor, "problemList");
+    QListWidgetItem *item = nullptr;
+    for (int i = 0; i < problems->count(); ++i) {
+        if (problems->item(i)->text().startsWith(QStringLiteral("sources.budget.sheet.id")))
+            item = problems->item(i);
+    }
+    QVERIFY(item);
+    Q_EMIT problems->itemActivated(item);
+    auto *tabs = widget<QTabWidget>(&editor, "tabs");
+    QCOMPARE(tabs->currentIndex(), tabNamed(tabs, QStringLiteral("Sheet")));
 }
 
 QTEST_MAIN(tst_SourceEditor)
