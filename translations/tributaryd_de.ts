@@ -2127,6 +2127,107 @@
         <source>cannot read %1 %2</source>
         <translation>%1 %2 kann nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>only an entity that writes (&quot;direction&quot;: &quot;out&quot; or &quot;both&quot;) receives rows</source>
+        <translation>nur eine Entität, die schreibt (&quot;direction&quot;: &quot;out&quot; oder &quot;both&quot;), empfängt Zeilen</translation>
+    </message>
+    <message>
+        <source>must be at least backoff_seconds (%1)</source>
+        <translation>muss mindestens backoff_seconds (%1) sein</translation>
+    </message>
+    <message numerus="yes">
+        <source>dropped %n outbox operation(s) of sources or tables that no longer write back</source>
+        <translation>
+            <numerusform>%n Outbox-Vorgang von Quellen oder Tabellen verworfen, die nicht mehr zurückschreiben</numerusform>
+            <numerusform>%n Outbox-Vorgänge von Quellen oder Tabellen verworfen, die nicht mehr zurückschreiben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>source %1, entity %2: write-back needs triggers on table %3 and the main database refused them (the role must own the table or hold the TRIGGER privilege)</source>
+        <translation>Quelle %1, Entität %2: Das Zurückschreiben braucht Trigger auf der Tabelle %3, und die Hauptdatenbank hat sie abgelehnt (die Rolle muss Eigentümerin der Tabelle sein oder das Recht TRIGGER haben)</translation>
+    </message>
+    <message>
+        <source>stopped while pushing</source>
+        <translation>beim Zurückschreiben angehalten</translation>
+    </message>
+    <message>
+        <source>waits for a row it refers to, which is not at the source yet</source>
+        <translation>wartet auf eine Zeile, auf die sie verweist und die noch nicht bei der Quelle ist</translation>
+    </message>
+    <message>
+        <source>%1 refers to %2 %3, which source %4 has no record of and which is not pushed to it</source>
+        <translation>%1 verweist auf %2 %3, wovon die Quelle %4 keinen Datensatz hat und was ihr nicht übertragen wird</translation>
+    </message>
+    <message>
+        <source>the source created the record but its answer has no id at &quot;%1&quot;; link it by hand or drop the operation</source>
+        <translation>die Quelle hat den Datensatz angelegt, aber ihre Antwort hat keine ID unter &quot;%1&quot;; verknüpfen Sie ihn von Hand oder verwerfen Sie den Vorgang</translation>
+    </message>
+    <message>
+        <source>the source answered 404 to the create: check the entity&apos;s endpoint and rest.write.create</source>
+        <translation>die Quelle hat das Anlegen mit 404 beantwortet: prüfen Sie den Endpunkt der Entität und rest.write.create</translation>
+    </message>
+    <message>
+        <source>the source answered 412 to a create</source>
+        <translation>die Quelle hat ein Anlegen mit 412 beantwortet</translation>
+    </message>
+    <message>
+        <source>the record %1 is gone at the source; a reconciliation raises the edit-versus-delete conflict</source>
+        <translation>der Datensatz %1 ist bei der Quelle verschwunden; ein Abgleich meldet den Konflikt zwischen Änderung und Löschung</translation>
+    </message>
+    <message>
+        <source>waits for the conflict on %1 %2 to be decided</source>
+        <translation>wartet, bis der Konflikt zu %1 %2 entschieden ist</translation>
+    </message>
+    <message>
+        <source>%1 refers to %2 %3, which is not at the source yet</source>
+        <translation>%1 verweist auf %2 %3, das noch nicht bei der Quelle ist</translation>
+    </message>
+    <message numerus="yes">
+        <source>the record kept changing at the source (%n attempt(s))</source>
+        <translation>
+            <numerusform>der Datensatz hat sich bei der Quelle immer wieder geändert (%n Versuch)</numerusform>
+            <numerusform>der Datensatz hat sich bei der Quelle immer wieder geändert (%n Versuche)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>source %1 refused the change of %2 %3 (outbox operation %4): %5</source>
+        <translation>Quelle %1 hat die Änderung von %2 %3 abgelehnt (Outbox-Vorgang %4): %5</translation>
+    </message>
+    <message>
+        <source>source %1: the change of %2 %3 waits until %4: %5</source>
+        <translation>Quelle %1: Die Änderung von %2 %3 wartet bis %4: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>source %1 was sent %n new row(s) and did not answer: %2. Nothing was read, so that they are not imported a second time; the next run sends them again with the same idempotency key first</source>
+        <translation>
+            <numerusform>Quelle %1 wurde %n neue Zeile gesendet und hat nicht geantwortet: %2. Es wurde nichts gelesen, damit sie nicht ein zweites Mal importiert wird; der nächste Lauf sendet sie zuerst erneut mit demselben Idempotenzschlüssel</numerusform>
+            <numerusform>Quelle %1 wurden %n neue Zeilen gesendet und sie hat nicht geantwortet: %2. Es wurde nichts gelesen, damit sie nicht ein zweites Mal importiert werden; der nächste Lauf sendet sie zuerst erneut mit demselben Idempotenzschlüssel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot read which sources receive the main database&apos;s changes</source>
+        <translation>kann nicht lesen, welche Quellen die Änderungen der Hauptdatenbank erhalten</translation>
+    </message>
+    <message>
+        <source>cannot read the outbox of source %1</source>
+        <translation>kann die Outbox der Quelle %1 nicht lesen</translation>
+    </message>
+    <message>
+        <source>cannot read the outbox</source>
+        <translation>kann die Outbox nicht lesen</translation>
+    </message>
+    <message>
+        <source>no outbox operation %1</source>
+        <translation>kein Outbox-Vorgang %1</translation>
+    </message>
+    <message>
+        <source>cannot retry outbox operations</source>
+        <translation>kann Outbox-Vorgänge nicht erneut versuchen</translation>
+    </message>
+    <message>
+        <source>cannot drop outbox operations</source>
+        <translation>kann Outbox-Vorgänge nicht verwerfen</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
@@ -4368,6 +4469,94 @@ abweichen oder eine Prüfung fehlgeschlagen ist; 1, wenn verify nicht zu Ende ka
         <source>Writing took %1 ms</source>
         <extracomment>The write floor&apos;s own time, in milliseconds, read back by the benchmark.</extracomment>
         <translation>Schreiben dauerte %1 ms</translation>
+    </message>
+    <message>
+        <source>the main database&apos;s changes waiting to be pushed to their sources; retry or drop them</source>
+        <extracomment>A line of &apos;tributaryd --help&apos; (a line break continues it below): what outbox (write-back&apos;s queue) does.</extracomment>
+        <translation>die Änderungen der Hauptdatenbank, die auf die Übertragung an ihre Quellen warten; erneut versuchen oder verwerfen</translation>
+    </message>
+    <message>
+        <source>expected &apos;list&apos;, &apos;retry&apos; or &apos;drop&apos;</source>
+        <translation>erwartet &apos;list&apos;, &apos;retry&apos; oder &apos;drop&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;list&apos;, &apos;retry&apos; or &apos;drop&apos;, got &quot;%1&quot;</source>
+        <translation>erwartet &apos;list&apos;, &apos;retry&apos; oder &apos;drop&apos;, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Only this operation (repeatable).</source>
+        <translation>Nur dieser Vorgang (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Only the operations the source refused.</source>
+        <translation>Nur die Vorgänge, die die Quelle abgelehnt hat.</translation>
+    </message>
+    <message>
+        <source>drop: every operation the other options select (without --id).</source>
+        <translation>drop: jeder Vorgang, den die anderen Optionen auswählen (ohne --id).</translation>
+    </message>
+    <message>
+        <source>list: at most N operations (default 50; 0 = all).</source>
+        <translation>list: höchstens N Vorgänge (Standard 50; 0 = alle).</translation>
+    </message>
+    <message>
+        <source>Lists the main database&apos;s changes waiting to be pushed to their sources: the row, since when, the
+attempts, and the reason of the last failure or refusal.</source>
+        <translation>Listet die Änderungen der Hauptdatenbank, die auf die Übertragung an ihre Quellen warten: die Zeile,
+seit wann, die Versuche und den Grund des letzten Fehlschlags oder der letzten Ablehnung.</translation>
+    </message>
+    <message>
+        <source>Makes the selected operations due now, refused ones included (after fixing the row or the source);
+the next sync or the service pushes them.</source>
+        <translation>Macht die ausgewählten Vorgänge sofort fällig, abgelehnte eingeschlossen (nachdem die Zeile oder die Quelle
+korrigiert ist); der nächste Sync oder der Dienst überträgt sie.</translation>
+    </message>
+    <message>
+        <source>Forgets the selected operations without pushing them: the source keeps what it has, and the rows
+keep their local values until they change again.</source>
+        <translation>Vergisst die ausgewählten Vorgänge, ohne sie zu übertragen: die Quelle behält, was sie hat, und die Zeilen
+behalten ihre lokalen Werte, bis sie sich wieder ändern.</translation>
+    </message>
+    <message>
+        <source>--id expects an operation number, got &quot;%1&quot;</source>
+        <translation>--id erwartet eine Vorgangsnummer, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>name the operations with --id, or select them with --all</source>
+        <translation>nennen Sie die Vorgänge mit --id oder wählen Sie sie mit --all aus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 operation(s) due again; the next sync pushes them.</source>
+        <translation>
+            <numerusform>%1 Vorgang wieder fällig; der nächste Sync überträgt ihn.</numerusform>
+            <numerusform>%1 Vorgänge wieder fällig; der nächste Sync überträgt sie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 operation(s) dropped.</source>
+        <translation>
+            <numerusform>%1 Vorgang verworfen.</numerusform>
+            <numerusform>%1 Vorgänge verworfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The outbox is empty: every change of the main database reached its sources.</source>
+        <translation>Die Outbox ist leer: jede Änderung der Hauptdatenbank hat ihre Quellen erreicht.</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>since %1, %2 attempt(s)</source>
+        <translation>
+            <numerusform>seit %1, %2 Versuch</numerusform>
+            <numerusform>seit %1, %2 Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next at %1</source>
+        <translation>nächster um %1</translation>
     </message>
 </context>
 </TS>

@@ -209,6 +209,27 @@
             <numerusform> (after %n retries)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>dropped %n outbox operation(s) of sources or tables that no longer write back</source>
+        <translation>
+            <numerusform>dropped %n outbox operation of sources or tables that no longer write back</numerusform>
+            <numerusform>dropped %n outbox operations of sources or tables that no longer write back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the record kept changing at the source (%n attempt(s))</source>
+        <translation>
+            <numerusform>the record kept changing at the source (%n attempt)</numerusform>
+            <numerusform>the record kept changing at the source (%n attempts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>source %1 was sent %n new row(s) and did not answer: %2. Nothing was read, so that they are not imported a second time; the next run sends them again with the same idempotency key first</source>
+        <translation>
+            <numerusform>source %1 was sent %n new row and did not answer: %2. Nothing was read, so that it is not imported a second time; the next run sends it again with the same idempotency key first</numerusform>
+            <numerusform>source %1 was sent %n new rows and did not answer: %2. Nothing was read, so that they are not imported a second time; the next run sends them again with the same idempotency key first</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>
@@ -451,6 +472,27 @@
         <translation>
             <numerusform>%n worker: every source synced in %1</numerusform>
             <numerusform>%n workers: every source synced in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 operation(s) due again; the next sync pushes them.</source>
+        <translation>
+            <numerusform>%1 operation due again; the next sync pushes it.</numerusform>
+            <numerusform>%1 operations due again; the next sync pushes them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 operation(s) dropped.</source>
+        <translation>
+            <numerusform>%1 operation dropped.</numerusform>
+            <numerusform>%1 operations dropped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>since %1, %2 attempt(s)</source>
+        <translation>
+            <numerusform>since %1, %2 attempt</numerusform>
+            <numerusform>since %1, %2 attempts</numerusform>
         </translation>
     </message>
 </context>

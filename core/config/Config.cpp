@@ -245,6 +245,10 @@ SourceConfig parseSource(const QJsonObject &o, const QString &fallbackPath, cons
             if (!names.contains(ref.entity))
                 errors->append(r.key(QStringLiteral("entities.%1.references.%2.entity")).arg(e.name, ref.column)
                                + QStringLiteral(": ") + Tr::tr("no entity \"%1\" in this source").arg(ref.entity));
+            else if (e.reads() && s.entity(ref.entity) && !s.entity(ref.entity)->reads())
+                errors->append(r.key(QStringLiteral("entities.%1.references.%2.entity")).arg(e.name, ref.column) + QStringLiteral(": ")
+                               + Tr::tr("entity \"%1\" is only written (\"direction\": \"out\"); an entity that reads cannot refer to it")
+                                     .arg(ref.entity));
         }
     }
     QString cycle;
