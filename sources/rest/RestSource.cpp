@@ -121,7 +121,7 @@ QString encodeQuery(const QUrlQuery &q)
     return parts.join(QLatin1Char('&'));
 }
 
-// What both job kinds share: the entity, the source's HTTP client, a parse-retry budget.
+// What every job kind shares: the entity, the source's HTTP client, a parse-retry budget.
 struct JobContext
 {
     QPointer<RestSource> source;
@@ -133,6 +133,19 @@ Error withContext(const JobContext &ctx, Error e)
 {
     e.message.prepend(ctx.prefix);
     return e;
+}
+
+// Why a job cannot use its source: it is gone, or its configuration or credentials failed.
+Error sourceProblem(const RestSource *src)
+{
+    return src ? src->setupError() : Error(Error::Code::Internal, Tr::tr("the source is gone"));
+}
+
+// Stops a job's request: the error the job then finishes with.
+Error abortRequest(RequestSlot &slot, QObject *owner, const JobContext &ctx)
+{
+    slot.cancel(owner);
+    return withContext(ctx, Error(Error::Code::Aborted, QStringLiteral("aborted")));
 }
 
 // `request`: "GET <url>", what the message names.
@@ -225,10 +238,8 @@ public:
 
     void abort() override
     {
-        if (isFinished())
-            return;
-        m_inFlight.cancel(this);
-        finish(withContext(m_ctx, Error(Error::Code::Aborted, QStringLiteral("aborted"))));
+        if (!isFinished())
+            finish(abortRequest(m_inFlight, this, m_ctx));
     }
 
     // The request in flight (the count request first, when there is one), or between two
@@ -351,14 +362,9 @@ private:
     QUrl firstUrl(Error *error)
     {
         RestSource *src = m_ctx.source;
-        if (!src) {
-            *error = Error(Error::Code::Internal, Tr::tr("the source is gone"));
+        *error = sourceProblem(src);
+        if (*error)
             return {};
-        }
-        if (src->setupError()) {
-            *error = src->setupError();
-            return {};
-        }
         const RestEntity &e = m_ctx.entity;
         const RestPagination &p = e.pagination;
         const QString &token = m_request.token;
@@ -731,12 +737,8 @@ public:
             return;
         m_started = true;
         RestSource *src = m_ctx.source;
-        Error e;
-        if (!src)
-            e = Error(Error::Code::Internal, Tr::tr("the source is gone"));
-        else if (src->setupError())
-            e = src->setupError();
-        else if (m_id.isEmpty())
+        Error e = sourceProblem(src);
+        if (!e && m_id.isEmpty())
             e = Error(Error::Code::Internal, Tr::tr("cannot fetch a record without an id"));
         if (e) {
             QTimer::singleShot(0, this, [this, e] { finish(withContext(m_ctx, e)); });
@@ -748,10 +750,8 @@ public:
 
     void abort() override
     {
-        if (isFinished())
-            return;
-        m_inFlight.cancel(this);
-        finish(withContext(m_ctx, Error(Error::Code::Aborted, QStringLiteral("aborted"))));
+        if (!isFinished())
+            finish(abortRequest(m_inFlight, this, m_ctx));
     }
 
 private:
@@ -845,10 +845,8 @@ public:
 
     void abort() override
     {
-        if (isFinished())
-            return;
-        m_inFlight.cancel(this);
-        finish(withContext(m_ctx, Error(Error::Code::Aborted, QStringLiteral("aborted"))));
+        if (!isFinished())
+            finish(abortRequest(m_inFlight, this, m_ctx));
     }
 
     Activity activity() const override
@@ -892,14 +890,9 @@ private:
     QNetworkRequest makeRequest(Error *error)
     {
         RestSource *src = m_ctx.source;
-        if (!src) {
-            *error = Error(Error::Code::Internal, Tr::tr("the source is gone"));
+        *error = sourceProblem(src);
+        if (*error)
             return {};
-        }
-        if (src->setupError()) {
-            *error = src->setupError();
-            return {};
-        }
         if (m_request.op != Op::Create && m_request.externalId.isEmpty()) {
             *error = Error(Error::Code::Internal, Tr::tr("cannot update or delete a record without its external id"));
             return {};
