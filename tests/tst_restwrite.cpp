@@ -4,6 +4,7 @@
 // validation, origin), and a small local server for answers forum-sim never gives.
 
 #include "SyncFixture.h"
+#include "TestSupport.h"
 
 #include "BuiltinSources.h"
 #include "net/HttpServer.h"
@@ -68,12 +69,7 @@ WriteResult runWrite(Source &source, const WriteRequest &request)
 
 WriteRequest request(WriteRequest::Op op, const QString &entity, const QString &id = {}, const QJsonObject &record = {})
 {
-    WriteRequest r;
-    r.op = op;
-    r.entity = entity;
-    r.externalId = id;
-    r.record = record;
-    return r;
+    return WriteRequest{op, entity, id, record, {}, {}};
 }
 
 // A configuration with one REST source "api" and one entity "items", read by the real loader
@@ -283,13 +279,8 @@ void tst_RestWrite::configValidation()
     Config config;
     QStringList errors;
     const bool ok = loadApi(rest, entityKeys, &config, &errors);
-    if (expected.isEmpty()) {
-        QVERIFY2(ok && errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
-        return;
-    }
-    QVERIFY(!ok);
-    const bool found = std::any_of(errors.cbegin(), errors.cend(), [&](const QString &e) { return e.startsWith(expected); });
-    QVERIFY2(found, qPrintable(QStringLiteral("expected a line starting with:\n  %1\ngot:\n  %2").arg(expected, errors.join(QStringLiteral("\n  ")))));
+    const QString unexpected = Test::unexpectedProblems(ok, errors, expected);
+    QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected));
 }
 
 void tst_RestWrite::canWriteFollowsTheDirection()
