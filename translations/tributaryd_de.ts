@@ -1959,10 +1959,6 @@
         <translation>Schlüssel &quot;%1&quot; der Zugangsdatendatei %2</translation>
     </message>
     <message>
-        <source>GET %1: malformed JSON at offset %2 of %3 bytes: %4</source>
-        <translation>GET %1: fehlerhaftes JSON bei Position %2 von %3 Bytes: %4</translation>
-    </message>
-    <message>
         <source>the source is gone</source>
         <translation>die Quelle gibt es nicht mehr</translation>
     </message>
@@ -2025,14 +2021,6 @@
     <message>
         <source> (record %1)</source>
         <translation> (Datensatz %1)</translation>
-    </message>
-    <message>
-        <source>GET %1: expected a JSON object at &quot;%2&quot; (record_path)</source>
-        <translation>GET %1: erwartet wurde ein JSON-Objekt bei &quot;%2&quot; (record_path)</translation>
-    </message>
-    <message>
-        <source>GET %1: no &quot;%2&quot; in the response (record_path)</source>
-        <translation>GET %1: kein &quot;%2&quot; in der Antwort (record_path)</translation>
     </message>
     <message>
         <source>source %1: invalid configuration: %2</source>
@@ -2227,6 +2215,66 @@
     <message>
         <source>cannot drop outbox operations</source>
         <translation>kann Outbox-Vorgänge nicht verwerfen</translation>
+    </message>
+    <message>
+        <source>entity &quot;%1&quot; is only written (&quot;direction&quot;: &quot;out&quot;); an entity that reads cannot refer to it</source>
+        <translation>Entität &quot;%1&quot; wird nur geschrieben (&quot;direction&quot;: &quot;out&quot;); eine Entität, die liest, kann nicht auf sie verweisen</translation>
+    </message>
+    <message>
+        <source>a path only, without query parameters</source>
+        <translation>nur ein Pfad, ohne Abfrageparameter</translation>
+    </message>
+    <message>
+        <source>a path relative to the entity&apos;s endpoint (&quot;%1&quot;) or to base_url (&quot;/...&quot;), not a URL</source>
+        <translation>ein Pfad relativ zum Endpunkt der Entität (&quot;%1&quot;) oder zu base_url (&quot;/...&quot;), keine URL</translation>
+    </message>
+    <message>
+        <source>the only placeholder is %1 (the record&apos;s external id)</source>
+        <translation>der einzige Platzhalter ist %1 (die externe ID des Datensatzes)</translation>
+    </message>
+    <message>
+        <source>must contain %1, where the record&apos;s external id goes (e.g. &quot;%1&quot;)</source>
+        <translation>muss %1 enthalten, dort steht die externe ID des Datensatzes (z. B. &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>cannot contain %1: a record has no external id before it is created</source>
+        <translation>darf %1 nicht enthalten: ein Datensatz hat vor dem Anlegen keine externe ID</translation>
+    </message>
+    <message>
+        <source>must not be empty when origin_header is set</source>
+        <translation>darf nicht leer sein, wenn origin_header gesetzt ist</translation>
+    </message>
+    <message>
+        <source>%1: malformed JSON at offset %2 of %3 bytes: %4</source>
+        <translation>%1: fehlerhaftes JSON bei Position %2 von %3 Bytes: %4</translation>
+    </message>
+    <message>
+        <source>%1: expected a JSON object at &quot;%2&quot; (record_path)</source>
+        <translation>%1: erwartet wurde ein JSON-Objekt bei &quot;%2&quot; (record_path)</translation>
+    </message>
+    <message>
+        <source>%1: no &quot;%2&quot; in the response (record_path)</source>
+        <translation>%1: kein &quot;%2&quot; in der Antwort (record_path)</translation>
+    </message>
+    <message>
+        <source>cannot update or delete a record without its external id</source>
+        <translation>ein Datensatz ohne seine externe ID kann weder geändert noch gelöscht werden</translation>
+    </message>
+    <message>
+        <source>the value for the %1 header contains a line break or another control character, which cannot be sent in a header</source>
+        <translation>der Wert für den Header %1 enthält einen Zeilenumbruch oder ein anderes Steuerzeichen, das in einem Header nicht gesendet werden kann</translation>
+    </message>
+    <message>
+        <source>; the record may or may not have been created: not sent again, since without an idempotency key (rest.write.idempotency_header) a second %1 could create it twice</source>
+        <translation>; der Datensatz wurde vielleicht angelegt, vielleicht auch nicht: nicht erneut gesendet, da ohne Idempotenzschlüssel (rest.write.idempotency_header) ein zweites %1 ihn doppelt anlegen könnte</translation>
+    </message>
+    <message>
+        <source> (the record was created, HTTP %1, but the answer does not say which it is)</source>
+        <translation> (der Datensatz wurde angelegt, HTTP %1, aber die Antwort sagt nicht, welcher es ist)</translation>
+    </message>
+    <message>
+        <source>entity %1 only reads (direction &quot;%2&quot;): set sources.%3.entities.%1.direction, or the source&apos;s direction, to &quot;out&quot; or &quot;both&quot;</source>
+        <translation>Entität %1 liest nur (direction &quot;%2&quot;): sources.%3.entities.%1.direction oder die direction der Quelle auf &quot;out&quot; oder &quot;both&quot; setzen</translation>
     </message>
 </context>
 <context>

@@ -404,6 +404,7 @@ void HttpJob::onReplyFinished()
     // Not retried: a server that trickles its answer does so again, and each attempt would hold
     // the page for the whole deadline once more.
     if (m_pastDeadline) {
+        m_deliveryUncertain = true;
         finish(Error(Error::Code::Network,
                      Tr::tr("%1: the answer was not complete after %2 s (the server kept sending, too slowly); "
                             "raise limits.deadline_ms if pages are this large on a slow network")
@@ -427,8 +428,13 @@ void HttpJob::onReplyFinished()
     const bool networkLevel = (int(netError) > 0 && int(netError) < 100) || (int(netError) >= 100 && int(netError) < 200);
     if (timedOut || networkLevel) {
         const QString text = networkErrorText(netError, timedOut, m_policy.timeoutMs);
-        if ((timedOut || HttpClient::isTransientNetworkError(netError)) && scheduleRetry(-1, text))
+        // Refused or unresolved: the request never left, so any request may be sent again.
+        const bool unsent = !timedOut
+            && (netError == QNetworkReply::ConnectionRefusedError || netError == QNetworkReply::HostNotFoundError);
+        if ((timedOut || HttpClient::isTransientNetworkError(netError)) && (m_resendable || unsent)
+            && scheduleRetry(-1, text))
             return;
+        m_deliveryUncertain = !unsent;
         finish(Error(Error::Code::Network,
                      QStringLiteral("%1: %2%3").arg(what, text,
                                                     m_retries ? Tr::tr(" (after %n retries)", nullptr, m_retries) : QString()),
@@ -463,7 +469,8 @@ void HttpJob::onReplyFinished()
         return;
     }
 
-    if (HttpClient::isTransientStatus(m_status)) {
+    // A 429 is answered before the request is acted on: safe to send again, whatever it is.
+    if (HttpClient::isTransientStatus(m_status) && (m_resendable || m_status == 429)) {
         const QDateTime now = m_serverTime.isValid() ? m_serverTime : QDateTime::currentDateTimeUtc();
         const qint64 retryAfter = HttpClient::parseRetryAfterMs(reply->rawHeader("Retry-After"), now);
         QString why = statusText(m_status);
@@ -474,12 +481,15 @@ void HttpJob::onReplyFinished()
             tail = Tr::tr("; the server asks to wait %1 s more, beyond the limit of %2 s of waiting")
                        .arg(QString::number(retryAfter / 1000.0), QString::number(m_policy.maxTotalWaitMs / 1000.0));
         // One arg() for all: a URL's %3A must not be taken for a placeholder of a later one.
+        m_deliveryUncertain = m_status != 429;
         finish(Error(m_status == 429 ? Error::Code::RateLimited : Error::Code::Http,
                      Tr::tr("%1: %2 after %3 retries%4").arg(what, statusText(m_status), QString::number(m_retries), tail),
                      bodySnippet(m_body)));
         return;
     }
 
+    // Only a request that may not be sent again gets here with a 5xx.
+    m_deliveryUncertain = HttpClient::isTransientStatus(m_status);
     const QString msg = serverMessage(m_body);
     finish(Error(Error::Code::Http,
                  QStringLiteral("%1: %2%3").arg(what, statusText(m_status), msg.isEmpty() ? QString() : QStringLiteral(": ") + msg),

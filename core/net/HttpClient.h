@@ -62,6 +62,12 @@ public:
     // Names the credential the request uses ("environment variable FORUM_TOKEN"), so a 401/403
     // message says what to check. Never the secret itself.
     void setCredentialHint(const QString &hint) { m_credentialHint = hint; }
+    // Whether the request may be sent again once it may have reached the server (default true).
+    // False for a request that is not safe to repeat (a create without an idempotency key): a
+    // timeout, a connection lost before the answer or a 5xx then ends the job at once, with
+    // deliveryUncertain(). What surely did not reach the server or was not acted on (connection
+    // refused, 429) is still retried.
+    void setResendable(bool resendable) { m_resendable = resendable; }
     // Carries the credentials: never log its headers.
     const QNetworkRequest &request() const { return m_request; }
 
@@ -76,6 +82,9 @@ public:
     QUrl url() const { return m_request.url(); }
     QUrl finalUrl() const { return m_finalUrl; }   // after redirects
     QString displayUrl() const;                    // the URL with secrets removed, for messages
+    // The job failed after its request may have reached the server, and no answer says what the
+    // server did with it (a timeout, a connection lost mid-answer, a 5xx).
+    bool deliveryUncertain() const { return m_deliveryUncertain; }
 
 Q_SIGNALS:
     void finished(Tributary::HttpJob *job);
@@ -109,6 +118,8 @@ private:
     bool m_aborting = false;     // abort() called: the reply's error is ours, not the server's
     bool m_oversized = false;    // the size cap aborted the reply
     bool m_pastDeadline = false; // the attempt's deadline aborted the reply
+    bool m_resendable = true;
+    bool m_deliveryUncertain = false;
     qint64 m_totalWaitMs = 0;
 
     Error m_error;

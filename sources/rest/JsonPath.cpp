@@ -39,6 +39,17 @@ QJsonValue value(const QJsonValue &root, const QString &path, bool *found)
     return current;
 }
 
+QJsonValue wrapped(const QString &path, const QJsonValue &value)
+{
+    if (path.isEmpty())
+        return value;
+    QJsonValue current = value;
+    const QStringList steps = path.split(QLatin1Char('.'));
+    for (auto it = steps.crbegin(); it != steps.crend(); ++it)
+        current = QJsonObject{{*it, current}};
+    return current;
+}
+
 bool isValid(const QString &path)
 {
     if (path.isEmpty())

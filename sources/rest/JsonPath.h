@@ -13,6 +13,10 @@ namespace JsonPath {
 // present null.
 QJsonValue value(const QJsonValue &root, const QString &path, bool *found = nullptr);
 
+// `value` placed at `path` in nested objects: wrapped("data", v) is {"data": v}, wrapped("", v)
+// is v itself. Every step names an object key (a request body is built, not indexed).
+QJsonValue wrapped(const QString &path, const QJsonValue &value);
+
 // Whether `path` is well formed (no empty steps such as "a..b" or a trailing dot).
 bool isValid(const QString &path);
 

@@ -3,6 +3,7 @@
 #include "config/ConfigReader.h"
 
 #include "JsonPath.h"
+#include "util/Tr.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -11,6 +12,7 @@
 
 #include <cmath>
 #include <functional>
+#include <utility>
 
 namespace Tributary {
 
@@ -19,18 +21,19 @@ namespace {
 const QStringList kRestKeys = {QStringLiteral("base_url"),     QStringLiteral("auth"),        QStringLiteral("headers"),
                                QStringLiteral("records_path"), QStringLiteral("record_path"), QStringLiteral("pagination"),
                                QStringLiteral("incremental"),  QStringLiteral("full_params"), QStringLiteral("id_scan_params"),
-                               QStringLiteral("limits")};
+                               QStringLiteral("limits"),       QStringLiteral("write")};
 const QStringList kEntityRestKeys = {QStringLiteral("endpoint"),    QStringLiteral("records_path"),
                                      QStringLiteral("record_path"), QStringLiteral("pagination"),
                                      QStringLiteral("incremental"), QStringLiteral("full_params"),
-                                     QStringLiteral("id_scan_params")};
+                                     QStringLiteral("id_scan_params"), QStringLiteral("write")};
 // What the configuration loader reads in every entity object, whatever the source type.
 const QStringList kGenericEntityKeys = {QStringLiteral("name"),      QStringLiteral("table"),
                                         QStringLiteral("key"),       QStringLiteral("external_id"),
                                         QStringLiteral("columns"),   QStringLiteral("references"),
                                         QStringLiteral("match"),     QStringLiteral("defaults"),
                                         QStringLiteral("conflict_policy"), QStringLiteral("updated_column"),
-                                        QStringLiteral("enabled"), QStringLiteral("delete_mode"), QStringLiteral("deleted_column")};
+                                        QStringLiteral("enabled"), QStringLiteral("delete_mode"), QStringLiteral("deleted_column"),
+                                        QStringLiteral("field_policies"), QStringLiteral("direction"), QStringLiteral("receive")};
 const QStringList kPaginationKeys = {
     QStringLiteral("style"),        QStringLiteral("page_size"),        QStringLiteral("page_size_param"),
     QStringLiteral("page_param"),   QStringLiteral("first_page"),       QStringLiteral("last_page_path"),
@@ -48,6 +51,13 @@ const QStringList kLimitKeys = {QStringLiteral("timeout_ms"),     QStringLiteral
                                 QStringLiteral("backoff_ms"),     QStringLiteral("max_backoff_ms"),
                                 QStringLiteral("max_response_bytes"), QStringLiteral("requests_per_second"),
                                 QStringLiteral("concurrency")};
+
+const QStringList kWriteKeys = {QStringLiteral("create"),    QStringLiteral("update"),
+                                QStringLiteral("delete"),    QStringLiteral("body_path"),
+                                QStringLiteral("conditional_header"), QStringLiteral("idempotency_header"),
+                                QStringLiteral("origin_header"), QStringLiteral("origin")};
+const QStringList kWriteRequestKeys = {QStringLiteral("method"), QStringLiteral("path")};
+const QStringList kWriteMethods = {QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"), QStringLiteral("DELETE")};
 
 QString typeName(const QJsonValue &v) { return ConfigReader::typeName(v); }
 
@@ -194,6 +204,58 @@ Reader mergedReader(const QJsonObject &base, const QJsonObject &over, const QStr
                   errors);
 }
 
+// One of write.create, update and delete: the source's object overridden key by key by the
+// entity's. `withId`: the path must say where the external id goes (an update or a delete).
+RestWrite::Request parseWriteRequest(const Reader &base, const Reader &over, const QString &k, RestWrite::Request request,
+                                     bool withId)
+{
+    const Reader r = mergedReader(base.object(k), over.object(k), base.key(k), over.key(k), base.errors());
+    request.method = r.oneOf(QStringLiteral("method"), kWriteMethods, request.method);
+    request.path = r.string(QStringLiteral("path"), request.path);
+    r.rejectUnknown(kWriteRequestKeys);
+    const QString id = RestConfig::idPlaceholder();
+    const QString &path = request.path;
+    const QString pathKey = QStringLiteral("path");
+    if (path.contains(QLatin1Char('?')) || path.contains(QLatin1Char('#')))
+        r.error(pathKey, Tr::tr("a path only, without query parameters"));
+    else if (path.contains(QStringLiteral("://")))
+        r.error(pathKey, Tr::tr("a path relative to the entity's endpoint (\"%1\") or to base_url (\"/...\"), not a URL").arg(id));
+    else if (QString(path).remove(id).contains(QLatin1Char('{')) || QString(path).remove(id).contains(QLatin1Char('}')))
+        r.error(pathKey, Tr::tr("the only placeholder is %1 (the record's external id)").arg(id));
+    else if (withId && !path.contains(id))
+        r.error(pathKey, Tr::tr("must contain %1, where the record's external id goes (e.g. \"%1\")").arg(id));
+    else if (!withId && path.contains(id))
+        r.error(pathKey, Tr::tr("cannot contain %1: a record has no external id before it is created").arg(id));
+    return request;
+}
+
+// rest.write, and an entity's "write" over it (`over` empty: the source's alone).
+RestWrite parseWrite(const QJsonObject &base, const QJsonObject &over, const QString &basePath, const QString &overPath,
+                     QStringList *errors)
+{
+    const Reader r = mergedReader(base, over, basePath, overPath, errors);
+    r.rejectUnknown(kWriteKeys);
+    RestWrite w;
+    const Reader baseReader(base, basePath, errors);
+    const Reader overReader(over, overPath, errors);
+    w.create = parseWriteRequest(baseReader, overReader, QStringLiteral("create"), w.create, false);
+    w.update = parseWriteRequest(baseReader, overReader, QStringLiteral("update"), w.update, true);
+    w.remove = parseWriteRequest(baseReader, overReader, QStringLiteral("delete"), w.remove, true);
+    w.bodyPath = r.path(QStringLiteral("body_path"));
+    for (const auto &[key, header] : {std::pair{QStringLiteral("conditional_header"), &w.conditionalHeader},
+                                      std::pair{QStringLiteral("idempotency_header"), &w.idempotencyHeader},
+                                      std::pair{QStringLiteral("origin_header"), &w.originHeader}}) {
+        *header = r.string(key, *header);
+        if (!header->isEmpty())
+            r.checkHeaderName(key, *header);
+    }
+    w.origin = r.string(QStringLiteral("origin"), w.origin);
+    r.checkHeaderValue(QStringLiteral("origin"), w.origin);
+    if (!w.originHeader.isEmpty() && w.origin.trimmed().isEmpty())
+        r.error(QStringLiteral("origin"), Tr::tr("must not be empty when origin_header is set"));
+    return w;
+}
+
 RestAuth parseAuth(const Reader &r)
 {
     RestAuth a;
@@ -295,6 +357,11 @@ QStringList RestConfig::paginationStyles()
 QStringList RestConfig::incrementalFormats()
 {
     return kFormats;
+}
+
+QStringList RestConfig::writeMethods()
+{
+    return kWriteMethods;
 }
 
 QString RestConfig::formatName(RestIncremental::Format format)
@@ -436,12 +503,15 @@ bool RestConfig::parse(const SourceConfig &config, RestConfig *out, QStringList 
     const QueryItems fullParams = r.params(QStringLiteral("full_params"));
     const bool idScan = rest.value(QStringLiteral("id_scan_params")).isObject();
     const QueryItems idScanParams = r.params(QStringLiteral("id_scan_params"));
+    const QJsonObject write = r.object(QStringLiteral("write"));
+    const QString writePath = restPath + QStringLiteral(".write");
 
     // Parsed once here so that their problems are reported once, not once per entity.
     const RestPagination defaultPagination = parsePagination(Reader(pagination, restPath + QStringLiteral(".pagination"), errors));
     RestIncremental defaultIncremental;
     if (incrementalValue.isObject())
         defaultIncremental = parseIncremental(Reader(incremental, restPath + QStringLiteral(".incremental"), errors));
+    const RestWrite defaultWrite = parseWrite(write, {}, writePath, writePath, errors);
 
     if (config.entities.isEmpty())
         errors->append(sourcePath + QStringLiteral(".entities: a rest source needs at least one entity"));
@@ -499,6 +569,9 @@ bool RestConfig::parse(const SourceConfig &config, RestConfig *out, QStringList 
             e.idScan = ids.isObject();
             e.idScanParams = er.params(QStringLiteral("id_scan_params"));
         }
+        e.write = er.has(QStringLiteral("write"))
+            ? parseWrite(write, er.object(QStringLiteral("write")), writePath, ePath + QStringLiteral(".write"), errors)
+            : defaultWrite;
         c.entities.insert(e.name, e);
     }
 

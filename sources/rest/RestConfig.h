@@ -76,6 +76,27 @@ struct RestIncremental
     QueryItems params;     // extra parameters of incremental walks ("sort=updated_at")
 };
 
+// How an entity's changes are written back (rest.write, overridable per entity as "write").
+struct RestWrite
+{
+    struct Request
+    {
+        QString method;
+        // Relative to the entity's endpoint ("" = the endpoint itself, "{id}" = endpoint/ID), or
+        // to base_url when it starts with '/'. "{id}" stands for the URL-encoded external id.
+        QString path;
+    };
+    Request create{QStringLiteral("POST"), QString()};
+    Request update{QStringLiteral("PATCH"), QStringLiteral("{id}")};
+    Request remove{QStringLiteral("DELETE"), QStringLiteral("{id}")};
+    QString bodyPath;          // empty: the body is the record; "data": {"data": record}
+    // Empty header names turn the header off.
+    QString conditionalHeader = QStringLiteral("If-Unmodified-Since");
+    QString idempotencyHeader = QStringLiteral("Idempotency-Key");
+    QString originHeader;      // off by default; the Good Forum's is X-Forum-Client
+    QString origin = QStringLiteral("tributary");
+};
+
 struct RestEntity
 {
     QString name;
@@ -87,6 +108,7 @@ struct RestEntity
     QueryItems fullParams;
     bool idScan = false;   // id_scan_params given: Ids walks are cheap
     QueryItems idScanParams;
+    RestWrite write;
 };
 
 // The "rest" block of a source and the REST keys of its entities, parsed and validated.
@@ -116,6 +138,10 @@ struct RestConfig
     // The choices rest.pagination.style and rest.incremental.format accept (for editors).
     static QStringList paginationStyles();
     static QStringList incrementalFormats();
+    // The methods rest.write.create/update/delete.method accept (for editors).
+    static QStringList writeMethods();
+    // The placeholder of write paths that stands for the external id.
+    static QString idPlaceholder() { return QStringLiteral("{id}"); }
 };
 
 } // namespace Tributary

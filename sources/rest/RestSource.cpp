@@ -40,8 +40,17 @@ public:
     template <typename Job>
     void get(Job *owner, RestSource *source, const QUrl &url, void (Job::*onFinished)(HttpJob *))
     {
-        http = source->httpClient()->get(source->makeRequest(url), owner);
+        send(owner, source, QByteArrayLiteral("GET"), source->makeRequest(url), {}, onFinished);
+    }
+    // Any method, with the source's client (credentials, retries, pacing, limits); `resendable`
+    // as HttpJob::setResendable().
+    template <typename Job>
+    void send(Job *owner, RestSource *source, const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
+              void (Job::*onFinished)(HttpJob *), bool resendable = true)
+    {
+        http = source->httpClient()->send(verb, request, body, owner);
         http->setCredentialHint(source->credentialHint());
+        http->setResendable(resendable);
         QObject::connect(http, &HttpJob::finished, owner, onFinished);
         http->start();
     }
@@ -55,7 +64,7 @@ public:
     }
     // Asks again after a backoff while retries remain: the delay, or -1 when they are used up.
     template <typename Job>
-    int retryLater(Job *owner, RestSource *source, void (Job::*send)())
+    int retryLater(Job *owner, RestSource *source, void (Job::*resend)())
     {
         if (parseRetries >= (source ? source->config().policy.maxRetries : kParseRetriesWithoutSource))
             return -1;
@@ -63,7 +72,7 @@ public:
         const int delay = HttpClient::backoffMs(source ? source->config().policy : HttpPolicy{}, parseRetries);
         m_retryTimer.disconnect();
         m_retryTimer.setSingleShot(true);
-        QObject::connect(&m_retryTimer, &QTimer::timeout, owner, send);
+        QObject::connect(&m_retryTimer, &QTimer::timeout, owner, resend);
         m_retryTimer.start(delay);
         return delay;
     }
@@ -112,7 +121,7 @@ QString encodeQuery(const QUrlQuery &q)
     return parts.join(QLatin1Char('&'));
 }
 
-// What both job kinds share: the entity, the source's HTTP client, a parse-retry budget.
+// What every job kind shares: the entity, the source's HTTP client, a parse-retry budget.
 struct JobContext
 {
     QPointer<RestSource> source;
@@ -126,18 +135,37 @@ Error withContext(const JobContext &ctx, Error e)
     return e;
 }
 
-QJsonDocument parseBody(const QByteArray &body, const QString &displayUrl, Error *error)
+// Why a job cannot use its source: it is gone, or its configuration or credentials failed.
+Error sourceProblem(const RestSource *src)
+{
+    return src ? src->setupError() : Error(Error::Code::Internal, Tr::tr("the source is gone"));
+}
+
+// Stops a job's request: the error the job then finishes with.
+Error abortRequest(RequestSlot &slot, QObject *owner, const JobContext &ctx)
+{
+    slot.cancel(owner);
+    return withContext(ctx, Error(Error::Code::Aborted, QStringLiteral("aborted")));
+}
+
+// `request`: "GET <url>", what the message names.
+QJsonDocument parseBody(const QByteArray &body, const QString &request, Error *error)
 {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError) {
         *error = Error(Error::Code::Parse,
                        // One arg() for all: the URL's %3A must not be taken for a placeholder.
-                       Tr::tr("GET %1: malformed JSON at offset %2 of %3 bytes: %4")
-                           .arg(displayUrl, QString::number(pe.offset), QString::number(body.size()), pe.errorString()),
+                       Tr::tr("%1: malformed JSON at offset %2 of %3 bytes: %4")
+                           .arg(request, QString::number(pe.offset), QString::number(body.size()), pe.errorString()),
                        Redaction::snippet(body, 200));
     }
     return doc;
+}
+
+QString getRequest(const QString &displayUrl)
+{
+    return QStringLiteral("GET ") + displayUrl;
 }
 
 QJsonValue docRoot(const QJsonDocument &doc)
@@ -146,6 +174,19 @@ QJsonValue docRoot(const QJsonDocument &doc)
         return doc.array();
     if (doc.isObject())
         return doc.object();
+    return {};
+}
+
+// The record at record_path of an answer (single-record GETs and write answers alike), or an
+// empty object and *error naming the key.
+QJsonObject recordAt(const QJsonDocument &doc, const QString &recordPath, const QString &request, Error *error)
+{
+    bool found = false;
+    const QJsonValue v = JsonPath::value(docRoot(doc), recordPath, &found);
+    if (v.isObject())
+        return v.toObject();
+    *error = Error(Error::Code::Parse, found ? Tr::tr("%1: expected a JSON object at \"%2\" (record_path)").arg(request, recordPath)
+                                             : Tr::tr("%1: no \"%2\" in the response (record_path)").arg(request, recordPath));
     return {};
 }
 
@@ -197,10 +238,8 @@ public:
 
     void abort() override
     {
-        if (isFinished())
-            return;
-        m_inFlight.cancel(this);
-        finish(withContext(m_ctx, Error(Error::Code::Aborted, QStringLiteral("aborted"))));
+        if (!isFinished())
+            finish(abortRequest(m_inFlight, this, m_ctx));
     }
 
     // The request in flight (the count request first, when there is one), or between two
@@ -323,14 +362,9 @@ private:
     QUrl firstUrl(Error *error)
     {
         RestSource *src = m_ctx.source;
-        if (!src) {
-            *error = Error(Error::Code::Internal, Tr::tr("the source is gone"));
+        *error = sourceProblem(src);
+        if (*error)
             return {};
-        }
-        if (src->setupError()) {
-            *error = src->setupError();
-            return {};
-        }
         const RestEntity &e = m_ctx.entity;
         const RestPagination &p = e.pagination;
         const QString &token = m_request.token;
@@ -455,7 +489,7 @@ private:
             return total;
         }
         Error e;
-        const QJsonDocument doc = parseBody(http->body(), http->displayUrl(), &e);
+        const QJsonDocument doc = parseBody(http->body(), getRequest(http->displayUrl()), &e);
         if (e) {
             *why = e.message;
             return -1;
@@ -518,7 +552,7 @@ private:
         const RestEntity &e = m_ctx.entity;
         const RestPagination &p = e.pagination;
         const QString url = http->displayUrl();
-        const QJsonDocument doc = parseBody(http->body(), url, error);
+        const QJsonDocument doc = parseBody(http->body(), getRequest(url), error);
         if (*error) {
             m_malformed = true;
             return false;
@@ -703,30 +737,21 @@ public:
             return;
         m_started = true;
         RestSource *src = m_ctx.source;
-        Error e;
-        if (!src)
-            e = Error(Error::Code::Internal, Tr::tr("the source is gone"));
-        else if (src->setupError())
-            e = src->setupError();
-        else if (m_id.isEmpty())
+        Error e = sourceProblem(src);
+        if (!e && m_id.isEmpty())
             e = Error(Error::Code::Internal, Tr::tr("cannot fetch a record without an id"));
         if (e) {
             QTimer::singleShot(0, this, [this, e] { finish(withContext(m_ctx, e)); });
             return;
         }
-        // The id is one path segment: '/', '?', '#' and spaces are percent-encoded.
-        m_url = src->entityUrl(m_ctx.entity.name);
-        m_url.setPath(m_url.path(QUrl::FullyEncoded) + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(m_id)),
-                      QUrl::StrictMode);
+        m_url = src->entityUrl(m_ctx.entity.name, RestConfig::idPlaceholder(), m_id);
         send();
     }
 
     void abort() override
     {
-        if (isFinished())
-            return;
-        m_inFlight.cancel(this);
-        finish(withContext(m_ctx, Error(Error::Code::Aborted, QStringLiteral("aborted"))));
+        if (!isFinished())
+            finish(abortRequest(m_inFlight, this, m_ctx));
     }
 
 private:
@@ -755,30 +780,219 @@ private:
                                             http->error().detail)));
             return;
         }
-        const QString url = http->displayUrl();
+        const QString request = getRequest(http->displayUrl());
         Error e;
-        const QJsonDocument doc = parseBody(http->body(), url, &e);
+        const QJsonDocument doc = parseBody(http->body(), request, &e);
         if (e && m_inFlight.retryLater(this, m_ctx.source, &RestRecordJob::send) >= 0)
             return;
-        if (e) {
-            finish(withContext(m_ctx, e));
-            return;
-        }
-        bool found = false;
-        const QJsonValue v = JsonPath::value(docRoot(doc), m_ctx.entity.recordPath, &found);
-        if (!v.isObject()) {
-            finish(withContext(m_ctx, Error(Error::Code::Parse,
-                                            found ? Tr::tr("GET %1: expected a JSON object at \"%2\" (record_path)").arg(url, m_ctx.entity.recordPath)
-                                                  : Tr::tr("GET %1: no \"%2\" in the response (record_path)").arg(url, m_ctx.entity.recordPath))));
-            return;
-        }
-        m_record = v.toObject();
-        finish();
+        if (!e)
+            m_record = recordAt(doc, m_ctx.entity.recordPath, request, &e);
+        finish(e ? withContext(m_ctx, e) : Error());
     }
 
     JobContext m_ctx;
     QString m_id;
     QUrl m_url;
+    RequestSlot m_inFlight;
+    bool m_started = false;
+};
+
+// The source's reason for refusing a write, for people: the body's "message", then each field's
+// messages ("email: The email has already been taken."), the way Laravel-style APIs word a 422.
+// Masked and capped like the other messages made of an answer.
+QString refusalText(const QByteArray &body, int status)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    QStringList parts;
+    const QString message = o.value(QLatin1String("message")).toString();
+    if (!message.isEmpty())
+        parts << message;
+    const QJsonObject fields = o.value(QLatin1String("errors")).toObject();
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        const QJsonArray messages = it->isArray() ? it->toArray() : QJsonArray{*it};
+        for (const QJsonValue &m : messages) {
+            if (m.isString())
+                parts << it.key() + QStringLiteral(": ") + m.toString();
+        }
+    }
+    if (parts.isEmpty())
+        parts << (body.trimmed().isEmpty() ? QStringLiteral("HTTP %1").arg(status) : QString::fromUtf8(body));
+    return Redaction::snippet(parts.join(QStringLiteral("; ")).toUtf8(), 400);
+}
+
+// One write-back request (rest.write): the method and URL of its operation, the source's
+// credentials and headers plus the conditional, idempotency and origin headers; retried as reads
+// are, except what must not be sent twice; the answer read as an outcome.
+class RestWriteJob : public WriteJob
+{
+public:
+    RestWriteJob(JobContext ctx, WriteRequest request, QObject *parent)
+        : WriteJob(parent), m_ctx(std::move(ctx)), m_request(std::move(request)) {}
+
+    void start() override
+    {
+        if (m_started)
+            return;
+        m_started = true;
+        Error e;
+        const QNetworkRequest request = makeRequest(&e);
+        if (e) {
+            QTimer::singleShot(0, this, [this, e] { finish(withContext(m_ctx, e)); });
+            return;
+        }
+        m_inFlight.send(this, m_ctx.source.data(), m_verb, request, body(), &RestWriteJob::onHttpFinished, resendable());
+    }
+
+    void abort() override
+    {
+        if (!isFinished())
+            finish(abortRequest(m_inFlight, this, m_ctx));
+    }
+
+    Activity activity() const override
+    {
+        Activity a;
+        if (m_inFlight.http) {
+            a.url = m_inFlight.http->displayUrl();
+            a.retries = m_inFlight.http->retries();
+        }
+        return a;
+    }
+
+private:
+    using Op = WriteRequest::Op;
+
+    const RestWrite::Request &target() const
+    {
+        const RestWrite &w = m_ctx.entity.write;
+        switch (m_request.op) {
+        case Op::Create: return w.create;
+        case Op::Update: return w.update;
+        case Op::Delete: return w.remove;
+        }
+        return w.update;
+    }
+
+    bool hasIdempotencyKey() const
+    {
+        return m_request.op == Op::Create && !m_ctx.entity.write.idempotencyHeader.isEmpty()
+            && !m_request.idempotencyKey.isEmpty();
+    }
+
+    // A create without an idempotency key is never sent a second time once it may have reached
+    // the server: after a lost answer the record may exist already, and a second POST would make
+    // another. The core gives every create a key and keeps an operation whose outcome is unknown,
+    // to send it again with the same key, which an API with an idempotency header answers with
+    // the first record. So this only bites an API without one (idempotency_header ""): there the
+    // job fails saying the record may or may not exist, and nothing resends it on its own.
+    bool resendable() const { return m_request.op != Op::Create || hasIdempotencyKey(); }
+
+    QNetworkRequest makeRequest(Error *error)
+    {
+        RestSource *src = m_ctx.source;
+        *error = sourceProblem(src);
+        if (*error)
+            return {};
+        if (m_request.op != Op::Create && m_request.externalId.isEmpty()) {
+            *error = Error(Error::Code::Internal, Tr::tr("cannot update or delete a record without its external id"));
+            return {};
+        }
+        const RestWrite &w = m_ctx.entity.write;
+        m_verb = target().method.toLatin1();
+        QNetworkRequest request = src->makeRequest(src->entityUrl(m_ctx.entity.name, target().path, m_request.externalId));
+        if (m_request.op != Op::Delete)
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QList<QPair<QString, QString>> headers;
+        if (m_request.op != Op::Create && !w.conditionalHeader.isEmpty() && !m_request.unmodifiedSince.isEmpty())
+            headers.append({w.conditionalHeader, m_request.unmodifiedSince});
+        if (hasIdempotencyKey())
+            headers.append({w.idempotencyHeader, m_request.idempotencyKey});
+        if (!w.originHeader.isEmpty())
+            headers.append({w.originHeader, w.origin});
+        for (const auto &[name, value] : std::as_const(headers)) {
+            // The values come from records and the core: a line break would start another header.
+            if (!ConfigReader::isHeaderValue(value)) {
+                *error = Error(Error::Code::Record, Tr::tr("the value for the %1 header contains a line break or another "
+                                                           "control character, which cannot be sent in a header")
+                                                        .arg(name));
+                return {};
+            }
+            request.setRawHeader(name.toLatin1(), value.toUtf8());
+        }
+        return request;
+    }
+
+    QByteArray body() const
+    {
+        if (m_request.op == Op::Delete)
+            return {};
+        const QJsonValue wrapped = JsonPath::wrapped(m_ctx.entity.write.bodyPath, m_request.record);
+        return QJsonDocument(wrapped.toObject()).toJson(QJsonDocument::Compact);
+    }
+
+    // The record an answer carries at record_path; an empty body is an empty record.
+    QJsonObject answerRecord(HttpJob *http, Error *error) const
+    {
+        if (http->body().trimmed().isEmpty())
+            return {};
+        const QString request = QString::fromLatin1(m_verb) + QLatin1Char(' ') + http->displayUrl();
+        const QJsonDocument doc = parseBody(http->body(), request, error);
+        return *error ? QJsonObject() : recordAt(doc, m_ctx.entity.recordPath, request, error);
+    }
+
+    void onHttpFinished(HttpJob *http)
+    {
+        m_inFlight.http = nullptr;
+        m_status = http->status();
+        Error e;
+        switch (m_status) {
+        case 404:
+            m_outcome = Outcome::NotFound;
+            finish();
+            return;
+        case 412:
+            m_outcome = Outcome::Changed;
+            m_record = answerRecord(http, &e); // the current record when the answer has one
+            finish();
+            return;
+        case 400:
+        case 403:
+        case 409:
+        case 422:
+            m_outcome = Outcome::Refused;
+            m_refusal = refusalText(http->body(), m_status);
+            finish();
+            return;
+        default:
+            break;
+        }
+        if (http->hasError()) {
+            e = http->error();
+            if (http->deliveryUncertain() && !resendable())
+                e.message += Tr::tr("; the record may or may not have been created: not sent again, since without an "
+                                    "idempotency key (rest.write.idempotency_header) a second %1 could create it twice")
+                                 .arg(QString::fromLatin1(m_verb));
+            finish(withContext(m_ctx, e));
+            return;
+        }
+        m_outcome = Outcome::Done;
+        m_replayed = http->header("Idempotent-Replayed").trimmed().compare("true", Qt::CaseInsensitive) == 0;
+        m_record = answerRecord(http, &e);
+        // Not asked again: the write is done, and a second one would be refused as changed or
+        // create another record. A create must say which record it made (the core links it).
+        if (e && m_request.op == Op::Create) {
+            e.message += Tr::tr(" (the record was created, HTTP %1, but the answer does not say which it is)").arg(m_status);
+            finish(withContext(m_ctx, e));
+            return;
+        }
+        if (e)
+            qCWarning(lcRestSource).noquote() << m_ctx.prefix + e.message << "- the write was done; no record in the answer";
+        finish();
+    }
+
+    JobContext m_ctx;
+    WriteRequest m_request;
+    QByteArray m_verb;
     RequestSlot m_inFlight;
     bool m_started = false;
 };
@@ -1011,6 +1225,36 @@ RecordJob *RestSource::fetchRecord(const QString &entity, const QString &externa
     return new RestRecordJob(std::move(ctx), externalId, this);
 }
 
+bool RestSource::canWrite(const QString &entity, WriteRequest::Op op, QString *why) const
+{
+    Q_UNUSED(op); // every operation has its request, configured or the default (rest.write)
+    QString reason;
+    const EntityConfig *ec = m_sourceConfig.entity(entity);
+    if (!ec || (!m_setupError && !m_config.entities.contains(entity)))
+        reason = Tr::tr("source %1 has no entity \"%2\"").arg(name(), entity);
+    else if (!ec->writes())
+        reason = Tr::tr("entity %1 only reads (direction \"%2\"): set sources.%3.entities.%1.direction, or the source's "
+                        "direction, to \"out\" or \"both\"")
+                     .arg(entity, ec->direction, name());
+    else if (m_setupError)
+        reason = m_setupError.message;
+    if (why)
+        *why = reason;
+    return reason.isEmpty();
+}
+
+WriteJob *RestSource::write(const WriteRequest &request)
+{
+    QString why;
+    if (!canWrite(request.entity, request.op, &why)) {
+        qCWarning(lcRestSource).noquote() << why;
+        return nullptr;
+    }
+    const RestEntity &e = m_config.entities[request.entity];
+    JobContext ctx{this, e, Tr::tr("source %1, entity %2").arg(name(), e.name) + QStringLiteral(": ")};
+    return new RestWriteJob(std::move(ctx), request, this);
+}
+
 QString RestSource::cursorValueFor(const QString &entity, const QDateTime &sourceTime) const
 {
     Q_UNUSED(entity);
@@ -1026,6 +1270,26 @@ QUrl RestSource::entityUrl(const QString &entity) const
         return {};
     QUrl url = m_config.baseUrl;
     url.setPath(url.path() + it->endpoint);
+    return url;
+}
+
+QUrl RestSource::entityUrl(const QString &entity, const QString &path, const QString &externalId) const
+{
+    QUrl url = entityUrl(entity);
+    if (!url.isValid() || path.isEmpty())
+        return url;
+    if (path.startsWith(QLatin1Char('/')))
+        url = m_config.baseUrl;
+    QString encoded = url.path(QUrl::FullyEncoded);
+    if (!path.startsWith(QLatin1Char('/')))
+        encoded += QLatin1Char('/');
+    // The id is text, never a number (ids above 2^53 stay exact), and one path segment: '/', '?',
+    // '#' and spaces are percent-encoded; the path's own text keeps its slashes.
+    QStringList parts = path.split(RestConfig::idPlaceholder());
+    for (QString &part : parts)
+        part = QString::fromLatin1(QUrl::toPercentEncoding(part, "/"));
+    encoded += parts.join(QString::fromLatin1(QUrl::toPercentEncoding(externalId)));
+    url.setPath(encoded, QUrl::StrictMode);
     return url;
 }
 

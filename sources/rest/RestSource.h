@@ -34,6 +34,10 @@ public:
     RecordJob *fetchRecord(const QString &entity, const QString &externalId) override;
     // ISO-8601 UTC with milliseconds (yyyy-MM-ddTHH:mm:ss.zzzZ); formatFilterValue() accepts it.
     QString cursorValueFor(const QString &entity, const QDateTime &sourceTime) const override;
+    // An entity writes when its direction is "out" or "both" and the configuration holds; the
+    // requests are rest.write's (the defaults when there is none).
+    bool canWrite(const QString &entity, WriteRequest::Op op, QString *why = nullptr) const override;
+    WriteJob *write(const WriteRequest &request) override;
     QString predictToken(const PageRequest &request, const QString &token) const override;
     int pageConcurrency(const QString &entity) const override;
 
@@ -45,6 +49,10 @@ public:
 
     // base_url + endpoint of an entity; invalid for an unknown entity.
     QUrl entityUrl(const QString &entity) const;
+    // A URL of a record or an operation: `path` relative to the entity's URL ("" = that URL,
+    // "{id}" = URL/ID), or to base_url when it starts with '/'; "{id}" is replaced by the
+    // URL-encoded `externalId`. Invalid for an unknown entity.
+    QUrl entityUrl(const QString &entity, const QString &path, const QString &externalId) const;
     // Whether `url` has the scheme, host and port of base_url: credentials go nowhere else.
     bool isSameOrigin(const QUrl &url) const;
     // A GET request for `url` with the static headers and the credentials.

@@ -13,6 +13,20 @@ QString binaryDir()
     return env.isEmpty() ? QStringLiteral(TRIBUTARY_BINARY_DIR) : QString::fromLocal8Bit(env);
 }
 
+QString unexpectedProblems(bool accepted, const QStringList &problems, const QString &expected)
+{
+    const QString got = problems.join(QStringLiteral("\n  "));
+    if (expected.isEmpty())
+        return accepted && problems.isEmpty() ? QString() : QStringLiteral("expected no problem, got:\n  %1").arg(got);
+    if (accepted)
+        return QStringLiteral("expected a problem starting with:\n  %1\nbut it was accepted").arg(expected);
+    for (const QString &line : problems) {
+        if (line.startsWith(expected))
+            return {};
+    }
+    return QStringLiteral("expected a problem starting with:\n  %1\ngot:\n  %2").arg(expected, got);
+}
+
 QString executable(const QString &name)
 {
     return QDir(binaryDir()).filePath(QStringLiteral("bin/") + name);
