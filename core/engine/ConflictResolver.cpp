@@ -1,6 +1,7 @@
 #include "ConflictResolver.h"
 
 #include "state/ChangeLog.h"
+#include "state/Outbox.h"
 #include "state/EditStore.h"
 #include "state/LinkStore.h"
 #include "store/Database.h"
@@ -228,7 +229,17 @@ bool ConflictResolver::resolveInTransaction(const Conflict &shownConflict, const
     change.actor = QStringLiteral("person:") + actor;
     change.at = at;
     change.values = written;
-    return ChangeLog(m_db).append(change, error);
+    if (!ChangeLog(m_db).append(change, error))
+        return false;
+    // Write-back: the row's operation waited for this decision; it is due now, and the next push
+    // sends what the decision left in the row (nothing when the source's values were taken).
+    OutboxFilter waiting;
+    waiting.sources = {c.source};
+    waiting.table = entity->table;
+    waiting.localId = c.localId;
+    waiting.state = QStringLiteral("pending");
+    const Result<int> due = Outbox(m_db).retry(waiting);
+    return due.into(error);
 }
 
 bool ConflictResolver::resolveFields(const Conflict &c, const EntityConfig &entity, const Resolution &resolution, QJsonObject *written,

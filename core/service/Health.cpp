@@ -2,6 +2,7 @@
 
 #include "engine/run/Run.h"
 #include "state/LeaseStore.h"
+#include "state/Outbox.h"
 #include "state/RunLog.h"
 #include "store/Database.h"
 #include "util/Redaction.h"
@@ -172,6 +173,24 @@ HealthStatus Health::evaluate(const QDateTime &now)
                 status.reasons << QStringLiteral("source %1 has not succeeded for %2 minutes (not since the service started)")
                                       .arg(source.name)
                                       .arg(up / 60);
+        }
+    }
+    // Write-back: a change of the main database that waits too long for its source (refused ones
+    // included: they wait for a person).
+    if (m_db && reachable) {
+        const Result<QHash<QString, Outbox::Depth>> outbox = Outbox(*m_db).depth();
+        for (const SourceConfig &source : m_config.sources) {
+            const Outbox::Depth d = outbox.valueOr({}).value(source.name);
+            const QDateTime oldest = QDateTime::fromString(d.oldestMadeAt, Qt::ISODateWithMs);
+            if (!source.enabled || source.writeBack.maxAgeSeconds <= 0 || !oldest.isValid())
+                continue;
+            const qint64 age = oldest.secsTo(now);
+            if (age > source.writeBack.maxAgeSeconds)
+                status.reasons << QStringLiteral("source %1: %2 change(s) of the main database wait to be pushed, the oldest for %3 minutes (%4 refused; see tributaryd outbox list)")
+                                      .arg(source.name)
+                                      .arg(d.pending + d.refused)
+                                      .arg(age / 60)
+                                      .arg(d.refused);
         }
     }
     status.ok = status.reasons.isEmpty();

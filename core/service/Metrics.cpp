@@ -3,6 +3,7 @@
 #include "engine/run/Run.h"
 #include "state/ConflictStore.h"
 #include "state/HintStore.h"
+#include "state/Outbox.h"
 #include "state/LeaseStore.h"
 #include "state/ParkingLot.h"
 #include "state/RunLog.h"
@@ -288,6 +289,9 @@ const QString kLeaseHeld = QStringLiteral("tributary_lease_held");
 const QString kLeaseInfo = QStringLiteral("tributary_lease_holder_info");
 const QString kLeaseExpires = QStringLiteral("tributary_lease_expiry_timestamp_seconds");
 const QString kHintsWaiting = QStringLiteral("tributary_webhook_hints_waiting");
+const QString kOutboxDepth = QStringLiteral("tributary_outbox_operations");
+const QString kOutboxAge = QStringLiteral("tributary_outbox_oldest_age_seconds");
+const QString kPushes = QStringLiteral("tributary_pushes_total");
 
 double epochSeconds(const QDateTime &t)
 {
@@ -332,6 +336,11 @@ ServiceMetrics::ServiceMetrics()
                        {QStringLiteral("source"), QStringLiteral("worker")});
     m_registry.declare(kLeaseExpires, T::Gauge, QStringLiteral("Unix time at which the source's live lease ends unless its holder renews it."), source);
     m_registry.declare(kHintsWaiting, T::Gauge, QStringLiteral("Webhook hints waiting in the database for the worker that runs their source."), source);
+    m_registry.declare(kOutboxDepth, T::Gauge, QStringLiteral("Write-back: the main database's changes waiting to be pushed, by source and state (pending, refused)."),
+                       {QStringLiteral("source"), QStringLiteral("state")});
+    m_registry.declare(kOutboxAge, T::Gauge, QStringLiteral("Write-back: seconds since the oldest change waiting for the source was made (0 when none waits)."), source);
+    m_registry.declare(kPushes, T::Counter, QStringLiteral("Write-back: changes pushed to a source, by source, entity and outcome (pushed, refused)."),
+                       {QStringLiteral("source"), QStringLiteral("entity"), QStringLiteral("outcome")});
 }
 
 QStringList ServiceMetrics::appliedKinds()
@@ -350,6 +359,12 @@ void ServiceMetrics::recordRun(const RunResult &result, const QDateTime &finishe
         for (qsizetype i = 0; i < kinds.size(); ++i) {
             // Every kind appears once the entity ran, so rates start from zero.
             m_registry.add(kApplied, {src, it.key(), kinds.at(i)}, double(values[i]));
+        }
+    }
+    for (auto it = result.counts.constBegin(); it != result.counts.constEnd(); ++it) {
+        if (it->pushed || it->refused) {
+            m_registry.add(kPushes, {src, it.key(), QStringLiteral("pushed")}, double(it->pushed));
+            m_registry.add(kPushes, {src, it.key(), QStringLiteral("refused")}, double(it->refused));
         }
     }
     const QString status = RunResult::statusName(result.status);
@@ -507,6 +522,22 @@ bool ServiceMetrics::refreshFromState(Database &db, Error *error)
     }
     for (auto it = hints->constBegin(); it != hints->constEnd(); ++it)
         m_registry.set(kHintsWaiting, {it.key()}, double(it.value()));
+    const Result<QHash<QString, Outbox::Depth>> outbox = Outbox(db).depth();
+    if (!outbox) {
+        m_registry.set(kDatabaseUp, {}, 0);
+        if (error)
+            *error = outbox.error();
+        return false;
+    }
+    m_registry.clear(kOutboxDepth);
+    m_registry.clear(kOutboxAge);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (auto it = outbox->constBegin(); it != outbox->constEnd(); ++it) {
+        m_registry.set(kOutboxDepth, {it.key(), QStringLiteral("pending")}, double(it->pending));
+        m_registry.set(kOutboxDepth, {it.key(), QStringLiteral("refused")}, double(it->refused));
+        const QDateTime oldest = QDateTime::fromString(it->oldestMadeAt, Qt::ISODateWithMs);
+        m_registry.set(kOutboxAge, {it.key()}, oldest.isValid() ? double(qMax<qint64>(0, oldest.secsTo(now))) : 0.0);
+    }
     // The last successes of every worker's runs: a source another worker syncs is not lagging here.
     if (!loadLastSuccess(db, error)) {
         m_registry.set(kDatabaseUp, {}, 0);

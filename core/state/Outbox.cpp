@@ -136,6 +136,14 @@ QString Outbox::where(const OutboxFilter &filter, QVariantList *binds)
         terms.append(QStringLiteral("entity = ?"));
         binds->append(filter.entity);
     }
+    if (!filter.table.isEmpty()) {
+        terms.append(QStringLiteral("table_name = ?"));
+        binds->append(filter.table);
+    }
+    if (!filter.localId.isEmpty()) {
+        terms.append(QStringLiteral("local_id = ?"));
+        binds->append(filter.localId);
+    }
     if (!filter.state.isEmpty()) {
         terms.append(QStringLiteral("state = ?"));
         binds->append(filter.state);

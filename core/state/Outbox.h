@@ -43,6 +43,8 @@ struct OutboxFilter
 {
     QStringList sources;  // empty: every source
     QString entity;       // empty: any
+    QString table;        // empty: any; with localId, one row's operations
+    QString localId;
     QString state;        // "pending", "refused"; empty: both
     QList<qint64> ids;    // empty: any
     int limit = 0;        // 0: all

@@ -231,7 +231,7 @@ void Run::finish(Error error)
     if (error)
         m_result.status = error.code == Error::Code::Aborted ? RunStatus::Interrupted : RunStatus::Failed;
     else
-        m_result.status = (total.quarantined > 0 || total.pending > 0) ? RunStatus::Partial : RunStatus::Ok;
+        m_result.status = (total.quarantined > 0 || total.pending > 0 || total.refused > 0) ? RunStatus::Partial : RunStatus::Ok;
     // The one error of the run, as the history, the log, /healthz and the front ends get it: no
     // secret a step quoted from a source's answer.
     m_result.error = error = Redaction::redact(std::move(error));

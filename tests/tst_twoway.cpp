@@ -1,0 +1,198 @@
+// Write-back end to end: the main application's own SQL, tributaryd's sync pushing to a real
+// forum-sim over HTTP (conditional PATCH and DELETE, idempotent POST, the origin header), the
+// outbox command, a person's decision pushed. The engine's rules one by one are tst_writeback.
+
+#include "SyncFixture.h"
+#include "TestSupport.h"
+
+#include "state/Outbox.h"
+#include "store/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Tributary;
+using namespace Tributary::Test;
+
+namespace {
+
+QString status(const RunResult &r)
+{
+    return RunResult::statusName(r.status);
+}
+
+// A forum synced in, then written back to: "direction": "both" and the forum's origin header.
+bool twoWayForum(SyncFixture &f)
+{
+    return f.generateMain(forum(10, 3, 10, 10, 1)) && f.generateExternal(forum(20, 5, 20, 50, 2)) && f.startForum()
+        && f.configure([](QJsonObject &root) {
+               editSource(root, [](QJsonObject &source) {
+                   source.insert(QStringLiteral("direction"), QStringLiteral("both"));
+                   QJsonObject rest = source.value(QStringLiteral("rest")).toObject();
+                   rest.insert(QStringLiteral("write"), QJsonObject{{QStringLiteral("origin_header"), QStringLiteral("X-Forum-Client")},
+                                                                    {QStringLiteral("origin"), QStringLiteral("tributary")}});
+                   source.insert(QStringLiteral("rest"), rest);
+               });
+           })
+        && status(f.sync()) == QLatin1String("ok");
+}
+
+// The main application's statement, on a connection of the test's own (not Tributary's).
+bool app(SyncFixture &f, const QString &sql, const QVariantList &binds = {})
+{
+    QSqlQuery q(f.db().db());
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec()) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+QJsonObject forumRecord(SyncFixture &f, const QString &path, int *code)
+{
+    return f.forumCall("GET", path, {}, code);
+}
+
+// Rows in the forum's own database (forum-sim's SQLite file), read as the forum would.
+qint64 forumCount(SyncFixture &f, const QString &table)
+{
+    const QString name = QStringLiteral("forum-count");
+    qint64 n = -1;
+    {
+        QSqlDatabase forumDb = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        forumDb.setDatabaseName(f.externalDb());
+        if (forumDb.open()) {
+            QSqlQuery q(forumDb);
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next())
+                n = q.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return n;
+}
+
+} // namespace
+
+class tst_TwoWay : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void localChangesReachTheForumOnceWithoutEcho();
+    void aDecisionOnACollisionIsPushed();
+};
+
+void tst_TwoWay::localChangesReachTheForumOnceWithoutEcho()
+{
+    SyncFixture f;
+    QVERIFY(twoWayForum(f));
+    const QString edited = f.localId(QStringLiteral("topics"), QStringLiteral("3"));
+    const QString refusedRow = f.localId(QStringLiteral("topics"), QStringLiteral("4"));
+    const QString leaf = f.value(QStringLiteral("SELECT l.external_id FROM tributary_links l WHERE l.source = 'forum' AND l.entity = 'messages' "
+                                                "AND NOT EXISTS (SELECT 1 FROM messages c WHERE CAST(c.parent_id AS TEXT) = l.local_id) "
+                                                "ORDER BY l.external_id LIMIT 1"))
+                             .toString();
+    QVERIFY(!edited.isEmpty() && !refusedRow.isEmpty() && !leaf.isEmpty());
+    const qint64 forumTopics = forumCount(f, QStringLiteral("topics"));
+
+    // The application: an edit, a new topic by a synced user in a synced section, a delete, and
+    // an edit the forum refuses (a blank title).
+    QVERIFY(app(f, QStringLiteral("UPDATE topics SET title = 'Pushed title' WHERE id = ?"), {edited.toLongLong()}));
+    QVERIFY(app(f, QStringLiteral("INSERT INTO topics (section_id, user_id, title, created_at, updated_at) VALUES (?, ?, 'Made locally', "
+                                  "'2026-12-01 10:00:00', '2026-12-01 10:00:00')"),
+                {f.localId(QStringLiteral("sections"), QStringLiteral("2")).toLongLong(), f.localId(QStringLiteral("users"), QStringLiteral("5")).toLongLong()}));
+    QVERIFY(app(f, QStringLiteral("DELETE FROM messages WHERE id = ?"), {f.localId(QStringLiteral("messages"), leaf).toLongLong()}));
+    QVERIFY(app(f, QStringLiteral("UPDATE topics SET title = '   ' WHERE id = ?"), {refusedRow.toLongLong()}));
+
+    const RunResult run = f.sync();
+    QCOMPARE(status(run), QStringLiteral("partial"));
+    QCOMPARE(run.counts.value(QStringLiteral("topics")).pushed, 2);
+    QCOMPARE(run.counts.value(QStringLiteral("topics")).refused, 1);
+    QCOMPARE(run.counts.value(QStringLiteral("messages")).pushed, 1);
+
+    int code = 0;
+    QCOMPARE(forumRecord(f, QStringLiteral("/topics/3"), &code).value(QStringLiteral("title")).toString(), QStringLiteral("Pushed title"));
+    forumRecord(f, QStringLiteral("/messages/") + leaf, &code);
+    QCOMPARE(code, 404);
+    const qint64 newTopic = f.value(QStringLiteral("SELECT external_id FROM tributary_links WHERE source = 'forum' AND entity = 'topics' "
+                                                   "AND origin = 'pushed'")).toLongLong();
+    QVERIFY(newTopic > 20);
+    const QJsonObject created = forumRecord(f, QStringLiteral("/topics/%1").arg(newTopic), &code);
+    QCOMPARE(created.value(QStringLiteral("title")).toString(), QStringLiteral("Made locally"));
+    QCOMPARE(created.value(QStringLiteral("section_id")).toInt(), 2); // the forum's ids, not the local ones
+    QCOMPARE(created.value(QStringLiteral("user_id")).toInt(), 5);
+    QCOMPARE(forumCount(f, QStringLiteral("topics")), forumTopics + 1);
+    QCOMPARE(forumRecord(f, QStringLiteral("/topics/4"), &code).value(QStringLiteral("title")).toString().trimmed().isEmpty(), false);
+
+    // The refusal, as an operator sees it.
+    QString out;
+    QCOMPARE(f.tributaryd({QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--json")}, &out), 0);
+    const QJsonArray ops = QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("operations")).toArray();
+    QCOMPARE(ops.size(), 1);
+    const QJsonObject op = ops.first().toObject();
+    QCOMPARE(op.value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
+    QCOMPARE(op.value(QStringLiteral("local_id")).toString(), refusedRow);
+    QVERIFY2(op.value(QStringLiteral("last_error")).toString().contains(QStringLiteral("title")), qPrintable(out));
+
+    // The next poll reads the forum's new versions back: nothing applied again, no conflict,
+    // nothing pushed twice, nothing inserted twice.
+    const RunResult again = f.sync();
+    QCOMPARE(status(again), QStringLiteral("ok"));
+    for (const QString &entity : {QStringLiteral("users"), QStringLiteral("sections"), QStringLiteral("topics"), QStringLiteral("messages")}) {
+        QCOMPARE(again.counts.value(entity).inserted, 0);
+        QCOMPARE(again.counts.value(entity).updated, 0);
+        QCOMPARE(again.counts.value(entity).conflicts, 0);
+        QCOMPARE(again.counts.value(entity).pushed, 0);
+    }
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM topics WHERE title = 'Made locally'")), 1);
+
+    QCOMPARE(f.tributaryd({QStringLiteral("outbox"), QStringLiteral("drop"), QStringLiteral("--id"),
+                           QString::number(op.value(QStringLiteral("id")).toInteger())}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("1 operation dropped")), qPrintable(out));
+    QCOMPARE(f.tributaryd({QStringLiteral("outbox"), QStringLiteral("list")}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("The outbox is empty")), qPrintable(out));
+    bool inSync = false;
+    f.verify(&inSync);
+    QVERIFY(inSync);
+    // The forum's webhooks would say whose change it was: the origin header reached it.
+    // (tst_restwrite checks the "client" of the notification itself.)
+}
+
+void tst_TwoWay::aDecisionOnACollisionIsPushed()
+{
+    SyncFixture f;
+    QVERIFY(twoWayForum(f));
+    const QString row = f.localId(QStringLiteral("topics"), QStringLiteral("6"));
+    QVERIFY(app(f, QStringLiteral("UPDATE topics SET title = 'Mine' WHERE id = ?"), {row.toLongLong()}));
+    int code = 0;
+    f.forumCall("PATCH", QStringLiteral("/topics/6"), {{QStringLiteral("title"), QStringLiteral("Theirs")}}, &code);
+    QCOMPARE(code, 200);
+
+    const RunResult run = f.sync();
+    QCOMPARE(run.counts.value(QStringLiteral("topics")).conflicts, 1);
+    QCOMPARE(forumRecord(f, QStringLiteral("/topics/6"), &code).value(QStringLiteral("title")).toString(), QStringLiteral("Theirs"));
+    const qint64 conflict = f.scalar(QStringLiteral("SELECT id FROM tributary_conflicts WHERE status = 'open'"));
+    QVERIFY(conflict > 0);
+
+    QString out;
+    QCOMPARE(f.tributaryd({QStringLiteral("conflicts"), QStringLiteral("resolve"), QString::number(conflict), QStringLiteral("--keep"),
+                           QStringLiteral("local"), QStringLiteral("--by"), QStringLiteral("ada")}, &out), 0);
+    // The decision made the waiting push due: the next sync sends the kept value.
+    const RunResult pushed = f.sync();
+    QCOMPARE(status(pushed), QStringLiteral("ok"));
+    QCOMPARE(pushed.counts.value(QStringLiteral("topics")).pushed, 1);
+    QCOMPARE(forumRecord(f, QStringLiteral("/topics/6"), &code).value(QStringLiteral("title")).toString(), QStringLiteral("Mine"));
+    QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {row.toLongLong()}).toString(), QStringLiteral("Mine"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_outbox")), 0);
+    QCOMPARE(f.sync().counts.value(QStringLiteral("topics")).conflicts, 0);
+}
+
+QTEST_GUILESS_MAIN(tst_TwoWay)
+#include "tst_twoway.moc"
