@@ -54,5 +54,7 @@ int benchWorkers(const WorkersBench &bench, BenchDatabase &db, const QString &di
 // copy of the forum's schema and prints "Writing took N ms". Both print the records per entity.
 int benchFetchFloor(const QStringList &arguments, QTextStream &out, QTextStream &err);
 int benchWriteFloor(const QStringList &arguments, QTextStream &out, QTextStream &err);
+// bench --capture-cost: the application's updates timed with and without the capture triggers.
+int benchCaptureCost(const QStringList &arguments, QTextStream &out, QTextStream &err);
 
 } // namespace Tributary::Cli

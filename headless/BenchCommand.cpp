@@ -131,6 +131,7 @@ int benchSteps(qint64 messages, int pageSize, bool verify, BenchDatabase &db, co
         int exit = 0;
         bool floor = false;
         bool reads = true; // its records/s and ratio to the floors mean something
+        QString text;      // what the child printed
     };
     auto runChild = [&](const QString &name, const QStringList &args) {
         Result r;
@@ -146,6 +147,7 @@ int benchSteps(qint64 messages, int pageSize, bool verify, BenchDatabase &db, co
         r.ms = timer.elapsed();
         r.exit = child.exitCode();
         const QString text = QString::fromUtf8(child.readAllStandardOutput());
+        r.text = text;
         static const QRegularExpression re(QStringLiteral("Peak memory: (\\S+ MiB)"));
         r.peak = re.match(text).captured(1);
         // The write floor times its inserts itself: reading the rows back is not writing.
@@ -178,6 +180,11 @@ int benchSteps(qint64 messages, int pageSize, bool verify, BenchDatabase &db, co
     if (verify)
         //: A step of the benchmark.
         results.append(runChild(Tr::tr("verify"), {QStringLiteral("verify"), QStringLiteral("--config"), configPath}));
+    // Last: it edits the application's rows and takes the triggers off and on again.
+    //: A step of the benchmark: the main application's updates timed with and without Tributary's triggers.
+    results.append(runChild(Tr::tr("capture cost"), {QStringLiteral("bench"), QStringLiteral("--capture-cost"), QStringLiteral("--config"), configPath}));
+    results.last().reads = false;
+    const QString captureLines = results.last().text;
     server.stop();
 
     out << "\n"
@@ -208,6 +215,9 @@ int benchSteps(qint64 messages, int pageSize, bool verify, BenchDatabase &db, co
     //: Below the benchmark's table.
     out << "  " << Tr::tr("× floor: the step's time divided by the slower of the fetch floor and the write floor (%1).").arg(Progress::duration(floorMs))
         << "\n";
+    // The capture step's own figures: the application's writes with and without the triggers.
+    for (const QString &l : captureLines.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        out << l << "\n";
     printDatabaseSize(db, out, err);
     out << "  " << Tr::tr("files: %1").arg(dir.absolutePath()) << "\n";
     return code;
@@ -225,6 +235,8 @@ int benchCommand(const QStringList &arguments, QTextStream &out, QTextStream &er
         return benchFetchFloor(arguments, out, err);
     if (arguments.contains(QStringLiteral("--write-floor")))
         return benchWriteFloor(arguments, out, err);
+    if (arguments.contains(QStringLiteral("--capture-cost")))
+        return benchCaptureCost(arguments, out, err);
     QCommandLineParser p;
     QCommandLineOption messagesOpt(QStringLiteral("messages"), Tr::tr("Messages in the forum (default 100000); with --workers, in all forums together."),
                                    QStringLiteral("N"), QStringLiteral("100000"));

@@ -17,7 +17,10 @@
 #include "Tr.h"
 
 #include "engine/run/PageWalker.h"
+#include "state/Outbox.h"
 #include "store/Database.h"
+#include "store/EntityTable.h"
+#include "store/Statements.h"
 
 #include "forum-sim/ForumSchema.h"
 
@@ -28,6 +31,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace Tributary::Cli {
@@ -221,6 +225,142 @@ int benchWriteFloor(const QStringList &arguments, QTextStream &out, QTextStream 
     printFloor(rows, out);
     //: The write floor's own time, in milliseconds, read back by the benchmark.
     out << "  " << Tr::tr("Writing took %1 ms").arg(writingNs / 1000000) << "\n";
+    return ExitOk;
+}
+
+} // namespace Tributary::Cli
+
+namespace Tributary::Cli {
+
+// bench --capture-cost: what Tributary's triggers cost the main application's own writes. The
+// application's statements (single-row UPDATEs of a synced text column, in transactions of 100,
+// on a connection Tributary does not mark) are timed three times: with the edit capture the sync
+// installed (docs/decisions/0024), with write-back's capture added (docs/write-back.md), and
+// with no trigger at all. The triggers are put back as the sync left them afterwards.
+int benchCaptureCost(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    constexpr int kUpdates = 5000;
+    constexpr int kPerTransaction = 100;
+    QList<const SourceConfig *> sources;
+    int code = ExitOk;
+    std::unique_ptr<Context> ctx = openFloor(arguments, QStringLiteral("capture-cost"),
+                                             Tr::tr("Times the main application's updates with and without the capture triggers."), err,
+                                             &sources, &code);
+    if (!ctx)
+        return code;
+    Database &db = ctx->database();
+    const SourceConfig &source = *sources.first();
+    const EntityConfig *entity = source.entity(QStringLiteral("messages"));
+    if (!entity)
+        entity = &source.entities.first();
+    QString column;
+    for (const ColumnMapping &c : entity->columns) {
+        if (c.type == QLatin1String("string") && column.isEmpty())
+            column = c.column;
+    }
+    auto fail = [&](const QString &why) {
+        err << "tributaryd bench --capture-cost: " << why << "\n";
+        return ExitFailed;
+    };
+    if (column.isEmpty())
+        return fail(Tr::tr("entity %1 maps no text column to update").arg(entity->name));
+    QStringList ids;
+    {
+        QSqlQuery q(db.db());
+        if (!q.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %1 LIMIT %3").arg(db.quote(entity->key), db.quote(entity->table)).arg(kUpdates)))
+            return fail(q.lastError().text());
+        while (q.next())
+            ids.append(q.value(0).toString());
+    }
+    if (ids.isEmpty())
+        return fail(Tr::tr("table %1 is empty").arg(entity->table));
+
+    // The application's own statements: Tributary's transaction() would mark them as its writes.
+    int round = 0;
+    auto timeUpdates = [&](qint64 *ms) {
+        ++round;
+        QSqlDatabase &conn = db.db();
+        QSqlQuery q(conn);
+        q.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?").arg(db.quote(entity->table), db.quote(column), db.quote(entity->key)));
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < ids.size(); i += kPerTransaction) {
+            if (!conn.transaction())
+                return false;
+            for (int j = i; j < qMin(i + kPerTransaction, int(ids.size())); ++j) {
+                q.addBindValue(QStringLiteral("bench round %1, row %2").arg(round).arg(ids.at(j)));
+                q.addBindValue(Database::keyValue(ids.at(j)));
+                if (!q.exec()) {
+                    conn.rollback();
+                    return false;
+                }
+            }
+            if (!conn.commit())
+                return false;
+        }
+        *ms = timer.elapsed();
+        return true;
+    };
+    Statements statements(db);
+    EntityTable table(db, statements, *entity);
+    Outbox outbox(db);
+    Error error;
+    QString refused;
+    QStringList watched = table.syncColumns();
+    qint64 edits = 0, both = 0, none = 0;
+    int dropped = 0;
+    if (!timeUpdates(&edits))
+        return fail(db.db().lastError().text());
+    if (!outbox.setTargets({{entity->table, source.name, entity->name}}, &dropped, &error) || !table.ensureOutboxCapture(watched, &refused, &error))
+        return fail(error.toString());
+    if (!timeUpdates(&both))
+        return fail(db.db().lastError().text());
+    // Nothing of Tributary's: write-back's capture off, the edit capture's triggers dropped.
+    if (!outbox.setTargets({}, &dropped, &error) || !table.ensureOutboxCapture({}, &refused, &error))
+        return fail(error.toString());
+    QStringList editTriggers;
+    {
+        QSqlQuery q(db.db());
+        q.prepare(db.isSqlite() ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'tributary\\_edit\\_%' ESCAPE '\\'")
+                                : QStringLiteral("SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname LIKE 'tributary\\_edit\\_%' ESCAPE '\\'"));
+        q.addBindValue(db.isSqlite() ? entity->table : db.quote(entity->table));
+        if (!q.exec())
+            return fail(q.lastError().text());
+        while (q.next())
+            editTriggers.append(q.value(0).toString());
+    }
+    for (const QString &name : std::as_const(editTriggers)) {
+        if (!db.exec(db.isSqlite() ? QStringLiteral("DROP TRIGGER %1").arg(db.quote(name))
+                                   : QStringLiteral("DROP TRIGGER %1 ON %2").arg(db.quote(name), db.quote(entity->table)),
+                     &error))
+            return fail(error.toString());
+    }
+    if (!timeUpdates(&none))
+        return fail(db.db().lastError().text());
+    // As the sync left them (the edits just made are the application's: captured from now on).
+    QStringList columns;
+    for (const SourceConfig &s : ctx->config().sources) {
+        for (const EntityConfig &e : s.entities) {
+            if (e.table == entity->table)
+                columns += EntityTable::syncColumnsOf(e);
+        }
+    }
+    if (!table.ensureEditCapture(columns, &refused, &error))
+        return fail(error.toString());
+
+    auto line = [&](const QString &what, qint64 ms) {
+        const double perUpdate = double(ms) * 1000.0 / double(ids.size());
+        const QString overhead = none > 0 ? QStringLiteral("%1%2 %").arg(ms >= none ? QStringLiteral("+") : QString()).arg(double(ms - none) * 100.0 / double(none), 0, 'f', 0)
+                                          : QStringLiteral("—");
+        out << "  " << Tr::tr("capture: %1: %2 (%3 µs per update, %4)").arg(what, Progress::duration(ms), QString::number(perUpdate, 'f', 1), overhead)
+            << "\n";
+    };
+    out << "  " << Tr::tr("capture: %1 updates of %2.%3 by the application, %4 per transaction")
+                       .arg(Progress::number(ids.size()), entity->table, column, QString::number(kPerTransaction))
+        << "\n";
+    line(Tr::tr("no triggers"), none);
+    line(Tr::tr("edit capture (every synced table)"), edits);
+    line(Tr::tr("edit and write-back capture"), both);
     return ExitOk;
 }
 

@@ -419,6 +419,9 @@ private Q_SLOTS:
             QStringLiteral("tributary_lease_holder_info gauge 0"),
             QStringLiteral("tributary_lease_expiry_timestamp_seconds gauge 0"),
             QStringLiteral("tributary_webhook_hints_waiting gauge 0"),
+            QStringLiteral("tributary_outbox_operations gauge 0"),
+            QStringLiteral("tributary_outbox_oldest_age_seconds gauge 0"),
+            QStringLiteral("tributary_pushes counter 0"),
         };
         QCOMPARE(families, expected);
 

@@ -8,8 +8,10 @@
 #include "state/Outbox.h"
 #include "store/Database.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,9 +28,10 @@ QString status(const RunResult &r)
 }
 
 // A forum synced in, then written back to: "direction": "both" and the forum's origin header.
-bool twoWayForum(SyncFixture &f)
+bool twoWayForum(SyncFixture &f, const ForumFaults &faults = ForumFaults(), quint64 seed = 1)
 {
-    return f.generateMain(forum(10, 3, 10, 10, 1)) && f.generateExternal(forum(20, 5, 20, 50, 2)) && f.startForum()
+    return f.generateMain(forum(10, 3, 10, 10, 1)) && f.generateExternal(forum(20, 5, 20, 50, 2))
+        && f.startForum(QStringLiteral("test-token"), faults, seed)
         && f.configure([](QJsonObject &root) {
                editSource(root, [](QJsonObject &source) {
                    source.insert(QStringLiteral("direction"), QStringLiteral("both"));
@@ -60,7 +63,8 @@ QJsonObject forumRecord(SyncFixture &f, const QString &path, int *code)
     return f.forumCall("GET", path, {}, code);
 }
 
-// Rows in the forum's own database (forum-sim's SQLite file), read as the forum would.
+// Rows in the forum's own database (forum-sim's SQLite file), read as the forum would; `table`
+// may carry a WHERE (and GROUP BY: then the groups are counted).
 qint64 forumCount(SyncFixture &f, const QString &table)
 {
     const QString name = QStringLiteral("forum-count");
@@ -70,7 +74,7 @@ qint64 forumCount(SyncFixture &f, const QString &table)
         forumDb.setDatabaseName(f.externalDb());
         if (forumDb.open()) {
             QSqlQuery q(forumDb);
-            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table)) && q.next())
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1) AS rows").arg(table)) && q.next())
                 n = q.value(0).toLongLong();
         }
     }
@@ -87,6 +91,7 @@ class tst_TwoWay : public QObject
 private Q_SLOTS:
     void localChangesReachTheForumOnceWithoutEcho();
     void aDecisionOnACollisionIsPushed();
+    void killedWhilePushingSendsNothingTwiceAndLosesNothing();
 };
 
 void tst_TwoWay::localChangesReachTheForumOnceWithoutEcho()
@@ -192,6 +197,94 @@ void tst_TwoWay::aDecisionOnACollisionIsPushed()
     QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {row.toLongLong()}).toString(), QStringLiteral("Mine"));
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_outbox")), 0);
     QCOMPARE(f.sync().counts.value(QStringLiteral("topics")).conflicts, 0);
+}
+
+void tst_TwoWay::killedWhilePushingSendsNothingTwiceAndLosesNothing()
+{
+    const quint64 seed = quint64(envInt("TRIBUTARY_TEST_SEED", int(QDateTime::currentMSecsSinceEpoch() % 1000000)));
+    const int kills = envInt("TRIBUTARY_CRASH_KILLS", 20);
+    qInfo("seed %llu (replay with TRIBUTARY_TEST_SEED=%llu), %d kills", seed, seed, kills);
+    QRandomGenerator rng(seed);
+    ForumFaults slow;
+    slow.latencyMs = 25; // each push long enough for every kill to land in the middle of the pushes
+    SyncFixture f;
+    QVERIFY(twoWayForum(f, slow, seed));
+
+    // The application: 300 new topics, 20 edited ones, 10 deleted messages nobody answered: more
+    // pushes than the killed runs can finish, so that every kill lands while it pushes.
+    const int creates = 300, edits = 20;
+    const qint64 section = f.localId(QStringLiteral("sections"), QStringLiteral("1")).toLongLong();
+    const qint64 user = f.localId(QStringLiteral("users"), QStringLiteral("1")).toLongLong();
+    for (int i = 0; i < creates; ++i)
+        QVERIFY(app(f, QStringLiteral("INSERT INTO topics (section_id, user_id, title, created_at, updated_at) VALUES (?, ?, ?, "
+                                      "'2026-12-01 10:00:00', '2026-12-01 10:00:00')"),
+                    {section, user, QStringLiteral("Local %1").arg(i)}));
+    for (int i = 1; i <= edits; ++i)
+        QVERIFY(app(f, QStringLiteral("UPDATE topics SET title = ? WHERE id = ?"),
+                    {QStringLiteral("Edited %1").arg(i), f.localId(QStringLiteral("topics"), QString::number(i)).toLongLong()}));
+    QStringList deleted;
+    QSqlQuery leaves(f.db().db());
+    QVERIFY(leaves.exec(QStringLiteral("SELECT l.external_id, l.local_id FROM tributary_links l WHERE l.source = 'forum' AND l.entity = 'messages' "
+                                       "AND NOT EXISTS (SELECT 1 FROM messages c WHERE CAST(c.parent_id AS TEXT) = l.local_id) "
+                                       "ORDER BY l.local_id LIMIT 10")));
+    QList<qint64> doomed;
+    while (leaves.next()) {
+        deleted.append(leaves.value(0).toString());
+        doomed.append(leaves.value(1).toLongLong());
+    }
+    leaves.finish();
+    QCOMPARE(deleted.size(), 10);
+    for (qint64 id : doomed)
+        QVERIFY(app(f, QStringLiteral("DELETE FROM messages WHERE id = ?"), {id}));
+    const qint64 forumTopics = forumCount(f, QStringLiteral("topics"));
+
+    // tributaryd killed at random instants while it pushes.
+    int killed = 0;
+    for (int i = 0; i < kills; ++i) {
+        TributarydProcess run({{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}});
+        QVERIFY(run.start({QStringLiteral("sync"), QStringLiteral("--quiet"), QStringLiteral("--config"), f.configPath()}));
+        if (!run.waitForFinished(20 + int(rng.bounded(280u)))) {
+            run.kill();
+            QVERIFY(run.waitForFinished(10000));
+            ++killed;
+        } else {
+            qInfo("run %d ended by itself, exit %d: %s", i, run.exitCode(), qPrintable(run.result().output().right(300)));
+        }
+        // Whatever instant it died at: no record made twice at the forum, no row linked twice.
+        QCOMPARE(forumCount(f, QStringLiteral("topics WHERE title LIKE 'Local %' GROUP BY title HAVING COUNT(*) > 1")), 0);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT entity, local_id FROM tributary_links GROUP BY 1, 2 HAVING COUNT(*) > 1) AS twice")), 0);
+    }
+    qInfo("killed %d of %d runs", killed, kills);
+    QVERIFY2(killed >= kills / 2, "tributaryd must actually have been killed while it worked");
+
+    // Clean runs until it is done (the first may only send the creates in doubt again).
+    RunResult last;
+    for (int i = 0; i < 3; ++i) {
+        last = f.sync();
+        if (status(last) == QLatin1String("ok") && f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_outbox")) == 0)
+            break;
+    }
+    QCOMPARE(status(last), QStringLiteral("ok"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_outbox")), 0);
+    // The forum has each new topic exactly once, each edit, none of the deleted messages.
+    QCOMPARE(forumCount(f, QStringLiteral("topics")), forumTopics + creates);
+    QCOMPARE(forumCount(f, QStringLiteral("topics WHERE title LIKE 'Local %'")), creates);
+    for (int i = 1; i <= edits; ++i) {
+        int code = 0;
+        QCOMPARE(forumRecord(f, QStringLiteral("/topics/%1").arg(i), &code).value(QStringLiteral("title")).toString(), QStringLiteral("Edited %1").arg(i));
+    }
+    for (const QString &id : std::as_const(deleted)) {
+        int code = 0;
+        forumRecord(f, QStringLiteral("/messages/") + id, &code);
+        QCOMPARE(code, 404);
+    }
+    // The main database has each of them once, linked once: nothing came back as a second row.
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM topics WHERE title LIKE 'Local %'")), creates);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'topics' AND origin = 'pushed'")), creates);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts")), 0);
+    bool inSync = false;
+    f.verify(&inSync);
+    QVERIFY(inSync);
 }
 
 QTEST_GUILESS_MAIN(tst_TwoWay)

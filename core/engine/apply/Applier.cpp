@@ -17,6 +17,8 @@ namespace Tributary {
 namespace {
 // How often a page that lost to a concurrent transaction is applied again before the run fails.
 constexpr int kTransientRetries = 5;
+// Who made the changes write-back pushes, as the change log names it.
+const QString kApplicationActor = QStringLiteral("application");
 } // namespace
 
 Applier::Applier(Database &db, const Config &config, const SourceConfig &source, qint64 runId, const Source *impl)
@@ -357,7 +359,7 @@ bool Applier::applyPushed(const EntityConfig &entity, const Pushed &pushed, Erro
         }
         if (!ownBase && !m_ctx.edits.put(entity.table, pushed.localId, base, m_ctx.now, error))
             return false;
-        if (!m_ctx.logChange(entity, pushed.localId, pushed.externalId, pushed.op, error, pushed.fields, pushed.values))
+        if (!m_ctx.logChange(entity, pushed.localId, pushed.externalId, pushed.op, error, pushed.fields, pushed.values, kApplicationActor))
             return false;
         return answer.isEmpty() || applyAll(entity, answer, true, error);
     }, error);
@@ -369,10 +371,11 @@ bool Applier::applyPushed(const EntityConfig &entity, const Pushed &pushed, Erro
     return false;
 }
 
-bool Applier::applyPushedDelete(const EntityConfig &entity, const QString &localId, const QString &externalId, bool rowKept, Error *error)
+bool Applier::applyPushedDelete(const EntityConfig &entity, const QString &localId, const QString &externalId, bool rowKept,
+                                const QJsonObject &log, Error *error)
 {
     return inTransaction([&] {
-        if (!m_ctx.logChange(entity, localId, externalId, QStringLiteral("push-delete"), error))
+        if (!m_ctx.logChange(entity, localId, externalId, QStringLiteral("push-delete"), error, {}, log, kApplicationActor))
             return false;
         if (rowKept)
             return m_ctx.links.setDeleted(entity.name, externalId, m_ctx.now, error);

@@ -64,14 +64,16 @@ public:
         bool created = false;
         QVariantMap base;
         QStringList fields;    // the columns sent
-        QJsonObject values;    // what was sent, for the change log
+        QJsonObject values;    // for the change log: what was sent, when the change was made and sent, the attempts
         QString op;            // "push-create", "push-update"
         QJsonObject answer;
     };
     bool applyPushed(const EntityConfig &entity, const Pushed &pushed, Error *error);
     // A delete the source acknowledged (or a record it no longer has): the link is forgotten
     // (its row is gone) or marked deleted (the row is kept, soft-deleted), with a change log line.
-    bool applyPushedDelete(const EntityConfig &entity, const QString &localId, const QString &externalId, bool rowKept, Error *error);
+    // `log`: when it was made and sent, the attempts (the change log's values).
+    bool applyPushedDelete(const EntityConfig &entity, const QString &localId, const QString &externalId, bool rowKept,
+                           const QJsonObject &log, Error *error);
     // The links, tables, edits and conflicts the applier works with (write-back reads them).
     ApplyContext &context() { return m_ctx; }
 

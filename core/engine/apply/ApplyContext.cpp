@@ -40,7 +40,7 @@ const RecordMapper &ApplyContext::mapper(const EntityConfig &entity)
 }
 
 bool ApplyContext::logChange(const EntityConfig &entity, const QString &localId, const QString &externalId, const QString &op, Error *error,
-                             const QStringList &fields, const QJsonObject &values)
+                             const QStringList &fields, const QJsonObject &values, const QString &actor)
 {
     Change c;
     c.runId = runId;
@@ -51,7 +51,7 @@ bool ApplyContext::logChange(const EntityConfig &entity, const QString &localId,
     c.externalId = externalId;
     c.op = op;
     c.fields = fields;
-    c.actor = m_actor;
+    c.actor = actor.isEmpty() ? m_actor : actor;
     c.at = now;
     c.values = values;
     return changes.append(c, error);

@@ -68,9 +68,10 @@ public:
         links.dropCache();
         changes.discard();
     }
-    // A line in the change log, by this source.
+    // A line in the change log, by this source (or by `actor`: write-back's lines are the main
+    // application's changes, "application").
     bool logChange(const EntityConfig &entity, const QString &localId, const QString &externalId, const QString &op, Error *error,
-                   const QStringList &fields = {}, const QJsonObject &values = {});
+                   const QStringList &fields = {}, const QJsonObject &values = {}, const QString &actor = {});
 
 private:
     const QString m_actor; // "source:NAME", as the change log names this source

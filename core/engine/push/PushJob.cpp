@@ -327,7 +327,7 @@ void PushJob::pushCreate(Item item)
             pushed.created = true;
             pushed.base = item.row;
             pushed.fields = columns;
-            pushed.values = record;
+            pushed.values = commandLog(item, record);
             pushed.op = QStringLiteral("push-create");
             pushed.answer = job->record();
             Error failure;
@@ -445,7 +445,7 @@ void PushJob::pushUpdate(Item item)
                 pushed.externalId = item.externalId;
                 pushed.base = after;
                 pushed.fields = changed;
-                pushed.values = record;
+                pushed.values = commandLog(item, record);
                 pushed.op = QStringLiteral("push-update");
                 pushed.answer = job->record();
                 Error failure;
@@ -482,7 +482,7 @@ void PushJob::pushDelete(Item item)
         Error error;
         if (!found) {
             // Gone there too: nothing to send.
-            if (!m_applier.applyPushedDelete(*item.entity, item.op.localId, item.externalId, item.rowKept, &error)) {
+            if (!m_applier.applyPushedDelete(*item.entity, item.op.localId, item.externalId, item.rowKept, commandLog(item, {}), &error)) {
                 fail(error);
                 return;
             }
@@ -531,7 +531,7 @@ void PushJob::pushDelete(Item item)
             case WriteJob::Outcome::Done:
             case WriteJob::Outcome::NotFound: {
                 Error failure;
-                if (!m_applier.applyPushedDelete(*item.entity, item.op.localId, item.externalId, item.rowKept, &failure)) {
+                if (!m_applier.applyPushedDelete(*item.entity, item.op.localId, item.externalId, item.rowKept, commandLog(item, {}), &failure)) {
                     fail(failure);
                     return;
                 }
@@ -551,6 +551,17 @@ void PushJob::pushDelete(Item item)
             }
         });
     });
+}
+
+QJsonObject PushJob::commandLog(const Item &item, const QJsonObject &sent) const
+{
+    // The command log's line (tributaryd history): what was sent, when the change was made here,
+    // when the last attempt was sent (the line's own time is the acknowledgement), the attempts.
+    QJsonObject o{{QStringLiteral("made_at"), item.op.madeAt}, {QStringLiteral("sent_at"), now()},
+                  {QStringLiteral("attempts"), item.op.attempts + 1}};
+    if (!sent.isEmpty())
+        o.insert(QStringLiteral("sent"), sent);
+    return o;
 }
 
 void PushJob::completed(const Item &item, bool pushed)

@@ -75,6 +75,7 @@ private:
     // A failure of the job itself (database, 401): it stops.
     void fail(const Error &error);
     QString now() const;
+    QJsonObject commandLog(const Item &item, const QJsonObject &sent) const;
     // The external id of a row at this source (null: none), for references.
     bool externalIdOf(const QString &entity, const QString &localId, QString *externalId, Error *error);
     bool openConflict(const Item &item, bool *open, Error *error);
