@@ -11,7 +11,10 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -92,6 +95,7 @@ private Q_SLOTS:
     void localChangesReachTheForumOnceWithoutEcho();
     void aDecisionOnACollisionIsPushed();
     void killedWhilePushingSendsNothingTwiceAndLosesNothing();
+    void theApplicationsRowsReachBothForumsAndEachForumsRecordsGoBackToItAlone();
 };
 
 void tst_TwoWay::localChangesReachTheForumOnceWithoutEcho()
@@ -285,6 +289,109 @@ void tst_TwoWay::killedWhilePushingSendsNothingTwiceAndLosesNothing()
     bool inSync = false;
     f.verify(&inSync);
     QVERIFY(inSync);
+}
+
+void tst_TwoWay::theApplicationsRowsReachBothForumsAndEachForumsRecordsGoBackToItAlone()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(10, 3, 10, 10, 1)) && f.generateExternal(forum(20, 5, 20, 50, 2))
+            && f.generateSecondExternal(forum(30, 6, 20, 60, 3)));
+    QVERIFY(f.startForum() && f.startSecondForum());
+    QVERIFY(f.configure([&f](QJsonObject &root) {
+        addSourceCopy(root, QStringLiteral("second"), f.secondForumUrl());
+        QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
+        for (int i = 0; i < sources.size(); ++i) {
+            QJsonObject s = sources.at(i).toObject();
+            s.insert(QStringLiteral("direction"), QStringLiteral("both"));
+            sources.replace(i, s);
+        }
+        root.insert(QStringLiteral("sources"), sources);
+    }));
+    // One sync of each source, as tributaryd sync runs them.
+    auto syncBoth = [&f] {
+        const QString first = status(f.sync({}, QStringLiteral("forum")));
+        const QString second = status(f.sync({}, QStringLiteral("second")));
+        return first == second ? first : first + QLatin1Char('/') + second;
+    };
+    QCOMPARE(syncBoth(), QStringLiteral("ok"));
+    auto secondRecord = [&f](const QString &path, int *code) {
+        // The second forum answers the same API on its own port.
+        QNetworkAccessManager nam;
+        QNetworkRequest req(QUrl(f.secondForumUrl().toString() + path));
+        req.setRawHeader("Authorization", "Bearer " + f.token().toUtf8());
+        QNetworkReply *reply = nam.get(req);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(30000);
+        *code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("data")).toObject();
+        reply->deleteLater();
+        return o;
+    };
+    auto externalOf = [&f](const QString &source, const QString &entity, const QVariant &localId) {
+        return f.value(QStringLiteral("SELECT external_id FROM tributary_links WHERE source = ? AND entity = ? AND local_id = ?"),
+                       {source, entity, localId.toString()}).toString();
+    };
+
+    // The application writes a user, a section, a topic and a message of its own.
+    QVERIFY(app(f, QStringLiteral("INSERT INTO users (name, email, password, created_at, updated_at) VALUES ('Local Lou', 'lou@local.example', 'x', "
+                                  "'2026-12-01 10:00:00', '2026-12-01 10:00:00')")));
+    const QVariant user = f.value(QStringLiteral("SELECT id FROM users WHERE email = 'lou@local.example'"));
+    QVERIFY(app(f, QStringLiteral("INSERT INTO sections (title, created_at, updated_at) VALUES ('Local section', '2026-12-01 10:00:00', "
+                                  "'2026-12-01 10:00:00')")));
+    const QVariant section = f.value(QStringLiteral("SELECT id FROM sections WHERE title = 'Local section'"));
+    QVERIFY(app(f, QStringLiteral("INSERT INTO topics (section_id, user_id, title, created_at, updated_at) VALUES (?, ?, 'Local topic', "
+                                  "'2026-12-01 10:00:00', '2026-12-01 10:00:00')"), {section, user}));
+    const QVariant topic = f.value(QStringLiteral("SELECT id FROM topics WHERE title = 'Local topic'"));
+    QVERIFY(app(f, QStringLiteral("INSERT INTO messages (topic_id, user_id, content, created_at, updated_at) VALUES (?, ?, 'Local message', "
+                                  "'2026-12-01 10:00:00', '2026-12-01 10:00:00')"), {topic, user}));
+    const QVariant message = f.value(QStringLiteral("SELECT id FROM messages WHERE content = 'Local message'"));
+    // And edits a record of the first forum.
+    const QString firstsTopic = f.localId(QStringLiteral("topics"), QStringLiteral("2"));
+    QVERIFY(app(f, QStringLiteral("UPDATE topics SET title = 'For the first forum' WHERE id = ?"), {firstsTopic.toLongLong()}));
+
+    QCOMPARE(syncBoth(), QStringLiteral("ok"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_outbox")), 0);
+    int code = 0;
+    for (const QString &source : {QStringLiteral("forum"), QStringLiteral("second")}) {
+        const QString topicId = externalOf(source, QStringLiteral("topics"), topic);
+        const QString messageId = externalOf(source, QStringLiteral("messages"), message);
+        QVERIFY2(!topicId.isEmpty() && !messageId.isEmpty(), qPrintable(source));
+        const QJsonObject t = source == QLatin1String("forum") ? forumRecord(f, QStringLiteral("/topics/") + topicId, &code)
+                                                               : secondRecord(QStringLiteral("/topics/") + topicId, &code);
+        QCOMPARE(t.value(QStringLiteral("title")).toString(), QStringLiteral("Local topic"));
+        // Its references are that forum's ids of the rows pushed with it.
+        QCOMPARE(t.value(QStringLiteral("user_id")).toVariant().toString(), externalOf(source, QStringLiteral("users"), user));
+        QCOMPARE(t.value(QStringLiteral("section_id")).toVariant().toString(), externalOf(source, QStringLiteral("sections"), section));
+    }
+    QCOMPARE(forumRecord(f, QStringLiteral("/topics/2"), &code).value(QStringLiteral("title")).toString(), QStringLiteral("For the first forum"));
+    QVERIFY(secondRecord(QStringLiteral("/topics/2"), &code).value(QStringLiteral("title")).toString() != QStringLiteral("For the first forum"));
+
+    // The application's later edit and delete of its rows reach both.
+    QVERIFY(app(f, QStringLiteral("UPDATE topics SET title = 'Local topic, renamed' WHERE id = ?"), {topic}));
+    QVERIFY(app(f, QStringLiteral("DELETE FROM messages WHERE id = ?"), {message}));
+    const QString firstMessage = externalOf(QStringLiteral("forum"), QStringLiteral("messages"), message);
+    const QString secondMessage = externalOf(QStringLiteral("second"), QStringLiteral("messages"), message);
+    QCOMPARE(syncBoth(), QStringLiteral("ok"));
+    QCOMPARE(forumRecord(f, QStringLiteral("/topics/") + externalOf(QStringLiteral("forum"), QStringLiteral("topics"), topic), &code)
+                 .value(QStringLiteral("title")).toString(),
+             QStringLiteral("Local topic, renamed"));
+    QCOMPARE(secondRecord(QStringLiteral("/topics/") + externalOf(QStringLiteral("second"), QStringLiteral("topics"), topic), &code)
+                 .value(QStringLiteral("title")).toString(),
+             QStringLiteral("Local topic, renamed"));
+    forumRecord(f, QStringLiteral("/messages/") + firstMessage, &code);
+    QCOMPARE(code, 404);
+    secondRecord(QStringLiteral("/messages/") + secondMessage, &code);
+    QCOMPARE(code, 404);
+
+    // Read back from both: nothing echoed, nothing twice.
+    QCOMPARE(syncBoth(), QStringLiteral("ok"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM topics WHERE title LIKE 'Local topic%'")), 1);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts")), 0);
+    for (const QString &source : {QStringLiteral("forum"), QStringLiteral("second")}) {
+        bool inSync = false;
+        f.verify(&inSync, nullptr, source);
+        QVERIFY2(inSync, qPrintable(source));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_TwoWay)

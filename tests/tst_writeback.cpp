@@ -61,6 +61,7 @@ private Q_SLOTS:
     void changedSinceReadIsMergedAndWrittenAgain();
     void aRefusalHoldsOneOperationAndTheRestGoOn();
     void rowsOfAnotherSourceAreNotPushedUnlessReceived();
+    void oneWriteAtATimeWhateverTheOperationsAre();
     void turningWriteBackOffRemovesTheCapture();
 };
 
@@ -320,6 +321,23 @@ void tst_WriteBack::rowsOfAnotherSourceAreNotPushedUnlessReceived()
     QCOMPARE(writesOf(f.remote(), WriteRequest::Op::Create), 1);
     QCOMPARE(f.remote().records(QStringLiteral("sections")).last().value(QStringLiteral("title")).toString(),
              QStringLiteral("From elsewhere, edited"));
+}
+
+void tst_WriteBack::oneWriteAtATimeWhateverTheOperationsAre()
+{
+    EngineFixture f;
+    QVERIFY(twoWay(f));
+    // Operations with nothing to send (a row deleted before it reached the source) among ones
+    // that write: the writes still go one after the other, in order.
+    const QVariant gone = f.localInsert(QStringLiteral("sections"), {{QStringLiteral("title"), QStringLiteral("Here and gone")}});
+    QVERIFY(f.localDelete(QStringLiteral("sections"), gone));
+    for (int i = 1; i <= 3; ++i)
+        QVERIFY(f.localUpdate(QStringLiteral("topics"), f.localId(QStringLiteral("topics"), i), QStringLiteral("title"), QStringLiteral("T%1").arg(i)));
+    f.remote().setDelay(5);
+    QCOMPARE(outcome(f.sync()), QStringLiteral("ok"));
+    QCOMPARE(f.remote().writes().size(), 3);
+    QCOMPARE(f.remote().maxWritesInFlight(), 1);
+    QVERIFY(outbox(f).isEmpty());
 }
 
 void tst_WriteBack::turningWriteBackOffRemovesTheCapture()

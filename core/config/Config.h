@@ -99,9 +99,9 @@ struct EntityConfig
     // (the main database's changes are pushed to the source, nothing is read) or "both". The
     // source's "direction" unless the entity names its own.
     QString direction = QStringLiteral("in");
-    // Which rows the entity receives when it writes: "linked" (its own records, and rows the main
-    // application created that no source has) or "all" (also records of other sources: the rows
-    // another source brought are pushed on to this one).
+    // Which rows the entity receives when it writes: "linked" (its own records, and the main
+    // application's rows, even once pushed to another source) or "all" (also the rows another
+    // source inserted: they are pushed on to this one).
     QString receive = QStringLiteral("linked");
     QJsonObject options;               // the whole entity object, for the source type's own keys
 

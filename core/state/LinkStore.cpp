@@ -495,7 +495,7 @@ bool LinkStore::othersOnRow(const QString &table, const QString &localId, QList<
         return false;
     out->clear();
     if (m_others.lastQuery().isEmpty()
-        && !m_db.prepare(m_others, QStringLiteral("SELECT l.source, l.base FROM tributary_entities e JOIN tributary_links l "
+        && !m_db.prepare(m_others, QStringLiteral("SELECT l.source, l.base, l.origin FROM tributary_entities e JOIN tributary_links l "
                                                   "ON l.source = e.source AND l.entity = e.entity AND l.local_id = ? "
                                                   "WHERE e.table_name = ? AND e.source <> ? AND l.deleted_at IS NULL"),
                          error))
@@ -506,7 +506,7 @@ bool LinkStore::othersOnRow(const QString &table, const QString &localId, QList<
     if (!m_db.exec(m_others, error))
         return false;
     while (m_others.next())
-        out->append({m_others.value(0).toString(), parseJsonObject(m_others.value(1).toString())});
+        out->append({m_others.value(0).toString(), parseJsonObject(m_others.value(1).toString()), m_others.value(2).toString()});
     m_others.finish();
     return true;
 }

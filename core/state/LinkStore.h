@@ -157,6 +157,7 @@ public:
     {
         QString source;
         QJsonObject base;
+        QString origin; // "inserted" (that source brought the row), "matched", "pushed" (the application's row)
     };
     bool othersOnRow(const QString &table, const QString &localId, QList<OtherLink> *out, Error *error);
     // Another source links the row `localId` of `table` too: the links of other sources on it

@@ -152,10 +152,19 @@ public:
         connect(&m_timer, &QTimer::timeout, this, &FakeWriteJob::answer);
     }
 
-    void start() override { m_timer.start(m_source ? m_source->delayMs() : 0); }
+    void start() override
+    {
+        if (m_source) {
+            ++m_source->m_writesInFlight;
+            m_source->m_maxWritesInFlight = qMax(m_source->m_maxWritesInFlight, m_source->m_writesInFlight);
+        }
+        m_timer.start(m_source ? m_source->delayMs() : 0);
+    }
     void abort() override
     {
         m_timer.stop();
+        if (m_source)
+            --m_source->m_writesInFlight;
         finish(Error(Error::Code::Aborted, QStringLiteral("aborted")));
     }
 
@@ -166,6 +175,7 @@ private:
             finish(Error(Error::Code::Network, QStringLiteral("the source is gone")));
             return;
         }
+        --m_source->m_writesInFlight;
         finish(m_source->answerWrite(m_request, &m_outcome, &m_record, &m_refusal, &m_replayed));
     }
 
@@ -744,6 +754,7 @@ void FakeSource::resetCounters()
     m_since.clear();
     m_requests.clear();
     m_writes.clear();
+    m_maxWritesInFlight = 0;
 }
 
 } // namespace Tributary::Test

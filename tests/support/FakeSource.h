@@ -65,6 +65,8 @@ public:
     void beforeWrite(int nth, std::function<void()> action);
     // Every write answered so far (since resetCounters()), as asked.
     QList<WriteRequest> writes() const { return m_writes; }
+    // The most writes that were in flight at once (since resetCounters()).
+    int maxWritesInFlight() const { return m_maxWritesInFlight; }
 
     // --- Settings (per entity, or every entity when the name is empty) ---
     EntitySettings &settings(const QString &entity);
@@ -207,6 +209,8 @@ private:
     QList<Refusal> m_refusals;
     QHash<QString, QJsonObject> m_idempotent; // key -> the record the first create answered
     QList<WriteRequest> m_writes;
+    int m_writesInFlight = 0;
+    int m_maxWritesInFlight = 0;
 };
 
 } // namespace Tributary::Test

@@ -85,7 +85,11 @@ void PushJob::nextRound()
             return;
         }
         if (item.kind == Kind::Nothing) {
-            completed(item, false);
+            // Nothing to send: removed here, without moving on (the round starts below).
+            if (!remove(item, false, &error)) {
+                fail(error);
+                return;
+            }
             continue;
         }
         (item.kind == Kind::Delete ? deletes : writes).append(item);
@@ -123,8 +127,13 @@ void PushJob::nextItem()
                 m_progress = false;
                 m_queue = waiting;
             } else {
-                for (const Item &item : std::as_const(waiting))
-                    later(item, Tr::tr("waits for a row it refers to, which is not at the source yet"));
+                Error error;
+                for (const Item &item : std::as_const(waiting)) {
+                    if (!postpone(item, Tr::tr("waits for a row it refers to, which is not at the source yet"), &error)) {
+                        fail(error);
+                        return;
+                    }
+                }
                 nextRound();
                 return;
             }
@@ -185,14 +194,17 @@ bool PushJob::classify(Item *item, Error *error)
         item->kind = Kind::Update;
         return true;
     }
-    // A row no record of this source stands for: created here, or brought by another source,
-    // which this entity receives only when configured to ("receive": "all").
+    // A row no record of this source stands for: the application's (made here, perhaps pushed
+    // to other sources already, or adopted by one through a match key), or brought by another
+    // source, which this entity receives only when configured to ("receive": "all").
     if (item->entity->receive != QLatin1String("all")) {
         QList<LinkStore::OtherLink> others;
         if (!m_ctx.links.othersOnRow(item->entity->table, item->op.localId, &others, error))
             return false;
-        if (!others.isEmpty())
-            return true;
+        for (const LinkStore::OtherLink &other : std::as_const(others)) {
+            if (other.origin == QLatin1String("inserted"))
+                return true;
+        }
     }
     item->kind = Kind::Create;
     return true;
@@ -290,7 +302,7 @@ void PushJob::pushCreate(Item item)
         }
         if (queued) {
             m_deferred.append(item); // pushed later in this job, once its reference is there
-            nextItem();
+            QMetaObject::invokeMethod(this, [this] { nextItem(); }, Qt::QueuedConnection);
             return;
         }
         refused(item, Tr::tr("%1 refers to %2 %3, which source %4 has no record of and which is not pushed to it")
@@ -564,14 +576,11 @@ QJsonObject PushJob::commandLog(const Item &item, const QJsonObject &sent) const
     return o;
 }
 
-void PushJob::completed(const Item &item, bool pushed)
+bool PushJob::remove(const Item &item, bool pushed, Error *error)
 {
-    Error error;
     bool removed = false;
-    if (!m_outbox.complete(item.op.id, item.op.version, &removed, &error)) {
-        fail(error);
-        return;
-    }
+    if (!m_outbox.complete(item.op.id, item.op.version, &removed, error))
+        return false;
     if (pushed && item.entity) {
         ++m_ctx.counts[item.entity->name].pushed;
         m_progress = true;
@@ -579,6 +588,17 @@ void PushJob::completed(const Item &item, bool pushed)
     }
     if (!removed)
         m_seen.remove(item.op.id); // changed again meanwhile: pushed again in the next round
+    return true;
+}
+
+void PushJob::completed(const Item &item, bool pushed)
+{
+    Error error;
+    if (!remove(item, pushed, &error)) {
+        fail(error);
+        return;
+    }
+    // One operation at a time: the next starts from the event loop, once this one is over.
     QMetaObject::invokeMethod(this, [this] { nextItem(); }, Qt::QueuedConnection);
 }
 
@@ -598,7 +618,7 @@ void PushJob::refused(const Item &item, const QString &why)
     QMetaObject::invokeMethod(this, [this] { nextItem(); }, Qt::QueuedConnection);
 }
 
-void PushJob::later(const Item &item, const QString &why)
+bool PushJob::postpone(const Item &item, const QString &why, Error *error)
 {
     const WriteBackConfig &c = m_source.writeBack;
     const int attempts = qMax(1, item.op.attempts + 1);
@@ -607,12 +627,19 @@ void PushJob::later(const Item &item, const QString &why)
         wait *= 2;
     wait = qMin<qint64>(wait, c.maxBackoffSeconds);
     const QString at = QDateTime::currentDateTimeUtc().addSecs(wait).toString(Qt::ISODateWithMs);
+    if (!m_outbox.retryLater(item.op.id, at, why, error))
+        return false;
+    qCInfo(lcEngine).noquote() << Tr::tr("source %1: the change of %2 %3 waits until %4: %5").arg(m_source.name, item.op.table, item.op.localId, at, why);
+    return true;
+}
+
+void PushJob::later(const Item &item, const QString &why)
+{
     Error error;
-    if (!m_outbox.retryLater(item.op.id, at, why, &error)) {
+    if (!postpone(item, why, &error)) {
         fail(error);
         return;
     }
-    qCInfo(lcEngine).noquote() << Tr::tr("source %1: the change of %2 %3 waits until %4: %5").arg(m_source.name, item.op.table, item.op.localId, at, why);
     QMetaObject::invokeMethod(this, [this] { nextItem(); }, Qt::QueuedConnection);
 }
 

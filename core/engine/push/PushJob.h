@@ -67,11 +67,14 @@ private:
     // Fetches the record, then `then` with it (or empty when the source has no such record).
     void fetch(const Item &item, std::function<void(const QJsonObject &record, bool found)> then);
     void send(const Item &item, const WriteRequest &request, std::function<void(WriteJob *job)> then);
-    // The operation is done: removed from the outbox (unless the row changed again).
+    // The operation is done: removed from the outbox (unless the row changed again), then the
+    // next one. Each of completed(), refused() and later() starts the next operation once.
     void completed(const Item &item, bool pushed);
+    bool remove(const Item &item, bool pushed, Error *error);
     void refused(const Item &item, const QString &why);
     // A passing failure: the operation waits for its backoff; the others go on.
     void later(const Item &item, const QString &why);
+    bool postpone(const Item &item, const QString &why, Error *error);
     // A failure of the job itself (database, 401): it stops.
     void fail(const Error &error);
     QString now() const;
