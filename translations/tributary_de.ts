@@ -104,6 +104,10 @@
         <source>%1 (not in the configuration)</source>
         <translation>%1 (nicht in der Konfiguration)</translation>
     </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::ConfigDocument</name>
@@ -2258,10 +2262,6 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sie später loszulassen: Quelle �
 <context>
     <name>Tributary::Gui::QuarantineView</name>
     <message>
-        <source>&amp;Source:</source>
-        <translation>&amp;Quelle:</translation>
-    </message>
-    <message>
         <source>Retry selected</source>
         <translation>Auswahl erneut versuchen</translation>
     </message>
@@ -3289,10 +3289,6 @@ Zu sehen sind seine Zeile, seine Verknüpfungen zu jeder Quelle mit ihren Basen,
 </context>
 <context>
     <name>Tributary::Gui::RunsView</name>
-    <message>
-        <source>&amp;Source:</source>
-        <translation>&amp;Quelle:</translation>
-    </message>
     <message>
         <source>Select a run to see its counts per entity and how it ended.</source>
         <translation>Einen Lauf auswählen, um seine Zahlen je Entität und sein Ergebnis zu sehen.</translation>
