@@ -506,15 +506,10 @@ void ConflictInspector::updateEmptyState()
     }
     m_countLabel->clear();
     m_clearFilters->hide();
-    if (m_workspace && m_workspace->isOpen() && !m_workspace->database()) {
-        m_list->showReadError(tr("The main database could not be opened, so its conflicts cannot be shown:\n%1"),
-                              m_workspace->databaseError());
+    if (m_list->showFailure(m_workspace, m_model->readError(),
+                            tr("The main database could not be opened, so its conflicts cannot be shown:\n%1"),
+                            tr("Cannot read the conflicts:\n%1")))
         return;
-    }
-    if (m_model->readError()) {
-        m_list->showReadError(tr("Cannot read the conflicts:\n%1"), m_model->readError());
-        return;
-    }
     QString text;
     if (!m_workspace || !m_workspace->isOpen()) {
         text = tr("No configuration is open.\nOpen one to see the conflicts that wait for a person.");

@@ -46,6 +46,7 @@ public:
         case Glyph::Runs: clock(); break;
         case Glyph::Log: lines(); break;
         case Glyph::Quarantine: shield(); break;
+        case Glyph::Outbox: outbox(); break;
         case Glyph::Service: server(); break;
         case Glyph::Records: magnifier(); break;
         case Glyph::Trends: chart(); break;
@@ -328,6 +329,27 @@ private:
         dot(QPointF(12, 15.8), 1.3, accent(Status::Warning));
     }
 
+    // A tray with an arrow leaving it: changes on their way out to the sources.
+    void outbox()
+    {
+        QPainterPath p;
+        p.moveTo(3, 13);
+        p.lineTo(3, 20);
+        p.lineTo(21, 20);
+        p.lineTo(21, 13);
+        p.moveTo(3, 13);
+        p.lineTo(8, 13);
+        p.lineTo(9.5, 16);
+        p.lineTo(14.5, 16);
+        p.lineTo(16, 13);
+        p.lineTo(21, 13);
+        stroke(p);
+        const QColor c = accent(Status::Info);
+        line(12, 12, 12, 3, c);
+        line(8.5, 6.5, 12, 3, c);
+        line(15.5, 6.5, 12, 3, c);
+    }
+
     void server()
     {
         QPainterPath p;
@@ -507,6 +529,7 @@ QString Icons::themeName(Glyph glyph)
     case Glyph::Runs: return QStringLiteral("view-history");
     case Glyph::Log: return QStringLiteral("view-list-text");
     case Glyph::Quarantine: return QStringLiteral("security-medium");
+    case Glyph::Outbox: return QStringLiteral("mail-outbox");
     case Glyph::Service: return QStringLiteral("network-server");
     case Glyph::Records: return QStringLiteral("edit-find");
     case Glyph::Trends: return QStringLiteral("office-chart-line");

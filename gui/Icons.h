@@ -32,6 +32,7 @@ public:
         Runs,
         Log,
         Quarantine,
+        Outbox,
         Service,
         Records,
         Trends,

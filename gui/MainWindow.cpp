@@ -10,6 +10,7 @@
 #include "Icons.h"
 #include "LogView.h"
 #include "NewConfigDialog.h"
+#include "OutboxView.h"
 #include "QuarantineView.h"
 #include "RecordsView.h"
 #include "RunsView.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_runs = new RunsView(m_workspace);
     m_log = new LogView(m_workspace);
     m_quarantine = new QuarantineView(m_workspace);
+    m_outbox = new OutboxView(m_workspace);
     m_service = new ServiceView(m_workspace);
     m_records = new RecordsView(m_workspace);
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
@@ -84,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_runs, tr("Runs"));
     m_tabs->addTab(m_log, tr("Log"));
     m_tabs->addTab(m_quarantine, tr("Quarantine"));
+    m_tabs->addTab(m_outbox, tr("Outbox"));
     m_tabs->addTab(m_service, tr("Service"));
     m_tabs->addTab(m_records, tr("Records"));
     m_trends = new TrendsView(m_workspace);
@@ -151,6 +154,11 @@ MainWindow::MainWindow(QWidget *parent)
     };
     connect(m_conflicts, &ConflictInspector::openRecordRequested, this, openRecord);
     connect(m_quarantine, &QuarantineView::openRecordRequested, this, openRecord);
+    connect(m_outbox, &OutboxView::openRowRequested, this, [this](const QString &table, const QString &localId) {
+        showView(View::Records);
+        m_records->openRow(RecordKey{table, localId});
+    });
+    connect(m_outbox, &OutboxView::waitingChanged, this, &MainWindow::updateOutboxTab);
     connect(m_workspace, &Workspace::dataChanged, this, &MainWindow::updateConflictsTab);
     connect(m_workspace, &Workspace::conflictsChanged, this, &MainWindow::updateConflictsTab);
     connect(m_workspace, &Workspace::configChanged, this, [this] {
@@ -194,6 +202,7 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
     updateActions();
     updateConflictsTab();
+    updateOutboxTab();
 }
 
 MainWindow::~MainWindow() = default;
@@ -286,16 +295,16 @@ void MainWindow::createActions()
     // The tabs by their view (whatever their order), and each View menu item as its tab.
     const QList<QPair<QWidget *, Glyph>> tabIcons = {
         {m_dashboard, Glyph::Dashboard}, {m_conflicts, Glyph::Conflicts},   {m_runs, Glyph::Runs},
-        {m_log, Glyph::Log},             {m_quarantine, Glyph::Quarantine}, {m_service, Glyph::Service},
-        {m_records, Glyph::Records},     {m_trends, Glyph::Trends},
+        {m_log, Glyph::Log},             {m_quarantine, Glyph::Quarantine}, {m_outbox, Glyph::Outbox},
+        {m_service, Glyph::Service},     {m_records, Glyph::Records},       {m_trends, Glyph::Trends},
     };
     for (const auto &[view, glyph] : tabIcons) {
         if (const int index = m_tabs->indexOf(view); index >= 0)
             m_tabs->setTabIcon(index, Icons::icon(glyph));
     }
 
-    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("S&ervice"),
-                               tr("Rec&ords"), tr("&Trends")};
+    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("O&utbox"),
+                               tr("S&ervice"), tr("Rec&ords"), tr("&Trends")};
     for (int i = 0; i < views.size(); ++i) {
         auto *a = new QAction(views.at(i), this);
         a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
@@ -495,6 +504,15 @@ void MainWindow::updateConflictsTab()
         m_statusConflicts->setText(tr("Cannot count the conflicts"));
     else
         m_statusConflicts->setText(*open > 0 ? tr("%n conflict(s) wait for a decision", nullptr, int(*open)) : QString());
+}
+
+void MainWindow::updateOutboxTab()
+{
+    // As the conflicts' tab: a count only when there is one to trust (the view says why not).
+    const qint64 waiting = m_outbox->waitingCount();
+    m_tabs->setTabText(int(View::Outbox), waiting > 0 ? tr("Outbox (%1)").arg(DisplayText::number(waiting)) : tr("Outbox"));
+    m_tabs->setTabToolTip(int(View::Outbox), waiting > 0 ? tr("%n change(s) of the main database wait to be pushed", nullptr, int(waiting))
+                                                         : QString());
 }
 
 void MainWindow::updateRecentMenu()

@@ -23,6 +23,7 @@ class ConflictInspector;
 class DashboardView;
 class RunsView;
 class LogView;
+class OutboxView;
 class QuarantineView;
 class RecordsView;
 class ServiceView;
@@ -33,7 +34,7 @@ class TrendsView;
 class Workspace;
 
 // The console's main window: the configuration's sources on the left with their state; the
-// dashboard, conflicts, runs, log, quarantine, service and records on the right. It edits the same
+// dashboard, conflicts, runs, log, quarantine, outbox, service, records and trends on the right. It edits the same
 // configuration file tributaryd runs (ConfigDocument), and runs the same engine (through the
 // dashboard's SourceRunners, on worker threads).
 class MainWindow : public QMainWindow
@@ -52,6 +53,7 @@ public:
     ConflictInspector *conflicts() const { return m_conflicts; }
     RunsView *runs() const { return m_runs; }
     QuarantineView *quarantine() const { return m_quarantine; }
+    OutboxView *outbox() const { return m_outbox; }
     ServiceView *service() const { return m_service; }
     RecordsView *records() const { return m_records; }
     TrendsView *trends() const { return m_trends; }
@@ -66,7 +68,7 @@ public:
     QString currentSource() const;
     void selectSource(const QString &name);
 
-    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine, Service, Records, Trends };
+    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine, Outbox, Service, Records, Trends };
     void showView(View view);
 
     // Saves the document; the workspace then runs what was saved. False when the configuration
@@ -114,6 +116,7 @@ private:
     void updateTitle();
     void updateRecentMenu();
     void updateConflictsTab();
+    void updateOutboxTab();
     bool maybeSave();
     bool saveAs();
     void newConfig();
@@ -136,6 +139,7 @@ private:
     RunsView *m_runs = nullptr;
     LogView *m_log = nullptr;
     QuarantineView *m_quarantine = nullptr;
+    OutboxView *m_outbox = nullptr;
     ServiceView *m_service = nullptr;
     RecordsView *m_records = nullptr;
     TrendsView *m_trends = nullptr;

@@ -37,11 +37,7 @@ QuarantineView::QuarantineView(Workspace *workspace, QWidget *parent)
 
     auto *root = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
-    m_sourceCombo = new QComboBox(this);
-    m_sourceCombo->setObjectName(QStringLiteral("quarantineSourceFilter"));
-    m_sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    auto *sourceLabel = new QLabel(tr("&Source:"), this);
-    sourceLabel->setBuddy(m_sourceCombo);
+    m_sourceCombo = addSourceFilter(bar, QStringLiteral("quarantineSourceFilter"), this);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("quarantineCount"));
     m_retrySelected = new QPushButton(tr("Retry selected"), this);
@@ -51,8 +47,6 @@ QuarantineView::QuarantineView(Workspace *workspace, QWidget *parent)
     m_retryAll = new QPushButton(tr("Retry all"), this);
     m_retryAll->setObjectName(QStringLiteral("retryAllButton"));
     m_retryAll->setToolTip(tr("Fetch every record in quarantine again (of the source chosen, or of every source)"));
-    bar->addWidget(sourceLabel);
-    bar->addWidget(m_sourceCombo);
     bar->addWidget(m_countLabel);
     bar->addStretch(1);
     bar->addWidget(m_retrySelected);
@@ -130,9 +124,7 @@ QuarantineView::~QuarantineView() = default;
 
 void QuarantineView::setSourceFilter(const QString &source)
 {
-    const int index = m_sourceCombo->findData(source);
-    if (index >= 0)
-        m_sourceCombo->setCurrentIndex(index);
+    selectSourceChoice(m_sourceCombo, source);
 }
 
 QString QuarantineView::sourceFilter() const
@@ -179,15 +171,10 @@ void QuarantineView::updateEmptyState()
         return;
     }
     m_countLabel->clear();
-    if (m_workspace && m_workspace->isOpen() && !m_workspace->database()) {
-        m_list->showReadError(tr("The main database could not be opened, so its quarantine cannot be shown:\n%1"),
-                              m_workspace->databaseError());
+    if (m_list->showFailure(m_workspace, m_model->readError(),
+                            tr("The main database could not be opened, so its quarantine cannot be shown:\n%1"),
+                            tr("Cannot read the quarantine:\n%1")))
         return;
-    }
-    if (m_model->readError()) {
-        m_list->showReadError(tr("Cannot read the quarantine:\n%1"), m_model->readError());
-        return;
-    }
     QString text;
     if (!m_workspace || !m_workspace->isOpen())
         text = tr("No configuration is open.\nOpen one to see the records its sources could not apply.");

@@ -2,6 +2,7 @@
 
 #include "DisplayText.h"
 #include "StatusColors.h"
+#include "Workspace.h"
 
 #include "util/Error.h"
 
@@ -85,6 +86,19 @@ void RecordPane::showReadError(const QString &sentence, const Error &error)
     m_label->setText(sentence.arg(DisplayText::error(error)));
     m_label->setToolTip(error.toString());
     setCurrentIndex(1);
+}
+
+bool RecordPane::showFailure(const Workspace *workspace, const Error &readError, const QString &cannotOpen, const QString &cannotRead)
+{
+    if (workspace && workspace->isOpen() && !workspace->database()) {
+        showReadError(cannotOpen, workspace->databaseError());
+        return true;
+    }
+    if (readError) {
+        showReadError(cannotRead, readError);
+        return true;
+    }
+    return false;
 }
 
 QString RecordPane::stateText() const

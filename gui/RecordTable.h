@@ -25,6 +25,8 @@ QLabel *makeStateLabel(const QString &text, const QString &objectName, QWidget *
 // Where a view's list goes: the table, or in its place a text saying why there is nothing to
 // list, or why the list could not be read. The one way every view that lists Tributary's state
 // shows a failed read: the error where the list would have been, never an empty list.
+class Workspace;
+
 class RecordPane : public QStackedWidget
 {
     Q_OBJECT
@@ -42,6 +44,10 @@ public:
     // The read failed: `sentence` says what could not be read, with %1 for the error ("Cannot
     // read the runs: %1"); shown in the error's colour, the whole error in the tooltip.
     void showReadError(const QString &sentence, const Error &error);
+    // The failures every view of Tributary's state says the same way: the workspace's main
+    // database that could not be opened (`cannotOpen`, with %1 for why), or the view's read that
+    // failed (`cannotRead`, with %1). False, showing nothing, when neither happened.
+    bool showFailure(const Workspace *workspace, const Error &readError, const QString &cannotOpen, const QString &cannotRead);
 
     bool isTableShown() const { return currentIndex() == 0; }
     bool isReadErrorShown() const { return !isTableShown() && m_readError; }

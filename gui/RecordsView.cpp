@@ -390,13 +390,16 @@ bool RecordsView::openRecord(const QString &source, const QString &entity, const
     // No link any more (or a source no longer configured): the row itself, when its table is known.
     const SourceConfig *s = m_workspace->config().source(source);
     const EntityConfig *e = s ? s->entity(entity) : nullptr;
-    if (e && !localId.isEmpty()) {
-        const RecordKey key{e->table, localId};
-        if (setScope(RecordQuery::By::LocalId))
-            m_search->setText(localId);
-        return openRecord(key);
-    }
+    if (e && !localId.isEmpty())
+        return openRow(RecordKey{e->table, localId});
     return false;
+}
+
+bool RecordsView::openRow(const RecordKey &key)
+{
+    if (setScope(RecordQuery::By::LocalId))
+        m_search->setText(key.localId);
+    return openRecord(key);
 }
 
 void RecordsView::showDetail()

@@ -59,6 +59,8 @@ public:
     // Opens the record a source's external id names (the scope and the search line say so);
     // when it has no link any more, its row `localId` of the entity's table.
     bool openRecord(const QString &source, const QString &entity, const QString &externalId, const QString &localId = QString());
+    // Opens the row `key` (a table and its local id) as a search by local id would.
+    bool openRow(const RecordKey &key);
 
     // The record shown (invalid when none).
     RecordKey shownRecord() const { return m_shown; }

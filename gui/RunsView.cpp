@@ -34,15 +34,9 @@ RunsView::RunsView(Workspace *workspace, QWidget *parent)
 
     auto *root = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
-    m_sourceCombo = new QComboBox(this);
-    m_sourceCombo->setObjectName(QStringLiteral("runsSourceFilter"));
-    m_sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    auto *sourceLabel = new QLabel(tr("&Source:"), this);
-    sourceLabel->setBuddy(m_sourceCombo);
+    m_sourceCombo = addSourceFilter(bar, QStringLiteral("runsSourceFilter"), this);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("runsCount"));
-    bar->addWidget(sourceLabel);
-    bar->addWidget(m_sourceCombo);
     bar->addStretch(1);
     bar->addWidget(m_countLabel);
     root->addLayout(bar);
@@ -109,9 +103,7 @@ RunsView::~RunsView() = default;
 
 void RunsView::setSourceFilter(const QString &source)
 {
-    const int index = m_sourceCombo->findData(source);
-    if (index >= 0)
-        m_sourceCombo->setCurrentIndex(index); // refreshes
+    selectSourceChoice(m_sourceCombo, source); // refreshes
 }
 
 QString RunsView::sourceFilter() const
@@ -159,14 +151,9 @@ void RunsView::updateEmptyState()
         return;
     }
     m_countLabel->clear();
-    if (m_workspace && m_workspace->isOpen() && !m_workspace->database()) {
-        m_list->showReadError(tr("The main database could not be opened, so its runs cannot be shown:\n%1"), m_workspace->databaseError());
+    if (m_list->showFailure(m_workspace, m_model->readError(), tr("The main database could not be opened, so its runs cannot be shown:\n%1"),
+                            tr("Cannot read the runs:\n%1")))
         return;
-    }
-    if (m_model->readError()) {
-        m_list->showReadError(tr("Cannot read the runs:\n%1"), m_model->readError());
-        return;
-    }
     QString text;
     if (!m_workspace || !m_workspace->isOpen())
         text = tr("No configuration is open.\nOpen one to see its runs.");

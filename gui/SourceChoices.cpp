@@ -2,7 +2,9 @@
 
 #include "Workspace.h"
 
+#include <QBoxLayout>
 #include <QComboBox>
+#include <QLabel>
 #include <QCoreApplication>
 #include <QSignalBlocker>
 
@@ -29,6 +31,25 @@ void fillSourceChoices(QComboBox *combo, const Workspace *workspace, const QStri
                                       : QCoreApplication::translate("SourceChoices", "%1 (not in the configuration)").arg(sources.at(i)),
                        sources.at(i));
     combo->setCurrentIndex(qMax(0, combo->findData(current)));
+}
+
+QComboBox *addSourceFilter(QBoxLayout *bar, const QString &objectName, QWidget *parent)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(objectName);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *label = new QLabel(QCoreApplication::translate("SourceChoices", "&Source:"), parent);
+    label->setBuddy(combo);
+    bar->addWidget(label);
+    bar->addWidget(combo);
+    return combo;
+}
+
+void selectSourceChoice(QComboBox *combo, const QString &source)
+{
+    const int index = combo->findData(source);
+    if (index >= 0)
+        combo->setCurrentIndex(index);
 }
 
 } // namespace Tributary::Gui

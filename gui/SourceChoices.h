@@ -2,7 +2,9 @@
 
 #include <QStringList>
 
+class QBoxLayout;
 class QComboBox;
+class QWidget;
 
 namespace Tributary::Gui {
 
@@ -13,5 +15,10 @@ class Workspace;
 // configured, marked so, so that the runs and held records of a removed source stay reachable.
 // Keeps the current choice when it is still there; emits no signal while filling.
 void fillSourceChoices(QComboBox *combo, const Workspace *workspace, const QStringList &stateSources);
+// A view's source filter in its bar: "Source:" (with its accelerator) and the combo box that
+// fillSourceChoices() fills, named `objectName`.
+QComboBox *addSourceFilter(QBoxLayout *bar, const QString &objectName, QWidget *parent);
+// Chooses `source` when the filter offers it (empty: every source).
+void selectSourceChoice(QComboBox *combo, const QString &source);
 
 } // namespace Tributary::Gui

@@ -179,6 +179,8 @@ void Workspace::checkForChanges()
         Q_EMIT quarantineChanged();
     if (stamp->service != before.service)
         Q_EMIT serviceChanged();
+    if (stamp->outbox != before.outbox)
+        Q_EMIT outboxChanged();
 }
 
 QStringList Workspace::tables() const

@@ -73,6 +73,7 @@ Q_SIGNALS:
     void conflictsChanged();
     void quarantineChanged();
     void serviceChanged(); // leases or workers
+    void outboxChanged();  // changes waiting to be pushed to the sources
     // The configuration file on disk changed since it was read (isStale()), or is back to the
     // copy read.
     void configFileChanged();

@@ -16,6 +16,7 @@
 #include "state/Migrations.h"
 #include "state/ParkingLot.h"
 #include "state/RunLog.h"
+#include "state/Outbox.h"
 #include "state/StateWatch.h"
 #include "store/Statements.h"
 #include "store/Database.h"
@@ -593,6 +594,8 @@ void tst_Leases::theStateStampSeesWhatOtherConnectionsChange()
             areas.append(QStringLiteral("quarantine"));
         if (now.service != before.service)
             areas.append(QStringLiteral("service"));
+        if (now.outbox != before.outbox)
+            areas.append(QStringLiteral("outbox"));
         before = now;
         return areas;
     };
@@ -624,6 +627,20 @@ void tst_Leases::theStateStampSeesWhatOtherConnectionsChange()
     QCOMPARE(changedAreas(), QStringList{QStringLiteral("service")});
     QVERIFY(LeaseStore(*other).beat(worker(QStringLiteral("host-a"), 101), 60000, &error));
     QCOMPARE(changedAreas(), QStringList{QStringLiteral("service")});
+
+    // The application changes a row (its trigger queues it), a push refuses it, a person retries it.
+    QVERIFY2(other->exec(QStringLiteral("INSERT INTO tributary_outbox (source, entity, table_name, local_id, made_at, changed_at) "
+                                        "VALUES ('%1', 'topics', 'topics', '7', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")
+                             .arg(kSource),
+                         &error),
+             qPrintable(error.toString()));
+    QCOMPARE(changedAreas(), QStringList{QStringLiteral("outbox")});
+    const Result<QList<OutboxOperation>> queued = Outbox(*other).list(OutboxFilter());
+    QVERIFY(queued && queued->size() == 1);
+    QVERIFY(Outbox(*other).refuse(queued->first().id, QStringLiteral("HTTP 422"), &error));
+    QCOMPARE(changedAreas(), QStringList{QStringLiteral("outbox")});
+    QVERIFY(Outbox(*other).retry(OutboxFilter()));
+    QCOMPARE(changedAreas(), QStringList{QStringLiteral("outbox")});
 }
 
 QTEST_GUILESS_MAIN(tst_Leases)

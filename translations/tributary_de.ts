@@ -104,6 +104,10 @@
         <source>%1 (not in the configuration)</source>
         <translation>%1 (nicht in der Konfiguration)</translation>
     </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::ConfigDocument</name>
@@ -2085,6 +2089,25 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sie später loszulassen: Quelle �
         <source>No application opens %1 on this desktop. It is a Markdown text: open it with any text editor.</source>
         <translation>Auf diesem Desktop öffnet kein Programm %1. Es ist ein Markdown-Text: jeder Texteditor öffnet ihn.</translation>
     </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>O&amp;utbox</source>
+        <translation>&amp;Outbox</translation>
+    </message>
+    <message>
+        <source>Outbox (%1)</source>
+        <translation>Outbox (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) of the main database wait to be pushed</source>
+        <translation>
+            <numerusform>%n Änderung der Hauptdatenbank wartet auf die Übertragung</numerusform>
+            <numerusform>%n Änderungen der Hauptdatenbank warten auf die Übertragung</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::NewConfigDialog</name>
@@ -2213,6 +2236,224 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sie später loszulassen: Quelle �
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::OutboxModel</name>
+    <message>
+        <source>after a retry</source>
+        <translation>erst nach „Erneut versuchen“</translation>
+    </message>
+    <message>
+        <source>at the next sync</source>
+        <translation>beim nächsten Sync</translation>
+    </message>
+    <message>
+        <source>Operation %1: row %2 of table %3</source>
+        <translation>Vorgang %1: Zeile %2 der Tabelle %3</translation>
+    </message>
+    <message>
+        <source>The source will not take this change as it is; fix the row or the source, then retry it</source>
+        <translation>Die Quelle nimmt diese Änderung so nicht an; die Zeile oder die Quelle korrigieren, dann erneut versuchen</translation>
+    </message>
+    <message>
+        <source>A create was sent without an answer: the next sync sends it again with the same key first</source>
+        <translation>Ein Anlegen wurde ohne Antwort gesendet: der nächste Sync sendet es zuerst noch einmal, mit demselben Schlüssel</translation>
+    </message>
+    <message>
+        <source>Waiting to be pushed by the next sync of %1</source>
+        <translation>Wartet auf die Übertragung durch den nächsten Sync von %1</translation>
+    </message>
+    <message>
+        <source>First change %1, latest %2</source>
+        <translation>Erste Änderung %1, letzte %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>pending (in doubt)</source>
+        <translation>ausstehend (ungewiss)</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::OutboxView</name>
+    <message>
+        <source>&amp;Refused only</source>
+        <translation>Nur &amp;abgelehnte</translation>
+    </message>
+    <message>
+        <source>Only the changes a source would not take as they are</source>
+        <translation>Nur die Änderungen, die eine Quelle so nicht annimmt</translation>
+    </message>
+    <message>
+        <source>Retry selected</source>
+        <translation>Auswahl erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Push the selected changes at the next sync of their source, refused ones included (after fixing the row or the source)</source>
+        <translation>Die ausgewählten Änderungen beim nächsten Sync ihrer Quelle übertragen, abgelehnte eingeschlossen (nachdem die Zeile oder die Quelle korrigiert ist)</translation>
+    </message>
+    <message>
+        <source>Retry refused</source>
+        <translation>Abgelehnte erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Push every refused change again at the next sync (of the source chosen, or of every source)</source>
+        <translation>Jede abgelehnte Änderung beim nächsten Sync noch einmal übertragen (der gewählten Quelle oder aller Quellen)</translation>
+    </message>
+    <message>
+        <source>Drop...</source>
+        <translation>Verwerfen...</translation>
+    </message>
+    <message>
+        <source>Forget the selected changes without pushing them: the source keeps what it has</source>
+        <translation>Die ausgewählten Änderungen vergessen, ohne sie zu übertragen: die Quelle behält, was sie hat</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>Show the selected row in the Records tab, with its links and history</source>
+        <translation>Die ausgewählte Zeile im Reiter Datensätze zeigen, mit Verknüpfungen und Verlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be pushed</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf die Übertragung</numerusform>
+            <numerusform>%n Änderungen warten auf die Übertragung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n abgelehnt</numerusform>
+            <numerusform>%n abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the first %1 are listed)</source>
+        <translation>(die ersten %1 sind aufgelistet)</translation>
+    </message>
+    <message>
+        <source>The main database could not be opened, so its outbox cannot be shown:
+%1</source>
+        <translation>Die Hauptdatenbank konnte nicht geöffnet werden, daher kann ihre Outbox nicht angezeigt werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the outbox:
+%1</source>
+        <translation>Die Outbox kann nicht gelesen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>No configuration is open.
+Open one to see the changes of its main database waiting to be pushed to its sources.</source>
+        <translation>Keine Konfiguration geöffnet.
+Eine Konfiguration öffnen, um die Änderungen ihrer Hauptdatenbank zu sehen, die auf die Übertragung an ihre Quellen warten.</translation>
+    </message>
+    <message>
+        <source>No change was refused.</source>
+        <translation>Keine Änderung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 refused no change.</source>
+        <translation>%1 hat keine Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Nothing waits to be pushed to %1.</source>
+        <translation>Nichts wartet auf die Übertragung an %1.</translation>
+    </message>
+    <message>
+        <source>The outbox is empty: every change of the main database reached its sources.</source>
+        <translation>Die Outbox ist leer: jede Änderung der Hauptdatenbank hat ihre Quellen erreicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) dropped: they will not be pushed.</source>
+        <translation>
+            <numerusform>%n Änderung verworfen: sie wird nicht übertragen.</numerusform>
+            <numerusform>%n Änderungen verworfen: sie werden nicht übertragen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) due again: the next sync of their source pushes them.</source>
+        <translation>
+            <numerusform>%n Änderung wieder fällig: der nächste Sync ihrer Quelle überträgt sie.</numerusform>
+            <numerusform>%n Änderungen wieder fällig: der nächste Sync ihrer Quelle überträgt sie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the changes to retry first.</source>
+        <translation>Zuerst die Änderungen auswählen, die erneut versucht werden sollen.</translation>
+    </message>
+    <message>
+        <source>Select the changes to drop first.</source>
+        <translation>Zuerst die Änderungen auswählen, die verworfen werden sollen.</translation>
+    </message>
+    <message>
+        <source>Dropped changes are forgotten without being pushed: the source keeps what it has, and the rows keep their values in the main database (a later change of a row is pushed again).</source>
+        <translation>Verworfene Änderungen werden vergessen, ohne übertragen zu werden: die Quelle behält, was sie hat, und die Zeilen behalten ihre Werte in der Hauptdatenbank (eine spätere Änderung einer Zeile wird wieder übertragen).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop %n change(s)?</source>
+        <translation>
+            <numerusform>%n Änderung verwerfen?</numerusform>
+            <numerusform>%n Änderungen verwerfen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are creates in doubt (sent without an answer): if the source made their records, the next sync imports those records as rows of their own, beside the ones here.</source>
+        <translation>
+            <numerusform>%n davon ist ein ungewisses Anlegen (ohne Antwort gesendet): hat die Quelle den Datensatz angelegt, importiert der nächste Sync ihn als eigene Zeile, neben der hiesigen.</numerusform>
+            <numerusform>%n davon sind ungewisse Anlegevorgänge (ohne Antwort gesendet): hat die Quelle die Datensätze angelegt, importiert der nächste Sync sie als eigene Zeilen, neben den hiesigen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::QuarantineModel</name>
     <message>
         <source>First held %1, last tried %2</source>
@@ -2257,10 +2498,6 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sie später loszulassen: Quelle �
 </context>
 <context>
     <name>Tributary::Gui::QuarantineView</name>
-    <message>
-        <source>&amp;Source:</source>
-        <translation>&amp;Quelle:</translation>
-    </message>
     <message>
         <source>Retry selected</source>
         <translation>Auswahl erneut versuchen</translation>
@@ -3289,10 +3526,6 @@ Zu sehen sind seine Zeile, seine Verknüpfungen zu jeder Quelle mit ihren Basen,
 </context>
 <context>
     <name>Tributary::Gui::RunsView</name>
-    <message>
-        <source>&amp;Source:</source>
-        <translation>&amp;Quelle:</translation>
-    </message>
     <message>
         <source>Select a run to see its counts per entity and how it ended.</source>
         <translation>Einen Lauf auswählen, um seine Zahlen je Entität und sein Ergebnis zu sehen.</translation>

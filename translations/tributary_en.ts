@@ -255,6 +255,13 @@
             <numerusform>%n conflicts wait for a decision</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) of the main database wait to be pushed</source>
+        <translation>
+            <numerusform>%n change of the main database waits to be pushed</numerusform>
+            <numerusform>%n changes of the main database wait to be pushed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::NewConfigDialog</name>
@@ -263,6 +270,51 @@
         <translation>
             <numerusform>The database opened: %n table of the application (%1).</numerusform>
             <numerusform>The database opened: %n tables of the application (%1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tributary::Gui::OutboxView</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be pushed</source>
+        <translation>
+            <numerusform>%n change waiting to be pushed</numerusform>
+            <numerusform>%n changes waiting to be pushed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) dropped: they will not be pushed.</source>
+        <translation>
+            <numerusform>%n change dropped: it will not be pushed.</numerusform>
+            <numerusform>%n changes dropped: they will not be pushed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) due again: the next sync of their source pushes them.</source>
+        <translation>
+            <numerusform>%n change due again: the next sync of its source pushes it.</numerusform>
+            <numerusform>%n changes due again: the next sync of their source pushes them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop %n change(s)?</source>
+        <translation>
+            <numerusform>Drop %n change?</numerusform>
+            <numerusform>Drop %n changes?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are creates in doubt (sent without an answer): if the source made their records, the next sync imports those records as rows of their own, beside the ones here.</source>
+        <translation>
+            <numerusform>%n of them is a create in doubt (sent without an answer): if the source made its record, the next sync imports that record as a row of its own, beside the one here.</numerusform>
+            <numerusform>%n of them are creates in doubt (sent without an answer): if the source made their records, the next sync imports those records as rows of their own, beside the ones here.</numerusform>
         </translation>
     </message>
 </context>

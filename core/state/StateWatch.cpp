@@ -60,6 +60,13 @@ Result<StateStamp> StateWatch::read(const QStringList &sources)
     if (!fingerprint(m_db, QStringLiteral("SELECT source, holder, renewed_at FROM tributary_leases ORDER BY source"), {}, &stamp.service, &error)
         || !fingerprint(m_db, QStringLiteral("SELECT worker, seen_at FROM tributary_workers ORDER BY worker"), {}, &stamp.service, &error))
         return error.prefixed(Tr::tr("cannot read the leases and workers"));
+    // A push removes operations, refuses them or puts them off; the application's edits add them
+    // or bump their version; a retry makes them due: each moves one of these.
+    if (!fingerprint(m_db, QStringLiteral("SELECT COUNT(*), MAX(id), SUM(version), SUM(attempts), "
+                                          "SUM(CASE WHEN state = 'refused' THEN 1 ELSE 0 END), MIN(next_attempt_at), "
+                                          "MAX(next_attempt_at) FROM tributary_outbox"),
+                     {}, &stamp.outbox, &error))
+        return error.prefixed(Tr::tr("cannot read the outbox"));
     return stamp;
 }
 

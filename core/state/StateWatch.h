@@ -18,11 +18,13 @@ struct StateStamp
     QString conflicts;  // open conflicts: how many, and the newest
     QString quarantine; // held records: how many, and the latest sighting
     QString service;    // leases and workers: who holds what, who is alive, when last seen
+    QString outbox;     // changes waiting to be pushed: how many, refused, attempts, versions
 
     bool isNull() const { return runs.isNull(); }
     friend bool operator==(const StateStamp &a, const StateStamp &b)
     {
-        return a.runs == b.runs && a.conflicts == b.conflicts && a.quarantine == b.quarantine && a.service == b.service;
+        return a.runs == b.runs && a.conflicts == b.conflicts && a.quarantine == b.quarantine && a.service == b.service
+            && a.outbox == b.outbox;
     }
     friend bool operator!=(const StateStamp &a, const StateStamp &b) { return !(a == b); }
 };

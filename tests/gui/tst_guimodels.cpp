@@ -7,6 +7,7 @@
 #include "ConflictsModel.h"
 #include "LogModel.h"
 #include "LogView.h"
+#include "OutboxModel.h"
 #include "QuarantineModel.h"
 #include "QuarantineView.h"
 #include "RunsModel.h"
@@ -111,6 +112,7 @@ private Q_SLOTS:
     void conflictsModel();
     void runsModelAndRunsView();
     void quarantineModelAndView();
+    void outboxModel();
     void logModelFromThreads();
     void logHandlerAndView();
     void emptyStatesWithoutConfiguration();
@@ -304,6 +306,63 @@ void tst_GuiModels::quarantineModelAndView()
     ws.notifyDataChanged();
     QCOMPARE(view.model()->rowCount(), 0);
     QVERIFY2(view.emptyStateText().contains(QStringLiteral("Nothing is in quarantine")), qPrintable(view.emptyStateText()));
+}
+
+void tst_GuiModels::outboxModel()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)) && f.generateExternal(forum(5, 2, 2, 2, 2)) && f.startForum() && f.configure());
+    Workspace ws;
+    QVERIFY(openWorkspace(ws, f));
+    OutboxModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Error e;
+    QVERIFY(model.refresh(*ws.database(), &e));
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.columnCount(), int(OutboxModel::ColumnCount));
+
+    // Three operations as the triggers make them; then one refused, one pushed, one more made.
+    QList<qint64> ids;
+    for (const QString &local : {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}) {
+        OutboxRow row;
+        row.localId = local;
+        ids.append(queueOutbox(f, row));
+    }
+    QVERIFY(model.refresh(*ws.database(), &e));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.total(), 3);
+    QCOMPARE(column(model, OutboxModel::RowColumn),
+             QStringList({QStringLiteral("topics 1"), QStringLiteral("topics 2"), QStringLiteral("topics 3")}));
+    QVERIFY(exec(f, QStringLiteral("UPDATE tributary_outbox SET state = 'refused', attempts = 1, last_error = 'HTTP 422' WHERE id = %1")
+                        .arg(ids.at(0))));
+    QVERIFY(exec(f, QStringLiteral("DELETE FROM tributary_outbox WHERE id = %1").arg(ids.at(1))));
+    OutboxRow later;
+    later.localId = QStringLiteral("4");
+    ids.append(queueOutbox(f, later));
+    QVERIFY(model.refresh(*ws.database(), &e));
+    QCOMPARE(column(model, OutboxModel::StateColumn), QStringList({QStringLiteral("refused"), QStringLiteral("pending"), QStringLiteral("pending")}));
+    QCOMPARE(model.index(0, OutboxModel::AttemptsColumn).data(OutboxModel::SortRole).toInt(), 1);
+    QCOMPARE(model.depth().value(QStringLiteral("forum")).refused, 1);
+    QCOMPARE(model.depth().value(QStringLiteral("forum")).pending, 2);
+
+    model.setFilter(QStringLiteral("forum"), true);
+    QVERIFY(model.refresh(*ws.database(), &e));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.total(), 1);
+    model.setFilter(QStringLiteral("elsewhere"), false);
+    QVERIFY(model.refresh(*ws.database(), &e));
+    QCOMPARE(model.rowCount(), 0);
+
+    // A table that cannot be read is an error, never an empty outbox.
+    model.setFilter(QString(), false);
+    QVERIFY(model.refresh(*ws.database(), &e));
+    QVERIFY(exec(f, QStringLiteral("ALTER TABLE tributary_outbox RENAME TO tributary_outbox_away")));
+    QVERIFY(!model.refresh(*ws.database(), &e));
+    QVERIFY(model.readError());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(exec(f, QStringLiteral("ALTER TABLE tributary_outbox_away RENAME TO tributary_outbox")));
+    QVERIFY(model.refresh(*ws.database(), &e));
+    QCOMPARE(model.rowCount(), 3);
 }
 
 void tst_GuiModels::logModelFromThreads()

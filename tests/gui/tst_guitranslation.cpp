@@ -212,6 +212,8 @@ void tst_GuiTranslation::germanConsole()
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Runs)), QStringLiteral("Läufe"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Log)), QStringLiteral("Protokoll"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Quarantine)), QStringLiteral("Quarantäne"));
+    QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Outbox)), QStringLiteral("Outbox"));
+    QCOMPARE(actionText(w, "actionView6"), QStringLiteral("&Outbox"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Records)), QStringLiteral("Datensätze"));
     QCOMPARE(labelText(w, "statusConfig"), QStringLiteral("Keine Konfiguration geöffnet. Datei ▸ Öffnen oder Datei ▸ Neue Konfiguration."));
     QCOMPARE(labelText(*w.conflicts(), "conflictsEmptyState"),
@@ -221,6 +223,8 @@ void tst_GuiTranslation::germanConsole()
     // German plural forms.
     QCOMPARE(mainWindowTr("%n conflict(s) wait for a decision", 1), QStringLiteral("1 Konflikt wartet auf eine Entscheidung"));
     QCOMPARE(mainWindowTr("%n conflict(s) wait for a decision", 3), QStringLiteral("3 Konflikte warten auf eine Entscheidung"));
+    QCOMPARE(mainWindowTr("%n change(s) of the main database wait to be pushed", 1),
+             QStringLiteral("1 Änderung der Hauptdatenbank wartet auf die Übertragung"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QCOMPARE(DisplayText::age(now.addSecs(-60), now), QStringLiteral("vor 1 Minute"));
     QCOMPARE(DisplayText::age(now.addDays(-3), now), QStringLiteral("vor 3 Tagen"));

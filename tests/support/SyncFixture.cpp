@@ -332,6 +332,23 @@ QVariant SyncFixture::value(const QString &sql, const QVariantList &binds)
     return q.next() ? q.value(0) : QVariant();
 }
 
+qint64 queueOutbox(SyncFixture &f, const OutboxRow &row)
+{
+    QSqlQuery q(f.db().db());
+    q.prepare(QStringLiteral("INSERT INTO tributary_outbox (source, entity, table_name, local_id, made_at, changed_at, state, attempts, "
+                             "next_attempt_at, last_error, sent_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : QVariantList{row.source, row.entity, row.table, row.localId, row.madeAt, row.madeAt, row.state, row.attempts,
+                                          row.nextAttemptAt.isEmpty() ? QStringLiteral("") : row.nextAttemptAt, row.lastError.isEmpty() ? QVariant() : QVariant(row.lastError),
+                                          row.inDoubt ? QVariant(row.madeAt) : QVariant(),
+                                          row.inDoubt ? QVariant(QStringLiteral("key-") + row.localId) : QVariant()})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        qWarning("queueOutbox: %s", qPrintable(q.lastError().text()));
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
 QString SyncFixture::localId(const QString &entity, const QString &externalId, const QString &source)
 {
     return value(QStringLiteral("SELECT local_id FROM tributary_links WHERE source = ? AND entity = ? AND external_id = ?"),

@@ -41,6 +41,26 @@ void setColumn(QJsonObject &root, const QString &entity, const QString &column, 
 // configure()'s `edit`): two sources of the same kind feeding one main database.
 void addSourceCopy(QJsonObject &root, const QString &name, const QUrl &baseUrl);
 
+class SyncFixture;
+
+// One operation in the main database's outbox, as the capture triggers put it there and a push
+// may have left it (refused, tried, with the source's answer); for queueOutbox().
+struct OutboxRow
+{
+    QString entity = QStringLiteral("topics");
+    QString table = QStringLiteral("topics");
+    QString localId;
+    QString state = QStringLiteral("pending");
+    int attempts = 0;
+    QString lastError;
+    QString madeAt = QStringLiteral("2026-01-02T03:04:05.000Z");
+    QString nextAttemptAt;
+    bool inDoubt = false; // a create sent without an answer (a key and a sent time)
+    QString source = QStringLiteral("forum");
+};
+// Inserts `row` into tributary_outbox through the fixture's own connection; its id, or 0.
+qint64 queueOutbox(SyncFixture &f, const OutboxRow &row);
+
 class SyncFixture
 {
 public:
