@@ -86,11 +86,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_runs, tr("Runs"));
     m_tabs->addTab(m_log, tr("Log"));
     m_tabs->addTab(m_quarantine, tr("Quarantine"));
-    m_tabs->addTab(m_outbox, tr("Outbox"));
     m_tabs->addTab(m_service, tr("Service"));
     m_tabs->addTab(m_records, tr("Records"));
     m_trends = new TrendsView(m_workspace);
     m_tabs->addTab(m_trends, tr("Trends"));
+    m_tabs->addTab(m_outbox, tr("Outbox"));
 
     auto *splitter = new QSplitter;
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -164,6 +164,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_workspace, &Workspace::configChanged, this, [this] {
         if (!m_workspace->isStale())
             m_fileBar->hide(); // read again
+        updateOutboxTab();
         updateTitle();
         updateActions();
         if (m_sourcesModel->rowCount() > 0 && !m_sourcesView->currentIndex().isValid())
@@ -303,8 +304,8 @@ void MainWindow::createActions()
             m_tabs->setTabIcon(index, Icons::icon(glyph));
     }
 
-    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"), tr("O&utbox"),
-                               tr("S&ervice"), tr("Rec&ords"), tr("&Trends")};
+    const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"),
+                               tr("S&ervice"), tr("Rec&ords"), tr("&Trends"), tr("O&utbox")};
     for (int i = 0; i < views.size(); ++i) {
         auto *a = new QAction(views.at(i), this);
         a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)));
@@ -313,6 +314,7 @@ void MainWindow::createActions()
         a->setIcon(m_tabs->tabIcon(i));
         m_viewActions.append(a);
     }
+    updateOutboxTab(); // its menu item as its tab
 
     // The tray: a message for each new conflict and failed run, whoever made it; a click on it
     // brings the window up where that is shown. Without a tray, the status bar says it.
@@ -508,8 +510,17 @@ void MainWindow::updateConflictsTab()
 
 void MainWindow::updateOutboxTab()
 {
-    // As the conflicts' tab: a count only when there is one to trust (the view says why not).
+    // Only where write-back is: a configuration that reads only has nothing to show there, and
+    // nine tabs do not fit a laptop's 1024 pixels.
     const qint64 waiting = m_outbox->waitingCount();
+    bool writes = false;
+    for (const SourceConfig &s : m_workspace->config().sources)
+        writes = writes || s.writes();
+    const bool shown = writes || waiting > 0;
+    m_tabs->setTabVisible(int(View::Outbox), shown);
+    if (m_viewActions.size() > int(View::Outbox))
+        m_viewActions.at(int(View::Outbox))->setVisible(shown);
+    // As the conflicts' tab: a count only when there is one to trust (the view says why not).
     m_tabs->setTabText(int(View::Outbox), waiting > 0 ? tr("Outbox (%1)").arg(DisplayText::number(waiting)) : tr("Outbox"));
     m_tabs->setTabToolTip(int(View::Outbox), waiting > 0 ? tr("%n change(s) of the main database wait to be pushed", nullptr, int(waiting))
                                                          : QString());

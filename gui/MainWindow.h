@@ -68,7 +68,9 @@ public:
     QString currentSource() const;
     void selectSource(const QString &name);
 
-    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine, Outbox, Service, Records, Trends };
+    // The tabs in their order; the Outbox comes last and shows only while a source writes back
+    // or changes wait to be pushed (docs/write-back.md), so the others keep their keys.
+    enum class View { Dashboard, Conflicts, Runs, Log, Quarantine, Service, Records, Trends, Outbox };
     void showView(View view);
 
     // Saves the document; the workspace then runs what was saved. False when the configuration

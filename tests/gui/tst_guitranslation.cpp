@@ -213,7 +213,7 @@ void tst_GuiTranslation::germanConsole()
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Log)), QStringLiteral("Protokoll"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Quarantine)), QStringLiteral("Quarantäne"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Outbox)), QStringLiteral("Outbox"));
-    QCOMPARE(actionText(w, "actionView6"), QStringLiteral("&Outbox"));
+    QCOMPARE(actionText(w, "actionView9"), QStringLiteral("&Outbox"));
     QCOMPARE(w.tabs()->tabText(int(MainWindow::View::Records)), QStringLiteral("Datensätze"));
     QCOMPARE(labelText(w, "statusConfig"), QStringLiteral("Keine Konfiguration geöffnet. Datei ▸ Öffnen oder Datei ▸ Neue Konfiguration."));
     QCOMPARE(labelText(*w.conflicts(), "conflictsEmptyState"),
