@@ -62,6 +62,7 @@ private Q_SLOTS:
     void aRefusalHoldsOneOperationAndTheRestGoOn();
     void rowsOfAnotherSourceAreNotPushedUnlessReceived();
     void oneWriteAtATimeWhateverTheOperationsAre();
+    void aRowOfTheApplicationsThatARowRefersToGoesFirst();
     void turningWriteBackOffRemovesTheCapture();
 };
 
@@ -337,6 +338,34 @@ void tst_WriteBack::oneWriteAtATimeWhateverTheOperationsAre()
     QCOMPARE(outcome(f.sync()), QStringLiteral("ok"));
     QCOMPARE(f.remote().writes().size(), 3);
     QCOMPARE(f.remote().maxWritesInFlight(), 1);
+    QVERIFY(outbox(f).isEmpty());
+}
+
+void tst_WriteBack::aRowOfTheApplicationsThatARowRefersToGoesFirst()
+{
+    EngineFixture f;
+    f.remote().seedForum(3, 2, 4, 8);
+    f.remote().setWritable(true);
+    QCOMPARE(outcome(f.sync()), QStringLiteral("ok"));
+    // A user of the application's from before write-back was on: no change of it was captured.
+    const QVariant user = f.localInsert(QStringLiteral("users"), {{QStringLiteral("name"), QStringLiteral("Old Olga")},
+                                                                 {QStringLiteral("email"), QStringLiteral("olga@local.example")},
+                                                                 {QStringLiteral("password"), QStringLiteral("x")}});
+    QVERIFY(f.setSourceOption(QStringLiteral("direction"), QStringLiteral("both")));
+    QCOMPARE(outcome(f.sync()), QStringLiteral("ok"));
+    QVERIFY(outbox(f).isEmpty());
+    // Her new topic needs her at the source: she is created first, then the topic names her.
+    QVERIFY(f.localInsert(QStringLiteral("topics"), {{QStringLiteral("title"), QStringLiteral("By Olga")},
+                                                     {QStringLiteral("section_id"), f.localId(QStringLiteral("sections"), 1)},
+                                                     {QStringLiteral("user_id"), user}}).isValid());
+    QCOMPARE(outcome(f.sync()), QStringLiteral("ok"));
+    const QList<WriteRequest> writes = f.remote().writes();
+    QCOMPARE(writes.size(), 2);
+    QCOMPARE(writes.at(0).entity, QStringLiteral("users"));
+    QCOMPARE(writes.at(1).entity, QStringLiteral("topics"));
+    const QString olga = f.remote().records(QStringLiteral("users")).last().value(QStringLiteral("id")).toVariant().toString();
+    QCOMPARE(f.localId(QStringLiteral("users"), olga), user.toString());
+    QCOMPARE(writes.at(1).record.value(QStringLiteral("user_id")).toVariant().toString(), olga);
     QVERIFY(outbox(f).isEmpty());
 }
 

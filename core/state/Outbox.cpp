@@ -187,6 +187,15 @@ Result<OutboxOperation> Outbox::get(qint64 id)
     return found->first();
 }
 
+bool Outbox::enqueue(const QString &source, const QString &entity, const QString &table, const QString &localId, const QString &at,
+                     Error *error)
+{
+    QSqlQuery q;
+    return m_db.run(q, QStringLiteral("INSERT INTO tributary_outbox (source, entity, table_name, local_id, made_at, changed_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, table_name, local_id) DO NOTHING"),
+                    {source, entity, table, localId, at, at}, error);
+}
+
 bool Outbox::has(const QString &source, const QString &table, const QString &localId, bool *found, Error *error)
 {
     QSqlQuery q;

@@ -78,6 +78,9 @@ public:
     Result<QList<OutboxOperation>> inDoubt(const QString &source);
     Result<OutboxOperation> get(qint64 id);
 
+    // Queues the row `localId` of `table` for `source` (as the triggers do for a change), when it
+    // has no operation yet: a row the application made that another one refers to.
+    bool enqueue(const QString &source, const QString &entity, const QString &table, const QString &localId, const QString &at, Error *error);
     // Whether the row `localId` of `table` has an operation for `source` (pending or refused).
     bool has(const QString &source, const QString &table, const QString &localId, bool *found, Error *error);
     // Before a create is sent: the key every attempt of it sends (kept until it is done).

@@ -72,7 +72,8 @@ void PushJob::nextRound()
         return;
     }
     const QList<const EntityConfig *> order = m_source.orderedEntities();
-    QList<Item> writes, deletes;
+    // Operations put aside in the last round for a row queued since: back in the order.
+    QList<Item> writes = std::exchange(m_carried, {}), deletes;
     Error error;
     for (const OutboxOperation &op : *due) {
         if (m_seen.contains(op.id))
@@ -104,7 +105,7 @@ void PushJob::nextRound()
     });
     std::stable_sort(deletes.begin(), deletes.end(), [&](const Item &a, const Item &b) { return rank(a) > rank(b); });
     m_queue = writes + deletes;
-    if (m_queue.isEmpty()) {
+    if (m_queue.isEmpty() && m_deferred.isEmpty()) {
         done(Error());
         return;
     }
@@ -122,6 +123,13 @@ void PushJob::nextItem()
     if (m_queue.isEmpty()) {
         if (!m_deferred.isEmpty()) {
             QList<Item> waiting = std::exchange(m_deferred, {});
+            if (m_enqueued) {
+                // What they wait for was just queued: the next round reads it and pushes it first.
+                m_enqueued = false;
+                m_carried = waiting;
+                nextRound();
+                return;
+            }
             if (m_progress) {
                 // Something was pushed since they were put aside: what they wait for may be there now.
                 m_progress = false;
@@ -293,14 +301,32 @@ void PushJob::pushCreate(Item item)
         return;
     }
     for (const RecordBody::Missing &m : std::as_const(missing)) {
-        const SourceConfig &s = m_source;
-        const EntityConfig *target = s.entity(m.entity);
+        const EntityConfig *target = m_source.entity(m.entity);
         bool queued = false;
-        if (target && !m_outbox.has(s.name, target->table, m.localId, &queued, &error)) {
+        if (target && !m_outbox.has(m_source.name, target->table, m.localId, &queued, &error)) {
             fail(error);
             return;
         }
-        if (queued) {
+        // A row of the application's that the source does not have yet goes first: it gets an
+        // operation of its own (its user, its section), and this one waits for it.
+        bool eligible = false;
+        if (!queued && target && target->enabled && target->writes()) {
+            Item referenced;
+            referenced.op.entity = target->name;
+            referenced.op.table = target->table;
+            referenced.op.localId = m.localId;
+            if (!classify(&referenced, &error)) {
+                fail(error);
+                return;
+            }
+            eligible = referenced.kind == Kind::Create;
+            if (eligible && !m_outbox.enqueue(m_source.name, target->name, target->table, m.localId, now(), &error)) {
+                fail(error);
+                return;
+            }
+            m_enqueued = m_enqueued || eligible;
+        }
+        if (queued || eligible) {
             m_deferred.append(item); // pushed later in this job, once its reference is there
             QMetaObject::invokeMethod(this, [this] { nextItem(); }, Qt::QueuedConnection);
             return;

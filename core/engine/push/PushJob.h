@@ -91,7 +91,9 @@ private:
     Outbox m_outbox;
     QList<Item> m_queue;
     QList<Item> m_deferred; // creates waiting for a referenced row that is pushed in this job
+    QList<Item> m_carried;  // the same, carried into the next round (their reference was just queued)
     bool m_progress = false;
+    bool m_enqueued = false; // a referenced row was queued for this source by this job
     QSet<qint64> m_seen; // operations handled by this job: each once
     QPointer<SourceJob> m_current;
     bool m_stopping = false;
