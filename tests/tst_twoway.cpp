@@ -383,9 +383,24 @@ void tst_TwoWay::theApplicationsRowsReachBothForumsAndEachForumsRecordsGoBackToI
     secondRecord(QStringLiteral("/messages/") + secondMessage, &code);
     QCOMPARE(code, 404);
 
+    // The first forum's own change of the shared topic reaches the main database and, from there,
+    // the second forum; the first forum's record of its own goes nowhere else.
+    const QString firstCopy = externalOf(QStringLiteral("forum"), QStringLiteral("topics"), topic);
+    f.forumCall("PATCH", QStringLiteral("/topics/") + firstCopy, {{QStringLiteral("title"), QStringLiteral("Renamed at the first forum")}}, &code);
+    QCOMPARE(code, 200);
+    QCOMPARE(syncBoth(), QStringLiteral("ok"));
+    QCOMPARE(f.value(QStringLiteral("SELECT title FROM topics WHERE id = ?"), {topic}).toString(), QStringLiteral("Renamed at the first forum"));
+    QCOMPARE(secondRecord(QStringLiteral("/topics/") + externalOf(QStringLiteral("second"), QStringLiteral("topics"), topic), &code)
+                 .value(QStringLiteral("title")).toString(),
+             QStringLiteral("Renamed at the first forum"));
+    f.forumCall("PATCH", QStringLiteral("/topics/3"), {{QStringLiteral("title"), QStringLiteral("The first forum's own")}}, &code);
+    QCOMPARE(syncBoth(), QStringLiteral("ok"));
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_changes WHERE source = 'second' AND op LIKE 'push-%' "
+                                     "AND table_name = 'topics' AND local_id = ?"), {f.localId(QStringLiteral("topics"), QStringLiteral("3"))}), 0);
+
     // Read back from both: nothing echoed, nothing twice.
     QCOMPARE(syncBoth(), QStringLiteral("ok"));
-    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM topics WHERE title LIKE 'Local topic%'")), 1);
+    QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM topics WHERE title = 'Renamed at the first forum'")), 1);
     QCOMPARE(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_conflicts")), 0);
     for (const QString &source : {QStringLiteral("forum"), QStringLiteral("second")}) {
         bool inSync = false;

@@ -1,15 +1,16 @@
 #include "ConflictResolver.h"
 
 #include "state/ChangeLog.h"
-#include "state/Outbox.h"
 #include "state/EditStore.h"
 #include "state/LinkStore.h"
+#include "state/Outbox.h"
 #include "store/Database.h"
 #include "util/Tr.h"
 #include "util/Values.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSqlQuery>
 
 namespace Tributary {
@@ -47,6 +48,12 @@ ConflictResolver::ConflictResolver(Database &db, const Config &config) : m_db(db
 
 bool ConflictResolver::resolve(const Conflict &shownConflict, const Resolution &resolution, const QString &actor, Error *error)
 {
+    // What the decision writes is what that source (or the kept local side) says of the row:
+    // write-back passes it on to the other sources that share the row, and the conflict's own
+    // source gets its operation due (resolveInTransaction).
+    const QString writer = m_db.writerSource();
+    m_db.setWriterSource(shownConflict.source);
+    const auto restore = qScopeGuard([&] { m_db.setWriterSource(writer); });
     if (!m_db.transaction(error))
         return false;
     bool rowChanged = false;

@@ -172,7 +172,7 @@ QStringList version9(const Database &db)
 {
     QStringList steps{
         QStringLiteral("CREATE TABLE tributary_outbox_targets (table_name TEXT NOT NULL, source TEXT NOT NULL, entity TEXT NOT NULL, "
-                       "PRIMARY KEY (table_name, source))"),
+                       "receive_all INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (table_name, source))"),
         QStringLiteral("CREATE TABLE tributary_outbox (id %1, source TEXT NOT NULL, entity TEXT NOT NULL, table_name TEXT NOT NULL, "
                        "local_id TEXT NOT NULL, version BIGINT NOT NULL DEFAULT 1, made_at TEXT NOT NULL, changed_at TEXT NOT NULL, "
                        "state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL DEFAULT '', "
@@ -180,26 +180,43 @@ QStringList version9(const Database &db)
                        "UNIQUE (source, table_name, local_id))").arg(db.autoKeyType()),
         QStringLiteral("CREATE INDEX tributary_outbox_due ON tributary_outbox (source, state, next_attempt_at)"),
     };
-    if (db.isSqlite())
+    if (db.isSqlite()) {
+        // Which source Tributary writes for: its changes of a shared row go on to the others.
+        steps.append(QStringLiteral("ALTER TABLE tributary_writer ADD COLUMN source TEXT"));
         return steps;
-    // Arguments: the table as configured and its key column. SECURITY DEFINER as for the edits.
+    }
+    // Arguments: the table as configured, its key column and the watched columns (a JSON array:
+    // an update that changes none of them is no change to push). SECURITY DEFINER as for the
+    // edits. The application's changes go to every target; Tributary's, written for one source, go to
+    // the other targets that link the row (or receive every row): a shared row stays the same
+    // everywhere. A change Tributary makes for nobody in particular goes nowhere.
     steps.append(QStringLiteral(
         "CREATE OR REPLACE FUNCTION tributary_capture_out() RETURNS trigger LANGUAGE plpgsql "
         "SECURITY DEFINER SET search_path FROM CURRENT AS $fn$\n"
         "DECLARE\n"
         "    row_id text;\n"
+        "    writer text := NULL;\n"
         "    at text := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"');\n"
         "BEGIN\n"
         "    IF current_setting('tributary.writer', true) = 'on' THEN\n"
-        "        RETURN NULL;\n"
+        "        writer := COALESCE(current_setting('tributary.writer_source', true), '');\n"
+        "        IF writer = '' THEN\n"
+        "            RETURN NULL;\n"
+        "        END IF;\n"
         "    END IF;\n"
         "    IF TG_OP = 'DELETE' THEN\n"
         "        row_id := to_jsonb(OLD) ->> TG_ARGV[1];\n"
         "    ELSE\n"
         "        row_id := to_jsonb(NEW) ->> TG_ARGV[1];\n"
         "    END IF;\n"
+        "    IF TG_OP = 'UPDATE' AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(TG_ARGV[2]::jsonb) AS c(name)\n"
+        "                                        WHERE to_jsonb(OLD) -> c.name IS DISTINCT FROM to_jsonb(NEW) -> c.name) THEN\n"
+        "        RETURN NULL;\n"
+        "    END IF;\n"
         "    INSERT INTO tributary_outbox (source, entity, table_name, local_id, made_at, changed_at)\n"
         "    SELECT t.source, t.entity, t.table_name, row_id, at, at FROM tributary_outbox_targets t WHERE t.table_name = TG_ARGV[0]\n"
+        "      AND (writer IS NULL OR (t.source <> writer AND (t.receive_all <> 0 OR EXISTS (SELECT 1 FROM tributary_links l\n"
+        "           WHERE l.source = t.source AND l.entity = t.entity AND l.local_id = row_id))))\n"
         "    ON CONFLICT (source, table_name, local_id) DO UPDATE SET version = tributary_outbox.version + 1,\n"
         "        changed_at = EXCLUDED.changed_at, state = 'pending', next_attempt_at = '';\n"
         "    RETURN NULL;\n"

@@ -63,7 +63,7 @@ bool Outbox::setTargets(const QList<Target> &wanted, int *dropped, Error *error)
         return false;
     QList<Target> a = *present, b = wanted;
     auto order = [](const Target &x, const Target &y) {
-        return std::tie(x.table, x.source, x.entity) < std::tie(y.table, y.source, y.entity);
+        return std::tie(x.table, x.source, x.entity, x.receiveAll) < std::tie(y.table, y.source, y.entity, y.receiveAll);
     };
     std::sort(a.begin(), a.end(), order);
     std::sort(b.begin(), b.end(), order);
@@ -80,8 +80,8 @@ bool Outbox::setTargets(const QList<Target> &wanted, int *dropped, Error *error)
         return fail();
     for (const Target &t : std::as_const(b)) {
         QSqlQuery q;
-        if (!m_db.run(q, QStringLiteral("INSERT INTO tributary_outbox_targets (table_name, source, entity) VALUES (?, ?, ?)"),
-                      {t.table, t.source, t.entity}, error))
+        if (!m_db.run(q, QStringLiteral("INSERT INTO tributary_outbox_targets (table_name, source, entity, receive_all) VALUES (?, ?, ?, ?)"),
+                      {t.table, t.source, t.entity, t.receiveAll ? 1 : 0}, error))
             return fail();
     }
     QSqlQuery q;
@@ -97,11 +97,12 @@ Result<QList<Outbox::Target>> Outbox::targets()
 {
     QSqlQuery q;
     Error error;
-    if (!m_db.run(q, QStringLiteral("SELECT table_name, source, entity FROM tributary_outbox_targets ORDER BY table_name, source"), {}, &error))
+    if (!m_db.run(q, QStringLiteral("SELECT table_name, source, entity, receive_all FROM tributary_outbox_targets ORDER BY table_name, source"), {},
+                  &error))
         return error.prefixed(Tr::tr("cannot read which sources receive the main database's changes"));
     QList<Target> out;
     while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt() != 0});
     return out;
 }
 

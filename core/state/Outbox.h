@@ -61,7 +61,11 @@ public:
         QString table;
         QString source;
         QString entity;
-        bool operator==(const Target &o) const { return table == o.table && source == o.source && entity == o.entity; }
+        bool receiveAll = false; // "receive": "all": also the rows other sources inserted
+        bool operator==(const Target &o) const
+        {
+            return table == o.table && source == o.source && entity == o.entity && receiveAll == o.receiveAll;
+        }
     };
     // Makes the targets exactly `targets` (every writing entity of the configuration) and drops
     // the operations no target asks for any more (write-back turned off, a source removed):

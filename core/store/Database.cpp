@@ -198,11 +198,18 @@ bool Database::markWriter(Error *error)
 {
     if (!m_marksWrites)
         return true;
-    if (!m_sqlite)
-        return exec(QStringLiteral("SET LOCAL tributary.writer = 'on'"), error);
+    if (!m_sqlite) {
+        if (!exec(QStringLiteral("SET LOCAL tributary.writer = 'on'"), error))
+            return false;
+        // Bound: a source's name is the configuration's. Empty when it is nobody's in particular.
+        QSqlQuery q;
+        return run(q, QStringLiteral("SELECT set_config('tributary.writer_source', ?, true)"), {m_writerSource}, error);
+    }
     // Nobody else sees the row: SQLite has one writer at a time, and it never outlives the
     // transaction (commit() deletes it; a rollback or a crash takes it back).
-    if (!exec(QStringLiteral("INSERT INTO tributary_writer (pid) VALUES (%1)").arg(QCoreApplication::applicationPid()), error))
+    QSqlQuery q;
+    if (!run(q, QStringLiteral("INSERT INTO tributary_writer (pid, source) VALUES (?, ?)"),
+             {QCoreApplication::applicationPid(), m_writerSource.isEmpty() ? QVariant() : QVariant(m_writerSource)}, error))
         return false;
     m_marked = true;
     return true;

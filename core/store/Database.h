@@ -79,6 +79,11 @@ public:
     // SET LOCAL tributary.writer. Turned on once the state tables have that version.
     void setMarksWrites(bool marks) { m_marksWrites = marks; }
     bool marksWrites() const { return m_marksWrites; }
+    // The source whose changes the following transactions write (empty: none in particular, a
+    // person's decision or Tributary's own upkeep). Write-back's capture passes them on to the
+    // other sources that share the row (docs/write-back.md); the edit capture lets every mark pass.
+    void setWriterSource(const QString &source) { m_writerSource = source; }
+    const QString &writerSource() const { return m_writerSource; }
 
     // Inside a transaction: waits until no other transaction holds `key`, and holds it until this
     // one ends. Two runs (two sources, two workers) adopting or inserting the row of the same
@@ -153,6 +158,7 @@ private:
     bool m_held = false;
     bool m_throwaway = false;
     bool m_marksWrites = false;
+    QString m_writerSource;
     bool m_marked = false; // SQLite: this transaction's row is in tributary_writer
     bool markWriter(Error *error);
 };

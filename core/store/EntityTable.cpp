@@ -307,7 +307,11 @@ bool EntityTable::ensureEditCapture(const QStringList &synced, QString *refused,
 
 QStringList EntityTable::outboxTriggerNames(const QStringList &columns) const
 {
-    const QByteArray definition = (m_entity.table + QChar(0x1f) + m_entity.key + QChar(0x1f) + columns.join(QChar(0x1f))).toUtf8();
+    // "3": the third definition (Tributary's changes of shared rows passed on, only real changes
+    // of what a push sends); another
+    // definition gets other names, so the triggers are replaced.
+    const QByteArray definition =
+        (QStringLiteral("3") + QChar(0x1f) + m_entity.table + QChar(0x1f) + m_entity.key + QChar(0x1f) + columns.join(QChar(0x1f))).toUtf8();
     const QString hash = QString::fromLatin1(QCryptographicHash::hash(definition, QCryptographicHash::Sha1).toHex().left(12));
     if (m_db.isSqlite())
         return {QStringLiteral("tributary_out_i_") + hash, QStringLiteral("tributary_out_u_") + hash, QStringLiteral("tributary_out_d_") + hash};
@@ -328,28 +332,41 @@ bool EntityTable::ensureOutboxCapture(const QStringList &watched, QString *refus
             quoted.append(m_db.quote(c));
         if (m_db.isSqlite()) {
             // One operation per target source and row: a later change bumps its version, so that a
-            // push that read the row before it does not take the operation for done.
-            // "WHERE ... AND true" keeps SQLite from reading ON CONFLICT as a join's constraint.
+            // push that read the row before it does not take the operation for done. The
+            // application's changes go to every target; Tributary's, written for one source, to
+            // the other targets that link the row or receive every row (tributary_capture_out()
+            // on PostgreSQL says the same). "AND true" keeps SQLite from reading ON CONFLICT as a
+            // join's constraint.
             auto enqueue = [&](const QString &row) {
+                const QString id = QStringLiteral("CAST(%1.%2 AS TEXT)").arg(row, m_db.quote(m_entity.key));
                 return QStringLiteral("INSERT INTO tributary_outbox (source, entity, table_name, local_id, made_at, changed_at) "
-                                      "SELECT source, entity, table_name, CAST(%1.%2 AS TEXT), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
-                                      "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM tributary_outbox_targets WHERE table_name = %3 AND true "
-                                      "ON CONFLICT (source, table_name, local_id) DO UPDATE SET version = version + 1, "
+                                      "SELECT t.source, t.entity, t.table_name, %1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                                      "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM tributary_outbox_targets t WHERE t.table_name = %2 "
+                                      "AND (NOT EXISTS (SELECT 1 FROM tributary_writer) OR (EXISTS (SELECT 1 FROM tributary_writer w "
+                                      "WHERE w.source IS NOT NULL AND w.source <> t.source) AND (t.receive_all <> 0 OR EXISTS "
+                                      "(SELECT 1 FROM tributary_links l WHERE l.entity = t.entity AND l.local_id = %1 AND l.source = t.source)))) "
+                                      "AND true ON CONFLICT (source, table_name, local_id) DO UPDATE SET version = version + 1, "
                                       "changed_at = excluded.changed_at, state = 'pending', next_attempt_at = ''")
-                    .arg(row, m_db.quote(m_entity.key), sqlLiteral(m_entity.table));
+                    .arg(id, sqlLiteral(m_entity.table));
             };
-            const QString when = QStringLiteral("WHEN NOT EXISTS (SELECT 1 FROM tributary_writer)");
-            statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER INSERT ON %2 FOR EACH ROW %3 BEGIN %4; END")
-                                  .arg(m_db.quote(wanted.at(0)), table, when, enqueue(QStringLiteral("NEW"))));
-            statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER UPDATE OF %2 ON %3 FOR EACH ROW %4 BEGIN %5; END")
-                                  .arg(m_db.quote(wanted.at(1)), quoted.join(QStringLiteral(", ")), table, when, enqueue(QStringLiteral("NEW"))));
-            statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER DELETE ON %2 FOR EACH ROW %3 BEGIN %4; END")
-                                  .arg(m_db.quote(wanted.at(2)), table, when, enqueue(QStringLiteral("OLD"))));
+            statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER INSERT ON %2 FOR EACH ROW BEGIN %3; END")
+                                  .arg(m_db.quote(wanted.at(0)), table, enqueue(QStringLiteral("NEW"))));
+            // An update that leaves every watched column as it was (Tributary writes all of a row's
+            // synced columns) is no change to push.
+            QStringList changed;
+            for (const QString &c : std::as_const(quoted))
+                changed.append(QStringLiteral("OLD.%1 IS NOT NEW.%1").arg(c));
+            statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER UPDATE OF %2 ON %3 FOR EACH ROW WHEN %4 BEGIN %5; END")
+                                  .arg(m_db.quote(wanted.at(1)), quoted.join(QStringLiteral(", ")), table, changed.join(QStringLiteral(" OR ")),
+                                       enqueue(QStringLiteral("NEW"))));
+            statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER DELETE ON %2 FOR EACH ROW BEGIN %3; END")
+                                  .arg(m_db.quote(wanted.at(2)), table, enqueue(QStringLiteral("OLD"))));
         } else {
+            const QString list = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(columns)).toJson(QJsonDocument::Compact));
             statements.append(QStringLiteral("CREATE TRIGGER %1 AFTER INSERT OR UPDATE OF %2 OR DELETE ON %3 FOR EACH ROW "
-                                             "EXECUTE FUNCTION tributary_capture_out(%4, %5)")
+                                             "EXECUTE FUNCTION tributary_capture_out(%4, %5, %6)")
                                   .arg(m_db.quote(wanted.at(0)), quoted.join(QStringLiteral(", ")), table, sqlLiteral(m_entity.table),
-                                       sqlLiteral(m_entity.key)));
+                                       sqlLiteral(m_entity.key), sqlLiteral(list)));
         }
     }
     bool installed = false;

@@ -25,9 +25,15 @@ Applier::Applier(Database &db, const Config &config, const SourceConfig &source,
     : m_ctx(db, config, source, runId, impl), m_cursors(db, &m_ctx.statements), m_parked(m_ctx), m_planner(m_ctx), m_writer(m_ctx, m_parked),
       m_sweeper(m_ctx, m_parked)
 {
+    // What this applier writes, it writes for this source: write-back passes its changes of a
+    // shared row on to the other sources (docs/write-back.md), never back to this one.
+    db.setWriterSource(source.name);
 }
 
-Applier::~Applier() = default;
+Applier::~Applier()
+{
+    m_ctx.db.setWriterSource(QString());
+}
 
 bool Applier::prepare(Error *error)
 {
@@ -72,10 +78,14 @@ bool Applier::ensureOutboxCapture(Error *error)
             if (!e.enabled || !e.writes() || claimed.contains(e.table + QChar(0x1f) + s.name))
                 continue;
             claimed.insert(e.table + QChar(0x1f) + s.name);
-            targets.append({e.table, s.name, e.name});
+            targets.append({e.table, s.name, e.name, e.receive == QLatin1String("all")});
+            // What a push sends: a change of anything else (a time the source sets) is no reason
+            // to push.
             QStringList &columns = watched[e.table];
-            for (const ColumnMapping &c : e.columns)
-                columns.append(c.column);
+            for (const ColumnMapping &c : e.columns) {
+                if (c.write && c.field != e.externalId)
+                    columns.append(c.column);
+            }
             for (const ReferenceMapping &r : e.references)
                 columns.append(r.column);
             if (m_ctx.db.columns(e.table).contains(e.deletedColumn))
