@@ -7,6 +7,7 @@
 #include "EngineFixture.h"
 #include "TestSupport.h"
 
+#include "engine/ConflictResolver.h"
 #include "state/Outbox.h"
 #include "store/Database.h"
 
@@ -63,6 +64,8 @@ private Q_SLOTS:
     void rowsOfAnotherSourceAreNotPushedUnlessReceived();
     void oneWriteAtATimeWhateverTheOperationsAre();
     void aRowOfTheApplicationsThatARowRefersToGoesFirst();
+    void aDeleteMetByAChangeThereWaitsForThePerson_data();
+    void aDeleteMetByAChangeThereWaitsForThePerson();
     void turningWriteBackOffRemovesTheCapture();
 };
 
@@ -367,6 +370,52 @@ void tst_WriteBack::aRowOfTheApplicationsThatARowRefersToGoesFirst()
     QCOMPARE(f.localId(QStringLiteral("users"), olga), user.toString());
     QCOMPARE(writes.at(1).record.value(QStringLiteral("user_id")).toVariant().toString(), olga);
     QVERIFY(outbox(f).isEmpty());
+}
+
+void tst_WriteBack::aDeleteMetByAChangeThereWaitsForThePerson_data()
+{
+    QTest::addColumn<bool>("restore");
+    QTest::newRow("the person lets the delete go to the source") << false;
+    QTest::newRow("the person restores the row") << true;
+}
+
+void tst_WriteBack::aDeleteMetByAChangeThereWaitsForThePerson()
+{
+    QFETCH(bool, restore);
+    EngineFixture f;
+    QVERIFY(twoWay(f));
+    qint64 leaf = 0;
+    for (const QJsonObject &m : f.remote().records(QStringLiteral("messages"))) {
+        bool parent = false;
+        for (const QJsonObject &o : f.remote().records(QStringLiteral("messages")))
+            parent = parent || o.value(QStringLiteral("parent_id")).toInt() == m.value(QStringLiteral("id")).toInt();
+        if (!parent)
+            leaf = m.value(QStringLiteral("id")).toInt();
+    }
+    QVERIFY(f.localDelete(QStringLiteral("messages"), f.localId(QStringLiteral("messages"), leaf)));
+    f.remote().edit(QStringLiteral("messages"), leaf, {{QStringLiteral("content"), QStringLiteral("Edited there")}});
+    // A webhook's fetch sees the change first: an edit-versus-delete conflict, before any push.
+    QCOMPARE(outcome(f.fetchByIds({{QStringLiteral("messages"), QString::number(leaf)}})), QStringLiteral("ok"));
+    QCOMPARE(f.openConflicts().size(), 1);
+    // The push waits for the person, though the poll has the source's version already.
+    QCOMPARE(outcome(f.sync()), QStringLiteral("ok"));
+    QVERIFY(f.remote().writes().isEmpty());
+    QVERIFY(f.remote().contains(QStringLiteral("messages"), leaf));
+
+    Resolution r;
+    r.action = restore ? Resolution::Action::Restore : Resolution::Action::Delete;
+    Error error;
+    QVERIFY2(ConflictResolver(f.db(), f.config()).resolve(f.openConflicts().first(), r, QStringLiteral("ada"), &error), qPrintable(error.toString()));
+    QCOMPARE(outcome(f.sync()), QStringLiteral("ok"));
+    if (restore) {
+        QVERIFY(f.remote().writes().isEmpty()); // the row is back as the source has it: nothing to send
+        QCOMPARE(f.value(QStringLiteral("messages"), leaf, QStringLiteral("content")).toString(), QStringLiteral("Edited there"));
+    } else {
+        QCOMPARE(writesOf(f.remote(), WriteRequest::Op::Delete), 1);
+        QVERIFY(!f.remote().contains(QStringLiteral("messages"), leaf));
+    }
+    QVERIFY(outbox(f).isEmpty());
+    QVERIFY(f.openConflicts().isEmpty());
 }
 
 void tst_WriteBack::turningWriteBackOffRemovesTheCapture()

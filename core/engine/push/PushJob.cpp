@@ -540,24 +540,26 @@ void PushJob::pushDelete(Item item)
                 fail(error);
                 return;
             }
-            bool open = false;
-            if (!openConflict(item, &open, &error)) {
-                fail(error);
-                return;
-            }
-            if (open) {
-                later(item, Tr::tr("waits for the conflict on %1 %2 to be decided").arg(item.entity->name, item.externalId));
-                return;
-            }
             bool exists = false;
             if (!readRow(&item, &exists, &error)) {
                 fail(error);
                 return;
             }
             if (exists && !item.rowKept) {
-                completed(item, false); // restored by the decision: nothing to delete
+                completed(item, false); // restored: nothing to delete
                 return;
             }
+        }
+        // A conflict on the record, raised now or by a poll before, holds the delete until a
+        // person decides: restore the row, or let the delete go to the source.
+        bool open = false;
+        if (!openConflict(item, &open, &error)) {
+            fail(error);
+            return;
+        }
+        if (open) {
+            later(item, Tr::tr("waits for the conflict on %1 %2 to be decided").arg(item.entity->name, item.externalId));
+            return;
         }
         WriteRequest request;
         request.op = WriteRequest::Op::Delete;
