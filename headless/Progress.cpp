@@ -139,7 +139,7 @@ void Progress::summary(const RunResult &r)
               << "\n";
     }
     const EntityCounts t = r.total();
-    if (t.written() == 0 && t.conflicts == 0 && !r.error)
+    if (t.written() == 0 && t.conflicts == 0 && t.pushed == 0 && t.refused == 0 && !r.error)
         m_out << "  " << Cli::Tr::tr("Nothing to write: the main database already had every change.") << "\n";
     if (t.conflicts > 0)
         m_out << "  "
@@ -164,6 +164,15 @@ void Progress::summary(const RunResult &r)
     if (t.quarantined > 0)
         m_out << "  "
               << Cli::Tr::tr("%1 record(s) quarantined; see: tributaryd quarantine list.", nullptr, count(t.quarantined)).arg(number(t.quarantined))
+              << "\n";
+    if (t.pushed > 0)
+        m_out << "  "
+              << Cli::Tr::tr("%1 change(s) of the main database pushed to the source.", nullptr, count(t.pushed)).arg(number(t.pushed))
+              << "\n";
+    if (t.refused > 0)
+        m_out << "  "
+              << Cli::Tr::tr("%1 change(s) refused by the source; see: tributaryd outbox list --refused.", nullptr, count(t.refused))
+                     .arg(number(t.refused))
               << "\n";
     if (r.error)
         m_out << "  " << Cli::Tr::tr("Error: %1").arg(r.error.message) << "\n";

@@ -4606,5 +4606,56 @@ behalten ihre lokalen Werte, bis sie sich wieder ändern.</translation>
         <source>next at %1</source>
         <translation>nächster um %1</translation>
     </message>
+    <message>
+        <source>capture cost</source>
+        <extracomment>A step of the benchmark: the main application&apos;s updates timed with and without Tributary&apos;s triggers.</extracomment>
+        <translation>Kosten der Erfassung</translation>
+    </message>
+    <message>
+        <source>Times the main application&apos;s updates with and without the capture triggers.</source>
+        <translation>Misst die Änderungen der Hauptanwendung mit und ohne die Erfassungs-Trigger.</translation>
+    </message>
+    <message>
+        <source>entity %1 maps no text column to update</source>
+        <translation>Entität %1 bildet keine Textspalte ab, die geändert werden könnte</translation>
+    </message>
+    <message>
+        <source>table %1 is empty</source>
+        <translation>Tabelle %1 ist leer</translation>
+    </message>
+    <message>
+        <source>capture: %1: %2 (%3 µs per update, %4)</source>
+        <translation>Erfassung: %1: %2 (%3 µs je Änderung, %4)</translation>
+    </message>
+    <message>
+        <source>capture: %1 updates of %2.%3 by the application, %4 per transaction</source>
+        <translation>Erfassung: %1 Änderungen von %2.%3 durch die Anwendung, %4 je Transaktion</translation>
+    </message>
+    <message>
+        <source>no triggers</source>
+        <translation>keine Trigger</translation>
+    </message>
+    <message>
+        <source>edit capture (every synced table)</source>
+        <translation>Erfassung lokaler Änderungen (jede synchronisierte Tabelle)</translation>
+    </message>
+    <message>
+        <source>edit and write-back capture</source>
+        <translation>Erfassung lokaler Änderungen und für das Zurückschreiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 change(s) of the main database pushed to the source.</source>
+        <translation>
+            <numerusform>%1 Änderung der Hauptdatenbank an die Quelle übertragen.</numerusform>
+            <numerusform>%1 Änderungen der Hauptdatenbank an die Quelle übertragen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 change(s) refused by the source; see: tributaryd outbox list --refused.</source>
+        <translation>
+            <numerusform>%1 Änderung von der Quelle abgelehnt; siehe: tributaryd outbox list --refused.</numerusform>
+            <numerusform>%1 Änderungen von der Quelle abgelehnt; siehe: tributaryd outbox list --refused.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

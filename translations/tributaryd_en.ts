@@ -495,5 +495,19 @@
             <numerusform>since %1, %2 attempts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 change(s) of the main database pushed to the source.</source>
+        <translation>
+            <numerusform>%1 change of the main database pushed to the source.</numerusform>
+            <numerusform>%1 changes of the main database pushed to the source.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 change(s) refused by the source; see: tributaryd outbox list --refused.</source>
+        <translation>
+            <numerusform>%1 change refused by the source; see: tributaryd outbox list --refused.</numerusform>
+            <numerusform>%1 changes refused by the source; see: tributaryd outbox list --refused.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
