@@ -37,6 +37,21 @@ bool twoWay(EngineFixture &f)
         && outcome(f.sync()) == QLatin1String("ok");
 }
 
+// A message of the source nobody answered: deleting it leaves no reply dangling.
+qint64 leafMessage(const FakeSource &source)
+{
+    qint64 leaf = 0;
+    const QList<QJsonObject> messages = source.records(QStringLiteral("messages"));
+    for (const QJsonObject &m : messages) {
+        bool parent = false;
+        for (const QJsonObject &o : messages)
+            parent = parent || o.value(QStringLiteral("parent_id")).toInt() == m.value(QStringLiteral("id")).toInt();
+        if (!parent)
+            leaf = m.value(QStringLiteral("id")).toInt();
+    }
+    return leaf;
+}
+
 int writesOf(const FakeSource &source, WriteRequest::Op op)
 {
     int n = 0;
@@ -206,14 +221,7 @@ void tst_WriteBack::localDeletesAreDeletedAtTheSource()
     EngineFixture f;
     QVERIFY(twoWay(f));
     // A message nobody answered: deleting it leaves no reply dangling at the source.
-    qint64 leaf = 0;
-    for (const QJsonObject &m : f.remote().records(QStringLiteral("messages"))) {
-        bool parent = false;
-        for (const QJsonObject &o : f.remote().records(QStringLiteral("messages")))
-            parent = parent || o.value(QStringLiteral("parent_id")).toInt() == m.value(QStringLiteral("id")).toInt();
-        if (!parent)
-            leaf = m.value(QStringLiteral("id")).toInt();
-    }
+    const qint64 leaf = leafMessage(f.remote());
     QVERIFY(leaf > 0);
     QVERIFY(f.localDelete(QStringLiteral("messages"), f.localId(QStringLiteral("messages"), leaf)));
     const RunResult run = f.sync();
@@ -384,14 +392,7 @@ void tst_WriteBack::aDeleteMetByAChangeThereWaitsForThePerson()
     QFETCH(bool, restore);
     EngineFixture f;
     QVERIFY(twoWay(f));
-    qint64 leaf = 0;
-    for (const QJsonObject &m : f.remote().records(QStringLiteral("messages"))) {
-        bool parent = false;
-        for (const QJsonObject &o : f.remote().records(QStringLiteral("messages")))
-            parent = parent || o.value(QStringLiteral("parent_id")).toInt() == m.value(QStringLiteral("id")).toInt();
-        if (!parent)
-            leaf = m.value(QStringLiteral("id")).toInt();
-    }
+    const qint64 leaf = leafMessage(f.remote());
     QVERIFY(f.localDelete(QStringLiteral("messages"), f.localId(QStringLiteral("messages"), leaf)));
     f.remote().edit(QStringLiteral("messages"), leaf, {{QStringLiteral("content"), QStringLiteral("Edited there")}});
     // A webhook's fetch sees the change first: an edit-versus-delete conflict, before any push.

@@ -227,6 +227,45 @@ bool PushJob::externalIdOf(const QString &entity, const QString &localId, QStrin
     return true;
 }
 
+bool PushJob::heldByConflict(const Item &item)
+{
+    Error error;
+    bool open = false;
+    if (!openConflict(item, &open, &error)) {
+        fail(error);
+        return true;
+    }
+    if (open)
+        later(item, Tr::tr("waits for the conflict on %1 %2 to be decided").arg(item.entity->name, item.externalId));
+    return open;
+}
+
+void PushJob::goneThere(const Item &item)
+{
+    // Edited here, deleted there: reconciliation raises it as an edit-versus-delete conflict;
+    // nothing can be written to a record that is gone.
+    refused(item, Tr::tr("the record %1 is gone at the source; a reconciliation raises the edit-versus-delete conflict").arg(item.externalId));
+}
+
+void PushJob::acknowledged(const Item &item, const std::function<bool(Error *)> &apply)
+{
+    Error failure;
+    if (!apply(&failure)) {
+        fail(failure);
+        return;
+    }
+    completed(item, true);
+}
+
+void PushJob::changedAgain(Item item, void (PushJob::*again)(Item))
+{
+    if (++item.rounds >= kMaxRounds) {
+        later(item, Tr::tr("the record kept changing at the source (%n attempt(s))", nullptr, item.rounds));
+        return;
+    }
+    (this->*again)(item);
+}
+
 bool PushJob::openConflict(const Item &item, bool *open, Error *error)
 {
     ConflictFilter filter;
@@ -368,12 +407,7 @@ void PushJob::pushCreate(Item item)
             pushed.values = commandLog(item, record);
             pushed.op = QStringLiteral("push-create");
             pushed.answer = job->record();
-            Error failure;
-            if (!m_applier.applyPushed(*item.entity, pushed, &failure)) {
-                fail(failure);
-                return;
-            }
-            completed(item, true);
+            acknowledged(item, [&](Error *failure) { return m_applier.applyPushed(*item.entity, pushed, failure); });
             return;
         }
         case WriteJob::Outcome::Refused:
@@ -393,10 +427,7 @@ void PushJob::pushUpdate(Item item)
 {
     fetch(item, [this, item](const QJsonObject &current, bool found) mutable {
         if (!found) {
-            // Edited here, deleted there: reconciliation raises it as an edit-versus-delete
-            // conflict; nothing can be written to a record that is gone.
-            refused(item, Tr::tr("the record %1 is gone at the source; a reconciliation raises the edit-versus-delete conflict")
-                              .arg(item.externalId));
+            goneThere(item);
             return;
         }
         Error error;
@@ -415,15 +446,8 @@ void PushJob::pushUpdate(Item item)
             completed(item, false); // deleted meanwhile: the next push sees the delete
             return;
         }
-        bool open = false;
-        if (!openConflict(item, &open, &error)) {
-            fail(error);
+        if (heldByConflict(item))
             return;
-        }
-        if (open) {
-            later(item, Tr::tr("waits for the conflict on %1 %2 to be decided").arg(item.entity->name, item.externalId));
-            return;
-        }
         // What the row holds that the source does not: the base is what the source last sent
         // (or what the last push wrote there).
         LinkStore::Link link = m_ctx.links.find(item.entity->name, item.externalId, &error);
@@ -486,25 +510,15 @@ void PushJob::pushUpdate(Item item)
                 pushed.values = commandLog(item, record);
                 pushed.op = QStringLiteral("push-update");
                 pushed.answer = job->record();
-                Error failure;
-                if (!m_applier.applyPushed(*item.entity, pushed, &failure)) {
-                    fail(failure);
-                    return;
-                }
-                completed(item, true);
+                acknowledged(item, [&](Error *failure) { return m_applier.applyPushed(*item.entity, pushed, failure); });
                 return;
             }
             case WriteJob::Outcome::Changed:
                 // The source changed the record after it was read: read it again and merge.
-                if (++item.rounds >= kMaxRounds) {
-                    later(item, Tr::tr("the record kept changing at the source (%n attempt(s))", nullptr, item.rounds));
-                    return;
-                }
-                pushUpdate(item);
+                changedAgain(item, &PushJob::pushUpdate);
                 return;
             case WriteJob::Outcome::NotFound:
-                refused(item, Tr::tr("the record %1 is gone at the source; a reconciliation raises the edit-versus-delete conflict")
-                                  .arg(item.externalId));
+                goneThere(item);
                 return;
             case WriteJob::Outcome::Refused:
                 refused(item, job->refusal());
@@ -552,15 +566,8 @@ void PushJob::pushDelete(Item item)
         }
         // A conflict on the record, raised now or by a poll before, holds the delete until a
         // person decides: restore the row, or let the delete go to the source.
-        bool open = false;
-        if (!openConflict(item, &open, &error)) {
-            fail(error);
+        if (heldByConflict(item))
             return;
-        }
-        if (open) {
-            later(item, Tr::tr("waits for the conflict on %1 %2 to be decided").arg(item.entity->name, item.externalId));
-            return;
-        }
         WriteRequest request;
         request.op = WriteRequest::Op::Delete;
         request.entity = item.entity->name;
@@ -569,21 +576,13 @@ void PushJob::pushDelete(Item item)
         send(item, request, [this, item](WriteJob *job) mutable {
             switch (job->outcome()) {
             case WriteJob::Outcome::Done:
-            case WriteJob::Outcome::NotFound: {
-                Error failure;
-                if (!m_applier.applyPushedDelete(*item.entity, item.op.localId, item.externalId, item.rowKept, commandLog(item, {}), &failure)) {
-                    fail(failure);
-                    return;
-                }
-                completed(item, true);
+            case WriteJob::Outcome::NotFound:
+                acknowledged(item, [&](Error *failure) {
+                    return m_applier.applyPushedDelete(*item.entity, item.op.localId, item.externalId, item.rowKept, commandLog(item, {}), failure);
+                });
                 return;
-            }
             case WriteJob::Outcome::Changed:
-                if (++item.rounds >= kMaxRounds) {
-                    later(item, Tr::tr("the record kept changing at the source (%n attempt(s))", nullptr, item.rounds));
-                    return;
-                }
-                pushDelete(item);
+                changedAgain(item, &PushJob::pushDelete);
                 return;
             case WriteJob::Outcome::Refused:
                 refused(item, job->refusal());

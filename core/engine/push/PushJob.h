@@ -82,6 +82,15 @@ private:
     // The external id of a row at this source (null: none), for references.
     bool externalIdOf(const QString &entity, const QString &localId, QString *externalId, Error *error);
     bool openConflict(const Item &item, bool *open, Error *error);
+    // True when an open conflict on the record holds the operation (then it waits), or reading
+    // failed (then the job failed).
+    bool heldByConflict(const Item &item);
+    // The record is gone at the source: refused, saying what happens next.
+    void goneThere(const Item &item);
+    // The source acknowledged: `apply` records it, then the next operation.
+    void acknowledged(const Item &item, const std::function<bool(Error *)> &apply);
+    // "Changed since": read, merged and sent again by `again`, a few times at most.
+    void changedAgain(Item item, void (PushJob::*again)(Item));
 
     Database &m_db;
     Applier &m_applier;
