@@ -29,6 +29,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
@@ -42,6 +43,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QUrl>
@@ -293,16 +295,8 @@ void MainWindow::createActions()
     };
     for (const auto &[action, glyph] : actionIcons)
         action->setIcon(Icons::icon(glyph));
-    // The tabs by their view (whatever their order), and each View menu item as its tab.
-    const QList<QPair<QWidget *, Glyph>> tabIcons = {
-        {m_dashboard, Glyph::Dashboard}, {m_conflicts, Glyph::Conflicts},   {m_runs, Glyph::Runs},
-        {m_log, Glyph::Log},             {m_quarantine, Glyph::Quarantine}, {m_outbox, Glyph::Outbox},
-        {m_service, Glyph::Service},     {m_records, Glyph::Records},       {m_trends, Glyph::Trends},
-    };
-    for (const auto &[view, glyph] : tabIcons) {
-        if (const int index = m_tabs->indexOf(view); index >= 0)
-            m_tabs->setTabIcon(index, Icons::icon(glyph));
-    }
+    applyTabIcons();
+    m_tabs->installEventFilter(this);
 
     const QStringList views = {tr("&Dashboard"), tr("&Conflicts"), tr("&Runs"), tr("&Log"), tr("&Quarantine"),
                                tr("S&ervice"), tr("Rec&ords"), tr("&Trends"), tr("O&utbox")};
@@ -518,12 +512,52 @@ void MainWindow::updateOutboxTab()
         writes = writes || s.writes();
     const bool shown = writes || waiting > 0;
     m_tabs->setTabVisible(int(View::Outbox), shown);
+    QMetaObject::invokeMethod(this, &MainWindow::fitTabs, Qt::QueuedConnection);
     if (m_viewActions.size() > int(View::Outbox))
         m_viewActions.at(int(View::Outbox))->setVisible(shown);
     // As the conflicts' tab: a count only when there is one to trust (the view says why not).
     m_tabs->setTabText(int(View::Outbox), waiting > 0 ? tr("Outbox (%1)").arg(DisplayText::number(waiting)) : tr("Outbox"));
     m_tabs->setTabToolTip(int(View::Outbox), waiting > 0 ? tr("%n change(s) of the main database wait to be pushed", nullptr, int(waiting))
                                                          : QString());
+}
+
+void MainWindow::applyTabIcons()
+{
+    using Glyph = Icons::Glyph;
+    // The tabs by their view (whatever their order).
+    const QList<QPair<QWidget *, Glyph>> tabIcons = {
+        {m_dashboard, Glyph::Dashboard}, {m_conflicts, Glyph::Conflicts},   {m_runs, Glyph::Runs},
+        {m_log, Glyph::Log},             {m_quarantine, Glyph::Quarantine}, {m_outbox, Glyph::Outbox},
+        {m_service, Glyph::Service},     {m_records, Glyph::Records},       {m_trends, Glyph::Trends},
+    };
+    for (const auto &[view, glyph] : tabIcons) {
+        if (const int index = m_tabs->indexOf(view); index >= 0)
+            m_tabs->setTabIcon(index, m_compactTabs ? QIcon() : Icons::icon(glyph));
+    }
+}
+
+void MainWindow::fitTabs()
+{
+    // What the visible titles need with their icons, whether the icons are shown now or not.
+    const QTabBar *bar = m_tabs->tabBar();
+    const int iconRoom = m_tabs->iconSize().width() + 4; // QTabBar: the icon and its gap
+    int needed = 0;
+    for (int i = 0; i < bar->count(); ++i) {
+        if (bar->isTabVisible(i))
+            needed += bar->tabRect(i).width() + (m_compactTabs ? iconRoom : 0);
+    }
+    const bool compact = needed > m_tabs->width();
+    if (compact == m_compactTabs)
+        return;
+    m_compactTabs = compact;
+    applyTabIcons();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tabs && (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest))
+        QMetaObject::invokeMethod(this, &MainWindow::fitTabs, Qt::QueuedConnection);
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::updateRecentMenu()

@@ -110,6 +110,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -119,6 +120,10 @@ private:
     void updateRecentMenu();
     void updateConflictsTab();
     void updateOutboxTab();
+    // The tabs' icons, or none when the titles alone fit the tab bar and the icons would not (a
+    // laptop's 1024 pixels with the Outbox shown, or German titles): every title stays readable.
+    void applyTabIcons();
+    void fitTabs();
     bool maybeSave();
     bool saveAs();
     void newConfig();
@@ -173,6 +178,7 @@ private:
     QAction *m_detachAction = nullptr;
     QAction *m_purgeAction = nullptr;
     QList<QAction *> m_viewActions;
+    bool m_compactTabs = false; // the tabs show no icons (fitTabs)
     TrayIcon *m_tray = nullptr;
 };
 

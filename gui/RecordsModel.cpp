@@ -241,7 +241,8 @@ void RecordDetailModel::setDetail(const RecordDetail *d)
         break;
     case Part::History:
         m_headers = {tr("Time"), tr("By"), tr("Change"), tr("Run"), tr("Values written")};
-        m_headerTips = {QString(), tr("source:NAME for a sync, person:NAME for a decision"), QString(), QString(), QString()};
+        m_headerTips = {QString(), tr("source:NAME for a sync, person:NAME for a decision, application for a change pushed to a source (push-...)"),
+                        QString(), QString(), QString()};
         if (d) {
             for (const Change &c : d->changes) {
                 const QString values = valuesText(c.values, c.fields);

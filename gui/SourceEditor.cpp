@@ -327,6 +327,12 @@ QWidget *SourceEditor::buildGeneralTab()
     m_form->doubleField(form, tr("Largest share deleted at once:"), QStringLiteral("maxDeleteShare"), QStringLiteral("max_delete_share"),
                         0.0, 1.0, 0.1, 3);
     m_form->spinField(form, tr("Priority:"), QStringLiteral("priority"), QStringLiteral("priority"), -1000, 1000, 0);
+    // Write-back (docs/write-back.md): the words from the core; an entity may say otherwise (JSON).
+    QComboBox *direction = m_form->comboField(form, tr("Changes flow:"), QStringLiteral("direction"), QStringLiteral("direction"),
+                                              ConfigVocabulary::directions(), QStringLiteral("in"));
+    direction->setToolTip(tr("in: the source's changes are copied into the main database. both: the main database's changes are "
+                             "also pushed back to the source (tributaryd outbox shows what waits). out: only pushed, never read. "
+                             "An entity may choose its own in its JSON (\"direction\")."));
 
     auto *presets = new QGroupBox(tr("Start from a preset"), this);
     auto *presetLayout = new QVBoxLayout(presets);

@@ -424,6 +424,8 @@ void tst_RestWrite::validationIsRefused()
     QCOMPARE(r.outcome, WriteJob::Outcome::Refused);
     QCOMPARE(r.status, 422);
     QVERIFY2(r.refusal.contains(expected), qPrintable(r.refusal));
+    // Laravel's "message" is its first field message: said once, with the field's name.
+    QCOMPARE(r.refusal.count(expected.section(QStringLiteral(": "), 1)), 1);
 }
 
 void tst_RestWrite::wrongTokenIsAnAuthError()
@@ -530,7 +532,8 @@ void tst_RestWrite::answers_data()
     QTest::newRow("422 with fields")
         << 422 << QByteArray(R"json({"message": "The title is required. (and 1 more error)", "errors": {"title": ["The title is required."], "views": ["The views must be a number."]}})json")
         << int(WriteJob::Outcome::Refused) << none
-        << QStringLiteral("The title is required. (and 1 more error); title: The title is required.; views: The views must be a number.");
+        // Laravel's message is the first field message again: each said once, with its field.
+        << QStringLiteral("title: The title is required.; views: The views must be a number.");
     QTest::newRow("422 masks secrets") << 422 << QByteArray(R"({"message": "Bearer abcdefghijkl is not allowed to write"})")
                                        << int(WriteJob::Outcome::Refused) << none << QStringLiteral("Bearer ***");
     QTest::newRow("401") << 401 << QByteArray(R"({"message": "Unauthenticated."})") << failed << int(Error::Code::Auth)

@@ -2810,8 +2810,8 @@ Tried %n time(s) since %2; last on %3.</source>
         <translation>Geschriebene Werte</translation>
     </message>
     <message>
-        <source>source:NAME for a sync, person:NAME for a decision</source>
-        <translation>source:NAME für eine Synchronisation, person:NAME für eine Entscheidung</translation>
+        <source>source:NAME for a sync, person:NAME for a decision, application for a change pushed to a source (push-...)</source>
+        <translation>source:NAME für eine Synchronisation, person:NAME für eine Entscheidung, application für eine an eine Quelle übertragene Änderung (push-...)</translation>
     </message>
 </context>
 <context>
@@ -4458,6 +4458,14 @@ Jede Synchronisation, ob aus dieser Konsole oder von tributaryd, erscheint hier 
     <message>
         <source>no webhooks</source>
         <translation>keine Webhooks</translation>
+    </message>
+    <message>
+        <source>Changes flow:</source>
+        <translation>Änderungen fließen:</translation>
+    </message>
+    <message>
+        <source>in: the source&apos;s changes are copied into the main database. both: the main database&apos;s changes are also pushed back to the source (tributaryd outbox shows what waits). out: only pushed, never read. An entity may choose its own in its JSON (&quot;direction&quot;).</source>
+        <translation>in: Die Änderungen der Quelle werden in die Hauptdatenbank übernommen. both: Die Änderungen der Hauptdatenbank werden außerdem an die Quelle zurückgeschrieben (tributaryd outbox zeigt, was wartet). out: Nur zurückschreiben, nie lesen. Eine Entität kann in ihrem JSON eine eigene Richtung wählen (&quot;direction&quot;).</translation>
     </message>
 </context>
 <context>

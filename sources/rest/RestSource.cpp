@@ -805,16 +805,19 @@ QString refusalText(const QByteArray &body, int status)
     const QJsonObject o = QJsonDocument::fromJson(body).object();
     QStringList parts;
     const QString message = o.value(QLatin1String("message")).toString();
-    if (!message.isEmpty())
-        parts << message;
+    bool repeated = false; // Laravel's message is its first field message (and "N more errors")
     const QJsonObject fields = o.value(QLatin1String("errors")).toObject();
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
         const QJsonArray messages = it->isArray() ? it->toArray() : QJsonArray{*it};
         for (const QJsonValue &m : messages) {
-            if (m.isString())
-                parts << it.key() + QStringLiteral(": ") + m.toString();
+            if (!m.isString())
+                continue;
+            parts << it.key() + QStringLiteral(": ") + m.toString();
+            repeated = repeated || (!m.toString().isEmpty() && message.startsWith(m.toString()));
         }
     }
+    if (!message.isEmpty() && !repeated)
+        parts.prepend(message);
     if (parts.isEmpty())
         parts << (body.trimmed().isEmpty() ? QStringLiteral("HTTP %1").arg(status) : QString::fromUtf8(body));
     return Redaction::snippet(parts.join(QStringLiteral("; ")).toUtf8(), 400);

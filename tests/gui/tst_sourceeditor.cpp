@@ -343,6 +343,15 @@ void tst_SourceEditor::invalidEditShowsTheProblemNextToTheFieldAndDisablesSave()
              qPrintable(editor.errorShownFor(QStringLiteral("name"))));
     widget<QLineEdit>(&editor, "name")->setText(QStringLiteral("forum"));
     QTRY_VERIFY(save->isEnabled());
+    // Write-back: the direction offered is the core's list; a reading entity may not refer to one
+    // that is only written, and the problem is shown where the key is.
+    auto *direction = widget<QComboBox>(&editor, "direction");
+    QCOMPARE(direction->count(), int(ConfigVocabulary::directions().size()));
+    selectData(direction, QStringLiteral("both"));
+    QCOMPARE(editor.sourceObject().value(QStringLiteral("direction")).toString(), QStringLiteral("both"));
+    QTRY_VERIFY(save->isEnabled());
+    selectData(direction, QStringLiteral("in"));
+    QCOMPARE(editor.sourceObject().value(QStringLiteral("direction")).toString(), QStringLiteral("in"));
 }
 
 void tst_SourceEditor::schemaProblemsNameTheColumnInTheTable()
