@@ -8,6 +8,7 @@
 #include "Progress.h"
 #include "SignalWatcher.h"
 #include "Tr.h"
+#include "state/Outbox.h"
 #include "state/ParkingLot.h"
 #include "store/Database.h"
 
@@ -72,8 +73,20 @@ int quarantineCommand(const QStringList &args, QTextStream &out, QTextStream &er
         out << QJsonDocument(QJsonObject{{QStringLiteral("total"), *total}, {QStringLiteral("records"), rows}}).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
+    // Write-back's own quarantine: the main database's changes a source refused (docs/write-back.md).
+    OutboxFilter refusedPushes;
+    refusedPushes.sources = filter.sources;
+    refusedPushes.state = QStringLiteral("refused");
+    const Result<QList<OutboxOperation>> refused = Outbox(ctx->database()).list(refusedPushes);
+    const QString refusedLine = refused && !refused->isEmpty()
+        ? Tr::tr("%1 change(s) of the main database refused by their source; see: tributaryd outbox list --refused.", nullptr,
+                 int(refused->size()))
+              .arg(Progress::number(refused->size()))
+        : QString();
     if (rows.isEmpty()) {
         out << Tr::tr("No records in quarantine.") << "\n";
+        if (!refusedLine.isEmpty())
+            out << refusedLine << "\n";
         return ExitOk;
     }
     for (const QJsonValue &v : std::as_const(rows)) {
@@ -93,6 +106,8 @@ int quarantineCommand(const QStringList &args, QTextStream &out, QTextStream &er
                                        .arg(Progress::number(*total), Progress::number(rows.size()))
                                  : Tr::tr("%1 record(s) in quarantine.", nullptr, Progress::count(*total)).arg(Progress::number(*total)))
         << " " << Tr::tr("After fixing the cause: %1").arg(QStringLiteral("tributaryd quarantine retry --config ") + p.value(configOption())) << "\n";
+    if (!refusedLine.isEmpty())
+        out << refusedLine << "\n";
     return ExitOk;
 }
 

@@ -149,6 +149,10 @@ void tst_TwoWay::localChangesReachTheForumOnceWithoutEcho()
     QCOMPARE(op.value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
     QCOMPARE(op.value(QStringLiteral("local_id")).toString(), refusedRow);
     QVERIFY2(op.value(QStringLiteral("last_error")).toString().contains(QStringLiteral("title")), qPrintable(out));
+    // Where an operator looks for what was held back, it is counted too.
+    QCOMPARE(f.tributaryd({QStringLiteral("quarantine"), QStringLiteral("list")}, &out), 0);
+    QVERIFY2(out.contains(QStringLiteral("1 change of the main database refused by its source; see: tributaryd outbox list --refused.")),
+             qPrintable(out));
 
     // The next poll reads the forum's new versions back: nothing applied again, no conflict,
     // nothing pushed twice, nothing inserted twice.

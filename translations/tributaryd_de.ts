@@ -4657,5 +4657,12 @@ behalten ihre lokalen Werte, bis sie sich wieder ändern.</translation>
             <numerusform>%1 Änderungen von der Quelle abgelehnt; siehe: tributaryd outbox list --refused.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 change(s) of the main database refused by their source; see: tributaryd outbox list --refused.</source>
+        <translation>
+            <numerusform>%1 Änderung der Hauptdatenbank von ihrer Quelle abgelehnt; siehe: tributaryd outbox list --refused.</numerusform>
+            <numerusform>%1 Änderungen der Hauptdatenbank von ihren Quellen abgelehnt; siehe: tributaryd outbox list --refused.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -509,5 +509,12 @@
             <numerusform>%1 changes refused by the source; see: tributaryd outbox list --refused.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 change(s) of the main database refused by their source; see: tributaryd outbox list --refused.</source>
+        <translation>
+            <numerusform>%1 change of the main database refused by its source; see: tributaryd outbox list --refused.</numerusform>
+            <numerusform>%1 changes of the main database refused by their sources; see: tributaryd outbox list --refused.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
