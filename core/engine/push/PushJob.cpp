@@ -280,20 +280,27 @@ bool PushJob::openConflict(const Item &item, bool *open, Error *error)
     return true;
 }
 
+bool PushJob::failed(const Item &item, const SourceJob *job)
+{
+    m_current = nullptr;
+    if (!job->hasError())
+        return false;
+    // A revoked credential or a stop ends the job, as it ends reading; anything else is this
+    // operation's passing trouble.
+    if (job->error().code == Error::Code::Auth || job->error().code == Error::Code::Aborted)
+        fail(job->error());
+    else
+        later(item, job->error().message);
+    return true;
+}
+
 void PushJob::fetch(const Item &item, std::function<void(const QJsonObject &, bool)> then)
 {
     RecordJob *job = m_impl->fetchRecord(item.entity->name, item.externalId);
     m_current = job;
     connect(job, &SourceJob::finished, this, [this, job, item, then](SourceJob *) {
-        m_current = nullptr;
-        if (job->hasError()) {
-            if (job->error().code == Error::Code::Auth || job->error().code == Error::Code::Aborted)
-                fail(job->error());
-            else
-                later(item, job->error().message);
-            return;
-        }
-        then(job->record(), !job->isNotFound());
+        if (!failed(item, job))
+            then(job->record(), !job->isNotFound());
     });
     job->start();
 }
@@ -314,15 +321,8 @@ void PushJob::send(const Item &item, const WriteRequest &request, std::function<
     }
     m_current = job;
     connect(job, &SourceJob::finished, this, [this, job, item, then](SourceJob *) {
-        m_current = nullptr;
-        if (job->hasError()) {
-            if (job->error().code == Error::Code::Auth || job->error().code == Error::Code::Aborted)
-                fail(job->error());
-            else
-                later(item, job->error().message);
-            return;
-        }
-        then(job);
+        if (!failed(item, job))
+            then(job);
     });
     job->start();
 }

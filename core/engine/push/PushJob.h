@@ -67,6 +67,9 @@ private:
     // Fetches the record, then `then` with it (or empty when the source has no such record).
     void fetch(const Item &item, std::function<void(const QJsonObject &record, bool found)> then);
     void send(const Item &item, const WriteRequest &request, std::function<void(WriteJob *job)> then);
+    // A fetch or a write that ended in an error: handled (the job fails, or the operation
+    // waits); false when it did not.
+    bool failed(const Item &item, const SourceJob *job);
     // The operation is done: removed from the outbox (unless the row changed again), then the
     // next one. Each of completed(), refused() and later() starts the next operation once.
     void completed(const Item &item, bool pushed);
