@@ -81,6 +81,7 @@ private Q_SLOTS:
     void aRowOfTheApplicationsThatARowRefersToGoesFirst();
     void aDeleteMetByAChangeThereWaitsForThePerson_data();
     void aDeleteMetByAChangeThereWaitsForThePerson();
+    void aTableNoEntityWritesLosesItsCapture();
     void turningWriteBackOffRemovesTheCapture();
 };
 
@@ -436,6 +437,21 @@ void tst_WriteBack::turningWriteBackOffRemovesTheCapture()
     QVERIFY(outbox(f).isEmpty());
     QVERIFY(f.localUpdate(QStringLiteral("topics"), f.localId(QStringLiteral("topics"), 2), QStringLiteral("title"), QStringLiteral("Not queued")));
     QVERIFY(outbox(f).isEmpty());
+}
+
+void tst_WriteBack::aTableNoEntityWritesLosesItsCapture()
+{
+    EngineFixture f;
+    QVERIFY(twoWay(f));
+    const QString triggers = f.db().isSqlite()
+        ? QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tributary_out_%' AND tbl_name = 'messages'")
+        : QStringLiteral("SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE 'tributary_out_%' "
+                         "AND c.relname = 'messages'");
+    QVERIFY(f.scalar(triggers).toInt() > 0);
+    // The messages are no longer synced at all: nothing iterates over their table any more.
+    QVERIFY(f.setEntityOption(QStringLiteral("messages"), QStringLiteral("enabled"), false));
+    QCOMPARE(outcome(f.sync()), QStringLiteral("ok"));
+    QCOMPARE(f.scalar(triggers).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_WriteBack)

@@ -1,6 +1,7 @@
 #include "Outbox.h"
 
 #include "store/Database.h"
+#include "util/Logging.h"
 #include "util/Tr.h"
 
 #include <QSet>
@@ -91,6 +92,32 @@ bool Outbox::setTargets(const QList<Target> &wanted, int *dropped, Error *error)
         return fail();
     *dropped = q.numRowsAffected();
     return m_db.commit(error) || fail();
+}
+
+bool Outbox::dropCaptureExcept(const QSet<QString> &tables, Error *error)
+{
+    QSqlQuery q;
+    const QString sql = m_db.isSqlite()
+        ? QStringLiteral("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tributary\\_out\\_%' ESCAPE '\\'")
+        : QStringLiteral("SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                         "WHERE t.tgname LIKE 'tributary\\_out\\_%' ESCAPE '\\' AND pg_table_is_visible(c.oid)");
+    if (!m_db.run(q, sql, {}, error))
+        return false;
+    QList<QPair<QString, QString>> stale;
+    while (q.next()) {
+        if (!tables.contains(q.value(1).toString()))
+            stale.append({q.value(0).toString(), q.value(1).toString()});
+    }
+    q.finish();
+    for (const auto &[trigger, table] : std::as_const(stale)) {
+        // Names read from the catalog, quoted as identifiers.
+        if (!m_db.exec(m_db.isSqlite() ? QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(m_db.quote(trigger))
+                                       : QStringLiteral("DROP TRIGGER IF EXISTS %1 ON %2").arg(m_db.quote(trigger), m_db.quote(table)),
+                       error))
+            return false;
+        qCInfo(lcStore).noquote() << QStringLiteral("removed trigger %1 from %2: no entity writes it back any more").arg(trigger, table);
+    }
+    return true;
 }
 
 Result<QList<Outbox::Target>> Outbox::targets()

@@ -4,6 +4,7 @@
 #include "util/Result.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -72,6 +73,8 @@ public:
     // *dropped counts them.
     bool setTargets(const QList<Target> &targets, int *dropped, Error *error);
     Result<QList<Target>> targets();
+    // Drops write-back's capture triggers (tributary_out_*) from every table not in `tables`.
+    bool dropCaptureExcept(const QSet<QString> &tables, Error *error);
 
     // The source's pending operations that are due at `now` (ISO time), oldest first, and the
     // creates in doubt whatever their backoff.

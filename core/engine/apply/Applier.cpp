@@ -111,7 +111,9 @@ bool Applier::ensureOutboxCapture(Error *error)
             return false;
         }
     }
-    return true;
+    // Tables no entity of any source writes any more (a source removed from the configuration,
+    // whose tables no other source shares): their capture goes too.
+    return Outbox(m_ctx.db).dropCaptureExcept(QSet<QString>(watched.keyBegin(), watched.keyEnd()), error);
 }
 
 bool Applier::ensureEditCapture(const EntityConfig &entity, Error *error)
