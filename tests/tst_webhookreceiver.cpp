@@ -145,6 +145,7 @@ private Q_SLOTS:
     void duplicateEventIdIsAcceptedOnce();
     void burstIsCoalesced();
     void deletedTypeMarksTheHint();
+    void ownWritesAreNoHints();
     void customSchemeFromConfigurationOnly();
     void configValidationNamesTheKey();
     void configFileAcceptsWebhookBlock();
@@ -352,6 +353,25 @@ void tst_WebhookReceiver::deletedTypeMarksTheHint()
     QCOMPARE(hints.size(), 2);
     QCOMPARE(hints.at(0), (WebhookHint{QStringLiteral("forum"), QStringLiteral("messages"), QStringLiteral("1"), true}));
     QCOMPARE(hints.at(1), (WebhookHint{QStringLiteral("forum"), QStringLiteral("users"), QStringLiteral("1"), false}));
+}
+
+void tst_WebhookReceiver::ownWritesAreNoHints()
+{
+    Fixture f(config({{QStringLiteral("own_origin"), QStringLiteral("tributary")}}));
+    auto withClient = [](const QString &id, int record, const QString &client) {
+        QJsonObject o = QJsonDocument::fromJson(webhookEvent(id, QStringLiteral("topics"), record)).object();
+        o.insert(QStringLiteral("client"), client);
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    };
+    // Tributary's own push, echoed by the forum, and another client's change of another record.
+    QCOMPARE(f.postSigned(withClient(QStringLiteral("evt_own"), 7, QStringLiteral("tributary"))).status, 202);
+    QCOMPARE(f.postSigned(withClient(QStringLiteral("evt_other"), 8, QStringLiteral("someone-else"))).status, 202);
+    QVERIFY(f.hints->wait(5000));
+    const QList<WebhookHint> hints = f.takeHints();
+    QCOMPARE(hints.size(), 1);
+    QCOMPARE(hints.at(0).recordId, QStringLiteral("8"));
+    QCOMPARE(f.counters().own, quint64(1));
+    QCOMPARE(f.counters().accepted, quint64(1));
 }
 
 void tst_WebhookReceiver::customSchemeFromConfigurationOnly()

@@ -2276,6 +2276,10 @@
         <source>entity %1 only reads (direction &quot;%2&quot;): set sources.%3.entities.%1.direction, or the source&apos;s direction, to &quot;out&quot; or &quot;both&quot;</source>
         <translation>Entität %1 liest nur (direction &quot;%2&quot;): sources.%3.entities.%1.direction oder die direction der Quelle auf &quot;out&quot; oder &quot;both&quot; setzen</translation>
     </message>
+    <message>
+        <source>must not be empty when &quot;own_origin&quot; is set</source>
+        <translation>darf nicht leer sein, wenn &quot;own_origin&quot; gesetzt ist</translation>
+    </message>
 </context>
 <context>
     <name>tributaryd</name>

@@ -437,6 +437,7 @@ void ServiceMetrics::recordWebhookStats(const WebhookStats &stats)
                 seen.insert(name, now);
             };
             take(QStringLiteral("received"), c.received);
+            take(QStringLiteral("own"), c.own);
             for (const auto &reason : reasons)
                 take(reason.first, reason.second);
         }
@@ -446,6 +447,8 @@ void ServiceMetrics::recordWebhookStats(const WebhookStats &stats)
             m_registry.add(kRejections, {it.key(), reason.first}, double(delta.value(reason.first)));
         }
         m_registry.add(kHints, {it.key(), QStringLiteral("received")}, double(delta.value(QStringLiteral("received"))));
+        if (c.own > 0)
+            m_registry.add(kHints, {it.key(), QStringLiteral("own")}, double(delta.value(QStringLiteral("own"))));
         m_registry.add(kHints, {it.key(), QStringLiteral("rejected")}, double(rejected));
     }
 }

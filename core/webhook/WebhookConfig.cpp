@@ -21,7 +21,8 @@ QStringList WebhookConfig::keys()
             QStringLiteral("signed_payload"), QStringLiteral("algorithm"), QStringLiteral("tolerance_seconds"),
             QStringLiteral("max_body_bytes"), QStringLiteral("coalesce_ms"), QStringLiteral("event_id_path"),
             QStringLiteral("entity_path"), QStringLiteral("record_id_path"), QStringLiteral("type_path"),
-            QStringLiteral("deleted_types_suffix"), QStringLiteral("entities")};
+            QStringLiteral("deleted_types_suffix"), QStringLiteral("entities"), QStringLiteral("origin_path"),
+            QStringLiteral("own_origin")};
 }
 
 WebhookConfig WebhookConfig::fromJson(const QJsonValue &v, const QString &path, const QStringList &sourceEntities,
@@ -66,6 +67,10 @@ WebhookConfig WebhookConfig::fromJson(const QJsonValue &v, const QString &path, 
         r.error(QStringLiteral("record_id_path"), Tr::tr("must not be empty"));
     c.typePath = r.string(QStringLiteral("type_path"), c.typePath);
     c.deletedTypesSuffix = r.string(QStringLiteral("deleted_types_suffix"), c.deletedTypesSuffix);
+    c.originPath = r.string(QStringLiteral("origin_path"), c.originPath);
+    c.ownOrigin = r.string(QStringLiteral("own_origin"));
+    if (!c.ownOrigin.isEmpty() && c.originPath.isEmpty())
+        r.error(QStringLiteral("origin_path"), Tr::tr("must not be empty when \"own_origin\" is set"));
     if (!c.typePath.isEmpty() && c.deletedTypesSuffix.isEmpty())
         r.error(QStringLiteral("deleted_types_suffix"), Tr::tr("must not be empty when \"type_path\" is set"));
 

@@ -32,6 +32,11 @@ struct WebhookConfig
     QString recordIdPath = QStringLiteral("record_id");
     QString typePath = QStringLiteral("type");                // empty: no type, never "deleted"
     QString deletedTypesSuffix = QStringLiteral(".deleted");
+    // Write-back (docs/write-back.md): a notification whose origin (the field at originPath) is
+    // ownOrigin announces Tributary's own write, already applied from the source's answer: it is
+    // accepted and becomes no hint. Empty ownOrigin: every notification is a hint.
+    QString originPath = QStringLiteral("client");
+    QString ownOrigin;
     // Provider's entity name -> the source's entity name. Defaults to every entity of the source
     // under its own name; values must be entities of the source.
     QHash<QString, QString> entities;

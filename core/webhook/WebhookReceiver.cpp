@@ -298,6 +298,11 @@ public:
             ++s.counters.duplicates;
             return accepted();
         }
+        if (!s.config.ownOrigin.isEmpty() && valueAt(o, s.config.originPath).toString() == s.config.ownOrigin) {
+            // Tributary's own write, echoed: its answer was applied when it was pushed.
+            ++s.counters.own;
+            return accepted();
+        }
         ++s.counters.accepted;
         addHint(s, entity, recordId, !type.isEmpty() && type.endsWith(s.config.deletedTypesSuffix));
         return accepted();

@@ -39,6 +39,7 @@ struct WebhookCounters
     quint64 received = 0;
     quint64 accepted = 0;     // new events, turned into hints
     quint64 duplicates = 0;   // event id seen before: answered 202, no hint
+    quint64 own = 0;          // Tributary's own write (own_origin): answered 202, no hint
     quint64 hintsEmitted = 0; // hints after coalescing
     quint64 unsigned_ = 0;    // no signature or no timestamp header
     quint64 badSignature = 0;
