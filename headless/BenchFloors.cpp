@@ -319,23 +319,8 @@ int benchCaptureCost(const QStringList &arguments, QTextStream &out, QTextStream
     // Nothing of Tributary's: write-back's capture off, the edit capture's triggers dropped.
     if (!outbox.setTargets({}, &dropped, &error) || !table.ensureOutboxCapture({}, &refused, &error))
         return fail(error.toString());
-    QStringList editTriggers;
-    {
-        QSqlQuery q(db.db());
-        q.prepare(db.isSqlite() ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'tributary\\_edit\\_%' ESCAPE '\\'")
-                                : QStringLiteral("SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(?) AND tgname LIKE 'tributary\\_edit\\_%' ESCAPE '\\'"));
-        q.addBindValue(db.isSqlite() ? entity->table : db.quote(entity->table));
-        if (!q.exec())
-            return fail(q.lastError().text());
-        while (q.next())
-            editTriggers.append(q.value(0).toString());
-    }
-    for (const QString &name : std::as_const(editTriggers)) {
-        if (!db.exec(db.isSqlite() ? QStringLiteral("DROP TRIGGER %1").arg(db.quote(name))
-                                   : QStringLiteral("DROP TRIGGER %1 ON %2").arg(db.quote(name), db.quote(entity->table)),
-                     &error))
-            return fail(error.toString());
-    }
+    if (!table.dropEditCapture(&error))
+        return fail(error.toString());
     if (!timeUpdates(&none))
         return fail(db.db().lastError().text());
     // As the sync left them (the edits just made are the application's: captured from now on).

@@ -257,9 +257,7 @@ bool EntityTable::readValues(const QString &localId, const QStringList &columns,
 
 QStringList EntityTable::editTriggerNames(const QStringList &columns) const
 {
-    // The definition's hash in the name: a trigger of the same name is the same trigger.
-    const QByteArray definition = (m_entity.table + QChar(0x1f) + m_entity.key + QChar(0x1f) + columns.join(QChar(0x1f))).toUtf8();
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(definition, QCryptographicHash::Sha1).toHex().left(12));
+    const QString hash = definitionHash({m_entity.table, m_entity.key, columns.join(QChar(0x1f))});
     if (m_db.isSqlite())
         return {QStringLiteral("tributary_edit_u_") + hash, QStringLiteral("tributary_edit_d_") + hash};
     return {QStringLiteral("tributary_edit_") + hash};
@@ -308,11 +306,8 @@ bool EntityTable::ensureEditCapture(const QStringList &synced, QString *refused,
 QStringList EntityTable::outboxTriggerNames(const QStringList &columns) const
 {
     // "3": the third definition (Tributary's changes of shared rows passed on, only real changes
-    // of what a push sends); another
-    // definition gets other names, so the triggers are replaced.
-    const QByteArray definition =
-        (QStringLiteral("3") + QChar(0x1f) + m_entity.table + QChar(0x1f) + m_entity.key + QChar(0x1f) + columns.join(QChar(0x1f))).toUtf8();
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(definition, QCryptographicHash::Sha1).toHex().left(12));
+    // of what a push sends); another definition gets other names, so the triggers are replaced.
+    const QString hash = definitionHash({QStringLiteral("3"), m_entity.table, m_entity.key, columns.join(QChar(0x1f))});
     if (m_db.isSqlite())
         return {QStringLiteral("tributary_out_i_") + hash, QStringLiteral("tributary_out_u_") + hash, QStringLiteral("tributary_out_d_") + hash};
     return {QStringLiteral("tributary_out_") + hash};
@@ -371,6 +366,26 @@ bool EntityTable::ensureOutboxCapture(const QStringList &watched, QString *refus
     }
     bool installed = false;
     return replaceTriggers(QStringLiteral("tributary\\_out\\_%"), wanted, statements, &installed, refused, error);
+}
+
+QString EntityTable::definitionHash(const QStringList &parts)
+{
+    const QByteArray definition = parts.join(QChar(0x1f)).toUtf8();
+    return QString::fromLatin1(QCryptographicHash::hash(definition, QCryptographicHash::Sha1).toHex().left(12));
+}
+
+bool EntityTable::dropEditCapture(Error *error)
+{
+    bool installed = false;
+    QString refused;
+    if (!replaceTriggers(QStringLiteral("tributary\\_edit\\_%"), {}, {}, &installed, &refused, error))
+        return false;
+    if (!refused.isEmpty()) {
+        *error = Error(Error::Code::Database, refused);
+        return false;
+    }
+    m_capturesEdits = false;
+    return true;
 }
 
 QString EntityTable::sqlLiteral(const QString &text)

@@ -51,6 +51,8 @@ public:
     // sources sharing the table share one definition.
     bool ensureEditCapture(const QStringList &columns, QString *refused, Error *error);
     bool capturesEdits() const { return m_capturesEdits; }
+    // Takes the edit capture's triggers off the table (the benchmark's baseline).
+    bool dropEditCapture(Error *error);
     const QStringList &captureColumns() const { return m_captureColumns; }
     // The names of the triggers for these columns; anything else named tributary_edit_* on the
     // table is an older version of them.
@@ -73,6 +75,8 @@ private:
     bool replaceTriggers(const QString &pattern, const QStringList &wanted, const QStringList &statements, bool *installed,
                          QString *refused, Error *error);
     static QString sqlLiteral(const QString &text);
+    // The hash a trigger's name carries: a trigger of the same name is the same definition.
+    static QString definitionHash(const QStringList &parts);
     bool run(const QString &sql, const QVariantList &binds, QSqlQuery **q, Error *error);
 
     Database &m_db;
