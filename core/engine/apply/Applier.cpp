@@ -321,8 +321,13 @@ bool Applier::applyRecords(const EntityConfig &entity, const QJsonArray &records
         *error = wrong;
         return false;
     }
+    return inCarefulTransaction([&] { return applyAll(entity, records, true, error) && resolvePending(error); }, error);
+}
+
+bool Applier::inCarefulTransaction(const std::function<bool()> &body, Error *error)
+{
     const auto savedCounts = m_ctx.counts;
-    if (inTransaction([&] { return applyAll(entity, records, true, error) && resolvePending(error); }, error)) {
+    if (inTransaction(body, error)) {
         afterCarefulCommit();
         return true;
     }
@@ -339,10 +344,9 @@ bool Applier::applyPushed(const EntityConfig &entity, const Pushed &pushed, Erro
             return false;
         }
     }
-    const auto savedCounts = m_ctx.counts;
     EntityTable &table = m_ctx.table(entity);
     const QByteArray base = rowJson(pushed.base);
-    const bool ok = inTransaction([&] {
+    return inCarefulTransaction([&] {
         QList<LinkStore::OtherLink> others;
         if (!m_ctx.links.othersOnRow(entity.table, pushed.localId, &others, error))
             return false;
@@ -375,12 +379,6 @@ bool Applier::applyPushed(const EntityConfig &entity, const Pushed &pushed, Erro
             return false;
         return answer.isEmpty() || applyAll(entity, answer, true, error);
     }, error);
-    if (ok) {
-        afterCarefulCommit();
-        return true;
-    }
-    m_ctx.counts = savedCounts;
-    return false;
 }
 
 bool Applier::applyPushedDelete(const EntityConfig &entity, const QString &localId, const QString &externalId, bool rowKept,

@@ -151,6 +151,9 @@ private:
     // Runs `body` in one transaction stamped with one time; on any failure everything is rolled
     // back and the in-memory views of the state tables are read again.
     bool inTransaction(const std::function<bool()> &body, Error *error);
+    // inTransaction() for records applied one by one: the counts go back on a rollback, and the
+    // in-memory views are read again after a commit that undid a record (afterCarefulCommit).
+    bool inCarefulTransaction(const std::function<bool()> &body, Error *error);
     // Begins a write transaction and passes the fence.
     bool begin(Error *error);
     void afterRollback();
