@@ -98,7 +98,8 @@ bool Applier::ensureOutboxCapture(Error *error)
     if (dropped > 0)
         qCInfo(lcApplier).noquote() << Tr::tr("dropped %n outbox operation(s) of sources or tables that no longer write back", nullptr, dropped);
     for (const EntityConfig &e : m_ctx.source.entities) {
-        if (!e.enabled)
+        // A table nobody writes: dropCaptureExcept() below takes any capture off it.
+        if (!e.enabled || !watched.contains(e.table))
             continue;
         QString refused;
         if (!m_ctx.table(e).ensureOutboxCapture(watched.value(e.table), &refused, error))
