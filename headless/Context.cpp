@@ -1,5 +1,7 @@
 #include "Context.h"
 
+#include "net/RequestBudget.h"
+
 #include "ExitCode.h"
 #include "Progress.h"
 #include "SignalWatcher.h"
@@ -81,6 +83,7 @@ QList<const SourceConfig *> Context::sources(const QString &name, QTextStream &e
 
 std::unique_ptr<Source> Context::createSource(const SourceConfig &source)
 {
+    RequestBudgets::instance().configure(m_config.hosts);
     return SourceRegistry::create(source, &m_nam);
 }
 
@@ -113,6 +116,7 @@ int exitCodeFor(const RunResult &r)
 {
     switch (r.status) {
     case RunResult::Status::Ok: return ExitOk;
+    case RunResult::Status::Paused: return ExitOk; // a success that goes on later (resumesAt)
     case RunResult::Status::Partial: return ExitPartial;
     case RunResult::Status::Interrupted: return ExitInterrupted;
     case RunResult::Status::Running: // never the status of a finished run

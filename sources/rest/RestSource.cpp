@@ -36,6 +36,9 @@ class RequestSlot
 public:
     QPointer<HttpJob> http;
     int parseRetries = 0;
+    // Its place in the host's budget queue (RequestBudgets): webhook fetches before walks,
+    // walks of recent changes before backfills and scans.
+    RequestPriority priority = RequestPriority::Normal;
 
     template <typename Job>
     void get(Job *owner, RestSource *source, const QUrl &url, void (Job::*onFinished)(HttpJob *))
@@ -51,6 +54,7 @@ public:
         http = source->httpClient()->send(verb, request, body, owner);
         http->setCredentialHint(source->credentialHint());
         http->setResendable(resendable);
+        http->setPriority(priority);
         QObject::connect(http, &HttpJob::finished, owner, onFinished);
         http->start();
     }
@@ -209,7 +213,13 @@ class RestPageJob : public PageJob
 {
 public:
     RestPageJob(JobContext ctx, const PageRequest &request, QObject *parent)
-        : PageJob(parent), m_ctx(std::move(ctx)), m_request(request) {}
+        : PageJob(parent), m_ctx(std::move(ctx)), m_request(request)
+    {
+        // Changes since a cursor are what a schedule waits for; a walk from the beginning, a full
+        // walk or an id scan (backfill, reconcile, verify) can go after them.
+        const bool recent = request.mode == PageRequest::Mode::Incremental && !request.since.isEmpty();
+        m_inFlight.priority = recent ? RequestPriority::Normal : RequestPriority::Background;
+    }
 
     void start() override
     {
@@ -729,7 +739,11 @@ class RestRecordJob : public RecordJob
 {
 public:
     RestRecordJob(JobContext ctx, const QString &externalId, QObject *parent)
-        : RecordJob(parent), m_ctx(std::move(ctx)), m_id(externalId) {}
+        : RecordJob(parent), m_ctx(std::move(ctx)), m_id(externalId)
+    {
+        // A record asked for by id: a webhook's hint, a write's read, a missing reference.
+        m_inFlight.priority = RequestPriority::Urgent;
+    }
 
     void start() override
     {
@@ -1037,6 +1051,7 @@ RestSource::RestSource(const SourceConfig &config, QNetworkAccessManager *nam, Q
     if (!nam)
         nam = new QNetworkAccessManager(this);
     m_client = new HttpClient(nam, m_config.policy, this);
+    m_client->setBudgetName(m_config.budget);
     connect(m_client, &HttpClient::retrying, this, &Source::retrying);
     if (!m_setupError)
         resolveCredentials();
