@@ -108,6 +108,8 @@ QString Progress::runStatus(const QString &status)
         return Cli::Tr::tr("FAILED");
     if (status == QLatin1String("interrupted"))
         return Cli::Tr::tr("INTERRUPTED");
+    if (status == QLatin1String("paused"))
+        return Cli::Tr::tr("PAUSED");
     if (status == QLatin1String("running"))
         return Cli::Tr::tr("RUNNING");
     return status.toUpper();
@@ -174,7 +176,12 @@ void Progress::summary(const RunResult &r)
               << Cli::Tr::tr("%1 change(s) refused by the source; see: tributaryd outbox list --refused.", nullptr, count(t.refused))
                      .arg(number(t.refused))
               << "\n";
-    if (r.error)
+    if (r.status == RunStatus::Paused)
+        //: A paused run's note: when it goes on (local time), then why it stopped.
+        m_out << "  " << Cli::Tr::tr("Paused until %1: %2").arg(QLocale().toString(r.resumesAt.toLocalTime(), QLocale::ShortFormat),
+                                                                   r.error.message)
+              << "\n";
+    else if (r.error)
         m_out << "  " << Cli::Tr::tr("Error: %1").arg(r.error.message) << "\n";
     m_out << "  " << Cli::Tr::tr("Peak memory: %1").arg(peakMemory()) << "\n";
     m_out.flush();
