@@ -9,7 +9,8 @@
 namespace Tributary::Cli {
 
 JsonReport::JsonReport(const QString &command, const QStringList &args, QTextStream &out)
-    : m_command(command), m_out(out), m_enabled(args.contains(QStringLiteral("--json"))),
+    // parse() reads single-dash words as long options: -json is --json.
+    : m_command(command), m_out(out), m_enabled(args.contains(QStringLiteral("--json")) || args.contains(QStringLiteral("-json"))),
       m_startedAt(QDateTime::currentDateTimeUtc())
 {
     m_timer.start();

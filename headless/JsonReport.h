@@ -26,6 +26,8 @@ public:
     JsonReport(const QString &command, const QStringList &args, QTextStream &out);
 
     bool isEnabled() const { return m_enabled; }
+    // A key of the command's own; a key of the envelope given here replaces the envelope's (sync
+    // and verify give `error` the first failed run's or source's object as it is).
     void insert(const QString &key, const QJsonValue &value) { m_document.insert(key, value); }
     // The document's `error`: the first one given is kept.
     void setError(const Error &error);
