@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <csignal>
+
 using namespace Tributary;
 using namespace Tributary::Test;
 
@@ -26,10 +28,10 @@ struct Document
     QString problem; // empty when stdout was exactly one document that matches its schema
 };
 
-Document runJson(const QStringList &args, const Environment &env = {})
+// What `tributaryd <command> ... --json` printed, parsed and validated.
+Document parseDocument(const QString &command, const TributarydProcess::Result &r)
 {
     Document d;
-    const TributarydProcess::Result r = TributarydProcess::run(args + QStringList{QStringLiteral("--json")}, env);
     d.exitCode = r.exitCode;
     d.err = r.err;
     QJsonParseError error;
@@ -41,13 +43,18 @@ Document runJson(const QStringList &args, const Environment &env = {})
     }
     d.json = doc.object();
     QString why;
-    const JsonSchema schema = JsonSchema::fromDocs(args.first(), &why);
+    const JsonSchema schema = JsonSchema::fromDocs(command, &why);
     QStringList problems = schema.isNull() ? QStringList{why} : schema.validate(d.json);
     if (d.json.value(QStringLiteral("exit_code")).toInt(-1) != r.exitCode)
         problems.append(QStringLiteral("exit_code %1, but tributaryd exited %2").arg(d.json.value(QStringLiteral("exit_code")).toInt(-1)).arg(r.exitCode));
     if (!problems.isEmpty())
         d.problem = problems.join(QLatin1Char('\n')) + QStringLiteral("\n") + r.out;
     return d;
+}
+
+Document runJson(const QStringList &args, const Environment &env = {})
+{
+    return parseDocument(args.first(), TributarydProcess::run(args + QStringList{QStringLiteral("--json")}, env));
 }
 
 int plainExit(const QStringList &args, const Environment &env = {}) { return TributarydProcess::run(args, env).exitCode; }
@@ -102,6 +109,7 @@ private Q_SLOTS:
     void failuresStillPrintTheirDocument();
     void forumDown();
     void wrongToken();
+    void interrupted();
     void probe();
     void initPresetAndDetect();
 };
@@ -368,6 +376,40 @@ void tst_JsonOutput::wrongToken()
     QCOMPARE(plainExit(args, wrong), 4);
     QCOMPARE(d.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("auth"));
     QVERIFY(!QJsonDocument(d.json).toJson().contains("wrong-token-4242")); // never echoed
+}
+
+// SIGINT in the middle of a sync: the page in flight commits, and the document still comes.
+void tst_JsonOutput::interrupted()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(small(10, 1)));
+    QVERIFY(f.generateExternal(small(3000, 2)));
+    ForumFaults slow;
+    slow.latencyMs = 20;
+    QVERIFY(f.startForum(QStringLiteral("test-token"), slow));
+    QVERIFY(f.configure([](QJsonObject &root) {
+        editSource(root, [](QJsonObject &src) {
+            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
+            QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
+            pagination.insert(QStringLiteral("page_size"), 50);
+            rest.insert(QStringLiteral("pagination"), pagination);
+            src.insert(QStringLiteral("rest"), rest);
+        });
+    }));
+    TributarydProcess sync;
+    QVERIFY(sync.start({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath(), QStringLiteral("--json")}));
+    QTRY_VERIFY_WITH_TIMEOUT(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")) > 0, 60000);
+    sync.signal(SIGINT);
+    QVERIFY(sync.waitForFinished(30000));
+    const Document d = parseDocument(QStringLiteral("sync"), sync.result());
+    VERIFY_DOCUMENT(d);
+    QCOMPARE(d.exitCode, 6);
+    QCOMPARE(d.json.value(QStringLiteral("status")).toString(), QStringLiteral("interrupted"));
+    const QJsonObject run = d.json.value(QStringLiteral("runs")).toArray().first().toObject();
+    QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("interrupted"));
+    const qint64 applied = f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'"));
+    QVERIFY(applied < 3000);
+    QCOMPARE(count(entityOf(run, QStringLiteral("messages")), "inserted") + count(entityOf(run, QStringLiteral("messages")), "linked"), applied);
 }
 
 void tst_JsonOutput::probe()
