@@ -1,5 +1,6 @@
 #include "Progress.h"
 
+#include "JsonReport.h"
 #include "TextTable.h"
 #include "Tr.h"
 
@@ -35,13 +36,19 @@ QString Progress::duration(qint64 ms)
 
 QString Progress::peakMemory()
 {
+    return QString::number(peakMemoryBytes() / 1048576.0, 'f', 1) + QStringLiteral(" MiB");
+}
+
+qint64 Progress::peakMemoryBytes()
+{
     struct rusage ru = {};
     ::getrusage(RUSAGE_SELF, &ru);
-    return QString::number(ru.ru_maxrss / 1024.0, 'f', 1) + QStringLiteral(" MiB");
+    return qint64(ru.ru_maxrss) * 1024; // kilobytes on Linux
 }
 
 void Progress::sourceStarted(const QString &source)
 {
+    m_sourceStartedAt = QDateTime::currentDateTimeUtc();
     if (!m_quiet)
         m_err << (m_dryRun ? Cli::Tr::tr("Dry run of source %1") : Cli::Tr::tr("Syncing source %1")).arg(source) << Qt::endl;
 }
@@ -119,6 +126,10 @@ void Progress::summary(const RunResult &r)
 {
     if (m_tty && !m_quiet)
         m_err << "\r\x1b[K" << Qt::flush;
+    if (m_json) {
+        m_runs.append(Cli::JsonReport::run(r, m_sourceStartedAt, m_dryRun));
+        return;
+    }
     if (m_dryRun) {
         dryRunSummary(r);
         return;

@@ -4,6 +4,7 @@
 // over 127.0.0.1 against servers that enforce a strict limit (ForumRateLimit: at most N
 // requests in any one second, 429 beyond).
 
+#include "JsonSchema.h"
 #include "SyncFixture.h"
 #include "TestSupport.h"
 #include "TributarydProcess.h"
@@ -18,6 +19,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -492,7 +494,24 @@ void tst_RateLimits::aRunWhoseBudgetIsSpentPausesAndGoesOn()
     const qint64 linked = f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links"));
     QVERIFY(linked > 0);
     QVERIFY(linked < 20 + 3 + 30 + 200);
-    QVERIFY(before.isValid());
+
+    // The same for scripts: one document, status "paused", when the run goes on, and no error
+    // for the command as a whole. (A fresh process: the budget is spent again at once.)
+    r = TributarydProcess::run(args + QStringList{QStringLiteral("--json")}, {{QStringLiteral("TRIBUTARY_TEST_TOKEN"), f.token()}});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QString schemaError;
+    const JsonSchema schema = JsonSchema::fromDocs(QStringLiteral("sync"), &schemaError);
+    QVERIFY2(!schema.isNull(), qPrintable(schemaError));
+    const QStringList problems = schema.validate(doc);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n')) + QLatin1Char('\n') + r.out));
+    QCOMPARE(doc.value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
+    QVERIFY(doc.value(QStringLiteral("error")).isNull());
+    const QJsonObject run = doc.value(QStringLiteral("runs")).toArray().at(0).toObject();
+    QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
+    QCOMPARE(run.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("budget-spent"));
+    const QDateTime resumesAt = QDateTime::fromString(run.value(QStringLiteral("resumes_at")).toString(), Qt::ISODateWithMs);
+    QVERIFY2(resumesAt > before && resumesAt < QDateTime::currentDateTimeUtc().addSecs(120), qPrintable(run.value(QStringLiteral("resumes_at")).toString()));
 
     // The budget is back (a new process, a larger budget): the next run goes on and completes.
     QVERIFY(configure(false));
