@@ -125,7 +125,10 @@ int statusCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                             Progress::runStatus(lr.value(QStringLiteral("status")).toString()), lr.value(QStringLiteral("started_at")).toString(),
                             finished.isEmpty() ? QStringLiteral("-") : finished)
                 << "\n";
-            if (!error.isEmpty())
+            if (!error.isEmpty() && lr.value(QStringLiteral("status")).toString() == QLatin1String("paused"))
+                //: A paused run's reason: its host's request budget was spent; the message says until when.
+                out << "  " << Tr::tr("paused: %1").arg(error) << "\n";
+            else if (!error.isEmpty())
                 out << "  " << Tr::tr("error: %1").arg(error) << "\n";
             //: The worker (host:pid) that made the last run.
             out << "  " << Tr::tr("by worker %1").arg(worker) << "\n";

@@ -207,6 +207,9 @@ void Scheduler::arm(Slot *s)
         return;
     }
     const qint64 ms = std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(next), 0, kMaxTimerMs);
+    // A coarse timer may fire up to 5 % early: before a pause's end the run would only be
+    // refused its budget again.
+    s->timer->setTimerType(next == s->pausedUntil ? Qt::PreciseTimer : Qt::CoarseTimer);
     s->timer->start(int(ms));
 }
 
@@ -217,13 +220,21 @@ void Scheduler::onTimer(Slot *s)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (s->retryAt.isValid() && now >= s->retryAt)
         s->retryAt = QDateTime(); // what waited for another worker's lease is tried again below
-    if (s->pausedUntil.isValid() && now >= s->pausedUntil)
+    // The pause ends: the run it left wanted starts now, as it said it would.
+    const bool resuming = s->pausedUntil.isValid() && now >= s->pausedUntil;
+    if (resuming)
         s->pausedUntil = QDateTime();
     const QString runningKind = s->runner->isRunning() ? RunKinds::name(s->runner->request().kind()) : QString();
     auto turn = [&](QDateTime *next, bool *wanted, const QString &kind, int intervalSeconds) {
         if (!next->isValid() || now < *next)
             return;
         *next = now.addMSecs(jittered(qint64(intervalSeconds) * 1000, s->schedule.jitterShare));
+        if (*wanted && runningKind.isEmpty() && (s->pausedUntil.isValid() || resuming)) {
+            // Paused by its host's budget: the run goes on at pausedUntil; nothing to say again.
+            qCDebug(lcService).noquote() << QStringLiteral("%1: the %2 run waits for its host's request budget until %3")
+                                                .arg(s->name, kind, s->pausedUntil.toString(Qt::ISODate));
+            return;
+        }
         if (runningKind == kind || *wanted) {
             // The run of this kind still going (or already waiting) covers this turn.
             qCInfo(lcService).noquote() << (runningKind == kind

@@ -16,6 +16,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Tributary {
 
 EntityCounts RunResult::total() const
@@ -123,6 +125,7 @@ void Run::open()
             m_result.entityOrder.append(e->name);
         }
     }
+    resumeAfterPause();
     qCInfo(lcEngine).noquote() << QStringLiteral("run %1: %2 sync of source %3 (%4)")
                                       .arg(m_result.runId)
                                       .arg(m_result.kindName(), m_source.name, m_result.entityOrder.join(QStringLiteral(", ")));
@@ -162,8 +165,45 @@ void Run::runJob(RunJob *job, std::function<void(const Error &)> then)
         job->stop();
 }
 
+void Run::resumeAfterPause()
+{
+    // The last run of this kind paused when its host's budget was spent: this one begins with the
+    // entity it stopped in, then the others in their order, so that a budget smaller than one
+    // pass over every entity is not spent again and again on the first ones (references that
+    // arrive before their records wait for them, as always).
+    const RunKind kind = m_request.kind();
+    if (!m_request.entities().isEmpty() || (kind != RunKind::Incremental && kind != RunKind::Full) || m_entities.size() < 2)
+        return;
+    RunFilter filter;
+    filter.sources = {m_source.name};
+    filter.kinds = {kind};
+    filter.finishedOnly = true;
+    filter.limit = 1;
+    const Result<QList<RunRecord>> last = RunLog(m_db).list(filter);
+    if (!last || last->isEmpty() || last->first().runStatus() != RunStatus::Paused)
+        return;
+    // The entity it stopped in is the last, in dependency order, that it reached (finish() gives it
+    // a count even when no page of it arrived).
+    int at = -1;
+    for (int i = 0; i < m_entities.size(); ++i) {
+        if (last->first().counts.contains(m_entities.at(i)->name))
+            at = i;
+    }
+    if (at <= 0)
+        return;
+    std::rotate(m_entities.begin(), m_entities.begin() + at, m_entities.end());
+    m_result.entityOrder.clear();
+    for (const EntityConfig *e : std::as_const(m_entities))
+        m_result.entityOrder.append(e->name);
+    qCInfo(lcEngine).noquote() << QStringLiteral("%1: run %2 paused in %3; this run begins there")
+                                      .arg(m_source.name)
+                                      .arg(last->first().id)
+                                      .arg(m_entities.first()->name);
+}
+
 void Run::walkEntity(const EntityConfig &entity, bool full, std::function<void(const Error &)> then)
 {
+    m_currentEntity = entity.name;
     auto *walk = new EntityWalk(m_impl, *m_applier, m_source, entity, full);
     connect(walk, &EntityWalk::progress, this, &Run::progress);
     runJob(walk, std::move(then));
@@ -227,6 +267,9 @@ void Run::finish(Error error)
             m_result.counts[it.key()] = *it;
         }
     }
+    // A paused run names the entity it stopped in (the next run begins there: resumeAfterPause()).
+    if (error.code == Error::Code::BudgetSpent && !m_currentEntity.isEmpty() && !m_result.counts.contains(m_currentEntity))
+        m_result.counts.insert(m_currentEntity, EntityCounts());
     const EntityCounts total = m_result.total();
     if (error.code == Error::Code::BudgetSpent) {
         // Not a failure: every page before this one is committed, and the next run goes on from

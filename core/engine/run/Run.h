@@ -114,6 +114,7 @@ protected:
 
 private:
     void open();
+    void resumeAfterPause();
 
     QElapsedTimer m_timer;
     QPointer<RunJob> m_job;
@@ -122,6 +123,7 @@ private:
     bool m_stopping = false;
     bool m_pastDeadline = false; // stopped by the source's max_run_seconds
     bool m_finished = false;
+    QString m_currentEntity; // the entity walked last (walkEntity())
 };
 
 } // namespace Tributary
