@@ -4717,5 +4717,10 @@ behalten ihre lokalen Werte, bis sie sich wieder ändern.</translation>
         <extracomment>A paused run&apos;s note: when it goes on (local time), then why it stopped.</extracomment>
         <translation>Pausiert bis %1: %2</translation>
     </message>
+    <message>
+        <source>paused: %1</source>
+        <extracomment>A paused run&apos;s reason: its host&apos;s request budget was spent; the message says until when.</extracomment>
+        <translation>pausiert: %1</translation>
+    </message>
 </context>
 </TS>
