@@ -127,6 +127,7 @@ HttpResponse ForumOAuth::token(const HttpRequest &request)
     const QString access = newToken();
     m_accessTokens.insert(access.toLatin1(), m_clock.elapsed() + qint64(m_settings.tokenLifetimeS) * 1000);
     ++m_issued;
+    m_lastAccess = access;
     QJsonObject answer{{QStringLiteral("access_token"), access},
                        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
                        {QStringLiteral("expires_in"), m_settings.tokenLifetimeS},
@@ -208,6 +209,16 @@ QString ForumOAuth::refreshToken() const
 {
     QMutexLocker locker(&m_lock);
     return m_latestRefresh;
+}
+
+} // namespace Tributary
+
+namespace Tributary {
+
+QString ForumOAuth::lastAccessToken() const
+{
+    QMutexLocker locker(&m_lock);
+    return m_lastAccess;
 }
 
 } // namespace Tributary

@@ -47,6 +47,7 @@ public:
     qint64 tokensIssued() const;
     qint64 refusedRequests() const;  // API requests answered 401
     QString refreshToken() const;    // the current one (after rotation: the newest)
+    QString lastAccessToken() const; // the newest issued (tests look for it where it must not be)
 
 private:
     HttpResponse token(const HttpRequest &request);
@@ -61,6 +62,7 @@ private:
     QHash<QByteArray, qint64> m_accessTokens; // token -> expiry (m_clock ms)
     QSet<QString> m_refreshTokens;
     QString m_latestRefresh;
+    QString m_lastAccess;
     qint64 m_tokenRequests = 0;
     qint64 m_issued = 0;
     qint64 m_refused = 0;

@@ -138,6 +138,11 @@ QString OAuthToken::credentialHint() const
         .arg(tokenUrlText(), m_credentials.clientId, m_credentials.clientSecretHint);
 }
 
+bool OAuthToken::isRefreshDue() const
+{
+    return !m_access.isEmpty() && nowMs() >= m_refreshAtMs;
+}
+
 QByteArray OAuthToken::authorization()
 {
     if (m_access.isEmpty())

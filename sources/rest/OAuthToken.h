@@ -66,6 +66,9 @@ public:
     void forget();
 
     bool isFetching() const { return !m_inFlight.isNull(); }
+    // A token is held and within refresh_before_s (bounded) of its expiry: the next request asks
+    // for a new one.
+    bool isRefreshDue() const;
     const Grant &lastGrant() const { return m_grant; }
     // Names the credentials without showing them: "the OAuth 2.0 client app (client secret in
     // environment variable X), token URL https://…".
