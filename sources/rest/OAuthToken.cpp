@@ -44,6 +44,12 @@ struct CachedToken
     qint64 refreshAtMs = 0;
     QString refreshToken; // rotated by the server; empty: the configured one is current
     OAuthToken::Grant grant;
+    // The tokens replaced last, still masked (a message about a request sent with one may still
+    // come); the ones before them are dropped from Redaction.
+    QByteArray lastAccess;
+    QByteArray previousAccess;
+    QString lastRotated;
+    QString previousRotated;
 };
 
 struct TokenCache
@@ -95,6 +101,7 @@ OAuthToken::OAuthToken(const QString &sourceName, const RestOAuth &config, const
         h.addData(QByteArray(1, char(0)));
     }
     m_cacheKey = h.result();
+    m_configuredRefresh = credentials.refreshToken;
 
     TokenCache &cache = tokenCache();
     QMutexLocker locker(&cache.lock);
@@ -279,6 +286,7 @@ Error OAuthToken::readAnswer(HttpJob *job)
         lifetimeS = -1;
     const QString rotated = answer.value(QStringLiteral("refresh_token")).toString();
 
+    retire(access.toUtf8(), rotated);
     m_access = access.toUtf8();
     ++m_generation;
     m_backgroundRetryAtMs = 0;
@@ -310,6 +318,28 @@ Error OAuthToken::readAnswer(HttpJob *job)
                                                               : QStringLiteral("no expiry given"),
                                                m_grant.refreshTokenRotated ? QStringLiteral(", refresh token rotated") : QString());
     return {};
+}
+
+void OAuthToken::retire(const QByteArray &nextAccess, const QString &nextRefresh)
+{
+    TokenCache &cache = tokenCache();
+    QMutexLocker locker(&cache.lock);
+    CachedToken &c = cache.tokens[m_cacheKey];
+    if (!c.lastAccess.isEmpty() && c.lastAccess != nextAccess) {
+        if (!c.previousAccess.isEmpty())
+            Redaction::removeSecret(QString::fromUtf8(c.previousAccess));
+        c.previousAccess = c.lastAccess;
+    }
+    c.lastAccess = nextAccess;
+    // Rotated refresh tokens alike; the configured one is never dropped (it is not in these).
+    if (!nextRefresh.isEmpty() && nextRefresh != m_configuredRefresh) {
+        if (!c.lastRotated.isEmpty() && c.lastRotated != nextRefresh) {
+            if (!c.previousRotated.isEmpty())
+                Redaction::removeSecret(c.previousRotated);
+            c.previousRotated = c.lastRotated;
+        }
+        c.lastRotated = nextRefresh;
+    }
 }
 
 void OAuthToken::store()

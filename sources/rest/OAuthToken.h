@@ -88,6 +88,8 @@ private:
     Error readAnswer(HttpJob *job);
     Error endpointError(HttpJob *job, const QString &code, const QString &description) const;
     void store();
+    // Forgets, in Redaction, the tokens two renewals old (the last ones stay masked).
+    void retire(const QByteArray &nextAccess, const QString &nextRefresh);
 
     QString m_sourceName;
     RestOAuth m_config;
@@ -95,6 +97,7 @@ private:
     QPointer<HttpClient> m_client;
     QPointer<HttpJob> m_inFlight;
     QByteArray m_cacheKey;
+    QString m_configuredRefresh;
 
     QByteArray m_access;
     qint64 m_expiresAtMs = 0; // steady milliseconds; LLONG_MAX when the answer had no expires_in
