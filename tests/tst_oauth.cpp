@@ -167,6 +167,7 @@ private Q_SLOTS:
     void unauthorizedRefreshesOnceAndRepeatsOnce();
     void concurrentRequestsShareOneTokenRequest();
     void rotatedRefreshTokenIsUsedFromThenOn();
+    void abortWhileWaitingForATokenFinishesOnce();
     void revokedRefreshTokenIsAnAuthErrorNamingWhatToRenew();
     void refusedClientIsAnAuthErrorNamingTheSecret();
     void clientAuthInTheBody();
@@ -403,6 +404,37 @@ void tst_OAuth::rotatedRefreshTokenIsUsedFromThenOn()
     const PageResult page = fetchPage(*next);
     QVERIFY2(!page.error, qPrintable(page.error.message));
     QCOMPARE(m_tokens->authority()->tokenRequests(), 3);
+}
+
+// A job stopped while it waits for the token finishes once, as aborted, and sends nothing; the
+// token request still ends and serves the next job.
+void tst_OAuth::abortWhileWaitingForATokenFinishesOnce()
+{
+    ForumOAuth::Settings settings = OAuthTokenServer::settings(3600);
+    settings.tokenDelayMs = 300;
+    QVERIFY(m_tokens->start(settings));
+    m_api->setOAuth(m_tokens->authority());
+    auto src = makeRestSource(oauthAuth(m_tokens->tokenUrl(), QStringLiteral("client_credentials")));
+    PageRequest req;
+    req.entity = QStringLiteral("items");
+    PageJob *job = src->fetchPage(req);
+    int finished = 0;
+    Error error;
+    connect(job, &SourceJob::finished, this, [&](SourceJob *j) {
+        ++finished;
+        error = j->error();
+    });
+    job->start();
+    QTRY_VERIFY(src->oauthToken()->isFetching());
+    job->abort();
+    QTRY_COMPARE(finished, 1);
+    QCOMPARE(error.code, Error::Code::Aborted);
+    QTRY_VERIFY(!src->oauthToken()->isFetching());
+    QCOMPARE(finished, 1);
+    QCOMPARE(m_api->requests().size(), 0);
+    const PageResult page = fetchPage(*src);
+    QVERIFY2(!page.error, qPrintable(page.error.message));
+    QCOMPARE(m_tokens->authority()->tokenRequests(), 1);
 }
 
 void tst_OAuth::revokedRefreshTokenIsAnAuthErrorNamingWhatToRenew()
