@@ -716,6 +716,7 @@ void DashboardView::showResult(Panel *panel, const RunResult &result, const QStr
     case RunResult::Status::Partial: status = tr("partial"); break;
     case RunResult::Status::Failed: status = tr("failed"); break;
     case RunResult::Status::Interrupted: status = tr("stopped"); break;
+    case RunResult::Status::Paused: status = tr("paused"); break;
     case RunResult::Status::Running: break; // a result is delivered when the run has ended
     }
     const QString at = QLocale().toString(when, QLocale::ShortFormat);
@@ -729,7 +730,10 @@ void DashboardView::showResult(Panel *panel, const RunResult &result, const QStr
         panel->state->setText(result.status == RunResult::Status::Failed        ? tr("Needs attention")
                               : result.status == RunResult::Status::Partial     ? tr("Idle: some records wait")
                               : result.status == RunResult::Status::Interrupted ? tr("Stopped")
-                                                                                : tr("Idle"));
+                              : result.status == RunResult::Status::Paused
+                                  ? tr("Paused until %1: the request budget is spent")
+                                        .arg(QLocale().toString(result.resumesAt.toLocalTime(), QLocale::ShortFormat))
+                                  : tr("Idle"));
         const EntityCounts total = result.total();
         // The kind in tributaryd's words ("incremental sync", "webhook sync").
         QString line = tr("Last run (%1): %2 at %3, took %4").arg(RunKinds::describe(kind), status, at, took);

@@ -832,6 +832,11 @@ void MainWindow::onRunFinished(const RunResult &result)
     case RunResult::Status::Interrupted:
         statusBar()->showMessage(tr("%1: stopped; the next sync goes on from there").arg(result.source), 8000);
         break;
+    case RunResult::Status::Paused:
+        statusBar()->showMessage(tr("%1: paused, the request budget is spent; goes on at %2")
+                                     .arg(result.source, QLocale().toString(result.resumesAt.toLocalTime(), QLocale::ShortFormat)),
+                                 10000);
+        break;
     case RunResult::Status::Running: // a result is never delivered while the run goes on
         break;
     }

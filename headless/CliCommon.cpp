@@ -1,6 +1,8 @@
 #include "CliCommon.h"
 
 #include "ExitCode.h"
+#include "JsonReport.h"
+#include "Progress.h"
 #include "Tr.h"
 #include "store/Database.h"
 
@@ -38,7 +40,7 @@ bool parse(QCommandLineParser &p, const QString &command, const QString &descrip
     // The command name, and the subcommand's ("quarantine list") when there is one.
     argv.remove(1, command.count(QLatin1Char(' ')) + 1);
     if (!p.parse(argv)) {
-        QTextStream(stderr) << "tributaryd " << command << ": " << p.errorText() << "\n";
+        QTextStream(stderr) << "tributaryd " << command << ": " << parseProblem(p) << "\n";
         *code = ExitUsage;
         return false;
     }
@@ -54,11 +56,18 @@ bool parse(QCommandLineParser &p, const QString &command, const QString &descrip
     if (positional)
         *positional = p.positionalArguments();
     else if (!p.positionalArguments().isEmpty()) {
-        QTextStream(stderr) << "tributaryd " << command << ": " << Tr::tr("unexpected argument %1").arg(p.positionalArguments().first()) << "\n";
+        QTextStream(stderr) << "tributaryd " << command << ": " << parseProblem(p) << "\n";
         *code = ExitUsage;
         return false;
     }
     return true;
+}
+
+QString parseProblem(const QCommandLineParser &p)
+{
+    if (!p.errorText().isEmpty())
+        return p.errorText();
+    return p.positionalArguments().isEmpty() ? QString() : Tr::tr("unexpected argument %1").arg(p.positionalArguments().first());
 }
 
 // The configuration of --config, opened, and the sources --source selects (all enabled ones by
@@ -66,10 +75,10 @@ bool parse(QCommandLineParser &p, const QString &command, const QString &descrip
 Opened openSources(const QString &configPath, const QString &source, QTextStream &err, int *code, bool migrate)
 {
     Opened o;
-    o.context = Context::open(configPath, err, code, migrate);
+    o.context = Context::open(configPath, err, code, migrate, &o.error);
     if (!o.context)
         return o;
-    o.sources = o.context->sources(source, err, code);
+    o.sources = o.context->sources(source, err, code, &o.error);
     if (*code != ExitOk)
         o.context.reset();
     return o;
@@ -78,6 +87,36 @@ Opened openSources(const QString &configPath, const QString &source, QTextStream
 QCommandLineOption configOption()
 {
     return QCommandLineOption({QStringLiteral("c"), QStringLiteral("config")}, Tr::tr("The configuration file."), QStringLiteral("FILE"));
+}
+
+QCommandLineOption jsonOption()
+{
+    return QCommandLineOption(QStringLiteral("json"), Tr::tr("Print JSON for scripts."));
+}
+
+int finishRuns(JsonReport &report, const Progress &progress, int exitCode)
+{
+    const QJsonArray &runs = progress.runs();
+    bool paused = false;
+    bool errorSet = false;
+    for (const QJsonValue &run : runs) {
+        // A paused run's budget-spent is why it stopped, not a failure of the command.
+        if (run.toObject().value(QStringLiteral("status")).toString() == QLatin1String("paused")) {
+            paused = true;
+            continue;
+        }
+        const QJsonObject error = run.toObject().value(QStringLiteral("error")).toObject();
+        if (!error.isEmpty() && !errorSet) {
+            report.insert(QStringLiteral("error"), error);
+            errorSet = true;
+        }
+    }
+    // Everything went well, and a run has more to read once its host's budget is back.
+    if (paused && exitCode == ExitOk)
+        report.insert(QStringLiteral("status"), QStringLiteral("paused"));
+    report.insert(QStringLiteral("runs"), runs);
+    report.insert(QStringLiteral("peak_memory_bytes"), Progress::peakMemoryBytes());
+    return report.finish(exitCode);
 }
 
 QCommandLineOption sourceOption()

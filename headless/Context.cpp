@@ -1,6 +1,9 @@
 #include "Context.h"
 
+#include "net/RequestBudget.h"
+
 #include "ExitCode.h"
+#include "JsonReport.h"
 #include "Progress.h"
 #include "SignalWatcher.h"
 #include "TextTable.h"
@@ -12,6 +15,7 @@
 #include "util/Logging.h"
 
 #include <QEventLoop>
+#include <QJsonArray>
 
 namespace Tributary {
 
@@ -19,42 +23,41 @@ using Cli::TextTable;
 
 Context::~Context() = default;
 
-std::unique_ptr<Context> Context::open(const QString &configPath, QTextStream &err, int *exitCode, bool migrate)
+std::unique_ptr<Context> Context::open(const QString &configPath, QTextStream &err, int *exitCode, bool migrate, Error *why)
 {
     std::unique_ptr<Context> c(new Context);
-    QStringList problems;
-    if (configPath.isEmpty()) {
-        err << "tributaryd: " << Cli::Tr::tr("--config FILE is required") << "\n";
-        *exitCode = ExitUsage;
-        return nullptr;
-    }
-    if (!Config::load(configPath, &c->m_config, &problems)) {
-        err << "tributaryd: " << Cli::Tr::tr("the configuration %1 is not valid:").arg(configPath) << "\n";
-        for (const QString &p : std::as_const(problems))
+    auto refuse = [&](int code, const Error &error, const QStringList &problems = {}) -> std::unique_ptr<Context> {
+        err << "tributaryd: " << error.message << "\n";
+        for (const QString &p : problems)
             err << "  " << p << "\n";
-        *exitCode = ExitUsage;
+        *exitCode = code;
+        if (why) {
+            *why = error;
+            if (!problems.isEmpty())
+                why->message += QLatin1Char(' ') + problems.join(QStringLiteral("; "));
+        }
         return nullptr;
-    }
+    };
+    QStringList problems;
+    if (configPath.isEmpty())
+        return refuse(ExitUsage, Error(Error::Code::Config, Cli::Tr::tr("--config FILE is required")));
+    if (!Config::load(configPath, &c->m_config, &problems))
+        return refuse(ExitUsage, Error(Error::Code::Config, Cli::Tr::tr("the configuration %1 is not valid:").arg(configPath)), problems);
     Error error;
     c->m_db = Database::open(c->m_config.database, c->m_config.baseDir(), &error);
     if (!c->m_db || (migrate && !Migrations::run(*c->m_db, &error))) {
-        err << "tributaryd: " << error.toString() << "\n";
-        *exitCode = error.code == Error::Code::Config ? ExitUsage : ExitFailed;
-        return nullptr;
+        error.message = error.toString(); // what was printed, the database's own words with it
+        return refuse(error.code == Error::Code::Config ? ExitUsage : ExitFailed, error);
     }
     problems = checkSchema(*c->m_db, c->m_config);
-    if (!problems.isEmpty()) {
-        err << "tributaryd: " << Cli::Tr::tr("the configuration does not match the main database %1:").arg(c->m_db->name()) << "\n";
-        for (const QString &p : std::as_const(problems))
-            err << "  " << p << "\n";
-        *exitCode = ExitUsage;
-        return nullptr;
-    }
+    if (!problems.isEmpty())
+        return refuse(ExitUsage, Error(Error::Code::Config, Cli::Tr::tr("the configuration does not match the main database %1:").arg(c->m_db->name())),
+                      problems);
     *exitCode = ExitOk;
     return c;
 }
 
-QList<const SourceConfig *> Context::sources(const QString &name, QTextStream &err, int *exitCode) const
+QList<const SourceConfig *> Context::sources(const QString &name, QTextStream &err, int *exitCode, Error *error) const
 {
     QList<const SourceConfig *> out;
     if (!name.isEmpty()) {
@@ -63,9 +66,11 @@ QList<const SourceConfig *> Context::sources(const QString &name, QTextStream &e
             QStringList names;
             for (const SourceConfig &sc : m_config.sources)
                 names.append(sc.name);
-            err << "tributaryd: " << Cli::Tr::tr("no source \"%1\" in the configuration (it has: %2)").arg(name, names.join(QStringLiteral(", ")))
-                << "\n";
+            const QString message = Cli::Tr::tr("no source \"%1\" in the configuration (it has: %2)").arg(name, names.join(QStringLiteral(", ")));
+            err << "tributaryd: " << message << "\n";
             *exitCode = ExitUsage;
+            if (error)
+                *error = Error(Error::Code::NotFound, message);
             return {};
         }
         out.append(s);
@@ -81,6 +86,7 @@ QList<const SourceConfig *> Context::sources(const QString &name, QTextStream &e
 
 std::unique_ptr<Source> Context::createSource(const SourceConfig &source)
 {
+    RequestBudgets::instance().configure(m_config.hosts);
     return SourceRegistry::create(source, &m_nam);
 }
 
@@ -113,6 +119,7 @@ int exitCodeFor(const RunResult &r)
 {
     switch (r.status) {
     case RunResult::Status::Ok: return ExitOk;
+    case RunResult::Status::Paused: return ExitOk; // a success that goes on later (resumesAt)
     case RunResult::Status::Partial: return ExitPartial;
     case RunResult::Status::Interrupted: return ExitInterrupted;
     case RunResult::Status::Running: // never the status of a finished run
@@ -196,9 +203,50 @@ QString outcomeName(Verifier::Check::Outcome outcome)
     return {};
 }
 
+// verify --json: one source's reports (docs/json-output.md, "verify"). The names are the machine
+// ones, never translated; `message` and `examples` are for people.
+QJsonObject verifyJson(const QString &source, const Verifier &v, int exitCode)
+{
+    static const char *const kCheckIds[] = {"walk", "total", "id_scan", "extras"};
+    static const char *const kResults[] = {"passed", "failed", "not_checked"};
+    auto optional = [](qint64 n) { return n < 0 ? QJsonValue() : QJsonValue(n); };
+    QJsonArray entities;
+    for (const Verifier::EntityReport &r : v.reports()) {
+        QJsonArray checks;
+        for (const Verifier::Check &c : r.checks)
+            checks.append(QJsonObject{{QStringLiteral("check"), QLatin1String(kCheckIds[int(c.kind)])},
+                                      {QStringLiteral("result"), QLatin1String(kResults[int(c.outcome)])},
+                                      {QStringLiteral("message"), c.text}});
+        entities.append(QJsonObject{{QStringLiteral("entity"), r.entity},
+                                    {QStringLiteral("source_records"), r.sourceRecords},
+                                    {QStringLiteral("matching"), r.matching},
+                                    {QStringLiteral("missing"), r.missing},
+                                    {QStringLiteral("extra"), r.extra},
+                                    {QStringLiteral("different"), r.different},
+                                    {QStringLiteral("kept_local"), r.diverged},
+                                    {QStringLiteral("conflicts"), r.conflicts},
+                                    {QStringLiteral("quarantined"), r.invalid},
+                                    {QStringLiteral("before_start"), r.beforeStart},
+                                    {QStringLiteral("walked_ids"), r.walkedIds},
+                                    {QStringLiteral("source_total"), optional(r.sourceTotal)},
+                                    {QStringLiteral("linked_rows"), optional(r.linkedRows)},
+                                    {QStringLiteral("listed_ids"), optional(r.listedIds)},
+                                    {QStringLiteral("listed_not_walked"), r.listedNotWalked},
+                                    {QStringLiteral("walked_not_listed"), r.walkedNotListed},
+                                    {QStringLiteral("checks"), checks},
+                                    {QStringLiteral("examples"), QJsonArray::fromStringList(r.examples)}});
+    }
+    return QJsonObject{{QStringLiteral("source"), source},
+                       {QStringLiteral("status"), Cli::JsonReport::status(exitCode)},
+                       {QStringLiteral("in_sync"), !v.error() && v.isInSync()},
+                       {QStringLiteral("not_checked"), v.uncheckedCount()},
+                       {QStringLiteral("error"), Cli::JsonReport::error(v.error())},
+                       {QStringLiteral("entities"), entities}};
+}
+
 } // namespace
 
-int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out, QTextStream &err, SignalWatcher *watcher)
+int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out, QTextStream &err, SignalWatcher *watcher, QJsonArray *json)
 {
     int code = ExitOk;
     for (const SourceConfig *s : sources) {
@@ -214,6 +262,15 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
             QObject::connect(watcher, &SignalWatcher::stopRequested, &v, &Verifier::stop);
         v.start();
         loop.exec();
+        const int verdict = !v.error()                                     ? (v.isInSync() ? ExitOk : ExitDifferent)
+                            : v.error().code == Error::Code::Auth    ? ExitAuth
+                            : v.error().code == Error::Code::Aborted ? ExitInterrupted
+                                                                     : ExitFailed;
+        code = worse(code, verdict);
+        if (json) {
+            json->append(verifyJson(s->name, v, verdict));
+            continue;
+        }
         out << Cli::Tr::tr("Source %1:").arg(s->name) << "\n";
         const TextTable table({{Cli::Tr::tr("entity"), -10}, {Cli::Tr::tr("at source"), 10}, {Cli::Tr::tr("matching"), 9}, {Cli::Tr::tr("missing"), 8},
                                {Cli::Tr::tr("extra"), 6}, {Cli::Tr::tr("different"), 10}, {Cli::Tr::tr("kept local"), 12}, {Cli::Tr::tr("conflicts"), 10},
@@ -271,8 +328,6 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
                 << "\n";
         if (v.error()) {
             out << "  " << Cli::Tr::tr("Verification could not finish: %1").arg(v.error().toString()) << "\n";
-            code = worse(code, v.error().code == Error::Code::Auth ? ExitAuth
-                               : v.error().code == Error::Code::Aborted ? ExitInterrupted : ExitFailed);
         } else if (v.isInSync()) {
             out << "  " << Cli::Tr::tr("IN SYNC: every record at the source is in the main database, linked once, with its values and references.")
                 << "\n";
@@ -291,7 +346,6 @@ int Context::verify(const QList<const SourceConfig *> &sources, QTextStream &out
                     << "\n";
         } else {
             out << "  " << Cli::Tr::tr("NOT IN SYNC: see the counts, the checks and the examples above.") << "\n";
-            code = worse(code, ExitDifferent);
         }
         out << "  " << Cli::Tr::tr("Peak memory: %1").arg(Progress::peakMemory()) << "\n";
         out.flush();

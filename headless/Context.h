@@ -5,6 +5,7 @@
 #include "engine/run/Run.h"
 #include "engine/Verifier.h"
 
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QTextStream>
 #include <memory>
@@ -23,15 +24,18 @@ class Context
 public:
     ~Context();
 
-    // Prints every problem to `err` and sets *exitCode when the context cannot be opened.
-    // `migrate` false leaves the state tables as they are (a dry run migrates its throwaway copy).
-    static std::unique_ptr<Context> open(const QString &configPath, QTextStream &err, int *exitCode, bool migrate = true);
+    // Prints every problem to `err` and sets *exitCode (and *error, when given) when the context
+    // cannot be opened. `migrate` false leaves the state tables as they are (a dry run migrates
+    // its throwaway copy).
+    static std::unique_ptr<Context> open(const QString &configPath, QTextStream &err, int *exitCode, bool migrate = true,
+                                         Error *error = nullptr);
 
     const Config &config() const { return m_config; }
     Database &database() { return *m_db; }
 
-    // The enabled sources, or the one named (enabled or not). Null list + *exitCode on error.
-    QList<const SourceConfig *> sources(const QString &name, QTextStream &err, int *exitCode) const;
+    // The enabled sources, or the one named (enabled or not). Null list + *exitCode (and *error)
+    // on error.
+    QList<const SourceConfig *> sources(const QString &name, QTextStream &err, int *exitCode, Error *error = nullptr) const;
     std::unique_ptr<Source> createSource(const SourceConfig &source);
 
     // Sources the state tables still hold links or state for that the configuration no longer
@@ -47,8 +51,10 @@ public:
     // The same on another database: a dry run's throwaway one (DryRun::database()).
     int sync(Database &db, const QList<const SourceConfig *> &sources, const RunRequest &request, Progress &progress,
              SignalWatcher *watcher, QList<RunResult> *results = nullptr);
-    // Verifies each source, prints a report; returns the exit status.
-    int verify(const QList<const SourceConfig *> &sources, QTextStream &out, QTextStream &err, SignalWatcher *watcher);
+    // Verifies each source, prints a report (or, with `json`, appends one object per source to it
+    // and prints nothing on `out`); returns the exit status.
+    int verify(const QList<const SourceConfig *> &sources, QTextStream &out, QTextStream &err, SignalWatcher *watcher,
+               QJsonArray *json = nullptr);
 
 private:
     Context() = default;

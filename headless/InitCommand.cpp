@@ -10,6 +10,7 @@
 #include "Commands.h"
 
 #include "ExitCode.h"
+#include "JsonReport.h"
 #include "Tr.h"
 
 #include <QCommandLineParser>
@@ -49,19 +50,30 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                                      "configuration (to standard output without --output), then probe it. Each --url is then the "
                                      "listing of one entity (https://api.example.com/v2/items; repeat it); --token-env names a bearer "
                                      "token's variable (none by default); --name defaults to api."));
-    p.addOptions({preset, url, database, databasePasswordEnv, tokenEnv, noAuth, name, start, output, force, webhookSecretEnv, detect});
+    p.addOptions({preset, url, database, databasePasswordEnv, tokenEnv, noAuth, name, start, output, force, webhookSecretEnv, detect, jsonOption()});
     int code = ExitOk;
+    JsonReport report(QStringLiteral("init"), args, out);
+    // Before parsing: a command line the parser refuses still gets a complete document.
+    report.insert(QStringLiteral("mode"), args.contains(QStringLiteral("--detect")) ? QStringLiteral("detect") : QStringLiteral("preset"));
+    report.insert(QStringLiteral("output"), QJsonValue());
+    report.insert(QStringLiteral("written"), false);
+    report.insert(QStringLiteral("configuration"), QJsonValue());
     if (!parse(p, QStringLiteral("init"), Tr::tr("Writes a working configuration for a source from a preset."), args, &code))
-        return code;
+        return report.refused(p, code);
+    if (p.isSet(output))
+        report.insert(QStringLiteral("output"), p.value(output));
+    if (!p.isSet(detect) && p.isSet(preset))
+        report.insert(QStringLiteral("preset"), p.value(preset));
+    auto usage = [&](const QString &message) {
+        err << "tributaryd init: " << message << "\n";
+        report.setError(Error(Error::Code::Config, message));
+        return report.finish(ExitUsage);
+    };
     if (p.isSet(detect)) {
-        if (p.isSet(preset) || p.isSet(webhookSecretEnv)) {
-            err << "tributaryd init: " << Tr::tr("--detect cannot be combined with --preset or --webhook-secret-env") << "\n";
-            return ExitUsage;
-        }
-        if (!p.isSet(url)) {
-            err << "tributaryd init: " << Tr::tr("missing %1").arg(QStringLiteral("--url")) << "\n";
-            return ExitUsage;
-        }
+        if (p.isSet(preset) || p.isSet(webhookSecretEnv))
+            return usage(Tr::tr("--detect cannot be combined with --preset or --webhook-secret-env"));
+        if (!p.isSet(url))
+            return usage(Tr::tr("missing %1").arg(QStringLiteral("--url")));
         DetectOptions o;
         o.urls = p.values(url);
         o.output = p.value(output);
@@ -73,25 +85,19 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         if (p.isSet(start))
             o.start = p.value(start);
         o.force = p.isSet(force);
-        return initDetect(o, out, err);
+        return initDetect(o, out, err, &report);
     }
     QStringList missing;
     for (const auto &o : {preset, url, database, output}) {
         if (!p.isSet(o))
             missing.append(QStringLiteral("--") + o.names().last());
     }
-    if (!missing.isEmpty()) {
-        err << "tributaryd init: " << Tr::tr("missing %1").arg(missing.join(QStringLiteral(", "))) << "\n";
-        return ExitUsage;
-    }
-    if (p.value(preset) != QLatin1String("forum")) {
-        err << "tributaryd init: " << Tr::tr("unknown preset \"%1\"; available: %2").arg(p.value(preset), QStringLiteral("forum")) << "\n";
-        return ExitUsage;
-    }
-    if (QFileInfo::exists(p.value(output)) && !p.isSet(force)) {
-        err << "tributaryd init: " << Tr::tr("%1 exists; use --force to overwrite it").arg(p.value(output)) << "\n";
-        return ExitUsage;
-    }
+    if (!missing.isEmpty())
+        return usage(Tr::tr("missing %1").arg(missing.join(QStringLiteral(", "))));
+    if (p.value(preset) != QLatin1String("forum"))
+        return usage(Tr::tr("unknown preset \"%1\"; available: %2").arg(p.value(preset), QStringLiteral("forum")));
+    if (QFileInfo::exists(p.value(output)) && !p.isSet(force))
+        return usage(Tr::tr("%1 exists; use --force to overwrite it").arg(p.value(output)));
     InitOptions o;
     o.url = p.value(url);
     o.database = p.value(database);
@@ -105,9 +111,18 @@ int initCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         o.start = p.value(start);
     o.webhookSecretEnv = p.value(webhookSecretEnv);
     QString error;
-    if (!writeForumConfig(o, p.value(output), &error)) {
-        err << "tributaryd init: " << error << "\n";
-        return ExitUsage;
+    if (!writeForumConfig(o, p.value(output), &error))
+        return usage(error);
+    if (report.isEnabled()) {
+        QFile written(p.value(output));
+        written.open(QIODevice::ReadOnly);
+        report.insert(QStringLiteral("written"), true);
+        report.insert(QStringLiteral("configuration"), QJsonDocument::fromJson(written.readAll()).object());
+        report.insert(QStringLiteral("source"), o.sourceName);
+        report.insert(QStringLiteral("base_url"), o.url);
+        report.insert(QStringLiteral("token_env"), o.noAuth ? QJsonValue() : QJsonValue(o.tokenEnv));
+        report.insert(QStringLiteral("webhook_secret_env"), o.webhookSecretEnv.isEmpty() ? QJsonValue() : QJsonValue(o.webhookSecretEnv));
+        return report.finish(ExitOk);
     }
     out << Tr::tr("Wrote %1: source \"%2\" at %3 into %4").arg(p.value(output), o.sourceName, o.url, o.database) << "\n";
     if (!o.noAuth)

@@ -38,9 +38,13 @@ struct DetectOptions
     bool force = false;
 };
 
+class JsonReport;
+
 // Detects the API behind the URLs (RestDetector), writes its configuration and probes it
 // (InitDetect.cpp). The exit status: 0 written and no check failed, 1 nothing detected, a URL not
-// detected or a check failed (what was detected is written), 2 usage.
-int initDetect(const DetectOptions &options, QTextStream &out, QTextStream &err);
+// detected or a check failed (what was detected is written), 2 usage. With --json (`report`
+// enabled) standard output carries the report's document alone, the configuration in it; what is
+// said for people goes to standard error.
+int initDetect(const DetectOptions &options, QTextStream &out, QTextStream &err, JsonReport *report);
 
 } // namespace Tributary::Cli

@@ -6,6 +6,7 @@
 #include "DatabaseArgument.h"
 
 #include "ExitCode.h"
+#include "JsonReport.h"
 #include "ProbeCommand.h"
 #include "SignalWatcher.h"
 #include "Tr.h"
@@ -158,16 +159,49 @@ void matchTables(QJsonObject &source, const QJsonObject &database, const QString
     source.insert(QStringLiteral("entities"), entities);
 }
 
+// init --json: what was detected at one URL (docs/json-output.md, "init").
+QJsonObject detectedJson(const RestDetector::Entity &e)
+{
+    QJsonArray fields;
+    for (const RestDetector::Field &f : e.fields)
+        fields.append(QJsonObject{{QStringLiteral("column"), f.column},
+                                  {QStringLiteral("path"), f.path},
+                                  {QStringLiteral("type"), f.type},
+                                  {QStringLiteral("optional"), f.optional}});
+    auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    return QJsonObject{{QStringLiteral("url"), e.url},
+                       {QStringLiteral("entity"), e.name},
+                       {QStringLiteral("ok"), e.isOk()},
+                       {QStringLiteral("error"), JsonReport::error(e.error)},
+                       {QStringLiteral("requests"), e.requests},
+                       {QStringLiteral("records_path"), e.isOk() ? QJsonValue(e.recordsPath) : QJsonValue()},
+                       {QStringLiteral("id_field"), orNull(e.idField)},
+                       {QStringLiteral("change_field"), orNull(e.changeField)},
+                       {QStringLiteral("naming"), orNull(e.naming)},
+                       {QStringLiteral("pagination"), orNull(e.style)},
+                       {QStringLiteral("total"), orNull(e.total)},
+                       {QStringLiteral("change_filter"), e.incremental.isEmpty() ? QJsonValue() : QJsonValue(e.incremental)},
+                       {QStringLiteral("fields"), fields},
+                       {QStringLiteral("notes"), QJsonArray::fromStringList(e.notes)}};
+}
+
 } // namespace
 
-int initDetect(const DetectOptions &o, QTextStream &out, QTextStream &err)
+int initDetect(const DetectOptions &o, QTextStream &out, QTextStream &err, JsonReport *json)
 {
-    if (!o.output.isEmpty() && QFileInfo::exists(o.output) && !o.force) {
-        err << "tributaryd init: " << Tr::tr("%1 exists; use --force to overwrite it").arg(o.output) << "\n";
-        return ExitUsage;
-    }
-    // With the configuration on standard output, what is said about it goes to standard error.
-    QTextStream &report = o.output.isEmpty() ? err : out;
+    const bool toJson = json && json->isEnabled();
+    auto fail = [&](int code, const Error &error) {
+        err << "tributaryd init: " << error.message << "\n";
+        if (json)
+            json->setError(error);
+        return json ? json->finish(code) : code;
+    };
+    auto done = [&](int code) { return json ? json->finish(code) : code; };
+    if (!o.output.isEmpty() && QFileInfo::exists(o.output) && !o.force)
+        return fail(ExitUsage, Error(Error::Code::Config, Tr::tr("%1 exists; use --force to overwrite it").arg(o.output)));
+    // With the configuration (or the JSON document) on standard output, what is said about it
+    // goes to standard error.
+    QTextStream &report = o.output.isEmpty() || toJson ? err : out;
 
     RestDetector::Options options;
     options.urls = o.urls;
@@ -185,24 +219,26 @@ int initDetect(const DetectOptions &o, QTextStream &out, QTextStream &err)
     detector.start();
     if (!detector.isFinished())
         loop.exec();
-    if (interrupted) {
-        err << "tributaryd init: " << Tr::tr("interrupted") << "\n";
-        return ExitInterrupted;
-    }
-    if (detector.error()) {
-        err << "tributaryd init: " << detector.error().message << "\n";
-        return detector.error().code == Error::Code::Config ? ExitUsage : ExitFailed;
-    }
+    if (interrupted)
+        return fail(ExitInterrupted, Error(Error::Code::Aborted, Tr::tr("interrupted")));
+    if (detector.error())
+        return fail(detector.error().code == Error::Code::Config ? ExitUsage : ExitFailed, detector.error());
     bool any = false, all = true;
+    QJsonArray detected;
     for (const RestDetector::Entity &e : detector.entities()) {
         printDetected(e, report);
+        detected.append(detectedJson(e));
         any = any || e.isOk();
         all = all && e.isOk();
     }
-    if (!any) {
-        err << "tributaryd init: " << Tr::tr("nothing could be detected; no configuration written") << "\n";
-        return ExitFailed;
+    if (json) {
+        json->insert(QStringLiteral("detected"), detected);
+        json->insert(QStringLiteral("source"), o.sourceName);
+        json->insert(QStringLiteral("base_url"), detector.baseUrl());
+        json->insert(QStringLiteral("token_env"), o.tokenEnv.isEmpty() ? QJsonValue() : QJsonValue(o.tokenEnv));
     }
+    if (!any)
+        return fail(ExitFailed, Error(Error::Code::NotFound, Tr::tr("nothing could be detected; no configuration written")));
 
     QJsonObject source = detector.sourceJson();
     if (o.start == QLatin1String("beginning") || o.start == QLatin1String("now"))
@@ -214,10 +250,8 @@ int initDetect(const DetectOptions &o, QTextStream &out, QTextStream &err)
     QJsonObject database;
     QString why;
     if (!databaseObject(o.database.isEmpty() ? QStringLiteral("database.sqlite") : o.database, configPath, o.databasePasswordEnv,
-                        &database, &why)) {
-        err << "tributaryd init: " << why << "\n";
-        return ExitUsage;
-    }
+                        &database, &why))
+        return fail(ExitUsage, Error(Error::Code::Config, why));
     if (!o.database.isEmpty())
         matchTables(source, database, configPath, report);
     else
@@ -230,38 +264,55 @@ int initDetect(const DetectOptions &o, QTextStream &out, QTextStream &err)
         err << "tributaryd init: " << Tr::tr("the detected configuration is not valid:") << "\n";
         for (const QString &p : std::as_const(problems))
             err << "  " << p << "\n";
-        return ExitFailed;
+        if (json) {
+            json->insert(QStringLiteral("configuration"), root);
+            json->setError(Error(Error::Code::Config,
+                                 Tr::tr("the detected configuration is not valid:") + QLatin1Char(' ') + problems.join(QStringLiteral("; "))));
+        }
+        return done(ExitFailed);
     }
     const QByteArray text = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (json)
+        json->insert(QStringLiteral("configuration"), root);
     if (o.output.isEmpty()) {
-        out << QString::fromUtf8(text);
-        out.flush();
+        if (!toJson) {
+            out << QString::fromUtf8(text);
+            out.flush();
+        }
     } else {
         QSaveFile f(o.output); // never a half-written configuration
-        if (!f.open(QIODevice::WriteOnly) || f.write(text) < 0 || !f.commit()) {
-            err << "tributaryd init: " << Tr::tr("cannot write %1: %2").arg(o.output, f.errorString()) << "\n";
-            return ExitFailed;
-        }
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) < 0 || !f.commit())
+            return fail(ExitFailed, Error(Error::Code::Internal, Tr::tr("cannot write %1: %2").arg(o.output, f.errorString())));
+        if (json)
+            json->insert(QStringLiteral("written"), true);
         report << Tr::tr("Wrote %1: source \"%2\" at %3 into %4").arg(o.output, o.sourceName, detector.baseUrl(), describeDatabaseObject(database)) << "\n";
     }
     if (!o.tokenEnv.isEmpty())
         report << Tr::tr("The API token is read from the environment variable %1 (never stored in the file).").arg(o.tokenEnv) << "\n";
     report << "\n" << Tr::tr("Probing the detected configuration:") << "\n";
     report.flush();
-    const int probed = probeSources(config, {o.sourceName}, false, report, err);
+    QJsonObject probe;
+    const int probed = probeSources(config, {o.sourceName}, report, err, toJson ? &probe : nullptr);
+    // The probe's own keys (docs/json-output.md, "probe"), without its envelope.
+    if (toJson)
+        json->insert(QStringLiteral("probe"), probe);
     if (probed != ExitOk)
-        return probed;
+        return done(probed);
     // What could not be detected is missing from the file: the person asked for it.
     if (!all) {
         for (const RestDetector::Entity &e : detector.entities()) {
-            if (!e.isOk())
-                err << "tributaryd init: " << Tr::tr("not in the configuration: %1 could not be detected (see above)").arg(e.url) << "\n";
+            if (!e.isOk()) {
+                const QString message = Tr::tr("not in the configuration: %1 could not be detected (see above)").arg(e.url);
+                err << "tributaryd init: " << message << "\n";
+                if (json)
+                    json->setError(Error(e.error.code, message));
+            }
         }
-        return ExitFailed;
+        return done(ExitFailed);
     }
     if (!o.output.isEmpty())
         report << Tr::tr("Next: %1").arg(QStringLiteral("tributaryd sync --config ") + o.output) << "\n";
-    return ExitOk;
+    return done(ExitOk);
 }
 
 } // namespace Tributary::Cli

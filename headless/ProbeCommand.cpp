@@ -8,6 +8,7 @@
 #include "Commands.h"
 
 #include "ExitCode.h"
+#include "JsonReport.h"
 #include "SignalWatcher.h"
 #include "Tr.h"
 #include "engine/ApiProbe.h"
@@ -15,14 +16,10 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace Tributary::Cli {
 
 namespace {
-
-// The version of --json's schema; raised only when a key changes meaning or goes away.
-constexpr int kProbeSchema = 1;
 
 void printReport(const ApiProbe &probe, QTextStream &out, ProbeTally *tally)
 {
@@ -47,7 +44,7 @@ void printReport(const ApiProbe &probe, QTextStream &out, ProbeTally *tally)
 
 } // namespace
 
-int probeSources(const Config &config, const QStringList &sources, bool json, QTextStream &out, QTextStream &err)
+int probeSources(const Config &config, const QStringList &sources, QTextStream &out, QTextStream &err, QJsonObject *json)
 {
     SignalWatcher watcher;
     QJsonArray all;
@@ -67,6 +64,9 @@ int probeSources(const Config &config, const QStringList &sources, bool json, QT
             loop.exec();
         QObject::disconnect(stop);
         failed = failed || probe.hasFailure();
+        // The document's error: the first probe that could not run or finish.
+        if (json && probe.error() && !json->contains(QStringLiteral("error")))
+            json->insert(QStringLiteral("error"), JsonReport::error(probe.error()));
         if (json)
             all.append(probe.toJson());
         else
@@ -75,14 +75,12 @@ int probeSources(const Config &config, const QStringList &sources, bool json, QT
             break;
     }
     if (json) {
-        out << QJsonDocument(QJsonObject{{QStringLiteral("schema"), kProbeSchema},
-                                         {QStringLiteral("ok"), !failed && !interrupted},
-                                         {QStringLiteral("sources"), all}})
-                   .toJson(QJsonDocument::Indented);
+        json->insert(QStringLiteral("ok"), !failed && !interrupted);
+        json->insert(QStringLiteral("sources"), all);
     } else {
         out << tally.text() << "\n";
+        out.flush();
     }
-    out.flush();
     if (interrupted) {
         err << "tributaryd probe: " << Tr::tr("interrupted") << "\n";
         return ExitInterrupted;
@@ -93,28 +91,36 @@ int probeSources(const Config &config, const QStringList &sources, bool json, QT
 int probeCommand(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser p;
-    QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON for scripts."));
-    p.addOptions({configOption(), sourceOption(), json});
+    p.addOptions({configOption(), sourceOption(), jsonOption()});
     int code = ExitOk;
+    // The document's `schema` (JsonReport::kSchema) was probe's own version key before the other
+    // commands had one: the same key, the same rule.
+    JsonReport report(QStringLiteral("probe"), args, out);
+    report.insert(QStringLiteral("ok"), false);
+    report.insert(QStringLiteral("sources"), QJsonArray());
     if (!parse(p, QStringLiteral("probe"),
                Tr::tr("Tests each enabled entity's API against the configuration: page size, page parameter, order,\n"
                       "change filter, total, mapped fields and ids, one verdict per check with the key to change.\n"
                       "Reads two or three pages per entity; the main database is not opened.\n"
                       "Exit 0 when no check failed, 1 when one did."),
                args, &code))
-        return code;
+        return report.refused(p, code);
     const QString path = p.value(configOption());
     if (path.isEmpty()) {
-        err << "tributaryd: " << Tr::tr("--config FILE is required") << "\n";
-        return ExitUsage;
+        const QString message = Tr::tr("--config FILE is required");
+        err << "tributaryd: " << message << "\n";
+        report.setError(Error(Error::Code::Config, message));
+        return report.finish(ExitUsage);
     }
     Config config;
     QStringList problems;
     if (!Config::load(path, &config, &problems)) {
-        err << "tributaryd: " << Tr::tr("the configuration %1 is not valid:").arg(path) << "\n";
+        const QString message = Tr::tr("the configuration %1 is not valid:").arg(path);
+        err << "tributaryd: " << message << "\n";
         for (const QString &problem : std::as_const(problems))
             err << "  " << problem << "\n";
-        return ExitUsage;
+        report.setError(Error(Error::Code::Config, message + QLatin1Char(' ') + problems.join(QStringLiteral("; "))));
+        return report.finish(ExitUsage);
     }
     QStringList names;
     const QString only = p.value(sourceOption());
@@ -126,10 +132,16 @@ int probeCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         QStringList all;
         for (const SourceConfig &s : config.sources)
             all.append(s.name);
-        err << "tributaryd: " << Tr::tr("no source \"%1\" in the configuration (it has: %2)").arg(only, all.join(QStringLiteral(", "))) << "\n";
-        return ExitUsage;
+        const QString message = Tr::tr("no source \"%1\" in the configuration (it has: %2)").arg(only, all.join(QStringLiteral(", ")));
+        err << "tributaryd: " << message << "\n";
+        report.setError(Error(Error::Code::NotFound, message));
+        return report.finish(ExitUsage);
     }
-    return probeSources(config, names, p.isSet(json), out, err);
+    QJsonObject probed;
+    const int probedCode = probeSources(config, names, out, err, report.isEnabled() ? &probed : nullptr);
+    for (auto it = probed.constBegin(); it != probed.constEnd(); ++it)
+        report.insert(it.key(), it.value());
+    return report.finish(probedCode);
 }
 
 } // namespace Tributary::Cli

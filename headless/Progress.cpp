@@ -1,5 +1,6 @@
 #include "Progress.h"
 
+#include "JsonReport.h"
 #include "TextTable.h"
 #include "Tr.h"
 
@@ -35,13 +36,19 @@ QString Progress::duration(qint64 ms)
 
 QString Progress::peakMemory()
 {
+    return QString::number(peakMemoryBytes() / 1048576.0, 'f', 1) + QStringLiteral(" MiB");
+}
+
+qint64 Progress::peakMemoryBytes()
+{
     struct rusage ru = {};
     ::getrusage(RUSAGE_SELF, &ru);
-    return QString::number(ru.ru_maxrss / 1024.0, 'f', 1) + QStringLiteral(" MiB");
+    return qint64(ru.ru_maxrss) * 1024; // kilobytes on Linux
 }
 
 void Progress::sourceStarted(const QString &source)
 {
+    m_sourceStartedAt = QDateTime::currentDateTimeUtc();
     if (!m_quiet)
         m_err << (m_dryRun ? Cli::Tr::tr("Dry run of source %1") : Cli::Tr::tr("Syncing source %1")).arg(source) << Qt::endl;
 }
@@ -108,6 +115,8 @@ QString Progress::runStatus(const QString &status)
         return Cli::Tr::tr("FAILED");
     if (status == QLatin1String("interrupted"))
         return Cli::Tr::tr("INTERRUPTED");
+    if (status == QLatin1String("paused"))
+        return Cli::Tr::tr("PAUSED");
     if (status == QLatin1String("running"))
         return Cli::Tr::tr("RUNNING");
     return status.toUpper();
@@ -117,6 +126,10 @@ void Progress::summary(const RunResult &r)
 {
     if (m_tty && !m_quiet)
         m_err << "\r\x1b[K" << Qt::flush;
+    if (m_json) {
+        m_runs.append(Cli::JsonReport::run(r, m_sourceStartedAt, m_dryRun));
+        return;
+    }
     if (m_dryRun) {
         dryRunSummary(r);
         return;
@@ -174,7 +187,12 @@ void Progress::summary(const RunResult &r)
               << Cli::Tr::tr("%1 change(s) refused by the source; see: tributaryd outbox list --refused.", nullptr, count(t.refused))
                      .arg(number(t.refused))
               << "\n";
-    if (r.error)
+    if (r.status == RunStatus::Paused)
+        //: A paused run's note: when it goes on (local time), then why it stopped.
+        m_out << "  " << Cli::Tr::tr("Paused until %1: %2").arg(QLocale().toString(r.resumesAt.toLocalTime(), QLocale::ShortFormat),
+                                                                   r.error.message)
+              << "\n";
+    else if (r.error)
         m_out << "  " << Cli::Tr::tr("Error: %1").arg(r.error.message) << "\n";
     m_out << "  " << Cli::Tr::tr("Peak memory: %1").arg(peakMemory()) << "\n";
     m_out.flush();

@@ -5,6 +5,7 @@
 #include "Commands.h"
 
 #include "ExitCode.h"
+#include "JsonReport.h"
 #include "Progress.h"
 #include "SignalWatcher.h"
 #include "Tr.h"
@@ -12,6 +13,7 @@
 #include "store/Database.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 
 namespace Tributary::Cli {
 
@@ -25,13 +27,19 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
                                                                      "polling missed, delete what is gone (see 'tributaryd reconcile')."));
     QCommandLineOption dryRun(QStringLiteral("dry-run"), Tr::tr("Only report what the sync would insert, update, delete (with --reconcile), "
                                                                "link and which conflicts it would raise; write nothing to the main database."));
-    p.addOptions({configOption(), sourceOption(), entity, full, quiet, reconcile, dryRun});
+    p.addOptions({configOption(), sourceOption(), entity, full, quiet, reconcile, dryRun, jsonOption()});
     int code = ExitOk;
+    JsonReport report(QStringLiteral("sync"), args, out);
+    // Before parsing: a command line the parser refuses still gets a complete document.
+    report.insert(QStringLiteral("dry_run"), args.contains(QStringLiteral("--dry-run")));
+    report.insert(QStringLiteral("runs"), QJsonArray());
     if (!parse(p, QStringLiteral("sync"), Tr::tr("Syncs the configured sources into the main database."), args, &code))
-        return code;
+        return report.refused(p, code);
     const Opened opened = openSources(p.value(configOption()), p.value(sourceOption()), err, &code, !p.isSet(dryRun));
-    if (!opened.context)
-        return code;
+    if (!opened.context) {
+        report.setError(opened.error);
+        return report.finish(code);
+    }
     Context *ctx = opened.context.get();
     ctx->noticeRemovedSources(err);
     const auto &sources = opened.sources;
@@ -40,13 +48,16 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     for (const QString &e : entities) {
         for (const SourceConfig *s : sources) {
             if (!s->entity(e)) {
-                err << "tributaryd sync: " << Tr::tr("source %1 has no entity \"%2\"").arg(s->name, e) << "\n";
-                return ExitUsage;
+                const QString message = Tr::tr("source %1 has no entity \"%2\"").arg(s->name, e);
+                err << "tributaryd sync: " << message << "\n";
+                report.setError(Error(Error::Code::NotFound, message));
+                return report.finish(ExitUsage);
             }
         }
     }
     SignalWatcher watcher;
     Progress progress(out, err, Progress::stderrIsTerminal(), p.isSet(quiet));
+    progress.setJson(report.isEnabled());
     // A dry run is the real run on a throwaway database, discarded at the end (see DryRun).
     std::unique_ptr<DryRun> dry;
     if (p.isSet(dryRun)) {
@@ -54,20 +65,28 @@ int syncCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         dry = DryRun::open(ctx->database(), DryRun::Mode::Auto, &error);
         if (!dry) {
             err << "tributaryd sync --dry-run: " << error.toString() << "\n";
-            return error.code == Error::Code::Config ? ExitUsage : ExitFailed;
+            report.setError(error);
+            return report.finish(error.code == Error::Code::Config ? ExitUsage : ExitFailed);
         }
         progress.setDryRun(true);
-        out << (dry->mode() == DryRun::Mode::Snapshot
-                    ? Tr::tr("DRY RUN: on a temporary copy of the main database; nothing is written to the main database.")
-                    : Tr::tr("DRY RUN: in a transaction that is rolled back; nothing is written to the main database."))
-            << "\n";
-        out.flush();
+        report.insert(QStringLiteral("dry_run_mode"), dry->mode() == DryRun::Mode::Snapshot ? QStringLiteral("snapshot") : QStringLiteral("transaction"));
+        if (!report.isEnabled()) {
+            out << (dry->mode() == DryRun::Mode::Snapshot
+                        ? Tr::tr("DRY RUN: on a temporary copy of the main database; nothing is written to the main database.")
+                        : Tr::tr("DRY RUN: in a transaction that is rolled back; nothing is written to the main database."))
+                << "\n";
+            out.flush();
+        }
     }
     Database &db = dry ? dry->database() : ctx->database();
     int synced = ctx->sync(db, sources, request, progress, &watcher);
     if (p.isSet(reconcile) && (synced == ExitOk || synced == ExitPartial)) {
         const int reconciled = ctx->sync(db, sources, RunRequest::reconcile(entities), progress, &watcher);
         synced = reconciled != ExitOk ? reconciled : synced;
+    }
+    if (report.isEnabled()) {
+        dry.reset();
+        return finishRuns(report, progress, synced);
     }
     if (dry) {
         dry.reset();

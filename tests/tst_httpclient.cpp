@@ -1,6 +1,7 @@
 // HttpClient over real loopback HTTP: statuses, retries, Retry-After, timeouts, size caps,
 // redirects, abort, pacing; plus the pure helpers (dates, backoff, redaction).
 #include "net/HttpClient.h"
+#include "net/RequestBudget.h"
 #include "net/HttpServer.h"
 
 #include <QElapsedTimer>
@@ -125,6 +126,8 @@ void tst_HttpClient::initTestCase()
 
 void tst_HttpClient::init()
 {
+    // One budget per host for the whole process: a 429 of one case must not pause the next.
+    RequestBudgets::instance().reset();
     m_script.clear();
     m_requests = 0;
     m_arrivedAt.clear();
@@ -194,9 +197,10 @@ void tst_HttpClient::statuses_data()
                                                  << QStringLiteral("HTTP 500 Internal Server Error after 3 retries");
     QTest::newRow("always 429 is rate limited") << QList<HttpResponse>{respond(429, "{}", {{"Retry-After", "0"}})} << 3000
                                                 << big << rate << 429 << 3 << QStringLiteral("HTTP 429 Too Many Requests after 3 retries");
-    QTest::newRow("Retry-After beyond the wait cap")
-        << QList<HttpResponse>{respond(429, "{}", {{"Retry-After", "86400"}}), respond(200, ok)} << 3000 << big << rate << 429
-        << 0 << QStringLiteral("beyond the limit");
+    // Longer than the host's max_wait_seconds (120 s): not sent again, the run pauses until then.
+    QTest::newRow("Retry-After beyond the host's wait cap")
+        << QList<HttpResponse>{respond(429, "{}", {{"Retry-After", "86400"}}), respond(200, ok)} << 3000 << big
+        << int(Error::Code::BudgetSpent) << 429 << 0 << QStringLiteral("asks to wait 86400 s, beyond hosts.127.0.0.1:");
     QTest::newRow("hang times out") << QList<HttpResponse>{hang()} << 300 << big << net << 0 << 3
                                     << QStringLiteral("no data for 300 ms (timeout)");
     QTest::newRow("hang then 200") << QList<HttpResponse>{hang(), respond(200, ok)} << 300 << big << none << 200 << 1 << QString();

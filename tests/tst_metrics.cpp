@@ -2,7 +2,9 @@
 // endpoints served by a real HttpServer, with /metrics checked by prometheus_client's parser.
 #include "config/Config.h"
 #include "engine/run/Run.h"
+#include "net/HttpClient.h"
 #include "net/HttpServer.h"
+#include "net/RequestBudget.h"
 #include "service/Health.h"
 #include "service/Metrics.h"
 #include "service/MonitoringEndpoints.h"
@@ -318,8 +320,51 @@ private Q_SLOTS:
         QCOMPARE(s.reasons, QStringList{QStringLiteral("source forum needs attention: token revoked")});
     }
 
+    void countsRequestsToTheSourcesHosts()
+    {
+        // What the process asked of the sources' hosts, from their request budgets.
+        RequestBudgets::instance().reset();
+        int calls = 0;
+        HttpServer server([&](const HttpRequest &) {
+            ++calls;
+            if (calls == 1) {
+                HttpResponse r = HttpResponse::json(429, "{}");
+                r.setHeader("Retry-After", "0");
+                return r;
+            }
+            HttpResponse r = HttpResponse::json(200, "{}");
+            r.setHeader("X-RateLimit-Limit", "50");
+            r.setHeader("X-RateLimit-Remaining", "42");
+            r.setHeader("X-RateLimit-Reset", "30");
+            return r;
+        });
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QNetworkAccessManager nam;
+        HttpClient client(&nam);
+        HttpJob *job = client.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/x").arg(server.port()))));
+        QSignalSpy done(job, &HttpJob::finished);
+        job->start();
+        QVERIFY(done.wait(10000));
+        ServiceMetrics metrics;
+        const QString host = QStringLiteral("127.0.0.1:%1").arg(server.port());
+        QByteArray body = metrics.render();
+        auto has = [&](const QString &line) { return body.contains((line + QLatin1Char('\n')).toUtf8()); };
+        QVERIFY2(has(QStringLiteral("tributary_upstream_requests_total{host=\"%1\",code=\"429\"} 1").arg(host)), body.constData());
+        QVERIFY2(has(QStringLiteral("tributary_upstream_requests_total{host=\"%1\",code=\"200\"} 1").arg(host)), body.constData());
+        QVERIFY(has(QStringLiteral("tributary_upstream_rate_limited_total{host=\"%1\"} 1").arg(host)));
+        QVERIFY(has(QStringLiteral("tributary_upstream_retries_total{host=\"%1\"} 1").arg(host)));
+        QVERIFY(has(QStringLiteral("tributary_upstream_budget_remaining{host=\"%1\"} 42").arg(host)));
+        QVERIFY(has(QStringLiteral("tributary_upstream_in_flight{host=\"%1\"} 0").arg(host)));
+        QVERIFY(has(QStringLiteral("tributary_upstream_budget_refused_total{host=\"%1\"} 0").arg(host)));
+        // A second scrape does not count the same requests twice.
+        body = metrics.render();
+        QVERIFY(has(QStringLiteral("tributary_upstream_requests_total{host=\"%1\",code=\"200\"} 1").arg(host)));
+        RequestBudgets::instance().reset();
+    }
+
     void servesMonitoringEndpoints()
     {
+        RequestBudgets::instance().reset();
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         DatabaseConfig dc;
@@ -404,7 +449,7 @@ private Q_SLOTS:
             QStringLiteral("tributary_runs counter 2"),
             QStringLiteral("tributary_run_duration_seconds histogram 12"),
             QStringLiteral("tributary_last_success_timestamp_seconds gauge 1"),
-            QStringLiteral("tributary_last_run_status gauge 4"),
+            QStringLiteral("tributary_last_run_status gauge 5"),
             QStringLiteral("tributary_source_lag_seconds gauge 1"),
             QStringLiteral("tributary_open_conflicts gauge 0"),
             QStringLiteral("tributary_quarantined_records gauge 1"),
@@ -422,6 +467,13 @@ private Q_SLOTS:
             QStringLiteral("tributary_outbox_operations gauge 0"),
             QStringLiteral("tributary_outbox_oldest_age_seconds gauge 0"),
             QStringLiteral("tributary_pushes counter 0"),
+            QStringLiteral("tributary_upstream_requests counter 0"),
+            QStringLiteral("tributary_upstream_retries counter 0"),
+            QStringLiteral("tributary_upstream_rate_limited counter 0"),
+            QStringLiteral("tributary_upstream_budget_wait_seconds counter 0"),
+            QStringLiteral("tributary_upstream_budget_refused counter 0"),
+            QStringLiteral("tributary_upstream_budget_remaining gauge 0"),
+            QStringLiteral("tributary_upstream_in_flight gauge 0"),
         };
         QCOMPARE(families, expected);
 

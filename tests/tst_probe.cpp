@@ -4,6 +4,7 @@
 // written columns describe, sync with the real tributaryd, compare the rows with the server's
 // items directly.
 
+#include "JsonSchema.h"
 #include "LinkApiServer.h"
 #include "QuirkyApiServer.h"
 #include "TestSupport.h"
@@ -549,6 +550,11 @@ void tst_Probe::probeCommandExitsAndPrintsJson()
     QVERIFY2(pe.error == QJsonParseError::NoError, qPrintable(r.out));
     QCOMPARE(doc.value(QStringLiteral("schema")).toInt(), 1);
     QCOMPARE(doc.value(QStringLiteral("ok")).toBool(true), false);
+    // A failed check with its key, fix and suggestion, as documented (docs/schemas/probe.schema.json).
+    QString why;
+    const JsonSchema schema = JsonSchema::fromDocs(QStringLiteral("probe"), &why);
+    QVERIFY2(!schema.isNull(), qPrintable(why));
+    QVERIFY2(schema.validate(doc).isEmpty(), qPrintable(schema.validate(doc).join(QLatin1Char('\n'))));
     const QJsonObject source = doc.value(QStringLiteral("sources")).toArray().first().toObject();
     QCOMPARE(source.value(QStringLiteral("source")).toString(), QStringLiteral("catalog"));
     const QJsonObject entity = source.value(QStringLiteral("entities")).toArray().first().toObject();

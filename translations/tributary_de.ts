@@ -1412,6 +1412,14 @@ Wenn die Hauptanwendung und eine Quelle dasselbe Feld unterschiedlich ändern od
         <source>Syncing everything</source>
         <translation>Synchronisiert alles</translation>
     </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>Paused until %1: the request budget is spent</source>
+        <translation>Pausiert bis %1: das Anfragebudget ist aufgebraucht</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::EditorForm</name>
@@ -2107,6 +2115,10 @@ Ihre Zeilen bleiben in der Hauptdatenbank. Um sie später loszulassen: Quelle �
             <numerusform>%n Änderung der Hauptdatenbank wartet auf die Übertragung</numerusform>
             <numerusform>%n Änderungen der Hauptdatenbank warten auf die Übertragung</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: paused, the request budget is spent; goes on at %2</source>
+        <translation>%1: pausiert, das Anfragebudget ist aufgebraucht; geht um %2 weiter</translation>
     </message>
 </context>
 <context>

@@ -2351,6 +2351,44 @@
     <message>
         <source>store it as key &quot;%1&quot; of credentials file %2</source>
         <translation>ihn unter dem Schlüssel &quot;%1&quot; in der Zugangsdatendatei %2 ablegen</translation>
+        <source>expected a host (&quot;api.example.com&quot;, &quot;127.0.0.1:8080&quot;) or a budget name of letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>erwartet einen Host (&quot;api.example.com&quot;, &quot;127.0.0.1:8080&quot;) oder einen Budgetnamen aus Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>give requests_per_second or requests_per_minute, not both</source>
+        <translation>requests_per_second oder requests_per_minute angeben, nicht beide</translation>
+    </message>
+    <message>
+        <source>%1: %2 asks to wait %3 s, beyond hosts.%4.max_wait_seconds (%5 s); the run stops at its last committed page and goes on from there at %6</source>
+        <translation>%1: %2 verlangt %3 s Wartezeit, mehr als hosts.%4.max_wait_seconds (%5 s); der Lauf hält bei seiner letzten festgeschriebenen Seite an und macht um %6 dort weiter</translation>
+    </message>
+    <message>
+        <source>the server answered 429 Too Many Requests and asked to wait</source>
+        <translation>der Server antwortete 429 Too Many Requests und bat zu warten</translation>
+    </message>
+    <message>
+        <source>the configured rate of %1 requests per %2 s</source>
+        <translation>die konfigurierte Rate von %1 Anfragen je %2 s</translation>
+    </message>
+    <message>
+        <source>the server&apos;s limit of %1 requests per %2 s</source>
+        <translation>das Limit des Servers von %1 Anfragen je %2 s</translation>
+    </message>
+    <message>
+        <source>the pace learned from the server&apos;s 429 answers (%1 requests per second)</source>
+        <translation>das aus den 429-Antworten des Servers gelernte Tempo (%1 Anfragen je Sekunde)</translation>
+    </message>
+    <message>
+        <source>the server says no request is left until its limit resets (X-RateLimit-Remaining: 0)</source>
+        <translation>der Server meldet, dass bis zum Zurücksetzen seines Limits keine Anfrage mehr frei ist (X-RateLimit-Remaining: 0)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s limit is nearly spent; the last requests are spread until it resets</source>
+        <translation>das Limit des Servers ist fast aufgebraucht; die letzten Anfragen werden bis zum Zurücksetzen verteilt</translation>
+    </message>
+    <message>
+        <source>%1: the request budget is spent until %2 (%3), beyond hosts.%1.max_wait_seconds (%4 s); the run stops at its last committed page and goes on from there at %2</source>
+        <translation>%1: das Anfragebudget ist bis %2 aufgebraucht (%3), länger als hosts.%1.max_wait_seconds (%4 s); der Lauf hält bei seiner letzten festgeschriebenen Seite an und macht um %2 dort weiter</translation>
     </message>
 </context>
 <context>
@@ -4739,6 +4777,15 @@ behalten ihre lokalen Werte, bis sie sich wieder ändern.</translation>
             <numerusform>%1 Änderung der Hauptdatenbank von ihrer Quelle abgelehnt; siehe: tributaryd outbox list --refused.</numerusform>
             <numerusform>%1 Änderungen der Hauptdatenbank von ihren Quellen abgelehnt; siehe: tributaryd outbox list --refused.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>PAUSIERT</translation>
+    </message>
+    <message>
+        <source>Paused until %1: %2</source>
+        <extracomment>A paused run&apos;s note: when it goes on (local time), then why it stopped.</extracomment>
+        <translation>Pausiert bis %1: %2</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "Config.h"
 
+#include <QRegularExpression>
+
 #include "ConfigFile.h"
 #include "ConfigReader.h"
 #include "config/SourceTypes.h"
@@ -14,6 +16,7 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 
@@ -495,6 +498,51 @@ QString Config::databasePath() const
     return QDir(baseDir()).absoluteFilePath(database.path);
 }
 
+namespace {
+
+// "hosts": {"api.example.com": {"requests_per_second": 10, "concurrency": 4, ...}, ...}
+QHash<QString, HostLimits> parseHosts(const QJsonObject &hosts, QStringList *errors)
+{
+    QHash<QString, HostLimits> out;
+    static const QRegularExpression keyPattern(QStringLiteral(R"(^[A-Za-z0-9._\-\[\]:]+$)"));
+    for (auto it = hosts.begin(); it != hosts.end(); ++it) {
+        const QString path = QStringLiteral("hosts.") + ConfigReader::printable(it.key());
+        if (!keyPattern.match(it.key()).hasMatch()) {
+            errors->append(path + QStringLiteral(": ")
+                           + Tr::tr("expected a host (\"api.example.com\", \"127.0.0.1:8080\") or a budget name of letters, "
+                                    "digits, '.', '-' and '_'"));
+            continue;
+        }
+        if (!it.value().isObject()) {
+            errors->append(path + QStringLiteral(": ") + Tr::tr("expected an object"));
+            continue;
+        }
+        const ConfigReader hr(it.value().toObject(), path, errors);
+        HostLimits l;
+        const bool perSecond = hr.has(QStringLiteral("requests_per_second"));
+        const bool perMinute = hr.has(QStringLiteral("requests_per_minute"));
+        if (perSecond && perMinute)
+            hr.error(QStringLiteral("requests_per_minute"), Tr::tr("give requests_per_second or requests_per_minute, not both"));
+        const double rate = perSecond ? hr.number(QStringLiteral("requests_per_second"), 0, 0.001, 100000)
+                                      : hr.number(QStringLiteral("requests_per_minute"), 0, 0.01, 6000000);
+        if (rate > 0) {
+            // n requests in any window of n/rate: a whole number of requests per window.
+            const double windowMs = perSecond ? 1000.0 : 60000.0;
+            l.requests = qMax(1, int(rate));
+            l.windowMs = qMax(1, int(windowMs * l.requests / rate + 0.5));
+        }
+        l.concurrency = int(hr.integer(QStringLiteral("concurrency"), l.concurrency, 0, 256));
+        l.maxWaitMs = int(hr.integer(QStringLiteral("max_wait_seconds"), l.maxWaitMs / 1000, 0, 86400)) * 1000;
+        l.learn = hr.boolean(QStringLiteral("learn_from_headers"), l.learn);
+        hr.rejectUnknown({QStringLiteral("requests_per_second"), QStringLiteral("requests_per_minute"), QStringLiteral("concurrency"),
+                          QStringLiteral("max_wait_seconds"), QStringLiteral("learn_from_headers"), QStringLiteral("comment")});
+        out.insert(it.key().toLower(), l);
+    }
+    return out;
+}
+
+} // namespace
+
 bool Config::load(const QString &path, Config *out, QStringList *errors)
 {
     QJsonObject root;
@@ -509,8 +557,11 @@ bool Config::fromJson(const QJsonObject &root, const QString &filePath, Config *
     Config c;
     c.filePath = filePath;
     const ConfigReader r(root, QString(), errors);
-    r.rejectUnknown({QStringLiteral("database"), QStringLiteral("sources"), QStringLiteral("service"), QStringLiteral("$schema"),
-                     QStringLiteral("comment")});
+    r.rejectUnknown({QStringLiteral("database"), QStringLiteral("sources"), QStringLiteral("service"), QStringLiteral("hosts"),
+                     QStringLiteral("$schema"), QStringLiteral("comment")});
+
+    c.hostsOptions = r.object(QStringLiteral("hosts"));
+    c.hosts = parseHosts(c.hostsOptions, errors);
 
     const QJsonObject service = r.object(QStringLiteral("service"));
     if (!service.isEmpty()) {
@@ -598,6 +649,8 @@ QJsonObject Config::toJson() const
     root.insert(QStringLiteral("database"), db);
     if (!service.options.isEmpty())
         root.insert(QStringLiteral("service"), service.options);
+    if (!hostsOptions.isEmpty())
+        root.insert(QStringLiteral("hosts"), hostsOptions);
     root.insert(QStringLiteral("sources"), srcs);
     return root;
 }

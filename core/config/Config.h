@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/RequestBudget.h"
+
 #include "util/Error.h"
 
 #include <QDateTime>
@@ -210,6 +212,10 @@ struct Config
     DatabaseConfig database;
     ServiceConfig service;
     QList<SourceConfig> sources;
+    // The request budgets ("hosts"), by host ("api.example.com", "127.0.0.1:8080") or by a name
+    // sources choose with limits.budget. Hosts not named get HostLimits' defaults.
+    QHash<QString, HostLimits> hosts;
+    QJsonObject hostsOptions;          // the object as written, kept when the file is saved
 
     const SourceConfig *source(const QString &name) const;
     QString baseDir() const;

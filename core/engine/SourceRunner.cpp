@@ -14,6 +14,8 @@
 #include <QMetaType>
 #include <QMutex>
 #include <QMutexLocker>
+#include "net/RequestBudget.h"
+
 #include <QNetworkAccessManager>
 #include <QThread>
 #include <QTimer>
@@ -107,6 +109,8 @@ private:
             if (!dry)
                 return failed(error);
         }
+        // Every request of the process to one host draws from one budget, set from the file.
+        RequestBudgets::instance().configure(m_config.hosts);
         std::unique_ptr<Source> impl = SourceRegistry::create(*sc, &nam);
         if (!impl)
             return failed(Error(Error::Code::Config, Tr::tr("source %1: unknown source type \"%2\"").arg(m_source, sc->type)));

@@ -1,5 +1,7 @@
 #include "HttpClient.h"
 
+#include "net/RequestBudget.h"
+
 #include "util/Logging.h"
 #include "util/Redaction.h"
 #include "util/Tr.h"
@@ -258,7 +260,8 @@ bool HttpClient::isTransientNetworkError(QNetworkReply::NetworkError error)
 
 HttpJob::HttpJob(HttpClient *client, const QNetworkRequest &request, const QByteArray &verb, const QByteArray &body,
                  QObject *parent)
-    : QObject(parent), m_client(client), m_policy(client->policy()), m_request(request), m_verb(verb), m_requestBody(body)
+    : QObject(parent), m_client(client), m_policy(client->policy()), m_priority(client->priority()), m_request(request),
+      m_verb(verb), m_requestBody(body)
 {
     m_waitTimer = new QTimer(this);
     m_waitTimer->setSingleShot(true);
@@ -281,6 +284,7 @@ HttpJob::HttpJob(HttpClient *client, const QNetworkRequest &request, const QByte
 HttpJob::~HttpJob()
 {
     releaseReply();
+    delete m_ticket; // gives its place or slot back
 }
 
 QByteArray HttpJob::header(const QByteArray &name) const
@@ -313,6 +317,8 @@ void HttpJob::abort()
     m_waitTimer->stop();
     m_deadlineTimer->stop();
     releaseReply();
+    delete m_ticket;
+    m_ticket = nullptr;
     finish(Error(Error::Code::Aborted, QStringLiteral("%1 %2: aborted").arg(QString::fromLatin1(m_verb), displayUrl())));
 }
 
@@ -338,9 +344,35 @@ void HttpJob::startAttempt()
     // Pacing is decided per attempt so that retries also respect requests_per_second.
     const int wait = m_client->reservePacingSlot();
     if (wait > 0)
-        QTimer::singleShot(wait, Qt::PreciseTimer, this, &HttpJob::sendAttempt);
+        QTimer::singleShot(wait, Qt::PreciseTimer, this, &HttpJob::acquireBudget);
     else
-        sendAttempt();
+        acquireBudget();
+}
+
+void HttpJob::acquireBudget()
+{
+    if (m_finished || !m_client)
+        return;
+    delete m_ticket;
+    if (!m_budget)
+        m_budget = RequestBudgets::instance().budgetFor(m_request.url(), m_client->budgetName());
+    m_ticket = new BudgetTicket(m_budget, m_priority, this);
+    connect(m_ticket, &BudgetTicket::granted, this, &HttpJob::sendAttempt);
+    connect(m_ticket, &BudgetTicket::refused, this, [this](const Error &e) {
+        Error error(e.code, QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(m_verb), displayUrl(), e.message), e.detail);
+        error.retryAt = e.retryAt;
+        finish(error);
+    });
+    m_ticket->request();
+}
+
+void HttpJob::releaseBudget(int status, const HttpHeaderList &headers, qint64 retryAfterMs)
+{
+    if (!m_ticket)
+        return;
+    m_ticket->release(status, headers, m_serverTime, retryAfterMs, m_retries > 0);
+    m_ticket->deleteLater();
+    m_ticket = nullptr;
 }
 
 void HttpJob::sendAttempt()
@@ -395,6 +427,9 @@ void HttpJob::onReplyFinished()
     m_headers = reply->rawHeaderPairs();
     m_serverTime = HttpClient::parseHttpDate(reply->rawHeader("Date"));
     m_finalUrl = reply->url();
+    const qint64 retryAfterMs = HttpClient::parseRetryAfterMs(
+        reply->rawHeader("Retry-After"), m_serverTime.isValid() ? m_serverTime : QDateTime::currentDateTimeUtc());
+    releaseBudget(m_status, m_headers, m_status == 429 ? retryAfterMs : -1);
 
     if (m_oversized) {
         finish(Error(Error::Code::Http,
@@ -474,9 +509,24 @@ void HttpJob::onReplyFinished()
 
     // A 429 is answered before the request is acted on: safe to send again, whatever it is.
     if (HttpClient::isTransientStatus(m_status) && (m_resendable || m_status == 429)) {
-        const QDateTime now = m_serverTime.isValid() ? m_serverTime : QDateTime::currentDateTimeUtc();
-        const qint64 retryAfter = HttpClient::parseRetryAfterMs(reply->rawHeader("Retry-After"), now);
+        const qint64 retryAfter = retryAfterMs;
         QString why = statusText(m_status);
+        // Asked to wait longer than the host's budget lets a run wait: not a failure, the run
+        // pauses and goes on when the server is ready again.
+        const int maxWaitMs = m_budget ? m_budget->limits().maxWaitMs : INT_MAX;
+        if (m_status == 429 && retryAfter > maxWaitMs) {
+            const QString key = m_budget->key();
+            const QDateTime when = QDateTime::currentDateTimeUtc().addMSecs(retryAfter);
+            Error e(Error::Code::BudgetSpent,
+                    Tr::tr("%1: %2 asks to wait %3 s, beyond hosts.%4.max_wait_seconds (%5 s); the run stops at its last committed "
+                           "page and goes on from there at %6")
+                        .arg(what, statusText(m_status), QString::number(retryAfter / 1000.0), key,
+                             QString::number(maxWaitMs / 1000.0), when.toString(Qt::ISODate)),
+                    bodySnippet(m_body));
+            e.retryAt = when;
+            finish(e);
+            return;
+        }
         if (scheduleRetry(int(qMin<qint64>(retryAfter, INT_MAX)), why))
             return;
         QString tail;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/RequestBudget.h"
 #include "net/RetryNotice.h"
 #include "util/Error.h"
 
@@ -68,6 +69,8 @@ public:
     // deliveryUncertain(). What surely did not reach the server or was not acted on (connection
     // refused, 429) is still retried.
     void setResendable(bool resendable) { m_resendable = resendable; }
+    // Where the request stands in its host's budget queue (RequestBudgets); the client's by default.
+    void setPriority(RequestPriority priority) { m_priority = priority; }
     // Carries the credentials: never log its headers.
     const QNetworkRequest &request() const { return m_request; }
 
@@ -95,6 +98,8 @@ private:
             QObject *parent);
 
     void startAttempt();
+    // Waits for the host's budget (RequestBudgets), then sends.
+    void acquireBudget();
     void sendAttempt();
     void onReplyFinished();
     void onDownloadProgress(qint64 received, qint64 total);
@@ -102,9 +107,14 @@ private:
     // Schedules another attempt; returns false when the retry budget is spent.
     bool scheduleRetry(int retryAfterMs, const QString &why);
     void releaseReply();
+    // The attempt is over: its budget slot goes back, with what the answer said about the limit.
+    void releaseBudget(int status, const HttpHeaderList &headers, qint64 retryAfterMs);
 
     QPointer<HttpClient> m_client;
     HttpPolicy m_policy;
+    RequestPriority m_priority = RequestPriority::Normal;
+    std::shared_ptr<HostBudget> m_budget; // the host's, found on the first attempt
+    BudgetTicket *m_ticket = nullptr;
     QNetworkRequest m_request;
     QByteArray m_verb;
     QByteArray m_requestBody;
@@ -164,6 +174,13 @@ public:
     static bool isTransientStatus(int status);
     static bool isTransientNetworkError(QNetworkReply::NetworkError error);
 
+    // The budget the client's requests draw from: the request URL's host unless named here (a
+    // source's limits.budget). The priority its jobs get unless they set their own.
+    void setBudgetName(const QString &name) { m_budgetName = name; }
+    QString budgetName() const { return m_budgetName; }
+    void setPriority(RequestPriority priority) { m_priority = priority; }
+    RequestPriority priority() const { return m_priority; }
+
 Q_SIGNALS:
     void retrying(const Tributary::RetryNotice &notice);
 
@@ -174,6 +191,8 @@ private:
 
     QNetworkAccessManager *m_nam;
     HttpPolicy m_policy;
+    QString m_budgetName;
+    RequestPriority m_priority = RequestPriority::Normal;
     QElapsedTimer m_clock;
     qint64 m_nextSlotMs = 0;
 };

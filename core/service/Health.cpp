@@ -41,7 +41,9 @@ bool Health::loadFromRuns(Database &db, Error *error)
     RunLog runs(db);
     RunFilter finished;
     finished.kinds = RunKinds::polling();
-    finished.statuses = {RunStatus::Ok, RunStatus::Partial, RunStatus::Failed};
+    // A paused run is not a failure, nor the success a source's age is measured from: it has
+    // more to read (a source paused for ever grows old and says so).
+    finished.statuses = {RunStatus::Ok, RunStatus::Partial, RunStatus::Failed, RunStatus::Paused};
     RunFilter succeeded = finished;
     succeeded.statuses = {RunStatus::Ok, RunStatus::Partial};
     const Result<QHash<QString, RunRecord>> last = runs.latestPerSource(finished);
@@ -80,6 +82,10 @@ void Health::reportRun(const RunResult &result, const QDateTime &finishedAt)
     if (result.status == RunResult::Status::Failed) {
         s.failed = true;
         s.error = result.error;
+    } else if (result.status == RunResult::Status::Paused) {
+        // Waits for its host's budget: not failed, and not a success to measure its age from.
+        s.failed = false;
+        s.error = Error();
     } else if (RunKinds::isPolling(result.kind)) {
         // Only a run that read everything that changed says the source is fine again; a webhook
         // run fetched a few records by id, which may work while listings fail.

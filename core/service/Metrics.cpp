@@ -1,5 +1,7 @@
 #include "Metrics.h"
 
+#include "net/RequestBudget.h"
+
 #include "engine/run/Run.h"
 #include "state/ConflictStore.h"
 #include "state/HintStore.h"
@@ -292,6 +294,13 @@ const QString kHintsWaiting = QStringLiteral("tributary_webhook_hints_waiting");
 const QString kOutboxDepth = QStringLiteral("tributary_outbox_operations");
 const QString kOutboxAge = QStringLiteral("tributary_outbox_oldest_age_seconds");
 const QString kPushes = QStringLiteral("tributary_pushes_total");
+const QString kUpRequests = QStringLiteral("tributary_upstream_requests_total");
+const QString kUpRetries = QStringLiteral("tributary_upstream_retries_total");
+const QString kUpLimited = QStringLiteral("tributary_upstream_rate_limited_total");
+const QString kUpWait = QStringLiteral("tributary_upstream_budget_wait_seconds_total");
+const QString kUpRefused = QStringLiteral("tributary_upstream_budget_refused_total");
+const QString kUpRemaining = QStringLiteral("tributary_upstream_budget_remaining");
+const QString kUpInFlight = QStringLiteral("tributary_upstream_in_flight");
 
 double epochSeconds(const QDateTime &t)
 {
@@ -341,6 +350,38 @@ ServiceMetrics::ServiceMetrics()
     m_registry.declare(kOutboxAge, T::Gauge, QStringLiteral("Write-back: seconds since the oldest change waiting for the source was made (0 when none waits)."), source);
     m_registry.declare(kPushes, T::Counter, QStringLiteral("Write-back: changes pushed to a source, by source, entity and outcome (pushed, refused)."),
                        {QStringLiteral("source"), QStringLiteral("entity"), QStringLiteral("outcome")});
+    // The requests this process sends to the sources' hosts, from their budgets (RequestBudgets).
+    const QStringList host{QStringLiteral("host")};
+    m_registry.declare(kUpRequests, T::Counter, QStringLiteral("Requests sent to the sources' hosts, by budget (host) and the status of the answer (0: none, a network failure)."),
+                       {QStringLiteral("host"), QStringLiteral("code")});
+    m_registry.declare(kUpRetries, T::Counter, QStringLiteral("Attempts that repeated a request after a transient failure, by host."), host);
+    m_registry.declare(kUpLimited, T::Counter, QStringLiteral("429 Too Many Requests answers, by host."), host);
+    m_registry.declare(kUpWait, T::Counter, QStringLiteral("Seconds requests waited for their host's budget (rate, concurrency, a server's pause), by host."), host);
+    m_registry.declare(kUpRefused, T::Counter, QStringLiteral("Requests not sent because the host's budget was spent beyond max_wait_seconds (their runs paused), by host."), host);
+    m_registry.declare(kUpRemaining, T::Gauge, QStringLiteral("Requests the host's budget allows now before it waits: what the server said is left, or the free part of the configured window; absent when unlimited."), host);
+    m_registry.declare(kUpInFlight, T::Gauge, QStringLiteral("Requests to the host in flight now."), host);
+}
+
+void ServiceMetrics::refreshBudgets()
+{
+    // Counters mirror the budgets' own totals: what they grew by since the last scrape is added.
+    auto mirror = [this](const QString &name, const QStringList &labels, double total) {
+        const double delta = total - m_registry.value(name, labels);
+        if (delta > 0 || !m_registry.hasSeries(name, labels)) // a series from 0, so rate() sees its start
+            m_registry.add(name, labels, qMax(0.0, delta));
+    };
+    m_registry.clear(kUpRemaining);
+    for (const HostBudget::Stats &s : RequestBudgets::instance().stats()) {
+        for (auto it = s.responses.constBegin(); it != s.responses.constEnd(); ++it)
+            mirror(kUpRequests, {s.key, QString::number(it.key())}, double(it.value()));
+        mirror(kUpRetries, {s.key}, double(s.retries));
+        mirror(kUpLimited, {s.key}, double(s.rateLimited));
+        mirror(kUpWait, {s.key}, double(s.waitedMs) / 1000.0);
+        mirror(kUpRefused, {s.key}, double(s.refused));
+        if (s.remaining >= 0)
+            m_registry.set(kUpRemaining, {s.key}, double(s.remaining));
+        m_registry.set(kUpInFlight, {s.key}, double(s.inFlight));
+    }
 }
 
 QStringList ServiceMetrics::appliedKinds()
@@ -370,7 +411,8 @@ void ServiceMetrics::recordRun(const RunResult &result, const QDateTime &finishe
     const QString status = RunResult::statusName(result.status);
     m_registry.add(kRuns, {src, result.kindName(), status}, 1);
     m_registry.observe(kDuration, {src, result.kindName()}, double(result.elapsedMs) / 1000.0);
-    for (auto s : {RunResult::Status::Ok, RunResult::Status::Partial, RunResult::Status::Failed, RunResult::Status::Interrupted}) {
+    for (auto s : {RunResult::Status::Ok, RunResult::Status::Partial, RunResult::Status::Failed, RunResult::Status::Interrupted,
+                   RunResult::Status::Paused}) {
         const QString name = RunResult::statusName(s);
         m_registry.set(kLastStatus, {src, name}, name == status ? 1 : 0);
     }
@@ -582,6 +624,7 @@ QByteArray ServiceMetrics::render(const QDateTime &now)
     }
     for (auto it = starts.constBegin(); it != starts.constEnd(); ++it)
         m_registry.set(kLag, {it.key()}, std::max(0.0, double(it.value().msecsTo(now)) / 1000.0));
+    refreshBudgets();
     return m_registry.render();
 }
 

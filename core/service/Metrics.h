@@ -121,6 +121,8 @@ public:
 
     // Updates the lag gauges to `now` and renders.
     QByteArray render(const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // Copies the request budgets' figures (RequestBudgets) into the upstream families.
+    void refreshBudgets();
 
     static QStringList appliedKinds();
 

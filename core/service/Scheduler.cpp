@@ -53,6 +53,7 @@ struct Scheduler::Slot
     QList<StoredHint> storedInRun;   // fetched by the run going: removed from the table at its end
     QDateTime retryAt;               // another worker held the source: try the waiting turn again then
     QDateTime shareWaitUntil;        // left to the other workers until then (overShare)
+    QDateTime pausedUntil;           // the last run paused (its host's budget spent): nothing before this
     QString yieldedTo;               // the worker it was last yielded to (logged once per holder)
     bool retired = false; // no longer configured: removed once its run is over
 
@@ -198,6 +199,9 @@ void Scheduler::arm(Slot *s)
         next = s->nextReconcile;
     if (s->retryAt.isValid() && (!next.isValid() || s->retryAt < next))
         next = s->retryAt;
+    // A paused source waits for its budget: every turn due before then is taken at that time.
+    if (s->pausedUntil.isValid() && next.isValid() && next < s->pausedUntil)
+        next = s->pausedUntil;
     if (!next.isValid()) {
         s->timer->stop();
         return;
@@ -213,6 +217,8 @@ void Scheduler::onTimer(Slot *s)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (s->retryAt.isValid() && now >= s->retryAt)
         s->retryAt = QDateTime(); // what waited for another worker's lease is tried again below
+    if (s->pausedUntil.isValid() && now >= s->pausedUntil)
+        s->pausedUntil = QDateTime();
     const QString runningKind = s->runner->isRunning() ? RunKinds::name(s->runner->request().kind()) : QString();
     auto turn = [&](QDateTime *next, bool *wanted, const QString &kind, int intervalSeconds) {
         if (!next->isValid() || now < *next)
@@ -270,6 +276,9 @@ void Scheduler::addHints(const QString &source, const QList<WebhookHint> &hints)
 void Scheduler::startNext(Slot *s)
 {
     if (m_stopping || s->retired || !m_started || s->runner->isRunning())
+        return;
+    // The host's budget is spent: a run now would only be refused it (arm() wakes it then).
+    if (s->pausedUntil.isValid() && QDateTime::currentDateTimeUtc() < s->pausedUntil)
         return;
     if (m_db)
         claimStoredHints(s);
@@ -570,6 +579,17 @@ void Scheduler::onFinished(Slot *s, const RunResult &result)
             qCWarning(lcService).noquote() << error.toString();
     }
     Q_EMIT runFinished(result, hints);
+    if (result.status == RunStatus::Paused && !retired && !m_stopping) {
+        // Goes on where it stopped once the budget is back, whatever the interval says.
+        s->pausedUntil = result.resumesAt;
+        if (result.kind == RunKind::Reconcile)
+            s->reconcileWanted = true;
+        else if (result.kind != RunKind::Webhook)
+            s->syncWanted = true;
+        qCInfo(lcService).noquote() << QStringLiteral("%1: paused until %2 (the request budget is spent); the %3 run goes on then")
+                                           .arg(name, result.resumesAt.toString(Qt::ISODate), result.kindName());
+        arm(s);
+    }
     if (!result.missedDeletes.isEmpty() && !retired && !m_stopping) {
         // Listings never show deletes and a lost webhook cannot be asked again: only a scan finds
         // them. Reconcile now rather than leave deleted rows until the next reconciliation.

@@ -66,13 +66,15 @@ QString RunStatuses::name(RunStatus status)
     case RunStatus::Partial: return QStringLiteral("partial");
     case RunStatus::Failed: return QStringLiteral("failed");
     case RunStatus::Interrupted: return QStringLiteral("interrupted");
+    case RunStatus::Paused: return QStringLiteral("paused");
     }
     return QString();
 }
 
 std::optional<RunStatus> RunStatuses::fromName(const QString &name)
 {
-    for (RunStatus s : {RunStatus::Running, RunStatus::Ok, RunStatus::Partial, RunStatus::Failed, RunStatus::Interrupted}) {
+    for (RunStatus s : {RunStatus::Running, RunStatus::Ok, RunStatus::Partial, RunStatus::Failed, RunStatus::Interrupted,
+                        RunStatus::Paused}) {
         if (RunStatuses::name(s) == name)
             return s;
     }

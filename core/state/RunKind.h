@@ -34,7 +34,9 @@ QList<RunKind> all();
 } // namespace RunKinds
 
 // How a run ended ("running" while it goes on).
-enum class RunStatus { Running, Ok, Partial, Failed, Interrupted };
+// Paused: the request budget of a host ran out (Error::Code::BudgetSpent); the run stopped at its
+// last committed page, as a success that is not complete, and goes on at RunResult::resumesAt.
+enum class RunStatus { Running, Ok, Partial, Failed, Interrupted, Paused };
 
 namespace RunStatuses {
 QString name(RunStatus status);

@@ -18,6 +18,7 @@ QString Error::codeName(Code c)
     case Code::Internal: return QStringLiteral("internal");
     case Code::NotFound: return QStringLiteral("not-found");
     case Code::Conflict: return QStringLiteral("conflict");
+    case Code::BudgetSpent: return QStringLiteral("budget-spent");
     }
     return QStringLiteral("unknown");
 }

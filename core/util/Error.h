@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 namespace Tributary {
@@ -22,6 +23,9 @@ struct Error
         NotFound,    // no such thing (a conflict id, a source)
         Conflict,    // refused: the data changed since it was shown, or the choice does not fit
         Internal,
+        // The request budget of a host is spent for longer than its max_wait: not a failure, the
+        // run stops at its last committed page and goes on at retryAt (RunStatus::Paused).
+        BudgetSpent,
     };
 
     Code code = Code::None;
@@ -31,6 +35,8 @@ struct Error
     // deadlock, a serialization failure, a lock it could not get): the same work, started again,
     // succeeds. Never the record's fault, so never a reason to quarantine it.
     bool transient = false;
+    // When the same work may succeed (BudgetSpent: the host's budget is back); invalid otherwise.
+    QDateTime retryAt;
 
     Error() = default;
     Error(Code c, QString msg, QString det = {})

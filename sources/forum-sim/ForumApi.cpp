@@ -4,6 +4,7 @@
 
 #include "forum-sim/ForumCursor.h"
 #include "forum-sim/ForumFaultInjector.h"
+#include "forum-sim/ForumRateLimit.h"
 #include "forum-sim/ForumJson.h"
 #include "forum-sim/ForumLogging.h"
 #include "forum-sim/ForumStore.h"
@@ -202,6 +203,8 @@ ForumApi::ForumApi(ForumStore *store, const ForumSimOptions &options)
         m_authorization = "Bearer " + options.token.toUtf8();
     if (options.faults.any())
         m_faults = std::make_unique<ForumFaultInjector>(options.faults, options.seed);
+    if (options.faults.rateLimit > 0)
+        m_rateLimit = std::make_shared<ForumRateLimit>(options.faults.rateLimit, options.rateLimitHeaders);
 }
 
 ForumApi::~ForumApi() = default;
@@ -243,7 +246,24 @@ HttpResponse ForumApi::handle(const HttpRequest &request)
 
 HttpResponse ForumApi::route(const HttpRequest &request)
 {
+    // Every request counts against the limit, whatever it asks; admitted answers carry the headers.
+    HttpResponse refused;
+    if (m_rateLimit && !m_rateLimit->admit(&refused))
+        return refused;
+    HttpResponse response = dispatch(request);
+    if (m_rateLimit)
+        m_rateLimit->decorate(&response);
+    return response;
+}
+
+HttpResponse ForumApi::dispatch(const HttpRequest &request)
+{
     QString path = request.path;
+    if (!m_mount.isEmpty()) {
+        if (!path.startsWith(m_mount + QLatin1Char('/')))
+            return notFound();
+        path = path.mid(m_mount.size());
+    }
     while (path.size() > 1 && path.endsWith(QLatin1Char('/')))
         path.chop(1);
     if (!path.startsWith(QLatin1String(kPrefix)))

@@ -13,6 +13,7 @@
 namespace Tributary {
 
 class ForumFaultInjector;
+class ForumRateLimit;
 class ForumStore;
 
 // The Good Forum external API (forum-api.md) over a ForumStore: routing, authentication,
@@ -43,6 +44,11 @@ public:
     // Used for absolute URLs when a request carries no Host header: "http://127.0.0.1:8080".
     void setOrigin(const QByteArray &origin);
     void setChangeListener(ChangeListener listener);
+    // The server's rate limit, shared by the forums it serves; by default the forum's own
+    // (options.faults.rateLimit).
+    void setRateLimit(std::shared_ptr<ForumRateLimit> limit) { m_rateLimit = std::move(limit); }
+    // Served under a prefix ("/b": http://host/b/api/v1/...) beside other forums (--mount).
+    void setMount(const QString &prefix) { m_mount = prefix; }
     // Announces a change made outside the three write functions (churn's bulk edits).
     void announce(const ForumEntity &entity, qint64 id, Change change)
     {
@@ -59,6 +65,7 @@ public:
 
 private:
     HttpResponse route(const HttpRequest &request);
+    HttpResponse dispatch(const HttpRequest &request);
     HttpResponse list(const ForumEntity &entity, const HttpRequest &request);
     HttpResponse show(const ForumEntity &entity, qint64 id);
     HttpResponse write(const ForumEntity &entity, qint64 id, const QJsonObject &body,
@@ -76,6 +83,8 @@ private:
     QByteArray m_origin;
     ChangeListener m_listener;
     std::unique_ptr<ForumFaultInjector> m_faults;
+    std::shared_ptr<ForumRateLimit> m_rateLimit;
+    QString m_mount;
 };
 
 } // namespace Tributary

@@ -20,8 +20,6 @@ ForumFaultInjector::ForumFaultInjector(const ForumFaults &faults, quint64 seed)
     : m_faults(faults)
     , m_rng(makeRng(seed))
 {
-    m_clock.start();
-    m_tokens = faults.rateLimit;
 }
 
 bool ForumFaultInjector::chance(double p)
@@ -31,31 +29,8 @@ bool ForumFaultInjector::chance(double p)
     return p > 0 && x < p;
 }
 
-void ForumFaultInjector::addRateHeaders(HttpResponse *response) const
-{
-    if (m_faults.rateLimit <= 0)
-        return;
-    response->setHeader("X-RateLimit-Limit", QByteArray::number(m_faults.rateLimit));
-    response->setHeader("X-RateLimit-Remaining", QByteArray::number(qMax(0, int(m_tokens))));
-}
-
 bool ForumFaultInjector::preempt(HttpResponse *response)
 {
-    if (m_faults.rateLimit > 0) {
-        const qint64 now = m_clock.nsecsElapsed();
-        const double rate = m_faults.rateLimit;
-        m_tokens = qMin(rate, m_tokens + (now - m_lastRefillNs) * rate / 1e9);
-        m_lastRefillNs = now;
-        if (m_tokens < 1.0) {
-            const int retryAfter = qMax(1, int(qCeil((1.0 - m_tokens) / rate)));
-            *response = HttpResponse::json(
-                429, QByteArrayLiteral("{\"message\":\"Too Many Attempts.\"}"));
-            response->setHeader("Retry-After", QByteArray::number(retryAfter));
-            addRateHeaders(response);
-            return true;
-        }
-        m_tokens -= 1.0;
-    }
     const bool error = chance(m_faults.errorRate);
     const quint32 errorKind = m_rng.bounded(6u);
     const bool hang = chance(m_faults.hangRate);
@@ -76,7 +51,6 @@ bool ForumFaultInjector::preempt(HttpResponse *response)
         }
         if (status == 503 && errorKind >= 3)
             response->setHeader("Retry-After", "1");
-        addRateHeaders(response);
         decorate(response);
         return true;
     }
@@ -99,7 +73,6 @@ void ForumFaultInjector::decorate(HttpResponse *response)
     }
     if (m_faults.latencyMs > 0)
         response->delayMs = qMax(0, int(m_faults.latencyMs * (0.5 + jitter)));
-    addRateHeaders(response);
 }
 
 } // namespace Tributary

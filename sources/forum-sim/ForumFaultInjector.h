@@ -11,7 +11,7 @@ struct HttpResponse;
 
 // Decides, from the seeded generator, how one GET answer misbehaves. Decisions are drawn in a
 // fixed order per request so the same seed and the same request sequence replay the same faults
-// (the rate limit alone depends on timing, as it does on a real server).
+// (ForumRateLimit, apart, depends on timing, as it does on a real server).
 class ForumFaultInjector
 {
 public:
@@ -19,20 +19,17 @@ public:
 
     const ForumFaults &faults() const { return m_faults; }
 
-    // Before the handler: a 429, a 5xx or a hang replaces the answer. Returns true when it did.
+    // Before the handler: a 5xx or a hang replaces the answer. Returns true when it did. (The
+    // rate limit is ForumRateLimit's, shared by every forum of a server.)
     bool preempt(HttpResponse *response);
     // After the handler: latency, malformed bodies and rate-limit headers on a real answer.
     void decorate(HttpResponse *response);
 
 private:
     bool chance(double p);
-    void addRateHeaders(HttpResponse *response) const;
 
     ForumFaults m_faults;
     QRandomGenerator m_rng;
-    QElapsedTimer m_clock;
-    double m_tokens = 0;
-    qint64 m_lastRefillNs = 0;
 };
 
 } // namespace Tributary

@@ -8,7 +8,7 @@ struct ForumFaults
 {
     int latencyMs = 0;         // mean added latency; each answer gets it with +/-50% jitter
     double errorRate = 0.0;    // share of answers replaced by 500/502/503 (some without a body)
-    int rateLimit = 0;         // requests per second (token bucket); 0 = unlimited; 429 beyond
+    int rateLimit = 0;         // requests in any one second (ForumRateLimit); 0 = unlimited; 429 beyond
     double malformedRate = 0.0; // share of answers with invalid JSON or a truncated body
     double hangRate = 0.0;     // share of requests never answered
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "forum-sim/ForumFaults.h"
+#include "forum-sim/ForumRateLimit.h"
 
 #include <QList>
 #include <QString>
@@ -40,6 +41,11 @@ struct ForumSimOptions
     int maxPerPage = 0;        // per_page above this is quietly served with this many; 0 = 1000
     bool ignoreSince = false;  // updated_since is accepted and ignored: every listing is complete
     bool echoAuth = false;     // a 401 answer quotes the Authorization header it was sent
+    // Which rate headers answers carry with faults.rateLimit (X-RateLimit-*, RateLimit-*, none).
+    ForumRateLimit::Headers rateLimitHeaders = ForumRateLimit::Headers::XRateLimit;
+    // More forums served by the same server, each under its own prefix ("b" -> /b/api/v1), with
+    // the same token, faults and churn, and one rate limit for all: one host, many forums.
+    QList<QPair<QString, QString>> mounts; // (name, database path)
 };
 
 } // namespace Tributary

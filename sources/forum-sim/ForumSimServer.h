@@ -7,11 +7,13 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 namespace Tributary {
 
 class ForumApi;
 class ForumChurn;
+class ForumRateLimit;
 class ForumStore;
 class ForumWebhooks;
 struct ForumWebhookStats;
@@ -41,8 +43,16 @@ public:
     // Webhook delivery counters (all zero without webhooks); readable from any thread.
     ForumWebhookStats webhookStats() const;
 
+    // The mounted forums' base URLs (http://HOST:PORT/NAME/api/v1), in --mount order.
+    QList<QUrl> mountUrls() const;
+
 private:
+    struct Mount;
+    bool openForum(const QString &path, std::unique_ptr<ForumStore> *store, QString *error);
+
     ForumSimOptions m_options;
+    std::vector<std::unique_ptr<Mount>> m_mounts;
+    std::shared_ptr<ForumRateLimit> m_rateLimit;
     std::unique_ptr<ForumStore> m_store;
     std::unique_ptr<ForumApi> m_api;
     HttpServer *m_http = nullptr;

@@ -3,9 +3,11 @@
 #include "forum-sim/ForumGenerator.h"
 #include "forum-sim/ForumLogging.h"
 #include "forum-sim/ForumOAuth.h"
+#include "forum-sim/ForumRateLimit.h"
 #include "forum-sim/ForumSimServer.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
@@ -118,7 +120,14 @@ int runServe(QCoreApplication &app, const QStringList &args)
                   {QStringLiteral("seed"), QStringLiteral("Seed of every fault and churn decision (1)."), QStringLiteral("s")},
                   {QStringLiteral("latency"), QStringLiteral("Mean added latency in ms (+/-50%)."), QStringLiteral("ms")},
                   {QStringLiteral("error-rate"), QStringLiteral("Share of 500/502/503 answers."), QStringLiteral("p")},
-                  {QStringLiteral("rate-limit"), QStringLiteral("Requests per second before 429."), QStringLiteral("n")},
+                  {QStringLiteral("rate-limit"), QStringLiteral("Requests in any one second before 429 (shared by every mounted forum)."),
+                   QStringLiteral("n")},
+                  {QStringLiteral("rate-limit-headers"),
+                   QStringLiteral("Rate headers on answers: x (X-RateLimit-*, default), ietf (RateLimit-*), none (Retry-After on 429 only)."),
+                   QStringLiteral("style")},
+                  {QStringLiteral("mount"),
+                   QStringLiteral("Also serve the forum database PATH at /NAME/api/v1 (repeatable): many forums behind one host."),
+                   QStringLiteral("name=path")},
                   {QStringLiteral("malformed-rate"), QStringLiteral("Share of invalid or truncated bodies."), QStringLiteral("p")},
                   {QStringLiteral("hang-rate"), QStringLiteral("Share of requests never answered."), QStringLiteral("p")},
                   {QStringLiteral("churn"), QStringLiteral("Random changes per second: edits, new messages, deletes, bulk edits."),
@@ -161,6 +170,17 @@ int runServe(QCoreApplication &app, const QStringList &args)
         || !parseNumber(p, QStringLiteral("webhook-dup"), &o.webhookDuplicateRate, 0.0, 1.0)
         || !parseNumber(p, QStringLiteral("max-per-page"), &o.maxPerPage, 0, 1000))
         return 2;
+    if (p.isSet(QStringLiteral("rate-limit-headers"))
+        && !ForumRateLimit::parseHeaders(p.value(QStringLiteral("rate-limit-headers")), &o.rateLimitHeaders))
+        return fail(QStringLiteral("invalid --rate-limit-headers: expected x, ietf or none"), 2);
+    static const QRegularExpression mountName(QStringLiteral("^[A-Za-z0-9_-]+$"));
+    for (const QString &value : p.values(QStringLiteral("mount"))) {
+        const int eq = value.indexOf(QLatin1Char('='));
+        const QString name = value.left(eq);
+        if (eq <= 0 || !mountName.match(name).hasMatch() || name == QLatin1String("api") || eq + 1 >= value.size())
+            return fail(QStringLiteral("invalid --mount %1: expected NAME=PATH, NAME of letters, digits, '-' and '_' (not \"api\")").arg(value), 2);
+        o.mounts.append({name, value.mid(eq + 1)});
+    }
     o.ignoreSince = p.isSet(QStringLiteral("ignore-since"));
     o.echoAuth = p.isSet(QStringLiteral("echo-auth"));
     if (p.isSet(QStringLiteral("oauth-token-lifetime"))) {
@@ -207,6 +227,8 @@ int runServe(QCoreApplication &app, const QStringList &args)
         return fail(error);
     // Other programs (the demo, benchmarks, tests) wait for and parse exactly this line.
     std::printf("forum-sim listening on %s\n", qUtf8Printable(server.baseUrl().toString()));
+    for (const QUrl &url : server.mountUrls())
+        std::printf("forum-sim mounted %s\n", qUtf8Printable(url.toString()));
     std::fflush(stdout);
     const int code = app.exec();
     server.stop();
@@ -235,6 +257,7 @@ int main(int argc, char *argv[])
                  "                 [--malformed-rate P] [--hang-rate P] [--churn N]\n"
                  "                 [--webhook URL --webhook-secret S [--webhook-drop P] [--webhook-dup P]]\n"
                  "                 [--max-per-page N] [--ignore-since] [--echo-auth]\n"
+                 "                 [--rate-limit-headers x|ietf|none] [--mount NAME=PATH]...\n"
                  "                 [--oauth-token-lifetime S [--oauth-client-id ID] [--oauth-client-secret S]\n"
                  "                  [--oauth-refresh-token T] [--oauth-rotate]]\n");
     return command == QLatin1String("--help") || command == QLatin1String("-h") ? 0 : 2;

@@ -227,6 +227,8 @@ void OAuthToken::fetch()
                                             .arg(m_credentials.clientId, m_credentials.refreshTokenHint)
                                       : Tr::tr("the OAuth 2.0 client %1 and its secret (%2)")
                                             .arg(m_credentials.clientId, m_credentials.clientSecretHint));
+    // Every request of the source waits for it: first in the host's budget queue.
+    m_inFlight->setPriority(RequestPriority::Urgent);
     connect(m_inFlight, &HttpJob::finished, this, &OAuthToken::onFinished);
     qCDebug(lcRestSource).noquote() << QStringLiteral("source %1: asking %2 for an OAuth access token (%3 grant)")
                                            .arg(m_sourceName, tokenUrlText(), RestOAuth::grants().value(int(m_config.grant)));

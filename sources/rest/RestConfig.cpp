@@ -50,7 +50,7 @@ const QStringList kFormats = {QStringLiteral("iso8601"), QStringLiteral("iso8601
 const QStringList kLimitKeys = {QStringLiteral("timeout_ms"),     QStringLiteral("deadline_ms"), QStringLiteral("max_retries"),
                                 QStringLiteral("backoff_ms"),     QStringLiteral("max_backoff_ms"),
                                 QStringLiteral("max_response_bytes"), QStringLiteral("requests_per_second"),
-                                QStringLiteral("concurrency")};
+                                QStringLiteral("concurrency"), QStringLiteral("budget")};
 
 const QStringList kWriteKeys = {QStringLiteral("create"),    QStringLiteral("update"),
                                 QStringLiteral("delete"),    QStringLiteral("body_path"),
@@ -567,6 +567,7 @@ bool RestConfig::parse(const SourceConfig &config, RestConfig *out, QStringList 
                                                qint64(1) << 40);
         c.policy.requestsPerSecond = lr.number(QStringLiteral("requests_per_second"), 0, 0, 100000);
         c.concurrency = int(lr.integer(QStringLiteral("concurrency"), c.concurrency, 1, 16));
+        c.budget = lr.string(QStringLiteral("budget")).trimmed();
         lr.rejectUnknown(kLimitKeys);
     }
 

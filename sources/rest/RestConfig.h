@@ -146,6 +146,9 @@ struct RestConfig
     HttpHeaderList headers;
     HttpPolicy policy;
     int concurrency = 2; // requests of one walk in flight at once (page and offset styles)
+    // The request budget the source draws from (a key of the configuration's "hosts"); empty:
+    // the base URL's host. Two credentials on one host metered apart get a name each.
+    QString budget;
     QHash<QString, RestEntity> entities;
 
     // Parses config.options["rest"] and each entity's REST keys. Each problem is one line naming

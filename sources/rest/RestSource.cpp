@@ -42,6 +42,9 @@ public:
     int parseRetries = 0;
     // How the job ends when no request could be sent (no access token); set by the job.
     std::function<void(const Error &)> fail;
+    // Its place in the host's budget queue (RequestBudgets): webhook fetches before walks,
+    // walks of recent changes before backfills and scans.
+    RequestPriority priority = RequestPriority::Normal;
 
     template <typename Job>
     void get(Job *owner, RestSource *source, const QUrl &url, void (Job::*onFinished)(HttpJob *))
@@ -119,6 +122,7 @@ private:
         http = source->httpClient()->send(m_verb, request, m_body, m_owner);
         http->setCredentialHint(source->credentialHint());
         http->setResendable(m_resendable);
+        http->setPriority(priority);
         QObject::connect(http, &HttpJob::finished, m_owner, [this](HttpJob *job) { onAnswer(job); });
         http->start();
     }
@@ -296,6 +300,10 @@ public:
         : PageJob(parent), m_ctx(std::move(ctx)), m_request(request)
     {
         m_inFlight.fail = [this](const Error &e) { finish(withContext(m_ctx, e)); };
+        // Changes since a cursor are what a schedule waits for; a walk from the beginning, a full
+        // walk or an id scan (backfill, reconcile, verify) can go after them.
+        const bool recent = request.mode == PageRequest::Mode::Incremental && !request.since.isEmpty();
+        m_inFlight.priority = recent ? RequestPriority::Normal : RequestPriority::Background;
     }
 
     void start() override
@@ -819,6 +827,8 @@ public:
         : RecordJob(parent), m_ctx(std::move(ctx)), m_id(externalId)
     {
         m_inFlight.fail = [this](const Error &e) { finish(withContext(m_ctx, e)); };
+        // A record asked for by id: a webhook's hint, a write's read, a missing reference.
+        m_inFlight.priority = RequestPriority::Urgent;
     }
 
     void start() override
@@ -1130,6 +1140,7 @@ RestSource::RestSource(const SourceConfig &config, QNetworkAccessManager *nam, Q
     if (!nam)
         nam = new QNetworkAccessManager(this);
     m_client = new HttpClient(nam, m_config.policy, this);
+    m_client->setBudgetName(m_config.budget);
     connect(m_client, &HttpClient::retrying, this, &Source::retrying);
     if (!m_setupError)
         resolveCredentials();

@@ -228,7 +228,12 @@ void Run::finish(Error error)
         }
     }
     const EntityCounts total = m_result.total();
-    if (error)
+    if (error.code == Error::Code::BudgetSpent) {
+        // Not a failure: every page before this one is committed, and the next run goes on from
+        // there once the host's budget is back.
+        m_result.status = RunStatus::Paused;
+        m_result.resumesAt = error.retryAt.isValid() ? error.retryAt : QDateTime::currentDateTimeUtc().addSecs(60);
+    } else if (error)
         m_result.status = error.code == Error::Code::Aborted ? RunStatus::Interrupted : RunStatus::Failed;
     else
         m_result.status = (total.quarantined > 0 || total.pending > 0 || total.refused > 0) ? RunStatus::Partial : RunStatus::Ok;
@@ -255,6 +260,10 @@ void Run::finish(Error error)
         m_lease->release();
     if (m_result.heldBy)
         qCInfo(lcEngine).noquote() << QStringLiteral("%1: not run: %2").arg(m_source.name, m_result.error.message);
+    else if (m_result.status == RunStatus::Paused)
+        qCInfo(lcEngine).noquote() << QStringLiteral("run %1 of %2 paused until %3: %4")
+                                          .arg(m_result.runId)
+                                          .arg(m_source.name, m_result.resumesAt.toString(Qt::ISODate), m_result.error.message);
     else if (m_result.error)
         qCWarning(lcEngine).noquote() << QStringLiteral("run %1 of %2 %3: %4")
                                              .arg(m_result.runId)

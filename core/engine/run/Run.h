@@ -40,6 +40,8 @@ struct RunResult
     // The run did not begin because another worker (or another run of this process) holds the
     // source's lease: who, and until when. Nothing was recorded in the run history.
     std::optional<LeaseRecord> heldBy;
+    // Status Paused: when the host's budget is back and the run can go on (error says why).
+    QDateTime resumesAt;
 
     EntityCounts total() const;
     QString kindName() const { return RunKinds::name(kind); }
