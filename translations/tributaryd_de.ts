@@ -2351,6 +2351,8 @@
     <message>
         <source>store it as key &quot;%1&quot; of credentials file %2</source>
         <translation>ihn unter dem Schlüssel &quot;%1&quot; in der Zugangsdatendatei %2 ablegen</translation>
+    </message>
+    <message>
         <source>expected a host (&quot;api.example.com&quot;, &quot;127.0.0.1:8080&quot;) or a budget name of letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;</source>
         <translation>erwartet einen Host (&quot;api.example.com&quot;, &quot;127.0.0.1:8080&quot;) oder einen Budgetnamen aus Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;</translation>
     </message>
