@@ -4,6 +4,7 @@
 
 #include "engine/run/WalkGuard.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QTest>
 
@@ -109,6 +110,19 @@ void tst_WalkGuard::pages_data()
     QTest::newRow("far more records than announced")
         << full << QString() << Pages{page(ten(1), "2", 12), page(ten(11), "3", 12), page(ten(21), "4", 12, "LAST")} << 2
         << QStringList{"read 30 records, more than the 12", "GET LAST", "rest.pagination.total_path", "rest.pagination.page_param"};
+    // An incremental walk sorted by updated_at on a busy source: records changed while it goes
+    // (after the first answer's Date) come again behind it, many more than the total.
+    QTest::newRow("records changed during the walk are read again: no fault")
+        << inc << "2026-03-01T00:00:00Z"
+        << Pages{[] { Page p = page(ten(1), "c1", 20); p.serverTime = QDateTime(QDate(2026, 3, 1), QTime(0, 0, 10), Qt::UTC); return p; }(),
+                 page(ten(11), "c2", 20), page(ten(1, QStringLiteral("2026-03-01T00:00:10Z")), "c3", 20),
+                 page(ten(11, QStringLiteral("2026-03-01T00:00:11Z")), "c4", 20), page(ten(1, QStringLiteral("2026-03-01T00:00:12Z")))}
+        << -1 << QStringList();
+    QTest::newRow("old records again and again: still a fault")
+        << inc << "2026-03-01T00:00:00Z"
+        << Pages{[] { Page p = page(ten(1), "c1", 20); p.serverTime = QDateTime(QDate(2026, 3, 1), QTime(0, 0, 10), Qt::UTC); return p; }(),
+                 page(ten(11), "c2", 20), page(ten(21), "c3", 20), page(ten(31), "c4", 20, "LAST")}
+        << 3 << QStringList{"read 40 records, more than the 20", "GET LAST"};
     QTest::newRow("a few more than announced: added during the walk")
         << full << QString() << Pages{page(ten(1), "2", 15), page(ten(11), "3", 15), page(ten(21).mid(0, 4))} << -1 << QStringList();
 }

@@ -463,12 +463,17 @@ void tst_Dashboard::recordsQuarantinedAtTheRunsEndAreCounted()
 
 void tst_Dashboard::retriesAreSaidAsTheyHappen()
 {
-    // A server that answers 429 with Retry-After (two requests a second): the panel says which
+    // A server that answers 429 with Retry-After (two requests a second, and no rate headers to
+    // learn the limit from before the first refusal): the panel says which
     // retry waits, how long, and why, while it waits, instead of only "Syncing for 24 s".
     SyncFixture f;
-    ForumFaults limited;
-    limited.rateLimit = 2;
-    QVERIFY(forumWith(f, limited, 1000));
+    // No rate headers: a host that says its limit is kept under it, and nothing is retried.
+    ForumSimOptions limited;
+    limited.token = QStringLiteral("test-token");
+    limited.faults.rateLimit = 2;
+    limited.rateLimitHeaders = ForumRateLimit::Headers::None;
+    QVERIFY(f.generateMain(forum(5, 2, 5, 5, 1)) && f.generateExternal(forum(40, 4, 30, kMessages, 3)) && f.startForum(limited)
+            && f.configure(pageSize(1000)));
     ShownDashboard shown;
     QVERIFY(shown.show(f));
     DashboardView &view = *shown.view;

@@ -16,7 +16,8 @@ namespace Tributary {
 //   - in an incremental walk, no record is older than the filter's value (the filter is ignored,
 //     and the walk would read the whole collection on every run);
 //   - a walk never reads clearly more records than the source announced (a total that lies, or a
-//     walk that does not end);
+//     walk that does not end); in an incremental walk, records changed since it began are not
+//     counted (they move behind the walk and are read again);
 //   - a walk the source ended reached the source's total (checked by the walk at its end, against
 //     a fresh count: records deleted during the walk are no fault).
 // A violation is an Error (Code::Parse) whose message names the likely configuration key
@@ -73,6 +74,8 @@ private:
     QString m_since;
     qint64 m_walked = 0;      // records read by the whole walk (-1 when a resumed walk's start is unknown)
     qint64 m_chainRecords = 0;
+    qint64 m_movedRecords = 0;      // of those, records changed since the chain began (read again legitimately)
+    qint64 m_chainStartMicros = -1; // when the chain began by the source's clock, less a second; -1: unknown
     qint64 m_firstTotal = -1; // the first total the walk was told
     qint64 m_maxTotal = -1;   // the largest, for the overflow check
     qint64 m_lastTotal = -1;  // the latest (records deleted during the walk lower it)
