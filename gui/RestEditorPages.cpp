@@ -2,7 +2,10 @@
 
 #include "EditorForm.h"
 
+#include "ConfigDocument.h"
+#include "rest/OAuthToken.h"
 #include "rest/RestConfig.h"
+#include "rest/RestSource.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,11 +15,15 @@
 #include <QHBoxLayout>
 #include <QHash>
 #include <QLabel>
+#include <QJsonArray>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <climits>
 
 namespace Tributary::Gui {
 
@@ -52,6 +59,8 @@ RestEditorPages::RestEditorPages(EditorForm *form, ConfigDocument *document, QOb
 {
 }
 
+RestEditorPages::~RestEditorPages() = default;
+
 QString RestEditorPages::type() const
 {
     return QStringLiteral("rest");
@@ -86,6 +95,22 @@ void RestEditorPages::load()
     m_secretEnv->setText(ref.value(QStringLiteral("env")).toString());
     loadSecret();
 
+    const int grant = m_oauthGrant->findData(form()->value(QStringLiteral("rest.auth.grant")).toString());
+    m_oauthGrant->setCurrentIndex(grant < 0 ? 0 : grant);
+    m_oauthTokenUrl->setText(form()->value(QStringLiteral("rest.auth.token_url")).toString());
+    const QJsonValue clientId = form()->value(QStringLiteral("rest.auth.client_id"));
+    m_oauthClientId->setText(clientId.isString() ? clientId.toString() : QString());
+    m_oauthClientId->setPlaceholderText(clientId.isObject() ? tr("kept as a secret (see the JSON tab)") : QString());
+    QStringList scopes;
+    for (const QJsonValue &v : form()->value(QStringLiteral("rest.auth.scopes")).toArray())
+        scopes.append(v.toString());
+    m_oauthScopes->setText(scopes.join(QLatin1Char(' ')));
+    const QJsonObject refresh = form()->value(QStringLiteral("rest.auth.refresh_token")).toObject();
+    const bool refreshInFile = refresh.contains(QStringLiteral("file"));
+    m_oauthRefreshMode->setCurrentIndex(m_oauthRefreshMode->findData(refreshInFile ? QStringLiteral("file") : QStringLiteral("env")));
+    m_oauthRefreshRef->setText(refresh.value(refreshInFile ? QStringLiteral("key") : QStringLiteral("env")).toString());
+    m_oauthTokenStatus->clear();
+
     m_headers->setRowCount(0);
     const QJsonObject headers = form()->value(QStringLiteral("rest.headers")).toObject();
     for (auto it = headers.constBegin(); it != headers.constEnd(); ++it) {
@@ -118,6 +143,11 @@ void RestEditorPages::updateVisibility()
     form()->setFieldVisible(QStringLiteral("rest.auth.header"), auth == QLatin1String("api_key"));
     form()->setFieldVisible(QStringLiteral("rest.auth.username"), auth == QLatin1String("basic"));
     form()->setFieldVisible(QStringLiteral("rest.auth"), auth != QLatin1String("none"));
+    const bool oauth = auth == QLatin1String("oauth2");
+    for (const char *key : {"rest.auth.grant", "rest.auth.token_url", "rest.auth.client_id", "rest.auth.scopes", "rest.auth.get_token"})
+        form()->setFieldVisible(QString::fromLatin1(key), oauth);
+    form()->setFieldVisible(QStringLiteral("rest.auth.refresh_token"),
+                            oauth && m_oauthGrant->currentData().toString() == QLatin1String("refresh_token"));
     const bool env = m_secretMode->currentData().toString() == QLatin1String("env");
     m_secretEnv->setVisible(env);
     m_secretValueEdit->setVisible(!env);
@@ -280,6 +310,8 @@ QString RestEditorPages::secretKeyName() const
         return QStringLiteral("password");
     if (type == QLatin1String("api_key"))
         return QStringLiteral("key");
+    if (type == QLatin1String("oauth2"))
+        return QStringLiteral("client_secret");
     return {};
 }
 
@@ -307,13 +339,97 @@ void RestEditorPages::writeAuth()
         else if (old.value(QStringLiteral("username")).isObject()) // a user name kept as a secret
             auth.insert(QStringLiteral("username"), old.value(QStringLiteral("username")));
     }
+    if (type == QLatin1String("oauth2")) {
+        const QString grant = m_oauthGrant->currentData().toString();
+        auth.insert(QStringLiteral("grant"), grant);
+        auth.insert(QStringLiteral("token_url"), m_oauthTokenUrl->text().trimmed());
+        if (!m_oauthClientId->text().trimmed().isEmpty())
+            auth.insert(QStringLiteral("client_id"), m_oauthClientId->text().trimmed());
+        else if (old.value(QStringLiteral("client_id")).isObject()) // a client id kept as a secret
+            auth.insert(QStringLiteral("client_id"), old.value(QStringLiteral("client_id")));
+        const QStringList scopes = m_oauthScopes->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (!scopes.isEmpty())
+            auth.insert(QStringLiteral("scopes"), QJsonArray::fromStringList(scopes));
+        const QJsonObject refresh = refreshTokenReference();
+        if (grant == QLatin1String("refresh_token") && !refresh.isEmpty())
+            auth.insert(QStringLiteral("refresh_token"), refresh);
+        // What the form does not show is kept as the file has it.
+        for (const char *key : {"audience", "client_auth", "refresh_before_s"}) {
+            const QString k = QString::fromLatin1(key);
+            if (old.value(QStringLiteral("type")).toString() == type && old.contains(k))
+                auth.insert(k, old.value(k));
+        }
+    }
     const QString k = secretKeyName();
     if (!k.isEmpty()) {
         const QJsonObject ref = secretReference();
+        // A public client (refresh_token grant) has no secret: an empty variable name leaves it out.
         if (!ref.isEmpty())
             auth.insert(k, ref);
     }
     form()->setValue(QStringLiteral("rest.auth"), auth);
+}
+
+QJsonObject RestEditorPages::refreshTokenReference() const
+{
+    const QString ref = m_oauthRefreshRef->text().trimmed();
+    if (ref.isEmpty())
+        return {};
+    if (m_oauthRefreshMode->currentData().toString() == QLatin1String("env"))
+        return {{QStringLiteral("env"), ref}};
+    const QString file = m_secretFile.isEmpty() ? ConfigDocument::credentialsFileName() : m_secretFile;
+    return {{QStringLiteral("file"), file}, {QStringLiteral("key"), ref}};
+}
+
+void RestEditorPages::getToken()
+{
+    m_tokenSource.reset();
+    QString why;
+    if (!beforeTest(&why)) {
+        m_oauthTokenStatus->setText(why);
+        return;
+    }
+    // Only this source, as the connection test takes it: problems elsewhere in the file do not
+    // stop it.
+    const QJsonObject root{{QStringLiteral("database"), document() ? document()->database() : QJsonObject()},
+                           {QStringLiteral("sources"), QJsonArray{form()->source()}}};
+    Config config;
+    QStringList lines;
+    const bool ok = document() ? document()->toConfig(root, &config, &lines) : Config::fromJson(root, QString(), &config, &lines);
+    const SourceConfig *source = ok ? config.source(form()->sourceName()) : nullptr;
+    if (!source) {
+        m_oauthTokenStatus->setText(tr("Fix the problems first: %1").arg(lines.join(QLatin1Char(' '))));
+        return;
+    }
+    if (!m_nam)
+        m_nam = new QNetworkAccessManager(this);
+    m_tokenSource = std::make_unique<RestSource>(*source, m_nam);
+    OAuthToken *token = m_tokenSource->oauthToken();
+    if (m_tokenSource->setupError() || !token) {
+        m_oauthTokenStatus->setText(m_tokenSource->setupError().message);
+        m_tokenSource.reset();
+        return;
+    }
+    // Asked for, not taken from the cache: the button proves that the endpoint answers now.
+    token->forget();
+    m_oauthGetToken->setEnabled(false);
+    m_oauthTokenStatus->setText(tr("Asking %1 for a token…").arg(token->tokenUrlText()));
+    connect(token, &OAuthToken::settled, this, [this, token](const Error &e) {
+        m_oauthGetToken->setEnabled(true);
+        if (e) {
+            m_oauthTokenStatus->setText(tr("No token: %1").arg(e.message));
+        } else {
+            const OAuthToken::Grant grant = token->lastGrant();
+            const QString lifetime = grant.lifetimeS < 0 ? tr("without an expiry")
+                                                         : tr("valid for %n second(s)", nullptr, int(qMin<qint64>(grant.lifetimeS, INT_MAX)));
+            const QString scopes = grant.scopes.isEmpty() ? tr("no scopes named") : tr("scopes: %1").arg(grant.scopes.join(QLatin1Char(' ')));
+            m_oauthTokenStatus->setText(tr("Got a %1 token from %2, %3; %4.").arg(grant.tokenType, token->tokenUrlText(), lifetime, scopes));
+        }
+        // Deleted later: this slot runs inside the source's token object.
+        if (QObject *asked = m_tokenSource.release())
+            asked->deleteLater();
+    }, Qt::SingleShotConnection);
+    token->fetch();
 }
 
 void RestEditorPages::loadSecret()
@@ -379,6 +495,7 @@ QWidget *RestEditorPages::buildConnectionPage()
     m_authType->addItem(tr("Bearer token"), QStringLiteral("bearer"));
     m_authType->addItem(tr("Basic (user name and password)"), QStringLiteral("basic"));
     m_authType->addItem(tr("API key header"), QStringLiteral("api_key"));
+    m_authType->addItem(tr("OAuth 2.0"), QStringLiteral("oauth2"));
     rows->addRow(tr("Authentication:"), form()->wrap(m_authType, QStringLiteral("rest.auth.type"), rows));
     connect(m_authType, &QComboBox::currentIndexChanged, this, [this] {
         authEdited(true);
@@ -422,6 +539,66 @@ QWidget *RestEditorPages::buildConnectionPage()
     secretLayout->setColumnStretch(1, 1);
     secretLayout->setColumnStretch(2, 1);
     rows->addRow(tr("Secret:"), form()->wrap(secret, QStringLiteral("rest.auth"), rows));
+
+    // OAuth 2.0: the secret above is the client secret.
+    m_oauthGrant = new QComboBox(page);
+    m_oauthGrant->setObjectName(QStringLiteral("oauthGrant"));
+    m_oauthGrant->addItem(tr("Client credentials (the client's own access)"), QStringLiteral("client_credentials"));
+    m_oauthGrant->addItem(tr("Refresh token (access granted by a user)"), QStringLiteral("refresh_token"));
+    rows->addRow(tr("Grant:"), form()->wrap(m_oauthGrant, QStringLiteral("rest.auth.grant"), rows));
+    m_oauthTokenUrl = new QLineEdit(page);
+    m_oauthTokenUrl->setObjectName(QStringLiteral("oauthTokenUrl"));
+    m_oauthTokenUrl->setPlaceholderText(QStringLiteral("https://auth.example.com/oauth/token"));
+    rows->addRow(tr("Token URL:"), form()->wrap(m_oauthTokenUrl, QStringLiteral("rest.auth.token_url"), rows));
+    m_oauthClientId = new QLineEdit(page);
+    m_oauthClientId->setObjectName(QStringLiteral("oauthClientId"));
+    rows->addRow(tr("Client ID:"), form()->wrap(m_oauthClientId, QStringLiteral("rest.auth.client_id"), rows));
+    m_oauthScopes = new QLineEdit(page);
+    m_oauthScopes->setObjectName(QStringLiteral("oauthScopes"));
+    m_oauthScopes->setPlaceholderText(tr("separated by spaces; empty: the client's default"));
+    rows->addRow(tr("Scopes:"), form()->wrap(m_oauthScopes, QStringLiteral("rest.auth.scopes"), rows));
+    auto *refresh = new QWidget(page);
+    refresh->setObjectName(QStringLiteral("oauthRefresh"));
+    auto *refreshLayout = new QHBoxLayout(refresh);
+    refreshLayout->setContentsMargins(0, 0, 0, 0);
+    m_oauthRefreshMode = new QComboBox(refresh);
+    m_oauthRefreshMode->setObjectName(QStringLiteral("oauthRefreshMode"));
+    m_oauthRefreshMode->addItem(tr("Environment variable"), QStringLiteral("env"));
+    m_oauthRefreshMode->addItem(tr("Key in the credentials file"), QStringLiteral("file"));
+    m_oauthRefreshRef = new QLineEdit(refresh);
+    m_oauthRefreshRef->setObjectName(QStringLiteral("oauthRefreshRef"));
+    m_oauthRefreshRef->setPlaceholderText(QStringLiteral("API_REFRESH_TOKEN"));
+    refreshLayout->addWidget(m_oauthRefreshMode);
+    refreshLayout->addWidget(m_oauthRefreshRef, 1);
+    rows->addRow(tr("Refresh token:"), form()->wrap(refresh, QStringLiteral("rest.auth.refresh_token"), rows));
+    auto *getToken = new QWidget(page);
+    getToken->setObjectName(QStringLiteral("oauthGetTokenRow"));
+    auto *getTokenLayout = new QHBoxLayout(getToken);
+    getTokenLayout->setContentsMargins(0, 0, 0, 0);
+    m_oauthGetToken = new QPushButton(tr("Get token"), getToken);
+    m_oauthGetToken->setObjectName(QStringLiteral("oauthGetToken"));
+    m_oauthGetToken->setToolTip(tr("Asks the token endpoint for an access token with the values of this form and shows "
+                                   "what it granted (never the token)."));
+    m_oauthTokenStatus = new QLabel(getToken);
+    m_oauthTokenStatus->setObjectName(QStringLiteral("oauthTokenStatus"));
+    m_oauthTokenStatus->setWordWrap(true);
+    m_oauthTokenStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    getTokenLayout->addWidget(m_oauthGetToken);
+    getTokenLayout->addWidget(m_oauthTokenStatus, 1);
+    rows->addRow(QString(), form()->wrap(getToken, QStringLiteral("rest.auth.get_token"), rows));
+    connect(m_oauthGetToken, &QPushButton::clicked, this, &RestEditorPages::getToken);
+    connect(m_oauthGrant, &QComboBox::currentIndexChanged, this, [this] {
+        authEdited(true);
+    });
+    connect(m_oauthRefreshMode, &QComboBox::currentIndexChanged, this, [this] {
+        authEdited(false);
+    });
+    for (QLineEdit *e : {m_oauthTokenUrl, m_oauthClientId, m_oauthScopes, m_oauthRefreshRef}) {
+        connect(e, &QLineEdit::textChanged, this, [this] {
+            if (!form()->isLoading())
+                writeAuth();
+        });
+    }
     connect(m_secretMode, &QComboBox::currentIndexChanged, this, [this] {
         authEdited(true);
     });

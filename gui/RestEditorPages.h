@@ -6,7 +6,15 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QNetworkAccessManager;
+class QPushButton;
 class QTableWidget;
+
+#include <memory>
+
+namespace Tributary {
+class RestSource;
+}
 
 namespace Tributary::Gui {
 
@@ -15,14 +23,22 @@ namespace Tributary::Gui {
 // REST subtab. The secret is an environment variable's name or a value kept in the credentials
 // file, never written into the configuration and never shown again.
 //
+// OAuth 2.0 ("oauth2") shows its own fields instead: the grant, the token URL, the client id, the
+// scopes and the refresh token's reference; the secret above is then the client secret. "Get
+// token" asks the token endpoint with the form's values, without blocking, and shows what was
+// granted (lifetime, scopes), never the token.
+//
 // objectNames: baseUrl, authType, authHeader, authUsername, secret, secretMode, secretEnv,
-// secretValue, secretStatus, headersTable, paginationStyle, totalRequest, incrementalEnabled,
-// entityRecordsPath, entityRecordPath, entityIncremental, ...
+// secretValue, secretStatus, oauthGrant, oauthTokenUrl, oauthClientId, oauthScopes,
+// oauthRefreshMode, oauthRefreshRef, oauthGetToken, oauthTokenStatus, headersTable,
+// paginationStyle, totalRequest, incrementalEnabled, entityRecordsPath, entityRecordPath,
+// entityIncremental, ...
 class RestEditorPages : public SourceTypePages
 {
     Q_OBJECT
 public:
     RestEditorPages(EditorForm *form, ConfigDocument *document, QObject *parent = nullptr);
+    ~RestEditorPages() override;
 
     QString type() const override;
     QList<Page> buildPages() override;
@@ -58,6 +74,12 @@ private:
     void authEdited(bool visibility);
     void loadSecret();
     void writeHeaders();
+    QJsonObject refreshTokenReference() const;
+    // "Get token": a throwaway source made of the form's values asks for a token.
+    void getToken();
+
+    std::unique_ptr<RestSource> m_tokenSource; // the one "Get token" asks with
+    QNetworkAccessManager *m_nam = nullptr;
 
     QString m_secretValue; // typed, to be stored on save
     QString m_secretFile;  // the credentials file and key the source refers to, when it does
@@ -71,6 +93,14 @@ private:
     QLineEdit *m_secretEnv = nullptr;
     QLineEdit *m_secretValueEdit = nullptr;
     QLabel *m_secretStatus = nullptr;
+    QComboBox *m_oauthGrant = nullptr;
+    QLineEdit *m_oauthTokenUrl = nullptr;
+    QLineEdit *m_oauthClientId = nullptr;
+    QLineEdit *m_oauthScopes = nullptr;
+    QComboBox *m_oauthRefreshMode = nullptr;
+    QLineEdit *m_oauthRefreshRef = nullptr;
+    QPushButton *m_oauthGetToken = nullptr;
+    QLabel *m_oauthTokenStatus = nullptr;
     QTableWidget *m_headers = nullptr;
     QComboBox *m_paginationStyle = nullptr;
     QCheckBox *m_totalRequest = nullptr;

@@ -423,7 +423,7 @@ void tst_RestSource::configValidation_data()
                                       << "sources.api.rest.auth.token: secrets are not stored in the configuration";
     QTest::newRow("missing token") << rest(R"("auth": {"type": "bearer"})") << entity << "sources.api.rest.auth.token: is required";
     QTest::newRow("bad auth type") << rest(R"("auth": {"type": "oauth"})") << entity
-                                   << R"(sources.api.rest.auth.type: expected one of none, bearer, basic, api_key; got "oauth")";
+                                   << R"(sources.api.rest.auth.type: expected one of none, bearer, basic, api_key, oauth2; got "oauth")";
     QTest::newRow("api_key without header") << rest(R"("auth": {"type": "api_key", "key": {"env": "K"}})") << entity
                                             << "sources.api.rest.auth.header: is required";
     QTest::newRow("unknown auth key") << rest(R"("auth": {"type": "bearer", "token": {"env": "T"}, "user": "x"})") << entity

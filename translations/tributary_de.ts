@@ -3349,6 +3349,93 @@ Zu sehen sind seine Zeile, seine Verknüpfungen zu jeder Quelle mit ihren Basen,
         <source>REST</source>
         <translation>REST</translation>
     </message>
+    <message>
+        <source>kept as a secret (see the JSON tab)</source>
+        <translation>als Geheimnis hinterlegt (siehe Reiter JSON)</translation>
+    </message>
+    <message>
+        <source>Fix the problems first: %1</source>
+        <translation>Zuerst die Probleme beheben: %1</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a token…</source>
+        <translation>Token wird bei %1 angefragt …</translation>
+    </message>
+    <message>
+        <source>No token: %1</source>
+        <translation>Kein Token: %1</translation>
+    </message>
+    <message>
+        <source>without an expiry</source>
+        <translation>ohne Ablaufzeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>valid for %n second(s)</source>
+        <translation>
+            <numerusform>gültig für %n Sekunde</numerusform>
+            <numerusform>gültig für %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no scopes named</source>
+        <translation>keine Scopes genannt</translation>
+    </message>
+    <message>
+        <source>scopes: %1</source>
+        <translation>Scopes: %1</translation>
+    </message>
+    <message>
+        <source>Got a %1 token from %2, %3; %4.</source>
+        <translation>%1-Token von %2 erhalten, %3; %4.</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0</source>
+        <translation>OAuth 2.0</translation>
+    </message>
+    <message>
+        <source>Client credentials (the client&apos;s own access)</source>
+        <translation>Client Credentials (eigener Zugang des Clients)</translation>
+    </message>
+    <message>
+        <source>Refresh token (access granted by a user)</source>
+        <translation>Refresh-Token (von einer Person gewährter Zugang)</translation>
+    </message>
+    <message>
+        <source>Grant:</source>
+        <translation>Grant:</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>Token-URL:</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <source>separated by spaces; empty: the client&apos;s default</source>
+        <translation>durch Leerzeichen getrennt; leer: Vorgabe des Clients</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Scopes:</translation>
+    </message>
+    <message>
+        <source>Key in the credentials file</source>
+        <translation>Schlüssel in der Zugangsdatendatei</translation>
+    </message>
+    <message>
+        <source>Refresh token:</source>
+        <translation>Refresh-Token:</translation>
+    </message>
+    <message>
+        <source>Get token</source>
+        <translation>Token holen</translation>
+    </message>
+    <message>
+        <source>Asks the token endpoint for an access token with the values of this form and shows what it granted (never the token).</source>
+        <translation>Fragt den Token-Endpunkt mit den Werten dieses Formulars nach einem Zugriffstoken und zeigt, was er gewährt hat (nie das Token selbst).</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::RunsModel</name>

@@ -387,6 +387,16 @@ Tried %n times since %2; last on %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>Tributary::Gui::RestEditorPages</name>
+    <message numerus="yes">
+        <source>valid for %n second(s)</source>
+        <translation>
+            <numerusform>valid for %n second</numerusform>
+            <numerusform>valid for %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tributary::Gui::RunsModel</name>
     <message numerus="yes">
         <source>%Ln row(s) inserted</source>

@@ -2281,6 +2281,78 @@
         <translation>darf nicht leer sein, wenn &quot;own_origin&quot; gesetzt ist</translation>
     </message>
     <message>
+        <source>the OAuth 2.0 access token from %1 (client %2, refresh token in %3)</source>
+        <translation>das OAuth-2.0-Zugriffstoken von %1 (Client %2, Refresh-Token in %3)</translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 access token from %1 (client %2, client secret in %3)</source>
+        <translation>das OAuth-2.0-Zugriffstoken von %1 (Client %2, Client-Secret in %3)</translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 client %1 and its refresh token (%2)</source>
+        <translation>den OAuth-2.0-Client %1 und seinen Refresh-Token (%2)</translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 client %1 and its secret (%2)</source>
+        <translation>den OAuth-2.0-Client %1 und sein Secret (%2)</translation>
+    </message>
+    <message>
+        <source>cannot get an OAuth 2.0 access token: %1</source>
+        <translation>kein OAuth-2.0-Zugriffstoken erhalten: %1</translation>
+    </message>
+    <message>
+        <source>cannot get an OAuth 2.0 access token: the answer of %1 has no &quot;access_token&quot;</source>
+        <translation>kein OAuth-2.0-Zugriffstoken erhalten: die Antwort von %1 enthält kein &quot;access_token&quot;</translation>
+    </message>
+    <message>
+        <source>cannot use the OAuth 2.0 access token from %1: its type is &quot;%2&quot;; only Bearer tokens are supported</source>
+        <translation>das OAuth-2.0-Zugriffstoken von %1 ist nicht verwendbar: sein Typ ist &quot;%2&quot;; nur Bearer-Tokens werden unterstützt</translation>
+    </message>
+    <message>
+        <source>cannot use the OAuth 2.0 access token from %1: it contains a line break or another control character</source>
+        <translation>das OAuth-2.0-Zugriffstoken von %1 ist nicht verwendbar: es enthält einen Zeilenumbruch oder ein anderes Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>the refresh token (%1) was refused by %2: %3; get a new refresh token and %4</source>
+        <translation>der Refresh-Token (%1) wurde von %2 abgelehnt: %3; einen neuen Refresh-Token besorgen und %4</translation>
+    </message>
+    <message>
+        <source>the client credentials grant of OAuth 2.0 client %1 was refused by %2: %3; check that the client is allowed this grant, or renew its secret and %4</source>
+        <translation>der Client-Credentials-Grant des OAuth-2.0-Clients %1 wurde von %2 abgelehnt: %3; prüfen, ob der Client diesen Grant nutzen darf, oder sein Secret erneuern und %4</translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 client %1 was refused by %2: %3; check rest.auth.client_id, or give the client&apos;s secret in rest.auth.client_secret</source>
+        <translation>der OAuth-2.0-Client %1 wurde von %2 abgelehnt: %3; rest.auth.client_id prüfen oder das Secret des Clients in rest.auth.client_secret angeben</translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 client %1 (client secret in %2) was refused by %3: %4; check rest.auth.client_id, or get a new client secret and %5</source>
+        <translation>der OAuth-2.0-Client %1 (Client-Secret in %2) wurde von %3 abgelehnt: %4; rest.auth.client_id prüfen oder ein neues Client-Secret besorgen und %5</translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 client %1 may not use the %2 grant at %3: %4; allow it for the client, or change rest.auth.grant</source>
+        <translation>der OAuth-2.0-Client %1 darf den Grant %2 bei %3 nicht nutzen: %4; ihn für den Client erlauben oder rest.auth.grant ändern</translation>
+    </message>
+    <message>
+        <source>%1 refused the scopes %2: %3; change rest.auth.scopes or what the client is allowed</source>
+        <translation>%1 hat die Scopes %2 abgelehnt: %3; rest.auth.scopes ändern oder die Berechtigungen des Clients erweitern</translation>
+    </message>
+    <message>
+        <source>(none asked for)</source>
+        <translation>(keine angefragt)</translation>
+    </message>
+    <message>
+        <source>cannot get an OAuth 2.0 access token: %1 answered %2</source>
+        <translation>kein OAuth-2.0-Zugriffstoken erhalten: %1 antwortete %2</translation>
+    </message>
+    <message>
+        <source>set %1</source>
+        <translation>%1 setzen</translation>
+    </message>
+    <message>
+        <source>store it as key &quot;%1&quot; of credentials file %2</source>
+        <translation>ihn unter dem Schlüssel &quot;%1&quot; in der Zugangsdatendatei %2 ablegen</translation>
+    </message>
+    <message>
         <source>expected a host (&quot;api.example.com&quot;, &quot;127.0.0.1:8080&quot;) or a budget name of letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;</source>
         <translation>erwartet einen Host (&quot;api.example.com&quot;, &quot;127.0.0.1:8080&quot;) oder einen Budgetnamen aus Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;</translation>
     </message>

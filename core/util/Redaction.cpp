@@ -169,6 +169,17 @@ void Redaction::addSecret(const QString &secret)
     }
 }
 
+void Redaction::removeSecret(const QString &secret)
+{
+    if (secret.size() < kMinSecretLength)
+        return;
+    const QStringList forms = formsOf(secret);
+    SecretList &list = secretList();
+    QWriteLocker locker(&list.lock);
+    for (const QString &form : forms)
+        list.values.removeAll(form);
+}
+
 QString Redaction::redact(const QString &text)
 {
     if (text.isEmpty())

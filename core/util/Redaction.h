@@ -20,6 +20,10 @@ public:
     // Values shorter than 6 characters are not registered: they would too often match ordinary
     // words and numbers and make messages unreadable; such a secret is weak anyway.
     static void addSecret(const QString &secret);
+    // Forgets a secret that has stopped being one (an OAuth access token two renewals old), so
+    // that a service renewing tokens for months does not mask against an ever longer list. Only
+    // for values that were never given by a person: a configured secret stays registered.
+    static void removeSecret(const QString &secret);
 
     // The text with every registered secret replaced by "***", and the values of these patterns:
     // "Authorization: <scheme> X" (also Proxy-Authorization), "Bearer X", query parameters whose

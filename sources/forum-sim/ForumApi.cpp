@@ -1,5 +1,7 @@
 #include "ForumApi.h"
 
+#include "forum-sim/ForumOAuth.h"
+
 #include "forum-sim/ForumCursor.h"
 #include "forum-sim/ForumFaultInjector.h"
 #include "forum-sim/ForumRateLimit.h"
@@ -225,6 +227,12 @@ QByteArray ForumApi::originFor(const HttpRequest &request) const
 
 HttpResponse ForumApi::handle(const HttpRequest &request)
 {
+    if (m_options.oauth) {
+        HttpResponse response;
+        if (m_options.oauth->handle(request, &response) || !m_options.oauth->admits(request, &response))
+            return response;
+        return route(request);
+    }
     if (!m_authorization.isEmpty() && request.header("authorization") != m_authorization) {
         if (m_options.echoAuth) // as careless APIs do: the credential sent, quoted back
             return HttpResponse::json(401, QJsonDocument(QJsonObject{{QStringLiteral("message"),

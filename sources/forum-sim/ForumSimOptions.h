@@ -8,7 +8,11 @@
 #include <QUrl>
 #include <QtGlobal>
 
+#include <memory>
+
 namespace Tributary {
+
+class ForumOAuth;
 
 // Everything a forum-sim server needs; the CLI fills it from flags, tests fill it directly.
 struct ForumSimOptions
@@ -17,6 +21,10 @@ struct ForumSimOptions
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 0;          // 0 picks a free port
     QString token;             // empty: no authentication
+    // OAuth 2.0: POST /oauth/token and /oauth/revoke are served, and the API accepts only the
+    // current access tokens this authority issued (instead of `token`). Shared with the test that
+    // made it, which revokes and counts through it.
+    std::shared_ptr<ForumOAuth> oauth;
     ForumFaults faults;
     quint64 seed = 1;          // seeds every random decision the server makes (faults, churn)
     // Random activity: about this many changes per second (creates, edits, deletes, and now and

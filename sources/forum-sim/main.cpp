@@ -2,6 +2,7 @@
 
 #include "forum-sim/ForumGenerator.h"
 #include "forum-sim/ForumLogging.h"
+#include "forum-sim/ForumOAuth.h"
 #include "forum-sim/ForumRateLimit.h"
 #include "forum-sim/ForumSimServer.h"
 
@@ -139,7 +140,16 @@ int runServe(QCoreApplication &app, const QStringList &args)
                   {QStringLiteral("max-per-page"), QStringLiteral("Serve at most N records per page, whatever per_page asks (a silent cap)."),
                    QStringLiteral("n")},
                   {QStringLiteral("ignore-since"), QStringLiteral("Accept updated_since and ignore it (every listing is complete).")},
-                  {QStringLiteral("echo-auth"), QStringLiteral("Quote the Authorization header in 401 answers.")}});
+                  {QStringLiteral("echo-auth"), QStringLiteral("Quote the Authorization header in 401 answers.")},
+                  {QStringLiteral("oauth-token-lifetime"),
+                   QStringLiteral("Serve OAuth 2.0 at /oauth/token (client_credentials, refresh_token) and /oauth/revoke; the API "
+                                  "accepts only access tokens issued there, for S seconds."),
+                   QStringLiteral("s")},
+                  {QStringLiteral("oauth-client-id"), QStringLiteral("OAuth client id (forum-sim)."), QStringLiteral("id")},
+                  {QStringLiteral("oauth-client-secret"), QStringLiteral("OAuth client secret; none: a public client."),
+                   QStringLiteral("secret")},
+                  {QStringLiteral("oauth-refresh-token"), QStringLiteral("A refresh token valid from the start."), QStringLiteral("token")},
+                  {QStringLiteral("oauth-rotate"), QStringLiteral("Each refresh answers a new refresh token; the old one stops working.")}});
     p.process(args);
     if (!p.isSet(QStringLiteral("db")))
         return fail(QStringLiteral("serve needs --db PATH"), 2);
@@ -173,6 +183,24 @@ int runServe(QCoreApplication &app, const QStringList &args)
     }
     o.ignoreSince = p.isSet(QStringLiteral("ignore-since"));
     o.echoAuth = p.isSet(QStringLiteral("echo-auth"));
+    if (p.isSet(QStringLiteral("oauth-token-lifetime"))) {
+        ForumOAuth::Settings oauth;
+        if (!parseNumber(p, QStringLiteral("oauth-token-lifetime"), &oauth.tokenLifetimeS, 1, 365 * 86400))
+            return 2;
+        if (!o.token.isEmpty())
+            return fail(QStringLiteral("--token and --oauth-token-lifetime exclude each other"), 2);
+        if (p.isSet(QStringLiteral("oauth-client-id")))
+            oauth.clientId = p.value(QStringLiteral("oauth-client-id"));
+        oauth.clientSecret = p.value(QStringLiteral("oauth-client-secret"));
+        oauth.refreshToken = p.value(QStringLiteral("oauth-refresh-token"));
+        oauth.rotateRefreshTokens = p.isSet(QStringLiteral("oauth-rotate"));
+        if (oauth.clientSecret.isEmpty() && oauth.refreshToken.isEmpty())
+            return fail(QStringLiteral("--oauth-token-lifetime needs --oauth-client-secret or --oauth-refresh-token"), 2);
+        o.oauth = std::make_shared<ForumOAuth>(oauth);
+    } else if (p.isSet(QStringLiteral("oauth-client-id")) || p.isSet(QStringLiteral("oauth-client-secret"))
+               || p.isSet(QStringLiteral("oauth-refresh-token")) || p.isSet(QStringLiteral("oauth-rotate"))) {
+        return fail(QStringLiteral("the --oauth-* options need --oauth-token-lifetime S"), 2);
+    }
     for (const QString &value : p.values(QStringLiteral("webhook"))) {
         const QUrl url(value, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) || url.host().isEmpty())
@@ -229,6 +257,8 @@ int main(int argc, char *argv[])
                  "                 [--malformed-rate P] [--hang-rate P] [--churn N]\n"
                  "                 [--webhook URL --webhook-secret S [--webhook-drop P] [--webhook-dup P]]\n"
                  "                 [--max-per-page N] [--ignore-since] [--echo-auth]\n"
-                 "                 [--rate-limit-headers x|ietf|none] [--mount NAME=PATH]...\n");
+                 "                 [--rate-limit-headers x|ietf|none] [--mount NAME=PATH]...\n"
+                 "                 [--oauth-token-lifetime S [--oauth-client-id ID] [--oauth-client-secret S]\n"
+                 "                  [--oauth-refresh-token T] [--oauth-rotate]]\n");
     return command == QLatin1String("--help") || command == QLatin1String("-h") ? 0 : 2;
 }

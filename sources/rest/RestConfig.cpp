@@ -256,10 +256,77 @@ RestWrite parseWrite(const QJsonObject &base, const QJsonObject &over, const QSt
     return w;
 }
 
+const QStringList kAuthTypes = {QStringLiteral("none"), QStringLiteral("bearer"), QStringLiteral("basic"), QStringLiteral("api_key"),
+                                QStringLiteral("oauth2")};
+const QStringList kGrants = {QStringLiteral("client_credentials"), QStringLiteral("refresh_token")};
+const QStringList kClientAuths = {QStringLiteral("basic"), QStringLiteral("body")};
+const QStringList kOAuthKeys = {QStringLiteral("type"),          QStringLiteral("grant"),        QStringLiteral("token_url"),
+                                QStringLiteral("client_id"),     QStringLiteral("client_secret"), QStringLiteral("refresh_token"),
+                                QStringLiteral("scopes"),        QStringLiteral("audience"),     QStringLiteral("client_auth"),
+                                QStringLiteral("refresh_before_s")};
+
+// An absolute http(s) URL without user info or fragment, for base_url and token_url alike.
+QUrl parseHttpUrl(const Reader &r, const QString &key, const QString &text)
+{
+    QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) || url.host().isEmpty())
+        r.error(key, QStringLiteral("expected an absolute http:// or https:// URL, got \"%1\"").arg(text));
+    else if (!url.userInfo().isEmpty())
+        r.error(key, QStringLiteral("must not contain a user name or password; use \"auth\""));
+    else if (url.hasFragment())
+        r.error(key, QStringLiteral("must not contain a #fragment"));
+    return url;
+}
+
+RestOAuth parseOAuth(const Reader &r)
+{
+    RestOAuth o;
+    o.grant = RestOAuth::Grant(kGrants.indexOf(r.oneOf(QStringLiteral("grant"), kGrants, kGrants.first())));
+    const QString tokenUrl = r.string(QStringLiteral("token_url"), {}, true);
+    if (!tokenUrl.isEmpty())
+        o.tokenUrl = parseHttpUrl(r, QStringLiteral("token_url"), tokenUrl);
+    if (r.value(QStringLiteral("client_id")).isObject())
+        o.clientIdRef = r.secret(QStringLiteral("client_id"));
+    else
+        o.clientId = r.string(QStringLiteral("client_id"), {}, true);
+    const bool refresh = o.grant == RestOAuth::Grant::RefreshToken;
+    // A public client (RFC 6749 2.1) has no secret; it can only use a refresh token.
+    if (!refresh || r.has(QStringLiteral("client_secret")))
+        o.clientSecret = r.secret(QStringLiteral("client_secret"));
+    if (refresh)
+        o.refreshToken = r.secret(QStringLiteral("refresh_token"));
+    else if (r.has(QStringLiteral("refresh_token")))
+        r.error(QStringLiteral("refresh_token"), QStringLiteral("is only read with \"grant\": \"refresh_token\""));
+    const QJsonValue scopes = r.value(QStringLiteral("scopes"));
+    if (!scopes.isUndefined() && !scopes.isArray()) {
+        r.error(QStringLiteral("scopes"), QStringLiteral("expected an array of strings, got %1").arg(typeName(scopes)));
+    } else {
+        const QJsonArray list = scopes.toArray();
+        for (int i = 0; i < list.size(); ++i) {
+            const QString key = QStringLiteral("scopes[%1]").arg(i);
+            const QString scope = list.at(i).toString();
+            static const QRegularExpression scopeToken(QStringLiteral(R"(^[\x21\x23-\x5B\x5D-\x7E]+$)")); // RFC 6749 3.3
+            if (!list.at(i).isString())
+                r.error(key, QStringLiteral("expected a string, got %1").arg(typeName(list.at(i))));
+            else if (!scopeToken.match(scope).hasMatch())
+                r.error(key, QStringLiteral("\"%1\" is not a scope: one word of printable characters, no spaces, quotes or "
+                                            "backslashes").arg(ConfigReader::printable(scope)));
+            else
+                o.scopes.append(scope);
+        }
+    }
+    o.audience = r.string(QStringLiteral("audience"));
+    o.clientAuth = RestOAuth::ClientAuth(kClientAuths.indexOf(r.oneOf(QStringLiteral("client_auth"), kClientAuths, kClientAuths.first())));
+    o.refreshBeforeS = int(r.integer(QStringLiteral("refresh_before_s"), o.refreshBeforeS, 0, 86400));
+    r.rejectUnknown(kOAuthKeys);
+    return o;
+}
+
 RestAuth parseAuth(const Reader &r)
 {
     RestAuth a;
-    const QStringList types = {QStringLiteral("none"), QStringLiteral("bearer"), QStringLiteral("basic"), QStringLiteral("api_key")};
+    const QStringList &types = kAuthTypes;
     const QString type = r.oneOf(QStringLiteral("type"), types, QStringLiteral("none"));
     a.type = RestAuth::Type(types.indexOf(type));
     switch (a.type) {
@@ -284,6 +351,9 @@ RestAuth parseAuth(const Reader &r)
             r.checkHeaderName(QStringLiteral("header"), a.header);
         a.key = r.secret(QStringLiteral("key"));
         r.rejectUnknown({QStringLiteral("type"), QStringLiteral("header"), QStringLiteral("key")});
+        break;
+    case RestAuth::Type::OAuth2:
+        a.oauth = parseOAuth(r);
         break;
     }
     return a;
@@ -347,6 +417,21 @@ QStringList RestPagination::walkParams() const
 QString RestPagination::styleName(Style s)
 {
     return kStyles.value(int(s));
+}
+
+QStringList RestAuth::types()
+{
+    return kAuthTypes;
+}
+
+QStringList RestOAuth::grants()
+{
+    return kGrants;
+}
+
+QStringList RestOAuth::clientAuths()
+{
+    return kClientAuths;
 }
 
 QStringList RestConfig::paginationStyles()
@@ -442,14 +527,7 @@ bool RestConfig::parse(const SourceConfig &config, RestConfig *out, QStringList 
     const QString base = r.string(QStringLiteral("base_url"), {}, true);
     c.baseUrl = QUrl(base, QUrl::StrictMode);
     if (!base.isEmpty()) {
-        const QString scheme = c.baseUrl.scheme().toLower();
-        if (!c.baseUrl.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-            || c.baseUrl.host().isEmpty())
-            r.error(QStringLiteral("base_url"), QStringLiteral("expected an absolute http:// or https:// URL, got \"%1\"").arg(base));
-        else if (!c.baseUrl.userInfo().isEmpty())
-            r.error(QStringLiteral("base_url"), QStringLiteral("must not contain a user name or password; use \"auth\""));
-        else if (c.baseUrl.hasFragment())
-            r.error(QStringLiteral("base_url"), QStringLiteral("must not contain a #fragment"));
+        c.baseUrl = parseHttpUrl(r, QStringLiteral("base_url"), base);
         // Endpoints are appended to the path: a trailing slash would double up.
         QString path = c.baseUrl.path();
         while (path.endsWith(QLatin1Char('/')))

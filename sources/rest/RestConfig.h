@@ -14,9 +14,30 @@ namespace Tributary {
 
 using QueryItems = QList<QPair<QString, QString>>;
 
+// rest.auth.type "oauth2": an access token obtained from an OAuth 2.0 token endpoint (RFC 6749)
+// and refreshed before it expires.
+struct RestOAuth
+{
+    enum class Grant { ClientCredentials, RefreshToken };
+    enum class ClientAuth { Basic, Body }; // RFC 6749 2.3.1: HTTP Basic by default
+    Grant grant = Grant::ClientCredentials;
+    QUrl tokenUrl;
+    QString clientId;      // when written in the configuration (a client id is no secret)
+    SecretRef clientIdRef; // when it comes from the environment or the credentials file
+    SecretRef clientSecret; // required for client_credentials; optional for refresh_token (public clients)
+    SecretRef refreshToken; // refresh_token only
+    QStringList scopes;
+    QString audience;
+    ClientAuth clientAuth = ClientAuth::Basic;
+    int refreshBeforeS = 60; // refresh this long before expiry, at most half the lifetime
+
+    static QStringList grants();
+    static QStringList clientAuths();
+};
+
 struct RestAuth
 {
-    enum class Type { None, Bearer, Basic, ApiKey };
+    enum class Type { None, Bearer, Basic, ApiKey, OAuth2 };
     Type type = Type::None;
     SecretRef token;       // bearer
     QString username;      // basic, when written in the configuration (a user name is no secret)
@@ -24,6 +45,10 @@ struct RestAuth
     SecretRef password;    // basic
     QString header;        // api_key: header name
     SecretRef key;         // api_key
+    RestOAuth oauth;       // oauth2
+
+    // The choices rest.auth.type accepts (for editors).
+    static QStringList types();
 };
 
 // A separate request that asks for the number of records a walk will see, for APIs whose pages

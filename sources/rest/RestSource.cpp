@@ -2,6 +2,7 @@
 
 #include "JsonPath.h"
 #include "LinkHeader.h"
+#include "OAuthToken.h"
 #include "config/ConfigReader.h"
 #include "engine/SourceRegistry.h"
 #include "net/HttpClient.h"
@@ -16,6 +17,7 @@
 #include <QUrlQuery>
 
 #include <cmath>
+#include <functional>
 
 Q_LOGGING_CATEGORY(lcRestSource, "tributary.sources.rest", QtInfoMsg)
 
@@ -31,11 +33,15 @@ constexpr int kParseRetriesWithoutSource = 2;
 
 // The request a job has in flight, and its retries of malformed bodies (HttpClient cannot judge
 // those: the body arrived; only the job knows it is broken). Shared by the page and record jobs.
+// With OAuth 2.0 it also waits for the source's access token before sending, and answers a 401
+// once by dropping that token and sending again with a new one.
 class RequestSlot
 {
 public:
     QPointer<HttpJob> http;
     int parseRetries = 0;
+    // How the job ends when no request could be sent (no access token); set by the job.
+    std::function<void(const Error &)> fail;
     // Its place in the host's budget queue (RequestBudgets): webhook fetches before walks,
     // walks of recent changes before backfills and scans.
     RequestPriority priority = RequestPriority::Normal;
@@ -51,15 +57,19 @@ public:
     void send(Job *owner, RestSource *source, const QByteArray &verb, const QNetworkRequest &request, const QByteArray &body,
               void (Job::*onFinished)(HttpJob *), bool resendable = true)
     {
-        http = source->httpClient()->send(verb, request, body, owner);
-        http->setCredentialHint(source->credentialHint());
-        http->setResendable(resendable);
-        http->setPriority(priority);
-        QObject::connect(http, &HttpJob::finished, owner, onFinished);
-        http->start();
+        m_owner = owner;
+        m_source = source;
+        m_verb = verb;
+        m_request = request;
+        m_body = body;
+        m_resendable = resendable;
+        m_repeated = false;
+        m_deliver = [owner, onFinished](HttpJob *job) { (owner->*onFinished)(job); };
+        sendNow();
     }
     void cancel(QObject *owner)
     {
+        QObject::disconnect(m_tokenWait);
         if (http) {
             QObject::disconnect(http, nullptr, owner, nullptr);
             http->abort();
@@ -82,7 +92,71 @@ public:
     }
 
 private:
+    void sendNow()
+    {
+        RestSource *source = m_source;
+        if (!source) {
+            failLater(Error(Error::Code::Internal, Tr::tr("the source is gone")));
+            return;
+        }
+        QNetworkRequest request = m_request;
+        OAuthToken *oauth = source->oauthToken();
+        if (oauth) {
+            const QByteArray authorization = oauth->authorization();
+            if (authorization.isEmpty()) {
+                // Everyone without a token waits for the one request of the source (no stampede).
+                QObject::disconnect(m_tokenWait);
+                m_tokenWait = QObject::connect(oauth, &OAuthToken::settled, m_owner, [this](const Error &e) {
+                    QObject::disconnect(m_tokenWait);
+                    if (e)
+                        fail(e);
+                    else
+                        sendNow();
+                });
+                oauth->fetch();
+                return;
+            }
+            request.setRawHeader("Authorization", authorization);
+            m_generation = oauth->generation();
+        }
+        http = source->httpClient()->send(m_verb, request, m_body, m_owner);
+        http->setCredentialHint(source->credentialHint());
+        http->setResendable(m_resendable);
+        http->setPriority(priority);
+        QObject::connect(http, &HttpJob::finished, m_owner, [this](HttpJob *job) { onAnswer(job); });
+        http->start();
+    }
+    void onAnswer(HttpJob *job)
+    {
+        RestSource *source = m_source;
+        OAuthToken *oauth = source ? source->oauthToken() : nullptr;
+        // An access token can be revoked or expire early: one new token, one more try. A 401
+        // means the request was refused, not acted on, so even a create may be sent again.
+        if (oauth && job->status() == 401 && !m_repeated) {
+            m_repeated = true;
+            http = nullptr;
+            oauth->reject(m_generation);
+            sendNow();
+            return;
+        }
+        m_deliver(job);
+    }
+    void failLater(const Error &e)
+    {
+        QTimer::singleShot(0, m_owner, [this, e] { fail(e); });
+    }
+
     QTimer m_retryTimer;
+    QObject *m_owner = nullptr;
+    QPointer<RestSource> m_source;
+    QByteArray m_verb;
+    QNetworkRequest m_request;
+    QByteArray m_body;
+    bool m_resendable = true;
+    bool m_repeated = false;
+    int m_generation = 0;
+    std::function<void(HttpJob *)> m_deliver;
+    QMetaObject::Connection m_tokenWait;
 };
 
 QString secretHint(const SecretRef &ref)
@@ -91,6 +165,16 @@ QString secretHint(const SecretRef &ref)
         return Tr::tr("environment variable %1").arg(ref.env);
     if (!ref.file.isEmpty())
         return Tr::tr("key \"%1\" of credentials file %2").arg(ref.key, ref.file);
+    return {};
+}
+
+// What to do with a renewed secret: "set FORUM_REFRESH_TOKEN", "store it as key "forum" in creds.json".
+QString renewHint(const SecretRef &ref)
+{
+    if (!ref.env.isEmpty())
+        return Tr::tr("set %1").arg(ref.env);
+    if (!ref.file.isEmpty())
+        return Tr::tr("store it as key \"%1\" of credentials file %2").arg(ref.key, ref.file);
     return {};
 }
 
@@ -215,6 +299,7 @@ public:
     RestPageJob(JobContext ctx, const PageRequest &request, QObject *parent)
         : PageJob(parent), m_ctx(std::move(ctx)), m_request(request)
     {
+        m_inFlight.fail = [this](const Error &e) { finish(withContext(m_ctx, e)); };
         // Changes since a cursor are what a schedule waits for; a walk from the beginning, a full
         // walk or an id scan (backfill, reconcile, verify) can go after them.
         const bool recent = request.mode == PageRequest::Mode::Incremental && !request.since.isEmpty();
@@ -741,6 +826,7 @@ public:
     RestRecordJob(JobContext ctx, const QString &externalId, QObject *parent)
         : RecordJob(parent), m_ctx(std::move(ctx)), m_id(externalId)
     {
+        m_inFlight.fail = [this](const Error &e) { finish(withContext(m_ctx, e)); };
         // A record asked for by id: a webhook's hint, a write's read, a missing reference.
         m_inFlight.priority = RequestPriority::Urgent;
     }
@@ -844,7 +930,10 @@ class RestWriteJob : public WriteJob
 {
 public:
     RestWriteJob(JobContext ctx, WriteRequest request, QObject *parent)
-        : WriteJob(parent), m_ctx(std::move(ctx)), m_request(std::move(request)) {}
+        : WriteJob(parent), m_ctx(std::move(ctx)), m_request(std::move(request))
+    {
+        m_inFlight.fail = [this](const Error &e) { finish(withContext(m_ctx, e)); };
+    }
 
     void start() override
     {
@@ -1117,6 +1206,24 @@ void RestSource::resolveCredentials()
         m_authHeaderName = a.header.toLatin1();
         m_authHeaderValue = key.toUtf8();
         m_credentialHint = Tr::tr("the API key sent as %1 (%2)").arg(a.header, secretHint(a.key));
+        break;
+    }
+    case RestAuth::Type::OAuth2: {
+        const RestOAuth &o = a.oauth;
+        OAuthToken::Credentials c;
+        c.clientId = o.clientId;
+        if (o.clientIdRef.isSet() && !resolve(o.clientIdRef, QStringLiteral("client_id"), &c.clientId))
+            return;
+        if (o.clientSecret.isSet() && !resolve(o.clientSecret, QStringLiteral("client_secret"), &c.clientSecret))
+            return;
+        if (o.refreshToken.isSet() && !resolve(o.refreshToken, QStringLiteral("refresh_token"), &c.refreshToken))
+            return;
+        c.clientSecretHint = secretHint(o.clientSecret);
+        c.clientSecretRenew = renewHint(o.clientSecret);
+        c.refreshTokenHint = secretHint(o.refreshToken);
+        c.refreshTokenRenew = renewHint(o.refreshToken);
+        m_oauth = new OAuthToken(m_config.sourceName, o, c, m_client, this);
+        m_credentialHint = m_oauth->credentialHint();
         break;
     }
     }

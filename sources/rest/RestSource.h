@@ -12,6 +12,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcRestSource)
 namespace Tributary {
 
 class HttpClient;
+class OAuthToken;
 
 // The generic REST source ("type": "rest"): any paginated JSON API described by configuration
 // alone (base URL, auth, paths, pagination style, incremental filter, limits).
@@ -59,6 +60,8 @@ public:
     QNetworkRequest makeRequest(const QUrl &url) const;
     // "environment variable FORUM_TOKEN", for messages that say which credential to check.
     QString credentialHint() const { return m_credentialHint; }
+    // rest.auth.type "oauth2": the token every request carries; null for the other kinds.
+    OAuthToken *oauthToken() const { return m_oauth; }
 
 private:
     void resolveCredentials();
@@ -70,6 +73,7 @@ private:
     QByteArray m_authHeaderName;
     QByteArray m_authHeaderValue;
     QString m_credentialHint;
+    OAuthToken *m_oauth = nullptr;
 };
 
 } // namespace Tributary

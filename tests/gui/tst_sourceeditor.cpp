@@ -1,6 +1,7 @@
 // The source editor as an admin uses it: open the configuration tributaryd wrote, add a second
 // forum with the editor, test it, save, and tributaryd runs the file unchanged. Offscreen.
 
+#include "OAuthTokenServer.h"
 #include "SyncFixture.h"
 #include "TestSupport.h"
 
@@ -15,6 +16,7 @@
 
 #include "config/Config.h"
 #include "config/SourceTypes.h"
+#include "forum-sim/ForumOAuth.h"
 #include "store/Database.h"
 
 #include <QAbstractItemModelTester>
@@ -171,6 +173,7 @@ private Q_SLOTS:
     void testConnectionShowsMappedRowsAndTheTotal();
     void testConnectionShowsMappingErrorsNextToTheField();
     void testConnectionShowsARefusedToken();
+    void oauthFieldsAndGetToken();
     void presetsFillTheSource();
     void keysWithoutAWidgetSurviveAnEdit();
     void cancelAsksBeforeDiscardingEdits();
@@ -621,6 +624,74 @@ void tst_SourceEditor::testConnectionShowsARefusedToken()
     QVERIFY(dialog->errorText().contains(QStringLiteral("refused the credentials")));
     QVERIFY(!dialog->errorText().contains(QStringLiteral("not-the-token")));
     QCOMPARE(dialog->mappedModel()->rowCount(), 0);
+}
+
+// OAuth 2.0 has its own fields, shown only for that sign-in; "Get token" asks forum-sim's token
+// endpoint with the form's values and shows the lifetime and the scopes (never the token), or
+// what to renew when the refresh token was revoked.
+void tst_SourceEditor::oauthFieldsAndGetToken()
+{
+    SyncFixture f;
+    QVERIFY(f.generateMain(forum(5, 1, 2, 5, 1)));
+    QVERIFY(f.generateExternal(forum(6, 2, 3, 6, 2)));
+    auto authority = std::make_shared<ForumOAuth>(OAuthTokenServer::settings(30));
+    ForumSimOptions options;
+    options.oauth = authority;
+    QVERIFY(f.startForum(options));
+    QVERIFY(f.configure());
+    qputenv("TST_GUI_OAUTH_SECRET", OAuthTokenServer::kClientSecret);
+    qputenv("TST_GUI_OAUTH_REFRESH", OAuthTokenServer::kRefreshToken);
+    ConfigDocument doc;
+    QString error;
+    QVERIFY(doc.open(f.configPath(), &error));
+    SourceEditor editor(&doc, nullptr);
+    QVERIFY(editor.editSource(QStringLiteral("forum")));
+
+    auto hidden = [&](const char *name) { return widget<QWidget>(&editor, name)->parentWidget()->isHidden(); };
+    for (const char *name : {"oauthGrant", "oauthTokenUrl", "oauthClientId", "oauthScopes", "oauthRefresh", "oauthGetTokenRow"})
+        QVERIFY2(hidden(name), name);
+    selectData(widget<QComboBox>(&editor, "authType"), QStringLiteral("oauth2"));
+    for (const char *name : {"oauthGrant", "oauthTokenUrl", "oauthClientId", "oauthScopes", "oauthGetTokenRow"})
+        QVERIFY2(!hidden(name), name);
+    QVERIFY(hidden("oauthRefresh")); // client credentials by default
+    selectData(widget<QComboBox>(&editor, "oauthGrant"), QStringLiteral("refresh_token"));
+    QVERIFY(!hidden("oauthRefresh"));
+
+    const QUrl base = f.forumUrl();
+    const QString tokenUrl = QStringLiteral("http://%1:%2/oauth/token").arg(base.host()).arg(base.port());
+    widget<QLineEdit>(&editor, "oauthTokenUrl")->setText(tokenUrl);
+    widget<QLineEdit>(&editor, "oauthClientId")->setText(QString::fromLatin1(OAuthTokenServer::kClientId));
+    widget<QLineEdit>(&editor, "oauthScopes")->setText(QStringLiteral("forum.read"));
+    editor.setSecretFromEnvironment(QStringLiteral("TST_GUI_OAUTH_SECRET"));
+    widget<QLineEdit>(&editor, "oauthRefreshRef")->setText(QStringLiteral("TST_GUI_OAUTH_REFRESH"));
+    editor.validateNow();
+    QVERIFY2(editor.isValid(), qPrintable(editor.problems().value(0).line()));
+    const QJsonObject auth = EditorForm::valueAt(editor.sourceObject(), QStringLiteral("rest.auth")).toObject();
+    QCOMPARE(auth.value(QStringLiteral("type")).toString(), QStringLiteral("oauth2"));
+    QCOMPARE(auth.value(QStringLiteral("grant")).toString(), QStringLiteral("refresh_token"));
+    QCOMPARE(auth.value(QStringLiteral("token_url")).toString(), tokenUrl);
+    QCOMPARE(auth.value(QStringLiteral("scopes")).toArray(), QJsonArray{QStringLiteral("forum.read")});
+    QCOMPARE(auth.value(QStringLiteral("client_secret")).toObject().value(QStringLiteral("env")).toString(),
+             QStringLiteral("TST_GUI_OAUTH_SECRET"));
+    QCOMPARE(auth.value(QStringLiteral("refresh_token")).toObject().value(QStringLiteral("env")).toString(),
+             QStringLiteral("TST_GUI_OAUTH_REFRESH"));
+
+    auto *status = widget<QLabel>(&editor, "oauthTokenStatus");
+    auto *getToken = widget<QPushButton>(&editor, "oauthGetToken");
+    getToken->click();
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Got a")), 30000);
+    QVERIFY2(status->text().contains(QStringLiteral("valid for 30 seconds")), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QStringLiteral("scopes: forum.read")), qPrintable(status->text()));
+    QVERIFY2(!status->text().contains(authority->lastAccessToken()), qPrintable(status->text()));
+    QCOMPARE(authority->tokenRequests(), 1);
+    QVERIFY(getToken->isEnabled());
+
+    authority->revoke(QString::fromLatin1(OAuthTokenServer::kRefreshToken));
+    getToken->click();
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("No token")), 30000);
+    QVERIFY2(status->text().contains(QStringLiteral("invalid_grant")), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QStringLiteral("get a new refresh token and set TST_GUI_OAUTH_REFRESH")), qPrintable(status->text()));
+    QVERIFY(!status->text().contains(QString::fromLatin1(OAuthTokenServer::kRefreshToken)));
 }
 
 void tst_SourceEditor::presetsFillTheSource()

@@ -1,5 +1,7 @@
 #include "LinkApiServer.h"
 
+#include "forum-sim/ForumOAuth.h"
+
 #include "TestHttp.h"
 
 #include <QJsonArray>
@@ -101,8 +103,15 @@ void LinkApiServer::setApiKey(const QByteArray &header, const QByteArray &key)
     m_apiKey = key;
 }
 
+void LinkApiServer::setOAuth(std::shared_ptr<ForumOAuth> authority)
+{
+    clearAuth();
+    m_oauth = std::move(authority);
+}
+
 void LinkApiServer::clearAuth()
 {
+    m_oauth.reset();
     m_expectedAuthorization.clear();
     m_apiKeyHeader.clear();
     m_apiKey.clear();
@@ -150,6 +159,9 @@ HttpResponse LinkApiServer::handle(const HttpRequest &request)
     m_requests.append(request);
     if (!m_script.isEmpty())
         return m_script.dequeue();
+    HttpResponse refused;
+    if (m_oauth && !m_oauth->admits(request, &refused))
+        return refused;
     if (!authorized(request))
         return message(401, QStringLiteral("Bad credentials"));
     if (request.method != "GET")

@@ -7,6 +7,12 @@
 #include <QObject>
 #include <QQueue>
 
+#include <memory>
+
+namespace Tributary {
+class ForumOAuth;
+}
+
 namespace Tributary::Test {
 
 // An API in a convention Tributary did not design (GitHub / JSON-Server style), served over real
@@ -46,6 +52,8 @@ public:
 
     void setBasicAuth(const QString &user, const QString &password);
     void setApiKey(const QByteArray &header, const QByteArray &key);
+    // Accepts only the current access tokens `authority` issued (OAuthTokenServer's).
+    void setOAuth(std::shared_ptr<ForumOAuth> authority);
     void clearAuth();
 
     // Scripted answers served, in order, before normal handling resumes (faults, odd statuses).
@@ -71,6 +79,7 @@ private:
     QByteArray m_expectedAuthorization;
     QByteArray m_apiKeyHeader;
     QByteArray m_apiKey;
+    std::shared_ptr<ForumOAuth> m_oauth;
 };
 
 } // namespace Tributary::Test
