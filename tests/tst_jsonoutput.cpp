@@ -59,15 +59,10 @@ Document runJson(const QStringList &args, const Environment &env = {})
 
 int plainExit(const QStringList &args, const Environment &env = {}) { return TributarydProcess::run(args, env).exitCode; }
 
+// 60 users, 6 sections, 80 topics: the counts the documents are checked against.
 ForumGeneratorOptions small(int messages, quint64 seed)
 {
-    ForumGeneratorOptions o;
-    o.users = 60;
-    o.sections = 6;
-    o.topics = 80;
-    o.messages = messages;
-    o.seed = seed;
-    return o;
+    return forum(60, 6, 80, messages, seed);
 }
 
 // One retry, 10 ms apart: a forum that went away fails a run in a moment.

@@ -25,13 +25,7 @@ Exit tributaryd(const QStringList &args, const Environment &env = {}) { return T
 
 ForumGeneratorOptions small(int messages, quint64 seed)
 {
-    ForumGeneratorOptions o;
-    o.users = 60;
-    o.sections = 6;
-    o.topics = 80;
-    o.messages = messages;
-    o.seed = seed;
-    return o;
+    return forum(60, 6, 80, messages, seed);
 }
 
 QJsonObject readJson(const QString &path)
