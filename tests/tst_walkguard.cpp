@@ -118,6 +118,18 @@ void tst_WalkGuard::pages_data()
                  page(ten(11), "c2", 20), page(ten(1, QStringLiteral("2026-03-01T00:00:10Z")), "c3", 20),
                  page(ten(11, QStringLiteral("2026-03-01T00:00:11Z")), "c4", 20), page(ten(1, QStringLiteral("2026-03-01T00:00:12Z")))}
         << -1 << QStringList();
+    QTest::newRow("from the beginning, records changed during the walk: no fault")
+        << inc << QString()
+        << Pages{[] { Page p = page(ten(1), "c1", 20); p.serverTime = QDateTime(QDate(2026, 3, 1), QTime(0, 0, 10), Qt::UTC); return p; }(),
+                 page(ten(11), "c2", 20), page(ten(1, QStringLiteral("2026-03-01T00:00:10Z")), "c3", 20),
+                 page(QStringList{QStringLiteral("15:2026-03-01T00:00:05Z")} + ten(11, QStringLiteral("2026-03-01T00:00:11Z")), "c4", 20),
+                 page(ten(1, QStringLiteral("2026-03-01T00:00:12Z")))}
+        << -1 << QStringList();
+    QTest::newRow("from the beginning, old records again and again: still a fault")
+        << inc << QString()
+        << Pages{[] { Page p = page(ten(1), "c1", 20); p.serverTime = QDateTime(QDate(2026, 3, 1), QTime(0, 0, 10), Qt::UTC); return p; }(),
+                 page(ten(11), "c2", 20), page(ten(21), "c3", 20), page(ten(31), "c4", 20, "LAST")}
+        << 3 << QStringList{"read 40 records, more than the 20"};
     QTest::newRow("old records again and again: still a fault")
         << inc << "2026-03-01T00:00:00Z"
         << Pages{[] { Page p = page(ten(1), "c1", 20); p.serverTime = QDateTime(QDate(2026, 3, 1), QTime(0, 0, 10), Qt::UTC); return p; }(),

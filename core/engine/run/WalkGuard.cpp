@@ -5,6 +5,8 @@
 
 #include <QSet>
 
+#include <climits>
+
 namespace Tributary {
 
 namespace {
@@ -123,45 +125,61 @@ Error WalkGuard::check(const Page &page)
                         .arg(url, page.nextToken.left(200), first)
                     + advice(m_caps.keys.continuation));
     }
+    // Sorted by the cursor field, a record changed while the walk goes moves behind it and is read
+    // again: on a busy source, and in a walk slowed by a host's rate limit, that is many records
+    // more than the total, and no fault. Those changed since the walk began (by the source's clock,
+    // its Date header, less a second for its resolution) do not count towards the excess below; a
+    // walk that does not end reads the same old records again and still does. Each record's value
+    // is read once, for this and for the filter's check.
+    qint64 moved = 0;
     if (m_mode == PageRequest::Mode::Incremental && !m_caps.cursorField.isEmpty()) {
+        if (m_chainStartMicros < 0 && page.serverTime.isValid())
+            m_chainStartMicros = (page.serverTime.toMSecsSinceEpoch() - 1000) * 1000;
         const QString boundText = page.filterFrom.isEmpty() ? m_since : page.filterFrom;
         qint64 bound = 0;
-        if (parseMicros(QJsonValue(boundText), &bound)) {
-            QStringList older;
+        const bool bounded = parseMicros(QJsonValue(boundText), &bound);
+        QStringList older;
+        if (!bounded && m_chainStartMicros >= 0) {
+            // No filter (a walk from the beginning): the page is sorted by the cursor field, so the
+            // records changed since the walk began are its tail; found in a few reads, not one per
+            // record of a first sync.
+            auto atOf = [&](qsizetype i) {
+                qint64 at = 0;
+                return parseMicros(valueAt(page.records.at(i).toObject(), m_caps.cursorField), &at) ? at : LLONG_MIN;
+            };
+            qsizetype lo = 0, hi = page.records.size();
+            while (lo < hi) {
+                const qsizetype mid = lo + (hi - lo) / 2;
+                if (atOf(mid) >= m_chainStartMicros)
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            moved = page.records.size() - lo;
+        } else if (bounded) {
             for (qsizetype i = 0; i < page.records.size(); ++i) {
                 const QJsonValue v = valueAt(page.records.at(i).toObject(), m_caps.cursorField);
                 qint64 at = 0;
-                if (parseMicros(v, &at) && at < bound)
+                if (!parseMicros(v, &at))
+                    continue;
+                if (bounded && at < bound)
                     older.append(QStringLiteral("%1 (%2 %3)").arg(ids.at(i), m_caps.cursorField, displayValue(v, 40)));
+                if (m_chainStartMicros >= 0 && at >= m_chainStartMicros)
+                    ++moved;
             }
-            if (!older.isEmpty())
-                return fail(Tr::tr("GET %1 returned records changed before the filter's value %2: %3. The API ignores the change "
-                                   "filter, so every incremental run would read the whole collection.")
-                                .arg(url, boundText, someIds(older))
-                            + advice(m_caps.keys.filter));
         }
+        if (!older.isEmpty())
+            return fail(Tr::tr("GET %1 returned records changed before the filter's value %2: %3. The API ignores the change "
+                               "filter, so every incremental run would read the whole collection.")
+                            .arg(url, boundText, someIds(older))
+                        + advice(m_caps.keys.filter));
     }
 
     const qint64 n = page.records.size();
     if (m_walked >= 0)
         m_walked += n;
     m_chainRecords += n;
-    // Sorted by the cursor field, a record changed while the walk goes moves behind it and is read
-    // again: on a busy source, and in a walk slowed by a host's rate limit, that is many records
-    // more than the total, and no fault. Those changed since the walk began (by the source's clock,
-    // its Date header, less a second for its resolution) do not count towards the excess; a walk
-    // that does not end reads the same old records again and still does.
-    if (m_mode == PageRequest::Mode::Incremental && !m_caps.cursorField.isEmpty()) {
-        if (m_chainStartMicros < 0 && page.serverTime.isValid())
-            m_chainStartMicros = (page.serverTime.toMSecsSinceEpoch() - 1000) * 1000;
-        if (m_chainStartMicros >= 0) {
-            for (const QJsonValue &record : page.records) {
-                qint64 at = 0;
-                if (parseMicros(valueAt(record.toObject(), m_caps.cursorField), &at) && at >= m_chainStartMicros)
-                    ++m_movedRecords;
-            }
-        }
-    }
+    m_movedRecords += moved;
     m_largestPage = qMax(m_largestPage, n);
     if (page.total >= 0) {
         if (m_firstTotal < 0)
