@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace Tributary {
 
@@ -240,7 +241,7 @@ qint64 HostBudget::nextChanceLocked(qint64 now, QString *why)
     return t;
 }
 
-void HostBudget::grantLocked(const Waiter &w, qint64 now)
+void HostBudget::grantLocked(const Waiter &w, qint64 now, BudgetTicket *caller)
 {
     BudgetTicket *ticket = w.ticket;
     ticket->m_state = BudgetTicket::State::Granted;
@@ -251,10 +252,15 @@ void HostBudget::grantLocked(const Waiter &w, qint64 now)
         m_firstGrant = now;
     ++m_stats.granted;
     m_stats.waitedMs += now - w.since;
-    QMetaObject::invokeMethod(ticket, [ticket] { Q_EMIT ticket->granted(); }, Qt::QueuedConnection);
+    // The ticket asking now, in its own thread, is told on return (its request goes out at once,
+    // not after whatever its thread does next: a page being applied); the others by a queued call.
+    if (ticket == caller)
+        ticket->m_grantedNow = true;
+    else
+        QMetaObject::invokeMethod(ticket, [ticket] { Q_EMIT ticket->granted(); }, Qt::QueuedConnection);
 }
 
-qint64 HostBudget::pumpLocked(qint64 now)
+qint64 HostBudget::pumpLocked(qint64 now, BudgetTicket *caller)
 {
     pruneLocked(now);
     while (!m_queue.empty()) {
@@ -265,7 +271,7 @@ qint64 HostBudget::pumpLocked(qint64 now)
         if (t <= now) {
             const Waiter w = m_queue.front();
             m_queue.erase(m_queue.begin());
-            grantLocked(w, now);
+            grantLocked(w, now, caller);
             continue;
         }
         if (t - now > m_limits.maxWaitMs) {
@@ -289,7 +295,7 @@ qint64 HostBudget::pumpLocked(qint64 now)
     return -1;
 }
 
-void HostBudget::enqueue(BudgetTicket *t, int priority)
+bool HostBudget::enqueue(BudgetTicket *t, int priority)
 {
     QMutexLocker lock(&m_mutex);
     const qint64 now = nowMs();
@@ -299,7 +305,8 @@ void HostBudget::enqueue(BudgetTicket *t, int priority)
     });
     m_queue.insert(at, w);
     t->m_state = BudgetTicket::State::Waiting;
-    pumpLocked(now);
+    pumpLocked(now, t);
+    return std::exchange(t->m_grantedNow, false);
 }
 
 qint64 HostBudget::poll(BudgetTicket *t)
@@ -307,7 +314,9 @@ qint64 HostBudget::poll(BudgetTicket *t)
     QMutexLocker lock(&m_mutex);
     if (t->m_state != BudgetTicket::State::Waiting)
         return -2;
-    const qint64 next = pumpLocked(nowMs());
+    const qint64 next = pumpLocked(nowMs(), t);
+    if (std::exchange(t->m_grantedNow, false))
+        return -3;
     if (t->m_state != BudgetTicket::State::Waiting)
         return -2;
     return next < 0 ? kMaxPollMs : qBound<qint64>(1, next, kMaxPollMs);
@@ -391,14 +400,19 @@ BudgetTicket::~BudgetTicket()
 
 void BudgetTicket::request()
 {
-    m_budget->enqueue(this, m_priority);
+    if (m_budget->enqueue(this, m_priority)) {
+        Q_EMIT granted();
+        return;
+    }
     poll();
 }
 
 void BudgetTicket::poll()
 {
     const qint64 next = m_budget->poll(this);
-    if (next >= 0)
+    if (next == -3)
+        Q_EMIT granted();
+    else if (next >= 0)
         m_timer->start(int(next));
 }
 

@@ -113,13 +113,15 @@ private:
     // Grants what may go now (queued signals to the tickets' threads) and refuses everything
     // waiting when the next chance is beyond max_wait. Returns ms until the next chance
     // (-1: only a release can help). Called with m_mutex held.
-    qint64 pumpLocked(qint64 now);
+    qint64 pumpLocked(qint64 now, BudgetTicket *caller = nullptr);
     // The earliest time (ms on m_clock) a request may be sent, leaving concurrency aside.
     qint64 nextChanceLocked(qint64 now, QString *why);
-    void grantLocked(const Waiter &w, qint64 now);
+    void grantLocked(const Waiter &w, qint64 now, BudgetTicket *caller);
     void pruneLocked(qint64 now);
     qint64 effectiveRemainingLocked(qint64 now) const;
-    void enqueue(BudgetTicket *t, int priority);
+    // Joins the queue; true when the ticket was granted at once (its caller says so, directly).
+    bool enqueue(BudgetTicket *t, int priority);
+    // -3: granted now (tell it directly), -2: no longer waiting, else ms until it asks again.
     qint64 poll(BudgetTicket *t);
     void cancel(BudgetTicket *t);
     void release(BudgetTicket *t, int status, const QList<QPair<QByteArray, QByteArray>> &headers,
@@ -160,7 +162,8 @@ public:
     BudgetTicket(std::shared_ptr<HostBudget> budget, RequestPriority priority, QObject *parent);
     ~BudgetTicket() override;
 
-    // Joins the queue; granted() or refused() follows (never synchronously).
+    // Joins the queue; granted() follows, at once when the budget allows it now (from inside this
+    // call), or refused(), always queued.
     void request();
     // The attempt is over: frees its slot and teaches the budget what the answer said. `retry`:
     // another attempt of the same request follows.
@@ -184,6 +187,7 @@ private:
     QTimer *m_timer;
     State m_state = State::Idle; // guarded by the budget's mutex
     quint64 m_grant = 0;
+    bool m_grantedNow = false;   // granted while this ticket itself asked (enqueue, poll)
 };
 
 // Every budget of the process, by key: the URL's host (with its port when not the scheme's
