@@ -681,6 +681,12 @@ QWidget *RestEditorPages::buildConnectionPage()
     form()->doubleField(lf, tr("Requests per second (0: no pacing):"), QStringLiteral("requestsPerSecond"),
                         QStringLiteral("rest.limits.requests_per_second"), 0, 100000, 0, 2);
     form()->spinField(lf, tr("Requests in flight:"), QStringLiteral("concurrency"), QStringLiteral("rest.limits.concurrency"), 1, 16, 2);
+    // The host's limit itself (shared by every source on it) is the configuration's "hosts" block.
+    auto *budget = form()->lineField(lf, tr("Request budget:"), QStringLiteral("budget"), QStringLiteral("rest.limits.budget"),
+                                     tr("the base URL's host"));
+    budget->setToolTip(tr("The request budget this source draws from: a name in the configuration's \"hosts\" block. Empty: the "
+                          "budget of the base URL's host, shared by every source on it. Give sources that use different accounts "
+                          "of one API a name each."));
 
     auto *v = new QVBoxLayout(page);
     v->addLayout(rows);

@@ -3436,6 +3436,18 @@ Zu sehen sind seine Zeile, seine Verknüpfungen zu jeder Quelle mit ihren Basen,
         <source>Asks the token endpoint for an access token with the values of this form and shows what it granted (never the token).</source>
         <translation>Fragt den Token-Endpunkt mit den Werten dieses Formulars nach einem Zugriffstoken und zeigt, was er gewährt hat (nie das Token selbst).</translation>
     </message>
+    <message>
+        <source>Request budget:</source>
+        <translation>Anfragebudget:</translation>
+    </message>
+    <message>
+        <source>the base URL&apos;s host</source>
+        <translation>der Host der Basis-URL</translation>
+    </message>
+    <message>
+        <source>The request budget this source draws from: a name in the configuration&apos;s &quot;hosts&quot; block. Empty: the budget of the base URL&apos;s host, shared by every source on it. Give sources that use different accounts of one API a name each.</source>
+        <translation>Das Anfragebudget, aus dem diese Quelle schöpft: ein Name im Block &quot;hosts&quot; der Konfiguration. Leer: das Budget des Hosts der Basis-URL, geteilt von allen Quellen auf ihm. Quellen, die verschiedene Konten einer API nutzen, bekommen je einen Namen.</translation>
+    </message>
 </context>
 <context>
     <name>Tributary::Gui::RunsModel</name>

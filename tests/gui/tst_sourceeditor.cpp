@@ -337,6 +337,14 @@ void tst_SourceEditor::invalidEditShowsTheProblemNextToTheFieldAndDisablesSave()
     widget<QLineEdit>(&editor, "nextUrlPath")->setText(QStringLiteral("links.next"));
     QTRY_VERIFY(save->isEnabled());
 
+    // The request budget the source draws from: written under rest.limits, gone when emptied.
+    auto *budget = widget<QLineEdit>(&editor, "budget");
+    budget->setText(QStringLiteral("tracker-b"));
+    QCOMPARE(EditorForm::valueAt(editor.sourceObject(), QStringLiteral("rest.limits.budget")).toString(), QStringLiteral("tracker-b"));
+    QTRY_VERIFY(save->isEnabled());
+    budget->clear();
+    QVERIFY(EditorForm::valueAt(editor.sourceObject(), QStringLiteral("rest.limits.budget")).isUndefined());
+
     // A duplicate source name.
     doc.addSource(ConfigDocument::presetSource(SourcePreset{SourcePreset::Kind::GoodForum, QStringLiteral("other"),
                                                             QStringLiteral("http://127.0.0.1:9/api/v1"), QStringLiteral("X")}));
