@@ -462,15 +462,13 @@ void tst_RateLimits::aRunWhoseBudgetIsSpentPausesAndGoesOn()
     const QString key = RequestBudgets::keyFor(f.forumUrl());
     auto configure = [&](bool tight) {
         return f.configure([&](QJsonObject &root) {
-            QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
-            QJsonObject s = sources.at(0).toObject();
-            QJsonObject rest = s.value(QStringLiteral("rest")).toObject();
-            QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
-            pagination.insert(QStringLiteral("page_size"), 20);
-            rest.insert(QStringLiteral("pagination"), pagination);
-            s.insert(QStringLiteral("rest"), rest);
-            sources.replace(0, s);
-            root.insert(QStringLiteral("sources"), sources);
+            editSource(root, [](QJsonObject &s) {
+                QJsonObject rest = s.value(QStringLiteral("rest")).toObject();
+                QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
+                pagination.insert(QStringLiteral("page_size"), 20);
+                rest.insert(QStringLiteral("pagination"), pagination);
+                s.insert(QStringLiteral("rest"), rest);
+            });
             // Six requests a minute, and no run waits more than a second for the next ones.
             if (tight)
                 root.insert(QStringLiteral("hosts"), QJsonObject{{key, QJsonObject{{QStringLiteral("requests_per_minute"), 6},
