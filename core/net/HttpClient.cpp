@@ -509,30 +509,29 @@ void HttpJob::onReplyFinished()
 
     // A 429 is answered before the request is acted on: safe to send again, whatever it is.
     if (HttpClient::isTransientStatus(m_status) && (m_resendable || m_status == 429)) {
-        const qint64 retryAfter = retryAfterMs;
         QString why = statusText(m_status);
         // Asked to wait longer than the host's budget lets a run wait: not a failure, the run
         // pauses and goes on when the server is ready again.
         const int maxWaitMs = m_budget ? m_budget->limits().maxWaitMs : INT_MAX;
-        if (m_status == 429 && retryAfter > maxWaitMs) {
+        if (m_status == 429 && retryAfterMs > maxWaitMs) {
             const QString key = m_budget->key();
-            const QDateTime when = QDateTime::currentDateTimeUtc().addMSecs(retryAfter);
+            const QDateTime when = QDateTime::currentDateTimeUtc().addMSecs(retryAfterMs);
             Error e(Error::Code::BudgetSpent,
                     Tr::tr("%1: %2 asks to wait %3 s, beyond hosts.%4.max_wait_seconds (%5 s); the run stops at its last committed "
                            "page and goes on from there at %6")
-                        .arg(what, statusText(m_status), QString::number(retryAfter / 1000.0), key,
+                        .arg(what, statusText(m_status), QString::number(retryAfterMs / 1000.0), key,
                              QString::number(maxWaitMs / 1000.0), when.toString(Qt::ISODate)),
                     bodySnippet(m_body));
             e.retryAt = when;
             finish(e);
             return;
         }
-        if (scheduleRetry(int(qMin<qint64>(retryAfter, INT_MAX)), why))
+        if (scheduleRetry(int(qMin<qint64>(retryAfterMs, INT_MAX)), why))
             return;
         QString tail;
-        if (retryAfter > 0 && m_totalWaitMs + retryAfter > m_policy.maxTotalWaitMs)
+        if (retryAfterMs > 0 && m_totalWaitMs + retryAfterMs > m_policy.maxTotalWaitMs)
             tail = Tr::tr("; the server asks to wait %1 s more, beyond the limit of %2 s of waiting")
-                       .arg(QString::number(retryAfter / 1000.0), QString::number(m_policy.maxTotalWaitMs / 1000.0));
+                       .arg(QString::number(retryAfterMs / 1000.0), QString::number(m_policy.maxTotalWaitMs / 1000.0));
         // One arg() for all: a URL's %3A must not be taken for a placeholder of a later one.
         m_deliveryUncertain = m_status != 429;
         finish(Error(m_status == 429 ? Error::Code::RateLimited : Error::Code::Http,
