@@ -1,5 +1,7 @@
 #include "Workspace.h"
 
+#include "net/RequestBudget.h"
+
 #include "state/Migrations.h"
 #include "state/StateWatch.h"
 #include "store/Database.h"
@@ -45,6 +47,8 @@ bool Workspace::open(const QString &configPath, QStringList *errors)
     m_stamp = StateStamp();
     m_db.reset();
     m_config = config;
+    // Connection tests and probes from the console keep to the hosts' budgets; runs set them too.
+    RequestBudgets::instance().configure(m_config.hosts);
     m_path = configPath;
     m_loadedDigest = digest;
     m_stale = false;

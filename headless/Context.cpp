@@ -43,6 +43,8 @@ std::unique_ptr<Context> Context::open(const QString &configPath, QTextStream &e
         return refuse(ExitUsage, Error(Error::Code::Config, Cli::Tr::tr("--config FILE is required")));
     if (!Config::load(configPath, &c->m_config, &problems))
         return refuse(ExitUsage, Error(Error::Code::Config, Cli::Tr::tr("the configuration %1 is not valid:").arg(configPath)), problems);
+    // Every request of this process to one host draws from one budget, set from the file once.
+    RequestBudgets::instance().configure(c->m_config.hosts);
     Error error;
     c->m_db = Database::open(c->m_config.database, c->m_config.baseDir(), &error);
     if (!c->m_db || (migrate && !Migrations::run(*c->m_db, &error))) {
@@ -86,7 +88,6 @@ QList<const SourceConfig *> Context::sources(const QString &name, QTextStream &e
 
 std::unique_ptr<Source> Context::createSource(const SourceConfig &source)
 {
-    RequestBudgets::instance().configure(m_config.hosts);
     return SourceRegistry::create(source, &m_nam);
 }
 

@@ -4,6 +4,8 @@
 
 #include "ProbeCommand.h"
 
+#include "net/RequestBudget.h"
+
 #include "CliCommon.h"
 #include "Commands.h"
 
@@ -122,6 +124,8 @@ int probeCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         report.setError(Error(Error::Code::Config, message + QLatin1Char(' ') + problems.join(QStringLiteral("; "))));
         return report.finish(ExitUsage);
     }
+    // The probe's requests keep to the hosts' budgets like a sync's.
+    RequestBudgets::instance().configure(config.hosts);
     QStringList names;
     const QString only = p.value(sourceOption());
     for (const SourceConfig &s : config.sources) {
