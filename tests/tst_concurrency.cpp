@@ -25,17 +25,13 @@ constexpr int kUsers = 1000;
 // Two forums sharing every section title and every user e-mail (the second writes them in
 // another case, with spaces around), each served by its own forum-sim, configured as two
 // sources feeding one main database.
-// Each source's pages as `pageSize` records.
-void setPageSize(QJsonObject &root, int pageSize)
+// Each source's pages as `size` records.
+void setEverySourcePageSize(QJsonObject &root, int size)
 {
     QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
     for (int i = 0; i < sources.size(); ++i) {
         QJsonObject s = sources.at(i).toObject();
-        QJsonObject rest = s.value(QStringLiteral("rest")).toObject();
-        QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
-        pagination.insert(QStringLiteral("page_size"), pageSize);
-        rest.insert(QStringLiteral("pagination"), pagination);
-        s.insert(QStringLiteral("rest"), rest);
+        setPageSize(s, size);
         sources.replace(i, s);
     }
     root.insert(QStringLiteral("sources"), sources);
@@ -57,7 +53,7 @@ bool twoForumsSharingEverything(SyncFixture &f)
     return f.configure([&](QJsonObject &root) {
         addSourceCopy(root, QStringLiteral("forum2"), f.secondForumUrl());
         // Small pages: many transactions, so the two runs interleave many times.
-        setPageSize(root, 50);
+        setEverySourcePageSize(root, 50);
     });
 }
 
@@ -123,7 +119,7 @@ void tst_Concurrency::pagesTakingSharedKeysInOtherOrdersDoNotDeadlock()
     QVERIFY(f.startForum() && f.startSecondForum());
     QVERIFY(f.configure([&](QJsonObject &root) {
         addSourceCopy(root, QStringLiteral("forum2"), f.secondForumUrl());
-        setPageSize(root, kUsers);
+        setEverySourcePageSize(root, kUsers);
     }));
     const auto deadlocks = [&] {
         return MainDatabase::onPostgres() ? f.scalar(QStringLiteral("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()"))

@@ -17,17 +17,6 @@ using namespace Tributary::Test;
 
 namespace {
 
-void setPageSize(QJsonObject &root, int pageSize)
-{
-    editSource(root, [pageSize](QJsonObject &src) {
-        QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
-        QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
-        pagination.insert(QStringLiteral("page_size"), pageSize);
-        rest.insert(QStringLiteral("pagination"), pagination);
-        src.insert(QStringLiteral("rest"), rest);
-    });
-}
-
 // A forum whose every answer takes five seconds: time to look at a test while it waits.
 bool startSlowForum(SyncFixture &f)
 {
@@ -79,7 +68,7 @@ void tst_ConnectionTest::firstPageOfEachEntityMappedWithoutWriting()
     QVERIFY(f.generateMain(forum(10, 2, 5, 20, 1)));
     QVERIFY(f.generateExternal(forum(30, 4, 25, 120, 7)));
     QVERIFY(f.startForum());
-    QVERIFY(f.configure([](QJsonObject &root) { setPageSize(root, 10); }));
+    QVERIFY(f.configure(pageSize(10)));
     const qint64 usersBefore = f.scalar(QStringLiteral("SELECT COUNT(*) FROM users"));
     const qint64 messagesBefore = f.scalar(QStringLiteral("SELECT COUNT(*) FROM messages"));
 

@@ -382,15 +382,7 @@ void tst_JsonOutput::interrupted()
     ForumFaults slow;
     slow.latencyMs = 20;
     QVERIFY(f.startForum(QStringLiteral("test-token"), slow));
-    QVERIFY(f.configure([](QJsonObject &root) {
-        editSource(root, [](QJsonObject &src) {
-            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
-            QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
-            pagination.insert(QStringLiteral("page_size"), 50);
-            rest.insert(QStringLiteral("pagination"), pagination);
-            src.insert(QStringLiteral("rest"), rest);
-        });
-    }));
+    QVERIFY(f.configure(pageSize(50)));
     TributarydProcess sync;
     QVERIFY(sync.start({QStringLiteral("sync"), QStringLiteral("--config"), f.configPath(), QStringLiteral("--json")}));
     QTRY_VERIFY_WITH_TIMEOUT(f.scalar(QStringLiteral("SELECT COUNT(*) FROM tributary_links WHERE entity = 'messages'")) > 0, 60000);

@@ -421,10 +421,8 @@ void tst_RateLimits::fiveSourcesOnOneHostKeepUnderItsLimit()
             if (i > 0)
                 url.replace(QStringLiteral("/api/v1"), QLatin1Char('/') + names.at(i - 1) + QStringLiteral("/api/v1"));
             rest.insert(QStringLiteral("base_url"), url);
-            QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
-            pagination.insert(QStringLiteral("page_size"), 10);
-            rest.insert(QStringLiteral("pagination"), pagination);
             s.insert(QStringLiteral("rest"), rest);
+            setPageSize(s, 10);
             sources.append(s);
         }
         root.insert(QStringLiteral("sources"), sources);
@@ -462,13 +460,7 @@ void tst_RateLimits::aRunWhoseBudgetIsSpentPausesAndGoesOn()
     const QString key = RequestBudgets::keyFor(f.forumUrl());
     auto configure = [&](bool tight) {
         return f.configure([&](QJsonObject &root) {
-            editSource(root, [](QJsonObject &s) {
-                QJsonObject rest = s.value(QStringLiteral("rest")).toObject();
-                QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
-                pagination.insert(QStringLiteral("page_size"), 20);
-                rest.insert(QStringLiteral("pagination"), pagination);
-                s.insert(QStringLiteral("rest"), rest);
-            });
+            pageSize(20)(root);
             // Six requests a minute, and no run waits more than a second for the next ones.
             if (tight)
                 root.insert(QStringLiteral("hosts"), QJsonObject{{key, QJsonObject{{QStringLiteral("requests_per_minute"), 6},

@@ -21,16 +21,10 @@ namespace {
 
 constexpr int kMessages = 600;
 
-std::function<void(QJsonObject &)> pageSize(int size, const std::function<void(QJsonObject &)> &more = nullptr)
+std::function<void(QJsonObject &)> pageSize(int size, const std::function<void(QJsonObject &)> &more)
 {
     return [size, more](QJsonObject &root) {
-        editSource(root, [size](QJsonObject &src) {
-            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
-            QJsonObject p = rest.value(QStringLiteral("pagination")).toObject();
-            p.insert(QStringLiteral("page_size"), size);
-            rest.insert(QStringLiteral("pagination"), p);
-            src.insert(QStringLiteral("rest"), rest);
-        });
+        Test::pageSize(size)(root);
         if (more)
             more(root);
     };

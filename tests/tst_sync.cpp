@@ -56,19 +56,6 @@ private:
 };
 
 
-void setPageSize(QJsonObject &root, int size)
-{
-    QJsonArray sources = root.value(QStringLiteral("sources")).toArray();
-    QJsonObject src = sources.at(0).toObject();
-    QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
-    QJsonObject pag = rest.value(QStringLiteral("pagination")).toObject();
-    pag.insert(QStringLiteral("page_size"), size);
-    rest.insert(QStringLiteral("pagination"), pag);
-    src.insert(QStringLiteral("rest"), rest);
-    sources.replace(0, src);
-    root.insert(QStringLiteral("sources"), sources);
-}
-
 } // namespace
 
 class tst_Sync : public QObject
@@ -170,7 +157,7 @@ void tst_Sync::incrementalFetchesOnlyWhatChanged()
     QVERIFY(f.generateMain(forum(50, 5, 50, 200, 3)));
     QVERIFY(f.generateExternal(forum(200, 10, 200, 2000, 11)));
     QVERIFY(f.startForum());
-    QVERIFY(f.configure([](QJsonObject &root) { setPageSize(root, 100); }));
+    QVERIFY(f.configure(pageSize(100)));
     QCOMPARE(RunResult::statusName(f.sync().status), QStringLiteral("ok"));
 
     int status = 0;

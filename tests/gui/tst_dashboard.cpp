@@ -32,19 +32,6 @@ namespace {
 constexpr int kMessages = 1000;
 const QString kForum = QStringLiteral("forum");
 
-std::function<void(QJsonObject &)> pageSize(int size)
-{
-    return [size](QJsonObject &root) {
-        editSource(root, [size](QJsonObject &src) {
-            QJsonObject rest = src.value(QStringLiteral("rest")).toObject();
-            QJsonObject p = rest.value(QStringLiteral("pagination")).toObject();
-            p.insert(QStringLiteral("page_size"), size);
-            rest.insert(QStringLiteral("pagination"), p);
-            src.insert(QStringLiteral("rest"), rest);
-        });
-    };
-}
-
 bool forumWith(SyncFixture &f, const ForumFaults &faults, int pageSize_, const QString &token = QStringLiteral("test-token"))
 {
     return f.generateMain(forum(5, 2, 5, 5, 1)) && f.generateExternal(forum(40, 4, 30, kMessages, 3)) && f.startForum(token, faults)

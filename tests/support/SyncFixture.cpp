@@ -42,6 +42,20 @@ void editSource(QJsonObject &root, const std::function<void(QJsonObject &source)
     root.insert(QStringLiteral("sources"), sources);
 }
 
+void setPageSize(QJsonObject &source, int size)
+{
+    QJsonObject rest = source.value(QStringLiteral("rest")).toObject();
+    QJsonObject pagination = rest.value(QStringLiteral("pagination")).toObject();
+    pagination.insert(QStringLiteral("page_size"), size);
+    rest.insert(QStringLiteral("pagination"), pagination);
+    source.insert(QStringLiteral("rest"), rest);
+}
+
+std::function<void(QJsonObject &root)> pageSize(int size)
+{
+    return [size](QJsonObject &root) { editSource(root, [size](QJsonObject &src) { setPageSize(src, size); }); };
+}
+
 void setColumn(QJsonObject &root, const QString &entity, const QString &column, const QJsonObject &mapping)
 {
     editSource(root, [&](QJsonObject &src) {

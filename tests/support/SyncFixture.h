@@ -34,6 +34,10 @@ QList<Verifier::EntityReport> runVerify(Database &db, const Config &config, cons
 ForumGeneratorOptions forum(int users, int sections, int topics, int messages, quint64 seed);
 // Edits the first source object of a configuration (for configure()'s `edit`).
 void editSource(QJsonObject &root, const std::function<void(QJsonObject &source)> &edit);
+// Sets rest.pagination.page_size of a source object.
+void setPageSize(QJsonObject &source, int size);
+// configure()'s `edit` that sets the first source's page size.
+std::function<void(QJsonObject &root)> pageSize(int size);
 // Maps `column` of the first source's entity `entity` as `mapping` ({"field": ..., "type": ...}),
 // in place of what it was (for configure()'s `edit`).
 void setColumn(QJsonObject &root, const QString &entity, const QString &column, const QJsonObject &mapping);
